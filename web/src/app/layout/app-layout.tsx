@@ -1,0 +1,116 @@
+import {
+  AppShell,
+  Badge,
+  Burger,
+  Button,
+  Group,
+  Menu,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
+import { LanguageSwitch } from '../../components/ui/language-switch.tsx';
+import { isPartnerRole, useMe } from '../../features/auth/api/get-me.ts';
+import { useLogout } from '../../features/auth/api/logout.ts';
+import { useCustomer } from '../../features/customers/api/get-customer.ts';
+import { controlHubNav, partnerHubNav } from './nav-items.ts';
+
+function CustomerName({ customerId }: { customerId: string }) {
+  const customer = useCustomer(customerId);
+  return (
+    <Text fw={600} size="sm" truncate maw={260} data-testid="control-hub-customer">
+      {customer.data?.name ?? '…'}
+    </Text>
+  );
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const me = useMe();
+  const logout = useLogout();
+  const controlMatch = useMatch('/control/:customerId/*');
+  const customerId = controlMatch?.params.customerId;
+  const inControlHub = Boolean(customerId);
+  const items = customerId ? controlHubNav(customerId) : partnerHubNav;
+  const canUsePartnerHub = me.data ? isPartnerRole(me.data.role) : false;
+
+  const isActive = (to: string, prefix?: boolean) =>
+    location.pathname === to || (prefix === true && location.pathname.startsWith(`${to}/`));
+
+  const signOut = () => logout.mutate(undefined, { onSettled: () => void navigate('/login') });
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+            <UnstyledButton component={Link} to={canUsePartnerHub ? '/partner/customers' : '/'}>
+              <Text fw={800} c="blue.8" size="lg">
+                Wholesale Hub
+              </Text>
+            </UnstyledButton>
+            <Badge color={inControlHub ? 'teal' : 'blue'} variant="filled" data-testid="hub-name">
+              {inControlHub ? t('nav.controlHub') : t('nav.partnerHub')}
+            </Badge>
+            {customerId ? <CustomerName customerId={customerId} /> : null}
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            {inControlHub && canUsePartnerHub ? (
+              <Button component={Link} to="/partner/customers" variant="subtle" size="xs" visibleFrom="sm">
+                {t('nav.backToPartnerHub')}
+              </Button>
+            ) : null}
+            <LanguageSwitch />
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <Button variant="default" size="xs" aria-label={t('nav.accountMenu')}>
+                  {me.data?.displayName || me.data?.email || t('nav.account')}
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{me.data?.email}</Menu.Label>
+                <Menu.Item onClick={signOut}>{t('auth.signOut')}</Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
+        <ScrollArea>
+          <Stack gap={2}>
+            <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py={6}>
+              {inControlHub ? t('nav.controlHub') : t('nav.partnerHub')}
+            </Text>
+            {items.map((item) => (
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                label={t(item.labelKey)}
+                active={isActive(item.to, item.prefix)}
+                onClick={close}
+                aria-current={isActive(item.to, item.prefix) ? 'page' : undefined}
+              />
+            ))}
+          </Stack>
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main bg="gray.0">
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

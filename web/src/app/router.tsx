@@ -1,0 +1,38 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AppLayout } from './layout/app-layout.tsx';
+import { RequireAuth } from './layout/require-auth.tsx';
+import { HomeRedirect } from './layout/home-redirect.tsx';
+import { NotFoundPage } from '../components/ui/not-found-page.tsx';
+import { LoginPage } from '../features/auth/components/login-page.tsx';
+import { SignUpPage } from '../features/auth/components/sign-up-page.tsx';
+import { AcceptInvitePage } from '../features/auth/components/accept-invite-page.tsx';
+import { ForgotPasswordPage } from '../features/auth/components/forgot-password-page.tsx';
+import { ResetPasswordPage } from '../features/auth/components/reset-password-page.tsx';
+import { CustomersPage } from '../features/customers/components/customers-page.tsx';
+import { CreateCustomerPage } from '../features/customers/components/create-customer-page.tsx';
+import { CustomerDetailPage } from '../features/customers/components/customer-detail-page.tsx';
+import { CustomerOverviewPage } from '../features/customers/components/customer-overview-page.tsx';
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  { path: '/signup', element: <SignUpPage /> },
+  { path: '/invite/:token?', element: <AcceptInvitePage /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  { path: '/reset-password/:token?', element: <ResetPasswordPage /> },
+  {
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      { path: 'partner', element: <Navigate to="/partner/customers" replace /> },
+      { path: 'partner/customers', element: <CustomersPage /> },
+      { path: 'partner/customers/new', element: <CreateCustomerPage /> },
+      { path: 'partner/customers/:customerId', element: <CustomerDetailPage /> },
+      { path: 'control/:customerId', element: <CustomerOverviewPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+import { Box, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { LanguageSwitch } from './language-switch.tsx';
+
+/** The centered card of the signed-out pages (sign-in, sign-up, invite, password reset). */
+export function AuthCardLayout({
+  title,
+  subtitle,
+  children,
+}: {
+  title: string;
+  subtitle?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Box mih="100vh" bg="gray.0" p="md">
+      <Group justify="flex-end">
+        <LanguageSwitch />
+      </Group>
+      <Center mih="80vh">
+        <Paper w="100%" maw={420} p="xl" shadow="sm">
+          <Stack gap="lg">
+            <Stack gap={4}>
+              <Text fw={700} c="blue.7" size="sm" tt="uppercase" lts={1}>
+                Wholesale Hub
+              </Text>
+              <Title order={2}>{title}</Title>
+              {subtitle ? (
+                <Text c="dimmed" size="sm">
+                  {subtitle}
+                </Text>
+              ) : null}
+            </Stack>
+            {children}
+          </Stack>
+        </Paper>
+      </Center>
+    </Box>
+  );
+}

@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import { Group, Stack, Text, Title } from '@mantine/core';
+
+interface PageHeaderProps {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+  /** Shown above the title, e.g. breadcrumbs or a back link. */
+  above?: ReactNode;
+}
+
+export function PageHeader({ title, description, actions, above }: PageHeaderProps) {
+  return (
+    <Stack gap={4} mb="lg">
+      {above}
+      <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
+        <Stack gap={2}>
+          <Title order={2}>{title}</Title>
+          {description ? (
+            <Text c="dimmed" size="sm">
+              {description}
+            </Text>
+          ) : null}
+        </Stack>
+        {actions ? <Group gap="sm">{actions}</Group> : null}
+      </Group>
+    </Stack>
+  );
+}

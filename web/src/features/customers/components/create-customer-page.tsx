@@ -1,0 +1,254 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Stepper,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
+import { PageHeader } from '../../../components/ui/page-header.tsx';
+import { sellablePackages } from '../../../lib/package-catalog.ts';
+import { useCreateCustomer } from '../api/create-customer.ts';
+import type { CustomerWizardValues } from './customer-wizard-values.ts';
+import {
+  emptyWizardValues,
+  sellsCalling,
+  toNewCustomer,
+  validateWizardStep,
+  wizardSteps,
+} from './customer-wizard-values.ts';
+
+const languages = [
+  { value: 'nl_NL', label: 'Nederlands' },
+  { value: 'en_US', label: 'English (US)' },
+  { value: 'en_GB', label: 'English (UK)' },
+];
+
+export function CreateCustomerPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const create = useCreateCustomer();
+  const [active, setActive] = useState(0);
+  const form = useForm<CustomerWizardValues>({
+    initialValues: emptyWizardValues(sellablePackages.map((entry) => entry.id)),
+  });
+  const values = form.getValues();
+
+  const validateActive = (): boolean => {
+    const step = wizardSteps[active];
+    if (!step) return true;
+    const errors = validateWizardStep(step, form.getValues());
+    form.setErrors(Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, t(key)])));
+    return Object.keys(errors).length === 0;
+  };
+  const next = () => {
+    if (validateActive()) setActive((current) => Math.min(current + 1, wizardSteps.length - 1));
+  };
+  const back = () => setActive((current) => Math.max(current - 1, 0));
+  const submit = () => {
+    for (const [index, step] of wizardSteps.entries()) {
+      const errors = validateWizardStep(step, form.getValues());
+      if (Object.keys(errors).length > 0) {
+        setActive(index);
+        form.setErrors(Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, t(key)])));
+        return;
+      }
+    }
+    create.mutate(toNewCustomer(form.getValues()), {
+      onSuccess: (id) => void navigate(`/partner/customers/${id}`),
+    });
+  };
+
+  const calling = sellsCalling(values);
+
+  return (
+    <>
+      <PageHeader title={t('wizard.title')} description={t('wizard.description')} />
+      <Paper>
+        <Stepper active={active} onStepClick={(step) => step < active && setActive(step)} size="sm" mb="xl">
+          <Stepper.Step label={t('wizard.stepOrganization')}>
+            <SimpleGrid cols={{ base: 1, md: 2 }} mt="md">
+              <TextInput label={t('customers.name')} required {...form.getInputProps('name')} />
+              <TextInput
+                label={t('customers.externalId')}
+                description={t('wizard.externalIdHint')}
+                required
+                {...form.getInputProps('externalId')}
+              />
+              <TextInput
+                label={t('customers.adminEmail')}
+                description={t('wizard.adminEmailHint')}
+                type="email"
+                required
+                {...form.getInputProps('adminEmail')}
+              />
+              <Select
+                label={t('customers.language')}
+                data={languages}
+                allowDeselect={false}
+                {...form.getInputProps('language')}
+              />
+            </SimpleGrid>
+          </Stepper.Step>
+          <Stepper.Step label={t('wizard.stepAddress')}>
+            <SimpleGrid cols={{ base: 1, md: 2 }} mt="md">
+              <TextInput
+                label={t('address.line1')}
+                required
+                maxLength={50}
+                {...form.getInputProps('addressLine1')}
+              />
+              <TextInput label={t('address.line2')} maxLength={50} {...form.getInputProps('addressLine2')} />
+              <TextInput label={t('address.city')} required {...form.getInputProps('city')} />
+              <TextInput label={t('address.zipCode')} {...form.getInputProps('zipCode')} />
+              <TextInput
+                label={t('address.country')}
+                description={t('address.countryHint')}
+                required
+                maxLength={2}
+                {...form.getInputProps('country')}
+              />
+            </SimpleGrid>
+          </Stepper.Step>
+          <Stepper.Step label={t('wizard.stepPackages')}>
+            <Text size="sm" c="dimmed" mt="md" mb="sm">
+              {t('wizard.packagesHint')}
+            </Text>
+            {form.errors.packages ? (
+              <Alert color="red" mb="sm" role="alert">
+                {form.errors.packages}
+              </Alert>
+            ) : null}
+            <Table withTableBorder>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('wizard.package')}</Table.Th>
+                  <Table.Th w={200}>{t('wizard.limit')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {sellablePackages.map((entry) => (
+                  <Table.Tr key={entry.id}>
+                    <Table.Td>
+                      <Checkbox
+                        label={t(entry.nameKey)}
+                        {...form.getInputProps(`packages.${entry.id}.selected`, { type: 'checkbox' })}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <NumberInput
+                        aria-label={t('wizard.limitFor', { name: t(entry.nameKey) })}
+                        placeholder={t('wizard.noLimit')}
+                        min={0}
+                        allowDecimal={false}
+                        disabled={!values.packages[entry.id]?.selected}
+                        size="xs"
+                        {...form.getInputProps(`packages.${entry.id}.limit`)}
+                      />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Stepper.Step>
+          <Stepper.Step label={t('wizard.stepLocation')}>
+            {calling ? (
+              <>
+                <Text size="sm" c="dimmed" mt="md" mb="sm">
+                  {t('wizard.locationHint')}
+                </Text>
+                <SimpleGrid cols={{ base: 1, md: 2 }}>
+                  <TextInput
+                    label={t('locations.name')}
+                    required
+                    maxLength={80}
+                    {...form.getInputProps('locationName')}
+                  />
+                  <TextInput
+                    label={t('locations.timeZone')}
+                    required
+                    {...form.getInputProps('locationTimeZone')}
+                  />
+                  <TextInput
+                    label={t('address.line1')}
+                    required
+                    maxLength={50}
+                    {...form.getInputProps('locationAddressLine1')}
+                  />
+                  <TextInput label={t('address.city')} required {...form.getInputProps('locationCity')} />
+                  <TextInput label={t('address.zipCode')} {...form.getInputProps('locationZipCode')} />
+                </SimpleGrid>
+              </>
+            ) : (
+              <Alert color="blue" mt="md">
+                {t('wizard.noLocationNeeded')}
+              </Alert>
+            )}
+          </Stepper.Step>
+          <Stepper.Step label={t('wizard.stepReview')}>
+            <Stack mt="md" gap="xs">
+              <Text>
+                <b>{t('customers.name')}:</b> {values.name}
+              </Text>
+              <Text>
+                <b>{t('customers.externalId')}:</b> {values.externalId}
+              </Text>
+              <Text>
+                <b>{t('customers.adminEmail')}:</b> {values.adminEmail}
+              </Text>
+              <Text>
+                <b>{t('wizard.stepAddress')}:</b>{' '}
+                {[values.addressLine1, values.zipCode, values.city, values.country]
+                  .filter(Boolean)
+                  .join(', ')}
+              </Text>
+              <Text>
+                <b>{t('customers.packages')}:</b>{' '}
+                {sellablePackages
+                  .filter((entry) => values.packages[entry.id]?.selected)
+                  .map((entry) => {
+                    const limit = values.packages[entry.id]?.limit;
+                    return limit === '' || limit === undefined
+                      ? t(entry.nameKey)
+                      : `${t(entry.nameKey)} (${limit})`;
+                  })
+                  .join(', ')}
+              </Text>
+              {calling ? (
+                <Text>
+                  <b>{t('wizard.stepLocation')}:</b> {values.locationName}, {values.locationCity} (
+                  {values.locationTimeZone})
+                </Text>
+              ) : null}
+              {create.isError ? <ErrorAlert error={create.error} /> : null}
+            </Stack>
+          </Stepper.Step>
+        </Stepper>
+        <Group justify="space-between">
+          <Button variant="default" onClick={active === 0 ? () => void navigate('/partner/customers') : back}>
+            {active === 0 ? t('common.cancel') : t('common.back')}
+          </Button>
+          {active < wizardSteps.length - 1 ? (
+            <Button onClick={next}>{t('common.next')}</Button>
+          ) : (
+            <Button onClick={submit} loading={create.isPending}>
+              {t('wizard.create')}
+            </Button>
+          )}
+        </Group>
+      </Paper>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import { Anchor, Button, Paper, Skeleton } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
+import { PageHeader } from '../../../components/ui/page-header.tsx';
+import { useCustomer } from '../api/get-customer.ts';
+import { CustomerFacts } from './customer-facts.tsx';
+
+export function CustomerDetailPage() {
+  const { t } = useTranslation();
+  const { customerId = '' } = useParams();
+  const customer = useCustomer(customerId);
+  const back = (
+    <Anchor component={Link} to="/partner/customers" size="sm">
+      ← {t('nav.customers')}
+    </Anchor>
+  );
+  if (customer.isPending) {
+    return (
+      <>
+        <PageHeader above={back} title={<Skeleton h={32} w={260} />} />
+        <Skeleton h={220} radius="md" />
+      </>
+    );
+  }
+  if (customer.isError) {
+    return (
+      <>
+        <PageHeader above={back} title={t('customers.title')} />
+        <ErrorAlert error={customer.error} />
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader
+        above={back}
+        title={customer.data.name}
+        actions={
+          <Button component={Link} to={`/control/${customer.data.id}`} data-testid="open-control-hub">
+            {t('customers.openControlHub')}
+          </Button>
+        }
+      />
+      <Paper>
+        <CustomerFacts customer={customer.data} />
+      </Paper>
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { Button, Group, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { EmptyState } from '../../../components/ui/empty-state.tsx';
+import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
+import { PageHeader } from '../../../components/ui/page-header.tsx';
+import { Pager } from '../../../components/ui/pager.tsx';
+import { StatusBadge } from '../../../components/ui/status-badge.tsx';
+import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
+import { findPackage } from '../../../lib/package-catalog.ts';
+import { useCustomerPages } from '../api/list-customers.ts';
+import { soldPackages } from '../api/customer-types.ts';
+
+const statuses = ['provisioning', 'provisioned', 'provisioned_with_errors', 'error', 'updating', 'deleting'];
+
+export function CustomersPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [search, setSearch] = useState('');
+  const [status, setStatus] = useState<string | null>(null);
+  const [debouncedSearch] = useDebouncedValue(search, 300);
+  const pages = useCustomerPages(debouncedSearch, status);
+
+  return (
+    <>
+      <PageHeader
+        title={t('customers.title')}
+        description={t('customers.description')}
+        actions={
+          <Button component={Link} to="/partner/customers/new">
+            {t('customers.create')}
+          </Button>
+        }
+      />
+      <Paper>
+        <Group mb="md" gap="sm" wrap="wrap">
+          <TextInput
+            placeholder={t('customers.searchPlaceholder')}
+            aria-label={t('customers.search')}
+            value={search}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+            w={320}
+            maw="100%"
+          />
+          <Select
+            placeholder={t('customers.allStatuses')}
+            aria-label={t('customers.statusFilter')}
+            clearable
+            value={status}
+            onChange={setStatus}
+            data={statuses.map((value) => ({ value, label: t(`status.${value}`) }))}
+            w={220}
+          />
+        </Group>
+        {pages.isPending ? (
+          <TableSkeleton />
+        ) : pages.isError ? (
+          <ErrorAlert error={pages.error} />
+        ) : pages.items.length === 0 ? (
+          <EmptyState
+            title={debouncedSearch || status ? t('customers.noMatches') : t('customers.empty')}
+            description={debouncedSearch || status ? t('customers.noMatchesHint') : t('customers.emptyHint')}
+          />
+        ) : (
+          <Table.ScrollContainer minWidth={720}>
+            <Table aria-label={t('customers.title')} data-testid="customers-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('customers.name')}</Table.Th>
+                  <Table.Th>{t('customers.externalId')}</Table.Th>
+                  <Table.Th>{t('customers.status')}</Table.Th>
+                  <Table.Th>{t('customers.packages')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody style={{ opacity: pages.isPlaceholderData ? 0.6 : 1 }}>
+                {pages.items.map((customer) => (
+                  <Table.Tr
+                    key={customer.id}
+                    style={{ cursor: 'pointer' }}
+                    onClick={() => void navigate(`/partner/customers/${customer.id}`)}
+                  >
+                    <Table.Td>
+                      <Text
+                        component={Link}
+                        to={`/partner/customers/${customer.id}`}
+                        fw={500}
+                        c="blue.8"
+                        onClick={(event) => event.stopPropagation()}
+                      >
+                        {customer.name}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{customer.externalId}</Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={customer.status} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" c="dimmed" lineClamp={1}>
+                        {soldPackages(customer)
+                          .map((sold) => {
+                            const known = findPackage(sold.id);
+                            return known ? t(known.nameKey) : sold.id;
+                          })
+                          .join(', ') || '—'}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        <Pager
+          pageNumber={pages.pageNumber}
+          hasPrevious={pages.hasPrevious}
+          hasNext={pages.hasNext}
+          onPrevious={pages.goPrevious}
+          onNext={pages.goNext}
+          loading={pages.isFetching}
+        />
+      </Paper>
+    </>
+  );
+}

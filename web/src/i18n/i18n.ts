@@ -1,0 +1,38 @@
+import i18n from 'i18next';
+import LanguageDetector from 'i18next-browser-languagedetector';
+import { initReactI18next } from 'react-i18next';
+import en from './locales/en.json';
+import nl from './locales/nl.json';
+
+export const supportedLanguages = ['en', 'nl'] as const;
+export type SupportedLanguage = (typeof supportedLanguages)[number];
+export const languageStorageKey = 'hub.language';
+
+// Default from the browser (navigator), then the user's explicit choice wins and is kept in localStorage.
+void i18n
+  .use(LanguageDetector)
+  .use(initReactI18next)
+  .init({
+    resources: { en: { translation: en }, nl: { translation: nl } },
+    supportedLngs: [...supportedLanguages],
+    nonExplicitSupportedLngs: true,
+    load: 'languageOnly',
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false },
+    detection: {
+      order: ['localStorage', 'navigator', 'htmlTag'],
+      lookupLocalStorage: languageStorageKey,
+      caches: ['localStorage'],
+    },
+    returnNull: false,
+  });
+
+i18n.on('languageChanged', (language) => {
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
+});
+
+export function currentLanguage(): SupportedLanguage {
+  return i18n.resolvedLanguage === 'nl' ? 'nl' : 'en';
+}
+
+export default i18n;

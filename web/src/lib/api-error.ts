@@ -1,0 +1,49 @@
+/** One entry of the server's error body: `{message, errors:[{description, code}], trackingId}`. */
+export interface ApiErrorDetail {
+  description: string;
+  code: string;
+}
+
+/** An HTTP answer outside 2xx, with the server's error body parsed (or a generic one when it had none). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly errors: ApiErrorDetail[];
+  readonly trackingId: string | null;
+
+  constructor(status: number, message: string, errors: ApiErrorDetail[], trackingId: string | null) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.errors = errors;
+    this.trackingId = trackingId;
+  }
+
+  /** The first code the server gave, for callers that branch on a specific failure. */
+  get code(): string | null {
+    return this.errors[0]?.code ?? null;
+  }
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  return value instanceof ApiError;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Reads the error body defensively: a proxy or a crash may answer with HTML or nothing. */
+export function parseApiError(status: number, body: unknown, headerTrackingId: string | null): ApiError {
+  const record = isRecord(body) ? body : {};
+  const rawErrors = Array.isArray(record.errors) ? record.errors : [];
+  const errors: ApiErrorDetail[] = rawErrors.filter(isRecord).map((entry) => ({
+    description: typeof entry.description === 'string' ? entry.description : '',
+    code: typeof entry.code === 'string' ? entry.code : String(entry.code ?? ''),
+  }));
+  const message =
+    typeof record.message === 'string' && record.message !== ''
+      ? record.message
+      : (errors[0]?.description ?? `HTTP ${status}`);
+  const trackingId = typeof record.trackingId === 'string' ? record.trackingId : headerTrackingId;
+  return new ApiError(status, message, errors, trackingId);
+}

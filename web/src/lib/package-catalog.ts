@@ -1,0 +1,77 @@
+import { tKey } from '../i18n/t-key.ts';
+
+/**
+ * The web app's copy of SPEC §3's catalog (the browser cannot import server code). Display names are
+ * product names and the same in both languages, except Customer Assist (Klantassistentie).
+ */
+export interface WebPackage {
+  id: string;
+  nameKey: string;
+  /** SPEC §3 "number + location required": the change dialog and manual add ask for them. */
+  requiresNumberAndLocation: boolean;
+  calling: boolean;
+}
+
+export const userPackages: WebPackage[] = [
+  {
+    id: 'webex_voice',
+    nameKey: tKey('packages.webex_voice'),
+    requiresNumberAndLocation: false,
+    calling: true,
+  },
+  {
+    id: 'webex_calling',
+    nameKey: tKey('packages.webex_calling'),
+    requiresNumberAndLocation: true,
+    calling: true,
+  },
+  {
+    id: 'webex_calling_standard',
+    nameKey: tKey('packages.webex_calling_standard'),
+    requiresNumberAndLocation: true,
+    calling: true,
+  },
+  {
+    id: 'webex_meetings',
+    nameKey: tKey('packages.webex_meetings'),
+    requiresNumberAndLocation: false,
+    calling: false,
+  },
+  {
+    id: 'webex_suite',
+    nameKey: tKey('packages.webex_suite'),
+    requiresNumberAndLocation: true,
+    calling: true,
+  },
+  {
+    id: 'cx_essentials',
+    nameKey: tKey('packages.cx_essentials'),
+    requiresNumberAndLocation: true,
+    calling: true,
+  },
+];
+
+export const sellableExtras: WebPackage[] = [
+  {
+    id: 'attendant_console',
+    nameKey: tKey('packages.attendant_console'),
+    requiresNumberAndLocation: false,
+    calling: false,
+  },
+  {
+    id: 'common_area_calling',
+    nameKey: tKey('packages.common_area_calling'),
+    requiresNumberAndLocation: false,
+    calling: true,
+  },
+];
+
+export const sellablePackages: WebPackage[] = [...userPackages, ...sellableExtras];
+
+export function findPackage(id: string | null | undefined): WebPackage | undefined {
+  return sellablePackages.find((entry) => entry.id === id);
+}
+
+export function needsNumberAndLocation(id: string | null | undefined): boolean {
+  return findPackage(id)?.requiresNumberAndLocation ?? false;
+}
