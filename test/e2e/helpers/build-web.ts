@@ -1,0 +1,17 @@
+// Builds web/dist once before the browser tests, so they test the code in the tree and not a stale
+// bundle. HUB_E2E_SKIP_BUILD=1 skips it (CI may have built it already).
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export default function setup(): void {
+  if (process.env.HUB_E2E_SKIP_BUILD === '1') return;
+  const root = fileURLToPath(new URL('../../..', import.meta.url));
+  execFileSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+}

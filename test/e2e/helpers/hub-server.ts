@@ -1,0 +1,93 @@
+// Starts the real server as a child process: `node bin/hub serve --demo` on a free port with a
+// fresh data dir, waits until /readyz answers, and reads the demo login it prints.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface HubServer {
+  baseUrl: string;
+  email: string;
+  password: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Finds the demo admin's email and password in what `serve --demo` printed (text or JSON logs). */
+export function parseDemoLogin(text: string): { email: string; password: string } | null {
+  const email =
+    /"?(?:login|email|user(?:name)?)"?\s*[:=]\s*"?([^\s",]+@[^\s",]+)/i.exec(text)?.[1] ??
+    /([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/.exec(text)?.[1];
+  const password = /"?password"?\s*[:=]\s*"?([^\s",]+)/i.exec(text)?.[1];
+  return email && password ? { email, password } : null;
+}
+
+async function waitUntilReady(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`hub serve exited with ${child.exitCode}:\n${output()}`);
+    try {
+      const response = await fetch(`${baseUrl}/readyz`);
+      if (response.ok && parseDemoLogin(output())) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`hub serve did not become ready:\n${output()}`);
+}
+
+export async function startHubServer(): Promise<HubServer> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'hub-e2e-'));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let log = '';
+  const child = spawn(process.execPath, ['bin/hub', 'serve', '--demo'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      HUB_DATA_DIR: path.join(dataDir, 'data'),
+      PUBLIC_URL: baseUrl,
+      DATABASE_URL: '',
+      NO_COLOR: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const output = () => log;
+  await waitUntilReady(baseUrl, child, output);
+  const login = parseDemoLogin(log);
+  if (!login) throw new Error(`no demo login in the server output:\n${log}`);
+  return {
+    baseUrl,
+    ...login,
+    output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
