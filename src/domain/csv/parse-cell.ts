@@ -1,0 +1,46 @@
+// Cell-level parsing of SPEC §6: booleans in English and Dutch, `REMOVE|<number>`, and the
+// reverse of export's formula neutralizing.
+
+export type BooleanCell = { ok: true; value: boolean | null } | { ok: false };
+
+const TRUE_WORDS = new Set(['true', 't', 'waar']);
+const FALSE_WORDS = new Set(['false', 'f', 'onwaar']);
+
+/** Blank -> null (no change); TRUE/FALSE/T/F/WAAR/ONWAAR in any case; anything else is invalid. */
+export function parseBooleanCell(raw: string): BooleanCell {
+  const value = raw.trim().toLowerCase();
+  if (value === '') return { ok: true, value: null };
+  if (TRUE_WORDS.has(value)) return { ok: true, value: true };
+  if (FALSE_WORDS.has(value)) return { ok: true, value: false };
+  return { ok: false };
+}
+
+export type PhoneCell =
+  { kind: 'blank' } | { kind: 'set'; value: string } | { kind: 'remove'; value: string };
+
+const REMOVE_PREFIX = /^remove\|/i;
+
+export function parsePhoneCell(raw: string): PhoneCell {
+  const value = unescapeFormulaCell(raw).trim();
+  if (value === '') return { kind: 'blank' };
+  if (REMOVE_PREFIX.test(value)) return { kind: 'remove', value: value.replace(REMOVE_PREFIX, '').trim() };
+  return { kind: 'set', value };
+}
+
+const NEUTRALIZED = /^'[=+\-@]/;
+
+/** A cell that export neutralized (`'=…`) loses that `'` on import. */
+export function unescapeFormulaCell(raw: string): string {
+  return NEUTRALIZED.test(raw) ? raw.slice(1) : raw;
+}
+
+const FORMULA_START = /^[=+\-@]/;
+
+/**
+ * Export's formula-injection guard: a free-text cell that a spreadsheet would evaluate gets a
+ * leading `'`. Callers pass `isTrustedNumber` for validated E.164 numbers, which stay as they are.
+ */
+export function neutralizeCell(value: string, isTrustedNumber = false): string {
+  if (isTrustedNumber) return value;
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}

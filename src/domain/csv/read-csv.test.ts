@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { CsvFileError, bytesSource, openCsv, type CsvRecord } from './read-csv.ts';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+async function read(bytes: Uint8Array, maxBytes?: number) {
+  const opened = await openCsv(bytesSource(bytes, 5), maxBytes === undefined ? {} : { maxBytes });
+  if (!opened.ok) return { error: opened.error.code };
+  const records: CsvRecord[] = [];
+  for await (const record of opened.records) records.push(record);
+  return { opened, records };
+}
+
+describe('openCsv', () => {
+  it('numbers rows as a spreadsheet does: header 1, multi-line record one row, blank lines counted and skipped', async () => {
+    const text =
+      'User ID/Email (Required),Title\r\na@x.nl,"two\r\nlines"\r\n\r\n,,\r\n,\r\nb@x.nl,"say ""hi"", ok"\r\n';
+    const result = await read(utf8(text));
+    expect(result.records?.map((r) => [r.rowNumber, r.line, r.cells])).toEqual([
+      [2, 2, ['a@x.nl', 'two\r\nlines']],
+      [6, 7, ['b@x.nl', 'say "hi", ok']],
+    ]);
+  });
+
+  it('strips a UTF-8 BOM from the first header and detects ;', async () => {
+    const result = await read(
+      utf8('\uFEFFGebruikers-ID/e-mail (verplicht);Achternaam\na@x.nl;"de Boer, jr."\n'),
+    );
+    expect(result.opened?.delimiter).toBe(';');
+    expect(result.opened?.columns.map((c) => c.column.key)).toEqual(['email', 'lastName']);
+    expect(result.records?.[0]?.cells).toEqual(['a@x.nl', 'de Boer, jr.']);
+  });
+
+  it('decodes Windows-1252 as older Excel saves it', async () => {
+    const header = utf8('User ID/Email (Required);Last Name\n');
+    const row = new Uint8Array([...utf8('a@x.nl;Ren'), 0xe9, 0x0a]);
+    const result = await read(new Uint8Array([...header, ...row]));
+    expect(result.opened?.encoding).toBe('windows-1252');
+    expect(result.records?.[0]?.cells).toEqual(['a@x.nl', 'René']);
+  });
+
+  it('keeps UTF-8 multi-byte characters split across chunks', async () => {
+    const result = await read(utf8('User ID/Email (Required),Last Name\na@x.nl,Ééénmaal\n'));
+    expect(result.opened?.encoding).toBe('utf-8');
+    expect(result.records?.[0]?.cells[1]).toBe('Ééénmaal');
+  });
+
+  it.each([
+    ['binary', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]), 'binary_file'],
+    ['empty', new Uint8Array([]), 'empty_file'],
+    ['blank', utf8('\r\n\r\n'), 'empty_file'],
+    ['no email column', utf8('First Name,Last Name\nA,B\n'), 'missing_email_column'],
+    ['duplicate field', utf8('User ID/Email (Required),Location,Locatie\n'), 'duplicate_column'],
+  ])('rejects a %s file', async (_name, bytes, code) => {
+    expect(await read(bytes)).toEqual({ error: code });
+  });
+
+  it('rejects a file over the size limit', async () => {
+    expect(await read(utf8('User ID/Email (Required)\na@x.nl\n'), 10)).toEqual({ error: 'file_too_large' });
+  });
+
+  it('reports a malformed file as a file error, early or while streaming', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => `u${i}@x.nl,ok`).join('\n');
+    for (const text of [
+      'User ID/Email (Required),Title\na@x.nl,"never closed\n',
+      `User ID/Email (Required),Title\n${rows}\na@x.nl,"never closed\n`,
+    ]) {
+      const opened = await openCsv(bytesSource(utf8(text)));
+      if (!opened.ok) {
+        expect(opened.error.code).toBe('malformed_csv');
+        continue;
+      }
+      const drain = async () => {
+        for await (const record of opened.records) void record;
+      };
+      await expect(drain()).rejects.toBeInstanceOf(CsvFileError);
+    }
+  });
+});

@@ -1,0 +1,176 @@
+// Streaming CSV reader: bytes in, spreadsheet-numbered records out, memory flat in the file size.
+// The header is row 1; a record with a multi-line field is one row; an empty line is a row that
+// is skipped (SPEC §6). `line` is the physical line where the record starts (for the error report).
+import { Readable, pipeline } from 'node:stream';
+import { parse, type Info } from 'csv-parse';
+import { detectEncoding, looksBinary } from './detect-encoding.ts';
+import { mapHeader, type FileIssue, type MappedColumn } from './map-header.ts';
+import { firstLine, sniffDelimiter, type Delimiter } from './sniff-delimiter.ts';
+
+export const DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
+/** Encoding is detected on this much of the file; 1 MiB holds thousands of rows. */
+const SNIFF_BYTES = 1024 * 1024;
+
+export interface CsvRecord {
+  readonly rowNumber: number;
+  readonly line: number;
+  readonly cells: readonly string[];
+}
+
+export interface OpenedCsv {
+  readonly ok: true;
+  readonly encoding: 'utf-8' | 'windows-1252';
+  readonly delimiter: Delimiter;
+  readonly headers: readonly string[];
+  readonly columns: readonly MappedColumn[];
+  readonly fileWarnings: readonly FileIssue[];
+  /** Data records (blank rows skipped). Throws CsvFileError on a file-level problem found later. */
+  readonly records: AsyncIterable<CsvRecord>;
+}
+
+export type OpenCsvResult = OpenedCsv | { ok: false; error: FileIssue };
+
+/** A file-level problem discovered while streaming (after the header was accepted). */
+export class CsvFileError extends Error {
+  constructor(readonly issue: FileIssue) {
+    super(issue.code);
+    this.name = 'CsvFileError';
+  }
+}
+
+export interface OpenCsvOptions {
+  readonly maxBytes?: number;
+}
+
+function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
+
+export async function openCsv(
+  source: AsyncIterable<Uint8Array>,
+  options: OpenCsvOptions = {},
+): Promise<OpenCsvResult> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const iterator = source[Symbol.asyncIterator]();
+  const prefixChunks: Uint8Array[] = [];
+  let prefixLength = 0;
+  let ended = false;
+  while (prefixLength < SNIFF_BYTES) {
+    const next = await iterator.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    prefixChunks.push(next.value);
+    prefixLength += next.value.length;
+  }
+  if (prefixLength > maxBytes) return { ok: false, error: { code: 'file_too_large', limitBytes: maxBytes } };
+  const prefix = concat(prefixChunks, prefixLength);
+  const guess = detectEncoding(prefix, ended);
+  if (guess.kind === 'binary') return { ok: false, error: { code: 'binary_file' } };
+
+  const decoder = new TextDecoder(guess.encoding);
+  const prefixText = decoder.decode(prefix.subarray(guess.bomLength), { stream: !ended });
+  if (prefixText.trim() === '') return { ok: false, error: { code: 'empty_file' } };
+  const delimiter = sniffDelimiter(firstLine(prefixText) ?? prefixText);
+
+  let bytesSeen = prefixLength;
+  async function* decodedText(): AsyncGenerator<string> {
+    yield prefixText;
+    if (ended) return;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) break;
+      bytesSeen += next.value.length;
+      if (bytesSeen > maxBytes) throw new CsvFileError({ code: 'file_too_large', limitBytes: maxBytes });
+      if (looksBinary(next.value)) throw new CsvFileError({ code: 'binary_file' });
+      yield decoder.decode(next.value, { stream: true });
+    }
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  }
+
+  const parser = parse({ delimiter, info: true, relax_column_count: true, relax_quotes: true, bom: true });
+  // pipeline (not pipe) so an error of the byte source destroys the parser and reaches the reader.
+  pipeline(Readable.from(decodedText()), parser, () => undefined);
+  const parsed = parser[Symbol.asyncIterator]() as AsyncIterator<{ record: string[]; info: Info }>;
+
+  let first: { record: string[]; info: Info } | null;
+  try {
+    first = await nextRecord(parsed, 1);
+  } catch (error) {
+    if (error instanceof CsvFileError) return { ok: false, error: error.issue };
+    throw error;
+  }
+  if (!first) return { ok: false, error: { code: 'empty_file' } };
+  const headers = first.record;
+  const mapping = mapHeader(headers);
+  if (!mapping.ok) {
+    parser.destroy();
+    return { ok: false, error: mapping.error };
+  }
+
+  let rowNumber = 1;
+  // csv-parse's info.lines counts a quoted CRLF as two lines, so lines are counted here.
+  let nextLine = 1 + linesSpanned(first.record);
+  async function* records(): AsyncGenerator<CsvRecord> {
+    for (;;) {
+      const next = await nextRecord(parsed, rowNumber + 1);
+      if (!next) break;
+      rowNumber += 1;
+      const line = nextLine;
+      nextLine += linesSpanned(next.record);
+      if (next.record.every((cell) => cell.trim() === '')) continue;
+      yield { rowNumber, line, cells: next.record };
+    }
+  }
+
+  return {
+    ok: true,
+    encoding: guess.encoding,
+    delimiter,
+    headers,
+    columns: mapping.columns,
+    fileWarnings: mapping.warnings,
+    records: records(),
+  };
+}
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+/** Physical lines a record occupies: one, plus the line breaks inside its quoted fields. */
+function linesSpanned(record: readonly string[]): number {
+  let lines = 1;
+  for (const cell of record) {
+    if (cell.includes('\n') || cell.includes('\r')) lines += cell.match(LINE_BREAK)?.length ?? 0;
+  }
+  return lines;
+}
+
+async function nextRecord(
+  parsed: AsyncIterator<{ record: string[]; info: Info }>,
+  row: number,
+): Promise<{ record: string[]; info: Info } | null> {
+  try {
+    const next = await parsed.next();
+    return next.done ? null : next.value;
+  } catch (error) {
+    if (error instanceof CsvFileError) throw error;
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new CsvFileError({ code: 'malformed_csv', row, detail });
+  }
+}
+
+/** Reads a whole in-memory buffer (tests, small uploads). */
+export function bytesSource(bytes: Uint8Array, chunkSize = 64 * 1024): AsyncIterable<Uint8Array> {
+  return (async function* chunks() {
+    for (let offset = 0; offset < bytes.length; offset += chunkSize)
+      yield bytes.subarray(offset, offset + chunkSize);
+  })();
+}

@@ -1,0 +1,105 @@
+// Turns one CSV record into the planner's channel-neutral DesiredUserChange. Blank cells and absent
+// columns both mean "no change"; cells that cannot be read become row errors naming the column.
+import type { AddOnId, BasicLicence, PackageId } from '../packages/catalog.ts';
+import type { DesiredUserChange } from '../users/desired-change.ts';
+import type { RowError } from '../users/plan-issues.ts';
+import type { TextField } from '../users/user-fields.ts';
+import type { MappedColumn } from './map-header.ts';
+import { parseBooleanCell, parsePhoneCell, unescapeFormulaCell } from './parse-cell.ts';
+
+export interface RowChange {
+  readonly change: DesiredUserChange;
+  readonly cellErrors: readonly RowError[];
+}
+
+export function rowToChange(columns: readonly MappedColumn[], cells: readonly string[]): RowChange {
+  const cellErrors: RowError[] = [];
+  const text: Partial<Record<TextField, string>> = {};
+  const packages: Partial<Record<PackageId, boolean>> = {};
+  const addOns: Partial<Record<AddOnId, boolean>> = {};
+  const basicLicences: Partial<Record<BasicLicence, boolean>> = {};
+  let email = '';
+  let extension: string | undefined;
+  let phoneNumber: string | undefined;
+  let removePhoneNumber: string | undefined;
+  let callerIdNumber: string | undefined;
+  let location: string | undefined;
+  let jabberWithTeams: boolean | undefined;
+  let jabberCalling: boolean | undefined;
+
+  for (const { index, column } of columns) {
+    const raw = cells[index] ?? '';
+    const value = unescapeFormulaCell(raw).trim();
+    const spec = column.spec;
+    const readBoolean = (): boolean | undefined => {
+      const parsed = parseBooleanCell(raw);
+      if (!parsed.ok) {
+        cellErrors.push({ code: 'invalid_boolean', column: column.key, params: { value: raw.trim() } });
+        return undefined;
+      }
+      return parsed.value ?? undefined;
+    };
+    switch (spec.kind) {
+      case 'email':
+        email = value;
+        break;
+      case 'readOnly':
+        break;
+      case 'text':
+        if (value !== '') text[spec.field] = value;
+        break;
+      case 'extension':
+        if (value !== '') extension = value;
+        break;
+      case 'phoneNumber': {
+        const phone = parsePhoneCell(raw);
+        if (phone.kind === 'set') phoneNumber = phone.value;
+        else if (phone.kind === 'remove') removePhoneNumber = phone.value;
+        break;
+      }
+      case 'callerIdNumber':
+        if (value !== '') callerIdNumber = value;
+        break;
+      case 'location':
+        if (value !== '') location = value;
+        break;
+      case 'jabber': {
+        const parsed = readBoolean();
+        if (spec.field === 'jabberWithTeams') jabberWithTeams = parsed;
+        else jabberCalling = parsed;
+        break;
+      }
+      case 'basicLicence': {
+        const parsed = readBoolean();
+        if (parsed !== undefined) basicLicences[spec.licence] = parsed;
+        break;
+      }
+      case 'package': {
+        const parsed = readBoolean();
+        if (parsed !== undefined) packages[spec.packageId] = parsed;
+        break;
+      }
+      case 'addOn': {
+        const parsed = readBoolean();
+        if (parsed !== undefined) addOns[spec.addOn] = parsed;
+        break;
+      }
+    }
+  }
+
+  const change: DesiredUserChange = {
+    email,
+    text,
+    packages,
+    addOns,
+    basicLicences,
+    ...(extension !== undefined && { extension }),
+    ...(phoneNumber !== undefined && { phoneNumber }),
+    ...(removePhoneNumber !== undefined && { removePhoneNumber }),
+    ...(callerIdNumber !== undefined && { callerIdNumber }),
+    ...(location !== undefined && { location }),
+    ...(jabberWithTeams !== undefined && { jabberWithTeams }),
+    ...(jabberCalling !== undefined && { jabberCalling }),
+  };
+  return { change, cellErrors };
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { RowErrorCode, RowWarningCode } from '../users/plan-issues.ts';
+import { toLocale } from './locale.ts';
+import { EMAIL_TAKEN_TEXT, fileIssueMessage, issueText, rowIssueMessage } from './row-messages.ts';
+
+describe('rowIssueMessage', () => {
+  it.each([
+    [
+      { code: 'invalid_boolean', column: 'webex_meetings', params: { value: 'YES' } },
+      7,
+      'en',
+      'Row 7, Webex Meetings: "YES" is not TRUE or FALSE.',
+    ],
+    [
+      { code: 'invalid_boolean', column: 'jabberWithTeams', params: { value: 'JA' } },
+      7,
+      'nl',
+      'Rij 7, Jabber met Webex Teams: "JA" is geen WAAR of ONWAAR (TRUE/FALSE).',
+    ],
+    [
+      { code: 'location_required', column: 'location', params: { package: 'webex_calling' } },
+      3,
+      'en',
+      'Row 3, Location: Webex Calling needs a Location.',
+    ],
+    [
+      { code: 'location_required', column: 'location', params: { package: 'cx_essentials' } },
+      3,
+      'nl',
+      'Rij 3, Locatie: Klantassistentie heeft een locatie nodig.',
+    ],
+    [
+      {
+        code: 'forbidden_change',
+        column: 'webex_calling_standard',
+        params: { from: 'webex_suite', to: 'webex_calling_standard' },
+      },
+      5,
+      'en',
+      'Row 5, Webex Calling Standard: Webex Suite → Webex Calling Standard is not allowed.',
+    ],
+    [
+      { code: 'duplicate_email_in_file', column: 'email', params: { row: 2 } },
+      9,
+      'nl',
+      'Rij 9, Gebruikers-ID/e-mail (verplicht): Dit e-mailadres staat al in rij 2 van dit bestand.',
+    ],
+    [
+      { code: 'email_taken_elsewhere', column: 'email' },
+      4,
+      'nl',
+      `Rij 4, Gebruikers-ID/e-mail (verplicht): ${EMAIL_TAKEN_TEXT}`,
+    ],
+  ] as const)('%j row %i %s', (issue, row, locale, expected) => {
+    expect(rowIssueMessage(issue, row, locale)).toBe(expected);
+  });
+
+  it('has an English and a Dutch text for every code', () => {
+    const codes: (RowErrorCode | RowWarningCode)[] = [
+      'invalid_boolean',
+      'email_required',
+      'invalid_email',
+      'duplicate_email_in_file',
+      'email_taken_elsewhere',
+      'multiple_packages',
+      'package_required',
+      'package_not_sold',
+      'package_limit_reached',
+      'forbidden_change',
+      'admin_downgrade',
+      'only_full_admin_removal',
+      'add_on_not_allowed',
+      'number_or_extension_required',
+      'location_required',
+      'unknown_location',
+      'invalid_phone_number',
+      'number_not_in_location',
+      'number_taken',
+      'remove_number_not_held',
+      'invalid_extension',
+      'extension_wrong_length',
+      'extension_taken',
+      'jabber_required',
+      'directory_sync_read_only',
+      'preferred_site_missing',
+      'add_on_dropped',
+      'phone_plus_restored',
+      'unknown_user_nothing_assigned',
+      'calling_fields_ignored',
+    ];
+    for (const code of codes) {
+      const en = issueText({ code, params: { package: 'webex_suite' } }, 'en');
+      const nl = issueText({ code, params: { package: 'webex_suite' } }, 'nl');
+      expect(en.length).toBeGreaterThan(5);
+      expect(nl.length).toBeGreaterThan(5);
+      if (code !== 'email_taken_elsewhere') expect(nl).not.toBe(en);
+    }
+  });
+});
+
+describe('fileIssueMessage', () => {
+  it.each([
+    [{ code: 'missing_email_column' }, 'en', 'The file has no "User ID/Email (Required)" column.'],
+    [
+      { code: 'unknown_columns', headers: ['Shoe size'] },
+      'nl',
+      'Onbekende kolommen worden genegeerd: Shoe size.',
+    ],
+    [{ code: 'file_too_large', limitBytes: 100 * 1048576 }, 'en', 'The file is larger than 100 MB.'],
+  ] as const)('%j %s', (issue, locale, expected) => {
+    expect(fileIssueMessage(issue, locale)).toBe(expected);
+  });
+});
+
+describe('toLocale', () => {
+  it.each([
+    ['nl', 'nl'],
+    ['nl-NL,nl;q=0.9', 'nl'],
+    ['nl_NL', 'nl'],
+    ['en-US', 'en'],
+    [undefined, 'en'],
+    ['fr', 'en'],
+  ])('%j -> %s', (tag, locale) => {
+    expect(toLocale(tag)).toBe(locale);
+  });
+});

@@ -1,0 +1,201 @@
+// EN/NL texts for row and file issues. A function from code + params + locale to text, so the
+// codes stay stable while wording changes. The public API's fixed texts are reproduced verbatim.
+import { ADD_ONS, PACKAGES, isPackageId } from '../packages/catalog.ts';
+import type { FileIssue } from '../csv/map-header.ts';
+import { columnByKey } from '../csv/user-columns.ts';
+import type { IssueParams, RowErrorCode, RowIssue, RowWarningCode } from '../users/plan-issues.ts';
+import type { Locale } from './locale.ts';
+
+/** The public Webex API's text (SPEC §5): names no organization, never translated. */
+export const EMAIL_TAKEN_TEXT = 'The email is already associated with an existing user.';
+
+type Texts = Record<Locale, (p: Readonly<Record<string, string>>) => string>;
+
+function packageName(id: string, locale: Locale): string {
+  if (isPackageId(id)) return locale === 'nl' ? PACKAGES[id].displayNameNl : PACKAGES[id].displayName;
+  if (id === 'attendant_console') return ADD_ONS.attendant_console.displayName;
+  return id === '' ? (locale === 'nl' ? 'geen pakket' : 'no package') : id;
+}
+
+const ROW_TEXTS: Record<RowErrorCode | RowWarningCode, Texts> = {
+  invalid_boolean: {
+    en: (p) => `"${p.value}" is not TRUE or FALSE.`,
+    nl: (p) => `"${p.value}" is geen WAAR of ONWAAR (TRUE/FALSE).`,
+  },
+  email_required: { en: () => 'The email is required.', nl: () => 'Het e-mailadres is verplicht.' },
+  invalid_email: {
+    en: (p) => `"${p.value}" is not a valid email address.`,
+    nl: (p) => `"${p.value}" is geen geldig e-mailadres.`,
+  },
+  duplicate_email_in_file: {
+    en: (p) => `This email is already used in row ${p.row} of this file.`,
+    nl: (p) => `Dit e-mailadres staat al in rij ${p.row} van dit bestand.`,
+  },
+  email_taken_elsewhere: { en: () => EMAIL_TAKEN_TEXT, nl: () => EMAIL_TAKEN_TEXT },
+  multiple_packages: {
+    en: (p) => `A user holds one package; this row gives TRUE for ${p.packages}.`,
+    nl: (p) => `Een gebruiker heeft één pakket; deze rij geeft WAAR voor ${p.packages}.`,
+  },
+  package_required: {
+    en: () =>
+      'A new user needs a package (TRUE in one package column), and the customer has no default package.',
+    nl: () =>
+      'Een nieuwe gebruiker heeft een pakket nodig (WAAR in één pakketkolom) en de klant heeft geen standaardpakket.',
+  },
+  package_not_sold: {
+    en: (p) => `${p.packageName} was not sold to this customer.`,
+    nl: (p) => `${p.packageName} is niet aan deze klant verkocht.`,
+  },
+  package_limit_reached: {
+    en: (p) => `The limit of ${p.limit} for ${p.packageName} is used up.`,
+    nl: (p) => `De limiet van ${p.limit} voor ${p.packageName} is bereikt.`,
+  },
+  forbidden_change: {
+    en: (p) => `${p.fromName} → ${p.toName} is not allowed.`,
+    nl: (p) => `${p.fromName} → ${p.toName} is niet toegestaan.`,
+  },
+  admin_downgrade: {
+    en: (p) =>
+      `This user is a customer full admin and cannot move to a lower package (${p.fromName} → ${p.toName}).`,
+    nl: (p) =>
+      `Deze gebruiker is volledige klantbeheerder en kan niet naar een lager pakket (${p.fromName} → ${p.toName}).`,
+  },
+  only_full_admin_removal: {
+    en: () => "This user is the customer's only full admin and cannot be removed.",
+    nl: () => 'Deze gebruiker is de enige volledige beheerder van de klant en kan niet worden verwijderd.',
+  },
+  add_on_not_allowed: {
+    en: (p) => `${p.addOnName} is not available with ${p.packageName}.`,
+    nl: (p) => `${p.addOnName} is niet beschikbaar bij ${p.packageName}.`,
+  },
+  number_or_extension_required: {
+    en: (p) => `${p.packageName} needs an Extension or a Phone Number.`,
+    nl: (p) => `${p.packageName} heeft een toestel of telefoonnummer nodig.`,
+  },
+  location_required: {
+    en: (p) => `${p.packageName} needs a Location.`,
+    nl: (p) => `${p.packageName} heeft een locatie nodig.`,
+  },
+  unknown_location: {
+    en: (p) => `Location "${p.name}" does not exist.`,
+    nl: (p) => `Locatie "${p.name}" bestaat niet.`,
+  },
+  invalid_phone_number: {
+    en: (p) => `"${p.value}" is not a valid phone number.`,
+    nl: (p) => `"${p.value}" is geen geldig telefoonnummer.`,
+  },
+  number_not_in_location: {
+    en: (p) => `${p.number} is not one of the numbers of location "${p.location}".`,
+    nl: (p) => `${p.number} hoort niet bij de nummers van locatie "${p.location}".`,
+  },
+  number_taken: {
+    en: (p) => `${p.number} is already assigned to another user.`,
+    nl: (p) => `${p.number} is al aan een andere gebruiker toegewezen.`,
+  },
+  remove_number_not_held: {
+    en: (p) => `REMOVE|${p.value}: this is not the user's number.`,
+    nl: (p) => `REMOVE|${p.value}: dit is niet het nummer van deze gebruiker.`,
+  },
+  invalid_extension: {
+    en: (p) => `Extension "${p.value}" must contain digits only.`,
+    nl: (p) => `Toestel "${p.value}" mag alleen cijfers bevatten.`,
+  },
+  extension_wrong_length: {
+    en: (p) => `Extension "${p.value}" must have ${p.length} digits.`,
+    nl: (p) => `Toestel "${p.value}" moet ${p.length} cijfers hebben.`,
+  },
+  extension_taken: {
+    en: (p) => `Extension ${p.value} is already used by another user.`,
+    nl: (p) => `Toestel ${p.value} wordt al door een andere gebruiker gebruikt.`,
+  },
+  jabber_required: {
+    en: () => 'A new user needs TRUE or FALSE here.',
+    nl: () => 'Een nieuwe gebruiker heeft hier WAAR of ONWAAR nodig.',
+  },
+  directory_sync_read_only: {
+    en: () => 'Directory synchronization is on: the directory owns this field.',
+    nl: () => 'Directorysynchronisatie staat aan: dit veld wordt door de directory beheerd.',
+  },
+  preferred_site_missing: {
+    en: (p) =>
+      `No Preferred Webex Site for ${p.packageName}: meetings may not work as expected until one is set.`,
+    nl: (p) =>
+      `Geen voorkeurssite voor Webex bij ${p.packageName}: vergaderingen werken mogelijk pas goed als die is ingesteld.`,
+  },
+  add_on_dropped: {
+    en: (p) => `${p.addOnName} was removed: it is not available with ${p.packageName}.`,
+    nl: (p) => `${p.addOnName} is verwijderd: niet beschikbaar bij ${p.packageName}.`,
+  },
+  phone_plus_restored: {
+    en: (p) => `"${p.value}" was read as ${p.number} (the leading + was missing).`,
+    nl: (p) => `"${p.value}" is gelezen als ${p.number} (de + aan het begin ontbrak).`,
+  },
+  unknown_user_nothing_assigned: {
+    en: () => 'No user with this email exists and the row assigns nothing: nothing was done.',
+    nl: () => 'Er bestaat geen gebruiker met dit e-mailadres en de rij wijst niets toe: er is niets gedaan.',
+  },
+  calling_fields_ignored: {
+    en: (p) => `Extension, Phone Number and Location are ignored: ${p.packageName} has no calling.`,
+    nl: (p) => `Toestel, telefoonnummer en locatie worden genegeerd: ${p.packageName} heeft geen bellen.`,
+  },
+};
+
+function enrich(params: IssueParams | undefined, locale: Locale): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params ?? {})) out[key] = String(value);
+  if (out.package !== undefined) out.packageName = packageName(out.package, locale);
+  if (out.from !== undefined) out.fromName = packageName(out.from, locale);
+  if (out.to !== undefined) out.toName = packageName(out.to, locale);
+  if (out.addOn !== undefined) out.addOnName = packageName(out.addOn, locale);
+  return out;
+}
+
+/** The column's header in the locale (Dutch headers for `nl`). */
+export function columnLabel(key: string | undefined, locale: Locale): string | null {
+  if (!key) return null;
+  const column = columnByKey(key);
+  if (!column) return null;
+  return (locale === 'nl' ? column.dutch : column.english).replace(/\*$/, '');
+}
+
+/** The reason alone, e.g. `Location "X" does not exist.` */
+export function issueText(issue: RowIssue, locale: Locale): string {
+  return ROW_TEXTS[issue.code][locale](enrich(issue.params, locale));
+}
+
+/** Row, column and reason: `Row 7, Webex Meetings: "YES" is not TRUE or FALSE.` */
+export function rowIssueMessage(issue: RowIssue, row: number, locale: Locale): string {
+  const column = columnLabel(issue.column, locale);
+  const rowLabel = locale === 'nl' ? `Rij ${row}` : `Row ${row}`;
+  return `${rowLabel}${column ? `, ${column}` : ''}: ${issueText(issue, locale)}`;
+}
+
+export function fileIssueMessage(issue: FileIssue, locale: Locale): string {
+  const nl = locale === 'nl';
+  switch (issue.code) {
+    case 'missing_email_column':
+      return nl
+        ? 'Het bestand heeft geen kolom "Gebruikers-ID/e-mail (verplicht)" (of "User ID/Email (Required)").'
+        : 'The file has no "User ID/Email (Required)" column.';
+    case 'duplicate_column':
+      return nl
+        ? `Twee kolommen zijn hetzelfde veld (${issue.column}): ${issue.headers.join(' en ')}.`
+        : `Two columns are the same field (${issue.column}): ${issue.headers.join(' and ')}.`;
+    case 'unknown_columns':
+      return nl
+        ? `Onbekende kolommen worden genegeerd: ${issue.headers.join(', ')}.`
+        : `Unknown columns are ignored: ${issue.headers.join(', ')}.`;
+    case 'empty_file':
+      return nl ? 'Het bestand is leeg.' : 'The file is empty.';
+    case 'binary_file':
+      return nl ? 'Dit is geen CSV-tekstbestand.' : 'This is not a CSV text file.';
+    case 'file_too_large':
+      return nl
+        ? `Het bestand is groter dan ${Math.round(issue.limitBytes / 1048576)} MB.`
+        : `The file is larger than ${Math.round(issue.limitBytes / 1048576)} MB.`;
+    case 'malformed_csv':
+      return nl
+        ? `Het bestand is geen geldige CSV (rond rij ${issue.row}): ${issue.detail}`
+        : `The file is not valid CSV (around row ${issue.row}): ${issue.detail}`;
+  }
+}

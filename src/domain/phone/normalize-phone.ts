@@ -1,0 +1,49 @@
+// Phone numbers are stored in E.164 (SPEC §4). Input from people and spreadsheets may carry spaces,
+// dashes, a national trunk prefix, or have lost its leading `+` (Excel treats `+31…` as a number).
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+
+export type PhoneNormalization =
+  { ok: true; e164: string; plusRestored: boolean } | { ok: false; reason: 'invalid_phone_number' };
+
+const ALLOWED_CHARACTERS = /^[+\d\s\-().]+$/;
+
+/**
+ * Normalizes `raw` to E.164 using `country` (ISO alpha-2 of the location) for national formats.
+ * A digits-only value that starts with the country's calling code and is valid when read as an
+ * international number is accepted with `plusRestored` so the caller can warn: a spreadsheet
+ * stripped its `+`.
+ */
+export function normalizePhoneNumber(raw: string, country: string | null): PhoneNormalization {
+  const trimmed = raw.trim();
+  if (trimmed === '' || !ALLOWED_CHARACTERS.test(trimmed))
+    return { ok: false, reason: 'invalid_phone_number' };
+  const defaultCountry = country ? (country.toUpperCase() as CountryCode) : undefined;
+  const digits = trimmed.replace(/\D/g, '');
+
+  if (!trimmed.startsWith('+') && defaultCountry) {
+    const asNational = parsePhoneNumberFromString(trimmed, defaultCountry);
+    const callingCode = asNational?.countryCallingCode;
+    // libphonenumber silently reads `31201234567` as +31…; tell the caller the `+` was restored.
+    if (
+      asNational?.isValid() &&
+      callingCode &&
+      !digits.startsWith('0') &&
+      digits.startsWith(callingCode) &&
+      asNational.nationalNumber === digits.slice(callingCode.length)
+    ) {
+      return { ok: true, e164: asNational.number, plusRestored: true };
+    }
+    if (asNational?.isValid()) return { ok: true, e164: asNational.number, plusRestored: false };
+    return { ok: false, reason: 'invalid_phone_number' };
+  }
+
+  const parsed = parsePhoneNumberFromString(trimmed, defaultCountry);
+  if (!parsed?.isValid()) return { ok: false, reason: 'invalid_phone_number' };
+  return { ok: true, e164: parsed.number, plusRestored: false };
+}
+
+/** True when `value` is already a valid E.164 number (export leaves those cells as they are). */
+export function isValidE164(value: string): boolean {
+  if (!/^\+\d{2,15}$/.test(value)) return false;
+  return parsePhoneNumberFromString(value)?.isValid() === true;
+}

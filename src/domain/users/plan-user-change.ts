@@ -1,0 +1,465 @@
+// The one user-change planner of SPEC §3–§6. Every channel (CSV rows, single and batch APIs,
+// package change, SCIM) turns its input into a DesiredUserChange and asks this function what the
+// change means: add, modify (field by field), remove, unchanged, or error — with typed issues.
+// Pure: it reads the customer through PlanningContext and never writes.
+import {
+  ADD_ON_IDS,
+  BASIC_LICENCES,
+  PACKAGE_IDS,
+  type AddOnId,
+  type PackageId,
+} from '../packages/catalog.ts';
+import {
+  checkCallingInfo,
+  checkFullAdminChange,
+  checkPackageAvailable,
+  checkPackageChange,
+  checkPreferredSite,
+  isAddOnAllowed,
+  keepsCallingFields,
+  type PackageViolation,
+} from '../packages/rules.ts';
+import { normalizePhoneNumber } from '../phone/normalize-phone.ts';
+import type { Channel, DesiredUserChange, ImportBehaviour } from './desired-change.ts';
+import { isValidEmail, normalizeEmail } from './is-valid-email.ts';
+import type { RowError, RowWarning } from './plan-issues.ts';
+import type { PlanningContext } from './planning-context.ts';
+import { DIRECTORY_OWNED_FIELDS, TEXT_FIELDS } from './user-fields.ts';
+import { emptyUser, type UserState } from './user-state.ts';
+
+export type PlanAction = 'add' | 'modify' | 'remove' | 'unchanged' | 'error';
+
+export type FieldValue = string | boolean | null;
+
+export interface FieldChange {
+  /** User-column key (csv/user-columns.ts), or `locationId`. */
+  readonly field: string;
+  readonly before: FieldValue;
+  readonly after: FieldValue;
+}
+
+export interface UserPlan {
+  readonly action: PlanAction;
+  readonly email: string;
+  readonly before: UserState | null;
+  /** The user after the change; null for `remove`; equal to `before` for `unchanged` and `error`. */
+  readonly after: UserState | null;
+  readonly changes: readonly FieldChange[];
+  readonly errors: readonly RowError[];
+  readonly warnings: readonly RowWarning[];
+}
+
+export interface PlanInput {
+  readonly current: UserState | null;
+  readonly change: DesiredUserChange;
+  readonly behaviour: ImportBehaviour;
+  readonly channel: Channel;
+  readonly context: PlanningContext;
+}
+
+function violationToError(violation: PackageViolation): RowError {
+  switch (violation.code) {
+    case 'package_not_sold':
+      return {
+        code: 'package_not_sold',
+        column: violation.packageId,
+        params: { package: violation.packageId },
+      };
+    case 'package_limit_reached':
+      return {
+        code: 'package_limit_reached',
+        column: violation.packageId,
+        params: { package: violation.packageId, limit: violation.limit },
+      };
+    case 'forbidden_change':
+      return {
+        code: 'forbidden_change',
+        column: violation.to,
+        params: { from: violation.from, to: violation.to },
+      };
+    case 'admin_downgrade':
+      return violation.to === null
+        ? { code: 'only_full_admin_removal', column: violation.from, params: { from: violation.from } }
+        : {
+            code: 'admin_downgrade',
+            column: violation.to,
+            params: { from: violation.from, to: violation.to },
+          };
+    case 'add_on_not_allowed':
+      return {
+        code: 'add_on_not_allowed',
+        column: violation.addOn,
+        params: { addOn: violation.addOn, package: violation.packageId ?? '' },
+      };
+    case 'number_or_extension_required':
+      return {
+        code: 'number_or_extension_required',
+        column: 'extension',
+        params: { package: violation.packageId },
+      };
+    case 'location_required':
+      return { code: 'location_required', column: 'location', params: { package: violation.packageId } };
+  }
+}
+
+function result(
+  action: PlanAction,
+  email: string,
+  before: UserState | null,
+  after: UserState | null,
+  changes: readonly FieldChange[],
+  errors: readonly RowError[],
+  warnings: readonly RowWarning[],
+): UserPlan {
+  return { action, email, before, after, changes, errors, warnings };
+}
+
+/** The package the row asks for, given the import behaviour (SPEC §6 import-semantics table). */
+type PackageDecision =
+  | { kind: 'target'; packageId: PackageId | null }
+  | { kind: 'nothing_assigned' }
+  | { kind: 'error'; error: RowError };
+
+function decidePackage(input: PlanInput): PackageDecision {
+  const { current, change, behaviour, channel, context } = input;
+  const chosen = PACKAGE_IDS.filter((id) => change.packages[id] === true);
+  if (chosen.length > 1) {
+    return {
+      kind: 'error',
+      error: { code: 'multiple_packages', column: chosen[1], params: { packages: chosen.join(', ') } },
+    };
+  }
+  if (chosen[0]) return { kind: 'target', packageId: chosen[0] };
+  if (current === null) {
+    const template = context.defaultPackageTemplate;
+    if (template && change.packages[template] !== false) return { kind: 'target', packageId: template };
+    const assignsSomething =
+      ADD_ON_IDS.some((id) => change.addOns[id] === true) ||
+      BASIC_LICENCES.some((id) => change.basicLicences[id] === true);
+    if (channel === 'csv' && !assignsSomething) return { kind: 'nothing_assigned' };
+    return { kind: 'error', error: { code: 'package_required' } };
+  }
+  const from = current.packageId;
+  if (behaviour === 'add-remove' && from !== null && change.packages[from] === false) {
+    return { kind: 'target', packageId: null };
+  }
+  return { kind: 'target', packageId: from };
+}
+
+export function planUserChange(input: PlanInput): UserPlan {
+  const { current, change, behaviour, channel, context } = input;
+  const email = normalizeEmail(change.email);
+  const errors: RowError[] = [];
+  const warnings: RowWarning[] = [];
+
+  if (email === '')
+    return result('error', email, current, current, [], [{ code: 'email_required', column: 'email' }], []);
+  if (!isValidEmail(email)) {
+    return result(
+      'error',
+      email,
+      current,
+      current,
+      [],
+      [{ code: 'invalid_email', column: 'email', params: { value: change.email.trim() } }],
+      [],
+    );
+  }
+  if (current === null && context.emailTakenElsewhere(email)) {
+    return result('error', email, null, null, [], [{ code: 'email_taken_elsewhere', column: 'email' }], []);
+  }
+
+  const decision = decidePackage(input);
+  if (decision.kind === 'error') return result('error', email, current, current, [], [decision.error], []);
+  if (decision.kind === 'nothing_assigned') {
+    return result(
+      'unchanged',
+      email,
+      null,
+      null,
+      [],
+      [],
+      [{ code: 'unknown_user_nothing_assigned', column: 'email' }],
+    );
+  }
+  const target = decision.packageId;
+  const from = current?.packageId ?? null;
+  const isFullAdmin = context.isCustomerFullAdmin(email);
+
+  // A row removes the user when they end with no package (SPEC §6).
+  if (current !== null && from !== null && target === null) {
+    const adminViolation = checkFullAdminChange({
+      from,
+      to: null,
+      isCustomerFullAdmin: isFullAdmin,
+      isOnlyCustomerFullAdmin: isFullAdmin && context.customerFullAdminCount <= 1,
+    });
+    if (adminViolation)
+      return result('error', email, current, current, [], [violationToError(adminViolation)], []);
+    return result('remove', email, current, null, [{ field: from, before: true, after: false }], [], []);
+  }
+
+  if (target !== null && target !== from) {
+    const violations = [
+      checkPackageChange(from, target),
+      checkFullAdminChange({
+        from,
+        to: target,
+        isCustomerFullAdmin: isFullAdmin,
+        isOnlyCustomerFullAdmin: isFullAdmin && context.customerFullAdminCount <= 1,
+      }),
+      checkPackageAvailable(target, context.soldPackages, context.usage(target)),
+    ];
+    for (const violation of violations) if (violation) errors.push(violationToError(violation));
+  }
+
+  const base = current ?? emptyUser(email);
+
+  // Free text. While directory sync is on, the directory owns names (SPEC §5).
+  const text = { ...pickText(base) };
+  for (const field of TEXT_FIELDS) {
+    const value = change.text[field]?.trim();
+    if (value === undefined || value === '') continue;
+    if (
+      context.directorySync &&
+      current !== null &&
+      DIRECTORY_OWNED_FIELDS.includes(field) &&
+      value !== base[field]
+    ) {
+      errors.push({ code: 'directory_sync_read_only', column: field });
+      continue;
+    }
+    text[field] = value;
+  }
+
+  // Jabber: both columns are required in a CSV row that creates a user with a package (SPEC §3).
+  if (current === null && channel === 'csv' && target !== null) {
+    if (change.jabberWithTeams === undefined)
+      errors.push({ code: 'jabber_required', column: 'jabberWithTeams' });
+    if (change.jabberCalling === undefined) errors.push({ code: 'jabber_required', column: 'jabberCalling' });
+  }
+  const jabberWithTeams = change.jabberWithTeams ?? base.jabberWithTeams;
+  const jabberCalling = change.jabberCalling ?? base.jabberCalling;
+
+  // Calling fields: kept for Voice and calling packages, released otherwise (SPEC §3).
+  let locationId = base.locationId;
+  let extension = base.extension;
+  let phoneNumber = base.phoneNumber;
+  let callerIdNumber = base.callerIdNumber;
+  const callingErrorsBefore = errors.length;
+  if (keepsCallingFields(target)) {
+    if (change.location !== undefined) {
+      const location = context.locationByName(change.location);
+      if (location) locationId = location.id;
+      else
+        errors.push({
+          code: 'unknown_location',
+          column: 'location',
+          params: { name: change.location.trim() },
+        });
+    }
+    const country = locationId ? (context.locationById(locationId)?.country ?? null) : null;
+
+    if (change.extension !== undefined) {
+      const value = change.extension.trim();
+      if (!/^\d+$/.test(value))
+        errors.push({ code: 'invalid_extension', column: 'extension', params: { value } });
+      else if (value.length !== context.extensionLength) {
+        errors.push({
+          code: 'extension_wrong_length',
+          column: 'extension',
+          params: { value, length: context.extensionLength },
+        });
+      } else {
+        const holder = context.extensionHolder(value);
+        if (holder !== null && holder !== email)
+          errors.push({ code: 'extension_taken', column: 'extension', params: { value } });
+        else extension = value;
+      }
+    }
+
+    if (change.removePhoneNumber !== undefined) {
+      const removal = normalizePhoneNumber(change.removePhoneNumber, country);
+      if (!removal.ok || removal.e164 !== base.phoneNumber) {
+        errors.push({
+          code: 'remove_number_not_held',
+          column: 'phoneNumber',
+          params: { value: change.removePhoneNumber },
+        });
+      } else phoneNumber = null;
+    }
+    if (change.phoneNumber !== undefined) {
+      const normalized = normalizePhoneNumber(change.phoneNumber, country);
+      if (!normalized.ok) {
+        errors.push({
+          code: 'invalid_phone_number',
+          column: 'phoneNumber',
+          params: { value: change.phoneNumber.trim() },
+        });
+      } else {
+        if (normalized.plusRestored) {
+          warnings.push({
+            code: 'phone_plus_restored',
+            column: 'phoneNumber',
+            params: { value: change.phoneNumber.trim(), number: normalized.e164 },
+          });
+        }
+        phoneNumber = normalized.e164;
+      }
+    }
+
+    // Inventory: the number belongs to the user's location and to nobody else (SPEC §4).
+    if (phoneNumber !== null && (phoneNumber !== base.phoneNumber || locationId !== base.locationId)) {
+      const entry = context.numberEntry(phoneNumber);
+      const locationName = locationId ? (context.locationById(locationId)?.name ?? '') : '';
+      if (!entry || entry.locationId !== locationId) {
+        errors.push({
+          code: 'number_not_in_location',
+          column: 'phoneNumber',
+          params: { number: phoneNumber, location: locationName },
+        });
+      } else if (entry.holder !== null && entry.holder !== email) {
+        errors.push({ code: 'number_taken', column: 'phoneNumber', params: { number: phoneNumber } });
+      }
+    }
+  } else if (
+    change.location !== undefined ||
+    change.extension !== undefined ||
+    change.phoneNumber !== undefined
+  ) {
+    warnings.push({ code: 'calling_fields_ignored', column: 'extension', params: { package: target ?? '' } });
+  }
+  if (!keepsCallingFields(target)) {
+    locationId = null;
+    extension = null;
+    phoneNumber = null;
+  }
+
+  if (change.callerIdNumber !== undefined) {
+    const country = locationId ? (context.locationById(locationId)?.country ?? null) : null;
+    const normalized = normalizePhoneNumber(change.callerIdNumber, country);
+    if (normalized.ok) callerIdNumber = normalized.e164;
+    else
+      errors.push({
+        code: 'invalid_phone_number',
+        column: 'callerIdNumber',
+        params: { value: change.callerIdNumber.trim() },
+      });
+  }
+
+  // Required calling information, unless an error on the same fields already explains it.
+  if (target !== null && errors.length === callingErrorsBefore) {
+    for (const violation of checkCallingInfo(target, { extension, phoneNumber, locationId })) {
+      errors.push(violationToError(violation));
+    }
+  }
+
+  const addOns = planAddOns(input, target, errors, warnings);
+  const basicLicences = planBasicLicences(base, change, behaviour, target, context);
+
+  if (target !== null) {
+    const siteWarning = checkPreferredSite(target, text.preferredWebexSite);
+    if (siteWarning)
+      warnings.push({
+        code: 'preferred_site_missing',
+        column: 'preferredWebexSite',
+        params: { package: target },
+      });
+  }
+
+  if (errors.length > 0) return result('error', email, current, current, [], errors, warnings);
+
+  const after: UserState = {
+    ...text,
+    email,
+    extension,
+    phoneNumber,
+    callerIdNumber,
+    locationId,
+    jabberWithTeams,
+    jabberCalling,
+    packageId: target,
+    addOns,
+    basicLicences,
+  };
+  const changes = diffUsers(current, after);
+  if (current === null) return result('add', email, null, after, changes, [], warnings);
+  if (changes.length === 0) return result('unchanged', email, current, current, [], [], warnings);
+  return result('modify', email, current, after, changes, [], warnings);
+}
+
+function pickText(user: UserState): Record<(typeof TEXT_FIELDS)[number], string | null> {
+  return Object.fromEntries(TEXT_FIELDS.map((field) => [field, user[field]])) as Record<
+    (typeof TEXT_FIELDS)[number],
+    string | null
+  >;
+}
+
+function planAddOns(
+  input: PlanInput,
+  target: PackageId | null,
+  errors: RowError[],
+  warnings: RowWarning[],
+): Record<AddOnId, boolean> {
+  const { current, change, behaviour, context } = input;
+  const addOns = { ...(current?.addOns ?? { attendant_console: false }) };
+  for (const addOn of ADD_ON_IDS) {
+    const holds = addOns[addOn];
+    const wanted = change.addOns[addOn];
+    if (wanted === true) {
+      if (!isAddOnAllowed(addOn, target)) {
+        errors.push(violationToError({ code: 'add_on_not_allowed', addOn, packageId: target }));
+      } else if (!holds) {
+        const violation = checkPackageAvailable(addOn, context.soldPackages, context.usage(addOn));
+        if (violation) errors.push(violationToError(violation));
+        else addOns[addOn] = true;
+      }
+    } else if (wanted === false && behaviour === 'add-remove') {
+      addOns[addOn] = false;
+    } else if (holds && !isAddOnAllowed(addOn, target)) {
+      // A package change that no longer allows the add-on drops it with a warning (SPEC §3).
+      addOns[addOn] = false;
+      warnings.push({ code: 'add_on_dropped', column: addOn, params: { addOn, package: target ?? '' } });
+    }
+  }
+  return addOns;
+}
+
+function planBasicLicences(
+  base: UserState,
+  change: DesiredUserChange,
+  behaviour: ImportBehaviour,
+  target: PackageId | null,
+  context: PlanningContext,
+): UserState['basicLicences'] {
+  // add-only: a user who ends with a package gets them automatically (when the setting is on).
+  const autoAssign = behaviour === 'add-only' && context.autoAssignBasicLicences && target !== null;
+  const next = { ...base.basicLicences };
+  for (const licence of BASIC_LICENCES) {
+    const wanted = change.basicLicences[licence];
+    if (autoAssign || wanted === true) next[licence] = true;
+    else if (wanted === false && behaviour === 'add-remove') next[licence] = false;
+  }
+  return next;
+}
+
+/** Field-level before -> after, keyed by CSV column keys. */
+export function diffUsers(before: UserState | null, after: UserState): FieldChange[] {
+  const previous = before ?? emptyUser(after.email);
+  const changes: FieldChange[] = [];
+  const push = (field: string, from: FieldValue, to: FieldValue): void => {
+    if (from !== to) changes.push({ field, before: before === null ? null : from, after: to });
+  };
+  for (const field of TEXT_FIELDS) push(field, previous[field], after[field]);
+  push('extension', previous.extension, after.extension);
+  push('phoneNumber', previous.phoneNumber, after.phoneNumber);
+  push('callerIdNumber', previous.callerIdNumber, after.callerIdNumber);
+  push('locationId', previous.locationId, after.locationId);
+  push('jabberWithTeams', previous.jabberWithTeams, after.jabberWithTeams);
+  push('jabberCalling', previous.jabberCalling, after.jabberCalling);
+  push('package', previous.packageId, after.packageId);
+  for (const addOn of ADD_ON_IDS) push(addOn, previous.addOns[addOn], after.addOns[addOn]);
+  for (const licence of BASIC_LICENCES)
+    push(licence, previous.basicLicences[licence], after.basicLicences[licence]);
+  return changes;
+}
