@@ -1,0 +1,365 @@
+// Request and response schemas of the Wholesale API (SPEC §7), mirroring the public Webex Wholesale
+// description field for field: its names, its enums, its `{errorCode, description}` errors. The
+// contract test (test/contract/) checks our answers against the published schemas; these zod
+// schemas are what the routes parse with and what /docs shows.
+import { z } from 'zod';
+
+/** Every customer-level package the public API names; we support a subset (SELLABLE_IDS). */
+export const PUBLIC_CUSTOMER_PACKAGES = [
+  'common_area_calling',
+  'webex_calling',
+  'webex_meetings',
+  'webex_suite',
+  'webex_voice',
+  'cx_essentials',
+  'webex_calling_standard',
+  'cisco_calling_plan',
+  'attendant_console',
+  'cx_premium_agent',
+  'cx_standard_agent',
+  'cx_voice_ports',
+  'cx_ai_assistant',
+  'webex_ai_agent',
+] as const;
+
+/** The six subscriber packages of the `package` field. */
+export const PUBLIC_SUBSCRIBER_PACKAGE = [
+  'webex_calling',
+  'webex_meetings',
+  'webex_suite',
+  'webex_voice',
+  'cx_essentials',
+  'webex_calling_standard',
+] as const;
+
+/** Items of the `packages` array: the six, the add-on and two contact-centre agents. */
+export const PUBLIC_SUBSCRIBER_PACKAGES = [
+  ...PUBLIC_SUBSCRIBER_PACKAGE,
+  'attendant_console',
+  'cx_premium_agent',
+  'cx_standard_agent',
+] as const;
+
+export const PUBLIC_CUSTOMER_STATUSES = [
+  'provisioned',
+  'provisioned_with_errors',
+  'provisioning',
+  'updating',
+  'deleting',
+  'error',
+  'pending_rpl_review',
+] as const;
+
+export const PUBLIC_SUBSCRIBER_STATUSES = ['provisioned', 'pending_user_migration'] as const;
+export const PUBLIC_PACKAGE_STATUSES = ['provisioned', 'provisioning', 'deleting', 'error'] as const;
+
+export const customerPackageSchema = z.enum(PUBLIC_CUSTOMER_PACKAGES);
+export const subscriberPackageSchema = z.enum(PUBLIC_SUBSCRIBER_PACKAGE);
+export const subscriberPackagesItemSchema = z.enum(PUBLIC_SUBSCRIBER_PACKAGES);
+
+// ---- shared pieces ----------------------------------------------------------------------------
+
+export const publicErrorSchema = z
+  .object({
+    errorCode: z.number().int().describe('An error code that identifies the reason for the error.'),
+    description: z.string().describe('A textual representation of the error code.'),
+  })
+  .meta({ id: 'WholesaleError' });
+export type PublicError = z.infer<typeof publicErrorSchema>;
+
+/** The body of every 4xx/5xx answer of the Wholesale API. */
+export const publicErrorResponseSchema = z
+  .object({
+    message: z.string(),
+    errors: z.array(publicErrorSchema),
+    trackingId: z.string(),
+  })
+  .meta({ id: 'WholesaleErrorResponse' });
+export type PublicErrorResponse = z.infer<typeof publicErrorResponseSchema>;
+
+const text = (max?: number) => (max ? z.string().trim().min(1).max(max) : z.string().trim().min(1));
+
+/** Address of a customer or a location; the public API requires line 1, city and country. */
+export const publicAddressInputSchema = z.object({
+  addressLine1: text(50),
+  addressLine2: z.string().trim().max(50).optional(),
+  city: text(),
+  stateOrProvince: z.string().trim().optional(),
+  zipOrPostalCode: z.string().trim().optional(),
+  country: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/, 'country must be an ISO 3166 alpha-2 code')
+    .transform((value) => value.toUpperCase()),
+});
+export type PublicAddressInput = z.infer<typeof publicAddressInputSchema>;
+
+export const publicAddressSchema = z
+  .object({
+    addressLine1: z.string().optional(),
+    addressLine2: z.string().optional(),
+    city: z.string().optional(),
+    stateOrProvince: z.string().optional(),
+    zipOrPostalCode: z.string().optional(),
+    country: z.string().optional(),
+  })
+  .meta({ id: 'WholesaleAddress' });
+export type PublicAddress = z.infer<typeof publicAddressSchema>;
+
+const locationInputSchema = z.object({
+  name: text(80),
+  address: publicAddressInputSchema,
+  timezone: text(),
+  language: text(),
+  emergencyLocationIdentifier: z.string().trim().optional(),
+});
+
+const packageLimitsSchema = z
+  .object({
+    webex_calling: z.number().int().min(0),
+    common_area_calling: z.number().int().min(0),
+    webex_meetings: z.number().int().min(0),
+    webex_suite: z.number().int().min(0),
+    webex_voice: z.number().int().min(0),
+    cx_essentials: z.number().int().min(0),
+    webex_calling_standard: z.number().int().min(0),
+    attendant_console: z.number().int().min(0),
+  })
+  .partial();
+export type PublicPackageLimits = z.infer<typeof packageLimitsSchema>;
+
+export const provisioningParametersSchema = z.object({
+  calling: z.object({ location: locationInputSchema }).optional(),
+  meetings: z.object({ timezone: z.string().trim().optional() }).optional(),
+  packages: z.object({ limits: packageLimitsSchema.optional() }).optional(),
+});
+export type PublicProvisioningParameters = z.infer<typeof provisioningParametersSchema>;
+
+const emailSchema = z.string().trim().pipe(z.email());
+
+// ---- customers --------------------------------------------------------------------------------
+
+export const customerCreateSchema = z
+  .object({
+    provisioningId: text(),
+    packages: z.array(customerPackageSchema).min(1),
+    orgId: z.string().trim().optional(),
+    externalId: text(200),
+    address: publicAddressInputSchema,
+    customerInfo: z
+      .object({
+        name: text(200).refine((name) => !name.includes('%'), 'name must not contain %'),
+        primaryEmail: emailSchema,
+        language: z.string().trim().optional(),
+      })
+      .optional(),
+    provisioningParameters: provisioningParametersSchema.optional(),
+    subPartnerAdminEmail: z.string().optional(),
+  })
+  .meta({ id: 'WholesaleCustomerCreate' });
+export type CustomerCreateRequest = z.infer<typeof customerCreateSchema>;
+
+export const customerUpdateSchema = z
+  .object({
+    externalId: text(200).optional(),
+    packages: z.array(customerPackageSchema).min(1),
+    address: publicAddressInputSchema.optional(),
+    provisioningParameters: provisioningParametersSchema.optional(),
+    subPartnerAdminEmail: z.string().optional(),
+  })
+  .meta({ id: 'WholesaleCustomerUpdate' });
+export type CustomerUpdateRequest = z.infer<typeof customerUpdateSchema>;
+
+export const customerValidateSchema = z
+  .object({
+    provisioningId: z.string().optional(),
+    packages: z.array(customerPackageSchema).optional(),
+    orgId: z.string().optional(),
+    externalId: z.string().trim().optional(),
+    address: publicAddressInputSchema,
+    customerInfo: z.object({ name: z.string().trim().optional(), primaryEmail: emailSchema }).optional(),
+    provisioningParameters: provisioningParametersSchema.optional(),
+  })
+  .meta({ id: 'WholesaleCustomerValidate' });
+export type CustomerValidateRequest = z.infer<typeof customerValidateSchema>;
+
+export const customerPackageDetailSchema = z.object({
+  name: customerPackageSchema,
+  status: z.enum(PUBLIC_PACKAGE_STATUSES),
+  warnings: z.array(publicErrorSchema).optional(),
+  errors: z.array(publicErrorSchema).optional(),
+});
+
+export const publicCustomerSchema = z
+  .object({
+    id: z.string(),
+    orgId: z.string().optional(),
+    externalId: z.string(),
+    address: publicAddressSchema,
+    status: z.enum(PUBLIC_CUSTOMER_STATUSES),
+    packages: z.array(customerPackageSchema),
+    resourceDetails: z.object({ packages: z.array(customerPackageDetailSchema) }).optional(),
+    errors: z.array(publicErrorSchema).optional(),
+  })
+  .meta({ id: 'WholesaleCustomer' });
+export type PublicCustomer = z.infer<typeof publicCustomerSchema>;
+
+export const customerListSchema = z
+  .object({ items: z.array(publicCustomerSchema) })
+  .meta({ id: 'WholesaleCustomerList' });
+
+/** Query strings arrive as strings; `status` may repeat or be comma-separated. */
+const statusList = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((raw) => (Array.isArray(raw) ? raw : [raw]).flatMap((item) => item.split(',')))
+    .transform((items) => items.map((item) => item.trim()).filter((item) => item !== ''))
+    .pipe(z.array(z.enum(values)));
+
+export const customerListQuerySchema = z.object({
+  externalId: z.string().optional(),
+  orgId: z.string().optional(),
+  status: statusList(PUBLIC_CUSTOMER_STATUSES).optional(),
+  offset: z.coerce.number().int().min(0).default(0),
+  max: z.coerce.number().int().min(1).max(1000).default(100),
+  onBehalfOfSubPartnerOrgId: z.string().optional(),
+});
+export type CustomerListQuery = z.infer<typeof customerListQuerySchema>;
+
+export const resourceUrlSchema = z.object({ url: z.string() }).meta({ id: 'WholesaleResourceUrl' });
+
+// ---- subscribers ------------------------------------------------------------------------------
+
+const subscriberParametersSchema = z.object({
+  firstName: z.string().trim().max(200).optional(),
+  lastName: z.string().trim().max(200).optional(),
+  primaryPhoneNumber: z.string().trim().min(1).optional(),
+  extension: z
+    .string()
+    .trim()
+    .regex(/^[0-9]+$/, 'extension must be digits only')
+    .optional(),
+  locationId: z.string().trim().min(1).optional(),
+});
+
+/** "Either `packages` or `package` field is required but not both" (public description). */
+function onePackageField(
+  value: { package?: string | undefined; packages?: readonly string[] | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  const hasOne = value.package !== undefined;
+  const hasMany = value.packages !== undefined;
+  if (hasOne === hasMany) {
+    ctx.addIssue({ code: 'custom', message: 'Either packages or package is required, but not both.' });
+  }
+}
+
+export const subscriberCreateSchema = z
+  .object({
+    customerId: text(),
+    email: emailSchema,
+    package: subscriberPackageSchema.optional(),
+    packages: z.array(subscriberPackagesItemSchema).min(1).optional(),
+    provisioningParameters: subscriberParametersSchema,
+  })
+  .superRefine(onePackageField)
+  .meta({ id: 'WholesaleSubscriberCreate' });
+export type SubscriberCreateRequest = z.infer<typeof subscriberCreateSchema>;
+
+export const subscriberUpdateSchema = z
+  .object({
+    package: subscriberPackageSchema.optional(),
+    packages: z.array(subscriberPackagesItemSchema).min(1).optional(),
+    provisioningParameters: subscriberParametersSchema
+      .pick({ primaryPhoneNumber: true, extension: true, locationId: true })
+      .optional(),
+  })
+  .superRefine(onePackageField)
+  .meta({ id: 'WholesaleSubscriberUpdate' });
+export type SubscriberUpdateRequest = z.infer<typeof subscriberUpdateSchema>;
+
+export const subscriberValidateSchema = z
+  .object({
+    provisioningId: z.string().optional(),
+    customerId: z.string().trim().optional(),
+    email: emailSchema,
+    package: subscriberPackageSchema.optional(),
+    packages: z.array(subscriberPackagesItemSchema).optional(),
+    provisioningParameters: subscriberParametersSchema.optional(),
+    customerInfo: z.object({ primaryEmail: emailSchema }).optional(),
+  })
+  .meta({ id: 'WholesaleSubscriberValidate' });
+export type SubscriberValidateRequest = z.infer<typeof subscriberValidateSchema>;
+
+export const publicSubscriberSchema = z
+  .object({
+    id: z.string(),
+    personId: z.string().optional(),
+    email: z.string(),
+    customerId: z.string(),
+    externalCustomerId: z.string(),
+    package: subscriberPackageSchema.optional(),
+    packages: z.array(subscriberPackagesItemSchema),
+    status: z.enum(PUBLIC_SUBSCRIBER_STATUSES),
+    errors: z.array(publicErrorSchema).optional(),
+    created: z.string(),
+    lastStatusChange: z.string(),
+  })
+  .meta({ id: 'WholesaleSubscriber' });
+export type PublicSubscriber = z.infer<typeof publicSubscriberSchema>;
+
+export const subscriberListSchema = z
+  .object({ items: z.array(publicSubscriberSchema) })
+  .meta({ id: 'WholesaleSubscriberList' });
+
+/** Epoch milliseconds preferred, ISO 8601 accepted (public description of `after`). */
+const instant = z
+  .string()
+  .trim()
+  .transform((raw, ctx) => {
+    const date = /^\d+$/.test(raw) ? new Date(Number(raw)) : new Date(raw);
+    if (Number.isNaN(date.getTime())) {
+      ctx.addIssue({ code: 'custom', message: 'expected epoch milliseconds or an ISO 8601 date' });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+export const subscriberListQuerySchema = z.object({
+  max: z.coerce.number().int().min(1).max(100).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+  customerId: z.string().optional(),
+  personId: z.string().optional(),
+  externalCustomerId: z.string().optional(),
+  email: z.string().trim().optional(),
+  status: statusList(PUBLIC_SUBSCRIBER_STATUSES).optional(),
+  after: instant.optional(),
+  lastStatusChange: instant.optional(),
+  // `userCreationTimestamp` is the value the public example uses; it means `created`.
+  sortBy: z
+    .enum(['created', 'lastStatusChange', 'userCreationTimestamp'])
+    .transform((value) => (value === 'userCreationTimestamp' ? 'created' : value))
+    .default('created'),
+  sortOrder: z
+    .string()
+    .transform((value) => value.toUpperCase())
+    .pipe(z.enum(['ASC', 'DESC']))
+    .default('ASC'),
+  onBehalfOfSubPartnerOrgId: z.string().optional(),
+});
+export type SubscriberListQuery = z.infer<typeof subscriberListQuerySchema>;
+
+// ---- prechecks --------------------------------------------------------------------------------
+
+export const precheckInfoSchema = z.object({ infoCode: z.number().int(), description: z.string() });
+
+/** `info` is an array, as in the public examples (its schema says object: see the contract test). */
+export const precheckResponseSchema = z
+  .object({ message: z.string(), info: z.array(precheckInfoSchema) })
+  .meta({ id: 'WholesalePrecheckResponse' });
+export type PrecheckResponse = z.infer<typeof precheckResponseSchema>;
+
+// ---- path parameters --------------------------------------------------------------------------
+
+export const customerIdParamsSchema = z.object({ customerId: z.string().min(1) });
+export const subscriberIdParamsSchema = z.object({ subscriberId: z.string().min(1) });
