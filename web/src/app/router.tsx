@@ -12,6 +12,9 @@ import { CustomersPage } from '../features/customers/components/customers-page.t
 import { CreateCustomerPage } from '../features/customers/components/create-customer-page.tsx';
 import { CustomerDetailPage } from '../features/customers/components/customer-detail-page.tsx';
 import { CustomerOverviewPage } from '../features/customers/components/customer-overview-page.tsx';
+import { UsersPage } from '../features/users/components/users-page.tsx';
+import { UserDetailPage } from '../features/users/components/user-detail-page.tsx';
+import { AddUsersPage } from '../features/users/components/add-users-page.tsx';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -32,6 +35,9 @@ export const router = createBrowserRouter([
       { path: 'partner/customers/new', element: <CreateCustomerPage /> },
       { path: 'partner/customers/:customerId', element: <CustomerDetailPage /> },
       { path: 'control/:customerId', element: <CustomerOverviewPage /> },
+      { path: 'control/:customerId/users', element: <UsersPage /> },
+      { path: 'control/:customerId/users/add', element: <AddUsersPage /> },
+      { path: 'control/:customerId/users/:userId', element: <UserDetailPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -17,13 +17,10 @@ export interface NewCustomer {
   externalId: string;
   adminEmail: string;
   country: string;
-  addressLine1?: string;
-  addressLine2?: string;
-  city?: string;
-  zipCode?: string;
+  address: { addressLine1?: string; addressLine2?: string; city?: string; zipCode?: string };
   language: string;
   packages: { id: string; limit?: number }[];
-  location?: NewLocation;
+  firstLocation?: NewLocation;
 }
 
 /** POST answers 202 with the customer (or only a `Location` header): either way we learn the id. */

@@ -13,7 +13,7 @@ export interface Address {
   city?: string | null;
   stateOrProvince?: string | null;
   zipCode?: string | null;
-  country: string;
+  country?: string;
 }
 
 export interface Customer {

@@ -46,7 +46,7 @@ export function CustomerFacts({ customer }: { customer: Customer }) {
         <Fact label={t('customers.adminEmail')} value={customer.adminEmail ?? customer.primaryEmail} />
         <Fact
           label={t('wizard.stepAddress')}
-          value={[address.addressLine1, address.zipCode, address.city, address.country]
+          value={[address.addressLine1, address.zipCode, address.city, customer.country]
             .filter(Boolean)
             .join(', ')}
         />

@@ -65,7 +65,7 @@ describe('validateWizardStep', () => {
 describe('toNewCustomer', () => {
   it('sends the first location only when calling is sold', () => {
     expect(sellsCalling(values(withPackages(['webex_meetings'])))).toBe(false);
-    expect(toNewCustomer(values(withPackages(['webex_meetings']))).location).toBeUndefined();
+    expect(toNewCustomer(values(withPackages(['webex_meetings']))).firstLocation).toBeUndefined();
     const calling = values({
       ...withPackages(['webex_calling']),
       locationName: 'HQ',
@@ -76,6 +76,6 @@ describe('toNewCustomer', () => {
     const body = toNewCustomer(calling);
     expect(body.country).toBe('NL');
     expect(body.packages).toEqual([{ id: 'webex_calling' }]);
-    expect(body.location).toMatchObject({ name: 'HQ', country: 'NL', timeZone: 'Europe/Amsterdam' });
+    expect(body.firstLocation).toMatchObject({ name: 'HQ', country: 'NL', timeZone: 'Europe/Amsterdam' });
   });
 });

@@ -108,15 +108,14 @@ export function toNewCustomer(values: CustomerWizardValues): NewCustomer {
     externalId: values.externalId.trim(),
     adminEmail: values.adminEmail.trim(),
     country,
-    addressLine1: values.addressLine1.trim(),
-    city: values.city.trim(),
+    address: { addressLine1: values.addressLine1.trim(), city: values.city.trim() },
     language: values.language,
     packages,
   };
-  if (values.addressLine2.trim()) body.addressLine2 = values.addressLine2.trim();
-  if (values.zipCode.trim()) body.zipCode = values.zipCode.trim();
+  if (values.addressLine2.trim()) body.address.addressLine2 = values.addressLine2.trim();
+  if (values.zipCode.trim()) body.address.zipCode = values.zipCode.trim();
   if (sellsCalling(values)) {
-    body.location = {
+    body.firstLocation = {
       name: values.locationName.trim(),
       addressLine1: values.locationAddressLine1.trim(),
       city: values.locationCity.trim(),
@@ -124,7 +123,7 @@ export function toNewCustomer(values: CustomerWizardValues): NewCustomer {
       timeZone: values.locationTimeZone.trim(),
       language: values.language,
     };
-    if (values.locationZipCode.trim()) body.location.zipCode = values.locationZipCode.trim();
+    if (values.locationZipCode.trim()) body.firstLocation.zipCode = values.locationZipCode.trim();
   }
   return body;
 }

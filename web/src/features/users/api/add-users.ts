@@ -1,0 +1,39 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client.ts';
+import type { ProvisioningError, User } from './user-types.ts';
+import { usersPath } from './user-types.ts';
+
+export const maxUsersPerSubmission = 25;
+
+export interface NewUser {
+  firstName: string;
+  lastName: string;
+  email: string;
+  package: string;
+  locationId?: string;
+  extension?: string;
+  phoneNumber?: string;
+}
+
+/** One entry of the batch answer: the created user, or why this row was refused. */
+export interface BatchResult {
+  index?: number;
+  email?: string;
+  status?: string;
+  user?: User;
+  errors?: ProvisioningError[];
+}
+
+export function useAddUsers(customerId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (users: NewUser[]) => {
+      const body = await apiRequest<{ items?: BatchResult[]; results?: BatchResult[] } | BatchResult[]>(
+        `${usersPath(customerId)}/batch`,
+        { method: 'POST', body: { users } },
+      );
+      return Array.isArray(body) ? body : (body?.results ?? body?.items ?? []);
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customers', customerId, 'users'] }),
+  });
+}

@@ -1,0 +1,179 @@
+import { useState } from 'react';
+import { Alert, Anchor, Button, Group, Paper, Stack, Stepper, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
+import { PageHeader } from '../../../components/ui/page-header.tsx';
+import { maxUsersPerSubmission, useAddUsers } from '../api/add-users.ts';
+import type { BatchResult } from '../api/add-users.ts';
+import { useLocationOptions } from '../api/list-locations.ts';
+import { ManualRowFields } from './manual-row-fields.tsx';
+import type { ManualRow } from './manual-rows-rules.ts';
+import { canAddRow, emptyRow, hasErrors, manualRowErrors, toNewUsers } from './manual-rows-rules.ts';
+import { PackageName } from './package-name.tsx';
+
+function resultFailed(result: BatchResult | undefined): boolean {
+  if (!result) return false;
+  return (result.errors ?? []).length > 0 && !result.user;
+}
+
+/** Help text "Add users by hand": enter users (up to 25), Next, Next, Close. */
+export function AddUsersPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { customerId = '' } = useParams();
+  const locations = useLocationOptions(customerId);
+  const add = useAddUsers(customerId);
+  const [step, setStep] = useState(0);
+  const [rows, setRows] = useState<ManualRow[]>(() => [emptyRow()]);
+  const [showErrors, setShowErrors] = useState(false);
+  const errors = manualRowErrors(rows);
+  const usersPath = `/control/${customerId}/users`;
+
+  const update = (index: number, change: Partial<ManualRow>) =>
+    setRows((current) => current.map((row, position) => (position === index ? { ...row, ...change } : row)));
+  const addRow = () => setRows((current) => (canAddRow(current) ? [...current, emptyRow()] : current));
+  const removeRow = (index: number) =>
+    setRows((current) => current.filter((_, position) => position !== index));
+
+  const toReview = () => {
+    setShowErrors(true);
+    if (!hasErrors(errors)) setStep(1);
+  };
+  const submit = () => add.mutate(toNewUsers(rows), { onSuccess: () => setStep(2) });
+  const results = add.data ?? [];
+  const failed = results.filter(resultFailed).length;
+
+  return (
+    <>
+      <PageHeader
+        above={
+          <Anchor component={Link} to={usersPath} size="sm">
+            ← {t('nav.users')}
+          </Anchor>
+        }
+        title={t('users.addManually')}
+        description={t('addUsers.description', { max: maxUsersPerSubmission })}
+      />
+      <Stepper active={step} size="sm" mb="lg">
+        <Stepper.Step label={t('addUsers.stepEnter')} />
+        <Stepper.Step label={t('addUsers.stepReview')} />
+        <Stepper.Step label={t('addUsers.stepDone')} />
+      </Stepper>
+      {step === 0 ? (
+        <Stack>
+          {rows.map((row, index) => (
+            <ManualRowFields
+              key={row.key}
+              row={row}
+              index={index}
+              errors={showErrors ? (errors[index] ?? {}) : {}}
+              locations={locations.data ?? []}
+              onChange={(change) => update(index, change)}
+              {...(rows.length > 1 ? { onRemove: () => removeRow(index) } : {})}
+            />
+          ))}
+          <Group justify="space-between">
+            <Group gap="sm">
+              <Button variant="default" onClick={addRow} disabled={!canAddRow(rows)} data-testid="add-row">
+                {t('addUsers.addAnother')}
+              </Button>
+              <Text
+                size="sm"
+                c={canAddRow(rows) ? 'dimmed' : 'orange.8'}
+                aria-live="polite"
+                data-testid="row-count"
+              >
+                {canAddRow(rows)
+                  ? t('addUsers.count', { count: rows.length, max: maxUsersPerSubmission })
+                  : t('addUsers.limitReached', { max: maxUsersPerSubmission })}
+              </Text>
+            </Group>
+            <Group gap="sm">
+              <Button variant="default" onClick={() => void navigate(usersPath)}>
+                {t('common.cancel')}
+              </Button>
+              <Button onClick={toReview}>{t('common.next')}</Button>
+            </Group>
+          </Group>
+          {showErrors && hasErrors(errors) ? (
+            <Alert color="red" role="alert">
+              {t('addUsers.fixErrors')}
+            </Alert>
+          ) : null}
+        </Stack>
+      ) : null}
+      {step === 1 ? (
+        <Paper>
+          <Text mb="sm">{t('addUsers.reviewText', { count: rows.length })}</Text>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('users.name')}</Table.Th>
+                <Table.Th>{t('users.email')}</Table.Th>
+                <Table.Th>{t('users.package')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((row) => (
+                <Table.Tr key={row.key}>
+                  <Table.Td>
+                    {row.firstName} {row.lastName}
+                  </Table.Td>
+                  <Table.Td>{row.email}</Table.Td>
+                  <Table.Td>
+                    <PackageName id={row.package} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {add.isError ? <ErrorAlert error={add.error} /> : null}
+          <Group justify="space-between" mt="md">
+            <Button variant="default" onClick={() => setStep(0)}>
+              {t('common.back')}
+            </Button>
+            <Button onClick={submit} loading={add.isPending}>
+              {t('common.next')}
+            </Button>
+          </Group>
+        </Paper>
+      ) : null}
+      {step === 2 ? (
+        <Paper>
+          <Alert color={failed > 0 ? 'orange' : 'green'} mb="md" data-testid="add-users-result">
+            {failed > 0
+              ? t('addUsers.someFailed', { added: rows.length - failed, failed })
+              : t('addUsers.allAdded', { count: rows.length })}
+          </Alert>
+          <Table>
+            <Table.Tbody>
+              {rows.map((row, index) => {
+                const result = results[index];
+                return (
+                  <Table.Tr key={row.key}>
+                    <Table.Td>{row.email}</Table.Td>
+                    <Table.Td>
+                      {resultFailed(result) ? (
+                        <Text c="red" size="sm">
+                          {(result?.errors ?? []).map((error) => error.description).join(' ')}
+                        </Text>
+                      ) : (
+                        <Text c="green.8" size="sm">
+                          {t('addUsers.added')}
+                        </Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+          <Group justify="flex-end" mt="md">
+            <Button onClick={() => void navigate(usersPath)}>{t('common.close')}</Button>
+          </Group>
+        </Paper>
+      ) : null}
+    </>
+  );
+}

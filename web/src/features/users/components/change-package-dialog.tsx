@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { Alert, Button, Group, Modal, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
+import { userPackages } from '../../../lib/package-catalog.ts';
+import type { PackageChange } from '../api/change-package.ts';
+import { useChangePackage } from '../api/change-package.ts';
+import { useFreeNumbers } from '../api/list-free-numbers.ts';
+import { useLocationOptions } from '../api/list-locations.ts';
+import type { User } from '../api/user-types.ts';
+import { asksForCallingFields, callingFieldErrors } from './calling-fields-rules.ts';
+
+interface ChangePackageDialogProps {
+  customerId: string;
+  user: User;
+  opened: boolean;
+  onClose: () => void;
+}
+
+/** Help text "Change a user's package": choose the new package, give the number if needed, Change. */
+export function ChangePackageDialog({ customerId, user, opened, onClose }: ChangePackageDialogProps) {
+  const { t } = useTranslation();
+  const change = useChangePackage(customerId, user.id);
+  const locations = useLocationOptions(customerId);
+  const [packageId, setPackageId] = useState<string | null>(user.package ?? null);
+  const [locationId, setLocationId] = useState<string | null>(user.locationId ?? null);
+  const [extension, setExtension] = useState(user.extension ?? '');
+  const [phoneNumber, setPhoneNumber] = useState(user.phoneNumber ?? '');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const freeNumbers = useFreeNumbers(customerId, locationId);
+  const askCalling = asksForCallingFields(packageId);
+
+  const numberOptions = [
+    ...new Set([...(user.phoneNumber ? [user.phoneNumber] : []), ...(freeNumbers.data ?? [])]),
+  ];
+
+  const submit = () => {
+    const found = callingFieldErrors(packageId, { locationId, extension, phoneNumber });
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    const body: PackageChange = { package: packageId };
+    if (askCalling) {
+      if (locationId) body.locationId = locationId;
+      if (extension.trim()) body.extension = extension.trim();
+      if (phoneNumber.trim()) body.phoneNumber = phoneNumber.trim();
+    }
+    change.mutate(body, { onSuccess: onClose });
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('changePackage.title')} size="lg" centered>
+      <Stack>
+        <Radio.Group
+          label={t('changePackage.choose')}
+          value={packageId ?? ''}
+          onChange={(value) => setPackageId(value || null)}
+        >
+          <Stack gap={8} mt="xs">
+            {userPackages.map((entry) => (
+              <Radio key={entry.id} value={entry.id} label={t(entry.nameKey)} />
+            ))}
+          </Stack>
+        </Radio.Group>
+        {askCalling ? (
+          <Stack gap="sm" data-testid="calling-fields">
+            <Text fw={600} size="sm">
+              {t('changePackage.callingInfo')}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {t('changePackage.callingInfoHint')}
+            </Text>
+            <Select
+              label={t('users.location')}
+              required
+              data={(locations.data ?? []).map((location) => ({ value: location.id, label: location.name }))}
+              value={locationId}
+              onChange={(value) => {
+                setLocationId(value);
+                setPhoneNumber('');
+              }}
+              error={errors.locationId ? t(errors.locationId) : undefined}
+            />
+            <Group grow align="flex-start">
+              <TextInput
+                label={t('users.extension')}
+                value={extension}
+                onChange={(event) => setExtension(event.currentTarget.value)}
+                error={errors.extension ? t(errors.extension) : undefined}
+                inputMode="numeric"
+              />
+              <Select
+                label={t('users.phoneNumber')}
+                placeholder={
+                  locationId ? t('changePackage.pickNumber') : t('changePackage.pickLocationFirst')
+                }
+                data={numberOptions}
+                value={phoneNumber || null}
+                onChange={(value) => setPhoneNumber(value ?? '')}
+                searchable
+                clearable
+                disabled={!locationId}
+                nothingFoundMessage={t('changePackage.noFreeNumbers')}
+              />
+            </Group>
+          </Stack>
+        ) : null}
+        {packageId === user.package ? <Alert color="gray">{t('changePackage.samePackage')}</Alert> : null}
+        {change.isError ? <ErrorAlert error={change.error} /> : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            onClick={submit}
+            loading={change.isPending}
+            disabled={!packageId || (packageId === user.package && !askCalling)}
+          >
+            {t('changePackage.change')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,101 @@
+import { ActionIcon, Group, Paper, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { needsNumberAndLocation, userPackages } from '../../../lib/package-catalog.ts';
+import type { LocationOption } from '../api/user-types.ts';
+import type { ManualRow } from './manual-rows-rules.ts';
+
+interface ManualRowFieldsProps {
+  row: ManualRow;
+  index: number;
+  errors: Record<string, string>;
+  locations: LocationOption[];
+  onChange: (change: Partial<ManualRow>) => void;
+  onRemove?: () => void;
+}
+
+/** One user of the manual-add form: names, email, package, and the calling fields when needed. */
+export function ManualRowFields({ row, index, errors, locations, onChange, onRemove }: ManualRowFieldsProps) {
+  const { t } = useTranslation();
+  const error = (field: string) => (errors[field] ? t(errors[field]) : undefined);
+  const label = (key: string) => `${t(key)}`;
+  return (
+    <Paper p="md" data-testid={`manual-row-${index + 1}`}>
+      <Group justify="space-between" mb="xs">
+        <Text fw={600} size="sm">
+          {t('addUsers.userNumber', { number: index + 1 })}
+        </Text>
+        {onRemove ? (
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            onClick={onRemove}
+            aria-label={t('addUsers.removeRow', { number: index + 1 })}
+          >
+            <span aria-hidden="true">✕</span>
+          </ActionIcon>
+        ) : null}
+      </Group>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+        <TextInput
+          label={label('users.firstName')}
+          required
+          value={row.firstName}
+          onChange={(event) => onChange({ firstName: event.currentTarget.value })}
+          error={error('firstName')}
+          name={`users.${index}.firstName`}
+        />
+        <TextInput
+          label={label('users.lastName')}
+          required
+          value={row.lastName}
+          onChange={(event) => onChange({ lastName: event.currentTarget.value })}
+          error={error('lastName')}
+          name={`users.${index}.lastName`}
+        />
+        <TextInput
+          label={label('users.email')}
+          required
+          type="email"
+          value={row.email}
+          onChange={(event) => onChange({ email: event.currentTarget.value })}
+          error={error('email')}
+          name={`users.${index}.email`}
+        />
+        <Select
+          label={label('users.package')}
+          required
+          data={userPackages.map((entry) => ({ value: entry.id, label: t(entry.nameKey) }))}
+          value={row.package}
+          onChange={(value) => onChange({ package: value })}
+          error={error('package')}
+          name={`users.${index}.package`}
+        />
+      </SimpleGrid>
+      {needsNumberAndLocation(row.package) ? (
+        <SimpleGrid cols={{ base: 1, sm: 3 }} mt="sm">
+          <Select
+            label={label('users.location')}
+            required
+            data={locations.map((location) => ({ value: location.id, label: location.name }))}
+            value={row.locationId}
+            onChange={(value) => onChange({ locationId: value })}
+            error={error('locationId')}
+          />
+          <TextInput
+            label={label('users.extension')}
+            value={row.extension}
+            inputMode="numeric"
+            onChange={(event) => onChange({ extension: event.currentTarget.value })}
+            error={error('extension')}
+          />
+          <TextInput
+            label={label('users.phoneNumber')}
+            value={row.phoneNumber}
+            onChange={(event) => onChange({ phoneNumber: event.currentTarget.value })}
+            error={error('phoneNumber')}
+          />
+        </SimpleGrid>
+      ) : null}
+    </Paper>
+  );
+}

@@ -1,0 +1,170 @@
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  List,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
+import { PageHeader } from '../../../components/ui/page-header.tsx';
+import { StatusBadge } from '../../../components/ui/status-badge.tsx';
+import { useUser } from '../api/get-user.ts';
+import { useLocationOptions } from '../api/list-locations.ts';
+import { useRepairUser } from '../api/repair-user.ts';
+import type { User } from '../api/user-types.ts';
+import { fullName } from '../api/user-types.ts';
+import { ChangePackageDialog } from './change-package-dialog.tsx';
+import { PackageName } from './package-name.tsx';
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <Stack gap={2}>
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {children}
+      </Text>
+    </Stack>
+  );
+}
+
+function ProvisioningErrors({ customerId, user }: { customerId: string; user: User }) {
+  const { t } = useTranslation();
+  const repair = useRepairUser(customerId, user.id);
+  if (user.status !== 'error' && (user.errors ?? []).length === 0) return null;
+  return (
+    <Alert
+      color="red"
+      title={t('userDetail.provisioningError')}
+      role="alert"
+      data-testid="provisioning-errors"
+    >
+      <List size="sm" mb="sm">
+        {(user.errors ?? []).map((error, index) => (
+          <List.Item key={`${error.code}-${index}`}>{error.description}</List.Item>
+        ))}
+      </List>
+      <Text size="sm" mb="sm">
+        {t('userDetail.remedy')}
+      </Text>
+      {repair.isError ? <ErrorAlert error={repair.error} /> : null}
+      <Button color="red" variant="light" onClick={() => repair.mutate()} loading={repair.isPending}>
+        {t('userDetail.repair')}
+      </Button>
+    </Alert>
+  );
+}
+
+export function UserDetailPage() {
+  const { t } = useTranslation();
+  const { customerId = '', userId = '' } = useParams();
+  const user = useUser(customerId, userId);
+  const locations = useLocationOptions(customerId);
+  const [changing, { open, close }] = useDisclosure(false);
+  const back = (
+    <Anchor component={Link} to={`/control/${customerId}/users`} size="sm">
+      ← {t('nav.users')}
+    </Anchor>
+  );
+  if (user.isPending) {
+    return (
+      <>
+        <PageHeader above={back} title={<Skeleton h={32} w={240} />} />
+        <Skeleton h={300} />
+      </>
+    );
+  }
+  if (user.isError) {
+    return (
+      <>
+        <PageHeader above={back} title={t('users.title')} />
+        <ErrorAlert error={user.error} />
+      </>
+    );
+  }
+  const data = user.data;
+  const locationName =
+    locations.data?.find((location) => location.id === data.locationId)?.name ?? data.locationId;
+  const yesNo = (value: boolean | null | undefined) => (value ? t('common.yes') : t('common.no'));
+  return (
+    <>
+      <PageHeader
+        above={back}
+        title={fullName(data)}
+        description={data.email}
+        actions={
+          <Group gap="xs">
+            <StatusBadge status={data.status} />
+            {data.suspended ? <Badge color="gray">{t('status.suspended')}</Badge> : null}
+          </Group>
+        }
+      />
+      <Stack>
+        <ProvisioningErrors customerId={customerId} user={data} />
+        <Paper>
+          <Group justify="space-between" wrap="nowrap">
+            <Stack gap={2}>
+              <Title order={4}>{t('userDetail.package')}</Title>
+              <Text size="sm" data-testid="user-package">
+                <PackageName id={data.package} />
+                {data.attendantConsole ? ` + ${t('packages.attendant_console')}` : ''}
+              </Text>
+            </Stack>
+            <ActionIcon
+              variant="subtle"
+              size="lg"
+              onClick={open}
+              aria-label={t('userDetail.changePackage')}
+              data-testid="package-arrow"
+            >
+              <span aria-hidden="true" style={{ fontSize: 22, lineHeight: 1 }}>
+                ›
+              </span>
+            </ActionIcon>
+          </Group>
+        </Paper>
+        <Paper>
+          <Title order={4} mb="md">
+            {t('userDetail.calling')}
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <Field label={t('users.location')}>{locationName || '—'}</Field>
+            <Field label={t('users.extension')}>{data.extension || '—'}</Field>
+            <Field label={t('users.phoneNumber')}>{data.phoneNumber || '—'}</Field>
+          </SimpleGrid>
+        </Paper>
+        <Paper>
+          <Title order={4} mb="md">
+            {t('userDetail.profile')}
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <Field label={t('users.firstName')}>{data.firstName || '—'}</Field>
+            <Field label={t('users.lastName')}>{data.lastName || '—'}</Field>
+            <Field label={t('users.email')}>{data.email}</Field>
+            <Field label={t('userDetail.preferredWebexSite')}>{data.preferredWebexSite || '—'}</Field>
+            <Field label={t('userDetail.jabberCalling')}>{yesNo(data.jabberCalling)}</Field>
+            <Field label={t('userDetail.jabberWebexTeams')}>{yesNo(data.jabberWebexTeams)}</Field>
+            <Field label={t('userDetail.basicMessaging')}>{yesNo(data.basicMessaging)}</Field>
+            <Field label={t('userDetail.basicSpaceMeetings')}>{yesNo(data.basicSpaceMeetings)}</Field>
+            <Field label={t('userDetail.callingFromWebex')}>{yesNo(data.callingFromWebex)}</Field>
+          </SimpleGrid>
+        </Paper>
+      </Stack>
+      {changing ? (
+        <ChangePackageDialog customerId={customerId} user={data} opened={changing} onClose={close} />
+      ) : null}
+    </>
+  );
+}
