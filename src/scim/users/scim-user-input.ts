@@ -1,0 +1,97 @@
+import { invalidSyntax, invalidValue } from '../errors.ts';
+import { getCi, isJsonObject } from '../json.ts';
+import type { JsonObject, JsonValue } from '../json.ts';
+import { canonicalizeResource } from '../resources/canonicalize.ts';
+import { ENTERPRISE_USER_SCHEMA, PRODUCT_USER_SCHEMA } from '../schema-urns.ts';
+import { identityEmail } from './identity-email.ts';
+
+// A SCIM User as the product understands it: the fields it models (SPEC §7 mapping) next to the whole
+// canonical document, which is stored so unmodelled attributes (addresses, roles…) come back as given.
+
+/** `undefined`: the request did not mention it (keep); `null`: clear it. */
+export interface ScimProductFields {
+  readonly packageId?: string | null;
+  readonly location?: string | null;
+  readonly extension?: string | null;
+}
+
+export interface ScimUserInput {
+  readonly userName: string;
+  readonly externalId: string | null;
+  readonly email: string;
+  readonly active: boolean;
+  readonly firstName: string | null;
+  readonly lastName: string | null;
+  readonly displayName: string | null;
+  readonly title: string | null;
+  readonly preferredLanguage: string | null;
+  readonly department: string | null;
+  /** The manager's id as the directory gives it (enterprise extension `manager.value`). */
+  readonly manager: string | null;
+  readonly product: ScimProductFields;
+  /** Canonical document without id, meta, schemas and password. */
+  readonly document: JsonObject;
+}
+
+export function parseScimUser(body: unknown): ScimUserInput {
+  if (!isJsonObject(body)) throw invalidSyntax('The request body must be a JSON object');
+  const document = canonicalizeResource(body, 'User');
+  delete document.id;
+  delete document.meta;
+  delete document.schemas;
+  delete document.password;
+  const userName = document.userName;
+  if (typeof userName !== 'string' || userName.trim() === '') {
+    throw invalidValue('"userName" is required');
+  }
+  document.userName = userName.trim();
+  const externalId = document.externalId;
+  if (externalId !== undefined && externalId !== null && typeof externalId !== 'string') {
+    throw invalidValue('"externalId" must be a string');
+  }
+  const active = document.active ?? true;
+  if (typeof active !== 'boolean') throw invalidValue('"active" must be a boolean');
+  const name = isJsonObject(document.name) ? document.name : {};
+  const enterprise = isJsonObject(document[ENTERPRISE_USER_SCHEMA])
+    ? (document[ENTERPRISE_USER_SCHEMA] as JsonObject)
+    : {};
+  const manager = enterprise.manager;
+  const product = isJsonObject(document[PRODUCT_USER_SCHEMA])
+    ? (document[PRODUCT_USER_SCHEMA] as JsonObject)
+    : undefined;
+  return {
+    userName: document.userName,
+    externalId: typeof externalId === 'string' && externalId !== '' ? externalId : null,
+    email: identityEmail(document.userName, document.emails),
+    active,
+    firstName: text(name.givenName, 'name.givenName'),
+    lastName: text(name.familyName, 'name.familyName'),
+    displayName: text(document.displayName, 'displayName'),
+    title: text(document.title, 'title'),
+    preferredLanguage: text(document.preferredLanguage, 'preferredLanguage'),
+    department: text(enterprise.department, 'department'),
+    manager: isJsonObject(manager)
+      ? text(getCi(manager, 'value') ?? null, 'manager.value')
+      : text(manager ?? null, 'manager'),
+    product: product === undefined ? {} : productFields(product),
+    document,
+  };
+}
+
+function productFields(product: JsonObject): ScimProductFields {
+  const out: { packageId?: string | null; location?: string | null; extension?: string | null } = {};
+  if ('package' in product) out.packageId = text(product.package ?? null, 'package');
+  if ('location' in product) out.location = text(product.location ?? null, 'location');
+  if ('extension' in product) {
+    const extension = product.extension;
+    out.extension = typeof extension === 'number' ? String(extension) : text(extension ?? null, 'extension');
+  }
+  return out;
+}
+
+function text(value: JsonValue | undefined, field: string): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw invalidValue(`"${field}" must be a string`);
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}
