@@ -15,6 +15,7 @@ import { CustomerOverviewPage } from '../features/customers/components/customer-
 import { UsersPage } from '../features/users/components/users-page.tsx';
 import { UserDetailPage } from '../features/users/components/user-detail-page.tsx';
 import { AddUsersPage } from '../features/users/components/add-users-page.tsx';
+import { CsvImportPage } from '../features/imports/components/csv-import-page.tsx';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -37,6 +38,7 @@ export const router = createBrowserRouter([
       { path: 'control/:customerId', element: <CustomerOverviewPage /> },
       { path: 'control/:customerId/users', element: <UsersPage /> },
       { path: 'control/:customerId/users/add', element: <AddUsersPage /> },
+      { path: 'control/:customerId/users/csv', element: <CsvImportPage /> },
       { path: 'control/:customerId/users/:userId', element: <UserDetailPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

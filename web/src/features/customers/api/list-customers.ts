@@ -5,6 +5,6 @@ export function useCustomerPages(search: string, status: string | null) {
   return useCursorPages<Customer>(['customers', 'list'], '/v1/customers', {
     search: search.trim() || undefined,
     status: status ?? undefined,
-    limit: 25,
+    max: 25,
   });
 }

@@ -14,9 +14,9 @@ export function useFreeNumbers(customerId: string, locationId: string | null) {
     enabled: Boolean(locationId),
     queryFn: async () => {
       const page = await fetchPage<NumberEntry>(`/v1/customers/${encodeURIComponent(customerId)}/numbers`, {
-        locationId: locationId ?? undefined,
-        status: 'free',
-        limit: 100,
+        location: locationId ?? undefined,
+        state: 'free',
+        max: 200,
       });
       return page.items
         .map((entry) => entry.e164 ?? entry.number ?? entry.phoneNumber ?? '')

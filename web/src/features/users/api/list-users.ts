@@ -14,6 +14,6 @@ export function useUserPages(customerId: string, filters: UserFilters) {
     search: filters.search.trim() || undefined,
     package: filters.package ?? undefined,
     status: filters.status ?? undefined,
-    limit: 50,
+    max: 50,
   });
 }

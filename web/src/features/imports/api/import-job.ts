@@ -1,0 +1,96 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiRequest, fetchPage, send } from '../../../lib/api-client.ts';
+import type { ImportBehaviour, ImportJob, ImportRow } from './import-types.ts';
+import { importsPath, isDone } from './import-types.ts';
+
+export interface UploadInput {
+  file: File;
+  behaviour: ImportBehaviour;
+  dryRun: boolean;
+}
+
+/** Uploads the file as multipart; answers the new job (202, possibly only a Location header). */
+export function useUploadImport(customerId: string) {
+  return useMutation({
+    mutationFn: async ({ file, behaviour, dryRun }: UploadInput) => {
+      const form = new FormData();
+      form.append('behaviour', behaviour);
+      form.append('dryRun', String(dryRun));
+      form.append('file', file, file.name);
+      const { data, response } = await send(importsPath(customerId), {
+        method: 'POST',
+        query: { behaviour, dryRun },
+        body: form,
+      });
+      const job = (data ?? {}) as Partial<ImportJob>;
+      const id = job.id ?? response.headers.get('Location')?.split('/').filter(Boolean).pop();
+      if (!id) throw new Error('The server did not say where the import job is.');
+      return id;
+    },
+  });
+}
+
+/** Polls the job every 700 ms until it stops moving, for the live progress bar. */
+export function useImportJob(customerId: string, jobId: string | null) {
+  return useQuery({
+    queryKey: ['customers', customerId, 'imports', jobId],
+    enabled: Boolean(jobId),
+    queryFn: ({ signal }) =>
+      apiRequest<ImportJob>(`${importsPath(customerId)}/${encodeURIComponent(jobId ?? '')}`, { signal }),
+    refetchInterval: (query) => (query.state.data && isDone(query.state.data.status) ? false : 700),
+  });
+}
+
+export function useImportRows(
+  customerId: string,
+  jobId: string | null,
+  status: string | null,
+  enabled: boolean,
+) {
+  return useQuery({
+    queryKey: ['customers', customerId, 'imports', jobId, 'rows', status],
+    enabled: Boolean(jobId) && enabled,
+    queryFn: ({ signal }) =>
+      fetchPage<ImportRow>(
+        `${importsPath(customerId)}/${encodeURIComponent(jobId ?? '')}/rows`,
+        { status: status ?? undefined, max: 200 },
+        signal,
+      ),
+  });
+}
+
+export function useApplyImport(customerId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (jobId: string) => {
+      const { data, response } = await send(`${importsPath(customerId)}/${encodeURIComponent(jobId)}/apply`, {
+        method: 'POST',
+      });
+      const job = (data ?? {}) as Partial<ImportJob>;
+      // Applying may continue in the same job or in a new one: follow whichever the server names.
+      return job.id ?? response.headers.get('Location')?.split('/').filter(Boolean).pop() ?? jobId;
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customers', customerId, 'users'] }),
+  });
+}
+
+export function useCancelImport(customerId: string) {
+  return useMutation({
+    mutationFn: (jobId: string) =>
+      apiRequest<unknown>(`${importsPath(customerId)}/${encodeURIComponent(jobId)}/cancel`, {
+        method: 'POST',
+      }),
+  });
+}
+
+export function errorReportUrl(customerId: string, jobId: string): string {
+  return `${importsPath(customerId)}/${encodeURIComponent(jobId)}/error-report.csv`;
+}
+
+export function templateUrl(customerId: string): string {
+  return `/v1/customers/${encodeURIComponent(customerId)}/users/template.csv`;
+}
+
+export function exportUrl(customerId: string): string {
+  return `/v1/customers/${encodeURIComponent(customerId)}/users/export.csv`;
+}

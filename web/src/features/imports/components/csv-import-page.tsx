@@ -1,0 +1,356 @@
+import { useEffect, useState } from 'react';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Paper,
+  Progress,
+  Radio,
+  SegmentedControl,
+  Stack,
+  Stepper,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
+import { FileDropZone } from '../../../components/ui/file-drop-zone.tsx';
+import { PageHeader } from '../../../components/ui/page-header.tsx';
+import { StatusBadge } from '../../../components/ui/status-badge.tsx';
+import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
+import { useDefaultImportBehaviour } from '../api/customer-settings.ts';
+import {
+  errorReportUrl,
+  exportUrl,
+  templateUrl,
+  useApplyImport,
+  useCancelImport,
+  useImportJob,
+  useImportRows,
+  useUploadImport,
+} from '../api/import-job.ts';
+import type { ImportBehaviour, ImportJob } from '../api/import-types.ts';
+import { messageText, progressOf } from '../api/import-types.ts';
+import type { LocalPreview } from '../api/local-preview.ts';
+import { previewCsvText } from '../api/local-preview.ts';
+import { ImportCounts } from './import-counts.tsx';
+import { ImportRowsTable } from './import-rows-table.tsx';
+
+function JobProgress({ job, label }: { job: ImportJob; label: string }) {
+  const { t } = useTranslation();
+  const { done, total } = progressOf(job);
+  const percent = total
+    ? Math.min(100, Math.round((done / total) * 100))
+    : job.status === 'completed'
+      ? 100
+      : 0;
+  return (
+    <Stack gap={6}>
+      <Group justify="space-between">
+        <Text size="sm" fw={500}>
+          {label}
+        </Text>
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {total ? t('imports.progressRows', { done, total }) : t('imports.progressStarting')}
+        </Text>
+      </Group>
+      <Progress
+        value={percent}
+        animated={percent < 100}
+        size="lg"
+        aria-label={label}
+        data-testid="import-progress"
+        data-percent={percent}
+      />
+    </Stack>
+  );
+}
+
+function jobFailure(job: ImportJob): string {
+  return (
+    messageText(job.fileError ?? null) ||
+    messageText(job.error ?? null) ||
+    (job.errors ?? []).map((error) => error.description ?? '').join(' ')
+  );
+}
+
+/** Help text "Add, modify or remove users by CSV": template, upload, behaviour, preview, apply, results. */
+export function CsvImportPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { customerId = '' } = useParams();
+  const usersPath = `/control/${customerId}/users`;
+  const defaultBehaviour = useDefaultImportBehaviour(customerId);
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<LocalPreview | null>(null);
+  const [behaviour, setBehaviour] = useState<ImportBehaviour | null>(null);
+  const [dryRunJobId, setDryRunJobId] = useState<string | null>(null);
+  const [applyJobId, setApplyJobId] = useState<string | null>(null);
+  const [rowFilter, setRowFilter] = useState<'all' | 'error'>('all');
+
+  const upload = useUploadImport(customerId);
+  const apply = useApplyImport(customerId);
+  const cancel = useCancelImport(customerId);
+  const dryRun = useImportJob(customerId, dryRunJobId);
+  const applied = useImportJob(customerId, applyJobId);
+  const chosenBehaviour = behaviour ?? defaultBehaviour.data ?? 'add-only';
+
+  const dryRunJob = dryRun.data;
+  const appliedJob = applied.data;
+  const activeJob = applyJobId ? appliedJob : dryRunJob;
+  const validated = dryRunJob?.status === 'validated';
+  const finished =
+    appliedJob !== undefined &&
+    ['completed', 'completed_with_errors', 'failed', 'cancelled'].includes(appliedJob.status);
+  const rows = useImportRows(
+    customerId,
+    applyJobId ?? dryRunJobId,
+    rowFilter === 'error' ? 'error' : null,
+    Boolean(applyJobId ? finished : validated),
+  );
+
+  useEffect(() => {
+    if (!file) return;
+    let live = true;
+    void file.text().then((text) => {
+      if (live) setPreview(previewCsvText(text));
+    });
+    return () => {
+      live = false;
+    };
+  }, [file]);
+
+  const step = !dryRunJobId ? 0 : !applyJobId ? 1 : finished ? 3 : 2;
+
+  const startDryRun = () => {
+    if (!file) return;
+    upload.mutate(
+      { file, behaviour: chosenBehaviour, dryRun: true },
+      { onSuccess: (id) => setDryRunJobId(id) },
+    );
+  };
+  const startApply = () => {
+    if (!dryRunJobId) return;
+    apply.mutate(dryRunJobId, {
+      onSuccess: (id) => {
+        setRowFilter('all');
+        setApplyJobId(id);
+      },
+    });
+  };
+  const startOver = () => {
+    if (dryRunJobId && !applyJobId && dryRunJob && !['failed', 'cancelled'].includes(dryRunJob.status)) {
+      cancel.mutate(dryRunJobId);
+    }
+    setFile(null);
+    setPreview(null);
+    setDryRunJobId(null);
+    setApplyJobId(null);
+    upload.reset();
+    apply.reset();
+  };
+
+  return (
+    <>
+      <PageHeader
+        above={
+          <Anchor component={Link} to={usersPath} size="sm">
+            ← {t('nav.users')}
+          </Anchor>
+        }
+        title={t('users.csvAddOrModify')}
+        description={t('imports.description')}
+      />
+      <Stepper active={step} size="sm" mb="lg">
+        <Stepper.Step label={t('imports.stepUpload')} />
+        <Stepper.Step label={t('imports.stepPreview')} />
+        <Stepper.Step label={t('imports.stepApply')} />
+        <Stepper.Step label={t('imports.stepResults')} />
+      </Stepper>
+
+      {step === 0 ? (
+        <Stack>
+          <Paper>
+            <Title order={4} mb="xs">
+              {t('imports.downloadTitle')}
+            </Title>
+            <Text size="sm" c="dimmed" mb="sm">
+              {t('imports.downloadHint')}
+            </Text>
+            <Group>
+              <Button component="a" href={templateUrl(customerId)} download variant="default">
+                {t('imports.downloadTemplate')}
+              </Button>
+              <Button component="a" href={exportUrl(customerId)} download variant="default">
+                {t('imports.exportUsers')}
+              </Button>
+            </Group>
+          </Paper>
+          <FileDropZone
+            accept=".csv,text/csv"
+            onFile={setFile}
+            title={t('imports.dropTitle')}
+            hint={t('imports.dropHint')}
+            buttonLabel={t('imports.chooseFile')}
+            fileName={file?.name ?? null}
+          />
+          {preview ? (
+            <Text size="sm" c="dimmed" data-testid="local-preview">
+              {t('imports.localPreview', { rows: preview.rowCount, columns: preview.headers.length })}
+            </Text>
+          ) : null}
+          <Paper>
+            <Radio.Group
+              label={t('imports.behaviourLabel')}
+              value={chosenBehaviour}
+              onChange={(value) => setBehaviour(value === 'add-remove' ? 'add-remove' : 'add-only')}
+            >
+              <Stack gap="xs" mt="xs">
+                <Radio value="add-only" label={t('imports.addOnly')} description={t('imports.addOnlyHint')} />
+                <Radio
+                  value="add-remove"
+                  label={t('imports.addRemove')}
+                  description={t('imports.addRemoveHint')}
+                />
+              </Stack>
+            </Radio.Group>
+            <Alert color="blue" variant="light" mt="md">
+              {t('imports.mandatoryHint')}
+            </Alert>
+          </Paper>
+          {upload.isError ? <ErrorAlert error={upload.error} title={t('imports.fileRejected')} /> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => void navigate(usersPath)}>
+              {t('common.cancel')}
+            </Button>
+            <Button onClick={startDryRun} disabled={!file} loading={upload.isPending} data-testid="upload">
+              {t('imports.upload')}
+            </Button>
+          </Group>
+        </Stack>
+      ) : null}
+
+      {step >= 1 && activeJob === undefined ? <TableSkeleton rows={4} /> : null}
+
+      {step === 1 && dryRunJob ? (
+        <Stack>
+          <Paper>
+            <Group justify="space-between" mb="sm">
+              <Title order={4}>{t('imports.previewTitle')}</Title>
+              <StatusBadge status={dryRunJob.status} />
+            </Group>
+            {dryRunJob.status === 'queued' || dryRunJob.status === 'validating' ? (
+              <JobProgress job={dryRunJob} label={t('imports.validating')} />
+            ) : null}
+            {dryRunJob.status === 'failed' ? (
+              <Alert color="red" role="alert" title={t('imports.fileRejected')}>
+                {jobFailure(dryRunJob) || t('common.unexpectedError')}
+              </Alert>
+            ) : null}
+            {validated ? (
+              <Stack>
+                <Text size="sm">{t('imports.previewHint')}</Text>
+                <ImportCounts counts={dryRunJob.counts} />
+                {(dryRunJob.fileWarnings ?? []).map((warning, index) => (
+                  <Alert key={index} color="yellow">
+                    {messageText(warning)}
+                  </Alert>
+                ))}
+              </Stack>
+            ) : null}
+          </Paper>
+          {validated ? (
+            <Paper>
+              <SegmentedControl
+                mb="sm"
+                value={rowFilter}
+                onChange={(value) => setRowFilter(value === 'error' ? 'error' : 'all')}
+                data={[
+                  { value: 'all', label: t('imports.allRows') },
+                  { value: 'error', label: t('imports.errorRows') },
+                ]}
+              />
+              {rows.isPending ? <TableSkeleton rows={5} /> : null}
+              {rows.isError ? <ErrorAlert error={rows.error} /> : null}
+              {rows.data ? <ImportRowsTable rows={rows.data.items} /> : null}
+            </Paper>
+          ) : null}
+          {apply.isError ? <ErrorAlert error={apply.error} /> : null}
+          <Group justify="space-between">
+            <Button variant="default" onClick={startOver}>
+              {t('imports.startOver')}
+            </Button>
+            <Button
+              onClick={startApply}
+              disabled={!validated}
+              loading={apply.isPending}
+              data-testid="apply-import"
+            >
+              {t('imports.apply')}
+            </Button>
+          </Group>
+        </Stack>
+      ) : null}
+
+      {step === 2 && appliedJob ? (
+        <Paper>
+          <JobProgress job={appliedJob} label={t('imports.applying')} />
+        </Paper>
+      ) : null}
+
+      {step === 3 && appliedJob ? (
+        <Stack>
+          <Paper>
+            <Group justify="space-between" mb="sm">
+              <Title order={4}>{t('imports.resultsTitle')}</Title>
+              <StatusBadge status={appliedJob.status} />
+            </Group>
+            <JobProgress job={appliedJob} label={t('imports.applied')} />
+            <Stack mt="md">
+              <ImportCounts counts={appliedJob.counts} />
+              {appliedJob.status === 'failed' ? (
+                <Alert color="red">{jobFailure(appliedJob) || t('common.unexpectedError')}</Alert>
+              ) : null}
+              {(appliedJob.counts?.error ?? 0) > 0 ? (
+                <Group>
+                  <Text size="sm">{t('imports.errorReportHint')}</Text>
+                  <Button
+                    component="a"
+                    href={errorReportUrl(customerId, appliedJob.id ?? applyJobId ?? '')}
+                    download
+                    variant="light"
+                    color="red"
+                    data-testid="error-report"
+                  >
+                    {t('imports.downloadErrorReport')}
+                  </Button>
+                </Group>
+              ) : null}
+            </Stack>
+          </Paper>
+          <Paper>
+            <SegmentedControl
+              mb="sm"
+              value={rowFilter}
+              onChange={(value) => setRowFilter(value === 'error' ? 'error' : 'all')}
+              data={[
+                { value: 'all', label: t('imports.allRows') },
+                { value: 'error', label: t('imports.errorRows') },
+              ]}
+            />
+            {rows.isPending ? <TableSkeleton rows={5} /> : null}
+            {rows.data ? <ImportRowsTable rows={rows.data.items} /> : null}
+          </Paper>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={startOver}>
+              {t('imports.another')}
+            </Button>
+            <Button onClick={() => void navigate(usersPath)}>{t('common.close')}</Button>
+          </Group>
+        </Stack>
+      ) : null}
+    </>
+  );
+}

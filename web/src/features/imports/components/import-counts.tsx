@@ -1,0 +1,26 @@
+import { Badge, Group } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { tKey } from '../../../i18n/t-key.ts';
+import type { ImportCounts as Counts } from '../api/import-types.ts';
+
+const entries = [
+  { key: 'add', label: tKey('imports.action.add'), color: 'green' },
+  { key: 'modify', label: tKey('imports.action.modify'), color: 'blue' },
+  { key: 'remove', label: tKey('imports.action.remove'), color: 'grape' },
+  { key: 'unchanged', label: tKey('imports.action.unchanged'), color: 'gray' },
+  { key: 'error', label: tKey('imports.action.error'), color: 'red' },
+  { key: 'warning', label: tKey('imports.warnings'), color: 'yellow' },
+] as const;
+
+export function ImportCounts({ counts }: { counts: Counts | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="xs" data-testid="import-counts">
+      {entries.map((entry) => (
+        <Badge key={entry.key} color={entry.color} size="lg" data-count={entry.key}>
+          {t(entry.label)}: {counts?.[entry.key] ?? 0}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
