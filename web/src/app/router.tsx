@@ -16,6 +16,12 @@ import { UsersPage } from '../features/users/components/users-page.tsx';
 import { UserDetailPage } from '../features/users/components/user-detail-page.tsx';
 import { AddUsersPage } from '../features/users/components/add-users-page.tsx';
 import { CsvImportPage } from '../features/imports/components/csv-import-page.tsx';
+import { ClaimUsersPage } from '../features/claims/components/claim-users-page.tsx';
+import { DirectorySyncPage } from '../features/directory-sync/components/directory-sync-page.tsx';
+import { LocationsPage } from '../features/locations/components/locations-page.tsx';
+import { NumbersPage } from '../features/numbers/components/numbers-page.tsx';
+import { SettingsPage } from '../features/settings/components/settings-page.tsx';
+import { AuditPage } from '../features/audit/components/audit-page.tsx';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -39,6 +45,12 @@ export const router = createBrowserRouter([
       { path: 'control/:customerId/users', element: <UsersPage /> },
       { path: 'control/:customerId/users/add', element: <AddUsersPage /> },
       { path: 'control/:customerId/users/csv', element: <CsvImportPage /> },
+      { path: 'control/:customerId/users/claim', element: <ClaimUsersPage /> },
+      { path: 'control/:customerId/users/directory-sync', element: <DirectorySyncPage /> },
+      { path: 'control/:customerId/locations', element: <LocationsPage /> },
+      { path: 'control/:customerId/numbers', element: <NumbersPage /> },
+      { path: 'control/:customerId/settings', element: <SettingsPage /> },
+      { path: 'control/:customerId/audit', element: <AuditPage /> },
       { path: 'control/:customerId/users/:userId', element: <UserDetailPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -10,7 +10,8 @@ export interface NewUser {
   lastName: string;
   email: string;
   package: string;
-  locationId?: string;
+  /** Location id (the server also accepts its name). */
+  location?: string;
   extension?: string;
   phoneNumber?: string;
 }

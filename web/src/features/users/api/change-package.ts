@@ -5,7 +5,8 @@ import { usersPath } from './user-types.ts';
 
 export interface PackageChange {
   package: string | null;
-  locationId?: string;
+  /** Location id (the server also accepts its name). */
+  location?: string;
   extension?: string;
   phoneNumber?: string;
 }

@@ -16,13 +16,12 @@ export interface User {
   displayName?: string | null;
   package?: string | null;
   attendantConsole?: boolean;
-  basicMessaging?: boolean;
-  basicSpaceMeetings?: boolean;
-  callingFromWebex?: boolean;
+  basicLicences?: { basicMessaging: boolean; basicSpaceMeetings: boolean; callingFromWebex: boolean };
   jabberCalling?: boolean | null;
-  jabberWebexTeams?: boolean | null;
+  jabberWithWebexTeams?: boolean | null;
   preferredWebexSite?: string | null;
   locationId?: string | null;
+  locationName?: string | null;
   extension?: string | null;
   phoneNumber?: string | null;
   status: UserStatus;

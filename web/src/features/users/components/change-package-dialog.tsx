@@ -40,7 +40,7 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
     if (Object.keys(found).length > 0) return;
     const body: PackageChange = { package: packageId };
     if (askCalling) {
-      if (locationId) body.locationId = locationId;
+      if (locationId) body.location = locationId;
       if (extension.trim()) body.extension = extension.trim();
       if (phoneNumber.trim()) body.phoneNumber = phoneNumber.trim();
     }

@@ -66,7 +66,7 @@ export function toNewUsers(rows: readonly ManualRow[]): NewUser[] {
       package: row.package ?? '',
     };
     if (needsNumberAndLocation(row.package) && row.locationId) {
-      user.locationId = row.locationId;
+      user.location = row.locationId;
       if (row.extension.trim()) user.extension = row.extension.trim();
       if (row.phoneNumber.trim()) user.phoneNumber = row.phoneNumber.trim();
     }

@@ -155,10 +155,14 @@ export function UserDetailPage() {
             <Field label={t('users.email')}>{data.email}</Field>
             <Field label={t('userDetail.preferredWebexSite')}>{data.preferredWebexSite || '—'}</Field>
             <Field label={t('userDetail.jabberCalling')}>{yesNo(data.jabberCalling)}</Field>
-            <Field label={t('userDetail.jabberWebexTeams')}>{yesNo(data.jabberWebexTeams)}</Field>
-            <Field label={t('userDetail.basicMessaging')}>{yesNo(data.basicMessaging)}</Field>
-            <Field label={t('userDetail.basicSpaceMeetings')}>{yesNo(data.basicSpaceMeetings)}</Field>
-            <Field label={t('userDetail.callingFromWebex')}>{yesNo(data.callingFromWebex)}</Field>
+            <Field label={t('userDetail.jabberWebexTeams')}>{yesNo(data.jabberWithWebexTeams)}</Field>
+            <Field label={t('userDetail.basicMessaging')}>{yesNo(data.basicLicences?.basicMessaging)}</Field>
+            <Field label={t('userDetail.basicSpaceMeetings')}>
+              {yesNo(data.basicLicences?.basicSpaceMeetings)}
+            </Field>
+            <Field label={t('userDetail.callingFromWebex')}>
+              {yesNo(data.basicLicences?.callingFromWebex)}
+            </Field>
           </SimpleGrid>
         </Paper>
       </Stack>

@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { Code, Paper, Spoiler, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { EmptyState } from '../../../components/ui/empty-state.tsx';
+import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
+import { PageHeader } from '../../../components/ui/page-header.tsx';
+import { Pager } from '../../../components/ui/pager.tsx';
+import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
+import type { AuditEvent } from '../api/audit.ts';
+import { useAuditPages } from '../api/audit.ts';
+
+/** Only the fields that changed, so a long before/after stays readable. */
+function changedFields(event: AuditEvent): string {
+  const before = event.before ?? {};
+  const after = event.after ?? {};
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  const changes = keys
+    .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+    .map((key) => `${key}: ${JSON.stringify(before[key] ?? null)} → ${JSON.stringify(after[key] ?? null)}`);
+  return changes.join('\n');
+}
+
+export function AuditPage() {
+  const { t, i18n } = useTranslation();
+  const { customerId = '' } = useParams();
+  const [action, setAction] = useState('');
+  const [debounced] = useDebouncedValue(action, 300);
+  const pages = useAuditPages(customerId, debounced);
+  const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
+  return (
+    <>
+      <PageHeader title={t('audit.title')} description={t('audit.description')} />
+      <Paper>
+        <TextInput
+          mb="md"
+          w={300}
+          placeholder={t('audit.actionPlaceholder')}
+          aria-label={t('audit.actionFilter')}
+          value={action}
+          onChange={(event) => setAction(event.currentTarget.value)}
+        />
+        {pages.isPending ? (
+          <TableSkeleton />
+        ) : pages.isError ? (
+          <ErrorAlert error={pages.error} />
+        ) : pages.items.length === 0 ? (
+          <EmptyState title={t('audit.empty')} />
+        ) : (
+          <Table.ScrollContainer minWidth={800}>
+            <Table aria-label={t('audit.title')} verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={180}>{t('audit.when')}</Table.Th>
+                  <Table.Th>{t('audit.actor')}</Table.Th>
+                  <Table.Th>{t('audit.action')}</Table.Th>
+                  <Table.Th>{t('audit.target')}</Table.Th>
+                  <Table.Th>{t('audit.changes')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody style={{ opacity: pages.isPlaceholderData ? 0.6 : 1 }}>
+                {pages.items.map((event) => (
+                  <Table.Tr key={event.id}>
+                    <Table.Td>
+                      <Text size="sm">{format.format(new Date(event.occurredAt))}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{event.actor.label ?? event.actor.id ?? event.actor.type}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Code>{event.action}</Code>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{event.target.type}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Spoiler maxHeight={44} showLabel={t('audit.more')} hideLabel={t('audit.less')}>
+                        <Text
+                          size="xs"
+                          ff="monospace"
+                          style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}
+                        >
+                          {changedFields(event) || '—'}
+                        </Text>
+                      </Spoiler>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        <Pager
+          pageNumber={pages.pageNumber}
+          hasPrevious={pages.hasPrevious}
+          hasNext={pages.hasNext}
+          onPrevious={pages.goPrevious}
+          onNext={pages.goNext}
+          loading={pages.isFetching}
+        />
+      </Paper>
+    </>
+  );
+}

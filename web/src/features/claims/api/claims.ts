@@ -1,0 +1,82 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiRequest, fetchAll, fetchPage } from '../../../lib/api-client.ts';
+
+export interface VerifiedDomain {
+  domain: string;
+  verified?: boolean;
+  status?: string;
+  /** The TXT record value to publish at _wholesale-hub-challenge.<domain>. */
+  token?: string;
+  txtRecord?: { name?: string; value?: string };
+  verifiedAt?: string | null;
+}
+
+export interface ClaimableAccount {
+  id: string;
+  email: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  displayName?: string | null;
+}
+
+export const maxClaimsAtOnce = 250;
+
+function base(customerId: string): string {
+  return `/v1/customers/${encodeURIComponent(customerId)}`;
+}
+
+export function isVerified(domain: VerifiedDomain): boolean {
+  return domain.verified === true || domain.status === 'verified';
+}
+
+export function txtRecordOf(domain: VerifiedDomain): { name: string; value: string } {
+  return {
+    name: domain.txtRecord?.name ?? `_wholesale-hub-challenge.${domain.domain}`,
+    value: domain.txtRecord?.value ?? `wholesale-hub-verification=${domain.token ?? ''}`,
+  };
+}
+
+export function useDomains(customerId: string) {
+  return useQuery({
+    queryKey: ['customers', customerId, 'domains'],
+    queryFn: () => fetchAll<VerifiedDomain>(`${base(customerId)}/domains`),
+  });
+}
+
+export function useAddDomain(customerId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (domain: string) =>
+      apiRequest<VerifiedDomain>(`${base(customerId)}/domains`, { method: 'POST', body: { domain } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customers', customerId, 'domains'] }),
+  });
+}
+
+export function useVerifyDomain(customerId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (domain: string) =>
+      apiRequest<VerifiedDomain>(`${base(customerId)}/domains/${encodeURIComponent(domain)}/verify`, {
+        method: 'POST',
+      }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['customers', customerId] }),
+  });
+}
+
+export function useClaimableAccounts(customerId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['customers', customerId, 'claims', 'claimable'],
+    enabled,
+    queryFn: async () =>
+      (await fetchPage<ClaimableAccount>(`${base(customerId)}/claims`, { max: maxClaimsAtOnce })).items,
+  });
+}
+
+export function useClaimAccounts(customerId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (accountIds: string[]) =>
+      apiRequest<unknown>(`${base(customerId)}/claims`, { method: 'POST', body: { accountIds } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customers', customerId] }),
+  });
+}

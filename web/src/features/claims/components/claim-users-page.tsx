@@ -1,0 +1,192 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Code,
+  Group,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { EmptyState } from '../../../components/ui/empty-state.tsx';
+import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
+import { PageHeader } from '../../../components/ui/page-header.tsx';
+import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
+import {
+  isVerified,
+  maxClaimsAtOnce,
+  txtRecordOf,
+  useAddDomain,
+  useClaimAccounts,
+  useClaimableAccounts,
+  useDomains,
+  useVerifyDomain,
+} from '../api/claims.ts';
+
+/** Claim users (SPEC §5): prove a domain by DNS TXT record, then claim free accounts in it. */
+export function ClaimUsersPage() {
+  const { t } = useTranslation();
+  const { customerId = '' } = useParams();
+  const domains = useDomains(customerId);
+  const addDomain = useAddDomain(customerId);
+  const verify = useVerifyDomain(customerId);
+  const anyVerified = (domains.data ?? []).some(isVerified);
+  const claimable = useClaimableAccounts(customerId, anyVerified);
+  const claim = useClaimAccounts(customerId);
+  const [domain, setDomain] = useState('');
+  const [selected, setSelected] = useState<string[]>([]);
+  const accounts = claimable.data ?? [];
+  const toggle = (id: string) =>
+    setSelected((current) =>
+      current.includes(id)
+        ? current.filter((entry) => entry !== id)
+        : current.length < maxClaimsAtOnce
+          ? [...current, id]
+          : current,
+    );
+
+  return (
+    <>
+      <PageHeader
+        above={
+          <Anchor component={Link} to={`/control/${customerId}/users`} size="sm">
+            ← {t('nav.users')}
+          </Anchor>
+        }
+        title={t('users.claimUsers')}
+        description={t('claims.description')}
+      />
+      <Stack>
+        <Paper>
+          <Title order={4} mb="sm">
+            {t('claims.domains')}
+          </Title>
+          <Group align="flex-end" mb="md">
+            <TextInput
+              label={t('claims.domain')}
+              placeholder="acme.nl"
+              value={domain}
+              onChange={(event) => setDomain(event.currentTarget.value)}
+              w={280}
+            />
+            <Button
+              onClick={() =>
+                addDomain.mutate(domain.trim().toLowerCase(), { onSuccess: () => setDomain('') })
+              }
+              disabled={!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(domain.trim())}
+              loading={addDomain.isPending}
+            >
+              {t('claims.addDomain')}
+            </Button>
+          </Group>
+          {addDomain.isError ? <ErrorAlert error={addDomain.error} /> : null}
+          {verify.isError ? <ErrorAlert error={verify.error} title={t('claims.verifyFailed')} /> : null}
+          {domains.isPending ? (
+            <TableSkeleton rows={2} />
+          ) : domains.isError ? (
+            <ErrorAlert error={domains.error} />
+          ) : (domains.data ?? []).length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('claims.noDomains')}
+            </Text>
+          ) : (
+            <Stack gap="sm">
+              {(domains.data ?? []).map((entry) => {
+                const record = txtRecordOf(entry);
+                return (
+                  <Paper key={entry.domain} p="sm" bg="gray.0">
+                    <Group justify="space-between">
+                      <Group gap="xs">
+                        <Text fw={600}>{entry.domain}</Text>
+                        <Badge color={isVerified(entry) ? 'green' : 'yellow'}>
+                          {isVerified(entry) ? t('claims.verified') : t('claims.unverified')}
+                        </Badge>
+                      </Group>
+                      {!isVerified(entry) ? (
+                        <Button
+                          size="xs"
+                          onClick={() => verify.mutate(entry.domain)}
+                          loading={verify.isPending}
+                        >
+                          {t('claims.verify')}
+                        </Button>
+                      ) : null}
+                    </Group>
+                    {!isVerified(entry) ? (
+                      <Text size="sm" mt="xs">
+                        {t('claims.txtHint')} <Code>{record.name}</Code> = <Code>{record.value}</Code>
+                      </Text>
+                    ) : null}
+                  </Paper>
+                );
+              })}
+            </Stack>
+          )}
+        </Paper>
+        <Paper>
+          <Group justify="space-between" mb="sm">
+            <Title order={4}>{t('claims.accounts')}</Title>
+            <Button
+              disabled={selected.length === 0}
+              loading={claim.isPending}
+              onClick={() => claim.mutate(selected, { onSuccess: () => setSelected([]) })}
+            >
+              {t('claims.claimSelected', { count: selected.length })}
+            </Button>
+          </Group>
+          {claim.isError ? <ErrorAlert error={claim.error} /> : null}
+          {claim.isSuccess ? <Alert color="green">{t('claims.claimed')}</Alert> : null}
+          {!anyVerified ? (
+            <Text size="sm" c="dimmed">
+              {t('claims.verifyFirst')}
+            </Text>
+          ) : claimable.isPending ? (
+            <TableSkeleton rows={3} />
+          ) : claimable.isError ? (
+            <ErrorAlert error={claimable.error} />
+          ) : accounts.length === 0 ? (
+            <EmptyState title={t('claims.none')} />
+          ) : (
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={40} />
+                  <Table.Th>{t('users.email')}</Table.Th>
+                  <Table.Th>{t('users.name')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {accounts.map((account) => (
+                  <Table.Tr key={account.id}>
+                    <Table.Td>
+                      <Checkbox
+                        aria-label={account.email}
+                        checked={selected.includes(account.id)}
+                        onChange={() => toggle(account.id)}
+                      />
+                    </Table.Td>
+                    <Table.Td>{account.email}</Table.Td>
+                    <Table.Td>
+                      {[account.firstName, account.lastName].filter(Boolean).join(' ') || '—'}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          <Text size="xs" c="dimmed" mt="sm">
+            {t('claims.limit', { max: maxClaimsAtOnce })}
+          </Text>
+        </Paper>
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,165 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Paper,
+  Skeleton,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
+import { PageHeader } from '../../../components/ui/page-header.tsx';
+import {
+  scimBaseUrl,
+  useCreateScimToken,
+  useDirectorySync,
+  useRevokeScimToken,
+  useScimTokens,
+  useSetDirectorySync,
+} from '../api/directory-sync.ts';
+
+/** Directory synchronization: the SCIM URL and token an identity provider needs, and the last sync. */
+export function DirectorySyncPage() {
+  const { t, i18n } = useTranslation();
+  const { customerId = '' } = useParams();
+  const state = useDirectorySync(customerId);
+  const setSync = useSetDirectorySync(customerId);
+  const tokens = useScimTokens(customerId);
+  const create = useCreateScimToken(customerId);
+  const revoke = useRevokeScimToken(customerId);
+  const url = scimBaseUrl(customerId, state.data);
+  const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (value: string | null | undefined) => (value ? format.format(new Date(value)) : '—');
+
+  return (
+    <>
+      <PageHeader
+        above={
+          <Anchor component={Link} to={`/control/${customerId}/users`} size="sm">
+            ← {t('nav.users')}
+          </Anchor>
+        }
+        title={t('users.directorySync')}
+        description={t('directorySync.description')}
+      />
+      <Stack maw={900}>
+        <Paper>
+          {state.isPending ? (
+            <Skeleton h={120} />
+          ) : state.isError ? (
+            <ErrorAlert error={state.error} />
+          ) : (
+            <Stack>
+              <Switch
+                label={t('directorySync.enabled')}
+                description={t('directorySync.enabledHint')}
+                checked={state.data.enabled}
+                disabled={setSync.isPending}
+                onChange={(event) => setSync.mutate(event.currentTarget.checked)}
+              />
+              {setSync.isError ? <ErrorAlert error={setSync.error} /> : null}
+              <Stack gap={4}>
+                <Text size="sm" fw={600}>
+                  {t('directorySync.scimUrl')}
+                </Text>
+                <Group gap="xs">
+                  <Code data-testid="scim-url">{url}</Code>
+                  <CopyButton value={url}>
+                    {({ copied, copy }) => (
+                      <Button size="xs" variant="subtle" onClick={copy}>
+                        {copied ? t('directorySync.copied') : t('directorySync.copy')}
+                      </Button>
+                    )}
+                  </CopyButton>
+                </Group>
+              </Stack>
+              <Text size="sm">
+                <b>{t('directorySync.lastSync')}:</b> {when(state.data.lastSyncAt)}
+              </Text>
+            </Stack>
+          )}
+        </Paper>
+        <Paper>
+          <Group justify="space-between" mb="sm">
+            <Title order={4}>{t('directorySync.tokens')}</Title>
+            <Button
+              onClick={() => create.mutate(`scim-${new Date().toISOString().slice(0, 10)}`)}
+              loading={create.isPending}
+            >
+              {t('directorySync.newToken')}
+            </Button>
+          </Group>
+          {create.data?.token ? (
+            <Alert color="yellow" title={t('directorySync.tokenOnce')} mb="sm">
+              <Group gap="xs">
+                <Code data-testid="scim-token" style={{ wordBreak: 'break-all' }}>
+                  {create.data.token}
+                </Code>
+                <CopyButton value={create.data.token}>
+                  {({ copied, copy }) => (
+                    <Button size="xs" variant="subtle" onClick={copy}>
+                      {copied ? t('directorySync.copied') : t('directorySync.copy')}
+                    </Button>
+                  )}
+                </CopyButton>
+              </Group>
+            </Alert>
+          ) : null}
+          {create.isError ? <ErrorAlert error={create.error} /> : null}
+          {tokens.isError ? <ErrorAlert error={tokens.error} /> : null}
+          {(tokens.data ?? []).length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('directorySync.noTokens')}
+            </Text>
+          ) : (
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('directorySync.tokenName')}</Table.Th>
+                  <Table.Th>{t('directorySync.created')}</Table.Th>
+                  <Table.Th>{t('directorySync.lastUsed')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {(tokens.data ?? []).map((token) => (
+                  <Table.Tr key={token.id}>
+                    <Table.Td>
+                      {token.name ?? token.id} {token.prefix ? <Code>{token.prefix}…</Code> : null}
+                    </Table.Td>
+                    <Table.Td>{when(token.createdAt)}</Table.Td>
+                    <Table.Td>{when(token.lastUsedAt)}</Table.Td>
+                    <Table.Td ta="right">
+                      {token.revokedAt ? (
+                        <Text size="xs" c="dimmed">
+                          {t('directorySync.revoked')}
+                        </Text>
+                      ) : (
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          color="red"
+                          onClick={() => revoke.mutate(token.id)}
+                        >
+                          {t('directorySync.revoke')}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Paper>
+      </Stack>
+    </>
+  );
+}

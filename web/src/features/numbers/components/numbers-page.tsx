@@ -1,0 +1,174 @@
+import { useState } from 'react';
+import { Alert, Badge, Button, Group, Modal, Paper, Select, Stack, Table, Textarea } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { EmptyState } from '../../../components/ui/empty-state.tsx';
+import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
+import { PageHeader } from '../../../components/ui/page-header.tsx';
+import { Pager } from '../../../components/ui/pager.tsx';
+import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
+import { useAddNumbers, useLocationChoices, useNumberPages, useRemoveNumbers } from '../api/numbers.ts';
+
+function AddNumbersDialog({
+  customerId,
+  opened,
+  onClose,
+}: {
+  customerId: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const locations = useLocationChoices(customerId);
+  const add = useAddNumbers(customerId);
+  const [location, setLocation] = useState<string | null>(null);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = () => {
+    const numbers = text
+      .split(/[\n,;]+/)
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    if (!location || numbers.length === 0) {
+      setError(t('numbers.addMissing'));
+      return;
+    }
+    setError(null);
+    add.mutate({ location, numbers }, { onSuccess: onClose });
+  };
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('numbers.add')} centered>
+      <Stack>
+        <Select
+          label={t('users.location')}
+          required
+          data={(locations.data ?? []).map((entry) => ({ value: entry.id, label: entry.name }))}
+          value={location}
+          onChange={setLocation}
+        />
+        <Textarea
+          label={t('numbers.numbersLabel')}
+          description={t('numbers.numbersHint')}
+          autosize
+          minRows={3}
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+        />
+        {error ? <Alert color="red">{error}</Alert> : null}
+        {add.isError ? <ErrorAlert error={add.error} /> : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={submit} loading={add.isPending}>
+            {t('numbers.add')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function NumbersPage() {
+  const { t } = useTranslation();
+  const { customerId = '' } = useParams();
+  const [location, setLocation] = useState<string | null>(null);
+  const [state, setState] = useState<string | null>(null);
+  const locations = useLocationChoices(customerId);
+  const pages = useNumberPages(customerId, location, state);
+  const remove = useRemoveNumbers(customerId);
+  const [adding, { open, close }] = useDisclosure(false);
+  return (
+    <>
+      <PageHeader
+        title={t('numbers.title')}
+        description={t('numbers.description')}
+        actions={<Button onClick={open}>{t('numbers.add')}</Button>}
+      />
+      <Paper>
+        <Group mb="md" gap="sm">
+          <Select
+            placeholder={t('numbers.allLocations')}
+            aria-label={t('numbers.locationFilter')}
+            clearable
+            data={(locations.data ?? []).map((entry) => ({ value: entry.id, label: entry.name }))}
+            value={location}
+            onChange={setLocation}
+            w={240}
+          />
+          <Select
+            placeholder={t('numbers.allStates')}
+            aria-label={t('numbers.stateFilter')}
+            clearable
+            data={[
+              { value: 'free', label: t('numbers.free') },
+              { value: 'taken', label: t('numbers.taken') },
+            ]}
+            value={state}
+            onChange={setState}
+            w={180}
+          />
+        </Group>
+        {remove.isError ? <ErrorAlert error={remove.error} /> : null}
+        {pages.isPending ? (
+          <TableSkeleton />
+        ) : pages.isError ? (
+          <ErrorAlert error={pages.error} />
+        ) : pages.items.length === 0 ? (
+          <EmptyState title={t('numbers.empty')} description={t('numbers.emptyHint')} />
+        ) : (
+          <Table.ScrollContainer minWidth={640}>
+            <Table aria-label={t('numbers.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('users.phoneNumber')}</Table.Th>
+                  <Table.Th>{t('users.location')}</Table.Th>
+                  <Table.Th>{t('users.status')}</Table.Th>
+                  <Table.Th>{t('numbers.assignedTo')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody style={{ opacity: pages.isPlaceholderData ? 0.6 : 1 }}>
+                {pages.items.map((entry) => (
+                  <Table.Tr key={entry.phoneNumber}>
+                    <Table.Td ff="monospace">{entry.phoneNumber}</Table.Td>
+                    <Table.Td>{entry.locationName}</Table.Td>
+                    <Table.Td>
+                      <Badge color={entry.state === 'free' ? 'green' : 'blue'}>
+                        {entry.state === 'free' ? t('numbers.free') : t('numbers.taken')}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{entry.userEmail ?? '—'}</Table.Td>
+                    <Table.Td ta="right">
+                      {entry.state === 'free' ? (
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          color="red"
+                          onClick={() => remove.mutate([entry.phoneNumber])}
+                          aria-label={t('numbers.removeNamed', { number: entry.phoneNumber })}
+                        >
+                          {t('common.delete')}
+                        </Button>
+                      ) : null}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        <Pager
+          pageNumber={pages.pageNumber}
+          hasPrevious={pages.hasPrevious}
+          hasNext={pages.hasNext}
+          onPrevious={pages.goPrevious}
+          onNext={pages.goNext}
+          loading={pages.isFetching}
+        />
+      </Paper>
+      <AddNumbersDialog customerId={customerId} opened={adding} onClose={close} />
+    </>
+  );
+}

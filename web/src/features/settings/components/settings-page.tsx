@@ -1,0 +1,135 @@
+import { useEffect } from 'react';
+import {
+  Alert,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Radio,
+  Select,
+  Skeleton,
+  Stack,
+  Switch,
+  TextInput,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
+import { PageHeader } from '../../../components/ui/page-header.tsx';
+import { userPackages } from '../../../lib/package-catalog.ts';
+import type { CustomerSettings } from '../api/settings.ts';
+import { useSaveSettings, useSettings } from '../api/settings.ts';
+
+interface SettingsForm {
+  defaultPackage: string | null;
+  autoAssignBasicLicences: boolean;
+  defaultPreferredWebexSite: string;
+  extensionLength: number | string;
+  defaultImportBehaviour: 'add-only' | 'add-remove';
+}
+
+function toForm(settings: CustomerSettings): SettingsForm {
+  return { ...settings, defaultPreferredWebexSite: settings.defaultPreferredWebexSite ?? '' };
+}
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const { customerId = '' } = useParams();
+  const settings = useSettings(customerId);
+  const save = useSaveSettings(customerId);
+  const form = useForm<SettingsForm>({
+    initialValues: {
+      defaultPackage: null,
+      autoAssignBasicLicences: true,
+      defaultPreferredWebexSite: '',
+      extensionLength: 4,
+      defaultImportBehaviour: 'add-only',
+    },
+    validate: {
+      extensionLength: (value) => {
+        const number = Number(value);
+        return Number.isInteger(number) && number >= 2 && number <= 10
+          ? null
+          : t('settings.extensionLengthRange');
+      },
+    },
+  });
+  const { setValues, resetDirty } = form;
+  useEffect(() => {
+    if (settings.data) {
+      setValues(toForm(settings.data));
+      resetDirty(toForm(settings.data));
+    }
+    // Only when fresh data arrives: the form's setters are stable.
+  }, [settings.data, setValues, resetDirty]);
+
+  const submit = form.onSubmit((values) =>
+    save.mutate({
+      defaultPackage: values.defaultPackage,
+      autoAssignBasicLicences: values.autoAssignBasicLicences,
+      defaultPreferredWebexSite: values.defaultPreferredWebexSite.trim() || null,
+      extensionLength: Number(values.extensionLength),
+      defaultImportBehaviour: values.defaultImportBehaviour,
+    }),
+  );
+
+  return (
+    <>
+      <PageHeader title={t('settings.title')} description={t('settings.description')} />
+      <Paper maw={720}>
+        {settings.isPending ? (
+          <Skeleton h={320} />
+        ) : settings.isError ? (
+          <ErrorAlert error={settings.error} />
+        ) : (
+          <form onSubmit={submit} noValidate>
+            <Stack>
+              <Select
+                label={t('settings.defaultPackage')}
+                description={t('settings.defaultPackageHint')}
+                clearable
+                placeholder={t('common.none')}
+                data={userPackages.map((entry) => ({ value: entry.id, label: t(entry.nameKey) }))}
+                {...form.getInputProps('defaultPackage')}
+              />
+              <Switch
+                label={t('settings.autoAssign')}
+                description={t('settings.autoAssignHint')}
+                {...form.getInputProps('autoAssignBasicLicences', { type: 'checkbox' })}
+              />
+              <TextInput
+                label={t('settings.defaultSite')}
+                placeholder="acme.webex.com"
+                {...form.getInputProps('defaultPreferredWebexSite')}
+              />
+              <NumberInput
+                label={t('settings.extensionLength')}
+                min={2}
+                max={10}
+                allowDecimal={false}
+                {...form.getInputProps('extensionLength')}
+              />
+              <Radio.Group
+                label={t('settings.defaultImport')}
+                {...form.getInputProps('defaultImportBehaviour')}
+              >
+                <Stack gap="xs" mt="xs">
+                  <Radio value="add-only" label={t('imports.addOnly')} />
+                  <Radio value="add-remove" label={t('imports.addRemove')} />
+                </Stack>
+              </Radio.Group>
+              {save.isError ? <ErrorAlert error={save.error} /> : null}
+              {save.isSuccess && !form.isDirty() ? <Alert color="green">{t('common.saved')}</Alert> : null}
+              <Group justify="flex-end">
+                <Button type="submit" loading={save.isPending}>
+                  {t('common.save')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
+      </Paper>
+    </>
+  );
+}
