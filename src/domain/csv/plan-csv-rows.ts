@@ -37,6 +37,16 @@ export class CsvRowPlanner {
     private readonly state: PlanningState,
   ) {}
 
+  /**
+   * A row applied by an earlier (interrupted) run of the same import: not planned again, only
+   * remembered so a later row repeating its email is still reported as a duplicate.
+   */
+  rememberRecord(record: CsvRecord): void {
+    const { change } = rowToChange(this.columns, record.cells);
+    const email = normalizeEmail(change.email);
+    if (email !== '' && !this.#firstRowOfEmail.has(email)) this.#firstRowOfEmail.set(email, record.rowNumber);
+  }
+
   planRecord(record: CsvRecord): CsvRowPlan {
     const { change, cellErrors } = rowToChange(this.columns, record.cells);
     const email = normalizeEmail(change.email);
@@ -65,7 +75,8 @@ export class CsvRowPlanner {
       action,
       plan,
       errors,
-      warnings: plan.warnings,
+      // With unreadable cells the plan saw only part of the row: its warnings may be artefacts.
+      warnings: cellErrors.length > 0 ? [] : plan.warnings,
       cells: record.cells,
     };
   }

@@ -1,0 +1,97 @@
+// Kysely's view of the import tables of migrations/0002_imports.sql. Kept beside the import
+// repositories (not in the shared schema.ts) and joined to DB with `withTables`.
+import type { ColumnType, Generated, Kysely, Selectable, Transaction } from 'kysely';
+import type { DB } from '../schema.ts';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string | undefined, string>;
+type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
+
+export type ImportStatus =
+  | 'queued'
+  | 'validating'
+  | 'validated'
+  | 'applying'
+  | 'completed'
+  | 'completed_with_errors'
+  | 'failed'
+  | 'cancelled';
+
+export interface ImportCounts {
+  add: number;
+  modify: number;
+  remove: number;
+  unchanged: number;
+  error: number;
+  warning: number;
+}
+
+export interface StoredIssue {
+  readonly severity: 'error' | 'warning';
+  readonly code: string;
+  readonly column?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+export interface ImportsTable {
+  id: Generated<string>;
+  partner_id: string;
+  customer_id: string;
+  status: ColumnType<ImportStatus, ImportStatus | undefined, ImportStatus>;
+  behaviour: 'add-only' | 'add-remove';
+  dry_run: Generated<boolean>;
+  file_name: string | null;
+  file_bytes: Generated<number>;
+  locale: Generated<string>;
+  actor: Json<Record<string, unknown>>;
+  job_id: string | null;
+  rows_total: number | null;
+  rows_done: Generated<number>;
+  applied_through_row: Generated<number>;
+  counts: Json<ImportCounts>;
+  headers: Json<string[]>;
+  file_warnings: Json<Record<string, unknown>[]>;
+  file_error: NullableJson<Record<string, unknown>>;
+  failure: string | null;
+  expires_at: Timestamp | null;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  validated_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface ImportFileChunksTable {
+  import_id: string;
+  seq: number;
+  data: Uint8Array;
+}
+
+export interface ImportRowsTable {
+  import_id: string;
+  row_number: number;
+  line: number;
+  email: string;
+  action: 'add' | 'modify' | 'remove' | 'unchanged' | 'error';
+  status: 'ok' | 'warning' | 'error';
+  issues: NullableJson<StoredIssue[]>;
+  changes: NullableJson<{ field: string; before: unknown; after: unknown }[]>;
+  cells: NullableJson<string[]>;
+}
+
+// A type alias (not an interface) so it satisfies withTables' record constraint.
+export type ImportTables = {
+  imports: ImportsTable;
+  import_file_chunks: ImportFileChunksTable;
+  import_rows: ImportRowsTable;
+};
+
+export type ImportDB = DB & ImportTables;
+export type ImportRow = Selectable<ImportsTable>;
+export type ImportResultRow = Selectable<ImportRowsTable>;
+
+export type ImportExecutor = Kysely<ImportDB> | Transaction<ImportDB>;
+
+export function withImportTables(executor: Kysely<DB> | Transaction<DB>): ImportExecutor {
+  return executor.withTables<ImportTables>();
+}

@@ -1,0 +1,191 @@
+// SQL the CSV import needs on users, numbers and the customer: one snapshot read to plan a file,
+// and set-based writes for a batch of planned rows. Every statement names the customer.
+import { sql } from 'kysely';
+import { isPackageId } from '../../domain/packages/catalog.ts';
+import type { SoldPackage } from '../../domain/packages/rules.ts';
+import type { PlanningLocation } from '../../domain/users/planning-context.ts';
+import type { UserState } from '../../domain/users/user-state.ts';
+import type { Executor } from '../../services/context.ts';
+import type { CustomerRow, NewUser, UserRow } from '../schema.ts';
+
+export function userRowToState(row: UserRow): UserState {
+  return {
+    email: row.email.toLowerCase(),
+    firstName: row.first_name,
+    lastName: row.last_name,
+    displayName: row.display_name,
+    title: row.title,
+    department: row.department,
+    manager: row.manager,
+    callerIdFirstName: row.caller_id_first_name,
+    callerIdLastName: row.caller_id_last_name,
+    preferredLanguage: row.preferred_language,
+    timeZone: row.time_zone,
+    preferredWebexSite: row.preferred_webex_site,
+    extension: row.extension,
+    phoneNumber: row.phone_number,
+    callerIdNumber: row.caller_id_number,
+    locationId: row.location_id,
+    jabberWithTeams: row.jabber_webex_teams ?? false,
+    jabberCalling: row.jabber_calling ?? false,
+    packageId: row.package && isPackageId(row.package) ? row.package : null,
+    addOns: { attendant_console: row.attendant_console },
+    basicLicences: {
+      basic_messaging: row.basic_messaging,
+      basic_space_meetings: row.basic_space_meetings,
+      calling_from_webex: row.calling_from_webex,
+    },
+  };
+}
+
+function stateToColumns(user: UserState) {
+  return {
+    email: user.email,
+    first_name: user.firstName,
+    last_name: user.lastName,
+    display_name: user.displayName,
+    title: user.title,
+    department: user.department,
+    manager: user.manager,
+    caller_id_first_name: user.callerIdFirstName,
+    caller_id_last_name: user.callerIdLastName,
+    preferred_language: user.preferredLanguage,
+    time_zone: user.timeZone,
+    preferred_webex_site: user.preferredWebexSite,
+    extension: user.extension,
+    phone_number: user.phoneNumber,
+    caller_id_number: user.callerIdNumber,
+    location_id: user.locationId,
+    jabber_webex_teams: user.jabberWithTeams,
+    jabber_calling: user.jabberCalling,
+    package: user.packageId,
+    attendant_console: user.addOns.attendant_console,
+    basic_messaging: user.basicLicences.basic_messaging,
+    basic_space_meetings: user.basicLicences.basic_space_meetings,
+    calling_from_webex: user.basicLicences.calling_from_webex,
+  };
+}
+
+export interface ImportCustomerFacts {
+  readonly soldPackages: SoldPackage[];
+  readonly locations: PlanningLocation[];
+  readonly numbers: { e164: string; locationId: string }[];
+  readonly customerFullAdmins: string[];
+}
+
+export async function loadImportCustomerFacts(
+  executor: Executor,
+  customer: CustomerRow,
+): Promise<ImportCustomerFacts> {
+  const [packages, locations, numbers, admins] = await Promise.all([
+    executor
+      .selectFrom('customer_packages')
+      .select(['package_id', 'limit'])
+      .where('customer_id', '=', customer.id)
+      .execute(),
+    executor
+      .selectFrom('locations')
+      .select(['id', 'name', 'country'])
+      .where('customer_id', '=', customer.id)
+      .execute(),
+    executor
+      .selectFrom('phone_numbers')
+      .select(['e164', 'location_id'])
+      .where('customer_id', '=', customer.id)
+      .execute(),
+    executor
+      .selectFrom('admin_accounts')
+      .select('email')
+      .where('customer_id', '=', customer.id)
+      .where('role', '=', 'customer_full_admin')
+      .execute(),
+  ]);
+  return {
+    soldPackages: packages.map((row) => ({
+      packageId: row.package_id as SoldPackage['packageId'],
+      limit: row.limit,
+    })),
+    locations: locations.map((row) => ({ id: row.id, name: row.name, country: row.country.trim() })),
+    numbers: numbers.map((row) => ({ e164: row.e164, locationId: row.location_id })),
+    customerFullAdmins: admins.map((row) => row.email.toLowerCase()),
+  };
+}
+
+/** All users of a customer, streamed in pages so the driver never holds one huge result. */
+export async function* streamCustomerUsers(
+  executor: Executor,
+  customerId: string,
+  pageSize = 5000,
+): AsyncGenerator<UserRow[]> {
+  let after = '';
+  for (;;) {
+    const rows = await executor
+      .selectFrom('users')
+      .selectAll()
+      .where('customer_id', '=', customerId)
+      .where(sql<string>`lower(email)`, '>', after)
+      .orderBy(sql`lower(email)`)
+      .limit(pageSize)
+      .execute();
+    if (rows.length === 0) return;
+    yield rows;
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < pageSize) return;
+    after = last.email.toLowerCase();
+  }
+}
+
+/** Which of these (lower-case) emails belong to users of other customers. */
+export async function findEmailsOfOtherCustomers(
+  executor: Executor,
+  customerId: string,
+  emails: readonly string[],
+): Promise<Set<string>> {
+  if (emails.length === 0) return new Set();
+  const rows = await executor
+    .selectFrom('users')
+    .select(sql<string>`lower(email)`.as('email'))
+    .where(sql<string>`lower(email)`, 'in', emails)
+    .where('customer_id', '<>', customerId)
+    .execute();
+  return new Set(rows.map((row) => row.email));
+}
+
+export async function insertImportedUsers(
+  executor: Executor,
+  customerId: string,
+  users: readonly UserState[],
+): Promise<{ id: string; email: string }[]> {
+  if (users.length === 0) return [];
+  const values: NewUser[] = users.map((user) => ({ customer_id: customerId, ...stateToColumns(user) }));
+  return executor.insertInto('users').values(values).returning(['id', 'email']).execute();
+}
+
+export async function updateImportedUser(
+  executor: Executor,
+  customerId: string,
+  user: UserState,
+): Promise<string | null> {
+  const row = await executor
+    .updateTable('users')
+    .set({ ...stateToColumns(user), version: sql`version + 1`, updated_at: sql`now()` })
+    .where('customer_id', '=', customerId)
+    .where(sql<string>`lower(email)`, '=', user.email)
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export async function deleteImportedUsers(
+  executor: Executor,
+  customerId: string,
+  emails: readonly string[],
+): Promise<{ id: string; email: string }[]> {
+  if (emails.length === 0) return [];
+  return executor
+    .deleteFrom('users')
+    .where('customer_id', '=', customerId)
+    .where(sql<string>`lower(email)`, 'in', emails)
+    .returning(['id', 'email'])
+    .execute();
+}

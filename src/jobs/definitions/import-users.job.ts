@@ -1,0 +1,33 @@
+// The CSV import job: validates, then (unless a dry run) applies the file in batches. Resumable:
+// a run after a crash or a takeover continues after the last committed batch.
+import { z } from 'zod';
+import { sql } from 'kysely';
+import { updateImport } from '../../db/repositories/import-jobs.ts';
+import { IMPORT_JOB_KIND } from '../../services/imports/import-job-kind.ts';
+import { ImportInterrupted, runImport } from '../../services/imports/run-import.ts';
+import { defineJob } from '../job-definition.ts';
+
+export const importUsersJob = defineJob({
+  kind: IMPORT_JOB_KIND,
+  version: 1,
+  payloadSchema: z.object({ importId: z.string().uuid() }),
+  maxAttempts: 5,
+  async handle({ importId }, { db, job, signal, heartbeat }) {
+    try {
+      await runImport(db, importId, { signal, heartbeat });
+    } catch (error) {
+      // Cancelled by a user: the job is done. Shutdown or takeover: let the worker see the abort.
+      if (error instanceof ImportInterrupted && !signal.aborted) return;
+      if (!(error instanceof ImportInterrupted) && job.attempts >= job.max_attempts) {
+        // The queue gives up after this attempt: the import must not stay "applying" forever.
+        const failure = error instanceof Error ? error.message : String(error);
+        await updateImport(db, importId, { status: 'failed', failure, finished_at: sql`now()` }, [
+          'queued',
+          'validating',
+          'applying',
+        ]);
+      }
+      throw error;
+    }
+  },
+});

@@ -1,0 +1,178 @@
+// Reading and steering imports: status, list, per-row results, the error report, cancel, and apply
+// of a finished dry run.
+import { stringify } from 'csv-stringify';
+import { sql } from 'kysely';
+import { AppError, conflict, notFound } from '../../domain/errors.ts';
+import type { Locale } from '../../domain/messages/locale.ts';
+import { rowIssueMessage } from '../../domain/messages/row-messages.ts';
+import { findImport, listImportRows, listImports, updateImport } from '../../db/repositories/import-jobs.ts';
+import type { ImportRow, StoredIssue } from '../../db/repositories/import-schema.ts';
+import { cancelQueuedJob, enqueueJob } from '../../jobs/queue.ts';
+import { assertCanWrite } from '../access/policy.ts';
+import type { ServiceContext } from '../context.ts';
+import { requireCustomer } from '../customers/customer-service.ts';
+import { isUuidLike } from '../db-errors.ts';
+import { IMPORT_JOB_KIND } from './import-job-kind.ts';
+import { toRowResultView, type RowResultView } from './import-results.ts';
+import { toImportView, type ImportView } from './import-view.ts';
+
+async function requireImport(
+  context: ServiceContext,
+  customerRef: string,
+  importId: string,
+): Promise<ImportRow> {
+  const customer = await requireCustomer(context, customerRef);
+  const row = isUuidLike(importId) ? await findImport(context.db, customer.id, importId) : undefined;
+  if (!row) throw notFound('Import', 'Import');
+  return row;
+}
+
+export async function getImport(
+  context: ServiceContext,
+  customerRef: string,
+  importId: string,
+): Promise<ImportView> {
+  return toImportView(await requireImport(context, customerRef, importId), context.locale);
+}
+
+export async function listImportViews(
+  context: ServiceContext,
+  customerRef: string,
+  limit = 50,
+): Promise<ImportView[]> {
+  const customer = await requireCustomer(context, customerRef);
+  const rows = await listImports(context.db, customer.id, { limit });
+  return rows.slice(0, limit).map((row) => toImportView(row, context.locale));
+}
+
+export async function listImportRowViews(
+  context: ServiceContext,
+  customerRef: string,
+  importId: string,
+  filter: { status?: 'ok' | 'warning' | 'error' | undefined; afterRow?: number | undefined; limit: number },
+): Promise<RowResultView[]> {
+  const imp = await requireImport(context, customerRef, importId);
+  const rows = await listImportRows(context.db, imp.id, filter);
+  return rows.map((row) => toRowResultView(row, context.locale));
+}
+
+/** Every row result, page by page (the CLI's --json output and the error report). */
+export async function* allImportRows(
+  context: ServiceContext,
+  importId: string,
+  status?: 'error',
+): AsyncGenerator<RowResultView> {
+  let afterRow = 0;
+  for (;;) {
+    const rows = await listImportRows(context.db, importId, { status, afterRow, limit: 2000 });
+    for (const row of rows) yield toRowResultView(row, context.locale);
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < 2000) return;
+    afterRow = last.row_number;
+  }
+}
+
+/**
+ * The error report (SPEC §6): the failed rows as uploaded (original header), plus `Error` and the
+ * physical line number. Streams.
+ */
+export async function errorReportCsv(
+  context: ServiceContext,
+  customerRef: string,
+  importId: string,
+): Promise<NodeJS.ReadableStream> {
+  const imp = await requireImport(context, customerRef, importId);
+  const header = imp.headers;
+  const out = stringify({ bom: true });
+  void (async () => {
+    try {
+      out.write([...header, 'Error', 'Line']);
+      let afterRow = 0;
+      for (;;) {
+        const rows = await listImportRows(context.db, imp.id, { status: 'error', afterRow, limit: 2000 });
+        for (const row of rows) {
+          const issues = (row.issues ?? []).filter((issue: StoredIssue) => issue.severity === 'error');
+          const message = issues.map((issue) =>
+            rowIssueMessage(issue as Parameters<typeof rowIssueMessage>[0], row.row_number, context.locale),
+          );
+          const cells = row.cells ?? [];
+          const padded = header.map((_, index) => cells[index] ?? '');
+          if (!out.write([...padded, message.join(' | '), String(row.line)]))
+            await new Promise((resolve) => out.once('drain', resolve));
+        }
+        const last = rows[rows.length - 1];
+        if (!last || rows.length < 2000) break;
+        afterRow = last.row_number;
+      }
+      out.end();
+    } catch (error) {
+      out.destroy(error instanceof Error ? error : new Error(String(error)));
+    }
+  })();
+  return out;
+}
+
+export async function cancelImport(
+  context: ServiceContext,
+  customerRef: string,
+  importId: string,
+): Promise<ImportView> {
+  assertCanWrite(context.actor);
+  const imp = await requireImport(context, customerRef, importId);
+  const updated = await updateImport(context.db, imp.id, { status: 'cancelled', finished_at: sql`now()` }, [
+    'queued',
+    'validating',
+    'validated',
+    'applying',
+  ]);
+  if (!updated)
+    throw conflict({ en: `The import is already ${imp.status}.`, nl: `De import is al ${imp.status}.` });
+  if (imp.job_id) await cancelQueuedJob(context.db, imp.job_id);
+  return toImportView(updated, context.locale);
+}
+
+/** Applies a finished dry run: re-validated against the current data, queued behind other jobs. */
+export async function applyDryRun(
+  context: ServiceContext,
+  customerRef: string,
+  importId: string,
+): Promise<ImportView> {
+  assertCanWrite(context.actor);
+  const imp = await requireImport(context, customerRef, importId);
+  if (imp.status !== 'validated') {
+    throw conflict({
+      en: `Only a validated dry run can be applied (this import is ${imp.status}).`,
+      nl: `Alleen een gevalideerde proefimport kan worden toegepast (deze import is ${imp.status}).`,
+    });
+  }
+  if (imp.expires_at && new Date(imp.expires_at).getTime() < Date.now()) {
+    throw new AppError('conflict', {
+      en: 'This dry run has expired (24 h).',
+      nl: 'Deze proefimport is verlopen (24 uur).',
+    });
+  }
+  return context.db.transaction().execute(async (trx) => {
+    const job = await enqueueJob(trx, {
+      kind: IMPORT_JOB_KIND,
+      payload: { importId: imp.id },
+      queueKey: imp.customer_id,
+    });
+    const updated = await updateImport(
+      trx,
+      imp.id,
+      {
+        status: 'queued',
+        dry_run: false,
+        job_id: job.id,
+        expires_at: null,
+        actor: JSON.stringify(context.actor),
+      },
+      ['validated'],
+    );
+    if (!updated)
+      throw conflict({ en: 'The import changed meanwhile.', nl: 'De import is intussen gewijzigd.' });
+    return toImportView(updated, context.locale);
+  });
+}
+
+export type { Locale };

@@ -1,0 +1,319 @@
+// The import job (SPEC §6): validate the whole file (dry run stops here), then apply it in
+// batches, each batch one transaction that writes the users, their audit rows, the row results and
+// the resume point together. A job that died resumes after its last committed batch; the rows
+// before it are not planned again, only remembered for the duplicate-email rule.
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { CsvFileError, openCsv, type CsvRecord } from '../../domain/csv/read-csv.ts';
+import { CsvRowPlanner, type CsvRowPlan } from '../../domain/csv/plan-csv-rows.ts';
+import type { FileIssue } from '../../domain/csv/map-header.ts';
+import { toLocale } from '../../domain/messages/locale.ts';
+import { findCustomerById } from '../../db/repositories/customers.ts';
+import {
+  deleteFileChunks,
+  deleteImportRows,
+  findImportById,
+  readFileChunks,
+  saveProgress,
+  updateImport,
+  upsertImportRows,
+} from '../../db/repositories/import-jobs.ts';
+import type { ImportCounts, ImportRow } from '../../db/repositories/import-schema.ts';
+import {
+  deleteImportedUsers,
+  insertImportedUsers,
+  updateImportedUser,
+} from '../../db/repositories/import-users.ts';
+import type { CustomerRow, DB } from '../../db/schema.ts';
+import type { Actor } from '../access/actor.ts';
+import { recordAudits, type AuditEntry } from '../audit/record-audit.ts';
+import type { ServiceContext } from '../context.ts';
+import { countRow, emptyCounts, toResultRow } from './import-results.ts';
+import { loadPlanningState } from './planning-state.ts';
+
+export const DEFAULT_IMPORT_BATCH_SIZE = 1000;
+const DRY_RUN_LIFETIME_HOURS = 24;
+
+export interface RunImportOptions {
+  readonly batchSize?: number;
+  readonly signal?: AbortSignal;
+  readonly heartbeat?: () => Promise<boolean>;
+  /** Test hook: called after each committed apply batch (a throw here simulates a crash). */
+  readonly afterBatchCommitted?: (appliedThroughRow: number) => void | Promise<void>;
+}
+
+export class ImportInterrupted extends Error {
+  constructor() {
+    super('import interrupted');
+    this.name = 'ImportInterrupted';
+  }
+}
+
+async function* batchesOf(records: AsyncIterable<CsvRecord>, size: number): AsyncGenerator<CsvRecord[]> {
+  let batch: CsvRecord[] = [];
+  for await (const record of records) {
+    batch.push(record);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+function emailsOf(batch: readonly CsvRecord[], emailIndex: number): string[] {
+  return batch.map((record) => (record.cells[emailIndex] ?? '').trim().toLowerCase());
+}
+
+async function stopPoint(options: RunImportOptions): Promise<void> {
+  // PGlite blocks the event loop while it works: give HTTP and progress readers a turn.
+  await yieldToEventLoop();
+  if (options.signal?.aborted) throw new ImportInterrupted();
+  if (options.heartbeat && !(await options.heartbeat())) throw new ImportInterrupted();
+}
+
+async function fail(
+  db: Kysely<DB>,
+  importId: string,
+  fileError: FileIssue | null,
+  failure: string | null,
+): Promise<void> {
+  await updateImport(db, importId, {
+    status: 'failed',
+    file_error: fileError ? JSON.stringify(fileError) : null,
+    failure,
+    finished_at: sql`now()`,
+  });
+}
+
+/** Runs (or resumes) one import until it is validated, completed, failed or cancelled. */
+export async function runImport(
+  db: Kysely<DB>,
+  importId: string,
+  options: RunImportOptions = {},
+): Promise<void> {
+  let imp = await findImportById(db, importId);
+  if (!imp) return;
+  if (!['queued', 'validating', 'applying'].includes(imp.status)) return;
+  const customer = await findCustomerById(
+    db,
+    { partnerId: imp.partner_id, customerId: imp.customer_id },
+    imp.customer_id,
+  );
+  if (!customer) return;
+
+  if (imp.status !== 'applying') {
+    const validated = await validate(db, imp, customer, options);
+    if (!validated) return;
+    if (imp.dry_run) {
+      await updateImport(db, imp.id, {
+        status: 'validated',
+        validated_at: sql`now()`,
+        expires_at: sql`now() + make_interval(hours => ${DRY_RUN_LIFETIME_HOURS})`,
+      });
+      return;
+    }
+    const started = await updateImport(
+      db,
+      imp.id,
+      {
+        status: 'applying',
+        validated_at: sql`now()`,
+        rows_done: 0,
+        applied_through_row: 0,
+        counts: JSON.stringify(emptyCounts()),
+      },
+      ['validating'],
+    );
+    if (!started) return; // cancelled meanwhile
+    imp = started;
+  }
+  await apply(db, imp, customer, options);
+}
+
+/** Validation pass: plans every row; stores results only for a dry run. False when it stopped. */
+async function validate(
+  db: Kysely<DB>,
+  imp: ImportRow,
+  customer: CustomerRow,
+  options: RunImportOptions,
+): Promise<boolean> {
+  const started = await updateImport(
+    db,
+    imp.id,
+    { status: 'validating', started_at: sql`coalesce(started_at, now())` },
+    ['queued', 'validating'],
+  );
+  if (!started) return false;
+  await deleteImportRows(db, imp.id);
+  const batchSize = options.batchSize ?? DEFAULT_IMPORT_BATCH_SIZE;
+  const opened = await openCsv(readFileChunks(db, imp.id));
+  if (!opened.ok) {
+    await fail(db, imp.id, opened.error, null);
+    return false;
+  }
+  await updateImport(db, imp.id, {
+    file_warnings: JSON.stringify(opened.fileWarnings),
+    headers: JSON.stringify(opened.headers),
+  });
+  const planning = await loadPlanningState(db, customer);
+  const planner = new CsvRowPlanner(opened.columns, imp.behaviour, planning.state);
+  const emailIndex = opened.columns.find((column) => column.column.key === 'email')?.index ?? 0;
+  const counts = emptyCounts();
+  let rowsDone = 0;
+  try {
+    for await (const batch of batchesOf(opened.records, batchSize)) {
+      await planning.prefetchForeignEmails(emailsOf(batch, emailIndex));
+      const planned = batch.map((record) => planner.planRecord(record));
+      for (const row of planned) countRow(counts, row);
+      rowsDone += planned.length;
+      if (imp.dry_run)
+        await upsertImportRows(
+          db,
+          planned.map((row) => toResultRow(imp.id, row)),
+        );
+      await saveProgress(db, imp.id, rowsDone, counts);
+      await stopPoint(options);
+      if ((await findImportById(db, imp.id))?.status === 'cancelled') return false;
+    }
+  } catch (error) {
+    if (error instanceof CsvFileError) {
+      await deleteImportRows(db, imp.id);
+      await fail(db, imp.id, error.issue, null);
+      return false;
+    }
+    throw error;
+  }
+  await updateImport(db, imp.id, { rows_total: rowsDone });
+  return true;
+}
+
+function importContext(db: Kysely<DB>, imp: ImportRow): ServiceContext {
+  return {
+    db,
+    actor: imp.actor as unknown as Actor,
+    requestId: imp.id,
+    locale: toLocale(imp.locale),
+    jobId: imp.id,
+  };
+}
+
+async function apply(
+  db: Kysely<DB>,
+  imp: ImportRow,
+  customer: CustomerRow,
+  options: RunImportOptions,
+): Promise<void> {
+  const batchSize = options.batchSize ?? DEFAULT_IMPORT_BATCH_SIZE;
+  const resumeAfter = imp.applied_through_row;
+  // Rows of batches that did not commit may have results from the dead attempt: drop them.
+  await deleteImportRows(db, imp.id, resumeAfter);
+  const opened = await openCsv(readFileChunks(db, imp.id));
+  if (!opened.ok) {
+    await fail(db, imp.id, opened.error, null);
+    return;
+  }
+  const planning = await loadPlanningState(db, customer);
+  const planner = new CsvRowPlanner(opened.columns, imp.behaviour, planning.state);
+  const emailIndex = opened.columns.find((column) => column.column.key === 'email')?.index ?? 0;
+  const counts: ImportCounts = resumeAfter > 0 ? { ...emptyCounts(), ...imp.counts } : emptyCounts();
+  let rowsDone = resumeAfter > 0 ? imp.rows_done : 0;
+  const context = importContext(db, imp);
+
+  for await (const batch of batchesOf(opened.records, batchSize)) {
+    const fresh: CsvRecord[] = [];
+    for (const record of batch) {
+      if (record.rowNumber <= resumeAfter) planner.rememberRecord(record);
+      else fresh.push(record);
+    }
+    if (fresh.length === 0) continue;
+    await planning.prefetchForeignEmails(emailsOf(fresh, emailIndex));
+    const planned = fresh.map((record) => planner.planRecord(record));
+    const batchCounts = { ...counts };
+    for (const row of planned) countRow(batchCounts, row);
+    const lastRow = fresh[fresh.length - 1]?.rowNumber ?? resumeAfter;
+    await db.transaction().execute(async (trx) => {
+      const current = await updateImport(trx, imp.id, {}, ['applying']);
+      if (!current) throw new ImportInterrupted(); // cancelled: this batch does not commit
+      await writeBatch(trx, context, customer, planned);
+      await upsertImportRows(
+        trx,
+        planned.map((row) => toResultRow(imp.id, row)),
+      );
+      await saveProgress(trx, imp.id, rowsDone + planned.length, batchCounts, lastRow);
+    });
+    Object.assign(counts, batchCounts);
+    rowsDone += planned.length;
+    await options.afterBatchCommitted?.(lastRow);
+    await stopPoint(options);
+  }
+
+  await updateImport(
+    db,
+    imp.id,
+    {
+      status: counts.error > 0 ? 'completed_with_errors' : 'completed',
+      rows_total: rowsDone,
+      finished_at: sql`now()`,
+    },
+    ['applying'],
+  );
+  await deleteFileChunks(db, imp.id);
+}
+
+/**
+ * Writes one batch: removals first (they free numbers and extensions), then modifications in row
+ * order, then additions — the order in which the planner let later rows reuse what earlier ones
+ * released. Every change gets an audit row with the import's id.
+ */
+async function writeBatch(
+  trx: Kysely<DB>,
+  context: ServiceContext,
+  customer: CustomerRow,
+  planned: readonly CsvRowPlan[],
+): Promise<void> {
+  const audits: AuditEntry[] = [];
+  const base = { partnerId: customer.partner_id, customerId: customer.id, targetType: 'user' };
+  const removals = planned.filter((row) => row.action === 'remove');
+  const removed = await deleteImportedUsers(
+    trx,
+    customer.id,
+    removals.map((row) => row.email),
+  );
+  const removedIds = new Map(removed.map((row) => [row.email.toLowerCase(), row.id]));
+  for (const row of removals) {
+    audits.push({
+      ...base,
+      action: 'user.delete',
+      targetId: removedIds.get(row.email) ?? null,
+      before: row.plan.before,
+    });
+  }
+  for (const row of planned) {
+    if (row.action !== 'modify' || !row.plan.after) continue;
+    const id = await updateImportedUser(trx, customer.id, row.plan.after);
+    audits.push({
+      ...base,
+      action: 'user.update',
+      targetId: id,
+      before: { changes: row.plan.changes },
+      after: null,
+    });
+  }
+  const additions = planned.filter((row) => row.action === 'add' && row.plan.after);
+  const inserted = await insertImportedUsers(
+    trx,
+    customer.id,
+    additions.map((row) => row.plan.after).filter((user) => user !== null),
+  );
+  for (const [index, row] of additions.entries()) {
+    audits.push({
+      ...base,
+      action: 'user.create',
+      targetId: inserted[index]?.id ?? null,
+      after: row.plan.after,
+    });
+  }
+  await recordAudits(trx, context, audits);
+}
