@@ -75,7 +75,7 @@ export async function send(
   if (options.signal) init.signal = options.signal;
   const response = await fetch(buildUrl(path, options.query), init);
   const data = await readBody(response);
-  if (!response.ok) throw parseApiError(response.status, data, response.headers.get('X-Tracking-Id'));
+  if (!response.ok) throw parseApiError(response.status, data, response.headers.get('trackingId'));
   return { data, response };
 }
 

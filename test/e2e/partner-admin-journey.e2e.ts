@@ -1,0 +1,197 @@
+// The help text's workflows in a real Chromium against the real server, in the help text's order:
+// sign in, create a customer, Open Control Hub, add 3 users manually, CSV add with one bad row
+// (preview, apply, progress, error report), change a user's package to Webex Calling with a
+// number, then switch to Dutch. Each main screen is saved under test-results/e2e/.
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { BrowserSession } from './helpers/browser.ts';
+import { openBrowser, screenshot } from './helpers/browser.ts';
+import type { HubServer } from './helpers/hub-server.ts';
+import { startHubServer } from './helpers/hub-server.ts';
+import { csvWithOneBadRow, fill, selectOption } from './helpers/ui.ts';
+
+const domain = 'journey.example';
+const customerName = 'Journey Logistics BV';
+let server: HubServer;
+let browser: BrowserSession;
+let page: Page;
+let controlHubUrl = '';
+
+beforeAll(async () => {
+  server = await startHubServer();
+  browser = await openBrowser('en-US');
+  page = browser.page;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('a partner admin follows the help text in the browser', () => {
+  it('signs in to Partner Hub and sees the customers', async () => {
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByRole('heading', { name: 'Sign in to Partner Hub' }).waitFor();
+    await fill(page, 'Email address', server.email);
+    await page.getByLabel('Password', { exact: true }).fill(server.password);
+    await screenshot(page, '01-sign-in');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Customers' }).waitFor();
+    await page.getByTestId('customers-table').waitFor();
+    await screenshot(page, '02-customers');
+  });
+
+  it('creates a customer with the wizard and watches it become provisioned', async () => {
+    await page.getByRole('link', { name: 'Create customer' }).click();
+    await fill(page, 'Name', customerName);
+    await fill(page, /External ID/, 'JOURNEY-1');
+    await fill(page, /Admin email/, `admin@${domain}`);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await fill(page, 'Address line 1', 'Damrak 1');
+    await fill(page, 'City', 'Amsterdam');
+    await fill(page, 'Postal code', '1012 LG');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('Webex Calling', { exact: true }).check();
+    await page.getByLabel('Webex Meetings', { exact: true }).check();
+    await screenshot(page, '03-create-customer-packages');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await fill(page, /Location name/, 'Amsterdam HQ');
+    await page.getByRole('textbox', { name: /Address line 1/ }).fill('Damrak 1');
+    await page.getByRole('textbox', { name: /City/ }).fill('Amsterdam');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText(customerName).first().waitFor();
+    await page.getByRole('button', { name: 'Create customer' }).click();
+    await page.getByRole('heading', { name: customerName }).waitFor();
+    await page.locator('[data-status="provisioned"]').waitFor({ timeout: 60_000 });
+    await screenshot(page, '04-customer-detail');
+  });
+
+  it('opens Control Hub and reaches Users', async () => {
+    await page.getByRole('link', { name: 'Open Control Hub' }).click();
+    await page.getByTestId('hub-name').filter({ hasText: 'Control Hub' }).waitFor();
+    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+    controlHubUrl = page.url().replace(/\/$/, '');
+    await screenshot(page, '05-control-hub-overview');
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Users' })
+      .click();
+    await page.getByRole('heading', { name: 'Users' }).waitFor();
+    await screenshot(page, '06-users-empty');
+  });
+
+  it('adds numbers to the first location', async () => {
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Numbers' })
+      .click();
+    await page.getByRole('button', { name: 'Add numbers' }).click();
+    await selectOption(page, /Location/, 'Amsterdam HQ');
+    await page.getByRole('textbox', { name: /Numbers or ranges/ }).fill('+31201234500-+31201234509');
+    await page.getByRole('dialog').getByRole('button', { name: 'Add numbers' }).click();
+    await page.getByRole('cell', { name: '+31201234500' }).waitFor();
+    await screenshot(page, '07-numbers');
+  });
+
+  it('adds 3 users manually through Manage users', async () => {
+    await page.goto(`${controlHubUrl}/users`);
+    await page.getByTestId('manage-users').click();
+    await page.getByRole('menuitem', { name: 'Add users manually' }).click();
+    await page.getByRole('heading', { name: 'Add users manually' }).waitFor();
+    const people = [
+      ['Anna', 'Manual', `anna.manual@${domain}`],
+      ['Bram', 'Manual', `bram.manual@${domain}`],
+      ['Chris', 'Manual', `chris.manual@${domain}`],
+    ] as const;
+    for (const [index, [first, last, email]] of people.entries()) {
+      if (index > 0) await page.getByTestId('add-row').click();
+      const row = page.getByTestId(`manual-row-${index + 1}`);
+      await row.getByRole('textbox', { name: /First name/ }).fill(first);
+      await row.getByRole('textbox', { name: /Last name/ }).fill(last);
+      await row.getByRole('textbox', { name: /Email address/ }).fill(email);
+      await row.getByRole('textbox', { name: /Package/ }).click();
+      await page.getByRole('option', { name: 'Webex Meetings' }).click();
+    }
+    await screenshot(page, '08-add-users-manually');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('These 3 users will be added.').waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByTestId('add-users-result').filter({ hasText: '3 users added.' }).waitFor();
+    await screenshot(page, '09-add-users-done');
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('cell', { name: `anna.manual@${domain}` }).waitFor();
+    await screenshot(page, '10-users');
+  });
+
+  it('imports a CSV with one bad row: preview, apply, progress, error report', async () => {
+    await page.getByTestId('manage-users').click();
+    await page.getByRole('menuitem', { name: 'CSV add or modify' }).click();
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'users.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csvWithOneBadRow(domain)),
+    });
+    await page.getByTestId('local-preview').filter({ hasText: '3 rows' }).waitFor();
+    await page.getByLabel('Add services only').check();
+    await screenshot(page, '11-csv-upload');
+    await page.getByTestId('upload').click();
+    await page.getByTestId('import-counts').waitFor({ timeout: 60_000 });
+    await expect(page.locator('[data-count="add"]').textContent()).resolves.toContain('2');
+    await expect(page.locator('[data-count="error"]').textContent()).resolves.toContain('1');
+    await page
+      .locator('tr[data-action="error"]')
+      .filter({ hasText: `eva.broken@${domain}` })
+      .waitFor();
+    await screenshot(page, '12-csv-preview');
+    await page.getByTestId('apply-import').click();
+    await page.getByTestId('import-progress').first().waitFor();
+    await page.getByRole('heading', { name: 'Results' }).waitFor({ timeout: 60_000 });
+    await page.locator('[data-percent="100"]').waitFor();
+    await screenshot(page, '13-csv-results');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('error-report').click(),
+    ]);
+    const report = await readFile((await download.path()) ?? '', 'utf8');
+    expect(report).toContain(`eva.broken@${domain}`);
+    expect(report).toMatch(/Error/);
+    expect(report).not.toContain(`carla.csv@${domain}`);
+  });
+
+  it("changes a user's package to Webex Calling giving a number", async () => {
+    await page.goto(`${controlHubUrl}/users`);
+    await page.getByRole('textbox', { name: 'Search users' }).fill('anna.manual');
+    await page.getByRole('link', { name: 'Anna Manual' }).click();
+    await page.getByRole('heading', { name: 'Anna Manual' }).waitFor();
+    await screenshot(page, '14-user-detail');
+    await page.getByTestId('package-arrow').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Webex Calling', { exact: true }).check();
+    await dialog.getByTestId('calling-fields').waitFor();
+    await selectOption(page, /Location/, 'Amsterdam HQ');
+    await dialog.getByRole('textbox', { name: 'Extension' }).fill('1001');
+    await selectOption(page, /Phone number/, '+31201234501');
+    await screenshot(page, '15-change-package');
+    await dialog.getByRole('button', { name: 'Change' }).click();
+    await page.getByTestId('user-package').filter({ hasText: 'Webex Calling' }).waitFor();
+    await page.getByText('+31201234501').waitFor();
+    await screenshot(page, '16-user-webex-calling');
+  });
+
+  it('switches to Dutch and shows the Dutch labels', async () => {
+    await page.getByTestId('language-switch').getByText('NL').click();
+    await page.getByRole('heading', { name: 'Pakket' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Hoofdnavigatie' })
+      .getByRole('link', { name: 'Gebruikers' })
+      .click();
+    await page.getByRole('button', { name: 'Gebruikers beheren' }).click();
+    await page.getByRole('menuitem', { name: 'Gebruikers handmatig toevoegen' }).waitFor();
+    await page.getByRole('menuitem', { name: 'CSV toevoegen of bewerken' }).waitFor();
+    await screenshot(page, '17-dutch-users');
+    await page.keyboard.press('Escape');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Gebruikers' }).waitFor();
+  });
+});
