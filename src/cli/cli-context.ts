@@ -1,0 +1,68 @@
+// What a CLI command gets: output, flags, and (opened on first use) the runtime and a service
+// context acting as the operator on the default partner (or on --partner).
+import type { Runtime } from '../runtime.ts';
+import type { Actor } from '../services/access/actor.ts';
+import { findPartner } from '../services/bootstrap/ensure-deployment.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { randomUUID } from 'node:crypto';
+import { userInfo } from 'node:os';
+import { CliUsageError } from './exit-codes.ts';
+import type { CliIo } from './io.ts';
+
+export interface CliContext {
+  readonly io: CliIo;
+  /** True when a running server executes this command with its own runtime (and worker). */
+  readonly insideServer: boolean;
+  runtime(): Promise<Runtime>;
+  /** The operator acting on the chosen partner. */
+  serviceContext(options: { partner?: string | undefined }): Promise<ServiceContext>;
+  /** Prints a result: JSON with --json, else the human text. */
+  print(json: boolean, value: unknown, human: () => string): void;
+}
+
+/** `ownsRuntime`: false when a server lends its own runtime to a forwarded command. */
+export function createCliContext(
+  io: CliIo,
+  openRuntime: () => Promise<Runtime>,
+  ownsRuntime = true,
+): CliContext & { close(): Promise<void> } {
+  let runtime: Promise<Runtime> | undefined;
+  return {
+    io,
+    insideServer: !ownsRuntime,
+    runtime() {
+      runtime ??= openRuntime();
+      return runtime;
+    },
+    async serviceContext(options) {
+      const current = await this.runtime();
+      const partner = options.partner
+        ? await findPartner(current.database.db, options.partner)
+        : current.deployment.defaultPartner;
+      if (!partner) throw new CliUsageError(`No partner "${options.partner}". See: hub partners list`);
+      const actor: Actor = {
+        type: 'cli',
+        id: null,
+        label: `cli:${safeUserName()}`,
+        role: 'operator',
+        partnerId: partner.id,
+        customerId: null,
+      };
+      return { db: current.database.db, actor, requestId: `CLI_${randomUUID()}`, locale: 'en' };
+    },
+    print(json, value, human) {
+      io.out(json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
+    },
+    async close() {
+      if (ownsRuntime && runtime) await (await runtime).close();
+    },
+  };
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,161 @@
+// `hub customers create|list|get|delete`.
+import type { Command } from 'commander';
+import { isSellableId } from '../../domain/packages/catalog.ts';
+import {
+  DELETE_CUSTOMER_JOB,
+  PROVISION_CUSTOMER_JOB,
+  createCustomer,
+  deleteCustomer,
+  getCustomerView,
+  listCustomerViews,
+} from '../../services/customers/customer-service.ts';
+import type { CustomerView } from '../../services/customers/customer-view.ts';
+import { isAppError } from '../../domain/errors.ts';
+import type { CliContext } from '../cli-context.ts';
+import { CliUsageError } from '../exit-codes.ts';
+import { waitUntil } from '../wait-for-jobs.ts';
+
+/** `webex_calling,webex_suite:50` → sold packages with optional limits. */
+export function parsePackages(value: string): { id: string; limit: number | null }[] {
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const [id = '', limit] = part.split(':');
+      if (!isSellableId(id)) throw new CliUsageError(`Unknown package "${id}".`);
+      if (limit !== undefined && !/^\d+$/.test(limit))
+        throw new CliUsageError(`The limit of "${id}" must be a whole number.`);
+      return { id, limit: limit === undefined ? null : Number(limit) };
+    });
+}
+
+function describeCustomer(customer: CustomerView): string {
+  const packages = customer.packages
+    .map((entry) => (entry.limit === null ? entry.id : `${entry.id}:${entry.limit}`))
+    .join(',');
+  return `${customer.id}  ${customer.externalId}  ${customer.name}  [${customer.status}]${packages ? `  ${packages}` : ''}`;
+}
+
+interface CreateOptions {
+  name: string;
+  externalId: string;
+  adminEmail: string;
+  country: string;
+  address1?: string;
+  address2?: string;
+  city?: string;
+  state?: string;
+  zip?: string;
+  language?: string;
+  packages?: string;
+  partner?: string;
+  json: boolean;
+  wait: boolean;
+}
+
+export function registerCustomerCommands(program: Command, cli: CliContext): void {
+  const customers = program.command('customers').description('Customer organizations');
+
+  customers
+    .command('create')
+    .description('Create a customer and wait until it is provisioned')
+    .requiredOption('--name <name>')
+    .requiredOption('--external-id <id>', "the partner's own id, unique per partner")
+    .requiredOption('--admin-email <email>', 'the customer full admin to invite')
+    .requiredOption('--country <code>', 'ISO 3166 alpha-2, e.g. NL')
+    .option('--address1 <line>')
+    .option('--address2 <line>')
+    .option('--city <city>')
+    .option('--state <state>')
+    .option('--zip <zip>')
+    .option('--language <tag>', 'e.g. nl_NL, en_US')
+    .option(
+      '--packages <list>',
+      'comma-separated package ids, optionally with a limit: webex_calling,webex_suite:50',
+    )
+    .option('--partner <partner>', 'partner id or name (default: the default partner)')
+    .option('--no-wait', 'return at once instead of waiting for provisioning')
+    .option('--json', 'print JSON', false)
+    .action(async (options: CreateOptions) => {
+      const context = await cli.serviceContext({ partner: options.partner });
+      const created = await createCustomer(context, {
+        name: options.name,
+        externalId: options.externalId,
+        adminEmail: options.adminEmail,
+        country: options.country.toUpperCase(),
+        address: {
+          addressLine1: options.address1,
+          addressLine2: options.address2,
+          city: options.city,
+          stateOrProvince: options.state,
+          zipCode: options.zip,
+        },
+        language: options.language,
+        packages: options.packages ? parsePackages(options.packages) : undefined,
+      });
+      const customer = options.wait
+        ? await waitUntil(cli, [PROVISION_CUSTOMER_JOB], async () => {
+            const current = await getCustomerView(context, created.id);
+            return current.status === 'provisioning' ? null : current;
+          })
+        : created;
+      cli.print(options.json, customer, () => `Created customer ${describeCustomer(customer)}`);
+      if (customer.status === 'error') process.exitCode = 1;
+    });
+
+  customers
+    .command('list')
+    .description('List customers')
+    .option('--search <text>', 'part of the name or externalId')
+    .option('--partner <partner>')
+    .option('--json', 'print JSON', false)
+    .action(async (options: { search?: string; partner?: string; json: boolean }) => {
+      const context = await cli.serviceContext({ partner: options.partner });
+      const items: CustomerView[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listCustomerViews(context, { search: options.search, cursor, limit: 200 });
+        items.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      cli.print(options.json, items, () =>
+        items.length ? items.map(describeCustomer).join('\n') : 'No customers.',
+      );
+    });
+
+  customers
+    .command('get <customer>')
+    .description('Show a customer (id or externalId)')
+    .option('--partner <partner>')
+    .option('--json', 'print JSON', false)
+    .action(async (ref: string, options: { partner?: string; json: boolean }) => {
+      const customer = await getCustomerView(await cli.serviceContext({ partner: options.partner }), ref);
+      cli.print(options.json, customer, () => describeCustomer(customer));
+    });
+
+  customers
+    .command('delete <customer>')
+    .description('Delete a customer and everything it holds; waits until it is gone')
+    .option('--partner <partner>')
+    .option('--json', 'print JSON', false)
+    .action(async (ref: string, options: { partner?: string; json: boolean }) => {
+      const context = await cli.serviceContext({ partner: options.partner });
+      const customer = await getCustomerView(context, ref);
+      await deleteCustomer(context, customer.id);
+      await waitUntil(cli, [DELETE_CUSTOMER_JOB], async () => {
+        try {
+          await getCustomerView(context, customer.id);
+          return null;
+        } catch (error) {
+          if (isAppError(error) && error.code === 'not_found') return true;
+          throw error;
+        }
+      });
+      cli.print(
+        options.json,
+        { id: customer.id, deleted: true },
+        () => `Deleted customer ${customer.externalId}`,
+      );
+    });
+}

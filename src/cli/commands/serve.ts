@@ -1,0 +1,105 @@
+// `hub serve [--demo]` and `hub worker`: the long-running processes.
+import { randomBytes } from 'node:crypto';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { buildApp } from '../../http/app.ts';
+import { startWorker } from '../../jobs/worker.ts';
+import { jobDefinitions } from '../../jobs/registry.ts';
+import type { Runtime } from '../../runtime.ts';
+import { removeDiscovery, writeDiscovery } from '../../server-discovery.ts';
+import { seedDemo, type DemoCredentials } from '../../services/bootstrap/seed-demo.ts';
+import { safeEqual } from '../../services/auth/secrets.ts';
+import type { CliContext } from '../cli-context.ts';
+import { bufferedIo } from '../io.ts';
+
+function waitForShutdown(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => resolve(signal);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+function demoBanner(url: string, credentials: DemoCredentials | null): string {
+  if (!credentials) return '';
+  return [
+    '',
+    '  Demo data is ready:',
+    `    Sign in:   ${url}  as  ${credentials.email}  /  ${credentials.password}`,
+    `    API token: ${credentials.token}`,
+    `    Try:       curl -H "Authorization: Bearer ${credentials.token}" ${url}/v1/customers`,
+    `    API docs:  ${url}/docs`,
+    '',
+  ].join('\n');
+}
+
+export async function serve(
+  runtime: Runtime,
+  options: { demo: boolean; out: (text: string) => void },
+): Promise<void> {
+  const { config, database, deployment, logger } = runtime;
+  const credentials = options.demo ? await seedDemo(runtime) : null;
+  const app = await buildApp({ config, database, secret: deployment.secret, logger });
+  const cliSecret = randomBytes(24).toString('base64url');
+  // Runs a CLI invocation sent by `bin/hub` while this server holds the embedded database.
+  app.post(
+    '/internal/cli',
+    {
+      schema: { hide: true, body: z.object({ argv: z.array(z.string()), cwd: z.string() }) },
+      config: { public: true },
+    },
+    async (request, reply) => {
+      const given = request.headers['x-hub-cli-secret'];
+      if (typeof given !== 'string' || !safeEqual(given, cliSecret))
+        return reply.status(403).send({ message: 'Forbidden' });
+      const { runCli } = await import('../run-cli.ts');
+      const io = bufferedIo(request.body.cwd);
+      const exitCode = await runCli(request.body.argv, io, { runtime });
+      return { exitCode, stdout: io.stdout, stderr: io.stderr };
+    },
+  );
+  const worker = config.inlineWorker
+    ? startWorker({ db: database.db, logger, definitions: jobDefinitions })
+    : null;
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = config.publicUrl ?? `http://localhost:${port}`;
+  if (database.kind === 'pglite') {
+    await writeDiscovery(config.dataDir, { pid: process.pid, url: `http://127.0.0.1:${port}`, cliSecret });
+  }
+  options.out(
+    `Wholesale Hub is running at ${url} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})\n`,
+  );
+  options.out(demoBanner(url, credentials));
+  const signal = await waitForShutdown();
+  logger.info({ signal }, 'shutting down');
+  await app.close();
+  await worker?.stop();
+  if (database.kind === 'pglite') await removeDiscovery(config.dataDir, process.pid);
+}
+
+export function registerServeCommands(program: Command, cli: CliContext): void {
+  program
+    .command('serve')
+    .description('Run the HTTP server (and, unless HUB_WORKER=off, the background worker)')
+    .option('--demo', 'add demo data to an empty database and print the sign-in', false)
+    .action(async (options: { demo: boolean }) => {
+      await serve(await cli.runtime(), { demo: options.demo, out: cli.io.out });
+    });
+
+  program
+    .command('worker')
+    .description('Run a background worker only (for deployments with separate worker processes)')
+    .action(async () => {
+      const runtime = await cli.runtime();
+      const worker = startWorker({
+        db: runtime.database.db,
+        logger: runtime.logger,
+        definitions: jobDefinitions,
+      });
+      cli.io.err(`Worker ${worker.id} is running. Press Ctrl+C to stop.\n`);
+      await waitForShutdown();
+      await worker.stop();
+    });
+}

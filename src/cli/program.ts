@@ -1,0 +1,30 @@
+// The `hub` command tree. Each command file registers its own subcommands; add one line there.
+import { Command, CommanderError } from 'commander';
+import type { CliContext } from './cli-context.ts';
+import type { CliIo } from './io.ts';
+import { registerCustomerCommands } from './commands/customers.ts';
+import { registerServeCommands } from './commands/serve.ts';
+
+export type CommandRegistrar = (program: Command, cli: CliContext) => void;
+
+const REGISTRARS: readonly CommandRegistrar[] = [registerServeCommands, registerCustomerCommands];
+
+export function buildProgram(cli: CliContext, io: CliIo): Command {
+  const program = new Command('hub')
+    .description('Wholesale Hub: partner portal and provisioning service')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) });
+  for (const register of REGISTRARS) register(program, cli);
+  // Subcommands inherit the output and exit handling of the root.
+  const configure = (command: Command) => {
+    command
+      .exitOverride()
+      .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) });
+    command.commands.forEach(configure);
+  };
+  program.commands.forEach(configure);
+  return program;
+}
+
+export { CommanderError };

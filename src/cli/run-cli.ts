@@ -1,0 +1,98 @@
+// Runs one CLI invocation and answers its exit code. With the embedded database held by a running
+// server, the invocation is sent to that server, which runs it against its own database.
+import { loadConfig, type Config } from '../config.ts';
+import { openRuntime, type Runtime } from '../runtime.ts';
+import { readDiscovery } from '../server-discovery.ts';
+import { createCliContext } from './cli-context.ts';
+import { EXIT_FAILED, EXIT_OK, EXIT_REJECTED, describeError, exitCodeFor } from './exit-codes.ts';
+import type { CliIo } from './io.ts';
+import { CommanderError, buildProgram } from './program.ts';
+import { createLogger } from '../runtime.ts';
+
+/** Commands that must run in this process: they open the database themselves. */
+const LOCAL_ONLY = new Set([
+  'serve',
+  'worker',
+  'backup',
+  'restore',
+  'migrate-to',
+  'help',
+  '--help',
+  '-h',
+  '--version',
+]);
+
+export interface RunCliOptions {
+  /** Set when a server runs a forwarded invocation with its own runtime. */
+  readonly runtime?: Runtime;
+}
+
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  options: RunCliOptions = {},
+): Promise<number> {
+  let config: Config | undefined;
+  if (!options.runtime) {
+    try {
+      config = loadConfig();
+    } catch (error) {
+      io.err(`${describeError(error)}\n`);
+      return EXIT_REJECTED;
+    }
+    const forwarded = await forwardToServer(config, argv, io);
+    if (forwarded !== null) return forwarded;
+  }
+  const cli = createCliContext(
+    io,
+    options.runtime
+      ? async () => options.runtime as Runtime
+      : async () =>
+          openRuntime(
+            config as Config,
+            createLogger({ ...(config as Config), logLevel: 'warn' }, process.stderr),
+          ),
+    !options.runtime,
+  );
+  const program = buildProgram(cli, io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end with exit code 0; parse errors are rejected input.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_REJECTED;
+    }
+    io.err(`Error: ${describeError(error)}\n`);
+    return exitCodeFor(error);
+  } finally {
+    await cli.close().catch((error: unknown) => io.err(`Error while closing: ${describeError(error)}\n`));
+  }
+}
+
+async function forwardToServer(config: Config, argv: readonly string[], io: CliIo): Promise<number | null> {
+  if (config.database.kind !== 'pglite') return null;
+  if (argv.length === 0 || LOCAL_ONLY.has(argv[0] ?? '')) return null;
+  const server = await readDiscovery(config.dataDir);
+  if (!server) return null;
+  try {
+    const response = await fetch(`${server.url}/internal/cli`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hub-cli-secret': server.cliSecret },
+      body: JSON.stringify({ argv, cwd: io.cwd }),
+    });
+    if (!response.ok) {
+      io.err(`Error: the running server (pid ${server.pid}) refused the command: HTTP ${response.status}\n`);
+      return EXIT_FAILED;
+    }
+    const result = (await response.json()) as { exitCode: number; stdout: string; stderr: string };
+    io.out(result.stdout);
+    io.err(result.stderr);
+    return result.exitCode;
+  } catch (error) {
+    io.err(
+      `Error: a server (pid ${server.pid}) holds the embedded database in ${config.dataDir} but did not answer at ${server.url}: ${describeError(error)}\n`,
+    );
+    return EXIT_FAILED;
+  }
+}

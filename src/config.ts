@@ -1,0 +1,78 @@
+// The environment, parsed once at start-up with a readable error. Nothing else reads process.env.
+import path from 'node:path';
+import { z } from 'zod';
+
+const positiveInt = z.coerce.number().int().positive();
+
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  HUB_DATA_DIR: z.string().min(1).default('./data'),
+  HUB_PUBLIC_URL: z.string().url().optional(),
+  HUB_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  HUB_WORKER: z.enum(['inline', 'off']).default('inline'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SMTP_URL: z.string().url().optional(),
+  SMTP_FROM: z.string().default('Wholesale Hub <no-reply@wholesale-hub.local>'),
+  RATE_LIMIT_LOGIN_PER_MINUTE: positiveInt.default(10),
+  RATE_LIMIT_API_PER_MINUTE: positiveInt.default(600),
+  IMPORT_MAX_BYTES: positiveInt.default(100 * 1024 * 1024),
+  SESSION_TTL_HOURS: positiveInt.default(12),
+  DB_POOL_SIZE: positiveInt.default(10),
+});
+
+export type DatabaseConfig =
+  { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly database: DatabaseConfig;
+  /** Where the embedded database and the server's discovery file live. */
+  readonly dataDir: string;
+  readonly publicUrl: string | undefined;
+  readonly secret: string | undefined;
+  readonly inlineWorker: boolean;
+  readonly logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  readonly smtp: { url: string; from: string } | undefined;
+  readonly rateLimits: { loginPerMinute: number; apiPerMinute: number };
+  readonly importMaxBytes: number;
+  readonly sessionTtlHours: number;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration in the environment:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  const dataDir = path.resolve(env.HUB_DATA_DIR);
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE }
+      : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+    dataDir,
+    publicUrl: env.HUB_PUBLIC_URL,
+    secret: env.HUB_SECRET,
+    inlineWorker: env.HUB_WORKER === 'inline',
+    logLevel: env.LOG_LEVEL,
+    smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM } : undefined,
+    rateLimits: {
+      loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE,
+      apiPerMinute: env.RATE_LIMIT_API_PER_MINUTE,
+    },
+    importMaxBytes: env.IMPORT_MAX_BYTES,
+    sessionTtlHours: env.SESSION_TTL_HOURS,
+  };
+}

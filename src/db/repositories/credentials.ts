@@ -1,0 +1,102 @@
+// SQL for the things a request authenticates with: API tokens and browser sessions.
+import { sql } from 'kysely';
+import type { Executor } from '../../services/context.ts';
+import type { AdminAccountRow, ApiTokenRow, Role } from '../schema.ts';
+
+export async function findActiveApiToken(
+  executor: Executor,
+  tokenHash: string,
+): Promise<ApiTokenRow | undefined> {
+  return executor
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', sql<Date>`now()`)]))
+    .executeTakeFirst();
+}
+
+/** last_used_at is informative: written at most once a minute per token. */
+export async function touchApiToken(executor: Executor, tokenId: string): Promise<void> {
+  await executor
+    .updateTable('api_tokens')
+    .set({ last_used_at: sql`now()` })
+    .where('id', '=', tokenId)
+    .where((eb) =>
+      eb.or([
+        eb('last_used_at', 'is', null),
+        eb('last_used_at', '<', sql<Date>`now() - interval '1 minute'`),
+      ]),
+    )
+    .execute();
+}
+
+export interface NewApiToken {
+  readonly partnerId: string;
+  readonly customerId: string | null;
+  readonly createdBy: string | null;
+  readonly name: string;
+  readonly role: Role;
+  readonly tokenHash: string;
+  readonly prefix: string;
+  readonly expiresAt: Date | null;
+}
+
+export async function insertApiToken(executor: Executor, token: NewApiToken): Promise<ApiTokenRow> {
+  return executor
+    .insertInto('api_tokens')
+    .values({
+      partner_id: token.partnerId,
+      customer_id: token.customerId,
+      created_by: token.createdBy,
+      name: token.name,
+      role: token.role,
+      token_hash: token.tokenHash,
+      prefix: token.prefix,
+      expires_at: token.expiresAt,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export interface SessionWithAdmin {
+  readonly admin: AdminAccountRow;
+  readonly csrfToken: string;
+}
+
+export async function findLiveSession(
+  executor: Executor,
+  tokenHash: string,
+): Promise<SessionWithAdmin | undefined> {
+  const row = await executor
+    .selectFrom('sessions')
+    .innerJoin('admin_accounts', 'admin_accounts.id', 'sessions.admin_id')
+    .selectAll('admin_accounts')
+    .select('sessions.csrf_token')
+    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.expires_at', '>', sql<Date>`now()`)
+    .where('admin_accounts.status', '=', 'active')
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { csrf_token: csrfToken, ...admin } = row;
+  return { admin, csrfToken };
+}
+
+export async function insertSession(
+  executor: Executor,
+  session: { tokenHash: string; adminId: string; csrfToken: string; ttlHours: number },
+): Promise<void> {
+  await executor
+    .insertInto('sessions')
+    .values({
+      token_hash: session.tokenHash,
+      admin_id: session.adminId,
+      csrf_token: session.csrfToken,
+      expires_at: sql<Date>`now() + make_interval(hours => ${session.ttlHours})`,
+    })
+    .execute();
+}
+
+export async function deleteSession(executor: Executor, tokenHash: string): Promise<void> {
+  await executor.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}

@@ -1,0 +1,174 @@
+// SQL for customers and the packages they were sold. Every read takes the caller's scope, so a
+// customer of another partner (or, for customer admins, any other customer) is never returned.
+import { sql, type Selectable } from 'kysely';
+import type { CustomerScope } from '../../services/access/policy.ts';
+import type { Executor } from '../../services/context.ts';
+import type { CursorPosition } from '../../services/paging.ts';
+import type {
+  CustomerPackagesTable,
+  CustomerRow,
+  CustomerStatus,
+  CustomerUpdate,
+  NewCustomer,
+} from '../schema.ts';
+
+export type CustomerPackageRow = Selectable<CustomerPackagesTable>;
+
+function scoped(executor: Executor, scope: CustomerScope) {
+  let query = executor.selectFrom('customers').selectAll('customers');
+  if (scope.partnerId !== null) query = query.where('customers.partner_id', '=', scope.partnerId);
+  if (scope.customerId !== null) query = query.where('customers.id', '=', scope.customerId);
+  return query;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+export async function findCustomerById(
+  executor: Executor,
+  scope: CustomerScope,
+  id: string,
+): Promise<CustomerRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  return scoped(executor, scope).where('customers.id', '=', id).executeTakeFirst();
+}
+
+/** The CLI and the Wholesale API address customers by id or by the partner's externalId. */
+export async function findCustomerByRef(
+  executor: Executor,
+  scope: CustomerScope & { actingPartnerId: string },
+  ref: string,
+): Promise<CustomerRow | undefined> {
+  if (isUuid(ref)) {
+    const byId = await findCustomerById(executor, scope, ref);
+    if (byId) return byId;
+  }
+  return scoped(executor, scope)
+    .where('customers.partner_id', '=', scope.partnerId ?? scope.actingPartnerId)
+    .where('customers.external_id', '=', ref)
+    .executeTakeFirst();
+}
+
+/** Locks the row for an update in the caller's transaction. */
+export async function lockCustomer(
+  executor: Executor,
+  scope: CustomerScope,
+  id: string,
+): Promise<CustomerRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  return scoped(executor, scope).where('customers.id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export interface CustomerListFilter {
+  readonly search?: string | undefined;
+  readonly status?: CustomerStatus | undefined;
+  readonly externalId?: string | undefined;
+  readonly after: CursorPosition | null;
+  readonly limit: number;
+}
+
+export async function listCustomers(
+  executor: Executor,
+  scope: CustomerScope,
+  filter: CustomerListFilter,
+): Promise<CustomerRow[]> {
+  let query = scoped(executor, scope);
+  if (filter.search) {
+    const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql`lower(customers.name)`, 'like', pattern),
+        eb(sql`lower(customers.external_id)`, 'like', pattern),
+      ]),
+    );
+  }
+  if (filter.status) query = query.where('customers.status', '=', filter.status);
+  if (filter.externalId) query = query.where('customers.external_id', '=', filter.externalId);
+  if (filter.after) {
+    const { key, id } = filter.after;
+    query = query.where(sql<boolean>`(lower(customers.name), customers.id) > (${key}, ${id}::uuid)`);
+  }
+  return query
+    .orderBy(sql`lower(customers.name)`)
+    .orderBy('customers.id')
+    .limit(filter.limit + 1)
+    .execute();
+}
+
+export async function insertCustomer(executor: Executor, values: NewCustomer): Promise<CustomerRow> {
+  return executor.insertInto('customers').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateCustomer(
+  executor: Executor,
+  customerId: string,
+  values: CustomerUpdate,
+): Promise<CustomerRow> {
+  return executor
+    .updateTable('customers')
+    .set({ ...values, updated_at: sql`now()`, version: sql`version + 1` })
+    .where('id', '=', customerId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function deleteCustomerRow(executor: Executor, customerId: string): Promise<void> {
+  await executor.deleteFrom('customers').where('id', '=', customerId).execute();
+}
+
+export async function listCustomerPackages(
+  executor: Executor,
+  customerIds: readonly string[],
+): Promise<CustomerPackageRow[]> {
+  if (customerIds.length === 0) return [];
+  return executor
+    .selectFrom('customer_packages')
+    .selectAll()
+    .where('customer_id', 'in', customerIds)
+    .orderBy('customer_id')
+    .orderBy('package_id')
+    .execute();
+}
+
+export async function replaceCustomerPackages(
+  executor: Executor,
+  customerId: string,
+  packages: readonly { packageId: string; limit: number | null }[],
+): Promise<void> {
+  await executor.deleteFrom('customer_packages').where('customer_id', '=', customerId).execute();
+  if (packages.length === 0) return;
+  await executor
+    .insertInto('customer_packages')
+    .values(
+      packages.map((entry) => ({ customer_id: customerId, package_id: entry.packageId, limit: entry.limit })),
+    )
+    .execute();
+}
+
+/** How many users hold each package and the add-on: the usage side of the limits. */
+export async function countPackageUsage(
+  executor: Executor,
+  customerId: string,
+): Promise<Map<string, number>> {
+  const rows = await executor
+    .selectFrom('users')
+    .select([
+      'package',
+      sql<number>`count(*)::int`.as('holders'),
+      sql<number>`count(*) filter (where attendant_console)::int`.as('consoles'),
+    ])
+    .where('customer_id', '=', customerId)
+    .groupBy('package')
+    .execute();
+  const usage = new Map<string, number>();
+  let consoles = 0;
+  for (const row of rows) {
+    if (row.package) usage.set(row.package, row.holders);
+    consoles += row.consoles;
+  }
+  usage.set('attendant_console', consoles);
+  return usage;
+}

@@ -1,0 +1,135 @@
+// SQL for a customer's locations. Every statement names the customer.
+import { sql } from 'kysely';
+import type { Executor } from '../../services/context.ts';
+import type { LocationRow } from '../schema.ts';
+
+export interface LocationValues {
+  readonly name: string;
+  readonly country: string;
+  readonly addressLine1?: string | null | undefined;
+  readonly addressLine2?: string | null | undefined;
+  readonly city?: string | null | undefined;
+  readonly stateOrProvince?: string | null | undefined;
+  readonly zipCode?: string | null | undefined;
+  readonly timeZone: string;
+  readonly language?: string | null | undefined;
+}
+
+function toColumns(values: Partial<LocationValues>) {
+  return {
+    ...(values.name !== undefined ? { name: values.name.trim() } : {}),
+    ...(values.country !== undefined ? { country: values.country } : {}),
+    ...(values.addressLine1 !== undefined ? { address_line1: values.addressLine1 } : {}),
+    ...(values.addressLine2 !== undefined ? { address_line2: values.addressLine2 } : {}),
+    ...(values.city !== undefined ? { city: values.city } : {}),
+    ...(values.stateOrProvince !== undefined ? { state_or_province: values.stateOrProvince } : {}),
+    ...(values.zipCode !== undefined ? { zip_code: values.zipCode } : {}),
+    ...(values.timeZone !== undefined ? { time_zone: values.timeZone } : {}),
+    ...(values.language !== undefined ? { language: values.language } : {}),
+  };
+}
+
+export async function insertLocation(
+  executor: Executor,
+  customerId: string,
+  values: LocationValues,
+): Promise<LocationRow> {
+  return executor
+    .insertInto('locations')
+    .values({
+      customer_id: customerId,
+      name: values.name.trim(),
+      country: values.country,
+      time_zone: values.timeZone,
+      ...toColumns(values),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateLocationRow(
+  executor: Executor,
+  customerId: string,
+  locationId: string,
+  values: Partial<LocationValues>,
+): Promise<LocationRow | undefined> {
+  return executor
+    .updateTable('locations')
+    .set({ ...toColumns(values), updated_at: sql`now()` })
+    .where('customer_id', '=', customerId)
+    .where('id', '=', locationId)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function listLocations(executor: Executor, customerId: string): Promise<LocationRow[]> {
+  return executor
+    .selectFrom('locations')
+    .selectAll()
+    .where('customer_id', '=', customerId)
+    .orderBy(sql`lower(name)`)
+    .execute();
+}
+
+export async function findLocation(
+  executor: Executor,
+  customerId: string,
+  locationId: string,
+): Promise<LocationRow | undefined> {
+  return executor
+    .selectFrom('locations')
+    .selectAll()
+    .where('customer_id', '=', customerId)
+    .where('id', '=', locationId)
+    .executeTakeFirst();
+}
+
+/** SPEC §4: names match case-insensitively after trimming. */
+export async function findLocationByName(
+  executor: Executor,
+  customerId: string,
+  name: string,
+): Promise<LocationRow | undefined> {
+  return executor
+    .selectFrom('locations')
+    .selectAll()
+    .where('customer_id', '=', customerId)
+    .where(sql`lower(btrim(name))`, '=', name.trim().toLowerCase())
+    .executeTakeFirst();
+}
+
+export async function locationUsage(
+  executor: Executor,
+  customerId: string,
+  locationId: string,
+): Promise<{ users: number; numbers: number }> {
+  const row = await executor
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('users')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('customer_id', '=', customerId)
+        .where('location_id', '=', locationId)
+        .as('users'),
+      eb
+        .selectFrom('phone_numbers')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('customer_id', '=', customerId)
+        .where('location_id', '=', locationId)
+        .as('numbers'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { users: Number(row.users ?? 0), numbers: Number(row.numbers ?? 0) };
+}
+
+export async function deleteLocationRow(
+  executor: Executor,
+  customerId: string,
+  locationId: string,
+): Promise<void> {
+  await executor
+    .deleteFrom('locations')
+    .where('customer_id', '=', customerId)
+    .where('id', '=', locationId)
+    .execute();
+}

@@ -1,0 +1,102 @@
+// Pure checks of a customer's fields (SPEC §2), shared by the admin API, the CLI and the
+// Wholesale API. Answers every problem at once, each naming its field.
+import type { ErrorDetail } from '../errors.ts';
+import { isSellableId } from '../packages/catalog.ts';
+import { isValidEmail } from '../users/is-valid-email.ts';
+
+export interface CustomerAddressInput {
+  readonly addressLine1?: string | null | undefined;
+  readonly addressLine2?: string | null | undefined;
+  readonly city?: string | null | undefined;
+  readonly stateOrProvince?: string | null | undefined;
+  readonly zipCode?: string | null | undefined;
+}
+
+export interface SoldPackageInput {
+  readonly id: string;
+  readonly limit?: number | null | undefined;
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+
+/** ISO 3166 alpha-2, upper case (the Wholesale API's examples send upper case). */
+export function isCountryCode(value: string): boolean {
+  return /^[A-Z]{2}$/.test(value) && regionNames.of(value) !== undefined;
+}
+
+export function isEmail(value: string): boolean {
+  return value.length <= 254 && isValidEmail(value.trim());
+}
+
+export function checkCustomerName(name: string | undefined): ErrorDetail[] {
+  if (name === undefined) return [];
+  if (!name.trim()) return [{ code: 'required', field: 'name', description: 'Name is required.' }];
+  if (name.includes('%'))
+    return [{ code: 'invalid_name', field: 'name', description: 'Name may not contain "%".' }];
+  if (name.length > 200)
+    return [{ code: 'too_long', field: 'name', description: 'Name is longer than 200 characters.' }];
+  return [];
+}
+
+export function checkAddress(address: CustomerAddressInput | undefined, prefix = 'address'): ErrorDetail[] {
+  if (!address) return [];
+  const details: ErrorDetail[] = [];
+  for (const field of ['addressLine1', 'addressLine2'] as const) {
+    const value = address[field];
+    if (value && value.length > 50) {
+      details.push({
+        code: 'too_long',
+        field: `${prefix}.${field}`,
+        description: `${field} is longer than 50 characters.`,
+      });
+    }
+  }
+  return details;
+}
+
+export function checkSoldPackages(packages: readonly SoldPackageInput[] | undefined): ErrorDetail[] {
+  if (!packages) return [];
+  const details: ErrorDetail[] = [];
+  const seen = new Set<string>();
+  for (const entry of packages) {
+    if (!isSellableId(entry.id)) {
+      details.push({
+        code: 'unknown_package',
+        field: 'packages',
+        description: `Unknown package "${entry.id}".`,
+      });
+    } else if (seen.has(entry.id)) {
+      details.push({
+        code: 'duplicate_package',
+        field: 'packages',
+        description: `Package "${entry.id}" is listed twice.`,
+      });
+    }
+    if (
+      entry.limit !== undefined &&
+      entry.limit !== null &&
+      (!Number.isInteger(entry.limit) || entry.limit < 0)
+    ) {
+      details.push({
+        code: 'invalid_limit',
+        field: 'packages',
+        description: `The limit of "${entry.id}" must be a whole number ≥ 0.`,
+      });
+    }
+    seen.add(entry.id);
+  }
+  return details;
+}
+
+export function checkCountry(country: string | undefined, field = 'country'): ErrorDetail[] {
+  if (country === undefined) return [];
+  return isCountryCode(country)
+    ? []
+    : [
+        {
+          code: 'invalid_country',
+          field,
+          description: `"${country}" is not an ISO 3166 alpha-2 country code.`,
+        },
+      ];
+}

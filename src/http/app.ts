@@ -1,0 +1,137 @@
+// Builds the HTTP application (no listen): plugins, the error mapping, authentication, the
+// OpenAPI document and every route. The composition root (src/main.ts) decides where it runs.
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import { hashToken } from '../services/auth/secrets.ts';
+import { errorBody, sendError, text } from './errors.ts';
+import { authenticationPlugin } from './plugins/authentication.ts';
+import { metricsPlugin } from './plugins/metrics.ts';
+import { registerRoutes } from './routes/index.ts';
+
+export interface AppOptions {
+  readonly config: Config;
+  readonly database: Database;
+  /** Signs cookies and links; from HUB_SECRET or the deployment's stored secret. */
+  readonly secret: string;
+  /** The process logger (pino); none in tests. */
+  readonly logger?: FastifyBaseLogger;
+  readonly version?: string;
+}
+
+/** The Fastify instance with zod schemas as the type provider: routes get typed params and bodies. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+const TRACKING_HEADER = 'trackingid';
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    // The public API calls it a trackingId: accept the client's, else make one.
+    genReqId: (request) => {
+      const given = request.headers[TRACKING_HEADER];
+      return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : `WH_${randomUUID()}`;
+    },
+    bodyLimit: 5 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('database', options.database);
+  app.decorate('config', options.config);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('trackingId', request.id);
+  });
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .status(404)
+      .send(
+        errorBody(request, text(request, 'notFound'), [
+          { code: 'not_found', description: text(request, 'notFound') },
+        ]),
+      ),
+  );
+
+  await app.register(cookie, { secret: options.secret });
+  await app.register(rateLimit, {
+    global: true,
+    max: options.config.rateLimits.apiPerMinute,
+    timeWindow: '1 minute',
+    // Per token when one is sent, else per IP (SPEC §10).
+    keyGenerator: (request) => {
+      const authorization = request.headers.authorization;
+      return authorization ? `token:${hashToken(authorization)}` : `ip:${request.ip}`;
+    },
+    allowList: (request) => !request.url.startsWith('/v1/') && !request.url.startsWith('/scim/'),
+    errorResponseBuilder: (request, context) => {
+      const error = Object.assign(new Error(text(request, 'rateLimited')), {
+        statusCode: 429,
+        retryAfter: context.after,
+      });
+      return error;
+    },
+  });
+  await app.register(multipart, {
+    limits: { fileSize: options.config.importMaxBytes, files: 1, fields: 20 },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Wholesale Hub API',
+        version: options.version ?? '0.1.0',
+        description:
+          'Admin API of Wholesale Hub, the Wholesale API shaped like the public Webex Wholesale provisioning API, and SCIM 2.0.',
+      },
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer' },
+          sessionCookie: { type: 'apiKey', in: 'cookie', name: 'hub_session' },
+        },
+      },
+      security: [{ bearerAuth: [] }, { sessionCookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(authenticationPlugin, { db: options.database.db });
+  await app.register(metricsPlugin, { database: options.database });
+  await registerRoutes(app);
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    database: Database;
+    config: Config;
+  }
+}

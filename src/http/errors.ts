@@ -1,0 +1,124 @@
+// The one mapping from failures to HTTP (SPEC §7): status + {message, errors[{description, code}],
+// trackingId}, the trackingId also as a response header (set in app.ts) and in the log line.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type ErrorCode, type ErrorDetail } from '../domain/errors.ts';
+import { localeOf } from './locale.ts';
+
+const STATUS: Readonly<Record<ErrorCode, number>> = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  not_implemented: 501,
+  unavailable: 503,
+};
+
+export interface ErrorBody {
+  message: string;
+  errors: { description: string; code: string; field?: string }[];
+  trackingId: string;
+}
+
+export function errorBody(
+  request: FastifyRequest,
+  message: string,
+  details: readonly ErrorDetail[],
+): ErrorBody {
+  return {
+    message,
+    errors: details.map((detail) => ({
+      description: detail.description,
+      code: detail.code,
+      ...(detail.field ? { field: detail.field } : {}),
+    })),
+    trackingId: request.id,
+  };
+}
+
+function fromAppError(request: FastifyRequest, error: AppError): { status: number; body: ErrorBody } {
+  const message = localeOf(request) === 'nl' && error.messageNl ? error.messageNl : error.message;
+  const details = error.details.length > 0 ? error.details : [{ code: error.code, description: message }];
+  return { status: STATUS[error.code], body: errorBody(request, message, details) };
+}
+
+const TEXT: Record<
+  'invalid' | 'tooLarge' | 'rateLimited' | 'internal' | 'notFound',
+  { en: string; nl: string }
+> = {
+  invalid: { en: 'The request is not valid.', nl: 'Het verzoek is niet geldig.' },
+  tooLarge: { en: 'The upload is larger than allowed.', nl: 'Het bestand is groter dan toegestaan.' },
+  rateLimited: {
+    en: 'Too many requests. Try again later.',
+    nl: 'Te veel verzoeken. Probeer het later opnieuw.',
+  },
+  internal: { en: 'Something went wrong on our side.', nl: 'Er ging iets mis aan onze kant.' },
+  notFound: { en: 'Not found.', nl: 'Niet gevonden.' },
+};
+
+export function text(request: FastifyRequest, key: keyof typeof TEXT): string {
+  return TEXT[key][localeOf(request)];
+}
+
+export function toErrorResponse(
+  request: FastifyRequest,
+  error: unknown,
+): { status: number; body: ErrorBody } {
+  if (error instanceof AppError) return fromAppError(request, error);
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const details = error.validation.map((issue) => {
+      const field = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || undefined;
+      return {
+        code: 'invalid_field',
+        description: `${error.validationContext ?? 'request'}${field ? `.${field}` : ''}: ${issue.message}`,
+        ...(field ? { field } : {}),
+      };
+    });
+    return { status: 400, body: errorBody(request, text(request, 'invalid'), details) };
+  }
+  const fastifyError = error as Partial<FastifyError>;
+  const status = fastifyError.statusCode ?? 500;
+  if (
+    status === 413 ||
+    fastifyError.code === 'FST_REQ_FILE_TOO_LARGE' ||
+    fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+  ) {
+    return {
+      status: 413,
+      body: errorBody(request, text(request, 'tooLarge'), [
+        { code: 'payload_too_large', description: text(request, 'tooLarge') },
+      ]),
+    };
+  }
+  if (status === 429) {
+    return {
+      status: 429,
+      body: errorBody(request, text(request, 'rateLimited'), [
+        { code: 'rate_limited', description: text(request, 'rateLimited') },
+      ]),
+    };
+  }
+  if (status >= 400 && status < 500) {
+    const message = fastifyError.message ?? text(request, 'invalid');
+    return {
+      status,
+      body: errorBody(request, message, [{ code: fastifyError.code ?? 'bad_request', description: message }]),
+    };
+  }
+  return {
+    status: 500,
+    body: errorBody(request, text(request, 'internal'), [
+      { code: 'internal', description: text(request, 'internal') },
+    ]),
+  };
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
+  const { status, body } = toErrorResponse(request, error);
+  if (status >= 500) request.log.error({ err: error, trackingId: request.id }, 'request failed');
+  else request.log.info({ trackingId: request.id, status, code: body.errors[0]?.code }, body.message);
+  return reply.status(status).send(body);
+}

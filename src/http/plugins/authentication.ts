@@ -1,0 +1,82 @@
+// Authenticates every /v1 request (bearer API token, or the web app's session cookie plus its
+// CSRF header on writes) and gives the route a ServiceContext. Routes that need no sign-in set
+// `config: { public: true }`.
+import fp from 'fastify-plugin';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { AppError } from '../../domain/errors.ts';
+import type { DB } from '../../db/schema.ts';
+import type { Actor } from '../../services/access/actor.ts';
+import { actorFromApiToken, actorFromSession } from '../../services/auth/authenticate.ts';
+import { safeEqual } from '../../services/auth/secrets.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import { localeOf } from '../locale.ts';
+
+export const SESSION_COOKIE = 'hub_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    /** The signed-in admin's session CSRF token (cookie sign-in only). */
+    csrfToken: string | null;
+    /** The use-case context of an authenticated request; throws 401 when there is none. */
+    serviceContext(): ServiceContext;
+  }
+  interface FastifyContextConfig {
+    public?: boolean;
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function unauthenticated(): AppError {
+  return new AppError('unauthenticated', {
+    en: 'Sign in, or send a valid API token as "Authorization: Bearer <token>".',
+    nl: 'Meld u aan, of stuur een geldig API-token als "Authorization: Bearer <token>".',
+  });
+}
+
+async function authenticate(db: Kysely<DB>, request: FastifyRequest): Promise<void> {
+  const authorization = request.headers.authorization;
+  if (authorization?.toLowerCase().startsWith('bearer ')) {
+    request.actor = await actorFromApiToken(db, authorization.slice(7).trim());
+    if (!request.actor) throw unauthenticated();
+    return;
+  }
+  const cookie = request.cookies[SESSION_COOKIE];
+  if (!cookie) return;
+  const unsigned = request.unsignCookie(cookie);
+  if (!unsigned.valid || !unsigned.value) return;
+  const session = await actorFromSession(db, unsigned.value);
+  if (!session) return;
+  // Double-submit: a cross-site form cannot read the CSRF token the web app got at sign-in.
+  if (UNSAFE.has(request.method)) {
+    const header = request.headers[CSRF_HEADER];
+    if (typeof header !== 'string' || !safeEqual(header, session.csrfToken)) {
+      throw new AppError('forbidden', {
+        en: 'Missing or wrong CSRF token (X-CSRF-Token header).',
+        nl: 'CSRF-token (X-CSRF-Token-header) ontbreekt of is onjuist.',
+      });
+    }
+  }
+  request.actor = session.actor;
+  request.csrfToken = session.csrfToken;
+}
+
+export const authenticationPlugin = fp(
+  async (app: FastifyInstance, options: { db: Kysely<DB> }) => {
+    app.decorateRequest('actor', null);
+    app.decorateRequest('csrfToken', null);
+    app.decorateRequest('serviceContext', function (this: FastifyRequest): ServiceContext {
+      if (!this.actor) throw unauthenticated();
+      return { db: options.db, actor: this.actor, requestId: this.id, locale: localeOf(this) };
+    });
+    app.addHook('onRequest', async (request) => {
+      if (!request.url.startsWith('/v1/')) return;
+      await authenticate(options.db, request);
+      if (!request.actor && !request.routeOptions.config.public) throw unauthenticated();
+    });
+  },
+  { name: 'authentication', dependencies: ['@fastify/cookie'] },
+);

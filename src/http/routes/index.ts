@@ -1,0 +1,15 @@
+// Every route module, registered once. Add one line per resource file.
+import type { App } from '../app.ts';
+import { customerRoutes } from './customers.ts';
+import { locationRoutes } from './locations.ts';
+import { numberRoutes } from './numbers.ts';
+import { userRoutes } from './users.ts';
+import { auditRoutes } from './audit.ts';
+
+export async function registerRoutes(app: App): Promise<void> {
+  await app.register(customerRoutes);
+  await app.register(locationRoutes);
+  await app.register(numberRoutes);
+  await app.register(userRoutes);
+  await app.register(auditRoutes);
+}

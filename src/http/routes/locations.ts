@@ -1,0 +1,130 @@
+// /v1/customers/{customerId}/locations (SPEC §4).
+import { z } from 'zod';
+import {
+  createLocation,
+  deleteLocation,
+  getLocationView,
+  listLocationViews,
+  updateLocation,
+} from '../../services/locations/location-service.ts';
+import type { App } from '../app.ts';
+import { addressOutput, customerParams, errorResponses } from '../schemas/common.ts';
+
+export const locationInput = z.object({
+  name: z.string().min(1).max(80),
+  country: z.string().length(2),
+  addressLine1: z.string().max(50).nullish(),
+  addressLine2: z.string().max(50).nullish(),
+  city: z.string().max(100).nullish(),
+  stateOrProvince: z.string().max(100).nullish(),
+  zipCode: z.string().max(20).nullish(),
+  timeZone: z.string().min(1).describe('IANA time zone such as Europe/Amsterdam'),
+  language: z.string().max(10).nullish(),
+});
+
+export const locationOutput = z
+  .object({
+    id: z.string(),
+    customerId: z.string(),
+    name: z.string(),
+    country: z.string(),
+    address: addressOutput,
+    timeZone: z.string(),
+    language: z.string().nullable(),
+  })
+  .describe('Location');
+
+const locationParams = customerParams.extend({
+  locationId: z.string().min(1).describe('Location id or name'),
+});
+
+export async function locationRoutes(app: App): Promise<void> {
+  app.get(
+    '/v1/customers/:customerId/locations',
+    {
+      schema: {
+        tags: ['locations'],
+        summary: 'List locations',
+        params: customerParams,
+        response: { 200: z.object({ items: z.array(locationOutput) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      items: await listLocationViews(request.serviceContext(), request.params.customerId),
+    }),
+  );
+
+  app.post(
+    '/v1/customers/:customerId/locations',
+    {
+      schema: {
+        tags: ['locations'],
+        summary: 'Create a location',
+        params: customerParams,
+        body: locationInput,
+        response: { 201: locationOutput, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const location = await createLocation(
+        request.serviceContext(),
+        request.params.customerId,
+        request.body,
+      );
+      return reply
+        .status(201)
+        .header('location', `/v1/customers/${location.customerId}/locations/${location.id}`)
+        .send(location);
+    },
+  );
+
+  app.get(
+    '/v1/customers/:customerId/locations/:locationId',
+    {
+      schema: {
+        tags: ['locations'],
+        summary: 'Get a location',
+        params: locationParams,
+        response: { 200: locationOutput, ...errorResponses },
+      },
+    },
+    async (request) =>
+      getLocationView(request.serviceContext(), request.params.customerId, request.params.locationId),
+  );
+
+  app.patch(
+    '/v1/customers/:customerId/locations/:locationId',
+    {
+      schema: {
+        tags: ['locations'],
+        summary: 'Edit a location',
+        params: locationParams,
+        body: locationInput.partial(),
+        response: { 200: locationOutput, ...errorResponses },
+      },
+    },
+    async (request) =>
+      updateLocation(
+        request.serviceContext(),
+        request.params.customerId,
+        request.params.locationId,
+        request.body,
+      ),
+  );
+
+  app.delete(
+    '/v1/customers/:customerId/locations/:locationId',
+    {
+      schema: {
+        tags: ['locations'],
+        summary: 'Delete a location that no user or number uses',
+        params: locationParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await deleteLocation(request.serviceContext(), request.params.customerId, request.params.locationId);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,93 @@
+// /v1/customers/{customerId}/numbers: the phone number inventory (SPEC §4).
+import { z } from 'zod';
+import { addNumbers, listNumbers, removeNumbers } from '../../services/numbers/number-service.ts';
+import type { App } from '../app.ts';
+import { pageQuery, setNextLink } from '../paging.ts';
+import { customerParams, errorResponses } from '../schemas/common.ts';
+
+const numberOutput = z
+  .object({
+    phoneNumber: z.string(),
+    locationId: z.string(),
+    locationName: z.string(),
+    state: z.enum(['free', 'taken']),
+    userId: z.string().nullable(),
+    userEmail: z.string().nullable(),
+  })
+  .describe('PhoneNumber');
+
+export async function numberRoutes(app: App): Promise<void> {
+  app.get(
+    '/v1/customers/:customerId/numbers',
+    {
+      schema: {
+        tags: ['numbers'],
+        summary: 'List numbers (free, taken or all)',
+        params: customerParams,
+        querystring: z.object({
+          location: z.string().optional().describe('Location id or name'),
+          state: z.enum(['free', 'taken']).optional(),
+          ...pageQuery,
+        }),
+        response: { 200: z.object({ items: z.array(numberOutput) }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { max, ...filter } = request.query;
+      const page = await listNumbers(request.serviceContext(), request.params.customerId, {
+        ...filter,
+        limit: max,
+      });
+      setNextLink(request, reply, page.nextCursor);
+      return { items: [...page.items] };
+    },
+  );
+
+  app.post(
+    '/v1/customers/:customerId/numbers',
+    {
+      schema: {
+        tags: ['numbers'],
+        summary: 'Add numbers or ranges to a location',
+        params: customerParams,
+        body: z.object({
+          location: z.string().min(1).describe('Location id or name'),
+          numbers: z
+            .array(z.string().min(1))
+            .min(1)
+            .max(1000)
+            .describe('Numbers or ranges such as +31201234500-+31201234599'),
+        }),
+        response: {
+          201: z.object({ added: z.number(), alreadyPresent: z.number(), numbers: z.array(z.string()) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await addNumbers(
+        request.serviceContext(),
+        request.params.customerId,
+        request.body.location,
+        request.body.numbers,
+      );
+      return reply.status(201).send({ ...result, numbers: [...result.numbers] });
+    },
+  );
+
+  app.post(
+    '/v1/customers/:customerId/numbers/remove',
+    {
+      schema: {
+        tags: ['numbers'],
+        summary: 'Remove free numbers',
+        params: customerParams,
+        body: z.object({ numbers: z.array(z.string().min(1)).min(1).max(10_000) }),
+        response: { 200: z.object({ removed: z.array(z.string()) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      removed: await removeNumbers(request.serviceContext(), request.params.customerId, request.body.numbers),
+    }),
+  );
+}

@@ -1,0 +1,110 @@
+// /v1/customers/{customerId}/users (SPEC §5, §7).
+import { z } from 'zod';
+import { PACKAGE_IDS } from '../../domain/packages/catalog.ts';
+import {
+  createUser,
+  deleteUser,
+  getUser,
+  listUserViews,
+  updateUser,
+} from '../../services/users/user-service.ts';
+import type { App } from '../app.ts';
+import { pageQuery, setNextLink } from '../paging.ts';
+import { customerParams, errorResponses } from '../schemas/common.ts';
+import { createUserInput, userFieldsInput, userOutput } from '../schemas/users.ts';
+
+const userParams = customerParams.extend({ userId: z.string().min(1) });
+
+export async function userRoutes(app: App): Promise<void> {
+  app.get(
+    '/v1/customers/:customerId/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'List users (search by name or email, filter by package, status, location)',
+        params: customerParams,
+        querystring: z.object({
+          search: z.string().max(200).optional(),
+          package: z.enum([...PACKAGE_IDS, 'none']).optional(),
+          status: z.enum(['provisioned', 'pending_user_migration', 'error']).optional(),
+          location: z.string().optional(),
+          ...pageQuery,
+        }),
+        response: { 200: z.object({ items: z.array(userOutput) }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { max, ...filter } = request.query;
+      const page = await listUserViews(request.serviceContext(), request.params.customerId, {
+        ...filter,
+        limit: max,
+      });
+      setNextLink(request, reply, page.nextCursor);
+      return { items: [...page.items] };
+    },
+  );
+
+  app.post(
+    '/v1/customers/:customerId/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Create a user',
+        params: customerParams,
+        body: createUserInput,
+        response: { 201: userOutput, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const user = await createUser(request.serviceContext(), request.params.customerId, request.body);
+      return reply
+        .status(201)
+        .header('location', `/v1/customers/${user.customerId}/users/${user.id}`)
+        .send(user);
+    },
+  );
+
+  app.get(
+    '/v1/customers/:customerId/users/:userId',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Get a user',
+        params: userParams,
+        response: { 200: userOutput, ...errorResponses },
+      },
+    },
+    async (request) => getUser(request.serviceContext(), request.params.customerId, request.params.userId),
+  );
+
+  app.patch(
+    '/v1/customers/:customerId/users/:userId',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Update a user',
+        params: userParams,
+        body: userFieldsInput,
+        response: { 200: userOutput, ...errorResponses },
+      },
+    },
+    async (request) =>
+      updateUser(request.serviceContext(), request.params.customerId, request.params.userId, request.body),
+  );
+
+  app.delete(
+    '/v1/customers/:customerId/users/:userId',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Remove a user (its number and extension are freed)',
+        params: userParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await deleteUser(request.serviceContext(), request.params.customerId, request.params.userId);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,40 @@
+// Schemas shared by many routes: the error body, ids, addresses.
+import { z } from 'zod';
+
+export const errorResponse = z
+  .object({
+    message: z.string(),
+    errors: z.array(z.object({ description: z.string(), code: z.string(), field: z.string().optional() })),
+    trackingId: z.string(),
+  })
+  .describe('Error');
+
+/** The statuses every authenticated route may answer with the error body. */
+export const errorResponses = {
+  400: errorResponse,
+  401: errorResponse,
+  403: errorResponse,
+  404: errorResponse,
+  409: errorResponse,
+  429: errorResponse,
+} as const;
+
+export const customerParams = z.object({
+  customerId: z.string().min(1).describe('Customer id (or its externalId)'),
+});
+
+export const addressInput = z.object({
+  addressLine1: z.string().max(50).nullish(),
+  addressLine2: z.string().max(50).nullish(),
+  city: z.string().max(100).nullish(),
+  stateOrProvince: z.string().max(100).nullish(),
+  zipCode: z.string().max(20).nullish(),
+});
+
+export const addressOutput = z.object({
+  addressLine1: z.string().nullable(),
+  addressLine2: z.string().nullable(),
+  city: z.string().nullable(),
+  stateOrProvince: z.string().nullable(),
+  zipCode: z.string().nullable(),
+});

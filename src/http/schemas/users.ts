@@ -1,0 +1,65 @@
+// Request and response schemas of users, shared by the user routes and the batch routes.
+import { z } from 'zod';
+import { PACKAGE_IDS } from '../../domain/packages/catalog.ts';
+
+export const userFieldsInput = z.object({
+  firstName: z.string().max(100).optional(),
+  lastName: z.string().max(100).optional(),
+  displayName: z.string().max(200).optional(),
+  title: z.string().max(200).optional(),
+  department: z.string().max(200).optional(),
+  manager: z.string().max(200).optional(),
+  preferredWebexSite: z.string().max(200).optional(),
+  preferredLanguage: z.string().max(20).optional(),
+  timeZone: z.string().max(64).optional(),
+  callerIdFirstName: z.string().max(100).optional(),
+  callerIdLastName: z.string().max(100).optional(),
+  callerIdNumber: z.string().max(32).optional(),
+  package: z.enum(PACKAGE_IDS).optional(),
+  attendantConsole: z.boolean().optional(),
+  location: z.string().min(1).optional().describe('Location id or name'),
+  extension: z.string().max(10).optional(),
+  phoneNumber: z.string().max(32).optional().describe("E.164 or national format of the location's country"),
+  jabberCalling: z.boolean().optional(),
+  jabberWithWebexTeams: z.boolean().optional(),
+});
+
+export const createUserInput = userFieldsInput.extend({ email: z.string().min(3).max(254) });
+
+export const userOutput = z
+  .object({
+    id: z.string(),
+    customerId: z.string(),
+    email: z.string(),
+    firstName: z.string().nullable(),
+    lastName: z.string().nullable(),
+    displayName: z.string().nullable(),
+    title: z.string().nullable(),
+    department: z.string().nullable(),
+    manager: z.string().nullable(),
+    package: z.string().nullable(),
+    attendantConsole: z.boolean(),
+    basicLicences: z.object({
+      basicMessaging: z.boolean(),
+      basicSpaceMeetings: z.boolean(),
+      callingFromWebex: z.boolean(),
+    }),
+    jabberCalling: z.boolean().nullable(),
+    jabberWithWebexTeams: z.boolean().nullable(),
+    preferredWebexSite: z.string().nullable(),
+    preferredLanguage: z.string().nullable(),
+    timeZone: z.string().nullable(),
+    locationId: z.string().nullable(),
+    locationName: z.string().nullable(),
+    extension: z.string().nullable(),
+    phoneNumber: z.string().nullable(),
+    callerIdNumber: z.string().nullable(),
+    callerIdFirstName: z.string().nullable(),
+    callerIdLastName: z.string().nullable(),
+    status: z.enum(['provisioned', 'pending_user_migration', 'error']),
+    errors: z.array(z.object({ code: z.string(), description: z.string() })),
+    suspended: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .describe('User');

@@ -1,0 +1,6 @@
+// Every job definition the workers run. Add one line per definition.
+import type { JobDefinition } from './job-definition.ts';
+import { deleteCustomerJob } from './definitions/delete-customer.job.ts';
+import { provisionCustomerJob } from './definitions/provision-customer.job.ts';
+
+export const jobDefinitions: readonly JobDefinition[] = [provisionCustomerJob, deleteCustomerJob];

@@ -1,0 +1,130 @@
+// Runs jobs from the queue: inline in the server process by default, or as `hub worker`.
+// Several workers on several nodes may share one PostgreSQL; claims never overlap.
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { DB } from '../db/schema.ts';
+import type { JobDefinition } from './job-definition.ts';
+import { claimNextJob, completeJob, extendJobLock, failJob, jobSignals } from './queue.ts';
+
+export interface WorkerOptions {
+  readonly db: Kysely<DB>;
+  readonly logger: Logger;
+  readonly definitions: readonly JobDefinition[];
+  readonly pollIntervalMs?: number;
+  readonly lockSeconds?: number;
+  readonly workerId?: string;
+}
+
+export interface Worker {
+  readonly id: string;
+  /** Resolves when the loop has stopped and the running job (if any) has returned. */
+  stop(): Promise<void>;
+  /** Runs queued jobs until none is runnable (tests use this instead of waiting). */
+  drain(): Promise<number>;
+}
+
+export function startWorker(options: WorkerOptions): Worker {
+  const worker = createWorker(options);
+  worker.loop();
+  return worker;
+}
+
+export function createWorker(options: WorkerOptions): Worker & { loop(): void } {
+  const id = options.workerId ?? `worker-${randomUUID().slice(0, 8)}`;
+  const lockSeconds = options.lockSeconds ?? 60;
+  const pollIntervalMs = options.pollIntervalMs ?? 500;
+  const byKind = new Map(options.definitions.map((definition) => [definition.kind, definition]));
+  const kinds = [...byKind.keys()];
+  const abort = new AbortController();
+  let wake: (() => void) | null = null;
+  let loopDone: Promise<void> = Promise.resolve();
+  const onEnqueued = () => wake?.();
+
+  async function runOne(): Promise<boolean> {
+    const job = await claimNextJob(options.db, id, lockSeconds, kinds);
+    if (!job) return false;
+    const definition = byKind.get(job.kind);
+    const logger = options.logger.child({ jobId: job.id, jobKind: job.kind, attempt: job.attempts });
+    if (!definition) {
+      await failJob(
+        options.db,
+        { ...job, attempts: job.max_attempts },
+        id,
+        `No handler for job kind ${job.kind}`,
+      );
+      return true;
+    }
+    const heartbeatTimer = setInterval(
+      () => {
+        void extendJobLock(options.db, job.id, id, lockSeconds).catch((error: unknown) =>
+          logger.warn({ err: error }, 'job heartbeat failed'),
+        );
+      },
+      (lockSeconds * 1000) / 3,
+    );
+    try {
+      const payload: unknown = definition.payloadSchema.parse(job.payload);
+      await definition.handle(payload, {
+        db: options.db,
+        job,
+        logger,
+        heartbeat: () => extendJobLock(options.db, job.id, id, lockSeconds),
+        signal: abort.signal,
+      });
+      await completeJob(options.db, job.id, id);
+      logger.info('job succeeded');
+    } catch (error) {
+      if (abort.signal.aborted) {
+        logger.info('job interrupted by shutdown; another worker resumes it when the lock expires');
+        return true;
+      }
+      logger.error({ err: error }, 'job failed');
+      await failJob(options.db, job, id, error instanceof Error ? error.message : String(error));
+    } finally {
+      clearInterval(heartbeatTimer);
+    }
+    return true;
+  }
+
+  async function loopBody(): Promise<void> {
+    jobSignals.on('enqueued', onEnqueued);
+    try {
+      while (!abort.signal.aborted) {
+        let worked = false;
+        try {
+          worked = await runOne();
+        } catch (error) {
+          if (abort.signal.aborted) break;
+          options.logger.error({ err: error }, 'worker loop error');
+        }
+        if (worked) continue;
+        await Promise.race([
+          sleep(pollIntervalMs, undefined, { signal: abort.signal }).catch(() => undefined),
+          new Promise<void>((resolve) => (wake = resolve)),
+        ]);
+        wake = null;
+      }
+    } finally {
+      jobSignals.off('enqueued', onEnqueued);
+    }
+  }
+
+  return {
+    id,
+    loop() {
+      loopDone = loopBody();
+    },
+    async stop() {
+      abort.abort();
+      wake?.();
+      await loopDone;
+    },
+    async drain() {
+      let count = 0;
+      while (await runOne()) count += 1;
+      return count;
+    },
+  };
+}

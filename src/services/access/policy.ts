@@ -1,0 +1,57 @@
+// The one place that decides what an actor may see and do (SPEC §1). Reads are scoped in SQL
+// through `CustomerScope`, so a foreign tenant's row is simply not found (404, never 403);
+// writes additionally need a role that may write.
+import { forbidden, notFound } from '../../domain/errors.ts';
+import type { Role } from '../../db/schema.ts';
+import { isReadOnly, type Actor } from './actor.ts';
+
+/** Which customers a query may touch. `partnerId: null` only for the operator (all partners). */
+export interface CustomerScope {
+  readonly partnerId: string | null;
+  readonly customerId: string | null;
+}
+
+export function customerScope(actor: Actor): CustomerScope {
+  if (actor.role === 'operator') return { partnerId: null, customerId: null };
+  return { partnerId: actor.partnerId, customerId: actor.customerId };
+}
+
+export function assertCanWrite(actor: Actor): void {
+  if (isReadOnly(actor)) throw forbidden();
+}
+
+/** Creating or deleting customers, managing partner admins: partner full admins and the operator. */
+export function assertPartnerAdmin(actor: Actor): void {
+  if (actor.role !== 'operator' && actor.role !== 'partner_full_admin') {
+    if (actor.customerId !== null) throw notFound('Resource', 'Bron');
+    throw forbidden();
+  }
+}
+
+export function assertOperator(actor: Actor): void {
+  if (actor.role !== 'operator') throw notFound('Resource', 'Bron');
+}
+
+const GRANTABLE: Readonly<Record<Role, readonly Role[]>> = {
+  operator: [
+    'operator',
+    'partner_full_admin',
+    'partner_readonly_admin',
+    'customer_full_admin',
+    'customer_readonly_admin',
+  ],
+  partner_full_admin: [
+    'partner_full_admin',
+    'partner_readonly_admin',
+    'customer_full_admin',
+    'customer_readonly_admin',
+  ],
+  partner_readonly_admin: [],
+  customer_full_admin: ['customer_full_admin', 'customer_readonly_admin'],
+  customer_readonly_admin: [],
+};
+
+/** Nobody grants a role above their own (admins, API tokens). */
+export function assertCanGrant(actor: Actor, role: Role): void {
+  if (!GRANTABLE[actor.role].includes(role)) throw forbidden();
+}

@@ -1,0 +1,48 @@
+// The audit log of one customer (SPEC §1), as admins read it.
+import { listAuditEvents } from '../../db/repositories/audit-events.ts';
+import type { ServiceContext } from '../context.ts';
+import { requireCustomer } from '../customers/customer-service.ts';
+import type { Page } from '../paging.ts';
+
+export interface AuditEventView {
+  readonly id: number;
+  readonly occurredAt: string;
+  readonly actor: { type: string; id: string | null; label: string | null };
+  readonly customerId: string | null;
+  readonly action: string;
+  readonly target: { type: string; id: string | null };
+  readonly before: Record<string, unknown> | null;
+  readonly after: Record<string, unknown> | null;
+  readonly requestId: string | null;
+  readonly jobId: string | null;
+}
+
+export async function listCustomerAudit(
+  context: ServiceContext,
+  customerRef: string,
+  input: { cursor?: string | undefined; limit: number; action?: string | undefined },
+): Promise<Page<AuditEventView>> {
+  const customer = await requireCustomer(context, customerRef);
+  const beforeId = input.cursor && /^\d+$/.test(input.cursor) ? Number(input.cursor) : null;
+  const rows = await listAuditEvents(context.db, customer.id, {
+    beforeId,
+    limit: input.limit,
+    action: input.action,
+  });
+  const items = rows.slice(0, input.limit);
+  return {
+    items: items.map((row) => ({
+      id: row.id,
+      occurredAt: row.occurred_at.toISOString(),
+      actor: { type: row.actor_type, id: row.actor_id, label: row.actor_label },
+      customerId: row.customer_id,
+      action: row.action,
+      target: { type: row.target_type, id: row.target_id },
+      before: row.before,
+      after: row.after,
+      requestId: row.request_id,
+      jobId: row.job_id,
+    })),
+    nextCursor: rows.length > input.limit ? String(items[items.length - 1]?.id) : null,
+  };
+}

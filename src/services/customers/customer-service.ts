@@ -1,0 +1,328 @@
+// Customer use cases for the admin API and the CLI: create (provisioned in the background),
+// list, get, update, delete. Each owns its transaction and writes the audit row inside it.
+
+import { AppError, conflict, notFound, validationFailed, type ErrorDetail } from '../../domain/errors.ts';
+import {
+  checkAddress,
+  checkCountry,
+  checkCustomerName,
+  checkSoldPackages,
+  isEmail,
+  type CustomerAddressInput,
+  type SoldPackageInput,
+} from '../../domain/customers/customer-input.ts';
+import {
+  countPackageUsage,
+  findCustomerById,
+  findCustomerByRef,
+  insertCustomer,
+  listCustomerPackages,
+  listCustomers,
+  lockCustomer,
+  replaceCustomerPackages,
+  updateCustomer,
+} from '../../db/repositories/customers.ts';
+import { insertLocation } from '../../db/repositories/locations.ts';
+import type { CustomerRow, CustomerStatus } from '../../db/schema.ts';
+import { enqueueJob } from '../../jobs/queue.ts';
+import { assertCanWrite, assertPartnerAdmin, customerScope } from '../access/policy.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { Executor, ServiceContext } from '../context.ts';
+import { isUniqueViolation } from '../db-errors.ts';
+import { checkLocationInput, type LocationInput } from '../locations/location-service.ts';
+import { decodeCursor, toPage, type Page } from '../paging.ts';
+import { toCustomerView, type CustomerView } from './customer-view.ts';
+
+export const PROVISION_CUSTOMER_JOB = 'provision-customer';
+export const DELETE_CUSTOMER_JOB = 'delete-customer';
+
+export interface CreateCustomerInput {
+  readonly name: string;
+  readonly externalId: string;
+  readonly adminEmail: string;
+  readonly country: string;
+  readonly address?: CustomerAddressInput | undefined;
+  readonly language?: string | undefined;
+  readonly packages?: readonly SoldPackageInput[] | undefined;
+  readonly firstLocation?: LocationInput | undefined;
+}
+
+export async function createCustomer(
+  context: ServiceContext,
+  input: CreateCustomerInput,
+): Promise<CustomerView> {
+  assertPartnerAdmin(context.actor);
+  const details: ErrorDetail[] = [
+    ...checkCustomerName(input.name),
+    ...(input.externalId.trim()
+      ? []
+      : [{ code: 'required', field: 'externalId', description: 'externalId is required.' }]),
+    ...(isEmail(input.adminEmail)
+      ? []
+      : [
+          {
+            code: 'invalid_email',
+            field: 'adminEmail',
+            description: `"${input.adminEmail}" is not a valid email address.`,
+          },
+        ]),
+    ...checkCountry(input.country),
+    ...checkAddress(input.address),
+    ...checkSoldPackages(input.packages),
+    ...(input.firstLocation ? checkLocationInput(input.firstLocation, 'firstLocation') : []),
+  ];
+  if (details.length > 0) throw validationFailed(details);
+
+  return context.db.transaction().execute(async (trx) => {
+    let row: CustomerRow;
+    try {
+      row = await insertCustomer(trx, {
+        partner_id: context.actor.partnerId,
+        name: input.name.trim(),
+        external_id: input.externalId.trim(),
+        admin_email: input.adminEmail.trim().toLowerCase(),
+        country: input.country,
+        address_line1: input.address?.addressLine1 ?? null,
+        address_line2: input.address?.addressLine2 ?? null,
+        city: input.address?.city ?? null,
+        state_or_province: input.address?.stateOrProvince ?? null,
+        zip_code: input.address?.zipCode ?? null,
+        ...(input.language ? { language: input.language } : {}),
+        status: 'provisioning',
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw conflict(
+          {
+            en: `A customer with externalId "${input.externalId}" already exists.`,
+            nl: `Er bestaat al een klant met externalId "${input.externalId}".`,
+          },
+          [
+            {
+              code: 'external_id_taken',
+              field: 'externalId',
+              description: 'externalId is already used by another customer of this partner.',
+            },
+          ],
+        );
+      }
+      throw error;
+    }
+    const packages = (input.packages ?? []).map((entry) => ({
+      packageId: entry.id,
+      limit: entry.limit ?? null,
+    }));
+    await replaceCustomerPackages(trx, row.id, packages);
+    if (input.firstLocation) await insertLocation(trx, row.id, input.firstLocation);
+    await enqueueJob(trx, {
+      kind: PROVISION_CUSTOMER_JOB,
+      payload: { customerId: row.id },
+      queueKey: row.id,
+    });
+    const view = toCustomerView(row, await listCustomerPackages(trx, [row.id]));
+    await recordAudit(trx, context, {
+      partnerId: row.partner_id,
+      customerId: row.id,
+      action: 'customer.create',
+      targetType: 'customer',
+      targetId: row.id,
+      after: view,
+    });
+    return view;
+  });
+}
+
+export interface ListCustomersInput {
+  readonly search?: string | undefined;
+  readonly status?: CustomerStatus | undefined;
+  readonly externalId?: string | undefined;
+  readonly cursor?: string | undefined;
+  readonly limit: number;
+}
+
+export async function listCustomerViews(
+  context: ServiceContext,
+  input: ListCustomersInput,
+): Promise<Page<CustomerView>> {
+  const rows = await listCustomers(context.db, customerScope(context.actor), {
+    search: input.search,
+    status: input.status,
+    externalId: input.externalId,
+    after: decodeCursor(input.cursor),
+    limit: input.limit,
+  });
+  const page = toPage(rows, input.limit, (row) => ({ key: row.name.toLowerCase(), id: row.id }));
+  const packages = await listCustomerPackages(
+    context.db,
+    page.items.map((row) => row.id),
+  );
+  return { items: page.items.map((row) => toCustomerView(row, packages)), nextCursor: page.nextCursor };
+}
+
+/** Finds a customer the actor may see, by id or externalId; otherwise 404. */
+export async function requireCustomer(
+  context: ServiceContext,
+  ref: string,
+  executor: Executor = context.db,
+): Promise<CustomerRow> {
+  const scope = { ...customerScope(context.actor), actingPartnerId: context.actor.partnerId };
+  const row = await findCustomerByRef(executor, scope, ref);
+  if (!row) throw notFound('Customer', 'Klant');
+  return row;
+}
+
+export async function getCustomerView(context: ServiceContext, ref: string): Promise<CustomerView> {
+  const row = await requireCustomer(context, ref);
+  return toCustomerView(row, await listCustomerPackages(context.db, [row.id]));
+}
+
+export interface UpdateCustomerInput {
+  readonly name?: string | undefined;
+  readonly adminEmail?: string | undefined;
+  readonly country?: string | undefined;
+  readonly address?: CustomerAddressInput | undefined;
+  readonly language?: string | undefined;
+  /** Replaces the sold packages; removing a package in use is refused. */
+  readonly packages?: readonly SoldPackageInput[] | undefined;
+}
+
+export async function updateCustomerDetails(
+  context: ServiceContext,
+  customerId: string,
+  input: UpdateCustomerInput,
+): Promise<CustomerView> {
+  assertCanWrite(context.actor);
+  const details = [
+    ...checkCustomerName(input.name),
+    ...(input.adminEmail !== undefined && !isEmail(input.adminEmail)
+      ? [
+          {
+            code: 'invalid_email',
+            field: 'adminEmail',
+            description: `"${input.adminEmail}" is not a valid email address.`,
+          },
+        ]
+      : []),
+    ...checkCountry(input.country),
+    ...checkAddress(input.address),
+    ...checkSoldPackages(input.packages),
+  ];
+  if (details.length > 0) throw validationFailed(details);
+
+  return context.db.transaction().execute(async (trx) => {
+    const existing = await lockCustomer(trx, customerScope(context.actor), customerId);
+    if (!existing) throw notFound('Customer', 'Klant');
+    if (existing.status === 'deleting') {
+      throw conflict({ en: 'The customer is being deleted.', nl: 'De klant wordt verwijderd.' });
+    }
+    const before = toCustomerView(existing, await listCustomerPackages(trx, [existing.id]));
+    if (input.packages) await replaceSoldPackages(trx, existing.id, input.packages);
+    const row = await updateCustomer(trx, existing.id, {
+      ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+      ...(input.adminEmail !== undefined ? { admin_email: input.adminEmail.trim().toLowerCase() } : {}),
+      ...(input.country !== undefined ? { country: input.country } : {}),
+      ...(input.language !== undefined ? { language: input.language } : {}),
+      ...(input.address
+        ? {
+            address_line1: input.address.addressLine1 ?? null,
+            address_line2: input.address.addressLine2 ?? null,
+            city: input.address.city ?? null,
+            state_or_province: input.address.stateOrProvince ?? null,
+            zip_code: input.address.zipCode ?? null,
+          }
+        : {}),
+    });
+    const after = toCustomerView(row, await listCustomerPackages(trx, [row.id]));
+    await recordAudit(trx, context, {
+      partnerId: row.partner_id,
+      customerId: row.id,
+      action: 'customer.update',
+      targetType: 'customer',
+      targetId: row.id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+async function replaceSoldPackages(
+  trx: Executor,
+  customerId: string,
+  packages: readonly SoldPackageInput[],
+): Promise<void> {
+  const usage = await countPackageUsage(trx, customerId);
+  const kept = new Set(packages.map((entry) => entry.id));
+  const inUse: ErrorDetail[] = [];
+  for (const [packageId, holders] of usage) {
+    if (holders > 0 && !kept.has(packageId)) {
+      inUse.push({
+        code: 'package_in_use',
+        field: 'packages',
+        description: `Package "${packageId}" is held by ${holders} user(s) and cannot be removed.`,
+      });
+    }
+  }
+  for (const entry of packages) {
+    const holders = usage.get(entry.id) ?? 0;
+    if (entry.limit !== undefined && entry.limit !== null && entry.limit < holders) {
+      inUse.push({
+        code: 'limit_below_usage',
+        field: 'packages',
+        description: `The limit of "${entry.id}" (${entry.limit}) is below the ${holders} user(s) who hold it.`,
+      });
+    }
+  }
+  if (inUse.length > 0)
+    throw conflict(
+      {
+        en: 'A package in use cannot be removed.',
+        nl: 'Een pakket dat in gebruik is, kan niet worden verwijderd.',
+      },
+      inUse,
+    );
+  await replaceCustomerPackages(
+    trx,
+    customerId,
+    packages.map((entry) => ({ packageId: entry.id, limit: entry.limit ?? null })),
+  );
+}
+
+/** Marks the customer `deleting`; the delete job removes it and frees its numbers and emails. */
+export async function deleteCustomer(context: ServiceContext, customerId: string): Promise<CustomerView> {
+  assertPartnerAdmin(context.actor);
+  return context.db.transaction().execute(async (trx) => {
+    const existing = await lockCustomer(trx, customerScope(context.actor), customerId);
+    if (!existing) throw notFound('Customer', 'Klant');
+    if (existing.status === 'deleting')
+      return toCustomerView(existing, await listCustomerPackages(trx, [existing.id]));
+    const row = await updateCustomer(trx, existing.id, { status: 'deleting' });
+    await enqueueJob(trx, { kind: DELETE_CUSTOMER_JOB, payload: { customerId: row.id }, queueKey: row.id });
+    await recordAudit(trx, context, {
+      partnerId: row.partner_id,
+      customerId: row.id,
+      action: 'customer.delete',
+      targetType: 'customer',
+      targetId: row.id,
+      before: { status: existing.status },
+      after: { status: 'deleting' },
+    });
+    return toCustomerView(row, await listCustomerPackages(trx, [row.id]));
+  });
+}
+
+/** Used by tests and the CLI to confirm provisioning finished. */
+export async function customerStatus(context: ServiceContext, customerId: string): Promise<CustomerStatus> {
+  const row = await findCustomerById(context.db, customerScope(context.actor), customerId);
+  if (!row) throw notFound('Customer', 'Klant');
+  return row.status;
+}
+
+export function ensureProvisionedForWrites(row: CustomerRow): void {
+  if (row.status === 'deleting') {
+    throw new AppError('conflict', {
+      en: 'The customer is being deleted.',
+      nl: 'De klant wordt verwijderd.',
+    });
+  }
+}

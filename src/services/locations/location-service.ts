@@ -1,0 +1,237 @@
+// Location use cases (SPEC §4): create, list, edit, delete when nothing uses them.
+import { conflict, notFound, validationFailed, type ErrorDetail } from '../../domain/errors.ts';
+import { checkAddress, checkCountry } from '../../domain/customers/customer-input.ts';
+import {
+  deleteLocationRow,
+  findLocation,
+  findLocationByName,
+  insertLocation,
+  listLocations,
+  locationUsage,
+  updateLocationRow,
+  type LocationValues,
+} from '../../db/repositories/locations.ts';
+import type { LocationRow } from '../../db/schema.ts';
+import { assertCanWrite } from '../access/policy.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { Executor, ServiceContext } from '../context.ts';
+import { requireCustomer } from '../customers/customer-service.ts';
+import { isUniqueViolation, isUuidLike } from '../db-errors.ts';
+
+export type LocationInput = LocationValues;
+
+export interface LocationView {
+  readonly id: string;
+  readonly customerId: string;
+  readonly name: string;
+  readonly country: string;
+  readonly address: {
+    readonly addressLine1: string | null;
+    readonly addressLine2: string | null;
+    readonly city: string | null;
+    readonly stateOrProvince: string | null;
+    readonly zipCode: string | null;
+  };
+  readonly timeZone: string;
+  readonly language: string | null;
+}
+
+export function toLocationView(row: LocationRow): LocationView {
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    name: row.name,
+    country: row.country,
+    address: {
+      addressLine1: row.address_line1,
+      addressLine2: row.address_line2,
+      city: row.city,
+      stateOrProvince: row.state_or_province,
+      zipCode: row.zip_code,
+    },
+    timeZone: row.time_zone,
+    language: row.language,
+  };
+}
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return value.includes('/') || value === 'UTC';
+  } catch {
+    return false;
+  }
+}
+
+export function checkLocationInput(
+  input: Partial<LocationInput>,
+  prefix = '',
+  creating = true,
+): ErrorDetail[] {
+  const field = (name: string) => (prefix ? `${prefix}.${name}` : name);
+  const details: ErrorDetail[] = [];
+  if (creating || input.name !== undefined) {
+    const name = input.name?.trim() ?? '';
+    if (!name)
+      details.push({ code: 'required', field: field('name'), description: 'Location name is required.' });
+    else if (name.length > 80)
+      details.push({
+        code: 'too_long',
+        field: field('name'),
+        description: 'Location name is longer than 80 characters.',
+      });
+  }
+  if (creating && !input.country)
+    details.push({ code: 'required', field: field('country'), description: 'Country is required.' });
+  details.push(...checkCountry(input.country, field('country')));
+  if (creating && !input.timeZone)
+    details.push({ code: 'required', field: field('timeZone'), description: 'Time zone is required.' });
+  if (input.timeZone && !isTimeZone(input.timeZone)) {
+    details.push({
+      code: 'invalid_time_zone',
+      field: field('timeZone'),
+      description: `"${input.timeZone}" is not a time zone such as Europe/Amsterdam.`,
+    });
+  }
+  details.push(...checkAddress(input, prefix || 'address'));
+  return details;
+}
+
+function nameTaken(name: string): Error {
+  return conflict(
+    {
+      en: `A location named "${name}" already exists.`,
+      nl: `Er bestaat al een locatie met de naam "${name}".`,
+    },
+    [
+      {
+        code: 'location_name_taken',
+        field: 'name',
+        description: 'Location names are unique per customer (case-insensitive).',
+      },
+    ],
+  );
+}
+
+export async function createLocation(
+  context: ServiceContext,
+  customerRef: string,
+  input: LocationInput,
+): Promise<LocationView> {
+  assertCanWrite(context.actor);
+  const details = checkLocationInput(input);
+  if (details.length > 0) throw validationFailed(details);
+  const customer = await requireCustomer(context, customerRef);
+  return context.db.transaction().execute(async (trx) => {
+    try {
+      const row = await insertLocation(trx, customer.id, input);
+      const view = toLocationView(row);
+      await recordAudit(trx, context, {
+        partnerId: customer.partner_id,
+        customerId: customer.id,
+        action: 'location.create',
+        targetType: 'location',
+        targetId: row.id,
+        after: view,
+      });
+      return view;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw nameTaken(input.name);
+      throw error;
+    }
+  });
+}
+
+export async function listLocationViews(
+  context: ServiceContext,
+  customerRef: string,
+): Promise<LocationView[]> {
+  const customer = await requireCustomer(context, customerRef);
+  return (await listLocations(context.db, customer.id)).map(toLocationView);
+}
+
+/** A location by id or by name (the CLI's `--location HQ`). */
+export async function requireLocation(
+  executor: Executor,
+  customerId: string,
+  ref: string,
+): Promise<LocationRow> {
+  const row = isUuidLike(ref)
+    ? await findLocation(executor, customerId, ref)
+    : await findLocationByName(executor, customerId, ref);
+  if (!row) throw notFound('Location', 'Locatie');
+  return row;
+}
+
+export async function getLocationView(
+  context: ServiceContext,
+  customerRef: string,
+  locationRef: string,
+): Promise<LocationView> {
+  const customer = await requireCustomer(context, customerRef);
+  return toLocationView(await requireLocation(context.db, customer.id, locationRef));
+}
+
+export async function updateLocation(
+  context: ServiceContext,
+  customerRef: string,
+  locationRef: string,
+  input: Partial<LocationInput>,
+): Promise<LocationView> {
+  assertCanWrite(context.actor);
+  const details = checkLocationInput(input, '', false);
+  if (details.length > 0) throw validationFailed(details);
+  const customer = await requireCustomer(context, customerRef);
+  return context.db.transaction().execute(async (trx) => {
+    const existing = await requireLocation(trx, customer.id, locationRef);
+    try {
+      const row = await updateLocationRow(trx, customer.id, existing.id, input);
+      if (!row) throw notFound('Location', 'Locatie');
+      const view = toLocationView(row);
+      await recordAudit(trx, context, {
+        partnerId: customer.partner_id,
+        customerId: customer.id,
+        action: 'location.update',
+        targetType: 'location',
+        targetId: row.id,
+        before: toLocationView(existing),
+        after: view,
+      });
+      return view;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw nameTaken(input.name ?? existing.name);
+      throw error;
+    }
+  });
+}
+
+export async function deleteLocation(
+  context: ServiceContext,
+  customerRef: string,
+  locationRef: string,
+): Promise<void> {
+  assertCanWrite(context.actor);
+  const customer = await requireCustomer(context, customerRef);
+  await context.db.transaction().execute(async (trx) => {
+    const existing = await requireLocation(trx, customer.id, locationRef);
+    const usage = await locationUsage(trx, customer.id, existing.id);
+    if (usage.users > 0 || usage.numbers > 0) {
+      throw conflict(
+        {
+          en: `Location "${existing.name}" is used by ${usage.users} user(s) and ${usage.numbers} number(s) and cannot be deleted.`,
+          nl: `Locatie "${existing.name}" wordt gebruikt door ${usage.users} gebruiker(s) en ${usage.numbers} nummer(s) en kan niet worden verwijderd.`,
+        },
+        [{ code: 'location_in_use', field: 'location', description: 'Remove its users and numbers first.' }],
+      );
+    }
+    await deleteLocationRow(trx, customer.id, existing.id);
+    await recordAudit(trx, context, {
+      partnerId: customer.partner_id,
+      customerId: customer.id,
+      action: 'location.delete',
+      targetType: 'location',
+      targetId: existing.id,
+      before: toLocationView(existing),
+    });
+  });
+}

@@ -1,0 +1,43 @@
+// Cursor paging shared by every list: an opaque cursor that holds the last row's sort key and id.
+import { validationFailed } from '../domain/errors.ts';
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  /** Opaque cursor of the next page; null on the last page. */
+  readonly nextCursor: string | null;
+}
+
+export interface CursorPosition {
+  readonly key: string;
+  readonly id: string;
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+
+export function encodeCursor(position: CursorPosition): string {
+  return Buffer.from(JSON.stringify([position.key, position.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined): CursorPosition | null {
+  if (!cursor) return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string') {
+      return { key: value[0], id: value[1] };
+    }
+  } catch {
+    // fall through to the validation error
+  }
+  throw validationFailed([
+    { code: 'invalid_cursor', field: 'cursor', description: 'The cursor is not valid.' },
+  ]);
+}
+
+/** Takes `limit + 1` rows and turns the extra one into the next cursor. */
+export function toPage<T>(rows: readonly T[], limit: number, position: (row: T) => CursorPosition): Page<T> {
+  if (rows.length <= limit) return { items: rows, nextCursor: null };
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: last === undefined ? null : encodeCursor(position(last)) };
+}

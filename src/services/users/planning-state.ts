@@ -1,0 +1,115 @@
+// The planner's view of one customer, loaded for the few users a request touches (single add,
+// batch of 25, package change, SCIM) instead of the whole customer. Usage counts come from the
+// database, corrected for the loaded users so that applying plans keeps them exact.
+import type { SellableId, PackageId } from '../../domain/packages/catalog.ts';
+import { isPackageId } from '../../domain/packages/catalog.ts';
+import { InMemoryCustomerState } from '../../domain/users/in-memory-customer-state.ts';
+import type { UserState } from '../../domain/users/user-state.ts';
+import { countPackageUsage, listCustomerPackages } from '../../db/repositories/customers.ts';
+import { listLocations } from '../../db/repositories/locations.ts';
+import {
+  customerFullAdminEmails,
+  emailsTakenElsewhere,
+  findRelevantUsers,
+  toUserState,
+} from '../../db/repositories/users.ts';
+import type { CustomerRow, UserRow } from '../../db/schema.ts';
+import type { Executor } from '../context.ts';
+import { normalizePhoneNumber } from '../../domain/phone/normalize-phone.ts';
+
+class QueriedCustomerState extends InMemoryCustomerState {
+  readonly #baseUsage: ReadonlyMap<string, number>;
+
+  constructor(
+    snapshot: ConstructorParameters<typeof InMemoryCustomerState>[0],
+    baseUsage: ReadonlyMap<string, number>,
+  ) {
+    super(snapshot);
+    // Usage of users not loaded here: the stored totals minus what the loaded users contribute.
+    const loadedUsage = new Map<string, number>();
+    for (const user of snapshot.users) {
+      if (user.packageId) loadedUsage.set(user.packageId, (loadedUsage.get(user.packageId) ?? 0) + 1);
+      if (user.addOns.attendant_console)
+        loadedUsage.set('attendant_console', (loadedUsage.get('attendant_console') ?? 0) + 1);
+    }
+    this.#baseUsage = new Map([...baseUsage].map(([id, count]) => [id, count - (loadedUsage.get(id) ?? 0)]));
+  }
+
+  override usage(packageId: SellableId): number {
+    return (this.#baseUsage.get(packageId) ?? 0) + super.usage(packageId);
+  }
+}
+
+export interface PlanningKeys {
+  readonly emails: readonly string[];
+  readonly extensions: readonly string[];
+  /** As given by the caller (any format); normalized here with every location's country. */
+  readonly phoneNumbers: readonly string[];
+}
+
+export interface PlanningState {
+  readonly state: InMemoryCustomerState;
+  /** Stored rows of the loaded users, by lower-case email. */
+  readonly rowsByEmail: ReadonlyMap<string, UserRow>;
+}
+
+export async function loadPlanningState(
+  executor: Executor,
+  customer: CustomerRow,
+  keys: PlanningKeys,
+): Promise<PlanningState> {
+  const [sold, locations, usage, fullAdmins] = await Promise.all([
+    listCustomerPackages(executor, [customer.id]),
+    listLocations(executor, customer.id),
+    countPackageUsage(executor, customer.id),
+    customerFullAdminEmails(executor, customer.id),
+  ]);
+  const countries = new Set([customer.country, ...locations.map((location) => location.country)]);
+  const numbers = new Set<string>();
+  for (const raw of keys.phoneNumbers) {
+    for (const country of countries) {
+      const result = normalizePhoneNumber(raw.replace(/^REMOVE\|/i, ''), country);
+      if (result.ok) numbers.add(result.e164);
+    }
+  }
+  const rows = await findRelevantUsers(executor, customer.id, {
+    emails: keys.emails,
+    extensions: keys.extensions,
+    phoneNumbers: [...numbers],
+  });
+  for (const row of rows) if (row.phone_number) numbers.add(row.phone_number);
+  const numberRows = numbers.size
+    ? await executor
+        .selectFrom('phone_numbers')
+        .select(['e164', 'location_id'])
+        .where('customer_id', '=', customer.id)
+        .where('e164', 'in', [...numbers])
+        .execute()
+    : [];
+  const taken = await emailsTakenElsewhere(executor, customer.id, keys.emails);
+  const users: UserState[] = rows.map(toUserState);
+  const defaultPackage =
+    customer.default_package && isPackageId(customer.default_package)
+      ? (customer.default_package as PackageId)
+      : null;
+  const state = new QueriedCustomerState(
+    {
+      soldPackages: sold.map((entry) => ({ packageId: entry.package_id as SellableId, limit: entry.limit })),
+      locations: locations.map((location) => ({
+        id: location.id,
+        name: location.name,
+        country: location.country,
+      })),
+      numbers: numberRows.map((row) => ({ e164: row.e164, locationId: row.location_id })),
+      users,
+      extensionLength: customer.extension_length,
+      defaultPackageTemplate: defaultPackage,
+      autoAssignBasicLicences: customer.auto_assign_basic_licences,
+      directorySync: customer.directory_sync_enabled,
+      customerFullAdmins: fullAdmins,
+      emailTakenElsewhere: (email) => taken.has(email.toLowerCase()),
+    },
+    usage,
+  );
+  return { state, rowsByEmail: new Map(rows.map((row) => [row.email.toLowerCase(), row])) };
+}

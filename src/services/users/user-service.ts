@@ -1,0 +1,163 @@
+// User use cases of the admin API and the CLI: create, get, update, delete, list (SPEC §5).
+// Every rule comes from the one planner in src/domain/users; this file loads, plans and writes.
+import { conflict, notFound, validationFailed } from '../../domain/errors.ts';
+import { planUserChange } from '../../domain/users/plan-user-change.ts';
+import { toUserState, findUser, listUsers, lockUser } from '../../db/repositories/users.ts';
+import { findLocation } from '../../db/repositories/locations.ts';
+import type { UserRow, UserStatus } from '../../db/schema.ts';
+import { assertCanWrite } from '../access/policy.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { ServiceContext } from '../context.ts';
+import { requireCustomer } from '../customers/customer-service.ts';
+import { isUuidLike } from '../db-errors.ts';
+import { requireLocation } from '../locations/location-service.ts';
+import { decodeCursor, toPage, type Page } from '../paging.ts';
+import { applyUserPlan, planErrorsToAppError } from './apply-user-plan.ts';
+import { loadPlanningState } from './planning-state.ts';
+import { toDesiredChange, type UserFieldsInput } from './user-input.ts';
+import { toUserView, type UserView } from './user-view.ts';
+import { deleteUserRow } from '../../db/repositories/users.ts';
+
+export interface CreateUserInput extends UserFieldsInput {
+  readonly email: string;
+}
+
+async function viewOf(context: ServiceContext, row: UserRow): Promise<UserView> {
+  const location = row.location_id
+    ? await findLocation(context.db, row.customer_id, row.location_id)
+    : undefined;
+  return toUserView(row, location?.name ?? null);
+}
+
+function planningKeys(email: string, input: UserFieldsInput) {
+  return {
+    emails: [email],
+    extensions: input.extension ? [input.extension] : [],
+    phoneNumbers: input.phoneNumber ? [input.phoneNumber] : [],
+  };
+}
+
+export async function createUser(
+  context: ServiceContext,
+  customerRef: string,
+  input: CreateUserInput,
+): Promise<UserView> {
+  assertCanWrite(context.actor);
+  const customer = await requireCustomer(context, customerRef);
+  const row = await context.db.transaction().execute(async (trx) => {
+    const { state, rowsByEmail } = await loadPlanningState(trx, customer, planningKeys(input.email, input));
+    if (rowsByEmail.has(input.email.trim().toLowerCase())) {
+      throw conflict(
+        {
+          en: `A user with email ${input.email} already exists in this organization.`,
+          nl: `Er bestaat al een gebruiker met e-mail ${input.email} in deze organisatie.`,
+        },
+        [{ code: 'user_exists', field: 'email', description: 'Update the existing user instead.' }],
+      );
+    }
+    const change = toDesiredChange(input.email, input, (ref) => state.locationById(ref)?.name ?? ref);
+    const plan = planUserChange({
+      current: null,
+      change,
+      behaviour: 'add-only',
+      channel: 'api',
+      context: state,
+    });
+    if (plan.action === 'error') throw planErrorsToAppError(plan, context);
+    const created = await applyUserPlan(trx, context, customer, plan, undefined);
+    if (!created)
+      throw validationFailed([
+        { code: 'package_required', field: 'package', description: 'A package is required.' },
+      ]);
+    return created;
+  });
+  return viewOf(context, row);
+}
+
+export async function getUser(
+  context: ServiceContext,
+  customerRef: string,
+  userId: string,
+): Promise<UserView> {
+  const customer = await requireCustomer(context, customerRef);
+  const row = isUuidLike(userId) ? await findUser(context.db, customer.id, userId) : undefined;
+  if (!row) throw notFound('User', 'Gebruiker');
+  return viewOf(context, row);
+}
+
+export async function updateUser(
+  context: ServiceContext,
+  customerRef: string,
+  userId: string,
+  input: UserFieldsInput,
+): Promise<UserView> {
+  assertCanWrite(context.actor);
+  const customer = await requireCustomer(context, customerRef);
+  const row = await context.db.transaction().execute(async (trx) => {
+    const existing = isUuidLike(userId) ? await lockUser(trx, customer.id, userId) : undefined;
+    if (!existing) throw notFound('User', 'Gebruiker');
+    const { state } = await loadPlanningState(trx, customer, planningKeys(existing.email, input));
+    const change = toDesiredChange(existing.email, input, (ref) => state.locationById(ref)?.name ?? ref);
+    const plan = planUserChange({
+      current: toUserState(existing),
+      change,
+      behaviour: 'add-only',
+      channel: 'api',
+      context: state,
+    });
+    if (plan.action === 'error') throw planErrorsToAppError(plan, context);
+    return (await applyUserPlan(trx, context, customer, plan, existing)) ?? existing;
+  });
+  return viewOf(context, row);
+}
+
+/** Removes the user: number and extension return to the pool, the email becomes free (SPEC §5). */
+export async function deleteUser(
+  context: ServiceContext,
+  customerRef: string,
+  userId: string,
+): Promise<void> {
+  assertCanWrite(context.actor);
+  const customer = await requireCustomer(context, customerRef);
+  await context.db.transaction().execute(async (trx) => {
+    const existing = isUuidLike(userId) ? await lockUser(trx, customer.id, userId) : undefined;
+    if (!existing) throw notFound('User', 'Gebruiker');
+    await deleteUserRow(trx, customer.id, existing.id);
+    await recordAudit(trx, context, {
+      partnerId: customer.partner_id,
+      customerId: customer.id,
+      action: 'user.delete',
+      targetType: 'user',
+      targetId: existing.id,
+      before: toUserState(existing),
+    });
+  });
+}
+
+export interface ListUsersInput {
+  readonly search?: string | undefined;
+  readonly package?: string | undefined;
+  readonly status?: UserStatus | undefined;
+  readonly location?: string | undefined;
+  readonly cursor?: string | undefined;
+  readonly limit: number;
+}
+
+export async function listUserViews(
+  context: ServiceContext,
+  customerRef: string,
+  input: ListUsersInput,
+): Promise<Page<UserView>> {
+  const customer = await requireCustomer(context, customerRef);
+  const location = input.location ? await requireLocation(context.db, customer.id, input.location) : null;
+  const rows = await listUsers(context.db, customer.id, {
+    search: input.search,
+    packageId: input.package,
+    status: input.status,
+    locationId: location?.id,
+    after: decodeCursor(input.cursor),
+    limit: input.limit,
+  });
+  const page = toPage(rows, input.limit, (row) => ({ key: row.email.toLowerCase(), id: row.id }));
+  return { items: page.items.map((row) => toUserView(row, row.location_name)), nextCursor: page.nextCursor };
+}
