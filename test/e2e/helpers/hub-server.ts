@@ -32,6 +32,9 @@ async function freePort(): Promise<number> {
 
 /** Finds the demo admin's email and password in what `serve --demo` printed (text or JSON logs). */
 export function parseDemoLogin(text: string): { email: string; password: string } | null {
+  // "Sign in:   http://…  as  admin@demo-partner.example  /  <password>"
+  const signIn = /\bas\s+(\S+@\S+)\s+\/\s+(\S+)/.exec(text);
+  if (signIn?.[1] && signIn[2]) return { email: signIn[1], password: signIn[2] };
   const email =
     /"?(?:login|email|user(?:name)?)"?\s*[:=]\s*"?([^\s",]+@[^\s",]+)/i.exec(text)?.[1] ??
     /([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/.exec(text)?.[1];
@@ -58,15 +61,17 @@ export async function startHubServer(): Promise<HubServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let log = '';
+  // Always the embedded database: the browser tests need no PostgreSQL server.
+  const { DATABASE_URL: _ignored, ...environment } = process.env;
   const child = spawn(process.execPath, ['bin/hub', 'serve', '--demo'], {
     cwd: root,
     env: {
-      ...process.env,
+      ...environment,
       PORT: String(port),
       HOST: '127.0.0.1',
       HUB_DATA_DIR: path.join(dataDir, 'data'),
-      PUBLIC_URL: baseUrl,
-      DATABASE_URL: '',
+      HUB_PUBLIC_URL: baseUrl,
+      LOG_LEVEL: 'warn',
       NO_COLOR: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,53 @@
+// Serves the built web app (web/dist) at `/`, with the SPA fallback: any GET that is not an API,
+// SCIM, docs or probe path and names no file gets index.html, so deep links such as
+// /control/<id>/users work after a reload. Without a build the server runs API-only.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+
+const defaultRoot = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+const serverPrefixes = ['/v1/', '/scim/', '/docs', '/openapi.json', '/healthz', '/readyz', '/metrics'];
+
+export function isAppPath(url: string): boolean {
+  const pathname = url.split('?')[0] ?? '';
+  return !serverPrefixes.some(
+    (prefix) => pathname === prefix.replace(/\/$/, '') || pathname.startsWith(prefix),
+  );
+}
+
+export const webStaticPlugin = fp(
+  async (app: FastifyInstance, options: { root?: string }) => {
+    const root = options.root ?? defaultRoot;
+    if (!existsSync(path.join(root, 'index.html'))) {
+      app.log.warn({ root }, 'web app not built (npm run build:web): serving the API only');
+      return;
+    }
+    await app.register(fastifyStatic, {
+      root,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      // Hashed assets never change; index.html must always be fresh.
+      setHeaders: (reply, filePath) => {
+        reply.header(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        );
+      },
+    });
+    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+      if (!isAppPath(request.url)) return reply.callNotFound();
+      const wanted = (request.url.split('?')[0] ?? '/').replace(/^\/+/, '');
+      if (wanted && !wanted.includes('..') && existsSync(path.join(root, wanted)) && path.extname(wanted)) {
+        return reply.sendFile(wanted);
+      }
+      return reply.type('text/html').sendFile('index.html');
+    });
+  },
+  { name: 'web-static' },
+);
