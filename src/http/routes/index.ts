@@ -5,6 +5,8 @@ import { locationRoutes } from './locations.ts';
 import { numberRoutes } from './numbers.ts';
 import { userRoutes } from './users.ts';
 import { auditRoutes } from './audit.ts';
+import { importRoutes } from './imports.ts';
+import { userCsvRoutes } from './user-csv.ts';
 
 export async function registerRoutes(app: App): Promise<void> {
   await app.register(customerRoutes);
@@ -12,4 +14,6 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(numberRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
+  await app.register(importRoutes);
+  await app.register(userCsvRoutes);
 }

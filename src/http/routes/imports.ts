@@ -1,0 +1,277 @@
+// /v1/customers/{customerId}/imports (SPEC §6): upload (multipart or a text/csv body), status,
+// list, per-row results, error report, cancel, apply a dry run.
+import type { Readable } from 'node:stream';
+import { z } from 'zod';
+import { validationFailed } from '../../domain/errors.ts';
+import { createImport } from '../../services/imports/create-import.ts';
+import {
+  applyDryRun,
+  cancelImport,
+  errorReportCsv,
+  getImport,
+  listImportRowViews,
+  listImportViews,
+} from '../../services/imports/import-queries.ts';
+import type { App } from '../app.ts';
+import { customerParams, errorResponse, errorResponses } from '../schemas/common.ts';
+
+const countsOutput = z.object({
+  add: z.number(),
+  modify: z.number(),
+  remove: z.number(),
+  unchanged: z.number(),
+  error: z.number(),
+  warning: z.number(),
+});
+
+export const importOutput = z
+  .object({
+    id: z.string(),
+    customerId: z.string(),
+    status: z.enum([
+      'queued',
+      'validating',
+      'validated',
+      'applying',
+      'completed',
+      'completed_with_errors',
+      'failed',
+      'cancelled',
+    ]),
+    behaviour: z.enum(['add-only', 'add-remove']),
+    dryRun: z.boolean(),
+    fileName: z.string().nullable(),
+    fileBytes: z.number(),
+    progress: z.object({ rowsDone: z.number(), rowsTotal: z.number().nullable() }),
+    counts: countsOutput,
+    fileWarnings: z.array(z.string()),
+    fileError: z.string().nullable(),
+    failure: z.string().nullable(),
+    createdAt: z.string(),
+    validatedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+    expiresAt: z.string().nullable(),
+  })
+  .describe('Import');
+
+const rowOutput = z
+  .object({
+    row: z.number().describe('Row as a spreadsheet numbers it (header = 1)'),
+    line: z.number().describe('Physical line where the record starts'),
+    email: z.string(),
+    action: z.enum(['add', 'modify', 'remove', 'unchanged', 'error']),
+    status: z.enum(['ok', 'warning', 'error']),
+    messages: z.array(z.string()),
+    issues: z.array(
+      z.object({
+        severity: z.enum(['error', 'warning']),
+        code: z.string(),
+        column: z.string().optional(),
+        params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+      }),
+    ),
+    changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })).nullable(),
+  })
+  .describe('ImportRow');
+
+const importParams = customerParams.extend({ importId: z.string().min(1) });
+
+const booleanQuery = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0'])])
+  .transform((value) => value === true || value === 'true' || value === '1');
+
+const uploadQuery = z.object({
+  behaviour: z.enum(['add-only', 'add-remove']).optional(),
+  dryRun: booleanQuery.optional(),
+});
+
+export async function importRoutes(app: App): Promise<void> {
+  // A raw CSV body is streamed to the service, which enforces the size limit itself (413).
+  for (const type of ['text/csv', 'application/csv', 'application/octet-stream']) {
+    app.addContentTypeParser(type, (_request, payload, done) => done(null, payload));
+  }
+
+  app.post(
+    '/v1/customers/:customerId/imports',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'Upload a user CSV (multipart field `file`, or a text/csv body)',
+        params: customerParams,
+        querystring: uploadQuery,
+        response: { 202: importOutput, 413: errorResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      let body: AsyncIterable<Uint8Array>;
+      let fileName: string | null = null;
+      let behaviour = request.query.behaviour;
+      let dryRun = request.query.dryRun ?? false;
+      if (request.isMultipart()) {
+        const file = await request.file();
+        if (!file)
+          throw validationFailed([
+            {
+              code: 'file_required',
+              field: 'file',
+              description: 'Send the CSV as the multipart field `file`.',
+            },
+          ]);
+        fileName = file.filename;
+        // Form fields sent before the file may carry the options too.
+        const field = (name: string): string | undefined => {
+          const value = file.fields[name];
+          return value && !Array.isArray(value) && value.type === 'field' ? String(value.value) : undefined;
+        };
+        const formBehaviour = field('behaviour');
+        if (formBehaviour === 'add-only' || formBehaviour === 'add-remove') behaviour = formBehaviour;
+        const formDryRun = field('dryRun');
+        if (formDryRun !== undefined) dryRun = formDryRun === 'true' || formDryRun === '1';
+        body = file.file;
+      } else {
+        body = request.body as Readable;
+      }
+      const created = await createImport(request.serviceContext(), {
+        customerRef: request.params.customerId,
+        behaviour,
+        dryRun,
+        fileName,
+        body,
+        maxBytes: app.config.importMaxBytes,
+      });
+      return reply
+        .status(202)
+        .header('location', `/v1/customers/${created.customerId}/imports/${created.id}`)
+        .send(created);
+    },
+  );
+
+  app.get(
+    '/v1/customers/:customerId/imports',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'List imports (newest first)',
+        params: customerParams,
+        querystring: z.object({ max: z.coerce.number().int().min(1).max(200).optional() }),
+        response: { 200: z.object({ items: z.array(importOutput) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      items: await listImportViews(request.serviceContext(), request.params.customerId, request.query.max),
+    }),
+  );
+
+  app.get(
+    '/v1/customers/:customerId/imports/:importId',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'Import status, progress and counts',
+        params: importParams,
+        response: { 200: importOutput, ...errorResponses },
+      },
+    },
+    async (request) =>
+      getImport(request.serviceContext(), request.params.customerId, request.params.importId),
+  );
+
+  app.get(
+    '/v1/customers/:customerId/imports/:importId/rows',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'Per-row results',
+        params: importParams,
+        querystring: z.object({
+          status: z.enum(['ok', 'warning', 'error']).optional(),
+          after: z.coerce.number().int().min(0).optional().describe('Rows after this row number'),
+          max: z.coerce.number().int().min(1).max(1000).default(100),
+        }),
+        response: { 200: z.object({ items: z.array(rowOutput) }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { status, after, max } = request.query;
+      const items = await listImportRowViews(
+        request.serviceContext(),
+        request.params.customerId,
+        request.params.importId,
+        {
+          status,
+          afterRow: after,
+          limit: max,
+        },
+      );
+      const last = items[items.length - 1];
+      if (last && items.length === max) {
+        const next = new URLSearchParams({
+          ...(status ? { status } : {}),
+          after: String(last.row),
+          max: String(max),
+        });
+        reply.header('link', `<${request.url.split('?')[0]}?${next.toString()}>; rel="next"`);
+      }
+      return { items };
+    },
+  );
+
+  app.get(
+    '/v1/customers/:customerId/imports/:importId/error-report.csv',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'Failed rows as uploaded, plus Error and Line columns',
+        params: importParams,
+      },
+    },
+    async (request, reply) => {
+      const body = await errorReportCsv(
+        request.serviceContext(),
+        request.params.customerId,
+        request.params.importId,
+      );
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="import-${request.params.importId}-errors.csv"`)
+        .send(body);
+    },
+  );
+
+  app.post(
+    '/v1/customers/:customerId/imports/:importId/cancel',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'Cancel an import',
+        params: importParams,
+        response: { 200: importOutput, ...errorResponses },
+      },
+    },
+    async (request) =>
+      cancelImport(request.serviceContext(), request.params.customerId, request.params.importId),
+  );
+
+  app.post(
+    '/v1/customers/:customerId/imports/:importId/apply',
+    {
+      schema: {
+        tags: ['imports'],
+        summary: 'Apply a finished dry run (re-validated, queued behind earlier jobs)',
+        params: importParams,
+        response: { 202: importOutput, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const applied = await applyDryRun(
+        request.serviceContext(),
+        request.params.customerId,
+        request.params.importId,
+      );
+      return reply
+        .status(202)
+        .header('location', `/v1/customers/${applied.customerId}/imports/${applied.id}`)
+        .send(applied);
+    },
+  );
+}
