@@ -123,7 +123,11 @@ describe('/v1/customers', () => {
     const seen: string[] = [];
     let url: string | undefined = '/v1/customers?max=2&search=paging';
     while (url) {
-      const response = await app.inject({ url, headers: auth(tokens.partnerFull) });
+      const response: { json(): { items: { name: string }[] }; headers: Record<string, unknown> } =
+        await app.inject({
+          url,
+          headers: auth(tokens.partnerFull),
+        });
       seen.push(...response.json().items.map((customer: { name: string }) => customer.name));
       url = /<([^>]+)>; rel="next"/.exec(String(response.headers.link ?? ''))?.[1];
     }

@@ -141,13 +141,11 @@ export async function removeNumbers(
           en: 'Only free numbers of this customer can be removed.',
           nl: 'Alleen vrije nummers van deze klant kunnen worden verwijderd.',
         },
-        notRemoved
-          .slice(0, 10)
-          .map((e164) => ({
-            code: 'number_not_removable',
-            field: 'numbers',
-            description: `${e164} is held by a user or is not this customer's.`,
-          })),
+        notRemoved.slice(0, 10).map((e164) => ({
+          code: 'number_not_removable',
+          field: 'numbers',
+          description: `${e164} is held by a user or is not this customer's.`,
+        })),
       );
     }
     await recordAudit(trx, context, {
