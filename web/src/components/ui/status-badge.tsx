@@ -51,7 +51,13 @@ export function StatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
   const key = statusLabelKeys[status];
   return (
-    <Badge color={statusColors[status] ?? 'gray'} data-status={status}>
+    <Badge
+      color={statusColors[status] ?? 'gray'}
+      data-status={status}
+      tt="none"
+      style={{ overflow: 'visible', flexShrink: 0 }}
+      styles={{ label: { overflow: 'visible' } }}
+    >
       {key ? t(key) : status}
     </Badge>
   );

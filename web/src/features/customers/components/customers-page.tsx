@@ -68,7 +68,7 @@ export function CustomersPage() {
             <Table aria-label={t('customers.title')} data-testid="customers-table">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('customers.name')}</Table.Th>
+                  <Table.Th miw={200}>{t('customers.name')}</Table.Th>
                   <Table.Th>{t('customers.externalId')}</Table.Th>
                   <Table.Th>{t('customers.status')}</Table.Th>
                   <Table.Th>{t('customers.packages')}</Table.Th>
@@ -92,8 +92,8 @@ export function CustomersPage() {
                         {customer.name}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{customer.externalId}</Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{customer.externalId}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <StatusBadge status={customer.status} />
                     </Table.Td>
                     <Table.Td>

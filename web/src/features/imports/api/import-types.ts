@@ -27,13 +27,14 @@ export interface ImportJob {
   behaviour?: ImportBehaviour;
   dryRun?: boolean;
   fileName?: string | null;
-  progress?: { done?: number; total?: number | null; processed?: number };
+  progress?: { rowsDone?: number; rowsTotal?: number | null; done?: number; total?: number | null };
   rowsDone?: number;
   rowsTotal?: number | null;
   totalRows?: number | null;
   counts?: ImportCounts;
   fileWarnings?: (string | { message?: string; description?: string })[];
   fileError?: string | { message?: string; description?: string } | null;
+  failure?: string | null;
   error?: string | { message?: string; description?: string } | null;
   errors?: { code?: string; description?: string }[];
   createdAt?: string;
@@ -65,8 +66,8 @@ export function isDone(status: ImportStatus): boolean {
 
 /** Rows done and total, whatever names the server gives them. */
 export function progressOf(job: ImportJob): { done: number; total: number | null } {
-  const done = job.progress?.done ?? job.progress?.processed ?? job.rowsDone ?? 0;
-  const total = job.progress?.total ?? job.rowsTotal ?? job.totalRows ?? null;
+  const done = job.progress?.rowsDone ?? job.progress?.done ?? job.rowsDone ?? 0;
+  const total = job.progress?.rowsTotal ?? job.progress?.total ?? job.rowsTotal ?? job.totalRows ?? null;
   return { done, total };
 }
 

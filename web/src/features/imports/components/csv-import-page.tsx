@@ -71,6 +71,7 @@ function JobProgress({ job, label }: { job: ImportJob; label: string }) {
 function jobFailure(job: ImportJob): string {
   return (
     messageText(job.fileError ?? null) ||
+    (job.failure ?? '') ||
     messageText(job.error ?? null) ||
     (job.errors ?? []).map((error) => error.description ?? '').join(' ')
   );

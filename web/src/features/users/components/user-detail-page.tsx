@@ -123,13 +123,14 @@ export function UserDetailPage() {
               </Text>
             </Stack>
             <ActionIcon
-              variant="subtle"
-              size="lg"
+              variant="light"
+              size="xl"
+              radius="xl"
               onClick={open}
               aria-label={t('userDetail.changePackage')}
               data-testid="package-arrow"
             >
-              <span aria-hidden="true" style={{ fontSize: 22, lineHeight: 1 }}>
+              <span aria-hidden="true" style={{ fontSize: 28, lineHeight: 1, marginTop: -3 }}>
                 ›
               </span>
             </ActionIcon>
