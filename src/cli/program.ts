@@ -4,10 +4,19 @@ import type { CliContext } from './cli-context.ts';
 import type { CliIo } from './io.ts';
 import { registerCustomerCommands } from './commands/customers.ts';
 import { registerServeCommands } from './commands/serve.ts';
+import { registerLocationCommands } from './commands/locations.ts';
+import { registerNumberCommands } from './commands/numbers.ts';
+import { registerUserCommands } from './commands/users.ts';
 
 export type CommandRegistrar = (program: Command, cli: CliContext) => void;
 
-const REGISTRARS: readonly CommandRegistrar[] = [registerServeCommands, registerCustomerCommands];
+const REGISTRARS: readonly CommandRegistrar[] = [
+  registerServeCommands,
+  registerCustomerCommands,
+  registerLocationCommands,
+  registerNumberCommands,
+  registerUserCommands,
+];
 
 export function buildProgram(cli: CliContext, io: CliIo): Command {
   const program = new Command('hub')

@@ -1,0 +1,92 @@
+// `hub locations create|list|delete` (SPEC §4): a customer's locations, thin over the location service.
+import type { Command } from 'commander';
+import {
+  createLocation,
+  deleteLocation,
+  listLocationViews,
+  type LocationView,
+} from '../../services/locations/location-service.ts';
+import type { CliContext } from '../cli-context.ts';
+
+function describeLocation(location: LocationView): string {
+  const place = [location.address.addressLine1, location.address.city, location.country]
+    .filter(Boolean)
+    .join(', ');
+  return `${location.id}  ${location.name}  (${place})  ${location.timeZone}`;
+}
+
+interface CreateOptions {
+  customer: string;
+  name: string;
+  country: string;
+  address1?: string;
+  address2?: string;
+  city?: string;
+  state?: string;
+  zip?: string;
+  timezone: string;
+  language?: string;
+  partner?: string;
+  json: boolean;
+}
+
+export function registerLocationCommands(program: Command, cli: CliContext): void {
+  const locations = program.command('locations').description("A customer's locations");
+
+  locations
+    .command('create')
+    .description('Add a location to a customer')
+    .requiredOption('--customer <customer>', 'customer id or externalId')
+    .requiredOption('--name <name>', 'unique per customer (case-insensitive), at most 80 characters')
+    .requiredOption('--country <code>', 'ISO 3166 alpha-2, e.g. NL')
+    .option('--address1 <line>')
+    .option('--address2 <line>')
+    .option('--city <city>')
+    .option('--state <state>')
+    .option('--zip <zip>')
+    .requiredOption('--timezone <zone>', 'e.g. Europe/Amsterdam')
+    .option('--language <tag>', 'e.g. nl_NL')
+    .option('--partner <partner>', 'partner id or name (default: the default partner)')
+    .option('--json', 'print JSON', false)
+    .action(async (options: CreateOptions) => {
+      const context = await cli.serviceContext({ partner: options.partner });
+      const location = await createLocation(context, options.customer, {
+        name: options.name,
+        country: options.country.toUpperCase(),
+        addressLine1: options.address1,
+        addressLine2: options.address2,
+        city: options.city,
+        stateOrProvince: options.state,
+        zipCode: options.zip,
+        timeZone: options.timezone,
+        language: options.language,
+      });
+      cli.print(options.json, location, () => `Created location ${describeLocation(location)}`);
+    });
+
+  locations
+    .command('list')
+    .description("List a customer's locations")
+    .requiredOption('--customer <customer>', 'customer id or externalId')
+    .option('--partner <partner>')
+    .option('--json', 'print JSON', false)
+    .action(async (options: { customer: string; partner?: string; json: boolean }) => {
+      const context = await cli.serviceContext({ partner: options.partner });
+      const items = await listLocationViews(context, options.customer);
+      cli.print(options.json, items, () =>
+        items.length ? items.map(describeLocation).join('\n') : 'No locations.',
+      );
+    });
+
+  locations
+    .command('delete <location>')
+    .description('Delete a location (id or name) that no user or number uses')
+    .requiredOption('--customer <customer>', 'customer id or externalId')
+    .option('--partner <partner>')
+    .option('--json', 'print JSON', false)
+    .action(async (ref: string, options: { customer: string; partner?: string; json: boolean }) => {
+      const context = await cli.serviceContext({ partner: options.partner });
+      await deleteLocation(context, options.customer, ref);
+      cli.print(options.json, { location: ref, deleted: true }, () => `Deleted location ${ref}`);
+    });
+}

@@ -1,0 +1,93 @@
+// `hub numbers add|list|remove` (SPEC §4): a customer's number inventory, per location.
+import type { Command } from 'commander';
+import {
+  addNumbers,
+  listNumbers,
+  removeNumbers,
+  type PhoneNumberView,
+} from '../../services/numbers/number-service.ts';
+import type { CliContext } from '../cli-context.ts';
+import { CliUsageError } from '../exit-codes.ts';
+
+function describeNumber(number: PhoneNumberView): string {
+  return `${number.phoneNumber}  ${number.locationName}  ${number.state}${number.userEmail ? `  ${number.userEmail}` : ''}`;
+}
+
+interface ListOptions {
+  customer: string;
+  location?: string;
+  free: boolean;
+  taken: boolean;
+  partner?: string;
+  json: boolean;
+}
+
+export function registerNumberCommands(program: Command, cli: CliContext): void {
+  const numbers = program.command('numbers').description("A customer's phone numbers");
+
+  numbers
+    .command('add <ranges...>')
+    .description('Add numbers or ranges (+31201234500-+31201234599) to a location')
+    .requiredOption('--customer <customer>', 'customer id or externalId')
+    .requiredOption('--location <location>', 'location id or name')
+    .option('--partner <partner>', 'partner id or name (default: the default partner)')
+    .option('--json', 'print JSON', false)
+    .action(
+      async (
+        ranges: string[],
+        options: { customer: string; location: string; partner?: string; json: boolean },
+      ) => {
+        const context = await cli.serviceContext({ partner: options.partner });
+        const result = await addNumbers(context, options.customer, options.location, ranges);
+        cli.print(
+          options.json,
+          result,
+          () =>
+            `Added ${result.added} number(s) to ${options.location}` +
+            (result.alreadyPresent ? ` (${result.alreadyPresent} were already there)` : ''),
+        );
+      },
+    );
+
+  numbers
+    .command('list')
+    .description("List a customer's numbers (all pages)")
+    .requiredOption('--customer <customer>', 'customer id or externalId')
+    .option('--location <location>', 'only this location (id or name)')
+    .option('--free', 'only numbers no user holds', false)
+    .option('--taken', 'only numbers a user holds', false)
+    .option('--partner <partner>')
+    .option('--json', 'print JSON', false)
+    .action(async (options: ListOptions) => {
+      if (options.free && options.taken) throw new CliUsageError('Give --free or --taken, not both.');
+      const context = await cli.serviceContext({ partner: options.partner });
+      const state = options.free ? 'free' : options.taken ? 'taken' : undefined;
+      const items: PhoneNumberView[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listNumbers(context, options.customer, {
+          location: options.location,
+          state,
+          cursor,
+          limit: 200,
+        });
+        items.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      cli.print(options.json, items, () =>
+        items.length ? items.map(describeNumber).join('\n') : 'No numbers.',
+      );
+    });
+
+  numbers
+    .command('remove <numbers...>')
+    .description('Remove free numbers from the inventory')
+    .requiredOption('--customer <customer>', 'customer id or externalId')
+    .option('--partner <partner>')
+    .option('--json', 'print JSON', false)
+    .action(async (given: string[], options: { customer: string; partner?: string; json: boolean }) => {
+      const context = await cli.serviceContext({ partner: options.partner });
+      const removed = await removeNumbers(context, options.customer, given);
+      cli.print(options.json, { removed }, () => `Removed ${removed.length} number(s)`);
+    });
+}

@@ -1,0 +1,166 @@
+// `hub users add|list|get|delete` (SPEC §5), thin over the user service: the same planner and
+// rules as the API. `users import|export|add-batch|set-package` live in their own files and hang
+// under the same `users` command.
+import type { Command } from 'commander';
+import { isPackageId, PACKAGE_IDS, type PackageId } from '../../domain/packages/catalog.ts';
+import { notFound } from '../../domain/errors.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import { isUuidLike } from '../../services/db-errors.ts';
+import { createUser, deleteUser, getUser, listUserViews } from '../../services/users/user-service.ts';
+import type { UserView } from '../../services/users/user-view.ts';
+import type { CliContext } from '../cli-context.ts';
+import { CliUsageError } from '../exit-codes.ts';
+
+/** The `users` group, shared with the other users-*.ts command files (whichever registers first). */
+export function usersCommand(program: Command): Command {
+  return (
+    program.commands.find((command) => command.name() === 'users') ??
+    program.command('users').description("A customer's users (subscribers)")
+  );
+}
+
+function describeUser(user: UserView): string {
+  const name = [user.firstName, user.lastName].filter(Boolean).join(' ');
+  const calling = [user.locationName, user.extension, user.phoneNumber].filter(Boolean).join(' ');
+  return `${user.id}  ${user.email}  ${name}  ${user.package ?? 'no package'}${calling ? `  ${calling}` : ''}  [${user.status}]`;
+}
+
+function packageOption(value: string): PackageId {
+  if (!isPackageId(value))
+    throw new CliUsageError(`Unknown package "${value}". Packages: ${PACKAGE_IDS.join(', ')}.`);
+  return value;
+}
+
+/** A user by id or by email (what people have at hand in a terminal). */
+async function findUser(context: ServiceContext, customer: string, ref: string): Promise<UserView> {
+  if (isUuidLike(ref)) return getUser(context, customer, ref);
+  const wanted = ref.trim().toLowerCase();
+  const page = await listUserViews(context, customer, { search: wanted, limit: 200 });
+  const user = page.items.find((item) => item.email.toLowerCase() === wanted);
+  if (!user) throw notFound('User', 'Gebruiker');
+  return user;
+}
+
+interface AddOptions {
+  customer: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  displayName?: string;
+  package: PackageId;
+  attendantConsole?: boolean;
+  location?: string;
+  extension?: string;
+  phoneNumber?: string;
+  jabberCalling?: boolean;
+  jabberWithWebexTeams?: boolean;
+  preferredWebexSite?: string;
+  preferredLanguage?: string;
+  partner?: string;
+  json: boolean;
+}
+
+interface ListOptions {
+  customer: string;
+  search?: string;
+  package?: string;
+  location?: string;
+  partner?: string;
+  json: boolean;
+}
+
+export function registerUserCommands(program: Command, cli: CliContext): void {
+  const users = usersCommand(program);
+
+  users
+    .command('add')
+    .description('Add one user with a package')
+    .requiredOption('--customer <customer>', 'customer id or externalId')
+    .requiredOption('--email <email>')
+    .requiredOption('--first-name <name>')
+    .requiredOption('--last-name <name>')
+    .option('--display-name <name>')
+    .requiredOption('--package <package>', PACKAGE_IDS.join(' | '), packageOption)
+    .option('--attendant-console', 'add the attendant console add-on')
+    .option('--location <location>', 'location id or name (packages with calling numbers)')
+    .option('--extension <digits>')
+    .option('--phone-number <number>', 'E.164 or national format of the location country')
+    .option('--jabber-calling', 'enable Jabber Calling')
+    .option('--jabber-with-webex-teams', 'enable Jabber with Webex Teams')
+    .option('--preferred-webex-site <site>')
+    .option('--preferred-language <tag>')
+    .option('--partner <partner>', 'partner id or name (default: the default partner)')
+    .option('--json', 'print JSON', false)
+    .action(async (options: AddOptions) => {
+      const context = await cli.serviceContext({ partner: options.partner });
+      const user = await createUser(context, options.customer, {
+        email: options.email,
+        firstName: options.firstName,
+        lastName: options.lastName,
+        displayName: options.displayName,
+        package: options.package,
+        attendantConsole: options.attendantConsole,
+        location: options.location,
+        extension: options.extension,
+        phoneNumber: options.phoneNumber,
+        jabberCalling: options.jabberCalling,
+        jabberWithWebexTeams: options.jabberWithWebexTeams,
+        preferredWebexSite: options.preferredWebexSite,
+        preferredLanguage: options.preferredLanguage,
+      });
+      cli.print(options.json, user, () => `Added user ${describeUser(user)}`);
+    });
+
+  users
+    .command('list')
+    .description("List a customer's users (all pages)")
+    .requiredOption('--customer <customer>', 'customer id or externalId')
+    .option('--search <text>', 'part of the name or email')
+    .option('--package <package>', `${PACKAGE_IDS.join(' | ')} | none`)
+    .option('--location <location>', 'location id or name')
+    .option('--partner <partner>')
+    .option('--json', 'print JSON', false)
+    .action(async (options: ListOptions) => {
+      if (options.package !== undefined && options.package !== 'none') packageOption(options.package);
+      const context = await cli.serviceContext({ partner: options.partner });
+      const items: UserView[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listUserViews(context, options.customer, {
+          search: options.search,
+          package: options.package,
+          location: options.location,
+          cursor,
+          limit: 200,
+        });
+        items.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      cli.print(options.json, items, () => (items.length ? items.map(describeUser).join('\n') : 'No users.'));
+    });
+
+  users
+    .command('get <user>')
+    .description('Show a user (id or email)')
+    .requiredOption('--customer <customer>', 'customer id or externalId')
+    .option('--partner <partner>')
+    .option('--json', 'print JSON', false)
+    .action(async (ref: string, options: { customer: string; partner?: string; json: boolean }) => {
+      const context = await cli.serviceContext({ partner: options.partner });
+      const user = await findUser(context, options.customer, ref);
+      cli.print(options.json, user, () => describeUser(user));
+    });
+
+  users
+    .command('delete <user>')
+    .description('Remove a user (id or email): number and extension go back to the pool')
+    .requiredOption('--customer <customer>', 'customer id or externalId')
+    .option('--partner <partner>')
+    .option('--json', 'print JSON', false)
+    .action(async (ref: string, options: { customer: string; partner?: string; json: boolean }) => {
+      const context = await cli.serviceContext({ partner: options.partner });
+      const user = await findUser(context, options.customer, ref);
+      await deleteUser(context, options.customer, user.id);
+      cli.print(options.json, { id: user.id, deleted: true }, () => `Deleted user ${user.email}`);
+    });
+}
