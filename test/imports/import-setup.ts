@@ -98,3 +98,97 @@ export async function createFixtureCustomer(
     context: { db, actor, requestId: 'test', locale: 'en' },
   };
 }
+
+export interface GeneratedCustomer {
+  readonly customerId: string;
+  readonly partnerId: string;
+  readonly locations: { name: string; numberPrefix: string }[];
+  readonly context: ServiceContext;
+}
+
+/**
+ * A customer for generated files: `locationCount` locations, each with 10^digits numbers
+ * (prefix + index), extension length 6, every package sold without limit.
+ */
+export async function createGeneratedCustomer(
+  database: Database,
+  options: { externalId: string; locationCount: number; numbersPerLocation: number; prefixBase?: number },
+): Promise<GeneratedCustomer> {
+  const { db } = database;
+  const partner = await db
+    .insertInto('partners')
+    .values({ name: `Partner ${options.externalId}` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const customer = await db
+    .insertInto('customers')
+    .values({
+      partner_id: partner.id,
+      name: `Generated ${options.externalId}`,
+      external_id: options.externalId,
+      admin_email: `admin-${options.externalId.toLowerCase()}@bench.example`,
+      country: 'NL',
+      status: 'provisioned',
+      extension_length: 6,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('customer_packages')
+    .values(
+      ['webex_voice', 'webex_calling', 'webex_calling_standard', 'webex_meetings', 'webex_suite'].map(
+        (packageId) => ({
+          customer_id: customer.id,
+          package_id: packageId,
+          limit: null,
+        }),
+      ),
+    )
+    .execute();
+  const locations: { name: string; numberPrefix: string }[] = [];
+  const prefixBase = options.prefixBase ?? 201;
+  for (let index = 0; index < options.locationCount; index += 1) {
+    const name = `Location ${index + 1}`;
+    // Amsterdam-style fixed numbers: +31 20 1xx nnnn (valid Dutch numbers for libphonenumber).
+    const numberPrefix = `+3120${prefixBase + index}`;
+    const location = await db
+      .insertInto('locations')
+      .values({
+        customer_id: customer.id,
+        name,
+        country: 'NL',
+        city: 'Amsterdam',
+        time_zone: 'Europe/Amsterdam',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (let start = 0; start < options.numbersPerLocation; start += 5000) {
+      const count = Math.min(5000, options.numbersPerLocation - start);
+      await db
+        .insertInto('phone_numbers')
+        .values(
+          Array.from({ length: count }, (_, offset) => ({
+            customer_id: customer.id,
+            location_id: location.id,
+            e164: `${numberPrefix}${String(start + offset).padStart(4, '0')}`,
+          })),
+        )
+        .execute();
+    }
+    locations.push({ name, numberPrefix });
+  }
+  const actor: Actor = {
+    type: 'admin',
+    id: null,
+    label: 'bench@example.com',
+    role: 'partner_full_admin',
+    partnerId: partner.id,
+    customerId: null,
+  };
+  return {
+    customerId: customer.id,
+    partnerId: partner.id,
+    locations,
+    context: { db, actor, requestId: 'bench', locale: 'en' },
+  };
+}

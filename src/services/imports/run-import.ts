@@ -41,6 +41,8 @@ export interface RunImportOptions {
   readonly heartbeat?: () => Promise<boolean>;
   /** Test hook: called after each committed apply batch (a throw here simulates a crash). */
   readonly afterBatchCommitted?: (appliedThroughRow: number) => void | Promise<void>;
+  /** Test hook: called inside a batch's transaction before it commits (a throw rolls it back). */
+  readonly beforeBatchCommit?: (appliedThroughRow: number) => void | Promise<void>;
 }
 
 export class ImportInterrupted extends Error {
@@ -242,6 +244,7 @@ async function apply(
         planned.map((row) => toResultRow(imp.id, row)),
       );
       await saveProgress(trx, imp.id, rowsDone + planned.length, batchCounts, lastRow);
+      await options.beforeBatchCommit?.(lastRow);
     });
     Object.assign(counts, batchCounts);
     rowsDone += planned.length;
