@@ -30,10 +30,14 @@ export function useUploadImport(customerId: string) {
   });
 }
 
-/** Polls the job every 700 ms until it stops moving, for the live progress bar. */
-export function useImportJob(customerId: string, jobId: string | null) {
+/**
+ * Polls the job every 700 ms until it stops moving, for the live progress bar. Applying a dry run
+ * continues the same job, so each phase keeps its own cache entry: the finished dry run ("validated")
+ * must not stop the polling of the apply.
+ */
+export function useImportJob(customerId: string, jobId: string | null, phase: 'dry-run' | 'apply') {
   return useQuery({
-    queryKey: ['customers', customerId, 'imports', jobId],
+    queryKey: ['customers', customerId, 'imports', jobId, phase],
     enabled: Boolean(jobId),
     queryFn: ({ signal }) =>
       apiRequest<ImportJob>(`${importsPath(customerId)}/${encodeURIComponent(jobId ?? '')}`, { signal }),
@@ -44,11 +48,12 @@ export function useImportJob(customerId: string, jobId: string | null) {
 export function useImportRows(
   customerId: string,
   jobId: string | null,
+  phase: 'dry-run' | 'apply',
   status: string | null,
   enabled: boolean,
 ) {
   return useQuery({
-    queryKey: ['customers', customerId, 'imports', jobId, 'rows', status],
+    queryKey: ['customers', customerId, 'imports', jobId, phase, 'rows', status],
     enabled: Boolean(jobId) && enabled,
     queryFn: ({ signal }) =>
       fetchPage<ImportRow>(

@@ -58,6 +58,15 @@ function JobProgress({ job, label }: { job: ImportJob; label: string }) {
       </Group>
       <Progress
         value={percent}
+        color={
+          job.status === 'completed'
+            ? 'green'
+            : job.status === 'completed_with_errors'
+              ? 'orange'
+              : job.status === 'failed'
+                ? 'red'
+                : 'blue'
+        }
         animated={percent < 100}
         size="lg"
         aria-label={label}
@@ -94,8 +103,8 @@ export function CsvImportPage() {
   const upload = useUploadImport(customerId);
   const apply = useApplyImport(customerId);
   const cancel = useCancelImport(customerId);
-  const dryRun = useImportJob(customerId, dryRunJobId);
-  const applied = useImportJob(customerId, applyJobId);
+  const dryRun = useImportJob(customerId, dryRunJobId, 'dry-run');
+  const applied = useImportJob(customerId, applyJobId, 'apply');
   const chosenBehaviour = behaviour ?? defaultBehaviour.data ?? 'add-only';
 
   const dryRunJob = dryRun.data;
@@ -108,6 +117,7 @@ export function CsvImportPage() {
   const rows = useImportRows(
     customerId,
     applyJobId ?? dryRunJobId,
+    applyJobId ? 'apply' : 'dry-run',
     rowFilter === 'error' ? 'error' : null,
     Boolean(applyJobId ? finished : validated),
   );
