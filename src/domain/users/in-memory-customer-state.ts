@@ -106,7 +106,9 @@ export class InMemoryCustomerState implements PlanningContext {
   }
 
   #count(id: SellableId, delta: number): void {
-    this.#usage.set(id, this.usage(id) + delta);
+    // Not the overridable usage(): a subclass that adds usage kept elsewhere (planning-state.ts)
+    // would be counted twice, and is not initialised yet while this constructor runs.
+    this.#usage.set(id, (this.#usage.get(id) ?? 0) + delta);
   }
 
   #add(user: UserState): void {
