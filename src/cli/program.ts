@@ -7,6 +7,9 @@ import { registerServeCommands } from './commands/serve.ts';
 import { registerLocationCommands } from './commands/locations.ts';
 import { registerNumberCommands } from './commands/numbers.ts';
 import { registerUserCommands } from './commands/users.ts';
+import { registerBackupCommands } from './commands/backup.ts';
+import { registerUserImportCommands } from './commands/users-import.ts';
+import { registerUserExportCommands } from './commands/users-export.ts';
 
 export type CommandRegistrar = (program: Command, cli: CliContext) => void;
 
@@ -16,6 +19,9 @@ const REGISTRARS: readonly CommandRegistrar[] = [
   registerLocationCommands,
   registerNumberCommands,
   registerUserCommands,
+  registerBackupCommands,
+  registerUserImportCommands,
+  registerUserExportCommands,
 ];
 
 export function buildProgram(cli: CliContext, io: CliIo): Command {

@@ -1,0 +1,167 @@
+// `hub users import --customer C FILE [--behaviour add-only|add-remove] [--dry-run] [--json]`:
+// uploads the file as an import job, waits for it (progress bar on a terminal) and prints the
+// result; with --json exactly the object of SPEC §9. Exit 0 when the job ran (row errors
+// included), 2 when the file was rejected, 1 when the job failed otherwise.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Command } from 'commander';
+import { AppError } from '../../domain/errors.ts';
+import { createWorker } from '../../jobs/worker.ts';
+import { jobDefinitions } from '../../jobs/registry.ts';
+import type { ServiceContext } from '../../services/context.ts';
+import { createImport } from '../../services/imports/create-import.ts';
+import { allImportRows, getImport } from '../../services/imports/import-queries.ts';
+import type { ImportView } from '../../services/imports/import-view.ts';
+import type { CliContext } from '../cli-context.ts';
+import { CliUsageError } from '../exit-codes.ts';
+import { usersCommand } from './users.ts';
+
+interface ImportOptions {
+  customer: string;
+  behaviour?: string;
+  dryRun: boolean;
+  partner?: string;
+  json: boolean;
+}
+
+/** SPEC §9's --json shape. */
+export interface ImportCliResult {
+  readonly jobId: string;
+  readonly status: string;
+  readonly counts: {
+    add: number;
+    modify: number;
+    remove: number;
+    unchanged: number;
+    error: number;
+    warning: number;
+  };
+  readonly fileWarnings: string[];
+  readonly rows: {
+    row: number;
+    email: string;
+    action: string;
+    status: 'ok' | 'warning' | 'error';
+    messages: string[];
+  }[];
+}
+
+const WAITING = new Set(['queued', 'validating', 'applying']);
+
+function progressBar(view: ImportView): string {
+  const { rowsDone, rowsTotal } = view.progress;
+  const width = 30;
+  const fraction = rowsTotal ? Math.min(1, rowsDone / rowsTotal) : 0;
+  const filled = Math.round(fraction * width);
+  const total = rowsTotal === null ? '?' : String(rowsTotal);
+  return `\r${view.status.padEnd(10)} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${rowsDone}/${total} rows`;
+}
+
+async function waitForImport(
+  cli: CliContext,
+  context: ServiceContext,
+  customerId: string,
+  importId: string,
+  showProgress: boolean,
+): Promise<ImportView> {
+  const runtime = await cli.runtime();
+  // Outside a server nobody else runs jobs: run a worker here (all kinds, so a customer's earlier
+  // jobs, which the import queues behind, run too).
+  const worker = cli.insideServer
+    ? null
+    : createWorker({ db: runtime.database.db, logger: runtime.logger, definitions: jobDefinitions });
+  let draining = worker ? worker.drain() : null;
+  for (;;) {
+    const view = await getImport(context, customerId, importId);
+    if (showProgress) cli.io.err(progressBar(view));
+    if (!WAITING.has(view.status)) {
+      if (showProgress) cli.io.err('\n');
+      await draining;
+      return view;
+    }
+    if (draining) {
+      // drain() returns when no job is runnable; a job waiting on a lock needs another round.
+      const finished = await Promise.race([draining.then(() => true), sleep(250).then(() => false)]);
+      if (finished) draining = worker ? worker.drain() : null;
+    } else await sleep(250);
+  }
+}
+
+function human(result: ImportCliResult): string {
+  const { counts } = result;
+  const lines = [
+    `Import ${result.jobId}: ${result.status}`,
+    `  add ${counts.add}, modify ${counts.modify}, remove ${counts.remove}, unchanged ${counts.unchanged}, error ${counts.error}, with warnings ${counts.warning}`,
+    ...result.fileWarnings.map((warning) => `  warning: ${warning}`),
+    ...result.rows
+      .filter((row) => row.messages.length > 0)
+      .flatMap((row) =>
+        row.messages.map((message) => `  ${row.status === 'error' ? 'error' : 'warning'}: ${message}`),
+      ),
+  ];
+  return lines.join('\n');
+}
+
+export function registerUserImportCommands(program: Command, cli: CliContext): void {
+  usersCommand(program)
+    .command('import <file>')
+    .description('Add, modify or remove users from a CSV file (SPEC §6) and wait for the result')
+    .requiredOption('--customer <customer>', 'customer id or externalId')
+    .option('--behaviour <behaviour>', 'add-only (default) or add-remove')
+    .option('--dry-run', 'validate and show what would change; change nothing', false)
+    .option('--partner <partner>')
+    .option('--json', 'print JSON', false)
+    .action(async (file: string, options: ImportOptions) => {
+      if (
+        options.behaviour !== undefined &&
+        options.behaviour !== 'add-only' &&
+        options.behaviour !== 'add-remove'
+      ) {
+        throw new CliUsageError(`--behaviour must be add-only or add-remove, not "${options.behaviour}".`);
+      }
+      const filePath = path.resolve(cli.io.cwd, file);
+      const info = await stat(filePath).catch(() => null);
+      if (!info?.isFile()) throw new CliUsageError(`No such file: ${file}`);
+      const runtime = await cli.runtime();
+      const context = await cli.serviceContext({ partner: options.partner });
+      const created = await createImport(context, {
+        customerRef: options.customer,
+        behaviour: options.behaviour,
+        dryRun: options.dryRun,
+        fileName: path.basename(filePath),
+        body: createReadStream(filePath),
+        maxBytes: runtime.config.importMaxBytes,
+      });
+      const view = await waitForImport(
+        cli,
+        context,
+        created.customerId,
+        created.id,
+        cli.io.interactive && !options.json,
+      );
+      const rows: ImportCliResult['rows'] = [];
+      for await (const row of allImportRows(context, view.id)) {
+        rows.push({
+          row: row.row,
+          email: row.email,
+          action: row.action,
+          status: row.status,
+          messages: row.messages,
+        });
+      }
+      const result: ImportCliResult = {
+        jobId: view.id,
+        status: view.status,
+        counts: view.counts,
+        fileWarnings: view.fileWarnings,
+        rows,
+      };
+      cli.print(options.json, result, () => human(result));
+      if (view.status === 'failed') {
+        if (view.fileError) throw new AppError('validation_failed', view.fileError);
+        throw new Error(view.failure ?? 'The import failed.');
+      }
+    });
+}

@@ -1,0 +1,167 @@
+// `hub users import` / `hub users export` in-process: SPEC §9's JSON, exit codes, the fixtures.
+import { copyFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ImportCliResult } from '../../src/cli/commands/users-import.ts';
+import { useTestCli } from '../cli/cli-harness.ts';
+import { FIXTURES_DIR } from './import-setup.ts';
+
+describe('hub users import / export', () => {
+  const cli = useTestCli();
+
+  it('sets up the fixture customer', async () => {
+    const { hub } = cli();
+    const steps = [
+      [
+        'customers',
+        'create',
+        '--name',
+        'Bakkerij De Vries',
+        '--external-id',
+        'DEVRIES-001',
+        '--admin-email',
+        'beheer@devries.example',
+        '--country',
+        'NL',
+        '--packages',
+        'webex_voice,webex_calling,webex_calling_standard,webex_meetings,webex_suite',
+      ],
+      [
+        'locations',
+        'create',
+        '--customer',
+        'DEVRIES-001',
+        '--name',
+        'Amsterdam HQ',
+        '--country',
+        'NL',
+        '--city',
+        'Amsterdam',
+        '--address1',
+        'Damrak 1',
+        '--timezone',
+        'Europe/Amsterdam',
+      ],
+      [
+        'locations',
+        'create',
+        '--customer',
+        'DEVRIES-001',
+        '--name',
+        'Rotterdam',
+        '--country',
+        'NL',
+        '--city',
+        'Rotterdam',
+        '--address1',
+        'Coolsingel 40',
+        '--timezone',
+        'Europe/Amsterdam',
+      ],
+      [
+        'numbers',
+        'add',
+        '--customer',
+        'DEVRIES-001',
+        '--location',
+        'Amsterdam HQ',
+        '+31201234500-+31201234599',
+      ],
+      ['numbers', 'add', '--customer', 'DEVRIES-001', '--location', 'Rotterdam', '+31107654300-+31107654399'],
+    ];
+    for (const argv of steps) expect((await hub(...argv)).exitCode).toBe(0);
+    for (const name of ['01-add-basic.csv', '03-errors.csv'])
+      await copyFile(path.join(FIXTURES_DIR, name), path.join(cli().cwd, name));
+  });
+
+  it('prints the SPEC §9 JSON and exits 0 for a job that ran', async () => {
+    const result = await cli().hub(
+      'users',
+      'import',
+      '--customer',
+      'DEVRIES-001',
+      '01-add-basic.csv',
+      '--json',
+    );
+    expect(result.exitCode).toBe(0);
+    const body = result.json<ImportCliResult>();
+    expect(Object.keys(body)).toEqual(['jobId', 'status', 'counts', 'fileWarnings', 'rows']);
+    expect(body.status).toBe('completed');
+    expect(body.counts).toEqual({ add: 5, modify: 0, remove: 0, unchanged: 0, error: 0, warning: 1 });
+    expect(body.rows[0]).toEqual({
+      row: 2,
+      email: 'anna@devries.example',
+      action: 'add',
+      status: 'ok',
+      messages: [],
+    });
+    expect(body.rows[4]).toMatchObject({ row: 6, action: 'add', status: 'warning' });
+  });
+
+  it('exits 0 with row errors, each row naming row, column and reason', async () => {
+    const result = await cli().hub('users', 'import', '--customer', 'DEVRIES-001', '03-errors.csv', '--json');
+    expect(result.exitCode).toBe(0);
+    const body = result.json<ImportCliResult>();
+    expect(body.status).toBe('completed_with_errors');
+    expect(body.rows.find((row) => row.row === 8)).toMatchObject({ action: 'error', status: 'error' });
+    expect(body.rows.find((row) => row.row === 8)?.messages[0]).toMatch(
+      /^Row 8, User ID\/Email \(Required\): "not-an-email"/,
+    );
+  });
+
+  it('a dry run changes nothing', async () => {
+    const result = await cli().hub(
+      'users',
+      'import',
+      '--customer',
+      'DEVRIES-001',
+      '01-add-basic.csv',
+      '--dry-run',
+      '--behaviour',
+      'add-remove',
+      '--json',
+    );
+    expect(result.exitCode).toBe(0);
+    expect(result.json<ImportCliResult>().status).toBe('validated');
+  });
+
+  it('exits 2 for a rejected file and for bad arguments', async () => {
+    await writeFile(path.join(cli().cwd, 'no-email.csv'), 'First Name,Last Name\nA,B\n');
+    const rejected = await cli().hub(
+      'users',
+      'import',
+      '--customer',
+      'DEVRIES-001',
+      'no-email.csv',
+      '--json',
+    );
+    expect(rejected.exitCode).toBe(2);
+    expect(rejected.stderr).toContain('User ID/Email (Required)');
+    expect((await cli().hub('users', 'import', '--customer', 'DEVRIES-001', 'missing.csv')).exitCode).toBe(2);
+    expect(
+      (
+        await cli().hub(
+          'users',
+          'import',
+          '--customer',
+          'DEVRIES-001',
+          '01-add-basic.csv',
+          '--behaviour',
+          'sometimes',
+        )
+      ).exitCode,
+    ).toBe(2);
+  });
+
+  it('exports, and the export re-imports as all unchanged', async () => {
+    const exported = await cli().hub('users', 'export', '--customer', 'DEVRIES-001', '--out', 'export.csv');
+    expect(exported.exitCode).toBe(0);
+    const stdout = await cli().hub('users', 'export', '--customer', 'DEVRIES-001');
+    expect(stdout.stdout).toContain('anna@devries.example');
+    const again = (
+      await cli().hub('users', 'import', '--customer', 'DEVRIES-001', 'export.csv', '--json')
+    ).json<ImportCliResult>();
+    expect(new Set(again.rows.map((row) => row.action))).toEqual(new Set(['unchanged']));
+    expect(again.rows).toHaveLength(7);
+  });
+});
