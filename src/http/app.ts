@@ -26,6 +26,7 @@ import { errorBody, sendError, text } from './errors.ts';
 import { authenticationPlugin } from './plugins/authentication.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { registerRoutes } from './routes/index.ts';
+import { scimPlugin } from '../scim/http/scim-plugin.ts';
 
 export interface AppOptions {
   readonly config: Config;
@@ -126,6 +127,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(authenticationPlugin, { db: options.database.db });
   await app.register(metricsPlugin, { database: options.database });
   await registerRoutes(app);
+  await app.register((await import('./plugins/web-static.ts')).webStaticPlugin); // E2E-TEMP
+  await app.register(scimPlugin);
   return app;
 }
 

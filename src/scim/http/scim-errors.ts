@@ -1,0 +1,69 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../domain/errors.ts';
+import { VERSION_MISMATCH } from '../../services/scim/scim-user-service.ts';
+import { errorBody } from '../bulk/run-bulk.ts';
+import { ScimError } from '../errors.ts';
+import type { JsonObject } from '../json.ts';
+import { SCIM_CONTENT_TYPE } from './media-type.ts';
+
+// Every failure under /scim answers with the SCIM error schema (RFC 7644 §3.12): `schemas`,
+// `scimType` where one applies, `detail`, and `status` as a string. Domain errors map here, once.
+
+export function toScimError(error: unknown): ScimError {
+  if (error instanceof ScimError) return error;
+  if (error instanceof AppError) {
+    const details = error.details
+      .map((detail) => detail.description)
+      .filter((text) => text !== error.message);
+    const detail = [error.message, ...details].join(' ');
+    switch (error.code) {
+      case 'not_found':
+        return new ScimError(404, undefined, detail);
+      case 'conflict':
+        if (error.details.some((d) => d.code === VERSION_MISMATCH))
+          return new ScimError(412, undefined, detail);
+        return new ScimError(409, 'uniqueness', detail);
+      case 'validation_failed':
+        return new ScimError(400, 'invalidValue', detail);
+      case 'forbidden':
+        return new ScimError(403, undefined, detail);
+      case 'unauthenticated':
+        return new ScimError(401, undefined, detail);
+      case 'payload_too_large':
+        return new ScimError(413, undefined, detail);
+      case 'rate_limited':
+        return new ScimError(429, undefined, detail);
+      default:
+        return new ScimError(500, undefined, 'Something went wrong on our side.');
+    }
+  }
+  const fastifyError = error as Partial<FastifyError>;
+  const status = fastifyError.statusCode ?? 500;
+  if (status === 400)
+    return new ScimError(400, 'invalidSyntax', fastifyError.message ?? 'The request is not valid JSON.');
+  if (status >= 400 && status < 500)
+    return new ScimError(status, undefined, fastifyError.message ?? 'The request was refused.');
+  return new ScimError(500, undefined, 'Something went wrong on our side.');
+}
+
+export function scimErrorBody(error: ScimError): JsonObject {
+  return errorBody(error);
+}
+
+export function sendScimError(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
+  const scimError = toScimError(error);
+  if (scimError.status >= 500)
+    request.log.error({ err: error, trackingId: request.id }, 'SCIM request failed');
+  else
+    request.log.info(
+      { trackingId: request.id, status: scimError.status, scimType: scimError.scimType },
+      scimError.message,
+    );
+  if (scimError.status === 401) reply.header('WWW-Authenticate', 'Bearer realm="scim"');
+  const retryAfter = (error as { retryAfter?: unknown }).retryAfter;
+  if (scimError.status === 429 && retryAfter !== undefined) reply.header('Retry-After', String(retryAfter));
+  return reply
+    .status(scimError.status)
+    .type(SCIM_CONTENT_TYPE)
+    .send(JSON.stringify(scimErrorBody(scimError)));
+}

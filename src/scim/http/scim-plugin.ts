@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import type { App } from '../../http/app.ts';
+import { ScimError } from '../errors.ts';
+import { scimAdminRoutes } from './admin-routes.ts';
+import { bulkRoutes } from './bulk-route.ts';
+import { discoveryRoutes } from './discovery-routes.ts';
+import { groupRoutes } from './group-routes.ts';
+import { authenticateScimRequest } from './scim-request.ts';
+import { sendScimError } from './scim-errors.ts';
+import { userRoutes } from './user-routes.ts';
+
+// SCIM 2.0 (RFC 7643/7644) under /scim/v2/{customerId}/…, an edge of its own: its own media type,
+// its own authentication (the customer's SCIM token) and its own error schema.
+
+async function scimRoutes(app: FastifyInstance): Promise<void> {
+  app.decorateRequest('scimState', null);
+  // application/scim+json is JSON; Fastify parses application/json already.
+  app.addContentTypeParser(['application/scim+json'], { parseAs: 'string' }, (_request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') {
+      done(null, undefined);
+      return;
+    }
+    try {
+      done(null, JSON.parse(text) as unknown);
+    } catch {
+      done(new ScimError(400, 'invalidSyntax', 'The request body is not valid JSON.'), undefined);
+    }
+  });
+  app.setErrorHandler((error, request, reply) => sendScimError(request, reply, error));
+  app.setNotFoundHandler((request, reply) =>
+    sendScimError(
+      request,
+      reply,
+      new ScimError(404, undefined, `No SCIM endpoint ${request.method} ${request.url.split('?')[0] ?? ''}`),
+    ),
+  );
+  app.addHook('onRequest', async (request) => {
+    await authenticateScimRequest(request, app.config.publicUrl);
+  });
+  await app.register(discoveryRoutes);
+  await app.register(userRoutes);
+  await app.register(groupRoutes);
+  await app.register(bulkRoutes);
+}
+
+/** Register with `app.register(scimPlugin)`: SCIM at /scim/v2/:customerId, plus its admin routes under /v1. */
+export async function scimPlugin(app: App): Promise<void> {
+  await app.register(scimAdminRoutes);
+  await app.register(scimRoutes, { prefix: '/scim/v2/:customerId' });
+}

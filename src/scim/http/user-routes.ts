@@ -1,0 +1,204 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { RawBuilder } from 'kysely';
+import { SCIM_USER_COLUMNS } from '../../db/repositories/scim-users.ts';
+import type { ScimUserRecord } from '../../db/repositories/scim-users.ts';
+import {
+  createScimUser,
+  deleteScimUser,
+  getScimUser,
+  listScimUsers,
+  replaceScimUser,
+  VERSION_MISMATCH,
+} from '../../services/scim/scim-user-service.ts';
+import { AppError } from '../../domain/errors.ts';
+import { ScimError } from '../errors.ts';
+import { matchesFilter } from '../filter/evaluator.ts';
+import type { AttributePath } from '../filter/ast.ts';
+import { filterToSql } from '../filter/filter-to-sql.ts';
+import type { SqlColumn } from '../filter/filter-to-sql.ts';
+import { parseAttributePath } from '../filter/attribute-path.ts';
+import type { JsonObject } from '../json.ts';
+import { applyPatch } from '../patch/apply-patch.ts';
+import { parsePatchRequest } from '../patch/parse-patch-request.ts';
+import { projectAttributes } from '../resources/project-attributes.ts';
+import type { Projection } from '../resources/project-attributes.ts';
+import { sortResources } from '../resources/sort-resources.ts';
+import { canonicalSchemaUrn, ENTERPRISE_USER_SCHEMA, isCoreSchema } from '../schema-urns.ts';
+import { parseScimUser } from '../users/scim-user-input.ts';
+import { etagOf, renderScimUser } from '../users/render-scim-user.ts';
+import type { StoredScimUser } from '../users/render-scim-user.ts';
+import { listResponse, parseListQuery, parseProjection } from './list-response.ts';
+import type { RawListQuery } from './list-response.ts';
+import { ifMatchVersion, ifNoneMatchVersion, scimState, sendScim } from './scim-request.ts';
+import { invalidValue } from '../errors.ts';
+
+type IdParams = { Params: { customerId: string; id: string } };
+
+function userColumn(path: AttributePath): SqlColumn | undefined {
+  let key: string;
+  if (path.uri === undefined || isCoreSchema(path.uri))
+    key = path.subAttr ? `${path.attr}.${path.subAttr}` : path.attr;
+  else if (canonicalSchemaUrn(path.uri) === ENTERPRISE_USER_SCHEMA && path.subAttr === undefined)
+    key = `enterprise:${path.attr}`;
+  else return undefined;
+  return SCIM_USER_COLUMNS[key.toLowerCase()];
+}
+
+function render(record: ScimUserRecord, baseUrl: string): JsonObject {
+  return renderScimUser(record as StoredScimUser, baseUrl);
+}
+
+/** PATCH answers 204 (what Entra ID and Microsoft's collection expect) unless the client asks for the resource. */
+export function wantsRepresentation(request: FastifyRequest, projection: Projection): boolean {
+  if (projection.attributes !== undefined || projection.excludedAttributes !== undefined) return true;
+  const prefer = request.headers.prefer;
+  if (typeof prefer === 'string' && /return=representation/i.test(prefer)) return true;
+  const agent = request.headers['user-agent'];
+  return typeof agent === 'string' && /okta/i.test(agent);
+}
+
+async function listUsers(request: FastifyRequest, raw: RawListQuery): Promise<JsonObject> {
+  const state = scimState(request);
+  const query = parseListQuery(raw);
+  const { startIndex, count } = query.paging;
+  const where = query.filter === undefined ? undefined : filterToSql(query.filter, userColumn);
+  let sortColumn: SqlColumn | undefined;
+  if (query.sortBy !== undefined) sortColumn = userColumn(parseAttributePath(query.sortBy, invalidValue));
+  const inSql =
+    (query.filter === undefined || where !== undefined) &&
+    (query.sortBy === undefined || sortColumn !== undefined);
+  let resources: JsonObject[];
+  let total: number;
+  if (inSql) {
+    const result = await listScimUsers(state.context, state.customerId, {
+      ...(where !== undefined ? { where } : {}),
+      ...(sortColumn !== undefined
+        ? {
+            orderBy: {
+              expr: sortColumn.expr as RawBuilder<unknown>,
+              descending: query.sortOrder === 'descending',
+            },
+          }
+        : {}),
+      offset: startIndex - 1,
+      limit: count,
+    });
+    total = result.total;
+    resources = result.records.map((record) => render(record, state.baseUrl));
+  } else {
+    // A filter or sort on attributes without a column (emails, addresses…): evaluated over the
+    // customer's users with the same semantics (evaluator.ts).
+    const result = await listScimUsers(state.context, state.customerId, { offset: 0, limit: null });
+    let all = result.records.map((record) => render(record, state.baseUrl));
+    const filter = query.filter;
+    if (filter !== undefined) all = all.filter((resource) => matchesFilter(filter, resource));
+    if (query.sortBy !== undefined) all = sortResources(all, query.sortBy, query.sortOrder);
+    total = all.length;
+    resources = all.slice(startIndex - 1, startIndex - 1 + count);
+  }
+  return listResponse(
+    resources.map((resource) => projectAttributes(resource, query.projection)),
+    total,
+    startIndex,
+  );
+}
+
+async function patchUser(request: FastifyRequest<IdParams>): Promise<ScimUserRecord> {
+  const state = scimState(request);
+  const operations = parsePatchRequest(request.body);
+  const ifMatch = ifMatchVersion(request);
+  // Optimistic: read, patch in memory, write if nobody wrote in between (else read again).
+  for (let attempt = 0; ; attempt++) {
+    const record = await getScimUser(state.context, state.customerId, request.params.id);
+    if (ifMatch !== undefined && ifMatch !== record.version)
+      throw new ScimError(412, undefined, 'The user changed since the version you sent (If-Match).');
+    const patched = applyPatch(render(record, state.baseUrl), operations);
+    delete patched.groups;
+    const input = parseScimUser(patched);
+    try {
+      return await replaceScimUser(state.context, state.customerId, record.id, input, record.version);
+    } catch (error) {
+      const raced =
+        error instanceof AppError && error.details.some((detail) => detail.code === VERSION_MISMATCH);
+      if (!raced || ifMatch !== undefined || attempt >= 2) throw error;
+    }
+  }
+}
+
+export async function userRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/Users', async (request, reply) =>
+    sendScim(reply, 200, await listUsers(request, request.query as RawListQuery)),
+  );
+  app.get('/Users/', async (request, reply) =>
+    sendScim(reply, 200, await listUsers(request, request.query as RawListQuery)),
+  );
+  app.post('/Users/.search', async (request, reply) =>
+    sendScim(reply, 200, await listUsers(request, (request.body ?? {}) as RawListQuery)),
+  );
+
+  app.post('/Users', async (request, reply) => {
+    const state = scimState(request);
+    const record = await createScimUser(state.context, state.customerId, parseScimUser(request.body));
+    const resource = render(record, state.baseUrl);
+    reply.header('Location', `${state.baseUrl}/Users/${record.id}`);
+    return sendScim(
+      reply,
+      201,
+      projectAttributes(resource, parseProjection(request.query as RawListQuery)),
+      etagOf(record.version),
+    );
+  });
+
+  app.get<IdParams>('/Users/:id', async (request, reply) => {
+    const state = scimState(request);
+    const record = await getScimUser(state.context, state.customerId, request.params.id);
+    if (ifNoneMatchVersion(request) === record.version)
+      return reply.status(304).header('ETag', etagOf(record.version)).send();
+    const resource = render(record, state.baseUrl);
+    return sendScim(
+      reply,
+      200,
+      projectAttributes(resource, parseProjection(request.query as RawListQuery)),
+      etagOf(record.version),
+    );
+  });
+
+  app.put<IdParams>('/Users/:id', async (request, reply) => {
+    const state = scimState(request);
+    const input = parseScimUser(request.body);
+    const record = await replaceScimUser(
+      state.context,
+      state.customerId,
+      request.params.id,
+      input,
+      ifMatchVersion(request),
+    );
+    const resource = render(record, state.baseUrl);
+    return sendScim(
+      reply,
+      200,
+      projectAttributes(resource, parseProjection(request.query as RawListQuery)),
+      etagOf(record.version),
+    );
+  });
+
+  app.patch<IdParams>('/Users/:id', async (request, reply: FastifyReply) => {
+    const state = scimState(request);
+    const record = await patchUser(request);
+    const projection = parseProjection(request.query as RawListQuery);
+    if (!wantsRepresentation(request, projection))
+      return reply.status(204).header('ETag', etagOf(record.version)).send();
+    return sendScim(
+      reply,
+      200,
+      projectAttributes(render(record, state.baseUrl), projection),
+      etagOf(record.version),
+    );
+  });
+
+  app.delete<IdParams>('/Users/:id', async (request, reply) => {
+    const state = scimState(request);
+    await deleteScimUser(state.context, state.customerId, request.params.id, ifMatchVersion(request));
+    return reply.status(204).send();
+  });
+}

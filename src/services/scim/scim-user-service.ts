@@ -1,0 +1,275 @@
+// SCIM user use cases (SPEC §5, §7). The product's user rules are the planner's: a SCIM write becomes
+// a DesiredUserChange on channel `scim`, planned and applied by the same code as the admin API and
+// CSV. Only what SCIM adds lives here: userName (unique per customer), externalId, the stored SCIM
+// document, `active` (suspension), clearing fields that a replace leaves out, and versions (ETags).
+import { AppError, conflict, notFound, validationFailed } from '../../domain/errors.ts';
+import { EMAIL_TAKEN_TEXT } from '../../domain/messages/row-messages.ts';
+import { isPackageId } from '../../domain/packages/catalog.ts';
+import type { DesiredUserChange } from '../../domain/users/desired-change.ts';
+import { planUserChange } from '../../domain/users/plan-user-change.ts';
+import type { TextField } from '../../domain/users/user-fields.ts';
+import {
+  findScimUser,
+  findUserIdByUserName,
+  queryScimUsers,
+  upsertScimUserRow,
+} from '../../db/repositories/scim-users.ts';
+import type { ScimUserQuery, ScimUserRecord } from '../../db/repositories/scim-users.ts';
+import { emailsTakenElsewhere, lockUser, toUserState, updateUserRow } from '../../db/repositories/users.ts';
+import type { CustomerRow, UserRow, UserUpdate } from '../../db/schema.ts';
+import { assertCanWrite } from '../access/policy.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { Executor, ServiceContext } from '../context.ts';
+import { requireCustomer } from '../customers/customer-service.ts';
+import { isUniqueViolation, isUuidLike } from '../db-errors.ts';
+import { applyUserPlan, planErrorsToAppError } from '../users/apply-user-plan.ts';
+import { loadPlanningState } from '../users/planning-state.ts';
+import { deleteUser } from '../users/user-service.ts';
+import { DirectoryPlanningContext } from './directory-planning-context.ts';
+
+/** What a SCIM create or replace asks for (the SCIM edge maps a User resource onto it). */
+export interface ScimUserWrite {
+  readonly userName: string;
+  readonly externalId: string | null;
+  /** The identity email (SPEC §7), already chosen and validated by the edge. */
+  readonly email: string;
+  readonly active: boolean;
+  readonly firstName: string | null;
+  readonly lastName: string | null;
+  readonly displayName: string | null;
+  readonly title: string | null;
+  readonly preferredLanguage: string | null;
+  readonly department: string | null;
+  readonly manager: string | null;
+  /** `undefined`: keep; `null`: clear (package: none is not allowed by the rules, see docs). */
+  readonly product: {
+    readonly packageId?: string | null;
+    readonly location?: string | null;
+    readonly extension?: string | null;
+  };
+  readonly document: Record<string, unknown>;
+}
+
+export const VERSION_MISMATCH = 'version_mismatch';
+export const USER_NAME_TAKEN = 'user_name_taken';
+
+const TEXT_COLUMNS: ReadonlyArray<[TextField, keyof ScimUserWrite, keyof UserUpdate]> = [
+  ['firstName', 'firstName', 'first_name'],
+  ['lastName', 'lastName', 'last_name'],
+  ['displayName', 'displayName', 'display_name'],
+  ['title', 'title', 'title'],
+  ['preferredLanguage', 'preferredLanguage', 'preferred_language'],
+  ['department', 'department', 'department'],
+  ['manager', 'manager', 'manager'],
+];
+
+function versionMismatch(): AppError {
+  return new AppError(
+    'conflict',
+    {
+      en: 'The resource changed since the version you sent (If-Match).',
+      nl: 'De bron is gewijzigd sinds de meegestuurde versie (If-Match).',
+    },
+    [{ code: VERSION_MISMATCH, description: 'Fetch the resource again and retry.' }],
+  );
+}
+
+function userNameTaken(userName: string): AppError {
+  return conflict(
+    {
+      en: `userName "${userName}" is already used in this organization.`,
+      nl: `userName "${userName}" wordt al gebruikt in deze organisatie.`,
+    },
+    [{ code: USER_NAME_TAKEN, field: 'userName', description: 'userName is unique within the customer.' }],
+  );
+}
+
+function emailTaken(): AppError {
+  return conflict(EMAIL_TAKEN_TEXT, [{ code: 'email_taken', field: 'email', description: EMAIL_TAKEN_TEXT }]);
+}
+
+function toDesiredChange(email: string, write: ScimUserWrite): DesiredUserChange {
+  const text: Partial<Record<TextField, string>> = {};
+  for (const [field, key] of TEXT_COLUMNS) {
+    const value = write[key];
+    if (typeof value === 'string') text[field] = value;
+  }
+  const { packageId, location, extension } = write.product;
+  if (packageId !== undefined && packageId !== null && !isPackageId(packageId)) {
+    throw validationFailed([
+      { code: 'unknown_package', field: 'package', description: `Unknown package "${packageId}".` },
+    ]);
+  }
+  return {
+    email,
+    text,
+    ...(typeof location === 'string' ? { location } : {}),
+    ...(typeof extension === 'string' ? { extension } : {}),
+    packages: typeof packageId === 'string' ? { [packageId]: true } : {},
+    addOns: {},
+    basicLicences: {},
+  };
+}
+
+/** Columns a replace clears (the planner never clears free text) and the SCIM-only columns. */
+function extraColumns(
+  write: ScimUserWrite,
+  existing: UserRow | undefined,
+  newEmail: string | undefined,
+): UserUpdate {
+  const extra: UserUpdate = { suspended: !write.active };
+  if (newEmail !== undefined) extra.email = newEmail;
+  if (existing === undefined) return extra;
+  for (const [, key, column] of TEXT_COLUMNS) {
+    if (write[key] === null && existing[column as keyof UserRow] !== null)
+      (extra as Record<string, unknown>)[column] = null;
+  }
+  return extra;
+}
+
+async function checkUserName(
+  executor: Executor,
+  customerId: string,
+  userName: string,
+  userId: string | undefined,
+): Promise<void> {
+  const holder = await findUserIdByUserName(executor, customerId, userName);
+  if (holder !== undefined && holder !== userId) throw userNameTaken(userName);
+}
+
+async function write(
+  context: ServiceContext,
+  customer: CustomerRow,
+  input: ScimUserWrite,
+  existingId: string | undefined,
+  expectedVersion: string | undefined,
+): Promise<string> {
+  try {
+    return await context.db.transaction().execute(async (trx) => {
+      let existing: UserRow | undefined;
+      if (existingId !== undefined) {
+        existing = isUuidLike(existingId) ? await lockUser(trx, customer.id, existingId) : undefined;
+        if (!existing) throw notFound('User', 'Gebruiker');
+        if (expectedVersion !== undefined) {
+          const current = await findScimUser(trx, customer.id, existing.id);
+          if (current?.version !== expectedVersion) throw versionMismatch();
+        }
+      }
+      await checkUserName(trx, customer.id, input.userName, existing?.id);
+      const currentEmail = existing?.email.toLowerCase();
+      const emailChanges = existing !== undefined && currentEmail !== input.email;
+      const { state, rowsByEmail } = await loadPlanningState(trx, customer, {
+        emails: existing !== undefined && emailChanges ? [existing.email, input.email] : [input.email],
+        extensions: typeof input.product.extension === 'string' ? [input.product.extension] : [],
+        phoneNumbers: [],
+      });
+      if (existing === undefined || emailChanges) {
+        const holder = rowsByEmail.get(input.email);
+        if (holder !== undefined && holder.id !== existing?.id) throw emailTaken();
+        if ((await emailsTakenElsewhere(trx, customer.id, [input.email])).size > 0) throw emailTaken();
+      }
+      const plan = planUserChange({
+        current: existing ? toUserState(existing) : null,
+        change: toDesiredChange(currentEmail ?? input.email, input),
+        behaviour: 'add-only',
+        channel: 'scim',
+        context: new DirectoryPlanningContext(state),
+      });
+      if (plan.action === 'error') throw planErrorsToAppError(plan, context);
+      const extra = extraColumns(input, existing, emailChanges ? input.email : undefined);
+      let row = await applyUserPlan(trx, context, customer, plan, existing, extra);
+      if (existing !== undefined && plan.action === 'unchanged') {
+        // Nothing the planner models changed; SCIM-only columns may have.
+        row = await updateUserRow(trx, customer.id, existing.id, extra);
+      }
+      if (!row)
+        throw validationFailed([
+          { code: 'package_required', field: 'package', description: 'A package is required.' },
+        ]);
+      await upsertScimUserRow(trx, {
+        userId: row.id,
+        customerId: customer.id,
+        userName: input.userName,
+        externalId: input.externalId,
+        document: input.document,
+      });
+      await recordAudit(trx, context, {
+        partnerId: customer.partner_id,
+        customerId: customer.id,
+        action: existing ? 'scim.user.replace' : 'scim.user.create',
+        targetType: 'user',
+        targetId: row.id,
+        before: existing ? { email: existing.email, suspended: existing.suspended } : null,
+        after: {
+          userName: input.userName,
+          externalId: input.externalId,
+          email: row.email,
+          active: input.active,
+        },
+      });
+      return row.id;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'scim_users_user_name')) throw userNameTaken(input.userName);
+    if (isUniqueViolation(error, 'users_email')) throw emailTaken();
+    throw error;
+  }
+}
+
+export async function createScimUser(
+  context: ServiceContext,
+  customerId: string,
+  input: ScimUserWrite,
+): Promise<ScimUserRecord> {
+  assertCanWrite(context.actor);
+  const customer = await requireCustomer(context, customerId);
+  const id = await write(context, customer, input, undefined, undefined);
+  return getScimUser(context, customer.id, id);
+}
+
+export async function replaceScimUser(
+  context: ServiceContext,
+  customerId: string,
+  userId: string,
+  input: ScimUserWrite,
+  expectedVersion?: string,
+): Promise<ScimUserRecord> {
+  assertCanWrite(context.actor);
+  const customer = await requireCustomer(context, customerId);
+  await write(context, customer, input, userId, expectedVersion);
+  return getScimUser(context, customer.id, userId);
+}
+
+export async function getScimUser(
+  context: ServiceContext,
+  customerId: string,
+  userId: string,
+): Promise<ScimUserRecord> {
+  const customer = await requireCustomer(context, customerId);
+  const record = isUuidLike(userId) ? await findScimUser(context.db, customer.id, userId) : undefined;
+  if (!record) throw notFound('User', 'Gebruiker');
+  return record;
+}
+
+export async function listScimUsers(
+  context: ServiceContext,
+  customerId: string,
+  query: ScimUserQuery,
+): Promise<{ readonly total: number; readonly records: ScimUserRecord[] }> {
+  const customer = await requireCustomer(context, customerId);
+  return queryScimUsers(context.db, customer.id, query);
+}
+
+/** Removes the user (SPEC §5: number and extension back to the pool, email free). */
+export async function deleteScimUser(
+  context: ServiceContext,
+  customerId: string,
+  userId: string,
+  expectedVersion?: string,
+): Promise<void> {
+  if (expectedVersion !== undefined) {
+    const current = await getScimUser(context, customerId, userId);
+    if (current.version !== expectedVersion) throw versionMismatch();
+  }
+  await deleteUser(context, customerId, userId);
+}
