@@ -8,6 +8,7 @@ import { registerLocationCommands } from './commands/locations.ts';
 import { registerNumberCommands } from './commands/numbers.ts';
 import { registerUserCommands } from './commands/users.ts';
 import { registerBackupCommands } from './commands/backup.ts';
+import { registerBackupCommands } from './commands/backup.ts';
 import { registerUserImportCommands } from './commands/users-import.ts';
 import { registerUserExportCommands } from './commands/users-export.ts';
 
@@ -19,6 +20,7 @@ const REGISTRARS: readonly CommandRegistrar[] = [
   registerLocationCommands,
   registerNumberCommands,
   registerUserCommands,
+  registerBackupCommands,
   registerBackupCommands,
   registerUserImportCommands,
   registerUserExportCommands,

@@ -78,3 +78,43 @@ export function useTestCli(): () => TestCli {
     return cli;
   };
 }
+
+const CONFIG_KEYS = ['DATABASE_URL', 'HUB_DATA_DIR', 'LOG_LEVEL', 'HUB_WORKER', 'PORT'] as const;
+
+/**
+ * Runs `hub …` in-process as bin/hub does (no lent runtime: the command opens the database the
+ * environment names), with `env` as the process environment for the duration of the call.
+ */
+export async function runHubWithEnv(
+  env: Partial<Record<(typeof CONFIG_KEYS)[number], string>>,
+  cwd: string,
+  argv: readonly string[],
+): Promise<CliResult> {
+  const saved = new Map(CONFIG_KEYS.map((key) => [key, process.env[key]]));
+  for (const key of CONFIG_KEYS) {
+    const value = env[key] ?? (key === 'LOG_LEVEL' ? 'silent' : undefined);
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  try {
+    const io = bufferedIo(cwd);
+    const exitCode = await runCli(argv, io);
+    return {
+      exitCode,
+      stdout: io.stdout,
+      stderr: io.stderr,
+      json<T>() {
+        try {
+          return JSON.parse(io.stdout) as T;
+        } catch {
+          throw new Error(`stdout is not JSON (exit ${exitCode}):\n${io.stdout}\nstderr:\n${io.stderr}`);
+        }
+      },
+    };
+  } finally {
+    for (const [key, value] of saved) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}

@@ -1,0 +1,112 @@
+// `hub backup`, `hub restore` and `hub migrate-to` (SPEC §10). They run in this process only
+// (LOCAL_ONLY in run-cli.ts): they open the embedded data dir themselves, so they refuse while a
+// server holds it.
+import path from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig, type Config } from '../../config.ts';
+import { conflict } from '../../domain/errors.ts';
+import { readDiscovery } from '../../server-discovery.ts';
+import { backupEmbedded, restoreEmbedded } from '../../services/backup/embedded-backup.ts';
+import { migrateToPostgres } from '../../services/backup/migrate-to-postgres.ts';
+import { backupPostgres, usePgRestoreInstead } from '../../services/backup/postgres-backup.ts';
+import type { CliContext } from '../cli-context.ts';
+import { CliUsageError } from '../exit-codes.ts';
+
+/** The configuration of this process: these commands never run inside a server. */
+function localConfig(cli: CliContext): Config {
+  if (cli.insideServer)
+    throw new CliUsageError('This command runs only from a terminal, not through a server.');
+  return loadConfig();
+}
+
+async function refuseWhileServerRuns(config: Config): Promise<string> {
+  if (config.database.kind !== 'pglite') throw new Error('expected the embedded database');
+  const server = await readDiscovery(config.dataDir);
+  if (server) {
+    throw conflict({
+      en: `A server (pid ${server.pid}, ${server.url}) holds the embedded database in ${config.dataDir}. Stop it first.`,
+      nl: `Een server (pid ${server.pid}, ${server.url}) houdt de ingebedde database in ${config.dataDir} open. Stop die eerst.`,
+    });
+  }
+  return config.database.dataDir;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
+}
+
+export function registerBackupCommands(program: Command, cli: CliContext): void {
+  program
+    .command('backup')
+    .description('Back up the embedded database to a file (PostgreSQL: wraps pg_dump --format=custom)')
+    .requiredOption('--out <file>', 'the backup file to write')
+    .option('--force', 'overwrite the file when it exists', false)
+    .option('--json', 'print JSON', false)
+    .action(async (options: { out: string; force: boolean; json: boolean }) => {
+      const config = localConfig(cli);
+      const out = path.resolve(cli.io.cwd, options.out);
+      const result =
+        config.database.kind === 'postgres'
+          ? await backupPostgres(config.database.url, out, { force: options.force })
+          : await backupEmbedded(await refuseWhileServerRuns(config), out, { force: options.force });
+      cli.print(
+        options.json,
+        result,
+        () =>
+          `Backed up the ${result.database === 'embedded' ? 'embedded database' : 'PostgreSQL database'} to ${result.file} (${formatBytes(result.bytes)})`,
+      );
+    });
+
+  program
+    .command('restore <file>')
+    .description('Restore a backup of the embedded database into an empty data dir')
+    .option('--force', 'replace the database in the data dir (it is moved aside, not deleted)', false)
+    .option('--json', 'print JSON', false)
+    .action(async (file: string, options: { force: boolean; json: boolean }) => {
+      const config = localConfig(cli);
+      const source = path.resolve(cli.io.cwd, file);
+      if (config.database.kind === 'postgres') throw usePgRestoreInstead(source);
+      const result = await restoreEmbedded(source, await refuseWhileServerRuns(config), {
+        force: options.force,
+      });
+      cli.print(options.json, result, () =>
+        [
+          `Restored ${result.file} into ${result.dataDir} (${result.migrations} migrations recorded).`,
+          ...(result.replacedDataDir
+            ? [`The previous database was moved to ${result.replacedDataDir}.`]
+            : []),
+        ].join('\n'),
+      );
+    });
+
+  program
+    .command('migrate-to')
+    .description('Copy this embedded deployment into an empty PostgreSQL database')
+    .requiredOption('--database-url <url>', 'postgres://user:password@host:5432/database (empty)')
+    .option('--batch-size <rows>', 'rows per insert', '1000')
+    .option('--json', 'print JSON', false)
+    .action(async (options: { databaseUrl: string; batchSize: string; json: boolean }) => {
+      if (!/^postgres(ql)?:\/\//.test(options.databaseUrl))
+        throw new CliUsageError('--database-url must be a postgres:// or postgresql:// URL.');
+      if (!/^[1-9]\d{0,5}$/.test(options.batchSize))
+        throw new CliUsageError('--batch-size must be a whole number from 1 to 999999.');
+      const config = localConfig(cli);
+      if (config.database.kind === 'postgres') {
+        throw new CliUsageError(
+          'This deployment already runs on PostgreSQL (DATABASE_URL is set). To copy it to another server use pg_dump and pg_restore.',
+        );
+      }
+      await refuseWhileServerRuns(config);
+      const runtime = await cli.runtime();
+      const result = await migrateToPostgres(runtime.database, options.databaseUrl, {
+        batchSize: Number(options.batchSize),
+        onTable: (copy) => cli.io.err(`  ${copy.table}: ${copy.rows} row(s)\n`),
+      });
+      cli.print(options.json, result, () =>
+        [
+          `Copied ${result.rows} row(s) in ${result.tables.length} tables to ${result.target}; row counts verified.`,
+          `Now start the server with DATABASE_URL set to that database. The embedded data in ${config.dataDir} is left as it was.`,
+        ].join('\n'),
+      );
+    });
+}

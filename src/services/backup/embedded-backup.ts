@@ -1,0 +1,156 @@
+// `hub backup` / `hub restore` of the embedded database (SPEC §10): a gzip tar of the PGlite data
+// dir, made by PGlite itself (`dumpDataDir`), and restored into an empty data dir. PGlite lets one
+// process open a data dir, so both run only while no server holds it (the CLI checks that first).
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { AppError } from '../../domain/errors.ts';
+import { conflict, validationFailed } from '../../domain/errors.ts';
+
+export const EMBEDDED_BACKUP_FORMAT = 'pglite-datadir-tar-gz';
+
+export interface BackupResult {
+  readonly file: string;
+  readonly bytes: number;
+  readonly database: 'embedded' | 'postgres';
+  readonly format: string;
+}
+
+export interface RestoreResult {
+  readonly file: string;
+  readonly dataDir: string;
+  /** Migrations recorded in the restored database (its schema version). */
+  readonly migrations: number;
+  /** Where the data dir that --force replaced was moved to; null when the data dir was empty. */
+  readonly replacedDataDir: string | null;
+}
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+async function entries(dir: string): Promise<string[] | null> {
+  try {
+    return await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+export async function isEmptyDir(dir: string): Promise<boolean> {
+  const found = await entries(dir);
+  return found === null || found.length === 0;
+}
+
+/** Refuses to overwrite an existing file unless asked: a backup is often the only copy. */
+async function checkOutFile(file: string, force: boolean): Promise<void> {
+  const existing = await stat(file).catch(() => null);
+  if (existing && !force) {
+    throw validationFailed(
+      [{ code: 'file_exists', field: 'out', description: `${file} exists. Give --force to overwrite it.` }],
+      { en: 'The backup file already exists.', nl: 'Het back-upbestand bestaat al.' },
+    );
+  }
+}
+
+export async function backupEmbedded(
+  pgliteDir: string,
+  outFile: string,
+  options: { force: boolean },
+): Promise<BackupResult> {
+  if (await isEmptyDir(pgliteDir)) {
+    throw conflict({
+      en: `There is no embedded database in ${pgliteDir} to back up.`,
+      nl: `Er is geen ingebedde database in ${pgliteDir} om te back-uppen.`,
+    });
+  }
+  await checkOutFile(outFile, options.force);
+  const pglite = await PGlite.create({ dataDir: pgliteDir });
+  let dump: Blob;
+  try {
+    dump = await pglite.dumpDataDir('gzip');
+  } finally {
+    await pglite.close();
+  }
+  // Written next to the target and renamed, so a crash never leaves a half backup under its name.
+  const partial = `${outFile}.${randomBytes(4).toString('hex')}.partial`;
+  await writeFile(partial, Buffer.from(await dump.arrayBuffer()), { mode: 0o600 });
+  await rename(partial, outFile);
+  return { file: outFile, bytes: dump.size, database: 'embedded', format: EMBEDDED_BACKUP_FORMAT };
+}
+
+function notABackup(file: string, reason: string): AppError {
+  return validationFailed([{ code: 'not_a_backup', field: 'file', description: `${file}: ${reason}` }], {
+    en: 'The file is not a backup of the embedded database (made by hub backup).',
+    nl: 'Het bestand is geen back-up van de ingebedde database (gemaakt met hub backup).',
+  });
+}
+
+async function readBackup(file: string): Promise<Buffer> {
+  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') throw notABackup(file, 'no such file');
+    throw error;
+  });
+  try {
+    const bytes = await handle.readFile();
+    if (bytes.length < 2 || bytes[0] !== GZIP_MAGIC[0] || bytes[1] !== GZIP_MAGIC[1])
+      throw notABackup(file, 'not a gzip file');
+    return bytes;
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function restoreEmbedded(
+  file: string,
+  pgliteDir: string,
+  options: { force: boolean },
+): Promise<RestoreResult> {
+  const bytes = await readBackup(file);
+  const empty = await isEmptyDir(pgliteDir);
+  if (!empty && !options.force) {
+    throw conflict(
+      {
+        en: `The data dir ${pgliteDir} already holds a database. Give --force to replace it.`,
+        nl: `De datamap ${pgliteDir} bevat al een database. Geef --force om die te vervangen.`,
+      },
+      [{ code: 'data_dir_not_empty', field: 'dataDir', description: pgliteDir }],
+    );
+  }
+  // Restored beside the data dir and checked before it takes the data dir's place: a bad file
+  // never costs the current database.
+  const suffix = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
+  const staging = `${pgliteDir}.restore-${suffix}`;
+  let migrations: number;
+  await mkdir(path.dirname(pgliteDir), { recursive: true });
+  try {
+    const pglite = await PGlite.create({ dataDir: staging, loadDataDir: new Blob([bytes]) }).catch(
+      (error: unknown) => {
+        throw notABackup(file, `PGlite could not load it (${(error as Error).message})`);
+      },
+    );
+    try {
+      const result = await pglite
+        .query<{ count: number }>('select count(*)::int as count from schema_migrations')
+        .catch(() => {
+          throw notABackup(file, 'it holds no Wholesale Hub database (no schema_migrations table)');
+        });
+      migrations = result.rows[0]?.count ?? 0;
+    } finally {
+      await pglite.close();
+    }
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  let replacedDataDir: string | null = null;
+  if ((await entries(pgliteDir)) !== null) {
+    if (empty) await rm(pgliteDir, { recursive: true, force: true });
+    else {
+      replacedDataDir = `${pgliteDir}.replaced-${suffix}`;
+      await rename(pgliteDir, replacedDataDir);
+    }
+  }
+  await rename(staging, pgliteDir);
+  return { file, dataDir: pgliteDir, migrations, replacedDataDir };
+}
