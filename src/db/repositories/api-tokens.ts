@@ -1,0 +1,55 @@
+// SQL for listing and revoking API tokens (lookup and insert live in credentials.ts). Reads take
+// the caller's scope, so another tenant's token is never found.
+import { sql } from 'kysely';
+import type { CustomerScope } from '../../services/access/policy.ts';
+import type { Executor } from '../../services/context.ts';
+import type { CursorPosition } from '../../services/paging.ts';
+import type { ApiTokenRow } from '../schema.ts';
+import { isUuid } from './customers.ts';
+
+function scoped(executor: Executor, scope: CustomerScope) {
+  let query = executor.selectFrom('api_tokens').selectAll();
+  if (scope.partnerId !== null) query = query.where('partner_id', '=', scope.partnerId);
+  if (scope.customerId !== null) query = query.where('customer_id', '=', scope.customerId);
+  return query;
+}
+
+// The cursor carries a JS date (milliseconds); comparing at that precision keeps paging exact.
+const CREATED_MS = sql`date_trunc('milliseconds', created_at)`;
+
+export async function listApiTokens(
+  executor: Executor,
+  scope: CustomerScope,
+  filter: { after: CursorPosition | null; limit: number },
+): Promise<ApiTokenRow[]> {
+  let query = scoped(executor, scope);
+  if (filter.after) {
+    const { key, id } = filter.after;
+    query = query.where(sql<boolean>`(${CREATED_MS}, id) > (${key}::timestamptz, ${id}::uuid)`);
+  }
+  return query
+    .orderBy(CREATED_MS)
+    .orderBy('id')
+    .limit(filter.limit + 1)
+    .execute();
+}
+
+export async function findApiToken(
+  executor: Executor,
+  scope: CustomerScope,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ApiTokenRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const query = scoped(executor, scope).where('id', '=', id);
+  return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
+}
+
+export async function revokeApiToken(executor: Executor, id: string): Promise<ApiTokenRow> {
+  return executor
+    .updateTable('api_tokens')
+    .set({ revoked_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

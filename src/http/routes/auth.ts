@@ -1,0 +1,201 @@
+// /v1/auth: sign-in for the web app (session cookie + CSRF token), sign-out, who am I, and the
+// emailed-link flows (accept an invite, reset a password). Sign-in and the link flows are public
+// and rate-limited per IP (SPEC §10).
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { findAdminById } from '../../db/repositories/admins.ts';
+import { toAdminView } from '../../services/admins/admin-view.ts';
+import {
+  acceptInvite,
+  confirmPasswordReset,
+  requestPasswordReset,
+} from '../../services/auth/account-flows.ts';
+import { describeActor, login, logout } from '../../services/auth/session-service.ts';
+import type { App } from '../app.ts';
+import { localeOf } from '../locale.ts';
+import { SESSION_COOKIE } from '../plugins/authentication.ts';
+import { errorResponses } from '../schemas/common.ts';
+import { publicUrlOf } from './public-url.ts';
+
+const roleSchema = z.enum([
+  'operator',
+  'partner_full_admin',
+  'partner_readonly_admin',
+  'customer_full_admin',
+  'customer_readonly_admin',
+]);
+
+const signedInOutput = z
+  .object({
+    admin: z.object({
+      id: z.string(),
+      email: z.string(),
+      displayName: z.string().nullable(),
+      role: roleSchema,
+      partnerId: z.string(),
+      customerId: z.string().nullable(),
+    }),
+    csrfToken: z.string().nullable().describe('Send it as X-CSRF-Token on every write'),
+  })
+  .describe('SignedIn');
+
+const password = z.string().min(1).max(1024);
+
+function sessionCookieValue(request: FastifyRequest): string | null {
+  const cookie = request.cookies[SESSION_COOKIE];
+  if (!cookie) return null;
+  const unsigned = request.unsignCookie(cookie);
+  return unsigned.valid && unsigned.value ? unsigned.value : null;
+}
+
+function adminFields(admin: z.infer<typeof signedInOutput>['admin']) {
+  const { id, email, displayName, role, partnerId, customerId } = admin;
+  return { id, email, displayName, role, partnerId, customerId };
+}
+
+export async function authRoutes(app: App): Promise<void> {
+  // Per IP whatever the credentials: the global limiter keys on the token, sign-in has none.
+  const perIpLimit = {
+    max: app.config.rateLimits.loginPerMinute,
+    timeWindow: '1 minute',
+    keyGenerator: (request: FastifyRequest) => `auth-ip:${request.ip}`,
+  };
+
+  app.post(
+    '/v1/auth/login',
+    {
+      config: { public: true, rateLimit: perIpLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in (sets the hub_session cookie)',
+        security: [],
+        body: z.object({ email: z.string().min(1).max(254), password }),
+        response: { 200: signedInOutput, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const ttlHours = app.config.sessionTtlHours;
+      const signedIn = await login(app.database.db, { ...request.body, ttlHours });
+      reply.setCookie(SESSION_COOKIE, signedIn.sessionToken, {
+        signed: true,
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: request.protocol === 'https',
+        path: '/',
+        maxAge: ttlHours * 3600,
+      });
+      return { admin: adminFields(signedIn.admin), csrfToken: signedIn.csrfToken };
+    },
+  );
+
+  app.post(
+    '/v1/auth/logout',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out (ends the session)',
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const session = sessionCookieValue(request);
+      if (session) await logout(app.database.db, session);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/v1/auth/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in admin (or the API token) and its CSRF token',
+        response: { 200: signedInOutput, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { actor } = request.serviceContext();
+      const admin =
+        actor.type === 'admin' && actor.id ? await findAdminById(app.database.db, actor.id) : undefined;
+      return {
+        admin: admin ? adminFields(toAdminView(admin)) : describeActor(actor),
+        csrfToken: request.csrfToken,
+      };
+    },
+  );
+
+  const acceptSchema = {
+    tags: ['auth'],
+    summary: 'Accept an invite: set the password (and name) of the invited account',
+    security: [],
+    body: z.object({
+      token: z.string().min(1).max(200),
+      password,
+      displayName: z.string().max(200).optional(),
+    }),
+    response: { 200: z.object({ admin: signedInOutput.shape.admin }), ...errorResponses },
+  };
+  const accept = async (request: FastifyRequest<{ Body: z.infer<typeof acceptSchema.body> }>) => {
+    const admin = await acceptInvite(app.database.db, request.body, {
+      requestId: request.id,
+      locale: localeOf(request),
+    });
+    return { admin: adminFields(admin) };
+  };
+  app.post(
+    '/v1/auth/accept-invite',
+    { config: { public: true, rateLimit: perIpLimit }, schema: acceptSchema },
+    accept,
+  );
+  // The web app's path for the same step.
+  app.post(
+    '/v1/auth/invites/accept',
+    { config: { public: true, rateLimit: perIpLimit }, schema: { ...acceptSchema, hide: true } },
+    accept,
+  );
+
+  app.post(
+    '/v1/auth/password-reset',
+    {
+      config: { public: true, rateLimit: perIpLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Email a password-reset link (always 202: it does not tell whether the account exists)',
+        security: [],
+        body: z.object({ email: z.string().min(1).max(254) }),
+        response: { 202: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await requestPasswordReset(app.database.db, {
+        email: request.body.email,
+        publicUrl: publicUrlOf(app, request),
+        locale: localeOf(request),
+      });
+      return reply.status(202).send(null);
+    },
+  );
+
+  app.post(
+    '/v1/auth/password-reset/confirm',
+    {
+      config: { public: true, rateLimit: perIpLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a new password with the token from the reset email',
+        security: [],
+        body: z.object({ token: z.string().min(1).max(200), password }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await confirmPasswordReset(app.database.db, request.body, {
+        requestId: request.id,
+        locale: localeOf(request),
+      });
+      return reply.status(204).send(null);
+    },
+  );
+}

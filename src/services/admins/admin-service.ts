@@ -1,0 +1,247 @@
+// Admin accounts (SPEC §1): list, invite, get, change role/name/status, delete. Partner admins see
+// their partner's admins (customer admins included), customer admins their own organization's.
+// Nobody grants, or touches an account with, a role above their own.
+import type { AppError } from '../../domain/errors.ts';
+import { conflict, notFound, validationFailed } from '../../domain/errors.ts';
+import {
+  deleteAdmin,
+  deleteAdminSessions,
+  findAdmin,
+  insertAdmin,
+  listAdmins,
+  updateAdmin,
+  type AdminStatus,
+} from '../../db/repositories/admins.ts';
+import { isEmail } from '../../domain/customers/customer-input.ts';
+import type { AdminAccountRow, Role } from '../../db/schema.ts';
+import { isCustomerRole } from '../access/actor.ts';
+import { assertCanGrant, assertCanWrite, customerScope } from '../access/policy.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { sendInvite } from '../auth/account-flows.ts';
+import type { Executor, ServiceContext } from '../context.ts';
+import { requireCustomer } from '../customers/customer-service.ts';
+import { isUniqueViolation } from '../db-errors.ts';
+import { decodeCursor, toPage, type Page } from '../paging.ts';
+import { adminAuditState, toAdminView, type AdminView } from './admin-view.ts';
+
+const adminNotFound = () => notFound('Admin', 'Beheerder');
+
+export async function listAdminViews(
+  context: ServiceContext,
+  input: { cursor?: string | undefined; limit: number; customerId?: string | undefined },
+): Promise<Page<AdminView>> {
+  const customerId = input.customerId ? (await requireCustomer(context, input.customerId)).id : undefined;
+  const rows = await listAdmins(context.db, customerScope(context.actor), {
+    after: decodeCursor(input.cursor),
+    limit: input.limit,
+    customerId,
+  });
+  const page = toPage(rows, input.limit, (row) => ({ key: row.email.toLowerCase(), id: row.id }));
+  return { items: page.items.map(toAdminView), nextCursor: page.nextCursor };
+}
+
+/** Within a transaction (`trx`) the row is locked for the change that follows. */
+async function requireAdmin(context: ServiceContext, id: string, trx?: Executor) {
+  const row = await findAdmin(trx ?? context.db, customerScope(context.actor), id, {
+    forUpdate: trx !== undefined,
+  });
+  if (!row) throw adminNotFound();
+  return row;
+}
+
+export async function getAdminView(context: ServiceContext, id: string): Promise<AdminView> {
+  return toAdminView(await requireAdmin(context, id));
+}
+
+export interface InviteAdminInput {
+  readonly email: string;
+  readonly role: Role;
+  readonly displayName?: string | undefined;
+  /** Customer roles: the organization (id or externalId); customer admins default to their own. */
+  readonly customerId?: string | undefined;
+}
+
+export async function inviteAdmin(
+  context: ServiceContext,
+  input: InviteAdminInput,
+  publicUrl: string,
+): Promise<AdminView> {
+  const { actor } = context;
+  assertCanWrite(actor);
+  assertCanGrant(actor, input.role);
+  const email = input.email.trim().toLowerCase();
+  if (!isEmail(email)) {
+    throw validationFailed([
+      {
+        code: 'invalid_email',
+        field: 'email',
+        description: `"${input.email}" is not a valid email address.`,
+      },
+    ]);
+  }
+  let customerId: string | null = null;
+  let partnerId = actor.partnerId;
+  if (isCustomerRole(input.role)) {
+    const ref = input.customerId ?? actor.customerId;
+    if (!ref) {
+      throw validationFailed([
+        { code: 'required', field: 'customerId', description: 'A customer role needs customerId.' },
+      ]);
+    }
+    const customer = await requireCustomer(context, ref);
+    customerId = customer.id;
+    partnerId = customer.partner_id;
+  } else if (input.customerId !== undefined) {
+    throw validationFailed([
+      {
+        code: 'not_allowed',
+        field: 'customerId',
+        description: 'customerId is only for the customer roles.',
+      },
+    ]);
+  }
+
+  return context.db.transaction().execute(async (trx) => {
+    let row: AdminAccountRow;
+    try {
+      row = await insertAdmin(trx, {
+        partnerId,
+        customerId,
+        email,
+        displayName: input.displayName?.trim() || null,
+        role: input.role,
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw conflict(
+          {
+            en: `An admin account with email "${email}" already exists.`,
+            nl: `Er bestaat al een beheerdersaccount met e-mailadres "${email}".`,
+          },
+          [{ code: 'email_taken', field: 'email', description: 'The email already has an admin account.' }],
+        );
+      }
+      throw error;
+    }
+    await sendInvite(trx, context, row, publicUrl);
+    await recordAudit(trx, context, {
+      partnerId: row.partner_id,
+      customerId: row.customer_id,
+      action: 'admin.invite',
+      targetType: 'admin',
+      targetId: row.id,
+      after: adminAuditState(row),
+    });
+    return toAdminView(row);
+  });
+}
+
+export interface UpdateAdminInput {
+  readonly role?: Role | undefined;
+  readonly displayName?: string | null | undefined;
+  readonly status?: 'active' | 'disabled' | undefined;
+}
+
+function cannotChangeSelf(): AppError {
+  return conflict({
+    en: 'You cannot change the role or status of your own account, or delete it.',
+    nl: 'U kunt de rol of status van uw eigen account niet wijzigen, en het niet verwijderen.',
+  });
+}
+
+export async function updateAdminAccount(
+  context: ServiceContext,
+  id: string,
+  input: UpdateAdminInput,
+): Promise<AdminView> {
+  const { actor } = context;
+  assertCanWrite(actor);
+  return context.db.transaction().execute(async (trx) => {
+    const existing = await requireAdmin(context, id, trx);
+    // Touching an account is granting its role: a customer admin cannot edit a partner admin.
+    assertCanGrant(actor, existing.role);
+    const isSelf = actor.type === 'admin' && actor.id === existing.id;
+    if (input.role !== undefined && input.role !== existing.role) {
+      if (isSelf) throw cannotChangeSelf();
+      assertCanGrant(actor, input.role);
+      if (isCustomerRole(input.role) !== isCustomerRole(existing.role)) {
+        throw validationFailed([
+          {
+            code: 'role_level_change',
+            field: 'role',
+            description: 'A partner role cannot become a customer role or the other way round; invite anew.',
+          },
+        ]);
+      }
+    }
+    let status: AdminStatus | undefined;
+    if (input.status !== undefined && input.status !== existing.status) {
+      if (isSelf) throw cannotChangeSelf();
+      // Enabling an invited account that never set a password would leave it without one.
+      status = input.status === 'active' && !existing.password_hash ? 'invited' : input.status;
+    }
+    const row = await updateAdmin(trx, existing.id, {
+      ...(input.role !== undefined ? { role: input.role } : {}),
+      ...(input.displayName !== undefined ? { displayName: input.displayName?.trim() || null } : {}),
+      ...(status !== undefined ? { status } : {}),
+    });
+    if (status === 'disabled') await deleteAdminSessions(trx, row.id);
+    await recordAudit(trx, context, {
+      partnerId: row.partner_id,
+      customerId: row.customer_id,
+      action: 'admin.update',
+      targetType: 'admin',
+      targetId: row.id,
+      before: adminAuditState(existing),
+      after: adminAuditState(row),
+    });
+    return toAdminView(row);
+  });
+}
+
+export async function deleteAdminAccount(context: ServiceContext, id: string): Promise<void> {
+  const { actor } = context;
+  assertCanWrite(actor);
+  await context.db.transaction().execute(async (trx) => {
+    const existing = await requireAdmin(context, id, trx);
+    assertCanGrant(actor, existing.role);
+    if (actor.type === 'admin' && actor.id === existing.id) throw cannotChangeSelf();
+    await deleteAdmin(trx, existing.id);
+    await recordAudit(trx, context, {
+      partnerId: existing.partner_id,
+      customerId: existing.customer_id,
+      action: 'admin.delete',
+      targetType: 'admin',
+      targetId: existing.id,
+      before: adminAuditState(existing),
+    });
+  });
+}
+
+/** Re-sends the invite of an account that has not accepted yet. */
+export async function resendInvite(
+  context: ServiceContext,
+  id: string,
+  publicUrl: string,
+): Promise<AdminView> {
+  assertCanWrite(context.actor);
+  return context.db.transaction().execute(async (trx) => {
+    const existing = await requireAdmin(context, id, trx);
+    assertCanGrant(context.actor, existing.role);
+    if (existing.status !== 'invited') {
+      throw conflict({
+        en: 'The account has already accepted its invite.',
+        nl: 'Het account heeft de uitnodiging al aangenomen.',
+      });
+    }
+    await sendInvite(trx, context, existing, publicUrl);
+    await recordAudit(trx, context, {
+      partnerId: existing.partner_id,
+      customerId: existing.customer_id,
+      action: 'admin.reinvite',
+      targetType: 'admin',
+      targetId: existing.id,
+    });
+    return toAdminView(existing);
+  });
+}

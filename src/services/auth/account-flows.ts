@@ -1,0 +1,168 @@
+// Invites and password resets: a single-use random token (stored hashed in action_tokens) sent by
+// email through the outbox. Invite links live 7 days, reset links 1 hour.
+import type { Kysely } from 'kysely';
+import { validationFailed } from '../../domain/errors.ts';
+import {
+  consumeActionToken,
+  deleteAdminSessions,
+  findAdminByEmail,
+  findAdminById,
+  insertActionToken,
+  revokeActionTokens,
+  updateAdmin,
+} from '../../db/repositories/admins.ts';
+import { findPartnerById } from '../../db/repositories/partners.ts';
+import type { AdminAccountRow, DB } from '../../db/schema.ts';
+import type { Actor } from '../access/actor.ts';
+import { adminAuditState, toAdminView, type AdminView } from '../admins/admin-view.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { Executor, Locale, ServiceContext } from '../context.ts';
+import { queueEmail } from '../email/email-service.ts';
+import { checkPasswordStrength, hashPassword } from './passwords.ts';
+import { hashToken, randomToken } from './secrets.ts';
+
+export const INVITE_TTL_HOURS = 7 * 24;
+export const RESET_TTL_HOURS = 1;
+
+/** Writes the invite token and its email in the caller's transaction. */
+export async function sendInvite(
+  trx: Executor,
+  context: ServiceContext,
+  admin: AdminAccountRow,
+  publicUrl: string,
+): Promise<void> {
+  const token = randomToken('', 32);
+  await revokeActionTokens(trx, admin.id, 'invite');
+  await insertActionToken(trx, {
+    tokenHash: hashToken(token),
+    purpose: 'invite',
+    subjectId: admin.id,
+    ttlHours: INVITE_TTL_HOURS,
+  });
+  const partner = await findPartnerById(trx, admin.partner_id);
+  await queueEmail(trx, {
+    partnerId: admin.partner_id,
+    customerId: admin.customer_id,
+    to: admin.email,
+    template: 'admin_invite',
+    locale: context.locale,
+    values: {
+      link: `${publicUrl}/invite/${token}`,
+      partnerName: partner?.name ?? 'Wholesale Hub',
+      inviter: context.actor.label,
+    },
+  });
+}
+
+function invalidToken(): Error {
+  return validationFailed(
+    [{ code: 'invalid_token', field: 'token', description: 'The link is not valid, used or expired.' }],
+    {
+      en: 'The link is not valid, already used or expired.',
+      nl: 'De link is ongeldig, al gebruikt of verlopen.',
+    },
+  );
+}
+
+/** The person acting on their own account through an emailed link. */
+function selfContext(
+  db: Kysely<DB>,
+  admin: AdminAccountRow,
+  requestId: string,
+  locale: Locale,
+): ServiceContext {
+  const actor: Actor = {
+    type: 'admin',
+    id: admin.id,
+    label: admin.email,
+    role: admin.role,
+    partnerId: admin.partner_id,
+    customerId: admin.customer_id,
+  };
+  return { db, actor, requestId, locale };
+}
+
+export async function acceptInvite(
+  db: Kysely<DB>,
+  input: { token: string; password: string; displayName?: string | undefined },
+  request: { requestId: string; locale: Locale },
+): Promise<AdminView> {
+  checkPasswordStrength(input.password);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    const adminId = await consumeActionToken(trx, hashToken(input.token), 'invite');
+    const admin = adminId ? await findAdminById(trx, adminId) : undefined;
+    if (!admin || admin.status !== 'invited') throw invalidToken();
+    const displayName = input.displayName?.trim();
+    const updated = await updateAdmin(trx, admin.id, {
+      passwordHash,
+      status: 'active',
+      ...(displayName ? { displayName } : {}),
+    });
+    await recordAudit(trx, selfContext(db, admin, request.requestId, request.locale), {
+      partnerId: admin.partner_id,
+      customerId: admin.customer_id,
+      action: 'admin.accept_invite',
+      targetType: 'admin',
+      targetId: admin.id,
+      before: adminAuditState(admin),
+      after: adminAuditState(updated),
+    });
+    return toAdminView(updated);
+  });
+}
+
+/** Always succeeds from the caller's view: whether the email has an account is not revealed. */
+export async function requestPasswordReset(
+  db: Kysely<DB>,
+  input: { email: string; publicUrl: string; locale: Locale },
+): Promise<void> {
+  const admin = await findAdminByEmail(db, input.email);
+  if (!admin || admin.status !== 'active') return;
+  const token = randomToken('', 32);
+  await db.transaction().execute(async (trx) => {
+    await revokeActionTokens(trx, admin.id, 'password_reset');
+    await insertActionToken(trx, {
+      tokenHash: hashToken(token),
+      purpose: 'password_reset',
+      subjectId: admin.id,
+      ttlHours: RESET_TTL_HOURS,
+    });
+    const partner = await findPartnerById(trx, admin.partner_id);
+    await queueEmail(trx, {
+      partnerId: admin.partner_id,
+      customerId: admin.customer_id,
+      to: admin.email,
+      template: 'password_reset',
+      locale: input.locale,
+      values: {
+        link: `${input.publicUrl}/reset-password/${token}`,
+        partnerName: partner?.name ?? 'Wholesale Hub',
+      },
+    });
+  });
+}
+
+export async function confirmPasswordReset(
+  db: Kysely<DB>,
+  input: { token: string; password: string },
+  request: { requestId: string; locale: Locale },
+): Promise<void> {
+  checkPasswordStrength(input.password);
+  const passwordHash = await hashPassword(input.password);
+  await db.transaction().execute(async (trx) => {
+    const adminId = await consumeActionToken(trx, hashToken(input.token), 'password_reset');
+    const admin = adminId ? await findAdminById(trx, adminId) : undefined;
+    if (!admin || admin.status !== 'active') throw invalidToken();
+    await updateAdmin(trx, admin.id, { passwordHash });
+    // Whoever held the old password loses their sessions.
+    await deleteAdminSessions(trx, admin.id);
+    await recordAudit(trx, selfContext(db, admin, request.requestId, request.locale), {
+      partnerId: admin.partner_id,
+      customerId: admin.customer_id,
+      action: 'admin.password_reset',
+      targetType: 'admin',
+      targetId: admin.id,
+    });
+  });
+}

@@ -1,0 +1,62 @@
+// Sending email = writing an outbox row in the caller's transaction (so a rolled-back change sends
+// nothing) plus a deliver-email job that hands it to SMTP after the commit.
+import { findOutboxEmail, insertOutboxEmail, settleOutboxEmail } from '../../db/repositories/outbox.ts';
+import { enqueueJob } from '../../jobs/queue.ts';
+import type { Executor, Locale } from '../context.ts';
+import type { MailTransport } from './mail-transport.ts';
+import { renderEmail, type EmailTemplate } from './templates.ts';
+
+export const DELIVER_EMAIL_JOB = 'deliver-email';
+
+export interface QueuedEmail {
+  readonly partnerId: string | null;
+  readonly customerId: string | null;
+  readonly to: string;
+  readonly template: EmailTemplate;
+  readonly locale: Locale;
+  readonly values: { link: string; partnerName: string; inviter?: string | undefined };
+}
+
+export async function queueEmail(trx: Executor, email: QueuedEmail): Promise<string> {
+  const rendered = renderEmail(email.template, email.locale, email.values);
+  const row = await insertOutboxEmail(trx, {
+    partnerId: email.partnerId,
+    customerId: email.customerId,
+    to: email.to,
+    template: email.template,
+    subject: rendered.subject,
+    bodyText: rendered.text,
+  });
+  await enqueueJob(trx, { kind: DELIVER_EMAIL_JOB, payload: { emailId: row.id }, maxAttempts: 5 });
+  return row.id;
+}
+
+export type DeliveryOutcome = 'sent' | 'stored' | 'retry' | 'failed' | 'skipped';
+
+/**
+ * Delivers one pending row. A failed send leaves the row pending and answers `retry` (the job
+ * throws so the queue retries with backoff) until the last attempt, which marks it `failed`.
+ */
+export async function deliverEmail(
+  db: Executor,
+  emailId: string,
+  transport: MailTransport | null,
+  attempt: { current: number; max: number },
+): Promise<{ outcome: DeliveryOutcome; error?: string }> {
+  const email = await findOutboxEmail(db, emailId);
+  if (!email || email.status !== 'pending') return { outcome: 'skipped' };
+  if (!transport) {
+    await settleOutboxEmail(db, email.id, { status: 'stored' });
+    return { outcome: 'stored' };
+  }
+  try {
+    await transport.send({ to: email.to_address, subject: email.subject, text: email.body_text });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const final = attempt.current >= attempt.max;
+    await settleOutboxEmail(db, email.id, { status: final ? 'failed' : 'pending', error: message });
+    return { outcome: final ? 'failed' : 'retry', error: message };
+  }
+  await settleOutboxEmail(db, email.id, { status: 'sent' });
+  return { outcome: 'sent' };
+}

@@ -1,0 +1,129 @@
+// Partners (SPEC §1): the operator lists, creates and edits them; a partner's own admins read it
+// (and its full admins edit its settings). Anyone else is answered 404, as for any foreign row.
+import { forbidden, notFound } from '../../domain/errors.ts';
+import {
+  findPartnerById,
+  insertPartner,
+  listPartners,
+  updatePartner,
+} from '../../db/repositories/partners.ts';
+import type { PartnerRow } from '../../db/schema.ts';
+import type { Actor } from '../access/actor.ts';
+import { assertOperator } from '../access/policy.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { Executor, ServiceContext } from '../context.ts';
+import { decodeCursor, toPage, type Page } from '../paging.ts';
+
+export interface PartnerView {
+  readonly id: string;
+  readonly name: string;
+  readonly defaultLanguage: string;
+  readonly isDefault: boolean;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+function toPartnerView(row: PartnerRow): PartnerView {
+  return {
+    id: row.id,
+    name: row.name,
+    defaultLanguage: row.default_language,
+    isDefault: row.is_default,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+const partnerNotFound = () => notFound('Partner');
+
+function auditState(row: PartnerRow): Record<string, unknown> {
+  return { name: row.name, defaultLanguage: row.default_language };
+}
+
+/** The operator reaches every partner; partner roles only their own; customer roles none. */
+export function canSeePartner(actor: Actor, partnerId: string): boolean {
+  if (actor.role === 'operator') return true;
+  return (
+    (actor.role === 'partner_full_admin' || actor.role === 'partner_readonly_admin') &&
+    actor.partnerId === partnerId
+  );
+}
+
+/** Finds a partner the actor may see (locked inside a transaction), else 404. */
+export async function requirePartner(
+  context: ServiceContext,
+  id: string,
+  trx?: Executor,
+): Promise<PartnerRow> {
+  if (!canSeePartner(context.actor, id)) throw partnerNotFound();
+  const row = await findPartnerById(trx ?? context.db, id, { forUpdate: trx !== undefined });
+  if (!row) throw partnerNotFound();
+  return row;
+}
+
+/** Partner settings are changed by the operator and the partner's own full admins. */
+export function assertCanManagePartner(actor: Actor): void {
+  if (actor.role !== 'operator' && actor.role !== 'partner_full_admin') throw forbidden();
+}
+
+export async function listPartnerViews(
+  context: ServiceContext,
+  input: { cursor?: string | undefined; limit: number },
+): Promise<Page<PartnerView>> {
+  assertOperator(context.actor);
+  const rows = await listPartners(context.db, { after: decodeCursor(input.cursor), limit: input.limit });
+  const page = toPage(rows, input.limit, (row) => ({ key: row.name.toLowerCase(), id: row.id }));
+  return { items: page.items.map(toPartnerView), nextCursor: page.nextCursor };
+}
+
+export async function createPartner(
+  context: ServiceContext,
+  input: { name: string; defaultLanguage?: string | undefined },
+): Promise<PartnerView> {
+  assertOperator(context.actor);
+  return context.db.transaction().execute(async (trx) => {
+    const row = await insertPartner(trx, {
+      name: input.name.trim(),
+      defaultLanguage: input.defaultLanguage ?? 'en',
+    });
+    await recordAudit(trx, context, {
+      partnerId: row.id,
+      customerId: null,
+      action: 'partner.create',
+      targetType: 'partner',
+      targetId: row.id,
+      after: auditState(row),
+    });
+    return toPartnerView(row);
+  });
+}
+
+export async function getPartnerView(context: ServiceContext, id: string): Promise<PartnerView> {
+  return toPartnerView(await requirePartner(context, id));
+}
+
+export async function updatePartnerSettings(
+  context: ServiceContext,
+  id: string,
+  input: { name?: string | undefined; defaultLanguage?: string | undefined },
+): Promise<PartnerView> {
+  if (!canSeePartner(context.actor, id)) throw partnerNotFound();
+  assertCanManagePartner(context.actor);
+  return context.db.transaction().execute(async (trx) => {
+    const existing = await requirePartner(context, id, trx);
+    const row = await updatePartner(trx, existing.id, {
+      name: input.name?.trim(),
+      defaultLanguage: input.defaultLanguage,
+    });
+    await recordAudit(trx, context, {
+      partnerId: row.id,
+      customerId: null,
+      action: 'partner.update',
+      targetType: 'partner',
+      targetId: row.id,
+      before: auditState(existing),
+      after: auditState(row),
+    });
+    return toPartnerView(row);
+  });
+}

@@ -1,0 +1,155 @@
+// API tokens (SPEC §1): created (shown once), listed (never the secret), revoked at once. Stored
+// as SHA-256 hashes; a token never carries a role above its creator's.
+import { notFound, validationFailed } from '../../domain/errors.ts';
+import { insertApiToken } from '../../db/repositories/credentials.ts';
+import { findApiToken, listApiTokens, revokeApiToken } from '../../db/repositories/api-tokens.ts';
+import type { ApiTokenRow, Role } from '../../db/schema.ts';
+import { isCustomerRole } from '../access/actor.ts';
+import { assertCanGrant, assertCanWrite, customerScope } from '../access/policy.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { API_TOKEN_PREFIX, hashToken, randomToken } from '../auth/secrets.ts';
+import type { Executor, ServiceContext } from '../context.ts';
+import { requireCustomer } from '../customers/customer-service.ts';
+import { decodeCursor, toPage, type Page } from '../paging.ts';
+
+export interface TokenView {
+  readonly id: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly customerId: string | null;
+  readonly prefix: string;
+  readonly expiresAt: string | null;
+  readonly revokedAt: string | null;
+  readonly lastUsedAt: string | null;
+  readonly createdAt: string;
+}
+
+function toTokenView(row: ApiTokenRow): TokenView {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    customerId: row.customer_id,
+    prefix: row.prefix,
+    expiresAt: row.expires_at?.toISOString() ?? null,
+    revokedAt: row.revoked_at?.toISOString() ?? null,
+    lastUsedAt: row.last_used_at?.toISOString() ?? null,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+function auditState(row: ApiTokenRow): Record<string, unknown> {
+  return {
+    name: row.name,
+    role: row.role,
+    customerId: row.customer_id,
+    prefix: row.prefix,
+    expiresAt: row.expires_at?.toISOString() ?? null,
+    revokedAt: row.revoked_at?.toISOString() ?? null,
+  };
+}
+
+export interface CreateTokenInput {
+  readonly name: string;
+  readonly role: Role;
+  readonly customerId?: string | undefined;
+  readonly expiresAt?: Date | undefined;
+}
+
+export async function createToken(
+  context: ServiceContext,
+  input: CreateTokenInput,
+): Promise<TokenView & { token: string }> {
+  const { actor } = context;
+  assertCanWrite(actor);
+  assertCanGrant(actor, input.role);
+  if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
+    throw validationFailed([
+      { code: 'expiry_in_past', field: 'expiresAt', description: 'expiresAt must lie in the future.' },
+    ]);
+  }
+  let customerId: string | null = null;
+  let partnerId = actor.partnerId;
+  if (isCustomerRole(input.role)) {
+    const ref = input.customerId ?? actor.customerId;
+    if (!ref) {
+      throw validationFailed([
+        { code: 'required', field: 'customerId', description: 'A customer role needs customerId.' },
+      ]);
+    }
+    const customer = await requireCustomer(context, ref);
+    customerId = customer.id;
+    partnerId = customer.partner_id;
+  } else if (input.customerId !== undefined) {
+    throw validationFailed([
+      { code: 'not_allowed', field: 'customerId', description: 'customerId is only for the customer roles.' },
+    ]);
+  }
+  const token = randomToken(API_TOKEN_PREFIX);
+  return context.db.transaction().execute(async (trx) => {
+    const row = await insertApiToken(trx, {
+      partnerId,
+      customerId,
+      createdBy: actor.type === 'admin' ? actor.id : null,
+      name: input.name.trim(),
+      role: input.role,
+      tokenHash: hashToken(token),
+      prefix: token.slice(0, 10),
+      expiresAt: input.expiresAt ?? null,
+    });
+    await recordAudit(trx, context, {
+      partnerId: row.partner_id,
+      customerId: row.customer_id,
+      action: 'token.create',
+      targetType: 'api_token',
+      targetId: row.id,
+      after: auditState(row),
+    });
+    return { token, ...toTokenView(row) };
+  });
+}
+
+export async function listTokenViews(
+  context: ServiceContext,
+  input: { cursor?: string | undefined; limit: number },
+): Promise<Page<TokenView>> {
+  const rows = await listApiTokens(context.db, customerScope(context.actor), {
+    after: decodeCursor(input.cursor),
+    limit: input.limit,
+  });
+  const page = toPage(rows, input.limit, (row) => ({ key: row.created_at.toISOString(), id: row.id }));
+  return { items: page.items.map(toTokenView), nextCursor: page.nextCursor };
+}
+
+async function requireToken(context: ServiceContext, id: string, executor: Executor): Promise<ApiTokenRow> {
+  const row = await findApiToken(executor, customerScope(context.actor), id, {
+    forUpdate: executor !== context.db,
+  });
+  if (!row) throw notFound('API token', 'API-token');
+  return row;
+}
+
+export async function getTokenView(context: ServiceContext, id: string): Promise<TokenView> {
+  return toTokenView(await requireToken(context, id, context.db));
+}
+
+/** Revoked tokens stop authenticating at once: authentication reads revoked_at on every request. */
+export async function revokeToken(context: ServiceContext, id: string): Promise<void> {
+  const { actor } = context;
+  assertCanWrite(actor);
+  await context.db.transaction().execute(async (trx) => {
+    const existing = await requireToken(context, id, trx);
+    assertCanGrant(actor, existing.role);
+    if (existing.revoked_at) return;
+    const row = await revokeApiToken(trx, existing.id);
+    await recordAudit(trx, context, {
+      partnerId: row.partner_id,
+      customerId: row.customer_id,
+      action: 'token.revoke',
+      targetType: 'api_token',
+      targetId: row.id,
+      before: auditState(existing),
+      after: auditState(row),
+    });
+  });
+}
