@@ -3,5 +3,6 @@ import type { JobDefinition } from './job-definition.ts';
 import { deleteCustomerJob } from './definitions/delete-customer.job.ts';
 import { provisionCustomerJob } from './definitions/provision-customer.job.ts';
 import { importUsersJob } from './definitions/import-users.job.ts';
+import { deliverEmailJob } from './definitions/deliver-email.job.ts';
 
-export const jobDefinitions: readonly JobDefinition[] = [provisionCustomerJob, deleteCustomerJob, importUsersJob];
+export const jobDefinitions: readonly JobDefinition[] = [provisionCustomerJob, deleteCustomerJob, importUsersJob, deliverEmailJob];

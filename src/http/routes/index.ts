@@ -7,6 +7,10 @@ import { userRoutes } from './users.ts';
 import { auditRoutes } from './audit.ts';
 import { importRoutes } from './imports.ts';
 import { userCsvRoutes } from './user-csv.ts';
+import { authRoutes } from './auth.ts';
+import { adminRoutes } from './admins.ts';
+import { tokenRoutes } from './tokens.ts';
+import { partnerRoutes } from './partners.ts';
 
 export async function registerRoutes(app: App): Promise<void> {
   await app.register(customerRoutes);
@@ -16,4 +20,8 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(auditRoutes);
   await app.register(importRoutes);
   await app.register(userCsvRoutes);
+  await app.register(authRoutes);
+  await app.register(adminRoutes);
+  await app.register(tokenRoutes);
+  await app.register(partnerRoutes);
 }
