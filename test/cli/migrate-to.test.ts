@@ -188,12 +188,9 @@ describe.skipIf(!available)('hub migrate-to (embedded → PostgreSQL)', { timeou
 
     const target = await openDatabase({ kind: 'postgres', url: targetUrl, poolSize: 1 });
     try {
-      const chunks = await target.db
-        .selectFrom('import_file_chunks')
-        .select(['seq', 'data'])
-        .orderBy('seq')
-        .execute();
-      expect(chunks.map((row) => Buffer.from(row.data))).toEqual(
+      const chunks = await sql<{ seq: number; data: Uint8Array }>`
+        select seq, data from import_file_chunks order by seq`.execute(target.db);
+      expect(chunks.rows.map((row) => Buffer.from(row.data))).toEqual(
         Array.from({ length: 10 }, (_, seq) => chunk(seq)),
       );
       const headers = await sql<{ headers: unknown }>`select headers from imports`.execute(target.db);
