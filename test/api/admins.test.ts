@@ -1,0 +1,225 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CustomerView } from '../../src/services/customers/customer-view.ts';
+import { useTestApp } from '../helpers/app.ts';
+import { createApiToken, createPartner, createTestCustomer } from '../helpers/factories.ts';
+
+describe('/v1/admins', () => {
+  const harness = useTestApp();
+  let customer: CustomerView;
+  let otherCustomer: CustomerView;
+  let customerFull: string;
+  let customerReadonly: string;
+  let foreignPartnerFull: string;
+
+  beforeAll(async () => {
+    const { database, partnerId } = harness();
+    customer = await createTestCustomer(database.db, partnerId);
+    otherCustomer = await createTestCustomer(database.db, partnerId);
+    customerFull = await createApiToken(database.db, {
+      partnerId,
+      role: 'customer_full_admin',
+      customerId: customer.id,
+    });
+    customerReadonly = await createApiToken(database.db, {
+      partnerId,
+      role: 'customer_readonly_admin',
+      customerId: customer.id,
+    });
+    const foreign = await createPartner(database.db, 'Foreign Partner');
+    foreignPartnerFull = await createApiToken(database.db, {
+      partnerId: foreign,
+      role: 'partner_full_admin',
+    });
+  });
+
+  async function invite(token: string, payload: Record<string, unknown>) {
+    const { app, auth } = harness();
+    return app.inject({ method: 'POST', url: '/v1/admins', headers: auth(token), payload });
+  }
+
+  it('invites partner and customer admins; lists are scoped to the tenant', async () => {
+    const { app, auth, tokens, database } = harness();
+    const partnerAdmin = await invite(tokens.partnerFull, {
+      email: 'colleague@partner.example',
+      role: 'partner_full_admin',
+      displayName: 'Colleague',
+    });
+    expect(partnerAdmin.statusCode).toBe(201);
+    expect(partnerAdmin.headers.location).toBe(`/v1/admins/${partnerAdmin.json().id}`);
+    const customerAdmin = await invite(tokens.partnerFull, {
+      email: 'it@customer.example',
+      role: 'customer_full_admin',
+      customerId: customer.externalId,
+    });
+    expect(customerAdmin.statusCode).toBe(201);
+    expect(customerAdmin.json()).toMatchObject({ customerId: customer.id, status: 'invited' });
+    const otherCustomerAdmin = await invite(tokens.partnerFull, {
+      email: 'it@other-customer.example',
+      role: 'customer_readonly_admin',
+      customerId: otherCustomer.id,
+    });
+    expect(otherCustomerAdmin.statusCode).toBe(201);
+
+    const partnerList = await app.inject({ url: '/v1/admins', headers: auth(tokens.partnerReadonly) });
+    expect(partnerList.json().items.map((admin: { email: string }) => admin.email)).toEqual([
+      'colleague@partner.example',
+      'it@customer.example',
+      'it@other-customer.example',
+    ]);
+    const customerList = await app.inject({ url: '/v1/admins', headers: auth(customerReadonly) });
+    expect(customerList.json().items.map((admin: { email: string }) => admin.email)).toEqual([
+      'it@customer.example',
+    ]);
+    const foreignList = await app.inject({ url: '/v1/admins', headers: auth(foreignPartnerFull) });
+    expect(foreignList.json().items).toEqual([]);
+    const foreignGet = await app.inject({
+      url: `/v1/admins/${partnerAdmin.json().id}`,
+      headers: auth(foreignPartnerFull),
+    });
+    expect(foreignGet.statusCode).toBe(404);
+
+    // The invite of a customer admin is audited on the customer.
+    const audit = await database.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'admin.invite')
+      .where('target_id', '=', customerAdmin.json().id)
+      .executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ customer_id: customer.id, actor_label: 'token:partner_full_admin' });
+  });
+
+  it('never grants a role above the granter, and read-only roles cannot invite', async () => {
+    const cases: [string, Record<string, unknown>, number][] = [
+      [customerFull, { email: 'up@x.example', role: 'partner_full_admin' }, 403],
+      [customerFull, { email: 'ok@x.example', role: 'customer_readonly_admin' }, 201],
+      [customerReadonly, { email: 'no@x.example', role: 'customer_readonly_admin' }, 403],
+      [harness().tokens.partnerReadonly, { email: 'no2@x.example', role: 'partner_readonly_admin' }, 403],
+      [harness().tokens.partnerFull, { email: 'op@x.example', role: 'operator' }, 403],
+      // A customer of another partner is not found.
+      [
+        foreignPartnerFull,
+        { email: 'f@x.example', role: 'customer_full_admin', customerId: customer.id },
+        404,
+      ],
+      [harness().tokens.partnerFull, { email: 'c@x.example', role: 'customer_full_admin' }, 400],
+      [harness().tokens.partnerFull, { email: 'not-an-email', role: 'partner_readonly_admin' }, 400],
+      [
+        harness().tokens.partnerFull,
+        { email: 'colleague@partner.example', role: 'partner_readonly_admin' },
+        409,
+      ],
+    ];
+    for (const [token, payload, status] of cases) {
+      const response = await invite(token, payload);
+      expect({ payload, status: response.statusCode }).toEqual({ payload, status });
+    }
+    const customerInvited = await invite(customerFull, {
+      email: 'own@x.example',
+      role: 'customer_full_admin',
+    });
+    expect(customerInvited.json().customerId).toBe(customer.id);
+  });
+
+  it('changes role and name, disables and deletes, auditing each change', async () => {
+    const { app, auth, tokens, database } = harness();
+    const created = (
+      await invite(tokens.partnerFull, {
+        email: 'change-me@customer.example',
+        role: 'customer_readonly_admin',
+        customerId: customer.id,
+      })
+    ).json();
+    const patched = await app.inject({
+      method: 'PATCH',
+      url: `/v1/admins/${created.id}`,
+      headers: auth(customerFull),
+      payload: { role: 'customer_full_admin', displayName: 'Renamed', status: 'disabled' },
+    });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json()).toMatchObject({
+      role: 'customer_full_admin',
+      displayName: 'Renamed',
+      status: 'disabled',
+    });
+
+    const levelChange = await app.inject({
+      method: 'PATCH',
+      url: `/v1/admins/${created.id}`,
+      headers: auth(tokens.partnerFull),
+      payload: { role: 'partner_full_admin' },
+    });
+    expect(levelChange.statusCode).toBe(400);
+    const readOnly = await app.inject({
+      method: 'PATCH',
+      url: `/v1/admins/${created.id}`,
+      headers: auth(customerReadonly),
+      payload: { displayName: 'Nope' },
+    });
+    expect(readOnly.statusCode).toBe(403);
+    const partnerAdmin = (await app.inject({ url: '/v1/admins', headers: auth(tokens.partnerFull) }))
+      .json()
+      .items.find((admin: { role: string }) => admin.role === 'partner_full_admin');
+    const aboveOwnRole = await app.inject({
+      method: 'PATCH',
+      url: `/v1/admins/${partnerAdmin.id}`,
+      headers: auth(customerFull),
+      payload: { displayName: 'Hijack' },
+    });
+    expect(aboveOwnRole.statusCode).toBe(404);
+
+    const deleted = await app.inject({
+      method: 'DELETE',
+      url: `/v1/admins/${created.id}`,
+      headers: auth(customerFull),
+    });
+    expect(deleted.statusCode).toBe(204);
+    expect(
+      (await app.inject({ url: `/v1/admins/${created.id}`, headers: auth(customerFull) })).statusCode,
+    ).toBe(404);
+    const actions = await database.db
+      .selectFrom('audit_events')
+      .select(['action', 'customer_id', 'before', 'after'])
+      .where('target_id', '=', created.id)
+      .orderBy('id')
+      .execute();
+    expect(actions.map((row) => row.action)).toEqual(['admin.invite', 'admin.update', 'admin.delete']);
+    expect(actions.every((row) => row.customer_id === customer.id)).toBe(true);
+    expect(actions[1]).toMatchObject({
+      before: { role: 'customer_readonly_admin', status: 'invited' },
+      after: { role: 'customer_full_admin', status: 'disabled', displayName: 'Renamed' },
+    });
+  });
+
+  it('re-sends an invite; the older link stops working', async () => {
+    const { app, auth, tokens, database } = harness();
+    const created = (
+      await invite(tokens.partnerFull, { email: 'again@partner.example', role: 'partner_readonly_admin' })
+    ).json();
+    const resent = await app.inject({
+      method: 'POST',
+      url: `/v1/admins/${created.id}/invite`,
+      headers: auth(tokens.partnerFull),
+    });
+    expect(resent.statusCode).toBe(200);
+    const emails = await database.db
+      .selectFrom('outbox_emails')
+      .select('body_text')
+      .where('to_address', '=', 'again@partner.example')
+      .orderBy('created_at')
+      .execute();
+    expect(emails).toHaveLength(2);
+    const tokenOf = (body: string) => /\/invite\/([\w-]+)/.exec(body)?.[1] ?? '';
+    const old = await app.inject({
+      method: 'POST',
+      url: '/v1/auth/accept-invite',
+      payload: { token: tokenOf(emails[0]?.body_text ?? ''), password: 'long enough password' },
+    });
+    expect(old.statusCode).toBe(400);
+    const fresh = await app.inject({
+      method: 'POST',
+      url: '/v1/auth/accept-invite',
+      payload: { token: tokenOf(emails[1]?.body_text ?? ''), password: 'long enough password' },
+    });
+    expect(fresh.statusCode).toBe(200);
+  });
+});

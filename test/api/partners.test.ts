@@ -1,0 +1,258 @@
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CustomerView } from '../../src/services/customers/customer-view.ts';
+import { tombstoneOf } from '../../src/services/partners/erase-person.ts';
+import { useTestApp } from '../helpers/app.ts';
+import { createApiToken, createTestCustomer } from '../helpers/factories.ts';
+
+describe('/v1/partners', () => {
+  const harness = useTestApp();
+  let customer: CustomerView;
+  let customerFull: string;
+
+  beforeAll(async () => {
+    const { database, partnerId } = harness();
+    customer = await createTestCustomer(database.db, partnerId);
+    customerFull = await createApiToken(database.db, {
+      partnerId,
+      role: 'customer_full_admin',
+      customerId: customer.id,
+    });
+  });
+
+  it('lets the operator list, create, get and edit partners, audited', async () => {
+    const { app, auth, tokens, database } = harness();
+    const created = await app.inject({
+      method: 'POST',
+      url: '/v1/partners',
+      headers: auth(tokens.operator),
+      payload: { name: 'Telco Noord', defaultLanguage: 'nl' },
+    });
+    expect(created.statusCode).toBe(201);
+    const partner = created.json();
+    expect(partner).toMatchObject({ name: 'Telco Noord', defaultLanguage: 'nl', isDefault: false });
+    const list = await app.inject({ url: '/v1/partners', headers: auth(tokens.operator) });
+    expect(list.json().items.map((item: { id: string }) => item.id)).toContain(partner.id);
+    const patched = await app.inject({
+      method: 'PATCH',
+      url: `/v1/partners/${partner.id}`,
+      headers: auth(tokens.operator),
+      payload: { name: 'Telco Noord BV', defaultLanguage: 'en' },
+    });
+    expect(patched.json()).toMatchObject({ name: 'Telco Noord BV', defaultLanguage: 'en' });
+    const invalid = await app.inject({
+      method: 'POST',
+      url: '/v1/partners',
+      headers: auth(tokens.operator),
+      payload: { name: '', defaultLanguage: 'Dutch!' },
+    });
+    expect(invalid.statusCode).toBe(400);
+    const audit = await database.db
+      .selectFrom('audit_events')
+      .select(['action', 'before', 'after'])
+      .where('target_id', '=', partner.id)
+      .orderBy('id')
+      .execute();
+    expect(audit).toEqual([
+      { action: 'partner.create', before: null, after: { name: 'Telco Noord', defaultLanguage: 'nl' } },
+      {
+        action: 'partner.update',
+        before: { name: 'Telco Noord', defaultLanguage: 'nl' },
+        after: { name: 'Telco Noord BV', defaultLanguage: 'en' },
+      },
+    ]);
+  });
+
+  it('answers 404 to everyone but the operator for the list, create and foreign partners', async () => {
+    const { app, auth, tokens, defaultPartnerId } = harness();
+    for (const token of [tokens.partnerFull, tokens.partnerReadonly, customerFull]) {
+      expect((await app.inject({ url: '/v1/partners', headers: auth(token) })).statusCode).toBe(404);
+      const create = await app.inject({
+        method: 'POST',
+        url: '/v1/partners',
+        headers: auth(token),
+        payload: { name: 'Mine' },
+      });
+      expect(create.statusCode).toBe(404);
+      expect(
+        (await app.inject({ url: `/v1/partners/${defaultPartnerId}`, headers: auth(token) })).statusCode,
+      ).toBe(404);
+    }
+  });
+
+  it("lets a partner's full admins edit its settings; read-only admins read them; customer admins see nothing", async () => {
+    const { app, auth, tokens, partnerId } = harness();
+    const own = await app.inject({ url: `/v1/partners/${partnerId}`, headers: auth(tokens.partnerReadonly) });
+    expect(own.statusCode).toBe(200);
+    const readOnly = await app.inject({
+      method: 'PATCH',
+      url: `/v1/partners/${partnerId}`,
+      headers: auth(tokens.partnerReadonly),
+      payload: { defaultLanguage: 'nl' },
+    });
+    expect(readOnly.statusCode).toBe(403);
+    const full = await app.inject({
+      method: 'PATCH',
+      url: `/v1/partners/${partnerId}`,
+      headers: auth(tokens.partnerFull),
+      payload: { defaultLanguage: 'nl_NL' },
+    });
+    expect(full.statusCode).toBe(200);
+    expect(full.json().defaultLanguage).toBe('nl_NL');
+    expect(
+      (await app.inject({ url: `/v1/partners/${partnerId}`, headers: auth(customerFull) })).statusCode,
+    ).toBe(404);
+  });
+
+  describe('GDPR erasure', () => {
+    it("replaces a person's email and name in the partner's audit log with a tombstone, keeping the facts", async () => {
+      const { app, auth, tokens, database, partnerId } = harness();
+      const email = 'Jan.Jansen@customer.example';
+      const created = await app.inject({
+        method: 'POST',
+        url: `/v1/customers/${customer.id}/users`,
+        headers: auth(tokens.partnerFull),
+        payload: { email, firstName: 'Jantje', lastName: 'Jansen-Groot', package: 'webex_meetings' },
+      });
+      expect(created.statusCode, created.body).toBeLessThan(300);
+      const invited = await app.inject({
+        method: 'POST',
+        url: '/v1/admins',
+        headers: auth(tokens.partnerFull),
+        payload: {
+          email: 'erase-me@partner.example',
+          role: 'partner_readonly_admin',
+          displayName: 'Erik Erase',
+        },
+      });
+      expect(invited.statusCode).toBe(201);
+      const before = await database.db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('partner_id', '=', partnerId)
+        .orderBy('id')
+        .execute();
+
+      const erased = await app.inject({
+        method: 'POST',
+        url: `/v1/partners/${partnerId}/erasures`,
+        headers: auth(tokens.partnerFull),
+        payload: { email: 'jan.jansen@customer.example' },
+      });
+      expect(erased.statusCode).toBe(200);
+      const tombstone = tombstoneOf(email);
+      expect(erased.json()).toEqual({ tombstone, erasedEvents: expect.any(Number) });
+      expect(erased.json().erasedEvents).toBeGreaterThan(0);
+
+      const after = await database.db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('partner_id', '=', partnerId)
+        .orderBy('id')
+        .execute();
+      const text = JSON.stringify(after);
+      expect(text.toLowerCase()).not.toContain('jan.jansen@customer.example');
+      expect(text).not.toContain('Jantje');
+      expect(text).not.toContain('Jansen-Groot');
+      expect(text).toContain(tombstone);
+      // Other people and the facts of every event stay as they were.
+      expect(text).toContain('erase-me@partner.example');
+      const facts = (rows: typeof before) =>
+        rows.map((row) => [
+          row.id,
+          row.action,
+          row.target_type,
+          row.target_id,
+          row.actor_type,
+          row.occurred_at,
+        ]);
+      expect(facts(after).slice(0, before.length)).toEqual(facts(before));
+      expect(after.at(-1)).toMatchObject({ action: 'person.erase', target_id: tombstone });
+    });
+
+    it('keeps blocking ordinary updates and deletes of the audit log', async () => {
+      const { database } = harness();
+      const row = await database.db
+        .selectFrom('audit_events')
+        .select('id')
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      await expect(
+        database.db
+          .updateTable('audit_events')
+          .set({ action: 'tampered' })
+          .where('id', '=', row.id)
+          .execute(),
+      ).rejects.toThrow(/append-only/);
+      await expect(database.db.deleteFrom('audit_events').where('id', '=', row.id).execute()).rejects.toThrow(
+        /append-only/,
+      );
+      // The erasure switch is local to its own transaction: it does not leak to later ones.
+      await database.db.transaction().execute(async (trx) => {
+        await sql`select set_config('hub.audit_erasure', 'on', true)`.execute(trx);
+      });
+      await expect(
+        database.db
+          .updateTable('audit_events')
+          .set({ action: 'tampered' })
+          .where('id', '=', row.id)
+          .execute(),
+      ).rejects.toThrow(/append-only/);
+    });
+
+    it("only touches the partner's own rows and answers 404 to other tenants", async () => {
+      const { app, auth, tokens, database, partnerId, defaultPartnerId } = harness();
+      await database.db
+        .insertInto('audit_events')
+        .values({
+          partner_id: defaultPartnerId,
+          actor_type: 'admin',
+          actor_label: 'shared@person.example',
+          action: 'test.other_partner',
+          target_type: 'test',
+        })
+        .execute();
+      await database.db
+        .insertInto('audit_events')
+        .values({
+          partner_id: partnerId,
+          actor_type: 'admin',
+          actor_label: 'shared@person.example',
+          action: 'test.own_partner',
+          target_type: 'test',
+        })
+        .execute();
+      const foreign = await app.inject({
+        method: 'POST',
+        url: `/v1/partners/${defaultPartnerId}/erasures`,
+        headers: auth(tokens.partnerFull),
+        payload: { email: 'shared@person.example' },
+      });
+      expect(foreign.statusCode).toBe(404);
+      const readOnly = await app.inject({
+        method: 'POST',
+        url: `/v1/partners/${partnerId}/erasures`,
+        headers: auth(tokens.partnerReadonly),
+        payload: { email: 'shared@person.example' },
+      });
+      expect(readOnly.statusCode).toBe(403);
+      const own = await app.inject({
+        method: 'POST',
+        url: `/v1/partners/${partnerId}/erasures`,
+        headers: auth(tokens.partnerFull),
+        payload: { email: 'shared@person.example' },
+      });
+      expect(own.json().erasedEvents).toBe(1);
+      const labels = await database.db
+        .selectFrom('audit_events')
+        .select(['action', 'actor_label'])
+        .where('action', 'like', 'test.%')
+        .orderBy('id')
+        .execute();
+      expect(labels).toEqual([
+        { action: 'test.other_partner', actor_label: 'shared@person.example' },
+        { action: 'test.own_partner', actor_label: tombstoneOf('shared@person.example') },
+      ]);
+    });
+  });
+});
