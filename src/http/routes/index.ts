@@ -11,6 +11,9 @@ import { authRoutes } from './auth.ts';
 import { adminRoutes } from './admins.ts';
 import { tokenRoutes } from './tokens.ts';
 import { partnerRoutes } from './partners.ts';
+import { batchUserRoutes } from './batch-users.ts';
+import { userPackageRoutes } from './user-package.ts';
+import { userRepairRoutes } from './user-repair.ts';
 
 export async function registerRoutes(app: App): Promise<void> {
   await app.register(customerRoutes);
@@ -24,4 +27,7 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(adminRoutes);
   await app.register(tokenRoutes);
   await app.register(partnerRoutes);
+  await app.register(batchUserRoutes);
+  await app.register(userPackageRoutes);
+  await app.register(userRepairRoutes);
 }

@@ -1,0 +1,67 @@
+// POST /v1/customers/{customerId}/users/batch: the manual add of 1–25 users (SPEC §5, help text
+// "Add users by hand"). Every user gets its own result; one bad user never blocks the others;
+// 26 users are refused with a clear message and nothing is stored.
+import { z } from 'zod';
+import { addUsers, MAX_MANUAL_ADD } from '../../services/provisioning/add-users.ts';
+import type { App } from '../app.ts';
+import { toErrorResponse } from '../errors.ts';
+import { customerParams, errorResponses } from '../schemas/common.ts';
+import { createUserInput } from '../schemas/users.ts';
+import { addRetryAfter } from './retry-after.ts';
+import { issueOutput, lifecycleUserOutput } from './user-lifecycle-schemas.ts';
+
+const batchResult = z.object({
+  email: z.string(),
+  result: z.enum(['created', 'pending_user_migration', 'failed']),
+  status: z.number().int().describe('The HTTP status this user would have had on its own'),
+  user: lifecycleUserOutput.optional(),
+  errors: z.array(issueOutput),
+  warnings: z.array(issueOutput),
+});
+
+export async function batchUserRoutes(app: App): Promise<void> {
+  addRetryAfter(app);
+  app.post(
+    '/v1/customers/:customerId/users/batch',
+    {
+      schema: {
+        tags: ['users'],
+        summary: `Add up to ${MAX_MANUAL_ADD} users at once (each validated like a CSV row)`,
+        params: customerParams,
+        body: z.object({ users: z.array(createUserInput).min(1) }),
+        response: {
+          200: z.object({
+            counts: z.object({ created: z.number(), pendingUserMigration: z.number(), failed: z.number() }),
+            results: z.array(batchResult),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const results = await addUsers(request.serviceContext(), request.params.customerId, request.body.users);
+      const presented = results.map((result) => {
+        if (result.result === 'failed') {
+          const { status, body } = toErrorResponse(request, result.error);
+          return { email: result.email, result: result.result, status, errors: body.errors, warnings: [] };
+        }
+        return {
+          email: result.email,
+          result: result.result,
+          status: result.result === 'created' ? 201 : 202,
+          user: result.user,
+          errors: [],
+          warnings: result.warnings,
+        };
+      });
+      return {
+        counts: {
+          created: presented.filter((r) => r.result === 'created').length,
+          pendingUserMigration: presented.filter((r) => r.result === 'pending_user_migration').length,
+          failed: presented.filter((r) => r.result === 'failed').length,
+        },
+        results: presented,
+      };
+    },
+  );
+}

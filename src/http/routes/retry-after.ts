@@ -1,0 +1,10 @@
+// A 429 answered by a service (e.g. the existing-account probe limit) carries Retry-After, as SPEC
+// §7 asks; the rate-limit plugin sets it for its own 429s. Register inside a route plugin.
+import type { App } from '../app.ts';
+import { ProbeRateLimited } from '../../services/provisioning/email-probes.ts';
+
+export function addRetryAfter(app: App): void {
+  app.addHook('onError', async (_request, reply, error) => {
+    if (error instanceof ProbeRateLimited) reply.header('retry-after', String(error.retryAfterSeconds));
+  });
+}

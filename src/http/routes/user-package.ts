@@ -1,0 +1,41 @@
+// PUT /v1/customers/{customerId}/users/{userId}/package: change a user's package (SPEC §3, §5).
+import { z } from 'zod';
+import { PACKAGE_IDS } from '../../domain/packages/catalog.ts';
+import { changeUserPackage } from '../../services/provisioning/change-package.ts';
+import type { App } from '../app.ts';
+import { customerParams, errorResponses } from '../schemas/common.ts';
+import { issueOutput, lifecycleUserOutput } from './user-lifecycle-schemas.ts';
+
+export const userParams = customerParams.extend({ userId: z.string().min(1) });
+
+export async function userPackageRoutes(app: App): Promise<void> {
+  app.put(
+    '/v1/customers/:customerId/users/:userId/package',
+    {
+      schema: {
+        tags: ['users'],
+        summary:
+          "Change a user's package (give the calling number information when the new package needs it)",
+        params: userParams,
+        body: z.object({
+          package: z.enum(PACKAGE_IDS),
+          attendantConsole: z.boolean().optional(),
+          location: z.string().min(1).optional().describe('Location id or name'),
+          extension: z.string().max(10).optional(),
+          phoneNumber: z.string().max(32).optional(),
+        }),
+        response: {
+          200: z.object({ user: lifecycleUserOutput, warnings: z.array(issueOutput) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) =>
+      changeUserPackage(
+        request.serviceContext(),
+        request.params.customerId,
+        request.params.userId,
+        request.body,
+      ),
+  );
+}

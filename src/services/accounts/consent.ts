@@ -1,0 +1,148 @@
+// Moving a free account into a customer (SPEC §5): the user waits in `pending_user_migration`
+// until the person follows the signed link of the consent email. The Wholesale API's consentMove
+// re-sends that email; consenting completes the move and the licences follow.
+import { AppError, conflict, notFound } from '../../domain/errors.ts';
+import {
+  CONSENT_LINK_TTL_SECONDS,
+  consentUrl,
+  signConsentToken,
+  verifyConsentToken,
+} from '../../domain/provisioning/consent-link.ts';
+import { licenceChangeSteps } from '../../domain/provisioning/licence-change.ts';
+import { deleteFreeAccount, findFreeAccountByEmail } from '../../db/repositories/free-accounts.ts';
+import { updateUserRow } from '../../db/repositories/users.ts';
+import type { CustomerRow, UserRow } from '../../db/schema.ts';
+import { systemActor } from '../access/actor.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { Executor, ServiceContext } from '../context.ts';
+import { holdingOf, NO_LICENCES, pushLicenceSteps } from '../provisioning/user-licences.ts';
+import { linkBase, signingKey } from './links.ts';
+import { queueEmail } from './outbox.ts';
+
+export const CONSENT_TEMPLATE = 'consent-move';
+
+/** Writes the consent email for a pending user into the outbox (caller's transaction). */
+export async function queueConsentEmail(
+  executor: Executor,
+  customer: Pick<CustomerRow, 'id' | 'partner_id' | 'name'>,
+  user: Pick<UserRow, 'id' | 'email'>,
+  nowEpochSeconds = Math.floor(Date.now() / 1000),
+): Promise<string> {
+  const token = signConsentToken(
+    { userId: user.id, email: user.email, expiresAt: nowEpochSeconds + CONSENT_LINK_TTL_SECONDS },
+    await signingKey(executor, 'consent-link'),
+  );
+  const link = consentUrl(linkBase(), token);
+  return queueEmail(executor, {
+    partnerId: customer.partner_id,
+    customerId: customer.id,
+    to: user.email,
+    template: CONSENT_TEMPLATE,
+    subject: `${customer.name} invites you to move your Webex account`,
+    body:
+      `${customer.name} wants to add your account (${user.email}) to its organization.\n\n` +
+      `If you agree, open this link within 14 days:\n${link}\n\n` +
+      `If you do not agree, ignore this email: nothing changes.\n`,
+  });
+}
+
+/** consentMove: re-sends the email of a user that is still waiting (204), else 409. */
+export async function resendConsentEmail(
+  context: ServiceContext,
+  customer: CustomerRow,
+  user: UserRow,
+): Promise<void> {
+  if (user.status !== 'pending_user_migration') {
+    throw conflict(
+      {
+        en: 'The subscriber is not in pending_user_migration state.',
+        nl: 'De abonnee wacht niet op een accountverhuizing.',
+      },
+      [
+        {
+          code: 'not_pending_user_migration',
+          description: 'The subscriber is not in pending_user_migration state.',
+        },
+      ],
+    );
+  }
+  await context.db.transaction().execute(async (trx) => {
+    await queueConsentEmail(trx, customer, user);
+    await recordAudit(trx, context, {
+      partnerId: customer.partner_id,
+      customerId: customer.id,
+      action: 'user.consent_email',
+      targetType: 'user',
+      targetId: user.id,
+    });
+  });
+}
+
+function invalidLink(): AppError {
+  return new AppError(
+    'validation_failed',
+    {
+      en: 'This consent link is not valid or has expired. Ask the organization to send a new one.',
+      nl: 'Deze toestemmingslink is ongeldig of verlopen. Vraag de organisatie om een nieuwe.',
+    },
+    [{ code: 'invalid_consent_link', description: 'The consent link is not valid or has expired.' }],
+  );
+}
+
+export interface ConsentOutcome {
+  readonly result: 'moved' | 'already_moved';
+  readonly email: string;
+  readonly customerName: string;
+}
+
+/**
+ * The person consents (public: the signed link is the credential). Completes the move once;
+ * a second click answers `already_moved`.
+ */
+export async function acceptConsent(
+  db: ServiceContext['db'],
+  token: string,
+  nowEpochSeconds = Math.floor(Date.now() / 1000),
+): Promise<ConsentOutcome> {
+  const verified = verifyConsentToken(token, await signingKey(db, 'consent-link'), nowEpochSeconds);
+  if (!verified.ok) throw invalidLink();
+  const { userId, email } = verified.claims;
+  const found = await db
+    .selectFrom('users')
+    .innerJoin('customers', 'customers.id', 'users.customer_id')
+    .selectAll('users')
+    .select(['customers.name as customer_name'])
+    .where('users.id', '=', userId)
+    .executeTakeFirst();
+  if (!found || found.email.toLowerCase() !== email) throw notFound('Pending user', 'Wachtende gebruiker');
+  const customer = await db
+    .selectFrom('customers')
+    .selectAll()
+    .where('id', '=', found.customer_id)
+    .executeTakeFirstOrThrow();
+  if (found.status !== 'pending_user_migration')
+    return { result: 'already_moved', email, customerName: customer.name };
+  const context: ServiceContext = {
+    db,
+    actor: { ...systemActor(customer.partner_id, `consent:${email}`) },
+    requestId: `consent-${userId}`,
+    locale: 'en',
+  };
+  const moved = await db.transaction().execute(async (trx) => {
+    const row = await updateUserRow(trx, customer.id, userId, { status: 'provisioned', errors: '[]' });
+    const account = await findFreeAccountByEmail(trx, email);
+    if (account) await deleteFreeAccount(trx, account.id);
+    await recordAudit(trx, context, {
+      partnerId: customer.partner_id,
+      customerId: customer.id,
+      action: 'user.consent_accepted',
+      targetType: 'user',
+      targetId: userId,
+      before: { status: 'pending_user_migration' },
+      after: { status: 'provisioned' },
+    });
+    return row;
+  });
+  await pushLicenceSteps(context, customer, moved, licenceChangeSteps(NO_LICENCES, holdingOf(moved)));
+  return { result: 'moved', email, customerName: customer.name };
+}

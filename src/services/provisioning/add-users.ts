@@ -1,0 +1,246 @@
+// Adds users to a customer: the manual add of SPEC §5 (1–25 at once), the Wholesale API's
+// subscriber create (one), and claimed accounts (up to 250). Each user is planned by the one
+// planner and written in one transaction; a user whose email is a free account waits in
+// `pending_user_migration` (consent email) unless it was claimed through a verified domain;
+// licences go to the provisioning backend after the commit. One bad user never blocks the others.
+import type { AppError } from '../../domain/errors.ts';
+import { conflict, validationFailed, type ErrorDetail } from '../../domain/errors.ts';
+import { issueText } from '../../domain/messages/row-messages.ts';
+import { canStart, type CustomerStatus } from '../../domain/provisioning/customer-lifecycle.ts';
+import { licenceChangeSteps } from '../../domain/provisioning/licence-change.ts';
+import { planUserChange } from '../../domain/users/plan-user-change.ts';
+import { deleteFreeAccount, freeAccountsByEmail } from '../../db/repositories/free-accounts.ts';
+import { emailsTakenElsewhere } from '../../db/repositories/users.ts';
+import type { CustomerRow, UserRow } from '../../db/schema.ts';
+import { assertCanWrite } from '../access/policy.ts';
+import type { ServiceContext } from '../context.ts';
+import { queueConsentEmail } from '../accounts/consent.ts';
+import { requireCustomer } from '../customers/customer-service.ts';
+import { applyUserPlan, planErrorsToAppError } from '../users/apply-user-plan.ts';
+import { loadPlanningState } from '../users/planning-state.ts';
+import { toDesiredChange, type UserFieldsInput } from '../users/user-input.ts';
+import { toUserView, type UserView } from '../users/user-view.ts';
+import { emailTakenError, ProbeRateLimited, recordEmailProbes } from './email-probes.ts';
+import { holdingOf, NO_LICENCES, pushLicenceSteps } from './user-licences.ts';
+
+export const MAX_MANUAL_ADD = 25;
+export const MAX_CLAIM = 250;
+
+export interface NewUserInput extends UserFieldsInput {
+  readonly email: string;
+}
+
+export type AddUserResult =
+  | {
+      readonly email: string;
+      readonly result: 'created' | 'pending_user_migration';
+      readonly user: UserView;
+      readonly warnings: ErrorDetail[];
+    }
+  | { readonly email: string; readonly result: 'failed'; readonly error: AppError };
+
+export interface AddUsersOptions {
+  /** `claim`: every email must be a verified free account, moved at once (no consent). */
+  readonly mode: 'add' | 'claim';
+  readonly max: number;
+}
+
+export function customerBusy(status: CustomerStatus): AppError {
+  return conflict(
+    {
+      en: `The customer is ${status.replaceAll('_', ' ')}; users can be managed once it is provisioned.`,
+      nl: `De klant heeft status ${status}; gebruikers kunnen worden beheerd zodra de klant is ingericht.`,
+    },
+    [
+      {
+        code: 'customer_busy',
+        description: 'The customer is being provisioned, updated or deleted; retry later.',
+      },
+    ],
+  );
+}
+
+export function tooManyUsers(count: number, max: number): AppError {
+  return validationFailed(
+    [
+      {
+        code: 'too_many_users',
+        field: 'users',
+        description: `At most ${max} users can be added at once; this request has ${count}. Nothing was added.`,
+      },
+    ],
+    {
+      en: `At most ${max} users can be added at once; this request has ${count}. Nothing was added.`,
+      nl: `U kunt maximaal ${max} gebruikers tegelijk toevoegen; dit verzoek bevat er ${count}. Er is niets toegevoegd.`,
+    },
+  );
+}
+
+function duplicateError(email: string): AppError {
+  return validationFailed([
+    {
+      code: 'duplicate_email_in_file',
+      field: 'email',
+      description: `${email} appears more than once in this request.`,
+    },
+  ]);
+}
+
+function notClaimable(email: string): AppError {
+  return validationFailed([
+    {
+      code: 'not_claimable',
+      field: 'email',
+      description: `${email} is not a free account in a verified domain of this customer.`,
+    },
+  ]);
+}
+
+export async function addUsers(
+  context: ServiceContext,
+  customerRef: string,
+  inputs: readonly NewUserInput[],
+  options: AddUsersOptions = { mode: 'add', max: MAX_MANUAL_ADD },
+  claimableDomains: readonly string[] = [],
+): Promise<AddUserResult[]> {
+  assertCanWrite(context.actor);
+  if (inputs.length === 0 || inputs.length > options.max) throw tooManyUsers(inputs.length, options.max);
+  const customer = await requireCustomer(context, customerRef);
+  if (!canStart('manage_users', customer.status)) throw customerBusy(customer.status);
+  const emails = inputs.map((input) => input.email.trim().toLowerCase());
+
+  // Existing accounts of other customers: audited and rate-limited before anything is written.
+  const taken = await emailsTakenElsewhere(context.db, customer.id, emails);
+  if (taken.size > 0) {
+    const { overBudget } = await recordEmailProbes(
+      context,
+      { partnerId: customer.partner_id, customerId: customer.id },
+      [...taken],
+    );
+    if (overBudget) throw new ProbeRateLimited();
+  }
+
+  const results: AddUserResult[] = new Array(inputs.length);
+  const pushes: UserRow[] = [];
+  await context.db.transaction().execute(async (trx) => {
+    const { state, rowsByEmail } = await loadPlanningState(trx, customer, {
+      emails,
+      extensions: inputs.flatMap((input) => (input.extension ? [input.extension] : [])),
+      phoneNumbers: inputs.flatMap((input) => (input.phoneNumber ? [input.phoneNumber] : [])),
+    });
+    const freeAccounts = await freeAccountsByEmail(trx, emails);
+    const seen = new Set<string>();
+    for (const [index, input] of inputs.entries()) {
+      const email = emails[index] ?? '';
+      const fail = (error: AppError) => {
+        results[index] = { email, result: 'failed', error };
+      };
+      if (seen.has(email)) {
+        fail(duplicateError(email));
+        continue;
+      }
+      seen.add(email);
+      if (taken.has(email)) {
+        fail(emailTakenError());
+        continue;
+      }
+      if (rowsByEmail.has(email)) {
+        fail(
+          conflict(
+            {
+              en: `A user with email ${email} already exists in this organization.`,
+              nl: `Er bestaat al een gebruiker met e-mail ${email} in deze organisatie.`,
+            },
+            [{ code: 'user_exists', field: 'email', description: 'Update the existing user instead.' }],
+          ),
+        );
+        continue;
+      }
+      const freeAccount = freeAccounts.get(email);
+      const claimable =
+        freeAccount !== undefined &&
+        freeAccount.status === 'active' &&
+        claimableDomains.includes(email.split('@')[1] ?? '');
+      if (options.mode === 'claim' && !claimable) {
+        fail(notClaimable(email));
+        continue;
+      }
+
+      const change = toDesiredChange(email, input, (ref) => state.locationById(ref)?.name ?? ref);
+      const plan = planUserChange({
+        current: null,
+        change,
+        behaviour: 'add-only',
+        channel: 'api',
+        context: state,
+      });
+      if (plan.action !== 'add') {
+        fail(
+          plan.action === 'error'
+            ? (planErrorsToAppError(plan, context) as AppError)
+            : validationFailed([
+                { code: 'package_required', field: 'package', description: 'A package is required.' },
+              ]),
+        );
+        continue;
+      }
+      const pending = freeAccount !== undefined && options.mode === 'add';
+      // The planner saw every key this batch touches; a write that still collides (another
+      // request took the number a moment ago) fails the whole batch with 409, and nothing is kept.
+      const row = await applyUserPlan(
+        trx,
+        context,
+        customer,
+        plan,
+        undefined,
+        pending ? { status: 'pending_user_migration' } : {},
+      );
+      if (!row) continue;
+      state.apply(plan);
+      if (pending) await queueConsentEmail(trx, customer, row);
+      else pushes.push(row);
+      if (freeAccount && options.mode === 'claim') await deleteFreeAccount(trx, freeAccount.id);
+      results[index] = {
+        email,
+        result: pending ? 'pending_user_migration' : 'created',
+        user: toUserView(row, row.location_id ? (state.locationById(row.location_id)?.name ?? null) : null),
+        warnings: plan.warnings.map((issue) => ({
+          code: issue.code,
+          description: issueText(issue, context.locale),
+          ...(issue.column ? { field: issue.column } : {}),
+        })),
+      };
+    }
+  });
+
+  // Downstream, after the commit: a failure leaves that user in `error`, the others untouched.
+  for (const row of pushes) {
+    const after = await pushLicenceSteps(
+      context,
+      customer,
+      row,
+      licenceChangeSteps(NO_LICENCES, holdingOf(row)),
+    );
+    const index = results.findIndex((result) => result.result !== 'failed' && result.user.id === row.id);
+    const previous = results[index];
+    if (previous && previous.result !== 'failed') {
+      results[index] = {
+        ...previous,
+        user: { ...previous.user, status: after.status, errors: after.errors },
+      };
+    }
+  }
+  return results;
+}
+
+/** The single-user form (Wholesale subscriber create): the failure is thrown. */
+export async function addOneUser(
+  context: ServiceContext,
+  customer: CustomerRow,
+  input: NewUserInput,
+): Promise<Extract<AddUserResult, { result: 'created' | 'pending_user_migration' }>> {
+  const [result] = await addUsers(context, customer.id, [input]);
+  if (!result) throw new Error('addUsers answered no result');
+  if (result.result === 'failed') throw result.error;
+  return result;
+}

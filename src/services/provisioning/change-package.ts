@@ -1,0 +1,145 @@
+// Change a user's package (SPEC §3, §5; help text "Change a user's package"): the planner enforces
+// the forbidden changes, the customer-admin rule, the limits and the calling number information
+// the new package needs; a package without calling releases number, extension and location. The
+// licence change then goes downstream; a half-way failure leaves the user in `error`.
+import { conflict, notFound, validationFailed, type ErrorDetail } from '../../domain/errors.ts';
+import { issueText } from '../../domain/messages/row-messages.ts';
+import type { PackageId } from '../../domain/packages/catalog.ts';
+import { canStart } from '../../domain/provisioning/customer-lifecycle.ts';
+import { licenceChangeSteps, repairSteps } from '../../domain/provisioning/licence-change.ts';
+import { planUserChange } from '../../domain/users/plan-user-change.ts';
+import { findLocation } from '../../db/repositories/locations.ts';
+import { findUser, lockUser, toUserState } from '../../db/repositories/users.ts';
+import type { CustomerRow, UserRow } from '../../db/schema.ts';
+import { assertCanWrite } from '../access/policy.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { ServiceContext } from '../context.ts';
+import { requireCustomer } from '../customers/customer-service.ts';
+import { isUuidLike } from '../db-errors.ts';
+import { applyUserPlan, planErrorsToAppError } from '../users/apply-user-plan.ts';
+import { loadPlanningState } from '../users/planning-state.ts';
+import { toDesiredChange } from '../users/user-input.ts';
+import { toUserView, type UserView } from '../users/user-view.ts';
+import { customerBusy } from './add-users.ts';
+import { holdingOf, pushLicenceSteps } from './user-licences.ts';
+
+export interface ChangePackageInput {
+  readonly package: PackageId;
+  /** Keep (true) or drop (false) the add-on; absent: kept where the new package allows it. */
+  readonly attendantConsole?: boolean | undefined;
+  /** Location id or name. */
+  readonly location?: string | undefined;
+  readonly extension?: string | undefined;
+  readonly phoneNumber?: string | undefined;
+}
+
+export interface PackageChangeResult {
+  readonly user: UserView;
+  readonly warnings: ErrorDetail[];
+}
+
+async function viewOf(context: ServiceContext, row: UserRow): Promise<UserView> {
+  const location = row.location_id
+    ? await findLocation(context.db, row.customer_id, row.location_id)
+    : undefined;
+  return toUserView(row, location?.name ?? null);
+}
+
+function pendingMigration() {
+  return conflict(
+    {
+      en: 'The user has not yet consented to the move of their account; change the package afterwards.',
+      nl: 'De gebruiker heeft nog geen toestemming gegeven voor de verhuizing van het account; wijzig het pakket daarna.',
+    },
+    [
+      {
+        code: 'pending_user_migration',
+        description: 'The user is waiting for consent (pending_user_migration).',
+      },
+    ],
+  );
+}
+
+export async function changeUserPackage(
+  context: ServiceContext,
+  customerRef: string | CustomerRow,
+  userId: string,
+  input: ChangePackageInput,
+): Promise<PackageChangeResult> {
+  assertCanWrite(context.actor);
+  const customer =
+    typeof customerRef === 'string' ? await requireCustomer(context, customerRef) : customerRef;
+  if (!canStart('manage_users', customer.status)) throw customerBusy(customer.status);
+  const outcome = await context.db.transaction().execute(async (trx) => {
+    const existing = isUuidLike(userId) ? await lockUser(trx, customer.id, userId) : undefined;
+    if (!existing) throw notFound('User', 'Gebruiker');
+    if (existing.status === 'pending_user_migration') throw pendingMigration();
+    const { state } = await loadPlanningState(trx, customer, {
+      emails: [existing.email],
+      extensions: input.extension ? [input.extension] : [],
+      phoneNumbers: input.phoneNumber ? [input.phoneNumber] : [],
+    });
+    const change = toDesiredChange(
+      existing.email,
+      {
+        package: input.package,
+        attendantConsole: input.attendantConsole,
+        location: input.location,
+        extension: input.extension,
+        phoneNumber: input.phoneNumber,
+      },
+      (ref) => state.locationById(ref)?.name ?? ref,
+    );
+    const plan = planUserChange({
+      current: toUserState(existing),
+      change,
+      behaviour: 'add-only',
+      channel: 'api',
+      context: state,
+    });
+    if (plan.action === 'error') throw planErrorsToAppError(plan, context);
+    const row = (await applyUserPlan(trx, context, customer, plan, existing)) ?? existing;
+    return { before: existing, row, warnings: plan.warnings };
+  });
+  const steps = licenceChangeSteps(holdingOf(outcome.before), holdingOf(outcome.row));
+  const after = await pushLicenceSteps(context, customer, outcome.row, steps, 'user.package_change');
+  return {
+    user: await viewOf(context, after),
+    warnings: outcome.warnings.map((issue) => ({
+      code: issue.code,
+      description: issueText(issue, context.locale),
+      ...(issue.column ? { field: issue.column } : {}),
+    })),
+  };
+}
+
+/** Repair (SPEC §5): unassign the package, assign it again; clears the error when it works. */
+export async function repairUser(
+  context: ServiceContext,
+  customerRef: string,
+  userId: string,
+): Promise<UserView> {
+  assertCanWrite(context.actor);
+  const customer = await requireCustomer(context, customerRef);
+  if (!canStart('manage_users', customer.status)) throw customerBusy(customer.status);
+  const row = isUuidLike(userId) ? await findUser(context.db, customer.id, userId) : undefined;
+  if (!row) throw notFound('User', 'Gebruiker');
+  if (row.status === 'pending_user_migration') throw pendingMigration();
+  if (!row.package) {
+    throw validationFailed([
+      { code: 'no_package', description: 'The user holds no package: there is nothing to repair.' },
+    ]);
+  }
+  const after = await pushLicenceSteps(context, customer, row, repairSteps(holdingOf(row)), 'user.repair');
+  if (after === row) {
+    // Nothing changed state (the user was fine): still record that a repair ran.
+    await recordAudit(context.db, context, {
+      partnerId: customer.partner_id,
+      customerId: customer.id,
+      action: 'user.repair',
+      targetType: 'user',
+      targetId: row.id,
+    });
+  }
+  return viewOf(context, after);
+}

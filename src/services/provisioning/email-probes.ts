@@ -1,0 +1,59 @@
+// SPEC §5: adding an email that belongs to another customer answers the public text and names no
+// organization; such probes are audited and rate-limited per actor, so nobody can map which
+// emails exist by trying them. The audit row commits on its own: the request itself fails.
+import { sql } from 'kysely';
+import { AppError, conflict } from '../../domain/errors.ts';
+import { EMAIL_TAKEN_TEXT } from '../../domain/provisioning/wholesale-codes.ts';
+import { recordAudits } from '../audit/record-audit.ts';
+import type { ServiceContext } from '../context.ts';
+
+export const EMAIL_PROBE_ACTION = 'user.email_taken_probe';
+/** Probes one actor may make per minute before being answered 429. */
+export const EMAIL_PROBES_PER_MINUTE = 10;
+
+export function emailTakenError(): AppError {
+  return conflict(EMAIL_TAKEN_TEXT, [{ code: 'email_taken', field: 'email', description: EMAIL_TAKEN_TEXT }]);
+}
+
+export class ProbeRateLimited extends AppError {
+  readonly retryAfterSeconds = 60;
+  constructor() {
+    super('rate_limited', {
+      en: 'Too many attempts with emails of other organizations. Try again in a minute.',
+      nl: 'Te veel pogingen met e-mailadressen van andere organisaties. Probeer het over een minuut opnieuw.',
+    });
+  }
+}
+
+/**
+ * Audits the probes (one row per email, no organization named) and answers whether the actor
+ * is now over its budget. Actors without an id (the local CLI, the system) are not limited.
+ */
+export async function recordEmailProbes(
+  context: ServiceContext,
+  scope: { partnerId: string; customerId: string },
+  emails: readonly string[],
+): Promise<{ overBudget: boolean }> {
+  if (emails.length === 0) return { overBudget: false };
+  await recordAudits(
+    context.db,
+    context,
+    emails.map((email) => ({
+      partnerId: scope.partnerId,
+      customerId: scope.customerId,
+      action: EMAIL_PROBE_ACTION,
+      targetType: 'email',
+      targetId: email.toLowerCase(),
+      after: { result: 'email_taken' },
+    })),
+  );
+  if (context.actor.id === null) return { overBudget: false };
+  const row = await context.db
+    .selectFrom('audit_events')
+    .select(sql<number>`count(*)::int`.as('probes'))
+    .where('actor_id', '=', context.actor.id)
+    .where('action', '=', EMAIL_PROBE_ACTION)
+    .where('occurred_at', '>', sql<Date>`now() - interval '1 minute'`)
+    .executeTakeFirstOrThrow();
+  return { overBudget: row.probes > EMAIL_PROBES_PER_MINUTE };
+}
