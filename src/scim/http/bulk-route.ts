@@ -2,42 +2,44 @@ import type { FastifyInstance } from 'fastify';
 import { runBulk } from '../bulk/run-bulk.ts';
 import type { JsonObject } from '../json.ts';
 import { scimState, sendScim } from './scim-request.ts';
+import { spellings } from './user-routes.ts';
 
 // POST /Bulk: each operation goes through the same routes as a single request (in-process
 // `inject`, same token), so rules, audit and errors cannot differ between the two.
 export async function bulkRoutes(app: FastifyInstance): Promise<void> {
-  app.post('/Bulk', async (request, reply) => {
-    const state = scimState(request);
-    const authorization = request.headers.authorization ?? '';
-    const response = await runBulk(request.body, async (operation) => {
-      const result = await app.inject({
-        method: operation.method,
-        url: `/scim/v2/${state.customerId}${operation.path}`,
-        headers: {
-          authorization,
-          'content-type': 'application/scim+json',
-          ...(operation.version !== undefined ? { 'if-match': operation.version } : {}),
-          ...(request.headers['user-agent'] ? { 'user-agent': request.headers['user-agent'] } : {}),
-        },
-        ...(operation.data !== undefined ? { payload: JSON.stringify(operation.data) } : {}),
-      });
-      const location = result.headers.location;
-      const etag = result.headers.etag;
-      let body: JsonObject | undefined;
-      if (result.body !== '') {
-        try {
-          body = JSON.parse(result.body) as JsonObject;
-        } catch {
-          body = undefined;
+  for (const path of spellings('/Bulk'))
+    app.post(path, async (request, reply) => {
+      const state = scimState(request);
+      const authorization = request.headers.authorization ?? '';
+      const response = await runBulk(request.body, async (operation) => {
+        const result = await app.inject({
+          method: operation.method,
+          url: `/scim/v2/${state.customerId}${operation.path}`,
+          headers: {
+            authorization,
+            'content-type': 'application/scim+json',
+            ...(operation.version !== undefined ? { 'if-match': operation.version } : {}),
+            ...(request.headers['user-agent'] ? { 'user-agent': request.headers['user-agent'] } : {}),
+          },
+          ...(operation.data !== undefined ? { payload: JSON.stringify(operation.data) } : {}),
+        });
+        const location = result.headers.location;
+        const etag = result.headers.etag;
+        let body: JsonObject | undefined;
+        if (result.body !== '') {
+          try {
+            body = JSON.parse(result.body) as JsonObject;
+          } catch {
+            body = undefined;
+          }
         }
-      }
-      return {
-        status: result.statusCode,
-        ...(body !== undefined ? { body } : {}),
-        ...(typeof location === 'string' ? { location } : {}),
-        ...(typeof etag === 'string' ? { etag } : {}),
-      };
+        return {
+          status: result.statusCode,
+          ...(body !== undefined ? { body } : {}),
+          ...(typeof location === 'string' ? { location } : {}),
+          ...(typeof etag === 'string' ? { etag } : {}),
+        };
+      });
+      return sendScim(reply, 200, response);
     });
-    return sendScim(reply, 200, response);
-  });
 }

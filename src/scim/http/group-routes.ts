@@ -27,7 +27,7 @@ import { etagOf } from '../users/render-scim-user.ts';
 import { listResponse, parseListQuery, parseProjection } from './list-response.ts';
 import type { RawListQuery } from './list-response.ts';
 import { ifMatchVersion, ifNoneMatchVersion, scimState, sendScim } from './scim-request.ts';
-import { wantsRepresentation } from './user-routes.ts';
+import { spellings, wantsRepresentation } from './user-routes.ts';
 
 type IdParams = { Params: { customerId: string; id: string } };
 
@@ -94,75 +94,77 @@ async function patchGroup(request: FastifyRequest<IdParams>): Promise<ScimGroupR
 }
 
 export async function groupRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/Groups', async (request, reply) =>
-    sendScim(reply, 200, await listGroups(request, request.query as RawListQuery)),
-  );
-  app.get('/Groups/', async (request, reply) =>
-    sendScim(reply, 200, await listGroups(request, request.query as RawListQuery)),
-  );
-  app.post('/Groups/.search', async (request, reply) =>
-    sendScim(reply, 200, await listGroups(request, (request.body ?? {}) as RawListQuery)),
-  );
-
-  app.post('/Groups', async (request, reply) => {
-    const state = scimState(request);
-    const record = await createScimGroup(state.context, state.customerId, parseScimGroup(request.body));
-    reply.header('Location', `${state.baseUrl}/Groups/${record.id}`);
-    return sendScim(
-      reply,
-      201,
-      projectAttributes(render(record, state.baseUrl), parseProjection(request.query as RawListQuery)),
-      etagOf(record.version),
+  for (const base of spellings('/Groups')) {
+    app.get(`${base}`, async (request, reply) =>
+      sendScim(reply, 200, await listGroups(request, request.query as RawListQuery)),
     );
-  });
-
-  app.get<IdParams>('/Groups/:id', async (request, reply) => {
-    const state = scimState(request);
-    const record = await getScimGroup(state.context, state.customerId, request.params.id);
-    if (ifNoneMatchVersion(request) === record.version)
-      return reply.status(304).header('ETag', etagOf(record.version)).send();
-    return sendScim(
-      reply,
-      200,
-      projectAttributes(render(record, state.baseUrl), parseProjection(request.query as RawListQuery)),
-      etagOf(record.version),
+    app.get(`${base}/`, async (request, reply) =>
+      sendScim(reply, 200, await listGroups(request, request.query as RawListQuery)),
     );
-  });
-
-  app.put<IdParams>('/Groups/:id', async (request, reply) => {
-    const state = scimState(request);
-    const record = await replaceScimGroup(
-      state.context,
-      state.customerId,
-      request.params.id,
-      parseScimGroup(request.body),
-      ifMatchVersion(request),
+    app.post(`${base}/.search`, async (request, reply) =>
+      sendScim(reply, 200, await listGroups(request, (request.body ?? {}) as RawListQuery)),
     );
-    return sendScim(
-      reply,
-      200,
-      projectAttributes(render(record, state.baseUrl), parseProjection(request.query as RawListQuery)),
-      etagOf(record.version),
-    );
-  });
 
-  app.patch<IdParams>('/Groups/:id', async (request, reply) => {
-    const state = scimState(request);
-    const record = await patchGroup(request);
-    const projection = parseProjection(request.query as RawListQuery);
-    if (!wantsRepresentation(request, projection))
-      return reply.status(204).header('ETag', etagOf(record.version)).send();
-    return sendScim(
-      reply,
-      200,
-      projectAttributes(render(record, state.baseUrl), projection),
-      etagOf(record.version),
-    );
-  });
+    app.post(`${base}`, async (request, reply) => {
+      const state = scimState(request);
+      const record = await createScimGroup(state.context, state.customerId, parseScimGroup(request.body));
+      reply.header('Location', `${state.baseUrl}/Groups/${record.id}`);
+      return sendScim(
+        reply,
+        201,
+        projectAttributes(render(record, state.baseUrl), parseProjection(request.query as RawListQuery)),
+        etagOf(record.version),
+      );
+    });
 
-  app.delete<IdParams>('/Groups/:id', async (request, reply) => {
-    const state = scimState(request);
-    await deleteScimGroup(state.context, state.customerId, request.params.id, ifMatchVersion(request));
-    return reply.status(204).send();
-  });
+    app.get<IdParams>(`${base}/:id`, async (request, reply) => {
+      const state = scimState(request);
+      const record = await getScimGroup(state.context, state.customerId, request.params.id);
+      if (ifNoneMatchVersion(request) === record.version)
+        return reply.status(304).header('ETag', etagOf(record.version)).send();
+      return sendScim(
+        reply,
+        200,
+        projectAttributes(render(record, state.baseUrl), parseProjection(request.query as RawListQuery)),
+        etagOf(record.version),
+      );
+    });
+
+    app.put<IdParams>(`${base}/:id`, async (request, reply) => {
+      const state = scimState(request);
+      const record = await replaceScimGroup(
+        state.context,
+        state.customerId,
+        request.params.id,
+        parseScimGroup(request.body),
+        ifMatchVersion(request),
+      );
+      return sendScim(
+        reply,
+        200,
+        projectAttributes(render(record, state.baseUrl), parseProjection(request.query as RawListQuery)),
+        etagOf(record.version),
+      );
+    });
+
+    app.patch<IdParams>(`${base}/:id`, async (request, reply) => {
+      const state = scimState(request);
+      const record = await patchGroup(request);
+      const projection = parseProjection(request.query as RawListQuery);
+      if (!wantsRepresentation(request, projection))
+        return reply.status(204).header('ETag', etagOf(record.version)).send();
+      return sendScim(
+        reply,
+        200,
+        projectAttributes(render(record, state.baseUrl), projection),
+        etagOf(record.version),
+      );
+    });
+
+    app.delete<IdParams>(`${base}/:id`, async (request, reply) => {
+      const state = scimState(request);
+      await deleteScimGroup(state.context, state.customerId, request.params.id, ifMatchVersion(request));
+      return reply.status(204).send();
+    });
+  }
 }

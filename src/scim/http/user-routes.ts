@@ -125,80 +125,87 @@ async function patchUser(request: FastifyRequest<IdParams>): Promise<ScimUserRec
   }
 }
 
+/** Endpoint paths as RFC 7644 spells them, and lower-cased as some clients send them. */
+export function spellings(path: string): string[] {
+  return path === path.toLowerCase() ? [path] : [path, path.toLowerCase()];
+}
+
 export async function userRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/Users', async (request, reply) =>
-    sendScim(reply, 200, await listUsers(request, request.query as RawListQuery)),
-  );
-  app.get('/Users/', async (request, reply) =>
-    sendScim(reply, 200, await listUsers(request, request.query as RawListQuery)),
-  );
-  app.post('/Users/.search', async (request, reply) =>
-    sendScim(reply, 200, await listUsers(request, (request.body ?? {}) as RawListQuery)),
-  );
-
-  app.post('/Users', async (request, reply) => {
-    const state = scimState(request);
-    const record = await createScimUser(state.context, state.customerId, parseScimUser(request.body));
-    const resource = render(record, state.baseUrl);
-    reply.header('Location', `${state.baseUrl}/Users/${record.id}`);
-    return sendScim(
-      reply,
-      201,
-      projectAttributes(resource, parseProjection(request.query as RawListQuery)),
-      etagOf(record.version),
+  for (const base of spellings('/Users')) {
+    app.get(`${base}`, async (request, reply) =>
+      sendScim(reply, 200, await listUsers(request, request.query as RawListQuery)),
     );
-  });
-
-  app.get<IdParams>('/Users/:id', async (request, reply) => {
-    const state = scimState(request);
-    const record = await getScimUser(state.context, state.customerId, request.params.id);
-    if (ifNoneMatchVersion(request) === record.version)
-      return reply.status(304).header('ETag', etagOf(record.version)).send();
-    const resource = render(record, state.baseUrl);
-    return sendScim(
-      reply,
-      200,
-      projectAttributes(resource, parseProjection(request.query as RawListQuery)),
-      etagOf(record.version),
+    app.get(`${base}/`, async (request, reply) =>
+      sendScim(reply, 200, await listUsers(request, request.query as RawListQuery)),
     );
-  });
-
-  app.put<IdParams>('/Users/:id', async (request, reply) => {
-    const state = scimState(request);
-    const input = parseScimUser(request.body);
-    const record = await replaceScimUser(
-      state.context,
-      state.customerId,
-      request.params.id,
-      input,
-      ifMatchVersion(request),
+    app.post(`${base}/.search`, async (request, reply) =>
+      sendScim(reply, 200, await listUsers(request, (request.body ?? {}) as RawListQuery)),
     );
-    const resource = render(record, state.baseUrl);
-    return sendScim(
-      reply,
-      200,
-      projectAttributes(resource, parseProjection(request.query as RawListQuery)),
-      etagOf(record.version),
-    );
-  });
 
-  app.patch<IdParams>('/Users/:id', async (request, reply: FastifyReply) => {
-    const state = scimState(request);
-    const record = await patchUser(request);
-    const projection = parseProjection(request.query as RawListQuery);
-    if (!wantsRepresentation(request, projection))
-      return reply.status(204).header('ETag', etagOf(record.version)).send();
-    return sendScim(
-      reply,
-      200,
-      projectAttributes(render(record, state.baseUrl), projection),
-      etagOf(record.version),
-    );
-  });
+    app.post(`${base}`, async (request, reply) => {
+      const state = scimState(request);
+      const record = await createScimUser(state.context, state.customerId, parseScimUser(request.body));
+      const resource = render(record, state.baseUrl);
+      reply.header('Location', `${state.baseUrl}/Users/${record.id}`);
+      return sendScim(
+        reply,
+        201,
+        projectAttributes(resource, parseProjection(request.query as RawListQuery)),
+        etagOf(record.version),
+      );
+    });
 
-  app.delete<IdParams>('/Users/:id', async (request, reply) => {
-    const state = scimState(request);
-    await deleteScimUser(state.context, state.customerId, request.params.id, ifMatchVersion(request));
-    return reply.status(204).send();
-  });
+    app.get<IdParams>(`${base}/:id`, async (request, reply) => {
+      const state = scimState(request);
+      const record = await getScimUser(state.context, state.customerId, request.params.id);
+      if (ifNoneMatchVersion(request) === record.version)
+        return reply.status(304).header('ETag', etagOf(record.version)).send();
+      const resource = render(record, state.baseUrl);
+      return sendScim(
+        reply,
+        200,
+        projectAttributes(resource, parseProjection(request.query as RawListQuery)),
+        etagOf(record.version),
+      );
+    });
+
+    app.put<IdParams>(`${base}/:id`, async (request, reply) => {
+      const state = scimState(request);
+      const input = parseScimUser(request.body);
+      const record = await replaceScimUser(
+        state.context,
+        state.customerId,
+        request.params.id,
+        input,
+        ifMatchVersion(request),
+      );
+      const resource = render(record, state.baseUrl);
+      return sendScim(
+        reply,
+        200,
+        projectAttributes(resource, parseProjection(request.query as RawListQuery)),
+        etagOf(record.version),
+      );
+    });
+
+    app.patch<IdParams>(`${base}/:id`, async (request, reply: FastifyReply) => {
+      const state = scimState(request);
+      const record = await patchUser(request);
+      const projection = parseProjection(request.query as RawListQuery);
+      if (!wantsRepresentation(request, projection))
+        return reply.status(204).header('ETag', etagOf(record.version)).send();
+      return sendScim(
+        reply,
+        200,
+        projectAttributes(render(record, state.baseUrl), projection),
+        etagOf(record.version),
+      );
+    });
+
+    app.delete<IdParams>(`${base}/:id`, async (request, reply) => {
+      const state = scimState(request);
+      await deleteScimUser(state.context, state.customerId, request.params.id, ifMatchVersion(request));
+      return reply.status(204).send();
+    });
+  }
 }
