@@ -8,7 +8,8 @@ import { registerLocationCommands } from './commands/locations.ts';
 import { registerNumberCommands } from './commands/numbers.ts';
 import { registerUserCommands } from './commands/users.ts';
 import { registerBackupCommands } from './commands/backup.ts';
-import { registerBackupCommands } from './commands/backup.ts';
+import { registerPartnerCommands } from './commands/partners.ts';
+import { registerTokenCommands } from './commands/tokens.ts';
 import { registerUserImportCommands } from './commands/users-import.ts';
 import { registerUserExportCommands } from './commands/users-export.ts';
 
@@ -21,7 +22,8 @@ const REGISTRARS: readonly CommandRegistrar[] = [
   registerNumberCommands,
   registerUserCommands,
   registerBackupCommands,
-  registerBackupCommands,
+  registerPartnerCommands,
+  registerTokenCommands,
   registerUserImportCommands,
   registerUserExportCommands,
 ];

@@ -1,0 +1,72 @@
+// `hub partners create|list|get` (SPEC §1): the operator's view of the deployment's partners.
+import type { Command } from 'commander';
+import {
+  createPartner,
+  getPartnerView,
+  listPartnerViews,
+  type PartnerView,
+} from '../../services/partners/partner-service.ts';
+import { findPartner } from '../../services/bootstrap/ensure-deployment.ts';
+import { notFound } from '../../domain/errors.ts';
+import type { CliContext } from '../cli-context.ts';
+import { CliUsageError } from '../exit-codes.ts';
+
+function describePartner(partner: PartnerView): string {
+  return `${partner.id}  ${partner.name}  (${partner.defaultLanguage})${partner.isDefault ? '  [default]' : ''}`;
+}
+
+/** The language tags the product speaks; a partner's default must be one it can show. */
+const LANGUAGE = /^[a-z]{2}([_-][A-Z]{2})?$/;
+
+export function registerPartnerCommands(program: Command, cli: CliContext): void {
+  const partners = program.command('partners').description('Partners (service providers) of this deployment');
+
+  partners
+    .command('create')
+    .description('Create a partner')
+    .requiredOption('--name <name>')
+    .option('--default-language <tag>', 'e.g. en, nl, nl_NL', 'en')
+    .option('--json', 'print JSON', false)
+    .action(async (options: { name: string; defaultLanguage: string; json: boolean }) => {
+      if (!options.name.trim() || options.name.trim().length > 200)
+        throw new CliUsageError('--name must be 1 to 200 characters.');
+      if (!LANGUAGE.test(options.defaultLanguage))
+        throw new CliUsageError(
+          `--default-language "${options.defaultLanguage}" is not a tag such as en, nl or nl_NL.`,
+        );
+      const context = await cli.serviceContext({});
+      const partner = await createPartner(context, {
+        name: options.name,
+        defaultLanguage: options.defaultLanguage,
+      });
+      cli.print(options.json, partner, () => `Created partner ${describePartner(partner)}`);
+    });
+
+  partners
+    .command('list')
+    .description('List partners')
+    .option('--json', 'print JSON', false)
+    .action(async (options: { json: boolean }) => {
+      const context = await cli.serviceContext({});
+      const items: PartnerView[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listPartnerViews(context, { cursor, limit: 200 });
+        items.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      cli.print(options.json, items, () => items.map(describePartner).join('\n'));
+    });
+
+  partners
+    .command('get <partner>')
+    .description('Show a partner (id or name)')
+    .option('--json', 'print JSON', false)
+    .action(async (ref: string, options: { json: boolean }) => {
+      const context = await cli.serviceContext({});
+      const row = await findPartner(context.db, ref);
+      if (!row) throw notFound('Partner');
+      const partner = await getPartnerView(context, row.id);
+      cli.print(options.json, partner, () => describePartner(partner));
+    });
+}

@@ -1,0 +1,105 @@
+// `hub tokens create|list|revoke` (SPEC §1): API tokens, through the same service as /v1/tokens.
+// The secret is printed once, on creation; only its hash is stored.
+import type { Command } from 'commander';
+import type { Role } from '../../db/schema.ts';
+import {
+  createToken,
+  listTokenViews,
+  revokeToken,
+  type TokenView,
+} from '../../services/tokens/token-service.ts';
+import type { CliContext } from '../cli-context.ts';
+import { CliUsageError } from '../exit-codes.ts';
+
+const ROLES: readonly Role[] = [
+  'operator',
+  'partner_full_admin',
+  'partner_readonly_admin',
+  'customer_full_admin',
+  'customer_readonly_admin',
+];
+
+function roleOption(value: string): Role {
+  const role = ROLES.find((candidate) => candidate === value);
+  if (!role) throw new CliUsageError(`Unknown role "${value}". Roles: ${ROLES.join(', ')}.`);
+  return role;
+}
+
+function daysOption(value: string): number {
+  if (!/^\d{1,5}$/.test(value) || Number(value) < 1)
+    throw new CliUsageError('--expires-in-days must be a whole number of days, at least 1.');
+  return Number(value);
+}
+
+function describeToken(token: TokenView): string {
+  const state = token.revokedAt ? 'revoked' : token.expiresAt ? `expires ${token.expiresAt}` : 'no expiry';
+  return `${token.id}  ${token.prefix}…  ${token.name}  ${token.role}${token.customerId ? `  customer ${token.customerId}` : ''}  (${state})`;
+}
+
+interface CreateOptions {
+  role: Role;
+  name?: string;
+  customer?: string;
+  expiresInDays?: number;
+  partner?: string;
+  json: boolean;
+}
+
+export function registerTokenCommands(program: Command, cli: CliContext): void {
+  const tokens = program.command('tokens').description('API tokens (bearer tokens of the REST API)');
+
+  tokens
+    .command('create')
+    .description('Create an API token; the token is shown once')
+    .requiredOption('--role <role>', ROLES.join(' | '), roleOption)
+    .option('--name <name>', 'what the token is for (default: the role)')
+    .option('--customer <customer>', 'customer id or externalId (customer roles only)')
+    .option('--expires-in-days <days>', 'expire after this many days (default: never)', daysOption)
+    .option('--partner <partner>', 'partner id or name (default: the default partner)')
+    .option('--json', 'print JSON', false)
+    .action(async (options: CreateOptions) => {
+      const context = await cli.serviceContext({ partner: options.partner });
+      const created = await createToken(context, {
+        name: options.name?.trim() || options.role,
+        role: options.role,
+        customerId: options.customer,
+        expiresAt:
+          options.expiresInDays === undefined
+            ? undefined
+            : new Date(Date.now() + options.expiresInDays * 24 * 60 * 60 * 1000),
+      });
+      cli.print(options.json, created, () => created.token);
+      if (!options.json)
+        cli.io.err(`Created ${describeToken(created)}\nStore the token now: it is not shown again.\n`);
+    });
+
+  tokens
+    .command('list')
+    .description('List API tokens (never their secrets)')
+    .option('--partner <partner>')
+    .option('--json', 'print JSON', false)
+    .action(async (options: { partner?: string; json: boolean }) => {
+      const context = await cli.serviceContext({ partner: options.partner });
+      const items: TokenView[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listTokenViews(context, { cursor, limit: 200 });
+        items.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      cli.print(options.json, items, () =>
+        items.length ? items.map(describeToken).join('\n') : 'No tokens.',
+      );
+    });
+
+  tokens
+    .command('revoke <id>')
+    .description('Revoke an API token at once')
+    .option('--partner <partner>')
+    .option('--json', 'print JSON', false)
+    .action(async (id: string, options: { partner?: string; json: boolean }) => {
+      const context = await cli.serviceContext({ partner: options.partner });
+      await revokeToken(context, id);
+      cli.print(options.json, { id, revoked: true }, () => `Revoked token ${id}`);
+    });
+}
