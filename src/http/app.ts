@@ -25,6 +25,7 @@ import { hashToken } from '../services/auth/secrets.ts';
 import { errorBody, sendError, text } from './errors.ts';
 import { authenticationPlugin } from './plugins/authentication.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
+import { webStaticPlugin } from './plugins/web-static.ts';
 import { registerRoutes } from './routes/index.ts';
 import { scimPlugin } from '../scim/http/scim-plugin.ts';
 
@@ -127,7 +128,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(authenticationPlugin, { db: options.database.db });
   await app.register(metricsPlugin, { database: options.database });
   await registerRoutes(app);
-  await app.register((await import('./plugins/web-static.ts')).webStaticPlugin); // E2E-TEMP
+  await app.register(webStaticPlugin);
   await app.register(scimPlugin);
   return app;
 }
