@@ -12,6 +12,7 @@ import { registerPartnerCommands } from './commands/partners.ts';
 import { registerTokenCommands } from './commands/tokens.ts';
 import { registerUserImportCommands } from './commands/users-import.ts';
 import { registerUserExportCommands } from './commands/users-export.ts';
+import { registerScimCommands } from './commands/scim.ts';
 
 export type CommandRegistrar = (program: Command, cli: CliContext) => void;
 
@@ -26,6 +27,7 @@ const REGISTRARS: readonly CommandRegistrar[] = [
   registerTokenCommands,
   registerUserImportCommands,
   registerUserExportCommands,
+  registerScimCommands,
 ];
 
 export function buildProgram(cli: CliContext, io: CliIo): Command {

@@ -1,0 +1,94 @@
+// `hub scim tokens create|list|revoke --customer C` (SPEC §9): a customer's SCIM bearer tokens,
+// through the same service as /v1/customers/{id}/scim-tokens. The token is printed once.
+import type { Command } from 'commander';
+import {
+  createScimToken,
+  listScimTokenViews,
+  revokeScimTokenById,
+  setDirectorySync,
+  type ScimTokenView,
+} from '../../services/scim/scim-token-service.ts';
+import type { CliContext } from '../cli-context.ts';
+import { CliUsageError } from '../exit-codes.ts';
+
+function daysOption(value: string): number {
+  if (!/^\d{1,5}$/.test(value) || Number(value) < 1)
+    throw new CliUsageError('--expires-in-days must be a whole number of days, at least 1.');
+  return Number(value);
+}
+
+function describeToken(token: ScimTokenView): string {
+  const state = token.revokedAt ? 'revoked' : token.expiresAt ? `expires ${token.expiresAt}` : 'no expiry';
+  return `${token.id}  ${token.prefix}…  ${token.name}  (${state})`;
+}
+
+interface CommonOptions {
+  customer: string;
+  partner?: string;
+  json: boolean;
+}
+
+export function registerScimCommands(program: Command, cli: CliContext): void {
+  const scim = program.command('scim').description('SCIM 2.0 directory synchronization');
+  const tokens = scim.command('tokens').description("A customer's SCIM bearer tokens");
+
+  tokens
+    .command('create')
+    .description('Create a SCIM token (shown once) and enable directory sync for the customer')
+    .requiredOption('--customer <customer>', 'customer id or externalId')
+    .option('--name <name>', 'what the token is for, e.g. "Entra ID"', 'SCIM')
+    .option('--expires-in-days <days>', 'expire after this many days (default: never)', daysOption)
+    .option('--no-enable-sync', 'do not switch directory sync on')
+    .option('--partner <partner>', 'partner id or name (default: the default partner)')
+    .option('--json', 'print JSON', false)
+    .action(
+      async (options: CommonOptions & { name: string; expiresInDays?: number; enableSync: boolean }) => {
+        const context = await cli.serviceContext({ partner: options.partner });
+        const created = await createScimToken(context, options.customer, {
+          name: options.name,
+          ...(options.expiresInDays !== undefined
+            ? { expiresAt: new Date(Date.now() + options.expiresInDays * 86_400_000).toISOString() }
+            : {}),
+        });
+        const sync = options.enableSync ? await setDirectorySync(context, options.customer, true) : undefined;
+        cli.print(
+          options.json,
+          { ...created, ...(sync ? { scimBasePath: sync.scimBasePath } : {}) },
+          () => created.token,
+        );
+        if (!options.json) {
+          cli.io.err(
+            `Created ${describeToken(created.tokenInfo)}\n` +
+              (sync ? `Tenant URL: <server>${sync.scimBasePath}\n` : '') +
+              'Store the token now: it is not shown again.\n',
+          );
+        }
+      },
+    );
+
+  tokens
+    .command('list')
+    .description("List the customer's SCIM tokens (never their secrets)")
+    .requiredOption('--customer <customer>', 'customer id or externalId')
+    .option('--partner <partner>')
+    .option('--json', 'print JSON', false)
+    .action(async (options: CommonOptions) => {
+      const context = await cli.serviceContext({ partner: options.partner });
+      const items = await listScimTokenViews(context, options.customer);
+      cli.print(options.json, items, () =>
+        items.length ? items.map(describeToken).join('\n') : 'No SCIM tokens.',
+      );
+    });
+
+  tokens
+    .command('revoke <id>')
+    .description('Revoke a SCIM token at once')
+    .requiredOption('--customer <customer>', 'customer id or externalId')
+    .option('--partner <partner>')
+    .option('--json', 'print JSON', false)
+    .action(async (id: string, options: CommonOptions) => {
+      const context = await cli.serviceContext({ partner: options.partner });
+      const revoked = await revokeScimTokenById(context, options.customer, id);
+      cli.print(options.json, revoked, () => `Revoked SCIM token ${id}`);
+    });
+}
