@@ -75,6 +75,7 @@ function canonicalizeValue(value: JsonValue, definition: SchemaAttribute): JsonV
 }
 
 function canonicalizeSingle(value: JsonValue, definition: SchemaAttribute): JsonValue {
+  if (value === null) return null;
   if (definition.type === 'boolean' && typeof value === 'string') {
     const lower = value.trim().toLowerCase();
     if (lower === 'true') return true;
@@ -84,8 +85,11 @@ function canonicalizeSingle(value: JsonValue, definition: SchemaAttribute): Json
   if (definition.type === 'complex') {
     const subAttributes = (definition.subAttributes ?? []) as unknown as SchemaAttribute[];
     if (isJsonObject(value)) return canonicalizeObject(value, subAttributes, false);
-    // A bare value for a complex attribute (`"manager": "id"`, `"members": "id"`) is its `value`.
-    if (!Array.isArray(value)) return { value };
+    // A bare value for a complex attribute (`"manager": "id"`, `"members": "id"`) is its `value`;
+    // Entra sends a singular complex attribute as a one-element list (`"manager": [{"value": …}]`).
+    if (Array.isArray(value))
+      return value.length === 0 ? null : canonicalizeSingle(value[0] ?? null, definition);
+    return { value };
   }
   return value;
 }
