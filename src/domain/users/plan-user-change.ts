@@ -24,8 +24,8 @@ import type { Channel, DesiredUserChange, ImportBehaviour } from './desired-chan
 import { isValidEmail, normalizeEmail } from './is-valid-email.ts';
 import type { RowError, RowWarning } from './plan-issues.ts';
 import type { PlanningContext } from './planning-context.ts';
-import { DIRECTORY_OWNED_FIELDS, TEXT_FIELDS } from './user-fields.ts';
-import { emptyUser, type UserState } from './user-state.ts';
+import { DIRECTORY_OWNED_FIELDS, TEXT_FIELDS, type TextField } from './user-fields.ts';
+import { emptyUser, type UserState, type UserTextFields } from './user-state.ts';
 
 export type PlanAction = 'add' | 'modify' | 'remove' | 'unchanged' | 'error';
 
@@ -216,7 +216,7 @@ export function planUserChange(input: PlanInput): UserPlan {
   const base = current ?? emptyUser(email);
 
   // Free text. While directory sync is on, the directory owns names (SPEC §5).
-  const text = { ...pickText(base) };
+  const text = pickText(base);
   for (const field of TEXT_FIELDS) {
     const value = change.text[field]?.trim();
     if (value === undefined || value === '') continue;
@@ -370,7 +370,17 @@ export function planUserChange(input: PlanInput): UserPlan {
   if (errors.length > 0) return result('error', email, current, current, [], errors, warnings);
 
   const after: UserState = {
-    ...text,
+    firstName: text.firstName,
+    lastName: text.lastName,
+    displayName: text.displayName,
+    title: text.title,
+    department: text.department,
+    manager: text.manager,
+    callerIdFirstName: text.callerIdFirstName,
+    callerIdLastName: text.callerIdLastName,
+    preferredLanguage: text.preferredLanguage,
+    timeZone: text.timeZone,
+    preferredWebexSite: text.preferredWebexSite,
     email,
     extension,
     phoneNumber,
@@ -388,11 +398,21 @@ export function planUserChange(input: PlanInput): UserPlan {
   return result('modify', email, current, after, changes, [], warnings);
 }
 
-function pickText(user: UserState): Record<(typeof TEXT_FIELDS)[number], string | null> {
-  return Object.fromEntries(TEXT_FIELDS.map((field) => [field, user[field]])) as Record<
-    (typeof TEXT_FIELDS)[number],
-    string | null
-  >;
+/** A literal with every field (not Object.fromEntries): keeps V8's fast object shapes on hot paths. */
+function pickText(user: UserTextFields): Record<TextField, string | null> {
+  return {
+    firstName: user.firstName,
+    lastName: user.lastName,
+    displayName: user.displayName,
+    title: user.title,
+    department: user.department,
+    manager: user.manager,
+    callerIdFirstName: user.callerIdFirstName,
+    callerIdLastName: user.callerIdLastName,
+    preferredLanguage: user.preferredLanguage,
+    timeZone: user.timeZone,
+    preferredWebexSite: user.preferredWebexSite,
+  };
 }
 
 function planAddOns(

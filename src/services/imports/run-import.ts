@@ -134,7 +134,35 @@ export async function runImport(
   await apply(db, imp, customer, options);
 }
 
-/** Validation pass: plans every row; stores results only for a dry run. False when it stopped. */
+/**
+ * An import that applies at once only needs to know the whole file reads as CSV before it changes
+ * anything: a parse-only pass (no planning: the apply pass plans each row against the data as it
+ * then is). False when the file was rejected or the import cancelled.
+ */
+async function readThrough(
+  db: Kysely<DB>,
+  importId: string,
+  records: AsyncIterable<CsvRecord>,
+  options: RunImportOptions,
+): Promise<boolean> {
+  let rows = 0;
+  try {
+    for await (const record of records) {
+      rows += 1;
+      if (record.rowNumber % 20_000 === 0) await stopPoint(options);
+    }
+  } catch (error) {
+    if (error instanceof CsvFileError) {
+      await fail(db, importId, error.issue, null);
+      return false;
+    }
+    throw error;
+  }
+  const updated = await updateImport(db, importId, { rows_total: rows }, ['validating']);
+  return updated !== undefined;
+}
+
+/** Validation pass: plans every row and stores the results (a dry run). False when it stopped. */
 async function validate(
   db: Kysely<DB>,
   imp: ImportRow,
@@ -159,6 +187,7 @@ async function validate(
     file_warnings: JSON.stringify(opened.fileWarnings),
     headers: JSON.stringify(opened.headers),
   });
+  if (!imp.dry_run) return readThrough(db, imp.id, opened.records, options);
   const planning = await loadPlanningState(db, customer);
   const planner = new CsvRowPlanner(opened.columns, imp.behaviour, planning.state);
   const emailIndex = opened.columns.find((column) => column.column.key === 'email')?.index ?? 0;

@@ -1,0 +1,230 @@
+// `npm run bench:import`: a realistic generated user CSV (100,000 rows by default; BENCH_IMPORT_ROWS
+// to change) imported on PGlite and on PostgreSQL, each in its own child process so peak RSS is
+// that database's alone. Prints, per database: a bare csv-parse pass, upload, dry run, apply,
+// re-import (all unchanged), a bare COPY of the same final rows into a copy of the users table,
+// and the ratios of SPEC §11.
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, readFile, rm, stat, writeFile, chmod } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse';
+import { sql } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import { openDatabase, type Database } from '../src/db/client.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { createImport } from '../src/services/imports/create-import.ts';
+import { runImport } from '../src/services/imports/run-import.ts';
+import { getImport } from '../src/services/imports/import-queries.ts';
+import type { ImportCounts } from '../src/db/repositories/import-schema.ts';
+import { createGeneratedCustomer } from '../test/imports/import-setup.ts';
+import { generateUsersCsv } from '../test/imports/generate-users-csv.ts';
+import { pgliteTarget, postgresTarget, type BenchTarget } from './support.ts';
+
+const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+const LOCATIONS = 20;
+
+interface Figures {
+  database: string;
+  rows: number;
+  fileMB: number;
+  csvParseSeconds: number;
+  uploadSeconds: number;
+  dryRunSeconds: number;
+  applySeconds: number;
+  reimportSeconds: number;
+  copySeconds: number;
+  peakRssMB: number;
+  rssAfterDryRunMB: number;
+  counts: ImportCounts;
+}
+
+const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
+const maxRssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+async function time<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const start = process.hrtime.bigint();
+  const result = await work();
+  return [result, seconds(start)];
+}
+
+async function writeFileStreamed(
+  file: string,
+  locations: { name: string; numberPrefix: string }[],
+): Promise<void> {
+  const out = createWriteStream(file);
+  for (const chunk of generateUsersCsv({ rows: ROWS, locations, numberDigits: 4, extensionLength: 6 })) {
+    if (!out.write(chunk)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+async function csvParsePass(file: string): Promise<number> {
+  let records = 0;
+  const parser = createReadStream(file).pipe(parse({ delimiter: ',', relax_column_count: true }));
+  for await (const record of parser) if (record) records += 1;
+  return records;
+}
+
+const USER_COLUMNS = sql.raw(
+  'customer_id, email, first_name, last_name, display_name, title, department, manager, package, attendant_console, basic_messaging, basic_space_meetings, calling_from_webex, jabber_calling, jabber_webex_teams, preferred_webex_site, preferred_language, time_zone, location_id, extension, phone_number, caller_id_number, caller_id_first_name, caller_id_last_name',
+);
+
+/** A bare COPY of the imported users into an identical table (same columns, indexes, checks). */
+async function copyBaseline(
+  database: Database,
+  customerId: string,
+  workDir: string,
+  dataDir: string | null,
+): Promise<number> {
+  const { db } = database;
+  await sql`create table bench_users (like users including all)`.execute(db);
+  if (database.kind === 'postgres') {
+    const file = path.join(workDir, 'copy.csv');
+    await chmod(workDir, 0o777);
+    await sql`copy (select ${USER_COLUMNS} from users where customer_id = ${sql.lit(customerId)}) to ${sql.lit(file)} with (format csv)`.execute(
+      db,
+    );
+    await sql`delete from users where customer_id = ${customerId}`.execute(db);
+    const [, took] = await time(() =>
+      sql`copy bench_users (${USER_COLUMNS}) from ${sql.lit(file)} with (format csv)`.execute(db),
+    );
+    return took;
+  }
+  // PGlite: the file goes through /dev/blob (its only COPY channel), on a second handle of the data dir.
+  await database.close();
+  const pglite = await PGlite.create({ dataDir: dataDir ?? undefined });
+  try {
+    const exported = await pglite.query(
+      `copy (select ${USER_COLUMNS.compile(db).sql} from users where customer_id = '${customerId}') to '/dev/blob' with (format csv)`,
+    );
+    const blob = exported.blob;
+    if (!blob) throw new Error('COPY TO gave no blob');
+    await pglite.query(`delete from users where customer_id = '${customerId}'`);
+    const start = process.hrtime.bigint();
+    await pglite.query(
+      `copy bench_users (${USER_COLUMNS.compile(db).sql}) from '/dev/blob' with (format csv)`,
+      [],
+      { blob },
+    );
+    return seconds(start);
+  } finally {
+    await pglite.close();
+  }
+}
+
+async function child(kind: 'pglite' | 'postgres', url: string | undefined): Promise<void> {
+  const workDir = await mkdtemp(path.join(tmpdir(), 'hub-import-bench-'));
+  const dataDir = kind === 'pglite' ? path.join(workDir, 'pglite') : null;
+  const database = await openDatabase(
+    kind === 'postgres' ? { kind, url: url ?? '', poolSize: 4 } : { kind, dataDir },
+  );
+  await migrate(database);
+  const customer = await createGeneratedCustomer(database, {
+    externalId: 'BENCH',
+    locationCount: LOCATIONS,
+    numbersPerLocation: Math.ceil(ROWS / LOCATIONS) + 10,
+  });
+  const file = path.join(workDir, 'users.csv');
+  await writeFileStreamed(file, customer.locations);
+  const fileMB = (await stat(file)).size / 1048576;
+
+  const [records, csvParseSeconds] = await time(() => csvParsePass(file));
+  if (records !== ROWS + 1) throw new Error(`csv-parse saw ${records} records`);
+
+  const upload = (dryRun: boolean) =>
+    createImport(customer.context, {
+      customerRef: customer.customerId,
+      behaviour: 'add-only',
+      dryRun,
+      fileName: 'users.csv',
+      body: createReadStream(file),
+      maxBytes: 1024 * 1024 * 1024,
+    });
+
+  const [dry, uploadSeconds] = await time(() => upload(true));
+  const [, dryRunSeconds] = await time(() => runImport(database.db, dry.id));
+  const rssAfterDryRunMB = maxRssMB();
+
+  const real = await upload(false);
+  const [, applySeconds] = await time(() => runImport(database.db, real.id));
+  const applied = await getImport(customer.context, customer.customerId, real.id);
+  if (applied.status !== 'completed' && applied.status !== 'completed_with_errors')
+    throw new Error(`apply ended ${applied.status}`);
+
+  const again = await upload(false);
+  const [, reimportSeconds] = await time(() => runImport(database.db, again.id));
+  const reimported = await getImport(customer.context, customer.customerId, again.id);
+  if (reimported.counts.unchanged + reimported.counts.error !== ROWS)
+    throw new Error(`re-import not all unchanged: ${JSON.stringify(reimported.counts)}`);
+
+  const copySeconds = await copyBaseline(database, customer.customerId, workDir, dataDir);
+  if (database.kind === 'postgres') await database.close();
+  const figures: Figures = {
+    database: kind === 'pglite' ? 'PGlite' : 'PostgreSQL',
+    rows: ROWS,
+    fileMB: Math.round(fileMB * 10) / 10,
+    csvParseSeconds,
+    uploadSeconds,
+    dryRunSeconds,
+    applySeconds,
+    reimportSeconds,
+    copySeconds,
+    peakRssMB: maxRssMB(),
+    rssAfterDryRunMB,
+    counts: applied.counts,
+  };
+  await writeFile(path.join(process.env.BENCH_OUT_DIR ?? workDir, `${kind}.json`), JSON.stringify(figures));
+  await rm(workDir, { recursive: true, force: true });
+}
+
+function report(figures: Figures): string {
+  const rate = (secondsTaken: number) =>
+    `${Math.round(figures.rows / secondsTaken).toLocaleString('en')} rows/s (${secondsTaken.toFixed(2)} s)`;
+  return [
+    `${figures.database}: ${figures.rows.toLocaleString('en')} rows, ${figures.fileMB} MB, counts ${JSON.stringify(figures.counts)}`,
+    `  bare csv-parse pass   ${rate(figures.csvParseSeconds)}`,
+    `  upload (store file)   ${figures.uploadSeconds.toFixed(2)} s`,
+    `  dry run               ${rate(figures.dryRunSeconds)}   = ${(figures.csvParseSeconds / figures.dryRunSeconds).toFixed(2)} x csv-parse (target >= 0.7)`,
+    `  apply (validate+write) ${rate(figures.applySeconds)}`,
+    `  re-import (unchanged) ${rate(figures.reimportSeconds)}`,
+    `  bare COPY             ${rate(figures.copySeconds)}   apply = ${(figures.applySeconds / figures.copySeconds).toFixed(1)} x COPY (target <= 3, aim 2)`,
+    `  peak RSS              ${figures.peakRssMB} MB (after dry run ${figures.rssAfterDryRunMB} MB; target <= 300)`,
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const [mode, kind, url] = process.argv.slice(2);
+  if (mode === '--child' && (kind === 'pglite' || kind === 'postgres')) return child(kind, url);
+  const outDir = await mkdtemp(path.join(tmpdir(), 'hub-import-bench-out-'));
+  const targets: BenchTarget[] = [await pgliteTarget()];
+  const postgres = await postgresTarget();
+  if (postgres) targets.push(postgres);
+  console.log(
+    `Import benchmark: ${ROWS.toLocaleString('en')} generated rows, ${LOCATIONS} locations, 40 % calling users (Node ${process.version})`,
+  );
+  for (const target of targets) {
+    const kindArg = target.label === 'PGlite' ? 'pglite' : 'postgres';
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', kindArg, target.env.DATABASE_URL ?? ''],
+      {
+        stdio: 'inherit',
+        env: { ...process.env, BENCH_OUT_DIR: outDir },
+      },
+    );
+    await target.cleanup();
+    if (result.status !== 0) {
+      console.log(`${target.label}: failed (exit ${result.status})`);
+      process.exitCode = 1;
+      continue;
+    }
+    console.log(report(JSON.parse(await readFile(path.join(outDir, `${kindArg}.json`), 'utf8')) as Figures));
+  }
+  await rm(outDir, { recursive: true, force: true });
+}
+
+await main();
