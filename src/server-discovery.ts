@@ -19,8 +19,15 @@ export async function writeDiscovery(dataDir: string, discovery: ServerDiscovery
 }
 
 export async function removeDiscovery(dataDir: string, pid: number): Promise<void> {
-  const current = await readDiscovery(dataDir);
-  if (current?.pid === pid) await rm(discoveryFile(dataDir), { force: true });
+  // Reads the file itself: readDiscovery skips the calling process's own entry, which is exactly
+  // the one a stopping server removes.
+  let current: Partial<ServerDiscovery>;
+  try {
+    current = JSON.parse(await readFile(discoveryFile(dataDir), 'utf8')) as Partial<ServerDiscovery>;
+  } catch {
+    return;
+  }
+  if (current.pid === pid) await rm(discoveryFile(dataDir), { force: true });
 }
 
 function isAlive(pid: number): boolean {

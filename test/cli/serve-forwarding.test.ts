@@ -1,0 +1,152 @@
+// End to end: a real `node bin/hub serve` holds the embedded database while a real
+// `node bin/hub …` (same HUB_DATA_DIR) sends its commands to it, so both work at once (SPEC §9).
+// SIGTERM stops the server and removes its discovery file; the CLI then opens the data dir itself.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CustomerView } from '../../src/services/customers/customer-view.ts';
+import type { ServerDiscovery } from '../../src/server-discovery.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const hubBin = path.join(root, 'bin', 'hub');
+
+let workDir = '';
+let dataDir = '';
+let server: ChildProcess | undefined;
+let serverOutput = '';
+
+function environment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, HUB_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  return env;
+}
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function hub(...argv: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [hubBin, ...argv], { cwd: workDir, env: environment() });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function readServerFile(): Promise<ServerDiscovery | null> {
+  try {
+    return JSON.parse(await readFile(path.join(dataDir, 'server.json'), 'utf8')) as ServerDiscovery;
+  } catch {
+    return null;
+  }
+}
+
+/** Waits (bounded) for the server to write its discovery file: the port is chosen by the OS. */
+async function waitForDiscovery(child: ChildProcess): Promise<ServerDiscovery> {
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`hub serve exited with ${child.exitCode}:\n${serverOutput}`);
+    const found = await readServerFile();
+    if (found) return found;
+    await sleep(100);
+  }
+  throw new Error(`hub serve wrote no server.json:\n${serverOutput}`);
+}
+
+beforeAll(async () => {
+  workDir = await mkdtemp(path.join(tmpdir(), 'hub-serve-test-'));
+  dataDir = path.join(workDir, 'data');
+});
+
+afterAll(async () => {
+  if (server && server.exitCode === null) server.kill('SIGKILL');
+  await rm(workDir, { recursive: true, force: true });
+});
+
+describe('hub serve with the CLI at the same time', { timeout: 180_000 }, () => {
+  let discovery: ServerDiscovery;
+
+  it('starts a server on a port of its own choosing and records it in server.json', async () => {
+    server = spawn(process.execPath, [hubBin, 'serve'], {
+      cwd: workDir,
+      env: { ...environment(), PORT: '0', HOST: '127.0.0.1' },
+    });
+    server.stdout?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
+    server.stderr?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
+    discovery = await waitForDiscovery(server);
+    expect(discovery.pid).toBe(server.pid);
+    expect(discovery.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const ready = await fetch(`${discovery.url}/readyz`);
+    expect(ready.status).toBe(200);
+  });
+
+  it('answers CLI commands through the server while it holds the database', async () => {
+    const created = await hub(
+      'customers',
+      'create',
+      '--name',
+      'Bakkerij De Vries',
+      '--external-id',
+      'DEVRIES-001',
+      '--admin-email',
+      'beheer@devries.example',
+      '--country',
+      'NL',
+      '--json',
+    );
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    expect(JSON.parse(created.stdout)).toMatchObject({ externalId: 'DEVRIES-001', status: 'provisioned' });
+
+    const listed = await hub('customers', 'list', '--json');
+    expect(listed.code).toBe(0);
+    expect((JSON.parse(listed.stdout) as CustomerView[]).map((customer) => customer.externalId)).toEqual([
+      'DEVRIES-001',
+    ]);
+
+    // The same rows through the server's HTTP API, with a token the CLI made through the server.
+    const token = await hub('tokens', 'create', '--role', 'partner_full_admin', '--json');
+    expect(token.code).toBe(0);
+    const bearer = (JSON.parse(token.stdout) as { token: string }).token;
+    const response = await fetch(`${discovery.url}/v1/customers`, {
+      headers: { authorization: `Bearer ${bearer}` },
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { items: CustomerView[] };
+    expect(body.items.map((customer) => customer.externalId)).toEqual(['DEVRIES-001']);
+    expect(server?.exitCode).toBeNull();
+  });
+
+  it('rejected input through the server keeps its exit code 2', async () => {
+    const result = await hub('locations', 'create', '--customer', 'DEVRIES-001', '--name', 'HQ');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("required option '--country <code>' not specified");
+  });
+
+  it('refuses a backup while the server holds the data dir', async () => {
+    const result = await hub('backup', '--out', 'backup.tar.gz');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Stop it first.');
+  });
+
+  it('stops on SIGTERM, removes server.json, and leaves the data to the CLI', async () => {
+    const exited = new Promise<number | null>((resolve) => server?.once('exit', (code) => resolve(code)));
+    server?.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    await expect(access(path.join(dataDir, 'server.json'))).rejects.toThrow();
+    const listed = await hub('customers', 'list', '--json');
+    expect(listed.code).toBe(0);
+    expect((JSON.parse(listed.stdout) as CustomerView[]).map((customer) => customer.externalId)).toEqual([
+      'DEVRIES-001',
+    ]);
+  });
+});
