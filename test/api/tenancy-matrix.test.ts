@@ -1,0 +1,432 @@
+// The tenancy matrix (issue 2, SPEC §1): every route of the app — read from /openapi.json at test
+// time, so routes added later are covered without touching this file — against every role, with
+// the real ids of another tenant's resources. Expected: another tenant's resource answers 404
+// (never data, never 500); read-only roles get 403 on writes in their own tenant; no credentials
+// get 401. Routes where another answer is right are listed, with the reason, in the allow-lists.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp, type TestApp } from '../helpers/app.ts';
+import { createApiToken, createPartner } from '../helpers/factories.ts';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+interface Route {
+  readonly method: Method;
+  /** OpenAPI form: /v1/customers/{customerId}. */
+  readonly path: string;
+  readonly params: readonly string[];
+  readonly bodySchema: JsonSchema | undefined;
+  readonly bodyType: string | undefined;
+}
+
+interface JsonSchema {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  minItems?: number;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  format?: string;
+  $ref?: string;
+}
+
+/** The ids of one tenant's resources, by the path parameter (or body field) that names them. */
+interface Tenant {
+  readonly partnerId: string;
+  readonly customerId: string;
+  readonly locationId: string;
+  readonly userId: string;
+  readonly importId: string;
+  readonly adminId: string;
+  readonly apiTokenId: string;
+  readonly scimTokenId: string;
+}
+
+// Routes anyone may call without signing in: sign-in and the emailed-link flows.
+const PUBLIC_ROUTES = new Set([
+  'POST /v1/auth/login',
+  'POST /v1/auth/logout',
+  'POST /v1/auth/accept-invite',
+  'POST /v1/auth/password-reset',
+  'POST /v1/auth/password-reset/confirm',
+]);
+
+// Operator-only routes answer 404 to every other role, also for writes by read-only roles: for
+// them the route does not exist (SPEC §7: other tenants' resources are 404).
+const OPERATOR_ONLY_ROUTES = new Set(['GET /v1/partners', 'POST /v1/partners']);
+
+// Partner-level writes (creating and deleting customers, erasing personal data of a partner):
+// customer roles are not partner admins, so for them these answer 404 like any resource outside
+// their organization, read-only or not.
+const PARTNER_LEVEL_WRITES = new Set([
+  'POST /v1/customers',
+  'DELETE /v1/customers/{customerId}',
+  'PATCH /v1/partners/{partnerId}',
+  'POST /v1/partners/{partnerId}/erasures',
+]);
+
+// Routes that manage the caller's own credentials or session, not a tenant's resources.
+const SELF_ROUTES = new Set(['GET /v1/auth/me']);
+
+function operationsOf(document: {
+  paths: Record<
+    string,
+    Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>
+  >;
+}): Route[] {
+  const routes: Route[] = [];
+  for (const [path, operations] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      const content = operation.requestBody?.content ?? {};
+      const [bodyType] = Object.keys(content);
+      routes.push({
+        method: method.toUpperCase() as Method,
+        path,
+        params: [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? ''),
+        bodySchema: bodyType ? content[bodyType]?.schema : undefined,
+        bodyType,
+      });
+    }
+  }
+  return routes;
+}
+
+const keyOf = (route: Route) => `${route.method} ${route.path}`;
+const isWrite = (route: Route) => route.method !== 'GET';
+const isScim = (route: Route) => route.path.startsWith('/scim/');
+
+/** The id a path parameter (or a body field) names in the given tenant. */
+function idFor(name: string, route: Route, tenant: Tenant): string {
+  switch (name) {
+    case 'customerId':
+      return tenant.customerId;
+    case 'locationId':
+    case 'location':
+      return tenant.locationId;
+    case 'userId':
+    case 'id':
+      return tenant.userId;
+    case 'importId':
+      return tenant.importId;
+    case 'adminId':
+      return tenant.adminId;
+    case 'partnerId':
+      return tenant.partnerId;
+    case 'tokenId':
+      return route.path.includes('/scim-tokens/') ? tenant.scimTokenId : tenant.apiTokenId;
+    default:
+      throw new Error(`tenancy matrix: no id for path parameter "${name}" of ${keyOf(route)}; add one`);
+  }
+}
+
+let emailCounter = 0;
+
+/** A minimal body that passes the route's schema, naming the tenant's resources where it can. */
+function sampleBody(schema: JsonSchema | undefined, tenant: Tenant, route: Route, name = ''): unknown {
+  if (!schema) return undefined;
+  if (schema.allOf) return Object.assign({}, ...schema.allOf.map((part) => sampleBody(part, tenant, route)));
+  const choices = schema.anyOf ?? schema.oneOf;
+  if (choices) {
+    const first = choices.find((choice) => choice.type !== 'null') ?? choices[0];
+    return sampleBody(first, tenant, route, name);
+  }
+  if (schema.const !== undefined) return schema.const;
+  if (schema.enum) {
+    // Customer roles make the body name a customer, so the tenant check is reached.
+    if (name === 'role' && schema.enum.includes('customer_readonly_admin')) return 'customer_readonly_admin';
+    return schema.enum[0];
+  }
+  const type = Array.isArray(schema.type) ? schema.type.find((entry) => entry !== 'null') : schema.type;
+  switch (type) {
+    case 'object': {
+      const body: Record<string, unknown> = {};
+      for (const [key, property] of Object.entries(schema.properties ?? {})) {
+        // Optional customer references are filled too: they are what the tenant check is about.
+        if (!(schema.required ?? []).includes(key) && key !== 'customerId') continue;
+        body[key] = sampleBody(property, tenant, route, key);
+      }
+      return body;
+    }
+    case 'array': {
+      const count = Math.max(schema.minItems ?? 0, name === 'numbers' ? 1 : 0);
+      return Array.from({ length: count }, () => sampleBody(schema.items, tenant, route, name));
+    }
+    case 'integer':
+    case 'number':
+      return schema.minimum ?? 1;
+    case 'boolean':
+      return false;
+    case 'string':
+      return sampleString(schema, tenant, route, name);
+    default:
+      return {};
+  }
+}
+
+function sampleString(schema: JsonSchema, tenant: Tenant, route: Route, name: string): string {
+  if (['customerId', 'location', 'locationId', 'userId', 'partnerId'].includes(name)) {
+    return idFor(name, route, tenant);
+  }
+  if (name === 'numbers') return '+31209990000';
+  if (name === 'email' || name === 'adminEmail' || schema.format === 'email') {
+    emailCounter += 1;
+    return `matrix-${emailCounter}@matrix.example`;
+  }
+  if (schema.format === 'date-time') return new Date(Date.now() + 86_400_000).toISOString();
+  if (name === 'country') return 'NL';
+  if (name === 'timeZone') return 'Europe/Amsterdam';
+  if (name === 'password') return 'a long enough password';
+  const length = Math.max(schema.minLength ?? 1, Math.min(6, schema.maxLength ?? 6));
+  return 'matrix'.padEnd(length, 'x').slice(0, Math.max(length, schema.minLength ?? 1));
+}
+
+function requestFor(route: Route, tenant: Tenant, headers: Record<string, string>) {
+  let url = route.path;
+  for (const param of route.params)
+    url = url.replace(`{${param}}`, encodeURIComponent(idFor(param, route, tenant)));
+  if (route.bodyType === undefined && route.path.endsWith('/imports') && route.method === 'POST') {
+    // The upload takes a text/csv body (or multipart); the route has no JSON body schema.
+    return {
+      method: route.method,
+      url,
+      headers: { ...headers, 'content-type': 'text/csv' },
+      payload: 'Email\n',
+    };
+  }
+  const payload = sampleBody(route.bodySchema, tenant, route);
+  return payload === undefined
+    ? { method: route.method, url, headers }
+    : { method: route.method, url, headers, payload: payload as Record<string, unknown> };
+}
+
+/** A route addresses a tenant when its path or its body names one of the tenant's resources. */
+function isTenantAddressed(route: Route): boolean {
+  return route.params.length > 0 || Object.keys(route.bodySchema?.properties ?? {}).includes('customerId');
+}
+
+async function seedTenant(
+  harness: TestApp,
+  partnerId: string,
+  partnerToken: string,
+  label: string,
+): Promise<Tenant> {
+  const { app, auth } = harness;
+  const headers = auth(partnerToken);
+  const call = async (method: Method, url: string, payload?: unknown, extra: Record<string, string> = {}) => {
+    const response = await app.inject({
+      method,
+      url,
+      headers: { ...headers, ...extra },
+      ...(payload === undefined ? {} : { payload: payload as string }),
+    });
+    if (response.statusCode >= 300)
+      throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
+    return response.json();
+  };
+  const customer = await call('POST', '/v1/customers', {
+    name: `Customer ${label}`,
+    externalId: `MATRIX-${label}`,
+    adminEmail: `admin@${label}.example`,
+    country: 'NL',
+    packages: [{ id: 'webex_meetings' }, { id: 'webex_calling' }],
+  });
+  await harness.drainJobs();
+  const location = await call('POST', `/v1/customers/${customer.id}/locations`, {
+    name: 'HQ',
+    country: 'NL',
+    city: 'Amsterdam',
+    addressLine1: 'Damrak 1',
+    timeZone: 'Europe/Amsterdam',
+  });
+  const user = await call('POST', `/v1/customers/${customer.id}/users`, {
+    email: `user@${label}.example`,
+    firstName: 'Matrix',
+    lastName: label,
+    package: 'webex_meetings',
+  });
+  const upload = await call(
+    'POST',
+    `/v1/customers/${customer.id}/imports?dryRun=true`,
+    `User ID/Email (Required),First Name\nimported@${label}.example,Imp\n`,
+    { 'content-type': 'text/csv' },
+  );
+  const admin = await call('POST', '/v1/admins', {
+    email: `partner-admin@${label}.example`,
+    role: 'partner_readonly_admin',
+  });
+  const apiToken = await call('POST', '/v1/tokens', {
+    name: `matrix ${label}`,
+    role: 'partner_readonly_admin',
+  });
+  const scimToken = await call('POST', `/v1/customers/${customer.id}/scim-tokens`, { name: 'matrix' });
+  return {
+    partnerId,
+    customerId: customer.id,
+    locationId: location.id,
+    userId: user.id,
+    importId: upload.id,
+    adminId: admin.id,
+    apiTokenId: apiToken.id,
+    scimTokenId: scimToken.id,
+  };
+}
+
+describe('tenancy matrix: every route x role x foreign tenant', () => {
+  const harness = useTestApp();
+  let routes: Route[] = [];
+  /** Partner A: the roles under test belong here. */
+  let home: Tenant;
+  /** Another customer of partner A: foreign to the customer roles of `home`. */
+  let sibling: Tenant;
+  /** Partner B: foreign to every role but the operator. */
+  let foreign: Tenant;
+  let roles: Record<string, string>;
+
+  beforeAll(async () => {
+    const testApp = harness();
+    const document = (await testApp.app.inject({ url: '/openapi.json' })).json();
+    routes = operationsOf(document);
+    home = await seedTenant(testApp, testApp.partnerId, testApp.tokens.partnerFull, 'home');
+    sibling = await seedTenant(testApp, testApp.partnerId, testApp.tokens.partnerFull, 'sibling');
+    const foreignPartnerId = await createPartner(testApp.database.db, 'Foreign Partner');
+    const foreignToken = await createApiToken(testApp.database.db, {
+      partnerId: foreignPartnerId,
+      role: 'partner_full_admin',
+    });
+    foreign = await seedTenant(testApp, foreignPartnerId, foreignToken, 'foreign');
+    roles = {
+      partner_full_admin: testApp.tokens.partnerFull,
+      partner_readonly_admin: testApp.tokens.partnerReadonly,
+      customer_full_admin: await createApiToken(testApp.database.db, {
+        partnerId: testApp.partnerId,
+        role: 'customer_full_admin',
+        customerId: home.customerId,
+      }),
+      customer_readonly_admin: await createApiToken(testApp.database.db, {
+        partnerId: testApp.partnerId,
+        role: 'customer_readonly_admin',
+        customerId: home.customerId,
+      }),
+    };
+  }, 120_000);
+
+  const foreignIds = (tenant: Tenant) => Object.values(tenant);
+
+  it('reads the routes from the OpenAPI document', () => {
+    // Guards the walk itself: an empty or shrunken document would make every check vacuous.
+    const keys = routes.map(keyOf);
+    for (const expected of [
+      'GET /v1/customers/{customerId}',
+      'POST /v1/tokens',
+      'GET /v1/admins/{adminId}',
+    ]) {
+      expect(keys).toContain(expected);
+    }
+  });
+
+  it('answers 401 without credentials on every route but the public ones', async () => {
+    const { app } = harness();
+    const failures: string[] = [];
+    for (const route of routes) {
+      if (PUBLIC_ROUTES.has(keyOf(route))) continue;
+      const response = await app.inject(requestFor(route, home, {}));
+      if (response.statusCode !== 401) failures.push(`${keyOf(route)} -> ${response.statusCode}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("answers 404 for another tenant's resources, to every role, on every route", async () => {
+    const { app, auth } = harness();
+    const failures: string[] = [];
+    for (const [role, token] of Object.entries(roles)) {
+      const targets = role.startsWith('customer_') ? [foreign, sibling] : [foreign];
+      for (const target of targets) {
+        for (const route of routes) {
+          const key = keyOf(route);
+          if (PUBLIC_ROUTES.has(key) || SELF_ROUTES.has(key) || !isTenantAddressed(route)) continue;
+          const response = await app.inject(requestFor(route, target, auth(token)));
+          const status = response.statusCode;
+          // SCIM authenticates with its own per-customer tokens: an admin token is not one (401).
+          const allowed = isScim(route)
+            ? [401, 403, 404]
+            : role.endsWith('_readonly_admin') && isWrite(route)
+              ? [403, 404]
+              : [404];
+          const leaks = foreignIds(target).some((id) => response.body.includes(id));
+          if (!allowed.includes(status) || leaks) {
+            failures.push(
+              `${role} ${key} (${target === foreign ? 'other partner' : 'other customer'}) -> ${status}${leaks ? ' with foreign ids' : ''}`,
+            );
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('lists never contain another tenant', async () => {
+    const { app, auth } = harness();
+    const failures: string[] = [];
+    for (const [role, token] of Object.entries(roles)) {
+      const others = role.startsWith('customer_') ? [foreign, sibling] : [foreign];
+      for (const route of routes) {
+        const key = keyOf(route);
+        if (route.method !== 'GET' || isScim(route) || PUBLIC_ROUTES.has(key)) continue;
+        const response = await app.inject(requestFor(route, home, auth(token)));
+        if (response.statusCode >= 500) failures.push(`${role} ${key} -> ${response.statusCode}`);
+        if (response.statusCode !== 200) continue;
+        for (const other of others) {
+          const leaked = [
+            other.customerId,
+            other.userId,
+            other.adminId,
+            other.apiTokenId,
+            other.locationId,
+          ].filter((id) => response.body.includes(id));
+          if (leaked.length > 0) failures.push(`${role} ${key} shows ${leaked.join(', ')}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('answers 403 to read-only roles on every write in their own tenant', async () => {
+    const { app, auth } = harness();
+    const failures: string[] = [];
+    for (const role of ['partner_readonly_admin', 'customer_readonly_admin']) {
+      const token = roles[role] ?? '';
+      for (const route of routes) {
+        const key = keyOf(route);
+        if (!isWrite(route) || isScim(route) || PUBLIC_ROUTES.has(key)) continue;
+        const response = await app.inject(requestFor(route, home, auth(token)));
+        const allowed =
+          OPERATOR_ONLY_ROUTES.has(key) || (role.startsWith('customer_') && PARTNER_LEVEL_WRITES.has(key))
+            ? [404]
+            : [403];
+        if (!allowed.includes(response.statusCode)) {
+          failures.push(`${role} ${key} -> ${response.statusCode} ${response.body.slice(0, 120)}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("lets the operator read every tenant's resources, without 5xx", async () => {
+    const { app, auth, tokens } = harness();
+    const failures: string[] = [];
+    for (const route of routes) {
+      if (route.method !== 'GET' || isScim(route) || PUBLIC_ROUTES.has(keyOf(route))) continue;
+      const response = await app.inject(requestFor(route, foreign, auth(tokens.operator)));
+      if (response.statusCode >= 500 || [401, 403].includes(response.statusCode)) {
+        failures.push(`${keyOf(route)} -> ${response.statusCode}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
