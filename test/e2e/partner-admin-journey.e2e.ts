@@ -11,8 +11,13 @@ import type { HubServer } from './helpers/hub-server.ts';
 import { startHubServer } from './helpers/hub-server.ts';
 import { csvWithOneBadRow, fill, selectOption } from './helpers/ui.ts';
 
-const domain = 'journey.example';
-const customerName = 'Journey Logistics BV';
+// Unique per run, so the journey also works against a reused local server (HUB_E2E_URL).
+const run = Date.now().toString(36);
+const domain = `journey-${run}.example`;
+const customerName = `Journey Logistics ${run.toUpperCase()}`;
+const block = String(1000 + Math.floor(Math.random() * 9000));
+const firstNumber = `+31301${block}00`;
+const secondNumber = `+31301${block}01`;
 let server: HubServer;
 let browser: BrowserSession;
 let page: Page;
@@ -34,7 +39,7 @@ describe('a partner admin follows the help text in the browser', () => {
     await page.goto(`${server.baseUrl}/`);
     await page.getByRole('heading', { name: 'Sign in to Partner Hub' }).waitFor();
     await fill(page, 'Email address', server.email);
-    await page.getByLabel('Password', { exact: true }).fill(server.password);
+    await page.getByLabel(/^Password/).fill(server.password);
     await screenshot(page, '01-sign-in');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Customers' }).waitFor();
@@ -45,7 +50,7 @@ describe('a partner admin follows the help text in the browser', () => {
   it('creates a customer with the wizard and watches it become provisioned', async () => {
     await page.getByRole('link', { name: 'Create customer' }).click();
     await fill(page, 'Name', customerName);
-    await fill(page, /External ID/, 'JOURNEY-1');
+    await fill(page, /External ID/, `JOURNEY-${run}`);
     await fill(page, /Admin email/, `admin@${domain}`);
     await page.getByRole('button', { name: 'Next' }).click();
     await fill(page, 'Address line 1', 'Damrak 1');
@@ -88,9 +93,9 @@ describe('a partner admin follows the help text in the browser', () => {
       .click();
     await page.getByRole('button', { name: 'Add numbers' }).click();
     await selectOption(page, /Location/, 'Amsterdam HQ');
-    await page.getByRole('textbox', { name: /Numbers or ranges/ }).fill('+31201234500-+31201234509');
+    await page.getByRole('textbox', { name: /Numbers or ranges/ }).fill(`${firstNumber}-+31301${block}09`);
     await page.getByRole('dialog').getByRole('button', { name: 'Add numbers' }).click();
-    await page.getByRole('cell', { name: '+31201234500' }).waitFor();
+    await page.getByRole('cell', { name: firstNumber, exact: true }).first().waitFor();
     await screenshot(page, '07-numbers');
   });
 
@@ -110,7 +115,10 @@ describe('a partner admin follows the help text in the browser', () => {
       await row.getByRole('textbox', { name: /First name/ }).fill(first);
       await row.getByRole('textbox', { name: /Last name/ }).fill(last);
       await row.getByRole('textbox', { name: /Email address/ }).fill(email);
-      await row.getByRole('textbox', { name: /Package/ }).click();
+      await row
+        .getByLabel(/Package/)
+        .first()
+        .click();
       await page.getByRole('option', { name: 'Webex Meetings' }).click();
     }
     await screenshot(page, '08-add-users-manually');
@@ -171,11 +179,11 @@ describe('a partner admin follows the help text in the browser', () => {
     await dialog.getByTestId('calling-fields').waitFor();
     await selectOption(page, /Location/, 'Amsterdam HQ');
     await dialog.getByRole('textbox', { name: 'Extension' }).fill('1001');
-    await selectOption(page, /Phone number/, '+31201234501');
+    await selectOption(page, /Phone number/, secondNumber);
     await screenshot(page, '15-change-package');
     await dialog.getByRole('button', { name: 'Change' }).click();
     await page.getByTestId('user-package').filter({ hasText: 'Webex Calling' }).waitFor();
-    await page.getByText('+31201234501').waitFor();
+    await page.getByText(secondNumber).first().waitFor();
     await screenshot(page, '16-user-webex-calling');
   });
 

@@ -57,6 +57,17 @@ async function waitUntilReady(baseUrl: string, child: ChildProcess, output: () =
 }
 
 export async function startHubServer(): Promise<HubServer> {
+  // For a quick local loop against a server that is already running (never used in CI).
+  const reuse = process.env.HUB_E2E_URL;
+  if (reuse && process.env.HUB_E2E_EMAIL && process.env.HUB_E2E_PASSWORD) {
+    return {
+      baseUrl: reuse,
+      email: process.env.HUB_E2E_EMAIL,
+      password: process.env.HUB_E2E_PASSWORD,
+      output: () => '',
+      stop: async () => undefined,
+    };
+  }
   const dataDir = await mkdtemp(path.join(tmpdir(), 'hub-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -7,7 +7,7 @@ export async function selectOption(
   label: string | RegExp,
   option: string | RegExp,
 ): Promise<void> {
-  await page.getByRole('textbox', { name: label }).click();
+  await page.getByLabel(label).first().click();
   await page.getByRole('option', { name: option }).first().click();
 }
 
