@@ -1,14 +1,16 @@
 // `hub migrate-to`: an embedded deployment copied into a fresh PostgreSQL database made for this
 // test, then used through the CLI with DATABASE_URL. Needs the PostgreSQL server of the CI
 // (postgres://postgres@127.0.0.1:5432); skipped, saying so, only when no server answers there.
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.ts';
+import type { BackupResult } from '../../src/services/backup/embedded-backup.ts';
 import type { MigrateToResult } from '../../src/services/backup/migrate-to-postgres.ts';
 import type { UserView } from '../../src/services/users/user-view.ts';
 import { runHubWithEnv } from './cli-harness.ts';
@@ -235,6 +237,22 @@ describe.skipIf(!available)('hub migrate-to (embedded → PostgreSQL)', { timeou
     expect(again.exitCode).toBe(1);
     expect(again.stderr).toContain('is not empty');
     expect(again.stderr).toContain('Table customers has rows.');
+  });
+
+  it('backs up the PostgreSQL deployment with pg_dump, or says to use it (exit 2)', async () => {
+    const result = await onTarget('backup', '--out', 'hub.dump', '--json');
+    if (spawnSync('pg_dump', ['--version']).error) {
+      expect(result.exitCode).toBe(2);
+      expect(result.stderr).toContain('back it up with pg_dump');
+      return;
+    }
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    const backup = result.json<BackupResult>();
+    expect(backup).toMatchObject({ database: 'postgres', format: 'pg_dump-custom' });
+    const bytes = await readFile(backup.file);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('PGDMP');
+    expect(bytes.length).toBe(backup.bytes);
   });
 
   it('rejects a URL that is not PostgreSQL and a run on PostgreSQL (exit 2)', async () => {
