@@ -137,13 +137,15 @@ describe('/v1/tokens', () => {
     let url: string | undefined = '/v1/tokens?max=2';
     let pages = 0;
     while (url) {
-      const response = await app.inject({ url, headers: auth(tokens.partnerFull) });
+      const current: string = url;
+      const response = await app.inject({ url: current, headers: auth(tokens.partnerFull) });
       for (const token of response.json().items as { id: string }[]) {
         expect(seen.has(token.id)).toBe(false);
         seen.add(token.id);
       }
       pages += 1;
-      url = /<([^>]+)>; rel="next"/.exec(String(response.headers.link ?? ''))?.[1];
+      const link: string = String(response.headers.link ?? '');
+      url = /<([^>]+)>; rel="next"/.exec(link)?.[1];
     }
     const all = await app.inject({ url: '/v1/tokens?max=200', headers: auth(tokens.partnerFull) });
     expect(seen.size).toBe(all.json().items.length);
