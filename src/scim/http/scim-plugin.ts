@@ -28,13 +28,6 @@ async function scimRoutes(app: FastifyInstance): Promise<void> {
     }
   });
   app.setErrorHandler((error, request, reply) => sendScimError(request, reply, error));
-  app.setNotFoundHandler((request, reply) =>
-    sendScimError(
-      request,
-      reply,
-      new ScimError(404, undefined, `No SCIM endpoint ${request.method} ${request.url.split('?')[0] ?? ''}`),
-    ),
-  );
   app.addHook('onRequest', async (request) => {
     await authenticateScimRequest(request, app.config.publicUrl);
   });
@@ -42,6 +35,14 @@ async function scimRoutes(app: FastifyInstance): Promise<void> {
   await app.register(userRoutes);
   await app.register(groupRoutes);
   await app.register(bulkRoutes);
+  // Not setNotFoundHandler: it does not apply under a prefix with a parameter.
+  app.all('/*', async (request) => {
+    throw new ScimError(
+      404,
+      undefined,
+      `No SCIM endpoint ${request.method} ${request.url.split('?')[0] ?? ''}`,
+    );
+  });
 }
 
 /** Register with `app.register(scimPlugin)`: SCIM at /scim/v2/:customerId, plus its admin routes under /v1. */
