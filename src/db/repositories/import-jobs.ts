@@ -132,28 +132,38 @@ export async function deleteFileChunks(executor: Executor, importId: string): Pr
 
 export type NewImportResultRow = Insertable<ImportRowsTable>;
 
-/** Idempotent: a batch re-run after a crash overwrites the results it wrote before. */
+/**
+ * Idempotent: a batch re-run after a crash overwrites the results it wrote before. The rows travel
+ * as one JSON parameter (jsonb_to_recordset) instead of nine bind parameters a row: much less
+ * statement work for 1,000-row batches on both databases.
+ */
 export async function upsertImportRows(
   executor: Executor,
   rows: readonly NewImportResultRow[],
 ): Promise<void> {
-  for (let start = 0; start < rows.length; start += 2000) {
-    await withImportTables(executor)
-      .insertInto('import_rows')
-      .values(rows.slice(start, start + 2000))
-      .onConflict((conflict) =>
-        conflict.columns(['import_id', 'row_number']).doUpdateSet((eb) => ({
-          line: eb.ref('excluded.line'),
-          email: eb.ref('excluded.email'),
-          action: eb.ref('excluded.action'),
-          status: eb.ref('excluded.status'),
-          issues: eb.ref('excluded.issues'),
-          changes: eb.ref('excluded.changes'),
-          cells: eb.ref('excluded.cells'),
-        })),
-      )
-      .execute();
-  }
+  if (rows.length === 0) return;
+  const payload = JSON.stringify(
+    rows.map((row) => ({
+      import_id: row.import_id,
+      row_number: row.row_number,
+      line: row.line,
+      email: row.email,
+      action: row.action,
+      status: row.status,
+      issues: row.issues ?? null,
+      changes: row.changes ?? null,
+      cells: row.cells ?? null,
+    })),
+  );
+  await sql`
+    insert into import_rows (import_id, row_number, line, email, action, status, issues, changes, cells)
+    select import_id, row_number, line, email, action, status, issues::jsonb, changes::jsonb, cells::jsonb
+    from jsonb_to_recordset(${payload}::jsonb) as r(
+      import_id uuid, row_number integer, line integer, email text, action text, status text,
+      issues text, changes text, cells text)
+    on conflict (import_id, row_number) do update set
+      line = excluded.line, email = excluded.email, action = excluded.action, status = excluded.status,
+      issues = excluded.issues, changes = excluded.changes, cells = excluded.cells`.execute(executor);
 }
 
 export async function deleteImportRows(executor: Executor, importId: string, fromRow = 0): Promise<void> {

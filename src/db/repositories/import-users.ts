@@ -4,9 +4,9 @@ import { sql } from 'kysely';
 import { isPackageId } from '../../domain/packages/catalog.ts';
 import type { SoldPackage } from '../../domain/packages/rules.ts';
 import type { PlanningLocation } from '../../domain/users/planning-context.ts';
-import type { UserState } from '../../domain/users/user-state.ts';
+import { emptyUser, type UserState } from '../../domain/users/user-state.ts';
 import type { Executor } from '../../services/context.ts';
-import type { CustomerRow, NewUser, UserRow } from '../schema.ts';
+import type { CustomerRow, UserRow } from '../schema.ts';
 
 export function userRowToState(row: UserRow): UserState {
   return {
@@ -64,6 +64,12 @@ function stateToColumns(user: UserState) {
     basic_space_meetings: user.basicLicences.basic_space_meetings,
     calling_from_webex: user.basicLicences.calling_from_webex,
   };
+}
+
+const INSERT_COLUMNS = ['customer_id', ...Object.keys(stateToColumns(emptyUserForColumns()))];
+
+function emptyUserForColumns(): UserState {
+  return emptyUser('');
 }
 
 export interface ImportCustomerFacts {
@@ -151,14 +157,20 @@ export async function findEmailsOfOtherCustomers(
   return new Set(rows.map((row) => row.email));
 }
 
+/** One JSON parameter for the whole batch (jsonb_populate_recordset), not 24 bind parameters a row. */
 export async function insertImportedUsers(
   executor: Executor,
   customerId: string,
   users: readonly UserState[],
 ): Promise<{ id: string; email: string }[]> {
   if (users.length === 0) return [];
-  const values: NewUser[] = users.map((user) => ({ customer_id: customerId, ...stateToColumns(user) }));
-  return executor.insertInto('users').values(values).returning(['id', 'email']).execute();
+  const payload = JSON.stringify(users.map((user) => ({ customer_id: customerId, ...stateToColumns(user) })));
+  const columns = sql.raw(INSERT_COLUMNS.join(', '));
+  const result = await sql<{ id: string; email: string }>`
+    insert into users (${columns})
+    select ${columns} from jsonb_populate_recordset(null::users, ${payload}::jsonb)
+    returning id, email`.execute(executor);
+  return result.rows;
 }
 
 export async function updateImportedUser(
