@@ -187,6 +187,34 @@ describe('a partner admin follows the help text in the browser', () => {
     await screenshot(page, '16-user-webex-calling');
   });
 
+  it('shows the other Control Hub screens', async () => {
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    const screens = [
+      ['Locations', 'Locations', '18-locations'],
+      ['Settings', 'Settings', '19-settings'],
+      ['Audit log', 'Audit log', '20-audit-log'],
+    ] as const;
+    for (const [link, heading, shot] of screens) {
+      await nav.getByRole('link', { name: link }).click();
+      await page.getByRole('heading', { name: heading }).waitFor();
+      await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' });
+      await screenshot(page, shot);
+    }
+    for (const [item, heading, shot] of [
+      ['Claim users', 'Claim users', '21-claim-users'],
+      ['Directory synchronization', 'Directory synchronization', '22-directory-sync'],
+    ] as const) {
+      await page.goto(`${controlHubUrl}/users`);
+      await page.getByTestId('manage-users').click();
+      await page.getByRole('menuitem', { name: item }).click();
+      await page.getByRole('heading', { name: heading }).waitFor();
+      await screenshot(page, shot);
+    }
+    await page.goto(`${controlHubUrl}/users`);
+    await page.getByRole('link', { name: 'Anna Manual' }).click();
+    await page.getByTestId('user-package').waitFor();
+  });
+
   it('switches to Dutch and shows the Dutch labels', async () => {
     await page.getByTestId('language-switch').getByText('NL').click();
     await page.getByRole('heading', { name: 'Pakket' }).waitFor();

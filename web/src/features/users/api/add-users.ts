@@ -20,7 +20,8 @@ export interface NewUser {
 export interface BatchResult {
   index?: number;
   email?: string;
-  status?: string;
+  result?: 'created' | 'pending_user_migration' | 'failed';
+  status?: number | string;
   user?: User;
   errors?: ProvisioningError[];
 }

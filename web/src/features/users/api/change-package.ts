@@ -4,7 +4,7 @@ import type { User } from './user-types.ts';
 import { usersPath } from './user-types.ts';
 
 export interface PackageChange {
-  package: string | null;
+  package: string;
   /** Location id (the server also accepts its name). */
   location?: string;
   extension?: string;
@@ -15,10 +15,13 @@ export function useChangePackage(customerId: string, userId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (change: PackageChange) =>
-      apiRequest<User>(`${usersPath(customerId)}/${encodeURIComponent(userId)}/package`, {
-        method: 'PUT',
-        body: change,
-      }),
+      apiRequest<{ user?: User; warnings?: { description?: string; code?: string }[] }>(
+        `${usersPath(customerId)}/${encodeURIComponent(userId)}/package`,
+        {
+          method: 'PUT',
+          body: change,
+        },
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customers', customerId, 'users'] }),
   });
 }

@@ -14,7 +14,7 @@ import { PackageName } from './package-name.tsx';
 
 function resultFailed(result: BatchResult | undefined): boolean {
   if (!result) return false;
-  return (result.errors ?? []).length > 0 && !result.user;
+  return result.result === 'failed' || ((result.errors ?? []).length > 0 && !result.user);
 }
 
 /** Help text "Add users by hand": enter users (up to 25), Next, Next, Close. */
@@ -157,6 +157,10 @@ export function AddUsersPage() {
                       {resultFailed(result) ? (
                         <Text c="red" size="sm">
                           {(result?.errors ?? []).map((error) => error.description).join(' ')}
+                        </Text>
+                      ) : result?.result === 'pending_user_migration' ? (
+                        <Text c="yellow.8" size="sm">
+                          {t('addUsers.pendingMigration')}
                         </Text>
                       ) : (
                         <Text c="green.8" size="sm">

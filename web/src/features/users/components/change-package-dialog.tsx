@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Modal, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { userPackages } from '../../../lib/package-catalog.ts';
@@ -38,13 +39,24 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
     const found = callingFieldErrors(packageId, { locationId, extension, phoneNumber });
     setErrors(found);
     if (Object.keys(found).length > 0) return;
+    if (!packageId) return;
     const body: PackageChange = { package: packageId };
     if (askCalling) {
       if (locationId) body.location = locationId;
       if (extension.trim()) body.extension = extension.trim();
       if (phoneNumber.trim()) body.phoneNumber = phoneNumber.trim();
     }
-    change.mutate(body, { onSuccess: onClose });
+    change.mutate(body, {
+      onSuccess: (result) => {
+        const warnings = (result?.warnings ?? []).map((warning) => warning.description).filter(Boolean);
+        notifications.show({
+          color: warnings.length > 0 ? 'yellow' : 'green',
+          title: t('changePackage.changed'),
+          message: warnings.length > 0 ? warnings.join(' ') : t('changePackage.changedText'),
+        });
+        onClose();
+      },
+    });
   };
 
   return (
