@@ -217,6 +217,47 @@ describe('imports API with the shared fixtures', () => {
     expect(await users()).toHaveLength(1);
   });
 
+  it('cancels a validated dry run, and refuses to cancel a finished import (409)', async () => {
+    const csv =
+      'User ID/Email (Required),Webex Voice,Jabber Calling,Jabber with Webex Teams\nxena@devries.example,TRUE,FALSE,FALSE\n';
+    const response = await upload(new TextEncoder().encode(csv), 'add-only', true);
+    const importId = response.json<ImportBody>().id;
+    await testApp().drainJobs();
+    const cancel = (id: string) =>
+      testApp().app.inject({
+        method: 'POST',
+        url: `/v1/customers/${customerId}/imports/${id}/cancel`,
+        headers: headers(),
+      });
+    const cancelled = await cancel(importId);
+    expect(cancelled.statusCode).toBe(200);
+    expect(cancelled.json<ImportBody>().status).toBe('cancelled');
+    expect((await cancel(importId)).statusCode).toBe(409);
+    const apply = await testApp().app.inject({
+      method: 'POST',
+      url: `/v1/customers/${customerId}/imports/${importId}/apply`,
+      headers: headers(),
+    });
+    expect(apply.statusCode).toBe(409);
+  });
+
+  it('a read-only admin may read imports but not upload (403)', async () => {
+    const readonly = testApp().auth(testApp().tokens.partnerReadonly);
+    const list = await testApp().app.inject({
+      method: 'GET',
+      url: `/v1/customers/${customerId}/imports`,
+      headers: readonly,
+    });
+    expect(list.statusCode).toBe(200);
+    const denied = await testApp().app.inject({
+      method: 'POST',
+      url: `/v1/customers/${customerId}/imports`,
+      headers: { ...readonly, 'content-type': 'text/csv' },
+      payload: 'User ID/Email (Required)\nq@devries.example\n',
+    });
+    expect(denied.statusCode).toBe(403);
+  });
+
   it('accepts a multipart upload with the options as form fields', async () => {
     const boundary = '----hubtest';
     const csv =
