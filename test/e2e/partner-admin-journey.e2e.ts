@@ -185,19 +185,21 @@ describe('a partner admin follows the help text in the browser', () => {
     await page.getByTestId('user-package').filter({ hasText: 'Webex Calling' }).waitFor();
     await page.getByText(secondNumber).first().waitFor();
     await screenshot(page, '16-user-webex-calling');
+    // The confirmation closes by itself; later screenshots should not carry it.
+    await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached' });
   });
 
   it('shows the other Control Hub screens', async () => {
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     const screens = [
-      ['Locations', 'Locations', '18-locations'],
-      ['Settings', 'Settings', '19-settings'],
-      ['Audit log', 'Audit log', '20-audit-log'],
+      ['Locations', '18-locations', page.getByRole('cell', { name: 'Amsterdam HQ' })],
+      ['Settings', '19-settings', page.getByRole('button', { name: 'Save' })],
+      ['Audit log', '20-audit-log', page.getByText('customer.create')],
     ] as const;
-    for (const [link, heading, shot] of screens) {
-      await nav.getByRole('link', { name: link }).click();
-      await page.getByRole('heading', { name: heading }).waitFor();
-      await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' });
+    for (const [name, shot, ready] of screens) {
+      await nav.getByRole('link', { name }).click();
+      await page.getByRole('heading', { name }).waitFor();
+      await ready.first().waitFor();
       await screenshot(page, shot);
     }
     for (const [item, heading, shot] of [

@@ -75,11 +75,11 @@ export function AuditPage() {
                       <Text size="sm">{event.target.type}</Text>
                     </Table.Td>
                     <Table.Td>
-                      <Spoiler maxHeight={44} showLabel={t('audit.more')} hideLabel={t('audit.less')}>
+                      <Spoiler maxHeight={48} showLabel={t('audit.more')} hideLabel={t('audit.less')}>
                         <Text
                           size="xs"
                           ff="monospace"
-                          style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}
+                          style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', lineHeight: '16px' }}
                         >
                           {changedFields(event) || '—'}
                         </Text>

@@ -79,7 +79,7 @@ export function SettingsPage() {
       <PageHeader title={t('settings.title')} description={t('settings.description')} />
       <Paper maw={720}>
         {settings.isPending ? (
-          <Skeleton h={320} />
+          <Skeleton h={320} aria-busy="true" />
         ) : settings.isError ? (
           <ErrorAlert error={settings.error} />
         ) : (
