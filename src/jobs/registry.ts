@@ -5,4 +5,9 @@ import { provisionCustomerJob } from './definitions/provision-customer.job.ts';
 import { importUsersJob } from './definitions/import-users.job.ts';
 import { deliverEmailJob } from './definitions/deliver-email.job.ts';
 
-export const jobDefinitions: readonly JobDefinition[] = [provisionCustomerJob, deleteCustomerJob, importUsersJob, deliverEmailJob];
+export const jobDefinitions: readonly JobDefinition[] = [
+  provisionCustomerJob,
+  deleteCustomerJob,
+  importUsersJob,
+  deliverEmailJob,
+];
