@@ -2,7 +2,11 @@
 // dir, made by PGlite itself (`dumpDataDir`), and restored into an empty data dir. PGlite lets one
 // process open a data dir, so both run only while no server holds it (the CLI checks that first).
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createWriteStream, openAsBlob } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { AppError } from '../../domain/errors.ts';
@@ -74,7 +78,16 @@ export async function backupEmbedded(
   }
   // Written next to the target and renamed, so a crash never leaves a half backup under its name.
   const partial = `${outFile}.${randomBytes(4).toString('hex')}.partial`;
-  await writeFile(partial, Buffer.from(await dump.arrayBuffer()), { mode: 0o600 });
+  // Streamed, not copied into one more buffer: PGlite already holds the whole archive in memory.
+  try {
+    await pipeline(
+      Readable.fromWeb(dump.stream() as WebReadableStream<Uint8Array>),
+      createWriteStream(partial, { mode: 0o600 }),
+    );
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
   await rename(partial, outFile);
   return { file: outFile, bytes: dump.size, database: 'embedded', format: EMBEDDED_BACKUP_FORMAT };
 }
@@ -86,19 +99,21 @@ function notABackup(file: string, reason: string): AppError {
   });
 }
 
-async function readBackup(file: string): Promise<Buffer> {
+/** The backup as a file-backed Blob (not read into memory here), after a look at its first bytes. */
+async function openBackup(file: string): Promise<Blob> {
   const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') throw notABackup(file, 'no such file');
     throw error;
   });
   try {
-    const bytes = await handle.readFile();
-    if (bytes.length < 2 || bytes[0] !== GZIP_MAGIC[0] || bytes[1] !== GZIP_MAGIC[1])
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(head, 0, 2, 0);
+    if (bytesRead < 2 || head[0] !== GZIP_MAGIC[0] || head[1] !== GZIP_MAGIC[1])
       throw notABackup(file, 'not a gzip file');
-    return bytes;
   } finally {
     await handle.close();
   }
+  return openAsBlob(file);
 }
 
 export async function restoreEmbedded(
@@ -106,7 +121,7 @@ export async function restoreEmbedded(
   pgliteDir: string,
   options: { force: boolean },
 ): Promise<RestoreResult> {
-  const bytes = await readBackup(file);
+  const backup = await openBackup(file);
   const empty = await isEmptyDir(pgliteDir);
   if (!empty && !options.force) {
     throw conflict(
@@ -124,11 +139,9 @@ export async function restoreEmbedded(
   let migrations: number;
   await mkdir(path.dirname(pgliteDir), { recursive: true });
   try {
-    const pglite = await PGlite.create({ dataDir: staging, loadDataDir: new Blob([bytes]) }).catch(
-      (error: unknown) => {
-        throw notABackup(file, `PGlite could not load it (${(error as Error).message})`);
-      },
-    );
+    const pglite = await PGlite.create({ dataDir: staging, loadDataDir: backup }).catch((error: unknown) => {
+      throw notABackup(file, `PGlite could not load it (${(error as Error).message})`);
+    });
     try {
       const result = await pglite
         .query<{ count: number }>('select count(*)::int as count from schema_migrations')
