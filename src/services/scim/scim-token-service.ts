@@ -181,6 +181,8 @@ export async function getDirectorySync(
   };
 }
 
+const lastTouched = new Map<string, number>();
+
 export type ScimAuthentication =
   | { readonly ok: true; readonly actor: Actor }
   | { readonly ok: false; readonly reason: 'unknown_customer' | 'invalid_token' | 'sync_disabled' };
@@ -197,7 +199,12 @@ export async function authenticateScimToken(
   const customer = await findCustomerById(executor, { partnerId: null, customerId: null }, customerId);
   if (!customer) return { ok: false, reason: 'unknown_customer' };
   if (!customer.directory_sync_enabled) return { ok: false, reason: 'sync_disabled' };
-  await touchScimToken(executor, row.id);
+  // last_used_at is informational: written at most once a minute per token and process.
+  const now = Date.now();
+  if ((lastTouched.get(row.id) ?? 0) < now - 60_000) {
+    lastTouched.set(row.id, now);
+    await touchScimToken(executor, row.id);
+  }
   return {
     ok: true,
     actor: {

@@ -166,7 +166,9 @@ async function write(
       if (existing === undefined || emailChanges) {
         const holder = rowsByEmail.get(input.email);
         if (holder !== undefined && holder.id !== existing?.id) throw emailTaken();
-        if ((await emailsTakenElsewhere(trx, customer.id, [input.email])).size > 0) throw emailTaken();
+        // A new user's email is checked against other customers by the planner; a changed one here.
+        if (emailChanges && (await emailsTakenElsewhere(trx, customer.id, [input.email])).size > 0)
+          throw emailTaken();
       }
       const plan = planUserChange({
         current: existing ? toUserState(existing) : null,
@@ -224,7 +226,7 @@ export async function createScimUser(
   assertCanWrite(context.actor);
   const customer = await requireCustomer(context, customerId);
   const id = await write(context, customer, input, undefined, undefined);
-  return getScimUser(context, customer.id, id);
+  return readBack(context, customer.id, id);
 }
 
 export async function replaceScimUser(
@@ -237,7 +239,17 @@ export async function replaceScimUser(
   assertCanWrite(context.actor);
   const customer = await requireCustomer(context, customerId);
   await write(context, customer, input, userId, expectedVersion);
-  return getScimUser(context, customer.id, userId);
+  return readBack(context, customer.id, userId);
+}
+
+async function readBack(
+  context: ServiceContext,
+  customerId: string,
+  userId: string,
+): Promise<ScimUserRecord> {
+  const record = await findScimUser(context.db, customerId, userId);
+  if (!record) throw notFound('User', 'Gebruiker');
+  return record;
 }
 
 export async function getScimUser(
