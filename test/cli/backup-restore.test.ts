@@ -24,7 +24,7 @@ afterAll(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
 
-describe('hub backup / hub restore (embedded database)', { timeout: 120_000 }, () => {
+describe('hub backup / hub restore (embedded database)', { timeout: 300_000 }, () => {
   let annaId = '';
 
   it('backs up a deployment with a customer, a location, numbers and a user', async () => {

@@ -39,7 +39,7 @@ function databaseUrl(name: string): string {
   return url.toString();
 }
 
-describe.skipIf(!available)('hub migrate-to (embedded → PostgreSQL)', { timeout: 180_000 }, () => {
+describe.skipIf(!available)('hub migrate-to (embedded → PostgreSQL)', { timeout: 300_000 }, () => {
   const name = `hub_migrate_${randomBytes(5).toString('hex')}`;
   const targetUrl = databaseUrl(name);
   let workDir = '';

@@ -53,7 +53,7 @@ async function readServerFile(): Promise<ServerDiscovery | null> {
 
 /** Waits (bounded) for the server to write its discovery file: the port is chosen by the OS. */
 async function waitForDiscovery(child: ChildProcess): Promise<ServerDiscovery> {
-  for (let attempt = 0; attempt < 600; attempt += 1) {
+  for (let attempt = 0; attempt < 1800; attempt += 1) {
     if (child.exitCode !== null) throw new Error(`hub serve exited with ${child.exitCode}:\n${serverOutput}`);
     const found = await readServerFile();
     if (found) return found;
@@ -72,7 +72,7 @@ afterAll(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
 
-describe('hub serve with the CLI at the same time', { timeout: 180_000 }, () => {
+describe('hub serve with the CLI at the same time', { timeout: 300_000 }, () => {
   let discovery: ServerDiscovery;
 
   it('starts a server on a port of its own choosing and records it in server.json', async () => {
