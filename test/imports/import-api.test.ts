@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp, type TestApp } from '../helpers/app.ts';
 import { createApiToken, createPartner } from '../helpers/factories.ts';
+import { insertFreeAccount } from '../../src/db/repositories/free-accounts.ts';
 import { fixture } from './import-setup.ts';
 
 interface ImportBody {
@@ -256,6 +257,34 @@ describe('imports API with the shared fixtures', () => {
       payload: 'User ID/Email (Required)\nq@devries.example\n',
     });
     expect(denied.statusCode).toBe(403);
+  });
+
+  it("adds a free account's email as pending_user_migration, with a consent email", async () => {
+    const db = testApp().database.db;
+    await insertFreeAccount(db, {
+      email: 'free@devries.example',
+      firstName: 'Fee',
+      lastName: null,
+      source: 'signup',
+      active: true,
+    });
+    const csv =
+      'User ID/Email (Required),Webex Voice,Jabber Calling,Jabber with Webex Teams\nfree@devries.example,TRUE,FALSE,FALSE\n';
+    const response = await upload(new TextEncoder().encode(csv), 'add-only');
+    await testApp().drainJobs();
+    expect((await result(response.json<ImportBody>().id)).byRow).toEqual({ 2: 'add' });
+    const row = await db
+      .selectFrom('users')
+      .select('status')
+      .where('email', '=', 'free@devries.example')
+      .executeTakeFirst();
+    expect(row?.status).toBe('pending_user_migration');
+    const mail = await db
+      .selectFrom('outbox_emails')
+      .select('template')
+      .where('to_address', '=', 'free@devries.example')
+      .execute();
+    expect(mail.map((entry) => entry.template)).toContain('consent-move');
   });
 
   it('accepts a multipart upload with the options as form fields', async () => {

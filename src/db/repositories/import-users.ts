@@ -201,3 +201,17 @@ export async function deleteImportedUsers(
     .returning(['id', 'email'])
     .execute();
 }
+
+export async function markUsersPendingMigration(
+  executor: Executor,
+  customerId: string,
+  userIds: readonly string[],
+): Promise<void> {
+  if (userIds.length === 0) return;
+  await executor
+    .updateTable('users')
+    .set({ status: 'pending_user_migration', updated_at: sql`now()` })
+    .where('customer_id', '=', customerId)
+    .where('id', 'in', userIds)
+    .execute();
+}

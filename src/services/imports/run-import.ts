@@ -23,8 +23,11 @@ import type { ImportCounts, ImportRow } from '../../db/repositories/import-schem
 import {
   deleteImportedUsers,
   insertImportedUsers,
+  markUsersPendingMigration,
   updateImportedUser,
 } from '../../db/repositories/import-users.ts';
+import { freeAccountsByEmail } from '../../db/repositories/free-accounts.ts';
+import { queueConsentEmail } from '../accounts/consent.ts';
 import type { CustomerRow, DB } from '../../db/schema.ts';
 import type { Actor } from '../access/actor.ts';
 import { recordAudits, type AuditEntry } from '../audit/record-audit.ts';
@@ -346,6 +349,20 @@ async function writeBatch(
       targetId: inserted[index]?.id ?? null,
       after: row.plan.after,
     });
+  }
+  // SPEC §5: a free account's email added to a customer waits for the person's consent.
+  const freeAccounts = await freeAccountsByEmail(
+    trx,
+    inserted.map((row) => row.email),
+  );
+  const pending = inserted.filter((row) => freeAccounts.has(row.email.toLowerCase()));
+  if (pending.length > 0) {
+    await markUsersPendingMigration(
+      trx,
+      customer.id,
+      pending.map((row) => row.id),
+    );
+    for (const row of pending) await queueConsentEmail(trx, customer, row);
   }
   await recordAudits(trx, context, audits);
 }
