@@ -210,6 +210,11 @@ describe('a partner admin follows the help text in the browser', () => {
       await page.getByTestId('manage-users').click();
       await page.getByRole('menuitem', { name: item }).click();
       await page.getByRole('heading', { name: heading }).waitFor();
+      if (item === 'Directory synchronization') {
+        await page.getByTestId('scim-url').filter({ hasText: '/scim/v2/' }).waitFor();
+        await page.getByRole('button', { name: 'New token' }).click();
+        await page.getByTestId('scim-token').waitFor();
+      }
       await screenshot(page, shot);
     }
     await page.goto(`${controlHubUrl}/users`);

@@ -3,9 +3,8 @@ import { apiRequest, fetchAll } from '../../../lib/api-client.ts';
 
 export interface DirectorySyncState {
   enabled: boolean;
-  scimUrl?: string;
-  baseUrl?: string;
-  lastSyncAt?: string | null;
+  /** Path of the customer's SCIM base, e.g. /scim/v2/<customerId>. */
+  scimBasePath?: string;
 }
 
 export interface ScimToken {
@@ -16,8 +15,13 @@ export interface ScimToken {
   expiresAt?: string | null;
   lastUsedAt?: string | null;
   revokedAt?: string | null;
-  /** Present once, in the answer that created it. */
-  token?: string;
+  active?: boolean;
+}
+
+/** The answer that creates or rotates a token: the secret, shown once. */
+export interface CreatedScimToken {
+  token: string;
+  tokenInfo: ScimToken;
 }
 
 function base(customerId: string): string {
@@ -25,7 +29,13 @@ function base(customerId: string): string {
 }
 
 export function scimBaseUrl(customerId: string, state: DirectorySyncState | undefined): string {
-  return state?.scimUrl ?? state?.baseUrl ?? `${window.location.origin}/scim/v2/${customerId}`;
+  return `${window.location.origin}${state?.scimBasePath ?? `/scim/v2/${customerId}`}`;
+}
+
+/** The last time the identity provider called in: the latest use of any of the customer's tokens. */
+export function lastSyncOf(tokens: readonly ScimToken[]): string | null {
+  const used = tokens.map((token) => token.lastUsedAt).filter((value): value is string => Boolean(value));
+  return used.sort().pop() ?? null;
 }
 
 export function useDirectorySync(customerId: string) {
@@ -58,7 +68,7 @@ export function useCreateScimToken(customerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (name: string) =>
-      apiRequest<ScimToken>(`${base(customerId)}/scim-tokens`, { method: 'POST', body: { name } }),
+      apiRequest<CreatedScimToken>(`${base(customerId)}/scim-tokens`, { method: 'POST', body: { name } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customers', customerId, 'scim-tokens'] }),
   });
 }
@@ -69,6 +79,17 @@ export function useRevokeScimToken(customerId: string) {
     mutationFn: (tokenId: string) =>
       apiRequest<unknown>(`${base(customerId)}/scim-tokens/${encodeURIComponent(tokenId)}`, {
         method: 'DELETE',
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customers', customerId, 'scim-tokens'] }),
+  });
+}
+
+export function useRotateScimToken(customerId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (tokenId: string) =>
+      apiRequest<CreatedScimToken>(`${base(customerId)}/scim-tokens/${encodeURIComponent(tokenId)}/rotate`, {
+        method: 'POST',
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customers', customerId, 'scim-tokens'] }),
   });

@@ -18,8 +18,10 @@ import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import {
+  lastSyncOf,
   scimBaseUrl,
   useCreateScimToken,
+  useRotateScimToken,
   useDirectorySync,
   useRevokeScimToken,
   useScimTokens,
@@ -35,6 +37,8 @@ export function DirectorySyncPage() {
   const tokens = useScimTokens(customerId);
   const create = useCreateScimToken(customerId);
   const revoke = useRevokeScimToken(customerId);
+  const rotate = useRotateScimToken(customerId);
+  const shownToken = rotate.data?.token ?? create.data?.token ?? null;
   const url = scimBaseUrl(customerId, state.data);
   const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const when = (value: string | null | undefined) => (value ? format.format(new Date(value)) : '—');
@@ -82,7 +86,7 @@ export function DirectorySyncPage() {
                 </Group>
               </Stack>
               <Text size="sm">
-                <b>{t('directorySync.lastSync')}:</b> {when(state.data.lastSyncAt)}
+                <b>{t('directorySync.lastSync')}:</b> {when(lastSyncOf(tokens.data ?? []))}
               </Text>
             </Stack>
           )}
@@ -97,13 +101,13 @@ export function DirectorySyncPage() {
               {t('directorySync.newToken')}
             </Button>
           </Group>
-          {create.data?.token ? (
+          {shownToken ? (
             <Alert color="yellow" title={t('directorySync.tokenOnce')} mb="sm">
               <Group gap="xs">
                 <Code data-testid="scim-token" style={{ wordBreak: 'break-all' }}>
-                  {create.data.token}
+                  {shownToken}
                 </Code>
-                <CopyButton value={create.data.token}>
+                <CopyButton value={shownToken}>
                   {({ copied, copy }) => (
                     <Button size="xs" variant="subtle" onClick={copy}>
                       {copied ? t('directorySync.copied') : t('directorySync.copy')}
@@ -114,6 +118,8 @@ export function DirectorySyncPage() {
             </Alert>
           ) : null}
           {create.isError ? <ErrorAlert error={create.error} /> : null}
+          {rotate.isError ? <ErrorAlert error={rotate.error} /> : null}
+          {revoke.isError ? <ErrorAlert error={revoke.error} /> : null}
           {tokens.isError ? <ErrorAlert error={tokens.error} /> : null}
           {(tokens.data ?? []).length === 0 ? (
             <Text size="sm" c="dimmed">

@@ -41,11 +41,10 @@ import { ImportRowsTable } from './import-rows-table.tsx';
 function JobProgress({ job, label }: { job: ImportJob; label: string }) {
   const { t } = useTranslation();
   const { done, total } = progressOf(job);
-  const percent = total
-    ? Math.min(100, Math.round((done / total) * 100))
-    : job.status === 'completed'
-      ? 100
-      : 0;
+  // A finished job has been through every row, whatever the counter of applied rows says.
+  const finished =
+    job.status === 'completed' || job.status === 'completed_with_errors' || job.status === 'validated';
+  const percent = finished ? 100 : total ? Math.min(100, Math.round((done / total) * 100)) : 0;
   return (
     <Stack gap={6}>
       <Group justify="space-between">
