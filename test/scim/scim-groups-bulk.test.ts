@@ -219,3 +219,65 @@ describe('SCIM discovery, media types and errors', () => {
     expect(rows[0]?.actor_label).toContain('SCIM token Entra');
   });
 });
+
+describe('SCIM admin routes', () => {
+  it('enables and disables sync, rotates and revokes tokens, for the customer only', async () => {
+    const scim = await createScimCustomer(testApp());
+    const auth = testApp().auth(testApp().tokens.partnerFull);
+    const url = `/v1/customers/${scim.customerId}`;
+    const state = await testApp().app.inject({ method: 'GET', url: `${url}/directory-sync`, headers: auth });
+    expect(state.json()).toEqual({
+      customerId: scim.customerId,
+      enabled: true,
+      scimBasePath: `/scim/v2/${scim.customerId}`,
+    });
+    const list = (
+      await testApp().app.inject({ method: 'GET', url: `${url}/scim-tokens`, headers: auth })
+    ).json() as { items: { id: string }[] };
+    const tokenId = list.items[0]?.id ?? '';
+    const rotated = await testApp().app.inject({
+      method: 'POST',
+      url: `${url}/scim-tokens/${tokenId}/rotate`,
+      headers: auth,
+    });
+    expect(rotated.statusCode).toBe(201);
+    const fresh = (rotated.json() as { token: string }).token;
+    expect((await scim.request('GET', '/Users')).statusCode).toBe(401);
+    const withFresh = await testApp().app.inject({
+      method: 'GET',
+      url: `${scim.base}/Users`,
+      headers: { authorization: `Bearer ${fresh}` },
+    });
+    expect(withFresh.statusCode).toBe(200);
+    const readonly = await testApp().app.inject({
+      method: 'POST',
+      url: `${url}/scim-tokens`,
+      headers: testApp().auth(testApp().tokens.partnerReadonly),
+      payload: {},
+    });
+    expect(readonly.statusCode).toBe(403);
+    const off = await testApp().app.inject({
+      method: 'PUT',
+      url: `${url}/directory-sync`,
+      headers: auth,
+      payload: { enabled: false },
+    });
+    expect(off.json()).toMatchObject({ enabled: false });
+    const blocked = await testApp().app.inject({
+      method: 'GET',
+      url: `${scim.base}/Users`,
+      headers: { authorization: `Bearer ${fresh}` },
+    });
+    expect(blocked.statusCode).toBe(403);
+    const audit = await testApp()
+      .database.db.selectFrom('audit_events')
+      .select('action')
+      .where('customer_id', '=', scim.customerId)
+      .where('action', 'like', '%sync%')
+      .execute();
+    expect(audit.map((row) => row.action).sort()).toEqual([
+      'directory_sync.disable',
+      'directory_sync.enable',
+    ]);
+  });
+});

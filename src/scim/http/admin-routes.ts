@@ -141,6 +141,21 @@ export async function scimAdminRoutes(app: App): Promise<void> {
     async (request) => setDirectorySync(request.serviceContext(), request.params.customerId, true),
   );
 
+  app.put(
+    '/v1/customers/:customerId/directory-sync',
+    {
+      schema: {
+        tags: ['directory sync'],
+        summary: 'Enable or disable directory sync',
+        params: customerParams,
+        body: z.object({ enabled: z.boolean() }),
+        response: { 200: syncOutput, ...errorResponses },
+      },
+    },
+    async (request) =>
+      setDirectorySync(request.serviceContext(), request.params.customerId, request.body.enabled),
+  );
+
   app.delete(
     '/v1/customers/:customerId/directory-sync',
     {
