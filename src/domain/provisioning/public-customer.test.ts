@@ -102,7 +102,11 @@ describe('customerDraftFromCreate', () => {
       { packages: ['webex_meetings', 'attendant_console'] },
       ['add_on_not_allowed'],
     ],
-    ['an existing org', { orgId: 'Y2lz' }, ['customer_exists_for_org']],
+    [
+      'an existing org without customerInfo',
+      { orgId: 'Y2lz', customerInfo: undefined },
+      ['customer_exists_for_org'],
+    ],
     ['no customerInfo', { customerInfo: undefined }, ['customer_info_required']],
   ])('refuses %s', (_name, change, errors) => {
     const result = customerDraftFromCreate({ ...create, ...change } as PublicCustomerCreateInput);

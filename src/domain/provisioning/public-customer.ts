@@ -244,8 +244,10 @@ export function normalizeLanguage(language: string | undefined): string | null {
 
 export function customerDraftFromCreate(request: PublicCustomerCreateInput): MappingResult<CustomerDraft> {
   const errors: WholesaleCodeName[] = [];
-  if (request.orgId) errors.push('customer_exists_for_org');
-  if (!request.customerInfo) errors.push('customer_info_required');
+  // An existing org cannot be adopted here: with customerInfo the org is created (the example
+  // request carries both); an orgId alone cannot be provisioned.
+  if (!request.customerInfo)
+    errors.push(request.orgId ? 'customer_exists_for_org' : 'customer_info_required');
   const location = request.provisioningParameters?.calling?.location;
   if (requiresFirstLocation(request.packages) && !location) errors.push('first_location_required');
   const packages = soldPackages(request.packages, request.provisioningParameters?.packages?.limits);

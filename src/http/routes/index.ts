@@ -14,6 +14,7 @@ import { partnerRoutes } from './partners.ts';
 import { batchUserRoutes } from './batch-users.ts';
 import { userPackageRoutes } from './user-package.ts';
 import { userRepairRoutes } from './user-repair.ts';
+import { wholesaleRoutes } from './wholesale/wholesale-routes.ts';
 
 export async function registerRoutes(app: App): Promise<void> {
   await app.register(customerRoutes);
@@ -30,4 +31,5 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(batchUserRoutes);
   await app.register(userPackageRoutes);
   await app.register(userRepairRoutes);
+  await app.register(wholesaleRoutes);
 }

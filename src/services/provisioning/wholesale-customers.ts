@@ -1,0 +1,278 @@
+// Wholesale API customers (SPEC §2, §7): the public request shapes mapped onto our customer
+// lifecycle. Create and update answer at once and continue in the provisioning job (202).
+import { conflict } from '../../domain/errors.ts';
+import { checkCountry } from '../../domain/customers/customer-input.ts';
+import { canStart } from '../../domain/provisioning/customer-lifecycle.ts';
+import {
+  customerChangesFromUpdate,
+  customerDraftFromCreate,
+  packagesRemovedInUse,
+  requiresFirstLocation,
+  toPublicCustomer,
+  type CustomerRecord,
+  type LocationDraft,
+  type PublicAddressInput,
+  type PublicCustomerCreateInput,
+  type PublicCustomerShape,
+  type PublicCustomerUpdateInput,
+  type PublicProvisioningParametersInput,
+} from '../../domain/provisioning/public-customer.ts';
+import { PRECHECK_SUCCESS, type WholesaleCodeName } from '../../domain/provisioning/wholesale-codes.ts';
+import { isSellableId } from '../../domain/packages/catalog.ts';
+import {
+  countPackageUsage,
+  listCustomerPackages,
+  lockCustomer,
+  replaceCustomerPackages,
+  updateCustomer,
+  type CustomerPackageRow,
+} from '../../db/repositories/customers.ts';
+import { insertLocation, listLocations } from '../../db/repositories/locations.ts';
+import { listCustomersByOffset } from '../../db/repositories/wholesale.ts';
+import type { CustomerRow, CustomerStatus } from '../../db/schema.ts';
+import { enqueueJob } from '../../jobs/queue.ts';
+import { assertCanWrite, customerScope } from '../access/policy.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { ServiceContext } from '../context.ts';
+import {
+  createCustomer,
+  deleteCustomer,
+  requireCustomer,
+  PROVISION_CUSTOMER_JOB,
+} from '../customers/customer-service.ts';
+import { isUniqueViolation } from '../db-errors.ts';
+import { customerBusy } from './add-users.ts';
+import { wholesaleInvalid } from './wholesale-errors.ts';
+
+export function toCustomerRecord(row: CustomerRow, packages: readonly CustomerPackageRow[]): CustomerRecord {
+  return {
+    id: row.id,
+    externalId: row.external_id,
+    status: row.status,
+    addressLine1: row.address_line1,
+    addressLine2: row.address_line2,
+    city: row.city,
+    stateOrProvince: row.state_or_province,
+    zipCode: row.zip_code,
+    country: row.country,
+    packages: packages
+      .filter((entry) => entry.customer_id === row.id)
+      .map((entry) => ({ packageId: entry.package_id, limit: entry.limit })),
+    errors: row.errors,
+  };
+}
+
+export async function getWholesaleCustomer(
+  context: ServiceContext,
+  ref: string,
+): Promise<PublicCustomerShape> {
+  const row = await requireCustomer(context, ref);
+  return toPublicCustomer(toCustomerRecord(row, await listCustomerPackages(context.db, [row.id])));
+}
+
+export async function listWholesaleCustomers(
+  context: ServiceContext,
+  query: {
+    externalId?: string | undefined;
+    orgId?: string | undefined;
+    status?: readonly string[] | undefined;
+    offset: number;
+    max: number;
+  },
+): Promise<PublicCustomerShape[]> {
+  const statuses = (query.status ?? []).filter((status): status is CustomerStatus =>
+    ['provisioning', 'provisioned', 'provisioned_with_errors', 'error', 'updating', 'deleting'].includes(
+      status,
+    ),
+  );
+  // A filter on a status we never use (pending_rpl_review) matches nothing.
+  if (query.status && query.status.length > 0 && statuses.length === 0) return [];
+  const rows = await listCustomersByOffset(context.db, customerScope(context.actor), {
+    externalId: query.externalId,
+    id: query.orgId,
+    statuses,
+    offset: query.offset,
+    limit: query.max,
+  });
+  const packages = await listCustomerPackages(
+    context.db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => toPublicCustomer(toCustomerRecord(row, packages)));
+}
+
+function locationInput(location: LocationDraft | null) {
+  if (!location) return undefined;
+  return {
+    name: location.name,
+    country: location.country,
+    addressLine1: location.addressLine1,
+    addressLine2: location.addressLine2,
+    city: location.city,
+    stateOrProvince: location.stateOrProvince,
+    zipCode: location.zipCode,
+    timeZone: location.timeZone,
+    language: location.language,
+  };
+}
+
+/** POST /v1/wholesale/customers: answers the new customer's id; provisioning continues (202). */
+export async function createWholesaleCustomer(
+  context: ServiceContext,
+  request: PublicCustomerCreateInput,
+): Promise<string> {
+  const draft = customerDraftFromCreate(request);
+  if (!draft.ok) throw wholesaleInvalid(draft.errors);
+  const { value } = draft;
+  const view = await createCustomer(context, {
+    name: value.name,
+    externalId: value.externalId,
+    adminEmail: value.adminEmail,
+    country: value.address.country,
+    address: {
+      addressLine1: value.address.addressLine1,
+      addressLine2: value.address.addressLine2,
+      city: value.address.city,
+      stateOrProvince: value.address.stateOrProvince,
+      zipCode: value.address.zipCode,
+    },
+    language: value.language,
+    packages: value.packages.map((entry) => ({ id: entry.packageId, limit: entry.limit })),
+    firstLocation: locationInput(value.firstLocation),
+  });
+  return view.id;
+}
+
+/** PUT /v1/wholesale/customers/{id}: the package list replaces the old one; work continues in the job. */
+export async function updateWholesaleCustomer(
+  context: ServiceContext,
+  ref: string,
+  request: PublicCustomerUpdateInput,
+): Promise<string> {
+  assertCanWrite(context.actor);
+  const found = await requireCustomer(context, ref);
+  return context.db.transaction().execute(async (trx) => {
+    const existing = await lockCustomer(trx, customerScope(context.actor), found.id);
+    if (!existing) throw wholesaleInvalid(['customer_not_found']);
+    if (!canStart('update', existing.status)) throw customerBusy(existing.status);
+    const locations = await listLocations(trx, existing.id);
+    const changes = customerChangesFromUpdate(request, { hasLocation: locations.length > 0 });
+    if (!changes.ok) throw wholesaleInvalid(changes.errors);
+    const current: string[] = (await listCustomerPackages(trx, [existing.id])).map(
+      (entry) => entry.package_id,
+    );
+    const next: string[] = changes.value.packages.map((entry) => entry.packageId);
+    const usage = Object.fromEntries(await countPackageUsage(trx, existing.id));
+    const inUse = packagesRemovedInUse(current, next, usage);
+    if (inUse.length > 0) {
+      throw conflict(
+        {
+          en: 'A package that users still hold cannot be removed.',
+          nl: 'Een pakket dat gebruikers nog hebben, kan niet worden verwijderd.',
+        },
+        inUse.map((packageId) => ({
+          code: 'package_in_use',
+          field: 'packages',
+          description: `${packageId} is held by ${usage[packageId] ?? 0} user(s) and cannot be removed.`,
+        })),
+      );
+    }
+    await replaceCustomerPackages(trx, existing.id, changes.value.packages);
+    const locationIds: string[] = [];
+    if (changes.value.firstLocation) {
+      const location = locationInput(changes.value.firstLocation);
+      if (location) locationIds.push((await insertLocation(trx, existing.id, location)).id);
+    }
+    const address = changes.value.address;
+    let row: CustomerRow;
+    try {
+      row = await updateCustomer(trx, existing.id, {
+        status: 'updating',
+        errors: '[]',
+        ...(changes.value.externalId !== undefined ? { external_id: changes.value.externalId } : {}),
+        ...(address
+          ? {
+              country: address.country,
+              address_line1: address.addressLine1,
+              address_line2: address.addressLine2,
+              city: address.city,
+              state_or_province: address.stateOrProvince,
+              zip_code: address.zipCode,
+            }
+          : {}),
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw wholesaleInvalid(['external_id_taken']);
+      throw error;
+    }
+    await enqueueJob(trx, {
+      kind: PROVISION_CUSTOMER_JOB,
+      payload: {
+        customerId: row.id,
+        added: next.filter((id) => !current.includes(id)),
+        removed: current.filter((id) => !next.includes(id)),
+        locationIds,
+      },
+      queueKey: row.id,
+    });
+    await recordAudit(trx, context, {
+      partnerId: row.partner_id,
+      customerId: row.id,
+      action: 'customer.update',
+      targetType: 'customer',
+      targetId: row.id,
+      before: { status: existing.status, externalId: existing.external_id, packages: current },
+      after: { status: row.status, externalId: row.external_id, packages: next },
+    });
+    return row.id;
+  });
+}
+
+export async function deleteWholesaleCustomer(context: ServiceContext, ref: string): Promise<void> {
+  const row = await requireCustomer(context, ref);
+  if (!canStart('delete', row.status) && row.status !== 'deleting') throw customerBusy(row.status);
+  await deleteCustomer(context, row.id);
+}
+
+export interface CustomerPrecheckInput {
+  readonly packages?: readonly string[] | undefined;
+  readonly externalId?: string | undefined;
+  readonly address: PublicAddressInput;
+  readonly customerInfo?: { primaryEmail: string } | undefined;
+  readonly provisioningParameters?: PublicProvisioningParametersInput | undefined;
+}
+
+/** POST /v1/wholesale/customers/validate: the likely success of a create, without creating. */
+export async function precheckWholesaleCustomer(context: ServiceContext, request: CustomerPrecheckInput) {
+  const codes: WholesaleCodeName[] = [];
+  if (checkCountry(request.address.country).length > 0) codes.push('invalid_request');
+  const packages = request.packages ?? [];
+  if (packages.some((id) => !isSellableId(id))) codes.push('package_not_supported');
+  if (
+    request.packages &&
+    requiresFirstLocation(packages) &&
+    !request.provisioningParameters?.calling?.location
+  ) {
+    codes.push('first_location_required');
+  }
+  if (request.externalId) {
+    const taken = await context.db
+      .selectFrom('customers')
+      .select('id')
+      .where('partner_id', '=', context.actor.partnerId)
+      .where('external_id', '=', request.externalId)
+      .executeTakeFirst();
+    if (taken) codes.push('external_id_taken');
+  }
+  if (request.customerInfo) {
+    const email = request.customerInfo.primaryEmail.toLowerCase();
+    const user = await context.db
+      .selectFrom('users')
+      .select('id')
+      .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
+      .executeTakeFirst();
+    if (user) codes.push('email_taken');
+  }
+  if (codes.length > 0) throw wholesaleInvalid(codes);
+  return PRECHECK_SUCCESS;
+}

@@ -1,0 +1,295 @@
+// Wholesale API subscribers (SPEC §5, §7): users holding a package, seen through the public shape.
+// Create, update and delete go through the same services as the admin API (the one planner, the
+// provisioning backend); the public status enum hides our `error` state behind `errors`.
+import { AppError, notFound } from '../../domain/errors.ts';
+import { licenceChangeSteps } from '../../domain/provisioning/licence-change.ts';
+import { PRECHECK_SUCCESS, type WholesaleCodeName } from '../../domain/provisioning/wholesale-codes.ts';
+import {
+  fromPublicStatuses,
+  subscriberPackagesFromPublic,
+  toPublicSubscriber,
+  type PublicSubscriberShape,
+  type PublicSubscriberStatus,
+} from '../../domain/provisioning/public-subscriber.ts';
+import { planUserChange } from '../../domain/users/plan-user-change.ts';
+import { emailsTakenElsewhere, toUserState } from '../../db/repositories/users.ts';
+import { findSubscriber, listSubscribers, type SubscriberRow } from '../../db/repositories/wholesale.ts';
+import { assertCanWrite, customerScope } from '../access/policy.ts';
+import { resendConsentEmail } from '../accounts/consent.ts';
+import type { ServiceContext } from '../context.ts';
+import { requireCustomer } from '../customers/customer-service.ts';
+import { loadPlanningState } from '../users/planning-state.ts';
+import { toDesiredChange } from '../users/user-input.ts';
+import { deleteUser } from '../users/user-service.ts';
+import { addOneUser } from './add-users.ts';
+import { changeUserPackage } from './change-package.ts';
+import { ProvisioningFault, provisioningBackend } from './provisioning-backend.ts';
+import { holdingOf, NO_LICENCES } from './user-licences.ts';
+import { wholesaleInvalid } from './wholesale-errors.ts';
+
+export function toPublic(row: SubscriberRow): PublicSubscriberShape {
+  return toPublicSubscriber(
+    {
+      id: row.id,
+      customerId: row.customer_id,
+      email: row.email,
+      package: row.package,
+      attendantConsole: row.attendant_console,
+      status: row.status,
+      errors: row.errors,
+      createdAt: row.created_at,
+      statusChangedAt: row.status_changed_at,
+    },
+    { externalId: row.customer_external_id },
+  );
+}
+
+export async function requireSubscriber(context: ServiceContext, id: string): Promise<SubscriberRow> {
+  const row = await findSubscriber(context.db, customerScope(context.actor), id);
+  if (!row) throw notFound('Subscriber', 'Abonnee');
+  return row;
+}
+
+export interface SubscriberListInput {
+  readonly max: number;
+  readonly offset: number;
+  readonly customerId?: string | undefined;
+  readonly personId?: string | undefined;
+  readonly externalCustomerId?: string | undefined;
+  readonly email?: string | undefined;
+  readonly status?: readonly PublicSubscriberStatus[] | undefined;
+  readonly after?: Date | undefined;
+  readonly lastStatusChange?: Date | undefined;
+  readonly sortBy: 'created' | 'lastStatusChange';
+  readonly sortOrder: 'ASC' | 'DESC';
+}
+
+export async function listWholesaleSubscribers(
+  context: ServiceContext,
+  input: SubscriberListInput,
+): Promise<PublicSubscriberShape[]> {
+  const rows = await listSubscribers(context.db, customerScope(context.actor), {
+    customerId: input.customerId,
+    userId: input.personId,
+    externalCustomerId: input.externalCustomerId,
+    email: input.email,
+    statuses: input.status ? fromPublicStatuses(input.status) : undefined,
+    createdAfter: input.after,
+    statusChangedAfter: input.lastStatusChange,
+    sortBy: input.sortBy,
+    sortOrder: input.sortOrder,
+    offset: input.offset,
+    limit: input.max,
+  });
+  return rows.map(toPublic);
+}
+
+export interface SubscriberParameters {
+  readonly firstName?: string | undefined;
+  readonly lastName?: string | undefined;
+  readonly primaryPhoneNumber?: string | undefined;
+  readonly extension?: string | undefined;
+  readonly locationId?: string | undefined;
+}
+
+export interface SubscriberCreateInput {
+  readonly customerId: string;
+  readonly email: string;
+  readonly package?: string | undefined;
+  readonly packages?: readonly string[] | undefined;
+  readonly provisioningParameters: SubscriberParameters;
+}
+
+function packageChoice(input: { package?: string | undefined; packages?: readonly string[] | undefined }) {
+  const choice = subscriberPackagesFromPublic(input);
+  if (!choice.ok) throw wholesaleInvalid(choice.errors);
+  return choice.value;
+}
+
+/** Answers the subscriber; `pending_user_migration` when the email was a free account (202). */
+export async function createWholesaleSubscriber(
+  context: ServiceContext,
+  input: SubscriberCreateInput,
+): Promise<PublicSubscriberShape> {
+  const customer = await requireCustomer(context, input.customerId);
+  const choice = packageChoice(input);
+  const parameters = input.provisioningParameters;
+  const result = await addOneUser(context, customer, {
+    email: input.email,
+    firstName: parameters.firstName,
+    lastName: parameters.lastName,
+    package: choice.packageId,
+    attendantConsole: choice.attendantConsole || undefined,
+    phoneNumber: parameters.primaryPhoneNumber,
+    extension: parameters.extension,
+    location: parameters.locationId,
+  });
+  return toPublic(await requireSubscriber(context, result.user.id));
+}
+
+export interface SubscriberUpdateInput {
+  readonly package?: string | undefined;
+  readonly packages?: readonly string[] | undefined;
+  readonly provisioningParameters?: Omit<SubscriberParameters, 'firstName' | 'lastName'> | undefined;
+}
+
+export async function updateWholesaleSubscriber(
+  context: ServiceContext,
+  id: string,
+  input: SubscriberUpdateInput,
+): Promise<PublicSubscriberShape> {
+  const row = await requireSubscriber(context, id);
+  const customer = await requireCustomer(context, row.customer_id);
+  const choice = packageChoice(input);
+  await changeUserPackage(context, customer, row.id, {
+    package: choice.packageId,
+    attendantConsole: choice.attendantConsole,
+    location: input.provisioningParameters?.locationId,
+    extension: input.provisioningParameters?.extension,
+    phoneNumber: input.provisioningParameters?.primaryPhoneNumber,
+  });
+  return toPublic(await requireSubscriber(context, row.id));
+}
+
+/** Removes the licences downstream, then the user (number and extension go back to the pool). */
+export async function deleteWholesaleSubscriber(context: ServiceContext, id: string): Promise<void> {
+  assertCanWrite(context.actor);
+  const row = await requireSubscriber(context, id);
+  const customer = await requireCustomer(context, row.customer_id);
+  if (row.status !== 'pending_user_migration') {
+    const backend = provisioningBackend();
+    try {
+      for (const step of licenceChangeSteps(holdingOf(row), NO_LICENCES)) {
+        if (step.step === 'update_user_attributes') continue;
+        await backend.perform({
+          step: step.step,
+          customerId: customer.id,
+          userId: row.id,
+          subject: step.licence,
+        });
+      }
+      await backend.perform({ step: 'remove_user', customerId: customer.id, userId: row.id });
+    } catch (error) {
+      if (!(error instanceof ProvisioningFault)) throw error;
+      throw new AppError(
+        'unavailable',
+        {
+          en: 'The subscriber could not be removed downstream; nothing changed. Retry later.',
+          nl: 'De abonnee kon niet worden verwijderd bij de provider; er is niets gewijzigd. Probeer het later opnieuw.',
+        },
+        [
+          {
+            code: 'provisioning_failed',
+            description: 'The subscriber could not be removed downstream; retry later.',
+          },
+        ],
+      );
+    }
+  }
+  await deleteUser(context, customer.id, row.id);
+}
+
+export async function resendWholesaleConsent(context: ServiceContext, id: string): Promise<void> {
+  assertCanWrite(context.actor);
+  const row = await requireSubscriber(context, id);
+  const customer = await requireCustomer(context, row.customer_id);
+  await resendConsentEmail(context, customer, row);
+}
+
+export interface SubscriberPrecheckInput {
+  readonly customerId?: string | undefined;
+  readonly email: string;
+  readonly package?: string | undefined;
+  readonly packages?: readonly string[] | undefined;
+  readonly provisioningParameters?: SubscriberParameters | undefined;
+}
+
+/**
+ * POST /v1/wholesale/subscribers/validate: the same plan a create would make, without writing.
+ * Without a customer only the email is checked.
+ */
+export async function precheckWholesaleSubscriber(context: ServiceContext, input: SubscriberPrecheckInput) {
+  const email = input.email.toLowerCase();
+  if (!input.customerId) {
+    const taken = await context.db
+      .selectFrom('users')
+      .select('id')
+      .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
+      .executeTakeFirst();
+    if (taken) throw wholesaleInvalid(['email_taken']);
+    return PRECHECK_SUCCESS;
+  }
+  const customer = await requireCustomer(context, input.customerId);
+  if ((await emailsTakenElsewhere(context.db, customer.id, [email])).size > 0)
+    throw wholesaleInvalid(['email_taken']);
+  const hasPackage = input.package !== undefined || input.packages !== undefined;
+  const choice = hasPackage ? packageChoice(input) : null;
+  const parameters = input.provisioningParameters ?? {};
+  const { state, rowsByEmail } = await loadPlanningState(context.db, customer, {
+    emails: [email],
+    extensions: parameters.extension ? [parameters.extension] : [],
+    phoneNumbers: parameters.primaryPhoneNumber ? [parameters.primaryPhoneNumber] : [],
+  });
+  const existing = rowsByEmail.get(email);
+  if (existing && !choice) throw wholesaleInvalid(['email_taken']);
+  if (!choice) return PRECHECK_SUCCESS;
+  const change = toDesiredChange(
+    email,
+    {
+      firstName: parameters.firstName,
+      lastName: parameters.lastName,
+      package: choice.packageId,
+      attendantConsole: choice.attendantConsole || undefined,
+      phoneNumber: parameters.primaryPhoneNumber,
+      extension: parameters.extension,
+      location: parameters.locationId,
+    },
+    (ref) => state.locationById(ref)?.name ?? ref,
+  );
+  const plan = planUserChange({
+    current: existing ? toUserState(existing) : null,
+    change,
+    behaviour: 'add-only',
+    channel: 'api',
+    context: state,
+  });
+  if (plan.action === 'error') {
+    throw wholesaleInvalid(
+      plan.errors.map((issue) => ROW_CODE_TO_WHOLESALE[issue.code] ?? 'invalid_request'),
+    );
+  }
+  return PRECHECK_SUCCESS;
+}
+
+/** The planner's codes → the Wholesale API's (shared with the edge's error mapping). */
+export const ROW_CODE_TO_WHOLESALE: Readonly<Record<string, WholesaleCodeName>> = {
+  email_taken_elsewhere: 'email_taken',
+  email_taken: 'email_taken',
+  user_exists: 'email_taken',
+  package_not_sold: 'package_not_sold',
+  package_limit_reached: 'package_limit_reached',
+  forbidden_change: 'forbidden_change',
+  admin_downgrade: 'admin_downgrade',
+  only_full_admin_removal: 'admin_downgrade',
+  add_on_not_allowed: 'add_on_not_allowed',
+  number_or_extension_required: 'number_or_extension_required',
+  location_required: 'location_required',
+  unknown_location: 'location_not_found',
+  invalid_phone_number: 'invalid_phone_number',
+  number_not_in_location: 'number_unavailable',
+  number_taken: 'number_unavailable',
+  invalid_extension: 'invalid_extension',
+  extension_wrong_length: 'invalid_extension',
+  extension_taken: 'extension_taken',
+  package_required: 'invalid_request',
+  invalid_email: 'invalid_request',
+  customer_busy: 'customer_busy',
+  package_in_use: 'package_in_use',
+  external_id_taken: 'external_id_taken',
+  not_pending_user_migration: 'not_pending_user_migration',
+  pending_user_migration: 'not_pending_user_migration',
+  rate_limited: 'rate_limited',
+  provisioning_failed: 'provisioning_failed',
+  too_many_users: 'invalid_request',
+  duplicate_email_in_file: 'invalid_request',
+};
