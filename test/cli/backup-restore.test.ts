@@ -112,10 +112,13 @@ describe('hub backup / hub restore (embedded database)', { timeout: 300_000 }, (
     expect([...bytes.subarray(0, 2)]).toEqual([0x1f, 0x8b]);
   });
 
-  it('refuses to overwrite a backup file without --force (exit 2)', async () => {
+  it('refuses to overwrite a backup file without --force, or to write into no folder (exit 2)', async () => {
     const again = await hub('backup', '--out', 'hub-backup.tar.gz');
     expect(again.exitCode).toBe(2);
     expect(again.stderr).toContain('Give --force to overwrite it');
+    const nowhere = await hub('backup', '--out', 'no/such/folder/backup.tar.gz');
+    expect(nowhere.exitCode).toBe(2);
+    expect(nowhere.stderr).toContain('is not a folder');
   });
 
   it('restores into an empty data dir: the same customer, user and ids', async () => {

@@ -47,7 +47,17 @@ export async function isEmptyDir(dir: string): Promise<boolean> {
 }
 
 /** Refuses to overwrite an existing file unless asked: a backup is often the only copy. */
-async function checkOutFile(file: string, force: boolean): Promise<void> {
+export async function checkOutFile(file: string, force: boolean): Promise<void> {
+  const folder = await stat(path.dirname(file)).catch(() => null);
+  if (!folder?.isDirectory()) {
+    throw validationFailed(
+      [{ code: 'no_such_folder', field: 'out', description: `${path.dirname(file)} is not a folder.` }],
+      {
+        en: 'The backup file cannot be written there.',
+        nl: 'Het back-upbestand kan daar niet worden geschreven.',
+      },
+    );
+  }
   const existing = await stat(file).catch(() => null);
   if (existing && !force) {
     throw validationFailed(

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { AppError } from '../../domain/errors.ts';
 import { validationFailed } from '../../domain/errors.ts';
-import type { BackupResult } from './embedded-backup.ts';
+import { checkOutFile, type BackupResult } from './embedded-backup.ts';
 
 const run = promisify(execFile);
 
@@ -63,19 +63,7 @@ export async function backupPostgres(
   outFile: string,
   options: { force: boolean },
 ): Promise<BackupResult> {
-  const existing = await stat(outFile).catch(() => null);
-  if (existing && !options.force) {
-    throw validationFailed(
-      [
-        {
-          code: 'file_exists',
-          field: 'out',
-          description: `${outFile} exists. Give --force to overwrite it.`,
-        },
-      ],
-      { en: 'The backup file already exists.', nl: 'Het back-upbestand bestaat al.' },
-    );
-  }
+  await checkOutFile(outFile, options.force);
   const partial = `${outFile}.${randomBytes(4).toString('hex')}.partial`;
   try {
     await run('pg_dump', ['--format=custom', `--file=${partial}`, `--dbname=${url}`], {
