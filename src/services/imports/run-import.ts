@@ -268,6 +268,9 @@ async function apply(
     for (const row of planned) countRow(batchCounts, row);
     const lastRow = fresh[fresh.length - 1]?.rowNumber ?? resumeAfter;
     await db.transaction().execute(async (trx) => {
+      // A lost commit after a server crash is lost together with its resume point, so the
+      // batch simply runs again: no need to wait for the WAL flush of every batch.
+      await sql`set local synchronous_commit = off`.execute(trx);
       const current = await updateImport(trx, imp.id, {}, ['applying']);
       if (!current) throw new ImportInterrupted(); // cancelled: this batch does not commit
       await writeBatch(trx, context, customer, planned);
