@@ -19,6 +19,7 @@ import { isPartnerRole, useMe } from '../../features/auth/api/get-me.ts';
 import { useLogout } from '../../features/auth/api/logout.ts';
 import { useCustomer } from '../../features/customers/api/get-customer.ts';
 import { controlHubNav, partnerHubNav } from './nav-items.ts';
+import './skip-link.css';
 
 function CustomerName({ customerId }: { customerId: string }) {
   const customer = useCustomer(customerId);
@@ -53,6 +54,9 @@ export function AppLayout() {
       navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="lg"
     >
+      <a href="#main-content" className="skip-link">
+        {t('nav.skipToContent')}
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -108,7 +112,7 @@ export function AppLayout() {
           </Stack>
         </ScrollArea>
       </AppShell.Navbar>
-      <AppShell.Main bg="gray.0">
+      <AppShell.Main bg="gray.0" id="main-content" tabIndex={-1}>
         <Outlet />
       </AppShell.Main>
     </AppShell>
