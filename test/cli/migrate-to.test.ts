@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.ts';
+import { migrate } from '../../src/db/migrate.ts';
 import type { BackupResult } from '../../src/services/backup/embedded-backup.ts';
 import type { MigrateToResult } from '../../src/services/backup/migrate-to-postgres.ts';
 import type { UserView } from '../../src/services/users/user-view.ts';
@@ -237,6 +238,40 @@ describe.skipIf(!available)('hub migrate-to (embedded → PostgreSQL)', { timeou
     expect(again.exitCode).toBe(1);
     expect(again.stderr).toContain('is not empty');
     expect(again.stderr).toContain('Table customers has rows.');
+  });
+
+  it('leaves the target without rows when the copy fails half-way (exit 1)', async () => {
+    const other = `${name}_b`;
+    await admin?.withScriptConnection((run) => run(`create database ${other}`));
+    const otherUrl = databaseUrl(other);
+    try {
+      // The target's schema is in place and refuses one of the users: the copy fails after the
+      // partners, customers, locations and numbers went in, inside the one transaction.
+      const prepared = await openDatabase({ kind: 'postgres', url: otherUrl, poolSize: 1 });
+      try {
+        await migrate(prepared);
+        await sql`alter table users add constraint no_carla check (email <> 'carla@devries.example')`.execute(
+          prepared.db,
+        );
+      } finally {
+        await prepared.close();
+      }
+      const failed = await embedded('migrate-to', '--database-url', otherUrl);
+      expect(failed.exitCode).toBe(1);
+      expect(failed.stderr).toContain('no_carla');
+      const check = await openDatabase({ kind: 'postgres', url: otherUrl, poolSize: 1 });
+      try {
+        const counts = await sql<{ partners: number; numbers: number; users: number }>`
+          select (select count(*) from partners)::int as partners,
+                 (select count(*) from phone_numbers)::int as numbers,
+                 (select count(*) from users)::int as users`.execute(check.db);
+        expect(counts.rows[0]).toEqual({ partners: 0, numbers: 0, users: 0 });
+      } finally {
+        await check.close();
+      }
+    } finally {
+      await admin?.withScriptConnection((run) => run(`drop database if exists ${other} with (force)`));
+    }
   });
 
   it('backs up the PostgreSQL deployment with pg_dump, or says to use it (exit 2)', async () => {
