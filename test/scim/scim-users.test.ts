@@ -236,3 +236,32 @@ describe('SCIM Users', () => {
     expect((await scim.request('GET', '/Users')).statusCode).toBe(403);
   });
 });
+
+describe('SCIM delete of the only full admin', () => {
+  it('is refused (SPEC §3), while another user is removed', async () => {
+    const scim = await createScimCustomer(testApp());
+    const customer = await testApp()
+      .database.db.selectFrom('customers')
+      .select('partner_id')
+      .where('id', '=', scim.customerId)
+      .executeTakeFirstOrThrow();
+    await testApp()
+      .database.db.insertInto('admin_accounts')
+      .values({
+        partner_id: customer.partner_id,
+        customer_id: scim.customerId,
+        email: 'boss@admin.example',
+        role: 'customer_full_admin',
+        status: 'active',
+      })
+      .execute();
+    const boss = await create(scim, 'boss@admin.example');
+    const refused = await scim.request('DELETE', `/Users/${boss.id}`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({
+      scimType: 'invalidValue',
+      detail: expect.stringContaining('only full admin'),
+    });
+    expect((await scim.request('GET', `/Users/${boss.id}`)).statusCode).toBe(200);
+  });
+});

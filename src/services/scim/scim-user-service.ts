@@ -15,7 +15,13 @@ import {
   upsertScimUserRow,
 } from '../../db/repositories/scim-users.ts';
 import type { ScimUserQuery, ScimUserRecord } from '../../db/repositories/scim-users.ts';
-import { emailsTakenElsewhere, lockUser, toUserState, updateUserRow } from '../../db/repositories/users.ts';
+import {
+  customerFullAdminEmails,
+  emailsTakenElsewhere,
+  lockUser,
+  toUserState,
+  updateUserRow,
+} from '../../db/repositories/users.ts';
 import type { CustomerRow, UserRow, UserUpdate } from '../../db/schema.ts';
 import { assertCanWrite } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -279,9 +285,25 @@ export async function deleteScimUser(
   userId: string,
   expectedVersion?: string,
 ): Promise<void> {
-  if (expectedVersion !== undefined) {
-    const current = await getScimUser(context, customerId, userId);
-    if (current.version !== expectedVersion) throw versionMismatch();
+  const customer = await requireCustomer(context, customerId);
+  const current = await getScimUser(context, customer.id, userId);
+  if (expectedVersion !== undefined && current.version !== expectedVersion) throw versionMismatch();
+  // SPEC §3: the customer's only full admin cannot be removed by CSV or SCIM.
+  const admins = await customerFullAdminEmails(context.db, customer.id);
+  if (admins.length <= 1 && admins.includes(current.email.toLowerCase())) {
+    throw validationFailed(
+      [
+        {
+          code: 'only_full_admin_removal',
+          field: 'userName',
+          description: 'Make another person a full admin of the organization first.',
+        },
+      ],
+      {
+        en: "The user is the organization's only full admin and cannot be removed.",
+        nl: 'De gebruiker is de enige volledige beheerder van de organisatie en kan niet worden verwijderd.',
+      },
+    );
   }
-  await deleteUser(context, customerId, userId);
+  await deleteUser(context, customer.id, userId);
 }
