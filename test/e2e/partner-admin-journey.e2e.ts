@@ -70,6 +70,11 @@ describe('a partner admin follows the help text in the browser', () => {
     await page.getByRole('heading', { name: customerName }).waitFor();
     await page.locator('[data-status="provisioned"]').waitFor({ timeout: 60_000 });
     await screenshot(page, '04-customer-detail');
+    // Back in the list, search finds it by a part of its name.
+    await page.getByRole('link', { name: 'Customers' }).first().click();
+    await page.getByRole('textbox', { name: 'Search customers' }).fill(run.toUpperCase());
+    await page.getByTestId('customers-table').getByRole('link', { name: customerName }).click();
+    await page.getByRole('heading', { name: customerName }).waitFor();
   });
 
   it('opens Control Hub and reaches Users', async () => {
