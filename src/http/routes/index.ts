@@ -15,6 +15,8 @@ import { batchUserRoutes } from './batch-users.ts';
 import { userPackageRoutes } from './user-package.ts';
 import { userRepairRoutes } from './user-repair.ts';
 import { wholesaleRoutes } from './wholesale/wholesale-routes.ts';
+import { accountRoutes } from './accounts.ts';
+import { consentRoutes } from './consent.ts';
 
 export async function registerRoutes(app: App): Promise<void> {
   await app.register(customerRoutes);
@@ -32,4 +34,6 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(userPackageRoutes);
   await app.register(userRepairRoutes);
   await app.register(wholesaleRoutes);
+  await app.register(accountRoutes);
+  await app.register(consentRoutes);
 }

@@ -1,0 +1,84 @@
+// Free accounts (SPEC §5): self sign-up with email verification through the outbox (public,
+// rate-limited per IP like sign-in), and creation by the operator.
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { createFreeAccount, signUp, verifySignup } from '../../services/accounts/free-accounts.ts';
+import type { App } from '../app.ts';
+import { errorResponses } from '../schemas/common.ts';
+import { publicUrlOf } from './public-url.ts';
+
+const accountInput = z.object({
+  email: z.string().min(3).max(254),
+  firstName: z.string().max(100).optional(),
+  lastName: z.string().max(100).optional(),
+});
+
+const freeAccountOutput = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    firstName: z.string().nullable(),
+    lastName: z.string().nullable(),
+    source: z.enum(['signup', 'operator']),
+    status: z.enum(['unverified', 'active']),
+    createdAt: z.string(),
+  })
+  .describe('FreeAccount');
+
+export async function accountRoutes(app: App): Promise<void> {
+  const perIpLimit = {
+    max: app.config.rateLimits.loginPerMinute,
+    timeWindow: '1 minute',
+    keyGenerator: (request: FastifyRequest) => `signup-ip:${request.ip}`,
+  };
+
+  app.post(
+    '/v1/signup',
+    {
+      config: { public: true, rateLimit: perIpLimit },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Sign up for a free account (a verification link is emailed)',
+        security: [],
+        body: accountInput,
+        response: { 202: z.object({ message: z.string() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await signUp(app.database.db, request.body, publicUrlOf(app, request), request.id);
+      // The same answer whether or not the email was new: sign-up reveals nothing.
+      return reply
+        .status(202)
+        .send({ message: 'If the address can be used, a confirmation link is on its way.' });
+    },
+  );
+
+  app.post(
+    '/v1/signup/verify',
+    {
+      config: { public: true, rateLimit: perIpLimit },
+      schema: {
+        tags: ['accounts'],
+        summary: 'Confirm the email address of a sign-up',
+        security: [],
+        body: z.object({ token: z.string().min(10).max(200) }),
+        response: { 200: freeAccountOutput, ...errorResponses },
+      },
+    },
+    async (request) => verifySignup(app.database.db, request.body.token, request.id),
+  );
+
+  app.post(
+    '/v1/accounts/free',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Create a free account (operator)',
+        body: accountInput,
+        response: { 201: freeAccountOutput, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createFreeAccount(request.serviceContext(), request.body)),
+  );
+}

@@ -1,0 +1,207 @@
+// Free accounts (SPEC §5): people outside any customer. They sign up themselves (the email is
+// verified through the outbox) or an operator creates them (`hub accounts create-free`). Sign-up
+// answers the same whatever the email, so it cannot be used to learn which emails exist.
+import { sql } from 'kysely';
+import { conflict, validationFailed } from '../../domain/errors.ts';
+import { isEmail } from '../../domain/customers/customer-input.ts';
+import { consumeActionToken, insertActionToken, revokeActionTokens } from '../../db/repositories/admins.ts';
+import {
+  findFreeAccountByEmail,
+  insertFreeAccount,
+  markFreeAccountVerified,
+} from '../../db/repositories/free-accounts.ts';
+import type { FreeAccountRow } from '../../db/repositories/lifecycle-schema.ts';
+import type { Executor, ServiceContext } from '../context.ts';
+import { systemActor } from '../access/actor.ts';
+import { assertOperator } from '../access/policy.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { hashToken, randomToken } from '../auth/secrets.ts';
+import { queueEmail } from './outbox.ts';
+import { EMAIL_TAKEN_TEXT } from '../../domain/provisioning/wholesale-codes.ts';
+
+export const SIGNUP_TTL_HOURS = 24;
+
+export interface FreeAccountInput {
+  readonly email: string;
+  readonly firstName?: string | undefined;
+  readonly lastName?: string | undefined;
+}
+
+export interface FreeAccountView {
+  readonly id: string;
+  readonly email: string;
+  readonly firstName: string | null;
+  readonly lastName: string | null;
+  readonly source: 'signup' | 'operator';
+  readonly status: 'unverified' | 'active';
+  readonly createdAt: string;
+}
+
+export function toFreeAccountView(row: FreeAccountRow): FreeAccountView {
+  return {
+    id: row.id,
+    email: row.email,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    source: row.source,
+    status: row.status,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+function checkEmail(email: string): string {
+  const normalized = email.trim().toLowerCase();
+  if (!isEmail(normalized)) {
+    throw validationFailed([
+      { code: 'invalid_email', field: 'email', description: `"${email}" is not a valid email address.` },
+    ]);
+  }
+  return normalized;
+}
+
+async function isUserEmail(executor: Executor, email: string): Promise<boolean> {
+  const row = await executor
+    .selectFrom('users')
+    .select('id')
+    .where(sql`lower(email)`, '=', email)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The operator creates a free account, active at once (`hub accounts create-free`). */
+export async function createFreeAccount(
+  context: ServiceContext,
+  input: FreeAccountInput,
+): Promise<FreeAccountView> {
+  assertOperator(context.actor);
+  const email = checkEmail(input.email);
+  return context.db.transaction().execute(async (trx) => {
+    if (await isUserEmail(trx, email)) {
+      throw conflict(EMAIL_TAKEN_TEXT, [
+        { code: 'email_taken', field: 'email', description: EMAIL_TAKEN_TEXT },
+      ]);
+    }
+    if (await findFreeAccountByEmail(trx, email)) {
+      throw conflict(
+        {
+          en: `A free account with email ${email} already exists.`,
+          nl: `Er bestaat al een gratis account met e-mail ${email}.`,
+        },
+        [
+          {
+            code: 'free_account_exists',
+            field: 'email',
+            description: 'A free account with this email already exists.',
+          },
+        ],
+      );
+    }
+    const row = await insertFreeAccount(trx, {
+      email,
+      firstName: input.firstName?.trim() || null,
+      lastName: input.lastName?.trim() || null,
+      source: 'operator',
+      active: true,
+    });
+    await recordAudit(trx, context, {
+      partnerId: null,
+      customerId: null,
+      action: 'account.create_free',
+      targetType: 'free_account',
+      targetId: row.id,
+      after: { email: row.email, source: row.source },
+    });
+    return toFreeAccountView(row);
+  });
+}
+
+function signupContext(db: ServiceContext['db'], email: string, requestId: string): ServiceContext {
+  return { db, actor: { ...systemActor('', `signup:${email}`), partnerId: '' }, requestId, locale: 'en' };
+}
+
+async function sendVerification(trx: Executor, account: FreeAccountRow, publicUrl: string): Promise<void> {
+  const token = randomToken('', 32);
+  await revokeActionTokens(trx, account.id, 'email_verification');
+  await insertActionToken(trx, {
+    tokenHash: hashToken(token),
+    purpose: 'email_verification',
+    subjectId: account.id,
+    ttlHours: SIGNUP_TTL_HOURS,
+  });
+  await queueEmail(trx, {
+    partnerId: null,
+    customerId: null,
+    to: account.email,
+    template: 'signup-verification',
+    subject: 'Confirm your email address',
+    body:
+      `Confirm your email address to finish signing up:\n${publicUrl.replace(/\/+$/, '')}/signup/verify?token=${token}\n\n` +
+      `The link works for ${SIGNUP_TTL_HOURS} hours. If you did not sign up, ignore this email.\n`,
+  });
+}
+
+/**
+ * Self sign-up. Creates an unverified account and emails the verification link; an email that is
+ * taken (by a user or an active free account) gets no email and the same answer.
+ */
+export async function signUp(
+  db: ServiceContext['db'],
+  input: FreeAccountInput,
+  publicUrl: string,
+  requestId: string,
+): Promise<void> {
+  const email = checkEmail(input.email);
+  const context = signupContext(db, email, requestId);
+  await db.transaction().execute(async (trx) => {
+    if (await isUserEmail(trx, email)) return;
+    const existing = await findFreeAccountByEmail(trx, email);
+    if (existing?.status === 'active') return;
+    const account =
+      existing ??
+      (await insertFreeAccount(trx, {
+        email,
+        firstName: input.firstName?.trim() || null,
+        lastName: input.lastName?.trim() || null,
+        source: 'signup',
+        active: false,
+      }));
+    await sendVerification(trx, account, publicUrl);
+    await recordAudit(trx, context, {
+      partnerId: null,
+      customerId: null,
+      action: existing ? 'account.signup_resent' : 'account.signup',
+      targetType: 'free_account',
+      targetId: account.id,
+      after: { email },
+    });
+  });
+}
+
+/** The emailed link: the account becomes active (claimable, movable). Single use. */
+export async function verifySignup(
+  db: ServiceContext['db'],
+  token: string,
+  requestId: string,
+): Promise<FreeAccountView> {
+  return db.transaction().execute(async (trx) => {
+    const subject = await consumeActionToken(trx, hashToken(token), 'email_verification');
+    const account = subject ? await markFreeAccountVerified(trx, subject) : undefined;
+    if (!account) {
+      throw validationFailed(
+        [{ code: 'invalid_token', field: 'token', description: 'The link is not valid, used or expired.' }],
+        {
+          en: 'The link is not valid, already used or expired.',
+          nl: 'De link is ongeldig, al gebruikt of verlopen.',
+        },
+      );
+    }
+    await recordAudit(trx, signupContext(db, account.email, requestId), {
+      partnerId: null,
+      customerId: null,
+      action: 'account.verified',
+      targetType: 'free_account',
+      targetId: account.id,
+    });
+    return toFreeAccountView(account);
+  });
+}
