@@ -4,6 +4,7 @@
 // (never data, never 500); read-only roles get 403 on writes in their own tenant; no credentials
 // get 401. Routes where another answer is right are listed, with the reason, in the allow-lists.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { useTestApp, type TestApp } from '../helpers/app.ts';
 import { createApiToken, createPartner } from '../helpers/factories.ts';
 
@@ -46,9 +47,13 @@ interface Tenant {
   readonly adminId: string;
   readonly apiTokenId: string;
   readonly scimTokenId: string;
+  /** The customer's SCIM bearer token (a secret, not an id). */
+  readonly scimToken: string;
 }
 
-// Routes anyone may call without signing in: sign-in and the emailed-link flows.
+// Routes anyone may call without signing in: sign-in and the emailed-link flows. Routes that
+// declare `security: []` in the OpenAPI document (sign-up, consent links…) are added to these at
+// test time: they say so themselves, and every other route must answer 401 without credentials.
 const PUBLIC_ROUTES = new Set([
   'POST /v1/auth/login',
   'POST /v1/auth/logout',
@@ -59,7 +64,7 @@ const PUBLIC_ROUTES = new Set([
 
 // Operator-only routes answer 404 to every other role, also for writes by read-only roles: for
 // them the route does not exist (SPEC §7: other tenants' resources are 404).
-const OPERATOR_ONLY_ROUTES = new Set(['GET /v1/partners', 'POST /v1/partners']);
+const OPERATOR_ONLY_ROUTES = new Set(['GET /v1/partners', 'POST /v1/partners', 'POST /v1/accounts/free']);
 
 // Partner-level writes (creating and deleting customers, erasing personal data of a partner):
 // customer roles are not partner admins, so for them these answer 404 like any resource outside
@@ -67,6 +72,8 @@ const OPERATOR_ONLY_ROUTES = new Set(['GET /v1/partners', 'POST /v1/partners']);
 const PARTNER_LEVEL_WRITES = new Set([
   'POST /v1/customers',
   'DELETE /v1/customers/{customerId}',
+  'POST /v1/wholesale/customers',
+  'DELETE /v1/wholesale/customers/{customerId}',
   'PATCH /v1/partners/{partnerId}',
   'POST /v1/partners/{partnerId}/erasures',
 ]);
@@ -74,10 +81,30 @@ const PARTNER_LEVEL_WRITES = new Set([
 // Routes that manage the caller's own credentials or session, not a tenant's resources.
 const SELF_ROUTES = new Set(['GET /v1/auth/me']);
 
+// Stubs of the public Wholesale API that Wholesale Hub does not offer: 501 to every signed-in
+// caller (after authentication), whatever the tenant.
+const NOT_IMPLEMENTED_ROUTES = new Set([
+  'GET /v1/wholesale/subPartners',
+  'GET /v1/wholesale/billing/reports',
+  'POST /v1/wholesale/billing/reports',
+  'GET /v1/wholesale/billing/reports/{id}',
+  'DELETE /v1/wholesale/billing/reports/{id}',
+]);
+
+// POSTs that only check a request and write nothing (the Wholesale API's prechecks): read-only
+// roles may call them, so they are no "write" for the 403 rule.
+const CHECK_ONLY_POSTS = new Set([
+  'POST /v1/wholesale/customers/validate',
+  'POST /v1/wholesale/subscribers/validate',
+]);
+
 function operationsOf(document: {
   paths: Record<
     string,
-    Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>
+    Record<
+      string,
+      { security?: unknown[]; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }
+    >
   >;
 }): Route[] {
   const routes: Route[] = [];
@@ -85,6 +112,9 @@ function operationsOf(document: {
     for (const [method, operation] of Object.entries(operations)) {
       const content = operation.requestBody?.content ?? {};
       const [bodyType] = Object.keys(content);
+      if (Array.isArray(operation.security) && operation.security.length === 0) {
+        PUBLIC_ROUTES.add(`${method.toUpperCase()} ${path}`);
+      }
       routes.push({
         method: method.toUpperCase() as Method,
         path,
@@ -98,7 +128,10 @@ function operationsOf(document: {
 }
 
 const keyOf = (route: Route) => `${route.method} ${route.path}`;
-const isWrite = (route: Route) => route.method !== 'GET';
+const isWrite = (route: Route) => route.method !== 'GET' && !CHECK_ONLY_POSTS.has(keyOf(route));
+/** Routes outside the matrix: public, or answering 501 to everyone. */
+const isExempt = (route: Route) =>
+  PUBLIC_ROUTES.has(keyOf(route)) || NOT_IMPLEMENTED_ROUTES.has(keyOf(route));
 const isScim = (route: Route) => route.path.startsWith('/scim/');
 
 /** The id a path parameter (or a body field) names in the given tenant. */
@@ -110,6 +143,7 @@ function idFor(name: string, route: Route, tenant: Tenant): string {
     case 'location':
       return tenant.locationId;
     case 'userId':
+    case 'subscriberId':
     case 'id':
       return tenant.userId;
     case 'importId':
@@ -127,9 +161,39 @@ function idFor(name: string, route: Route, tenant: Tenant): string {
 
 let emailCounter = 0;
 
+/** Named schemas of the OpenAPI document, for `$ref`s in request bodies. */
+let componentSchemas: Record<string, JsonSchema> = {};
+
+/**
+ * Schemas registered with zod's `.meta({ id })` are referenced as `<id>Input` / `<id>Output`; when
+ * the document does not carry them, they are taken from zod's registry directly.
+ */
+let registrySchemas: Record<string, JsonSchema> | undefined;
+
+function resolve(schema: JsonSchema): JsonSchema {
+  if (!schema.$ref) return schema;
+  const name = schema.$ref.replace('#/components/schemas/', '');
+  registrySchemas ??= z.toJSONSchema(z.globalRegistry, {
+    io: 'input',
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+  }).schemas as Record<string, JsonSchema>;
+  const target =
+    componentSchemas[name] ?? registrySchemas[name] ?? registrySchemas[name.replace(/(Input|Output)$/, '')];
+  if (!target) throw new Error(`tenancy matrix: unknown schema ${schema.$ref}`);
+  return resolve(target);
+}
+
+// Optional fields filled anyway: customer references are what the tenant check is about, and a
+// user needs a package (a rule the JSON schema cannot express).
+// The Wholesale API needs customerInfo for a new customer and a calling package an extension:
+// more rules outside the schema.
+const ALWAYS_FILLED = new Set(['customerId', 'package', 'customerInfo', 'extension']);
+
 /** A minimal body that passes the route's schema, naming the tenant's resources where it can. */
-function sampleBody(schema: JsonSchema | undefined, tenant: Tenant, route: Route, name = ''): unknown {
-  if (!schema) return undefined;
+function sampleBody(given: JsonSchema | undefined, tenant: Tenant, route: Route, name = ''): unknown {
+  if (!given) return undefined;
+  const schema = resolve(given);
   if (schema.allOf) return Object.assign({}, ...schema.allOf.map((part) => sampleBody(part, tenant, route)));
   const choices = schema.anyOf ?? schema.oneOf;
   if (choices) {
@@ -140,6 +204,8 @@ function sampleBody(schema: JsonSchema | undefined, tenant: Tenant, route: Route
   if (schema.enum) {
     // Customer roles make the body name a customer, so the tenant check is reached.
     if (name === 'role' && schema.enum.includes('customer_readonly_admin')) return 'customer_readonly_admin';
+    // A package without calling needs no location or number.
+    if (/^packages?$/.test(name) && schema.enum.includes('webex_meetings')) return 'webex_meetings';
     return schema.enum[0];
   }
   const type = Array.isArray(schema.type) ? schema.type.find((entry) => entry !== 'null') : schema.type;
@@ -147,8 +213,7 @@ function sampleBody(schema: JsonSchema | undefined, tenant: Tenant, route: Route
     case 'object': {
       const body: Record<string, unknown> = {};
       for (const [key, property] of Object.entries(schema.properties ?? {})) {
-        // Optional customer references are filled too: they are what the tenant check is about.
-        if (!(schema.required ?? []).includes(key) && key !== 'customerId') continue;
+        if (!(schema.required ?? []).includes(key) && !ALWAYS_FILLED.has(key)) continue;
         body[key] = sampleBody(property, tenant, route, key);
       }
       return body;
@@ -174,22 +239,29 @@ function sampleString(schema: JsonSchema, tenant: Tenant, route: Route, name: st
     return idFor(name, route, tenant);
   }
   if (name === 'numbers') return '+31209990000';
-  if (name === 'email' || name === 'adminEmail' || schema.format === 'email') {
+  if (/email$/i.test(name) || schema.format === 'email') {
     emailCounter += 1;
     return `matrix-${emailCounter}@matrix.example`;
   }
   if (schema.format === 'date-time') return new Date(Date.now() + 86_400_000).toISOString();
   if (name === 'country') return 'NL';
+  if (name === 'extension') return '4711';
   if (name === 'timeZone') return 'Europe/Amsterdam';
   if (name === 'password') return 'a long enough password';
   const length = Math.max(schema.minLength ?? 1, Math.min(6, schema.maxLength ?? 6));
   return 'matrix'.padEnd(length, 'x').slice(0, Math.max(length, schema.minLength ?? 1));
 }
 
-function requestFor(route: Route, tenant: Tenant, headers: Record<string, string>) {
+/**
+ * `parent` (when given) fills the customerId of the path, the tenant every other id: the caller's
+ * own customer with another tenant's user, location, import…
+ */
+function requestFor(route: Route, tenant: Tenant, headers: Record<string, string>, parent?: Tenant) {
   let url = route.path;
-  for (const param of route.params)
-    url = url.replace(`{${param}}`, encodeURIComponent(idFor(param, route, tenant)));
+  for (const param of route.params) {
+    const owner = parent && param === 'customerId' ? parent : tenant;
+    url = url.replace(`{${param}}`, encodeURIComponent(idFor(param, route, owner)));
+  }
   if (route.bodyType === undefined && route.path.endsWith('/imports') && route.method === 'POST') {
     // The upload takes a text/csv body (or multipart); the route has no JSON body schema.
     return {
@@ -207,7 +279,8 @@ function requestFor(route: Route, tenant: Tenant, headers: Record<string, string
 
 /** A route addresses a tenant when its path or its body names one of the tenant's resources. */
 function isTenantAddressed(route: Route): boolean {
-  return route.params.length > 0 || Object.keys(route.bodySchema?.properties ?? {}).includes('customerId');
+  const body = route.bodySchema ? resolve(route.bodySchema) : undefined;
+  return route.params.length > 0 || Object.keys(body?.properties ?? {}).includes('customerId');
 }
 
 async function seedTenant(
@@ -265,6 +338,7 @@ async function seedTenant(
     role: 'partner_readonly_admin',
   });
   const scimToken = await call('POST', `/v1/customers/${customer.id}/scim-tokens`, { name: 'matrix' });
+  await call('POST', `/v1/customers/${customer.id}/directory-sync`);
   return {
     partnerId,
     customerId: customer.id,
@@ -273,7 +347,8 @@ async function seedTenant(
     importId: upload.id,
     adminId: admin.id,
     apiTokenId: apiToken.id,
-    scimTokenId: scimToken.id,
+    scimTokenId: scimToken.tokenInfo.id,
+    scimToken: scimToken.token,
   };
 }
 
@@ -292,6 +367,7 @@ describe('tenancy matrix: every route x role x foreign tenant', () => {
     const testApp = harness();
     const document = (await testApp.app.inject({ url: '/openapi.json' })).json();
     routes = operationsOf(document);
+    componentSchemas = document.components?.schemas ?? {};
     home = await seedTenant(testApp, testApp.partnerId, testApp.tokens.partnerFull, 'home');
     sibling = await seedTenant(testApp, testApp.partnerId, testApp.tokens.partnerFull, 'sibling');
     const foreignPartnerId = await createPartner(testApp.database.db, 'Foreign Partner');
@@ -349,7 +425,7 @@ describe('tenancy matrix: every route x role x foreign tenant', () => {
       for (const target of targets) {
         for (const route of routes) {
           const key = keyOf(route);
-          if (PUBLIC_ROUTES.has(key) || SELF_ROUTES.has(key) || !isTenantAddressed(route)) continue;
+          if (isExempt(route) || SELF_ROUTES.has(key) || !isTenantAddressed(route)) continue;
           const response = await app.inject(requestFor(route, target, auth(token)));
           const status = response.statusCode;
           // SCIM authenticates with its own per-customer tokens: an admin token is not one (401).
@@ -370,6 +446,55 @@ describe('tenancy matrix: every route x role x foreign tenant', () => {
     expect(failures).toEqual([]);
   });
 
+  it("answers 404 for another tenant's child resource under the caller's own customer", async () => {
+    // Catches a lookup of a user, location, import… by id alone, without its customer.
+    const { app, auth } = harness();
+    const failures: string[] = [];
+    let checked = 0;
+    for (const role of ['partner_full_admin', 'customer_full_admin']) {
+      const token = roles[role] ?? '';
+      for (const target of [foreign, sibling]) {
+        for (const route of routes) {
+          if (route.params[0] !== 'customerId' || route.params.length < 2) continue;
+          checked += 1;
+          const response = await app.inject(requestFor(route, target, auth(token), home));
+          const allowed = isScim(route) ? [401, 403, 404] : [404];
+          const leaks = foreignIds(target).some((id) => id !== home.customerId && response.body.includes(id));
+          if (!allowed.includes(response.statusCode) || leaks) {
+            failures.push(
+              `${role} ${keyOf(route)} -> ${response.statusCode}${leaks ? ' with foreign ids' : ''}`,
+            );
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+    expect(failures).toEqual([]);
+  });
+
+  it("refuses a customer's SCIM token on every SCIM route of another customer", async () => {
+    const { app } = harness();
+    const scimRoutes = routes.filter(isScim);
+    const headers = { authorization: `Bearer ${home.scimToken}` };
+    // The token does work at home, so a refusal below is about the tenant.
+    const own = await app.inject({ url: `/scim/v2/${home.customerId}/Users`, headers });
+    expect(own.statusCode).toBe(200);
+    const failures: string[] = [];
+    for (const target of [foreign, sibling]) {
+      for (const route of scimRoutes) {
+        const response = await app.inject(requestFor(route, target, headers));
+        const leaks = [target.customerId, target.userId].some((id) => response.body.includes(id));
+        if (![401, 403, 404].includes(response.statusCode) || leaks) {
+          failures.push(
+            `${keyOf(route)} (${target === foreign ? 'other partner' : 'other customer'}) -> ${response.statusCode}`,
+          );
+        }
+      }
+    }
+    expect(scimRoutes.length).toBeGreaterThan(0);
+    expect(failures).toEqual([]);
+  });
+
   it('lists never contain another tenant', async () => {
     const { app, auth } = harness();
     const failures: string[] = [];
@@ -377,7 +502,7 @@ describe('tenancy matrix: every route x role x foreign tenant', () => {
       const others = role.startsWith('customer_') ? [foreign, sibling] : [foreign];
       for (const route of routes) {
         const key = keyOf(route);
-        if (route.method !== 'GET' || isScim(route) || PUBLIC_ROUTES.has(key)) continue;
+        if (route.method !== 'GET' || isScim(route) || isExempt(route)) continue;
         const response = await app.inject(requestFor(route, home, auth(token)));
         if (response.statusCode >= 500) failures.push(`${role} ${key} -> ${response.statusCode}`);
         if (response.statusCode !== 200) continue;
@@ -403,7 +528,7 @@ describe('tenancy matrix: every route x role x foreign tenant', () => {
       const token = roles[role] ?? '';
       for (const route of routes) {
         const key = keyOf(route);
-        if (!isWrite(route) || isScim(route) || PUBLIC_ROUTES.has(key)) continue;
+        if (!isWrite(route) || isScim(route) || isExempt(route)) continue;
         const response = await app.inject(requestFor(route, home, auth(token)));
         const allowed =
           OPERATOR_ONLY_ROUTES.has(key) || (role.startsWith('customer_') && PARTNER_LEVEL_WRITES.has(key))
@@ -421,7 +546,7 @@ describe('tenancy matrix: every route x role x foreign tenant', () => {
     const { app, auth, tokens } = harness();
     const failures: string[] = [];
     for (const route of routes) {
-      if (route.method !== 'GET' || isScim(route) || PUBLIC_ROUTES.has(keyOf(route))) continue;
+      if (route.method !== 'GET' || isScim(route) || isExempt(route)) continue;
       const response = await app.inject(requestFor(route, foreign, auth(tokens.operator)));
       if (response.statusCode >= 500 || [401, 403].includes(response.statusCode)) {
         failures.push(`${keyOf(route)} -> ${response.statusCode}`);
