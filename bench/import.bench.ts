@@ -25,6 +25,10 @@ import { pgliteTarget, postgresTarget, type BenchTarget } from './support.ts';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const LOCATIONS = 20;
+/** BENCH_IMPORT_DRY_ONLY=1: stop after the dry run (the memory check at 1M rows). */
+const DRY_ONLY = process.env.BENCH_IMPORT_DRY_ONLY === '1';
+/** BENCH_IMPORT_DATABASES=postgres (or pglite) measures one database only. */
+const DATABASES = (process.env.BENCH_IMPORT_DATABASES ?? 'pglite,postgres').split(',');
 
 interface Figures {
   database: string;
@@ -148,6 +152,29 @@ async function child(kind: 'pglite' | 'postgres', url: string | undefined): Prom
   const [dry, uploadSeconds] = await time(() => upload(true));
   const [, dryRunSeconds] = await time(() => runImport(database.db, dry.id));
   const rssAfterDryRunMB = maxRssMB();
+  if (DRY_ONLY) {
+    const dryFigures = {
+      database: kind === 'pglite' ? 'PGlite' : 'PostgreSQL',
+      rows: ROWS,
+      fileMB: Math.round(fileMB * 10) / 10,
+      csvParseSeconds,
+      uploadSeconds,
+      dryRunSeconds,
+      applySeconds: NaN,
+      reimportSeconds: NaN,
+      copySeconds: NaN,
+      peakRssMB: maxRssMB(),
+      rssAfterDryRunMB,
+      counts: (await getImport(customer.context, customer.customerId, dry.id)).counts,
+    };
+    await database.close();
+    await writeFile(
+      path.join(process.env.BENCH_OUT_DIR ?? workDir, `${kind}.json`),
+      JSON.stringify(dryFigures),
+    );
+    await rm(workDir, { recursive: true, force: true });
+    return;
+  }
 
   const real = await upload(false);
   const [, applySeconds] = await time(() => runImport(database.db, real.id));
@@ -200,8 +227,8 @@ async function main(): Promise<void> {
   const [mode, kind, url] = process.argv.slice(2);
   if (mode === '--child' && (kind === 'pglite' || kind === 'postgres')) return child(kind, url);
   const outDir = await mkdtemp(path.join(tmpdir(), 'hub-import-bench-out-'));
-  const targets: BenchTarget[] = [await pgliteTarget()];
-  const postgres = await postgresTarget();
+  const targets: BenchTarget[] = DATABASES.includes('pglite') ? [await pgliteTarget()] : [];
+  const postgres = DATABASES.includes('postgres') ? await postgresTarget() : null;
   if (postgres) targets.push(postgres);
   console.log(
     `Import benchmark: ${ROWS.toLocaleString('en')} generated rows, ${LOCATIONS} locations, 40 % calling users (Node ${process.version})`,
