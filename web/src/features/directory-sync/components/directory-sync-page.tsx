@@ -95,7 +95,10 @@ export function DirectorySyncPage() {
           <Group justify="space-between" mb="sm">
             <Title order={4}>{t('directorySync.tokens')}</Title>
             <Button
-              onClick={() => create.mutate(`scim-${new Date().toISOString().slice(0, 10)}`)}
+              onClick={() => {
+                rotate.reset();
+                create.mutate(`scim-${new Date().toISOString().slice(0, 10)}`);
+              }}
               loading={create.isPending}
             >
               {t('directorySync.newToken')}
@@ -149,14 +152,26 @@ export function DirectorySyncPage() {
                           {t('directorySync.revoked')}
                         </Text>
                       ) : (
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="red"
-                          onClick={() => revoke.mutate(token.id)}
-                        >
-                          {t('directorySync.revoke')}
-                        </Button>
+                        <Group gap={4} justify="flex-end" wrap="nowrap">
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            onClick={() => {
+                              create.reset();
+                              rotate.mutate(token.id);
+                            }}
+                          >
+                            {t('directorySync.rotate')}
+                          </Button>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            color="red"
+                            onClick={() => revoke.mutate(token.id)}
+                          >
+                            {t('directorySync.revoke')}
+                          </Button>
+                        </Group>
                       )}
                     </Table.Td>
                   </Table.Tr>
