@@ -34,8 +34,9 @@ export async function login(
 ): Promise<SignedIn> {
   const admin = await findAdminByEmail(db, input.email);
   decoyHash ??= hashPassword('decoy-password-never-used');
-  const valid = await verifyPassword(admin?.password_hash ?? (await decoyHash), input.password);
-  if (!admin || !valid || admin.status !== 'active') throw invalidCredentials();
+  const storedHash = admin?.password_hash ?? null;
+  const valid = await verifyPassword(storedHash ?? (await decoyHash), input.password);
+  if (!admin || storedHash === null || !valid || admin.status !== 'active') throw invalidCredentials();
   const sessionToken = randomToken(SESSION_PREFIX);
   const csrfToken = randomToken('', 24);
   const updated = await db.transaction().execute(async (trx) => {
