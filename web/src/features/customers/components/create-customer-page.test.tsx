@@ -1,0 +1,60 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderPage } from '../../../testing/render-with-providers.tsx';
+import { CreateCustomerPage } from './create-customer-page.tsx';
+
+beforeEach(() => {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response('{}', { headers: { 'Content-Type': 'application/json' } })),
+  );
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+function type(label: RegExp, value: string) {
+  fireEvent.change(screen.getByRole('textbox', { name: label }), { target: { value } });
+}
+
+describe('create-customer wizard', () => {
+  it('stays on a step until its fields are valid', async () => {
+    await renderPage(<CreateCustomerPage />);
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect((await screen.findAllByText('This field is required')).length).toBe(2);
+    expect(screen.getByText('Enter a valid email address')).toBeTruthy();
+    type(/^Name/, '100% Acme');
+    type(/External ID/, 'ACME-1');
+    type(/Admin email/, 'admin@acme.nl');
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByText('The name may not contain %')).toBeTruthy();
+    type(/^Name/, 'Acme BV');
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByRole('textbox', { name: /Address line 1/ })).toBeTruthy();
+  });
+
+  it('asks for the first location only when a calling package is sold', async () => {
+    await renderPage(<CreateCustomerPage />);
+    type(/^Name/, 'Acme BV');
+    type(/External ID/, 'ACME-1');
+    type(/Admin email/, 'admin@acme.nl');
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    type(/Address line 1/, 'Damrak 1');
+    type(/City/, 'Amsterdam');
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByText('Choose at least one package')).toBeTruthy();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Webex Meetings' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByText(/No calling package is sold/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Webex Calling' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByRole('textbox', { name: /Location name/ })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect((await screen.findAllByText('This field is required')).length).toBeGreaterThanOrEqual(3);
+  });
+});
