@@ -242,4 +242,15 @@ describe('a partner admin follows the help text in the browser', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Gebruikers' }).waitFor();
   });
+
+  it('lets a person sign up for a free account (in Dutch, as chosen)', async () => {
+    await page.goto(`${server.baseUrl}/signup`);
+    await page.getByRole('heading', { name: 'Gratis account maken' }).waitFor();
+    await page.getByRole('textbox', { name: /Voornaam/ }).fill('Frits');
+    await page.getByRole('textbox', { name: /Achternaam/ }).fill('Vrij');
+    await page.getByRole('textbox', { name: /E-mailadres/ }).fill(`frits.vrij@${domain}`);
+    await screenshot(page, '23-sign-up');
+    await page.getByRole('button', { name: 'Account maken' }).click();
+    await page.getByText('Controleer uw inbox').waitFor();
+  });
 });

@@ -5,6 +5,7 @@ import { HomeRedirect } from './layout/home-redirect.tsx';
 import { NotFoundPage } from '../components/ui/not-found-page.tsx';
 import { LoginPage } from '../features/auth/components/login-page.tsx';
 import { SignUpPage } from '../features/auth/components/sign-up-page.tsx';
+import { VerifySignUpPage } from '../features/auth/components/verify-sign-up-page.tsx';
 import { AcceptInvitePage } from '../features/auth/components/accept-invite-page.tsx';
 import { ForgotPasswordPage } from '../features/auth/components/forgot-password-page.tsx';
 import { ResetPasswordPage } from '../features/auth/components/reset-password-page.tsx';
@@ -26,6 +27,7 @@ import { AuditPage } from '../features/audit/components/audit-page.tsx';
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/signup', element: <SignUpPage /> },
+  { path: '/signup/verify', element: <VerifySignUpPage /> },
   { path: '/invite/:token?', element: <AcceptInvitePage /> },
   { path: '/forgot-password', element: <ForgotPasswordPage /> },
   { path: '/reset-password/:token?', element: <ResetPasswordPage /> },

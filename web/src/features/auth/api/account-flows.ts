@@ -7,11 +7,11 @@ export interface SetPasswordInput {
   password: string;
 }
 
+/** A free account has no admin password: it is a Webex identity that a customer can claim later. */
 export interface SignUpInput {
   email: string;
   firstName: string;
   lastName: string;
-  password: string;
 }
 
 export function useAcceptInvite() {
@@ -37,7 +37,13 @@ export function useResetPassword() {
 
 export function useSignUp() {
   return useMutation({
-    mutationFn: (input: SignUpInput) =>
-      apiRequest<unknown>('/v1/auth/signup', { method: 'POST', body: input }),
+    mutationFn: (input: SignUpInput) => apiRequest<unknown>('/v1/signup', { method: 'POST', body: input }),
+  });
+}
+
+export function useVerifySignUp() {
+  return useMutation({
+    mutationFn: (token: string) =>
+      apiRequest<unknown>('/v1/signup/verify', { method: 'POST', body: { token } }),
   });
 }

@@ -1,26 +1,21 @@
-import { Alert, Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AuthCardLayout } from '../../../components/ui/auth-card-layout.tsx';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { useSignUp } from '../api/account-flows.ts';
-import { minimumPasswordLength, passwordProblem } from './password-rules.ts';
 
 /** Free-account sign-up (SPEC §5): the address is verified through an email before the account works. */
 export function SignUpPage() {
   const { t } = useTranslation();
   const signUp = useSignUp();
   const form = useForm({
-    initialValues: { firstName: '', lastName: '', email: '', password: '' },
+    initialValues: { firstName: '', lastName: '', email: '' },
     validate: {
       firstName: (value) => (value.trim() ? null : t('validation.required')),
       lastName: (value) => (value.trim() ? null : t('validation.required')),
       email: (value) => (/^\S+@\S+\.\S+$/.test(value.trim()) ? null : t('validation.email')),
-      password: (value) => {
-        const problem = passwordProblem(value);
-        return problem ? t(problem, { count: minimumPasswordLength }) : null;
-      },
     },
   });
   return (
@@ -39,12 +34,6 @@ export function SignUpPage() {
               <TextInput label={t('users.lastName')} required {...form.getInputProps('lastName')} />
             </Group>
             <TextInput label={t('auth.email')} type="email" required {...form.getInputProps('email')} />
-            <PasswordInput
-              label={t('auth.password')}
-              autoComplete="new-password"
-              required
-              {...form.getInputProps('password')}
-            />
             <Button type="submit" loading={signUp.isPending}>
               {t('auth.signUp')}
             </Button>
