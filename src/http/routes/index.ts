@@ -17,6 +17,8 @@ import { userRepairRoutes } from './user-repair.ts';
 import { wholesaleRoutes } from './wholesale/wholesale-routes.ts';
 import { accountRoutes } from './accounts.ts';
 import { consentRoutes } from './consent.ts';
+import { domainRoutes } from './domains.ts';
+import { claimRoutes } from './claims.ts';
 
 export async function registerRoutes(app: App): Promise<void> {
   await app.register(customerRoutes);
@@ -36,4 +38,6 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(wholesaleRoutes);
   await app.register(accountRoutes);
   await app.register(consentRoutes);
+  await app.register(domainRoutes);
+  await app.register(claimRoutes);
 }

@@ -1,0 +1,133 @@
+// /v1/customers/{customerId}/claims: list the free accounts of the customer's verified domains,
+// claim up to 250 at once, or any number from a CSV file (SPEC §5).
+import { z } from 'zod';
+import { PACKAGE_IDS } from '../../domain/packages/catalog.ts';
+import {
+  claimUsers,
+  claimUsersFromCsv,
+  listClaimable,
+  type ClaimResult,
+} from '../../services/claims/claims.ts';
+import { MAX_CLAIM } from '../../services/provisioning/add-users.ts';
+import type { App } from '../app.ts';
+import { toErrorResponse } from '../errors.ts';
+import { setNextLink } from '../paging.ts';
+import { customerParams, errorResponses } from '../schemas/common.ts';
+import type { FastifyRequest } from 'fastify';
+
+const claimOutput = z.object({
+  counts: z.object({ claimed: z.number(), failed: z.number() }),
+  results: z.array(
+    z.object({
+      email: z.string(),
+      result: z.enum(['claimed', 'failed']),
+      userId: z.string().optional(),
+      errors: z.array(z.object({ code: z.string(), description: z.string(), field: z.string().optional() })),
+    }),
+  ),
+});
+
+function present(request: FastifyRequest, results: readonly ClaimResult[]) {
+  return {
+    counts: {
+      claimed: results.filter((r) => r.result === 'claimed').length,
+      failed: results.filter((r) => r.result === 'failed').length,
+    },
+    results: results.map((result) => ({
+      email: result.email,
+      result: result.result,
+      ...(result.userId ? { userId: result.userId } : {}),
+      errors: result.error ? toErrorResponse(request, result.error).body.errors : [],
+    })),
+  };
+}
+
+export async function claimRoutes(app: App): Promise<void> {
+  app.addContentTypeParser(
+    'text/csv',
+    { parseAs: 'string', bodyLimit: app.config.importMaxBytes },
+    (_request, body, done) => done(null, body),
+  );
+
+  app.get(
+    '/v1/customers/:customerId/claims',
+    {
+      schema: {
+        tags: ['claims'],
+        summary: 'List claimable free accounts (in verified domains)',
+        params: customerParams,
+        querystring: z.object({
+          cursor: z.string().optional(),
+          max: z.coerce.number().int().min(1).max(MAX_CLAIM).default(50),
+        }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                email: z.string(),
+                firstName: z.string().nullable(),
+                lastName: z.string().nullable(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const page = await listClaimable(request.serviceContext(), request.params.customerId, {
+        after: request.query.cursor,
+        max: request.query.max,
+      });
+      setNextLink(request, reply, page.nextCursor);
+      return { items: page.items };
+    },
+  );
+
+  app.post(
+    '/v1/customers/:customerId/claims',
+    {
+      schema: {
+        tags: ['claims'],
+        summary: `Claim up to ${MAX_CLAIM} free accounts (by id or email)`,
+        params: customerParams,
+        body: z.object({
+          accountIds: z.array(z.string()).optional(),
+          emails: z.array(z.string()).optional(),
+          package: z
+            .enum(PACKAGE_IDS)
+            .optional()
+            .describe("Default: the customer's package template; none: no package"),
+        }),
+        response: { 200: claimOutput, ...errorResponses },
+      },
+    },
+    async (request) =>
+      present(request, await claimUsers(request.serviceContext(), request.params.customerId, request.body)),
+  );
+
+  app.post(
+    '/v1/customers/:customerId/claims/csv',
+    {
+      schema: {
+        tags: ['claims'],
+        summary: 'Claim any number of free accounts listed in a CSV file (text/csv body)',
+        params: customerParams,
+        querystring: z.object({ package: z.enum(PACKAGE_IDS).optional() }),
+        body: z.string().describe('CSV with a "User ID/Email (Required)" or "email" column'),
+        response: { 200: claimOutput, ...errorResponses },
+      },
+    },
+    async (request) =>
+      present(
+        request,
+        await claimUsersFromCsv(
+          request.serviceContext(),
+          request.params.customerId,
+          request.body,
+          request.query.package,
+        ),
+      ),
+  );
+}

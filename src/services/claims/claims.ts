@@ -1,0 +1,257 @@
+// Claim users (SPEC §5): free accounts whose email is in a verified domain of the customer move
+// into it without a consent step — the customer has proven the domain. At most 250 at once (the
+// UI), any number by CSV (in chunks of 250). Never users of another customer, and never into or
+// out of an organization whose users a directory (sync) or an identity provider (SSO) owns.
+import { parse } from 'csv-parse/sync';
+import { sql } from 'kysely';
+import type { AppError } from '../../domain/errors.ts';
+import { conflict, validationFailed } from '../../domain/errors.ts';
+import { emailInDomain } from '../../domain/domains/dns-challenge.ts';
+import { isPackageId, type PackageId } from '../../domain/packages/catalog.ts';
+import { emptyUser } from '../../domain/users/user-state.ts';
+import { verifiedDomains } from '../../db/repositories/customer-domains.ts';
+import {
+  deleteFreeAccount,
+  freeAccountsByEmail,
+  listClaimableAccounts,
+} from '../../db/repositories/free-accounts.ts';
+import { withLifecycleTables } from '../../db/repositories/lifecycle-schema.ts';
+import { insertUser } from '../../db/repositories/users.ts';
+import type { CustomerRow } from '../../db/schema.ts';
+import { assertCanWrite } from '../access/policy.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { ServiceContext } from '../context.ts';
+import { requireCustomer } from '../customers/customer-service.ts';
+import { addUsers, MAX_CLAIM, tooManyUsers, type AddUserResult } from '../provisioning/add-users.ts';
+import { toUserView } from '../users/user-view.ts';
+
+export interface ClaimableAccountView {
+  readonly id: string;
+  readonly email: string;
+  readonly firstName: string | null;
+  readonly lastName: string | null;
+}
+
+function directoryOwned(customer: CustomerRow): AppError | null {
+  if (!customer.directory_sync_enabled && !customer.sso_enabled) return null;
+  const why = customer.directory_sync_enabled ? 'directory synchronization' : 'single sign-on (SSO)';
+  return conflict(
+    {
+      en: `Users cannot be claimed while ${why} is on: the directory owns this organization's users.`,
+      nl: `Gebruikers kunnen niet worden geclaimd zolang ${customer.directory_sync_enabled ? 'directorysynchronisatie' : 'single sign-on (SSO)'} aan staat.`,
+    },
+    [
+      {
+        code: customer.directory_sync_enabled ? 'claims_refused_directory_sync' : 'claims_refused_sso',
+        description: `Claims are refused while ${why} is on.`,
+      },
+    ],
+  );
+}
+
+export async function listClaimable(
+  context: ServiceContext,
+  customerRef: string,
+  page: { after?: string | undefined; max: number },
+): Promise<{ items: ClaimableAccountView[]; nextCursor: string | null }> {
+  const customer = await requireCustomer(context, customerRef);
+  const domains = await verifiedDomains(context.db, customer.id);
+  const rows = await listClaimableAccounts(context.db, domains, {
+    afterEmail: page.after?.toLowerCase() ?? null,
+    limit: page.max + 1,
+  });
+  const items = rows
+    .slice(0, page.max)
+    .map((row) => ({ id: row.id, email: row.email, firstName: row.first_name, lastName: row.last_name }));
+  return { items, nextCursor: rows.length > page.max ? (items.at(-1)?.email ?? null) : null };
+}
+
+export interface ClaimInput {
+  readonly accountIds?: readonly string[] | undefined;
+  readonly emails?: readonly string[] | undefined;
+  /** Package for the claimed users; default: the customer's package template; none: no package. */
+  readonly package?: PackageId | undefined;
+}
+
+export interface ClaimResult {
+  readonly email: string;
+  readonly result: 'claimed' | 'failed';
+  readonly userId?: string;
+  readonly error?: AppError;
+}
+
+function refused(email: string, code: string, description: string): ClaimResult {
+  return { email, result: 'failed', error: validationFailed([{ code, field: 'email', description }]) };
+}
+
+export async function claimUsers(
+  context: ServiceContext,
+  customerRef: string,
+  input: ClaimInput,
+): Promise<ClaimResult[]> {
+  assertCanWrite(context.actor);
+  const customer = await requireCustomer(context, customerRef);
+  const owned = directoryOwned(customer);
+  if (owned) throw owned;
+  const ids = [...new Set(input.accountIds ?? [])];
+  const idRows = ids.length
+    ? await withLifecycleTables(context.db)
+        .selectFrom('free_accounts')
+        .select(['id', 'email'])
+        .where(
+          'id',
+          'in',
+          ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)),
+        )
+        .execute()
+    : [];
+  const emails = [
+    ...new Set([
+      ...(input.emails ?? []).map((e) => e.trim().toLowerCase()),
+      ...idRows.map((row) => row.email.toLowerCase()),
+    ]),
+  ].filter(Boolean);
+  if (emails.length === 0 || emails.length > MAX_CLAIM) throw tooManyUsers(emails.length, MAX_CLAIM);
+  const domains = await verifiedDomains(context.db, customer.id);
+
+  // Emails of users of other customers are never claimable; say why when their organization's
+  // directory or SSO holds them (SPEC §5: refuse accounts held by such customers).
+  const heldRows = await context.db
+    .selectFrom('users')
+    .innerJoin('customers', 'customers.id', 'users.customer_id')
+    .select([
+      sql<string>`lower(users.email)`.as('email'),
+      'customers.directory_sync_enabled',
+      'customers.sso_enabled',
+      'users.customer_id',
+    ])
+    .where(sql`lower(users.email)`, 'in', emails)
+    .execute();
+  const held = new Map(heldRows.map((row) => [row.email, row]));
+  const results = new Map<string, ClaimResult>();
+  const claimable: string[] = [];
+  const free = await freeAccountsByEmail(context.db, emails);
+  for (const email of emails) {
+    const holder = held.get(email);
+    if (holder) {
+      results.set(
+        email,
+        holder.customer_id === customer.id
+          ? refused(email, 'user_exists', 'The account is already a user of this organization.')
+          : holder.directory_sync_enabled || holder.sso_enabled
+            ? refused(
+                email,
+                'held_by_directory',
+                'The account belongs to an organization that manages its users with directory synchronization or SSO.',
+              )
+            : refused(email, 'held_by_customer', 'The account belongs to another organization.'),
+      );
+    } else if (
+      !free.get(email) ||
+      free.get(email)?.status !== 'active' ||
+      !domains.some((domain) => emailInDomain(email, domain))
+    ) {
+      results.set(
+        email,
+        refused(
+          email,
+          'not_claimable',
+          `${email} is not a free account in a verified domain of this organization.`,
+        ),
+      );
+    } else {
+      claimable.push(email);
+    }
+  }
+
+  const packageId =
+    input.package ??
+    (customer.default_package && isPackageId(customer.default_package)
+      ? customer.default_package
+      : undefined);
+  if (claimable.length > 0 && packageId) {
+    const added: AddUserResult[] = await addUsers(
+      context,
+      customer.id,
+      claimable.map((email) => ({
+        email,
+        firstName: free.get(email)?.first_name ?? undefined,
+        lastName: free.get(email)?.last_name ?? undefined,
+        package: packageId,
+      })),
+      { mode: 'claim', max: MAX_CLAIM },
+      domains,
+    );
+    for (const result of added) {
+      results.set(
+        result.email,
+        result.result === 'failed'
+          ? { email: result.email, result: 'failed', error: result.error }
+          : { email: result.email, result: 'claimed', userId: result.user.id },
+      );
+    }
+  } else if (claimable.length > 0) {
+    // No package: the people join the organization as users without one (not subscribers yet).
+    await context.db.transaction().execute(async (trx) => {
+      for (const email of claimable) {
+        const account = free.get(email);
+        if (!account) continue;
+        const row = await insertUser(trx, customer.id, {
+          ...emptyUser(email),
+          firstName: account.first_name,
+          lastName: account.last_name,
+        });
+        await deleteFreeAccount(trx, account.id);
+        await recordAudit(trx, context, {
+          partnerId: customer.partner_id,
+          customerId: customer.id,
+          action: 'user.claim',
+          targetType: 'user',
+          targetId: row.id,
+          after: toUserView(row, null),
+        });
+        results.set(email, { email, result: 'claimed', userId: row.id });
+      }
+    });
+  }
+  return emails.map((email) => results.get(email) ?? refused(email, 'not_claimable', 'Not claimed.'));
+}
+
+/** Any number of emails from a CSV (a `User ID/Email (Required)` or `email` column), 250 at a time. */
+export async function claimUsersFromCsv(
+  context: ServiceContext,
+  customerRef: string,
+  csv: string,
+  packageId?: PackageId,
+): Promise<ClaimResult[]> {
+  const records = parse(csv.replace(/^\uFEFF/, ''), {
+    columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+    skip_empty_lines: true,
+    relax_column_count: true,
+    delimiter: csv.split(/\r?\n/)[0]?.includes(';') ? ';' : ',',
+  }) as Record<string, string>[];
+  const column = ['user id/email (required)', 'gebruikers-id/e-mail (verplicht)', 'email', 'e-mail'].find(
+    (name) => records.length === 0 || name in (records[0] ?? {}),
+  );
+  if (!column) {
+    throw validationFailed([
+      {
+        code: 'email_column_missing',
+        description: 'The file needs a "User ID/Email (Required)" or "email" column.',
+      },
+    ]);
+  }
+  const emails = [
+    ...new Set(records.map((record) => (record[column] ?? '').trim().toLowerCase()).filter(Boolean)),
+  ];
+  const results: ClaimResult[] = [];
+  for (let start = 0; start < emails.length; start += MAX_CLAIM) {
+    results.push(
+      ...(await claimUsers(context, customerRef, {
+        emails: emails.slice(start, start + MAX_CLAIM),
+        package: packageId,
+      })),
+    );
+  }
+  return results;
+}
