@@ -19,6 +19,7 @@ import { accountRoutes } from './accounts.ts';
 import { consentRoutes } from './consent.ts';
 import { domainRoutes } from './domains.ts';
 import { claimRoutes } from './claims.ts';
+import { settingsRoutes } from './settings.ts';
 
 export async function registerRoutes(app: App): Promise<void> {
   await app.register(customerRoutes);
@@ -40,4 +41,5 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(consentRoutes);
   await app.register(domainRoutes);
   await app.register(claimRoutes);
+  await app.register(settingsRoutes);
 }

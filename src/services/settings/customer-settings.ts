@@ -1,0 +1,123 @@
+// Settings of a customer (SPEC §2): default package template for new users, auto-assign basic
+// licences, default preferred Webex site, extension length (2–10), default import behaviour.
+// Every change is audited with before and after.
+import { sql } from 'kysely';
+import { conflict, validationFailed, type ErrorDetail } from '../../domain/errors.ts';
+import type { PackageId } from '../../domain/packages/catalog.ts';
+import { listCustomerPackages, lockCustomer, updateCustomer } from '../../db/repositories/customers.ts';
+import type { CustomerRow, ImportBehaviour } from '../../db/schema.ts';
+import { assertCanWrite, customerScope } from '../access/policy.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { ServiceContext } from '../context.ts';
+import { requireCustomer } from '../customers/customer-service.ts';
+
+export interface CustomerSettings {
+  readonly defaultPackage: PackageId | null;
+  readonly autoAssignBasicLicences: boolean;
+  readonly defaultPreferredWebexSite: string | null;
+  readonly extensionLength: number;
+  readonly defaultImportBehaviour: ImportBehaviour;
+}
+
+export type CustomerSettingsPatch = Partial<CustomerSettings>;
+
+export function toSettings(row: CustomerRow): CustomerSettings {
+  return {
+    defaultPackage: (row.default_package as PackageId | null) ?? null,
+    autoAssignBasicLicences: row.auto_assign_basic_licences,
+    defaultPreferredWebexSite: row.default_preferred_webex_site,
+    extensionLength: row.extension_length,
+    defaultImportBehaviour: row.default_import_behaviour,
+  };
+}
+
+export async function getCustomerSettings(
+  context: ServiceContext,
+  customerRef: string,
+): Promise<CustomerSettings> {
+  return toSettings(await requireCustomer(context, customerRef));
+}
+
+export async function updateCustomerSettings(
+  context: ServiceContext,
+  customerRef: string,
+  patch: CustomerSettingsPatch,
+): Promise<CustomerSettings> {
+  assertCanWrite(context.actor);
+  const found = await requireCustomer(context, customerRef);
+  if (patch.extensionLength !== undefined && (patch.extensionLength < 2 || patch.extensionLength > 10)) {
+    throw validationFailed([
+      {
+        code: 'invalid_extension_length',
+        field: 'extensionLength',
+        description: 'The extension length is 2 to 10 digits.',
+      },
+    ]);
+  }
+  return context.db.transaction().execute(async (trx) => {
+    const existing = await lockCustomer(trx, customerScope(context.actor), found.id);
+    if (!existing) throw validationFailed([]);
+    const details: ErrorDetail[] = [];
+    if (patch.defaultPackage) {
+      const sold = await listCustomerPackages(trx, [existing.id]);
+      if (!sold.some((entry) => entry.package_id === patch.defaultPackage)) {
+        details.push({
+          code: 'package_not_sold',
+          field: 'defaultPackage',
+          description: `The customer was not sold ${patch.defaultPackage}.`,
+        });
+      }
+    }
+    if (details.length > 0) throw validationFailed(details);
+    if (patch.extensionLength !== undefined && patch.extensionLength !== existing.extension_length) {
+      // Extensions already given out keep their length: a new length would make them invalid.
+      const other = await trx
+        .selectFrom('users')
+        .select(sql<number>`count(*)::int`.as('count'))
+        .where('customer_id', '=', existing.id)
+        .where('extension', 'is not', null)
+        .where(sql<boolean>`length(extension) <> ${patch.extensionLength}`)
+        .executeTakeFirstOrThrow();
+      if (other.count > 0) {
+        throw conflict(
+          {
+            en: `${other.count} user(s) have extensions of another length; change those first.`,
+            nl: `${other.count} gebruiker(s) hebben toestellen van een andere lengte; wijzig die eerst.`,
+          },
+          [
+            {
+              code: 'extension_length_in_use',
+              field: 'extensionLength',
+              description: 'Users hold extensions of another length.',
+            },
+          ],
+        );
+      }
+    }
+    const row = await updateCustomer(trx, existing.id, {
+      ...(patch.defaultPackage !== undefined ? { default_package: patch.defaultPackage } : {}),
+      ...(patch.autoAssignBasicLicences !== undefined
+        ? { auto_assign_basic_licences: patch.autoAssignBasicLicences }
+        : {}),
+      ...(patch.defaultPreferredWebexSite !== undefined
+        ? { default_preferred_webex_site: patch.defaultPreferredWebexSite?.trim() || null }
+        : {}),
+      ...(patch.extensionLength !== undefined ? { extension_length: patch.extensionLength } : {}),
+      ...(patch.defaultImportBehaviour !== undefined
+        ? { default_import_behaviour: patch.defaultImportBehaviour }
+        : {}),
+    });
+    const before = toSettings(existing);
+    const after = toSettings(row);
+    await recordAudit(trx, context, {
+      partnerId: row.partner_id,
+      customerId: row.id,
+      action: 'customer.settings.update',
+      targetType: 'customer',
+      targetId: row.id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
