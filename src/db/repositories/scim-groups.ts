@@ -171,18 +171,3 @@ export async function deleteScimGroupRow(
     .execute();
   return rows.length > 0;
 }
-
-export async function groupDisplayNameTaken(
-  executor: Executor,
-  customerId: string,
-  displayName: string,
-  exceptId?: string,
-): Promise<boolean> {
-  let query = scimDb(executor)
-    .selectFrom('scim_groups')
-    .select('id')
-    .where('customer_id', '=', customerId)
-    .where(sql`lower(display_name)`, '=', displayName.toLowerCase());
-  if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
-  return (await query.executeTakeFirst()) !== undefined;
-}

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { runBulk } from '../bulk/run-bulk.ts';
+import { MAX_BULK_PAYLOAD_BYTES } from '../discovery/service-provider-config.ts';
+import { ScimError } from '../errors.ts';
 import type { JsonObject } from '../json.ts';
 import { scimState, sendScim } from './scim-request.ts';
 import { spellings } from './user-routes.ts';
@@ -10,6 +12,10 @@ export async function bulkRoutes(app: FastifyInstance): Promise<void> {
   for (const path of spellings('/Bulk'))
     app.post(path, async (request, reply) => {
       const state = scimState(request);
+      const length = Number(request.headers['content-length'] ?? 0);
+      if (length > MAX_BULK_PAYLOAD_BYTES) {
+        throw new ScimError(413, undefined, `A bulk request may be at most ${MAX_BULK_PAYLOAD_BYTES} bytes`);
+      }
       const authorization = request.headers.authorization ?? '';
       const response = await runBulk(request.body, async (operation) => {
         const result = await app.inject({
