@@ -100,3 +100,26 @@ describe('fetchPage and fetchAll', () => {
     expect(await fetchAll<number>('/v1/items')).toEqual([1, 2, 3]);
   });
 });
+
+describe('CSRF token', () => {
+  it('fetches the token once and repeats a write refused for the lack of it', async () => {
+    const { setCsrfToken } = await import('./csrf-token.ts');
+    setCsrfToken(null);
+    const seen: (string | null)[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        if (url === '/v1/auth/me') return jsonResponse(200, { admin: {}, csrfToken: 'csrf-1' });
+        const token = new Headers(init?.headers).get('X-CSRF-Token');
+        seen.push(token);
+        return token === 'csrf-1'
+          ? jsonResponse(202, { ok: true })
+          : jsonResponse(403, { message: 'Missing CSRF' });
+      }),
+    );
+    const { data } = await send('/v1/signup', { method: 'POST', body: { email: 'a@b.nl' } });
+    expect(data).toEqual({ ok: true });
+    expect(seen).toEqual([null, 'csrf-1']);
+    setCsrfToken(null);
+  });
+});

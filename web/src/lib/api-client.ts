@@ -1,6 +1,6 @@
 import i18n from '../i18n/i18n.ts';
 import { parseApiError } from './api-error.ts';
-import { getCsrfToken } from './csrf-token.ts';
+import { getCsrfToken, setCsrfToken } from './csrf-token.ts';
 import { parseNextLink } from './link-header.ts';
 
 export type QueryValue = string | number | boolean | null | undefined;
@@ -75,8 +75,28 @@ export async function send(
   if (options.signal) init.signal = options.signal;
   const response = await fetch(buildUrl(path, options.query), init);
   const data = await readBody(response);
+  if (response.status === 403 && method !== 'GET' && !csrfToken && (await refreshCsrfToken())) {
+    // A page opened without the shell (sign-up, a reload) has a session cookie but no CSRF token
+    // yet: fetch it once and send the write again.
+    return send(path, options);
+  }
   if (!response.ok) throw parseApiError(response.status, data, response.headers.get('trackingId'));
   return { data, response };
+}
+
+async function refreshCsrfToken(): Promise<boolean> {
+  try {
+    const response = await fetch('/v1/auth/me', {
+      credentials: 'include',
+      headers: { Accept: 'application/json' },
+    });
+    if (!response.ok) return false;
+    const body = (await response.json()) as { csrfToken?: string | null };
+    setCsrfToken(body.csrfToken ?? null);
+    return Boolean(body.csrfToken);
+  } catch {
+    return false;
+  }
 }
 
 /** The usual call: the body typed as the caller expects it (the server's schemas are the contract). */

@@ -19,6 +19,11 @@ export interface ClaimableAccount {
   displayName?: string | null;
 }
 
+export interface ClaimResult {
+  counts: { claimed: number; failed: number };
+  results?: { email?: string; errors?: { description: string }[] }[];
+}
+
 export const maxClaimsAtOnce = 250;
 
 function base(customerId: string): string {
@@ -75,8 +80,11 @@ export function useClaimableAccounts(customerId: string, enabled: boolean) {
 export function useClaimAccounts(customerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (accountIds: string[]) =>
-      apiRequest<unknown>(`${base(customerId)}/claims`, { method: 'POST', body: { accountIds } }),
+    mutationFn: ({ accountIds, packageId }: { accountIds: string[]; packageId: string | null }) =>
+      apiRequest<ClaimResult>(`${base(customerId)}/claims`, {
+        method: 'POST',
+        body: packageId ? { accountIds, package: packageId } : { accountIds },
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customers', customerId] }),
   });
 }

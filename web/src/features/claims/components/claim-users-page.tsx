@@ -8,6 +8,7 @@ import {
   Code,
   Group,
   Paper,
+  Select,
   Stack,
   Table,
   Text,
@@ -20,6 +21,7 @@ import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
+import { userPackages } from '../../../lib/package-catalog.ts';
 import {
   isVerified,
   maxClaimsAtOnce,
@@ -43,6 +45,7 @@ export function ClaimUsersPage() {
   const claim = useClaimAccounts(customerId);
   const [domain, setDomain] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
+  const [packageId, setPackageId] = useState<string | null>(null);
   const accounts = claimable.data ?? [];
   const toggle = (id: string) =>
     setSelected((current) =>
@@ -137,13 +140,32 @@ export function ClaimUsersPage() {
             <Button
               disabled={selected.length === 0}
               loading={claim.isPending}
-              onClick={() => claim.mutate(selected, { onSuccess: () => setSelected([]) })}
+              onClick={() =>
+                claim.mutate({ accountIds: selected, packageId }, { onSuccess: () => setSelected([]) })
+              }
             >
               {t('claims.claimSelected', { count: selected.length })}
             </Button>
           </Group>
           {claim.isError ? <ErrorAlert error={claim.error} /> : null}
-          {claim.isSuccess ? <Alert color="green">{t('claims.claimed')}</Alert> : null}
+          {claim.data ? (
+            <Alert color={claim.data.counts.failed > 0 ? 'orange' : 'green'}>
+              {t('claims.claimedCounts', {
+                claimed: claim.data.counts.claimed,
+                failed: claim.data.counts.failed,
+              })}
+            </Alert>
+          ) : null}
+          <Select
+            label={t('claims.packageLabel')}
+            placeholder={t('claims.packageDefault')}
+            clearable
+            w={320}
+            mb="sm"
+            data={userPackages.map((entry) => ({ value: entry.id, label: t(entry.nameKey) }))}
+            value={packageId}
+            onChange={setPackageId}
+          />
           {!anyVerified ? (
             <Text size="sm" c="dimmed">
               {t('claims.verifyFirst')}
