@@ -13,6 +13,9 @@ import { registerTokenCommands } from './commands/tokens.ts';
 import { registerUserImportCommands } from './commands/users-import.ts';
 import { registerUserExportCommands } from './commands/users-export.ts';
 import { registerScimCommands } from './commands/scim.ts';
+import { registerUsersAddBatchCommand } from './commands/users-add-batch.ts';
+import { registerUsersSetPackageCommand } from './commands/users-set-package.ts';
+import { registerAccountCommands } from './commands/accounts.ts';
 
 export type CommandRegistrar = (program: Command, cli: CliContext) => void;
 
@@ -28,6 +31,9 @@ const REGISTRARS: readonly CommandRegistrar[] = [
   registerUserImportCommands,
   registerUserExportCommands,
   registerScimCommands,
+  registerUsersAddBatchCommand,
+  registerUsersSetPackageCommand,
+  registerAccountCommands,
 ];
 
 export function buildProgram(cli: CliContext, io: CliIo): Command {

@@ -1,0 +1,75 @@
+// `hub users add-batch --customer C FILE.json`: the manual add of 1–25 users (SPEC §5) from a
+// JSON file — an array of users, or `{"users": [...]}` as the API takes. Exit 0 when it ran (even
+// when some users failed: the output says which), 2 when the file or its size is refused.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { addUsers } from '../../services/provisioning/add-users.ts';
+import { createUserInput } from '../../http/schemas/users.ts';
+import type { CliContext } from '../cli-context.ts';
+import { CliUsageError } from '../exit-codes.ts';
+import { describeError } from '../exit-codes.ts';
+import { usersCommand } from './users.ts';
+
+const fileSchema = z.union([z.array(createUserInput), z.object({ users: z.array(createUserInput) })]);
+
+interface Options {
+  customer: string;
+  partner?: string;
+  json: boolean;
+}
+
+export function registerUsersAddBatchCommand(program: Command, cli: CliContext): void {
+  usersCommand(program)
+    .command('add-batch')
+    .description('Add up to 25 users from a JSON file (each checked like a CSV row)')
+    .argument('<file>', 'JSON: [{"email", "firstName", "lastName", "package", ...}] or {"users": [...]}')
+    .requiredOption('--customer <customer>', 'customer id or externalId')
+    .option('--partner <partner>', 'partner id or name (default: the default partner)')
+    .option('--json', 'print JSON', false)
+    .action(async (file: string, options: Options) => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(await readFile(path.resolve(cli.io.cwd, file), 'utf8'));
+      } catch (error) {
+        throw new CliUsageError(`Cannot read ${file} as JSON: ${(error as Error).message}`);
+      }
+      const result = fileSchema.safeParse(parsed);
+      if (!result.success) {
+        const issues = result.error.issues
+          .slice(0, 5)
+          .map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
+        throw new CliUsageError(`${file} is not a list of users:\n${issues.join('\n')}`);
+      }
+      const users = Array.isArray(result.data) ? result.data : result.data.users;
+      const context = await cli.serviceContext({ partner: options.partner });
+      const results = await addUsers(context, options.customer, users);
+      const presented = results.map((entry) =>
+        entry.result === 'failed'
+          ? { email: entry.email, result: entry.result, errors: [describeError(entry.error)] }
+          : {
+              email: entry.email,
+              result: entry.result,
+              userId: entry.user.id,
+              status: entry.user.status,
+              warnings: entry.warnings.map((w) => w.description),
+            },
+      );
+      const counts = {
+        created: presented.filter((entry) => entry.result === 'created').length,
+        pendingUserMigration: presented.filter((entry) => entry.result === 'pending_user_migration').length,
+        failed: presented.filter((entry) => entry.result === 'failed').length,
+      };
+      cli.print(options.json, { counts, results: presented }, () =>
+        [
+          ...presented.map((entry) =>
+            entry.result === 'failed'
+              ? `FAILED   ${entry.email}: ${entry.errors?.join('; ')}`
+              : `${entry.result === 'created' ? 'ADDED  ' : 'PENDING'}  ${entry.email}${entry.result === 'pending_user_migration' ? ' (consent email sent)' : ''}`,
+          ),
+          `${counts.created} added, ${counts.pendingUserMigration} waiting for consent, ${counts.failed} failed.`,
+        ].join('\n'),
+      );
+    });
+}

@@ -1,0 +1,73 @@
+// `hub users set-package --customer C --user U --package P`: change a user's package (SPEC §3,
+// §5; help text "Change a user's package"), with the calling number information when the new
+// package needs it.
+import type { Command } from 'commander';
+import { isPackageId, PACKAGE_IDS, type PackageId } from '../../domain/packages/catalog.ts';
+import { notFound } from '../../domain/errors.ts';
+import { changeUserPackage } from '../../services/provisioning/change-package.ts';
+import { isUuidLike } from '../../services/db-errors.ts';
+import { listUserViews } from '../../services/users/user-service.ts';
+import type { CliContext } from '../cli-context.ts';
+import { CliUsageError } from '../exit-codes.ts';
+import { usersCommand } from './users.ts';
+
+interface Options {
+  customer: string;
+  user: string;
+  package: PackageId;
+  location?: string;
+  extension?: string;
+  phoneNumber?: string;
+  attendantConsole?: boolean;
+  partner?: string;
+  json: boolean;
+}
+
+function packageOption(value: string): PackageId {
+  if (!isPackageId(value))
+    throw new CliUsageError(`Unknown package "${value}". Packages: ${PACKAGE_IDS.join(', ')}.`);
+  return value;
+}
+
+export function registerUsersSetPackageCommand(program: Command, cli: CliContext): void {
+  usersCommand(program)
+    .command('set-package')
+    .description("Change a user's package")
+    .requiredOption('--customer <customer>', 'customer id or externalId')
+    .requiredOption('--user <user>', 'user id or email')
+    .requiredOption('--package <package>', PACKAGE_IDS.join(' | '), packageOption)
+    .option('--location <location>', 'location id or name (when the new package needs a number)')
+    .option('--extension <digits>')
+    .option('--phone-number <number>')
+    .option('--attendant-console', 'keep or add the attendant console add-on')
+    .option('--no-attendant-console', 'drop the attendant console add-on')
+    .option('--partner <partner>', 'partner id or name (default: the default partner)')
+    .option('--json', 'print JSON', false)
+    .action(async (options: Options) => {
+      const context = await cli.serviceContext({ partner: options.partner });
+      let userId = options.user;
+      if (!isUuidLike(userId)) {
+        const wanted = userId.trim().toLowerCase();
+        const page = await listUserViews(context, options.customer, { search: wanted, limit: 200 });
+        const found = page.items.find((item) => item.email.toLowerCase() === wanted);
+        if (!found) throw notFound('User', 'Gebruiker');
+        userId = found.id;
+      }
+      const result = await changeUserPackage(context, options.customer, userId, {
+        package: options.package,
+        attendantConsole: options.attendantConsole,
+        location: options.location,
+        extension: options.extension,
+        phoneNumber: options.phoneNumber,
+      });
+      for (const warning of result.warnings) cli.io.err(`warning: ${warning.description}\n`);
+      cli.print(options.json, result, () => {
+        const { user } = result;
+        const errors = user.errors.map(
+          (error) =>
+            `\n  error: ${error.description} Remedy: unassign the package, then assign it again (hub users repair is the API's /repair).`,
+        );
+        return `${user.email}: ${user.package} [${user.status}]${errors.join('')}`;
+      });
+    });
+}
