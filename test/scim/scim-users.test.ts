@@ -265,3 +265,41 @@ describe('SCIM delete of the only full admin', () => {
     expect((await scim.request('GET', `/Users/${boss.id}`)).statusCode).toBe(200);
   });
 });
+
+describe('SCIM list edge cases', () => {
+  it('answers POST /.search like GET, count=0 with totals only, and an empty page past the end', async () => {
+    const scim = await createScimCustomer(testApp());
+    for (const name of ['p1', 'p2', 'p3']) await create(scim, `${name}@page.example`);
+    const search = await scim.request('POST', '/Users/.search', {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'],
+      filter: 'userName sw "p"',
+      sortBy: 'userName',
+      sortOrder: 'descending',
+      startIndex: 1,
+      count: 2,
+      attributes: ['userName'],
+    });
+    expect(search.statusCode, search.body).toBe(200);
+    expect(search.json()).toMatchObject({
+      totalResults: 3,
+      itemsPerPage: 2,
+      Resources: [{ userName: 'p3@page.example' }, { userName: 'p2@page.example' }],
+    });
+    const totalsOnly = (await scim.request('GET', '/Users?count=0')).json() as {
+      totalResults: number;
+      Resources: unknown[];
+    };
+    expect(totalsOnly).toMatchObject({ totalResults: 3, Resources: [] });
+    const past = (await scim.request('GET', '/Users?startIndex=10')).json() as {
+      totalResults: number;
+      Resources: unknown[];
+      startIndex: number;
+    };
+    expect(past).toMatchObject({ totalResults: 3, Resources: [], startIndex: 10 });
+    const lower = await scim.request(
+      'GET',
+      `/users?filter=${encodeURIComponent('userName eq "p1@page.example"')}`,
+    );
+    expect(lower.json()).toMatchObject({ totalResults: 1 });
+  });
+});
