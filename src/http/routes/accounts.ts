@@ -32,26 +32,31 @@ export async function accountRoutes(app: App): Promise<void> {
     keyGenerator: (request: FastifyRequest) => `signup-ip:${request.ip}`,
   };
 
-  app.post(
-    '/v1/signup',
-    {
-      config: { public: true, rateLimit: perIpLimit },
-      schema: {
-        tags: ['accounts'],
-        summary: 'Sign up for a free account (a verification link is emailed)',
-        security: [],
-        body: accountInput,
-        response: { 202: z.object({ message: z.string() }), ...errorResponses },
+  // `/v1/auth/signup` is the web app's path for the same step; a password it sends is not kept:
+  // a free account signs in to Webex, not to the hub.
+  for (const url of ['/v1/signup', '/v1/auth/signup']) {
+    app.post(
+      url,
+      {
+        config: { public: true, rateLimit: perIpLimit },
+        schema: {
+          tags: ['accounts'],
+          summary: 'Sign up for a free account (a verification link is emailed)',
+          security: [],
+          body: accountInput.extend({ password: z.string().max(200).optional() }),
+          response: { 202: z.object({ message: z.string() }), ...errorResponses },
+          ...(url === '/v1/auth/signup' ? { hide: true } : {}),
+        },
       },
-    },
-    async (request, reply) => {
-      await signUp(app.database.db, request.body, publicUrlOf(app, request), request.id);
-      // The same answer whether or not the email was new: sign-up reveals nothing.
-      return reply
-        .status(202)
-        .send({ message: 'If the address can be used, a confirmation link is on its way.' });
-    },
-  );
+      async (request, reply) => {
+        await signUp(app.database.db, request.body, publicUrlOf(app, request), request.id);
+        // The same answer whether or not the email was new: sign-up reveals nothing.
+        return reply
+          .status(202)
+          .send({ message: 'If the address can be used, a confirmation link is on its way.' });
+      },
+    );
+  }
 
   app.post(
     '/v1/signup/verify',
