@@ -30,7 +30,8 @@ import { freeAccountsByEmail } from '../../db/repositories/free-accounts.ts';
 import { queueConsentEmail } from '../accounts/consent.ts';
 import type { CustomerRow, DB } from '../../db/schema.ts';
 import type { Actor } from '../access/actor.ts';
-import { recordAudits, type AuditEntry } from '../audit/record-audit.ts';
+import type { AuditEntry } from '../audit/record-audit.ts';
+import { insertImportAudits } from '../../db/repositories/import-audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { countRow, emptyCounts, toResultRow } from './import-results.ts';
 import { loadPlanningState } from './planning-state.ts';
@@ -367,5 +368,22 @@ async function writeBatch(
     );
     for (const row of pending) await queueConsentEmail(trx, customer, row);
   }
-  await recordAudits(trx, context, audits);
+  const { actor } = context;
+  await insertImportAudits(
+    trx,
+    audits.map((entry) => ({
+      partner_id: entry.partnerId,
+      customer_id: entry.customerId,
+      actor_type: actor.type,
+      actor_id: actor.id,
+      actor_label: actor.label,
+      action: entry.action,
+      target_type: entry.targetType,
+      target_id: entry.targetId,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+      request_id: context.requestId,
+      job_id: context.jobId ?? null,
+    })),
+  );
 }
