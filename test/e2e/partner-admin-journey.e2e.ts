@@ -205,6 +205,11 @@ describe('a partner admin follows the help text in the browser', () => {
       await nav.getByRole('link', { name }).click();
       await page.getByRole('heading', { name }).waitFor();
       await ready.first().waitFor();
+      if (name === 'Settings') {
+        await page.getByRole('textbox', { name: 'Default preferred Webex site' }).fill('journey.webex.com');
+        await page.getByRole('button', { name: 'Save' }).click();
+        await page.getByText('Saved').waitFor();
+      }
       await screenshot(page, shot);
     }
     for (const [item, heading, shot] of [
