@@ -63,22 +63,6 @@ export async function revokeAllScimTokens(executor: Executor, customerId: string
   return rows.length;
 }
 
-/** A usable token for the customer: not revoked, not expired. */
-export async function findActiveScimToken(
-  executor: Executor,
-  customerId: string,
-  tokenHash: string,
-): Promise<ScimTokenRow | undefined> {
-  return scimDb(executor)
-    .selectFrom('scim_tokens')
-    .selectAll()
-    .where('customer_id', '=', customerId)
-    .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', sql<Date>`now()`)]))
-    .executeTakeFirst();
-}
-
 export async function touchScimToken(executor: Executor, tokenId: string): Promise<void> {
   await scimDb(executor)
     .updateTable('scim_tokens')
@@ -91,4 +75,21 @@ export async function touchScimToken(executor: Executor, tokenId: string): Promi
       ]),
     )
     .execute();
+}
+
+/** The active token with its customer's partner and sync switch, in one statement (every SCIM request). */
+export async function findActiveScimTokenWithCustomer(
+  executor: Executor,
+  customerId: string,
+  tokenHash: string,
+) {
+  return scimDb(executor)
+    .selectFrom('scim_tokens as t')
+    .innerJoin('customers as c', 'c.id', 't.customer_id')
+    .select(['t.id', 't.name', 't.prefix', 'c.partner_id', 'c.directory_sync_enabled'])
+    .where('t.customer_id', '=', customerId)
+    .where('t.token_hash', '=', tokenHash)
+    .where('t.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', sql<Date>`now()`)]))
+    .executeTakeFirst();
 }

@@ -1,9 +1,9 @@
 // SCIM bearer tokens per customer (SPEC §7) and the directory-sync switch (SPEC §5). Tokens are
 // random, shown once, stored as SHA-256 hashes; a token works only while the customer's sync is on.
 import { notFound, validationFailed } from '../../domain/errors.ts';
-import { findCustomerById, updateCustomer } from '../../db/repositories/customers.ts';
+import { updateCustomer } from '../../db/repositories/customers.ts';
 import {
-  findActiveScimToken,
+  findActiveScimTokenWithCustomer,
   insertScimToken,
   listScimTokens,
   revokeScimToken,
@@ -194,11 +194,9 @@ export async function authenticateScimToken(
   token: string,
 ): Promise<ScimAuthentication> {
   if (!isUuidLike(customerId)) return { ok: false, reason: 'unknown_customer' };
-  const row = await findActiveScimToken(executor, customerId, hashToken(token));
+  const row = await findActiveScimTokenWithCustomer(executor, customerId, hashToken(token));
   if (!row) return { ok: false, reason: 'invalid_token' };
-  const customer = await findCustomerById(executor, { partnerId: null, customerId: null }, customerId);
-  if (!customer) return { ok: false, reason: 'unknown_customer' };
-  if (!customer.directory_sync_enabled) return { ok: false, reason: 'sync_disabled' };
+  if (!row.directory_sync_enabled) return { ok: false, reason: 'sync_disabled' };
   // last_used_at is informational: written at most once a minute per token and process.
   const now = Date.now();
   if ((lastTouched.get(row.id) ?? 0) < now - 60_000) {
@@ -212,8 +210,8 @@ export async function authenticateScimToken(
       id: row.id,
       label: `SCIM token ${row.name} (${row.prefix}…)`,
       role: 'customer_full_admin',
-      partnerId: customer.partner_id,
-      customerId: customer.id,
+      partnerId: row.partner_id,
+      customerId,
     },
   };
 }
