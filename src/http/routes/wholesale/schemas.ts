@@ -64,7 +64,7 @@ export const publicErrorSchema = z
     errorCode: z.number().int().describe('An error code that identifies the reason for the error.'),
     description: z.string().describe('A textual representation of the error code.'),
   })
-  .meta({ id: 'WholesaleError' });
+  .describe('WholesaleError');
 export type PublicError = z.infer<typeof publicErrorSchema>;
 
 /** The body of every 4xx/5xx answer of the Wholesale API. */
@@ -74,7 +74,7 @@ export const publicErrorResponseSchema = z
     errors: z.array(publicErrorSchema),
     trackingId: z.string(),
   })
-  .meta({ id: 'WholesaleErrorResponse' });
+  .describe('WholesaleErrorResponse');
 export type PublicErrorResponse = z.infer<typeof publicErrorResponseSchema>;
 
 const text = (max?: number) => (max ? z.string().trim().min(1).max(max) : z.string().trim().min(1));
@@ -103,7 +103,7 @@ export const publicAddressSchema = z
     zipOrPostalCode: z.string().optional(),
     country: z.string().optional(),
   })
-  .meta({ id: 'WholesaleAddress' });
+  .describe('WholesaleAddress');
 export type PublicAddress = z.infer<typeof publicAddressSchema>;
 
 const locationInputSchema = z.object({
@@ -156,7 +156,7 @@ export const customerCreateSchema = z
     provisioningParameters: provisioningParametersSchema.optional(),
     subPartnerAdminEmail: z.string().optional(),
   })
-  .meta({ id: 'WholesaleCustomerCreate' });
+  .describe('WholesaleCustomerCreate');
 export type CustomerCreateRequest = z.infer<typeof customerCreateSchema>;
 
 export const customerUpdateSchema = z
@@ -167,7 +167,7 @@ export const customerUpdateSchema = z
     provisioningParameters: provisioningParametersSchema.optional(),
     subPartnerAdminEmail: z.string().optional(),
   })
-  .meta({ id: 'WholesaleCustomerUpdate' });
+  .describe('WholesaleCustomerUpdate');
 export type CustomerUpdateRequest = z.infer<typeof customerUpdateSchema>;
 
 export const customerValidateSchema = z
@@ -180,7 +180,7 @@ export const customerValidateSchema = z
     customerInfo: z.object({ name: z.string().trim().optional(), primaryEmail: emailSchema }).optional(),
     provisioningParameters: provisioningParametersSchema.optional(),
   })
-  .meta({ id: 'WholesaleCustomerValidate' });
+  .describe('WholesaleCustomerValidate');
 export type CustomerValidateRequest = z.infer<typeof customerValidateSchema>;
 
 export const customerPackageDetailSchema = z.object({
@@ -201,12 +201,12 @@ export const publicCustomerSchema = z
     resourceDetails: z.object({ packages: z.array(customerPackageDetailSchema) }).optional(),
     errors: z.array(publicErrorSchema).optional(),
   })
-  .meta({ id: 'WholesaleCustomer' });
+  .describe('WholesaleCustomer');
 export type PublicCustomer = z.infer<typeof publicCustomerSchema>;
 
 export const customerListSchema = z
   .object({ items: z.array(publicCustomerSchema) })
-  .meta({ id: 'WholesaleCustomerList' });
+  .describe('WholesaleCustomerList');
 
 /** Query strings arrive as strings; `status` may repeat or be comma-separated. */
 const statusList = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -226,7 +226,7 @@ export const customerListQuerySchema = z.object({
 });
 export type CustomerListQuery = z.infer<typeof customerListQuerySchema>;
 
-export const resourceUrlSchema = z.object({ url: z.string() }).meta({ id: 'WholesaleResourceUrl' });
+export const resourceUrlSchema = z.object({ url: z.string() }).describe('WholesaleResourceUrl');
 
 // ---- subscribers ------------------------------------------------------------------------------
 
@@ -263,7 +263,7 @@ export const subscriberCreateSchema = z
     provisioningParameters: subscriberParametersSchema,
   })
   .superRefine(onePackageField)
-  .meta({ id: 'WholesaleSubscriberCreate' });
+  .describe('WholesaleSubscriberCreate');
 export type SubscriberCreateRequest = z.infer<typeof subscriberCreateSchema>;
 
 export const subscriberUpdateSchema = z
@@ -275,7 +275,7 @@ export const subscriberUpdateSchema = z
       .optional(),
   })
   .superRefine(onePackageField)
-  .meta({ id: 'WholesaleSubscriberUpdate' });
+  .describe('WholesaleSubscriberUpdate');
 export type SubscriberUpdateRequest = z.infer<typeof subscriberUpdateSchema>;
 
 export const subscriberValidateSchema = z
@@ -288,7 +288,7 @@ export const subscriberValidateSchema = z
     provisioningParameters: subscriberParametersSchema.optional(),
     customerInfo: z.object({ primaryEmail: emailSchema }).optional(),
   })
-  .meta({ id: 'WholesaleSubscriberValidate' });
+  .describe('WholesaleSubscriberValidate');
 export type SubscriberValidateRequest = z.infer<typeof subscriberValidateSchema>;
 
 export const publicSubscriberSchema = z
@@ -305,12 +305,12 @@ export const publicSubscriberSchema = z
     created: z.string(),
     lastStatusChange: z.string(),
   })
-  .meta({ id: 'WholesaleSubscriber' });
+  .describe('WholesaleSubscriber');
 export type PublicSubscriber = z.infer<typeof publicSubscriberSchema>;
 
 export const subscriberListSchema = z
   .object({ items: z.array(publicSubscriberSchema) })
-  .meta({ id: 'WholesaleSubscriberList' });
+  .describe('WholesaleSubscriberList');
 
 /** Epoch milliseconds preferred, ISO 8601 accepted (public description of `after`). */
 const instant = z
@@ -356,7 +356,7 @@ export const precheckInfoSchema = z.object({ infoCode: z.number().int(), descrip
 /** `info` is an array, as in the public examples (its schema says object: see the contract test). */
 export const precheckResponseSchema = z
   .object({ message: z.string(), info: z.array(precheckInfoSchema) })
-  .meta({ id: 'WholesalePrecheckResponse' });
+  .describe('WholesalePrecheckResponse');
 export type PrecheckResponse = z.infer<typeof precheckResponseSchema>;
 
 // ---- path parameters --------------------------------------------------------------------------
