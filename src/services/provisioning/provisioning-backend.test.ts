@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { FaultInjectingBackend, ProvisioningFault, RecordingBackend } from './provisioning-backend.ts';
 
+describe('RecordingBackend', () => {
+  it('keeps the most recent steps only', async () => {
+    const recorder = new RecordingBackend(2);
+    for (const customerId of ['a', 'b', 'c']) await recorder.perform({ step: 'create_org', customerId });
+    expect(recorder.operations.map((op) => op.customerId)).toEqual(['b', 'c']);
+  });
+});
+
 describe('FaultInjectingBackend', () => {
   it('fails only the matching step and forwards the rest', async () => {
     const recorder = new RecordingBackend();

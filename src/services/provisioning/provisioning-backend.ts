@@ -42,12 +42,22 @@ export interface ProvisioningBackend {
   perform(operation: ProvisioningOperation): Promise<void>;
 }
 
-/** The built-in backend: no downstream system, every step succeeds and is remembered. */
+/**
+ * The built-in backend: no downstream system, every step succeeds and is remembered (the most
+ * recent `capacity` steps, so a long-running server does not grow without bound).
+ */
 export class RecordingBackend implements ProvisioningBackend {
   readonly operations: ProvisioningOperation[] = [];
+  private readonly capacity: number;
+
+  constructor(capacity = 10_000) {
+    this.capacity = capacity;
+  }
 
   async perform(operation: ProvisioningOperation): Promise<void> {
     this.operations.push(operation);
+    if (this.operations.length > this.capacity)
+      this.operations.splice(0, this.operations.length - this.capacity);
   }
 
   /** The steps done for one customer (and user), in order: what tests assert on. */
