@@ -140,6 +140,11 @@ describe('a partner admin follows the help text in the browser', () => {
   it('imports a CSV with one bad row: preview, apply, progress, error report', async () => {
     await page.getByTestId('manage-users').click();
     await page.getByRole('menuitem', { name: 'CSV add or modify' }).click();
+    const [template] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download template' }).click(),
+    ]);
+    expect(await readFile((await template.path()) ?? '', 'utf8')).toContain('User ID/Email (Required)');
     await page.getByTestId('file-input').setInputFiles({
       name: 'users.csv',
       mimeType: 'text/csv',
