@@ -209,16 +209,20 @@ async function child(kind: 'pglite' | 'postgres', url: string | undefined): Prom
 }
 
 function report(figures: Figures): string {
-  const rate = (secondsTaken: number) =>
-    `${Math.round(figures.rows / secondsTaken).toLocaleString('en')} rows/s (${secondsTaken.toFixed(2)} s)`;
+  const rate = (secondsTaken: number | null) =>
+    secondsTaken === null || !Number.isFinite(secondsTaken)
+      ? 'not measured'
+      : `${Math.round(figures.rows / secondsTaken).toLocaleString('en')} rows/s (${secondsTaken.toFixed(2)} s)`;
+  const ratio = (a: number | null, b: number | null) =>
+    a && b && Number.isFinite(a / b) ? (a / b).toFixed(2) : '-';
   return [
     `${figures.database}: ${figures.rows.toLocaleString('en')} rows, ${figures.fileMB} MB, counts ${JSON.stringify(figures.counts)}`,
     `  bare csv-parse pass   ${rate(figures.csvParseSeconds)}`,
     `  upload (store file)   ${figures.uploadSeconds.toFixed(2)} s`,
-    `  dry run               ${rate(figures.dryRunSeconds)}   = ${(figures.csvParseSeconds / figures.dryRunSeconds).toFixed(2)} x csv-parse (target >= 0.7)`,
+    `  dry run               ${rate(figures.dryRunSeconds)}   = ${ratio(figures.csvParseSeconds, figures.dryRunSeconds)} x csv-parse (target >= 0.7)`,
     `  apply (validate+write) ${rate(figures.applySeconds)}`,
     `  re-import (unchanged) ${rate(figures.reimportSeconds)}`,
-    `  bare COPY             ${rate(figures.copySeconds)}   apply = ${(figures.applySeconds / figures.copySeconds).toFixed(1)} x COPY (target <= 3, aim 2)`,
+    `  bare COPY             ${rate(figures.copySeconds)}   apply = ${ratio(figures.applySeconds, figures.copySeconds)} x COPY (target <= 3, aim 2)`,
     `  peak RSS              ${figures.peakRssMB} MB (after dry run ${figures.rssAfterDryRunMB} MB; target <= 300)`,
   ].join('\n');
 }
