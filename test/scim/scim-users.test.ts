@@ -303,3 +303,60 @@ describe('SCIM list edge cases', () => {
     expect(lower.json()).toMatchObject({ totalResults: 1 });
   });
 });
+
+describe('SCIM product extension', () => {
+  it('sets package, location and extension through the same rules as the admin API', async () => {
+    const scim = await createScimCustomer(testApp());
+    const location = await testApp().app.inject({
+      method: 'POST',
+      url: `/v1/customers/${scim.customerId}/locations`,
+      headers: testApp().auth(testApp().tokens.partnerFull),
+      payload: { name: 'HQ', country: 'NL', timeZone: 'Europe/Amsterdam' },
+    });
+    expect(location.statusCode, location.body).toBe(201);
+    const created = await scim.request(
+      'POST',
+      '/Users',
+      scimUser('caller@p.example', {
+        [PRODUCT]: { package: 'webex_calling', location: 'hq', extension: '1234' },
+      }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({
+      [PRODUCT]: { package: 'webex_calling', location: 'HQ', extension: '1234' },
+    });
+
+    const missingLocation = await scim.request(
+      'POST',
+      '/Users',
+      scimUser('nocall@p.example', { [PRODUCT]: { package: 'webex_calling' } }),
+    );
+    expect(missingLocation.statusCode).toBe(400);
+    expect(missingLocation.json()).toMatchObject({ scimType: 'invalidValue' });
+
+    const unknown = await scim.request(
+      'POST',
+      '/Users',
+      scimUser('odd@p.example', { [PRODUCT]: { package: 'webex_gold' } }),
+    );
+    expect(unknown.json()).toMatchObject({ scimType: 'invalidValue', status: '400' });
+
+    const takenExtension = await scim.request(
+      'POST',
+      '/Users',
+      scimUser('twin@p.example', {
+        [PRODUCT]: { package: 'webex_calling', location: 'HQ', extension: '1234' },
+      }),
+    );
+    expect(takenExtension.statusCode).toBe(400);
+
+    // A forbidden change (professional calling → Calling Standard, SPEC §3) is refused by PATCH too.
+    const id = (created.json() as { id: string }).id;
+    const downgrade = await scim.request('PATCH', `/Users/${id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'replace', path: `${PRODUCT}:package`, value: 'webex_calling_standard' }],
+    });
+    expect(downgrade.statusCode).toBe(400);
+    expect(downgrade.json()).toMatchObject({ scimType: 'invalidValue' });
+  });
+});
