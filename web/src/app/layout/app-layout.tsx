@@ -15,7 +15,8 @@ import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../../components/ui/language-switch.tsx';
-import { isPartnerRole, useMe } from '../../features/auth/api/get-me.ts';
+import { isPartnerRole, isReadOnlyRole, useMe } from '../../features/auth/api/get-me.ts';
+import { CanWriteProvider } from '../../lib/permissions.tsx';
 import { useLogout } from '../../features/auth/api/logout.ts';
 import { useCustomer } from '../../features/customers/api/get-customer.ts';
 import { controlHubNav, partnerHubNav } from './nav-items.ts';
@@ -113,7 +114,9 @@ export function AppLayout() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0" id="main-content" tabIndex={-1}>
-        <Outlet />
+        <CanWriteProvider canWrite={me.data ? !isReadOnlyRole(me.data.role) : true}>
+          <Outlet />
+        </CanWriteProvider>
       </AppShell.Main>
     </AppShell>
   );

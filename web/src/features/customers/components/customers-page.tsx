@@ -10,6 +10,7 @@ import { Pager } from '../../../components/ui/pager.tsx';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
 import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
 import { findPackage } from '../../../lib/package-catalog.ts';
+import { useCanWrite } from '../../../lib/permissions.tsx';
 import { useCustomerPages } from '../api/list-customers.ts';
 import { soldPackages } from '../api/customer-types.ts';
 
@@ -18,6 +19,7 @@ const statuses = ['provisioning', 'provisioned', 'provisioned_with_errors', 'err
 export function CustomersPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const canWrite = useCanWrite();
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<string | null>(null);
   const [debouncedSearch] = useDebouncedValue(search, 300);
@@ -29,9 +31,11 @@ export function CustomersPage() {
         title={t('customers.title')}
         description={t('customers.description')}
         actions={
-          <Button component={Link} to="/partner/customers/new">
-            {t('customers.create')}
-          </Button>
+          canWrite ? (
+            <Button component={Link} to="/partner/customers/new">
+              {t('customers.create')}
+            </Button>
+          ) : null
         }
       />
       <Paper>

@@ -7,6 +7,7 @@ import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
+import { useCanWrite } from '../../../lib/permissions.tsx';
 import { useCreateLocation, useDeleteLocation, useLocations } from '../api/locations.ts';
 
 function AddLocationDialog({
@@ -79,12 +80,13 @@ export function LocationsPage() {
   const locations = useLocations(customerId);
   const remove = useDeleteLocation(customerId);
   const [adding, { open, close }] = useDisclosure(false);
+  const canWrite = useCanWrite();
   return (
     <>
       <PageHeader
         title={t('locations.title')}
         description={t('locations.description')}
-        actions={<Button onClick={open}>{t('locations.add')}</Button>}
+        actions={canWrite ? <Button onClick={open}>{t('locations.add')}</Button> : null}
       />
       {remove.isError ? <ErrorAlert error={remove.error} /> : null}
       <Paper>

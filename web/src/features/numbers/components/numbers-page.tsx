@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { Pager } from '../../../components/ui/pager.tsx';
 import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
+import { useCanWrite } from '../../../lib/permissions.tsx';
 import { useAddNumbers, useLocationChoices, useNumberPages, useRemoveNumbers } from '../api/numbers.ts';
 
 function AddNumbersDialog({
@@ -79,12 +80,13 @@ export function NumbersPage() {
   const pages = useNumberPages(customerId, location, state);
   const remove = useRemoveNumbers(customerId);
   const [adding, { open, close }] = useDisclosure(false);
+  const canWrite = useCanWrite();
   return (
     <>
       <PageHeader
         title={t('numbers.title')}
         description={t('numbers.description')}
-        actions={<Button onClick={open}>{t('numbers.add')}</Button>}
+        actions={canWrite ? <Button onClick={open}>{t('numbers.add')}</Button> : null}
       />
       <Paper>
         <Group mb="md" gap="sm">

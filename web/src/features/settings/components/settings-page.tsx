@@ -18,6 +18,7 @@ import { useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { userPackages } from '../../../lib/package-catalog.ts';
+import { useCanWrite } from '../../../lib/permissions.tsx';
 import type { CustomerSettings } from '../api/settings.ts';
 import { useSaveSettings, useSettings } from '../api/settings.ts';
 
@@ -38,6 +39,7 @@ export function SettingsPage() {
   const { customerId = '' } = useParams();
   const settings = useSettings(customerId);
   const save = useSaveSettings(customerId);
+  const canWrite = useCanWrite();
   const form = useForm<SettingsForm>({
     initialValues: {
       defaultPackage: null,
@@ -122,7 +124,7 @@ export function SettingsPage() {
               {save.isError ? <ErrorAlert error={save.error} /> : null}
               {save.isSuccess && !form.isDirty() ? <Alert color="green">{t('common.saved')}</Alert> : null}
               <Group justify="flex-end">
-                <Button type="submit" loading={save.isPending}>
+                <Button type="submit" loading={save.isPending} disabled={!canWrite}>
                   {t('common.save')}
                 </Button>
               </Group>

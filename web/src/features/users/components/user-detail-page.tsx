@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
+import { useCanWrite } from '../../../lib/permissions.tsx';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
 import { useUser } from '../api/get-user.ts';
 import { useLocationOptions } from '../api/list-locations.ts';
@@ -43,6 +44,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 function ProvisioningErrors({ customerId, user }: { customerId: string; user: User }) {
   const { t } = useTranslation();
   const repair = useRepairUser(customerId, user.id);
+  const canWrite = useCanWrite();
   if (user.status !== 'error' && (user.errors ?? []).length === 0) return null;
   return (
     <Alert
@@ -60,7 +62,13 @@ function ProvisioningErrors({ customerId, user }: { customerId: string; user: Us
         {t('userDetail.remedy')}
       </Text>
       {repair.isError ? <ErrorAlert error={repair.error} /> : null}
-      <Button color="red" variant="light" onClick={() => repair.mutate()} loading={repair.isPending}>
+      <Button
+        color="red"
+        variant="light"
+        onClick={() => repair.mutate()}
+        loading={repair.isPending}
+        disabled={!canWrite}
+      >
         {t('userDetail.repair')}
       </Button>
     </Alert>
@@ -73,6 +81,7 @@ export function UserDetailPage() {
   const user = useUser(customerId, userId);
   const locations = useLocationOptions(customerId);
   const [changing, { open, close }] = useDisclosure(false);
+  const canWrite = useCanWrite();
   const back = (
     <Anchor component={Link} to={`/control/${customerId}/users`} size="sm">
       ← {t('nav.users')}
@@ -127,6 +136,7 @@ export function UserDetailPage() {
               size="xl"
               radius="xl"
               onClick={open}
+              disabled={!canWrite}
               aria-label={t('userDetail.changePackage')}
               data-testid="package-arrow"
             >
