@@ -8,8 +8,7 @@ import { z } from 'zod';
 import { addUsers } from '../../services/provisioning/add-users.ts';
 import { createUserInput } from '../../http/schemas/users.ts';
 import type { CliContext } from '../cli-context.ts';
-import { CliUsageError } from '../exit-codes.ts';
-import { describeError } from '../exit-codes.ts';
+import { CliUsageError, describeError } from '../exit-codes.ts';
 import { usersCommand } from './users.ts';
 
 const fileSchema = z.union([z.array(createUserInput), z.object({ users: z.array(createUserInput) })]);
