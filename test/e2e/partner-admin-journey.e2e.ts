@@ -101,6 +101,7 @@ describe('a partner admin follows the help text in the browser', () => {
     await page.getByRole('textbox', { name: /Numbers or ranges/ }).fill(`${firstNumber}-+31301${block}09`);
     await page.getByRole('dialog').getByRole('button', { name: 'Add numbers' }).click();
     await page.getByRole('cell', { name: firstNumber, exact: true }).first().waitFor();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await screenshot(page, '07-numbers');
   });
 
@@ -193,6 +194,7 @@ describe('a partner admin follows the help text in the browser', () => {
     await screenshot(page, '15-change-package');
     await dialog.getByRole('button', { name: 'Change' }).click();
     await page.getByTestId('user-package').filter({ hasText: 'Webex Calling' }).waitFor();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.getByText(secondNumber).first().waitFor();
     await screenshot(page, '16-user-webex-calling');
     // The confirmation closes by itself; later screenshots should not carry it.
