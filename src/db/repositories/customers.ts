@@ -149,26 +149,35 @@ export async function replaceCustomerPackages(
 }
 
 /** How many users hold each package and the add-on: the usage side of the limits. */
+/**
+ * How many users hold each package and the add-on: the usage side of the limits. `only` narrows
+ * the count to those ids (planning needs only the packages sold with a limit).
+ */
 export async function countPackageUsage(
   executor: Executor,
   customerId: string,
+  only?: readonly string[],
 ): Promise<Map<string, number>> {
-  const rows = await executor
+  const usage = new Map<string, number>();
+  if (only?.length === 0) return usage;
+  const countConsoles = !only || only.includes('attendant_console');
+  const packages = only?.filter((id) => id !== 'attendant_console');
+  let query = executor
     .selectFrom('users')
     .select([
       'package',
       sql<number>`count(*)::int`.as('holders'),
       sql<number>`count(*) filter (where attendant_console)::int`.as('consoles'),
     ])
-    .where('customer_id', '=', customerId)
-    .groupBy('package')
-    .execute();
-  const usage = new Map<string, number>();
+    .where('customer_id', '=', customerId);
+  // Counting only the add-on: every package group must be read, so leave `package` unfiltered.
+  if (packages && packages.length > 0 && !countConsoles) query = query.where('package', 'in', packages);
+  const rows = await query.groupBy('package').execute();
   let consoles = 0;
   for (const row of rows) {
-    if (row.package) usage.set(row.package, row.holders);
+    if (row.package && (!packages || packages.includes(row.package))) usage.set(row.package, row.holders);
     consoles += row.consoles;
   }
-  usage.set('attendant_console', consoles);
+  if (countConsoles) usage.set('attendant_console', consoles);
   return usage;
 }

@@ -35,6 +35,7 @@ class QueriedCustomerState extends InMemoryCustomerState {
     this.#baseUsage = new Map([...baseUsage].map(([id, count]) => [id, count - (loadedUsage.get(id) ?? 0)]));
   }
 
+  /** Exact for packages sold with a limit (the only ones whose usage the rules read). */
   override usage(packageId: SellableId): number {
     return (this.#baseUsage.get(packageId) ?? 0) + super.usage(packageId);
   }
@@ -58,12 +59,14 @@ export async function loadPlanningState(
   customer: CustomerRow,
   keys: PlanningKeys,
 ): Promise<PlanningState> {
-  const [sold, locations, usage, fullAdmins] = await Promise.all([
+  const [sold, locations, fullAdmins] = await Promise.all([
     listCustomerPackages(executor, [customer.id]),
     listLocations(executor, customer.id),
-    countPackageUsage(executor, customer.id),
     customerFullAdminEmails(executor, customer.id),
   ]);
+  // Usage matters only where a limit applies; unlimited packages need no count.
+  const limited = sold.filter((entry) => entry.limit !== null).map((entry) => entry.package_id);
+  const usage = await countPackageUsage(executor, customer.id, limited);
   const countries = new Set([customer.country, ...locations.map((location) => location.country)]);
   const numbers = new Set<string>();
   for (const raw of keys.phoneNumbers) {
