@@ -75,7 +75,6 @@ function emptyUserForColumns(): UserState {
 export interface ImportCustomerFacts {
   readonly soldPackages: SoldPackage[];
   readonly locations: PlanningLocation[];
-  readonly numbers: { e164: string; locationId: string }[];
   readonly customerFullAdmins: string[];
 }
 
@@ -83,7 +82,7 @@ export async function loadImportCustomerFacts(
   executor: Executor,
   customer: CustomerRow,
 ): Promise<ImportCustomerFacts> {
-  const [packages, locations, numbers, admins] = await Promise.all([
+  const [packages, locations, admins] = await Promise.all([
     executor
       .selectFrom('customer_packages')
       .select(['package_id', 'limit'])
@@ -92,11 +91,6 @@ export async function loadImportCustomerFacts(
     executor
       .selectFrom('locations')
       .select(['id', 'name', 'country'])
-      .where('customer_id', '=', customer.id)
-      .execute(),
-    executor
-      .selectFrom('phone_numbers')
-      .select(['e164', 'location_id'])
       .where('customer_id', '=', customer.id)
       .execute(),
     executor
@@ -112,7 +106,6 @@ export async function loadImportCustomerFacts(
       limit: row.limit,
     })),
     locations: locations.map((row) => ({ id: row.id, name: row.name, country: row.country.trim() })),
-    numbers: numbers.map((row) => ({ e164: row.e164, locationId: row.location_id })),
     customerFullAdmins: admins.map((row) => row.email.toLowerCase()),
   };
 }
@@ -214,4 +207,20 @@ export async function markUsersPendingMigration(
     .where('customer_id', '=', customerId)
     .where('id', 'in', userIds)
     .execute();
+}
+
+/** The inventory entries (number -> location) among these numbers. */
+export async function findInventoryNumbers(
+  executor: Executor,
+  customerId: string,
+  numbers: readonly string[],
+): Promise<{ e164: string; locationId: string }[]> {
+  if (numbers.length === 0) return [];
+  const rows = await executor
+    .selectFrom('phone_numbers')
+    .select(['e164', 'location_id'])
+    .where('customer_id', '=', customerId)
+    .where('e164', 'in', numbers)
+    .execute();
+  return rows.map((row) => ({ e164: row.e164, locationId: row.location_id }));
 }

@@ -25,6 +25,12 @@ export interface CustomerSnapshot {
   readonly customerFullAdmins: readonly string[];
   /** Decides whether an email belongs to a user of another customer. */
   readonly emailTakenElsewhere: (email: string) => boolean;
+  /**
+   * false: `apply` keeps the effects of a planned change (usage, numbers, extensions) but not the
+   * planned user itself. A file never plans the same email twice (the later row is a duplicate),
+   * so a streaming import need not hold every user it adds. Default true.
+   */
+  readonly retainPlannedUsers?: boolean;
 }
 
 export class InMemoryCustomerState implements PlanningContext {
@@ -38,7 +44,12 @@ export class InMemoryCustomerState implements PlanningContext {
   readonly #usage = new Map<SellableId, number>();
   readonly #locationsByKey = new Map<string, PlanningLocation>();
   readonly #locationsById = new Map<string, PlanningLocation>();
-  readonly #numbers = new Map<string, { locationId: string; holder: string | null }>();
+  /** Inventory: number -> location (the snapshot's, plus the current batch's when loaded per batch). */
+  readonly #numberLocations = new Map<string, string>();
+  #batchNumberLocations = new Map<string, string>();
+  /** Number -> lower-case email of the user holding it. */
+  readonly #numberHolders = new Map<string, string>();
+  readonly #retainPlannedUsers: boolean;
   readonly #extensions = new Map<string, string>();
   readonly #fullAdmins: ReadonlySet<string>;
   readonly #emailTakenElsewhere: (email: string) => boolean;
@@ -56,8 +67,8 @@ export class InMemoryCustomerState implements PlanningContext {
       this.#locationsByKey.set(locationKey(location.name), location);
       this.#locationsById.set(location.id, location);
     }
-    for (const entry of snapshot.numbers)
-      this.#numbers.set(entry.e164, { locationId: entry.locationId, holder: null });
+    this.#retainPlannedUsers = snapshot.retainPlannedUsers ?? true;
+    for (const entry of snapshot.numbers) this.#numberLocations.set(entry.e164, entry.locationId);
     for (const user of snapshot.users) this.#add(user);
   }
 
@@ -82,7 +93,17 @@ export class InMemoryCustomerState implements PlanningContext {
   }
 
   numberEntry(e164: string): NumberEntry | null {
-    return this.#numbers.get(e164) ?? null;
+    const locationId = this.#numberLocations.get(e164) ?? this.#batchNumberLocations.get(e164);
+    if (locationId === undefined) return null;
+    return { locationId, holder: this.#numberHolders.get(e164) ?? null };
+  }
+
+  /**
+   * Loads the inventory entries one batch of rows may ask about (the rest of the inventory need
+   * not be in memory); replaces the previous batch's entries.
+   */
+  setBatchNumbers(entries: readonly { e164: string; locationId: string }[]): void {
+    this.#batchNumberLocations = new Map(entries.map((entry) => [entry.e164, entry.locationId]));
   }
 
   extensionHolder(extension: string): string | null {
@@ -101,7 +122,10 @@ export class InMemoryCustomerState implements PlanningContext {
   apply(plan: UserPlan): void {
     if (plan.action === 'add' || plan.action === 'modify' || plan.action === 'remove') {
       if (plan.before) this.#remove(plan.before);
-      if (plan.after) this.#add(plan.after);
+      if (plan.after) {
+        this.#add(plan.after);
+        if (!this.#retainPlannedUsers) this.#users.delete(plan.after.email);
+      }
     }
   }
 
@@ -116,10 +140,7 @@ export class InMemoryCustomerState implements PlanningContext {
     if (user.packageId) this.#count(user.packageId, 1);
     for (const addOn of ADD_ON_IDS) if (user.addOns[addOn]) this.#count(addOn, 1);
     if (user.extension) this.#extensions.set(user.extension, user.email);
-    if (user.phoneNumber) {
-      const entry = this.#numbers.get(user.phoneNumber);
-      if (entry) entry.holder = user.email;
-    }
+    if (user.phoneNumber) this.#numberHolders.set(user.phoneNumber, user.email);
   }
 
   #remove(user: UserState): void {
@@ -128,9 +149,8 @@ export class InMemoryCustomerState implements PlanningContext {
     for (const addOn of ADD_ON_IDS) if (user.addOns[addOn]) this.#count(addOn, -1);
     if (user.extension && this.#extensions.get(user.extension) === user.email)
       this.#extensions.delete(user.extension);
-    if (user.phoneNumber) {
-      const entry = this.#numbers.get(user.phoneNumber);
-      if (entry?.holder === user.email) entry.holder = null;
+    if (user.phoneNumber && this.#numberHolders.get(user.phoneNumber) === user.email) {
+      this.#numberHolders.delete(user.phoneNumber);
     }
   }
 }

@@ -1,11 +1,18 @@
-// Builds the in-memory planning state of one customer from the database: sold packages, locations,
-// numbers, users and admins, plus a per-batch set of emails that belong to other customers.
+// Builds the planning state of one customer for an import: sold packages, locations, the users
+// (with their numbers and extensions) and admins in memory; the number inventory and the emails of
+// other customers are looked up per batch, so memory follows the customer's users, not its whole
+// inventory, and not the file (planned users are not kept: ADR 0010).
 import type { Kysely } from 'kysely';
+import type { CsvRecord } from '../../domain/csv/read-csv.ts';
+import type { MappedColumn } from '../../domain/csv/map-header.ts';
+import { parsePhoneCell } from '../../domain/csv/parse-cell.ts';
+import { isPackageId } from '../../domain/packages/catalog.ts';
+import { normalizePhoneNumber } from '../../domain/phone/normalize-phone.ts';
 import { InMemoryCustomerState } from '../../domain/users/in-memory-customer-state.ts';
 import type { UserState } from '../../domain/users/user-state.ts';
-import { isPackageId } from '../../domain/packages/catalog.ts';
 import {
   findEmailsOfOtherCustomers,
+  findInventoryNumbers,
   loadImportCustomerFacts,
   streamCustomerUsers,
   userRowToState,
@@ -14,11 +21,15 @@ import type { CustomerRow, DB } from '../../db/schema.ts';
 
 export interface ImportPlanningState {
   readonly state: InMemoryCustomerState;
-  /** Looks up, for a batch of rows, which unknown emails belong to another customer. */
-  prefetchForeignEmails(emails: readonly string[]): Promise<void>;
+  /** Looks up what the rows of one batch may ask about: foreign emails, inventory numbers. */
+  prefetchBatch(batch: readonly CsvRecord[]): Promise<void>;
 }
 
-export async function loadPlanningState(db: Kysely<DB>, customer: CustomerRow): Promise<ImportPlanningState> {
+export async function loadPlanningState(
+  db: Kysely<DB>,
+  customer: CustomerRow,
+  columns: readonly MappedColumn[],
+): Promise<ImportPlanningState> {
   const facts = await loadImportCustomerFacts(db, customer);
   const users: UserState[] = [];
   for await (const page of streamCustomerUsers(db, customer.id))
@@ -26,6 +37,7 @@ export async function loadPlanningState(db: Kysely<DB>, customer: CustomerRow): 
   let foreign = new Set<string>();
   const state = new InMemoryCustomerState({
     ...facts,
+    numbers: [],
     users,
     extensionLength: customer.extension_length,
     defaultPackageTemplate:
@@ -33,12 +45,32 @@ export async function loadPlanningState(db: Kysely<DB>, customer: CustomerRow): 
     autoAssignBasicLicences: customer.auto_assign_basic_licences,
     directorySync: customer.directory_sync_enabled,
     emailTakenElsewhere: (email) => foreign.has(email),
+    retainPlannedUsers: false,
   });
+  const emailIndex = columns.find((column) => column.column.key === 'email')?.index ?? -1;
+  const phoneIndex = columns.find((column) => column.column.key === 'phoneNumber')?.index ?? -1;
+  const countries = [...new Set(facts.locations.map((location) => location.country)), null];
   return {
     state,
-    async prefetchForeignEmails(emails) {
+    async prefetchBatch(batch) {
+      const emails = batch.map((record) => (record.cells[emailIndex] ?? '').trim().toLowerCase());
       const unknown = [...new Set(emails)].filter((email) => email !== '' && state.user(email) === null);
       foreign = await findEmailsOfOtherCustomers(db, customer.id, unknown);
+      // Every number a row of this batch can touch: its own cell read with each location country
+      // the customer has, and the number its user holds now.
+      const candidates = new Set<string>();
+      for (const [index, record] of batch.entries()) {
+        const held = state.user(emails[index] ?? '')?.phoneNumber;
+        if (held) candidates.add(held);
+        if (phoneIndex < 0) continue;
+        const cell = parsePhoneCell(record.cells[phoneIndex] ?? '');
+        if (cell.kind === 'blank') continue;
+        for (const country of countries) {
+          const normalized = normalizePhoneNumber(cell.value, country);
+          if (normalized.ok) candidates.add(normalized.e164);
+        }
+      }
+      state.setBatchNumbers(await findInventoryNumbers(db, customer.id, [...candidates]));
     },
   };
 }

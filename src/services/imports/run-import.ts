@@ -68,10 +68,6 @@ async function* batchesOf(records: AsyncIterable<CsvRecord>, size: number): Asyn
   if (batch.length > 0) yield batch;
 }
 
-function emailsOf(batch: readonly CsvRecord[], emailIndex: number): string[] {
-  return batch.map((record) => (record.cells[emailIndex] ?? '').trim().toLowerCase());
-}
-
 async function stopPoint(options: RunImportOptions): Promise<void> {
   // PGlite blocks the event loop while it works: give HTTP and progress readers a turn.
   await yieldToEventLoop();
@@ -192,14 +188,13 @@ async function validate(
     headers: JSON.stringify(opened.headers),
   });
   if (!imp.dry_run) return readThrough(db, imp.id, opened.records, options);
-  const planning = await loadPlanningState(db, customer);
+  const planning = await loadPlanningState(db, customer, opened.columns);
   const planner = new CsvRowPlanner(opened.columns, imp.behaviour, planning.state);
-  const emailIndex = opened.columns.find((column) => column.column.key === 'email')?.index ?? 0;
   const counts = emptyCounts();
   let rowsDone = 0;
   try {
     for await (const batch of batchesOf(opened.records, batchSize)) {
-      await planning.prefetchForeignEmails(emailsOf(batch, emailIndex));
+      await planning.prefetchBatch(batch);
       const planned = batch.map((record) => planner.planRecord(record));
       for (const row of planned) countRow(counts, row);
       rowsDone += planned.length;
@@ -249,9 +244,8 @@ async function apply(
     await fail(db, imp.id, opened.error, null);
     return;
   }
-  const planning = await loadPlanningState(db, customer);
+  const planning = await loadPlanningState(db, customer, opened.columns);
   const planner = new CsvRowPlanner(opened.columns, imp.behaviour, planning.state);
-  const emailIndex = opened.columns.find((column) => column.column.key === 'email')?.index ?? 0;
   const counts: ImportCounts = resumeAfter > 0 ? { ...emptyCounts(), ...imp.counts } : emptyCounts();
   let rowsDone = resumeAfter > 0 ? imp.rows_done : 0;
   const context = importContext(db, imp);
@@ -263,7 +257,7 @@ async function apply(
       else fresh.push(record);
     }
     if (fresh.length === 0) continue;
-    await planning.prefetchForeignEmails(emailsOf(fresh, emailIndex));
+    await planning.prefetchBatch(fresh);
     const planned = fresh.map((record) => planner.planRecord(record));
     const batchCounts = { ...counts };
     for (const row of planned) countRow(batchCounts, row);
