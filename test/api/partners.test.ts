@@ -99,6 +99,20 @@ describe('/v1/partners', () => {
     });
     expect(full.statusCode).toBe(200);
     expect(full.json().defaultLanguage).toBe('nl_NL');
+    // The partner's language is the language of its emails.
+    const invited = await app.inject({
+      method: 'POST',
+      url: '/v1/admins',
+      headers: auth(tokens.partnerFull),
+      payload: { email: 'nieuw@partner.example', role: 'partner_readonly_admin' },
+    });
+    expect(invited.statusCode).toBe(201);
+    const email = await harness()
+      .database.db.selectFrom('outbox_emails')
+      .select(['subject', 'body_text'])
+      .where('to_address', '=', 'nieuw@partner.example')
+      .executeTakeFirstOrThrow();
+    expect(email.subject).toMatch(/uitgenodigd/);
     expect(
       (await app.inject({ url: `/v1/partners/${partnerId}`, headers: auth(customerFull) })).statusCode,
     ).toBe(404);

@@ -21,6 +21,12 @@ import { queueEmail } from '../email/email-service.ts';
 import { checkPasswordStrength, hashPassword } from './passwords.ts';
 import { hashToken, randomToken } from './secrets.ts';
 
+/** Emails speak the partner's default language (en, nl, nl_NL…), else the requester's. */
+function emailLocale(partnerLanguage: string | undefined, fallback: Locale): Locale {
+  if (!partnerLanguage) return fallback;
+  return partnerLanguage.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+}
+
 export const INVITE_TTL_HOURS = 7 * 24;
 export const RESET_TTL_HOURS = 1;
 
@@ -45,7 +51,7 @@ export async function sendInvite(
     customerId: admin.customer_id,
     to: admin.email,
     template: 'admin_invite',
-    locale: context.locale,
+    locale: emailLocale(partner?.default_language, context.locale),
     values: {
       link: `${publicUrl}/invite/${token}`,
       partnerName: partner?.name ?? 'Wholesale Hub',
@@ -134,7 +140,7 @@ export async function requestPasswordReset(
       customerId: admin.customer_id,
       to: admin.email,
       template: 'password_reset',
-      locale: input.locale,
+      locale: emailLocale(partner?.default_language, input.locale),
       values: {
         link: `${input.publicUrl}/reset-password/${token}`,
         partnerName: partner?.name ?? 'Wholesale Hub',
