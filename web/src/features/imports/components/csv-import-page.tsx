@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Anchor,
@@ -120,6 +121,12 @@ export function CsvImportPage() {
     rowFilter === 'error' ? 'error' : null,
     Boolean(applyJobId ? finished : validated),
   );
+
+  // The users changed when the apply finished, not when it was queued: refresh the list then.
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (finished) void queryClient.invalidateQueries({ queryKey: ['customers', customerId, 'users'] });
+  }, [finished, queryClient, customerId]);
 
   useEffect(() => {
     if (!file) return;

@@ -128,6 +128,7 @@ export function LocationsPage() {
                         variant="subtle"
                         color="red"
                         loading={remove.isPending && remove.variables === location.id}
+                        disabled={!canWrite}
                         onClick={() => remove.mutate(location.id)}
                         aria-label={t('locations.deleteNamed', { name: location.name })}
                       >

@@ -143,7 +143,7 @@ export function NumbersPage() {
                     </Table.Td>
                     <Table.Td>{entry.userEmail ?? '—'}</Table.Td>
                     <Table.Td ta="right">
-                      {entry.state === 'free' ? (
+                      {entry.state === 'free' && canWrite ? (
                         <Button
                           size="xs"
                           variant="subtle"
