@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import {
   ActionIcon,
   Alert,
@@ -28,7 +29,7 @@ import { fullName } from '../api/user-types.ts';
 import { ChangePackageDialog } from './change-package-dialog.tsx';
 import { PackageName } from './package-name.tsx';
 
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
+function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Stack gap={2}>
       <Text size="xs" c="dimmed" fw={600} tt="uppercase">
