@@ -59,7 +59,7 @@ async function writeFileStreamed(
   locations: { name: string; numberPrefix: string }[],
 ): Promise<void> {
   const out = createWriteStream(file);
-  for (const chunk of generateUsersCsv({ rows: ROWS, locations, numberDigits: 4, extensionLength: 6 })) {
+  for (const chunk of generateUsersCsv({ rows: ROWS, locations, numberDigits: 5, extensionLength: 7 })) {
     if (!out.write(chunk)) await once(out, 'drain');
   }
   out.end();

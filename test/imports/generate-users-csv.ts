@@ -48,9 +48,9 @@ export function generatedRow(index: number, options: GenerateOptions): string[] 
   const kind = index % 10; // 0-3 calling (40 %), 4-6 meetings, 7-8 voice, 9 suite with extension only
   const location = options.locations[index % options.locations.length];
   const perLocation = Math.floor(index / options.locations.length);
-  const digits = options.numberDigits ?? 4;
-  const extensionLength = options.extensionLength ?? 6;
-  const extension = String(100000 + index).slice(-extensionLength);
+  const digits = options.numberDigits ?? 5;
+  const extensionLength = options.extensionLength ?? 7;
+  const extension = String(10 ** extensionLength + index).slice(-extensionLength);
   const packages = { voice: false, calling: false, standard: false, meetings: false, suite: false };
   let number = '';
   let ext = '';

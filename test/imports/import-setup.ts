@@ -108,7 +108,7 @@ export interface GeneratedCustomer {
 
 /**
  * A customer for generated files: `locationCount` locations, each with 10^digits numbers
- * (prefix + index), extension length 6, every package sold without limit.
+ * (prefix + 5-digit index), extension length 7, every package sold without limit.
  */
 export async function createGeneratedCustomer(
   database: Database,
@@ -129,7 +129,7 @@ export async function createGeneratedCustomer(
       admin_email: `admin-${options.externalId.toLowerCase()}@bench.example`,
       country: 'NL',
       status: 'provisioned',
-      extension_length: 6,
+      extension_length: 7,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -146,10 +146,10 @@ export async function createGeneratedCustomer(
     )
     .execute();
   const locations: { name: string; numberPrefix: string }[] = [];
-  const prefixBase = options.prefixBase ?? 201;
+  const prefixBase = options.prefixBase ?? 10;
   for (let index = 0; index < options.locationCount; index += 1) {
     const name = `Location ${index + 1}`;
-    // Amsterdam-style fixed numbers: +31 20 1xx nnnn (valid Dutch numbers for libphonenumber).
+    // Amsterdam-style fixed numbers: +31 20 NN nnnnn, NN = 10.. (valid Dutch numbers for libphonenumber).
     const numberPrefix = `+3120${prefixBase + index}`;
     const location = await db
       .insertInto('locations')
@@ -170,7 +170,7 @@ export async function createGeneratedCustomer(
           Array.from({ length: count }, (_, offset) => ({
             customer_id: customer.id,
             location_id: location.id,
-            e164: `${numberPrefix}${String(start + offset).padStart(4, '0')}`,
+            e164: `${numberPrefix}${String(start + offset).padStart(5, '0')}`,
           })),
         )
         .execute();
