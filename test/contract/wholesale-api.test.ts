@@ -255,6 +255,14 @@ describe('subscribers', () => {
     expect(response.json()).toMatchObject({ package: 'webex_calling', status: 'provisioned' });
   });
 
+  it('refuses an update that takes away a package users still hold (409, 10018)', async () => {
+    const response = await call('put', CI, `${C}/${customerId}`, {
+      packages: ['common_area_calling', 'webex_meetings'],
+    });
+    expect(response.statusCode).toBe(409);
+    expect((response.json() as { errors: { errorCode: number }[] }).errors[0]?.errorCode).toBe(10018);
+  });
+
   it('moves a free account only after consent: 202 pending_user_migration, consentMove re-sends (204)', async () => {
     const { database } = harness();
     await insertFreeAccount(database.db, {
