@@ -227,6 +227,11 @@ describe('a partner admin follows the help text in the browser', () => {
       await page.getByTestId('manage-users').click();
       await page.getByRole('menuitem', { name: item }).click();
       await page.getByRole('heading', { name: heading }).waitFor();
+      if (item === 'Claim users') {
+        await page.getByRole('textbox', { name: 'Domain' }).fill(domain);
+        await page.getByRole('button', { name: 'Add domain' }).click();
+        await page.getByText(`_wholesale-hub-challenge.${domain}`).waitFor();
+      }
       if (item === 'Directory synchronization') {
         await page.getByTestId('scim-url').filter({ hasText: '/scim/v2/' }).waitFor();
         await page.getByRole('button', { name: 'New token' }).click();

@@ -160,7 +160,8 @@ export function ClaimUsersPage() {
             label={t('claims.packageLabel')}
             placeholder={t('claims.packageDefault')}
             clearable
-            w={320}
+            w={400}
+            maw="100%"
             mb="sm"
             data={userPackages.map((entry) => ({ value: entry.id, label: t(entry.nameKey) }))}
             value={packageId}
