@@ -213,6 +213,17 @@ describe('subscribers', () => {
     ]);
   });
 
+  it('audits the precheck outside the customer as an existing-account probe', async () => {
+    const { database } = harness();
+    const probes = await database.db
+      .selectFrom('audit_events')
+      .select(['target_id', 'customer_id'])
+      .where('action', '=', 'user.email_taken_probe')
+      .execute();
+    // The precheck inside john's own customer is no probe: it reveals nothing new.
+    expect(probes).toEqual([{ target_id: 'john.anderson@acme.com', customer_id: null }]);
+  });
+
   it('gets and lists with the public filters (max default 50, at most 100)', async () => {
     const one = await call('get', SI, `${S}/${subscriberId}`);
     expect((one.json() as { id: string }).id).toBe(subscriberId);

@@ -31,7 +31,7 @@ export class ProbeRateLimited extends AppError {
  */
 export async function recordEmailProbes(
   context: ServiceContext,
-  scope: { partnerId: string; customerId: string },
+  scope: { partnerId: string; customerId: string | null },
   emails: readonly string[],
 ): Promise<{ overBudget: boolean }> {
   if (emails.length === 0) return { overBudget: false };

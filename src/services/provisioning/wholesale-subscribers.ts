@@ -22,6 +22,7 @@ import { loadPlanningState } from '../users/planning-state.ts';
 import { toDesiredChange } from '../users/user-input.ts';
 import { deleteUser } from '../users/user-service.ts';
 import { addOneUser } from './add-users.ts';
+import { ProbeRateLimited, recordEmailProbes } from './email-probes.ts';
 import { changeUserPackage } from './change-package.ts';
 import { ProvisioningFault, provisioningBackend } from './provisioning-backend.ts';
 import { holdingOf, NO_LICENCES } from './user-licences.ts';
@@ -216,12 +217,13 @@ export async function precheckWholesaleSubscriber(context: ServiceContext, input
       .select('id')
       .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
       .executeTakeFirst();
-    if (taken) throw wholesaleInvalid(['email_taken']);
+    if (taken) await refuseProbe(context, { partnerId: context.actor.partnerId, customerId: null }, email);
     return PRECHECK_SUCCESS;
   }
   const customer = await requireCustomer(context, input.customerId);
-  if ((await emailsTakenElsewhere(context.db, customer.id, [email])).size > 0)
-    throw wholesaleInvalid(['email_taken']);
+  if ((await emailsTakenElsewhere(context.db, customer.id, [email])).size > 0) {
+    await refuseProbe(context, { partnerId: customer.partner_id, customerId: customer.id }, email);
+  }
   const hasPackage = input.package !== undefined || input.packages !== undefined;
   const choice = hasPackage ? packageChoice(input) : null;
   const parameters = input.provisioningParameters ?? {};
@@ -259,6 +261,17 @@ export async function precheckWholesaleSubscriber(context: ServiceContext, input
     );
   }
   return PRECHECK_SUCCESS;
+}
+
+/** A precheck that finds an existing user is a probe too: audited and rate-limited (SPEC §5). */
+async function refuseProbe(
+  context: ServiceContext,
+  scope: { partnerId: string; customerId: string | null },
+  email: string,
+): Promise<never> {
+  const { overBudget } = await recordEmailProbes(context, scope, [email]);
+  if (overBudget) throw new ProbeRateLimited();
+  throw wholesaleInvalid(['email_taken']);
 }
 
 /** The planner's codes → the Wholesale API's (shared with the edge's error mapping). */
