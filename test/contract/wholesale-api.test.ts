@@ -274,6 +274,15 @@ describe('subscribers', () => {
     expect((response.json() as { errors: { errorCode: number }[] }).errors[0]?.errorCode).toBe(10018);
   });
 
+  it('refuses a limit below the users who hold the package (409)', async () => {
+    const response = await call('put', CI, `${C}/${customerId}`, {
+      packages: ['common_area_calling', 'webex_calling', 'webex_meetings', 'attendant_console'],
+      provisioningParameters: { packages: { limits: { webex_calling: 0 } } },
+    });
+    expect(response.statusCode).toBe(409);
+    expect((response.json() as { errors: { errorCode: number }[] }).errors[0]?.errorCode).toBe(10006);
+  });
+
   it('moves a free account only after consent: 202 pending_user_migration, consentMove re-sends (204)', async () => {
     const { database } = harness();
     await insertFreeAccount(database.db, {

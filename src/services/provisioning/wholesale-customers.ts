@@ -177,6 +177,22 @@ export async function updateWholesaleCustomer(
         })),
       );
     }
+    const belowUsage = changes.value.packages.filter(
+      (entry) => entry.limit !== null && entry.limit < (usage[entry.packageId] ?? 0),
+    );
+    if (belowUsage.length > 0) {
+      throw conflict(
+        {
+          en: 'A package limit cannot be lower than the users who hold it.',
+          nl: 'Een pakketlimiet kan niet lager zijn dan het aantal gebruikers dat het pakket heeft.',
+        },
+        belowUsage.map((entry) => ({
+          code: 'package_limit_reached',
+          field: 'provisioningParameters.packages.limits',
+          description: `The limit of ${entry.packageId} (${entry.limit}) is below the ${usage[entry.packageId] ?? 0} user(s) who hold it.`,
+        })),
+      );
+    }
     await replaceCustomerPackages(trx, existing.id, changes.value.packages);
     const locationIds: string[] = [];
     if (changes.value.firstLocation) {
