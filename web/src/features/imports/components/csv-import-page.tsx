@@ -38,6 +38,7 @@ import type { LocalPreview } from '../api/local-preview.ts';
 import { previewCsvText } from '../api/local-preview.ts';
 import { ImportCounts } from './import-counts.tsx';
 import { ImportRowsTable } from './import-rows-table.tsx';
+import { RecentImports } from './recent-imports.tsx';
 
 function JobProgress({ job, label }: { job: ImportJob; label: string }) {
   const { t } = useTranslation();
@@ -125,7 +126,9 @@ export function CsvImportPage() {
   // The users changed when the apply finished, not when it was queued: refresh the list then.
   const queryClient = useQueryClient();
   useEffect(() => {
-    if (finished) void queryClient.invalidateQueries({ queryKey: ['customers', customerId, 'users'] });
+    if (!finished) return;
+    void queryClient.invalidateQueries({ queryKey: ['customers', customerId, 'users'] });
+    void queryClient.invalidateQueries({ queryKey: ['customers', customerId, 'imports', 'recent'] });
   }, [finished, queryClient, customerId]);
 
   useEffect(() => {
@@ -246,6 +249,7 @@ export function CsvImportPage() {
               {t('imports.upload')}
             </Button>
           </Group>
+          <RecentImports customerId={customerId} />
         </Stack>
       ) : null}
 
