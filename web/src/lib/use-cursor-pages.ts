@@ -12,8 +12,9 @@ export function useCursorPages<T>(
   baseKey: readonly unknown[],
   path: string,
   query: QueryParams,
-  enabled = true,
+  options: { enabled?: boolean; pollWhile?: (items: T[]) => boolean } = {},
 ) {
+  const { enabled = true, pollWhile } = options;
   const [stack, setStack] = useState<string[]>([]);
   const [filterKey, setFilterKey] = useState(JSON.stringify(query));
   const currentKey = JSON.stringify(query);
@@ -29,6 +30,9 @@ export function useCursorPages<T>(
       cursor ? fetchPage<T>(cursor, undefined, signal) : fetchPage<T>(path, query, signal),
     placeholderData: keepPreviousData,
     enabled,
+    // Keep a page live while something on it is still changing (e.g. a customer being provisioned).
+    refetchInterval: (current) =>
+      pollWhile && current.state.data && pollWhile(current.state.data.items) ? 2000 : false,
   });
   const next = result.data?.next ?? null;
   const goNext = useCallback(() => {
