@@ -91,13 +91,8 @@ const HIDDEN_ROUTES = new Set([
 
 // Known tenancy bugs, left out of the matrix until they are fixed. The `it.fails` test at the end
 // keeps each one honest: once fixed, it fails, and the entry must go.
-const KNOWN_BUGS = new Map([
-  [
-    'POST /v1/customers/{customerId}/claims/csv',
-    'a CSV without rows answers 200 before the customer is looked up or the role checked ' +
-      '(services/claims/claims.ts claimUsersFromCsv)',
-  ],
-]);
+// (claims/csv, fixed: claimUsersFromCsv looks up the customer and checks the role first.)
+const KNOWN_BUGS = new Map<string, string>([]);
 
 // Routes that manage the caller's own credentials or session, not a tenant's resources.
 const SELF_ROUTES = new Set(['GET /v1/auth/me']);
@@ -595,15 +590,18 @@ describe('tenancy matrix: every route x role x foreign tenant', () => {
     expect(failures).toEqual([]);
   });
 
-  it.fails('still has the known tenancy bugs (remove an entry of KNOWN_BUGS once this fails)', async () => {
-    const { app, auth } = harness();
-    for (const key of KNOWN_BUGS.keys()) {
-      const route = routes.find((candidate) => keyOf(candidate) === key);
-      if (!route) continue;
-      const response = await app.inject(requestFor(route, foreign, auth(roles.partner_full_admin ?? '')));
-      expect(response.statusCode).toBe(404);
-    }
-  });
+  (KNOWN_BUGS.size > 0 ? it.fails : it.skip)(
+    'still has the known tenancy bugs (remove an entry of KNOWN_BUGS once this fails)',
+    async () => {
+      const { app, auth } = harness();
+      for (const key of KNOWN_BUGS.keys()) {
+        const route = routes.find((candidate) => keyOf(candidate) === key);
+        if (!route) continue;
+        const response = await app.inject(requestFor(route, foreign, auth(roles.partner_full_admin ?? '')));
+        expect(response.statusCode).toBe(404);
+      }
+    },
+  );
 
   it("lets the operator read every tenant's resources, without 5xx", async () => {
     const { app, auth, tokens } = harness();

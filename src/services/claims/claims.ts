@@ -224,6 +224,11 @@ export async function claimUsersFromCsv(
   csv: string,
   packageId?: PackageId,
 ): Promise<ClaimResult[]> {
+  // Tenant and role first: even an empty file must not answer for another partner's customer.
+  assertCanWrite(context.actor);
+  const customer = await requireCustomer(context, customerRef);
+  const owned = directoryOwned(customer);
+  if (owned) throw owned;
   const records = parse(csv.replace(/^\uFEFF/, ''), {
     columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
     skip_empty_lines: true,
@@ -247,7 +252,7 @@ export async function claimUsersFromCsv(
   const results: ClaimResult[] = [];
   for (let start = 0; start < emails.length; start += MAX_CLAIM) {
     results.push(
-      ...(await claimUsers(context, customerRef, {
+      ...(await claimUsers(context, customer.id, {
         emails: emails.slice(start, start + MAX_CLAIM),
         package: packageId,
       })),
