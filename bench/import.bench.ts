@@ -152,6 +152,9 @@ async function child(kind: 'pglite' | 'postgres', url: string | undefined): Prom
   const [dry, uploadSeconds] = await time(() => upload(true));
   const [, dryRunSeconds] = await time(() => runImport(database.db, dry.id));
   const rssAfterDryRunMB = maxRssMB();
+  const dryView = await getImport(customer.context, customer.customerId, dry.id);
+  if (dryView.status !== 'validated')
+    throw new Error(`dry run ended ${dryView.status}: ${dryView.fileError ?? dryView.failure ?? ''}`);
   if (DRY_ONLY) {
     const dryFigures = {
       database: kind === 'pglite' ? 'PGlite' : 'PostgreSQL',

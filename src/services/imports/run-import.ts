@@ -38,6 +38,8 @@ import { loadPlanningState } from './planning-state.ts';
 
 export const DEFAULT_IMPORT_BATCH_SIZE = 1000;
 const DRY_RUN_LIFETIME_HOURS = 24;
+/** The size limit was enforced when the file was uploaded (and may have changed since). */
+const STORED_FILE = { maxBytes: Number.MAX_SAFE_INTEGER };
 
 export interface RunImportOptions {
   readonly batchSize?: number;
@@ -178,7 +180,7 @@ async function validate(
   if (!started) return false;
   await deleteImportRows(db, imp.id);
   const batchSize = options.batchSize ?? DEFAULT_IMPORT_BATCH_SIZE;
-  const opened = await openCsv(readFileChunks(db, imp.id));
+  const opened = await openCsv(readFileChunks(db, imp.id), STORED_FILE);
   if (!opened.ok) {
     await fail(db, imp.id, opened.error, null);
     return false;
@@ -239,7 +241,7 @@ async function apply(
   const resumeAfter = imp.applied_through_row;
   // Rows of batches that did not commit may have results from the dead attempt: drop them.
   await deleteImportRows(db, imp.id, resumeAfter);
-  const opened = await openCsv(readFileChunks(db, imp.id));
+  const opened = await openCsv(readFileChunks(db, imp.id), STORED_FILE);
   if (!opened.ok) {
     await fail(db, imp.id, opened.error, null);
     return;
