@@ -160,7 +160,7 @@ async function child(kind: 'pglite' | 'postgres', url: string | undefined): Prom
   if (dryView.status !== 'validated')
     throw new Error(`dry run ended ${dryView.status}: ${dryView.fileError ?? dryView.failure ?? ''}`);
   if (DRY_ONLY) {
-    const dryFigures = {
+    const dryFigures: Figures = {
       database: kind === 'pglite' ? 'PGlite' : 'PostgreSQL',
       rows: ROWS,
       fileMB: Math.round(fileMB * 10) / 10,
@@ -172,6 +172,7 @@ async function child(kind: 'pglite' | 'postgres', url: string | undefined): Prom
       copySeconds: NaN,
       peakRssMB: maxRssMB(),
       rssAfterDryRunMB,
+      liveHeapAfterDryRunMB,
       counts: (await getImport(customer.context, customer.customerId, dry.id)).counts,
     };
     await database.close();
