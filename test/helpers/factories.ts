@@ -8,8 +8,13 @@ import type { Actor } from '../../src/services/access/actor.ts';
 import { systemActor } from '../../src/services/access/actor.ts';
 import { API_TOKEN_PREFIX, hashToken, randomToken } from '../../src/services/auth/secrets.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
-import { createCustomer, type CreateCustomerInput } from '../../src/services/customers/customer-service.ts';
+import {
+  createCustomer,
+  getCustomerView,
+  type CreateCustomerInput,
+} from '../../src/services/customers/customer-service.ts';
 import type { CustomerView } from '../../src/services/customers/customer-view.ts';
+import { runCustomerProvisioning } from '../../src/services/provisioning/customer-provisioning.ts';
 
 export async function createPartner(
   db: Kysely<DB>,
@@ -52,14 +57,18 @@ export function operatorContext(
 
 let counter = 0;
 
-/** A customer of the partner, with all packages sold unless given. Provisioning is left queued. */
+/**
+ * A customer of the partner, with all packages sold unless given. `provision: true` runs its
+ * provisioning at once (users can be added only then; it also invites the customer's admin).
+ */
 export async function createTestCustomer(
   db: Kysely<DB>,
   partnerId: string,
-  overrides: Partial<CreateCustomerInput> = {},
+  overrides: Partial<CreateCustomerInput> & { provision?: boolean } = {},
 ): Promise<CustomerView> {
+  const { provision = false, ...fields } = overrides;
   counter += 1;
-  return createCustomer(operatorContext(db, partnerId), {
+  const customer = await createCustomer(operatorContext(db, partnerId), {
     name: `Customer ${counter}`,
     externalId: `EXT-${counter}-${randomUUID().slice(0, 6)}`,
     adminEmail: `admin${counter}@customer.example`,
@@ -73,6 +82,9 @@ export async function createTestCustomer(
       { id: 'cx_essentials' },
       { id: 'attendant_console' },
     ],
-    ...overrides,
+    ...fields,
   });
+  if (!provision) return customer;
+  await runCustomerProvisioning(db, { customerId: customer.id });
+  return getCustomerView(operatorContext(db, partnerId), customer.id);
 }

@@ -124,16 +124,21 @@ export async function customerRoutes(app: App): Promise<void> {
     {
       schema: {
         tags: ['customers'],
-        summary: 'Update a customer',
+        summary: 'Update a customer (202 while a change of sold packages is applied)',
         params: customerParams,
         body: updateBody,
-        response: { 200: customerOutput, ...errorResponses },
+        response: { 200: customerOutput, 202: customerOutput, ...errorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const context = request.serviceContext();
       const { id } = await getCustomerView(context, request.params.customerId);
-      return updateCustomerDetails(context, id, request.body);
+      const customer = await updateCustomerDetails(context, id, request.body);
+      // A change of the sold packages continues in the background (status `updating`).
+      if (customer.status === 'updating') {
+        return reply.status(202).header('location', `/v1/customers/${customer.id}`).send(customer);
+      }
+      return customer;
     },
   );
 

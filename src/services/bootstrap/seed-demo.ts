@@ -12,6 +12,7 @@ import type { ServiceContext } from '../context.ts';
 import { createCustomer } from '../customers/customer-service.ts';
 import { createLocation } from '../locations/location-service.ts';
 import { addNumbers } from '../numbers/number-service.ts';
+import { runCustomerProvisioning } from '../provisioning/customer-provisioning.ts';
 import { createUser } from '../users/user-service.ts';
 import { insertApiToken } from '../../db/repositories/credentials.ts';
 
@@ -96,6 +97,8 @@ export async function seedDemo(runtime: Runtime): Promise<DemoCredentials | null
       { id: 'attendant_console', limit: 5 },
     ],
   });
+  // Provision now rather than in the worker: users can be added only to a provisioned customer.
+  await runCustomerProvisioning(db, { customerId: customer.id });
   await createLocation(context, customer.id, {
     name: 'Amsterdam HQ',
     country: 'NL',

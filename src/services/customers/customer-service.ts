@@ -25,6 +25,8 @@ import {
 import { insertLocation } from '../../db/repositories/locations.ts';
 import type { CustomerRow, CustomerStatus } from '../../db/schema.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
+import { canStart } from '../../domain/provisioning/customer-lifecycle.ts';
+import { customerBusy } from '../provisioning/add-users.ts';
 import { assertCanWrite, assertPartnerAdmin, customerScope } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Executor, ServiceContext } from '../context.ts';
@@ -212,12 +214,25 @@ export async function updateCustomerDetails(
   return context.db.transaction().execute(async (trx) => {
     const existing = await lockCustomer(trx, customerScope(context.actor), customerId);
     if (!existing) throw notFound('Customer', 'Klant');
-    if (existing.status === 'deleting') {
-      throw conflict({ en: 'The customer is being deleted.', nl: 'De klant wordt verwijderd.' });
-    }
+    if (!canStart('update', existing.status)) throw customerBusy(existing.status);
     const before = toCustomerView(existing, await listCustomerPackages(trx, [existing.id]));
+    const soldBefore = before.packages.map((entry) => entry.id);
+    const soldAfter = input.packages?.map((entry) => entry.id) ?? soldBefore;
+    const added = soldAfter.filter((id) => !soldBefore.includes(id));
+    const removed = soldBefore.filter((id) => !soldAfter.includes(id));
     if (input.packages) await replaceSoldPackages(trx, existing.id, input.packages);
+    // A change of the sold packages goes downstream like the Wholesale API's update: `updating`
+    // until the provisioning job has applied it (SPEC §2).
+    const goesDownstream = added.length > 0 || removed.length > 0;
+    if (goesDownstream) {
+      await enqueueJob(trx, {
+        kind: PROVISION_CUSTOMER_JOB,
+        payload: { customerId: existing.id, added, removed },
+        queueKey: existing.id,
+      });
+    }
     const row = await updateCustomer(trx, existing.id, {
+      ...(goesDownstream ? { status: 'updating' as const, errors: '[]' } : {}),
       ...(input.name !== undefined ? { name: input.name.trim() } : {}),
       ...(input.adminEmail !== undefined ? { admin_email: input.adminEmail.trim().toLowerCase() } : {}),
       ...(input.country !== undefined ? { country: input.country } : {}),

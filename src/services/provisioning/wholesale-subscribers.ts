@@ -1,8 +1,7 @@
 // Wholesale API subscribers (SPEC §5, §7): users holding a package, seen through the public shape.
 // Create, update and delete go through the same services as the admin API (the one planner, the
 // provisioning backend); the public status enum hides our `error` state behind `errors`.
-import { AppError, notFound } from '../../domain/errors.ts';
-import { licenceChangeSteps } from '../../domain/provisioning/licence-change.ts';
+import { notFound } from '../../domain/errors.ts';
 import { PRECHECK_SUCCESS, type WholesaleCodeName } from '../../domain/provisioning/wholesale-codes.ts';
 import {
   fromPublicStatuses,
@@ -24,8 +23,6 @@ import { deleteUser } from '../users/user-service.ts';
 import { addOneUser } from './add-users.ts';
 import { ProbeRateLimited, recordEmailProbes } from './email-probes.ts';
 import { changeUserPackage } from './change-package.ts';
-import { ProvisioningFault, provisioningBackend } from './provisioning-backend.ts';
-import { holdingOf, NO_LICENCES } from './user-licences.ts';
 import { wholesaleInvalid } from './wholesale-errors.ts';
 
 export function toPublic(row: SubscriberRow): PublicSubscriberShape {
@@ -152,42 +149,11 @@ export async function updateWholesaleSubscriber(
   return toPublic(await requireSubscriber(context, row.id));
 }
 
-/** Removes the licences downstream, then the user (number and extension go back to the pool). */
+/** Removes the subscriber: licences downstream, then the user (number and extension freed). */
 export async function deleteWholesaleSubscriber(context: ServiceContext, id: string): Promise<void> {
   assertCanWrite(context.actor);
   const row = await requireSubscriber(context, id);
-  const customer = await requireCustomer(context, row.customer_id);
-  if (row.status !== 'pending_user_migration') {
-    const backend = provisioningBackend();
-    try {
-      for (const step of licenceChangeSteps(holdingOf(row), NO_LICENCES)) {
-        if (step.step === 'update_user_attributes') continue;
-        await backend.perform({
-          step: step.step,
-          customerId: customer.id,
-          userId: row.id,
-          subject: step.licence,
-        });
-      }
-      await backend.perform({ step: 'remove_user', customerId: customer.id, userId: row.id });
-    } catch (error) {
-      if (!(error instanceof ProvisioningFault)) throw error;
-      throw new AppError(
-        'unavailable',
-        {
-          en: 'The subscriber could not be removed downstream; nothing changed. Retry later.',
-          nl: 'De abonnee kon niet worden verwijderd bij de provider; er is niets gewijzigd. Probeer het later opnieuw.',
-        },
-        [
-          {
-            code: 'provisioning_failed',
-            description: 'The subscriber could not be removed downstream; retry later.',
-          },
-        ],
-      );
-    }
-  }
-  await deleteUser(context, customer.id, row.id);
+  await deleteUser(context, row.customer_id, row.id);
 }
 
 export async function resendWholesaleConsent(context: ServiceContext, id: string): Promise<void> {

@@ -1,6 +1,7 @@
 // User use cases of the admin API and the CLI: create, get, update, delete, list (SPEC §5).
 // Every rule comes from the one planner in src/domain/users; this file loads, plans and writes.
-import { conflict, notFound, validationFailed } from '../../domain/errors.ts';
+import { notFound } from '../../domain/errors.ts';
+import { licenceChangeSteps } from '../../domain/provisioning/licence-change.ts';
 import { planUserChange } from '../../domain/users/plan-user-change.ts';
 import { toUserState, findUser, listUsers, lockUser } from '../../db/repositories/users.ts';
 import { findLocation } from '../../db/repositories/locations.ts';
@@ -12,6 +13,9 @@ import { requireCustomer } from '../customers/customer-service.ts';
 import { isUuidLike } from '../db-errors.ts';
 import { requireLocation } from '../locations/location-service.ts';
 import { decodeCursor, toPage, type Page } from '../paging.ts';
+import { addOneUser } from '../provisioning/add-users.ts';
+import { removeUserDownstream } from '../provisioning/remove-user-downstream.ts';
+import { holdingOf, pushLicenceSteps } from '../provisioning/user-licences.ts';
 import { applyUserPlan, planErrorsToAppError } from './apply-user-plan.ts';
 import { loadPlanningState } from './planning-state.ts';
 import { toDesiredChange, type UserFieldsInput } from './user-input.ts';
@@ -37,6 +41,10 @@ function planningKeys(email: string, input: UserFieldsInput) {
   };
 }
 
+/**
+ * One user through the same path as the 25-user manual add: existing-account probes (audited,
+ * rate-limited), free accounts (pending_user_migration + consent), licences to the backend.
+ */
 export async function createUser(
   context: ServiceContext,
   customerRef: string,
@@ -44,34 +52,7 @@ export async function createUser(
 ): Promise<UserView> {
   assertCanWrite(context.actor);
   const customer = await requireCustomer(context, customerRef);
-  const row = await context.db.transaction().execute(async (trx) => {
-    const { state, rowsByEmail } = await loadPlanningState(trx, customer, planningKeys(input.email, input));
-    if (rowsByEmail.has(input.email.trim().toLowerCase())) {
-      throw conflict(
-        {
-          en: `A user with email ${input.email} already exists in this organization.`,
-          nl: `Er bestaat al een gebruiker met e-mail ${input.email} in deze organisatie.`,
-        },
-        [{ code: 'user_exists', field: 'email', description: 'Update the existing user instead.' }],
-      );
-    }
-    const change = toDesiredChange(input.email, input, (ref) => state.locationById(ref)?.name ?? ref);
-    const plan = planUserChange({
-      current: null,
-      change,
-      behaviour: 'add-only',
-      channel: 'api',
-      context: state,
-    });
-    if (plan.action === 'error') throw planErrorsToAppError(plan, context);
-    const created = await applyUserPlan(trx, context, customer, plan, undefined);
-    if (!created)
-      throw validationFailed([
-        { code: 'package_required', field: 'package', description: 'A package is required.' },
-      ]);
-    return created;
-  });
-  return viewOf(context, row);
+  return (await addOneUser(context, customer, input)).user;
 }
 
 export async function getUser(
@@ -106,12 +87,22 @@ export async function updateUser(
       context: state,
     });
     if (plan.action === 'error') throw planErrorsToAppError(plan, context);
-    return (await applyUserPlan(trx, context, customer, plan, existing)) ?? existing;
+    return {
+      before: existing,
+      after: (await applyUserPlan(trx, context, customer, plan, existing)) ?? existing,
+    };
   });
-  return viewOf(context, row);
+  // Licences follow the committed change downstream (a package or add-on change).
+  const steps = licenceChangeSteps(holdingOf(row.before), holdingOf(row.after));
+  const current = steps.length > 0 ? await pushLicenceSteps(context, customer, row.after, steps) : row.after;
+  return viewOf(context, current);
 }
 
-/** Removes the user: number and extension return to the pool, the email becomes free (SPEC §5). */
+/**
+ * Removes the user: its licences downstream first (a failure there changes nothing), then the
+ * record; number and extension return to the pool, the email becomes free (SPEC §5). Every
+ * channel removes users through here: admin API, CLI, Wholesale API, SCIM.
+ */
 export async function deleteUser(
   context: ServiceContext,
   customerRef: string,
@@ -119,6 +110,9 @@ export async function deleteUser(
 ): Promise<void> {
   assertCanWrite(context.actor);
   const customer = await requireCustomer(context, customerRef);
+  const current = isUuidLike(userId) ? await findUser(context.db, customer.id, userId) : undefined;
+  if (!current) throw notFound('User', 'Gebruiker');
+  await removeUserDownstream(customer, current);
   await context.db.transaction().execute(async (trx) => {
     const existing = isUuidLike(userId) ? await lockUser(trx, customer.id, userId) : undefined;
     if (!existing) throw notFound('User', 'Gebruiker');
