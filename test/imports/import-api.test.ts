@@ -242,6 +242,33 @@ describe('imports API with the shared fixtures', () => {
     expect(apply.statusCode).toBe(409);
   });
 
+  it('an unapplied dry run expires after 24 h: it can no longer be applied', async () => {
+    const csv =
+      'User ID/Email (Required),Webex Voice,Jabber Calling,Jabber with Webex Teams\nold@devries.example,TRUE,FALSE,FALSE\n';
+    const importId = (await upload(new TextEncoder().encode(csv), 'add-only', true)).json<ImportBody>().id;
+    await testApp().drainJobs();
+    await testApp()
+      .database.db.withTables<{ imports: { id: string; expires_at: Date } }>()
+      .updateTable('imports')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', importId)
+      .execute();
+    const list = await testApp().app.inject({
+      method: 'GET',
+      url: `/v1/customers/${customerId}/imports`,
+      headers: headers(),
+    });
+    expect(list.json<{ items: ImportBody[] }>().items.find((item) => item.id === importId)?.status).toBe(
+      'cancelled',
+    );
+    const apply = await testApp().app.inject({
+      method: 'POST',
+      url: `/v1/customers/${customerId}/imports/${importId}/apply`,
+      headers: headers(),
+    });
+    expect(apply.statusCode).toBe(409);
+  });
+
   it('a read-only admin may read imports but not upload (403)', async () => {
     const readonly = testApp().auth(testApp().tokens.partnerReadonly);
     const list = await testApp().app.inject({

@@ -188,11 +188,12 @@ export async function listImportRows(
   return query.orderBy('row_number').limit(filter.limit).execute();
 }
 
-/** Imports of a customer that must finish before a new apply of that customer may start. */
-export async function expireDryRuns(executor: Executor): Promise<number> {
+/** Dry runs of a customer left unapplied for 24 h become `cancelled` (failure `expired`). */
+export async function expireDryRuns(executor: Executor, customerId: string): Promise<number> {
   const result = await withImportTables(executor)
     .updateTable('imports')
     .set({ status: 'cancelled', failure: 'expired', finished_at: sql`now()`, updated_at: sql`now()` })
+    .where('customer_id', '=', customerId)
     .where('status', '=', 'validated')
     .where('expires_at', '<', sql<Date>`now()`)
     .executeTakeFirst();

@@ -5,7 +5,13 @@ import { sql } from 'kysely';
 import { AppError, conflict, notFound } from '../../domain/errors.ts';
 import type { Locale } from '../../domain/messages/locale.ts';
 import { rowIssueMessage } from '../../domain/messages/row-messages.ts';
-import { findImport, listImportRows, listImports, updateImport } from '../../db/repositories/import-jobs.ts';
+import {
+  expireDryRuns,
+  findImport,
+  listImportRows,
+  listImports,
+  updateImport,
+} from '../../db/repositories/import-jobs.ts';
 import type { ImportRow, StoredIssue } from '../../db/repositories/import-schema.ts';
 import { cancelQueuedJob, enqueueJob } from '../../jobs/queue.ts';
 import { assertCanWrite } from '../access/policy.ts';
@@ -41,6 +47,7 @@ export async function listImportViews(
   limit = 50,
 ): Promise<ImportView[]> {
   const customer = await requireCustomer(context, customerRef);
+  await expireDryRuns(context.db, customer.id);
   const rows = await listImports(context.db, customer.id, { limit });
   return rows.slice(0, limit).map((row) => toImportView(row, context.locale));
 }
