@@ -1,72 +1,14 @@
 // SQL the CSV import needs on users, numbers and the customer: one snapshot read to plan a file,
 // and set-based writes for a batch of planned rows. Every statement names the customer.
 import { sql } from 'kysely';
-import { isPackageId } from '../../domain/packages/catalog.ts';
 import type { SoldPackage } from '../../domain/packages/rules.ts';
 import type { PlanningLocation } from '../../domain/users/planning-context.ts';
 import { emptyUser, type UserState } from '../../domain/users/user-state.ts';
 import type { Executor } from '../../services/context.ts';
 import type { CustomerRow, UserRow } from '../schema.ts';
+import { userStateColumns } from './users.ts';
 
-export function userRowToState(row: UserRow): UserState {
-  return {
-    email: row.email.toLowerCase(),
-    firstName: row.first_name,
-    lastName: row.last_name,
-    displayName: row.display_name,
-    title: row.title,
-    department: row.department,
-    manager: row.manager,
-    callerIdFirstName: row.caller_id_first_name,
-    callerIdLastName: row.caller_id_last_name,
-    preferredLanguage: row.preferred_language,
-    timeZone: row.time_zone,
-    preferredWebexSite: row.preferred_webex_site,
-    extension: row.extension,
-    phoneNumber: row.phone_number,
-    callerIdNumber: row.caller_id_number,
-    locationId: row.location_id,
-    jabberWithTeams: row.jabber_webex_teams ?? false,
-    jabberCalling: row.jabber_calling ?? false,
-    packageId: row.package && isPackageId(row.package) ? row.package : null,
-    addOns: { attendant_console: row.attendant_console },
-    basicLicences: {
-      basic_messaging: row.basic_messaging,
-      basic_space_meetings: row.basic_space_meetings,
-      calling_from_webex: row.calling_from_webex,
-    },
-  };
-}
-
-function stateToColumns(user: UserState) {
-  return {
-    email: user.email,
-    first_name: user.firstName,
-    last_name: user.lastName,
-    display_name: user.displayName,
-    title: user.title,
-    department: user.department,
-    manager: user.manager,
-    caller_id_first_name: user.callerIdFirstName,
-    caller_id_last_name: user.callerIdLastName,
-    preferred_language: user.preferredLanguage,
-    time_zone: user.timeZone,
-    preferred_webex_site: user.preferredWebexSite,
-    extension: user.extension,
-    phone_number: user.phoneNumber,
-    caller_id_number: user.callerIdNumber,
-    location_id: user.locationId,
-    jabber_webex_teams: user.jabberWithTeams,
-    jabber_calling: user.jabberCalling,
-    package: user.packageId,
-    attendant_console: user.addOns.attendant_console,
-    basic_messaging: user.basicLicences.basic_messaging,
-    basic_space_meetings: user.basicLicences.basic_space_meetings,
-    calling_from_webex: user.basicLicences.calling_from_webex,
-  };
-}
-
-const INSERT_COLUMNS = ['customer_id', ...Object.keys(stateToColumns(emptyUserForColumns()))];
+const INSERT_COLUMNS = ['customer_id', ...Object.keys(userStateColumns(emptyUserForColumns()))];
 
 function emptyUserForColumns(): UserState {
   return emptyUser('');
@@ -157,7 +99,9 @@ export async function insertImportedUsers(
   users: readonly UserState[],
 ): Promise<{ id: string; email: string }[]> {
   if (users.length === 0) return [];
-  const payload = JSON.stringify(users.map((user) => ({ customer_id: customerId, ...stateToColumns(user) })));
+  const payload = JSON.stringify(
+    users.map((user) => ({ customer_id: customerId, ...userStateColumns(user) })),
+  );
   const columns = sql.raw(INSERT_COLUMNS.join(', '));
   const result = await sql<{ id: string; email: string }>`
     insert into users (${columns})
@@ -173,7 +117,7 @@ export async function updateImportedUser(
 ): Promise<string | null> {
   const row = await executor
     .updateTable('users')
-    .set({ ...stateToColumns(user), version: sql`version + 1`, updated_at: sql`now()` })
+    .set({ ...userStateColumns(user), version: sql`version + 1`, updated_at: sql`now()` })
     .where('customer_id', '=', customerId)
     .where(sql<string>`lower(email)`, '=', user.email)
     .returning('id')

@@ -3,7 +3,8 @@
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { EXPORT_HEADERS, templateExampleRow, userToExportRow } from '../../domain/csv/export-row.ts';
-import { streamCustomerUsers, userRowToState } from '../../db/repositories/import-users.ts';
+import { streamCustomerUsers } from '../../db/repositories/import-users.ts';
+import { toUserState } from '../../db/repositories/users.ts';
 import type { ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
 
@@ -27,7 +28,7 @@ export async function exportUsersCsv(context: ServiceContext, customerRef: strin
     yield [...EXPORT_HEADERS];
     for await (const page of streamCustomerUsers(context.db, customer.id)) {
       for (const row of page) {
-        yield userToExportRow(userRowToState(row), {
+        yield userToExportRow(toUserState(row), {
           locationName: row.location_id ? (locations.get(row.location_id) ?? null) : null,
           userStatus: row.suspended ? 'Suspended' : 'Active',
         });

@@ -15,8 +15,8 @@ import {
   findInventoryNumbers,
   loadImportCustomerFacts,
   streamCustomerUsers,
-  userRowToState,
 } from '../../db/repositories/import-users.ts';
+import { toUserState } from '../../db/repositories/users.ts';
 import type { CustomerRow, DB } from '../../db/schema.ts';
 
 export interface ImportPlanningState {
@@ -33,7 +33,7 @@ export async function loadPlanningState(
   const facts = await loadImportCustomerFacts(db, customer);
   const users: UserState[] = [];
   for await (const page of streamCustomerUsers(db, customer.id))
-    for (const row of page) users.push(userRowToState(row));
+    for (const row of page) users.push(toUserState(row));
   let foreign = new Set<string>();
   const state = new InMemoryCustomerState({
     ...facts,
