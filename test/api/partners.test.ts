@@ -12,7 +12,7 @@ describe('/v1/partners', () => {
 
   beforeAll(async () => {
     const { database, partnerId } = harness();
-    customer = await createTestCustomer(database.db, partnerId);
+    customer = await createTestCustomer(database.db, partnerId, { provision: true });
     customerFull = await createApiToken(database.db, {
       partnerId,
       role: 'customer_full_admin',
