@@ -5,6 +5,7 @@ import type { CustomerView } from '../../src/services/customers/customer-view.ts
 import type { LocationView } from '../../src/services/locations/location-service.ts';
 import type { AddNumbersResult, PhoneNumberView } from '../../src/services/numbers/number-service.ts';
 import type { UserView } from '../../src/services/users/user-view.ts';
+import { FIXTURE_SETUP_COMMANDS } from '../helpers/fixture-setup-commands.ts';
 import { useTestCli } from './cli-harness.ts';
 
 const cli = useTestCli();
@@ -12,78 +13,15 @@ const cli = useTestCli();
 describe('fixture set-up (fixtures/README.md)', () => {
   it('runs the five set-up commands exactly as written', async () => {
     const hub = cli().hub;
-    const customer = await hub(
-      'customers',
-      'create',
-      '--name',
-      'Bakkerij De Vries',
-      '--external-id',
-      'DEVRIES-001',
-      '--admin-email',
-      'beheer@devries.example',
-      '--country',
-      'NL',
-      '--packages',
-      'webex_voice,webex_calling,webex_calling_standard,webex_meetings,webex_suite',
-    );
-    expect(customer.stderr).toBe('');
-    expect(customer.exitCode).toBe(0);
-    expect(customer.stdout).toContain('DEVRIES-001');
-    const amsterdam = await hub(
-      'locations',
-      'create',
-      '--customer',
-      'DEVRIES-001',
-      '--name',
-      'Amsterdam HQ',
-      '--country',
-      'NL',
-      '--city',
-      'Amsterdam',
-      '--address1',
-      'Damrak 1',
-      '--timezone',
-      'Europe/Amsterdam',
-    );
-    expect(amsterdam.exitCode).toBe(0);
-    const rotterdam = await hub(
-      'locations',
-      'create',
-      '--customer',
-      'DEVRIES-001',
-      '--name',
-      'Rotterdam',
-      '--country',
-      'NL',
-      '--city',
-      'Rotterdam',
-      '--address1',
-      'Coolsingel 40',
-      '--timezone',
-      'Europe/Amsterdam',
-    );
-    expect(rotterdam.exitCode).toBe(0);
-    const hq = await hub(
-      'numbers',
-      'add',
-      '--customer',
-      'DEVRIES-001',
-      '--location',
-      'Amsterdam HQ',
-      '+31201234500-+31201234599',
-    );
-    expect(hq.exitCode).toBe(0);
-    expect(hq.stdout).toContain('Added 100 number(s)');
-    const rdam = await hub(
-      'numbers',
-      'add',
-      '--customer',
-      'DEVRIES-001',
-      '--location',
-      'Rotterdam',
-      '+31107654300-+31107654399',
-    );
-    expect(rdam.exitCode).toBe(0);
+    const results = [];
+    for (const argv of FIXTURE_SETUP_COMMANDS) {
+      const result = await hub(...argv);
+      expect(result.stderr, argv.join(' ')).toBe('');
+      expect(result.exitCode, argv.join(' ')).toBe(0);
+      results.push(result);
+    }
+    expect(results[0]?.stdout).toContain('DEVRIES-001');
+    expect(results[3]?.stdout).toContain('Added 100 number(s)');
 
     const shown = (await hub('customers', 'get', 'DEVRIES-001', '--json')).json<CustomerView>();
     expect(shown.status).toBe('provisioned');

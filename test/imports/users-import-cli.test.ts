@@ -5,71 +5,14 @@ import { describe, expect, it } from 'vitest';
 import type { ImportCliResult } from '../../src/cli/commands/users-import.ts';
 import { useTestCli } from '../cli/cli-harness.ts';
 import { FIXTURES_DIR } from './import-setup.ts';
+import { FIXTURE_SETUP_COMMANDS } from '../helpers/fixture-setup-commands.ts';
 
 describe('hub users import / export', () => {
   const cli = useTestCli();
 
   it('sets up the fixture customer', async () => {
     const { hub } = cli();
-    const steps = [
-      [
-        'customers',
-        'create',
-        '--name',
-        'Bakkerij De Vries',
-        '--external-id',
-        'DEVRIES-001',
-        '--admin-email',
-        'beheer@devries.example',
-        '--country',
-        'NL',
-        '--packages',
-        'webex_voice,webex_calling,webex_calling_standard,webex_meetings,webex_suite',
-      ],
-      [
-        'locations',
-        'create',
-        '--customer',
-        'DEVRIES-001',
-        '--name',
-        'Amsterdam HQ',
-        '--country',
-        'NL',
-        '--city',
-        'Amsterdam',
-        '--address1',
-        'Damrak 1',
-        '--timezone',
-        'Europe/Amsterdam',
-      ],
-      [
-        'locations',
-        'create',
-        '--customer',
-        'DEVRIES-001',
-        '--name',
-        'Rotterdam',
-        '--country',
-        'NL',
-        '--city',
-        'Rotterdam',
-        '--address1',
-        'Coolsingel 40',
-        '--timezone',
-        'Europe/Amsterdam',
-      ],
-      [
-        'numbers',
-        'add',
-        '--customer',
-        'DEVRIES-001',
-        '--location',
-        'Amsterdam HQ',
-        '+31201234500-+31201234599',
-      ],
-      ['numbers', 'add', '--customer', 'DEVRIES-001', '--location', 'Rotterdam', '+31107654300-+31107654399'],
-    ];
-    for (const argv of steps) expect((await hub(...argv)).exitCode).toBe(0);
+    for (const argv of FIXTURE_SETUP_COMMANDS) expect((await hub(...argv)).exitCode).toBe(0);
     for (const name of ['01-add-basic.csv', '03-errors.csv'])
       await copyFile(path.join(FIXTURES_DIR, name), path.join(cli().cwd, name));
   });
