@@ -1,5 +1,6 @@
 // The customer status lifecycle of SPEC §2 as a pure rule: which operation may start in which
 // status, and what status the customer shows while it runs and once the backend has answered.
+import { conflict, type AppError } from '../errors.ts';
 
 export const CUSTOMER_STATUSES = [
   'provisioning',
@@ -48,4 +49,20 @@ export function statusDuring(operation: 'provision' | 'update' | 'delete'): Cust
 export function statusAfter(outcome: { orgCreated: boolean; failedSteps: number }): CustomerStatus {
   if (!outcome.orgCreated) return 'error';
   return outcome.failedSteps === 0 ? 'provisioned' : 'provisioned_with_errors';
+}
+
+/** Refusal of work that needs a settled customer (SPEC §2: provisioning, updating, deleting). */
+export function customerBusy(status: CustomerStatus): AppError {
+  return conflict(
+    {
+      en: `The customer is ${status.replaceAll('_', ' ')}; users can be managed once it is provisioned.`,
+      nl: `De klant heeft status ${status}; gebruikers kunnen worden beheerd zodra de klant is ingericht.`,
+    },
+    [
+      {
+        code: 'customer_busy',
+        description: 'The customer is being provisioned, updated or deleted; retry later.',
+      },
+    ],
+  );
 }

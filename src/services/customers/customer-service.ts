@@ -25,8 +25,7 @@ import {
 import { insertLocation } from '../../db/repositories/locations.ts';
 import type { CustomerRow, CustomerStatus } from '../../db/schema.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
-import { canStart } from '../../domain/provisioning/customer-lifecycle.ts';
-import { customerBusy } from '../provisioning/add-users.ts';
+import { canStart, customerBusy } from '../../domain/provisioning/customer-lifecycle.ts';
 import { assertCanWrite, assertPartnerAdmin, customerScope } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Executor, ServiceContext } from '../context.ts';

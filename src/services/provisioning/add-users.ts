@@ -6,7 +6,7 @@
 import type { AppError } from '../../domain/errors.ts';
 import { conflict, validationFailed, type ErrorDetail } from '../../domain/errors.ts';
 import { issueText } from '../../domain/messages/row-messages.ts';
-import { canStart, type CustomerStatus } from '../../domain/provisioning/customer-lifecycle.ts';
+import { canStart, customerBusy } from '../../domain/provisioning/customer-lifecycle.ts';
 import { licenceChangeSteps } from '../../domain/provisioning/licence-change.ts';
 import { planUserChange } from '../../domain/users/plan-user-change.ts';
 import { deleteFreeAccount, freeAccountsByEmail } from '../../db/repositories/free-accounts.ts';
@@ -43,21 +43,6 @@ export interface AddUsersOptions {
   /** `claim`: every email must be a verified free account, moved at once (no consent). */
   readonly mode: 'add' | 'claim';
   readonly max: number;
-}
-
-export function customerBusy(status: CustomerStatus): AppError {
-  return conflict(
-    {
-      en: `The customer is ${status.replaceAll('_', ' ')}; users can be managed once it is provisioned.`,
-      nl: `De klant heeft status ${status}; gebruikers kunnen worden beheerd zodra de klant is ingericht.`,
-    },
-    [
-      {
-        code: 'customer_busy',
-        description: 'The customer is being provisioned, updated or deleted; retry later.',
-      },
-    ],
-  );
 }
 
 export function tooManyUsers(count: number, max: number): AppError {

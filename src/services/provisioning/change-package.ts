@@ -5,7 +5,7 @@
 import { conflict, notFound, validationFailed, type ErrorDetail } from '../../domain/errors.ts';
 import { issueText } from '../../domain/messages/row-messages.ts';
 import type { PackageId } from '../../domain/packages/catalog.ts';
-import { canStart } from '../../domain/provisioning/customer-lifecycle.ts';
+import { canStart, customerBusy } from '../../domain/provisioning/customer-lifecycle.ts';
 import { licenceChangeSteps, repairSteps } from '../../domain/provisioning/licence-change.ts';
 import { planUserChange } from '../../domain/users/plan-user-change.ts';
 import { findLocation } from '../../db/repositories/locations.ts';
@@ -20,7 +20,6 @@ import { applyUserPlan, planErrorsToAppError } from '../users/apply-user-plan.ts
 import { loadPlanningState } from '../users/planning-state.ts';
 import { toDesiredChange } from '../users/user-input.ts';
 import { toUserView, type UserView } from '../users/user-view.ts';
-import { customerBusy } from './add-users.ts';
 import { holdingOf, pushLicenceSteps } from './user-licences.ts';
 
 export interface ChangePackageInput {

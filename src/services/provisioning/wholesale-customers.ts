@@ -2,7 +2,7 @@
 // lifecycle. Create and update answer at once and continue in the provisioning job (202).
 import { conflict } from '../../domain/errors.ts';
 import { checkCountry } from '../../domain/customers/customer-input.ts';
-import { canStart } from '../../domain/provisioning/customer-lifecycle.ts';
+import { canStart, customerBusy } from '../../domain/provisioning/customer-lifecycle.ts';
 import {
   customerChangesFromUpdate,
   customerDraftFromCreate,
@@ -41,7 +41,6 @@ import {
   PROVISION_CUSTOMER_JOB,
 } from '../customers/customer-service.ts';
 import { isUniqueViolation } from '../db-errors.ts';
-import { customerBusy } from './add-users.ts';
 import { wholesaleInvalid } from './wholesale-errors.ts';
 
 export function toCustomerRecord(row: CustomerRow, packages: readonly CustomerPackageRow[]): CustomerRecord {
