@@ -1,7 +1,8 @@
-// Bulk audit rows for an import batch: the same columns `recordAudits` writes, sent as one JSON
-// parameter (jsonb_to_recordset) instead of twelve bind parameters per row.
+// Bulk audit rows for an import batch: the same columns `recordAudits` writes, one array parameter
+// per column (unnest-rows.ts) instead of twelve bind parameters per row.
 import { sql } from 'kysely';
 import type { Executor } from '../../services/context.ts';
+import { columnList, unnestRows, type UnnestColumn } from './unnest-rows.ts';
 
 export interface ImportAuditRow {
   readonly partner_id: string | null;
@@ -18,15 +19,28 @@ export interface ImportAuditRow {
   readonly job_id: string | null;
 }
 
+const AUDIT_COLUMNS: readonly UnnestColumn<ImportAuditRow>[] = [
+  { name: 'partner_id', type: 'uuid', value: (row) => row.partner_id },
+  { name: 'customer_id', type: 'uuid', value: (row) => row.customer_id },
+  { name: 'actor_type', type: 'text', value: (row) => row.actor_type },
+  { name: 'actor_id', type: 'text', value: (row) => row.actor_id },
+  { name: 'actor_label', type: 'text', value: (row) => row.actor_label },
+  { name: 'action', type: 'text', value: (row) => row.action },
+  { name: 'target_type', type: 'text', value: (row) => row.target_type },
+  { name: 'target_id', type: 'text', value: (row) => row.target_id },
+  { name: 'before', type: 'jsonb', value: (row) => jsonOrNull(row.before) },
+  { name: 'after', type: 'jsonb', value: (row) => jsonOrNull(row.after) },
+  { name: 'request_id', type: 'text', value: (row) => row.request_id },
+  { name: 'job_id', type: 'uuid', value: (row) => row.job_id },
+];
+
+function jsonOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
+}
+
 export async function insertImportAudits(executor: Executor, rows: readonly ImportAuditRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await sql`
-    insert into audit_events
-      (partner_id, customer_id, actor_type, actor_id, actor_label, action, target_type, target_id, before, after, request_id, job_id)
-    select partner_id, customer_id, actor_type, actor_id, actor_label, action, target_type, target_id, before, after, request_id, job_id
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
-      partner_id uuid, customer_id uuid, actor_type text, actor_id text, actor_label text, action text,
-      target_type text, target_id text, before jsonb, after jsonb, request_id text, job_id uuid)`.execute(
+  await sql`insert into audit_events (${columnList(AUDIT_COLUMNS)}) ${unnestRows(AUDIT_COLUMNS, rows)}`.execute(
     executor,
   );
 }

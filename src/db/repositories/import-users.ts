@@ -7,12 +7,7 @@ import { emptyUser, type UserState } from '../../domain/users/user-state.ts';
 import type { Executor } from '../../services/context.ts';
 import type { CustomerRow, UserRow } from '../schema.ts';
 import { userStateColumns } from './users.ts';
-
-const INSERT_COLUMNS = ['customer_id', ...Object.keys(userStateColumns(emptyUserForColumns()))];
-
-function emptyUserForColumns(): UserState {
-  return emptyUser('');
-}
+import { columnList, unnestRows, type UnnestColumn } from './unnest-rows.ts';
 
 export interface ImportCustomerFacts {
   readonly soldPackages: SoldPackage[];
@@ -76,6 +71,11 @@ export async function* streamCustomerUsers(
   }
 }
 
+// Key lists travel as one array parameter (`unnest($1::text[])`): a thousand bind parameters cost
+// the server more to parse and plan than the lookups themselves. The lookups are written as one
+// index probe per key (LATERAL … LIMIT 1): while an import fills a table its statistics are stale,
+// and a planner that believes the table small would scan all of it for every batch instead.
+
 /** Which of these (lower-case) emails belong to users of other customers. */
 export async function findEmailsOfOtherCustomers(
   executor: Executor,
@@ -83,29 +83,51 @@ export async function findEmailsOfOtherCustomers(
   emails: readonly string[],
 ): Promise<Set<string>> {
   if (emails.length === 0) return new Set();
-  const rows = await executor
-    .selectFrom('users')
-    .select(sql<string>`lower(email)`.as('email'))
-    .where(sql<string>`lower(email)`, 'in', emails)
-    .where('customer_id', '<>', customerId)
-    .execute();
-  return new Set(rows.map((row) => row.email));
+  const result = await sql<{ email: string }>`
+    select k.email from unnest(${emails}::text[]) as k (email)
+    cross join lateral (
+      select customer_id from users where lower(users.email) = k.email limit 1) as holder
+    where holder.customer_id <> ${customerId}`.execute(executor);
+  return new Set(result.rows.map((row) => row.email));
 }
 
-/** One JSON parameter for the whole batch (jsonb_populate_recordset), not 24 bind parameters a row. */
+interface NewImportedUser {
+  readonly customerId: string;
+  readonly columns: ReturnType<typeof userStateColumns>;
+}
+
+type UserColumnName = keyof ReturnType<typeof userStateColumns>;
+const BOOLEAN_COLUMNS: ReadonlySet<UserColumnName> = new Set([
+  'jabber_webex_teams',
+  'jabber_calling',
+  'attendant_console',
+  'basic_messaging',
+  'basic_space_meetings',
+  'calling_from_webex',
+]);
+
+const USER_COLUMNS: readonly UnnestColumn<NewImportedUser>[] = [
+  { name: 'customer_id', type: 'uuid', value: (user) => user.customerId },
+  ...(Object.keys(userStateColumns(emptyUser(''))) as UserColumnName[]).map(
+    (name): UnnestColumn<NewImportedUser> => ({
+      name,
+      type: BOOLEAN_COLUMNS.has(name) ? 'boolean' : name === 'location_id' ? 'uuid' : 'text',
+      value: (user) => user.columns[name],
+    }),
+  ),
+];
+
+/** One statement for the whole batch (unnest-rows.ts), not 24 bind parameters a row. */
 export async function insertImportedUsers(
   executor: Executor,
   customerId: string,
   users: readonly UserState[],
 ): Promise<{ id: string; email: string }[]> {
   if (users.length === 0) return [];
-  const payload = JSON.stringify(
-    users.map((user) => ({ customer_id: customerId, ...userStateColumns(user) })),
-  );
-  const columns = sql.raw(INSERT_COLUMNS.join(', '));
+  const rows = users.map((user) => ({ customerId, columns: userStateColumns(user) }));
   const result = await sql<{ id: string; email: string }>`
-    insert into users (${columns})
-    select ${columns} from jsonb_populate_recordset(null::users, ${payload}::jsonb)
+    insert into users (${columnList(USER_COLUMNS)})
+    ${unnestRows(USER_COLUMNS, rows)}
     returning id, email`.execute(executor);
   return result.rows;
 }
@@ -134,7 +156,7 @@ export async function deleteImportedUsers(
   return executor
     .deleteFrom('users')
     .where('customer_id', '=', customerId)
-    .where(sql<string>`lower(email)`, 'in', emails)
+    .where(sql<boolean>`lower(email) = any(${emails}::text[])`)
     .returning(['id', 'email'])
     .execute();
 }
@@ -153,18 +175,17 @@ export async function markUsersPendingMigration(
     .execute();
 }
 
-/** The inventory entries (number -> location) among these numbers. */
+/** The inventory entries (number -> location) of this customer among these numbers. */
 export async function findInventoryNumbers(
   executor: Executor,
   customerId: string,
   numbers: readonly string[],
 ): Promise<{ e164: string; locationId: string }[]> {
   if (numbers.length === 0) return [];
-  const rows = await executor
-    .selectFrom('phone_numbers')
-    .select(['e164', 'location_id'])
-    .where('customer_id', '=', customerId)
-    .where('e164', 'in', numbers)
-    .execute();
-  return rows.map((row) => ({ e164: row.e164, locationId: row.location_id }));
+  const result = await sql<{ e164: string; location_id: string }>`
+    select k.e164, entry.location_id from unnest(${numbers}::text[]) as k (e164)
+    cross join lateral (
+      select location_id, customer_id from phone_numbers where phone_numbers.e164 = k.e164 limit 1) as entry
+    where entry.customer_id = ${customerId}`.execute(executor);
+  return result.rows.map((row) => ({ e164: row.e164, locationId: row.location_id }));
 }

@@ -12,6 +12,16 @@ export interface RowChange {
   readonly cellErrors: readonly RowError[];
 }
 
+/** A boolean cell; an unreadable one adds a row error and reads as "no change". */
+function readBoolean(raw: string, column: string, cellErrors: RowError[]): boolean | undefined {
+  const parsed = parseBooleanCell(raw);
+  if (!parsed.ok) {
+    cellErrors.push({ code: 'invalid_boolean', column, params: { value: raw.trim() } });
+    return undefined;
+  }
+  return parsed.value ?? undefined;
+}
+
 export function rowToChange(columns: readonly MappedColumn[], cells: readonly string[]): RowChange {
   const cellErrors: RowError[] = [];
   const text: Partial<Record<TextField, string>> = {};
@@ -31,14 +41,6 @@ export function rowToChange(columns: readonly MappedColumn[], cells: readonly st
     const raw = cells[index] ?? '';
     const value = unescapeFormulaCell(raw).trim();
     const spec = column.spec;
-    const readBoolean = (): boolean | undefined => {
-      const parsed = parseBooleanCell(raw);
-      if (!parsed.ok) {
-        cellErrors.push({ code: 'invalid_boolean', column: column.key, params: { value: raw.trim() } });
-        return undefined;
-      }
-      return parsed.value ?? undefined;
-    };
     switch (spec.kind) {
       case 'email':
         email = value;
@@ -64,23 +66,23 @@ export function rowToChange(columns: readonly MappedColumn[], cells: readonly st
         if (value !== '') location = value;
         break;
       case 'jabber': {
-        const parsed = readBoolean();
+        const parsed = readBoolean(raw, column.key, cellErrors);
         if (spec.field === 'jabberWithTeams') jabberWithTeams = parsed;
         else jabberCalling = parsed;
         break;
       }
       case 'basicLicence': {
-        const parsed = readBoolean();
+        const parsed = readBoolean(raw, column.key, cellErrors);
         if (parsed !== undefined) basicLicences[spec.licence] = parsed;
         break;
       }
       case 'package': {
-        const parsed = readBoolean();
+        const parsed = readBoolean(raw, column.key, cellErrors);
         if (parsed !== undefined) packages[spec.packageId] = parsed;
         break;
       }
       case 'addOn': {
-        const parsed = readBoolean();
+        const parsed = readBoolean(raw, column.key, cellErrors);
         if (parsed !== undefined) addOns[spec.addOn] = parsed;
         break;
       }

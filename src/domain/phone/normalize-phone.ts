@@ -8,12 +8,29 @@ export type PhoneNormalization =
 const ALLOWED_CHARACTERS = /^[+\d\s\-().]+$/;
 
 /**
+ * libphonenumber costs ~10 µs a call, and an import reads each number twice (the batch's inventory
+ * lookup, then the row's plan): remember the latest results. Bounded, so memory stays flat.
+ */
+const MEMO_LIMIT = 8192;
+const memo = new Map<string, PhoneNormalization>();
+
+/**
  * Normalizes `raw` to E.164 using `country` (ISO alpha-2 of the location) for national formats.
  * A digits-only value that starts with the country's calling code and is valid when read as an
  * international number is accepted with `plusRestored` so the caller can warn: a spreadsheet
  * stripped its `+`.
  */
 export function normalizePhoneNumber(raw: string, country: string | null): PhoneNormalization {
+  const key = `${country ?? ''}|${raw}`;
+  const known = memo.get(key);
+  if (known) return known;
+  const result = normalizeUncached(raw, country);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, result);
+  return result;
+}
+
+function normalizeUncached(raw: string, country: string | null): PhoneNormalization {
   const trimmed = raw.trim();
   if (trimmed === '' || !ALLOWED_CHARACTERS.test(trimmed))
     return { ok: false, reason: 'invalid_phone_number' };

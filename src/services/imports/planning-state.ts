@@ -2,6 +2,7 @@
 // (with their numbers and extensions) and admins in memory; the number inventory and the emails of
 // other customers are looked up per batch, so memory follows the customer's users, not its whole
 // inventory, and not the file (planned users are not kept: ADR 0010).
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { CsvRecord } from '../../domain/csv/read-csv.ts';
 import type { MappedColumn } from '../../domain/csv/map-header.ts';
@@ -19,10 +20,22 @@ import {
 import { toUserState } from '../../db/repositories/users.ts';
 import type { CustomerRow, DB } from '../../db/schema.ts';
 
+/** What the rows of one batch may ask the database about, looked up before they are planned. */
+export interface BatchFacts {
+  readonly emailsOfOtherCustomers: ReadonlySet<string>;
+  readonly inventory: readonly { e164: string; locationId: string }[];
+}
+
 export interface ImportPlanningState {
   readonly state: InMemoryCustomerState;
-  /** Looks up what the rows of one batch may ask about: foreign emails, inventory numbers. */
-  prefetchBatch(batch: readonly CsvRecord[]): Promise<void>;
+  /**
+   * Looks up foreign emails and inventory numbers for one batch. Neither changes while the file is
+   * planned (an import writes neither), so a batch's facts may be fetched while the batch before
+   * it is still being planned or written.
+   */
+  prefetchBatch(batch: readonly CsvRecord[]): Promise<BatchFacts>;
+  /** Makes a batch's facts the ones the planner sees; call right before planning that batch. */
+  useBatch(facts: BatchFacts): void;
 }
 
 export async function loadPlanningState(
@@ -34,7 +47,7 @@ export async function loadPlanningState(
   const users: UserState[] = [];
   for await (const page of streamCustomerUsers(db, customer.id))
     for (const row of page) users.push(toUserState(row));
-  let foreign = new Set<string>();
+  let foreign: ReadonlySet<string> = new Set<string>();
   const state = new InMemoryCustomerState({
     ...facts,
     numbers: [],
@@ -55,11 +68,12 @@ export async function loadPlanningState(
     async prefetchBatch(batch) {
       const emails = batch.map((record) => (record.cells[emailIndex] ?? '').trim().toLowerCase());
       const unknown = [...new Set(emails)].filter((email) => email !== '' && state.user(email) === null);
-      foreign = await findEmailsOfOtherCustomers(db, customer.id, unknown);
       // Every number a row of this batch can touch: its own cell read with each location country
       // the customer has, and the number its user holds now.
       const candidates = new Set<string>();
       for (const [index, record] of batch.entries()) {
+        // A turn for the event loop now and then: see planBatch in run-import.ts.
+        if (index > 0 && index % 100 === 0) await yieldToEventLoop();
         const held = state.user(emails[index] ?? '')?.phoneNumber;
         if (held) candidates.add(held);
         if (phoneIndex < 0) continue;
@@ -70,7 +84,15 @@ export async function loadPlanningState(
           if (normalized.ok) candidates.add(normalized.e164);
         }
       }
-      state.setBatchNumbers(await findInventoryNumbers(db, customer.id, [...candidates]));
+      const [emailsOfOtherCustomers, inventory] = await Promise.all([
+        findEmailsOfOtherCustomers(db, customer.id, unknown),
+        findInventoryNumbers(db, customer.id, [...candidates]),
+      ]);
+      return { emailsOfOtherCustomers, inventory };
+    },
+    useBatch(facts) {
+      foreign = facts.emailsOfOtherCustomers;
+      state.setBatchNumbers(facts.inventory);
     },
   };
 }
