@@ -10,10 +10,9 @@ import {
   type ImportDB,
   type ImportStatus,
   type ImportsTable,
-  type ImportRowsTable,
+  type StoredResultRow,
 } from './import-schema.ts';
 import type { Insertable, UpdateObject } from 'kysely';
-import { columnList, unnestRows, type UnnestColumn } from './unnest-rows.ts';
 
 export async function insertImport(executor: Executor, values: Insertable<ImportsTable>): Promise<ImportRow> {
   return withImportTables(executor)
@@ -131,60 +130,95 @@ export async function deleteFileChunks(executor: Executor, importId: string): Pr
     .execute();
 }
 
-export type NewImportResultRow = Insertable<ImportRowsTable>;
-
-const RESULT_COLUMNS: readonly UnnestColumn<NewImportResultRow>[] = [
-  { name: 'import_id', type: 'uuid', value: (row) => row.import_id },
-  { name: 'row_number', type: 'integer', value: (row) => row.row_number },
-  { name: 'line', type: 'integer', value: (row) => row.line },
-  { name: 'email', type: 'text', value: (row) => row.email },
-  { name: 'action', type: 'text', value: (row) => row.action },
-  { name: 'status', type: 'text', value: (row) => row.status },
-  { name: 'issues', type: 'jsonb', value: (row) => jsonText(row.issues) },
-  { name: 'changes', type: 'jsonb', value: (row) => jsonText(row.changes) },
-  { name: 'cells', type: 'jsonb', value: (row) => jsonText(row.cells) },
-];
-
-/** The stored JSON columns arrive serialized already (see toResultRow). */
-function jsonText(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-/** Idempotent: a batch re-run after a crash overwrites the results it wrote before. */
-export async function upsertImportRows(
+/**
+ * Stores the results of one batch of rows (in row order) as one document. Idempotent: a batch
+ * re-run after a crash replaces what it wrote before.
+ */
+export async function saveImportRowBatch(
   executor: Executor,
-  rows: readonly NewImportResultRow[],
+  importId: string,
+  rows: readonly ImportResultRow[],
 ): Promise<void> {
-  if (rows.length === 0) return;
-  await sql`
-    insert into import_rows (${columnList(RESULT_COLUMNS)})
-    ${unnestRows(RESULT_COLUMNS, rows)}
-    on conflict (import_id, row_number) do update set
-      line = excluded.line, email = excluded.email, action = excluded.action, status = excluded.status,
-      issues = excluded.issues, changes = excluded.changes, cells = excluded.cells`.execute(executor);
-}
-
-export async function deleteImportRows(executor: Executor, importId: string, fromRow = 0): Promise<void> {
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  if (!first || !last) return;
+  let errorRows = 0;
+  let warningRows = 0;
+  const stored = rows.map((row): StoredResultRow => {
+    if (row.status === 'error') errorRows += 1;
+    else if (row.status === 'warning') warningRows += 1;
+    return [row.row_number, row.line, row.email, row.action, row.status, row.issues, row.changes, row.cells];
+  });
+  const values = {
+    import_id: importId,
+    first_row: first.row_number,
+    last_row: last.row_number,
+    row_count: rows.length,
+    error_rows: errorRows,
+    warning_rows: warningRows,
+    rows: JSON.stringify(stored),
+  };
   await withImportTables(executor)
-    .deleteFrom('import_rows')
-    .where('import_id', '=', importId)
-    .where('row_number', '>', fromRow)
+    .insertInto('import_row_batches')
+    .values(values)
+    .onConflict((conflict) => conflict.columns(['import_id', 'first_row']).doUpdateSet(values))
     .execute();
 }
 
+/** Drops the results of rows after `fromRow` (all of them by default). */
+export async function deleteImportRows(executor: Executor, importId: string, fromRow = 0): Promise<void> {
+  await withImportTables(executor)
+    .deleteFrom('import_row_batches')
+    .where('import_id', '=', importId)
+    .where('last_row', '>', fromRow)
+    .execute();
+}
+
+/** Batches read per query while collecting a page of rows. */
+const BATCHES_PER_READ = 4;
+
+/** A page of row results in row order, optionally of one status, after `afterRow`. */
 export async function listImportRows(
   executor: Executor,
   importId: string,
   filter: { status?: 'ok' | 'warning' | 'error' | undefined; afterRow?: number | undefined; limit: number },
 ): Promise<ImportResultRow[]> {
-  let query = withImportTables(executor)
-    .selectFrom('import_rows')
-    .selectAll()
-    .where('import_id', '=', importId);
-  if (filter.status) query = query.where('status', '=', filter.status);
-  if (filter.afterRow !== undefined) query = query.where('row_number', '>', filter.afterRow);
-  return query.orderBy('row_number').limit(filter.limit).execute();
+  const page: ImportResultRow[] = [];
+  let afterRow = filter.afterRow ?? 0;
+  while (page.length < filter.limit) {
+    let query = withImportTables(executor)
+      .selectFrom('import_row_batches')
+      .select(['last_row', 'rows'])
+      .where('import_id', '=', importId)
+      .where('last_row', '>', afterRow);
+    // The per-batch counts skip batches without a row of the status asked for.
+    if (filter.status === 'error') query = query.where('error_rows', '>', 0);
+    if (filter.status === 'warning') query = query.where('warning_rows', '>', 0);
+    if (filter.status === 'ok') query = query.where(sql<boolean>`row_count > error_rows + warning_rows`);
+    const batches = await query.orderBy('first_row').limit(BATCHES_PER_READ).execute();
+    for (const batch of batches) {
+      for (const stored of parseRows(batch.rows)) {
+        const row = toResultRow(importId, stored);
+        if (row.row_number <= afterRow || (filter.status && row.status !== filter.status)) continue;
+        page.push(row);
+        if (page.length === filter.limit) return page;
+      }
+    }
+    const last = batches[batches.length - 1];
+    if (!last || batches.length < BATCHES_PER_READ) return page;
+    afterRow = last.last_row;
+  }
+  return page;
+}
+
+/** `json` columns arrive parsed from node-postgres and as text from some drivers. */
+function parseRows(rows: StoredResultRow[] | string): StoredResultRow[] {
+  return typeof rows === 'string' ? (JSON.parse(rows) as StoredResultRow[]) : rows;
+}
+
+function toResultRow(importId: string, stored: StoredResultRow): ImportResultRow {
+  const [row_number, line, email, action, status, issues, changes, cells] = stored;
+  return { import_id: importId, row_number, line, email, action, status, issues, changes, cells };
 }
 
 /** Dry runs of a customer left unapplied for 24 h become `cancelled` (failure `expired`). */

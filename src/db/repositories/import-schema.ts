@@ -1,4 +1,4 @@
-// Kysely's view of the import tables of migrations/0002_imports.sql. Kept beside the import
+// Kysely's view of the import tables of migrations/0002_imports.sql and 0007_import_row_batches.sql. Kept beside the import
 // repositories (not in the shared schema.ts) and joined to DB with `withTables`.
 import type { ColumnType, Generated, Kysely, Selectable, Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
@@ -67,28 +67,50 @@ export interface ImportFileChunksTable {
   data: Uint8Array;
 }
 
-export interface ImportRowsTable {
+/** One CSV row's result, as readers see it (stored per batch: ImportRowBatchesTable). */
+export interface ImportResultRow {
+  readonly import_id: string;
+  readonly row_number: number;
+  readonly line: number;
+  readonly email: string;
+  readonly action: 'add' | 'modify' | 'remove' | 'unchanged' | 'error';
+  readonly status: 'ok' | 'warning' | 'error';
+  readonly issues: StoredIssue[] | null;
+  readonly changes: { field: string; before: unknown; after: unknown }[] | null;
+  readonly cells: string[] | null;
+}
+
+/** A row result as stored in a batch document: [row_number, line, email, action, status, issues, changes, cells]. */
+export type StoredResultRow = [
+  number,
+  number,
+  string,
+  ImportResultRow['action'],
+  ImportResultRow['status'],
+  StoredIssue[] | null,
+  ImportResultRow['changes'],
+  string[] | null,
+];
+
+export interface ImportRowBatchesTable {
   import_id: string;
-  row_number: number;
-  line: number;
-  email: string;
-  action: 'add' | 'modify' | 'remove' | 'unchanged' | 'error';
-  status: 'ok' | 'warning' | 'error';
-  issues: NullableJson<StoredIssue[]>;
-  changes: NullableJson<{ field: string; before: unknown; after: unknown }[]>;
-  cells: NullableJson<string[]>;
+  first_row: number;
+  last_row: number;
+  row_count: number;
+  error_rows: number;
+  warning_rows: number;
+  rows: ColumnType<StoredResultRow[], string, string>;
 }
 
 // A type alias (not an interface) so it satisfies withTables' record constraint.
 export type ImportTables = {
   imports: ImportsTable;
   import_file_chunks: ImportFileChunksTable;
-  import_rows: ImportRowsTable;
+  import_row_batches: ImportRowBatchesTable;
 };
 
 export type ImportDB = DB & ImportTables;
 export type ImportRow = Selectable<ImportsTable>;
-export type ImportResultRow = Selectable<ImportRowsTable>;
 
 export type ImportExecutor = Kysely<ImportDB> | Transaction<ImportDB>;
 

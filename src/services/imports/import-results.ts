@@ -4,7 +4,6 @@ import type { FileIssue } from '../../domain/csv/map-header.ts';
 import type { CsvRowPlan } from '../../domain/csv/plan-csv-rows.ts';
 import type { Locale } from '../../domain/messages/locale.ts';
 import { fileIssueMessage, rowIssueMessage } from '../../domain/messages/row-messages.ts';
-import type { NewImportResultRow } from '../../db/repositories/import-jobs.ts';
 import type { ImportCounts, ImportResultRow, StoredIssue } from '../../db/repositories/import-schema.ts';
 
 export function emptyCounts(): ImportCounts {
@@ -21,12 +20,11 @@ export function rowStatus(row: Pick<CsvRowPlan, 'action' | 'warnings'>): 'ok' | 
   return row.warnings.length > 0 ? 'warning' : 'ok';
 }
 
-export function toResultRow(importId: string, row: CsvRowPlan): NewImportResultRow {
+export function toResultRow(importId: string, row: CsvRowPlan): ImportResultRow {
   const issues: StoredIssue[] = [
     ...row.errors.map((issue) => ({ severity: 'error' as const, ...issue })),
     ...row.warnings.map((issue) => ({ severity: 'warning' as const, ...issue })),
   ];
-  const changes = row.action === 'modify' ? row.plan.changes : null;
   return {
     import_id: importId,
     row_number: row.rowNumber,
@@ -34,9 +32,9 @@ export function toResultRow(importId: string, row: CsvRowPlan): NewImportResultR
     email: row.email,
     action: row.action,
     status: rowStatus(row),
-    issues: issues.length > 0 ? JSON.stringify(issues) : null,
-    changes: changes ? JSON.stringify(changes) : null,
-    cells: row.action === 'error' ? JSON.stringify(row.cells) : null,
+    issues: issues.length > 0 ? issues : null,
+    changes: row.action === 'modify' ? [...row.plan.changes] : null,
+    cells: row.action === 'error' ? [...row.cells] : null,
   };
 }
 

@@ -17,7 +17,7 @@ import {
   readFileChunks,
   saveProgress,
   updateImport,
-  upsertImportRows,
+  saveImportRowBatch,
 } from '../../db/repositories/import-jobs.ts';
 import type { ImportCounts, ImportRow } from '../../db/repositories/import-schema.ts';
 import {
@@ -242,7 +242,7 @@ async function validate(
       const results = planned.map((row) => toResultRow(imp.id, row));
       const progress = { rowsDone, counts: { ...counts } };
       await writes.start(async () => {
-        await upsertImportRows(db, results);
+        await saveImportRowBatch(db, imp.id, results);
         await saveProgress(db, imp.id, progress.rowsDone, progress.counts);
       });
       await stopPoint(options);
@@ -358,8 +358,9 @@ async function commitBatch(
     const current = await updateImport(trx, imp.id, {}, ['applying']);
     if (!current) throw new ImportInterrupted(); // cancelled: this batch does not commit
     await writeBatch(trx, context, customer, planned);
-    await upsertImportRows(
+    await saveImportRowBatch(
       trx,
+      imp.id,
       planned.map((row) => toResultRow(imp.id, row)),
     );
     await saveProgress(trx, imp.id, progress.rowsDone, progress.counts, progress.lastRow);
