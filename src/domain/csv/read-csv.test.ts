@@ -45,6 +45,22 @@ describe('openCsv', () => {
     expect(result.records?.[0]?.cells[1]).toBe('Ééénmaal');
   });
 
+  it('keeps characters outside the BMP whole wherever the parser is fed a new piece of text', async () => {
+    // The parser is fed 64K-character pieces; put an emoji on every possible boundary offset.
+    const header = 'User ID/Email (Required),Last Name\n';
+    const rows: string[] = [];
+    for (let row = 0; rows.join('').length < 200_000; row += 1)
+      rows.push(`u${row}@x.nl,De 😀 ${'x'.repeat(row % 7)}\n`);
+    const opened = await openCsv(bytesSource(utf8(header + rows.join('')), 1 << 20));
+    if (!opened.ok) throw new Error(opened.error.code);
+    let checked = 0;
+    for await (const record of opened.records) {
+      expect(record.cells[1]).toMatch(/^De 😀 x*$/u);
+      checked += 1;
+    }
+    expect(checked).toBe(rows.length);
+  });
+
   it.each([
     ['binary', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]), 'binary_file'],
     ['empty', new Uint8Array([]), 'empty_file'],

@@ -21,7 +21,8 @@ const memo = new Map<string, PhoneNormalization>();
  * stripped its `+`.
  */
 export function normalizePhoneNumber(raw: string, country: string | null): PhoneNormalization {
-  const key = `${country ?? ''}|${raw}`;
+  // An international number reads the same whatever the location's country.
+  const key = raw.trimStart().startsWith('+') ? raw : `${country ?? ''}|${raw}`;
   const known = memo.get(key);
   if (known) return known;
   const result = normalizeUncached(raw, country);

@@ -79,7 +79,8 @@ export async function loadPlanningState(
         if (phoneIndex < 0) continue;
         const cell = parsePhoneCell(record.cells[phoneIndex] ?? '');
         if (cell.kind === 'blank') continue;
-        for (const country of countries) {
+        const international = cell.value.trimStart().startsWith('+');
+        for (const country of international ? [null] : countries) {
           const normalized = normalizePhoneNumber(cell.value, country);
           if (normalized.ok) candidates.add(normalized.e164);
         }
