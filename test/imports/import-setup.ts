@@ -107,6 +107,17 @@ export interface GeneratedCustomer {
 }
 
 /**
+ * The locations of a generated customer, known before it exists (a benchmark writes its file
+ * first): Amsterdam-style fixed numbers +31 20 NN nnnnn, NN = prefixBase.. (valid Dutch numbers).
+ */
+export function generatedLocations(count: number, prefixBase = 10): { name: string; numberPrefix: string }[] {
+  return Array.from({ length: count }, (_, index) => ({
+    name: `Location ${index + 1}`,
+    numberPrefix: `+3120${prefixBase + index}`,
+  }));
+}
+
+/**
  * A customer for generated files: `locationCount` locations, each with 10^digits numbers
  * (prefix + 5-digit index), extension length 7, every package sold without limit.
  */
@@ -145,12 +156,8 @@ export async function createGeneratedCustomer(
       ),
     )
     .execute();
-  const locations: { name: string; numberPrefix: string }[] = [];
-  const prefixBase = options.prefixBase ?? 10;
-  for (let index = 0; index < options.locationCount; index += 1) {
-    const name = `Location ${index + 1}`;
-    // Amsterdam-style fixed numbers: +31 20 NN nnnnn, NN = 10.. (valid Dutch numbers for libphonenumber).
-    const numberPrefix = `+3120${prefixBase + index}`;
+  const locations = generatedLocations(options.locationCount, options.prefixBase);
+  for (const { name, numberPrefix } of locations) {
     const location = await db
       .insertInto('locations')
       .values({
@@ -175,7 +182,6 @@ export async function createGeneratedCustomer(
         )
         .execute();
     }
-    locations.push({ name, numberPrefix });
   }
   const actor: Actor = {
     type: 'admin',
