@@ -4,6 +4,17 @@ import { sql } from 'kysely';
 import type { Executor } from '../../services/context.ts';
 import { columnList, unnestRows, type UnnestColumn } from './unnest-rows.ts';
 
+/** Who made an import's changes, on whose behalf, in which request and job. */
+export interface ImportAuditSource {
+  readonly partner_id: string | null;
+  readonly customer_id: string | null;
+  readonly actor_type: string;
+  readonly actor_id: string | null;
+  readonly actor_label: string | null;
+  readonly request_id: string | null;
+  readonly job_id: string | null;
+}
+
 export interface ImportAuditRow {
   readonly partner_id: string | null;
   readonly customer_id: string | null;

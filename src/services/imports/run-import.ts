@@ -24,14 +24,14 @@ import {
   deleteImportedUsers,
   insertImportedUsers,
   markUsersPendingMigration,
-  updateImportedUser,
+  updateImportedUsers,
 } from '../../db/repositories/import-users.ts';
 import { freeAccountsByEmail } from '../../db/repositories/free-accounts.ts';
 import { queueConsentEmail } from '../accounts/consent.ts';
 import type { CustomerRow, DB } from '../../db/schema.ts';
 import type { Actor } from '../access/actor.ts';
 import type { AuditEntry } from '../audit/record-audit.ts';
-import { insertImportAudits } from '../../db/repositories/import-audit.ts';
+import { insertImportAudits, type ImportAuditSource } from '../../db/repositories/import-audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { countRow, emptyCounts, toResultRow } from './import-results.ts';
 import { loadPlanningState } from './planning-state.ts';
@@ -396,32 +396,51 @@ async function writeBatch(
       before: row.plan.before,
     });
   }
-  for (const row of planned) {
-    if (row.action !== 'modify' || !row.plan.after) continue;
-    const id = await updateImportedUser(trx, customer.id, row.plan.after);
+  const modifications = planned.filter((row) => row.action === 'modify' && row.plan.after);
+  const updatedIds = await updateImportedUsers(
+    trx,
+    customer.id,
+    modifications.flatMap(({ plan: { before, after } }) => (before && after ? [{ before, after }] : [])),
+  );
+  for (const row of modifications) {
     audits.push({
       ...base,
       action: 'user.update',
-      targetId: id,
+      targetId: updatedIds.get(row.email) ?? null,
       before: { changes: row.plan.changes },
       after: null,
     });
   }
+  const { actor } = context;
+  const source: ImportAuditSource = {
+    partner_id: customer.partner_id,
+    customer_id: customer.id,
+    actor_type: actor.type,
+    actor_id: actor.id,
+    actor_label: actor.label,
+    request_id: context.requestId,
+    job_id: context.jobId ?? null,
+  };
+  // Removals and modifications are audited here, additions by the statement that inserts them:
+  // the audit log keeps the order the batch wrote in.
+  await insertImportAudits(
+    trx,
+    audits.map((entry) => ({
+      ...source,
+      action: entry.action,
+      target_type: entry.targetType,
+      target_id: entry.targetId,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+    })),
+  );
   const additions = planned.filter((row) => row.action === 'add' && row.plan.after);
   const inserted = await insertImportedUsers(
     trx,
     customer.id,
     additions.map((row) => row.plan.after).filter((user) => user !== null),
+    source,
   );
-  const insertedIds = new Map(inserted.map((row) => [row.email, row.id]));
-  for (const row of additions) {
-    audits.push({
-      ...base,
-      action: 'user.create',
-      targetId: (row.plan.after && insertedIds.get(row.plan.after.email)) ?? null,
-      after: row.plan.after,
-    });
-  }
   // SPEC §5: a free account's email added to a customer waits for the person's consent.
   const freeAccounts = await freeAccountsByEmail(
     trx,
@@ -436,22 +455,4 @@ async function writeBatch(
     );
     for (const row of pending) await queueConsentEmail(trx, customer, row);
   }
-  const { actor } = context;
-  await insertImportAudits(
-    trx,
-    audits.map((entry) => ({
-      partner_id: entry.partnerId,
-      customer_id: entry.customerId,
-      actor_type: actor.type,
-      actor_id: actor.id,
-      actor_label: actor.label,
-      action: entry.action,
-      target_type: entry.targetType,
-      target_id: entry.targetId,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-      request_id: context.requestId,
-      job_id: context.jobId ?? null,
-    })),
-  );
 }

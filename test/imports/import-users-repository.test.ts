@@ -1,0 +1,128 @@
+// The import's bulk insert audits each created user with an `after` the database builds from the
+// inserted row: it must be exactly the UserState the planner made (what every other channel
+// audits), or the audit log would describe imported users differently.
+import { describe, expect, it } from 'vitest';
+import { insertImportedUsers, updateImportedUsers } from '../../src/db/repositories/import-users.ts';
+import { emptyUser, type UserState } from '../../src/domain/users/user-state.ts';
+import { useTestDatabase } from '../helpers/database.ts';
+import { createGeneratedCustomer } from './import-setup.ts';
+
+const database = useTestDatabase();
+
+describe('insertImportedUsers', () => {
+  it('audits each created user with the planned state, field for field', async () => {
+    const customer = await createGeneratedCustomer(database(), {
+      externalId: 'AUDIT',
+      locationCount: 1,
+      numbersPerLocation: 5,
+    });
+    const { db } = database();
+    const location = await db
+      .selectFrom('locations')
+      .select('id')
+      .where('customer_id', '=', customer.customerId)
+      .executeTakeFirstOrThrow();
+    const calling: UserState = {
+      ...emptyUser('anna@audit.example'),
+      firstName: 'Anna',
+      lastName: 'O\'Brien "AB" \\ 😀',
+      displayName: 'Anna OB',
+      title: 'Chef',
+      department: 'Keuken',
+      manager: 'boss@audit.example',
+      callerIdFirstName: 'A',
+      callerIdLastName: 'OB',
+      preferredLanguage: 'nl_NL',
+      timeZone: 'Europe/Amsterdam',
+      preferredWebexSite: 'audit.webex.com',
+      extension: '1234567',
+      phoneNumber: `${customer.locations[0]?.numberPrefix ?? ''}00001`,
+      callerIdNumber: `${customer.locations[0]?.numberPrefix ?? ''}00001`,
+      locationId: location.id,
+      jabberWithTeams: true,
+      jabberCalling: false,
+      packageId: 'webex_calling',
+      addOns: { attendant_console: true },
+      basicLicences: { basic_messaging: true, basic_space_meetings: false, calling_from_webex: true },
+    };
+    const bare = emptyUser('bare@audit.example');
+    const source = {
+      partner_id: customer.partnerId,
+      customer_id: customer.customerId,
+      actor_type: 'admin',
+      actor_id: null,
+      actor_label: 'importer@audit.example',
+      request_id: 'req-1',
+      job_id: null,
+    };
+
+    const inserted = await insertImportedUsers(db, customer.customerId, [calling, bare], source);
+
+    const audits = await db
+      .selectFrom('audit_events')
+      .select(['action', 'target_id', 'before', 'after', 'actor_label', 'request_id', 'customer_id'])
+      .where('customer_id', '=', customer.customerId)
+      .orderBy('id')
+      .execute();
+    expect(audits).toEqual(
+      [calling, bare].map((user) => ({
+        action: 'user.create',
+        target_id: inserted.find((row) => row.email === user.email)?.id,
+        before: null,
+        after: JSON.parse(JSON.stringify(user)) as unknown,
+        actor_label: 'importer@audit.example',
+        request_id: 'req-1',
+        customer_id: customer.customerId,
+      })),
+    );
+  });
+
+  it('updates a batch set-based, also when one user takes the extension another hands on', async () => {
+    const customer = await createGeneratedCustomer(database(), {
+      externalId: 'HANDOVER',
+      locationCount: 1,
+      numbersPerLocation: 5,
+      prefixBase: 50,
+    });
+    const { db } = database();
+    const source = {
+      partner_id: customer.partnerId,
+      customer_id: customer.customerId,
+      actor_type: 'admin',
+      actor_id: null,
+      actor_label: 'importer@handover.example',
+      request_id: null,
+      job_id: null,
+    };
+    const anna = {
+      ...emptyUser('anna@handover.example'),
+      packageId: 'webex_suite' as const,
+      extension: '1000001',
+    };
+    const bert = {
+      ...emptyUser('bert@handover.example'),
+      packageId: 'webex_suite' as const,
+      extension: '1000003',
+    };
+    const inserted = await insertImportedUsers(db, customer.customerId, [bert, anna], source);
+
+    // Bert takes the extension Anna hands on. Bert comes first both in the batch and in the
+    // table, so a one-step update would write him while Anna still holds it.
+    const ids = await updateImportedUsers(db, customer.customerId, [
+      { before: bert, after: { ...bert, extension: '1000001', title: 'Bakker' } },
+      { before: anna, after: { ...anna, extension: '1000002' } },
+    ]);
+
+    expect(Object.fromEntries(ids)).toEqual(Object.fromEntries(inserted.map((row) => [row.email, row.id])));
+    const stored = await db
+      .selectFrom('users')
+      .select(['email', 'extension', 'title', 'version'])
+      .where('customer_id', '=', customer.customerId)
+      .orderBy('email')
+      .execute();
+    expect(stored).toEqual([
+      { email: 'anna@handover.example', extension: '1000002', title: null, version: 2 },
+      { email: 'bert@handover.example', extension: '1000001', title: 'Bakker', version: 2 },
+    ]);
+  });
+});
