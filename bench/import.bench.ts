@@ -58,7 +58,10 @@ const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9
 const maxRssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 /** Samples where the process's memory is: the V8 heap or outside it. */
-function memorySampler(): { peaks(): { rssMB: number; heapTotalMB: number; externalMB: number }; stop(): void } {
+function memorySampler(): {
+  peaks(): { rssMB: number; heapTotalMB: number; externalMB: number };
+  stop(): void;
+} {
   let rss = 0;
   let heapTotal = 0;
   let external = 0;
