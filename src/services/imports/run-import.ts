@@ -20,21 +20,13 @@ import {
   saveImportRowBatch,
 } from '../../db/repositories/import-jobs.ts';
 import type { ImportCounts, ImportRow } from '../../db/repositories/import-schema.ts';
-import {
-  deleteImportedUsers,
-  insertImportedUsers,
-  markUsersPendingMigration,
-  updateImportedUsers,
-} from '../../db/repositories/import-users.ts';
-import { freeAccountsByEmail } from '../../db/repositories/free-accounts.ts';
-import { queueConsentEmail } from '../accounts/consent.ts';
 import type { CustomerRow, DB } from '../../db/schema.ts';
 import type { Actor } from '../access/actor.ts';
-import type { AuditEntry } from '../audit/record-audit.ts';
-import { insertImportAudits, type ImportAuditSource } from '../../db/repositories/import-audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { countRow, emptyCounts, toResultRow } from './import-results.ts';
 import { loadPlanningState } from './planning-state.ts';
+import { batchesOf, planBatch, WriteBehind } from './batch-pipeline.ts';
+import { writeBatch } from './write-batch.ts';
 
 export const DEFAULT_IMPORT_BATCH_SIZE = 1000;
 const DRY_RUN_LIFETIME_HOURS = 24;
@@ -56,56 +48,6 @@ export class ImportInterrupted extends Error {
     super('import interrupted');
     this.name = 'ImportInterrupted';
   }
-}
-
-async function* batchesOf(records: AsyncIterable<CsvRecord>, size: number): AsyncGenerator<CsvRecord[]> {
-  let batch: CsvRecord[] = [];
-  for await (const record of records) {
-    batch.push(record);
-    if (batch.length >= size) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
-}
-
-/**
- * One write at a time, started without waiting: the next batch is read, looked up and planned in
- * JavaScript while the database stores the previous one (two cores busy instead of one taking
- * turns). `settle` waits for the last write and rethrows its error.
- */
-class WriteBehind {
-  #pending: Promise<void> = Promise.resolve();
-
-  /** Waits for the previous write, then starts this one. */
-  async start(write: () => Promise<void>): Promise<void> {
-    await this.#pending;
-    this.#pending = write();
-    // Handled at the next start/settle; without this a failure while we plan would be "unhandled".
-    this.#pending.catch(() => undefined);
-  }
-
-  settle(): Promise<void> {
-    return this.#pending;
-  }
-}
-
-/** Rows planned between two turns of the event loop. */
-const ROWS_PER_TURN = 100;
-
-/**
- * Plans a batch row by row, giving the event loop a turn every ROWS_PER_TURN rows: the previous
- * batch's write is a chain of round trips, and each waits for JavaScript to be free to send the
- * next statement. Without the turns a 1,000-row plan would stall it for tens of milliseconds.
- */
-async function planBatch(planner: CsvRowPlanner, records: readonly CsvRecord[]): Promise<CsvRowPlan[]> {
-  const planned: CsvRowPlan[] = [];
-  for (const record of records) {
-    if (planned.length > 0 && planned.length % ROWS_PER_TURN === 0) await yieldToEventLoop();
-    planned.push(planner.planRecord(record));
-  }
-  return planned;
 }
 
 async function stopPoint(options: RunImportOptions): Promise<void> {
@@ -366,93 +308,4 @@ async function commitBatch(
     await saveProgress(trx, imp.id, progress.rowsDone, progress.counts, progress.lastRow);
     await options.beforeBatchCommit?.(progress.lastRow);
   });
-}
-
-/**
- * Writes one batch: removals first (they free numbers and extensions), then modifications in row
- * order, then additions — the order in which the planner let later rows reuse what earlier ones
- * released. Every change gets an audit row with the import's id.
- */
-async function writeBatch(
-  trx: Kysely<DB>,
-  context: ServiceContext,
-  customer: CustomerRow,
-  planned: readonly CsvRowPlan[],
-): Promise<void> {
-  const audits: AuditEntry[] = [];
-  const base = { partnerId: customer.partner_id, customerId: customer.id, targetType: 'user' };
-  const removals = planned.filter((row) => row.action === 'remove');
-  const removed = await deleteImportedUsers(
-    trx,
-    customer.id,
-    removals.map((row) => row.email),
-  );
-  const removedIds = new Map(removed.map((row) => [row.email.toLowerCase(), row.id]));
-  for (const row of removals) {
-    audits.push({
-      ...base,
-      action: 'user.delete',
-      targetId: removedIds.get(row.email) ?? null,
-      before: row.plan.before,
-    });
-  }
-  const modifications = planned.filter((row) => row.action === 'modify' && row.plan.after);
-  const updatedIds = await updateImportedUsers(
-    trx,
-    customer.id,
-    modifications.flatMap(({ plan: { before, after } }) => (before && after ? [{ before, after }] : [])),
-  );
-  for (const row of modifications) {
-    audits.push({
-      ...base,
-      action: 'user.update',
-      targetId: updatedIds.get(row.email) ?? null,
-      before: { changes: row.plan.changes },
-      after: null,
-    });
-  }
-  const { actor } = context;
-  const source: ImportAuditSource = {
-    partner_id: customer.partner_id,
-    customer_id: customer.id,
-    actor_type: actor.type,
-    actor_id: actor.id,
-    actor_label: actor.label,
-    request_id: context.requestId,
-    job_id: context.jobId ?? null,
-  };
-  // Removals and modifications are audited here, additions by the statement that inserts them:
-  // the audit log keeps the order the batch wrote in.
-  await insertImportAudits(
-    trx,
-    audits.map((entry) => ({
-      ...source,
-      action: entry.action,
-      target_type: entry.targetType,
-      target_id: entry.targetId,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-    })),
-  );
-  const additions = planned.filter((row) => row.action === 'add' && row.plan.after);
-  const inserted = await insertImportedUsers(
-    trx,
-    customer.id,
-    additions.map((row) => row.plan.after).filter((user) => user !== null),
-    source,
-  );
-  // SPEC §5: a free account's email added to a customer waits for the person's consent.
-  const freeAccounts = await freeAccountsByEmail(
-    trx,
-    inserted.map((row) => row.email),
-  );
-  const pending = inserted.filter((row) => freeAccounts.has(row.email.toLowerCase()));
-  if (pending.length > 0) {
-    await markUsersPendingMigration(
-      trx,
-      customer.id,
-      pending.map((row) => row.id),
-    );
-    for (const row of pending) await queueConsentEmail(trx, customer, row);
-  }
 }

@@ -1,0 +1,61 @@
+// How an import moves through a file: batches of records, planned with turns for the event loop,
+// and written one batch behind the planning (ADR 0012).
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { CsvRowPlan, CsvRowPlanner } from '../../domain/csv/plan-csv-rows.ts';
+import type { CsvRecord } from '../../domain/csv/read-csv.ts';
+
+export async function* batchesOf(
+  records: AsyncIterable<CsvRecord>,
+  size: number,
+): AsyncGenerator<CsvRecord[]> {
+  let batch: CsvRecord[] = [];
+  for await (const record of records) {
+    batch.push(record);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/**
+ * One write at a time, started without waiting: the next batch is read, looked up and planned in
+ * JavaScript while the database stores the previous one (two cores busy instead of one taking
+ * turns). `settle` waits for the last write and rethrows its error.
+ */
+export class WriteBehind {
+  #pending: Promise<void> = Promise.resolve();
+
+  /** Waits for the previous write, then starts this one. */
+  async start(write: () => Promise<void>): Promise<void> {
+    await this.#pending;
+    this.#pending = write();
+    // Handled at the next start/settle; without this a failure while we plan would be "unhandled".
+    this.#pending.catch(() => undefined);
+  }
+
+  settle(): Promise<void> {
+    return this.#pending;
+  }
+}
+
+/** Rows planned between two turns of the event loop. */
+const ROWS_PER_TURN = 100;
+
+/**
+ * Plans a batch row by row, giving the event loop a turn every ROWS_PER_TURN rows: the previous
+ * batch's write is a chain of round trips, and each waits for JavaScript to be free to send the
+ * next statement. Without the turns a 1,000-row plan would stall it for tens of milliseconds.
+ */
+export async function planBatch(
+  planner: CsvRowPlanner,
+  records: readonly CsvRecord[],
+): Promise<CsvRowPlan[]> {
+  const planned: CsvRowPlan[] = [];
+  for (const record of records) {
+    if (planned.length > 0 && planned.length % ROWS_PER_TURN === 0) await yieldToEventLoop();
+    planned.push(planner.planRecord(record));
+  }
+  return planned;
+}
