@@ -20,22 +20,13 @@ import {
 import { toUserState } from '../../db/repositories/users.ts';
 import type { CustomerRow, DB } from '../../db/schema.ts';
 
-/** What the rows of one batch may ask the database about, looked up before they are planned. */
-export interface BatchFacts {
-  readonly emailsOfOtherCustomers: ReadonlySet<string>;
-  readonly inventory: readonly { e164: string; locationId: string }[];
-}
-
 export interface ImportPlanningState {
   readonly state: InMemoryCustomerState;
   /**
-   * Looks up foreign emails and inventory numbers for one batch. Neither changes while the file is
-   * planned (an import writes neither), so a batch's facts may be fetched while the batch before
-   * it is still being planned or written.
+   * Looks up what the rows of one batch may ask about: foreign emails, inventory numbers. An
+   * import writes neither, so the lookup may run while the batch before is still being written.
    */
-  prefetchBatch(batch: readonly CsvRecord[]): Promise<BatchFacts>;
-  /** Makes a batch's facts the ones the planner sees; call right before planning that batch. */
-  useBatch(facts: BatchFacts): void;
+  prefetchBatch(batch: readonly CsvRecord[]): Promise<void>;
 }
 
 export async function loadPlanningState(
@@ -47,7 +38,7 @@ export async function loadPlanningState(
   const users: UserState[] = [];
   for await (const page of streamCustomerUsers(db, customer.id))
     for (const row of page) users.push(toUserState(row));
-  let foreign: ReadonlySet<string> = new Set<string>();
+  let foreign = new Set<string>();
   const state = new InMemoryCustomerState({
     ...facts,
     numbers: [],
@@ -72,7 +63,7 @@ export async function loadPlanningState(
       // the customer has, and the number its user holds now.
       const candidates = new Set<string>();
       for (const [index, record] of batch.entries()) {
-        // A turn for the event loop now and then: see planBatch in run-import.ts.
+        // A turn for the event loop now and then: see planBatch in batch-pipeline.ts.
         if (index > 0 && index % 100 === 0) await yieldToEventLoop();
         const held = state.user(emails[index] ?? '')?.phoneNumber;
         if (held) candidates.add(held);
@@ -89,11 +80,8 @@ export async function loadPlanningState(
         findEmailsOfOtherCustomers(db, customer.id, unknown),
         findInventoryNumbers(db, customer.id, [...candidates]),
       ]);
-      return { emailsOfOtherCustomers, inventory };
-    },
-    useBatch(facts) {
-      foreign = facts.emailsOfOtherCustomers;
-      state.setBatchNumbers(facts.inventory);
+      foreign = emailsOfOtherCustomers;
+      state.setBatchNumbers(inventory);
     },
   };
 }

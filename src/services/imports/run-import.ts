@@ -177,7 +177,7 @@ async function validate(
   const writes = new WriteBehind();
   try {
     for await (const batch of batchesOf(opened.records, batchSize)) {
-      planning.useBatch(await planning.prefetchBatch(batch));
+      await planning.prefetchBatch(batch);
       const planned = await planBatch(planner, batch);
       for (const row of planned) countRow(counts, row);
       rowsDone += planned.length;
@@ -247,14 +247,14 @@ async function apply(
         else fresh.push(record);
       }
       if (fresh.length === 0) continue;
-      planning.useBatch(await planning.prefetchBatch(fresh));
+      await planning.prefetchBatch(fresh);
       const planned = await planBatch(planner, fresh);
-      const batchCounts = { ...counts };
-      for (const row of planned) countRow(batchCounts, row);
-      Object.assign(counts, batchCounts);
+      for (const row of planned) countRow(counts, row);
       rowsDone += planned.length;
       const lastRow = fresh[fresh.length - 1]?.rowNumber ?? resumeAfter;
-      const progress = { rowsDone, counts: batchCounts, lastRow };
+      // The import's progress through this batch, committed with it (a copy: the next batch
+      // counts on while this one is written).
+      const progress = { rowsDone, counts: { ...counts }, lastRow };
       await writes.start(async () => {
         await commitBatch(db, imp, context, customer, planned, progress, options);
         await options.afterBatchCommitted?.(lastRow);

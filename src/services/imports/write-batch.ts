@@ -2,7 +2,11 @@
 // and the consent wait of free accounts (SPEC §5).
 import type { Kysely } from 'kysely';
 import type { CsvRowPlan } from '../../domain/csv/plan-csv-rows.ts';
-import { insertImportAudits, type ImportAuditSource } from '../../db/repositories/import-audit.ts';
+import {
+  insertImportAudits,
+  type ImportAuditRow,
+  type ImportAuditSource,
+} from '../../db/repositories/import-audit.ts';
 import {
   deleteImportedUsers,
   insertImportedUsers,
@@ -12,54 +16,12 @@ import {
 import { freeAccountsByEmail } from '../../db/repositories/free-accounts.ts';
 import type { CustomerRow, DB } from '../../db/schema.ts';
 import { queueConsentEmail } from '../accounts/consent.ts';
-import type { AuditEntry } from '../audit/record-audit.ts';
 import type { ServiceContext } from '../context.ts';
 
-/**
- * Writes one batch: removals first (they free numbers and extensions), then modifications in row
- * order, then additions — the order in which the planner let later rows reuse what earlier ones
- * released. Every change gets an audit row with the import's id.
- */
-export async function writeBatch(
-  trx: Kysely<DB>,
-  context: ServiceContext,
-  customer: CustomerRow,
-  planned: readonly CsvRowPlan[],
-): Promise<void> {
-  const audits: AuditEntry[] = [];
-  const base = { partnerId: customer.partner_id, customerId: customer.id, targetType: 'user' };
-  const removals = planned.filter((row) => row.action === 'remove');
-  const removed = await deleteImportedUsers(
-    trx,
-    customer.id,
-    removals.map((row) => row.email),
-  );
-  const removedIds = new Map(removed.map((row) => [row.email.toLowerCase(), row.id]));
-  for (const row of removals) {
-    audits.push({
-      ...base,
-      action: 'user.delete',
-      targetId: removedIds.get(row.email) ?? null,
-      before: row.plan.before,
-    });
-  }
-  const modifications = planned.filter((row) => row.action === 'modify' && row.plan.after);
-  const updatedIds = await updateImportedUsers(
-    trx,
-    customer.id,
-    modifications.flatMap(({ plan: { before, after } }) => (before && after ? [{ before, after }] : [])),
-  );
-  for (const row of modifications) {
-    audits.push({
-      ...base,
-      action: 'user.update',
-      targetId: updatedIds.get(row.email) ?? null,
-      before: { changes: row.plan.changes },
-      after: null,
-    });
-  }
+/** Who wrote an import's changes, for its audit rows (the import's id is request and job). */
+function auditSource(context: ServiceContext, customer: CustomerRow): ImportAuditSource {
   const { actor } = context;
-  const source: ImportAuditSource = {
+  return {
     partner_id: customer.partner_id,
     customer_id: customer.id,
     actor_type: actor.type,
@@ -68,19 +30,52 @@ export async function writeBatch(
     request_id: context.requestId,
     job_id: context.jobId ?? null,
   };
-  // Removals and modifications are audited here, additions by the statement that inserts them:
-  // the audit log keeps the order the batch wrote in.
-  await insertImportAudits(
-    trx,
-    audits.map((entry) => ({
-      ...source,
-      action: entry.action,
-      target_type: entry.targetType,
-      target_id: entry.targetId,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-    })),
+}
+
+/**
+ * Writes one batch: removals first (they free numbers and extensions), then modifications, then
+ * additions: the order in which the planner let later rows reuse what earlier ones released.
+ * Every change gets an audit row with the import's id, written in that order too.
+ */
+export async function writeBatch(
+  trx: Kysely<DB>,
+  context: ServiceContext,
+  customer: CustomerRow,
+  planned: readonly CsvRowPlan[],
+): Promise<void> {
+  const source = auditSource(context, customer);
+  const audit = (action: string, targetId: string | null, before: unknown): ImportAuditRow => ({
+    ...source,
+    action,
+    target_type: 'user',
+    target_id: targetId,
+    before,
+    after: null,
+  });
+
+  const removals = planned.filter((row) => row.action === 'remove');
+  const removedIds = new Map(
+    (
+      await deleteImportedUsers(
+        trx,
+        customer.id,
+        removals.map((row) => row.email),
+      )
+    ).map((row) => [row.email.toLowerCase(), row.id]),
   );
+  const modifications = planned.filter((row) => row.action === 'modify' && row.plan.after);
+  const updatedIds = await updateImportedUsers(
+    trx,
+    customer.id,
+    modifications.flatMap(({ plan: { before, after } }) => (before && after ? [{ before, after }] : [])),
+  );
+  // Additions are audited by the statement that inserts them (insertImportedUsers).
+  await insertImportAudits(trx, [
+    ...removals.map((row) => audit('user.delete', removedIds.get(row.email) ?? null, row.plan.before)),
+    ...modifications.map((row) =>
+      audit('user.update', updatedIds.get(row.email) ?? null, { changes: row.plan.changes }),
+    ),
+  ]);
   const additions = planned.filter((row) => row.action === 'add' && row.plan.after);
   const inserted = await insertImportedUsers(
     trx,
