@@ -183,18 +183,47 @@ export async function createGeneratedCustomer(
         .execute();
     }
   }
+  return generatedCustomerHandle(database, customer.id, partner.id, locations);
+}
+
+function generatedCustomerHandle(
+  database: Database,
+  customerId: string,
+  partnerId: string,
+  locations: GeneratedCustomer['locations'],
+): GeneratedCustomer {
   const actor: Actor = {
     type: 'admin',
     id: null,
     label: 'bench@example.com',
     role: 'partner_full_admin',
-    partnerId: partner.id,
+    partnerId,
     customerId: null,
   };
   return {
-    customerId: customer.id,
-    partnerId: partner.id,
+    customerId,
+    partnerId,
     locations,
-    context: { db, actor, requestId: 'bench', locale: 'en' },
+    context: { db: database.db, actor, requestId: 'bench', locale: 'en' },
   };
+}
+
+/** A customer that createGeneratedCustomer made earlier (in another process: the benchmark). */
+export async function findGeneratedCustomer(
+  database: Database,
+  externalId: string,
+  locationCount: number,
+  prefixBase?: number,
+): Promise<GeneratedCustomer> {
+  const customer = await database.db
+    .selectFrom('customers')
+    .select(['id', 'partner_id'])
+    .where('external_id', '=', externalId)
+    .executeTakeFirstOrThrow();
+  return generatedCustomerHandle(
+    database,
+    customer.id,
+    customer.partner_id,
+    generatedLocations(locationCount, prefixBase),
+  );
 }

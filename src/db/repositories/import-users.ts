@@ -1,4 +1,4 @@
-// SQL the CSV import needs on users, numbers and the customer: one snapshot read to plan a file,
+// SQL the CSV import needs on users and the customer: the facts read once to plan a file,
 // and set-based writes for a batch of planned rows. Every statement names the customer.
 import { sql } from 'kysely';
 import type { SoldPackage } from '../../domain/packages/rules.ts';
@@ -77,20 +77,6 @@ export async function* streamCustomerUsers(
 // index probe per key (LATERAL … LIMIT 1): while an import fills a table its statistics are stale,
 // and a planner that believes the table small would scan all of it for every batch instead.
 
-/** Which of these (lower-case) emails belong to users of other customers. */
-export async function findEmailsOfOtherCustomers(
-  executor: Executor,
-  customerId: string,
-  emails: readonly string[],
-): Promise<Set<string>> {
-  if (emails.length === 0) return new Set();
-  const result = await sql<{ email: string }>`
-    select k.email from unnest(${emails}::text[]) as k (email)
-    cross join lateral (
-      select customer_id from users where lower(users.email) = k.email limit 1) as holder
-    where holder.customer_id <> ${customerId}`.execute(executor);
-  return new Set(result.rows.map((row) => row.email));
-}
 
 interface NewImportedUser {
   readonly customerId: string;
@@ -229,17 +215,3 @@ export async function markUsersPendingMigration(
     .execute();
 }
 
-/** The inventory entries (number -> location) of this customer among these numbers. */
-export async function findInventoryNumbers(
-  executor: Executor,
-  customerId: string,
-  numbers: readonly string[],
-): Promise<{ e164: string; locationId: string }[]> {
-  if (numbers.length === 0) return [];
-  const result = await sql<{ e164: string; location_id: string }>`
-    select k.e164, entry.location_id from unnest(${numbers}::text[]) as k (e164)
-    cross join lateral (
-      select location_id, customer_id from phone_numbers where phone_numbers.e164 = k.e164 limit 1) as entry
-    where entry.customer_id = ${customerId}`.execute(executor);
-  return result.rows.map((row) => ({ e164: row.e164, locationId: row.location_id }));
-}

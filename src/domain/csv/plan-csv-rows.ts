@@ -1,6 +1,6 @@
 // Drives CSV records through the user-change planner, row after row, against a state that sees
 // the effect of earlier rows. Detects a repeated email in the file (error on the later row).
-// Streaming: holds only the set of emails seen, never the rows.
+// Streaming: holds only the emails seen (in a SeenEmails store), never the rows.
 import type { ImportBehaviour } from '../users/desired-change.ts';
 import { normalizeEmail } from '../users/is-valid-email.ts';
 import type { RowError, RowWarning } from '../users/plan-issues.ts';
@@ -9,12 +9,35 @@ import type { PlanningContext } from '../users/planning-context.ts';
 import type { UserState } from '../users/user-state.ts';
 import type { MappedColumn } from './map-header.ts';
 import type { CsvRecord } from './read-csv.ts';
-import { rowToChange } from './row-to-change.ts';
+import { rowToChange, type RowChange } from './row-to-change.ts';
 
 /** The planner's context plus what the CSV driver needs: look a user up, make a plan visible. */
 export interface PlanningState extends PlanningContext {
   user(email: string): UserState | null;
   apply(plan: UserPlan): void;
+}
+
+/** The emails of a file's earlier rows, for the duplicate rule (SPEC §6). */
+export interface SeenEmails {
+  /** The first row that gave this email, or undefined when it is new (then `row` becomes it). */
+  firstRowOf(email: string, row: number): number | undefined;
+}
+
+export class SeenEmailsMap implements SeenEmails {
+  readonly #firstRows = new Map<string, number>();
+
+  firstRowOf(email: string, row: number): number | undefined {
+    const first = this.#firstRows.get(email);
+    if (first === undefined) this.#firstRows.set(email, row);
+    return first;
+  }
+}
+
+/** A record read into the change it asks for: what a batch's lookups and its planning share. */
+export interface ReadRecord extends RowChange {
+  readonly record: CsvRecord;
+  /** Normalized (lower-case) email, '' when the cell is blank. */
+  readonly email: string;
 }
 
 export interface CsvRowPlan {
@@ -29,32 +52,36 @@ export interface CsvRowPlan {
 }
 
 export class CsvRowPlanner {
-  readonly #firstRowOfEmail = new Map<string, number>();
-
   constructor(
     private readonly columns: readonly MappedColumn[],
     private readonly behaviour: ImportBehaviour,
     private readonly state: PlanningState,
+    private readonly seenEmails: SeenEmails = new SeenEmailsMap(),
   ) {}
+
+  read(record: CsvRecord): ReadRecord {
+    const { change, cellErrors } = rowToChange(this.columns, record.cells);
+    return { record, change, cellErrors, email: normalizeEmail(change.email) };
+  }
 
   /**
    * A row applied by an earlier (interrupted) run of the same import: not planned again, only
    * remembered so a later row repeating its email is still reported as a duplicate.
    */
   rememberRecord(record: CsvRecord): void {
-    const { change } = rowToChange(this.columns, record.cells);
-    const email = normalizeEmail(change.email);
-    if (email !== '' && !this.#firstRowOfEmail.has(email)) this.#firstRowOfEmail.set(email, record.rowNumber);
+    const { email } = this.read(record);
+    if (email !== '') this.seenEmails.firstRowOf(email, record.rowNumber);
   }
 
   planRecord(record: CsvRecord): CsvRowPlan {
-    const { change, cellErrors } = rowToChange(this.columns, record.cells);
-    const email = normalizeEmail(change.email);
+    return this.plan(this.read(record));
+  }
+
+  plan({ record, change, cellErrors, email }: ReadRecord): CsvRowPlan {
     const duplicateErrors: RowError[] = [];
     if (email !== '') {
-      const firstRow = this.#firstRowOfEmail.get(email);
-      if (firstRow === undefined) this.#firstRowOfEmail.set(email, record.rowNumber);
-      else
+      const firstRow = this.seenEmails.firstRowOf(email, record.rowNumber);
+      if (firstRow !== undefined)
         duplicateErrors.push({ code: 'duplicate_email_in_file', column: 'email', params: { row: firstRow } });
     }
     const current = email === '' ? null : this.state.user(email);

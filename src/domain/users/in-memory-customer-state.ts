@@ -1,6 +1,7 @@
 // A PlanningContext held in memory, updated as each planned row is applied, so that a whole file
 // is validated as if its rows ran one after another (limits, numbers and extensions taken by an
-// earlier row are seen by later rows). Used by the CSV job (loaded from the database) and tests.
+// earlier row are seen by later rows). Used by requests that touch a few users (loaded from the
+// database: services/users/planning-state.ts) and by tests; the CSV job uses BatchedCustomerState.
 import { ADD_ON_IDS, type PackageId, type SellableId } from '../packages/catalog.ts';
 import type { SoldPackage } from '../packages/rules.ts';
 import type { UserPlan } from './plan-user-change.ts';
@@ -25,12 +26,6 @@ export interface CustomerSnapshot {
   readonly customerFullAdmins: readonly string[];
   /** Decides whether an email belongs to a user of another customer. */
   readonly emailTakenElsewhere: (email: string) => boolean;
-  /**
-   * false: `apply` keeps the effects of a planned change (usage, numbers, extensions) but not the
-   * planned user itself. A file never plans the same email twice (the later row is a duplicate),
-   * so a streaming import need not hold every user it adds. Default true.
-   */
-  readonly retainPlannedUsers?: boolean;
 }
 
 export class InMemoryCustomerState implements PlanningContext {
@@ -44,12 +39,10 @@ export class InMemoryCustomerState implements PlanningContext {
   readonly #usage = new Map<SellableId, number>();
   readonly #locationsByKey = new Map<string, PlanningLocation>();
   readonly #locationsById = new Map<string, PlanningLocation>();
-  /** Inventory: number -> location (the snapshot's, plus the current batch's when loaded per batch). */
+  /** Inventory: number -> location. */
   readonly #numberLocations = new Map<string, string>();
-  #batchNumberLocations = new Map<string, string>();
   /** Number -> lower-case email of the user holding it. */
   readonly #numberHolders = new Map<string, string>();
-  readonly #retainPlannedUsers: boolean;
   readonly #extensions = new Map<string, string>();
   readonly #fullAdmins: ReadonlySet<string>;
   readonly #emailTakenElsewhere: (email: string) => boolean;
@@ -67,7 +60,6 @@ export class InMemoryCustomerState implements PlanningContext {
       this.#locationsByKey.set(locationKey(location.name), location);
       this.#locationsById.set(location.id, location);
     }
-    this.#retainPlannedUsers = snapshot.retainPlannedUsers ?? true;
     for (const entry of snapshot.numbers) this.#numberLocations.set(entry.e164, entry.locationId);
     for (const user of snapshot.users) this.#add(user);
   }
@@ -93,17 +85,9 @@ export class InMemoryCustomerState implements PlanningContext {
   }
 
   numberEntry(e164: string): NumberEntry | null {
-    const locationId = this.#numberLocations.get(e164) ?? this.#batchNumberLocations.get(e164);
+    const locationId = this.#numberLocations.get(e164);
     if (locationId === undefined) return null;
     return { locationId, holder: this.#numberHolders.get(e164) ?? null };
-  }
-
-  /**
-   * Loads the inventory entries one batch of rows may ask about (the rest of the inventory need
-   * not be in memory); replaces the previous batch's entries.
-   */
-  setBatchNumbers(entries: readonly { e164: string; locationId: string }[]): void {
-    this.#batchNumberLocations = new Map(entries.map((entry) => [entry.e164, entry.locationId]));
   }
 
   extensionHolder(extension: string): string | null {
@@ -122,10 +106,7 @@ export class InMemoryCustomerState implements PlanningContext {
   apply(plan: UserPlan): void {
     if (plan.action === 'add' || plan.action === 'modify' || plan.action === 'remove') {
       if (plan.before) this.#remove(plan.before);
-      if (plan.after) {
-        this.#add(plan.after);
-        if (!this.#retainPlannedUsers) this.#users.delete(plan.after.email);
-      }
+      if (plan.after) this.#add(plan.after);
     }
   }
 

@@ -1,7 +1,7 @@
 // How an import moves through a file: batches of records, planned with turns for the event loop,
 // and written one batch behind the planning (ADR 0012).
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { CsvRowPlan, CsvRowPlanner } from '../../domain/csv/plan-csv-rows.ts';
+import type { CsvRowPlan, CsvRowPlanner, ReadRecord } from '../../domain/csv/plan-csv-rows.ts';
 import type { CsvRecord } from '../../domain/csv/read-csv.ts';
 
 export async function* batchesOf(
@@ -50,12 +50,12 @@ const ROWS_PER_TURN = 100;
  */
 export async function planBatch(
   planner: CsvRowPlanner,
-  records: readonly CsvRecord[],
+  reads: readonly ReadRecord[],
 ): Promise<CsvRowPlan[]> {
   const planned: CsvRowPlan[] = [];
-  for (const record of records) {
+  for (const read of reads) {
     if (planned.length > 0 && planned.length % ROWS_PER_TURN === 0) await yieldToEventLoop();
-    planned.push(planner.planRecord(record));
+    planned.push(planner.plan(read));
   }
   return planned;
 }

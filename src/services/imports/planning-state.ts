@@ -1,87 +1,96 @@
-// Builds the planning state of one customer for an import: sold packages, locations, the users
-// (with their numbers and extensions) and admins in memory; the number inventory and the emails of
-// other customers are looked up per batch, so memory follows the customer's users, not its whole
-// inventory, and not the file (planned users are not kept: ADR 0010).
+// Builds the planning state of one customer for an import (ADR 0013): the customer's facts and
+// usage counts once, then per batch the stored users, numbers and extensions its rows ask about.
+// Neither the file nor the customer's users are held in memory: only one batch's lookups and the
+// import's own changes to numbers and extensions (BatchedCustomerState).
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
-import type { CsvRecord } from '../../domain/csv/read-csv.ts';
 import type { MappedColumn } from '../../domain/csv/map-header.ts';
-import { parsePhoneCell } from '../../domain/csv/parse-cell.ts';
+import type { CsvRecord } from '../../domain/csv/read-csv.ts';
+import { CsvRowPlanner, type ReadRecord } from '../../domain/csv/plan-csv-rows.ts';
 import { isPackageId } from '../../domain/packages/catalog.ts';
 import { normalizePhoneNumber } from '../../domain/phone/normalize-phone.ts';
-import { InMemoryCustomerState } from '../../domain/users/in-memory-customer-state.ts';
-import type { UserState } from '../../domain/users/user-state.ts';
-import {
-  findEmailsOfOtherCustomers,
-  findInventoryNumbers,
-  loadImportCustomerFacts,
-  streamCustomerUsers,
-} from '../../db/repositories/import-users.ts';
+import { BatchedCustomerState } from '../../domain/users/batched-customer-state.ts';
+import type { ImportBehaviour } from '../../domain/users/desired-change.ts';
+import { countPackageUsage } from '../../db/repositories/customers.ts';
+import { findBatchNumbers, findBatchUsers, findExtensionHolders } from '../../db/repositories/import-lookups.ts';
+import { loadImportCustomerFacts } from '../../db/repositories/import-users.ts';
 import { toUserState } from '../../db/repositories/users.ts';
 import type { CustomerRow, DB } from '../../db/schema.ts';
+import { SeenEmailsTable } from './seen-emails-table.ts';
 
-export interface ImportPlanningState {
-  readonly state: InMemoryCustomerState;
+/** Rows read between two turns of the event loop: see planBatch in batch-pipeline.ts. */
+const ROWS_PER_TURN = 100;
+
+export interface ImportPlanning {
+  readonly planner: CsvRowPlanner;
   /**
-   * Looks up what the rows of one batch may ask about: foreign emails, inventory numbers. An
-   * import writes neither, so the lookup may run while the batch before is still being written.
+   * Reads a batch's records and loads what its rows may ask about into the state. An import
+   * writes none of it, so this may run while the batch before is still being written.
    */
-  prefetchBatch(batch: readonly CsvRecord[]): Promise<void>;
+  readBatch(batch: readonly CsvRecord[]): Promise<ReadRecord[]>;
 }
 
-export async function loadPlanningState(
+export async function loadImportPlanning(
   db: Kysely<DB>,
   customer: CustomerRow,
   columns: readonly MappedColumn[],
-): Promise<ImportPlanningState> {
-  const facts = await loadImportCustomerFacts(db, customer);
-  const users: UserState[] = [];
-  for await (const page of streamCustomerUsers(db, customer.id))
-    for (const row of page) users.push(toUserState(row));
-  let foreign = new Set<string>();
-  const state = new InMemoryCustomerState({
+  behaviour: ImportBehaviour,
+): Promise<ImportPlanning> {
+  const [facts, usage] = await Promise.all([
+    loadImportCustomerFacts(db, customer),
+    countPackageUsage(db, customer.id),
+  ]);
+  const state = new BatchedCustomerState({
     ...facts,
-    numbers: [],
-    users,
+    usage,
     extensionLength: customer.extension_length,
     defaultPackageTemplate:
       customer.default_package && isPackageId(customer.default_package) ? customer.default_package : null,
     autoAssignBasicLicences: customer.auto_assign_basic_licences,
     directorySync: customer.directory_sync_enabled,
-    emailTakenElsewhere: (email) => foreign.has(email),
-    retainPlannedUsers: false,
   });
-  const emailIndex = columns.find((column) => column.column.key === 'email')?.index ?? -1;
-  const phoneIndex = columns.find((column) => column.column.key === 'phoneNumber')?.index ?? -1;
+  const planner = new CsvRowPlanner(columns, behaviour, state, new SeenEmailsTable());
   const countries = [...new Set(facts.locations.map((location) => location.country)), null];
+
+  /** Every number a row can touch: its cell read with each country the customer has. */
+  const addCandidateNumbers = (raw: string | undefined, into: Set<string>): void => {
+    if (raw === undefined) return;
+    const international = raw.trimStart().startsWith('+');
+    for (const country of international ? [null] : countries) {
+      const normalized = normalizePhoneNumber(raw, country);
+      if (normalized.ok) into.add(normalized.e164);
+    }
+  };
+
   return {
-    state,
-    async prefetchBatch(batch) {
-      const emails = batch.map((record) => (record.cells[emailIndex] ?? '').trim().toLowerCase());
-      const unknown = [...new Set(emails)].filter((email) => email !== '' && state.user(email) === null);
-      // Every number a row of this batch can touch: its own cell read with each location country
-      // the customer has, and the number its user holds now.
-      const candidates = new Set<string>();
-      for (const [index, record] of batch.entries()) {
-        // A turn for the event loop now and then: see planBatch in batch-pipeline.ts.
-        if (index > 0 && index % 100 === 0) await yieldToEventLoop();
-        const held = state.user(emails[index] ?? '')?.phoneNumber;
-        if (held) candidates.add(held);
-        if (phoneIndex < 0) continue;
-        const cell = parsePhoneCell(record.cells[phoneIndex] ?? '');
-        if (cell.kind === 'blank') continue;
-        const international = cell.value.trimStart().startsWith('+');
-        for (const country of international ? [null] : countries) {
-          const normalized = normalizePhoneNumber(cell.value, country);
-          if (normalized.ok) candidates.add(normalized.e164);
-        }
+    planner,
+    async readBatch(batch) {
+      const reads: ReadRecord[] = [];
+      const numbers = new Set<string>();
+      const extensions = new Set<string>();
+      for (const record of batch) {
+        if (reads.length > 0 && reads.length % ROWS_PER_TURN === 0) await yieldToEventLoop();
+        const read = planner.read(record);
+        reads.push(read);
+        addCandidateNumbers(read.change.phoneNumber, numbers);
+        const extension = read.change.extension?.trim();
+        if (extension) extensions.add(extension);
       }
-      const [emailsOfOtherCustomers, inventory] = await Promise.all([
-        findEmailsOfOtherCustomers(db, customer.id, unknown),
-        findInventoryNumbers(db, customer.id, [...candidates]),
+      const emails = [...new Set(reads.map((read) => read.email).filter((email) => email !== ''))];
+      const users = await findBatchUsers(db, customer.id, emails);
+      // The numbers the batch's users hold now: a row may move its user to another location.
+      for (const row of users.own) if (row.phone_number) numbers.add(row.phone_number);
+      const [numberEntries, extensionHolders] = await Promise.all([
+        findBatchNumbers(db, customer.id, [...numbers]),
+        findExtensionHolders(db, customer.id, [...extensions]),
       ]);
-      foreign = emailsOfOtherCustomers;
-      state.setBatchNumbers(inventory);
+      state.loadBatch({
+        users: new Map(users.own.map((row) => [row.email.toLowerCase(), toUserState(row)])),
+        foreignEmails: users.foreign,
+        numbers: numberEntries,
+        extensionHolders,
+      });
+      return reads;
     },
   };
 }

@@ -6,7 +6,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { CsvFileError, openCsv, type CsvRecord } from '../../domain/csv/read-csv.ts';
-import { CsvRowPlanner, type CsvRowPlan } from '../../domain/csv/plan-csv-rows.ts';
+import type { CsvRowPlan } from '../../domain/csv/plan-csv-rows.ts';
 import type { FileIssue } from '../../domain/csv/map-header.ts';
 import { toLocale } from '../../domain/messages/locale.ts';
 import { findCustomerById } from '../../db/repositories/customers.ts';
@@ -24,7 +24,7 @@ import type { CustomerRow, DB } from '../../db/schema.ts';
 import type { Actor } from '../access/actor.ts';
 import type { ServiceContext } from '../context.ts';
 import { countRow, emptyCounts, toResultRow } from './import-results.ts';
-import { loadPlanningState } from './planning-state.ts';
+import { loadImportPlanning } from './planning-state.ts';
 import { batchesOf, planBatch, WriteBehind } from './batch-pipeline.ts';
 import { writeBatch } from './write-batch.ts';
 
@@ -170,15 +170,13 @@ async function validate(
     headers: JSON.stringify(opened.headers),
   });
   if (!imp.dry_run) return readThrough(db, imp.id, opened.records, options);
-  const planning = await loadPlanningState(db, customer, opened.columns);
-  const planner = new CsvRowPlanner(opened.columns, imp.behaviour, planning.state);
+  const { planner, readBatch } = await loadImportPlanning(db, customer, opened.columns, imp.behaviour);
   const counts = emptyCounts();
   let rowsDone = 0;
   const writes = new WriteBehind();
   try {
     for await (const batch of batchesOf(opened.records, batchSize)) {
-      await planning.prefetchBatch(batch);
-      const planned = await planBatch(planner, batch);
+      const planned = await planBatch(planner, await readBatch(batch));
       for (const row of planned) countRow(counts, row);
       rowsDone += planned.length;
       const results = planned.map((row) => toResultRow(imp.id, row));
@@ -232,8 +230,7 @@ async function apply(
     await fail(db, imp.id, opened.error, null);
     return;
   }
-  const planning = await loadPlanningState(db, customer, opened.columns);
-  const planner = new CsvRowPlanner(opened.columns, imp.behaviour, planning.state);
+  const { planner, readBatch } = await loadImportPlanning(db, customer, opened.columns, imp.behaviour);
   const counts: ImportCounts = resumeAfter > 0 ? { ...emptyCounts(), ...imp.counts } : emptyCounts();
   let rowsDone = resumeAfter > 0 ? imp.rows_done : 0;
   const context = importContext(db, imp);
@@ -247,8 +244,7 @@ async function apply(
         else fresh.push(record);
       }
       if (fresh.length === 0) continue;
-      await planning.prefetchBatch(fresh);
-      const planned = await planBatch(planner, fresh);
+      const planned = await planBatch(planner, await readBatch(fresh));
       for (const row of planned) countRow(counts, row);
       rowsDone += planned.length;
       const lastRow = fresh[fresh.length - 1]?.rowNumber ?? resumeAfter;

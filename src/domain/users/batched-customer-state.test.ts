@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { BatchedCustomerState, type BatchFacts } from './batched-customer-state.ts';
+import type { DesiredUserChange } from './desired-change.ts';
+import { planUserChange } from './plan-user-change.ts';
+import { emptyUser, type UserState } from './user-state.ts';
+
+const state = () =>
+  new BatchedCustomerState({
+    soldPackages: [{ packageId: 'webex_calling', limit: 3 }],
+    locations: [{ id: 'ams', name: 'Amsterdam HQ', country: 'NL' }],
+    extensionLength: 4,
+    defaultPackageTemplate: null,
+    autoAssignBasicLicences: true,
+    directorySync: false,
+    customerFullAdmins: [],
+    usage: new Map([['webex_calling', 1]]),
+  });
+
+const stored: UserState = {
+  ...emptyUser('stored@x.nl'),
+  packageId: 'webex_calling',
+  locationId: 'ams',
+  phoneNumber: '+31201234500',
+  extension: '1000',
+};
+
+/** What the database answers for one batch: the stored user holds …500 and 1000. */
+const batch = (overrides: Partial<BatchFacts> = {}): BatchFacts => ({
+  users: new Map([[stored.email, stored]]),
+  foreignEmails: new Set(['other@x.nl']),
+  numbers: new Map([
+    ['+31201234500', { locationId: 'ams', holder: stored.email }],
+    ['+31201234501', { locationId: 'ams', holder: null }],
+  ]),
+  extensionHolders: new Map([['1000', stored.email]]),
+  ...overrides,
+});
+
+const calling = (email: string, phoneNumber: string, extension: string): DesiredUserChange => ({
+  email,
+  text: { preferredWebexSite: 's' },
+  phoneNumber,
+  extension,
+  location: 'Amsterdam HQ',
+  jabberCalling: false,
+  jabberWithTeams: false,
+  packages: { webex_calling: true },
+  addOns: {},
+  basicLicences: {},
+});
+
+function plan(context: BatchedCustomerState, change: DesiredUserChange, behaviour = 'add-only' as const) {
+  const planned = planUserChange({
+    current: context.user(change.email),
+    change,
+    behaviour,
+    channel: 'csv',
+    context,
+  });
+  if (planned.errors.length === 0) context.apply(planned);
+  return planned;
+}
+
+describe('BatchedCustomerState', () => {
+  it('answers from the loaded batch: users, foreign emails, inventory and holders', () => {
+    const context = state();
+    context.loadBatch(batch());
+    expect(context.user('STORED@x.nl')).toEqual(stored);
+    expect(context.user('new@x.nl')).toBeNull();
+    expect(context.emailTakenElsewhere('Other@x.nl')).toBe(true);
+    expect(context.numberEntry('+31201234500')).toEqual({ locationId: 'ams', holder: stored.email });
+    expect(context.numberEntry('+31201234599')).toBeNull();
+    expect(context.extensionHolder('1000')).toBe(stored.email);
+    expect(context.usage('webex_calling')).toBe(1);
+  });
+
+  it("lets an earlier row's claims win over what a later batch reads from the database", () => {
+    const context = state();
+    context.loadBatch(batch());
+    expect(plan(context, calling('a@x.nl', '+31201234501', '1001')).action).toBe('add');
+    // The next batch was looked up before the first was written: the database says "free".
+    context.loadBatch(batch({ users: new Map() }));
+    expect(context.numberEntry('+31201234501')?.holder).toBe('a@x.nl');
+    expect(context.extensionHolder('1001')).toBe('a@x.nl');
+    expect(
+      plan(context, calling('b@x.nl', '+31201234501', '1001')).errors.map((error) => error.code),
+    ).toEqual(['extension_taken', 'number_taken']);
+    expect(context.usage('webex_calling')).toBe(2);
+  });
+
+  it('frees what a removed or changed user held, even when the batch did not look it up', () => {
+    const context = state();
+    // A removal row names neither the number nor the extension: the batch has no holders.
+    context.loadBatch(batch({ numbers: new Map(), extensionHolders: new Map() }));
+    const removal = planUserChange({
+      current: stored,
+      change: { ...calling(stored.email, '', ''), packages: { webex_calling: false } },
+      behaviour: 'add-remove',
+      channel: 'csv',
+      context,
+    });
+    expect(removal.action).toBe('remove');
+    context.apply(removal);
+    expect(context.usage('webex_calling')).toBe(0);
+    context.loadBatch(batch({ users: new Map() }));
+    expect(context.numberEntry('+31201234500')?.holder).toBeNull();
+    expect(context.extensionHolder('1000')).toBeNull();
+    expect(plan(context, calling('c@x.nl', '+31201234500', '1000')).action).toBe('add');
+    expect(context.numberEntry('+31201234500')?.holder).toBe('c@x.nl');
+  });
+
+  it('does not free a key that a later row of the import took over', () => {
+    const context = state();
+    context.loadBatch(batch());
+    plan(context, calling(stored.email, '+31201234501', '1001')); // stored moves to …501 / 1001
+    plan(context, calling('d@x.nl', '+31201234500', '1000')); // d takes …500 / 1000 over
+    expect(context.numberEntry('+31201234500')?.holder).toBe('d@x.nl');
+    expect(context.extensionHolder('1000')).toBe('d@x.nl');
+    expect(context.numberEntry('+31201234501')?.holder).toBe(stored.email);
+  });
+});
