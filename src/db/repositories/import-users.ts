@@ -77,7 +77,6 @@ export async function* streamCustomerUsers(
 // index probe per key (LATERAL … LIMIT 1): while an import fills a table its statistics are stale,
 // and a planner that believes the table small would scan all of it for every batch instead.
 
-
 interface NewImportedUser {
   readonly customerId: string;
   readonly columns: ReturnType<typeof userStateColumns>;
@@ -214,4 +213,3 @@ export async function markUsersPendingMigration(
     .where('id', 'in', userIds)
     .execute();
 }
-

@@ -48,10 +48,7 @@ const ROWS_PER_TURN = 100;
  * batch's write is a chain of round trips, and each waits for JavaScript to be free to send the
  * next statement. Without the turns a 1,000-row plan would stall it for tens of milliseconds.
  */
-export async function planBatch(
-  planner: CsvRowPlanner,
-  reads: readonly ReadRecord[],
-): Promise<CsvRowPlan[]> {
+export async function planBatch(planner: CsvRowPlanner, reads: readonly ReadRecord[]): Promise<CsvRowPlan[]> {
   const planned: CsvRowPlan[] = [];
   for (const read of reads) {
     if (planned.length > 0 && planned.length % ROWS_PER_TURN === 0) await yieldToEventLoop();

@@ -12,7 +12,11 @@ import { normalizePhoneNumber } from '../../domain/phone/normalize-phone.ts';
 import { BatchedCustomerState } from '../../domain/users/batched-customer-state.ts';
 import type { ImportBehaviour } from '../../domain/users/desired-change.ts';
 import { countPackageUsage } from '../../db/repositories/customers.ts';
-import { findBatchNumbers, findBatchUsers, findExtensionHolders } from '../../db/repositories/import-lookups.ts';
+import {
+  findBatchNumbers,
+  findBatchUsers,
+  findExtensionHolders,
+} from '../../db/repositories/import-lookups.ts';
 import { loadImportCustomerFacts } from '../../db/repositories/import-users.ts';
 import { toUserState } from '../../db/repositories/users.ts';
 import type { CustomerRow, DB } from '../../db/schema.ts';
