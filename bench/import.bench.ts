@@ -19,7 +19,11 @@ import { createImport } from '../src/services/imports/create-import.ts';
 import { runImport } from '../src/services/imports/run-import.ts';
 import { getImport } from '../src/services/imports/import-queries.ts';
 import type { ImportCounts } from '../src/db/repositories/import-schema.ts';
-import { createGeneratedCustomer, generatedLocations } from '../test/imports/import-setup.ts';
+import {
+  createGeneratedCustomer,
+  findGeneratedCustomer,
+  generatedLocations,
+} from '../test/imports/import-setup.ts';
 import { generateUsersCsv } from '../test/imports/generate-users-csv.ts';
 import { pgliteTarget, postgresTarget, type BenchTarget } from './support.ts';
 
@@ -49,13 +53,12 @@ interface Figures {
   /** Largest V8 heap (reserved) and off-heap memory (Buffers, WASM) seen while importing. */
   peakHeapTotalMB: number;
   peakExternalMB: number;
-  /** Peak RSS while the customer and its 100k numbers were created (before the import). */
-  setupPeakRssMB: number;
+  /** RSS of the importing process before its first import (after a GC). */
+  baselineRssMB: number;
   counts: ImportCounts;
 }
 
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
-const maxRssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 /** Samples where the process's memory is: the V8 heap or outside it. */
 function memorySampler(): {
@@ -173,23 +176,35 @@ async function settle(database: Database): Promise<void> {
   await sql`checkpoint`.execute(database.db);
 }
 
-async function child(kind: 'pglite' | 'postgres', url: string | undefined, file: string): Promise<void> {
-  const workDir = await mkdtemp(path.join(tmpdir(), 'hub-import-bench-'));
-  const dataDir = kind === 'pglite' ? path.join(workDir, 'pglite') : null;
-  const database = await openDatabase(
-    kind === 'postgres' ? { kind, url: url ?? '', poolSize: 4 } : { kind, dataDir },
-  );
+type Kind = 'pglite' | 'postgres';
+
+function openBenchDatabase(kind: Kind, url: string, dataDir: string): Promise<Database> {
+  return openDatabase(kind === 'postgres' ? { kind, url, poolSize: 4 } : { kind, dataDir });
+}
+
+/**
+ * The customer and its inventory (100k numbers) are created by a process of their own: the
+ * memory they take is not the import's, and a process seldom gives freed memory back.
+ */
+async function setUpChild(kind: Kind, url: string, dataDir: string): Promise<void> {
+  const database = await openBenchDatabase(kind, url, dataDir);
   await migrate(database);
-  const customer = await createGeneratedCustomer(database, {
+  await createGeneratedCustomer(database, {
     externalId: 'BENCH',
     locationCount: LOCATIONS,
     numbersPerLocation: Math.ceil(ROWS / LOCATIONS) + 10,
   });
+  await database.close();
+}
+
+async function child(kind: Kind, url: string, file: string, workDir: string): Promise<void> {
+  const dataDir = path.join(workDir, 'pglite');
+  const database = await openBenchDatabase(kind, url, dataDir);
+  const customer = await findGeneratedCustomer(database, 'BENCH', LOCATIONS);
   const fileMB = (await stat(file)).size / 1048576;
-  // Setting up the customer (100k inventory numbers) is not the import: its garbage is collected
-  // and memory is sampled from here on.
-  const setupPeakRssMB = maxRssMB();
+  // The process as a server has it before any import: Node, the application's modules, the database.
   (globalThis as { gc?: () => void }).gc?.();
+  const baselineRssMB = Math.round(process.memoryUsage().rss / 1048576);
   const memory = memorySampler();
 
   const upload = (dryRun: boolean) =>
@@ -227,16 +242,12 @@ async function child(kind: 'pglite' | 'postgres', url: string | undefined, file:
       liveHeapAfterDryRunMB,
       peakHeapTotalMB: memory.peaks().heapTotalMB,
       peakExternalMB: memory.peaks().externalMB,
-      setupPeakRssMB,
+      baselineRssMB,
       counts: (await getImport(customer.context, customer.customerId, dry.id)).counts,
     };
     memory.stop();
     await database.close();
-    await writeFile(
-      path.join(process.env.BENCH_OUT_DIR ?? workDir, `${kind}.json`),
-      JSON.stringify(dryFigures),
-    );
-    await rm(workDir, { recursive: true, force: true });
+    await writeFile(path.join(workDir, `${kind}.json`), JSON.stringify(dryFigures));
     return;
   }
 
@@ -257,7 +268,12 @@ async function child(kind: 'pglite' | 'postgres', url: string | undefined, file:
   // The import's own peak: the baseline below opens a second PGlite handle in this process.
   const peaks = memory.peaks();
   memory.stop();
-  const copySeconds = await copyBaseline(database, customer.customerId, workDir, dataDir);
+  const copySeconds = await copyBaseline(
+    database,
+    customer.customerId,
+    workDir,
+    kind === 'pglite' ? dataDir : null,
+  );
   if (database.kind === 'postgres') await database.close();
   const figures: Figures = {
     database: kind === 'pglite' ? 'PGlite' : 'PostgreSQL',
@@ -274,11 +290,10 @@ async function child(kind: 'pglite' | 'postgres', url: string | undefined, file:
     liveHeapAfterDryRunMB,
     peakHeapTotalMB: peaks.heapTotalMB,
     peakExternalMB: peaks.externalMB,
-    setupPeakRssMB,
+    baselineRssMB,
     counts: applied.counts,
   };
-  await writeFile(path.join(process.env.BENCH_OUT_DIR ?? workDir, `${kind}.json`), JSON.stringify(figures));
-  await rm(workDir, { recursive: true, force: true });
+  await writeFile(path.join(workDir, `${kind}.json`), JSON.stringify(figures));
 }
 
 function report(figures: Figures): string {
@@ -297,14 +312,32 @@ function report(figures: Figures): string {
     `  re-import (unchanged) ${rate(figures.reimportSeconds)}`,
     `  bare COPY             ${rate(figures.copySeconds)}   apply = ${ratio(figures.applySeconds, figures.copySeconds)} x COPY (target <= 3, aim 2)`,
     `  peak RSS              ${figures.peakRssMB} MB while importing (dry run ${figures.rssAfterDryRunMB} MB; live JS heap after it ${figures.liveHeapAfterDryRunMB} MB; target <= 300)`,
-    `  memory detail         V8 heap reserved up to ${figures.peakHeapTotalMB} MB, off-heap up to ${figures.peakExternalMB} MB; setting up the customer peaked at ${figures.setupPeakRssMB} MB`,
+    `  memory detail         V8 heap reserved up to ${figures.peakHeapTotalMB} MB, off-heap up to ${figures.peakExternalMB} MB; the process took ${figures.baselineRssMB} MB before importing`,
   ].join('\n');
 }
 
+function runChild(args: readonly string[]): number | null {
+  const result = spawnSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      ...(HEAP_CAP_MB ? [`--max-old-space-size=${HEAP_CAP_MB}`] : []),
+      '--import',
+      'tsx',
+      fileURLToPath(import.meta.url),
+      ...args,
+    ],
+    { stdio: 'inherit' },
+  );
+  return result.status;
+}
+
 async function main(): Promise<void> {
-  const [mode, kind, url, childFile] = process.argv.slice(2);
-  if (mode === '--child' && (kind === 'pglite' || kind === 'postgres') && childFile)
-    return child(kind, url, childFile);
+  const [mode, kind, url, ...rest] = process.argv.slice(2);
+  if (kind === 'pglite' || kind === 'postgres') {
+    if (mode === '--setup' && rest[0]) return setUpChild(kind, url ?? '', rest[0]);
+    if (mode === '--child' && rest[0] && rest[1]) return child(kind, url ?? '', rest[0], rest[1]);
+  }
   const outDir = await mkdtemp(path.join(tmpdir(), 'hub-import-bench-out-'));
   // The file is written and the csv-parse baseline measured here, so that each child's peak RSS is
   // that of the import alone.
@@ -320,31 +353,19 @@ async function main(): Promise<void> {
   );
   for (const target of targets) {
     const kindArg = target.label === 'PGlite' ? 'pglite' : 'postgres';
-    const result = spawnSync(
-      process.execPath,
-      [
-        '--expose-gc',
-        ...(HEAP_CAP_MB ? [`--max-old-space-size=${HEAP_CAP_MB}`] : []),
-        '--import',
-        'tsx',
-        fileURLToPath(import.meta.url),
-        '--child',
-        kindArg,
-        target.env.DATABASE_URL ?? '',
-        file,
-      ],
-      {
-        stdio: 'inherit',
-        env: { ...process.env, BENCH_OUT_DIR: outDir },
-      },
-    );
+    const url = target.env.DATABASE_URL ?? '';
+    const workDir = await mkdtemp(path.join(tmpdir(), 'hub-import-bench-'));
+    const setUp = runChild(['--setup', kindArg, url, path.join(workDir, 'pglite')]);
+    const exit = setUp === 0 ? runChild(['--child', kindArg, url, file, workDir]) : setUp;
     await target.cleanup();
-    if (result.status !== 0) {
-      console.log(`${target.label}: failed (exit ${result.status})`);
+    if (exit !== 0) {
+      console.log(`${target.label}: failed (exit ${exit})`);
       process.exitCode = 1;
+      await rm(workDir, { recursive: true, force: true });
       continue;
     }
-    const figures = JSON.parse(await readFile(path.join(outDir, `${kindArg}.json`), 'utf8')) as Figures;
+    const figures = JSON.parse(await readFile(path.join(workDir, `${kindArg}.json`), 'utf8')) as Figures;
+    await rm(workDir, { recursive: true, force: true });
     console.log(report({ ...figures, csvParseSeconds }));
   }
   await rm(outDir, { recursive: true, force: true });

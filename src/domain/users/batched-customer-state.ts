@@ -21,6 +21,11 @@ export interface CustomerFacts {
   readonly customerFullAdmins: readonly string[];
   /** Stored holders of each package and add-on when the import (or its resumed run) started. */
   readonly usage: ReadonlyMap<string, number>;
+  /**
+   * Ids for the emails of claiming rows. The import passes the map its duplicate rule fills
+   * (SeenEmailsTable), so a claimer's email is stored once; a key new to it is added with value 0.
+   */
+  readonly emailIds?: CompactStringMap;
 }
 
 /** What the rows of one batch may ask about, as stored. Emails lower-case. */
@@ -56,8 +61,8 @@ export class BatchedCustomerState implements PlanningState {
   readonly #locationsByKey = new Map<string, PlanningLocation>();
   readonly #locationsById = new Map<string, PlanningLocation>();
   readonly #usage: Map<string, number>;
-  /** Emails of the rows that claimed a number or an extension. */
-  readonly #claimers = new CompactStringMap();
+  /** Emails of the rows that claimed a number or an extension (by id). */
+  readonly #claimers: CompactStringMap;
   /** Number (E.164) or extension -> claimer id, or FREED: the import's own changes so far. */
   readonly #numbers = new CompactStringMap();
   readonly #extensions = new CompactStringMap();
@@ -72,6 +77,7 @@ export class BatchedCustomerState implements PlanningState {
     this.#fullAdmins = new Set(facts.customerFullAdmins.map((email) => email.toLowerCase()));
     this.customerFullAdminCount = this.#fullAdmins.size;
     this.#usage = new Map(facts.usage);
+    this.#claimers = facts.emailIds ?? new CompactStringMap();
     for (const location of facts.locations) {
       this.#locationsByKey.set(locationKey(location.name), location);
       this.#locationsById.set(location.id, location);

@@ -44,16 +44,18 @@ export async function loadImportPlanning(
     loadImportCustomerFacts(db, customer),
     countPackageUsage(db, customer.id),
   ]);
+  const seenEmails = new SeenEmailsTable();
   const state = new BatchedCustomerState({
     ...facts,
     usage,
+    emailIds: seenEmails.emailIds,
     extensionLength: customer.extension_length,
     defaultPackageTemplate:
       customer.default_package && isPackageId(customer.default_package) ? customer.default_package : null,
     autoAssignBasicLicences: customer.auto_assign_basic_licences,
     directorySync: customer.directory_sync_enabled,
   });
-  const planner = new CsvRowPlanner(columns, behaviour, state, new SeenEmailsTable());
+  const planner = new CsvRowPlanner(columns, behaviour, state, seenEmails);
   const countries = [...new Set(facts.locations.map((location) => location.country)), null];
 
   /** Every number a row can touch: its cell read with each country the customer has. */
