@@ -25,14 +25,18 @@ import {
   generatedLocations,
 } from '../test/imports/import-setup.ts';
 import { generateUsersCsv } from '../test/imports/generate-users-csv.ts';
+import { hubNodeFlags } from './hub-node-flags.ts';
 import { pgliteTarget, postgresTarget, type BenchTarget } from './support.ts';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const LOCATIONS = 20;
 /** BENCH_IMPORT_DRY_ONLY=1: stop after the dry run (the memory check at 1M rows). */
 const DRY_ONLY = process.env.BENCH_IMPORT_DRY_ONLY === '1';
-/** BENCH_IMPORT_HEAP_MB=200: run the import with the JS heap capped (--max-old-space-size). */
-const HEAP_CAP_MB = process.env.BENCH_IMPORT_HEAP_MB ? Number(process.env.BENCH_IMPORT_HEAP_MB) : null;
+/**
+ * BENCH_IMPORT_NODE_FLAGS="--max-old-space-size=1024": Node flags of the importing process
+ * instead of bin/hub's own (the flags the server and worker run with).
+ */
+const NODE_FLAGS = process.env.BENCH_IMPORT_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? hubNodeFlags();
 /** BENCH_IMPORT_DATABASES=postgres (or pglite) measures one database only. */
 const DATABASES = (process.env.BENCH_IMPORT_DATABASES ?? 'pglite,postgres').split(',');
 
@@ -319,14 +323,7 @@ function report(figures: Figures): string {
 function runChild(args: readonly string[]): number | null {
   const result = spawnSync(
     process.execPath,
-    [
-      '--expose-gc',
-      ...(HEAP_CAP_MB ? [`--max-old-space-size=${HEAP_CAP_MB}`] : []),
-      '--import',
-      'tsx',
-      fileURLToPath(import.meta.url),
-      ...args,
-    ],
+    ['--expose-gc', ...NODE_FLAGS, '--import', 'tsx', fileURLToPath(import.meta.url), ...args],
     { stdio: 'inherit' },
   );
   return result.status;
@@ -349,7 +346,7 @@ async function main(): Promise<void> {
   const postgres = DATABASES.includes('postgres') ? await postgresTarget() : null;
   if (postgres) targets.push(postgres);
   console.log(
-    `Import benchmark: ${ROWS.toLocaleString('en')} generated rows, ${LOCATIONS} locations, 40 % calling users (Node ${process.version}${HEAP_CAP_MB ? `, JS heap capped at ${HEAP_CAP_MB} MB` : ''})`,
+    `Import benchmark: ${ROWS.toLocaleString('en')} generated rows, ${LOCATIONS} locations, 40 % calling users (Node ${process.version}, importing with ${NODE_FLAGS.join(' ') || 'no flags'})`,
   );
   for (const target of targets) {
     const kindArg = target.label === 'PGlite' ? 'pglite' : 'postgres';
