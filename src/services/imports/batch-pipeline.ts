@@ -1,8 +1,28 @@
-// How an import moves through a file: batches of records, planned with turns for the event loop,
-// and written one batch behind the planning (ADR 0012).
+// How an import moves through a file: batches of records, looked up one batch ahead of the
+// planning (ADR 0013), planned with turns for the event loop, and written one batch behind the
+// planning (ADR 0012).
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { CsvRowPlan, CsvRowPlanner, ReadRecord } from '../../domain/csv/plan-csv-rows.ts';
 import type { CsvRecord } from '../../domain/csv/read-csv.ts';
+
+/**
+ * Yields `prepare(item)` for each item, with the next item's preparation started before the
+ * current one is handed out: its database lookups run while the caller plans the current batch.
+ */
+export async function* preparedAhead<T, U>(
+  source: AsyncIterable<T>,
+  prepare: (item: T) => Promise<U>,
+): AsyncGenerator<U> {
+  let pending: Promise<U> | null = null;
+  for await (const item of source) {
+    const next = prepare(item);
+    // Handled when awaited below; without this a failure while the caller plans is "unhandled".
+    next.catch(() => undefined);
+    if (pending) yield await pending;
+    pending = next;
+  }
+  if (pending) yield await pending;
+}
 
 export async function* batchesOf(
   records: AsyncIterable<CsvRecord>,
@@ -40,15 +60,15 @@ export class WriteBehind {
   }
 }
 
-/** Rows planned between two turns of the event loop. */
-const ROWS_PER_TURN = 100;
+/** Rows read or planned between two turns of the event loop. */
+export const ROWS_PER_TURN = 100;
 
 /**
  * Plans a batch row by row, giving the event loop a turn every ROWS_PER_TURN rows: the previous
  * batch's write is a chain of round trips, and each waits for JavaScript to be free to send the
  * next statement. Without the turns a 1,000-row plan would stall it for tens of milliseconds.
  */
-export async function planBatch(planner: CsvRowPlanner, reads: readonly ReadRecord[]): Promise<CsvRowPlan[]> {
+export async function planRows(planner: CsvRowPlanner, reads: readonly ReadRecord[]): Promise<CsvRowPlan[]> {
   const planned: CsvRowPlan[] = [];
   for (const read of reads) {
     if (planned.length > 0 && planned.length % ROWS_PER_TURN === 0) await yieldToEventLoop();

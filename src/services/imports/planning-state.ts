@@ -6,10 +6,10 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { MappedColumn } from '../../domain/csv/map-header.ts';
 import type { CsvRecord } from '../../domain/csv/read-csv.ts';
-import { CsvRowPlanner, type ReadRecord } from '../../domain/csv/plan-csv-rows.ts';
+import { CsvRowPlanner, type CsvRowPlan, type ReadRecord } from '../../domain/csv/plan-csv-rows.ts';
 import { isPackageId } from '../../domain/packages/catalog.ts';
 import { normalizePhoneNumber } from '../../domain/phone/normalize-phone.ts';
-import { BatchedCustomerState } from '../../domain/users/batched-customer-state.ts';
+import { BatchedCustomerState, type BatchFacts } from '../../domain/users/batched-customer-state.ts';
 import type { ImportBehaviour } from '../../domain/users/desired-change.ts';
 import { countPackageUsage } from '../../db/repositories/customers.ts';
 import {
@@ -20,18 +20,25 @@ import {
 import { loadImportCustomerFacts } from '../../db/repositories/import-users.ts';
 import { toUserState } from '../../db/repositories/users.ts';
 import type { CustomerRow, DB } from '../../db/schema.ts';
+import { planRows, ROWS_PER_TURN } from './batch-pipeline.ts';
 import { SeenEmailsTable } from './seen-emails-table.ts';
 
-/** Rows read between two turns of the event loop: see planBatch in batch-pipeline.ts. */
-const ROWS_PER_TURN = 100;
+/** A batch read into changes, with what the database holds of the keys its rows name. */
+export interface PreparedBatch {
+  readonly reads: readonly ReadRecord[];
+  readonly facts: BatchFacts;
+}
 
 export interface ImportPlanning {
   readonly planner: CsvRowPlanner;
   /**
-   * Reads a batch's records and loads what its rows may ask about into the state. An import
-   * writes none of it, so this may run while the batch before is still being written.
+   * Reads a batch's records and looks up what its rows may ask about. Changes nothing, so it may
+   * run while earlier batches are still being planned or written: the planning state's own
+   * record of the import's changes wins over what the lookups saw (ADR 0013).
    */
-  readBatch(batch: readonly CsvRecord[]): Promise<ReadRecord[]>;
+  prepareBatch(batch: readonly CsvRecord[]): Promise<PreparedBatch>;
+  /** Plans a prepared batch's rows in order, after every row of the batches before it. */
+  planBatch(prepared: PreparedBatch): Promise<CsvRowPlan[]>;
 }
 
 export async function loadImportPlanning(
@@ -70,7 +77,7 @@ export async function loadImportPlanning(
 
   return {
     planner,
-    async readBatch(batch) {
+    async prepareBatch(batch) {
       const reads: ReadRecord[] = [];
       const numbers = new Set<string>();
       const extensions = new Set<string>();
@@ -90,13 +97,17 @@ export async function loadImportPlanning(
         findBatchNumbers(db, customer.id, [...numbers]),
         findExtensionHolders(db, customer.id, [...extensions]),
       ]);
-      state.loadBatch({
+      const facts: BatchFacts = {
         users: new Map(users.own.map((row) => [row.email.toLowerCase(), toUserState(row)])),
         foreignEmails: users.foreign,
         numbers: numberEntries,
         extensionHolders,
-      });
-      return reads;
+      };
+      return { reads, facts };
+    },
+    planBatch({ reads, facts }) {
+      state.loadBatch(facts);
+      return planRows(planner, reads);
     },
   };
 }

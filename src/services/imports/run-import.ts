@@ -6,7 +6,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { CsvFileError, openCsv, type CsvRecord } from '../../domain/csv/read-csv.ts';
-import type { CsvRowPlan } from '../../domain/csv/plan-csv-rows.ts';
+import type { CsvRowPlan, CsvRowPlanner } from '../../domain/csv/plan-csv-rows.ts';
 import type { FileIssue } from '../../domain/csv/map-header.ts';
 import { toLocale } from '../../domain/messages/locale.ts';
 import { findCustomerById } from '../../db/repositories/customers.ts';
@@ -25,7 +25,7 @@ import type { Actor } from '../access/actor.ts';
 import type { ServiceContext } from '../context.ts';
 import { countRow, emptyCounts, toResultRow } from './import-results.ts';
 import { loadImportPlanning } from './planning-state.ts';
-import { batchesOf, planBatch, WriteBehind } from './batch-pipeline.ts';
+import { batchesOf, preparedAhead, WriteBehind } from './batch-pipeline.ts';
 import { writeBatch } from './write-batch.ts';
 
 export const DEFAULT_IMPORT_BATCH_SIZE = 1000;
@@ -170,13 +170,13 @@ async function validate(
     headers: JSON.stringify(opened.headers),
   });
   if (!imp.dry_run) return readThrough(db, imp.id, opened.records, options);
-  const { planner, readBatch } = await loadImportPlanning(db, customer, opened.columns, imp.behaviour);
+  const planning = await loadImportPlanning(db, customer, opened.columns, imp.behaviour);
   const counts = emptyCounts();
   let rowsDone = 0;
   const writes = new WriteBehind();
   try {
-    for await (const batch of batchesOf(opened.records, batchSize)) {
-      const planned = await planBatch(planner, await readBatch(batch));
+    for await (const prepared of preparedAhead(batchesOf(opened.records, batchSize), planning.prepareBatch)) {
+      const planned = await planning.planBatch(prepared);
       for (const row of planned) countRow(counts, row);
       rowsDone += planned.length;
       const results = planned.map((row) => toResultRow(imp.id, row));
@@ -205,6 +205,25 @@ async function validate(
   return true;
 }
 
+/**
+ * The batches of rows after `resumeAfter`. Rows up to it were applied by an earlier run: they are
+ * only remembered for the duplicate-email rule (they all come before the first row planned).
+ */
+async function* batchesAfter(
+  batches: AsyncIterable<CsvRecord[]>,
+  resumeAfter: number,
+  planner: CsvRowPlanner,
+): AsyncGenerator<CsvRecord[]> {
+  for await (const batch of batches) {
+    const fresh: CsvRecord[] = [];
+    for (const record of batch) {
+      if (record.rowNumber <= resumeAfter) planner.rememberRecord(record);
+      else fresh.push(record);
+    }
+    if (fresh.length > 0) yield fresh;
+  }
+}
+
 function importContext(db: Kysely<DB>, imp: ImportRow): ServiceContext {
   return {
     db,
@@ -230,24 +249,19 @@ async function apply(
     await fail(db, imp.id, opened.error, null);
     return;
   }
-  const { planner, readBatch } = await loadImportPlanning(db, customer, opened.columns, imp.behaviour);
+  const planning = await loadImportPlanning(db, customer, opened.columns, imp.behaviour);
   const counts: ImportCounts = resumeAfter > 0 ? { ...emptyCounts(), ...imp.counts } : emptyCounts();
   let rowsDone = resumeAfter > 0 ? imp.rows_done : 0;
   const context = importContext(db, imp);
 
   const writes = new WriteBehind();
   try {
-    for await (const batch of batchesOf(opened.records, batchSize)) {
-      const fresh: CsvRecord[] = [];
-      for (const record of batch) {
-        if (record.rowNumber <= resumeAfter) planner.rememberRecord(record);
-        else fresh.push(record);
-      }
-      if (fresh.length === 0) continue;
-      const planned = await planBatch(planner, await readBatch(fresh));
+    const batches = batchesAfter(batchesOf(opened.records, batchSize), resumeAfter, planning.planner);
+    for await (const prepared of preparedAhead(batches, planning.prepareBatch)) {
+      const planned = await planning.planBatch(prepared);
       for (const row of planned) countRow(counts, row);
       rowsDone += planned.length;
-      const lastRow = fresh[fresh.length - 1]?.rowNumber ?? resumeAfter;
+      const lastRow = prepared.reads.at(-1)?.record.rowNumber ?? resumeAfter;
       // The import's progress through this batch, committed with it (a copy: the next batch
       // counts on while this one is written).
       const progress = { rowsDone, counts: { ...counts }, lastRow };
