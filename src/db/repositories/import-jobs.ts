@@ -78,25 +78,6 @@ export async function updateImport(
   return query.returningAll().executeTakeFirst();
 }
 
-export async function saveProgress(
-  executor: Executor,
-  importId: string,
-  rowsDone: number,
-  counts: ImportCounts,
-  appliedThroughRow?: number,
-): Promise<void> {
-  await withImportTables(executor)
-    .updateTable('imports')
-    .set({
-      rows_done: rowsDone,
-      counts: JSON.stringify(counts),
-      ...(appliedThroughRow !== undefined ? { applied_through_row: appliedThroughRow } : {}),
-      updated_at: sql`now()`,
-    })
-    .where('id', '=', importId)
-    .execute();
-}
-
 export async function insertFileChunk(
   executor: Executor,
   importId: string,
@@ -134,14 +115,31 @@ export async function deleteFileChunks(executor: Executor, importId: string): Pr
  * Stores the results of one batch of rows (in row order) as one document. Idempotent: a batch
  * re-run after a crash replaces what it wrote before.
  */
-export async function saveImportRowBatch(
+export interface BatchProgress {
+  /** Rows of the file done so far, and their counts per action (this batch included). */
+  readonly rowsDone: number;
+  readonly counts: ImportCounts;
+  /** Apply: the last row of the batch, the point a resumed run starts after. */
+  readonly appliedThroughRow?: number;
+}
+
+/**
+ * Stores one batch's row results (one document per batch) and the import's progress, in one
+ * statement and only while the import is still `whileStatus`: false when it is not (cancelled),
+ * and then nothing is stored. `relaxedCommit` turns synchronous_commit off for the enclosing
+ * transaction (see commitBatch in run-import.ts) without a round trip of its own.
+ */
+export async function saveBatchResults(
   executor: Executor,
   importId: string,
   rows: readonly ImportResultRow[],
-): Promise<void> {
+  progress: BatchProgress,
+  whileStatus: ImportStatus,
+  relaxedCommit = false,
+): Promise<boolean> {
   const first = rows[0];
   const last = rows[rows.length - 1];
-  if (!first || !last) return;
+  if (!first || !last) return true;
   let errorRows = 0;
   let warningRows = 0;
   const stored = rows.map((row): StoredResultRow => {
@@ -149,20 +147,27 @@ export async function saveImportRowBatch(
     else if (row.status === 'warning') warningRows += 1;
     return [row.row_number, row.line, row.email, row.action, row.status, row.issues, row.changes, row.cells];
   });
-  const values = {
-    import_id: importId,
-    first_row: first.row_number,
-    last_row: last.row_number,
-    row_count: rows.length,
-    error_rows: errorRows,
-    warning_rows: warningRows,
-    rows: JSON.stringify(stored),
-  };
-  await withImportTables(executor)
-    .insertInto('import_row_batches')
-    .values(values)
-    .onConflict((conflict) => conflict.columns(['import_id', 'first_row']).doUpdateSet(values))
-    .execute();
+  const appliedThrough = progress.appliedThroughRow ?? null;
+  const settings = relaxedCommit ? sql`, set_config('synchronous_commit', 'off', true)` : sql``;
+  const result = await sql<{ stored: number }>`
+    with progress as (
+      update imports set rows_done = ${progress.rowsDone}, counts = ${JSON.stringify(progress.counts)}::jsonb,
+        applied_through_row = coalesce(${appliedThrough}::int, applied_through_row), updated_at = now()
+      where id = ${importId} and status = ${whileStatus}
+      returning id
+    ), results as (
+      insert into import_row_batches
+        (import_id, first_row, last_row, row_count, error_rows, warning_rows, rows)
+      select id, ${first.row_number}, ${last.row_number}, ${rows.length}, ${errorRows}, ${warningRows},
+        ${JSON.stringify(stored)}::json
+      from progress
+      on conflict (import_id, first_row) do update set last_row = excluded.last_row,
+        row_count = excluded.row_count, error_rows = excluded.error_rows,
+        warning_rows = excluded.warning_rows, rows = excluded.rows
+      returning import_id
+    )
+    select count(*)::int as stored${settings} from results`.execute(executor);
+  return (result.rows[0]?.stored ?? 0) > 0;
 }
 
 /** Drops the results of rows after `fromRow` (all of them by default). */

@@ -124,15 +124,22 @@ const CREATED_USER_STATE = sql.raw(`jsonb_build_object(
  * Inserts a batch of users and, in the same statement, their `user.create` audit rows. One
  * statement for the whole batch (unnest-rows.ts), not 24 bind parameters a row.
  */
+export interface InsertedUser {
+  readonly id: string;
+  readonly email: string;
+  /** The email is a free account's: the user waits for the person's consent (SPEC §5). */
+  readonly free_account: boolean;
+}
+
 export async function insertImportedUsers(
   executor: Executor,
   customerId: string,
   users: readonly UserState[],
   audit: ImportAuditSource,
-): Promise<{ id: string; email: string }[]> {
+): Promise<InsertedUser[]> {
   if (users.length === 0) return [];
   const rows = users.map((user) => ({ customerId, columns: userStateColumns(user) }));
-  const result = await sql<{ id: string; email: string }>`
+  const result = await sql<InsertedUser>`
     with inserted as (
       insert into users (${columnList(USER_COLUMNS)})
       ${unnestRows(USER_COLUMNS, rows)}
@@ -146,7 +153,10 @@ export async function insertImportedUsers(
         ${audit.request_id}, ${audit.job_id}::uuid
       from inserted
     )
-    select id, email from inserted`.execute(executor);
+    select id, email,
+      exists (select 1 from free_accounts where lower(free_accounts.email) = lower(inserted.email))
+        as free_account
+    from inserted`.execute(executor);
   return result.rows;
 }
 

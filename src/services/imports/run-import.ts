@@ -15,11 +15,11 @@ import {
   deleteImportRows,
   findImportById,
   readFileChunks,
-  saveProgress,
   updateImport,
-  saveImportRowBatch,
+  saveBatchResults,
 } from '../../db/repositories/import-jobs.ts';
-import type { ImportCounts, ImportRow } from '../../db/repositories/import-schema.ts';
+import type { ImportCounts, ImportResultRow, ImportRow } from '../../db/repositories/import-schema.ts';
+import type { BatchProgress } from '../../db/repositories/import-jobs.ts';
 import type { CustomerRow, DB } from '../../db/schema.ts';
 import type { Actor } from '../access/actor.ts';
 import type { ServiceContext } from '../context.ts';
@@ -181,9 +181,9 @@ async function validate(
       rowsDone += planned.length;
       const results = planned.map((row) => toResultRow(imp.id, row));
       const progress = { rowsDone, counts: { ...counts } };
+      // Not stored once cancelled: the status check below ends the run.
       await writes.start(async () => {
-        await saveImportRowBatch(db, imp.id, results);
-        await saveProgress(db, imp.id, progress.rowsDone, progress.counts);
+        await saveBatchResults(db, imp.id, results, progress, 'validating');
       });
       await stopPoint(options);
       if ((await findImportById(db, imp.id))?.status === 'cancelled') {
@@ -264,9 +264,10 @@ async function apply(
       const lastRow = prepared.reads.at(-1)?.record.rowNumber ?? resumeAfter;
       // The import's progress through this batch, committed with it (a copy: the next batch
       // counts on while this one is written).
-      const progress = { rowsDone, counts: { ...counts }, lastRow };
+      const progress = { rowsDone, counts: { ...counts }, appliedThroughRow: lastRow };
+      const results = planned.map((row) => toResultRow(imp.id, row));
       await writes.start(async () => {
-        await commitBatch(db, imp, context, customer, planned, progress, options);
+        await commitBatch(db, imp, context, customer, { planned, results, progress }, options);
         await options.afterBatchCommitted?.(lastRow);
       });
       await stopPoint(options);
@@ -292,30 +293,28 @@ async function apply(
 
 /**
  * One batch in one transaction: its users, audit rows, row results and the resume point. Progress
- * (rows done, counts) is that of the import up to and including this batch.
+ * (rows done, counts) is that of the import up to and including this batch. A cancelled import
+ * stores no results, and the batch rolls back.
  */
 async function commitBatch(
   db: Kysely<DB>,
   imp: ImportRow,
   context: ServiceContext,
   customer: CustomerRow,
-  planned: readonly CsvRowPlan[],
-  progress: { rowsDone: number; counts: ImportCounts; lastRow: number },
+  batch: {
+    readonly planned: readonly CsvRowPlan[];
+    readonly results: readonly ImportResultRow[];
+    readonly progress: BatchProgress & { appliedThroughRow: number };
+  },
   options: RunImportOptions,
 ): Promise<void> {
+  const { planned, results, progress } = batch;
   await db.transaction().execute(async (trx) => {
-    // A lost commit after a server crash is lost together with its resume point, so the
-    // batch simply runs again: no need to wait for the WAL flush of every batch.
-    await sql`set local synchronous_commit = off`.execute(trx);
-    const current = await updateImport(trx, imp.id, {}, ['applying']);
-    if (!current) throw new ImportInterrupted(); // cancelled: this batch does not commit
     await writeBatch(trx, context, customer, planned);
-    await saveImportRowBatch(
-      trx,
-      imp.id,
-      planned.map((row) => toResultRow(imp.id, row)),
-    );
-    await saveProgress(trx, imp.id, progress.rowsDone, progress.counts, progress.lastRow);
-    await options.beforeBatchCommit?.(progress.lastRow);
+    // Relaxed commit: a commit lost in a server crash is lost together with its resume point, so
+    // the batch simply runs again; no batch need wait for its WAL flush.
+    const stored = await saveBatchResults(trx, imp.id, results, progress, 'applying', true);
+    if (!stored) throw new ImportInterrupted();
+    await options.beforeBatchCommit?.(progress.appliedThroughRow);
   });
 }

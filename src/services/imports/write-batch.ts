@@ -13,7 +13,6 @@ import {
   markUsersPendingMigration,
   updateImportedUsers,
 } from '../../db/repositories/import-users.ts';
-import { freeAccountsByEmail } from '../../db/repositories/free-accounts.ts';
 import type { CustomerRow, DB } from '../../db/schema.ts';
 import { queueConsentEmail } from '../accounts/consent.ts';
 import type { ServiceContext } from '../context.ts';
@@ -84,11 +83,7 @@ export async function writeBatch(
     source,
   );
   // SPEC §5: a free account's email added to a customer waits for the person's consent.
-  const freeAccounts = await freeAccountsByEmail(
-    trx,
-    inserted.map((row) => row.email),
-  );
-  const pending = inserted.filter((row) => freeAccounts.has(row.email.toLowerCase()));
+  const pending = inserted.filter((row) => row.free_account);
   if (pending.length > 0) {
     await markUsersPendingMigration(
       trx,
