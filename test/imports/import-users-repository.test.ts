@@ -125,4 +125,85 @@ describe('insertImportedUsers', () => {
       { email: 'bert@handover.example', extension: '1000001', title: 'Bakker', version: 2 },
     ]);
   });
+
+  it('hands extensions and numbers on inside one batch whatever order the database updates in', async () => {
+    const customer = await createGeneratedCustomer(database(), {
+      externalId: 'CHAINS',
+      locationCount: 1,
+      numbersPerLocation: 100,
+      prefixBase: 60,
+    });
+    const { db } = database();
+    const location = await db
+      .selectFrom('locations')
+      .select('id')
+      .where('customer_id', '=', customer.customerId)
+      .executeTakeFirstOrThrow();
+    const prefix = customer.locations[0]?.numberPrefix ?? '';
+    const number = (index: number) => `${prefix}${String(index).padStart(5, '0')}`;
+    const source = {
+      partner_id: customer.partnerId,
+      customer_id: customer.customerId,
+      actor_type: 'admin',
+      actor_id: null,
+      actor_label: 'importer@chains.example',
+      request_id: null,
+      job_id: null,
+    };
+    // Pair i: the giver moves to a new extension and number, the taker takes the giver's old
+    // ones. Pairs alternate which of the two is stored first and which comes first in the batch,
+    // so that in any order the database picks, some taker is written before its giver.
+    const pairs = Array.from({ length: 20 }, (_, index) => {
+      const user = (role: string, slot: number): UserState => ({
+        ...emptyUser(`${role}${index}@chains.example`),
+        packageId: 'webex_calling',
+        locationId: location.id,
+        extension: String(2000000 + index * 3 + slot),
+        phoneNumber: number(index * 3 + slot),
+      });
+      const giver = user('giver', 0);
+      const taker = user('taker', 1);
+      return {
+        index,
+        giver,
+        taker,
+        giverAfter: {
+          ...giver,
+          extension: String(2000000 + index * 3 + 2),
+          phoneNumber: number(index * 3 + 2),
+        },
+        takerAfter: { ...taker, extension: giver.extension, phoneNumber: giver.phoneNumber },
+      };
+    });
+    await insertImportedUsers(
+      db,
+      customer.customerId,
+      pairs.flatMap(({ index, giver, taker }) => (index % 2 === 0 ? [giver, taker] : [taker, giver])),
+      source,
+    );
+    await updateImportedUsers(
+      db,
+      customer.customerId,
+      pairs.flatMap(({ index, giver, taker, giverAfter, takerAfter }) => {
+        const changes = [
+          { before: giver, after: giverAfter },
+          { before: taker, after: takerAfter },
+        ];
+        return index % 4 < 2 ? changes : changes.reverse();
+      }),
+    );
+    const stored = await db
+      .selectFrom('users')
+      .select(['email', 'extension', 'phone_number'])
+      .where('customer_id', '=', customer.customerId)
+      .execute();
+    const byEmail = new Map(stored.map((row) => [row.email, row]));
+    for (const { giverAfter, takerAfter } of pairs)
+      for (const user of [giverAfter, takerAfter])
+        expect(byEmail.get(user.email)).toEqual({
+          email: user.email,
+          extension: user.extension,
+          phone_number: user.phoneNumber,
+        });
+  });
 });
