@@ -94,11 +94,19 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   };
 }
 
-// Postgres's stock shared_buffers (128 MB) lives in PGlite's WASM memory, so in our RSS. One
-// connection on one process needs far less: 16 MB measured 346 -> 217 MB RSS after opening an
-// existing data dir, with no measurable slowdown of the import benchmark. Passed to initdb too, so
-// the data dir's postgresql.conf carries it for any other handle (backups, benchmarks).
-const PGLITE_MEMORY_SETTINGS = ['-c', 'shared_buffers=16MB'];
+// Postgres's memory lives in PGlite's WASM memory, so in our RSS, and WASM memory never shrinks.
+// One connection in one process needs far less than the stock settings: shared_buffers 16 MB
+// (stock 128) took RSS after opening a data dir from 346 to 217 MB; max_connections (shared
+// memory is sized for them), work_mem, maintenance_work_mem and temp_buffers took a 100k-row
+// import's peak from 307–315 to 279 MB (ADR 0013), with no measurable slowdown. Passed to initdb
+// too, so the data dir's postgresql.conf carries them for any other handle (backups, benchmarks).
+const PGLITE_MEMORY_SETTINGS = [
+  'shared_buffers=16MB',
+  'max_connections=10',
+  'work_mem=2MB',
+  'maintenance_work_mem=16MB',
+  'temp_buffers=2MB',
+].flatMap((setting) => ['-c', setting]);
 
 async function openPGlite(target: { dataDir: string | null; loadDataDir?: Blob }): Promise<Database> {
   if (target.dataDir) {
