@@ -5,20 +5,13 @@
 // record of numbers and extensions claimed or freed by earlier rows.
 import { CompactStringMap } from '../../lib/compact-string-map.ts';
 import type { PlanningState } from '../csv/plan-csv-rows.ts';
-import { ADD_ON_IDS, type PackageId, type SellableId } from '../packages/catalog.ts';
-import type { SoldPackage } from '../packages/rules.ts';
+import type { SellableId } from '../packages/catalog.ts';
+import { FixedCustomerContext, UsageCounts, type CustomerFacts } from './customer-facts.ts';
 import type { UserPlan } from './plan-user-change.ts';
-import { locationKey, type NumberEntry, type PlanningLocation } from './planning-context.ts';
+import type { NumberEntry } from './planning-context.ts';
 import type { UserState } from './user-state.ts';
 
-export interface CustomerFacts {
-  readonly soldPackages: readonly SoldPackage[];
-  readonly locations: readonly PlanningLocation[];
-  readonly extensionLength: number;
-  readonly defaultPackageTemplate: PackageId | null;
-  readonly autoAssignBasicLicences: boolean;
-  readonly directorySync: boolean;
-  readonly customerFullAdmins: readonly string[];
+export interface BatchedStateFacts extends CustomerFacts {
   /** Stored holders of each package and add-on when the import (or its resumed run) started. */
   readonly usage: ReadonlyMap<string, number>;
   /**
@@ -50,17 +43,8 @@ const EMPTY_BATCH: BatchFacts = {
 /** Value of a number or extension that an earlier row released. Claims hold the claimer's id. */
 const FREED = -1;
 
-export class BatchedCustomerState implements PlanningState {
-  readonly soldPackages: readonly SoldPackage[];
-  readonly extensionLength: number;
-  readonly defaultPackageTemplate: PackageId | null;
-  readonly autoAssignBasicLicences: boolean;
-  readonly directorySync: boolean;
-  readonly customerFullAdminCount: number;
-  readonly #fullAdmins: ReadonlySet<string>;
-  readonly #locationsByKey = new Map<string, PlanningLocation>();
-  readonly #locationsById = new Map<string, PlanningLocation>();
-  readonly #usage: Map<string, number>;
+export class BatchedCustomerState extends FixedCustomerContext implements PlanningState {
+  readonly #usage: UsageCounts;
   /** Emails of the rows that claimed a number or an extension (by id). */
   readonly #claimers: CompactStringMap;
   /** Number (E.164) or extension -> claimer id, or FREED: the import's own changes so far. */
@@ -68,20 +52,10 @@ export class BatchedCustomerState implements PlanningState {
   readonly #extensions = new CompactStringMap();
   #batch: BatchFacts = EMPTY_BATCH;
 
-  constructor(facts: CustomerFacts) {
-    this.soldPackages = facts.soldPackages;
-    this.extensionLength = facts.extensionLength;
-    this.defaultPackageTemplate = facts.defaultPackageTemplate;
-    this.autoAssignBasicLicences = facts.autoAssignBasicLicences;
-    this.directorySync = facts.directorySync;
-    this.#fullAdmins = new Set(facts.customerFullAdmins.map((email) => email.toLowerCase()));
-    this.customerFullAdminCount = this.#fullAdmins.size;
-    this.#usage = new Map(facts.usage);
+  constructor(facts: BatchedStateFacts) {
+    super(facts);
+    this.#usage = new UsageCounts(facts.usage);
     this.#claimers = facts.emailIds ?? new CompactStringMap();
-    for (const location of facts.locations) {
-      this.#locationsByKey.set(locationKey(location.name), location);
-      this.#locationsById.set(location.id, location);
-    }
   }
 
   /** Replaces the previous batch's stored facts with this batch's. */
@@ -94,15 +68,7 @@ export class BatchedCustomerState implements PlanningState {
   }
 
   usage(packageId: SellableId): number {
-    return this.#usage.get(packageId) ?? 0;
-  }
-
-  locationByName(name: string): PlanningLocation | null {
-    return this.#locationsByKey.get(locationKey(name)) ?? null;
-  }
-
-  locationById(id: string): PlanningLocation | null {
-    return this.#locationsById.get(id) ?? null;
+    return this.#usage.get(packageId);
   }
 
   numberEntry(e164: string): NumberEntry | null {
@@ -113,10 +79,6 @@ export class BatchedCustomerState implements PlanningState {
 
   extensionHolder(extension: string): string | null {
     return this.#holder(this.#extensions, extension, this.#batch.extensionHolders.get(extension) ?? null);
-  }
-
-  isCustomerFullAdmin(email: string): boolean {
-    return this.#fullAdmins.has(email.toLowerCase());
   }
 
   emailTakenElsewhere(email: string): boolean {
@@ -138,13 +100,8 @@ export class BatchedCustomerState implements PlanningState {
     return claimer === FREED ? null : this.#claimers.keyAt(claimer);
   }
 
-  #count(id: string, delta: number): void {
-    this.#usage.set(id, (this.#usage.get(id) ?? 0) + delta);
-  }
-
   #release(user: UserState): void {
-    if (user.packageId) this.#count(user.packageId, -1);
-    for (const addOn of ADD_ON_IDS) if (user.addOns[addOn]) this.#count(addOn, -1);
+    this.#usage.count(user, -1);
     if (user.extension) this.#releaseKey(this.#extensions, user.extension, user.email);
     if (user.phoneNumber) this.#releaseKey(this.#numbers, user.phoneNumber, user.email);
   }
@@ -165,8 +122,7 @@ export class BatchedCustomerState implements PlanningState {
   }
 
   #claim(user: UserState): void {
-    if (user.packageId) this.#count(user.packageId, 1);
-    for (const addOn of ADD_ON_IDS) if (user.addOns[addOn]) this.#count(addOn, 1);
+    this.#usage.count(user, 1);
     if (!user.extension && !user.phoneNumber) return;
     const claimer = this.#claimers.intern(user.email);
     if (user.extension) this.#extensions.set(user.extension, claimer);
