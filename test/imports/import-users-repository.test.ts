@@ -2,6 +2,7 @@
 // inserted row: it must be exactly the UserState the planner made (what every other channel
 // audits), or the audit log would describe imported users differently.
 import { describe, expect, it } from 'vitest';
+import type { ImportAuditSource } from '../../src/db/repositories/import-audit.ts';
 import { insertImportedUsers, updateImportedUsers } from '../../src/db/repositories/import-users.ts';
 import { emptyUser, type UserState } from '../../src/domain/users/user-state.ts';
 import { useTestDatabase } from '../helpers/database.ts';
@@ -9,19 +10,39 @@ import { createGeneratedCustomer } from './import-setup.ts';
 
 const database = useTestDatabase();
 
+/** A customer with one location, and the audit source of an import by its partner admin. */
+async function customerWithOneLocation(
+  externalId: string,
+  prefixBase: number,
+  requestId: string | null = null,
+) {
+  const customer = await createGeneratedCustomer(database(), {
+    externalId,
+    locationCount: 1,
+    numbersPerLocation: 100,
+    prefixBase,
+  });
+  const location = await database()
+    .db.selectFrom('locations')
+    .select('id')
+    .where('customer_id', '=', customer.customerId)
+    .executeTakeFirstOrThrow();
+  const source: ImportAuditSource = {
+    partner_id: customer.partnerId,
+    customer_id: customer.customerId,
+    actor_type: 'admin',
+    actor_id: null,
+    actor_label: `importer@${externalId.toLowerCase()}.example`,
+    request_id: requestId,
+    job_id: null,
+  };
+  return { customer, location, source, prefix: customer.locations[0]?.numberPrefix ?? '' };
+}
+
 describe('insertImportedUsers', () => {
   it('audits each created user with the planned state, field for field', async () => {
-    const customer = await createGeneratedCustomer(database(), {
-      externalId: 'AUDIT',
-      locationCount: 1,
-      numbersPerLocation: 5,
-    });
+    const { customer, location, source, prefix } = await customerWithOneLocation('AUDIT', 40, 'req-1');
     const { db } = database();
-    const location = await db
-      .selectFrom('locations')
-      .select('id')
-      .where('customer_id', '=', customer.customerId)
-      .executeTakeFirstOrThrow();
     const calling: UserState = {
       ...emptyUser('anna@audit.example'),
       firstName: 'Anna',
@@ -36,8 +57,8 @@ describe('insertImportedUsers', () => {
       timeZone: 'Europe/Amsterdam',
       preferredWebexSite: 'audit.webex.com',
       extension: '1234567',
-      phoneNumber: `${customer.locations[0]?.numberPrefix ?? ''}00001`,
-      callerIdNumber: `${customer.locations[0]?.numberPrefix ?? ''}00001`,
+      phoneNumber: `${prefix}00001`,
+      callerIdNumber: `${prefix}00001`,
       locationId: location.id,
       jabberWithTeams: true,
       jabberCalling: false,
@@ -46,15 +67,6 @@ describe('insertImportedUsers', () => {
       basicLicences: { basic_messaging: true, basic_space_meetings: false, calling_from_webex: true },
     };
     const bare = emptyUser('bare@audit.example');
-    const source = {
-      partner_id: customer.partnerId,
-      customer_id: customer.customerId,
-      actor_type: 'admin',
-      actor_id: null,
-      actor_label: 'importer@audit.example',
-      request_id: 'req-1',
-      job_id: null,
-    };
 
     const inserted = await insertImportedUsers(db, customer.customerId, [calling, bare], source);
 
@@ -78,22 +90,8 @@ describe('insertImportedUsers', () => {
   });
 
   it('updates a batch set-based, also when one user takes the extension another hands on', async () => {
-    const customer = await createGeneratedCustomer(database(), {
-      externalId: 'HANDOVER',
-      locationCount: 1,
-      numbersPerLocation: 5,
-      prefixBase: 50,
-    });
+    const { customer, source } = await customerWithOneLocation('HANDOVER', 50);
     const { db } = database();
-    const source = {
-      partner_id: customer.partnerId,
-      customer_id: customer.customerId,
-      actor_type: 'admin',
-      actor_id: null,
-      actor_label: 'importer@handover.example',
-      request_id: null,
-      job_id: null,
-    };
     const anna = {
       ...emptyUser('anna@handover.example'),
       packageId: 'webex_suite' as const,
@@ -127,29 +125,9 @@ describe('insertImportedUsers', () => {
   });
 
   it('hands extensions and numbers on inside one batch whatever order the database updates in', async () => {
-    const customer = await createGeneratedCustomer(database(), {
-      externalId: 'CHAINS',
-      locationCount: 1,
-      numbersPerLocation: 100,
-      prefixBase: 60,
-    });
+    const { customer, location, source, prefix } = await customerWithOneLocation('CHAINS', 60);
     const { db } = database();
-    const location = await db
-      .selectFrom('locations')
-      .select('id')
-      .where('customer_id', '=', customer.customerId)
-      .executeTakeFirstOrThrow();
-    const prefix = customer.locations[0]?.numberPrefix ?? '';
     const number = (index: number) => `${prefix}${String(index).padStart(5, '0')}`;
-    const source = {
-      partner_id: customer.partnerId,
-      customer_id: customer.customerId,
-      actor_type: 'admin',
-      actor_id: null,
-      actor_label: 'importer@chains.example',
-      request_id: null,
-      job_id: null,
-    };
     // Pair i: the giver moves to a new extension and number, the taker takes the giver's old
     // ones. Pairs alternate which of the two is stored first and which comes first in the batch,
     // so that in any order the database picks, some taker is written before its giver.
