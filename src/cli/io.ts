@@ -1,5 +1,5 @@
 // Where a CLI command writes. In a terminal: the process streams. When a server runs the command
-// for a forwarded CLI call: buffers sent back to that CLI.
+// for a forwarded CLI call: events streamed back to that CLI as they are written.
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
@@ -30,4 +30,21 @@ export function bufferedIo(cwd: string): CliIo & { stdout: string; stderr: strin
     },
   };
   return io;
+}
+
+/** One line of a forwarded command's NDJSON response: output as written, then the exit code. */
+export type ForwardedEvent =
+  { readonly out: string } | { readonly err: string } | { readonly exitCode: number };
+
+/**
+ * The io of a command a server runs for a forwarded CLI call: each write becomes an event sent at
+ * once, so that the CLI shows progress (bars included, when its stderr is a terminal) live.
+ */
+export function streamingIo(cwd: string, interactive: boolean, send: (event: ForwardedEvent) => void): CliIo {
+  return {
+    interactive,
+    cwd,
+    out: (text) => send({ out: text }),
+    err: (text) => send({ err: text }),
+  };
 }

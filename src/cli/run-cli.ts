@@ -1,11 +1,14 @@
 // Runs one CLI invocation and answers its exit code. With the embedded database held by a running
 // server, the invocation is sent to that server, which runs it against its own database.
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { loadConfig, type Config } from '../config.ts';
 import { openRuntime, type Runtime } from '../runtime.ts';
 import { readDiscovery } from '../server-discovery.ts';
 import { createCliContext } from './cli-context.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_REJECTED, describeError, exitCodeFor } from './exit-codes.ts';
-import type { CliIo } from './io.ts';
+import type { CliIo, ForwardedEvent } from './io.ts';
 import { CommanderError, buildProgram } from './program.ts';
 import { createLogger } from '../runtime.ts';
 
@@ -79,20 +82,35 @@ async function forwardToServer(config: Config, argv: readonly string[], io: CliI
     const response = await fetch(`${server.url}/internal/cli`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-hub-cli-secret': server.cliSecret },
-      body: JSON.stringify({ argv, cwd: io.cwd }),
+      body: JSON.stringify({ argv, cwd: io.cwd, interactive: io.interactive }),
     });
-    if (!response.ok) {
+    if (!response.ok || !response.body) {
       io.err(`Error: the running server (pid ${server.pid}) refused the command: HTTP ${response.status}\n`);
       return EXIT_FAILED;
     }
-    const result = (await response.json()) as { exitCode: number; stdout: string; stderr: string };
-    io.out(result.stdout);
-    io.err(result.stderr);
-    return result.exitCode;
+    return await relayForwardedEvents(response.body, io, server.pid);
   } catch (error) {
     io.err(
       `Error: a server (pid ${server.pid}) holds the embedded database in ${config.dataDir} but did not answer at ${server.url}: ${describeError(error)}\n`,
     );
     return EXIT_FAILED;
   }
+}
+
+/** Prints a forwarded command's output as the server streams it; its exit code ends the stream. */
+async function relayForwardedEvents(
+  body: ReadableStream<Uint8Array>,
+  io: CliIo,
+  pid: number,
+): Promise<number> {
+  const lines = createInterface({ input: Readable.fromWeb(body as NodeReadableStream<Uint8Array>) });
+  for await (const line of lines) {
+    if (line === '') continue;
+    const event = JSON.parse(line) as ForwardedEvent;
+    if ('exitCode' in event) return event.exitCode;
+    if ('out' in event) io.out(event.out);
+    else io.err(event.err);
+  }
+  io.err(`Error: the running server (pid ${pid}) ended the command without an exit code\n`);
+  return EXIT_FAILED;
 }

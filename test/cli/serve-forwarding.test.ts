@@ -2,7 +2,7 @@
 // `node bin/hub …` (same HUB_DATA_DIR) sends its commands to it, so both work at once (SPEC §9).
 // SIGTERM stops the server and removes its discovery file; the CLI then opens the data dir itself.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -124,6 +124,45 @@ describe('hub serve with the CLI at the same time', { timeout: 300_000 }, () => 
     const body = (await response.json()) as { items: CustomerView[] };
     expect(body.items.map((customer) => customer.externalId)).toEqual(['DEVRIES-001']);
     expect(server?.exitCode).toBeNull();
+  });
+
+  it("streams a forwarded command's output as it is written, progress bar included", async () => {
+    await writeFile(
+      path.join(workDir, 'users.csv'),
+      [
+        'User ID/Email (Required),Webex Meetings,Jabber with Webex Teams,Jabber Calling,Preferred Webex Site',
+        ...['anna', 'bram', 'carla'].map(
+          (name) => `${name}@devries.example,TRUE,FALSE,FALSE,devries.webex.com`,
+        ),
+      ].join('\n'),
+    );
+    // What bin/hub sends when its stderr is a terminal.
+    const response = await fetch(`${discovery.url}/internal/cli`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hub-cli-secret': discovery.cliSecret },
+      body: JSON.stringify({
+        argv: ['users', 'import', '--customer', 'DEVRIES-001', 'users.csv'],
+        cwd: workDir,
+        interactive: true,
+      }),
+    });
+    expect(response.headers.get('content-type')).toContain('application/x-ndjson');
+    const events = (await response.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { out?: string; err?: string; exitCode?: number });
+    expect(events.at(-1)).toEqual({ exitCode: 0 });
+    const bars = events.flatMap((event) => (event.err?.startsWith('\r') ? [event.err] : []));
+    expect(bars.at(-1)).toMatch(/^\rcompleted.*\] 3\/3 rows$/);
+    // The customer was sold no package: every row is an error, and the job still ran (exit 0).
+    const summary = events.map((event) => event.out ?? '').join('');
+    expect(summary).toMatch(/Import [\w-]+: completed_with_errors\n {2}add 0, .* error 3,/);
+
+    // Not a terminal: no bar, the same summary.
+    const piped = await hub('users', 'import', '--customer', 'DEVRIES-001', 'users.csv');
+    expect(piped.code).toBe(0);
+    expect(piped.stderr).toBe('');
+    expect(piped.stdout.replace(/Import [\w-]+/, '')).toBe(summary.replace(/Import [\w-]+/, ''));
   });
 
   it('rejected input through the server keeps its exit code 2', async () => {

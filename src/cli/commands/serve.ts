@@ -1,5 +1,6 @@
 // `hub serve [--demo]` and `hub worker`: the long-running processes.
 import { randomBytes } from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { buildApp } from '../../http/app.ts';
@@ -10,7 +11,8 @@ import { removeDiscovery, writeDiscovery } from '../../server-discovery.ts';
 import { seedDemo, type DemoCredentials } from '../../services/bootstrap/seed-demo.ts';
 import { safeEqual } from '../../services/auth/secrets.ts';
 import type { CliContext } from '../cli-context.ts';
-import { bufferedIo } from '../io.ts';
+import { EXIT_FAILED } from '../exit-codes.ts';
+import { streamingIo, type ForwardedEvent } from '../io.ts';
 
 function waitForShutdown(): Promise<string> {
   return new Promise((resolve) => {
@@ -45,7 +47,14 @@ export async function serve(
   app.post(
     '/internal/cli',
     {
-      schema: { hide: true, body: z.object({ argv: z.array(z.string()), cwd: z.string() }) },
+      schema: {
+        hide: true,
+        body: z.object({
+          argv: z.array(z.string()),
+          cwd: z.string(),
+          interactive: z.boolean().default(false),
+        }),
+      },
       config: { public: true },
     },
     async (request, reply) => {
@@ -53,9 +62,18 @@ export async function serve(
       if (typeof given !== 'string' || !safeEqual(given, cliSecret))
         return reply.status(403).send({ message: 'Forbidden' });
       const { runCli } = await import('../run-cli.ts');
-      const io = bufferedIo(request.body.cwd);
-      const exitCode = await runCli(request.body.argv, io, { runtime });
-      return { exitCode, stdout: io.stdout, stderr: io.stderr };
+      // NDJSON, one event per write, so the CLI prints output (and progress) as it comes.
+      const events = new PassThrough();
+      const send = (event: ForwardedEvent) => events.write(`${JSON.stringify(event)}\n`);
+      const { argv, cwd, interactive } = request.body;
+      void runCli(argv, streamingIo(cwd, interactive, send), { runtime }).then(
+        (exitCode) => events.end(`${JSON.stringify({ exitCode })}\n`),
+        (error: unknown) => {
+          send({ err: `Error: ${error instanceof Error ? error.message : String(error)}\n` });
+          events.end(`${JSON.stringify({ exitCode: EXIT_FAILED })}\n`);
+        },
+      );
+      return reply.type('application/x-ndjson').send(events);
     },
   );
   const worker = config.inlineWorker
