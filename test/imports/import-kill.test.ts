@@ -16,7 +16,7 @@ import { bytesBody, createGeneratedCustomer } from './import-setup.ts';
 import { generateUsersCsvBytes } from './generate-users-csv.ts';
 
 const target = inject('testDatabase');
-const ROWS = 6000;
+const ROWS = 10_000;
 
 describe.runIf(target.kind === 'postgres')('import worker killed with SIGKILL (PostgreSQL)', () => {
   const opened: { admin: Database; name: string; database: Database }[] = [];
@@ -42,7 +42,7 @@ describe.runIf(target.kind === 'postgres')('import worker killed with SIGKILL (P
   it('resumes after the kill and ends exactly like an uninterrupted run', async () => {
     const killed = await freshDatabase();
     const reference = await freshDatabase();
-    const setup = { externalId: 'KILL', locationCount: 4, numbersPerLocation: 1600 };
+    const setup = { externalId: 'KILL', locationCount: 4, numbersPerLocation: Math.ceil(ROWS / 4) + 10 };
     const killedCustomer = await createGeneratedCustomer(killed.database, setup);
     const referenceCustomer = await createGeneratedCustomer(reference.database, setup);
     const file = generateUsersCsvBytes({ rows: ROWS, locations: killedCustomer.locations });

@@ -28,7 +28,11 @@ import { loadImportPlanning } from './planning-state.ts';
 import { batchesOf, preparedAhead, WriteBehind } from './batch-pipeline.ts';
 import { writeBatch } from './write-batch.ts';
 
-export const DEFAULT_IMPORT_BATCH_SIZE = 1000;
+/**
+ * Rows per batch (one transaction each). 2,000 applied 100k rows ~10 % faster than 1,000 on
+ * PostgreSQL (fewer per-batch round trips and waits) for ~8 MB more memory (ADR 0013).
+ */
+export const DEFAULT_IMPORT_BATCH_SIZE = 2000;
 const DRY_RUN_LIFETIME_HOURS = 24;
 /** The size limit was enforced when the file was uploaded (and may have changed since). */
 const STORED_FILE = { maxBytes: Number.MAX_SAFE_INTEGER };
