@@ -137,4 +137,41 @@ describe('import batches', () => {
       ]);
     },
   );
+
+  it("reports an email of another customer's user, and leaves that user alone", async () => {
+    const owner = await createGeneratedCustomer(database(), {
+      externalId: 'OWNER',
+      locationCount: 1,
+      numbersPerLocation: 20,
+      prefixBase: 40,
+    });
+    const other = await createGeneratedCustomer(database(), {
+      externalId: 'OTHER',
+      locationCount: 1,
+      numbersPerLocation: 20,
+      prefixBase: 41,
+    });
+    const ownerPrefix = owner.locations[0]?.numberPrefix ?? '';
+    await run(owner, existingUsers('owner.example', ownerPrefix), false, 2);
+    const otherPrefix = other.locations[0]?.numberPrefix ?? '';
+    const file = csv([
+      `a@owner.example,1000009,${otherPrefix}00009,Location 1,FALSE,TRUE,hub.webex.com,TRUE,FALSE`,
+      `z@other.example,,,,FALSE,FALSE,hub.webex.com,FALSE,TRUE`,
+    ]);
+    for (const dryRun of [true, false]) {
+      const outcome = await run(other, file, dryRun, 1);
+      expect(outcome.byRow).toEqual({ 2: 'error', 3: 'add' });
+      expect(outcome.rows.find((row) => row.row === 2)?.messages.join(' ')).toMatch(
+        /already associated with an existing user/,
+      );
+    }
+    const owned = await database()
+      .db.selectFrom('users')
+      .select(['customer_id', 'extension', 'phone_number'])
+      .where('email', '=', 'a@owner.example')
+      .execute();
+    expect(owned).toEqual([
+      { customer_id: owner.customerId, extension: '1000001', phone_number: `${ownerPrefix}00001` },
+    ]);
+  });
 });

@@ -14,23 +14,27 @@ export interface BatchUsers {
   readonly foreign: Set<string>;
 }
 
-/** `emails` lower-case, distinct. */
+/**
+ * `emails` lower-case, distinct. One probe of the email index per key finds its holder; only the
+ * customer's own users are read whole (another customer's user only answers "taken").
+ */
 export async function findBatchUsers(
   executor: Executor,
   customerId: string,
   emails: readonly string[],
 ): Promise<BatchUsers> {
   if (emails.length === 0) return { own: [], foreign: new Set() };
-  const result = await sql<UserRow>`
-    select holder.* from unnest(${emails}::text[]) as k (email)
-    cross join lateral (select * from users where lower(users.email) = k.email limit 1) as holder`.execute(
-    executor,
-  );
+  const result = await sql<UserRow & { probed_email: string; own_user: boolean }>`
+    select k.email as probed_email, holder.customer_id = ${customerId} as own_user, u.*
+    from unnest(${emails}::text[]) as k (email)
+    cross join lateral (
+      select id, customer_id from users where lower(users.email) = k.email limit 1) as holder
+    left join users as u on u.id = holder.id and holder.customer_id = ${customerId}`.execute(executor);
   const own: UserRow[] = [];
   const foreign = new Set<string>();
-  for (const row of result.rows) {
-    if (row.customer_id === customerId) own.push(row);
-    else foreign.add(row.email.toLowerCase());
+  for (const { probed_email: email, own_user: isOwn, ...row } of result.rows) {
+    if (isOwn) own.push(row);
+    else foreign.add(email);
   }
   return { own, foreign };
 }
