@@ -24,12 +24,16 @@ export async function findBatchUsers(
   emails: readonly string[],
 ): Promise<BatchUsers> {
   if (emails.length === 0) return { own: [], foreign: new Set() };
+  // `(case … then holder.stored end).*`: the holder's columns when it is the customer's own user,
+  // nulls otherwise, from the one probe.
   const result = await sql<UserRow & { probed_email: string; own_user: boolean }>`
-    select k.email as probed_email, holder.customer_id = ${customerId} as own_user, u.*
+    select k.email as probed_email, (holder.stored).customer_id = ${customerId} as own_user,
+      (case when (holder.stored).customer_id = ${customerId} then holder.stored end).*
     from unnest(${emails}::text[]) as k (email)
     cross join lateral (
-      select id, customer_id from users where lower(users.email) = k.email limit 1) as holder
-    left join users as u on u.id = holder.id and holder.customer_id = ${customerId}`.execute(executor);
+      select users as stored from users where lower(users.email) = k.email limit 1) as holder`.execute(
+    executor,
+  );
   const own: UserRow[] = [];
   const foreign = new Set<string>();
   for (const { probed_email: email, own_user: isOwn, ...row } of result.rows) {
