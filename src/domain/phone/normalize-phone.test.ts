@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidE164, normalizePhoneNumber } from './normalize-phone.ts';
+import { hasE164Shape, isValidE164, normalizePhoneNumber, rememberValidE164 } from './normalize-phone.ts';
 
 describe('normalizePhoneNumber', () => {
   it.each([
@@ -37,5 +37,32 @@ describe('isValidE164', () => {
     ['+31 20 1234501', false],
   ])('%s -> %s', (value, expected) => {
     expect(isValidE164(value)).toBe(expected);
+  });
+});
+
+describe('rememberValidE164', () => {
+  it('takes remembered E.164 numbers as they are, and nothing else', () => {
+    // Not a valid Dutch number for libphonenumber (too short), so only the memory can accept it.
+    expect(normalizePhoneNumber('+3120123', 'NL').ok).toBe(false);
+    rememberValidE164(['+3120123', '020 123 4567', 'not a number']);
+    expect(normalizePhoneNumber('+3120123', 'NL')).toEqual({
+      ok: true,
+      e164: '+3120123',
+      plusRestored: false,
+    });
+    expect(normalizePhoneNumber('+3120123', null)).toEqual({
+      ok: true,
+      e164: '+3120123',
+      plusRestored: false,
+    });
+    // Other spellings of numbers are still read by libphonenumber.
+    expect(normalizePhoneNumber(' +3120123', 'NL').ok).toBe(false);
+    expect(normalizePhoneNumber('not a number', 'NL').ok).toBe(false);
+  });
+
+  it('recognises the E.164 shape', () => {
+    expect(
+      ['+31201234567', '+1 202 555 0100', '31201234567', '+0123456789', '+3120'].map(hasE164Shape),
+    ).toEqual([true, false, false, false, false]);
   });
 });

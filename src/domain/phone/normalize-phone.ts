@@ -11,7 +11,7 @@ const ALLOWED_CHARACTERS = /^[+\d\s\-().]+$/;
  * libphonenumber costs ~10 µs a call, and an import reads each number twice (the batch's inventory
  * lookup, then the row's plan): remember the latest results. Bounded, so memory stays flat.
  */
-const MEMO_LIMIT = 8192;
+const MEMO_LIMIT = 16_384;
 const memo = new Map<string, PhoneNormalization>();
 
 /**
@@ -29,6 +29,26 @@ export function normalizePhoneNumber(raw: string, country: string | null): Phone
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(key, result);
   return result;
+}
+
+const E164_SHAPE = /^\+[1-9]\d{6,14}$/;
+
+/** True when `value` is written as E.164 (a `+`, then digits only): the form stored numbers take. */
+export function hasE164Shape(value: string): boolean {
+  return E164_SHAPE.test(value);
+}
+
+/**
+ * Remembers numbers known to be valid E.164 (a customer's inventory, which was normalized when it
+ * was stored), so that reading the same text again skips libphonenumber: an import reads tens of
+ * thousands of inventory numbers, and each parse costs ~10 µs and ~6 KB of garbage.
+ */
+export function rememberValidE164(numbers: Iterable<string>): void {
+  for (const number of numbers) {
+    if (!E164_SHAPE.test(number)) continue;
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(number, { ok: true, e164: number, plusRestored: false });
+  }
 }
 
 function normalizeUncached(raw: string, country: string | null): PhoneNormalization {

@@ -8,7 +8,7 @@ import type { MappedColumn } from '../../domain/csv/map-header.ts';
 import type { CsvRecord } from '../../domain/csv/read-csv.ts';
 import { CsvRowPlanner, type CsvRowPlan, type ReadRecord } from '../../domain/csv/plan-csv-rows.ts';
 import { isPackageId } from '../../domain/packages/catalog.ts';
-import { normalizePhoneNumber } from '../../domain/phone/normalize-phone.ts';
+import { hasE164Shape, normalizePhoneNumber, rememberValidE164 } from '../../domain/phone/normalize-phone.ts';
 import { BatchedCustomerState, type BatchFacts } from '../../domain/users/batched-customer-state.ts';
 import type { ImportBehaviour } from '../../domain/users/desired-change.ts';
 import { countPackageUsage } from '../../db/repositories/customers.ts';
@@ -68,6 +68,12 @@ export async function loadImportPlanning(
   /** Every number a row can touch: its cell read with each country the customer has. */
   const addCandidateNumbers = (raw: string | undefined, into: Set<string>): void => {
     if (raw === undefined) return;
+    // Written as E.164 already: look it up as it is. If it is in the inventory, planBatch tells
+    // the phone reader it is valid; if not, the planner reads it (and reports it) as before.
+    if (hasE164Shape(raw)) {
+      into.add(raw);
+      return;
+    }
     const international = raw.trimStart().startsWith('+');
     for (const country of international ? [null] : countries) {
       const normalized = normalizePhoneNumber(raw, country);
@@ -107,6 +113,7 @@ export async function loadImportPlanning(
     },
     planBatch({ reads, facts }) {
       state.loadBatch(facts);
+      rememberValidE164(facts.numbers.keys());
       return planRows(planner, reads);
     },
   };
