@@ -44,6 +44,7 @@ export interface UserPlan {
   readonly before: UserState | null;
   /** The user after the change; null for `remove`; equal to `before` for `unchanged` and `error`. */
   readonly after: UserState | null;
+  /** Field-level before -> after of a `modify`; empty for the other actions. */
   readonly changes: readonly FieldChange[];
   readonly errors: readonly RowError[];
   readonly warnings: readonly RowWarning[];
@@ -392,8 +393,9 @@ export function planUserChange(input: PlanInput): UserPlan {
     addOns,
     basicLicences,
   };
+  // An add has no "before": its changes would list every field it sets, and nobody reads them.
+  if (current === null) return result('add', email, null, after, [], [], warnings);
   const changes = diffUsers(current, after);
-  if (current === null) return result('add', email, null, after, changes, [], warnings);
   if (changes.length === 0) return result('unchanged', email, current, current, [], [], warnings);
   return result('modify', email, current, after, changes, [], warnings);
 }
@@ -464,11 +466,10 @@ function planBasicLicences(
 }
 
 /** Field-level before -> after, keyed by CSV column keys. */
-export function diffUsers(before: UserState | null, after: UserState): FieldChange[] {
-  const previous = before ?? emptyUser(after.email);
+function diffUsers(previous: UserState, after: UserState): FieldChange[] {
   const changes: FieldChange[] = [];
   const push = (field: string, from: FieldValue, to: FieldValue): void => {
-    if (from !== to) changes.push({ field, before: before === null ? null : from, after: to });
+    if (from !== to) changes.push({ field, before: from, after: to });
   };
   for (const field of TEXT_FIELDS) push(field, previous[field], after[field]);
   push('extension', previous.extension, after.extension);
