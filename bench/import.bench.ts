@@ -72,17 +72,25 @@ function memorySampler(): {
   let rss = 0;
   let heapTotal = 0;
   let external = 0;
-  const sample = () => {
+  let ticks = 0;
+  const sampleAll = () => {
     const usage = process.memoryUsage();
     rss = Math.max(rss, usage.rss);
     heapTotal = Math.max(heapTotal, usage.heapTotal);
     external = Math.max(external, usage.external);
   };
+  // RSS every tick; the full breakdown (which walks the heap's spaces, ~2 % of a dry run when
+  // taken every 10 ms) every tenth.
+  const sample = () => {
+    ticks += 1;
+    if (ticks % 10 === 0) sampleAll();
+    else rss = Math.max(rss, process.memoryUsage.rss());
+  };
   const timer = setInterval(sample, 10);
   const mb = (bytes: number) => Math.round(bytes / 1048576);
   return {
     peaks() {
-      sample();
+      sampleAll();
       return { rssMB: mb(rss), heapTotalMB: mb(heapTotal), externalMB: mb(external) };
     },
     stop() {
