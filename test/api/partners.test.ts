@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerView } from '../../src/services/customers/customer-view.ts';
+import { insertOutboxEmail } from '../../src/db/repositories/outbox.ts';
 import { tombstoneOf } from '../../src/services/partners/erase-person.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { createApiToken, createTestCustomer } from '../helpers/factories.ts';
@@ -155,7 +156,7 @@ describe('/v1/partners', () => {
       });
       expect(erased.statusCode).toBe(200);
       const tombstone = tombstoneOf(email);
-      expect(erased.json()).toEqual({ tombstone, erasedEvents: expect.any(Number) });
+      expect(erased.json()).toEqual({ tombstone, erasedEvents: expect.any(Number), erasedEmails: 0 });
       expect(erased.json().erasedEvents).toBeGreaterThan(0);
 
       const after = await database.db
@@ -182,6 +183,84 @@ describe('/v1/partners', () => {
         ]);
       expect(facts(after).slice(0, before.length)).toEqual(facts(before));
       expect(after.at(-1)).toMatchObject({ action: 'person.erase', target_id: tombstone });
+    });
+
+    it("scrubs the partner's outbox too, and does not send what still waits for the person", async () => {
+      const { app, auth, tokens, database, partnerId } = harness();
+      const person = 'piet.pieters@customer.example';
+      const created = await app.inject({
+        method: 'POST',
+        url: `/v1/customers/${customer.id}/users`,
+        headers: auth(tokens.partnerFull),
+        payload: { email: person, firstName: 'Pietje', lastName: 'Pieters', package: 'webex_meetings' },
+      });
+      expect(created.statusCode, created.body).toBeLessThan(300);
+      const otherPartner = await database.db
+        .insertInto('partners')
+        .values({ name: 'Telco Elders' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const outgoing = (partner: string, to: string, subject: string, bodyText: string) =>
+        insertOutboxEmail(database.db, {
+          partnerId: partner,
+          customerId: null,
+          to,
+          template: 'test',
+          subject,
+          bodyText,
+        });
+      const waiting = await outgoing(partnerId, person, 'Welkom Pietje', `Hallo Pietje Pieters (${person}),`);
+      const aboutHim = await outgoing(
+        partnerId,
+        'boss@customer.example',
+        'New user',
+        `${person} joined, Pieters.`,
+      );
+      await database.db
+        .updateTable('outbox_emails')
+        .set({ status: 'sent' })
+        .where('id', '=', aboutHim.id)
+        .execute();
+      const unrelated = await outgoing(
+        partnerId,
+        'boss@customer.example',
+        'Report',
+        'Pietjes and pieters stay.',
+      );
+      const elsewhere = await outgoing(otherPartner.id, person, 'Hi Pietje', `For ${person}`);
+
+      const erased = await app.inject({
+        method: 'POST',
+        url: `/v1/partners/${partnerId}/erasures`,
+        headers: auth(tokens.partnerFull),
+        payload: { email: person },
+      });
+      expect(erased.statusCode).toBe(200);
+      const tombstone = tombstoneOf(person);
+      expect(erased.json()).toMatchObject({ tombstone, erasedEmails: 2 });
+
+      const rows = await database.db
+        .selectFrom('outbox_emails')
+        .select(['id', 'to_address', 'subject', 'body_text', 'status', 'last_error'])
+        .where('id', 'in', [waiting.id, aboutHim.id, unrelated.id, elsewhere.id])
+        .execute();
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      expect(byId.get(waiting.id)).toEqual({
+        id: waiting.id,
+        to_address: tombstone,
+        subject: `Welkom ${tombstone}`,
+        body_text: `Hallo ${tombstone} ${tombstone} (${tombstone}),`,
+        status: 'failed',
+        last_error: 'recipient erased',
+      });
+      expect(byId.get(aboutHim.id)).toMatchObject({
+        to_address: 'boss@customer.example',
+        body_text: `${tombstone} joined, ${tombstone}.`,
+        status: 'sent',
+      });
+      // Whole words only, and other partners' mail is theirs to erase.
+      expect(byId.get(unrelated.id)?.body_text).toBe('Pietjes and pieters stay.');
+      expect(byId.get(elsewhere.id)).toMatchObject({ to_address: person, body_text: `For ${person}` });
     });
 
     it('keeps blocking ordinary updates and deletes of the audit log', async () => {

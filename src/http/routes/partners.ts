@@ -107,7 +107,7 @@ export async function partnerRoutes(app: App): Promise<void> {
         params: partnerParams,
         body: z.object({ email: z.string().min(3).max(254) }),
         response: {
-          200: z.object({ tombstone: z.string(), erasedEvents: z.number() }),
+          200: z.object({ tombstone: z.string(), erasedEvents: z.number(), erasedEmails: z.number() }),
           ...errorResponses,
         },
       },

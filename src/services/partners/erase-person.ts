@@ -1,14 +1,18 @@
 // GDPR erasure of a person from a partner's audit log (SPEC §1): their email and names become a
 // tombstone; who did what, when and to which target stays. The only change the append-only
-// trigger lets through, and only inside this transaction.
+// trigger lets through, and only inside this transaction. The partner's outbox is scrubbed too:
+// its copies of emails to or about the person would otherwise keep their address and name, and
+// one still waiting to be sent to them is not sent.
 import { createHash } from 'node:crypto';
 import { validationFailed } from '../../domain/errors.ts';
 import { isEmail } from '../../domain/customers/customer-input.ts';
 import {
   allowAuditErasure,
   findAuditRowsMentioning,
+  findOutboxEmailsMentioning,
   namesOfPerson,
   rewriteAuditRow,
+  rewriteOutboxEmail,
 } from '../../db/repositories/audit-erasure.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { ServiceContext } from '../context.ts';
@@ -41,6 +45,20 @@ function scrub(value: unknown, email: RegExp, names: ReadonlySet<string>, tombst
 export interface ErasureResult {
   readonly tombstone: string;
   readonly erasedEvents: number;
+  readonly erasedEmails: number;
+}
+
+/** A name inside free text (an email's greeting), as a whole word: "Jan" is not in "January". */
+function namePattern(names: ReadonlySet<string>): RegExp | null {
+  const usable = [...names].map((name) => name.trim()).filter((name) => name.length > 1);
+  if (usable.length === 0) return null;
+  const alternatives = usable.sort((a, b) => b.length - a.length).map(escapeRegExp);
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+function scrubText(text: string, email: RegExp, name: RegExp | null, tombstone: string): string {
+  const withoutEmail = text.replace(email, tombstone);
+  return name ? withoutEmail.replace(name, tombstone) : withoutEmail;
 }
 
 export async function eraseAuditPersonalData(
@@ -70,6 +88,21 @@ export async function eraseAuditPersonalData(
         after: scrub(row.after, emailPattern, names, tombstone) as Record<string, unknown> | null,
       });
     }
+    const namesInText = namePattern(names);
+    const emails = await findOutboxEmailsMentioning(trx, partner.id, email);
+    for (const outgoing of emails) {
+      const toPerson = outgoing.to_address.trim().toLowerCase() === email;
+      const unsent = toPerson && outgoing.status === 'pending';
+      await rewriteOutboxEmail(trx, outgoing.id, {
+        to_address: toPerson ? tombstone : outgoing.to_address,
+        subject: scrubText(outgoing.subject, emailPattern, namesInText, tombstone),
+        body_text: scrubText(outgoing.body_text, emailPattern, namesInText, tombstone),
+        status: unsent ? 'failed' : outgoing.status,
+        last_error: unsent
+          ? 'recipient erased'
+          : outgoing.last_error && scrubText(outgoing.last_error, emailPattern, namesInText, tombstone),
+      });
+    }
     // The erasure itself is a fact worth keeping, named only by the tombstone.
     await recordAudit(trx, context, {
       partnerId: partner.id,
@@ -77,8 +110,8 @@ export async function eraseAuditPersonalData(
       action: 'person.erase',
       targetType: 'person',
       targetId: tombstone,
-      after: { tombstone, erasedEvents: rows.length },
+      after: { tombstone, erasedEvents: rows.length, erasedEmails: emails.length },
     });
-    return { tombstone, erasedEvents: rows.length };
+    return { tombstone, erasedEvents: rows.length, erasedEmails: emails.length };
   });
 }
