@@ -22,6 +22,7 @@ const environmentSchema = z.object({
   RATE_LIMIT_API_PER_MINUTE: positiveInt.default(600),
   IMPORT_MAX_BYTES: positiveInt.default(100 * 1024 * 1024),
   SESSION_TTL_HOURS: positiveInt.default(12),
+  SESSION_MAX_HOURS: positiveInt.default(7 * 24),
   DB_POOL_SIZE: positiveInt.default(10),
 });
 
@@ -41,7 +42,10 @@ export interface Config {
   readonly smtp: { url: string; from: string } | undefined;
   readonly rateLimits: { loginPerMinute: number; apiPerMinute: number };
   readonly importMaxBytes: number;
+  /** A session ends after this many hours without use (each use extends it), */
   readonly sessionTtlHours: number;
+  /** and at the latest this many hours after sign-in. */
+  readonly sessionMaxHours: number;
 }
 
 export class ConfigError extends Error {
@@ -74,5 +78,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     },
     importMaxBytes: env.IMPORT_MAX_BYTES,
     sessionTtlHours: env.SESSION_TTL_HOURS,
+    sessionMaxHours: env.SESSION_MAX_HOURS,
   };
 }

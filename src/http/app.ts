@@ -125,7 +125,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(authenticationPlugin, { db: options.database.db });
+  await app.register(authenticationPlugin, {
+    db: options.database.db,
+    sessions: { ttlHours: options.config.sessionTtlHours, maxHours: options.config.sessionMaxHours },
+  });
   await app.register(metricsPlugin, { database: options.database });
   await registerRoutes(app);
   await app.register(webStaticPlugin);

@@ -154,6 +154,55 @@ describe('/v1/auth', () => {
     expect(me.statusCode).toBe(401);
   });
 
+  it('slides a used session forward, capped at the maximum after sign-in, and renews its cookie', async () => {
+    const { app, database, partnerId } = harness();
+    const adminId = await createAdmin(database.db, { partnerId, email: 'slide@partner.example' });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/v1/auth/login',
+      payload: { email: 'slide@partner.example', password: PASSWORD },
+    });
+    const cookie = cookieOf(login);
+    const session = () =>
+      database.db
+        .selectFrom('sessions')
+        .select(['expires_at', 'created_at'])
+        .where('admin_id', '=', adminId)
+        .executeTakeFirstOrThrow();
+    const hoursLeft = async () => (new Date((await session()).expires_at).getTime() - Date.now()) / 3_600_000;
+    const setFromNow = (column: 'created_at' | 'expires_at', hours: number) =>
+      database.db
+        .updateTable('sessions')
+        .set({ [column]: sql<Date>`now() + make_interval(mins => ${Math.round(hours * 60)})` })
+        .where('admin_id', '=', adminId)
+        .execute();
+
+    // Fresh (12 h left): using it changes nothing, and no cookie is sent again.
+    const fresh = await app.inject({ url: '/v1/auth/me', headers: { cookie } });
+    expect(fresh.statusCode).toBe(200);
+    expect(fresh.headers['set-cookie']).toBeUndefined();
+    expect(await hoursLeft()).toBeGreaterThan(11.9);
+
+    // Past half of its idle time (2 h left): using it gives it 12 h again, cookie included.
+    await setFromNow('expires_at', 2);
+    const used = await app.inject({ url: '/v1/auth/me', headers: { cookie } });
+    expect(used.statusCode).toBe(200);
+    expect(String(used.headers['set-cookie'])).toMatch(/hub_session=.*Max-Age=43(19\d|200);/);
+    expect(await hoursLeft()).toBeGreaterThan(11.9);
+
+    // Signed in 7 days minus 1 h ago: it slides no further than the maximum.
+    await setFromNow('created_at', -(7 * 24 - 1));
+    await setFromNow('expires_at', 0.5);
+    await app.inject({ url: '/v1/auth/me', headers: { cookie } });
+    expect(await hoursLeft()).toBeGreaterThan(0.9);
+    expect(await hoursLeft()).toBeLessThan(1.1);
+
+    // Expired: the next use is refused and does not bring it back.
+    await setFromNow('expires_at', -1);
+    expect((await app.inject({ url: '/v1/auth/me', headers: { cookie } })).statusCode).toBe(401);
+    expect(await hoursLeft()).toBeLessThan(0);
+  });
+
   it('answers /me for an API token with its grant', async () => {
     const { app, tokens, auth, partnerId } = harness();
     const me = await app.inject({ url: '/v1/auth/me', headers: auth(tokens.partnerReadonly) });

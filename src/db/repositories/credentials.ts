@@ -97,6 +97,30 @@ export async function insertSession(
     .execute();
 }
 
+/**
+ * Slides a live session's expiry to `ttlHours` from now, capped at `maxHours` after sign-in; only
+ * once more than half of the idle time has passed, so an active session writes about twice per
+ * `ttlHours`. The new expiry, or undefined when nothing changed.
+ */
+export async function renewSession(
+  executor: Executor,
+  tokenHash: string,
+  limits: { ttlHours: number; maxHours: number },
+): Promise<Date | undefined> {
+  const renewed = sql<Date>`least(now() + make_interval(hours => ${limits.ttlHours}),
+    created_at + make_interval(hours => ${limits.maxHours}))`;
+  const row = await executor
+    .updateTable('sessions')
+    .set({ expires_at: renewed, last_seen_at: sql<Date>`now()` })
+    .where('token_hash', '=', tokenHash)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .where('expires_at', '<', sql<Date>`now() + make_interval(hours => ${limits.ttlHours}) / 2`)
+    .where('expires_at', '<', renewed)
+    .returning('expires_at')
+    .executeTakeFirst();
+  return row ? new Date(row.expires_at) : undefined;
+}
+
 export async function deleteSession(executor: Executor, tokenHash: string): Promise<void> {
   await executor.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
 }

@@ -2,12 +2,12 @@
 // CSRF header on writes) and gives the route a ServiceContext. Routes that need no sign-in set
 // `config: { public: true }`.
 import fp from 'fastify-plugin';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../domain/errors.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../services/access/actor.ts';
-import { actorFromApiToken, actorFromSession } from '../../services/auth/authenticate.ts';
+import { actorFromApiToken, actorFromSession, type SessionLimits } from '../../services/auth/authenticate.ts';
 import { safeEqual } from '../../services/auth/secrets.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { localeOf } from '../locale.ts';
@@ -30,6 +30,23 @@ declare module 'fastify' {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** The session cookie, living as long as the session does (set at sign-in and on renewal). */
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  sessionToken: string,
+  expiresAt: Date,
+): void {
+  reply.setCookie(SESSION_COOKIE, sessionToken, {
+    signed: true,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    path: '/',
+    maxAge: Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000)),
+  });
+}
+
 function unauthenticated(): AppError {
   return new AppError('unauthenticated', {
     en: 'Sign in, or send a valid API token as "Authorization: Bearer <token>".',
@@ -37,7 +54,12 @@ function unauthenticated(): AppError {
   });
 }
 
-async function authenticate(db: Kysely<DB>, request: FastifyRequest): Promise<void> {
+async function authenticate(
+  db: Kysely<DB>,
+  limits: SessionLimits,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<void> {
   const authorization = request.headers.authorization;
   if (authorization?.toLowerCase().startsWith('bearer ')) {
     request.actor = await actorFromApiToken(db, authorization.slice(7).trim());
@@ -48,8 +70,9 @@ async function authenticate(db: Kysely<DB>, request: FastifyRequest): Promise<vo
   if (!cookie) return;
   const unsigned = request.unsignCookie(cookie);
   if (!unsigned.valid || !unsigned.value) return;
-  const session = await actorFromSession(db, unsigned.value);
+  const session = await actorFromSession(db, unsigned.value, limits);
   if (!session) return;
+  if (session.renewedUntil) setSessionCookie(request, reply, unsigned.value, session.renewedUntil);
   // Double-submit: a cross-site form cannot read the CSRF token the web app got at sign-in.
   if (UNSAFE.has(request.method)) {
     const header = request.headers[CSRF_HEADER];
@@ -65,16 +88,16 @@ async function authenticate(db: Kysely<DB>, request: FastifyRequest): Promise<vo
 }
 
 export const authenticationPlugin = fp(
-  async (app: FastifyInstance, options: { db: Kysely<DB> }) => {
+  async (app: FastifyInstance, options: { db: Kysely<DB>; sessions: SessionLimits }) => {
     app.decorateRequest('actor', null);
     app.decorateRequest('csrfToken', null);
     app.decorateRequest('serviceContext', function (this: FastifyRequest): ServiceContext {
       if (!this.actor) throw unauthenticated();
       return { db: options.db, actor: this.actor, requestId: this.id, locale: localeOf(this) };
     });
-    app.addHook('onRequest', async (request) => {
+    app.addHook('onRequest', async (request, reply) => {
       if (!request.url.startsWith('/v1/')) return;
-      await authenticate(options.db, request);
+      await authenticate(options.db, options.sessions, request, reply);
       if (!request.actor && !request.routeOptions.config.public) throw unauthenticated();
     });
   },

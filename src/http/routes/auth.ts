@@ -13,7 +13,7 @@ import {
 import { describeActor, login, logout } from '../../services/auth/session-service.ts';
 import type { App } from '../app.ts';
 import { localeOf } from '../locale.ts';
-import { SESSION_COOKIE } from '../plugins/authentication.ts';
+import { SESSION_COOKIE, setSessionCookie } from '../plugins/authentication.ts';
 import { errorResponses } from '../schemas/common.ts';
 import { publicUrlOf } from './public-url.ts';
 
@@ -76,14 +76,7 @@ export async function authRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const ttlHours = app.config.sessionTtlHours;
       const signedIn = await login(app.database.db, { ...request.body, ttlHours });
-      reply.setCookie(SESSION_COOKIE, signedIn.sessionToken, {
-        signed: true,
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: request.protocol === 'https',
-        path: '/',
-        maxAge: ttlHours * 3600,
-      });
+      setSessionCookie(request, reply, signedIn.sessionToken, new Date(Date.now() + ttlHours * 3600_000));
       return { admin: adminFields(signedIn.admin), csrfToken: signedIn.csrfToken };
     },
   );

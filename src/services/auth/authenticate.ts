@@ -1,7 +1,12 @@
 // Turns a bearer token or a session cookie into an Actor. Unknown, expired or revoked
 // credentials answer null; the HTTP edge turns that into 401.
 import type { Kysely } from 'kysely';
-import { findActiveApiToken, findLiveSession, touchApiToken } from '../../db/repositories/credentials.ts';
+import {
+  findActiveApiToken,
+  findLiveSession,
+  renewSession,
+  touchApiToken,
+} from '../../db/repositories/credentials.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../access/actor.ts';
 import { hashToken } from './secrets.ts';
@@ -20,14 +25,27 @@ export async function actorFromApiToken(db: Kysely<DB>, token: string): Promise<
   };
 }
 
+export interface SessionLimits {
+  readonly ttlHours: number;
+  readonly maxHours: number;
+}
+
+/**
+ * The admin of a live session cookie. Using a session extends it (sliding expiry, capped):
+ * `renewedUntil` is set when the cookie must be sent again with the new lifetime.
+ */
 export async function actorFromSession(
   db: Kysely<DB>,
   sessionToken: string,
-): Promise<{ actor: Actor; csrfToken: string } | null> {
-  const session = await findLiveSession(db, hashToken(sessionToken));
+  limits: SessionLimits,
+): Promise<{ actor: Actor; csrfToken: string; renewedUntil: Date | undefined } | null> {
+  const tokenHash = hashToken(sessionToken);
+  const session = await findLiveSession(db, tokenHash);
   if (!session) return null;
   const { admin } = session;
+  const renewedUntil = await renewSession(db, tokenHash, limits);
   return {
+    renewedUntil,
     actor: {
       type: 'admin',
       id: admin.id,
