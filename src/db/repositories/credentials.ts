@@ -62,6 +62,7 @@ export async function insertApiToken(executor: Executor, token: NewApiToken): Pr
 export interface SessionWithAdmin {
   readonly admin: AdminAccountRow;
   readonly csrfToken: string;
+  readonly expiresAt: Date;
 }
 
 export async function findLiveSession(
@@ -72,14 +73,14 @@ export async function findLiveSession(
     .selectFrom('sessions')
     .innerJoin('admin_accounts', 'admin_accounts.id', 'sessions.admin_id')
     .selectAll('admin_accounts')
-    .select('sessions.csrf_token')
+    .select(['sessions.csrf_token', 'sessions.expires_at as session_expires_at'])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', sql<Date>`now()`)
     .where('admin_accounts.status', '=', 'active')
     .executeTakeFirst();
   if (!row) return undefined;
-  const { csrf_token: csrfToken, ...admin } = row;
-  return { admin, csrfToken };
+  const { csrf_token: csrfToken, session_expires_at: expiresAt, ...admin } = row;
+  return { admin, csrfToken, expiresAt: new Date(expiresAt) };
 }
 
 export async function insertSession(

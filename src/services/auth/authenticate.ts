@@ -43,7 +43,9 @@ export async function actorFromSession(
   const session = await findLiveSession(db, tokenHash);
   if (!session) return null;
   const { admin } = session;
-  const renewedUntil = await renewSession(db, tokenHash, limits);
+  // Most requests find the session fresh: renewing is a write, so only ask once it is due.
+  const due = session.expiresAt.getTime() - Date.now() < (limits.ttlHours * 3_600_000) / 2;
+  const renewedUntil = due ? await renewSession(db, tokenHash, limits) : undefined;
   return {
     renewedUntil,
     actor: {
