@@ -4,6 +4,7 @@
 // the outcome is the one a single pass over the whole file gives.
 import { describe, expect, it } from 'vitest';
 import { createImport } from '../../src/services/imports/create-import.ts';
+import { cancelImport } from '../../src/services/imports/import-queries.ts';
 import { runImport } from '../../src/services/imports/run-import.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { collectOutcome, type ImportOutcome } from './import-helpers.ts';
@@ -173,5 +174,37 @@ describe('import batches', () => {
     expect(owned).toEqual([
       { customer_id: owner.customerId, extension: '1000001', phone_number: `${ownerPrefix}00001` },
     ]);
+  });
+
+  it('stops a dry run cancelled while it runs, and leaves it cancelled', async () => {
+    const customer = await createGeneratedCustomer(database(), {
+      externalId: 'CANCEL',
+      locationCount: 1,
+      numbersPerLocation: 20,
+      prefixBase: 42,
+    });
+    const domain = 'cancel.example';
+    const prefix = customer.locations[0]?.numberPrefix ?? '';
+    const created = await createImport(customer.context, {
+      customerRef: customer.customerId,
+      behaviour: 'add-remove',
+      dryRun: true,
+      fileName: 'hand-overs.csv',
+      body: bytesBody(handOvers(domain, prefix)),
+    });
+    let turns = 0;
+    await runImport(database().db, created.id, {
+      batchSize: 1,
+      // Between batches: the admin cancels after the third.
+      heartbeat: async () => {
+        turns += 1;
+        if (turns === 3) await cancelImport(customer.context, customer.customerId, created.id);
+        return true;
+      },
+    });
+    const outcome = await collectOutcome(customer.context, customer.customerId, created.id);
+    expect(outcome.view.status).toBe('cancelled');
+    expect(outcome.rows.length).toBeGreaterThan(0);
+    expect(outcome.rows.length).toBeLessThan(9);
   });
 });

@@ -120,10 +120,6 @@ const CREATED_USER_STATE = sql.raw(`jsonb_build_object(
   'basicLicences', jsonb_build_object('basic_messaging', basic_messaging,
     'basic_space_meetings', basic_space_meetings, 'calling_from_webex', calling_from_webex))`);
 
-/**
- * Inserts a batch of users and, in the same statement, their `user.create` audit rows. One
- * statement for the whole batch (unnest-rows.ts), not 24 bind parameters a row.
- */
 export interface InsertedUser {
   readonly id: string;
   readonly email: string;
@@ -131,6 +127,10 @@ export interface InsertedUser {
   readonly free_account: boolean;
 }
 
+/**
+ * Inserts a batch of users and, in the same statement, their `user.create` audit rows. One
+ * statement for the whole batch (unnest-rows.ts), not 24 bind parameters a row.
+ */
 export async function insertImportedUsers(
   executor: Executor,
   customerId: string,

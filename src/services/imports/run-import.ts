@@ -95,11 +95,16 @@ export async function runImport(
     const validated = await validate(db, imp, customer, options);
     if (!validated) return;
     if (imp.dry_run) {
-      await updateImport(db, imp.id, {
-        status: 'validated',
-        validated_at: sql`now()`,
-        expires_at: sql`now() + make_interval(hours => ${DRY_RUN_LIFETIME_HOURS})`,
-      });
+      await updateImport(
+        db,
+        imp.id,
+        {
+          status: 'validated',
+          validated_at: sql`now()`,
+          expires_at: sql`now() + make_interval(hours => ${DRY_RUN_LIFETIME_HOURS})`,
+        },
+        ['validating'], // not over a cancel that came in meanwhile
+      );
       return;
     }
     const started = await updateImport(
@@ -178,6 +183,9 @@ async function validate(
   const counts = emptyCounts();
   let rowsDone = 0;
   const writes = new WriteBehind();
+  // Cleared by the first write that finds the import no longer validating (cancelled): results
+  // are stored only while it is, and the run ends at the next batch.
+  let validating = true;
   try {
     for await (const prepared of preparedAhead(batchesOf(opened.records, batchSize), planning.prepareBatch)) {
       const planned = await planning.planBatch(prepared);
@@ -185,17 +193,17 @@ async function validate(
       rowsDone += planned.length;
       const results = planned.map((row) => toResultRow(imp.id, row));
       const progress = { rowsDone, counts: { ...counts } };
-      // Not stored once cancelled: the status check below ends the run.
       await writes.start(async () => {
-        await saveBatchResults(db, imp.id, results, progress, 'validating');
+        if (!(await saveBatchResults(db, imp.id, results, progress, 'validating'))) validating = false;
       });
       await stopPoint(options);
-      if ((await findImportById(db, imp.id))?.status === 'cancelled') {
+      if (!validating) {
         await writes.settle();
         return false;
       }
     }
     await writes.settle();
+    if (!validating) return false;
   } catch (error) {
     await writes.settle().catch(() => undefined);
     if (error instanceof CsvFileError) {
@@ -205,8 +213,8 @@ async function validate(
     }
     throw error;
   }
-  await updateImport(db, imp.id, { rows_total: rowsDone });
-  return true;
+  const finished = await updateImport(db, imp.id, { rows_total: rowsDone }, ['validating']);
+  return finished !== undefined;
 }
 
 /**
