@@ -9,7 +9,6 @@ import { mkdtemp, readFile, rm, stat, writeFile, chmod } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse';
 import { sql } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
@@ -25,6 +24,7 @@ import {
   generatedLocations,
 } from '../test/imports/import-setup.ts';
 import { generateUsersCsv } from '../test/imports/generate-users-csv.ts';
+import { ensureBundle } from '../scripts/bundle.mjs';
 import { hubNodeFlags } from './hub-node-flags.ts';
 import { pgliteTarget, postgresTarget, type BenchTarget } from './support.ts';
 
@@ -328,12 +328,12 @@ function report(figures: Figures): string {
   ].join('\n');
 }
 
-function runChild(args: readonly string[]): number | null {
-  const result = spawnSync(
-    process.execPath,
-    ['--expose-gc', ...NODE_FLAGS, '--import', 'tsx', fileURLToPath(import.meta.url), ...args],
-    { stdio: 'inherit' },
-  );
+// The children run this file compiled as bin/hub runs the product (a bundle, no tsx: ADR 0014).
+async function runChild(args: readonly string[]): Promise<number | null> {
+  const bundle = await ensureBundle('bench/import.bench.ts', 'bench-import');
+  const result = spawnSync(process.execPath, ['--expose-gc', ...NODE_FLAGS, bundle, ...args], {
+    stdio: 'inherit',
+  });
   return result.status;
 }
 
@@ -360,8 +360,8 @@ async function main(): Promise<void> {
     const kindArg = target.label === 'PGlite' ? 'pglite' : 'postgres';
     const url = target.env.DATABASE_URL ?? '';
     const workDir = await mkdtemp(path.join(tmpdir(), 'hub-import-bench-'));
-    const setUp = runChild(['--setup', kindArg, url, path.join(workDir, 'pglite')]);
-    const exit = setUp === 0 ? runChild(['--child', kindArg, url, file, workDir]) : setUp;
+    const setUp = await runChild(['--setup', kindArg, url, path.join(workDir, 'pglite')]);
+    const exit = setUp === 0 ? await runChild(['--child', kindArg, url, file, workDir]) : setUp;
     await target.cleanup();
     if (exit !== 0) {
       console.log(`${target.label}: failed (exit ${exit})`);

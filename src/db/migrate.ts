@@ -2,10 +2,9 @@
 // databases, each in its own transaction. An advisory lock keeps two app nodes that start at once
 // from racing.
 import { readdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { MIGRATIONS_DIR } from '../project-paths.ts';
 import type { Database } from './client.ts';
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 const LOCK_KEY = 727_001;
 
 export async function listMigrations(): Promise<string[]> {

@@ -3,12 +3,11 @@
 // /control/<id>/users work after a reload. Without a build the server runs API-only.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { WEB_DIST_DIR } from '../../project-paths.ts';
 
-const defaultRoot = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 const serverPrefixes = ['/v1/', '/scim/', '/docs', '/openapi.json', '/healthz', '/readyz', '/metrics'];
 
 export function isAppPath(url: string): boolean {
@@ -20,7 +19,7 @@ export function isAppPath(url: string): boolean {
 
 export const webStaticPlugin = fp(
   async (app: FastifyInstance, options: { root?: string }) => {
-    const root = options.root ?? defaultRoot;
+    const root = options.root ?? WEB_DIST_DIR;
     if (!existsSync(path.join(root, 'index.html'))) {
       app.log.warn({ root }, 'web app not built (npm run build:web): serving the API only');
       return;
