@@ -37,6 +37,8 @@ const DRY_ONLY = process.env.BENCH_IMPORT_DRY_ONLY === '1';
  * instead of bin/hub's own (the flags the server and worker run with).
  */
 const NODE_FLAGS = process.env.BENCH_IMPORT_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? hubNodeFlags();
+/** BENCH_IMPORT_BATCH_SIZE=500: rows per batch instead of the import's default. */
+const BATCH_SIZE = process.env.BENCH_IMPORT_BATCH_SIZE ? Number(process.env.BENCH_IMPORT_BATCH_SIZE) : undefined;
 /** BENCH_IMPORT_DATABASES=postgres (or pglite) measures one database only. */
 const DATABASES = (process.env.BENCH_IMPORT_DATABASES ?? 'pglite,postgres').split(',');
 
@@ -231,7 +233,7 @@ async function child(kind: Kind, url: string, file: string, workDir: string): Pr
 
   const [dry, uploadSeconds] = await time(() => upload(true));
   await settle(database);
-  const [, dryRunSeconds] = await time(() => runImport(database.db, dry.id));
+  const [, dryRunSeconds] = await time(() => runImport(database.db, dry.id, { batchSize: BATCH_SIZE }));
   const rssAfterDryRunMB = memory.peaks().rssMB;
   (globalThis as { gc?: () => void }).gc?.();
   const liveHeapAfterDryRunMB = Math.round(process.memoryUsage().heapUsed / 1048576);
@@ -265,14 +267,14 @@ async function child(kind: Kind, url: string, file: string, workDir: string): Pr
 
   const real = await upload(false);
   await settle(database);
-  const [, applySeconds] = await time(() => runImport(database.db, real.id));
+  const [, applySeconds] = await time(() => runImport(database.db, real.id, { batchSize: BATCH_SIZE }));
   const applied = await getImport(customer.context, customer.customerId, real.id);
   if (applied.status !== 'completed' && applied.status !== 'completed_with_errors')
     throw new Error(`apply ended ${applied.status}`);
 
   const again = await upload(false);
   await settle(database);
-  const [, reimportSeconds] = await time(() => runImport(database.db, again.id));
+  const [, reimportSeconds] = await time(() => runImport(database.db, again.id, { batchSize: BATCH_SIZE }));
   const reimported = await getImport(customer.context, customer.customerId, again.id);
   if (reimported.counts.unchanged + reimported.counts.error !== ROWS)
     throw new Error(`re-import not all unchanged: ${JSON.stringify(reimported.counts)}`);

@@ -13,8 +13,16 @@ import { bytesBody, createGeneratedCustomer, type GeneratedCustomer } from './im
 const HEADER =
   'User ID/Email (Required),Extension,Phone Number,Location,Jabber with Webex Teams,Jabber Calling,Preferred Webex Site,Webex Calling,Webex Meetings';
 
-function csv(lines: readonly string[]): Uint8Array {
-  return new TextEncoder().encode(`${[HEADER, ...lines].join('\n')}\n`);
+/** `quoted`: every cell in double quotes, so the duplicate rule's first pass reads it with csv-parse. */
+function csv(lines: readonly string[], quoted = false): Uint8Array {
+  const quote = (line: string) =>
+    quoted
+      ? line
+          .split(',')
+          .map((cell) => `"${cell}"`)
+          .join(',')
+      : line;
+  return new TextEncoder().encode(`${[HEADER, ...lines.map(quote)].join('\n')}\n`);
 }
 
 /** a and b are calling users, c a meetings user. */
@@ -27,18 +35,21 @@ function existingUsers(domain: string, prefix: string): Uint8Array {
 }
 
 /** Numbers and extensions handed from one row to a later one, and rows that must not get them. */
-function handOvers(domain: string, prefix: string): Uint8Array {
-  return csv([
-    `a@${domain},,,,,,,FALSE,FALSE`, // 2: removed, frees 1000001 and …01
-    `d@${domain},1000001,${prefix}00001,Location 1,FALSE,TRUE,hub.webex.com,TRUE,FALSE`, // 3: takes both over
-    `e@${domain},1000005,${prefix}00001,Location 1,FALSE,TRUE,hub.webex.com,TRUE,FALSE`, // 4: …01 is d's now
-    `b@${domain},1000002,${prefix}00003,Location 1,FALSE,TRUE,hub.webex.com,TRUE,FALSE`, // 5: moves to …03, frees …02
-    `f@${domain},1000006,${prefix}00002,Location 1,FALSE,TRUE,hub.webex.com,TRUE,FALSE`, // 6: takes …02
-    `f@${domain},1000007,${prefix}00007,Location 1,FALSE,TRUE,hub.webex.com,TRUE,FALSE`, // 7: duplicate of row 6
-    `g@${domain},1000001,${prefix}00008,Location 1,FALSE,TRUE,hub.webex.com,TRUE,FALSE`, // 8: 1000001 is d's now
-    `c@${domain},,,,FALSE,FALSE,hub.webex.com,FALSE,TRUE`, // 9: as stored
-    `h@${domain},1000007,${prefix}00007,Location 1,FALSE,TRUE,hub.webex.com,TRUE,FALSE`, // 10: row 7 took nothing
-  ]);
+function handOvers(domain: string, prefix: string, quoted = false): Uint8Array {
+  return csv(
+    [
+      `a@${domain},,,,,,,FALSE,FALSE`, // 2: removed, frees 1000001 and …01
+      `d@${domain},1000001,${prefix}00001,Location 1,FALSE,TRUE,hub.webex.com,TRUE,FALSE`, // 3: takes both over
+      `e@${domain},1000005,${prefix}00001,Location 1,FALSE,TRUE,hub.webex.com,TRUE,FALSE`, // 4: …01 is d's now
+      `b@${domain},1000002,${prefix}00003,Location 1,FALSE,TRUE,hub.webex.com,TRUE,FALSE`, // 5: moves to …03, frees …02
+      `f@${domain},1000006,${prefix}00002,Location 1,FALSE,TRUE,hub.webex.com,TRUE,FALSE`, // 6: takes …02
+      `f@${domain},1000007,${prefix}00007,Location 1,FALSE,TRUE,hub.webex.com,TRUE,FALSE`, // 7: duplicate of row 6
+      `g@${domain},1000001,${prefix}00008,Location 1,FALSE,TRUE,hub.webex.com,TRUE,FALSE`, // 8: 1000001 is d's now
+      `c@${domain},,,,FALSE,FALSE,hub.webex.com,FALSE,TRUE`, // 9: as stored
+      `h@${domain},1000007,${prefix}00007,Location 1,FALSE,TRUE,hub.webex.com,TRUE,FALSE`, // 10: row 7 took nothing
+    ],
+    quoted,
+  );
 }
 
 const EXPECTED_ACTIONS = {
@@ -74,26 +85,27 @@ describe('import batches', () => {
   }
 
   it.each([
-    { batchSize: 1, prefixBase: 10 },
-    { batchSize: 2, prefixBase: 20 },
-    { batchSize: 1000, prefixBase: 30 },
+    { batchSize: 1, prefixBase: 10, quoted: false },
+    { batchSize: 2, prefixBase: 20, quoted: false },
+    { batchSize: 1000, prefixBase: 30, quoted: false },
+    { batchSize: 2, prefixBase: 50, quoted: true },
   ])(
-    'plans hand-overs across batches of $batchSize row(s) like one pass',
-    async ({ batchSize, prefixBase }) => {
+    'plans hand-overs across batches of $batchSize row(s) like one pass (every cell quoted: $quoted)',
+    async ({ batchSize, prefixBase, quoted }) => {
       const customer = await createGeneratedCustomer(database(), {
-        externalId: `BATCH${batchSize}`,
+        externalId: `BATCH${prefixBase}`,
         locationCount: 1,
         numbersPerLocation: 20,
         prefixBase,
       });
-      const domain = `batch${batchSize}.example`;
+      const domain = `batch${prefixBase}.example`;
       const prefix = customer.locations[0]?.numberPrefix ?? '';
       const setUp = await run(customer, existingUsers(domain, prefix), false, batchSize);
       expect(setUp.rows.flatMap((row) => row.messages)).toEqual([]);
       expect(setUp.view.counts.add).toBe(3);
 
-      const dry = await run(customer, handOvers(domain, prefix), true, batchSize);
-      const applied = await run(customer, handOvers(domain, prefix), false, batchSize);
+      const dry = await run(customer, handOvers(domain, prefix, quoted), true, batchSize);
+      const applied = await run(customer, handOvers(domain, prefix, quoted), false, batchSize);
       for (const outcome of [dry, applied]) {
         expect(outcome.byRow).toEqual(EXPECTED_ACTIONS);
         const messages = (row: number) =>

@@ -14,7 +14,8 @@ import { rowToChange, type RowChange } from './row-to-change.ts';
 /** The planner's context plus what the CSV driver needs: look a user up, make a plan visible. */
 export interface PlanningState extends PlanningContext {
   user(email: string): UserState | null;
-  apply(plan: UserPlan): void;
+  /** `row`: the file's row the plan is for (a claim remembers its row, ADR 0015). */
+  apply(plan: UserPlan, row: number): void;
 }
 
 /** The emails of a file's earlier rows, for the duplicate rule (SPEC §6). */
@@ -94,7 +95,7 @@ export class CsvRowPlanner {
     });
     const errors = [...duplicateErrors, ...cellErrors, ...plan.errors];
     const action: PlanAction = errors.length > 0 ? 'error' : plan.action;
-    if (action !== 'error') this.state.apply(plan);
+    if (action !== 'error') this.state.apply(plan, record.rowNumber);
     return {
       rowNumber: record.rowNumber,
       line: record.line,

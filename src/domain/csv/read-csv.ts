@@ -52,10 +52,20 @@ function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
   return out;
 }
 
-export async function openCsv(
+/** A file's text, decoded (BOM removed), with the delimiter its header line uses. */
+export interface CsvText {
+  readonly ok: true;
+  readonly encoding: 'utf-8' | 'windows-1252';
+  readonly delimiter: Delimiter;
+  /** The text in slices. Throws CsvFileError when the file turns out too large or binary. */
+  readonly text: AsyncIterable<string>;
+}
+
+/** Detects encoding and delimiter and decodes the file as it streams (file-level checks only). */
+export async function openCsvText(
   source: AsyncIterable<Uint8Array>,
   options: OpenCsvOptions = {},
-): Promise<OpenCsvResult> {
+): Promise<CsvText | { ok: false; error: FileIssue }> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   const iterator = source[Symbol.asyncIterator]();
   const prefixChunks: Uint8Array[] = [];
@@ -95,11 +105,21 @@ export async function openCsv(
     const rest = decoder.decode();
     if (rest) yield rest;
   }
+  return { ok: true, encoding: guess.encoding, delimiter, text: decodedText() };
+}
+
+export async function openCsv(
+  source: AsyncIterable<Uint8Array>,
+  options: OpenCsvOptions = {},
+): Promise<OpenCsvResult> {
+  const opened = await openCsvText(source, options);
+  if (!opened.ok) return opened;
+  const { delimiter } = opened;
 
   // No `info`: its per-record bookkeeping costs ~15 % and its line count is wrong for quoted CRLF.
   const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, bom: true });
   // pipeline (not pipe) so an error of the byte source destroys the parser and reaches the reader.
-  pipeline(Readable.from(decodedText()), parser, () => undefined);
+  pipeline(Readable.from(opened.text), parser, () => undefined);
   const parsed = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
 
   let first: string[] | null;
@@ -134,7 +154,7 @@ export async function openCsv(
 
   return {
     ok: true,
-    encoding: guess.encoding,
+    encoding: opened.encoding,
     delimiter,
     headers,
     columns: mapping.columns,

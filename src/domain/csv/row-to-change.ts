@@ -3,6 +3,7 @@
 import type { AddOnId, BasicLicence, PackageId } from '../packages/catalog.ts';
 import type { DesiredUserChange } from '../users/desired-change.ts';
 import type { RowError } from '../users/plan-issues.ts';
+import { normalizeEmail } from '../users/is-valid-email.ts';
 import type { TextField } from '../users/user-fields.ts';
 import type { MappedColumn } from './map-header.ts';
 import { parseBooleanCell, parsePhoneCell, unescapeFormulaCell } from './parse-cell.ts';
@@ -20,6 +21,16 @@ function readBoolean(raw: string, column: string, cellErrors: RowError[]): boole
     return undefined;
   }
   return parsed.value ?? undefined;
+}
+
+/** The column rowToChange reads the email from (the last one mapped to it), or -1. */
+export function emailColumnIndex(columns: readonly MappedColumn[]): number {
+  return columns.findLast(({ column }) => column.spec.kind === 'email')?.index ?? -1;
+}
+
+/** A row's normalized email from its cell, as rowToChange and the planner read it. */
+export function readEmailCell(raw: string | undefined): string {
+  return normalizeEmail(unescapeFormulaCell(raw ?? ''));
 }
 
 export function rowToChange(columns: readonly MappedColumn[], cells: readonly string[]): RowChange {

@@ -4,8 +4,9 @@ import type { DesiredUserChange } from './desired-change.ts';
 import { planUserChange } from './plan-user-change.ts';
 import { emptyUser, type UserState } from './user-state.ts';
 
-const state = () =>
+const state = (repeatedEmailOfRow?: (row: number) => string | undefined) =>
   new BatchedCustomerState({
+    repeatedEmailOfRow,
     soldPackages: [{ packageId: 'webex_calling', limit: 3 }],
     locations: [{ id: 'ams', name: 'Amsterdam HQ', country: 'NL' }],
     extensionLength: 4,
@@ -49,7 +50,13 @@ const calling = (email: string, phoneNumber: string, extension: string): Desired
   basicLicences: {},
 });
 
-function plan(context: BatchedCustomerState, change: DesiredUserChange, behaviour = 'add-only' as const) {
+/** Plans `change` as the file's row `row` and applies it when it has no errors. */
+function plan(
+  context: BatchedCustomerState,
+  row: number,
+  change: DesiredUserChange,
+  behaviour = 'add-only' as const,
+) {
   const planned = planUserChange({
     current: context.user(change.email),
     change,
@@ -57,7 +64,7 @@ function plan(context: BatchedCustomerState, change: DesiredUserChange, behaviou
     channel: 'csv',
     context,
   });
-  if (planned.errors.length === 0) context.apply(planned);
+  if (planned.errors.length === 0) context.apply(planned, row);
   return planned;
 }
 
@@ -77,13 +84,14 @@ describe('BatchedCustomerState', () => {
   it("lets an earlier row's claims win over what a later batch reads from the database", () => {
     const context = state();
     context.loadBatch(batch());
-    expect(plan(context, calling('a@x.nl', '+31201234501', '1001')).action).toBe('add');
+    expect(plan(context, 2, calling('a@x.nl', '+31201234501', '1001')).action).toBe('add');
     // The next batch was looked up before the first was written: the database says "free".
     context.loadBatch(batch({ users: new Map() }));
-    expect(context.numberEntry('+31201234501')?.holder).toBe('a@x.nl');
-    expect(context.extensionHolder('1001')).toBe('a@x.nl');
+    // a@x.nl is on no other row of the file: its claim names the row, which no email equals.
+    expect(context.numberEntry('+31201234501')?.holder).toBe('(row 2)');
+    expect(context.extensionHolder('1001')).toBe('(row 2)');
     expect(
-      plan(context, calling('b@x.nl', '+31201234501', '1001')).errors.map((error) => error.code),
+      plan(context, 3, calling('b@x.nl', '+31201234501', '1001')).errors.map((error) => error.code),
     ).toEqual(['extension_taken', 'number_taken']);
     expect(context.usage('webex_calling')).toBe(2);
   });
@@ -100,22 +108,58 @@ describe('BatchedCustomerState', () => {
       context,
     });
     expect(removal.action).toBe('remove');
-    context.apply(removal);
+    context.apply(removal, 2);
     expect(context.usage('webex_calling')).toBe(0);
     context.loadBatch(batch({ users: new Map() }));
     expect(context.numberEntry('+31201234500')?.holder).toBeNull();
     expect(context.extensionHolder('1000')).toBeNull();
-    expect(plan(context, calling('c@x.nl', '+31201234500', '1000')).action).toBe('add');
-    expect(context.numberEntry('+31201234500')?.holder).toBe('c@x.nl');
+    expect(plan(context, 3, calling('c@x.nl', '+31201234500', '1000')).action).toBe('add');
+    expect(context.numberEntry('+31201234500')?.holder).toBe('(row 3)');
   });
 
   it('does not free a key that a later row of the import took over', () => {
     const context = state();
     context.loadBatch(batch());
-    plan(context, calling(stored.email, '+31201234501', '1001')); // stored moves to …501 / 1001
-    plan(context, calling('d@x.nl', '+31201234500', '1000')); // d takes …500 / 1000 over
-    expect(context.numberEntry('+31201234500')?.holder).toBe('d@x.nl');
-    expect(context.extensionHolder('1000')).toBe('d@x.nl');
-    expect(context.numberEntry('+31201234501')?.holder).toBe(stored.email);
+    plan(context, 2, calling(stored.email, '+31201234501', '1001')); // stored moves to …501 / 1001
+    plan(context, 3, calling('d@x.nl', '+31201234500', '1000')); // d takes …500 / 1000 over
+    expect(context.numberEntry('+31201234500')?.holder).toBe('(row 3)');
+    expect(context.extensionHolder('1000')).toBe('(row 3)');
+    expect(context.numberEntry('+31201234501')?.holder).toBe('(row 2)');
+  });
+
+  it("names a claimer's email when the file repeats it, so that row's user still holds the key", () => {
+    const context = state((row) => (row === 2 ? 'a@x.nl' : undefined));
+    context.loadBatch(batch());
+    plan(context, 2, calling('a@x.nl', '+31201234501', '1001'));
+    expect(context.numberEntry('+31201234501')?.holder).toBe('a@x.nl');
+    expect(context.extensionHolder('1001')).toBe('a@x.nl');
+    // A later row of a@x.nl (an error of its own, a repeat) is not told its number is taken.
+    const again = planUserChange({
+      current: null,
+      change: calling('a@x.nl', '+31201234501', '1001'),
+      behaviour: 'add-only',
+      channel: 'csv',
+      context,
+    });
+    expect(again.errors).toEqual([]);
+  });
+
+  it('keeps extensions with leading zeros and numbers that differ only high up apart', () => {
+    const context = state();
+    context.loadBatch(
+      batch({
+        numbers: new Map([
+          ['+31201234501', { locationId: 'ams', holder: null }],
+          ['+41201234501', { locationId: 'ams', holder: null }],
+        ]),
+        extensionHolders: new Map(),
+      }),
+    );
+    const withLength = (extension: string) => ({ ...calling('e@x.nl', '+31201234501', extension) });
+    expect(plan(context, 2, withLength('0123')).action).toBe('add');
+    expect(context.extensionHolder('0123')).toBe('(row 2)');
+    expect(context.extensionHolder('123')).toBeNull();
+    expect(context.extensionHolder('00123')).toBeNull();
+    expect(context.numberEntry('+41201234501')?.holder).toBeNull();
   });
 });

@@ -1,12 +1,14 @@
 // Builds the planning state of one customer for an import (ADR 0013): the customer's facts and
 // usage counts once, then per batch the stored users, numbers and extensions its rows ask about.
-// Neither the file nor the customer's users are held in memory: only one batch's lookups and the
-// import's own changes to numbers and extensions (BatchedCustomerState).
+// Neither the file nor the customer's users are held in memory: only one batch's lookups, the
+// import's own changes to numbers and extensions (BatchedCustomerState) and the emails the file
+// repeats (RepeatedEmails, ADR 0015).
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { MappedColumn } from '../../domain/csv/map-header.ts';
 import type { CsvRecord } from '../../domain/csv/read-csv.ts';
 import { CsvRowPlanner, type CsvRowPlan, type ReadRecord } from '../../domain/csv/plan-csv-rows.ts';
+import type { RepeatedEmails } from '../../domain/csv/repeated-emails.ts';
 import { isPackageId } from '../../domain/packages/catalog.ts';
 import { hasE164Shape, normalizePhoneNumber, rememberValidE164 } from '../../domain/phone/normalize-phone.ts';
 import { BatchedCustomerState, type BatchFacts } from '../../domain/users/batched-customer-state.ts';
@@ -21,7 +23,6 @@ import { loadImportCustomerFacts } from '../../db/repositories/import-users.ts';
 import { toUserState } from '../../db/repositories/users.ts';
 import type { CustomerRow, DB } from '../../db/schema.ts';
 import { planRows, ROWS_PER_TURN } from './batch-pipeline.ts';
-import { SeenEmailsTable } from './seen-emails-table.ts';
 
 /** A batch read into changes, with what the database holds of the keys its rows name. */
 export interface PreparedBatch {
@@ -46,23 +47,23 @@ export async function loadImportPlanning(
   customer: CustomerRow,
   columns: readonly MappedColumn[],
   behaviour: ImportBehaviour,
+  repeatedEmails: RepeatedEmails,
 ): Promise<ImportPlanning> {
   const [facts, usage] = await Promise.all([
     loadImportCustomerFacts(db, customer),
     countPackageUsage(db, customer.id),
   ]);
-  const seenEmails = new SeenEmailsTable();
   const state = new BatchedCustomerState({
     ...facts,
     usage,
-    emailIds: seenEmails.emailIds,
+    repeatedEmailOfRow: (row) => repeatedEmails.emailOfFirstRow(row),
     extensionLength: customer.extension_length,
     defaultPackageTemplate:
       customer.default_package && isPackageId(customer.default_package) ? customer.default_package : null,
     autoAssignBasicLicences: customer.auto_assign_basic_licences,
     directorySync: customer.directory_sync_enabled,
   });
-  const planner = new CsvRowPlanner(columns, behaviour, state, seenEmails);
+  const planner = new CsvRowPlanner(columns, behaviour, state, repeatedEmails);
   const countries = [...new Set(facts.locations.map((location) => location.country)), null];
 
   /** Every number a row can touch: its cell read with each country the customer has. */

@@ -7,7 +7,8 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { CsvFileError, openCsv, type CsvRecord } from '../../domain/csv/read-csv.ts';
 import type { CsvRowPlan, CsvRowPlanner } from '../../domain/csv/plan-csv-rows.ts';
-import type { FileIssue } from '../../domain/csv/map-header.ts';
+import type { FileIssue, MappedColumn } from '../../domain/csv/map-header.ts';
+import { findRepeatedEmailFingerprints, RepeatedEmails } from '../../domain/csv/repeated-emails.ts';
 import { toLocale } from '../../domain/messages/locale.ts';
 import { findCustomerById } from '../../db/repositories/customers.ts';
 import {
@@ -179,7 +180,6 @@ async function validate(
     headers: JSON.stringify(opened.headers),
   });
   if (!imp.dry_run) return readThrough(db, imp.id, opened.records, options);
-  const planning = await loadImportPlanning(db, customer, opened.columns, imp.behaviour);
   const counts = emptyCounts();
   let rowsDone = 0;
   const writes = new WriteBehind();
@@ -187,6 +187,8 @@ async function validate(
   // are stored only while it is, and the run ends at the next batch.
   let validating = true;
   try {
+    const repeatedEmails = await findRepeatedEmails(db, imp.id, opened.columns);
+    const planning = await loadImportPlanning(db, customer, opened.columns, imp.behaviour, repeatedEmails);
     for await (const prepared of preparedAhead(batchesOf(opened.records, batchSize), planning.prepareBatch)) {
       const planned = await planning.planBatch(prepared);
       for (const row of planned) countRow(counts, row);
@@ -215,6 +217,23 @@ async function validate(
   }
   const finished = await updateImport(db, imp.id, { rows_total: rowsDone }, ['validating']);
   return finished !== undefined;
+}
+
+/**
+ * The duplicate rule's first pass over the stored file: which emails can repeat (ADR 0015). The
+ * file was accepted when it was uploaded, so it reads the same as in the pass that follows.
+ */
+async function findRepeatedEmails(
+  db: Kysely<DB>,
+  importId: string,
+  columns: readonly MappedColumn[],
+): Promise<RepeatedEmails> {
+  const fingerprints = await findRepeatedEmailFingerprints(
+    () => readFileChunks(db, importId),
+    columns,
+    STORED_FILE,
+  );
+  return new RepeatedEmails(fingerprints);
 }
 
 /**
@@ -261,7 +280,8 @@ async function apply(
     await fail(db, imp.id, opened.error, null);
     return;
   }
-  const planning = await loadImportPlanning(db, customer, opened.columns, imp.behaviour);
+  const repeatedEmails = await findRepeatedEmails(db, imp.id, opened.columns);
+  const planning = await loadImportPlanning(db, customer, opened.columns, imp.behaviour, repeatedEmails);
   const counts: ImportCounts = resumeAfter > 0 ? { ...emptyCounts(), ...imp.counts } : emptyCounts();
   let rowsDone = resumeAfter > 0 ? imp.rows_done : 0;
   const context = importContext(db, imp);
