@@ -94,4 +94,18 @@ describe('openCsv', () => {
       await expect(drain()).rejects.toBeInstanceOf(CsvFileError);
     }
   });
+
+  it('passes on a failing byte source as it is, not as a malformed file', async () => {
+    const failure = new Error('connection lost');
+    const source = (async function* chunks() {
+      yield utf8(`User ID/Email (Required),Title\n${'a@x.nl,ok\n'.repeat(120_000)}`);
+      throw failure;
+    })();
+    const opened = await openCsv(source);
+    if (!opened.ok) throw new Error(opened.error.code);
+    const drain = async () => {
+      for await (const record of opened.records) void record;
+    };
+    await expect(drain()).rejects.toBe(failure);
+  });
 });

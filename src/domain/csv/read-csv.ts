@@ -2,7 +2,7 @@
 // The header is row 1; a record with a multi-line field is one row; an empty line is a row that
 // is skipped (SPEC §6). `line` is the physical line where the record starts (for the error report).
 import { Readable, pipeline } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { detectEncoding, looksBinary } from './detect-encoding.ts';
 import { mapHeader, type FileIssue, type MappedColumn } from './map-header.ts';
 import { firstLine, sniffDelimiter, type Delimiter } from './sniff-delimiter.ts';
@@ -199,9 +199,10 @@ async function nextRecord(parsed: AsyncIterator<string[]>, row: number): Promise
     const next = await parsed.next();
     return next.done ? null : next.value;
   } catch (error) {
-    if (error instanceof CsvFileError) throw error;
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new CsvFileError({ code: 'malformed_csv', row, detail });
+    // Only the parser's own errors say the file is malformed: a failing byte source (a database
+    // error, an import stopped between chunks) stays what it is.
+    if (!(error instanceof CsvError)) throw error;
+    throw new CsvFileError({ code: 'malformed_csv', row, detail: error.message });
   }
 }
 

@@ -16,16 +16,17 @@ const NEED_MORE = -1;
 const GIVE_UP = -2;
 
 /**
- * Calls `onEmail` with the raw email cell (undefined for a row without one) of every data row,
- * the header skipped. Returns false when it gave up part way (see above).
+ * Calls `onRecord` for every record after the header with its raw email cell (undefined when the
+ * record is shorter) and whether all its cells are blank (openCsv skips such rows). Returns false
+ * when it gave up part way (see above).
  */
 export async function readEmailColumn(
   text: AsyncIterable<string>,
   delimiter: Delimiter,
   emailIndex: number,
-  onEmail: (cell: string | undefined) => void,
+  onRecord: (emailCell: string | undefined, blank: boolean) => void,
 ): Promise<boolean> {
-  const reader = new EmailColumnReader(delimiter.charCodeAt(0), emailIndex, onEmail);
+  const reader = new EmailColumnReader(delimiter, emailIndex, onRecord);
   let carry = '';
   for await (const slice of text) {
     const chunk = carry + slice;
@@ -39,14 +40,17 @@ export async function readEmailColumn(
 class EmailColumnReader {
   #lineBreak: 'LF' | 'CRLF' | null = null;
   #header = true;
-  readonly #delimiterText: string;
+  readonly #delimiter: number;
+  /** Text other than blanks and delimiters: an unquoted line without it is a blank row. */
+  readonly #content: RegExp;
 
   constructor(
-    private readonly delimiter: number,
+    private readonly delimiterText: Delimiter,
     private readonly emailIndex: number,
-    private readonly onEmail: (cell: string | undefined) => void,
+    private readonly onRecord: (emailCell: string | undefined, blank: boolean) => void,
   ) {
-    this.#delimiterText = String.fromCharCode(delimiter);
+    this.#delimiter = delimiterText.charCodeAt(0);
+    this.#content = new RegExp(`[^\\s${delimiterText}]`);
   }
 
   /** Reads the whole records of `chunk`; returns where the first incomplete one starts, or GIVE_UP. */
@@ -71,7 +75,11 @@ class EmailColumnReader {
       const crlf = lf >= 0 && nextCr === lf - 1;
       if (nextCr >= 0 && nextCr < lineEnd && !crlf) return GIVE_UP;
       if (lf >= 0 && !this.#sameLineBreak(crlf ? 'CRLF' : 'LF')) return GIVE_UP;
-      this.#emit(this.#plainField(chunk, position, crlf ? lineEnd - 1 : lineEnd));
+      const end = crlf ? lineEnd - 1 : lineEnd;
+      const email = this.#plainField(chunk, position, end);
+      // Only a row with a blank email cell can be blank, so only then is the line searched.
+      const blank = (email ?? '').trim() === '' && !this.#content.test(chunk.slice(position, end));
+      this.#emit(email, blank);
       position = lf < 0 ? chunk.length : lf + 1;
     }
     return position;
@@ -81,11 +89,11 @@ class EmailColumnReader {
   #plainField(chunk: string, start: number, end: number): string | undefined {
     let fieldStart = start;
     for (let skipped = 0; skipped < this.emailIndex; skipped += 1) {
-      const next = chunk.indexOf(this.#delimiterText, fieldStart);
+      const next = chunk.indexOf(this.delimiterText, fieldStart);
       if (next < 0 || next >= end) return undefined;
       fieldStart = next + 1;
     }
-    const fieldEnd = chunk.indexOf(this.#delimiterText, fieldStart);
+    const fieldEnd = chunk.indexOf(this.delimiterText, fieldStart);
     return chunk.slice(fieldStart, fieldEnd < 0 || fieldEnd > end ? end : fieldEnd);
   }
 
@@ -94,7 +102,9 @@ class EmailColumnReader {
     let position = start;
     let field = 0;
     let email: string | undefined;
+    let blank = true;
     for (;;) {
+      let value: string;
       if (chunk.charCodeAt(position) === QUOTE) {
         let search = position + 1;
         let closing: number;
@@ -106,45 +116,53 @@ class EmailColumnReader {
           if (chunk.charCodeAt(closing + 1) !== QUOTE) break;
           search = closing + 2;
         }
-        if (field === this.emailIndex) email = chunk.slice(position + 1, closing).replaceAll('""', '"');
+        value = chunk.slice(position + 1, closing).replaceAll('""', '"');
         position = closing + 1;
         const after = chunk.charCodeAt(position);
-        if (position < chunk.length && after !== this.delimiter && after !== CR && after !== LF)
+        if (position < chunk.length && after !== this.#delimiter && after !== CR && after !== LF)
           return GIVE_UP;
       } else {
         let end = position;
         for (; end < chunk.length; end += 1) {
           const code = chunk.charCodeAt(end);
-          if (code === this.delimiter || code === CR || code === LF) break;
+          if (code === this.#delimiter || code === CR || code === LF) break;
           if (code === QUOTE) return GIVE_UP;
         }
         if (end >= chunk.length && !final) return NEED_MORE;
-        if (field === this.emailIndex) email = chunk.slice(position, end);
+        value = chunk.slice(position, end);
         position = end;
       }
-      if (position < chunk.length && chunk.charCodeAt(position) === this.delimiter) {
+      if (field === this.emailIndex) email = value;
+      if (blank && value.trim() !== '') blank = false;
+      if (position < chunk.length && chunk.charCodeAt(position) === this.#delimiter) {
         position += 1;
         field += 1;
         continue;
       }
-      return this.#endRecord(chunk, position, final, email);
+      return this.#endRecord(chunk, position, final, email, blank);
     }
   }
 
   /** At the line break (or end of text) after a record's last field. */
-  #endRecord(chunk: string, position: number, final: boolean, email: string | undefined): number {
+  #endRecord(
+    chunk: string,
+    position: number,
+    final: boolean,
+    email: string | undefined,
+    blank: boolean,
+  ): number {
     if (position >= chunk.length) {
-      this.#emit(email);
+      this.#emit(email, blank);
       return position;
     }
     if (chunk.charCodeAt(position) === CR) {
       if (position + 1 >= chunk.length) return final ? GIVE_UP : NEED_MORE;
       if (chunk.charCodeAt(position + 1) !== LF || !this.#sameLineBreak('CRLF')) return GIVE_UP;
-      this.#emit(email);
+      this.#emit(email, blank);
       return position + 2;
     }
     if (!this.#sameLineBreak('LF')) return GIVE_UP;
-    this.#emit(email);
+    this.#emit(email, blank);
     return position + 1;
   }
 
@@ -154,8 +172,8 @@ class EmailColumnReader {
     return this.#lineBreak === lineBreak;
   }
 
-  #emit(cell: string | undefined): void {
+  #emit(emailCell: string | undefined, blank: boolean): void {
     if (this.#header) this.#header = false;
-    else this.onEmail(cell);
+    else this.onRecord(emailCell, blank);
   }
 }

@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { NumberKeyMap } from '../../lib/number-key-map.ts';
-import { bytesSource, openCsv } from './read-csv.ts';
-import { emailFingerprint, findRepeatedEmailFingerprints, RepeatedEmails } from './repeated-emails.ts';
+import { bytesSource, CsvFileError, openCsv } from './read-csv.ts';
+import { emailFingerprint, RepeatedEmails, scanFileEmails } from './repeated-emails.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-describe('findRepeatedEmailFingerprints', () => {
+describe('scanFileEmails', () => {
   const columns = async (bytes: Uint8Array) => {
     const opened = await openCsv(bytesSource(bytes));
     if (!opened.ok) throw new Error(opened.error.code);
     return opened.columns;
   };
-  const repeated = async (text: string) => {
+  const scan = async (text: string) => {
     const bytes = utf8(text);
-    return findRepeatedEmailFingerprints(() => bytesSource(bytes, 9), await columns(bytes));
+    return scanFileEmails(() => bytesSource(bytes, 9), await columns(bytes));
   };
+  const repeated = async (text: string) => (await scan(text)).repeated;
 
   it('finds the emails on more than one row, read as the planner reads them', async () => {
     const found = await repeated(
@@ -36,6 +37,31 @@ describe('findRepeatedEmailFingerprints', () => {
   it('never counts the header', async () => {
     const found = await repeated('User ID/Email (Required)\nuser id/email (required)\n');
     expect(found.size).toBe(0);
+  });
+
+  it('counts the data rows as openCsv yields them, blank rows left out, with or without quotes', async () => {
+    for (const text of [
+      'User ID/Email (Required),Title\na@x.nl,x\n,\n\n , \n,y\nb@x.nl,\n',
+      'User ID/Email (Required),Title\na@x.nl,"x"\n,\n\n" ", \n,"y\nz"\nb@x.nl,\n',
+      'User ID/Email (Required),Title\na@x.nl,5" screen\n,\n,y\n',
+    ]) {
+      const opened = await openCsv(bytesSource(utf8(text)));
+      if (!opened.ok) throw new Error(opened.error.code);
+      let rows = 0;
+      for await (const _record of opened.records) rows += 1;
+      expect((await scan(text)).rows, JSON.stringify(text)).toBe(rows);
+    }
+  });
+
+  it('rejects a file that csv-parse cannot read, as the planning pass would', async () => {
+    const header = 'User ID/Email (Required),Title\n';
+    const bytes = utf8(`${header}a@x.nl,"x"y\nb@x.nl,"open\n`);
+    const failure = await scanFileEmails(() => bytesSource(bytes, 9), await columns(utf8(header))).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(CsvFileError);
+    expect((failure as CsvFileError).issue.code).toBe('malformed_csv');
   });
 });
 

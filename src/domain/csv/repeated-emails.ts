@@ -7,7 +7,7 @@
 import { NumberKeyMap } from '../../lib/number-key-map.ts';
 import type { MappedColumn } from './map-header.ts';
 import type { SeenEmails } from './plan-csv-rows.ts';
-import { openCsv, openCsvText, type OpenCsvOptions } from './read-csv.ts';
+import { CsvFileError, openCsv, openCsvText, type OpenCsvOptions } from './read-csv.ts';
 import { readEmailColumn } from './read-email-column.ts';
 import { emailColumnIndex, readEmailCell } from './row-to-change.ts';
 
@@ -28,32 +28,50 @@ export function emailFingerprint(email: string): number {
   return (first >>> 0) * 0x20_0000 + (second >>> 11);
 }
 
+/** What the first pass learns of a file. */
+export interface FileEmailScan {
+  /** Fingerprints of the emails on more than one data row. */
+  readonly repeated: NumberKeyMap;
+  /** Data rows (blank rows not counted), as openCsv yields them. */
+  readonly rows: number;
+}
+
 /**
- * The fingerprints of the emails that occur on more than one data row of the file. `openSource`
- * reads the file from its start each time it is called (twice when it needs csv-parse).
+ * Reads the whole file once (which also shows it reads as CSV): its data rows and the
+ * fingerprints of the emails that occur on more than one. `openSource` reads the file from its
+ * start each time it is called (a second time when csv-parse has to read it).
  */
-export async function findRepeatedEmailFingerprints(
+export async function scanFileEmails(
   openSource: () => AsyncIterable<Uint8Array>,
   columns: readonly MappedColumn[],
   options: OpenCsvOptions = {},
-): Promise<NumberKeyMap> {
+): Promise<FileEmailScan> {
   const emailIndex = emailColumnIndex(columns);
   let seen = new NumberKeyMap();
+  let rows = 0;
   const count = (cell: string | undefined) => {
+    rows += 1;
     const email = readEmailCell(cell);
     if (email === '') return;
     const fingerprint = emailFingerprint(email);
     seen.set(fingerprint, Math.min(2, (seen.get(fingerprint) ?? 0) + 1));
   };
-  const plain = await openCsvText(openSource(), options);
-  if (!plain.ok || !(await readEmailColumn(plain.text, plain.delimiter, emailIndex, count))) {
+  const text = await openCsvText(openSource(), options);
+  const read =
+    text.ok &&
+    (await readEmailColumn(text.text, text.delimiter, emailIndex, (cell, blank) => {
+      if (!blank) count(cell);
+    }));
+  if (!read) {
     seen = new NumberKeyMap();
+    rows = 0;
     const opened = await openCsv(openSource(), options);
-    if (opened.ok) for await (const record of opened.records) count(record.cells[emailIndex]);
+    if (!opened.ok) throw new CsvFileError(opened.error);
+    for await (const record of opened.records) count(record.cells[emailIndex]);
   }
   const repeated = new NumberKeyMap(16);
   for (const [fingerprint, occurrences] of seen.entries()) if (occurrences > 1) repeated.set(fingerprint, 1);
-  return repeated;
+  return { repeated, rows };
 }
 
 /**

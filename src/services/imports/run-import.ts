@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { CsvFileError, openCsv, type CsvRecord } from '../../domain/csv/read-csv.ts';
 import type { CsvRowPlan, CsvRowPlanner } from '../../domain/csv/plan-csv-rows.ts';
 import type { FileIssue, MappedColumn } from '../../domain/csv/map-header.ts';
-import { findRepeatedEmailFingerprints, RepeatedEmails } from '../../domain/csv/repeated-emails.ts';
+import { RepeatedEmails, scanFileEmails, type FileEmailScan } from '../../domain/csv/repeated-emails.ts';
 import { toLocale } from '../../domain/messages/locale.ts';
 import { findCustomerById } from '../../db/repositories/customers.ts';
 import {
@@ -92,9 +92,10 @@ export async function runImport(
   );
   if (!customer) return;
 
+  let scan: FileEmailScan | null = null;
   if (imp.status !== 'applying') {
-    const validated = await validate(db, imp, customer, options);
-    if (!validated) return;
+    scan = await validate(db, imp, customer, options);
+    if (!scan) return;
     if (imp.dry_run) {
       await updateImport(
         db,
@@ -123,63 +124,49 @@ export async function runImport(
     if (!started) return; // cancelled meanwhile
     imp = started;
   }
-  await apply(db, imp, customer, options);
+  await apply(db, imp, customer, options, scan);
 }
 
 /**
- * An import that applies at once only needs to know the whole file reads as CSV before it changes
- * anything: a parse-only pass (no planning: the apply pass plans each row against the data as it
- * then is). False when the file was rejected or the import cancelled.
+ * Validation: reads the whole file once (ADR 0015), so an import that applies at once knows it
+ * reads as CSV before it changes anything. A dry run then plans every row and stores the results.
+ * Returns what the first read learnt, or null when the import stopped or failed.
  */
-async function readThrough(
-  db: Kysely<DB>,
-  importId: string,
-  records: AsyncIterable<CsvRecord>,
-  options: RunImportOptions,
-): Promise<boolean> {
-  let rows = 0;
-  try {
-    for await (const record of records) {
-      rows += 1;
-      if (record.rowNumber % 20_000 === 0) await stopPoint(options);
-    }
-  } catch (error) {
-    if (error instanceof CsvFileError) {
-      await fail(db, importId, error.issue, null);
-      return false;
-    }
-    throw error;
-  }
-  const updated = await updateImport(db, importId, { rows_total: rows }, ['validating']);
-  return updated !== undefined;
-}
-
-/** Validation pass: plans every row and stores the results (a dry run). False when it stopped. */
 async function validate(
   db: Kysely<DB>,
   imp: ImportRow,
   customer: CustomerRow,
   options: RunImportOptions,
-): Promise<boolean> {
+): Promise<FileEmailScan | null> {
   const started = await updateImport(
     db,
     imp.id,
     { status: 'validating', started_at: sql`coalesce(started_at, now())` },
     ['queued', 'validating'],
   );
-  if (!started) return false;
+  if (!started) return null;
   await deleteImportRows(db, imp.id);
   const batchSize = options.batchSize ?? DEFAULT_IMPORT_BATCH_SIZE;
   const opened = await openCsv(readFileChunks(db, imp.id), STORED_FILE);
   if (!opened.ok) {
     await fail(db, imp.id, opened.error, null);
-    return false;
+    return null;
   }
   await updateImport(db, imp.id, {
     file_warnings: JSON.stringify(opened.fileWarnings),
     headers: JSON.stringify(opened.headers),
   });
-  if (!imp.dry_run) return readThrough(db, imp.id, opened.records, options);
+  let scan: FileEmailScan;
+  try {
+    scan = await scanStoredFile(db, imp.id, opened.columns, options);
+  } catch (error) {
+    if (!(error instanceof CsvFileError)) throw error;
+    await fail(db, imp.id, error.issue, null);
+    return null;
+  }
+  // The total is known from here on, so progress has its denominator during the dry run too.
+  if (!(await updateImport(db, imp.id, { rows_total: scan.rows }, ['validating']))) return null;
+  if (!imp.dry_run) return scan;
   const counts = emptyCounts();
   let rowsDone = 0;
   const writes = new WriteBehind();
@@ -187,7 +174,7 @@ async function validate(
   // are stored only while it is, and the run ends at the next batch.
   let validating = true;
   try {
-    const repeatedEmails = await findRepeatedEmails(db, imp.id, opened.columns);
+    const repeatedEmails = new RepeatedEmails(scan.repeated);
     const planning = await loadImportPlanning(db, customer, opened.columns, imp.behaviour, repeatedEmails);
     for await (const prepared of preparedAhead(batchesOf(opened.records, batchSize), planning.prepareBatch)) {
       const planned = await planning.planBatch(prepared);
@@ -201,39 +188,41 @@ async function validate(
       await stopPoint(options);
       if (!validating) {
         await writes.settle();
-        return false;
+        return null;
       }
     }
     await writes.settle();
-    if (!validating) return false;
+    if (!validating) return null;
   } catch (error) {
     await writes.settle().catch(() => undefined);
     if (error instanceof CsvFileError) {
       await deleteImportRows(db, imp.id);
       await fail(db, imp.id, error.issue, null);
-      return false;
+      return null;
     }
     throw error;
   }
   const finished = await updateImport(db, imp.id, { rows_total: rowsDone }, ['validating']);
-  return finished !== undefined;
+  return finished ? scan : null;
 }
 
 /**
- * The duplicate rule's first pass over the stored file: which emails can repeat (ADR 0015). The
- * file was accepted when it was uploaded, so it reads the same as in the pass that follows.
+ * The first read of the stored file (ADR 0015): its data rows, and which emails can repeat. It
+ * checks between chunks whether the import goes on, as the planning pass does between batches.
  */
-async function findRepeatedEmails(
+function scanStoredFile(
   db: Kysely<DB>,
   importId: string,
   columns: readonly MappedColumn[],
-): Promise<RepeatedEmails> {
-  const fingerprints = await findRepeatedEmailFingerprints(
-    () => readFileChunks(db, importId),
-    columns,
-    STORED_FILE,
-  );
-  return new RepeatedEmails(fingerprints);
+  options: RunImportOptions,
+): Promise<FileEmailScan> {
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    for await (const chunk of readFileChunks(db, importId)) {
+      yield chunk;
+      await stopPoint(options);
+    }
+  }
+  return scanFileEmails(chunks, columns, STORED_FILE);
 }
 
 /**
@@ -270,6 +259,7 @@ async function apply(
   imp: ImportRow,
   customer: CustomerRow,
   options: RunImportOptions,
+  scan: FileEmailScan | null,
 ): Promise<void> {
   const batchSize = options.batchSize ?? DEFAULT_IMPORT_BATCH_SIZE;
   const resumeAfter = imp.applied_through_row;
@@ -280,8 +270,15 @@ async function apply(
     await fail(db, imp.id, opened.error, null);
     return;
   }
-  const repeatedEmails = await findRepeatedEmails(db, imp.id, opened.columns);
-  const planning = await loadImportPlanning(db, customer, opened.columns, imp.behaviour, repeatedEmails);
+  // A run that validated the file passes what it read; a resumed one reads the file again.
+  const { repeated } = scan ?? (await scanStoredFile(db, imp.id, opened.columns, options));
+  const planning = await loadImportPlanning(
+    db,
+    customer,
+    opened.columns,
+    imp.behaviour,
+    new RepeatedEmails(repeated),
+  );
   const counts: ImportCounts = resumeAfter > 0 ? { ...emptyCounts(), ...imp.counts } : emptyCounts();
   let rowsDone = resumeAfter > 0 ? imp.rows_done : 0;
   const context = importContext(db, imp);
