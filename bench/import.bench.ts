@@ -38,7 +38,9 @@ const DRY_ONLY = process.env.BENCH_IMPORT_DRY_ONLY === '1';
  */
 const NODE_FLAGS = process.env.BENCH_IMPORT_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? hubNodeFlags();
 /** BENCH_IMPORT_BATCH_SIZE=500: rows per batch instead of the import's default. */
-const BATCH_SIZE = process.env.BENCH_IMPORT_BATCH_SIZE ? Number(process.env.BENCH_IMPORT_BATCH_SIZE) : undefined;
+const BATCH_SIZE = process.env.BENCH_IMPORT_BATCH_SIZE
+  ? Number(process.env.BENCH_IMPORT_BATCH_SIZE)
+  : undefined;
 /** BENCH_IMPORT_DATABASES=postgres (or pglite) measures one database only. */
 const DATABASES = (process.env.BENCH_IMPORT_DATABASES ?? 'pglite,postgres').split(',');
 
