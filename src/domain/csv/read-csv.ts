@@ -5,6 +5,7 @@ import { Readable, pipeline } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { detectEncoding, looksBinary } from './detect-encoding.ts';
 import { mapHeader, type FileIssue, type MappedColumn } from './map-header.ts';
+import { simpleCsvRecords } from './simple-csv.ts';
 import { firstLine, sniffDelimiter, type Delimiter } from './sniff-delimiter.ts';
 
 export const DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
@@ -26,6 +27,8 @@ export interface OpenedCsv {
   readonly fileWarnings: readonly FileIssue[];
   /** Data records (blank rows skipped). Throws CsvFileError on a file-level problem found later. */
   readonly records: AsyncIterable<CsvRecord>;
+  /** Stops reading: for a caller that only wanted the header. */
+  close(): void;
 }
 
 export type OpenCsvResult = OpenedCsv | { ok: false; error: FileIssue };
@@ -40,6 +43,11 @@ export class CsvFileError extends Error {
 
 export interface OpenCsvOptions {
   readonly maxBytes?: number;
+  /**
+   * The caller has read this very file with the simple reader (scanFileEmails did): read it so
+   * again, without csv-parse (ADR 0015).
+   */
+  readonly simple?: boolean;
 }
 
 function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
@@ -116,11 +124,9 @@ export async function openCsv(
   if (!opened.ok) return opened;
   const { delimiter } = opened;
 
-  // No `info`: its per-record bookkeeping costs ~15 % and its line count is wrong for quoted CRLF.
-  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, bom: true });
-  // pipeline (not pipe) so an error of the byte source destroys the parser and reaches the reader.
-  pipeline(Readable.from(opened.text), parser, () => undefined);
-  const parsed = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  const { records: parsed, stop } = options.simple
+    ? simpleRecords(opened.text, delimiter)
+    : csvParseRecords(opened.text, delimiter);
 
   let first: string[] | null;
   try {
@@ -133,7 +139,7 @@ export async function openCsv(
   const headers = first;
   const mapping = mapHeader(headers);
   if (!mapping.ok) {
-    parser.destroy();
+    stop();
     return { ok: false, error: mapping.error };
   }
 
@@ -160,7 +166,30 @@ export async function openCsv(
     columns: mapping.columns,
     fileWarnings: mapping.warnings,
     records: records(),
+    close: stop,
   };
+}
+
+interface RecordSource {
+  readonly records: AsyncIterator<string[]>;
+  /** Stops reading (the header was refused). */
+  readonly stop: () => void;
+}
+
+function csvParseRecords(text: AsyncIterable<string>, delimiter: Delimiter): RecordSource {
+  // No `info`: its per-record bookkeeping costs ~15 % and its line count is wrong for quoted CRLF.
+  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, bom: true });
+  // pipeline (not pipe) so an error of the byte source destroys the parser and reaches the reader.
+  pipeline(Readable.from(text), parser, () => undefined);
+  return { records: parser[Symbol.asyncIterator]() as AsyncIterator<string[]>, stop: () => parser.destroy() };
+}
+
+function simpleRecords(text: AsyncIterable<string>, delimiter: Delimiter): RecordSource {
+  const batches = simpleCsvRecords(text, delimiter);
+  async function* records(): AsyncGenerator<string[]> {
+    for await (const batch of batches) yield* batch;
+  }
+  return { records: records(), stop: () => void batches.return(undefined) };
 }
 
 /**

@@ -5,10 +5,10 @@
 // which emails to remember, and the comparison that decides stays exact: a fingerprint collision
 // costs one email of memory, never a wrong answer.
 import { NumberKeyMap } from '../../lib/number-key-map.ts';
-import type { MappedColumn } from './map-header.ts';
 import type { SeenEmails } from './plan-csv-rows.ts';
-import { CsvFileError, openCsv, openCsvText, type OpenCsvOptions } from './read-csv.ts';
-import { readEmailColumn } from './read-email-column.ts';
+import type { FileIssue } from './map-header.ts';
+import { openCsv, type OpenCsvOptions } from './read-csv.ts';
+import { NotSimpleCsv } from './simple-csv.ts';
 import { emailColumnIndex, readEmailCell } from './row-to-change.ts';
 
 /** Two 32-bit string hashes (FNV-1a and a multiply-rotate), 32 + 21 bits: exact in a double. */
@@ -30,48 +30,53 @@ export function emailFingerprint(email: string): number {
 
 /** What the first pass learns of a file. */
 export interface FileEmailScan {
+  readonly ok: true;
   /** Fingerprints of the emails on more than one data row. */
   readonly repeated: NumberKeyMap;
-  /** Data rows (blank rows not counted), as openCsv yields them. */
+  /** Data rows (blank rows not counted). */
   readonly rows: number;
+  /** The simple reader read it (so the next pass may too: openCsv's `simple`). */
+  readonly simple: boolean;
 }
 
 /**
- * Reads the whole file once (which also shows it reads as CSV): its data rows and the
- * fingerprints of the emails that occur on more than one. `openSource` reads the file from its
- * start each time it is called (a second time when csv-parse has to read it).
+ * Reads the whole file once, as the planning pass will: its data rows, and the fingerprints of
+ * the emails on more than one of them. It tries the simple reader first and, when the file is
+ * not simple CSV, reads it again with csv-parse. `openSource` reads the file from its start each
+ * time it is called. Returns the file's problem when openCsv refuses it, and throws CsvFileError
+ * for one found while reading (as the records of openCsv do).
  */
 export async function scanFileEmails(
   openSource: () => AsyncIterable<Uint8Array>,
-  columns: readonly MappedColumn[],
   options: OpenCsvOptions = {},
-): Promise<FileEmailScan> {
-  const emailIndex = emailColumnIndex(columns);
-  let seen = new NumberKeyMap();
+): Promise<FileEmailScan | { readonly ok: false; readonly error: FileIssue }> {
+  try {
+    return await countEmails(openSource, { ...options, simple: true });
+  } catch (error) {
+    if (!(error instanceof NotSimpleCsv)) throw error;
+    return countEmails(openSource, { ...options, simple: false });
+  }
+}
+
+async function countEmails(
+  openSource: () => AsyncIterable<Uint8Array>,
+  options: OpenCsvOptions,
+): Promise<FileEmailScan | { readonly ok: false; readonly error: FileIssue }> {
+  const opened = await openCsv(openSource(), options);
+  if (!opened.ok) return opened;
+  const emailIndex = emailColumnIndex(opened.columns);
+  const seen = new NumberKeyMap();
   let rows = 0;
-  const count = (cell: string | undefined) => {
+  for await (const record of opened.records) {
     rows += 1;
-    const email = readEmailCell(cell);
-    if (email === '') return;
+    const email = readEmailCell(record.cells[emailIndex]);
+    if (email === '') continue;
     const fingerprint = emailFingerprint(email);
     seen.set(fingerprint, Math.min(2, (seen.get(fingerprint) ?? 0) + 1));
-  };
-  const text = await openCsvText(openSource(), options);
-  const read =
-    text.ok &&
-    (await readEmailColumn(text.text, text.delimiter, emailIndex, (cell, blank) => {
-      if (!blank) count(cell);
-    }));
-  if (!read) {
-    seen = new NumberKeyMap();
-    rows = 0;
-    const opened = await openCsv(openSource(), options);
-    if (!opened.ok) throw new CsvFileError(opened.error);
-    for await (const record of opened.records) count(record.cells[emailIndex]);
   }
   const repeated = new NumberKeyMap(16);
   for (const [fingerprint, occurrences] of seen.entries()) if (occurrences > 1) repeated.set(fingerprint, 1);
-  return { repeated, rows };
+  return { ok: true, repeated, rows, simple: options.simple === true };
 }
 
 /**

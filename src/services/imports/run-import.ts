@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { CsvFileError, openCsv, type CsvRecord } from '../../domain/csv/read-csv.ts';
 import type { CsvRowPlan, CsvRowPlanner } from '../../domain/csv/plan-csv-rows.ts';
-import type { FileIssue, MappedColumn } from '../../domain/csv/map-header.ts';
+import type { FileIssue } from '../../domain/csv/map-header.ts';
 import { RepeatedEmails, scanFileEmails, type FileEmailScan } from '../../domain/csv/repeated-emails.ts';
 import { toLocale } from '../../domain/messages/locale.ts';
 import { findCustomerById } from '../../db/repositories/customers.ts';
@@ -147,18 +147,24 @@ async function validate(
   if (!started) return null;
   await deleteImportRows(db, imp.id);
   const batchSize = options.batchSize ?? DEFAULT_IMPORT_BATCH_SIZE;
-  const opened = await openCsv(readFileChunks(db, imp.id), STORED_FILE);
-  if (!opened.ok) {
-    await fail(db, imp.id, opened.error, null);
+  const header = await openCsv(readFileChunks(db, imp.id), STORED_FILE);
+  if (!header.ok) {
+    await fail(db, imp.id, header.error, null);
     return null;
   }
+  header.close();
   await updateImport(db, imp.id, {
-    file_warnings: JSON.stringify(opened.fileWarnings),
-    headers: JSON.stringify(opened.headers),
+    file_warnings: JSON.stringify(header.fileWarnings),
+    headers: JSON.stringify(header.headers),
   });
   let scan: FileEmailScan;
   try {
-    scan = await scanStoredFile(db, imp.id, opened.columns, options);
+    const scanned = await scanStoredFile(db, imp.id, options);
+    if (!scanned.ok) {
+      await fail(db, imp.id, scanned.error, null);
+      return null;
+    }
+    scan = scanned;
   } catch (error) {
     if (!(error instanceof CsvFileError)) throw error;
     await fail(db, imp.id, error.issue, null);
@@ -167,6 +173,11 @@ async function validate(
   // The total is known from here on, so progress has its denominator during the dry run too.
   if (!(await updateImport(db, imp.id, { rows_total: scan.rows }, ['validating']))) return null;
   if (!imp.dry_run) return scan;
+  const opened = await openCsv(readFileChunks(db, imp.id), { ...STORED_FILE, simple: scan.simple });
+  if (!opened.ok) {
+    await fail(db, imp.id, opened.error, null);
+    return null;
+  }
   const counts = emptyCounts();
   let rowsDone = 0;
   const writes = new WriteBehind();
@@ -213,16 +224,15 @@ async function validate(
 function scanStoredFile(
   db: Kysely<DB>,
   importId: string,
-  columns: readonly MappedColumn[],
   options: RunImportOptions,
-): Promise<FileEmailScan> {
+): ReturnType<typeof scanFileEmails> {
   async function* chunks(): AsyncGenerator<Uint8Array> {
     for await (const chunk of readFileChunks(db, importId)) {
       yield chunk;
       await stopPoint(options);
     }
   }
-  return scanFileEmails(chunks, columns, STORED_FILE);
+  return scanFileEmails(chunks, STORED_FILE);
 }
 
 /**
@@ -265,19 +275,21 @@ async function apply(
   const resumeAfter = imp.applied_through_row;
   // Rows of batches that did not commit may have results from the dead attempt: drop them.
   await deleteImportRows(db, imp.id, resumeAfter);
-  const opened = await openCsv(readFileChunks(db, imp.id), STORED_FILE);
-  if (!opened.ok) {
-    await fail(db, imp.id, opened.error, null);
+  // A run that validated the file passes what it read; a resumed one reads the file again.
+  const known = scan ?? (await scanStoredFile(db, imp.id, options));
+  const opened = known.ok
+    ? await openCsv(readFileChunks(db, imp.id), { ...STORED_FILE, simple: known.simple })
+    : known;
+  if (!known.ok || !opened.ok) {
+    await fail(db, imp.id, opened.ok ? null : opened.error, null);
     return;
   }
-  // A run that validated the file passes what it read; a resumed one reads the file again.
-  const { repeated } = scan ?? (await scanStoredFile(db, imp.id, opened.columns, options));
   const planning = await loadImportPlanning(
     db,
     customer,
     opened.columns,
     imp.behaviour,
-    new RepeatedEmails(repeated),
+    new RepeatedEmails(known.repeated),
   );
   const counts: ImportCounts = resumeAfter > 0 ? { ...emptyCounts(), ...imp.counts } : emptyCounts();
   let rowsDone = resumeAfter > 0 ? imp.rows_done : 0;
