@@ -25,8 +25,13 @@ export interface OpenedCsv {
   readonly headers: readonly string[];
   readonly columns: readonly MappedColumn[];
   readonly fileWarnings: readonly FileIssue[];
-  /** Data records (blank rows skipped). Throws CsvFileError on a file-level problem found later. */
+  /**
+   * Data records (blank rows skipped). Throws CsvFileError on a file-level problem found later.
+   * Read either these or `batches`, not both.
+   */
   readonly records: AsyncIterable<CsvRecord>;
+  /** The same records, as many at a time as were read together (one await per piece of text). */
+  readonly batches: AsyncIterable<readonly CsvRecord[]>;
   /** Stops reading: for a caller that only wanted the header. */
   close(): void;
 }
@@ -124,18 +129,19 @@ export async function openCsv(
   if (!opened.ok) return opened;
   const { delimiter } = opened;
 
-  const { records: parsed, stop } = options.simple
-    ? simpleRecords(opened.text, delimiter)
-    : csvParseRecords(opened.text, delimiter);
-
-  let first: string[] | null;
+  const { pieces, stop } = options.simple
+    ? simplePieces(opened.text, delimiter)
+    : csvParsePieces(opened.text, delimiter);
+  let rowNumber = 1;
+  let piece: RawPiece | null;
   try {
-    first = await nextRecord(parsed, 1);
+    piece = await nextPiece(pieces, rowNumber);
   } catch (error) {
     if (error instanceof CsvFileError) return { ok: false, error: error.issue };
     throw error;
   }
-  if (!first) return { ok: false, error: { code: 'empty_file' } };
+  const first = piece?.records[0];
+  if (!piece || !first) return { ok: false, error: { code: 'empty_file' } };
   const headers = first;
   const mapping = mapHeader(headers);
   if (!mapping.ok) {
@@ -143,19 +149,29 @@ export async function openCsv(
     return { ok: false, error: mapping.error };
   }
 
-  let rowNumber = 1;
   // csv-parse's info.lines counts a quoted CRLF as two lines, so lines are counted here.
   let nextLine = 1 + linesSpanned(first);
-  async function* records(): AsyncGenerator<CsvRecord> {
-    for (;;) {
-      const next = await nextRecord(parsed, rowNumber + 1);
-      if (!next) break;
-      rowNumber += 1;
-      const line = nextLine;
-      nextLine += linesSpanned(next);
-      if (next.every((cell) => cell.trim() === '')) continue;
-      yield { rowNumber, line, cells: next };
+  let startAt = 1;
+  /** Data records as they are read, a piece of text at a time (blank rows skipped). */
+  async function* recordPieces(): AsyncGenerator<CsvRecord[]> {
+    while (piece) {
+      const records: CsvRecord[] = [];
+      for (let index = startAt; index < piece.records.length; index += 1) {
+        const cells = piece.records[index]!;
+        rowNumber += 1;
+        const line = nextLine;
+        nextLine += piece.multiLine ? linesSpanned(cells) : 1;
+        if (cells.every((cell) => cell.trim() === '')) continue;
+        records.push({ rowNumber, line, cells });
+      }
+      if (records.length > 0) yield records;
+      startAt = 0;
+      piece = await nextPiece(pieces, rowNumber + 1);
     }
+  }
+  const batches = recordPieces();
+  async function* records(): AsyncGenerator<CsvRecord> {
+    for await (const records of batches) yield* records;
   }
 
   return {
@@ -165,31 +181,43 @@ export async function openCsv(
     headers,
     columns: mapping.columns,
     fileWarnings: mapping.warnings,
+    batches,
     records: records(),
     close: stop,
   };
 }
 
-interface RecordSource {
-  readonly records: AsyncIterator<string[]>;
+/** Records as a reader gives them; `multiLine` false promises no line break inside any cell. */
+interface RawPiece {
+  readonly records: readonly string[][];
+  readonly multiLine: boolean;
+}
+
+interface PieceSource {
+  readonly pieces: AsyncIterator<RawPiece>;
   /** Stops reading (the header was refused). */
   readonly stop: () => void;
 }
 
-function csvParseRecords(text: AsyncIterable<string>, delimiter: Delimiter): RecordSource {
+function csvParsePieces(text: AsyncIterable<string>, delimiter: Delimiter): PieceSource {
   // No `info`: its per-record bookkeeping costs ~15 % and its line count is wrong for quoted CRLF.
   const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, bom: true });
   // pipeline (not pipe) so an error of the byte source destroys the parser and reaches the reader.
   pipeline(Readable.from(text), parser, () => undefined);
-  return { records: parser[Symbol.asyncIterator]() as AsyncIterator<string[]>, stop: () => parser.destroy() };
+  const parsed = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  async function* pieces(): AsyncGenerator<RawPiece> {
+    for (;;) {
+      const next = await parsed.next();
+      if (next.done) return;
+      yield { records: [next.value], multiLine: true };
+    }
+  }
+  return { pieces: pieces(), stop: () => parser.destroy() };
 }
 
-function simpleRecords(text: AsyncIterable<string>, delimiter: Delimiter): RecordSource {
-  const batches = simpleCsvRecords(text, delimiter);
-  async function* records(): AsyncGenerator<string[]> {
-    for await (const batch of batches) yield* batch;
-  }
-  return { records: records(), stop: () => void batches.return(undefined) };
+function simplePieces(text: AsyncIterable<string>, delimiter: Delimiter): PieceSource {
+  const pieces = simpleCsvRecords(text, delimiter);
+  return { pieces, stop: () => void pieces.return(undefined) };
 }
 
 /**
@@ -223,9 +251,10 @@ function linesSpanned(record: readonly string[]): number {
   return lines;
 }
 
-async function nextRecord(parsed: AsyncIterator<string[]>, row: number): Promise<string[] | null> {
+/** The next piece of records; `row` is the row number its first record would have. */
+async function nextPiece(pieces: AsyncIterator<RawPiece>, row: number): Promise<RawPiece | null> {
   try {
-    const next = await parsed.next();
+    const next = await pieces.next();
     return next.done ? null : next.value;
   } catch (error) {
     // Only the parser's own errors say the file is malformed: a failing byte source (a database

@@ -67,12 +67,14 @@ async function countEmails(
   const emailIndex = emailColumnIndex(opened.columns);
   const seen = new NumberKeyMap();
   let rows = 0;
-  for await (const record of opened.records) {
-    rows += 1;
-    const email = readEmailCell(record.cells[emailIndex]);
-    if (email === '') continue;
-    const fingerprint = emailFingerprint(email);
-    seen.set(fingerprint, Math.min(2, (seen.get(fingerprint) ?? 0) + 1));
+  for await (const records of opened.batches) {
+    rows += records.length;
+    for (const record of records) {
+      const email = readEmailCell(record.cells[emailIndex]);
+      if (email === '') continue;
+      const fingerprint = emailFingerprint(email);
+      seen.set(fingerprint, Math.min(2, (seen.get(fingerprint) ?? 0) + 1));
+    }
   }
   const repeated = new NumberKeyMap(16);
   for (const [fingerprint, occurrences] of seen.entries()) if (occurrences > 1) repeated.set(fingerprint, 1);

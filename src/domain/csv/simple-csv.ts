@@ -26,6 +26,13 @@ export class NotSimpleCsv extends Error {
   }
 }
 
+/** The records read from one slice of text. */
+export interface SimpleCsvPiece {
+  readonly records: string[][];
+  /** Whether a cell of these records holds a line break (a record then spans several lines). */
+  readonly multiLine: boolean;
+}
+
 /**
  * The records (header included) of a decoded text, a slice's worth at a time. Throws NotSimpleCsv
  * where the text stops being simple, possibly after records were yielded.
@@ -33,7 +40,7 @@ export class NotSimpleCsv extends Error {
 export async function* simpleCsvRecords(
   text: AsyncIterable<string>,
   delimiter: Delimiter,
-): AsyncGenerator<string[][]> {
+): AsyncGenerator<SimpleCsvPiece> {
   const reader = new SimpleCsvReader(delimiter);
   let carry = '';
   for await (const slice of text) {
@@ -42,15 +49,17 @@ export async function* simpleCsvRecords(
     const consumed = reader.read(chunk, false, records);
     if (consumed === GIVE_UP) throw new NotSimpleCsv();
     carry = chunk.slice(consumed);
-    if (records.length > 0) yield records;
+    if (records.length > 0) yield { records, multiLine: reader.takeMultiLine() };
   }
   const records: string[][] = [];
   if (reader.read(carry, true, records) === GIVE_UP) throw new NotSimpleCsv();
-  if (records.length > 0) yield records;
+  if (records.length > 0) yield { records, multiLine: reader.takeMultiLine() };
 }
 
 class SimpleCsvReader {
   #lineBreak: 'LF' | 'CRLF' | null = null;
+  /** A quoted field with a line break was read since the last takeMultiLine(). */
+  #multiLine = false;
   readonly #delimiter: number;
 
   constructor(private readonly delimiterText: Delimiter) {
@@ -100,7 +109,9 @@ class SimpleCsvReader {
           if (chunk.charCodeAt(closing + 1) !== QUOTE) break;
           search = closing + 2;
         }
-        cells.push(chunk.slice(position + 1, closing).replaceAll('""', '"'));
+        const cell = chunk.slice(position + 1, closing).replaceAll('""', '"');
+        if (!this.#multiLine && (cell.includes('\n') || cell.includes('\r'))) this.#multiLine = true;
+        cells.push(cell);
         position = closing + 1;
         const after = chunk.charCodeAt(position);
         if (position < chunk.length && after !== this.#delimiter && after !== CR && after !== LF)
@@ -135,6 +146,12 @@ class SimpleCsvReader {
       return position + 2;
     }
     return this.#sameLineBreak('LF') ? position + 1 : GIVE_UP;
+  }
+
+  takeMultiLine(): boolean {
+    const multiLine = this.#multiLine;
+    this.#multiLine = false;
+    return multiLine;
   }
 
   /** csv-parse takes the first line break it meets as the one between all records. */

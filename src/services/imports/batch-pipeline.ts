@@ -24,16 +24,19 @@ export async function* preparedAhead<T, U>(
   if (pending) yield await pending;
 }
 
+/** Batches of `size` records, from records read a piece of text at a time (openCsv's batches). */
 export async function* batchesOf(
-  records: AsyncIterable<CsvRecord>,
+  pieces: AsyncIterable<readonly CsvRecord[]>,
   size: number,
 ): AsyncGenerator<CsvRecord[]> {
   let batch: CsvRecord[] = [];
-  for await (const record of records) {
-    batch.push(record);
-    if (batch.length >= size) {
-      yield batch;
-      batch = [];
+  for await (const piece of pieces) {
+    for (const record of piece) {
+      batch.push(record);
+      if (batch.length >= size) {
+        yield batch;
+        batch = [];
+      }
     }
   }
   if (batch.length > 0) yield batch;

@@ -187,7 +187,7 @@ async function validate(
   try {
     const repeatedEmails = new RepeatedEmails(scan.repeated);
     const planning = await loadImportPlanning(db, customer, opened.columns, imp.behaviour, repeatedEmails);
-    for await (const prepared of preparedAhead(batchesOf(opened.records, batchSize), planning.prepareBatch)) {
+    for await (const prepared of preparedAhead(batchesOf(opened.batches, batchSize), planning.prepareBatch)) {
       const planned = await planning.planBatch(prepared);
       for (const row of planned) countRow(counts, row);
       rowsDone += planned.length;
@@ -297,7 +297,7 @@ async function apply(
 
   const writes = new WriteBehind();
   try {
-    const batches = batchesAfter(batchesOf(opened.records, batchSize), resumeAfter, planning.planner);
+    const batches = batchesAfter(batchesOf(opened.batches, batchSize), resumeAfter, planning.planner);
     for await (const prepared of preparedAhead(batches, planning.prepareBatch)) {
       const planned = await planning.planBatch(prepared);
       for (const row of planned) countRow(counts, row);
