@@ -24,10 +24,12 @@ const environmentSchema = z.object({
   SESSION_TTL_HOURS: positiveInt.default(12),
   SESSION_MAX_HOURS: positiveInt.default(7 * 24),
   DB_POOL_SIZE: positiveInt.default(10),
+  PGLITE_OPTIMIZED_WASM: z.enum(['true', 'false']).default('false'),
 });
 
 export type DatabaseConfig =
-  { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
+  | { kind: 'postgres'; url: string; poolSize: number }
+  | { kind: 'pglite'; dataDir: string; optimizedWasm: boolean };
 
 export interface Config {
   readonly port: number;
@@ -65,7 +67,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     host: env.HOST,
     database: env.DATABASE_URL
       ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE }
-      : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+      : {
+          kind: 'pglite',
+          dataDir: path.join(dataDir, 'pglite'),
+          optimizedWasm: env.PGLITE_OPTIMIZED_WASM === 'true',
+        },
     dataDir,
     publicUrl: env.HUB_PUBLIC_URL,
     secret: env.HUB_SECRET,

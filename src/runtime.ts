@@ -39,7 +39,7 @@ export async function openRuntime(config: Config, logger: Logger = createLogger(
   const database = await openDatabase(
     config.database.kind === 'postgres'
       ? { kind: 'postgres', url: config.database.url, poolSize: config.database.poolSize }
-      : { kind: 'pglite', dataDir: config.database.dataDir },
+      : { kind: 'pglite', dataDir: config.database.dataDir, optimizedWasm: config.database.optimizedWasm },
   );
   try {
     const applied = await migrate(database);
