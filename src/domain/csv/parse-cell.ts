@@ -5,14 +5,23 @@ export type BooleanCell = { ok: true; value: boolean | null } | { ok: false };
 
 const TRUE_WORDS = new Set(['true', 't', 'waar']);
 const FALSE_WORDS = new Set(['false', 'f', 'onwaar']);
+// Shared answers: an import reads ~10 boolean cells a row, and a new object for each was garbage.
+const BLANK: BooleanCell = Object.freeze({ ok: true, value: null });
+const TRUE: BooleanCell = Object.freeze({ ok: true, value: true });
+const FALSE: BooleanCell = Object.freeze({ ok: true, value: false });
+const INVALID: BooleanCell = Object.freeze({ ok: false });
 
 /** Blank -> null (no change); TRUE/FALSE/T/F/WAAR/ONWAAR in any case; anything else is invalid. */
 export function parseBooleanCell(raw: string): BooleanCell {
+  // What spreadsheets write, answered without a trimmed, lower-cased copy.
+  if (raw === 'TRUE') return TRUE;
+  if (raw === 'FALSE') return FALSE;
+  if (raw === '') return BLANK;
   const value = raw.trim().toLowerCase();
-  if (value === '') return { ok: true, value: null };
-  if (TRUE_WORDS.has(value)) return { ok: true, value: true };
-  if (FALSE_WORDS.has(value)) return { ok: true, value: false };
-  return { ok: false };
+  if (value === '') return BLANK;
+  if (TRUE_WORDS.has(value)) return TRUE;
+  if (FALSE_WORDS.has(value)) return FALSE;
+  return INVALID;
 }
 
 export type PhoneCell =

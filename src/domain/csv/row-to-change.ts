@@ -8,6 +8,8 @@ import type { TextField } from '../users/user-fields.ts';
 import type { MappedColumn } from './map-header.ts';
 import { parseBooleanCell, parsePhoneCell, unescapeFormulaCell } from './parse-cell.ts';
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 export interface RowChange {
   readonly change: DesiredUserChange;
   readonly cellErrors: readonly RowError[];
@@ -50,8 +52,16 @@ export function rowToChange(columns: readonly MappedColumn[], cells: readonly st
 
   for (const { index, column } of columns) {
     const raw = cells[index] ?? '';
-    const value = unescapeFormulaCell(raw).trim();
     const spec = column.spec;
+    // Boolean and phone cells read the raw cell themselves: no copy of it for them.
+    const value =
+      spec.kind === 'jabber' ||
+      spec.kind === 'basicLicence' ||
+      spec.kind === 'package' ||
+      spec.kind === 'addOn' ||
+      spec.kind === 'phoneNumber'
+        ? ''
+        : unescapeFormulaCell(raw).trim();
     switch (spec.kind) {
       case 'email':
         email = value;
@@ -100,19 +110,14 @@ export function rowToChange(columns: readonly MappedColumn[], cells: readonly st
     }
   }
 
-  const change: DesiredUserChange = {
-    email,
-    text,
-    packages,
-    addOns,
-    basicLicences,
-    ...(extension !== undefined && { extension }),
-    ...(phoneNumber !== undefined && { phoneNumber }),
-    ...(removePhoneNumber !== undefined && { removePhoneNumber }),
-    ...(callerIdNumber !== undefined && { callerIdNumber }),
-    ...(location !== undefined && { location }),
-    ...(jabberWithTeams !== undefined && { jabberWithTeams }),
-    ...(jabberCalling !== undefined && { jabberCalling }),
-  };
+  // Only the fields the row gives are set (no key with `undefined`), without a spread per field.
+  const change: Mutable<DesiredUserChange> = { email, text, packages, addOns, basicLicences };
+  if (extension !== undefined) change.extension = extension;
+  if (phoneNumber !== undefined) change.phoneNumber = phoneNumber;
+  if (removePhoneNumber !== undefined) change.removePhoneNumber = removePhoneNumber;
+  if (callerIdNumber !== undefined) change.callerIdNumber = callerIdNumber;
+  if (location !== undefined) change.location = location;
+  if (jabberWithTeams !== undefined) change.jabberWithTeams = jabberWithTeams;
+  if (jabberCalling !== undefined) change.jabberCalling = jabberCalling;
   return { change, cellErrors };
 }
