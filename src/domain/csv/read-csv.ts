@@ -66,7 +66,7 @@ function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
 }
 
 /** A file's text, decoded (BOM removed), with the delimiter its header line uses. */
-export interface CsvText {
+interface CsvText {
   readonly ok: true;
   readonly encoding: 'utf-8' | 'windows-1252';
   readonly delimiter: Delimiter;
@@ -75,7 +75,7 @@ export interface CsvText {
 }
 
 /** Detects encoding and delimiter and decodes the file as it streams (file-level checks only). */
-export async function openCsvText(
+async function openCsvText(
   source: AsyncIterable<Uint8Array>,
   options: OpenCsvOptions = {},
 ): Promise<CsvText | { ok: false; error: FileIssue }> {

@@ -39,6 +39,9 @@ export interface FileEmailScan {
   readonly simple: boolean;
 }
 
+/** The first pass's answer: what it learnt, or why openCsv refused the file. */
+export type FileEmailScanResult = FileEmailScan | { readonly ok: false; readonly error: FileIssue };
+
 /**
  * Reads the whole file once, as the planning pass will: its data rows, and the fingerprints of
  * the emails on more than one of them. It tries the simple reader first and, when the file is
@@ -49,7 +52,7 @@ export interface FileEmailScan {
 export async function scanFileEmails(
   openSource: () => AsyncIterable<Uint8Array>,
   options: OpenCsvOptions = {},
-): Promise<FileEmailScan | { readonly ok: false; readonly error: FileIssue }> {
+): Promise<FileEmailScanResult> {
   try {
     return await countEmails(openSource, { ...options, simple: true });
   } catch (error) {
@@ -61,7 +64,7 @@ export async function scanFileEmails(
 async function countEmails(
   openSource: () => AsyncIterable<Uint8Array>,
   options: OpenCsvOptions,
-): Promise<FileEmailScan | { readonly ok: false; readonly error: FileIssue }> {
+): Promise<FileEmailScanResult> {
   const opened = await openCsv(openSource(), options);
   if (!opened.ok) return opened;
   const emailIndex = emailColumnIndex(opened.columns);

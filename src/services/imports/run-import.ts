@@ -8,7 +8,12 @@ import { sql } from 'kysely';
 import { CsvFileError, openCsv, type CsvRecord } from '../../domain/csv/read-csv.ts';
 import type { CsvRowPlan, CsvRowPlanner } from '../../domain/csv/plan-csv-rows.ts';
 import type { FileIssue } from '../../domain/csv/map-header.ts';
-import { RepeatedEmails, scanFileEmails, type FileEmailScan } from '../../domain/csv/repeated-emails.ts';
+import {
+  RepeatedEmails,
+  scanFileEmails,
+  type FileEmailScan,
+  type FileEmailScanResult,
+} from '../../domain/csv/repeated-emails.ts';
 import { toLocale } from '../../domain/messages/locale.ts';
 import { findCustomerById } from '../../db/repositories/customers.ts';
 import {
@@ -225,7 +230,7 @@ function scanStoredFile(
   db: Kysely<DB>,
   importId: string,
   options: RunImportOptions,
-): ReturnType<typeof scanFileEmails> {
+): Promise<FileEmailScanResult> {
   async function* chunks(): AsyncGenerator<Uint8Array> {
     for await (const chunk of readFileChunks(db, importId)) {
       yield chunk;
@@ -277,11 +282,13 @@ async function apply(
   await deleteImportRows(db, imp.id, resumeAfter);
   // A run that validated the file passes what it read; a resumed one reads the file again.
   const known = scan ?? (await scanStoredFile(db, imp.id, options));
-  const opened = known.ok
-    ? await openCsv(readFileChunks(db, imp.id), { ...STORED_FILE, simple: known.simple })
-    : known;
-  if (!known.ok || !opened.ok) {
-    await fail(db, imp.id, opened.ok ? null : opened.error, null);
+  if (!known.ok) {
+    await fail(db, imp.id, known.error, null);
+    return;
+  }
+  const opened = await openCsv(readFileChunks(db, imp.id), { ...STORED_FILE, simple: known.simple });
+  if (!opened.ok) {
+    await fail(db, imp.id, opened.error, null);
     return;
   }
   const planning = await loadImportPlanning(
