@@ -93,14 +93,16 @@ export async function insertFileChunk(
 /** The stored file, chunk by chunk: one query per chunk keeps memory flat. */
 export async function* readFileChunks(executor: Executor, importId: string): AsyncGenerator<Uint8Array> {
   for (let seq = 0; ; seq += 1) {
+    // As base64, not bytea's hex text: 1.4 instead of 2 characters a byte to send, and to decode.
+    // An import reads its file twice, and hex was ~5 % of a dry run (ADR 0017).
     const row = await withImportTables(executor)
       .selectFrom('import_file_chunks')
-      .select('data')
+      .select(sql<string>`encode(data, 'base64')`.as('data'))
       .where('import_id', '=', importId)
       .where('seq', '=', seq)
       .executeTakeFirst();
     if (!row) return;
-    yield row.data;
+    yield Buffer.from(row.data, 'base64');
   }
 }
 

@@ -5,7 +5,7 @@ import { Readable, pipeline } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { detectEncoding, looksBinary } from './detect-encoding.ts';
 import { mapHeader, type FileIssue, type MappedColumn } from './map-header.ts';
-import { simpleCsvRecords } from './simple-csv.ts';
+import { simpleCsvRecords, type SimpleRecordShape } from './simple-csv.ts';
 import { firstLine, sniffDelimiter, type Delimiter } from './sniff-delimiter.ts';
 
 export const DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
@@ -32,6 +32,12 @@ export interface OpenedCsv {
   readonly records: AsyncIterable<CsvRecord>;
   /** The same records, as many at a time as were read together (one await per piece of text). */
   readonly batches: AsyncIterable<readonly CsvRecord[]>;
+  /**
+   * Only when read with `simple`: the cell at `index` of each data record (blank records left
+   * out), a piece of text at a time, without splitting out the other cells. Read it instead of
+   * `records` or `batches`.
+   */
+  readonly cellsOfColumn?: (index: number) => AsyncIterable<readonly string[]>;
   /** Stops reading: for a caller that only wanted the header. */
   close(): void;
 }
@@ -129,7 +135,7 @@ export async function openCsv(
   if (!opened.ok) return opened;
   const { delimiter } = opened;
 
-  const { pieces, stop } = options.simple
+  const { pieces, stop, shape } = options.simple
     ? simplePieces(opened.text, delimiter)
     : csvParsePieces(opened.text, delimiter);
   let rowNumber = 1;
@@ -161,7 +167,7 @@ export async function openCsv(
         rowNumber += 1;
         const line = nextLine;
         nextLine += piece.multiLine ? linesSpanned(cells) : 1;
-        if (cells.every((cell) => cell.trim() === '')) continue;
+        if (!isFilled(cells)) continue;
         records.push({ rowNumber, line, cells });
       }
       if (records.length > 0) yield records;
@@ -174,6 +180,24 @@ export async function openCsv(
     for await (const records of batches) yield* records;
   }
 
+  async function* cellsOfColumn(index: number): AsyncGenerator<readonly string[]> {
+    if (!shape) throw new Error('cellsOfColumn reads files opened with `simple` only');
+    // The first piece was read as whole records; the reader gives the ones after it as one-cell
+    // records, blank ones left out.
+    shape.column = index;
+    if (piece)
+      yield piece.records
+        .slice(startAt)
+        .filter(isFilled)
+        .map((cells) => cells[index] ?? '');
+    for (;;) {
+      // Row numbers are not counted here; they only name the row of a csv-parse error.
+      piece = await nextPiece(pieces, 0);
+      if (!piece) return;
+      yield piece.records.map((cells) => cells[0] ?? '');
+    }
+  }
+
   return {
     ok: true,
     encoding: opened.encoding,
@@ -183,6 +207,7 @@ export async function openCsv(
     fileWarnings: mapping.warnings,
     batches,
     records: records(),
+    ...(shape ? { cellsOfColumn } : {}),
     close: stop,
   };
 }
@@ -197,6 +222,8 @@ interface PieceSource {
   readonly pieces: AsyncIterator<RawPiece>;
   /** Stops reading (the header was refused). */
   readonly stop: () => void;
+  /** The simple reader's record shape (cellsOfColumn changes it). */
+  readonly shape?: SimpleRecordShape;
 }
 
 function csvParsePieces(text: AsyncIterable<string>, delimiter: Delimiter): PieceSource {
@@ -216,8 +243,9 @@ function csvParsePieces(text: AsyncIterable<string>, delimiter: Delimiter): Piec
 }
 
 function simplePieces(text: AsyncIterable<string>, delimiter: Delimiter): PieceSource {
-  const pieces = simpleCsvRecords(text, delimiter);
-  return { pieces, stop: () => void pieces.return(undefined) };
+  const shape: SimpleRecordShape = { column: null };
+  const pieces = simpleCsvRecords(text, delimiter, shape);
+  return { pieces, stop: () => void pieces.return(undefined), shape };
 }
 
 /**
@@ -239,6 +267,9 @@ function* slices(text: string): Generator<string> {
     start = end;
   }
 }
+
+/** A record that is not blank: a cell holds more than white space (SPEC §6 skips blank rows). */
+const isFilled = (cells: readonly string[]): boolean => cells.some((cell) => cell.trim() !== '');
 
 const LINE_BREAK = /\r\n|\r|\n/g;
 

@@ -69,14 +69,22 @@ async function countEmails(
   if (!opened.ok) return opened;
   const emailIndex = emailColumnIndex(opened.columns);
   const seen = new NumberKeyMap();
+  const count = (cell: string | undefined): void => {
+    const email = readEmailCell(cell);
+    if (email === '') return;
+    const fingerprint = emailFingerprint(email);
+    seen.set(fingerprint, Math.min(2, (seen.get(fingerprint) ?? 0) + 1));
+  };
   let rows = 0;
-  for await (const records of opened.batches) {
-    rows += records.length;
-    for (const record of records) {
-      const email = readEmailCell(record.cells[emailIndex]);
-      if (email === '') continue;
-      const fingerprint = emailFingerprint(email);
-      seen.set(fingerprint, Math.min(2, (seen.get(fingerprint) ?? 0) + 1));
+  if (opened.cellsOfColumn) {
+    for await (const cells of opened.cellsOfColumn(emailIndex)) {
+      rows += cells.length;
+      for (const cell of cells) count(cell);
+    }
+  } else {
+    for await (const records of opened.batches) {
+      rows += records.length;
+      for (const record of records) count(record.cells[emailIndex]);
     }
   }
   const repeated = new NumberKeyMap(16);

@@ -35,6 +35,37 @@ export function readEmailCell(raw: string | undefined): string {
   return normalizeEmail(unescapeFormulaCell(raw ?? ''));
 }
 
+/** The cells a batch's lookups read: the email column, and every phone-number and extension column. */
+export interface LookupColumns {
+  readonly email: number;
+  readonly phoneNumbers: readonly number[];
+  readonly extensions: readonly number[];
+}
+
+export function lookupColumns(columns: readonly MappedColumn[]): LookupColumns {
+  const indexesOf = (kind: string) =>
+    columns.filter(({ column }) => column.spec.kind === kind).map(({ index }) => index);
+  return {
+    email: emailColumnIndex(columns),
+    phoneNumbers: indexesOf('phoneNumber'),
+    extensions: indexesOf('extension'),
+  };
+}
+
+/** The number a phone cell sets, as rowToChange reads it (not a `REMOVE|` one); else undefined. */
+export function readPhoneCell(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const phone = parsePhoneCell(raw);
+  return phone.kind === 'set' ? phone.value : undefined;
+}
+
+/** The extension a cell sets, as rowToChange reads it; else undefined. */
+export function readExtensionCell(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const value = unescapeFormulaCell(raw).trim();
+  return value === '' ? undefined : value;
+}
+
 export function rowToChange(columns: readonly MappedColumn[], cells: readonly string[]): RowChange {
   const cellErrors: RowError[] = [];
   const text: Partial<Record<TextField, string>> = {};

@@ -23,7 +23,7 @@ function seededRandom(seed: number): () => number {
 }
 
 /** A file quoted as spreadsheets write it: ragged rows, blank lines, quotes and breaks in fields. */
-function randomFile(random: () => number, delimiter: ',' | ';', lineBreak: string): string {
+function randomFile(random: () => number, delimiter: ',' | ';', lineBreak: string, rows = 150): string {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const quote = (value: string) =>
     value.includes('"') || value.includes(delimiter) || /[\r\n]/.test(value) || random() < 0.1
@@ -36,7 +36,7 @@ function randomFile(random: () => number, delimiter: ',' | ';', lineBreak: strin
   ]);
   const emailAt = header.indexOf('User ID/Email (Required)');
   const lines = [header.map(quote).join(delimiter)];
-  for (let row = 0; row < 150; row += 1) {
+  for (let row = 0; row < rows; row += 1) {
     const email = pick([
       'a@x.nl',
       'A@X.NL',
@@ -66,6 +66,57 @@ describe('simple CSV reader', () => {
       expect(expected.records?.length).toBeGreaterThan(100);
       expect(await readAll(bytes, true, 1 + (file % 13))).toEqual(expected);
       expect(await readAll(bytes, true, 1 << 20)).toEqual(expected);
+    }
+  });
+
+  it('reads the same records in slices of any size, and one column of them alike (blank ones left out)', async () => {
+    const random = seededRandom(7);
+    /** The text in slices of 1–13 characters, as the reader may get it. */
+    async function* slicesOf(text: string) {
+      for (let start = 0; start < text.length;) {
+        const end = start + 1 + Math.floor(random() * 13);
+        yield text.slice(start, end);
+        start = end;
+      }
+    }
+    const read = async (text: string, delimiter: ',' | ';', column: number | null, whole = false) => {
+      const records: string[][] = [];
+      const slices = whole
+        ? (async function* all() {
+            yield text;
+          })()
+        : slicesOf(text);
+      for await (const piece of simpleCsvRecords(slices, delimiter, { column }))
+        records.push(...piece.records);
+      return records;
+    };
+    for (let file = 0; file < 30; file += 1) {
+      const delimiter = file % 2 ? ';' : ',';
+      const text = randomFile(random, delimiter, file % 3 ? '\n' : '\r\n');
+      const records = await read(text, delimiter, null);
+      expect(records).toEqual(await read(text, delimiter, null, true));
+      const filled = records.filter((cells) => cells.some((cell) => cell.trim() !== ''));
+      // Index 3 is past the widest header: every row is short there.
+      for (const column of [0, 1, 2, 3]) {
+        const expected = filled.map((cells) => [cells[column] ?? '']);
+        expect(await read(text, delimiter, column)).toEqual(expected);
+      }
+    }
+  });
+
+  it("gives openCsv's data records one column at a time, across pieces of text", async () => {
+    const random = seededRandom(11);
+    for (let file = 0; file < 4; file += 1) {
+      // ~3,000 rows: more than one piece of text, so the reader changes shape on the way.
+      const bytes = utf8(randomFile(random, file % 2 ? ';' : ',', file % 3 ? '\n' : '\r\n', 3000));
+      const whole = await readAll(bytes, true, 1 << 20);
+      for (const index of [0, 1, 2]) {
+        const opened = await openCsv(bytesSource(bytes, 1 << 20), { simple: true });
+        if (!opened.ok || !opened.cellsOfColumn) throw new Error('not opened as simple CSV');
+        const cells: string[] = [];
+        for await (const piece of opened.cellsOfColumn(index)) cells.push(...piece);
+        expect(cells).toEqual(whole.records?.map((record) => record.cells[index] ?? ''));
+      }
     }
   });
 

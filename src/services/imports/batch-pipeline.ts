@@ -2,7 +2,7 @@
 // planning (ADR 0013), planned with turns for the event loop, and written one batch behind the
 // planning (ADR 0012).
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { CsvRowPlan, CsvRowPlanner, ReadRecord } from '../../domain/csv/plan-csv-rows.ts';
+import type { CsvRowPlan, CsvRowPlanner } from '../../domain/csv/plan-csv-rows.ts';
 import type { CsvRecord } from '../../domain/csv/read-csv.ts';
 
 /**
@@ -70,12 +70,18 @@ export const ROWS_PER_TURN = 100;
  * Plans a batch row by row, giving the event loop a turn every ROWS_PER_TURN rows: the previous
  * batch's write is a chain of round trips, and each waits for JavaScript to be free to send the
  * next statement. Without the turns a 1,000-row plan would stall it for tens of milliseconds.
+ * `keep` turns each plan into what the caller holds on to (a dry run keeps only the row's
+ * result): a plan dropped at once dies young, and the garbage collector never copies it.
  */
-export async function planRows(planner: CsvRowPlanner, reads: readonly ReadRecord[]): Promise<CsvRowPlan[]> {
-  const planned: CsvRowPlan[] = [];
-  for (const read of reads) {
-    if (planned.length > 0 && planned.length % ROWS_PER_TURN === 0) await yieldToEventLoop();
-    planned.push(planner.plan(read));
+export async function planRows<T>(
+  planner: CsvRowPlanner,
+  records: readonly CsvRecord[],
+  keep: (row: CsvRowPlan) => T,
+): Promise<T[]> {
+  const kept: T[] = [];
+  for (const record of records) {
+    if (kept.length > 0 && kept.length % ROWS_PER_TURN === 0) await yieldToEventLoop();
+    kept.push(keep(planner.planRecord(record)));
   }
-  return planned;
+  return kept;
 }

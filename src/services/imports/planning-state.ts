@@ -3,11 +3,16 @@
 // Neither the file nor the customer's users are held in memory: only one batch's lookups, the
 // import's own changes to numbers and extensions (BatchedCustomerState) and the emails the file
 // repeats (RepeatedEmails, ADR 0015).
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { MappedColumn } from '../../domain/csv/map-header.ts';
 import type { CsvRecord } from '../../domain/csv/read-csv.ts';
-import { CsvRowPlanner, type CsvRowPlan, type ReadRecord } from '../../domain/csv/plan-csv-rows.ts';
+import { CsvRowPlanner, type CsvRowPlan } from '../../domain/csv/plan-csv-rows.ts';
+import {
+  lookupColumns,
+  readEmailCell,
+  readExtensionCell,
+  readPhoneCell,
+} from '../../domain/csv/row-to-change.ts';
 import type { RepeatedEmails } from '../../domain/csv/repeated-emails.ts';
 import { isPackageId } from '../../domain/packages/catalog.ts';
 import { hasE164Shape, normalizePhoneNumber, rememberValidE164 } from '../../domain/phone/normalize-phone.ts';
@@ -22,24 +27,28 @@ import {
 import { loadImportCustomerFacts } from '../../db/repositories/import-users.ts';
 import { toUserState } from '../../db/repositories/users.ts';
 import type { CustomerRow, DB } from '../../db/schema.ts';
-import { planRows, ROWS_PER_TURN } from './batch-pipeline.ts';
+import { planRows } from './batch-pipeline.ts';
 
-/** A batch read into changes, with what the database holds of the keys its rows name. */
+/** A batch's records, with what the database holds of the keys its rows name. */
 export interface PreparedBatch {
-  readonly reads: readonly ReadRecord[];
+  readonly records: readonly CsvRecord[];
   readonly facts: BatchFacts;
 }
 
 export interface ImportPlanning {
   readonly planner: CsvRowPlanner;
   /**
-   * Reads a batch's records and looks up what its rows may ask about. Changes nothing, so it may
-   * run while earlier batches are still being planned or written: the planning state's own
-   * record of the import's changes wins over what the lookups saw (ADR 0013).
+   * Looks up what a batch's rows may ask about. Changes nothing, so it may run while earlier
+   * batches are still being planned or written: the planning state's own record of the import's
+   * changes wins over what the lookups saw (ADR 0013). It reads only the key cells: a row is
+   * read into a change when it is planned, so that change dies young (ADR 0017).
    */
   prepareBatch(batch: readonly CsvRecord[]): Promise<PreparedBatch>;
-  /** Plans a prepared batch's rows in order, after every row of the batches before it. */
-  planBatch(prepared: PreparedBatch): Promise<CsvRowPlan[]>;
+  /**
+   * Plans a prepared batch's rows in order, after every row of the batches before it, and answers
+   * what `keep` makes of each plan.
+   */
+  planBatch<T>(prepared: PreparedBatch, keep: (row: CsvRowPlan) => T): Promise<T[]>;
 }
 
 export async function loadImportPlanning(
@@ -64,6 +73,7 @@ export async function loadImportPlanning(
     directorySync: customer.directory_sync_enabled,
   });
   const planner = new CsvRowPlanner(columns, behaviour, state, repeatedEmails);
+  const keys = lookupColumns(columns);
   const countries = [...new Set(facts.locations.map((location) => location.country)), null];
 
   /** Every number a row can touch: its cell read with each country the customer has. */
@@ -84,20 +94,20 @@ export async function loadImportPlanning(
 
   return {
     planner,
-    async prepareBatch(batch) {
-      const reads: ReadRecord[] = [];
+    async prepareBatch(records) {
+      const emails = new Set<string>();
       const numbers = new Set<string>();
       const extensions = new Set<string>();
-      for (const record of batch) {
-        if (reads.length > 0 && reads.length % ROWS_PER_TURN === 0) await yieldToEventLoop();
-        const read = planner.read(record);
-        reads.push(read);
-        addCandidateNumbers(read.change.phoneNumber, numbers);
-        const extension = read.change.extension?.trim();
-        if (extension) extensions.add(extension);
+      for (const { cells } of records) {
+        const email = readEmailCell(cells[keys.email]);
+        if (email !== '') emails.add(email);
+        for (const index of keys.phoneNumbers) addCandidateNumbers(readPhoneCell(cells[index]), numbers);
+        for (const index of keys.extensions) {
+          const extension = readExtensionCell(cells[index]);
+          if (extension !== undefined) extensions.add(extension);
+        }
       }
-      const emails = [...new Set(reads.map((read) => read.email).filter((email) => email !== ''))];
-      const users = await findBatchUsers(db, customer.id, emails);
+      const users = await findBatchUsers(db, customer.id, [...emails]);
       // The numbers the batch's users hold now: a row may move its user to another location.
       for (const row of users.own) if (row.phone_number) numbers.add(row.phone_number);
       const [numberEntries, extensionHolders] = await Promise.all([
@@ -110,12 +120,12 @@ export async function loadImportPlanning(
         numbers: numberEntries,
         extensionHolders,
       };
-      return { reads, facts };
+      return { records, facts };
     },
-    planBatch({ reads, facts }) {
+    planBatch({ records, facts }, keep) {
       state.loadBatch(facts);
       rememberValidE164(facts.numbers.keys());
-      return planRows(planner, reads);
+      return planRows(planner, records, keep);
     },
   };
 }

@@ -193,10 +193,11 @@ async function validate(
     const repeatedEmails = new RepeatedEmails(scan.repeated);
     const planning = await loadImportPlanning(db, customer, opened.columns, imp.behaviour, repeatedEmails);
     for await (const prepared of preparedAhead(batchesOf(opened.batches, batchSize), planning.prepareBatch)) {
-      const planned = await planning.planBatch(prepared);
-      for (const row of planned) countRow(counts, row);
-      rowsDone += planned.length;
-      const results = planned.map((row) => toResultRow(imp.id, row));
+      const results = await planning.planBatch(prepared, (row) => {
+        countRow(counts, row);
+        return toResultRow(imp.id, row);
+      });
+      rowsDone += results.length;
       const progress = { rowsDone, counts: { ...counts } };
       await writes.start(async () => {
         if (!(await saveBatchResults(db, imp.id, results, progress, 'validating'))) validating = false;
@@ -306,10 +307,10 @@ async function apply(
   try {
     const batches = batchesAfter(batchesOf(opened.batches, batchSize), resumeAfter, planning.planner);
     for await (const prepared of preparedAhead(batches, planning.prepareBatch)) {
-      const planned = await planning.planBatch(prepared);
+      const planned = await planning.planBatch(prepared, (row) => row);
       for (const row of planned) countRow(counts, row);
       rowsDone += planned.length;
-      const lastRow = prepared.reads.at(-1)?.record.rowNumber ?? resumeAfter;
+      const lastRow = prepared.records.at(-1)?.rowNumber ?? resumeAfter;
       // The import's progress through this batch, committed with it (a copy: the next batch
       // counts on while this one is written).
       const progress = { rowsDone, counts: { ...counts }, appliedThroughRow: lastRow };
