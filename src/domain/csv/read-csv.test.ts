@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvFileError, bytesSource, openCsv, type CsvRecord } from './read-csv.ts';
+import { CsvFileError, bytesSource, openCsv, readCsvHeader, type CsvRecord } from './read-csv.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -107,5 +107,42 @@ describe('openCsv', () => {
       for await (const record of opened.records) void record;
     };
     await expect(drain()).rejects.toBe(failure);
+  });
+});
+
+describe('readCsvHeader', () => {
+  const header = async (text: string | Uint8Array) => {
+    const bytes = typeof text === 'string' ? utf8(text) : text;
+    return readCsvHeader(() => bytesSource(bytes, 5));
+  };
+  const whatOpenCsvTells = async (text: string) => {
+    const opened = await openCsv(bytesSource(utf8(text), 5));
+    if (!opened.ok) return opened;
+    opened.close();
+    const { ok, encoding, delimiter, headers, columns, fileWarnings } = opened;
+    return { ok, encoding, delimiter, headers, columns, fileWarnings };
+  };
+
+  it('tells what openCsv tells of the header, for simple files and for those only csv-parse reads', async () => {
+    for (const text of [
+      '\uFEFFVoornaam;User ID/Email (Required);Webex Calling [Sub1]\r\nAnna;a@x.nl;WAAR\r\n',
+      '"User ID/Email (Required)","Title, Dept"\n"a@x.nl","x"\n',
+      // A stray quote in the first rows: the simple reader gives up, csv-parse reads it.
+      'User ID/Email (Required),Title\na@x.nl,5" screen\n',
+      'User ID/Email (Required),Bogus Column,Bogus Column\n',
+    ]) {
+      const expected = await whatOpenCsvTells(text);
+      expect(expected.ok, text).toBe(true);
+      expect(await header(text), text).toEqual(expected);
+    }
+  });
+
+  it('refuses what openCsv refuses', async () => {
+    expect(await header('Title,Name\nx,y\n')).toEqual(await whatOpenCsvTells('Title,Name\nx,y\n'));
+    expect(await header('')).toMatchObject({ ok: false, error: { code: 'empty_file' } });
+    expect(await header(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]))).toMatchObject({
+      ok: false,
+      error: { code: 'binary_file' },
+    });
   });
 });

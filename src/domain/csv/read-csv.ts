@@ -5,7 +5,7 @@ import { Readable, pipeline } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { detectEncoding, looksBinary } from './detect-encoding.ts';
 import { mapHeader, type FileIssue, type MappedColumn } from './map-header.ts';
-import { simpleCsvRecords, type SimpleRecordShape } from './simple-csv.ts';
+import { NotSimpleCsv, simpleCsvRecords, type SimpleRecordShape } from './simple-csv.ts';
 import { firstLine, sniffDelimiter, type Delimiter } from './sniff-delimiter.ts';
 
 export const DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
@@ -210,6 +210,33 @@ export async function openCsv(
     ...(shape ? { cellsOfColumn } : {}),
     close: stop,
   };
+}
+
+/** What the header of a file tells, or why the file is refused. */
+export type CsvHeaderResult =
+  | Pick<OpenedCsv, 'ok' | 'encoding' | 'delimiter' | 'headers' | 'columns' | 'fileWarnings'>
+  | { ok: false; error: FileIssue };
+
+/**
+ * Reads a file's header only (and the file-level problems found on the way), then stops. It reads
+ * with the simple reader unless the file's first piece is not simple CSV: csv-parse read a whole
+ * MiB behind the header (~30 ms). `openSource` reads the file from its start each time.
+ */
+export async function readCsvHeader(
+  openSource: () => AsyncIterable<Uint8Array>,
+  options: OpenCsvOptions = {},
+): Promise<CsvHeaderResult> {
+  let opened: OpenCsvResult;
+  try {
+    opened = await openCsv(openSource(), { ...options, simple: true });
+  } catch (error) {
+    if (!(error instanceof NotSimpleCsv)) throw error;
+    opened = await openCsv(openSource(), { ...options, simple: false });
+  }
+  if (!opened.ok) return opened;
+  opened.close();
+  const { ok, encoding, delimiter, headers, columns, fileWarnings } = opened;
+  return { ok, encoding, delimiter, headers, columns, fileWarnings };
 }
 
 /** Records as a reader gives them; `multiLine` false promises no line break inside any cell. */

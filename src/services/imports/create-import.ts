@@ -2,7 +2,7 @@
 // that is not a user CSV is rejected with one clear error, and queues the import job behind the
 // customer's earlier jobs.
 import { AppError } from '../../domain/errors.ts';
-import { DEFAULT_MAX_FILE_BYTES, bytesSource, openCsv } from '../../domain/csv/read-csv.ts';
+import { DEFAULT_MAX_FILE_BYTES, bytesSource, readCsvHeader } from '../../domain/csv/read-csv.ts';
 import { fileIssueMessage } from '../../domain/messages/row-messages.ts';
 import type { ImportBehaviour } from '../../domain/users/desired-change.ts';
 import { insertFileChunk, insertImport, updateImport } from '../../db/repositories/import-jobs.ts';
@@ -72,7 +72,7 @@ export async function createImport(context: ServiceContext, input: CreateImportI
     for await (const chunk of rechunk(input.body, maxBytes)) {
       if (seq === 0) {
         // The header is in the first chunk: reject a file that is not a user CSV before queueing.
-        const opened = await openCsv(bytesSource(chunk), { maxBytes });
+        const opened = await readCsvHeader(() => bytesSource(chunk), { maxBytes });
         if (!opened.ok) {
           throw new AppError('validation_failed', fileIssueMessage(opened.error, context.locale), [
             { code: opened.error.code, field: 'file', description: fileIssueMessage(opened.error, 'en') },

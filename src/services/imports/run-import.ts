@@ -5,7 +5,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { CsvFileError, openCsv, type CsvRecord } from '../../domain/csv/read-csv.ts';
+import { CsvFileError, openCsv, readCsvHeader, type CsvRecord } from '../../domain/csv/read-csv.ts';
 import type { CsvRowPlan, CsvRowPlanner } from '../../domain/csv/plan-csv-rows.ts';
 import type { FileIssue } from '../../domain/csv/map-header.ts';
 import {
@@ -152,12 +152,11 @@ async function validate(
   if (!started) return null;
   await deleteImportRows(db, imp.id);
   const batchSize = options.batchSize ?? DEFAULT_IMPORT_BATCH_SIZE;
-  const header = await openCsv(readFileChunks(db, imp.id), STORED_FILE);
+  const header = await readCsvHeader(() => readFileChunks(db, imp.id), STORED_FILE);
   if (!header.ok) {
     await fail(db, imp.id, header.error, null);
     return null;
   }
-  header.close();
   await updateImport(db, imp.id, {
     file_warnings: JSON.stringify(header.fileWarnings),
     headers: JSON.stringify(header.headers),
