@@ -35,20 +35,19 @@ export function readEmailCell(raw: string | undefined): string {
   return normalizeEmail(unescapeFormulaCell(raw ?? ''));
 }
 
-/** The cells a batch's lookups read: the email column, and every phone-number and extension column. */
+/** The columns a batch's lookups read (SPEC §6 refuses a file with two of one), -1 when absent. */
 export interface LookupColumns {
   readonly email: number;
-  readonly phoneNumbers: readonly number[];
-  readonly extensions: readonly number[];
+  readonly phoneNumber: number;
+  readonly extension: number;
 }
 
 export function lookupColumns(columns: readonly MappedColumn[]): LookupColumns {
-  const indexesOf = (kind: string) =>
-    columns.filter(({ column }) => column.spec.kind === kind).map(({ index }) => index);
+  const indexOf = (kind: string) => columns.find(({ column }) => column.spec.kind === kind)?.index ?? -1;
   return {
     email: emailColumnIndex(columns),
-    phoneNumbers: indexesOf('phoneNumber'),
-    extensions: indexesOf('extension'),
+    phoneNumber: indexOf('phoneNumber'),
+    extension: indexOf('extension'),
   };
 }
 

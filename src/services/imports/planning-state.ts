@@ -101,11 +101,9 @@ export async function loadImportPlanning(
       for (const { cells } of records) {
         const email = readEmailCell(cells[keys.email]);
         if (email !== '') emails.add(email);
-        for (const index of keys.phoneNumbers) addCandidateNumbers(readPhoneCell(cells[index]), numbers);
-        for (const index of keys.extensions) {
-          const extension = readExtensionCell(cells[index]);
-          if (extension !== undefined) extensions.add(extension);
-        }
+        addCandidateNumbers(readPhoneCell(cells[keys.phoneNumber]), numbers);
+        const extension = readExtensionCell(cells[keys.extension]);
+        if (extension !== undefined) extensions.add(extension);
       }
       const users = await findBatchUsers(db, customer.id, [...emails]);
       // The numbers the batch's users hold now: a row may move its user to another location.
