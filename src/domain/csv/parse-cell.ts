@@ -36,11 +36,13 @@ export function parsePhoneCell(raw: string): PhoneCell {
   return { kind: 'set', value };
 }
 
+const APOSTROPHE = 0x27;
 const NEUTRALIZED = /^'[=+\-@]/;
 
 /** A cell that export neutralized (`'=…`) loses that `'` on import. */
 export function unescapeFormulaCell(raw: string): string {
-  return NEUTRALIZED.test(raw) ? raw.slice(1) : raw;
+  // The first-character check spares the regex for nearly every cell (~15 a row).
+  return raw.charCodeAt(0) === APOSTROPHE && NEUTRALIZED.test(raw) ? raw.slice(1) : raw;
 }
 
 const FORMULA_START = /^[=+\-@]/;
