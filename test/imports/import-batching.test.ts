@@ -13,7 +13,7 @@ import { bytesBody, createGeneratedCustomer, type GeneratedCustomer } from './im
 const HEADER =
   'User ID/Email (Required),Extension,Phone Number,Location,Jabber with Webex Teams,Jabber Calling,Preferred Webex Site,Webex Calling,Webex Meetings';
 
-/** `quoted`: every cell in double quotes, so the duplicate rule's first pass reads it with csv-parse. */
+/** `quoted`: every cell in double quotes, so both passes read every record on their quoted-field path. */
 function csv(lines: readonly string[], quoted = false): Uint8Array {
   const quote = (line: string) =>
     quoted

@@ -9,7 +9,7 @@ import type { PlanningContext } from '../users/planning-context.ts';
 import type { UserState } from '../users/user-state.ts';
 import type { MappedColumn } from './map-header.ts';
 import type { CsvRecord } from './read-csv.ts';
-import { rowToChange, type RowChange } from './row-to-change.ts';
+import { emailColumnIndex, readEmailCell, rowToChange, type RowChange } from './row-to-change.ts';
 
 /** The planner's context plus what the CSV driver needs: look a user up, make a plan visible. */
 export interface PlanningState extends PlanningContext {
@@ -34,8 +34,8 @@ export class SeenEmailsMap implements SeenEmails {
   }
 }
 
-/** A record read into the change it asks for: what a batch's lookups and its planning share. */
-export interface ReadRecord extends RowChange {
+/** A record read into the change it asks for, as the planner plans it. */
+interface ReadRecord extends RowChange {
   readonly record: CsvRecord;
   /** Normalized (lower-case) email, '' when the cell is blank. */
   readonly email: string;
@@ -53,16 +53,16 @@ export interface CsvRowPlan {
 }
 
 export class CsvRowPlanner {
+  /** Where a remembered row's email is (rememberRecord reads nothing else). */
+  private readonly emailColumn: number;
+
   constructor(
     private readonly columns: readonly MappedColumn[],
     private readonly behaviour: ImportBehaviour,
     private readonly state: PlanningState,
     private readonly seenEmails: SeenEmails = new SeenEmailsMap(),
-  ) {}
-
-  read(record: CsvRecord): ReadRecord {
-    const { change, cellErrors } = rowToChange(this.columns, record.cells);
-    return { record, change, cellErrors, email: normalizeEmail(change.email) };
+  ) {
+    this.emailColumn = emailColumnIndex(columns);
   }
 
   /**
@@ -70,7 +70,7 @@ export class CsvRowPlanner {
    * remembered so a later row repeating its email is still reported as a duplicate.
    */
   rememberRecord(record: CsvRecord): void {
-    const { email } = this.read(record);
+    const email = readEmailCell(record.cells[this.emailColumn]);
     if (email !== '') this.seenEmails.firstRowOf(email, record.rowNumber);
   }
 
@@ -78,7 +78,12 @@ export class CsvRowPlanner {
     return this.plan(this.read(record));
   }
 
-  plan({ record, change, cellErrors, email }: ReadRecord): CsvRowPlan {
+  private read(record: CsvRecord): ReadRecord {
+    const { change, cellErrors } = rowToChange(this.columns, record.cells);
+    return { record, change, cellErrors, email: normalizeEmail(change.email) };
+  }
+
+  private plan({ record, change, cellErrors, email }: ReadRecord): CsvRowPlan {
     const duplicateErrors: RowError[] = [];
     if (email !== '') {
       const firstRow = this.seenEmails.firstRowOf(email, record.rowNumber);

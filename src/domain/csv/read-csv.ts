@@ -160,6 +160,8 @@ export async function openCsv(
   let startAt = 1;
   /** Data records as they are read, a piece of text at a time (blank rows skipped). */
   async function* recordPieces(): AsyncGenerator<CsvRecord[]> {
+    if (shape && shape.column !== null)
+      throw new Error('records after cellsOfColumn: the reader gives one column now');
     while (piece) {
       const records: CsvRecord[] = [];
       for (let index = startAt; index < piece.records.length; index += 1) {
@@ -182,6 +184,7 @@ export async function openCsv(
 
   async function* cellsOfColumn(index: number): AsyncGenerator<readonly string[]> {
     if (!shape) throw new Error('cellsOfColumn reads files opened with `simple` only');
+    if (!Number.isInteger(index) || index < 0) throw new RangeError(`no column ${index}`);
     // The first piece was read as whole records; the reader gives the ones after it as one-cell
     // records, blank ones left out.
     shape.column = index;
@@ -219,8 +222,9 @@ export type CsvHeaderResult =
 
 /**
  * Reads a file's header only (and the file-level problems found on the way), then stops. It reads
- * with the simple reader unless the file's first piece is not simple CSV: csv-parse read a whole
- * MiB behind the header (~30 ms). `openSource` reads the file from its start each time.
+ * with the simple reader unless the file's first piece is not simple CSV (csv-parse would parse
+ * the whole first MiB behind the header, ~30 ms). `openSource` reads the file from its start
+ * each time.
  */
 export async function readCsvHeader(
   openSource: () => AsyncIterable<Uint8Array>,

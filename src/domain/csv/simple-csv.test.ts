@@ -120,6 +120,35 @@ describe('simple CSV reader', () => {
     }
   });
 
+  it('gives one column only for a column that exists, and whole records no longer after it', async () => {
+    const open = async () => {
+      const opened = await openCsv(bytesSource(utf8('User ID/Email (Required),Title\na@x.nl,x\n')), {
+        simple: true,
+      });
+      if (!opened.ok || !opened.cellsOfColumn) throw new Error('not opened as simple CSV');
+      return { opened, cellsOfColumn: opened.cellsOfColumn };
+    };
+    const drain = async (pieces: AsyncIterable<unknown>) => {
+      for await (const piece of pieces) void piece;
+    };
+    await expect(drain((await open()).cellsOfColumn(-1))).rejects.toBeInstanceOf(RangeError);
+    const { opened, cellsOfColumn } = await open();
+    await drain(cellsOfColumn(0));
+    await expect(drain(opened.batches)).rejects.toThrow(/cellsOfColumn/);
+  });
+
+  it('reads a blank line that starts a slice of an LF file as a blank line, not as a CRLF one', async () => {
+    const text = 'User ID/Email (Required),Title\na@x.nl,x\n\nb@x.nl,y\n';
+    const at = text.indexOf('\n\n') + 1;
+    const slices = (async function* two() {
+      yield text.slice(0, at);
+      yield text.slice(at);
+    })();
+    const records: string[][] = [];
+    for await (const piece of simpleCsvRecords(slices, ',')) records.push(...piece.records);
+    expect(records).toEqual([['User ID/Email (Required)', 'Title'], ['a@x.nl', 'x'], [''], ['b@x.nl', 'y']]);
+  });
+
   it('reads Windows-1252 files as decoded', async () => {
     const bytes = Uint8Array.from([
       ...utf8('User ID/Email (Required),Last Name\r\nA@x.nl,'),

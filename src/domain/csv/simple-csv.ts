@@ -170,15 +170,15 @@ class SimpleCsvReader {
     }
     let cellStart = start;
     for (let skipped = 0; skipped < column; skipped += 1) {
-      const delimiter = chunk.indexOf(this.delimiterText, cellStart);
-      if (delimiter < 0 || delimiter >= end) {
+      const delimiterAt = chunk.indexOf(this.delimiterText, cellStart);
+      if (delimiterAt < 0 || delimiterAt >= end) {
         records.push(['']); // a short row
         return;
       }
-      cellStart = delimiter + 1;
+      cellStart = delimiterAt + 1;
     }
-    const delimiter = chunk.indexOf(this.delimiterText, cellStart);
-    records.push([chunk.slice(cellStart, delimiter < 0 || delimiter > end ? end : delimiter)]);
+    const delimiterAt = chunk.indexOf(this.delimiterText, cellStart);
+    records.push([chunk.slice(cellStart, delimiterAt < 0 || delimiterAt > end ? end : delimiterAt)]);
   }
 
   /** Past the line break (or at the end of the text) after a record's last field. */

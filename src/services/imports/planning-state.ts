@@ -3,6 +3,7 @@
 // Neither the file nor the customer's users are held in memory: only one batch's lookups, the
 // import's own changes to numbers and extensions (BatchedCustomerState) and the emails the file
 // repeats (RepeatedEmails, ADR 0015).
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { MappedColumn } from '../../domain/csv/map-header.ts';
 import type { CsvRecord } from '../../domain/csv/read-csv.ts';
@@ -27,7 +28,7 @@ import {
 import { loadImportCustomerFacts } from '../../db/repositories/import-users.ts';
 import { toUserState } from '../../db/repositories/users.ts';
 import type { CustomerRow, DB } from '../../db/schema.ts';
-import { planRows } from './batch-pipeline.ts';
+import { planRows, ROWS_PER_TURN } from './batch-pipeline.ts';
 
 /** A batch's records, with what the database holds of the keys its rows name. */
 export interface PreparedBatch {
@@ -98,7 +99,10 @@ export async function loadImportPlanning(
       const emails = new Set<string>();
       const numbers = new Set<string>();
       const extensions = new Set<string>();
-      for (const { cells } of records) {
+      for (const [index, { cells }] of records.entries()) {
+        // Numbers not written as E.164 are read with each of the customer's countries: give HTTP
+        // requests and the previous batch's write a turn now and then.
+        if (index > 0 && index % ROWS_PER_TURN === 0) await yieldToEventLoop();
         const email = readEmailCell(cells[keys.email]);
         if (email !== '') emails.add(email);
         addCandidateNumbers(readPhoneCell(cells[keys.phoneNumber]), numbers);
