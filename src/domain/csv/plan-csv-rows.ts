@@ -37,6 +37,7 @@ export class SeenEmailsMap implements SeenEmails {
 /** A record read into the change it asks for, as the planner plans it. */
 interface ReadRecord extends RowChange {
   readonly record: CsvRecord;
+  readonly cells: readonly string[];
   /** Normalized (lower-case) email, '' when the cell is blank. */
   readonly email: string;
 }
@@ -70,7 +71,7 @@ export class CsvRowPlanner {
    * remembered so a later row repeating its email is still reported as a duplicate.
    */
   rememberRecord(record: CsvRecord): void {
-    const email = readEmailCell(record.cells[this.emailColumn]);
+    const email = readEmailCell(record.cell(this.emailColumn));
     if (email !== '') this.seenEmails.firstRowOf(email, record.rowNumber);
   }
 
@@ -79,11 +80,12 @@ export class CsvRowPlanner {
   }
 
   private read(record: CsvRecord): ReadRecord {
-    const { change, cellErrors } = rowToChange(this.columns, record.cells);
-    return { record, change, cellErrors, email: normalizeEmail(change.email) };
+    const cells = record.cells();
+    const { change, cellErrors } = rowToChange(this.columns, cells);
+    return { record, cells, change, cellErrors, email: normalizeEmail(change.email) };
   }
 
-  private plan({ record, change, cellErrors, email }: ReadRecord): CsvRowPlan {
+  private plan({ record, cells, change, cellErrors, email }: ReadRecord): CsvRowPlan {
     const duplicateErrors: RowError[] = [];
     if (email !== '') {
       const firstRow = this.seenEmails.firstRowOf(email, record.rowNumber);
@@ -110,7 +112,7 @@ export class CsvRowPlanner {
       errors,
       // With unreadable cells the plan saw only part of the row: its warnings may be artefacts.
       warnings: cellErrors.length > 0 ? [] : plan.warnings,
-      cells: record.cells,
+      cells,
     };
   }
 }

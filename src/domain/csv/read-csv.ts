@@ -5,18 +5,21 @@ import { Readable, pipeline } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { detectEncoding, looksBinary } from './detect-encoding.ts';
 import { mapHeader, type FileIssue, type MappedColumn } from './map-header.ts';
-import { NotSimpleCsv, simpleCsvRecords, type SimpleRecordShape } from './simple-csv.ts';
+import { CellsRecord, LineRecord, isBlankLine, isFilled, type CsvRecord } from './csv-record.ts';
+import {
+  NotSimpleCsv,
+  simpleCsvRecords,
+  splitRaw,
+  type RawRecord,
+  type SimpleRecordShape,
+} from './simple-csv.ts';
 import { firstLine, sniffDelimiter, type Delimiter } from './sniff-delimiter.ts';
 
 export const DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
 /** Encoding is detected on this much of the file; 1 MiB holds thousands of rows. */
 const SNIFF_BYTES = 1024 * 1024;
 
-export interface CsvRecord {
-  readonly rowNumber: number;
-  readonly line: number;
-  readonly cells: readonly string[];
-}
+export type { CsvRecord } from './csv-record.ts';
 
 export interface OpenedCsv {
   readonly ok: true;
@@ -148,7 +151,7 @@ export async function openCsv(
   }
   const first = piece?.records[0];
   if (!piece || !first) return { ok: false, error: { code: 'empty_file' } };
-  const headers = first;
+  const headers = splitRaw(first, delimiter);
   const mapping = mapHeader(headers);
   if (!mapping.ok) {
     stop();
@@ -156,7 +159,7 @@ export async function openCsv(
   }
 
   // csv-parse's info.lines counts a quoted CRLF as two lines, so lines are counted here.
-  let nextLine = 1 + linesSpanned(first);
+  let nextLine = 1 + linesSpanned(headers);
   let startAt = 1;
   /** Data records as they are read, a piece of text at a time (blank rows skipped). */
   async function* recordPieces(): AsyncGenerator<CsvRecord[]> {
@@ -165,12 +168,18 @@ export async function openCsv(
     while (piece) {
       const records: CsvRecord[] = [];
       for (let index = startAt; index < piece.records.length; index += 1) {
-        const cells = piece.records[index]!;
+        const raw = piece.records[index]!;
         rowNumber += 1;
         const line = nextLine;
-        nextLine += piece.multiLine ? linesSpanned(cells) : 1;
-        if (!isFilled(cells)) continue;
-        records.push({ rowNumber, line, cells });
+        if (typeof raw === 'string') {
+          // An unquoted line: one physical line, split when its cells are asked for.
+          nextLine += 1;
+          if (!isBlankLine(raw, 0, raw.length, delimiter))
+            records.push(new LineRecord(rowNumber, line, raw, delimiter));
+          continue;
+        }
+        nextLine += piece.multiLine ? linesSpanned(raw) : 1;
+        if (isFilled(raw)) records.push(new CellsRecord(rowNumber, line, raw));
       }
       if (records.length > 0) yield records;
       startAt = 0;
@@ -191,6 +200,7 @@ export async function openCsv(
     if (piece)
       yield piece.records
         .slice(startAt)
+        .map((raw) => splitRaw(raw, delimiter))
         .filter(isFilled)
         .map((cells) => cells[index] ?? '');
     for (;;) {
@@ -245,7 +255,7 @@ export async function readCsvHeader(
 
 /** Records as a reader gives them; `multiLine` false promises no line break inside any cell. */
 interface RawPiece {
-  readonly records: readonly string[][];
+  readonly records: readonly RawRecord[];
   readonly multiLine: boolean;
 }
 
@@ -298,9 +308,6 @@ function* slices(text: string): Generator<string> {
     start = end;
   }
 }
-
-/** A record that is not blank: a cell holds more than white space (SPEC §6 skips blank rows). */
-const isFilled = (cells: readonly string[]): boolean => cells.some((cell) => cell.trim() !== '');
 
 const LINE_BREAK = /\r\n|\r|\n/g;
 

@@ -84,7 +84,7 @@ async function countEmails(
   } else {
     for await (const records of opened.batches) {
       rows += records.length;
-      for (const record of records) count(record.cells[emailIndex]);
+      for (const record of records) count(record.cell(emailIndex));
     }
   }
   const repeated = new NumberKeyMap(16);

@@ -8,6 +8,7 @@
 // csv-parse instead. That covers a quote inside an unquoted field (which csv-parse's
 // relax_quotes keeps as text), a character after a closing quote, an unclosed quote, a lone CR,
 // and LF mixed with CRLF (csv-parse keeps the first line break it meets).
+import { cellOfLine, isBlankLine, isFilled } from './csv-record.ts';
 import type { Delimiter } from './sniff-delimiter.ts';
 
 const QUOTE = 0x22;
@@ -26,18 +27,29 @@ export class NotSimpleCsv extends Error {
   }
 }
 
+/**
+ * A record as the reader gives it: its cells, or (whole records only) an unquoted line, which
+ * `splitRaw` turns into cells. Splitting waits until the cells are wanted (ADR 0017).
+ */
+export type RawRecord = string | string[];
+
+/** The cells of a raw record. */
+export function splitRaw(record: RawRecord, delimiter: Delimiter): string[] {
+  return typeof record === 'string' ? record.split(delimiter) : record;
+}
+
 /** The records read from one slice of text. */
 export interface SimpleCsvPiece {
-  readonly records: string[][];
+  readonly records: RawRecord[];
   /** Whether a cell of these records holds a line break (a record then spans several lines). */
   readonly multiLine: boolean;
 }
 
 /**
  * What the reader makes of each record, read again at every slice, so a caller can change it
- * once it has read the header. `column: null` gives whole records. A number gives one-cell
- * records of that column only (blank records left out): the first pass of an import wants one
- * column, and splitting out the others was most of its cost (ADR 0017).
+ * once it has read the header. `column: null` gives whole records (unquoted lines unsplit). A
+ * number gives one-cell records of that column only (blank records left out): the first pass of
+ * an import wants one column, and splitting out the others was most of its cost (ADR 0017).
  */
 export interface SimpleRecordShape {
   column: number | null;
@@ -56,13 +68,13 @@ export async function* simpleCsvRecords(
   let carry = '';
   for await (const slice of text) {
     const chunk = carry + slice;
-    const records: string[][] = [];
+    const records: RawRecord[] = [];
     const consumed = reader.read(chunk, false, records);
     if (consumed === GIVE_UP) throw new NotSimpleCsv();
     carry = chunk.slice(consumed);
     if (records.length > 0) yield { records, multiLine: reader.takeMultiLine() };
   }
-  const records: string[][] = [];
+  const records: RawRecord[] = [];
   if (reader.read(carry, true, records) === GIVE_UP) throw new NotSimpleCsv();
   if (records.length > 0) yield { records, multiLine: reader.takeMultiLine() };
 }
@@ -81,7 +93,7 @@ class SimpleCsvReader {
   }
 
   /** Adds the whole records of `chunk` to `records`; returns where the first incomplete one starts. */
-  read(chunk: string, final: boolean, records: string[][]): number {
+  read(chunk: string, final: boolean, records: RawRecord[]): number {
     let position = 0;
     // Where the next quote and CR are, found once per chunk rather than once per line.
     let nextQuote = chunk.indexOf('"');
@@ -104,7 +116,7 @@ class SimpleCsvReader {
       if (nextCr >= 0 && nextCr < lineEnd && !crlf) return GIVE_UP;
       if (lf >= 0 && !this.#sameLineBreak(crlf ? 'CRLF' : 'LF')) return GIVE_UP;
       const end = crlf ? lineEnd - 1 : lineEnd;
-      if (this.shape.column === null) records.push(chunk.slice(position, end).split(this.delimiterText));
+      if (this.shape.column === null) records.push(chunk.slice(position, end));
       else this.#pushColumnCell(chunk, position, end, this.shape.column, records);
       position = lf < 0 ? chunk.length : lf + 1;
     }
@@ -112,7 +124,7 @@ class SimpleCsvReader {
   }
 
   /** A record with quoted fields, character by character; returns where the next one starts. */
-  #readQuotedRecord(chunk: string, start: number, final: boolean, records: string[][]): number {
+  #readQuotedRecord(chunk: string, start: number, final: boolean, records: RawRecord[]): number {
     let position = start;
     const cells: string[] = [];
     for (;;) {
@@ -154,31 +166,17 @@ class SimpleCsvReader {
     }
   }
 
-  /** A record read whole, in the shape asked for. */
-  #push(cells: string[], records: string[][]): void {
+  /** A record read cell by cell, in the shape asked for. */
+  #push(cells: string[], records: RawRecord[]): void {
     const column = this.shape.column;
     if (column === null) records.push(cells);
-    else if (!cells.every(isBlankCell)) records.push([cells[column] ?? '']);
+    else if (isFilled(cells)) records.push([cells[column] ?? '']);
   }
 
   /** The one cell of an unquoted line (from `start` to `end`) at `column`, unless the line is blank. */
-  #pushColumnCell(chunk: string, start: number, end: number, column: number, records: string[][]): void {
-    if (!startsWithText(chunk, start, end, this.#delimiter)) {
-      const cells = chunk.slice(start, end).split(this.delimiterText);
-      if (!cells.every(isBlankCell)) records.push([cells[column] ?? '']);
-      return;
-    }
-    let cellStart = start;
-    for (let skipped = 0; skipped < column; skipped += 1) {
-      const delimiterAt = chunk.indexOf(this.delimiterText, cellStart);
-      if (delimiterAt < 0 || delimiterAt >= end) {
-        records.push(['']); // a short row
-        return;
-      }
-      cellStart = delimiterAt + 1;
-    }
-    const delimiterAt = chunk.indexOf(this.delimiterText, cellStart);
-    records.push([chunk.slice(cellStart, delimiterAt < 0 || delimiterAt > end ? end : delimiterAt)]);
+  #pushColumnCell(chunk: string, start: number, end: number, column: number, records: RawRecord[]): void {
+    if (isBlankLine(chunk, start, end, this.delimiterText)) return;
+    records.push([cellOfLine(chunk, start, end, this.delimiterText, column) ?? '']);
   }
 
   /** Past the line break (or at the end of the text) after a record's last field. */
@@ -203,16 +201,4 @@ class SimpleCsvReader {
     this.#lineBreak ??= lineBreak;
     return this.#lineBreak === lineBreak;
   }
-}
-
-const isBlankCell = (cell: string): boolean => cell.trim() === '';
-
-/**
- * Whether a line starts with a printable ASCII character other than the delimiter, so it is not
- * blank (as most lines start). Otherwise the caller splits the line to tell.
- */
-function startsWithText(chunk: string, start: number, end: number, delimiter: number): boolean {
-  if (start >= end) return false;
-  const first = chunk.charCodeAt(start);
-  return first > 0x20 && first < 0x7f && first !== delimiter;
 }

@@ -99,14 +99,14 @@ export async function loadImportPlanning(
       const emails = new Set<string>();
       const numbers = new Set<string>();
       const extensions = new Set<string>();
-      for (const [index, { cells }] of records.entries()) {
+      for (const [index, record] of records.entries()) {
         // Numbers not written as E.164 are read with each of the customer's countries: give HTTP
         // requests and the previous batch's write a turn now and then.
         if (index > 0 && index % ROWS_PER_TURN === 0) await yieldToEventLoop();
-        const email = readEmailCell(cells[keys.email]);
+        const email = readEmailCell(record.cell(keys.email));
         if (email !== '') emails.add(email);
-        addCandidateNumbers(readPhoneCell(cells[keys.phoneNumber]), numbers);
-        const extension = readExtensionCell(cells[keys.extension]);
+        addCandidateNumbers(readPhoneCell(record.cell(keys.phoneNumber)), numbers);
+        const extension = readExtensionCell(record.cell(keys.extension));
         if (extension !== undefined) extensions.add(extension);
       }
       const users = await findBatchUsers(db, customer.id, [...emails]);
