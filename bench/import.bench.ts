@@ -30,6 +30,8 @@ import { pgliteTarget, postgresTarget, type BenchTarget } from './support.ts';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 const LOCATIONS = 20;
+/** The csv-parse baseline is the fastest of this many passes. */
+const CSV_PARSE_PASSES = 3;
 /** BENCH_IMPORT_DRY_ONLY=1: stop after the dry run (the memory check at 1M rows). */
 const DRY_ONLY = process.env.BENCH_IMPORT_DRY_ONLY === '1';
 /**
@@ -321,7 +323,7 @@ function report(figures: Figures): string {
     a && b && Number.isFinite(a / b) ? (a / b).toFixed(2) : '-';
   return [
     `${figures.database}: ${figures.rows.toLocaleString('en')} rows, ${figures.fileMB} MB, counts ${JSON.stringify(figures.counts)}`,
-    `  bare csv-parse pass   ${rate(figures.csvParseSeconds)}`,
+    `  bare csv-parse pass   ${rate(figures.csvParseSeconds)}   (fastest of ${CSV_PARSE_PASSES})`,
     `  upload (store file)   ${figures.uploadSeconds.toFixed(2)} s`,
     `  dry run               ${rate(figures.dryRunSeconds)}   = ${ratio(figures.csvParseSeconds, figures.dryRunSeconds)} x csv-parse (target >= 0.7)`,
     `  apply (validate+write) ${rate(figures.applySeconds)}`,
@@ -352,8 +354,14 @@ async function main(): Promise<void> {
   // that of the import alone.
   const file = path.join(outDir, 'users.csv');
   await writeFileStreamed(file, generatedLocations(LOCATIONS));
-  const [records, csvParseSeconds] = await time(() => csvParsePass(file));
-  if (records !== ROWS + 1) throw new Error(`csv-parse saw ${records} records`);
+  // The fastest of three passes: one pass swung from 0.6 to 1.2 s on this shared machine, and a
+  // slow baseline flattered the dry run's ratio.
+  let csvParseSeconds = Number.POSITIVE_INFINITY;
+  for (let pass = 0; pass < CSV_PARSE_PASSES; pass += 1) {
+    const [records, seconds] = await time(() => csvParsePass(file));
+    if (records !== ROWS + 1) throw new Error(`csv-parse saw ${records} records`);
+    csvParseSeconds = Math.min(csvParseSeconds, seconds);
+  }
   const targets: BenchTarget[] = DATABASES.includes('pglite') ? [await pgliteTarget()] : [];
   const postgres = DATABASES.includes('postgres') ? await postgresTarget() : null;
   if (postgres) targets.push(postgres);
