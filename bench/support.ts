@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openDatabase } from '../src/db/client.ts';
+import { HUB_BIN, hubNodeFlags } from './hub-node-flags.ts';
 
 export const REPOSITORY_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const POSTGRES_SERVER =
@@ -69,7 +70,8 @@ export interface RunningServer {
 
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(REPOSITORY_ROOT, 'bin/hub'), 'serve'], {
+  // With bin/hub's own Node flags (its shebang line), as `npm start` and an installed `hub` run.
+  const child = spawn(process.execPath, [...hubNodeFlags(), HUB_BIN, 'serve'], {
     env: {
       ...process.env,
       ...env,
