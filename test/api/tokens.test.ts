@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerView } from '../../src/services/customers/customer-view.ts';
+import { hashToken } from '../../src/services/auth/secrets.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { createApiToken, createPartner, createTestCustomer } from '../helpers/factories.ts';
 
@@ -21,6 +22,42 @@ describe('/v1/tokens', () => {
       partnerId: await createPartner(database.db),
       role: 'partner_full_admin',
     });
+  });
+
+  it('writes last_used_at on first use and then at most once a minute', async () => {
+    const { app, auth, database } = harness();
+    const token = await createApiToken(database.db, {
+      partnerId: harness().partnerId,
+      role: 'partner_readonly_admin',
+    });
+    const lastUsed = async () =>
+      (
+        await database.db
+          .selectFrom('api_tokens')
+          .select('last_used_at')
+          .where('token_hash', '=', hashToken(token))
+          .executeTakeFirstOrThrow()
+      ).last_used_at;
+    expect(await lastUsed()).toBeNull();
+    expect((await app.inject({ url: '/v1/customers', headers: auth(token) })).statusCode).toBe(200);
+    const first = await lastUsed();
+    expect(first).toBeInstanceOf(Date);
+
+    // Within the minute a use leaves it as it is; after it, a use writes it again.
+    const recent = new Date(Date.now() - 30_000);
+    const stale = new Date(Date.now() - 120_000);
+    const setLastUsed = (at: Date) =>
+      database.db
+        .updateTable('api_tokens')
+        .set({ last_used_at: at })
+        .where('token_hash', '=', hashToken(token))
+        .execute();
+    await setLastUsed(recent);
+    await app.inject({ url: '/v1/customers', headers: auth(token) });
+    expect((await lastUsed())?.getTime()).toBe(recent.getTime());
+    await setLastUsed(stale);
+    await app.inject({ url: '/v1/customers', headers: auth(token) });
+    expect((await lastUsed())?.getTime()).toBeGreaterThan(stale.getTime() + 60_000);
   });
 
   it('creates a token shown once, stored hashed, that works until it is revoked', async () => {

@@ -3,20 +3,30 @@ import { sql } from 'kysely';
 import type { Executor } from '../../services/context.ts';
 import type { AdminAccountRow, ApiTokenRow, Role } from '../schema.ts';
 
+/** How long a token's last_used_at may lag behind its use: it is informative, not an audit. */
+const TOKEN_TOUCH_INTERVAL = sql`interval '1 minute'`;
+
+/**
+ * A live token by its hash, and whether its last_used_at is due to be written: most requests
+ * find it fresh, so they skip the UPDATE and its round trip.
+ */
 export async function findActiveApiToken(
   executor: Executor,
   tokenHash: string,
-): Promise<ApiTokenRow | undefined> {
+): Promise<(ApiTokenRow & { touch_due: boolean }) | undefined> {
   return executor
     .selectFrom('api_tokens')
     .selectAll()
+    .select(
+      sql<boolean>`last_used_at is null or last_used_at < now() - ${TOKEN_TOUCH_INTERVAL}`.as('touch_due'),
+    )
     .where('token_hash', '=', tokenHash)
     .where('revoked_at', 'is', null)
     .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', sql<Date>`now()`)]))
     .executeTakeFirst();
 }
 
-/** last_used_at is informative: written at most once a minute per token. */
+/** Writes last_used_at, unless another request did within the interval. */
 export async function touchApiToken(executor: Executor, tokenId: string): Promise<void> {
   await executor
     .updateTable('api_tokens')
@@ -25,7 +35,7 @@ export async function touchApiToken(executor: Executor, tokenId: string): Promis
     .where((eb) =>
       eb.or([
         eb('last_used_at', 'is', null),
-        eb('last_used_at', '<', sql<Date>`now() - interval '1 minute'`),
+        eb('last_used_at', '<', sql<Date>`now() - ${TOKEN_TOUCH_INTERVAL}`),
       ]),
     )
     .execute();

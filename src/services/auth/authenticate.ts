@@ -14,7 +14,7 @@ import { hashToken } from './secrets.ts';
 export async function actorFromApiToken(db: Kysely<DB>, token: string): Promise<Actor | null> {
   const row = await findActiveApiToken(db, hashToken(token));
   if (!row) return null;
-  await touchApiToken(db, row.id);
+  if (row.touch_due) await touchApiToken(db, row.id);
   return {
     type: 'token',
     id: row.id,
