@@ -25,6 +25,7 @@ import { hashToken } from '../services/auth/secrets.ts';
 import { errorBody, sendError, text } from './errors.ts';
 import { authenticationPlugin } from './plugins/authentication.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
+import { requestDrainPlugin } from './plugins/request-drain.ts';
 import { webStaticPlugin } from './plugins/web-static.ts';
 import { registerRoutes } from './routes/index.ts';
 import { scimPlugin } from '../scim/http/scim-plugin.ts';
@@ -67,6 +68,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate('database', options.database);
   app.decorate('config', options.config);
 
+  await app.register(requestDrainPlugin);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('trackingId', request.id);
   });

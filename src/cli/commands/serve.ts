@@ -14,6 +14,9 @@ import type { CliContext } from '../cli-context.ts';
 import { EXIT_FAILED } from '../exit-codes.ts';
 import { streamingIo, type ForwardedEvent } from '../io.ts';
 
+/** How long a stopping server waits for the requests it is still handling. */
+const SHUTDOWN_DRAIN_MS = 10_000;
+
 function waitForShutdown(): Promise<string> {
   return new Promise((resolve) => {
     const stop = (signal: string) => resolve(signal);
@@ -93,7 +96,9 @@ export async function serve(
   const signal = await waitForShutdown();
   logger.info({ signal }, 'shutting down');
   await app.close();
-  await worker?.stop();
+  // close() does not wait for handlers whose clients left; the database closes after them.
+  const [drained] = await Promise.all([app.drainRequests(SHUTDOWN_DRAIN_MS), worker?.stop()]);
+  if (!drained) logger.warn({ waitedMs: SHUTDOWN_DRAIN_MS }, 'requests still running at shutdown');
   if (database.kind === 'pglite') await removeDiscovery(config.dataDir, process.pid);
 }
 
