@@ -105,6 +105,29 @@ export async function completeJob(executor: Executor, jobId: string, workerId: s
     .execute();
 }
 
+/**
+ * Hands a job interrupted by its worker's shutdown back to the queue at once, so the next worker
+ * (often the same deployment restarted) resumes it without waiting for the lock to expire. The
+ * interruption is not a failed attempt: a long import stopped by a few deploys in a row must not
+ * run out of attempts.
+ */
+export async function releaseJob(executor: Executor, jobId: string, workerId: string): Promise<void> {
+  await executor
+    .updateTable('jobs')
+    .set({
+      status: 'queued',
+      locked_by: null,
+      locked_until: null,
+      attempts: sql`greatest(attempts - 1, 0)`,
+      run_at: sql`now()`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', jobId)
+    .where('locked_by', '=', workerId)
+    .where('status', '=', 'running')
+    .execute();
+}
+
 /** Retries with exponential backoff until max_attempts, then marks the job failed. */
 export async function failJob(
   executor: Executor,

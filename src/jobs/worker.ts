@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../db/schema.ts';
 import type { JobDefinition } from './job-definition.ts';
-import { claimNextJob, completeJob, extendJobLock, failJob, jobSignals } from './queue.ts';
+import { claimNextJob, completeJob, extendJobLock, failJob, jobSignals, releaseJob } from './queue.ts';
 
 export interface WorkerOptions {
   readonly db: Kysely<DB>;
@@ -77,7 +77,13 @@ export function createWorker(options: WorkerOptions): Worker & { loop(): void } 
       logger.info('job succeeded');
     } catch (error) {
       if (abort.signal.aborted) {
-        logger.info('job interrupted by shutdown; another worker resumes it when the lock expires');
+        await releaseJob(options.db, job.id, id).catch((releaseError: unknown) =>
+          logger.warn(
+            { err: releaseError },
+            'could not release the job: it is taken over when its lock expires',
+          ),
+        );
+        logger.info('job interrupted by shutdown; released to the queue');
         return true;
       }
       logger.error({ err: error }, 'job failed');
