@@ -359,6 +359,46 @@ describe('imports API with the shared fixtures', () => {
     expect(response.statusCode).toBe(413);
   });
 
+  it('answers 413 to a multipart file over the size limit, and imports none of it', async () => {
+    const before = await testApp().app.inject({
+      url: `/v1/customers/${customerId}/imports`,
+      headers: headers(),
+    });
+    const boundary = '----hubtest413';
+    const rows = Array.from({ length: 6000 }, (_, index) => `cut${index}@devries.example;waar;onwaar;onwaar`);
+    const csv = `User ID/Email (Required);Webex Voice;Jabber Calling;Jabber met Webex Teams\r\n${rows.join('\r\n')}\r\n`;
+    const payload = [
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="file"; filename="users.csv"',
+      'Content-Type: text/csv',
+      '',
+      csv,
+      `--${boundary}--`,
+      '',
+    ].join('\r\n');
+    const response = await testApp().app.inject({
+      method: 'POST',
+      url: `/v1/customers/${customerId}/imports`,
+      headers: { ...headers(), 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload,
+    });
+    expect(response.statusCode).toBe(413);
+    expect(response.json<{ errors: { code: string }[] }>().errors[0]?.code).toBe('file_too_large');
+    await testApp().drainJobs();
+    const after = await testApp().app.inject({
+      url: `/v1/customers/${customerId}/imports`,
+      headers: headers(),
+    });
+    expect(after.json<{ items: unknown[] }>().items).toHaveLength(
+      before.json<{ items: unknown[] }>().items.length,
+    );
+    const users = await testApp().app.inject({
+      url: `/v1/customers/${customerId}/users?search=cut0`,
+      headers: headers(),
+    });
+    expect(users.json<{ items: unknown[] }>().items).toEqual([]);
+  });
+
   it('serves the template with the headers and one example row', async () => {
     const response = await testApp().app.inject({
       method: 'GET',

@@ -3,7 +3,7 @@
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { validationFailed } from '../../domain/errors.ts';
-import { createImport } from '../../services/imports/create-import.ts';
+import { createImport, fileTooLarge } from '../../services/imports/create-import.ts';
 import {
   applyDryRun,
   cancelImport,
@@ -85,6 +85,19 @@ const uploadQuery = z.object({
   dryRun: booleanQuery.optional(),
 });
 
+/**
+ * A multipart file as it arrives, refused with 413 when it was over the size limit: busboy then
+ * cuts it at the limit and ends the stream as if the file were that short (only `truncated`
+ * tells), so without this check the first part of the file would be imported.
+ */
+async function* refuseTruncated(
+  file: AsyncIterable<Uint8Array> & { readonly truncated: boolean },
+  maxBytes: number,
+): AsyncGenerator<Uint8Array> {
+  for await (const chunk of file) yield chunk;
+  if (file.truncated) throw fileTooLarge(maxBytes);
+}
+
 export async function importRoutes(app: App): Promise<void> {
   // A raw CSV body is streamed to the service, which enforces the size limit itself (413).
   for (const type of ['text/csv', 'application/csv', 'application/octet-stream']) {
@@ -127,7 +140,7 @@ export async function importRoutes(app: App): Promise<void> {
         if (formBehaviour === 'add-only' || formBehaviour === 'add-remove') behaviour = formBehaviour;
         const formDryRun = field('dryRun');
         if (formDryRun !== undefined) dryRun = formDryRun === 'true' || formDryRun === '1';
-        body = file.file;
+        body = refuseTruncated(file.file, app.config.importMaxBytes);
       } else {
         body = request.body as Readable;
       }
