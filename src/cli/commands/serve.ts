@@ -79,10 +79,18 @@ export async function serve(
       return reply.type('application/x-ndjson').send(events);
     },
   );
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    // E.g. the port is taken: stop here, with nothing left running that would keep the process.
+    await app.close();
+    throw error;
+  }
+  // Started only once the server listens: a worker left running by a failed start would keep the
+  // process alive, polling a database that is being closed.
   const worker = config.inlineWorker
     ? startWorker({ db: database.db, logger, definitions: jobDefinitions })
     : null;
-  await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://localhost:${port}`;
