@@ -184,6 +184,21 @@ describe('existing accounts', () => {
     }
     expect(statuses.slice(0, EMAIL_PROBES_PER_MINUTE)).toEqual(Array(EMAIL_PROBES_PER_MINUTE).fill(200));
     expect(statuses.at(-1)).toBe(429);
+
+    // During the lockout a free email is refused alike, by both APIs: otherwise the answers would
+    // go on telling taken emails (429) from free ones.
+    const { app, auth } = harness();
+    const free = await batch([user('nobody.yet@acme.com')], otherCustomerId, prober);
+    expect(free.statusCode).toBe(429);
+    for (const email of ['nobody.yet@acme.com', 'john.anderson@acme.com']) {
+      const precheck = await app.inject({
+        method: 'POST',
+        url: '/v1/wholesale/subscribers/validate',
+        headers: auth(prober),
+        payload: { email },
+      });
+      expect(precheck.statusCode).toBe(429);
+    }
   });
 });
 

@@ -20,7 +20,12 @@ import { applyUserPlan, planErrorsToAppError } from '../users/apply-user-plan.ts
 import { loadPlanningState } from '../users/planning-state.ts';
 import { toDesiredChange, type UserFieldsInput } from '../users/user-input.ts';
 import { toUserView, type UserView } from '../users/user-view.ts';
-import { emailTakenError, ProbeRateLimited, recordEmailProbes } from './email-probes.ts';
+import {
+  emailTakenError,
+  ProbeRateLimited,
+  recordEmailProbes,
+  refuseWhileOverProbeBudget,
+} from './email-probes.ts';
 import { holdingOf, NO_LICENCES, pushLicenceSteps } from './user-licences.ts';
 
 export const MAX_MANUAL_ADD = 25;
@@ -95,6 +100,7 @@ export async function addUsers(
   const emails = inputs.map((input) => input.email.trim().toLowerCase());
 
   // Existing accounts of other customers: audited and rate-limited before anything is written.
+  await refuseWhileOverProbeBudget(context);
   const taken = await emailsTakenElsewhere(context.db, customer.id, emails);
   if (taken.size > 0) {
     const { overBudget } = await recordEmailProbes(

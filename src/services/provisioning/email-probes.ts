@@ -25,6 +25,29 @@ export class ProbeRateLimited extends AppError {
   }
 }
 
+/** The actor's probes in the last minute. */
+async function recentProbes(context: ServiceContext, actorId: string): Promise<number> {
+  const row = await context.db
+    .selectFrom('audit_events')
+    .select(sql<number>`count(*)::int`.as('probes'))
+    .where('actor_id', '=', actorId)
+    .where('action', '=', EMAIL_PROBE_ACTION)
+    .where('occurred_at', '>', sql<Date>`now() - interval '1 minute'`)
+    .executeTakeFirstOrThrow();
+  return row.probes;
+}
+
+/**
+ * Refuses (429) any check of emails by an actor that used up its budget, before anything is
+ * looked up: answering 429 only to taken emails, and "fine" to free ones, would go on telling
+ * which emails exist during the lockout.
+ */
+export async function refuseWhileOverProbeBudget(context: ServiceContext): Promise<void> {
+  const actorId = context.actor.id;
+  if (actorId === null) return;
+  if ((await recentProbes(context, actorId)) >= EMAIL_PROBES_PER_MINUTE) throw new ProbeRateLimited();
+}
+
 /**
  * Audits the probes (one row per email, no organization named) and answers whether the actor
  * is now over its budget. Actors without an id (the local CLI, the system) are not limited.
@@ -47,13 +70,7 @@ export async function recordEmailProbes(
       after: { result: 'email_taken' },
     })),
   );
-  if (context.actor.id === null) return { overBudget: false };
-  const row = await context.db
-    .selectFrom('audit_events')
-    .select(sql<number>`count(*)::int`.as('probes'))
-    .where('actor_id', '=', context.actor.id)
-    .where('action', '=', EMAIL_PROBE_ACTION)
-    .where('occurred_at', '>', sql<Date>`now() - interval '1 minute'`)
-    .executeTakeFirstOrThrow();
-  return { overBudget: row.probes > EMAIL_PROBES_PER_MINUTE };
+  const actorId = context.actor.id;
+  if (actorId === null) return { overBudget: false };
+  return { overBudget: (await recentProbes(context, actorId)) > EMAIL_PROBES_PER_MINUTE };
 }

@@ -21,7 +21,7 @@ import { loadPlanningState } from '../users/planning-state.ts';
 import { toDesiredChange } from '../users/user-input.ts';
 import { deleteUser } from '../users/user-service.ts';
 import { addOneUser } from './add-users.ts';
-import { ProbeRateLimited, recordEmailProbes } from './email-probes.ts';
+import { ProbeRateLimited, recordEmailProbes, refuseWhileOverProbeBudget } from './email-probes.ts';
 import { changeUserPackage } from './change-package.ts';
 import { wholesaleInvalid } from './wholesale-errors.ts';
 
@@ -177,6 +177,7 @@ export interface SubscriberPrecheckInput {
  */
 export async function precheckWholesaleSubscriber(context: ServiceContext, input: SubscriberPrecheckInput) {
   const email = input.email.toLowerCase();
+  await refuseWhileOverProbeBudget(context);
   if (!input.customerId) {
     const taken = await context.db
       .selectFrom('users')
