@@ -2,6 +2,8 @@
 // Wholesale API. Answers every problem at once, each naming its field.
 import type { ErrorDetail } from '../errors.ts';
 import { isSellableId } from '../packages/catalog.ts';
+import { isCountryCode } from '../locale/country-code.ts';
+import { isLanguageTag } from '../locale/language-tag.ts';
 import { isValidEmail } from '../users/is-valid-email.ts';
 
 export interface CustomerAddressInput {
@@ -15,13 +17,6 @@ export interface CustomerAddressInput {
 export interface SoldPackageInput {
   readonly id: string;
   readonly limit?: number | null | undefined;
-}
-
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-
-/** ISO 3166 alpha-2, upper case (the Wholesale API's examples send upper case). */
-export function isCountryCode(value: string): boolean {
-  return /^[A-Z]{2}$/.test(value) && regionNames.of(value) !== undefined;
 }
 
 export function isEmail(value: string): boolean {
@@ -96,7 +91,21 @@ export function checkCountry(country: string | undefined, field = 'country'): Er
         {
           code: 'invalid_country',
           field,
-          description: `"${country}" is not an ISO 3166 alpha-2 country code.`,
+          description: `"${country}" is not an ISO 3166-1 alpha-2 country code (upper case, e.g. NL).`,
+        },
+      ];
+}
+
+/** SPEC §2: an ISO 639-1 language, optionally with `_` and an ISO 3166-1 region (nl, nl_NL). */
+export function checkLanguage(language: string | null | undefined, field = 'language'): ErrorDetail[] {
+  if (language === undefined || language === null) return [];
+  return isLanguageTag(language)
+    ? []
+    : [
+        {
+          code: 'invalid_language',
+          field,
+          description: `${field}: "${language}" is not a language such as nl, nl_NL or en_US (ISO 639-1, optionally _ and an ISO 3166-1 alpha-2 region).`,
         },
       ];
 }

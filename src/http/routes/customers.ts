@@ -59,7 +59,11 @@ const createBody = z.object({
   adminEmail: z.string().min(3).max(254),
   country: z.string().length(2).describe('ISO 3166 alpha-2'),
   address: addressInput.optional(),
-  language: z.string().max(10).optional(),
+  language: z
+    .string()
+    .max(10)
+    .optional()
+    .describe('ISO 639-1, optionally _ and an ISO 3166-1 region: nl, nl_NL, en_US'),
   packages: z.array(soldPackage).optional(),
   firstLocation: locationInput.optional(),
 });

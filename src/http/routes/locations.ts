@@ -19,7 +19,11 @@ export const locationInput = z.object({
   stateOrProvince: z.string().max(100).nullish(),
   zipCode: z.string().max(20).nullish(),
   timeZone: z.string().min(1).describe('IANA time zone such as Europe/Amsterdam'),
-  language: z.string().max(10).nullish(),
+  language: z
+    .string()
+    .max(10)
+    .nullish()
+    .describe('ISO 639-1, optionally _ and an ISO 3166-1 region: nl, nl_NL'),
 });
 
 export const locationOutput = z

@@ -6,6 +6,7 @@ import {
   checkAddress,
   checkCountry,
   checkCustomerName,
+  checkLanguage,
   checkSoldPackages,
   isEmail,
   type CustomerAddressInput,
@@ -26,11 +27,16 @@ import { insertLocation } from '../../db/repositories/locations.ts';
 import type { CustomerRow, CustomerStatus } from '../../db/schema.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
 import { canStart, customerBusy } from '../../domain/provisioning/customer-lifecycle.ts';
+import { canonicalLanguageTag } from '../../domain/locale/language-tag.ts';
 import { assertCanWrite, assertPartnerAdmin, customerScope } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Executor, ServiceContext } from '../context.ts';
 import { isUniqueViolation } from '../db-errors.ts';
-import { checkLocationInput, type LocationInput } from '../locations/location-service.ts';
+import {
+  checkLocationInput,
+  withCanonicalLanguage,
+  type LocationInput,
+} from '../locations/location-service.ts';
 import { decodeCursor, toPage, type Page } from '../paging.ts';
 import { toCustomerView, type CustomerView } from './customer-view.ts';
 
@@ -68,6 +74,7 @@ export async function createCustomer(
           },
         ]),
     ...checkCountry(input.country),
+    ...checkLanguage(input.language),
     ...checkAddress(input.address),
     ...checkSoldPackages(input.packages),
     ...(input.firstLocation ? checkLocationInput(input.firstLocation, 'firstLocation') : []),
@@ -88,7 +95,9 @@ export async function createCustomer(
         city: input.address?.city ?? null,
         state_or_province: input.address?.stateOrProvince ?? null,
         zip_code: input.address?.zipCode ?? null,
-        ...(input.language ? { language: input.language } : {}),
+        ...(input.language !== undefined
+          ? { language: canonicalLanguageTag(input.language) ?? input.language }
+          : {}),
         status: 'provisioning',
       });
     } catch (error) {
@@ -114,7 +123,7 @@ export async function createCustomer(
       limit: entry.limit ?? null,
     }));
     await replaceCustomerPackages(trx, row.id, packages);
-    if (input.firstLocation) await insertLocation(trx, row.id, input.firstLocation);
+    if (input.firstLocation) await insertLocation(trx, row.id, withCanonicalLanguage(input.firstLocation));
     await enqueueJob(trx, {
       kind: PROVISION_CUSTOMER_JOB,
       payload: { customerId: row.id },
@@ -205,6 +214,7 @@ export async function updateCustomerDetails(
         ]
       : []),
     ...checkCountry(input.country),
+    ...checkLanguage(input.language),
     ...checkAddress(input.address),
     ...checkSoldPackages(input.packages),
   ];
@@ -235,7 +245,9 @@ export async function updateCustomerDetails(
       ...(input.name !== undefined ? { name: input.name.trim() } : {}),
       ...(input.adminEmail !== undefined ? { admin_email: input.adminEmail.trim().toLowerCase() } : {}),
       ...(input.country !== undefined ? { country: input.country } : {}),
-      ...(input.language !== undefined ? { language: input.language } : {}),
+      ...(input.language !== undefined
+        ? { language: canonicalLanguageTag(input.language) ?? input.language }
+        : {}),
       ...(input.address
         ? {
             address_line1: input.address.addressLine1 ?? null,

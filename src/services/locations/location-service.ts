@@ -1,6 +1,7 @@
 // Location use cases (SPEC §4): create, list, edit, delete when nothing uses them.
 import { conflict, notFound, validationFailed, type ErrorDetail } from '../../domain/errors.ts';
-import { checkAddress, checkCountry } from '../../domain/customers/customer-input.ts';
+import { checkAddress, checkCountry, checkLanguage } from '../../domain/customers/customer-input.ts';
+import { canonicalLanguageTag } from '../../domain/locale/language-tag.ts';
 import {
   deleteLocationRow,
   findLocation,
@@ -93,8 +94,15 @@ export function checkLocationInput(
       description: `"${input.timeZone}" is not a time zone such as Europe/Amsterdam.`,
     });
   }
+  details.push(...checkLanguage(input.language, field('language')));
   details.push(...checkAddress(input, prefix || 'address'));
   return details;
+}
+
+/** A checked location's language in its stored form (`en_us` → `en_US`). */
+export function withCanonicalLanguage<T extends Partial<LocationInput>>(input: T): T {
+  if (input.language === undefined || input.language === null) return input;
+  return { ...input, language: canonicalLanguageTag(input.language) ?? input.language };
 }
 
 function nameTaken(name: string): Error {
@@ -124,7 +132,7 @@ export async function createLocation(
   const customer = await requireCustomer(context, customerRef);
   return context.db.transaction().execute(async (trx) => {
     try {
-      const row = await insertLocation(trx, customer.id, input);
+      const row = await insertLocation(trx, customer.id, withCanonicalLanguage(input));
       const view = toLocationView(row);
       await recordAudit(trx, context, {
         partnerId: customer.partner_id,
@@ -185,7 +193,7 @@ export async function updateLocation(
   return context.db.transaction().execute(async (trx) => {
     const existing = await requireLocation(trx, customer.id, locationRef);
     try {
-      const row = await updateLocationRow(trx, customer.id, existing.id, input);
+      const row = await updateLocationRow(trx, customer.id, existing.id, withCanonicalLanguage(input));
       if (!row) throw notFound('Location', 'Locatie');
       const view = toLocationView(row);
       await recordAudit(trx, context, {

@@ -3,6 +3,8 @@
 // contract test (test/contract/) checks our answers against the published schemas; these zod
 // schemas are what the routes parse with and what /docs shows.
 import { z } from 'zod';
+import { isCountryCode } from '../../../domain/locale/country-code.ts';
+import { isLanguageTag } from '../../../domain/locale/language-tag.ts';
 
 /** Every customer-level package the public API names; we support a subset (SELLABLE_IDS). */
 export const PUBLIC_CUSTOMER_PACKAGES = [
@@ -90,8 +92,18 @@ export const publicAddressInputSchema = z.object({
     .string()
     .trim()
     .regex(/^[A-Za-z]{2}$/, 'country must be an ISO 3166 alpha-2 code')
-    .transform((value) => value.toUpperCase()),
+    .transform((value) => value.toUpperCase())
+    .refine(isCountryCode, 'country must be an assigned ISO 3166-1 alpha-2 code'),
 });
+
+/** "The {ISO-639-1}_{ISO-3166} or {ISO-639-1} locale or language code" (public description). */
+const languageSchema = z
+  .string()
+  .trim()
+  .refine(
+    isLanguageTag,
+    'language must be an ISO 639-1 code, optionally _ and an ISO 3166-1 region (en, en_US)',
+  );
 export type PublicAddressInput = z.infer<typeof publicAddressInputSchema>;
 
 export const publicAddressSchema = z
@@ -110,7 +122,7 @@ const locationInputSchema = z.object({
   name: text(80),
   address: publicAddressInputSchema,
   timezone: text(),
-  language: text(),
+  language: languageSchema,
   emergencyLocationIdentifier: z.string().trim().optional(),
 });
 
@@ -150,7 +162,7 @@ export const customerCreateSchema = z
       .object({
         name: text(200).refine((name) => !name.includes('%'), 'name must not contain %'),
         primaryEmail: emailSchema,
-        language: z.string().trim().optional(),
+        language: languageSchema.optional(),
       })
       .optional(),
     provisioningParameters: provisioningParametersSchema.optional(),
@@ -227,6 +239,17 @@ export const customerListQuerySchema = z.object({
 export type CustomerListQuery = z.infer<typeof customerListQuerySchema>;
 
 export const resourceUrlSchema = z.object({ url: z.string() }).describe('WholesaleResourceUrl');
+
+/**
+ * The 202 of customer create and update: `{url}` plus the `Location` header the public
+ * description declares. @fastify/swagger reads a response schema's `headers` keyword, which zod
+ * passes through from the metadata; serialization ignores it.
+ */
+export const acceptedWithLocationSchema = resourceUrlSchema.meta({
+  headers: {
+    Location: { type: 'string', description: 'The path of the customer, e.g. /v1/wholesale/customers/{id}.' },
+  },
+});
 
 // ---- subscribers ------------------------------------------------------------------------------
 
