@@ -25,6 +25,18 @@ const LOCAL_ONLY = new Set([
   '--version',
 ]);
 
+/**
+ * The server and the worker log at LOG_LEVEL (info by default: a line per request with its
+ * trackingId, SPEC §10). A one-shot command logs only warnings: its output is for the person at
+ * the terminal.
+ */
+const LOGGING_AT_CONFIGURED_LEVEL = new Set(['serve', 'worker']);
+
+function logLevelFor(argv: readonly string[], config: Config): Config['logLevel'] {
+  const command = argv.find((argument) => !argument.startsWith('-'));
+  return command !== undefined && LOGGING_AT_CONFIGURED_LEVEL.has(command) ? config.logLevel : 'warn';
+}
+
 export interface RunCliOptions {
   /** Set when a server runs a forwarded invocation with its own runtime. */
   readonly runtime?: Runtime;
@@ -53,7 +65,10 @@ export async function runCli(
       : async () =>
           openRuntime(
             config as Config,
-            createLogger({ ...(config as Config), logLevel: 'warn' }, process.stderr),
+            createLogger(
+              { ...(config as Config), logLevel: logLevelFor(argv, config as Config) },
+              process.stderr,
+            ),
           ),
     !options.runtime,
   );
