@@ -32,7 +32,7 @@ const LOCAL_ONLY = new Set([
  */
 const LOGGING_AT_CONFIGURED_LEVEL = new Set(['serve', 'worker']);
 
-function logLevelFor(argv: readonly string[], config: Config): Config['logLevel'] {
+export function logLevelFor(argv: readonly string[], config: Config): Config['logLevel'] {
   const command = argv.find((argument) => !argument.startsWith('-'));
   return command !== undefined && LOGGING_AT_CONFIGURED_LEVEL.has(command) ? config.logLevel : 'warn';
 }
