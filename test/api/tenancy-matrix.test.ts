@@ -157,7 +157,8 @@ function registeredRoutes(tree: string): string[] {
     stack.length = indent.length / 4;
     stack.push(segment);
     const path = stack.join('').replace(/:(\w+)/g, '{$1}');
-    if (!methods || !/^\/(v1|scim)\//.test(path)) continue;
+    // Catch-alls (`…/*`, hidden) only answer an API's own 404/405 for paths no route serves.
+    if (!methods || !/^\/(v1|scim)\//.test(path) || path.endsWith('*')) continue;
     for (const method of methods.split(', ')) if (method !== 'HEAD') keys.push(`${method} ${path}`);
   }
   return keys;

@@ -84,16 +84,60 @@ export const WHOLESALE_CODES = {
     errorCode: 10025,
     description: 'customerInfo with name and primaryEmail is required for a new customer.',
   },
+  subscriber_pending_user_migration: {
+    errorCode: 10026,
+    description: 'The subscriber is waiting for the consent to move their account (pending_user_migration).',
+  },
+  // The generic answers by HTTP status, worded like the public description's status texts.
+  not_found: {
+    errorCode: 10027,
+    description: 'The URI requested is invalid or the resource requested does not exist.',
+  },
+  method_not_allowed: {
+    errorCode: 10028,
+    description: 'The request was made to a resource using an HTTP request method that is not supported.',
+  },
+  unauthenticated: { errorCode: 10029, description: 'Authentication credentials were missing or incorrect.' },
   license_change_not_revertible: { errorCode: 10030, description: LICENSE_CHANGE_NOT_REVERTIBLE_TEXT },
   license_update_failed: { errorCode: 10031, description: LICENSE_UPDATE_FAILED_TEXT },
   provisioning_failed: { errorCode: 10032, description: 'Provisioning failed; retry later.' },
   admin_invite_failed: { errorCode: 10033, description: 'The customer full admin could not be invited.' },
   location_failed: { errorCode: 10034, description: 'The first location could not be created.' },
+  forbidden: {
+    errorCode: 10035,
+    description: 'The request is understood, but it has been refused or access is not allowed.',
+  },
+  conflict: {
+    errorCode: 10036,
+    description:
+      'The request could not be processed because it conflicts with some established rule of the system.',
+  },
+  unsupported_media_type: {
+    errorCode: 10037,
+    description:
+      'The request was made to a resource without specifying a media type or used a media type that is not supported.',
+  },
+  payload_too_large: { errorCode: 10038, description: 'The request body is larger than allowed.' },
+  service_unavailable: {
+    errorCode: 10039,
+    description: 'Server is overloaded with requests. Try again later.',
+  },
   not_implemented: { errorCode: 10050, description: 'This operation is not available in Wholesale Hub.' },
   internal_error: { errorCode: 10099, description: 'Something went wrong on the server.' },
 } as const satisfies Record<string, WholesaleCode>;
 
 export type WholesaleCodeName = keyof typeof WHOLESALE_CODES;
+
+/**
+ * Codes whose text is fixed (the public description's 10022, SPEC §5's licence texts): an error
+ * with one of these codes always answers this text, whatever wording the failing service used,
+ * so a number never travels with another number's text.
+ */
+export const FIXED_TEXT_CODES: ReadonlySet<WholesaleCodeName> = new Set<WholesaleCodeName>([
+  'email_taken',
+  'license_change_not_revertible',
+  'license_update_failed',
+]);
 
 export function isWholesaleCodeName(code: string): code is WholesaleCodeName {
   return Object.hasOwn(WHOLESALE_CODES, code);

@@ -1,6 +1,6 @@
 // Wholesale API customers (SPEC §2, §7): the public request shapes mapped onto our customer
 // lifecycle. Create and update answer at once and continue in the provisioning job (202).
-import { conflict } from '../../domain/errors.ts';
+import { conflict, isAppError } from '../../domain/errors.ts';
 import { checkCountry } from '../../domain/customers/customer-input.ts';
 import { canStart, customerBusy } from '../../domain/provisioning/customer-lifecycle.ts';
 import {
@@ -41,7 +41,7 @@ import {
   PROVISION_CUSTOMER_JOB,
 } from '../customers/customer-service.ts';
 import { isUniqueViolation } from '../db-errors.ts';
-import { wholesaleInvalid } from './wholesale-errors.ts';
+import { externalIdTaken, wholesaleInvalid, wholesaleNotFound } from './wholesale-errors.ts';
 
 export function toCustomerRecord(row: CustomerRow, packages: readonly CustomerPackageRow[]): CustomerRecord {
   return {
@@ -61,11 +61,21 @@ export function toCustomerRecord(row: CustomerRow, packages: readonly CustomerPa
   };
 }
 
+/** The customer by id or externalId; otherwise 404 with the customer-not-found code. */
+export async function requireWholesaleCustomer(context: ServiceContext, ref: string): Promise<CustomerRow> {
+  try {
+    return await requireCustomer(context, ref);
+  } catch (error) {
+    if (isAppError(error) && error.code === 'not_found') throw wholesaleNotFound('customer_not_found');
+    throw error;
+  }
+}
+
 export async function getWholesaleCustomer(
   context: ServiceContext,
   ref: string,
 ): Promise<PublicCustomerShape> {
-  const row = await requireCustomer(context, ref);
+  const row = await requireWholesaleCustomer(context, ref);
   return toPublicCustomer(toCustomerRecord(row, await listCustomerPackages(context.db, [row.id])));
 }
 
@@ -149,10 +159,10 @@ export async function updateWholesaleCustomer(
   request: PublicCustomerUpdateInput,
 ): Promise<string> {
   assertCanWrite(context.actor);
-  const found = await requireCustomer(context, ref);
+  const found = await requireWholesaleCustomer(context, ref);
   return context.db.transaction().execute(async (trx) => {
     const existing = await lockCustomer(trx, customerScope(context.actor), found.id);
-    if (!existing) throw wholesaleInvalid(['customer_not_found']);
+    if (!existing) throw wholesaleNotFound('customer_not_found');
     if (!canStart('update', existing.status)) throw customerBusy(existing.status);
     const locations = await listLocations(trx, existing.id);
     const changes = customerChangesFromUpdate(request, { hasLocation: locations.length > 0 });
@@ -217,7 +227,8 @@ export async function updateWholesaleCustomer(
           : {}),
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw wholesaleInvalid(['external_id_taken']);
+      // The same 409 as a create with a taken externalId (POST), not a 400.
+      if (isUniqueViolation(error)) throw externalIdTaken(changes.value.externalId ?? '');
       throw error;
     }
     await enqueueJob(trx, {
@@ -244,7 +255,7 @@ export async function updateWholesaleCustomer(
 }
 
 export async function deleteWholesaleCustomer(context: ServiceContext, ref: string): Promise<void> {
-  const row = await requireCustomer(context, ref);
+  const row = await requireWholesaleCustomer(context, ref);
   if (!canStart('delete', row.status) && row.status !== 'deleting') throw customerBusy(row.status);
   await deleteCustomer(context, row.id);
 }

@@ -1,7 +1,6 @@
 // Wholesale API subscribers (SPEC §5, §7): users holding a package, seen through the public shape.
 // Create, update and delete go through the same services as the admin API (the one planner, the
 // provisioning backend); the public status enum hides our `error` state behind `errors`.
-import { notFound } from '../../domain/errors.ts';
 import { PRECHECK_SUCCESS, type WholesaleCodeName } from '../../domain/provisioning/wholesale-codes.ts';
 import {
   fromPublicStatuses,
@@ -16,14 +15,14 @@ import { findSubscriber, listSubscribers, type SubscriberRow } from '../../db/re
 import { assertCanWrite, customerScope } from '../access/policy.ts';
 import { resendConsentEmail } from '../accounts/consent.ts';
 import type { ServiceContext } from '../context.ts';
-import { requireCustomer } from '../customers/customer-service.ts';
 import { loadPlanningState } from '../users/planning-state.ts';
 import { toDesiredChange } from '../users/user-input.ts';
 import { deleteUser } from '../users/user-service.ts';
 import { addOneUser } from './add-users.ts';
 import { ProbeRateLimited, recordEmailProbes, refuseWhileOverProbeBudget } from './email-probes.ts';
 import { changeUserPackage } from './change-package.ts';
-import { wholesaleInvalid } from './wholesale-errors.ts';
+import { requireWholesaleCustomer } from './wholesale-customers.ts';
+import { wholesaleInvalid, wholesaleNotFound } from './wholesale-errors.ts';
 
 export function toPublic(row: SubscriberRow): PublicSubscriberShape {
   return toPublicSubscriber(
@@ -44,7 +43,7 @@ export function toPublic(row: SubscriberRow): PublicSubscriberShape {
 
 export async function requireSubscriber(context: ServiceContext, id: string): Promise<SubscriberRow> {
   const row = await findSubscriber(context.db, customerScope(context.actor), id);
-  if (!row) throw notFound('Subscriber', 'Abonnee');
+  if (!row) throw wholesaleNotFound('subscriber_not_found');
   return row;
 }
 
@@ -109,7 +108,7 @@ export async function createWholesaleSubscriber(
   context: ServiceContext,
   input: SubscriberCreateInput,
 ): Promise<PublicSubscriberShape> {
-  const customer = await requireCustomer(context, input.customerId);
+  const customer = await requireWholesaleCustomer(context, input.customerId);
   const choice = packageChoice(input);
   const parameters = input.provisioningParameters;
   const result = await addOneUser(context, customer, {
@@ -137,7 +136,7 @@ export async function updateWholesaleSubscriber(
   input: SubscriberUpdateInput,
 ): Promise<PublicSubscriberShape> {
   const row = await requireSubscriber(context, id);
-  const customer = await requireCustomer(context, row.customer_id);
+  const customer = await requireWholesaleCustomer(context, row.customer_id);
   const choice = packageChoice(input);
   await changeUserPackage(context, customer, row.id, {
     package: choice.packageId,
@@ -159,7 +158,7 @@ export async function deleteWholesaleSubscriber(context: ServiceContext, id: str
 export async function resendWholesaleConsent(context: ServiceContext, id: string): Promise<void> {
   assertCanWrite(context.actor);
   const row = await requireSubscriber(context, id);
-  const customer = await requireCustomer(context, row.customer_id);
+  const customer = await requireWholesaleCustomer(context, row.customer_id);
   await resendConsentEmail(context, customer, row);
 }
 
@@ -187,7 +186,7 @@ export async function precheckWholesaleSubscriber(context: ServiceContext, input
     if (taken) await refuseProbe(context, { partnerId: context.actor.partnerId, customerId: null }, email);
     return PRECHECK_SUCCESS;
   }
-  const customer = await requireCustomer(context, input.customerId);
+  const customer = await requireWholesaleCustomer(context, input.customerId);
   if ((await emailsTakenElsewhere(context.db, customer.id, [email])).size > 0) {
     await refuseProbe(context, { partnerId: customer.partner_id, customerId: customer.id }, email);
   }
@@ -267,7 +266,7 @@ export const ROW_CODE_TO_WHOLESALE: Readonly<Record<string, WholesaleCodeName>> 
   package_in_use: 'package_in_use',
   external_id_taken: 'external_id_taken',
   not_pending_user_migration: 'not_pending_user_migration',
-  pending_user_migration: 'not_pending_user_migration',
+  pending_user_migration: 'subscriber_pending_user_migration',
   rate_limited: 'rate_limited',
   provisioning_failed: 'provisioning_failed',
   too_many_users: 'invalid_request',

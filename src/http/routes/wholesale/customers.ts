@@ -11,13 +11,13 @@ import {
 import type { App } from '../../app.ts';
 import { TAG, publicErrorResponses, resourcePath, resourceUrl } from './common.ts';
 import {
+  acceptedWithLocationSchema,
   customerCreateSchema,
   customerIdParamsSchema,
   customerListQuerySchema,
   customerListSchema,
   customerUpdateSchema,
   publicCustomerSchema,
-  resourceUrlSchema,
 } from './schemas.ts';
 
 const onBehalf = z.object({ onBehalfOfSubPartnerOrgId: z.string().optional() });
@@ -44,7 +44,7 @@ export async function wholesaleCustomerRoutes(app: App): Promise<void> {
         summary: 'Provision a Wholesale Customer (continues in the background)',
         querystring: onBehalf,
         body: customerCreateSchema,
-        response: { 202: resourceUrlSchema, ...publicErrorResponses },
+        response: { 202: acceptedWithLocationSchema, ...publicErrorResponses },
       },
     },
     async (request, reply) => {
@@ -82,7 +82,7 @@ export async function wholesaleCustomerRoutes(app: App): Promise<void> {
         params: customerIdParamsSchema,
         querystring: onBehalf,
         body: customerUpdateSchema,
-        response: { 202: resourceUrlSchema, ...publicErrorResponses },
+        response: { 202: acceptedWithLocationSchema, ...publicErrorResponses },
       },
     },
     async (request, reply) => {

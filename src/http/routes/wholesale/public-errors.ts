@@ -1,10 +1,13 @@
 // The Wholesale API answers errors in the public shape `{message, errors: [{errorCode,
 // description}], trackingId}` (SPEC §7). The statuses and texts come from the one mapping in
-// http/errors.ts; this only turns our detail codes into the public numbers.
+// http/errors.ts; this only turns our detail codes into the public numbers, and makes sure a
+// number never travels with another number's text.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
+  FIXED_TEXT_CODES,
   WHOLESALE_CODES,
   isWholesaleCodeName,
+  type WholesaleCode,
   type WholesaleCodeName,
 } from '../../../domain/provisioning/wholesale-codes.ts';
 import { ProbeRateLimited } from '../../../services/provisioning/email-probes.ts';
@@ -12,15 +15,41 @@ import { ROW_CODE_TO_WHOLESALE } from '../../../services/provisioning/wholesale-
 import { toErrorResponse } from '../../errors.ts';
 import type { PublicErrorResponse } from './schemas.ts';
 
-function codeFor(code: string, status: number, url: string): WholesaleCodeName {
+/**
+ * A detail without a code of its own gets the generic code of its status. A bare 404 is no
+ * guess at "customer" or "subscriber" from the URL: the services name what was not found.
+ */
+const CODE_BY_STATUS: Readonly<Record<number, WholesaleCodeName>> = {
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+  501: 'not_implemented',
+  503: 'service_unavailable',
+};
+
+export function publicCodeFor(code: string, status: number): WholesaleCodeName {
   if (isWholesaleCodeName(code)) return code;
   const mapped = ROW_CODE_TO_WHOLESALE[code];
   if (mapped) return mapped;
-  if (status === 404) return url.includes('/customers') ? 'customer_not_found' : 'subscriber_not_found';
-  if (status === 429) return 'rate_limited';
-  if (status === 501) return 'not_implemented';
-  if (status >= 500) return 'internal_error';
-  return 'invalid_request';
+  return CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal_error' : 'invalid_request');
+}
+
+/** One of our `{code, description}` details of an answer with `status` → the public error. */
+export function toPublicErrorDetail(
+  detail: { code: string; description: string },
+  status: number,
+): WholesaleCode {
+  const name = publicCodeFor(detail.code, status);
+  const known = WHOLESALE_CODES[name];
+  return {
+    errorCode: known.errorCode,
+    description: FIXED_TEXT_CODES.has(name) ? known.description : detail.description,
+  };
 }
 
 export function toPublicErrorResponse(
@@ -32,10 +61,7 @@ export function toPublicErrorResponse(
     status,
     body: {
       message: body.message,
-      errors: body.errors.map((detail) => ({
-        errorCode: WHOLESALE_CODES[codeFor(detail.code, status, request.url)].errorCode,
-        description: detail.description,
-      })),
+      errors: body.errors.map((detail) => toPublicErrorDetail(detail, status)),
       trackingId: body.trackingId,
     },
   };
