@@ -1,6 +1,7 @@
 // SQL for a customer's locations. Every statement names the customer.
 import { sql } from 'kysely';
 import type { Executor } from '../../services/context.ts';
+import type { CursorPosition } from '../../services/paging.ts';
 import type { LocationRow } from '../schema.ts';
 
 export interface LocationValues {
@@ -68,6 +69,24 @@ export async function listLocations(executor: Executor, customerId: string): Pro
     .selectAll()
     .where('customer_id', '=', customerId)
     .orderBy(sql`lower(name)`)
+    .execute();
+}
+
+/** One page by name: `limit + 1` rows after the cursor's (lower(name), id), for the caller's toPage. */
+export async function listLocationPage(
+  executor: Executor,
+  customerId: string,
+  page: { readonly after: CursorPosition | null; readonly limit: number },
+): Promise<LocationRow[]> {
+  let query = executor.selectFrom('locations').selectAll().where('customer_id', '=', customerId);
+  if (page.after) {
+    const { key, id } = page.after;
+    query = query.where(sql<boolean>`(lower(name), id) > (${key}, ${id}::uuid)`);
+  }
+  return query
+    .orderBy(sql`lower(name)`)
+    .orderBy('id')
+    .limit(page.limit + 1)
     .execute();
 }
 

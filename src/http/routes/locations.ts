@@ -4,10 +4,11 @@ import {
   createLocation,
   deleteLocation,
   getLocationView,
-  listLocationViews,
+  listLocationViewPage,
   updateLocation,
 } from '../../services/locations/location-service.ts';
 import type { App } from '../app.ts';
+import { pageQuery, setNextLink } from '../paging.ts';
 import { addressOutput, customerParams, errorResponses } from '../schemas/common.ts';
 
 export const locationInput = z.object({
@@ -50,12 +51,18 @@ export async function locationRoutes(app: App): Promise<void> {
         tags: ['locations'],
         summary: 'List locations',
         params: customerParams,
+        querystring: z.object(pageQuery),
         response: { 200: z.object({ items: z.array(locationOutput) }), ...errorResponses },
       },
     },
-    async (request) => ({
-      items: await listLocationViews(request.serviceContext(), request.params.customerId),
-    }),
+    async (request, reply) => {
+      const page = await listLocationViewPage(request.serviceContext(), request.params.customerId, {
+        cursor: request.query.cursor,
+        limit: request.query.max,
+      });
+      setNextLink(request, reply, page.nextCursor);
+      return { items: [...page.items] };
+    },
   );
 
   app.post(

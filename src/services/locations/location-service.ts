@@ -7,6 +7,7 @@ import {
   findLocation,
   findLocationByName,
   insertLocation,
+  listLocationPage,
   listLocations,
   locationUsage,
   updateLocationRow,
@@ -18,6 +19,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { Executor, ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
 import { isUniqueViolation, isUuidLike } from '../db-errors.ts';
+import { decodeCursor, toPage, type Page } from '../paging.ts';
 
 export type LocationInput = LocationValues;
 
@@ -150,12 +152,26 @@ export async function createLocation(
   });
 }
 
+/** Every location of the customer (the CLI's list). */
 export async function listLocationViews(
   context: ServiceContext,
   customerRef: string,
 ): Promise<LocationView[]> {
   const customer = await requireCustomer(context, customerRef);
   return (await listLocations(context.db, customer.id)).map(toLocationView);
+}
+
+/** One page of the customer's locations by name (SPEC §7), like every admin list. */
+export async function listLocationViewPage(
+  context: ServiceContext,
+  customerRef: string,
+  input: { readonly cursor?: string | undefined; readonly limit: number },
+): Promise<Page<LocationView>> {
+  const after = decodeCursor(input.cursor);
+  const customer = await requireCustomer(context, customerRef);
+  const rows = await listLocationPage(context.db, customer.id, { after, limit: input.limit });
+  const page = toPage(rows, input.limit, (row) => ({ key: row.name.toLowerCase(), id: row.id }));
+  return { items: page.items.map(toLocationView), nextCursor: page.nextCursor };
 }
 
 /** A location by id or by name (the CLI's `--location HQ`). */

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest, fetchAll } from '../../../lib/api-client.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
+import { fetchAllLocations } from '../../../lib/fetch-all-locations.ts';
 
 export interface Location {
   id: string;
@@ -26,7 +27,7 @@ function locationsPath(customerId: string): string {
 export function useLocations(customerId: string) {
   return useQuery({
     queryKey: ['customers', customerId, 'locations', 'list'],
-    queryFn: () => fetchAll<Location>(locationsPath(customerId)),
+    queryFn: () => fetchAllLocations<Location>(customerId),
   });
 }
 

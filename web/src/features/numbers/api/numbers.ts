@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest, fetchAll } from '../../../lib/api-client.ts';
+import { apiRequest } from '../../../lib/api-client.ts';
+import { fetchAllLocations } from '../../../lib/fetch-all-locations.ts';
 import { useCursorPages } from '../../../lib/use-cursor-pages.ts';
 
 export interface PhoneNumber {
@@ -26,8 +27,7 @@ export function useNumberPages(customerId: string, location: string | null, stat
 export function useLocationChoices(customerId: string) {
   return useQuery({
     queryKey: ['customers', customerId, 'locations', 'choices'],
-    queryFn: () =>
-      fetchAll<{ id: string; name: string }>(`/v1/customers/${encodeURIComponent(customerId)}/locations`),
+    queryFn: () => fetchAllLocations<{ id: string; name: string }>(customerId),
   });
 }
 

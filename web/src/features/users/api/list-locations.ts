@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { fetchAll } from '../../../lib/api-client.ts';
+import { fetchAllLocations } from '../../../lib/fetch-all-locations.ts';
 import type { LocationOption } from './user-types.ts';
 
 /** The customer's locations, for the location pickers of the user forms. */
 export function useLocationOptions(customerId: string) {
   return useQuery({
     queryKey: ['customers', customerId, 'locations', 'options'],
-    queryFn: () => fetchAll<LocationOption>(`/v1/customers/${encodeURIComponent(customerId)}/locations`),
+    queryFn: () => fetchAllLocations<LocationOption>(customerId),
     staleTime: 60_000,
   });
 }
