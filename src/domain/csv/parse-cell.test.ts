@@ -45,6 +45,12 @@ describe('formula neutralizing', () => {
     ["'@home", '@home'],
     ["'quoted", "'quoted"],
     ['plain', 'plain'],
+    // A stored value that starts with `'` before a formula character: exactly one `'` goes.
+    ["''=x", "'=x"],
+    ["'''+1", "''+1"],
+    ["''", "''"],
+    ["''x=", "''x="],
+    ['=x', '=x'],
   ])('import unescapes %j -> %j', (raw, expected) => {
     expect(unescapeFormulaCell(raw)).toBe(expected);
   });
@@ -56,8 +62,58 @@ describe('formula neutralizing', () => {
     ['-5', false, "'-5"],
     ['@me', false, "'@me"],
     ['Anna', false, 'Anna'],
+    ["'=x", false, "''=x"],
+    ["''@me", false, "'''@me"],
+    ["'Anna", false, "'Anna"],
+    ["'", false, "'"],
   ])('export %j (trusted %j) -> %j', (value, trusted, expected) => {
     expect(neutralizeCell(value, trusted)).toBe(expected);
     expect(unescapeFormulaCell(neutralizeCell(value, trusted))).toBe(value);
+  });
+});
+
+describe('formula neutralizing, as a property', () => {
+  // A linear congruential generator: the same strings on every run, so a failure reproduces.
+  function seededRandom(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return state / 2 ** 32;
+    };
+  }
+
+  // Weighted towards the characters the rule is about, so most strings exercise it.
+  const ALPHABET = ["'", "'", "'", '=', '+', '-', '@', 'a', ' ', '"', ';', ',', 'é', '\n'];
+
+  function randomString(random: () => number): string {
+    const length = Math.floor(random() * 8);
+    let value = '';
+    for (let i = 0; i < length; i++) value += ALPHABET[Math.floor(random() * ALPHABET.length)]!;
+    return value;
+  }
+
+  it('import(export(v)) === v for random strings of quotes, formula characters and text', () => {
+    const random = seededRandom(20261126);
+    const failures = new Set<string>();
+    let neutralized = 0;
+    let quoted = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const value = randomString(random);
+      const exported = neutralizeCell(value);
+      if (exported !== value) neutralized++;
+      if (/^'+[=+\-@]/.test(value)) quoted++;
+      if (unescapeFormulaCell(exported) !== value) failures.add(value);
+    }
+    expect([...failures]).toEqual([]);
+    // The generator must reach the neutralized and the already-quoted cases, or this proves little.
+    expect(neutralized).toBeGreaterThan(2_000);
+    expect(quoted).toBeGreaterThan(500);
+  });
+
+  it('no exported free-text cell starts with a formula character', () => {
+    const random = seededRandom(7);
+    for (let i = 0; i < 5_000; i++) {
+      expect(neutralizeCell(randomString(random))).not.toMatch(/^[=+\-@]/);
+    }
   });
 });

@@ -36,22 +36,32 @@ export function parsePhoneCell(raw: string): PhoneCell {
   return { kind: 'set', value };
 }
 
+// Export and import must be exact inverses for every string, or an export re-imported would not
+// be all `unchanged` (SPEC §6). SPEC states the single-quote case: export writes `'=x` for `=x`
+// and import reads it back. A stored value that itself starts with `'` before the formula
+// character (`'=x`) would then export as `'=x` too and come back as `=x`. So both sides treat
+// any run of `'` before `=`, `+`, `-` or `@` as part of the value: export adds one more `'`
+// (`'=x` -> `''=x`) and import removes exactly one (`''=x` -> `'=x`). The cases SPEC names
+// (`=x` <-> `'=x`) are unchanged; a `'` not followed (after more `'`) by a formula character is
+// never touched on either side.
 const APOSTROPHE = 0x27;
-const NEUTRALIZED = /^'[=+\-@]/;
+const NEUTRALIZED = /^'+[=+\-@]/;
 
-/** A cell that export neutralized (`'=…`) loses that `'` on import. */
+/** A cell that export neutralized (`'=…`, `''=…`) loses exactly one leading `'` on import. */
 export function unescapeFormulaCell(raw: string): string {
   // The first-character check spares the regex for nearly every cell (~15 a row).
   return raw.charCodeAt(0) === APOSTROPHE && NEUTRALIZED.test(raw) ? raw.slice(1) : raw;
 }
 
-const FORMULA_START = /^[=+\-@]/;
+const NEEDS_NEUTRALIZING = /^'*[=+\-@]/;
 
 /**
  * Export's formula-injection guard: a free-text cell that a spreadsheet would evaluate gets a
- * leading `'`. Callers pass `isTrustedNumber` for validated E.164 numbers, which stay as they are.
+ * leading `'`, and so does one that already starts with `'`s before a formula character, so that
+ * import (which strips one `'`) gives the stored value back. Callers pass `isTrustedNumber` for
+ * validated E.164 numbers, which stay as they are.
  */
 export function neutralizeCell(value: string, isTrustedNumber = false): string {
   if (isTrustedNumber) return value;
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_NEUTRALIZING.test(value) ? `'${value}` : value;
 }
