@@ -1,8 +1,14 @@
 // SPEC §6: UTF-8 with or without BOM, or Windows-1252 as older Excel saves it; anything that looks
-// binary is rejected. Detection looks at a prefix of the file so the rest can be decoded as a stream.
+// binary is rejected. The start of the file gives a first guess, so the rest can be decoded as a
+// stream. A UTF-8 decoder still refuses an invalid sequence anywhere after it (NotUtf8Text): an
+// import's first pass then reads the whole file again as Windows-1252, and tells its later passes
+// (read-csv.ts, repeated-emails.ts). A byte that is not UTF-8 never becomes U+FFFD unnoticed.
+import iconv from 'iconv-lite';
+
+export type TextEncoding = 'utf-8' | 'windows-1252';
 
 export type TextEncodingGuess =
-  { kind: 'text'; encoding: 'utf-8' | 'windows-1252'; bomLength: number } | { kind: 'binary' };
+  { kind: 'text'; encoding: TextEncoding; bomLength: number } | { kind: 'binary' };
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 
@@ -23,7 +29,8 @@ export function looksBinary(bytes: Uint8Array): boolean {
 
 /**
  * `prefix` is the start of the file; `complete` tells whether it is the whole file (then an
- * incomplete multi-byte sequence at its end is an error rather than a chunk boundary).
+ * incomplete multi-byte sequence at its end is an error rather than a chunk boundary). A BOM
+ * gives its length; the encoding it suggests is still only a guess, checked by the decoder.
  */
 export function detectEncoding(prefix: Uint8Array, complete: boolean): TextEncodingGuess {
   if (hasUtf8Bom(prefix)) return { kind: 'text', encoding: 'utf-8', bomLength: 3 };
@@ -34,4 +41,47 @@ export function detectEncoding(prefix: Uint8Array, complete: boolean): TextEncod
   } catch {
     return { kind: 'text', encoding: 'windows-1252', bomLength: 0 };
   }
+}
+
+/** The text was decoded as UTF-8 and holds a byte sequence that is not UTF-8: read it as Windows-1252. */
+export class NotUtf8Text extends Error {
+  constructor() {
+    super('not UTF-8 text');
+    this.name = 'NotUtf8Text';
+  }
+}
+
+/** Decodes a file a chunk at a time (a character may be split between chunks). */
+export interface ChunkDecoder {
+  /** The text of `chunk`, less an incomplete character at its end (kept for the next chunk). */
+  decode(chunk: Uint8Array): string;
+  /** The rest, once the file has ended (UTF-8: throws NotUtf8Text for an incomplete character). */
+  end(): string;
+}
+
+/**
+ * UTF-8 is decoded strictly (NotUtf8Text on an invalid sequence). Windows-1252 by iconv-lite:
+ * Node's TextDecoder('windows-1252') gives Latin-1, so € ’ – (0x80–0x9F) would become C1 control
+ * characters. The five bytes Windows-1252 leaves undefined become U+FFFD.
+ */
+export function chunkDecoder(encoding: TextEncoding): ChunkDecoder {
+  if (encoding === 'windows-1252') {
+    const decoder = iconv.getDecoder('windows-1252', { stripBOM: false });
+    return {
+      decode: (chunk) => decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)),
+      end: () => decoder.end() ?? '',
+    };
+  }
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const strictly = (decode: () => string): string => {
+    try {
+      return decode();
+    } catch {
+      throw new NotUtf8Text();
+    }
+  };
+  return {
+    decode: (chunk) => strictly(() => decoder.decode(chunk, { stream: true })),
+    end: () => strictly(() => decoder.decode()),
+  };
 }

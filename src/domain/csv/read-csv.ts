@@ -3,7 +3,13 @@
 // is skipped (SPEC §6). `line` is the physical line where the record starts (for the error report).
 import { Readable, pipeline } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import { detectEncoding, looksBinary } from './detect-encoding.ts';
+import {
+  NotUtf8Text,
+  chunkDecoder,
+  detectEncoding,
+  looksBinary,
+  type TextEncoding,
+} from './detect-encoding.ts';
 import { mapHeader, type FileIssue, type MappedColumn } from './map-header.ts';
 import { CellsRecord, LineRecord, isBlankLine, isFilled, type CsvRecord } from './csv-record.ts';
 import {
@@ -16,21 +22,26 @@ import {
 import { firstLine, sniffDelimiter, type Delimiter } from './sniff-delimiter.ts';
 
 export const DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
-/** Encoding is detected on this much of the file; 1 MiB holds thousands of rows. */
+/**
+ * The encoding is guessed from this much of the file (1 MiB holds thousands of rows); the UTF-8
+ * decoder checks the rest (NotUtf8Text).
+ */
 const SNIFF_BYTES = 1024 * 1024;
 
 export type { CsvRecord } from './csv-record.ts';
+export type { TextEncoding } from './detect-encoding.ts';
 
 export interface OpenedCsv {
   readonly ok: true;
-  readonly encoding: 'utf-8' | 'windows-1252';
+  readonly encoding: TextEncoding;
   readonly delimiter: Delimiter;
   readonly headers: readonly string[];
   readonly columns: readonly MappedColumn[];
   readonly fileWarnings: readonly FileIssue[];
   /**
-   * Data records (blank rows skipped). Throws CsvFileError on a file-level problem found later.
-   * Read either these or `batches`, not both.
+   * Data records (blank rows skipped). Throws CsvFileError on a file-level problem found later,
+   * and NotUtf8Text when the file was read as UTF-8 and turns out not to be. Read either these or
+   * `batches`, not both.
    */
   readonly records: AsyncIterable<CsvRecord>;
   /** The same records, as many at a time as were read together (one await per piece of text). */
@@ -62,6 +73,17 @@ export interface OpenCsvOptions {
    * again, without csv-parse (ADR 0015).
    */
   readonly simple?: boolean;
+  /**
+   * The encoding the caller found when it read this very file (scanFileEmails did), instead of
+   * the guess from the file's start. Without it, a file guessed UTF-8 that holds an invalid
+   * sequence further on throws NotUtf8Text while it is read.
+   */
+  readonly encoding?: TextEncoding;
+  /**
+   * The source is only the start of the file (the upload checks the header of its first chunk):
+   * an incomplete character at its end is cut off, not taken for a sign of Windows-1252.
+   */
+  readonly startOnly?: boolean;
 }
 
 function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
@@ -77,9 +99,12 @@ function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
 /** A file's text, decoded (BOM removed), with the delimiter its header line uses. */
 interface CsvText {
   readonly ok: true;
-  readonly encoding: 'utf-8' | 'windows-1252';
+  readonly encoding: TextEncoding;
   readonly delimiter: Delimiter;
-  /** The text in slices. Throws CsvFileError when the file turns out too large or binary. */
+  /**
+   * The text in slices. Throws CsvFileError when the file turns out too large or binary, and
+   * NotUtf8Text when it was decoded as UTF-8 and is not.
+   */
   readonly text: AsyncIterable<string>;
 }
 
@@ -104,13 +129,16 @@ async function openCsvText(
   }
   if (prefixLength > maxBytes) return { ok: false, error: { code: 'file_too_large', limitBytes: maxBytes } };
   const prefix = concat(prefixChunks, prefixLength);
-  const guess = detectEncoding(prefix, ended);
+  const complete = ended && options.startOnly !== true;
+  const guess = detectEncoding(prefix, complete);
   if (guess.kind === 'binary') return { ok: false, error: { code: 'binary_file' } };
 
-  const decoder = new TextDecoder(guess.encoding);
-  const prefixText = decoder.decode(prefix.subarray(guess.bomLength), { stream: !ended });
+  const encoding = options.encoding ?? guess.encoding;
+  const decoder = chunkDecoder(encoding);
+  let prefixText = decoder.decode(prefix.subarray(guess.bomLength));
+  if (complete) prefixText += decoder.end();
   if (prefixText.trim() === '') return { ok: false, error: { code: 'empty_file' } };
-  const delimiter = sniffDelimiter(firstLine(prefixText) ?? prefixText);
+  const delimiter = sniffDelimiter(headerLine(prefixText));
 
   let bytesSeen = prefixLength;
   async function* decodedText(): AsyncGenerator<string> {
@@ -122,12 +150,31 @@ async function openCsvText(
       bytesSeen += next.value.length;
       if (bytesSeen > maxBytes) throw new CsvFileError({ code: 'file_too_large', limitBytes: maxBytes });
       if (looksBinary(next.value)) throw new CsvFileError({ code: 'binary_file' });
-      yield* slices(decoder.decode(next.value, { stream: true }));
+      yield* slices(decoder.decode(next.value));
     }
-    const rest = decoder.decode();
+    if (options.startOnly) return;
+    const rest = decoder.end();
     if (rest) yield rest;
   }
-  return { ok: true, encoding: guess.encoding, delimiter, text: decodedText() };
+  return { ok: true, encoding, delimiter, text: decodedText() };
+}
+
+/**
+ * A line that is blank to the eye: white space, delimiters and quotes only. Such lines before
+ * the header are rows that are skipped (SPEC §6), so the delimiter is sniffed after them.
+ */
+const BLANK_LINE = /^[\s,;"]*$/;
+
+/** The first line of a decoded text start that is not blank (the header), or all of it. */
+function headerLine(text: string): string {
+  let rest = text;
+  for (;;) {
+    const line = firstLine(rest);
+    if (line === null) return rest;
+    if (!BLANK_LINE.test(line)) return line;
+    const breakLength = rest.startsWith('\r\n', line.length) ? 2 : 1;
+    rest = rest.slice(line.length + breakLength);
+  }
 }
 
 export async function openCsv(
@@ -141,26 +188,47 @@ export async function openCsv(
   const { pieces, stop, shape } = options.simple
     ? simplePieces(opened.text, delimiter)
     : csvParsePieces(opened.text, delimiter);
-  let rowNumber = 1;
+  // The row of the last record read, and the physical line the next one starts on. csv-parse's
+  // info.lines counts a quoted CRLF as two lines, so lines are counted here.
+  let rowNumber = 0;
+  let nextLine = 1;
   let piece: RawPiece | null;
+  /** Where the records after the header start in `piece`. */
+  let startAt = 0;
+  let header: RawRecord | undefined;
   try {
-    piece = await nextPiece(pieces, rowNumber);
+    piece = await nextPiece(pieces, 1);
+    // Blank lines before the header are rows that are skipped, as they are after it (SPEC §6):
+    // a spreadsheet shows them, so the rows after them keep the numbers it shows.
+    while (piece && header === undefined) {
+      for (; startAt < piece.records.length; startAt += 1) {
+        const raw = piece.records[startAt]!;
+        rowNumber += 1;
+        if (isBlankRecord(raw, delimiter)) {
+          nextLine += typeof raw === 'string' ? 1 : linesSpanned(raw);
+          continue;
+        }
+        header = raw;
+        startAt += 1;
+        break;
+      }
+      if (header === undefined) {
+        piece = await nextPiece(pieces, rowNumber + 1);
+        startAt = 0;
+      }
+    }
   } catch (error) {
     if (error instanceof CsvFileError) return { ok: false, error: error.issue };
     throw error;
   }
-  const first = piece?.records[0];
-  if (!piece || !first) return { ok: false, error: { code: 'empty_file' } };
-  const headers = splitRaw(first, delimiter);
+  if (header === undefined) return { ok: false, error: { code: 'empty_file' } };
+  const headers = splitRaw(header, delimiter);
   const mapping = mapHeader(headers);
   if (!mapping.ok) {
     stop();
     return { ok: false, error: mapping.error };
   }
-
-  // csv-parse's info.lines counts a quoted CRLF as two lines, so lines are counted here.
-  let nextLine = 1 + linesSpanned(headers);
-  let startAt = 1;
+  nextLine += linesSpanned(headers);
   /** Data records as they are read, a piece of text at a time (blank rows skipped). */
   async function* recordPieces(): AsyncGenerator<CsvRecord[]> {
     if (shape && shape.column !== null)
@@ -197,12 +265,14 @@ export async function openCsv(
     // The first piece was read as whole records; the reader gives the ones after it as one-cell
     // records, blank ones left out.
     shape.column = index;
-    if (piece)
-      yield piece.records
+    if (piece) {
+      const cells = piece.records
         .slice(startAt)
         .map((raw) => splitRaw(raw, delimiter))
         .filter(isFilled)
-        .map((cells) => cells[index] ?? '');
+        .map((record) => record[index] ?? '');
+      if (cells.length > 0) yield cells;
+    }
     for (;;) {
       // Row numbers are not counted here; they only name the row of a csv-parse error.
       piece = await nextPiece(pieces, 0);
@@ -234,23 +304,48 @@ export type CsvHeaderResult =
  * Reads a file's header only (and the file-level problems found on the way), then stops. It reads
  * with the simple reader unless the file's first piece is not simple CSV (csv-parse would parse
  * the whole first MiB behind the header, ~30 ms). `openSource` reads the file from its start
- * each time.
+ * each time. The encoding is the guess from the file's start unless `options.encoding` gives it:
+ * only a read of the whole file tells (scanFileEmails).
  */
-export async function readCsvHeader(
+export function readCsvHeader(
   openSource: () => AsyncIterable<Uint8Array>,
   options: OpenCsvOptions = {},
 ): Promise<CsvHeaderResult> {
-  let opened: OpenCsvResult;
-  try {
-    opened = await openCsv(openSource(), { ...options, simple: true });
-  } catch (error) {
-    if (!(error instanceof NotSimpleCsv)) throw error;
-    opened = await openCsv(openSource(), { ...options, simple: false });
+  return readWithFallbacks(options, async (readAs): Promise<CsvHeaderResult> => {
+    const opened = await openCsv(openSource(), readAs);
+    if (!opened.ok) return opened;
+    opened.close();
+    const { ok, encoding, delimiter, headers, columns, fileWarnings } = opened;
+    return { ok, encoding, delimiter, headers, columns, fileWarnings };
+  });
+}
+
+/**
+ * Runs `read` (which opens the file from its start) with the simple reader and the encoding of
+ * `options` (else the guess from the file's start). When the file turns out not to be simple CSV
+ * it runs it again with csv-parse, and when it turns out not to be UTF-8, again as Windows-1252.
+ * `read` is told which reader and encoding to use: openCsv's `simple` and `encoding`.
+ */
+export async function readWithFallbacks<T>(
+  options: OpenCsvOptions,
+  read: (readAs: OpenCsvOptions & { readonly simple: boolean }) => Promise<T>,
+): Promise<T> {
+  let simple = options.simple ?? true;
+  let encoding = options.encoding;
+  for (;;) {
+    try {
+      return await read({ ...options, simple, ...(encoding ? { encoding } : {}) });
+    } catch (error) {
+      if (error instanceof NotSimpleCsv && simple) simple = false;
+      else if (error instanceof NotUtf8Text && encoding !== 'windows-1252') encoding = 'windows-1252';
+      else throw error;
+    }
   }
-  if (!opened.ok) return opened;
-  opened.close();
-  const { ok, encoding, delimiter, headers, columns, fileWarnings } = opened;
-  return { ok, encoding, delimiter, headers, columns, fileWarnings };
+}
+
+/** A record of blank cells (or an unquoted line of them): a row that is skipped. */
+function isBlankRecord(raw: RawRecord, delimiter: Delimiter): boolean {
+  return typeof raw === 'string' ? isBlankLine(raw, 0, raw.length, delimiter) : !isFilled(raw);
 }
 
 /** Records as a reader gives them; `multiLine` false promises no line break inside any cell. */
@@ -320,7 +415,10 @@ function linesSpanned(record: readonly string[]): number {
   return lines;
 }
 
-/** The next piece of records; `row` is the row number its first record would have. */
+/**
+ * The next piece of records; `row` is the row number its first record would have, for an error
+ * that does not tell its own.
+ */
 async function nextPiece(pieces: AsyncIterator<RawPiece>, row: number): Promise<RawPiece | null> {
   try {
     const next = await pieces.next();
@@ -329,8 +427,22 @@ async function nextPiece(pieces: AsyncIterator<RawPiece>, row: number): Promise<
     // Only the parser's own errors say the file is malformed: a failing byte source (a database
     // error, an import stopped between chunks) stays what it is.
     if (!(error instanceof CsvError)) throw error;
-    throw new CsvFileError({ code: 'malformed_csv', row, detail: error.message });
+    throw new CsvFileError({
+      code: 'malformed_csv',
+      row: rowOfParseError(error) ?? row,
+      detail: error.message,
+    });
   }
+}
+
+/**
+ * The row of the record csv-parse failed on: the records it finished before (blank ones
+ * included, as rows are counted) plus one. The records it had parsed but not yet handed over are
+ * dropped with the error, so the rows counted here would name an earlier row.
+ */
+function rowOfParseError(error: CsvError): number | undefined {
+  const records: unknown = (error as { records?: unknown }).records;
+  return typeof records === 'number' && Number.isInteger(records) ? records + 1 : undefined;
 }
 
 /** Reads a whole in-memory buffer (tests, small uploads). */

@@ -7,8 +7,7 @@
 import { NumberKeyMap } from '../../lib/number-key-map.ts';
 import type { SeenEmails } from './plan-csv-rows.ts';
 import type { FileIssue } from './map-header.ts';
-import { openCsv, type OpenCsvOptions } from './read-csv.ts';
-import { NotSimpleCsv } from './simple-csv.ts';
+import { openCsv, readWithFallbacks, type OpenCsvOptions, type TextEncoding } from './read-csv.ts';
 import { emailColumnIndex, readEmailCell } from './row-to-change.ts';
 
 /** Two 32-bit string hashes (FNV-1a and a multiply-rotate), 32 + 21 bits: exact in a double. */
@@ -37,6 +36,8 @@ export interface FileEmailScan {
   readonly rows: number;
   /** The simple reader read it (so the next pass may too: openCsv's `simple`). */
   readonly simple: boolean;
+  /** The encoding of the whole file, for the next pass (openCsv's `encoding`). */
+  readonly encoding: TextEncoding;
 }
 
 /** The first pass's answer: what it learnt, or why openCsv refused the file. */
@@ -45,25 +46,22 @@ export type FileEmailScanResult = FileEmailScan | { readonly ok: false; readonly
 /**
  * Reads the whole file once, as the planning pass will: its data rows, and the fingerprints of
  * the emails on more than one of them. It tries the simple reader first and, when the file is
- * not simple CSV, reads it again with csv-parse. `openSource` reads the file from its start each
- * time it is called. Returns the file's problem when openCsv refuses it, and throws CsvFileError
- * for one found while reading (as the records of openCsv do).
+ * not simple CSV, reads it again with csv-parse. It decodes the file as its start suggests and,
+ * when a later byte is not UTF-8, reads it again as Windows-1252: only a read of the whole file
+ * knows its encoding. `openSource` reads the file from its start each time it is called. Returns
+ * the file's problem when openCsv refuses it, and throws CsvFileError for one found while reading
+ * (as the records of openCsv do).
  */
-export async function scanFileEmails(
+export function scanFileEmails(
   openSource: () => AsyncIterable<Uint8Array>,
   options: OpenCsvOptions = {},
 ): Promise<FileEmailScanResult> {
-  try {
-    return await countEmails(openSource, { ...options, simple: true });
-  } catch (error) {
-    if (!(error instanceof NotSimpleCsv)) throw error;
-    return countEmails(openSource, { ...options, simple: false });
-  }
+  return readWithFallbacks(options, (readAs) => countEmails(openSource, readAs));
 }
 
 async function countEmails(
   openSource: () => AsyncIterable<Uint8Array>,
-  options: OpenCsvOptions,
+  options: OpenCsvOptions & { readonly simple: boolean },
 ): Promise<FileEmailScanResult> {
   const opened = await openCsv(openSource(), options);
   if (!opened.ok) return opened;
@@ -89,7 +87,7 @@ async function countEmails(
   }
   const repeated = new NumberKeyMap(16);
   for (const [fingerprint, occurrences] of seen.entries()) if (occurrences > 1) repeated.set(fingerprint, 1);
-  return { ok: true, repeated, rows, simple: options.simple === true };
+  return { ok: true, repeated, rows, simple: options.simple, encoding: opened.encoding };
 }
 
 /**

@@ -72,7 +72,8 @@ export async function createImport(context: ServiceContext, input: CreateImportI
     for await (const chunk of rechunk(input.body, maxBytes)) {
       if (seq === 0) {
         // The header is in the first chunk: reject a file that is not a user CSV before queueing.
-        const opened = await readCsvHeader(() => bytesSource(chunk), { maxBytes });
+        // Nothing decoded here is stored: the import reads the whole file to know its encoding.
+        const opened = await readCsvHeader(() => bytesSource(chunk), { maxBytes, startOnly: true });
         if (!opened.ok) {
           throw new AppError('validation_failed', fileIssueMessage(opened.error, context.locale), [
             { code: opened.error.code, field: 'file', description: fileIssueMessage(opened.error, 'en') },

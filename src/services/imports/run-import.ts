@@ -174,10 +174,30 @@ async function validate(
     await fail(db, imp.id, error.issue, null);
     return null;
   }
+  // The header was decoded as the file's start suggested. When a later byte showed the file is
+  // not UTF-8, read it again as the file is, so no header or warning is stored decoded wrongly.
+  if (scan.encoding !== header.encoding) {
+    const reread = await readCsvHeader(() => readFileChunks(db, imp.id), {
+      ...STORED_FILE,
+      encoding: scan.encoding,
+    });
+    if (!reread.ok) {
+      await fail(db, imp.id, reread.error, null);
+      return null;
+    }
+    await updateImport(db, imp.id, {
+      file_warnings: JSON.stringify(reread.fileWarnings),
+      headers: JSON.stringify(reread.headers),
+    });
+  }
   // The total is known from here on, so progress has its denominator during the dry run too.
   if (!(await updateImport(db, imp.id, { rows_total: scan.rows }, ['validating']))) return null;
   if (!imp.dry_run) return scan;
-  const opened = await openCsv(readFileChunks(db, imp.id), { ...STORED_FILE, simple: scan.simple });
+  const opened = await openCsv(readFileChunks(db, imp.id), {
+    ...STORED_FILE,
+    simple: scan.simple,
+    encoding: scan.encoding,
+  });
   if (!opened.ok) {
     await fail(db, imp.id, opened.error, null);
     return null;
@@ -286,7 +306,11 @@ async function apply(
     await fail(db, imp.id, known.error, null);
     return;
   }
-  const opened = await openCsv(readFileChunks(db, imp.id), { ...STORED_FILE, simple: known.simple });
+  const opened = await openCsv(readFileChunks(db, imp.id), {
+    ...STORED_FILE,
+    simple: known.simple,
+    encoding: known.encoding,
+  });
   if (!opened.ok) {
     await fail(db, imp.id, opened.error, null);
     return;
