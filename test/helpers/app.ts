@@ -33,7 +33,15 @@ export async function createTestApp(
   options: TestAppOptions = {},
 ): Promise<TestApp & { close(): Promise<void> }> {
   const database = await createTestDatabase();
-  const config = loadConfig({ HUB_DATA_DIR: '/tmp/hub-test-unused', LOG_LEVEL: 'silent', ...options.env });
+  const config = loadConfig({
+    HUB_DATA_DIR: '/tmp/hub-test-unused',
+    LOG_LEVEL: 'silent',
+    // Every simulated client of a test file (many tokens, roles, tenants) sends from 127.0.0.1: a
+    // per-IP API limit would cap the whole file. Per token the limit still holds; the rate-limit
+    // tests set their own numbers.
+    RATE_LIMIT_API_PER_IP_PER_MINUTE: '1000000',
+    ...options.env,
+  });
   const deployment = await ensureDeployment(database.db, undefined);
   const app = await buildApp({ config, database, secret: deployment.secret });
   await app.ready();
