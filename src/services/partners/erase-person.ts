@@ -1,45 +1,42 @@
-// GDPR erasure of a person from a partner's audit log (SPEC §1): their email and names become a
-// tombstone; who did what, when and to which target stays. The only change the append-only
-// trigger lets through, and only inside this transaction. The partner's outbox is scrubbed too:
-// its copies of emails to or about the person would otherwise keep their address and name, and
-// one still waiting to be sent to them is not sent.
+// GDPR erasure of a person from a partner's audit log (SPEC §1): every personal field of every
+// event about them becomes a tombstone, found by whatever identified them over time (emails, user,
+// admin and free-account ids); who did what, when, to which target and in which request stays.
+// The only change the append-only trigger lets through, and only inside this transaction. The
+// outbox is scrubbed too: its copies of emails to or about the person would otherwise keep their
+// address and name, and one still waiting to be sent to them is not sent. Which fields are
+// personal data is data: domain/privacy/personal-data-fields.ts.
 import { createHash } from 'node:crypto';
-import { validationFailed } from '../../domain/errors.ts';
+import { notFound, validationFailed } from '../../domain/errors.ts';
 import { isEmail } from '../../domain/customers/customer-input.ts';
 import {
+  concernOf,
+  emailsPattern,
+  emptyIdentity,
+  identitySize,
+  learnFromEvent,
+  namesInEvent,
+  namesPattern,
+  scrubEvent,
+  scrubText,
+  type PersonIdentity,
+} from '../../domain/privacy/scrub-personal-data.ts';
+import {
   allowAuditErasure,
-  findAuditRowsMentioning,
+  findAuditRowsConcerning,
   findOutboxEmailsMentioning,
-  namesOfPerson,
+  findPersonRecords,
   rewriteAuditRow,
   rewriteOutboxEmail,
+  type ErasureScope,
+  type PersonKeys,
 } from '../../db/repositories/audit-erasure.ts';
+import type { AuditEventRow } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import type { ServiceContext } from '../context.ts';
+import type { Executor, ServiceContext } from '../context.ts';
 import { assertCanManagePartner, canSeePartner, requirePartner } from './partner-service.ts';
-import { notFound } from '../../domain/errors.ts';
 
 export function tombstoneOf(email: string): string {
   return `erased:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 16)}`;
-}
-
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Replaces the email wherever it occurs in a string, and a name where it is the whole value. */
-function scrub(value: unknown, email: RegExp, names: ReadonlySet<string>, tombstone: string): unknown {
-  if (typeof value === 'string') {
-    if (names.has(value.trim())) return tombstone;
-    return value.replace(email, tombstone);
-  }
-  if (Array.isArray(value)) return value.map((item) => scrub(item, email, names, tombstone));
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, scrub(item, email, names, tombstone)]),
-    );
-  }
-  return value;
 }
 
 export interface ErasureResult {
@@ -48,17 +45,56 @@ export interface ErasureResult {
   readonly erasedEmails: number;
 }
 
-/** A name inside free text (an email's greeting), as a whole word: "Jan" is not in "January". */
-function namePattern(names: ReadonlySet<string>): RegExp | null {
-  const usable = [...names].map((name) => name.trim()).filter((name) => name.length > 1);
-  if (usable.length === 0) return null;
-  const alternatives = usable.sort((a, b) => b.length - a.length).map(escapeRegExp);
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+function keysOf(identity: PersonIdentity): PersonKeys {
+  return {
+    emails: [...identity.emails],
+    userIds: [...identity.userIds],
+    adminIds: [...identity.adminIds],
+    freeAccountIds: [...identity.freeAccountIds],
+  };
 }
 
-function scrubText(text: string, email: RegExp, name: RegExp | null, tombstone: string): string {
-  const withoutEmail = text.replace(email, tombstone);
-  return name ? withoutEmail.replace(name, tombstone) : withoutEmail;
+/** Bounds the search on a pathological log; each round only follows what the last one found. */
+const MAX_ROUNDS = 10;
+
+interface FoundPerson {
+  readonly identity: PersonIdentity;
+  readonly scope: ErasureScope;
+  readonly names: Set<string>;
+  readonly rows: AuditEventRow[];
+}
+
+/**
+ * Grows what identifies the person until nothing new turns up: the tables' current rows give ids
+ * and emails, each event about one of their ids gives the emails it recorded (old ones too), and
+ * each such email finds more. Names come from the same rows and events.
+ */
+async function findPerson(trx: Executor, partnerId: string, email: string): Promise<FoundPerson> {
+  const identity = emptyIdentity(email);
+  const names = new Set<string>();
+  let scope: ErasureScope = { partnerId, withUnscoped: false };
+  let rows: AuditEventRow[] = [];
+  for (let round = 0; round < MAX_ROUNDS; round += 1) {
+    const size = identitySize(identity);
+    const widened = scope.withUnscoped;
+    for (const record of await findPersonRecords(trx, partnerId, keysOf(identity))) {
+      identity.emails.add(record.email.trim().toLowerCase());
+      if (record.kind === 'user') identity.userIds.add(record.id);
+      else if (record.kind === 'admin') identity.adminIds.add(record.id);
+      else identity.freeAccountIds.add(record.id);
+      for (const name of record.names) if (name) names.add(name);
+    }
+    // Known to this partner (a user or admin of it, now or in its log): their deployment-level
+    // events (free-account sign-up, probes) are erased with the rest.
+    scope = { partnerId, withUnscoped: identity.userIds.size + identity.adminIds.size > 0 };
+    rows = await findAuditRowsConcerning(trx, scope, keysOf(identity));
+    for (const row of rows) learnFromEvent(row, identity);
+    if (identitySize(identity) === size && scope.withUnscoped === widened) break;
+  }
+  for (const row of rows) {
+    if (concernOf(row, identity)?.target) for (const name of namesInEvent(row)) names.add(name);
+  }
+  return { identity, scope, names, rows };
 }
 
 export async function eraseAuditPersonalData(
@@ -75,32 +111,41 @@ export async function eraseAuditPersonalData(
     ]);
   }
   const tombstone = tombstoneOf(email);
-  const emailPattern = new RegExp(escapeRegExp(email), 'gi');
   return context.db.transaction().execute(async (trx) => {
     const partner = await requirePartner(context, partnerId, trx);
     await allowAuditErasure(trx);
-    const names = new Set(await namesOfPerson(trx, email));
-    const rows = await findAuditRowsMentioning(trx, partner.id, email);
+    const { identity, scope, names, rows } = await findPerson(trx, partner.id, email);
+    const terms = {
+      tombstone,
+      emails: emailsPattern(identity.emails),
+      names: new Set([...names].map((name) => name.trim().toLowerCase()).filter((name) => name.length > 0)),
+    };
+    let erasedEvents = 0;
     for (const row of rows) {
+      const concern = concernOf(row, identity);
+      if (!concern) continue;
+      const scrubbed = scrubEvent(row, concern, terms);
       await rewriteAuditRow(trx, row.id, {
-        actorLabel: row.actor_label?.toLowerCase() === email ? tombstone : row.actor_label,
-        before: scrub(row.before, emailPattern, names, tombstone) as Record<string, unknown> | null,
-        after: scrub(row.after, emailPattern, names, tombstone) as Record<string, unknown> | null,
+        actorLabel: scrubbed.actor_label,
+        targetId: scrubbed.target_id,
+        before: scrubbed.before,
+        after: scrubbed.after,
       });
+      erasedEvents += 1;
     }
-    const namesInText = namePattern(names);
-    const emails = await findOutboxEmailsMentioning(trx, partner.id, email);
+    const inText = [terms.emails, namesPattern(names)];
+    const emails = await findOutboxEmailsMentioning(trx, scope, [...identity.emails]);
     for (const outgoing of emails) {
-      const toPerson = outgoing.to_address.trim().toLowerCase() === email;
+      const toPerson = identity.emails.has(outgoing.to_address.trim().toLowerCase());
       const unsent = toPerson && outgoing.status === 'pending';
       await rewriteOutboxEmail(trx, outgoing.id, {
         to_address: toPerson ? tombstone : outgoing.to_address,
-        subject: scrubText(outgoing.subject, emailPattern, namesInText, tombstone),
-        body_text: scrubText(outgoing.body_text, emailPattern, namesInText, tombstone),
+        subject: scrubText(outgoing.subject, inText, tombstone),
+        body_text: scrubText(outgoing.body_text, inText, tombstone),
         status: unsent ? 'failed' : outgoing.status,
         last_error: unsent
           ? 'recipient erased'
-          : outgoing.last_error && scrubText(outgoing.last_error, emailPattern, namesInText, tombstone),
+          : outgoing.last_error && scrubText(outgoing.last_error, inText, tombstone),
       });
     }
     // The erasure itself is a fact worth keeping, named only by the tombstone.
@@ -110,8 +155,8 @@ export async function eraseAuditPersonalData(
       action: 'person.erase',
       targetType: 'person',
       targetId: tombstone,
-      after: { tombstone, erasedEvents: rows.length, erasedEmails: emails.length },
+      after: { tombstone, erasedEvents, erasedEmails: emails.length },
     });
-    return { tombstone, erasedEvents: rows.length, erasedEmails: emails.length };
+    return { tombstone, erasedEvents, erasedEmails: emails.length };
   });
 }
