@@ -80,6 +80,14 @@ describe('hub users import / export', () => {
     );
     expect(rejected.exitCode).toBe(2);
     expect(rejected.stderr).toContain('User ID/Email (Required)');
+    expect(rejected.json<ImportCliResult>()).toEqual({
+      jobId: null,
+      status: 'failed',
+      counts: { add: 0, modify: 0, remove: 0, unchanged: 0, error: 0, warning: 0 },
+      fileWarnings: [],
+      rows: [],
+      fileError: expect.stringContaining('User ID/Email (Required)'),
+    });
     expect((await cli().hub('users', 'import', '--customer', 'DEVRIES-001', 'missing.csv')).exitCode).toBe(2);
     expect(
       (
@@ -94,6 +102,72 @@ describe('hub users import / export', () => {
         )
       ).exitCode,
     ).toBe(2);
+  });
+
+  const importJson = (file: string) =>
+    cli().hub('users', 'import', '--customer', 'DEVRIES-001', file, '--json');
+
+  it('prints the JSON object for a binary file rejected at upload, exit 2', async () => {
+    await writeFile(
+      path.join(cli().cwd, 'binary.csv'),
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0xff, 0xfe, 0x00, 0x01]),
+    );
+    const result = await importJson('binary.csv');
+    expect(result.exitCode).toBe(2);
+    const body = result.json<ImportCliResult>();
+    expect(body).toMatchObject({ jobId: null, status: 'failed', rows: [], fileWarnings: [] });
+    expect(body.fileError).toBeTruthy();
+    expect(result.stderr).toContain(body.fileError);
+  });
+
+  it('prints the JSON object for a file over the size limit, exit 2', async () => {
+    const { runtime } = cli();
+    const config = runtime.config;
+    await writeFile(
+      path.join(cli().cwd, 'large.csv'),
+      `User ID/Email (Required),First Name\n${'someone@devries.example,Someone\n'.repeat(100)}`,
+    );
+    // The limit of this one runtime only, put back after.
+    Object.assign(runtime, { config: { ...config, importMaxBytes: 1000 } });
+    try {
+      const result = await importJson('large.csv');
+      expect(result.exitCode).toBe(2);
+      expect(result.json<ImportCliResult>()).toMatchObject({
+        jobId: null,
+        status: 'failed',
+        counts: { add: 0, modify: 0, remove: 0, unchanged: 0, error: 0, warning: 0 },
+        rows: [],
+        fileError: expect.stringMatching(/larger than/),
+      });
+    } finally {
+      Object.assign(runtime, { config });
+    }
+  });
+
+  it('a file the job rejects prints the same shape, with its job', async () => {
+    // The header passes the upload's check; a binary part after the first 1 MB chunk is found by the job.
+    // The upload stores 1 MiB chunks: text fills the first exactly (one long first name, so the
+    // job plans no row before it), and the second starts with NUL bytes.
+    const text = `User ID/Email (Required),First Name\nnobody@devries.example,`;
+    await writeFile(
+      path.join(cli().cwd, 'late-binary.csv'),
+      Buffer.concat([Buffer.from(text.padEnd(1024 * 1024, 'x')), Buffer.alloc(4096, 0)]),
+    );
+    const result = await importJson('late-binary.csv');
+    expect({ exitCode: result.exitCode, stderr: result.stderr }).toMatchObject({ exitCode: 2 });
+    const body = result.json<ImportCliResult>();
+    expect(Object.keys(body)).toEqual(['jobId', 'status', 'counts', 'fileWarnings', 'rows', 'fileError']);
+    expect(body.jobId).toEqual(expect.any(String));
+    expect(body.status).toBe('failed');
+    expect(body.fileError).toBeTruthy();
+  });
+
+  it("help names the customer's setting as the default behaviour", async () => {
+    const help = await cli().hub('users', 'import', '--help');
+    // Commander wraps the help text: compare with the line breaks taken out.
+    const text = (help.stdout + help.stderr).replace(/\s+/g, ' ');
+    expect(text).toContain("default: the customer's default import behaviour");
+    expect(text).not.toContain('add-only (default)');
   });
 
   it('exports, and the export re-imports as all unchanged', async () => {

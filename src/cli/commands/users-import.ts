@@ -1,13 +1,15 @@
 // `hub users import --customer C FILE [--behaviour add-only|add-remove] [--dry-run] [--json]`:
 // uploads the file as an import job, waits for it (progress bar on a terminal) and prints the
-// result; with --json exactly the object of SPEC §9. Exit 0 when the job ran (row errors
-// included), 2 when the file was rejected, 1 when the job failed otherwise.
+// result; with --json the object of SPEC §9, also for a file rejected at upload (no job then).
+// Exit 0 when the job ran (row errors included), 2 when the file was rejected, 1 when the job
+// failed otherwise.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Command } from 'commander';
-import { AppError } from '../../domain/errors.ts';
+import { AppError, isAppError } from '../../domain/errors.ts';
+import type { Locale } from '../../domain/messages/locale.ts';
 import { createWorker } from '../../jobs/worker.ts';
 import { jobDefinitions } from '../../jobs/registry.ts';
 import type { ServiceContext } from '../../services/context.ts';
@@ -26,9 +28,12 @@ interface ImportOptions {
   json: boolean;
 }
 
-/** SPEC §9's --json shape. */
+/**
+ * SPEC §9's --json shape. A rejected file adds `fileError` (why); one rejected at upload, before a
+ * job exists, has `jobId` null, status `failed` as a job that rejects it says, zero counts, no rows.
+ */
 export interface ImportCliResult {
-  readonly jobId: string;
+  readonly jobId: string | null;
   readonly status: string;
   readonly counts: {
     add: number;
@@ -46,6 +51,26 @@ export interface ImportCliResult {
     status: 'ok' | 'warning' | 'error';
     messages: string[];
   }[];
+  readonly fileError?: string;
+}
+
+const NO_COUNTS: ImportCliResult['counts'] = {
+  add: 0,
+  modify: 0,
+  remove: 0,
+  unchanged: 0,
+  error: 0,
+  warning: 0,
+};
+
+/** What createImport throws for a file it refuses (no email column, binary, too large, empty). */
+function isFileRejection(error: unknown): error is AppError {
+  return isAppError(error) && (error.code === 'validation_failed' || error.code === 'payload_too_large');
+}
+
+function rejectedAtUpload(error: AppError, locale: Locale): ImportCliResult {
+  const fileError = locale === 'nl' && error.messageNl ? error.messageNl : error.message;
+  return { jobId: null, status: 'failed', counts: NO_COUNTS, fileWarnings: [], rows: [], fileError };
 }
 
 const WAITING = new Set(['queued', 'validating', 'applying']);
@@ -92,7 +117,8 @@ async function waitForImport(
 function human(result: ImportCliResult): string {
   const { counts } = result;
   const lines = [
-    `Import ${result.jobId}: ${result.status}`,
+    `Import ${result.jobId ?? '(none)'}: ${result.status}`,
+    ...(result.fileError ? [`  file rejected: ${result.fileError}`] : []),
     `  add ${counts.add}, modify ${counts.modify}, remove ${counts.remove}, unchanged ${counts.unchanged}, error ${counts.error}, with warnings ${counts.warning}`,
     ...result.fileWarnings.map((warning) => `  warning: ${warning}`),
     ...result.rows
@@ -109,7 +135,10 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
     .command('import <file>')
     .description('Add, modify or remove users from a CSV file (SPEC §6) and wait for the result')
     .requiredOption('--customer <customer>', 'customer id or externalId')
-    .option('--behaviour <behaviour>', 'add-only (default) or add-remove')
+    .option(
+      '--behaviour <behaviour>',
+      "add-only or add-remove (default: the customer's default import behaviour setting)",
+    )
     .option('--dry-run', 'validate and show what would change; change nothing', false)
     .option('--partner <partner>')
     .option('--json', 'print JSON', false)
@@ -126,14 +155,25 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
       if (!info?.isFile()) throw new CliUsageError(`No such file: ${file}`);
       const runtime = await cli.runtime();
       const context = await cli.serviceContext({ partner: options.partner });
-      const created = await createImport(context, {
-        customerRef: options.customer,
-        behaviour: options.behaviour,
-        dryRun: options.dryRun,
-        fileName: path.basename(filePath),
-        body: createReadStream(filePath),
-        maxBytes: runtime.config.importMaxBytes,
-      });
+      let created: ImportView;
+      try {
+        created = await createImport(context, {
+          customerRef: options.customer,
+          behaviour: options.behaviour,
+          dryRun: options.dryRun,
+          fileName: path.basename(filePath),
+          body: createReadStream(filePath),
+          maxBytes: runtime.config.importMaxBytes,
+        });
+      } catch (error) {
+        // SPEC §9: --json prints its object on stdout for a rejected file too; the reason still
+        // goes to stderr and the exit code stays 2 (the error is rethrown).
+        if (options.json && isFileRejection(error)) {
+          const result = rejectedAtUpload(error, context.locale);
+          cli.print(true, result, () => human(result));
+        }
+        throw error;
+      }
       const view = await waitForImport(
         cli,
         context,
@@ -157,6 +197,7 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
         counts: view.counts,
         fileWarnings: view.fileWarnings,
         rows,
+        ...(view.fileError ? { fileError: view.fileError } : {}),
       };
       cli.print(options.json, result, () => human(result));
       if (view.status === 'failed') {
