@@ -9,6 +9,7 @@ import v8 from 'node:v8';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -129,19 +130,27 @@ function chooseWasmCompiler(optimized: boolean): void {
 
 async function openPGlite(target: Extract<DatabaseTarget, { kind: 'pglite' }>): Promise<Database> {
   chooseWasmCompiler(target.optimizedWasm ?? false);
-  if (target.dataDir) {
-    // PGlite does not create parent folders itself.
-    await mkdir(target.dataDir, { recursive: true });
-    if (!target.loadDataDir) await initPGliteDataDirInChildProcess(target.dataDir);
+  let lock: DataDirLock | null = null;
+  let pglite: PGlite;
+  try {
+    if (target.dataDir) {
+      // PGlite does not create parent folders itself.
+      await mkdir(target.dataDir, { recursive: true });
+      lock = lockDataDir(target.dataDir);
+      if (!target.loadDataDir) await initPGliteDataDirInChildProcess(target.dataDir);
+    }
+    pglite = await PGlite.create({
+      ...(target.dataDir ? { dataDir: target.dataDir } : {}),
+      ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
+      startParams: [...PGlite.defaultStartParams, ...PGLITE_MEMORY_SETTINGS],
+      initDbStartParams: PGLITE_MEMORY_SETTINGS,
+      parsers: { [INT8]: parseInt8, [NUMERIC]: (value: string) => value, [BYTEA]: parseBytea },
+      serializers: { [BYTEA]: serializeBytea },
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
   }
-  const pglite = await PGlite.create({
-    ...(target.dataDir ? { dataDir: target.dataDir } : {}),
-    ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
-    startParams: [...PGlite.defaultStartParams, ...PGLITE_MEMORY_SETTINGS],
-    initDbStartParams: PGLITE_MEMORY_SETTINGS,
-    parsers: { [INT8]: parseInt8, [NUMERIC]: (value: string) => value, [BYTEA]: parseBytea },
-    serializers: { [BYTEA]: serializeBytea },
-  });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
     kind: 'pglite',
@@ -156,8 +165,12 @@ async function openPGlite(target: Extract<DatabaseTarget, { kind: 'pglite' }>): 
       );
     },
     async close() {
-      await db.destroy();
-      if (!pglite.closed) await pglite.close();
+      try {
+        await db.destroy();
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

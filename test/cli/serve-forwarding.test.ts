@@ -89,6 +89,24 @@ describe('hub serve with the CLI at the same time', { timeout: 300_000 }, () => 
     expect(ready.status).toBe(200);
   });
 
+  it('refuses a second server on the same data dir, and leaves the first one its server.json', async () => {
+    const second = await new Promise<Run>((resolve, reject) => {
+      const child = spawn(process.execPath, [hubBin, 'serve'], {
+        cwd: workDir,
+        env: { ...environment(), PORT: '0', HOST: '127.0.0.1' },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.once('error', reject);
+      child.once('close', (code) => resolve({ code, stdout, stderr }));
+    });
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain(`in use by another process (pid ${server?.pid})`);
+    expect(await readServerFile()).toEqual(discovery);
+  });
+
   it('answers CLI commands through the server while it holds the database', async () => {
     const created = await hub(
       'customers',
