@@ -90,7 +90,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(rateLimit, {
     global: false,
     timeWindow: '1 minute',
-    errorResponseBuilder: (request, context) => rateLimitedError(request, context.after),
+    errorResponseBuilder: (request, context) => rateLimitedError(request, Math.ceil(context.ttl / 1000)),
   });
   // Every /v1 and /scim request, per client IP and per credential presented (SPEC §10). Added
   // before the authentication plugin, so it runs first.

@@ -101,6 +101,34 @@ describe('API rate limit', () => {
     expectRateLimited(await list('198.51.100.70', { cookie }));
   });
 
+  it('limits SCIM per IP too, answering its 429 with a Retry-After in seconds', async () => {
+    const scim = () =>
+      harness().app.inject({
+        url: '/scim/v2/00000000-0000-4000-8000-000000000000/Users',
+        remoteAddress: '198.51.100.90',
+        headers: { authorization: 'Bearer not-a-scim-token' },
+      });
+    for (let index = 0; index < LIMIT; index += 1) expect((await scim()).statusCode).toBe(401);
+    const limited = await scim();
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['retry-after']).toMatch(/^[1-9]\d*$/);
+    expect(limited.json().schemas).toEqual(['urn:ietf:params:scim:api:messages:2.0:Error']);
+  });
+
+  it('answers the Wholesale API 429 in its public error shape', async () => {
+    const wholesale = () =>
+      harness().app.inject({
+        url: '/v1/wholesale/customers',
+        remoteAddress: '198.51.100.91',
+        headers: { authorization: 'Bearer whk_wrong' },
+      });
+    for (let index = 0; index < LIMIT; index += 1) expect((await wholesale()).statusCode).toBe(401);
+    const limited = await wholesale();
+    expect(limited.statusCode).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.json().errors).toEqual([{ errorCode: 10020, description: expect.any(String) }]);
+  });
+
   it('leaves paths outside the API alone', async () => {
     for (let index = 0; index < LIMIT + 2; index += 1) {
       const response = await harness().app.inject({ url: '/healthz', remoteAddress: '198.51.100.80' });

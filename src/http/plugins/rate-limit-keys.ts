@@ -56,9 +56,15 @@ function signedSessionId(request: FastifyRequest): string | null {
   return unsigned.valid && unsigned.value ? unsigned.value : null;
 }
 
-/** The 429 every rate limit answers; the app's error handlers give it the usual error body. */
-export function rateLimitedError(request: FastifyRequest, retryAfter: string): Error {
-  return Object.assign(new Error(text(request, 'rateLimited')), { statusCode: 429, retryAfter });
+/**
+ * The 429 every rate limit answers; the app's error handlers give it the usual error body (SCIM's
+ * copies `retryAfter` into its Retry-After header: whole seconds, as HTTP wants).
+ */
+export function rateLimitedError(request: FastifyRequest, retryAfterSeconds: number): Error {
+  return Object.assign(new Error(text(request, 'rateLimited')), {
+    statusCode: 429,
+    retryAfter: retryAfterSeconds,
+  });
 }
 
 export interface ApiRateLimits {
@@ -120,7 +126,7 @@ export function apiRateLimitHook(
       if (result.isExceeded) {
         setLimitHeaders(reply, { max: result.max, remaining: 0, ttlInSeconds: result.ttlInSeconds });
         reply.header('retry-after', result.ttlInSeconds);
-        throw rateLimitedError(request, `${result.ttlInSeconds} seconds`);
+        throw rateLimitedError(request, result.ttlInSeconds);
       }
       if (!tightest || result.remaining < tightest.remaining) tightest = result;
     }
