@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest, fetchPage, send } from '../../../lib/api-client.ts';
+import { apiRequest, send } from '../../../lib/api-client.ts';
+import { useCursorPages } from '../../../lib/use-cursor-pages.ts';
 import type { ImportBehaviour, ImportJob, ImportRow } from './import-types.ts';
 import { importsPath, isDone } from './import-types.ts';
 
@@ -45,23 +46,26 @@ export function useImportJob(customerId: string, jobId: string | null, phase: 'd
   });
 }
 
-export function useImportRows(
+/** Rows per page of the preview and the results table. */
+export const importRowsPageSize = 100;
+
+/**
+ * One page of the per-row results, paged with the server's cursor (`after`) through `Link: rel="next"`.
+ * The caller mounts one table per job and phase, so a new job starts again at its first page.
+ */
+export function useImportRowPages(
   customerId: string,
-  jobId: string | null,
+  jobId: string,
   phase: 'dry-run' | 'apply',
-  status: string | null,
+  status: 'error' | null,
   enabled: boolean,
 ) {
-  return useQuery({
-    queryKey: ['customers', customerId, 'imports', jobId, phase, 'rows', status],
-    enabled: Boolean(jobId) && enabled,
-    queryFn: ({ signal }) =>
-      fetchPage<ImportRow>(
-        `${importsPath(customerId)}/${encodeURIComponent(jobId ?? '')}/rows`,
-        { status: status ?? undefined, max: 200 },
-        signal,
-      ),
-  });
+  return useCursorPages<ImportRow>(
+    ['customers', customerId, 'imports', jobId, phase, 'rows'],
+    `${importsPath(customerId)}/${encodeURIComponent(jobId)}/rows`,
+    { status: status ?? undefined, max: importRowsPageSize },
+    { enabled },
+  );
 }
 
 export function useApplyImport(customerId: string) {

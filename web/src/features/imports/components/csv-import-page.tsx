@@ -8,7 +8,6 @@ import {
   Paper,
   Progress,
   Radio,
-  SegmentedControl,
   Stack,
   Stepper,
   Text,
@@ -29,7 +28,6 @@ import {
   useApplyImport,
   useCancelImport,
   useImportJob,
-  useImportRows,
   useUploadImport,
 } from '../api/import-job.ts';
 import type { ImportBehaviour, ImportJob } from '../api/import-types.ts';
@@ -37,7 +35,7 @@ import { messageText, progressOf } from '../api/import-types.ts';
 import type { LocalPreview } from '../api/local-preview.ts';
 import { previewCsvText } from '../api/local-preview.ts';
 import { ImportCounts } from './import-counts.tsx';
-import { ImportRowsTable } from './import-rows-table.tsx';
+import { ImportRowsSection } from './import-rows-section.tsx';
 import { RecentImports } from './recent-imports.tsx';
 
 function JobProgress({ job, label }: { job: ImportJob; label: string }) {
@@ -99,7 +97,6 @@ export function CsvImportPage() {
   const [behaviour, setBehaviour] = useState<ImportBehaviour | null>(null);
   const [dryRunJobId, setDryRunJobId] = useState<string | null>(null);
   const [applyJobId, setApplyJobId] = useState<string | null>(null);
-  const [rowFilter, setRowFilter] = useState<'all' | 'error'>('all');
 
   const upload = useUploadImport(customerId);
   const apply = useApplyImport(customerId);
@@ -115,13 +112,6 @@ export function CsvImportPage() {
   const finished =
     appliedJob !== undefined &&
     ['completed', 'completed_with_errors', 'failed', 'cancelled'].includes(appliedJob.status);
-  const rows = useImportRows(
-    customerId,
-    applyJobId ?? dryRunJobId,
-    applyJobId ? 'apply' : 'dry-run',
-    rowFilter === 'error' ? 'error' : null,
-    Boolean(applyJobId ? finished : validated),
-  );
 
   // The users changed when the apply finished, not when it was queued: refresh the list then.
   const queryClient = useQueryClient();
@@ -154,10 +144,7 @@ export function CsvImportPage() {
   const startApply = () => {
     if (!dryRunJobId) return;
     apply.mutate(dryRunJobId, {
-      onSuccess: (id) => {
-        setRowFilter('all');
-        setApplyJobId(id);
-      },
+      onSuccess: (id) => setApplyJobId(id),
     });
   };
   const startOver = () => {
@@ -284,18 +271,14 @@ export function CsvImportPage() {
           </Paper>
           {validated ? (
             <Paper>
-              <SegmentedControl
-                mb="sm"
-                value={rowFilter}
-                onChange={(value) => setRowFilter(value === 'error' ? 'error' : 'all')}
-                data={[
-                  { value: 'all', label: t('imports.allRows') },
-                  { value: 'error', label: t('imports.errorRows') },
-                ]}
+              <ImportRowsSection
+                key={`${dryRunJobId ?? ''}:dry-run`}
+                customerId={customerId}
+                jobId={dryRunJobId ?? ''}
+                phase="dry-run"
+                counts={dryRunJob.counts}
+                ready={validated}
               />
-              {rows.isPending ? <TableSkeleton rows={5} /> : null}
-              {rows.isError ? <ErrorAlert error={rows.error} /> : null}
-              {rows.data ? <ImportRowsTable rows={rows.data.items} /> : null}
             </Paper>
           ) : null}
           {apply.isError ? <ErrorAlert error={apply.error} /> : null}
@@ -352,17 +335,14 @@ export function CsvImportPage() {
             </Stack>
           </Paper>
           <Paper>
-            <SegmentedControl
-              mb="sm"
-              value={rowFilter}
-              onChange={(value) => setRowFilter(value === 'error' ? 'error' : 'all')}
-              data={[
-                { value: 'all', label: t('imports.allRows') },
-                { value: 'error', label: t('imports.errorRows') },
-              ]}
+            <ImportRowsSection
+              key={`${applyJobId ?? ''}:apply`}
+              customerId={customerId}
+              jobId={applyJobId ?? ''}
+              phase="apply"
+              counts={appliedJob.counts}
+              ready={finished}
             />
-            {rows.isPending ? <TableSkeleton rows={5} /> : null}
-            {rows.data ? <ImportRowsTable rows={rows.data.items} /> : null}
           </Paper>
           <Group justify="flex-end">
             <Button variant="default" onClick={startOver}>

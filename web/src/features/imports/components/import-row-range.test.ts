@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { rowRange, rowsMatching } from './import-row-range.ts';
+
+describe('rowsMatching', () => {
+  const counts = { add: 300, modify: 4, remove: 2, unchanged: 10, error: 1, warning: 7 };
+  it.each([
+    ['all', 317],
+    ['error', 1],
+  ] as const)('counts the %s rows without counting warnings twice', (filter, expected) => {
+    expect(rowsMatching(counts, filter)).toBe(expected);
+  });
+  it('is 0 before the counts are known', () => {
+    expect(rowsMatching(undefined, 'all')).toBe(0);
+  });
+});
+
+describe('rowRange', () => {
+  it.each([
+    [1, 100, 100, 301, { from: 1, to: 100, total: 301 }],
+    [2, 100, 100, 301, { from: 101, to: 200, total: 301 }],
+    [4, 100, 1, 301, { from: 301, to: 301, total: 301 }],
+    [1, 100, 5, 3, { from: 1, to: 5, total: 5 }],
+  ])('page %i of %i rows showing %i of %i', (page, size, shown, total, expected) => {
+    expect(rowRange(page, size, shown, total)).toEqual(expected);
+  });
+  it('is null for an empty page', () => {
+    expect(rowRange(1, 100, 0, 0)).toBeNull();
+  });
+});
