@@ -1,5 +1,5 @@
-// Expands the ranges admins type (`+31201234500-+31201234599`, or a list of single numbers) into
-// E.164 numbers, normalized with the location's country. Pure.
+// Expands the ranges admins type (`+31201234500-+31201234599`, `0201234500-0201234599`, or a list
+// of single numbers) into E.164 numbers, both ends normalized with the location's country. Pure.
 import type { ErrorDetail } from '../errors.ts';
 import { normalizePhoneNumber } from './normalize-phone.ts';
 
@@ -7,33 +7,57 @@ export const MAX_NUMBERS_PER_REQUEST = 10_000;
 
 export type RangeExpansion = { ok: true; numbers: string[] } | { ok: false; errors: ErrorDetail[] };
 
+/** A typed entry read as one number or as the two ends of a range (raw text, not normalized). */
+type Entry = { kind: 'single'; raw: string } | { kind: 'range'; start: string; end: string };
+
+/**
+ * Where the range dash is. Unambiguous separators first (` - `, `..`, a dash before `+`); else a
+ * valid number is one number (dashes inside it are formatting: `020-123-4503`); else the dash
+ * whose two sides are both valid numbers of the location's country (`0301234500-0301234503`).
+ */
+function readEntry(input: string, country: string): Entry {
+  const parts = input.split(/\s*(?<=\d)-(?=\s*\+)|\s+-\s+|\s*\.\.\s*/);
+  if (parts.length === 2) return { kind: 'range', start: parts[0] ?? '', end: parts[1] ?? '' };
+  if (parts.length > 2 || normalizePhoneNumber(input, country).ok) return { kind: 'single', raw: input };
+  let fallback: Entry | undefined;
+  for (let dash = input.indexOf('-'); dash > 0; dash = input.indexOf('-', dash + 1)) {
+    const start = normalizePhoneNumber(input.slice(0, dash), country);
+    const end = normalizePhoneNumber(input.slice(dash + 1), country);
+    if (!start.ok || !end.ok) continue;
+    const entry: Entry = { kind: 'range', start: input.slice(0, dash), end: input.slice(dash + 1) };
+    if (start.e164.length === end.e164.length) return entry;
+    fallback ??= entry;
+  }
+  return fallback ?? { kind: 'single', raw: input };
+}
+
 export function expandNumberRanges(inputs: readonly string[], country: string): RangeExpansion {
   const numbers = new Set<string>();
   const errors: ErrorDetail[] = [];
+  const invalid = (raw: string): void => {
+    errors.push({
+      code: 'invalid_phone_number',
+      field: 'numbers',
+      description: `"${raw.trim()}" is not a valid phone number for ${country}.`,
+    });
+  };
   for (const input of inputs) {
-    // A dash between two numbers is a range; dashes inside a number are formatting.
-    const parts = input.split(/\s*(?<=\d)-(?=\s*\+)|\s+-\s+|\s*\.\.\s*/);
-    const [startRaw, endRaw] = parts.length === 2 ? parts : [input, undefined];
-    const start = normalizePhoneNumber(startRaw ?? '', country);
+    const entry = readEntry(input, country);
+    if (entry.kind === 'single') {
+      const single = normalizePhoneNumber(entry.raw, country);
+      if (single.ok) numbers.add(single.e164);
+      else invalid(entry.raw);
+      continue;
+    }
+    // Both ends are read with the location's country, like single numbers (SPEC §4).
+    const start = normalizePhoneNumber(entry.start, country);
     if (!start.ok) {
-      errors.push({
-        code: 'invalid_phone_number',
-        field: 'numbers',
-        description: `"${startRaw}" is not a valid phone number for ${country}.`,
-      });
+      invalid(entry.start);
       continue;
     }
-    if (endRaw === undefined) {
-      numbers.add(start.e164);
-      continue;
-    }
-    const end = normalizePhoneNumber(endRaw, country);
+    const end = normalizePhoneNumber(entry.end, country);
     if (!end.ok) {
-      errors.push({
-        code: 'invalid_phone_number',
-        field: 'numbers',
-        description: `"${endRaw}" is not a valid phone number for ${country}.`,
-      });
+      invalid(entry.end);
       continue;
     }
     const first = BigInt(start.e164.slice(1));
