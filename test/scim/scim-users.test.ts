@@ -348,7 +348,9 @@ describe('SCIM product extension', () => {
         [PRODUCT]: { package: 'webex_calling', location: 'HQ', extension: '1234' },
       }),
     );
-    expect(takenExtension.statusCode).toBe(400);
+    // An extension another user holds is a uniqueness conflict (SPEC §7 conflict 409; RFC 7644 §3.12).
+    expect(takenExtension.statusCode).toBe(409);
+    expect(takenExtension.json()).toMatchObject({ scimType: 'uniqueness' });
 
     // A forbidden change (professional calling → Calling Standard, SPEC §3) is refused by PATCH too.
     const id = (created.json() as { id: string }).id;

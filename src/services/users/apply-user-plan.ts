@@ -2,6 +2,7 @@
 // transaction. Shared by the single-user API, the 25-user batch, package changes and SCIM.
 import { conflict, validationFailed, type ErrorDetail } from '../../domain/errors.ts';
 import { EMAIL_TAKEN_TEXT, issueText } from '../../domain/messages/row-messages.ts';
+import type { RowErrorCode } from '../../domain/users/plan-issues.ts';
 import type { UserPlan } from '../../domain/users/plan-user-change.ts';
 import { deleteUserRow, insertUser, updateUserRow, userStateColumns } from '../../db/repositories/users.ts';
 import type { CustomerRow, NewUser, UserRow } from '../../db/schema.ts';
@@ -9,7 +10,13 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { Executor, ServiceContext } from '../context.ts';
 import { isUniqueViolation } from '../db-errors.ts';
 
-/** Plan errors as the API reports them: the public text for a taken email (409), else 400. */
+/** Plan errors that are conflicts with another user's data (SPEC §7: conflict 409). */
+const CONFLICT_CODES: ReadonlySet<RowErrorCode> = new Set(['extension_taken', 'number_taken']);
+
+/**
+ * Plan errors as the API reports them: the public text for a taken email (409); an extension or
+ * number held by another user (409) when nothing else is wrong with the request; else 400.
+ */
 export function planErrorsToAppError(plan: UserPlan, context: ServiceContext): Error {
   if (plan.errors.some((issue) => issue.code === 'email_taken_elsewhere')) {
     return conflict(EMAIL_TAKEN_TEXT, [
@@ -21,6 +28,15 @@ export function planErrorsToAppError(plan: UserPlan, context: ServiceContext): E
     description: issueText(issue, context.locale),
     ...(issue.column ? { field: issue.column } : {}),
   }));
+  if (plan.errors.length > 0 && plan.errors.every((issue) => CONFLICT_CODES.has(issue.code))) {
+    return conflict(
+      {
+        en: 'The extension or phone number is already used by another user.',
+        nl: 'Het toestel of telefoonnummer wordt al door een andere gebruiker gebruikt.',
+      },
+      details,
+    );
+  }
   return validationFailed(details);
 }
 
