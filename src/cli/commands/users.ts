@@ -6,7 +6,12 @@ import { isPackageId, PACKAGE_IDS, type PackageId } from '../../domain/packages/
 import { notFound } from '../../domain/errors.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { isUuidLike } from '../../services/db-errors.ts';
-import { createUser, deleteUser, getUser, listUserViews } from '../../services/users/user-service.ts';
+import {
+  createUserWithWarnings,
+  deleteUser,
+  getUser,
+  listUserViews,
+} from '../../services/users/user-service.ts';
 import type { UserView } from '../../services/users/user-view.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../exit-codes.ts';
@@ -93,7 +98,7 @@ export function registerUserCommands(program: Command, cli: CliContext): void {
     .option('--json', 'print JSON', false)
     .action(async (options: AddOptions) => {
       const context = await cli.serviceContext({ partner: options.partner });
-      const user = await createUser(context, options.customer, {
+      const { user, warnings } = await createUserWithWarnings(context, options.customer, {
         email: options.email,
         firstName: options.firstName,
         lastName: options.lastName,
@@ -108,6 +113,8 @@ export function registerUserCommands(program: Command, cli: CliContext): void {
         preferredWebexSite: options.preferredWebexSite,
         preferredLanguage: options.preferredLanguage,
       });
+      // Warnings (e.g. no preferred Webex site) go to stderr, as `users set-package` prints them.
+      for (const warning of warnings) cli.io.err(`warning: ${warning.description}\n`);
       cli.print(options.json, user, () => `Added user ${describeUser(user)}`);
     });
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { PACKAGE_IDS } from '../../domain/packages/catalog.ts';
 import {
-  createUser,
+  createUserWithWarnings,
   deleteUser,
   getUser,
   listUserViews,
@@ -12,8 +12,18 @@ import type { App } from '../app.ts';
 import { pageQuery, setNextLink } from '../paging.ts';
 import { customerParams, errorResponses } from '../schemas/common.ts';
 import { createUserInput, userFieldsInput, userOutput } from '../schemas/users.ts';
+import { issueOutput } from './user-lifecycle-schemas.ts';
 
 const userParams = customerParams.extend({ userId: z.string().min(1) });
+
+/** The created user and what the plan warned about, in the shape the 25-user add uses. */
+const createdUserOutput = userOutput
+  .extend({
+    warnings: z
+      .array(issueOutput)
+      .describe('Warnings that did not block the add, e.g. preferred_site_missing'),
+  })
+  .describe('CreatedUser');
 
 export async function userRoutes(app: App): Promise<void> {
   app.get(
@@ -52,15 +62,19 @@ export async function userRoutes(app: App): Promise<void> {
         summary: 'Create a user',
         params: customerParams,
         body: createUserInput,
-        response: { 201: userOutput, ...errorResponses },
+        response: { 201: createdUserOutput, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const user = await createUser(request.serviceContext(), request.params.customerId, request.body);
+      const { user, warnings } = await createUserWithWarnings(
+        request.serviceContext(),
+        request.params.customerId,
+        request.body,
+      );
       return reply
         .status(201)
         .header('location', `/v1/customers/${user.customerId}/users/${user.id}`)
-        .send(user);
+        .send({ ...user, warnings: [...warnings] });
     },
   );
 

@@ -1,6 +1,6 @@
 // User use cases of the admin API and the CLI: create, get, update, delete, list (SPEC §5).
 // Every rule comes from the one planner in src/domain/users; this file loads, plans and writes.
-import { notFound } from '../../domain/errors.ts';
+import { notFound, type ErrorDetail } from '../../domain/errors.ts';
 import { licenceChangeSteps } from '../../domain/provisioning/licence-change.ts';
 import { planUserChange } from '../../domain/users/plan-user-change.ts';
 import { toUserState, findUser, listUsers, lockUser } from '../../db/repositories/users.ts';
@@ -50,9 +50,25 @@ export async function createUser(
   customerRef: string,
   input: CreateUserInput,
 ): Promise<UserView> {
+  return (await createUserWithWarnings(context, customerRef, input)).user;
+}
+
+export interface CreatedUser {
+  readonly user: UserView;
+  /** The plan's warnings (e.g. `preferred_site_missing`), as the 25-user add reports them. */
+  readonly warnings: readonly ErrorDetail[];
+}
+
+/** createUser, with what the planner warned about: a warning never blocks the add (SPEC §3). */
+export async function createUserWithWarnings(
+  context: ServiceContext,
+  customerRef: string,
+  input: CreateUserInput,
+): Promise<CreatedUser> {
   assertCanWrite(context.actor);
   const customer = await requireCustomer(context, customerRef);
-  return (await addOneUser(context, customer, input)).user;
+  const { user, warnings } = await addOneUser(context, customer, input);
+  return { user, warnings };
 }
 
 export async function getUser(
