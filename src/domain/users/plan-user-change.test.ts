@@ -269,6 +269,12 @@ const cases: Case[] = [
     after: { packageId: 'webex_meetings' },
   },
   {
+    name: 'an unknown location is the only error, not also the number outside it',
+    change: { ...NEW_CALLING, location: 'Atlantis', phoneNumber: '+31201234502' },
+    action: 'error',
+    errors: ['unknown_location'],
+  },
+  {
     name: 'add-only ignores FALSE on the held package',
     change: change({ packages: { webex_calling: false } }),
     action: 'unchanged',

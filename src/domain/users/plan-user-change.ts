@@ -248,16 +248,19 @@ export function planUserChange(input: PlanInput): UserPlan {
   let phoneNumber = base.phoneNumber;
   let callerIdNumber = base.callerIdNumber;
   const callingErrorsBefore = errors.length;
+  let locationUnknown = false;
   if (keepsCallingFields(target)) {
     if (change.location !== undefined) {
       const location = context.locationByName(change.location);
       if (location) locationId = location.id;
-      else
+      else {
+        locationUnknown = true;
         errors.push({
           code: 'unknown_location',
           column: 'location',
           params: { name: change.location.trim() },
         });
+      }
     }
     const country = locationId ? (context.locationById(locationId)?.country ?? null) : null;
 
@@ -309,8 +312,13 @@ export function planUserChange(input: PlanInput): UserPlan {
       }
     }
 
-    // Inventory: the number belongs to the user's location and to nobody else (SPEC §4).
-    if (phoneNumber !== null && (phoneNumber !== base.phoneNumber || locationId !== base.locationId)) {
+    // Inventory: the number belongs to the user's location and to nobody else (SPEC §4). With an
+    // unknown location that cannot be judged: the unknown location is the one error to report.
+    if (
+      !locationUnknown &&
+      phoneNumber !== null &&
+      (phoneNumber !== base.phoneNumber || locationId !== base.locationId)
+    ) {
       const entry = context.numberEntry(phoneNumber);
       const locationName = locationId ? (context.locationById(locationId)?.name ?? '') : '';
       if (!entry || entry.locationId !== locationId) {
