@@ -480,6 +480,20 @@ describe('planUserChange', () => {
     ]);
   });
 
+  it('shows a location change by name, as the Location column does', () => {
+    const context = customer();
+    const plan = planUserChange({
+      current: context.user('bram@x.nl'),
+      change: change({ email: 'bram@x.nl', location: 'rotterdam' }),
+      behaviour: 'add-only',
+      channel: 'csv',
+      context,
+    });
+    expect(plan.action).toBe('modify');
+    expect(plan.changes).toEqual([{ field: 'location', before: 'Amsterdam HQ', after: 'Rotterdam' }]);
+    expect(plan.after?.locationId).toBe('rtm');
+  });
+
   it('later rows see numbers, extensions and limits taken by earlier rows', () => {
     const context = customer({ soldPackages: [{ packageId: 'webex_calling', limit: 2 }] });
     const first = planUserChange({

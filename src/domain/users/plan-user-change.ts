@@ -32,7 +32,7 @@ export type PlanAction = 'add' | 'modify' | 'remove' | 'unchanged' | 'error';
 export type FieldValue = string | boolean | null;
 
 export interface FieldChange {
-  /** User-column key (csv/user-columns.ts), or `locationId`. */
+  /** User-column key (csv/user-columns.ts); `location` shows location names, not ids. */
   readonly field: string;
   readonly before: FieldValue;
   readonly after: FieldValue;
@@ -403,7 +403,7 @@ export function planUserChange(input: PlanInput): UserPlan {
   };
   // An add has no "before": its changes would list every field it sets, and nobody reads them.
   if (current === null) return result('add', email, null, after, [], [], warnings);
-  const changes = diffUsers(current, after);
+  const changes = diffUsers(current, after, context);
   if (changes.length === 0) return result('unchanged', email, current, current, [], [], warnings);
   return result('modify', email, current, after, changes, [], warnings);
 }
@@ -473,8 +473,8 @@ function planBasicLicences(
   return next;
 }
 
-/** Field-level before -> after, keyed by CSV column keys. */
-function diffUsers(previous: UserState, after: UserState): FieldChange[] {
+/** Field-level before -> after, keyed by CSV column keys; locations by name, as the CSV has them. */
+function diffUsers(previous: UserState, after: UserState, context: PlanningContext): FieldChange[] {
   const changes: FieldChange[] = [];
   const push = (field: string, from: FieldValue, to: FieldValue): void => {
     if (from !== to) changes.push({ field, before: from, after: to });
@@ -483,7 +483,9 @@ function diffUsers(previous: UserState, after: UserState): FieldChange[] {
   push('extension', previous.extension, after.extension);
   push('phoneNumber', previous.phoneNumber, after.phoneNumber);
   push('callerIdNumber', previous.callerIdNumber, after.callerIdNumber);
-  push('locationId', previous.locationId, after.locationId);
+  if (previous.locationId !== after.locationId) {
+    push('location', locationName(previous.locationId, context), locationName(after.locationId, context));
+  }
   push('jabberWithTeams', previous.jabberWithTeams, after.jabberWithTeams);
   push('jabberCalling', previous.jabberCalling, after.jabberCalling);
   push('package', previous.packageId, after.packageId);
@@ -491,4 +493,10 @@ function diffUsers(previous: UserState, after: UserState): FieldChange[] {
   for (const licence of BASIC_LICENCES)
     push(licence, previous.basicLicences[licence], after.basicLicences[licence]);
   return changes;
+}
+
+/** A location's name for a preview; its id when the location is gone (never blank for a set one). */
+function locationName(id: string | null, context: PlanningContext): string | null {
+  if (id === null) return null;
+  return context.locationById(id)?.name ?? id;
 }
