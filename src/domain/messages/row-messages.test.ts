@@ -82,6 +82,8 @@ describe('rowIssueMessage', () => {
       'extension_taken',
       'jabber_required',
       'directory_sync_read_only',
+      'invalid_time_zone',
+      'invalid_preferred_language',
       'preferred_site_missing',
       'add_on_dropped',
       'phone_plus_restored',

@@ -116,6 +116,15 @@ const ROW_TEXTS: Record<RowErrorCode | RowWarningCode, Texts> = {
     en: () => 'Directory synchronization is on: the directory owns this field.',
     nl: () => 'Directorysynchronisatie staat aan: dit veld wordt door de directory beheerd.',
   },
+  invalid_time_zone: {
+    en: (p) => `"${p.value}" is not a time zone such as Europe/Amsterdam (IANA time zone names).`,
+    nl: (p) => `"${p.value}" is geen tijdzone zoals Europe/Amsterdam (IANA-tijdzonenamen).`,
+  },
+  invalid_preferred_language: {
+    en: (p) =>
+      `"${p.value}" is not a language such as nl, nl_NL or en_US (ISO 639-1, optionally with a region).`,
+    nl: (p) => `"${p.value}" is geen taal zoals nl, nl_NL of en_US (ISO 639-1, eventueel met een regio).`,
+  },
   preferred_site_missing: {
     en: (p) =>
       `No Preferred Webex Site for ${p.packageName}: meetings may not work as expected until one is set.`,

@@ -27,7 +27,9 @@ export type RowErrorCode =
   | 'extension_wrong_length'
   | 'extension_taken'
   | 'jabber_required'
-  | 'directory_sync_read_only';
+  | 'directory_sync_read_only'
+  | 'invalid_time_zone'
+  | 'invalid_preferred_language';
 
 export type RowWarningCode =
   | 'preferred_site_missing'

@@ -31,6 +31,12 @@ const DIRK = user('dirk@x.nl', {
   preferredWebexSite: null,
 });
 const BOSS = user('boss@x.nl', { packageId: 'webex_suite', extension: '1004', locationId: 'ams' });
+/** Stored before time zones and languages were checked. */
+const OLD = user('old@x.nl', {
+  packageId: 'webex_meetings',
+  timeZone: 'Mars/Olympus',
+  preferredLanguage: 'Dutch',
+});
 
 function customer(overrides: Partial<CustomerSnapshot> = {}): InMemoryCustomerState {
   return new InMemoryCustomerState({
@@ -51,7 +57,7 @@ function customer(overrides: Partial<CustomerSnapshot> = {}): InMemoryCustomerSt
       { e164: '+31201234502', locationId: 'ams' },
       { e164: '+31107654301', locationId: 'rtm' },
     ],
-    users: [ANNA, BRAM, CARLA, DIRK, BOSS],
+    users: [ANNA, BRAM, CARLA, DIRK, BOSS, OLD],
     extensionLength: 4,
     defaultPackageTemplate: null,
     autoAssignBasicLicences: true,
@@ -273,6 +279,35 @@ const cases: Case[] = [
     change: { ...NEW_CALLING, location: 'Atlantis', phoneNumber: '+31201234502' },
     action: 'error',
     errors: ['unknown_location'],
+  },
+  {
+    name: 'an unknown time zone is an error on its column',
+    change: change({ text: { timeZone: 'Mars/Olympus' } }),
+    action: 'error',
+    errors: ['invalid_time_zone'],
+  },
+  {
+    name: 'an IANA time zone is stored in its IANA spelling',
+    change: change({ text: { timeZone: 'europe/amsterdam' } }),
+    action: 'modify',
+    after: { timeZone: 'Europe/Amsterdam' },
+  },
+  {
+    name: 'an invalid preferred language is an error on its column',
+    change: change({ text: { preferredLanguage: 'xx-yy-zz' } }),
+    action: 'error',
+    errors: ['invalid_preferred_language'],
+  },
+  {
+    name: 'a preferred language with - is accepted and stored as given',
+    change: change({ text: { preferredLanguage: 'nl-NL' } }),
+    action: 'modify',
+    after: { preferredLanguage: 'nl-NL' },
+  },
+  {
+    name: 'a stored time zone and language given back unchanged stay readable',
+    change: change({ email: 'old@x.nl', text: { timeZone: 'Mars/Olympus', preferredLanguage: 'Dutch' } }),
+    action: 'unchanged',
   },
   {
     name: 'add-only ignores FALSE on the held package',

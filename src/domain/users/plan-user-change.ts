@@ -25,6 +25,7 @@ import { isValidEmail, normalizeEmail } from './is-valid-email.ts';
 import type { RowError, RowWarning } from './plan-issues.ts';
 import type { PlanningContext } from './planning-context.ts';
 import { DIRECTORY_OWNED_FIELDS, TEXT_FIELDS, type TextField } from './user-fields.ts';
+import { canonicalTimeZone, isPreferredLanguage } from './user-text-rules.ts';
 import { emptyUser, type UserState, type UserTextFields } from './user-state.ts';
 
 export type PlanAction = 'add' | 'modify' | 'remove' | 'unchanged' | 'error';
@@ -228,6 +229,18 @@ export function planUserChange(input: PlanInput): UserPlan {
       value !== base[field]
     ) {
       errors.push({ code: 'directory_sync_read_only', column: field });
+      continue;
+    }
+    // Time zone and language have a fixed vocabulary; a stored value given back as it is stays
+    // readable (an export of older data re-imports unchanged).
+    if (field === 'timeZone' && value !== base.timeZone) {
+      const zone = canonicalTimeZone(value);
+      if (zone === null) errors.push({ code: 'invalid_time_zone', column: field, params: { value } });
+      else text.timeZone = zone;
+      continue;
+    }
+    if (field === 'preferredLanguage' && value !== base.preferredLanguage && !isPreferredLanguage(value)) {
+      errors.push({ code: 'invalid_preferred_language', column: field, params: { value } });
       continue;
     }
     text[field] = value;
