@@ -16,6 +16,8 @@ export interface CustomerFacts {
   readonly locations: readonly PlanningLocation[];
   readonly extensionLength: number;
   readonly defaultPackageTemplate: PackageId | null;
+  /** Absent: none (the setting's default). */
+  readonly defaultPreferredWebexSite?: string | null;
   readonly autoAssignBasicLicences: boolean;
   readonly directorySync: boolean;
   readonly customerFullAdmins: readonly string[];
@@ -25,6 +27,7 @@ export abstract class FixedCustomerContext implements PlanningContext {
   readonly soldPackages: readonly SoldPackage[];
   readonly extensionLength: number;
   readonly defaultPackageTemplate: PackageId | null;
+  readonly defaultPreferredWebexSite: string | null;
   readonly autoAssignBasicLicences: boolean;
   readonly directorySync: boolean;
   readonly customerFullAdminCount: number;
@@ -36,6 +39,7 @@ export abstract class FixedCustomerContext implements PlanningContext {
     this.soldPackages = facts.soldPackages;
     this.extensionLength = facts.extensionLength;
     this.defaultPackageTemplate = facts.defaultPackageTemplate;
+    this.defaultPreferredWebexSite = facts.defaultPreferredWebexSite?.trim() || null;
     this.autoAssignBasicLicences = facts.autoAssignBasicLicences;
     this.directorySync = facts.directorySync;
     this.#fullAdmins = new Set(facts.customerFullAdmins.map((email) => email.toLowerCase()));

@@ -245,6 +245,10 @@ export function planUserChange(input: PlanInput): UserPlan {
     }
     text[field] = value;
   }
+  // A created user without a site gets the customer's default (SPEC §2), stored like a given one.
+  if (current === null && text.preferredWebexSite === null && context.defaultPreferredWebexSite) {
+    text.preferredWebexSite = context.defaultPreferredWebexSite;
+  }
 
   // Jabber: both columns are required in a CSV row that creates a user with a package (SPEC §3).
   if (current === null && channel === 'csv' && target !== null) {

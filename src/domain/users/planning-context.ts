@@ -27,6 +27,8 @@ export interface PlanningContext {
   extensionHolder(extension: string): string | null;
   readonly extensionLength: number;
   readonly defaultPackageTemplate: PackageId | null;
+  /** Preferred Webex site a created user without one gets (SPEC §2 setting), or null. */
+  readonly defaultPreferredWebexSite: string | null;
   readonly autoAssignBasicLicences: boolean;
   readonly directorySync: boolean;
   isCustomerFullAdmin(email: string): boolean;

@@ -70,6 +70,7 @@ export async function loadImportPlanning(
     extensionLength: customer.extension_length,
     defaultPackageTemplate:
       customer.default_package && isPackageId(customer.default_package) ? customer.default_package : null,
+    defaultPreferredWebexSite: customer.default_preferred_webex_site,
     autoAssignBasicLicences: customer.auto_assign_basic_licences,
     directorySync: customer.directory_sync_enabled,
   });

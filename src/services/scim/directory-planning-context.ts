@@ -31,6 +31,9 @@ export class DirectoryPlanningContext implements PlanningContext {
   get defaultPackageTemplate() {
     return this.inner.defaultPackageTemplate;
   }
+  get defaultPreferredWebexSite(): string | null {
+    return this.inner.defaultPreferredWebexSite;
+  }
   get autoAssignBasicLicences(): boolean {
     return this.inner.autoAssignBasicLicences;
   }

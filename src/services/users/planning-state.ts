@@ -107,6 +107,7 @@ export async function loadPlanningState(
       users,
       extensionLength: customer.extension_length,
       defaultPackageTemplate: defaultPackage,
+      defaultPreferredWebexSite: customer.default_preferred_webex_site,
       autoAssignBasicLicences: customer.auto_assign_basic_licences,
       directorySync: customer.directory_sync_enabled,
       customerFullAdmins: fullAdmins,
