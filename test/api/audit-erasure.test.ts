@@ -251,4 +251,41 @@ describe('POST /v1/partners/{partnerId}/erasures', () => {
       after: { note: 'Xaviera stays here: not a field about her' },
     });
   });
+  it("erases a free account's own events once the person is this partner's, and not before", async () => {
+    const { app, auth, tokens, database } = harness();
+    const freeAccount = async (email: string, firstName: string) => {
+      const created = await app.inject({
+        method: 'POST',
+        url: '/v1/accounts/free',
+        headers: auth(tokens.operator),
+        payload: { email, firstName, lastName: 'Vrij' },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      return (created.json() as { id: string }).id;
+    };
+    const waltAccount = await freeAccount('walt.vrij@free.example', 'Walt');
+    const veraAccount = await freeAccount('vera.vrij@free.example', 'Vera');
+    const deploymentEvents = () =>
+      database.db
+        .selectFrom('audit_events')
+        .select(['target_id', 'after'])
+        .where('target_id', 'in', [waltAccount, veraAccount])
+        .orderBy('id')
+        .execute();
+    const untouched = await deploymentEvents();
+
+    // Not (yet) a person of this partner: another tenant's view of the deployment stays closed.
+    expect((await erase('walt.vrij@free.example')).erasedEvents).toBe(0);
+    expect(await deploymentEvents()).toEqual(untouched);
+
+    const waltId = await createUser({ email: 'walt.vrij@free.example', firstName: 'Walt', lastName: 'Vrij' });
+    const erased = await erase('walt.vrij@free.example');
+    expect(await deploymentEvents()).toEqual([
+      { target_id: waltAccount, after: { email: erased.tombstone, source: 'operator' } },
+      untouched[1],
+    ]);
+    const userText = JSON.stringify(await eventsAbout(waltId));
+    expect(userText).not.toContain('Walt');
+    expect(userText).not.toContain('walt.vrij');
+  });
 });
