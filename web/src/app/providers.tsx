@@ -1,13 +1,17 @@
 import type { ReactNode } from 'react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { theme } from './theme.ts';
+import { useTranslation } from 'react-i18next';
+import { createAppTheme } from './theme.ts';
 import { createQueryClient } from '../lib/query-client.ts';
 
 export function AppProviders({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
+  const { t } = useTranslation();
+  const closeDialog = t('common.closeDialog');
+  const theme = useMemo(() => createAppTheme({ closeDialog }), [closeDialog]);
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       <Notifications position="top-right" autoClose={4000} />

@@ -1,8 +1,10 @@
 import {
   AppShell,
   Badge,
+  Box,
   Burger,
   Button,
+  Divider,
   Group,
   Menu,
   NavLink,
@@ -47,6 +49,11 @@ export function AppLayout() {
   const isActive = (to: string, prefix?: boolean) =>
     location.pathname === to || (prefix === true && location.pathname.startsWith(`${to}/`));
 
+  const homePath = canUsePartnerHub ? '/partner/customers' : '/';
+  const hubName = inControlHub ? t('nav.controlHub') : t('nav.partnerHub');
+  const backToPartnerHub = inControlHub && canUsePartnerHub;
+  const accountName = me.data?.displayName || me.data?.email || t('nav.account');
+
   const signOut = () => logout.mutate(undefined, { onSettled: () => void navigate('/login') });
 
   return (
@@ -59,22 +66,41 @@ export function AppLayout() {
         {t('nav.skipToContent')}
       </a>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
-            <UnstyledButton component={Link} to={canUsePartnerHub ? '/partner/customers' : '/'}>
-              <Text fw={800} c="blue.8" size="lg">
+        <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
+          <Group gap="xs" wrap="nowrap" miw={0}>
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('nav.toggle')}
+              aria-expanded={opened}
+              aria-controls="main-navigation"
+            />
+            <UnstyledButton component={Link} to={homePath} style={{ flexShrink: 0 }}>
+              <Text fw={800} c="blue.8" size="lg" style={{ whiteSpace: 'nowrap' }}>
                 Wholesale Hub
               </Text>
             </UnstyledButton>
-            <Badge color={inControlHub ? 'teal' : 'blue'} variant="filled" data-testid="hub-name">
-              {inControlHub ? t('nav.controlHub') : t('nav.partnerHub')}
+            {/* The hub's name must stay readable: never let the row squeeze it into an empty pill. */}
+            <Badge
+              color={inControlHub ? 'teal' : 'blue'}
+              variant="filled"
+              data-testid="hub-name"
+              style={{ flexShrink: 0, overflow: 'visible' }}
+            >
+              {hubName}
             </Badge>
-            {customerId ? <CustomerName customerId={customerId} /> : null}
+            {customerId ? (
+              <Box visibleFrom="sm" miw={0}>
+                <CustomerName customerId={customerId} />
+              </Box>
+            ) : null}
           </Group>
-          <Group gap="sm" wrap="nowrap">
-            {inControlHub && canUsePartnerHub ? (
-              <Button component={Link} to="/partner/customers" variant="subtle" size="xs" visibleFrom="sm">
+          {/* Wide screens: the actions sit in the header. Narrow screens: they move into the burger menu. */}
+          <Group gap="sm" wrap="nowrap" visibleFrom="sm">
+            {backToPartnerHub ? (
+              <Button component={Link} to="/partner/customers" variant="subtle" size="xs">
                 {t('nav.backToPartnerHub')}
               </Button>
             ) : null}
@@ -82,7 +108,7 @@ export function AppLayout() {
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
                 <Button variant="default" size="xs" aria-label={t('nav.accountMenu')}>
-                  {me.data?.displayName || me.data?.email || t('nav.account')}
+                  {accountName}
                 </Button>
               </Menu.Target>
               <Menu.Dropdown>
@@ -93,12 +119,17 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
-        <ScrollArea>
+      <AppShell.Navbar p="sm" aria-label={t('nav.main')} id="main-navigation">
+        <AppShell.Section grow component={ScrollArea}>
           <Stack gap={2}>
             <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py={6}>
-              {inControlHub ? t('nav.controlHub') : t('nav.partnerHub')}
+              {hubName}
             </Text>
+            {customerId ? (
+              <Box hiddenFrom="sm" px="sm" pb={6}>
+                <CustomerName customerId={customerId} />
+              </Box>
+            ) : null}
             {items.map((item) => (
               <NavLink
                 key={item.to}
@@ -111,7 +142,24 @@ export function AppLayout() {
               />
             ))}
           </Stack>
-        </ScrollArea>
+        </AppShell.Section>
+        <AppShell.Section hiddenFrom="sm" data-testid="mobile-header-actions">
+          <Divider my="sm" />
+          <Stack gap="sm" px="sm">
+            {backToPartnerHub ? (
+              <Button component={Link} to="/partner/customers" variant="light" onClick={close}>
+                {t('nav.backToPartnerHub')}
+              </Button>
+            ) : null}
+            <LanguageSwitch />
+            <Text size="xs" c="dimmed" truncate>
+              {me.data?.email ?? accountName}
+            </Text>
+            <Button variant="default" onClick={signOut}>
+              {t('auth.signOut')}
+            </Button>
+          </Stack>
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0" id="main-content" tabIndex={-1}>
         <CanWriteProvider canWrite={me.data ? !isReadOnlyRole(me.data.role) : true}>

@@ -1,0 +1,89 @@
+// @vitest-environment jsdom
+import { Button, Modal, TextInput } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import i18n from '../i18n/i18n.ts';
+import { AppProviders } from './providers.tsx';
+
+function polyfillBrowser(): void {
+  window.matchMedia ??= (query: string) =>
+    ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: () => undefined,
+      removeListener: () => undefined,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+      dispatchEvent: () => false,
+    }) as MediaQueryList;
+  if (!('ResizeObserver' in window)) {
+    Object.assign(window, {
+      ResizeObserver: class {
+        observe(): void {}
+        unobserve(): void {}
+        disconnect(): void {}
+      },
+    });
+  }
+}
+
+function DialogOpener() {
+  const [opened, { open, close }] = useDisclosure(false);
+  return (
+    <>
+      <Button onClick={open}>Open it</Button>
+      <Modal opened={opened} onClose={close} title="Add location" transitionProps={{ duration: 0 }}>
+        <TextInput label="Location name" />
+      </Modal>
+    </>
+  );
+}
+
+afterEach(async () => {
+  cleanup();
+  await i18n.changeLanguage('en');
+});
+
+describe('dialogs in the app theme', () => {
+  it.each([
+    ['en', 'Close dialog'],
+    ['nl', 'Dialoogvenster sluiten'],
+  ])('names the close button in %s and focuses the title, not the X', async (language, closeName) => {
+    polyfillBrowser();
+    await i18n.changeLanguage(language);
+    render(
+      <AppProviders>
+        <DialogOpener />
+      </AppProviders>,
+    );
+    const opener = screen.getByRole('button', { name: 'Open it' });
+    opener.focus();
+    fireEvent.click(opener);
+    const dialog = await screen.findByRole('dialog');
+    expect(screen.getByRole('button', { name: closeName })).toBeTruthy();
+    const title = screen.getByRole('heading', { name: 'Add location' });
+    await vi.waitFor(() => expect(document.activeElement).toBe(title));
+    expect(dialog.contains(document.activeElement)).toBe(true);
+  });
+
+  it('returns focus to the control that opened the dialog after Esc', async () => {
+    polyfillBrowser();
+    render(
+      <AppProviders>
+        <DialogOpener />
+      </AppProviders>,
+    );
+    const opener = screen.getByRole('button', { name: 'Open it' });
+    opener.focus();
+    fireEvent.click(opener);
+    const title = await screen.findByRole('heading', { name: 'Add location' });
+    await vi.waitFor(() => expect(document.activeElement).toBe(title));
+    act(() => {
+      fireEvent.keyDown(title, { key: 'Escape' });
+    });
+    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await vi.waitFor(() => expect(document.activeElement).toBe(opener));
+  });
+});
