@@ -1,13 +1,16 @@
 import { Button, Group, Modal, Paper, SimpleGrid, Table, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
 import { useCanWrite } from '../../../lib/permissions.tsx';
+import type { Location } from '../api/locations.ts';
 import { useCreateLocation, useDeleteLocation, useLocations } from '../api/locations.ts';
 
 function AddLocationDialog({
@@ -81,6 +84,18 @@ export function LocationsPage() {
   const remove = useDeleteLocation(customerId);
   const [adding, { open, close }] = useDisclosure(false);
   const canWrite = useCanWrite();
+  // Deleting cannot be undone: the admin confirms in a dialog that names the location first.
+  // The target outlives the dialog's closing animation, so its name does not blank out while it fades.
+  const [toDelete, setToDelete] = useState<Location | null>(null);
+  const [confirming, { open: openConfirm, close: closeConfirm }] = useDisclosure(false);
+  const askDelete = (location: Location) => {
+    remove.reset();
+    setToDelete(location);
+    openConfirm();
+  };
+  const confirmDelete = () => {
+    if (toDelete) remove.mutate(toDelete.id, { onSuccess: closeConfirm });
+  };
   return (
     <>
       <PageHeader
@@ -88,7 +103,6 @@ export function LocationsPage() {
         description={t('locations.description')}
         actions={canWrite ? <Button onClick={open}>{t('locations.add')}</Button> : null}
       />
-      {remove.isError ? <ErrorAlert error={remove.error} /> : null}
       <Paper>
         {locations.isPending ? (
           <TableSkeleton rows={4} />
@@ -127,9 +141,8 @@ export function LocationsPage() {
                         size="xs"
                         variant="subtle"
                         color="red"
-                        loading={remove.isPending && remove.variables === location.id}
                         disabled={!canWrite}
-                        onClick={() => remove.mutate(location.id)}
+                        onClick={() => askDelete(location)}
                         aria-label={t('locations.deleteNamed', { name: location.name })}
                       >
                         {t('common.delete')}
@@ -143,6 +156,17 @@ export function LocationsPage() {
         )}
       </Paper>
       <AddLocationDialog customerId={customerId} opened={adding} onClose={close} />
+      <ConfirmDialog
+        opened={confirming}
+        title={t('locations.deleteConfirmTitle')}
+        message={t('locations.deleteConfirmText', { name: toDelete?.name ?? '' })}
+        confirmLabel={t('common.delete')}
+        onConfirm={confirmDelete}
+        onCancel={closeConfirm}
+        loading={remove.isPending}
+      >
+        {remove.isError ? <ErrorAlert error={remove.error} /> : null}
+      </ConfirmDialog>
     </>
   );
 }

@@ -3,12 +3,14 @@ import { Alert, Badge, Button, Group, Modal, Paper, Select, Stack, Table, Textar
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { Pager } from '../../../components/ui/pager.tsx';
 import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
 import { useCanWrite } from '../../../lib/permissions.tsx';
+import type { PhoneNumber } from '../api/numbers.ts';
 import { useAddNumbers, useLocationChoices, useNumberPages, useRemoveNumbers } from '../api/numbers.ts';
 
 function AddNumbersDialog({
@@ -81,6 +83,17 @@ export function NumbersPage() {
   const remove = useRemoveNumbers(customerId);
   const [adding, { open, close }] = useDisclosure(false);
   const canWrite = useCanWrite();
+  // Removing a number cannot be undone: the admin confirms in a dialog that names the number first.
+  const [toRemove, setToRemove] = useState<PhoneNumber | null>(null);
+  const [confirming, { open: openConfirm, close: closeConfirm }] = useDisclosure(false);
+  const askRemove = (entry: PhoneNumber) => {
+    remove.reset();
+    setToRemove(entry);
+    openConfirm();
+  };
+  const confirmRemove = () => {
+    if (toRemove) remove.mutate([toRemove.phoneNumber], { onSuccess: closeConfirm });
+  };
   return (
     <>
       <PageHeader
@@ -112,7 +125,6 @@ export function NumbersPage() {
             w={180}
           />
         </Group>
-        {remove.isError ? <ErrorAlert error={remove.error} /> : null}
         {pages.isPending ? (
           <TableSkeleton />
         ) : pages.isError ? (
@@ -148,7 +160,7 @@ export function NumbersPage() {
                           size="xs"
                           variant="subtle"
                           color="red"
-                          onClick={() => remove.mutate([entry.phoneNumber])}
+                          onClick={() => askRemove(entry)}
                           aria-label={t('numbers.removeNamed', { number: entry.phoneNumber })}
                         >
                           {t('common.delete')}
@@ -171,6 +183,20 @@ export function NumbersPage() {
         />
       </Paper>
       <AddNumbersDialog customerId={customerId} opened={adding} onClose={close} />
+      <ConfirmDialog
+        opened={confirming}
+        title={t('numbers.removeConfirmTitle')}
+        message={t('numbers.removeConfirmText', {
+          number: toRemove?.phoneNumber ?? '',
+          location: toRemove?.locationName ?? '',
+        })}
+        confirmLabel={t('common.delete')}
+        onConfirm={confirmRemove}
+        onCancel={closeConfirm}
+        loading={remove.isPending}
+      >
+        {remove.isError ? <ErrorAlert error={remove.error} /> : null}
+      </ConfirmDialog>
     </>
   );
 }

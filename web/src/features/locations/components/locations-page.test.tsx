@@ -1,0 +1,71 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import i18n from '../../../i18n/i18n.ts';
+import { renderPage } from '../../../testing/render-with-providers.tsx';
+import { LocationsPage } from './locations-page.tsx';
+
+const calls: string[] = [];
+
+beforeEach(() => {
+  calls.length = 0;
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init?: RequestInit) => {
+      const method = init?.method ?? 'GET';
+      calls.push(`${method} ${url}`);
+      if (method === 'DELETE') return new Response(null, { status: 204 });
+      const body = {
+        items: [{ id: 'l1', name: 'Rotterdam Centrum', country: 'NL', timeZone: 'Europe/Amsterdam' }],
+      };
+      return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
+    }),
+  );
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const deletes = () => calls.filter((call) => call.startsWith('DELETE'));
+
+describe('locations: delete', () => {
+  it('asks in a dialog that names the location, and deletes only after Delete is confirmed', async () => {
+    await renderPage(<LocationsPage />, {
+      path: '/control/c1/locations',
+      pattern: '/control/:customerId/locations',
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete location Rotterdam Centrum' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete location?' });
+    expect(
+      within(dialog).getByText('Delete the location Rotterdam Centrum? This cannot be undone.'),
+    ).toBeTruthy();
+    expect(deletes()).toEqual([]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    await vi.waitFor(() => expect(deletes()).toEqual(['DELETE /v1/customers/c1/locations/l1']));
+  });
+
+  it('deletes nothing when the admin cancels', async () => {
+    await renderPage(<LocationsPage />, {
+      path: '/control/c1/locations',
+      pattern: '/control/:customerId/locations',
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete location Rotterdam Centrum' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(deletes()).toEqual([]);
+  });
+
+  it('asks in Dutch too', async () => {
+    await renderPage(<LocationsPage />, {
+      path: '/control/c1/locations',
+      pattern: '/control/:customerId/locations',
+    });
+    await i18n.changeLanguage('nl');
+    fireEvent.click(await screen.findByRole('button', { name: 'Locatie Rotterdam Centrum verwijderen' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Locatie verwijderen?' });
+    expect(within(dialog).getByText(/De locatie Rotterdam Centrum verwijderen\?/)).toBeTruthy();
+  });
+});
