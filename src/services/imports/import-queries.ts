@@ -5,11 +5,14 @@ import { sql } from 'kysely';
 import { AppError, conflict, notFound } from '../../domain/errors.ts';
 import type { Locale } from '../../domain/messages/locale.ts';
 import { rowIssueMessage } from '../../domain/messages/row-messages.ts';
+import { readCsvHeader } from '../../domain/csv/read-csv.ts';
+import type { Delimiter } from '../../domain/csv/sniff-delimiter.ts';
 import {
   expireDryRuns,
   findImport,
   listImportRows,
   listImports,
+  readFileChunks,
   updateImport,
 } from '../../db/repositories/import-jobs.ts';
 import type { ImportRow, StoredIssue } from '../../db/repositories/import-schema.ts';
@@ -79,9 +82,32 @@ export async function* allImportRows(
   }
 }
 
+const isDelimiter = (value: unknown): value is Delimiter => value === ',' || value === ';';
+
 /**
- * The error report (SPEC §6): the failed rows as uploaded (original header), plus `Error` and the
- * physical line number. Streams.
+ * The delimiter the upload used. The imports table does not store it (its `headers` are the
+ * header cells already split, which do not tell `a;b` from `a,b`), so it is sniffed again from the
+ * stored file's first chunk, which holds the header (the upload checks it there). The file is kept
+ * until the import is applied: a dry run's report, or one downloaded during the apply, gets the
+ * upload's delimiter; without the file the comma. A `delimiter` stored on the import, once there
+ * is one, wins.
+ */
+async function uploadDelimiter(context: ServiceContext, imp: ImportRow): Promise<Delimiter> {
+  const stored = (imp as ImportRow & { delimiter?: unknown }).delimiter;
+  if (isDelimiter(stored)) return stored;
+  const firstChunk = async function* (): AsyncGenerator<Uint8Array> {
+    for await (const chunk of readFileChunks(context.db, imp.id)) {
+      yield chunk;
+      return;
+    }
+  };
+  const header = await readCsvHeader(firstChunk, { maxBytes: Number.MAX_SAFE_INTEGER, startOnly: true });
+  return header.ok ? header.delimiter : ',';
+}
+
+/**
+ * The error report (SPEC §6): the failed rows as uploaded (original header cells, the upload's
+ * delimiter), plus `Error` and the physical line number. UTF-8 with BOM. Streams.
  */
 export async function errorReportCsv(
   context: ServiceContext,
@@ -90,7 +116,7 @@ export async function errorReportCsv(
 ): Promise<NodeJS.ReadableStream> {
   const imp = await requireImport(context, customerRef, importId);
   const header = imp.headers;
-  const out = stringify({ bom: true });
+  const out = stringify({ bom: true, delimiter: await uploadDelimiter(context, imp) });
   void (async () => {
     try {
       out.write([...header, 'Error', 'Line']);
