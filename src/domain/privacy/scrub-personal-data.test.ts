@@ -152,6 +152,12 @@ describe('concernOf', () => {
       { target: false, actor: false },
     ],
     [
+      'another address that ends in theirs',
+      event({ actor_label: 'joann@example.org', target_id: 'user-2', after: { email: 'joann@example.org' } }),
+      identity(),
+      null,
+    ],
+    [
       'another person with the same first name',
       event({ target_id: 'user-2', after: { email: 'ann.other@example.org', firstName: 'Ann' } }),
       identity({ userIds: ['user-1'] }),
@@ -256,6 +262,11 @@ describe('scrubText', () => {
   it.each<[string, string]>([
     ['Hallo Ann Ames (ANN@example.org),', `Hallo ${T} (${T}),`],
     ['Annual report for ann ames', 'Annual report for ann ames'],
+    [
+      'joann@example.org and ann@example.org.uk are other people',
+      'joann@example.org and ann@example.org.uk are other people',
+    ],
+    ['Mail ann@example.org.', `Mail ${T}.`],
   ])('%s', (text, expected) => {
     const patterns = [emailsPattern(['ann@example.org']), namesPattern(['Ann Ames', 'Ames'])];
     expect(scrubText(text, patterns, T)).toBe(expected);

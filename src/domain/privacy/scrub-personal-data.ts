@@ -130,14 +130,16 @@ function isActor(event: AuditEventFacts, identity: PersonIdentity): boolean {
   if (event.actor_type === 'admin' && event.actor_id !== null && identity.adminIds.has(event.actor_id)) {
     return true;
   }
-  if (event.actor_label === null) return false;
-  const label = event.actor_label.toLowerCase();
-  return [...identity.emails].some((email) => label.includes(email));
+  return event.actor_label !== null && containsEmail(event.actor_label, identity.emails);
 }
 
 function mentions(event: AuditEventFacts, identity: PersonIdentity): boolean {
-  const text = `${JSON.stringify(event.before)} ${JSON.stringify(event.after)}`.toLowerCase();
-  return [...identity.emails].some((email) => text.includes(email));
+  return containsEmail(`${JSON.stringify(event.before)} ${JSON.stringify(event.after)}`, identity.emails);
+}
+
+function containsEmail(text: string, emails: Iterable<string>): boolean {
+  const pattern = emailsPattern(emails);
+  return pattern !== null && text.search(pattern) >= 0;
 }
 
 /** How the event concerns the person; null when it does not name them at all. */
@@ -183,13 +185,21 @@ function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Any of the emails, anywhere in a string, case-insensitive. */
+/**
+ * Any of the emails, anywhere in a string, case-insensitive, as a whole address: erasing
+ * ann@example.org leaves joann@example.org and ann@example.org.uk alone (a sentence's final dot
+ * is not part of the address).
+ */
 export function emailsPattern(emails: Iterable<string>): RegExp | null {
-  const alternatives = [...emails]
+  const alternatives = [...new Set(emails)]
     .filter((email) => email.length > 0)
     .sort((a, b) => b.length - a.length)
     .map(escapeRegExp);
-  return alternatives.length === 0 ? null : new RegExp(alternatives.join('|'), 'gi');
+  if (alternatives.length === 0) return null;
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}._%+\\-'!#$&*/=?^\`{|}~])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}\\-]|\\.[\\p{L}\\p{N}])`,
+    'giu',
+  );
 }
 
 /**
