@@ -33,6 +33,21 @@ import {
   useVerifyDomain,
 } from '../api/claims.ts';
 
+/** The DNS TXT record to create, as name and value the admin can copy. */
+function TxtRecord({ name, value }: { name: string; value: string }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={2} mt={4}>
+      <Text size="sm">
+        {t('claims.recordName')}: <Code>{name}</Code>
+      </Text>
+      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        {t('claims.recordValue')}: <Code>{value}</Code>
+      </Text>
+    </Stack>
+  );
+}
+
 /** Claim users (SPEC §5): prove a domain by DNS TXT record, then claim free accounts in it. */
 export function ClaimUsersPage() {
   const { t } = useTranslation();
@@ -47,6 +62,8 @@ export function ClaimUsersPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const [packageId, setPackageId] = useState<string | null>(null);
   const accounts = claimable.data ?? [];
+  // The domain whose last lookup found no TXT record (the API answers 200 with verified:false).
+  const notFound = verify.isSuccess && verify.variables && !isVerified(verify.data) ? verify.variables : null;
   const toggle = (id: string) =>
     setSelected((current) =>
       current.includes(id)
@@ -117,16 +134,29 @@ export function ClaimUsersPage() {
                         <Button
                           size="xs"
                           onClick={() => verify.mutate(entry.domain)}
-                          loading={verify.isPending}
+                          loading={verify.isPending && verify.variables === entry.domain}
                         >
                           {t('claims.verify')}
                         </Button>
                       ) : null}
                     </Group>
-                    {!isVerified(entry) ? (
-                      <Text size="sm" mt="xs">
-                        {t('claims.txtHint')} <Code>{record.name}</Code> = <Code>{record.value}</Code>
-                      </Text>
+                    {!isVerified(entry) && notFound === entry.domain ? (
+                      // The lookup answered 200 with verified:false: say so, and which record to create.
+                      <Alert
+                        color="orange"
+                        mt="xs"
+                        role="alert"
+                        title={t('claims.notFoundTitle', { domain: entry.domain })}
+                        data-testid="txt-not-found"
+                      >
+                        <Text size="sm">{t('claims.notFoundText')}</Text>
+                        <TxtRecord name={record.name} value={record.value} />
+                      </Alert>
+                    ) : !isVerified(entry) ? (
+                      <Stack gap={4} mt="xs">
+                        <Text size="sm">{t('claims.txtHint')}</Text>
+                        <TxtRecord name={record.name} value={record.value} />
+                      </Stack>
                     ) : null}
                   </Paper>
                 );
