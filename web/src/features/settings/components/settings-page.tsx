@@ -1,5 +1,7 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import type { NumberInputHandlers } from '@mantine/core';
 import {
+  ActionIcon,
   Alert,
   Button,
   Group,
@@ -20,6 +22,7 @@ import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { userPackages } from '../../../lib/package-catalog.ts';
 import { useCanWrite } from '../../../lib/permissions.tsx';
 import type { CustomerSettings } from '../api/settings.ts';
+import { extensionLengthRange, isExtensionLength } from './extension-length.ts';
 import { useSaveSettings, useSettings } from '../api/settings.ts';
 
 interface SettingsForm {
@@ -49,14 +52,12 @@ export function SettingsPage() {
       defaultImportBehaviour: 'add-only',
     },
     validate: {
-      extensionLength: (value) => {
-        const number = Number(value);
-        return Number.isInteger(number) && number >= 2 && number <= 10
-          ? null
-          : t('settings.extensionLengthRange');
-      },
+      extensionLength: (value) => (isExtensionLength(value) ? null : t('settings.extensionLengthRange')),
     },
+    // Say what is wrong while typing, not only after Save.
+    validateInputOnChange: ['extensionLength'],
   });
+  const extensionLengthHandlers = useRef<NumberInputHandlers>(null);
   const { setValues, resetDirty } = form;
   useEffect(() => {
     if (settings.data) {
@@ -105,11 +106,38 @@ export function SettingsPage() {
                 placeholder="acme.webex.com"
                 {...form.getInputProps('defaultPreferredWebexSite')}
               />
+              {/* No clamping: a silent 12 → 10 would save a length nobody chose. The value stays as typed
+                  and the rule says what is allowed. The step buttons are our own, so they have names. */}
               <NumberInput
                 label={t('settings.extensionLength')}
-                min={2}
-                max={10}
+                description={t('settings.extensionLengthHint')}
+                min={extensionLengthRange.min}
+                max={extensionLengthRange.max}
+                clampBehavior="none"
                 allowDecimal={false}
+                allowNegative={false}
+                handlersRef={extensionLengthHandlers}
+                rightSectionWidth={64}
+                rightSection={
+                  <Group gap={2} wrap="nowrap">
+                    <ActionIcon
+                      variant="subtle"
+                      size="sm"
+                      aria-label={t('settings.extensionLengthDecrease')}
+                      onClick={() => extensionLengthHandlers.current?.decrement()}
+                    >
+                      −
+                    </ActionIcon>
+                    <ActionIcon
+                      variant="subtle"
+                      size="sm"
+                      aria-label={t('settings.extensionLengthIncrease')}
+                      onClick={() => extensionLengthHandlers.current?.increment()}
+                    >
+                      +
+                    </ActionIcon>
+                  </Group>
+                }
                 {...form.getInputProps('extensionLength')}
               />
               <Radio.Group

@@ -1,0 +1,85 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderPage } from '../../../testing/render-with-providers.tsx';
+import { isExtensionLength } from './extension-length.ts';
+import { SettingsPage } from './settings-page.tsx';
+
+const settings = {
+  defaultPackage: null,
+  autoAssignBasicLicences: true,
+  defaultPreferredWebexSite: null,
+  extensionLength: 4,
+  defaultImportBehaviour: 'add-only',
+};
+const writes: string[] = [];
+
+beforeEach(() => {
+  writes.length = 0;
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init?: RequestInit) => {
+      if (init?.method && init.method !== 'GET') writes.push(`${init.method} ${url} ${String(init.body)}`);
+      return new Response(JSON.stringify(settings), { headers: { 'Content-Type': 'application/json' } });
+    }),
+  );
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('extension length rule (SPEC §2: 2–10)', () => {
+  it.each([
+    [2, true],
+    [10, true],
+    ['7', true],
+    [1, false],
+    [11, false],
+    [12, false],
+    ['12', false],
+    ['', false],
+    ['4.5', false],
+  ])('%s → %s', (value, allowed) => {
+    expect(isExtensionLength(value)).toBe(allowed);
+  });
+});
+
+describe('settings page', () => {
+  const render = () =>
+    renderPage(<SettingsPage />, { path: '/control/c1/settings', pattern: '/control/:customerId/settings' });
+
+  it('keeps 12 as typed, says the allowed range and does not save', async () => {
+    await render();
+    const input = await screen.findByRole('textbox', { name: /Extension length/ });
+    await vi.waitFor(() => expect((input as HTMLInputElement).value).toBe('4'));
+    fireEvent.change(input, { target: { value: '12' } });
+    fireEvent.blur(input);
+    expect(await screen.findByText('Enter a whole number of digits from 2 to 10.')).toBeTruthy();
+    expect((input as HTMLInputElement).value).toBe('12');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(writes).toEqual([]);
+  });
+
+  it('saves a length inside the range', async () => {
+    await render();
+    const input = await screen.findByRole('textbox', { name: /Extension length/ });
+    await vi.waitFor(() => expect((input as HTMLInputElement).value).toBe('4'));
+    fireEvent.change(input, { target: { value: '6' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await vi.waitFor(() => expect(writes).toHaveLength(1));
+    expect(writes[0]).toMatch(/^PATCH \/v1\/customers\/c1\/settings .*"extensionLength":6/);
+  });
+
+  it('names the step buttons, and they change the length', async () => {
+    await render();
+    const input = await screen.findByRole('textbox', { name: /Extension length/ });
+    await vi.waitFor(() => expect((input as HTMLInputElement).value).toBe('4'));
+    fireEvent.click(screen.getByRole('button', { name: 'Increase extension length' }));
+    await vi.waitFor(() => expect((input as HTMLInputElement).value).toBe('5'));
+    fireEvent.click(screen.getByRole('button', { name: 'Decrease extension length' }));
+    await vi.waitFor(() => expect((input as HTMLInputElement).value).toBe('4'));
+  });
+});
