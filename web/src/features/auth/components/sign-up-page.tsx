@@ -40,9 +40,12 @@ export function SignUpPage() {
           </Stack>
         </form>
       )}
-      <Anchor component={Link} to="/login" size="sm">
-        {t('auth.backToSignIn')}
-      </Anchor>
+      {/* For an admin who came here by mistake; once signed up, a free account has no sign-in here. */}
+      {!signUp.isSuccess ? (
+        <Anchor component={Link} to="/login" size="sm">
+          {t('auth.backToSignIn')}
+        </Anchor>
+      ) : null}
     </AuthCardLayout>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Alert, Anchor, Loader, Stack } from '@mantine/core';
+import { Alert, Anchor, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { AuthCardLayout } from '../../../components/ui/auth-card-layout.tsx';
@@ -20,12 +20,23 @@ export function VerifySignUpPage() {
     <AuthCardLayout title={t('auth.verifyTitle')}>
       <Stack>
         {verify.isPending ? <Loader aria-label={t('common.loading')} /> : null}
-        {verify.isSuccess ? <Alert color="green">{t('auth.verifyDone')}</Alert> : null}
+        {/* Free accounts are not admin accounts (SPEC §5): they cannot sign in to the hub, so this page
+            promises no sign-in; what happens next is a customer adding them and asking for consent. */}
+        {verify.isSuccess ? (
+          <Alert color="green" data-testid="sign-up-verified">
+            <Text size="sm">{t('auth.verifyDone')}</Text>
+            <Text size="sm" mt="xs">
+              {t('auth.verifyNextStep')}
+            </Text>
+          </Alert>
+        ) : null}
         {verify.isError ? <ErrorAlert error={verify.error} /> : null}
         {!token ? <Alert color="red">{t('auth.verifyNoToken')}</Alert> : null}
-        <Anchor component={Link} to="/login" size="sm">
-          {t('auth.backToSignIn')}
-        </Anchor>
+        {verify.isError || !token ? (
+          <Anchor component={Link} to="/signup" size="sm">
+            {t('auth.signUpAgain')}
+          </Anchor>
+        ) : null}
       </Stack>
     </AuthCardLayout>
   );
