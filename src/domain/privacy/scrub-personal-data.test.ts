@@ -123,6 +123,12 @@ describe('concernOf', () => {
       { target: true, actor: false },
     ],
     [
+      'an import removal without a target id, recording their email',
+      event({ target_id: null, before: { email: 'ann@example.org', lastName: 'Ames' } }),
+      identity(),
+      { target: true, actor: false },
+    ],
+    [
       'their email as a probe target',
       event({ target_type: 'email', target_id: 'ANN@example.org' }),
       identity(),

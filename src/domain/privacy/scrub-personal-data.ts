@@ -119,10 +119,11 @@ function idsOf(identity: PersonIdentity, type: PersonTargetType): Set<string> | 
 
 function isTargetOf(event: AuditEventFacts, identity: PersonIdentity): boolean {
   const type = event.target_type;
-  if (!isPersonTarget(type) || event.target_id === null) return false;
-  if (type === 'email') return identity.emails.has(event.target_id.trim().toLowerCase());
-  if (idsOf(identity, type)?.has(event.target_id)) return true;
-  // The event records its target's email: the same address is the same person.
+  if (!isPersonTarget(type)) return false;
+  if (type === 'email') return identity.emails.has((event.target_id ?? '').trim().toLowerCase());
+  if (event.target_id !== null && idsOf(identity, type)?.has(event.target_id)) return true;
+  // The event records its target's email: the same address is the same person (also when an
+  // import could not name the removed row's id).
   return targetEmails(event).some((email) => identity.emails.has(email));
 }
 
