@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Badge, Group, Paper, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
@@ -17,16 +17,70 @@ import { PackageName } from './package-name.tsx';
 
 const statuses = ['provisioned', 'pending_user_migration', 'error'];
 
+/** `?page=` as a page number: anything that is not a whole number of at least 1 means the first page. */
+function pageNumberOf(value: string | null): number {
+  const number = Number(value);
+  return Number.isInteger(number) && number >= 1 ? number : 1;
+}
+
 export function UsersPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { customerId = '' } = useParams();
-  const [search, setSearch] = useState('');
-  const [packageFilter, setPackageFilter] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  // Search, filters and page live in the query string (?q=&package=&status=&page=), so a reload,
+  // a shared link and back/forward all show the same list.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const urlSearch = searchParams.get('q') ?? '';
+  const packageFilter = searchParams.get('package');
+  const status = searchParams.get('status');
+  const wantedPage = pageNumberOf(searchParams.get('page'));
+  const updateParams = useCallback(
+    (changes: Record<string, string | null>, replace = false) =>
+      setSearchParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          for (const [name, value] of Object.entries(changes)) {
+            if (value) next.set(name, value);
+            else next.delete(name);
+          }
+          return next;
+        },
+        { replace },
+      ),
+    [setSearchParams],
+  );
+
+  const [search, setSearch] = useState(urlSearch);
   const [debouncedSearch] = useDebouncedValue(search, 300);
-  const pages = useUserPages(customerId, { search: debouncedSearch, package: packageFilter, status });
-  const filtered = Boolean(debouncedSearch || packageFilter || status);
+  // Typed text → URL, once typing pauses; replace, so Back does not step through every keystroke.
+  const lastTyped = useRef(debouncedSearch);
+  useEffect(() => {
+    if (lastTyped.current === debouncedSearch) return;
+    lastTyped.current = debouncedSearch;
+    if (debouncedSearch.trim() !== urlSearch) updateParams({ q: debouncedSearch.trim(), page: null }, true);
+  }, [debouncedSearch, urlSearch, updateParams]);
+  // URL → search box, when back/forward changes the query string under us.
+  const lastUrlSearch = useRef(urlSearch);
+  useEffect(() => {
+    if (lastUrlSearch.current === urlSearch) return;
+    lastUrlSearch.current = urlSearch;
+    if (urlSearch !== search.trim()) setSearch(urlSearch);
+  }, [urlSearch, search]);
+
+  const pages = useUserPages(customerId, { search: urlSearch, package: packageFilter, status });
+  const filtered = Boolean(urlSearch || packageFilter || status);
+
+  // Cursor paging cannot jump to page N: walk there one page at a time (after a reload or
+  // back/forward), and settle the URL on the last page when the list has become shorter.
+  const { pageNumber, hasNext, isFetching, isError, goNext, goPrevious } = pages;
+  useEffect(() => {
+    if (isFetching || isError) return;
+    if (pageNumber > wantedPage) goPrevious();
+    else if (pageNumber < wantedPage) {
+      if (hasNext) goNext();
+      else updateParams({ page: pageNumber > 1 ? String(pageNumber) : null }, true);
+    }
+  }, [pageNumber, wantedPage, hasNext, isFetching, isError, goNext, goPrevious, updateParams]);
 
   return (
     <>
@@ -50,7 +104,7 @@ export function UsersPage() {
             aria-label={t('users.packageFilter')}
             clearable
             value={packageFilter}
-            onChange={setPackageFilter}
+            onChange={(value) => updateParams({ package: value, page: null })}
             data={[
               { value: 'none', label: t('users.noPackage') },
               ...userPackages.map((entry) => ({ value: entry.id, label: t(entry.nameKey) })),
@@ -62,7 +116,7 @@ export function UsersPage() {
             aria-label={t('users.statusFilter')}
             clearable
             value={status}
-            onChange={setStatus}
+            onChange={(value) => updateParams({ status: value, page: null })}
             data={statuses.map((value) => ({ value, label: t(`status.${value}`) }))}
             w={220}
           />
@@ -124,8 +178,8 @@ export function UsersPage() {
           pageNumber={pages.pageNumber}
           hasPrevious={pages.hasPrevious}
           hasNext={pages.hasNext}
-          onPrevious={pages.goPrevious}
-          onNext={pages.goNext}
+          onPrevious={() => updateParams({ page: pageNumber > 2 ? String(pageNumber - 1) : null })}
+          onNext={() => updateParams({ page: String(pageNumber + 1) })}
           loading={pages.isFetching}
         />
       </Paper>
