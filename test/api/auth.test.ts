@@ -334,6 +334,22 @@ describe('/v1/auth', () => {
     expect(fresh.statusCode).toBe(200);
   });
 
+  it("points a reset link at the app's own address, whatever Host the request names", async () => {
+    const { app, database, partnerId } = harness();
+    await createAdmin(database.db, { partnerId, email: 'poisoned@partner.example' });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/auth/password-reset',
+      headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' },
+      payload: { email: 'poisoned@partner.example' },
+    });
+    expect(response.statusCode).toBe(202);
+    const [email] = await outbox(database.db, 'poisoned@partner.example');
+    const expected = app.config.publicUrl ?? `http://localhost:${app.config.port}`;
+    expect(email?.body_text).toContain(`${expected}/reset-password`);
+    expect(email?.body_text).not.toContain('evil.example');
+  });
+
   it('refuses an expired reset link', async () => {
     const { app, database, partnerId } = harness();
     await createAdmin(database.db, { partnerId, email: 'late@partner.example' });

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { createFreeAccount, signUp, verifySignup } from '../../services/accounts/free-accounts.ts';
 import type { App } from '../app.ts';
 import { errorResponses } from '../schemas/common.ts';
-import { publicUrlOf } from './public-url.ts';
+import { emailLinkBase } from './public-url.ts';
 
 const accountInput = z.object({
   email: z.string().min(3).max(254),
@@ -49,7 +49,7 @@ export async function accountRoutes(app: App): Promise<void> {
         },
       },
       async (request, reply) => {
-        await signUp(app.database.db, request.body, publicUrlOf(app, request), request.id);
+        await signUp(app.database.db, request.body, emailLinkBase(app), request.id);
         // The same answer whether or not the email was new: sign-up reveals nothing.
         return reply
           .status(202)

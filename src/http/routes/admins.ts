@@ -11,7 +11,7 @@ import {
 import type { App } from '../app.ts';
 import { pageQuery, setNextLink } from '../paging.ts';
 import { errorResponses } from '../schemas/common.ts';
-import { publicUrlOf } from './public-url.ts';
+import { emailLinkBase } from './public-url.ts';
 
 export const roleSchema = z.enum([
   'operator',
@@ -75,7 +75,7 @@ export async function adminRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) => {
-      const admin = await inviteAdmin(request.serviceContext(), request.body, publicUrlOf(app, request));
+      const admin = await inviteAdmin(request.serviceContext(), request.body, emailLinkBase(app));
       return reply.status(201).header('location', `/v1/admins/${admin.id}`).send(admin);
     },
   );
@@ -137,7 +137,6 @@ export async function adminRoutes(app: App): Promise<void> {
         response: { 200: adminOutput, ...errorResponses },
       },
     },
-    async (request) =>
-      resendInvite(request.serviceContext(), request.params.adminId, publicUrlOf(app, request)),
+    async (request) => resendInvite(request.serviceContext(), request.params.adminId, emailLinkBase(app)),
   );
 }

@@ -15,7 +15,7 @@ import type { App } from '../app.ts';
 import { localeOf } from '../locale.ts';
 import { SESSION_COOKIE, setSessionCookie } from '../plugins/authentication.ts';
 import { errorResponses } from '../schemas/common.ts';
-import { publicUrlOf } from './public-url.ts';
+import { emailLinkBase } from './public-url.ts';
 
 const roleSchema = z.enum([
   'operator',
@@ -164,7 +164,7 @@ export async function authRoutes(app: App): Promise<void> {
     async (request, reply) => {
       await requestPasswordReset(app.database.db, {
         email: request.body.email,
-        publicUrl: publicUrlOf(app, request),
+        publicUrl: emailLinkBase(app),
         locale: localeOf(request),
       });
       return reply.status(202).send(null);
