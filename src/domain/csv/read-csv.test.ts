@@ -1,7 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { CsvFileError, bytesSource, openCsv, readCsvHeader, type CsvRecord } from './read-csv.ts';
+import { NotUtf8Text } from './detect-encoding.ts';
+import {
+  CsvFileError,
+  bytesSource,
+  openCsv,
+  readCsvHeader,
+  type CsvRecord,
+  type OpenCsvOptions,
+} from './read-csv.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
+/** Text as bytes, where `\xNN` escapes are single bytes (Windows-1252 as Excel wrote them). */
+const latin = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0));
+
+/** Rows, lines and cells of every data record, or the file's problem. */
+async function readRecords(bytes: Uint8Array, options: OpenCsvOptions = {}, chunkBytes = 7) {
+  const opened = await openCsv(bytesSource(bytes, chunkBytes), options);
+  if (!opened.ok) return { error: opened.error };
+  const records: [number, number, readonly string[]][] = [];
+  try {
+    for await (const record of opened.records) records.push([record.rowNumber, record.line, record.cells()]);
+  } catch (error) {
+    if (error instanceof CsvFileError) return { error: error.issue };
+    throw error;
+  }
+  return { encoding: opened.encoding, delimiter: opened.delimiter, headers: opened.headers, records };
+}
 
 async function read(bytes: Uint8Array, maxBytes?: number) {
   const opened = await openCsv(bytesSource(bytes, 5), maxBytes === undefined ? {} : { maxBytes });
@@ -37,6 +61,53 @@ describe('openCsv', () => {
     const result = await read(new Uint8Array([...header, ...row]));
     expect(result.opened?.encoding).toBe('windows-1252');
     expect(result.records?.[0]?.cells()).toEqual(['a@x.nl', 'René']);
+  });
+
+  it.each([true, false])(
+    'decodes € ’ – (0x80–0x9F) as Windows-1252 does, not as C1 control characters (simple reader: %s)',
+    async (simple) => {
+      const bytes = latin(
+        'User ID/Email (Required),Last Name,Title\r\ncp1@devries.example,O\x92Brien,Sales \x96 Noord \x80\r\n',
+      );
+      expect(await readRecords(bytes, { simple })).toMatchObject({
+        encoding: 'windows-1252',
+        records: [[2, 2, ['cp1@devries.example', 'O’Brien', 'Sales – Noord €']]],
+      });
+    },
+  );
+
+  describe('a file valid as UTF-8 for its first MiB, with a Windows-1252 byte after it', () => {
+    const bytes = latin(
+      'User ID/Email (Required),First Name,Junk\n' +
+        `junk@devries.example,,${'x'.repeat(1_100_000)}\n` +
+        'cp1@devries.example,Jos\xe9,\n',
+    );
+
+    it.each([true, false])(
+      'is refused as UTF-8 while it is read, never decoded with U+FFFD (simple reader: %s)',
+      async (simple) => {
+        await expect(readRecords(bytes, { simple }, 64 * 1024)).rejects.toBeInstanceOf(NotUtf8Text);
+      },
+    );
+
+    it.each([true, false])('is read as Windows-1252 when told (simple reader: %s)', async (simple) => {
+      const read = await readRecords(bytes, { simple, encoding: 'windows-1252' }, 64 * 1024);
+      expect(read.encoding).toBe('windows-1252');
+      expect(read.records?.[1]).toEqual([3, 3, ['cp1@devries.example', 'José', '']]);
+    });
+  });
+
+  it('reads a UTF-8 file with a BOM as Windows-1252 when told so, BOM left out', async () => {
+    const bytes = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...latin('User ID/Email (Required),First Name\na@x.nl,Jos\xe9\n'),
+    ]);
+    expect(await readRecords(bytes, { simple: true, encoding: 'windows-1252' })).toMatchObject({
+      headers: ['User ID/Email (Required)', 'First Name'],
+      records: [[2, 2, ['a@x.nl', 'José']]],
+    });
   });
 
   it('keeps UTF-8 multi-byte characters split across chunks', async () => {
@@ -95,6 +166,33 @@ describe('openCsv', () => {
     }
   });
 
+  it.each([
+    ['unterminated quote on row 2', 'User ID/Email (Required),Title\na@x.nl,"never closed\n', 2],
+    [
+      'unterminated quote on row 4',
+      'User ID/Email (Required),Title\na@x.nl,x\nb@x.nl,y\nc@x.nl,"open\nd@x.nl,z\n',
+      4,
+    ],
+    [
+      'unterminated quote after blank and multi-line rows',
+      'User ID/Email (Required),Title\r\n\r\na@x.nl,"two\r\nlines"\r\n,\r\nb@x.nl,"open\r\n',
+      5,
+    ],
+    [
+      'unterminated quote after 5,000 rows',
+      `User ID/Email (Required),Title\n${'a@x.nl,ok\n'.repeat(5000)}b@x.nl,"open\n`,
+      5002,
+    ],
+    [
+      'unterminated quote after a blank line before the header',
+      '\nUser ID/Email (Required),Title\na@x.nl,"open\n',
+      3,
+    ],
+  ])('names the row of a malformed record: %s', async (_name, text, row) => {
+    const read = await readRecords(utf8(text), { simple: false });
+    expect(read.error).toMatchObject({ code: 'malformed_csv', row });
+  });
+
   it('passes on a failing byte source as it is, not as a malformed file', async () => {
     const failure = new Error('connection lost');
     const source = (async function* chunks() {
@@ -108,6 +206,55 @@ describe('openCsv', () => {
     };
     await expect(drain()).rejects.toBe(failure);
   });
+});
+
+describe('blank lines before the header', () => {
+  // SPEC §6: an empty line is a row that is skipped, before the header too. Rows keep the
+  // numbers a spreadsheet shows, so the header is not row 1 here.
+  it.each([
+    ['an empty line', '\nUser ID/Email (Required),Title\na@x.nl,x\n', ',', [[3, 3, ['a@x.nl', 'x']]]],
+    [
+      'empty CRLF lines',
+      '\r\n\r\nUser ID/Email (Required),Title\r\na@x.nl,x\r\n',
+      ',',
+      [[4, 4, ['a@x.nl', 'x']]],
+    ],
+    [
+      'a row of delimiters',
+      ';;\nUser ID/Email (Required);Title\na@x.nl;"x, y"\n',
+      ';',
+      [[3, 3, ['a@x.nl', 'x, y']]],
+    ],
+    [
+      'spaces and a BOM',
+      '\uFEFF  \n,\nUser ID/Email (Required),Title\na@x.nl,x\n',
+      ',',
+      [[4, 4, ['a@x.nl', 'x']]],
+    ],
+    [
+      'a quoted blank line over two lines',
+      '"\n";\n"User ID/Email (Required)";Title;Extension\na@x.nl;x;1\n',
+      ';',
+      [[3, 4, ['a@x.nl', 'x', '1']]],
+    ],
+  ])(
+    'skips %s, reads the header after it, and numbers rows as a spreadsheet does (both readers)',
+    async (_name, text, delimiter, records) => {
+      for (const simple of [true, false]) {
+        const read = await readRecords(utf8(text), { simple });
+        expect(read, `${JSON.stringify(text)} simple: ${simple}`).toMatchObject({ delimiter, records });
+        expect(read.headers?.[0]).toBe('User ID/Email (Required)');
+      }
+    },
+  );
+
+  it.each(['\n\n', ' \n , \n', ',,\r\n , \r\n'])(
+    'finds no header in a file of blank lines only (%j): the file is empty',
+    async (text) => {
+      for (const simple of [true, false])
+        expect(await readRecords(utf8(text), { simple })).toEqual({ error: { code: 'empty_file' } });
+    },
+  );
 });
 
 describe('readCsvHeader', () => {
@@ -135,6 +282,38 @@ describe('readCsvHeader', () => {
       expect(expected.ok, text).toBe(true);
       expect(await header(text), text).toEqual(expected);
     }
+  });
+
+  it('reads the header after blank lines', async () => {
+    expect(await header('\r\n;;\r\nVoornaam;User ID/Email (Required)\r\nAnna;a@x.nl\r\n')).toMatchObject({
+      ok: true,
+      delimiter: ';',
+      headers: ['Voornaam', 'User ID/Email (Required)'],
+    });
+  });
+
+  it('takes a character cut off at the end of the start of a file for a cut, not for Windows-1252', async () => {
+    // The upload checks the header of its first chunk: a UTF-8 é may be cut in two there.
+    const start = utf8('User ID/Email (Required),Opmerking \u00a0\na@x.nl,Ren\u00e9').slice(0, -1);
+    const read = (options: OpenCsvOptions) => readCsvHeader(() => bytesSource(start, 5), options);
+    expect(await read({ startOnly: true })).toMatchObject({
+      encoding: 'utf-8',
+      headers: ['User ID/Email (Required)', 'Opmerking \u00a0'],
+    });
+    expect(await read({})).toMatchObject({ encoding: 'windows-1252' });
+  });
+
+  it('reads the header as told when the file is known to be Windows-1252', async () => {
+    // \xC3\xA9 is é in UTF-8, and Ã© in Windows-1252: only the whole file tells which.
+    const bytes = latin('User ID/Email (Required),Notitie \xc3\xa9\na@x.nl,x\n');
+    expect(await readCsvHeader(() => bytesSource(bytes, 5))).toMatchObject({
+      encoding: 'utf-8',
+      headers: ['User ID/Email (Required)', 'Notitie é'],
+    });
+    expect(await readCsvHeader(() => bytesSource(bytes, 5), { encoding: 'windows-1252' })).toMatchObject({
+      encoding: 'windows-1252',
+      headers: ['User ID/Email (Required)', 'Notitie Ã©'],
+    });
   });
 
   it('refuses what openCsv refuses', async () => {

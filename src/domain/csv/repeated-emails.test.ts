@@ -66,6 +66,63 @@ describe('scanFileEmails', () => {
   });
 });
 
+describe('scanFileEmails: the encoding of the whole file', () => {
+  /** Text as bytes, where `\xNN` escapes are single bytes (Windows-1252 as Excel wrote them). */
+  const latin = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0));
+  const junk = `junk@devries.example,${'x'.repeat(1_100_000)}\n`;
+
+  it.each([
+    ['UTF-8', 'User ID/Email (Required),First Name\na@x.nl,Ren\u00e9\n', 'utf-8', true],
+    [
+      'Windows-1252 at its start',
+      latin('User ID/Email (Required),First Name\na@x.nl,Ren\xe9\n'),
+      'windows-1252',
+      true,
+    ],
+    [
+      'Windows-1252 only after the first MiB',
+      latin(`User ID/Email (Required),Junk\n${junk}cp1@devries.example,Jos\xe9\n`),
+      'windows-1252',
+      true,
+    ],
+    [
+      'Windows-1252 only after the first MiB, not simple CSV',
+      latin(`User ID/Email (Required),Junk\n${junk}a@x.nl,5" screen\ncp1@devries.example,Jos\xe9\n`),
+      'windows-1252',
+      false,
+    ],
+    [
+      'not simple CSV after the first MiB, Windows-1252 after that',
+      latin(`User ID/Email (Required),Junk\n${junk}a@x.nl,"x"y\n${junk}cp1@devries.example,Jos\xe9\n`),
+      'windows-1252',
+      false,
+    ],
+  ])(
+    'tells the next pass the encoding and the reader of a file that is %s',
+    async (_name, text, encoding, simple) => {
+      const bytes = typeof text === 'string' ? utf8(text) : text;
+      const scanned = await scanFileEmails(() => bytesSource(bytes, 64 * 1024));
+      expect(scanned).toMatchObject({ ok: true, encoding, simple });
+      // The next pass, told both, reads every row as the file has it.
+      const opened = await openCsv(bytesSource(bytes, 64 * 1024), scanned.ok ? scanned : {});
+      if (!opened.ok) throw new Error(opened.error.code);
+      const cells: string[] = [];
+      for await (const record of opened.records) cells.push(record.cells()[1] ?? '');
+      expect(cells.length).toBe(scanned.ok ? scanned.rows : -1);
+      expect(cells.at(-1)).toMatch(/^(Jos|Ren)é$/);
+    },
+  );
+
+  it('names the row where a quote is left open', async () => {
+    const bytes = utf8('User ID/Email (Required),Title\na@x.nl,"never closed\nb@x.nl,x\n');
+    const outcome = await scanFileEmails(() => bytesSource(bytes, 9)).then(
+      (scanned) => (scanned.ok ? null : scanned.error),
+      (error: unknown) => (error instanceof CsvFileError ? error.issue : error),
+    );
+    expect(outcome).toMatchObject({ code: 'malformed_csv', row: 2 });
+  });
+});
+
 describe('RepeatedEmails', () => {
   it('answers exactly, and remembers only emails whose fingerprint repeats', () => {
     const fingerprints = new NumberKeyMap();

@@ -61,7 +61,11 @@ describe('simple CSV reader', () => {
   it('reads what csv-parse reads from quoted files, rows and lines numbered alike, in chunks of any size', async () => {
     const random = seededRandom(42);
     for (let file = 0; file < 60; file += 1) {
-      const text = randomFile(random, file % 2 ? ';' : ',', file % 3 ? '\n' : '\r\n');
+      const delimiter = file % 2 ? ';' : ',';
+      const lineBreak = file % 3 ? '\n' : '\r\n';
+      // Some files start with blank rows before the header (skipped, and counted as rows).
+      const blankStart = file % 4 === 1 ? `${lineBreak} ${delimiter}${lineBreak}` : '';
+      const text = blankStart + randomFile(random, delimiter, lineBreak);
       const bytes = utf8(file % 5 === 0 ? `\uFEFF${text}` : text);
       const expected = await readAll(bytes, false);
       expect(expected.records?.length).toBeGreaterThan(100);
@@ -154,10 +158,12 @@ describe('simple CSV reader', () => {
   it('reads Windows-1252 files as decoded', async () => {
     const bytes = Uint8Array.from([
       ...utf8('User ID/Email (Required),Last Name\r\nA@x.nl,'),
+      0x92,
       0xe9,
+      0x80,
       ...utf8('\r\n'),
     ]);
-    expect((await readAll(bytes, true)).records?.map((record) => record.cells)).toEqual([['A@x.nl', 'é']]);
+    expect((await readAll(bytes, true)).records?.map((record) => record.cells)).toEqual([['A@x.nl', '’é€']]);
   });
 
   it('gives up where csv-parse might read otherwise: stray quotes, text after a closing quote, lone CR, mixed breaks', async () => {
