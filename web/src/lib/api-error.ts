@@ -2,6 +2,8 @@
 export interface ApiErrorDetail {
   description: string;
   code: string;
+  /** The request field the detail is about (`title`, `address.city`), when the server names one. */
+  field?: string;
 }
 
 /** An HTTP answer outside 2xx, with the server's error body parsed (or a generic one when it had none). */
@@ -39,6 +41,7 @@ export function parseApiError(status: number, body: unknown, headerTrackingId: s
   const errors: ApiErrorDetail[] = rawErrors.filter(isRecord).map((entry) => ({
     description: typeof entry.description === 'string' ? entry.description : '',
     code: typeof entry.code === 'string' ? entry.code : String(entry.code ?? ''),
+    ...(typeof entry.field === 'string' && entry.field !== '' ? { field: entry.field } : {}),
   }));
   const message =
     typeof record.message === 'string' && record.message !== ''

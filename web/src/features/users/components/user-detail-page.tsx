@@ -21,12 +21,16 @@ import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { useCanWrite } from '../../../lib/permissions.tsx';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
+import { useDirectorySyncEnabled } from '../api/get-directory-sync.ts';
 import { useUser } from '../api/get-user.ts';
 import { useLocationOptions } from '../api/list-locations.ts';
 import { useRepairUser } from '../api/repair-user.ts';
+import type { UserDetails } from '../api/update-user.ts';
 import type { User } from '../api/user-types.ts';
 import { fullName } from '../api/user-types.ts';
 import { ChangePackageDialog } from './change-package-dialog.tsx';
+import { EditUserDialog } from './edit-user-dialog.tsx';
+import { RemoveUserDialog } from './remove-user-dialog.tsx';
 import { PackageName } from './package-name.tsx';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -81,7 +85,10 @@ export function UserDetailPage() {
   const { customerId = '', userId = '' } = useParams();
   const user = useUser(customerId, userId);
   const locations = useLocationOptions(customerId);
+  const directorySync = useDirectorySyncEnabled(customerId);
   const [changing, { open, close }] = useDisclosure(false);
+  const [editing, editDialog] = useDisclosure(false);
+  const [removing, removeDialog] = useDisclosure(false);
   const canWrite = useCanWrite();
   const back = (
     <Anchor component={Link} to={`/control/${customerId}/users`} size="sm">
@@ -104,7 +111,7 @@ export function UserDetailPage() {
       </>
     );
   }
-  const data = user.data;
+  const data: UserDetails = user.data;
   const locationName =
     locations.data?.find((location) => location.id === data.locationId)?.name ?? data.locationId;
   const yesNo = (value: boolean | null | undefined) => (value ? t('common.yes') : t('common.no'));
@@ -118,6 +125,21 @@ export function UserDetailPage() {
           <Group gap="xs">
             <StatusBadge status={data.status} />
             {data.suspended ? <Badge color="gray">{t('status.suspended')}</Badge> : null}
+            {canWrite ? (
+              <>
+                <Button
+                  variant="default"
+                  onClick={editDialog.open}
+                  disabled={directorySync.isPending}
+                  data-testid="edit-user"
+                >
+                  {t('editUser.edit')}
+                </Button>
+                <Button color="red" variant="light" onClick={removeDialog.open} data-testid="remove-user">
+                  {t('removeUser.action')}
+                </Button>
+              </>
+            ) : null}
           </Group>
         }
       />
@@ -165,6 +187,17 @@ export function UserDetailPage() {
             <Field label={t('users.firstName')}>{data.firstName || '—'}</Field>
             <Field label={t('users.lastName')}>{data.lastName || '—'}</Field>
             <Field label={t('users.email')}>{data.email}</Field>
+            <Field label={t('editUser.displayName')}>{data.displayName || '—'}</Field>
+            <Field label={t('editUser.jobTitle')}>
+              <span data-testid="user-title">{data.title || '—'}</span>
+            </Field>
+            <Field label={t('editUser.department')}>{data.department || '—'}</Field>
+            <Field label={t('editUser.manager')}>{data.manager || '—'}</Field>
+            <Field label={t('editUser.callerIdName')}>
+              {[data.callerIdFirstName, data.callerIdLastName].filter(Boolean).join(' ') || '—'}
+            </Field>
+            <Field label={t('editUser.preferredLanguage')}>{data.preferredLanguage || '—'}</Field>
+            <Field label={t('editUser.timeZone')}>{data.timeZone || '—'}</Field>
             <Field label={t('userDetail.preferredWebexSite')}>{data.preferredWebexSite || '—'}</Field>
             <Field label={t('userDetail.jabberCalling')}>{yesNo(data.jabberCalling)}</Field>
             <Field label={t('userDetail.jabberWebexTeams')}>{yesNo(data.jabberWithWebexTeams)}</Field>
@@ -180,6 +213,23 @@ export function UserDetailPage() {
       </Stack>
       {changing ? (
         <ChangePackageDialog customerId={customerId} user={data} opened={changing} onClose={close} />
+      ) : null}
+      {editing ? (
+        <EditUserDialog
+          customerId={customerId}
+          user={data}
+          directorySync={directorySync.data ?? false}
+          opened={editing}
+          onClose={editDialog.close}
+        />
+      ) : null}
+      {removing ? (
+        <RemoveUserDialog
+          customerId={customerId}
+          user={data}
+          opened={removing}
+          onClose={removeDialog.close}
+        />
       ) : null}
     </>
   );

@@ -1,0 +1,47 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client.ts';
+import { userQueryKey } from './get-user.ts';
+import type { User } from './user-types.ts';
+import { usersPath } from './user-types.ts';
+
+/** The user's free-text fields the admin API answers next to those the list shows. */
+export interface UserDetails extends User {
+  manager?: string | null;
+  preferredLanguage?: string | null;
+  timeZone?: string | null;
+  callerIdFirstName?: string | null;
+  callerIdLastName?: string | null;
+}
+
+/** `PATCH /v1/customers/{id}/users/{userId}`: only the fields that changed. */
+export type UserFieldsPatch = Partial<
+  Record<
+    | 'firstName'
+    | 'lastName'
+    | 'displayName'
+    | 'title'
+    | 'department'
+    | 'manager'
+    | 'callerIdFirstName'
+    | 'callerIdLastName'
+    | 'preferredWebexSite'
+    | 'preferredLanguage'
+    | 'timeZone',
+    string
+  >
+>;
+
+export function useUpdateUser(customerId: string, userId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: UserFieldsPatch) =>
+      apiRequest<UserDetails>(`${usersPath(customerId)}/${encodeURIComponent(userId)}`, {
+        method: 'PATCH',
+        body: patch,
+      }),
+    onSuccess: (user) => {
+      queryClient.setQueryData(userQueryKey(customerId, userId), user);
+      return queryClient.invalidateQueries({ queryKey: ['customers', customerId, 'users'] });
+    },
+  });
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { UserDetails } from '../api/update-user.ts';
+import type { EditUserValues } from './edit-user-values.ts';
+import { editUserErrors, editUserPatch, editUserValuesOf, isLockedBySync } from './edit-user-values.ts';
+
+const t = (key: string, values?: Record<string, unknown>) =>
+  values ? `${key}:${JSON.stringify(values)}` : key;
+
+const user: UserDetails = {
+  id: 'u1',
+  email: 'anna@acme.nl',
+  firstName: 'Anna',
+  lastName: 'Smit',
+  title: 'Engineer',
+  timeZone: null,
+  status: 'provisioned',
+};
+const initial = editUserValuesOf(user);
+const edited = (changes: Partial<EditUserValues>): EditUserValues => ({ ...initial, ...changes });
+
+describe('editUserValuesOf', () => {
+  it('fills every field, null and missing as empty text', () => {
+    expect(initial).toMatchObject({ firstName: 'Anna', title: 'Engineer', timeZone: '', manager: '' });
+  });
+});
+
+describe('editUserPatch', () => {
+  it.each([
+    ['nothing changed', {}, false, {}],
+    ['a changed title, trimmed', { title: '  Lead  ' }, false, { title: 'Lead' }],
+    ['only spaces added', { title: 'Engineer ' }, false, {}],
+    ['a new time zone', { timeZone: 'Europe/Amsterdam' }, false, { timeZone: 'Europe/Amsterdam' }],
+    ['names while sync is off', { firstName: 'Anne' }, false, { firstName: 'Anne' }],
+    [
+      'names while sync is on are never sent',
+      { firstName: 'Anne', department: 'Ops' },
+      true,
+      { department: 'Ops' },
+    ],
+  ] as const)('%s', (_name, changes, sync, expected) => {
+    expect(editUserPatch(edited(changes), initial, sync)).toEqual(expected);
+  });
+});
+
+describe('editUserErrors', () => {
+  it.each([
+    ['valid edits', { title: 'Lead' }, {}],
+    [
+      'a title over 200 characters',
+      { title: 'x'.repeat(201) },
+      { title: 'fieldErrors.maxLength:{"count":200}' },
+    ],
+    [
+      'a first name over 100',
+      { firstName: 'x'.repeat(101) },
+      { firstName: 'fieldErrors.maxLength:{"count":100}' },
+    ],
+    ['an emptied title', { title: ' ' }, { title: 'fieldErrors.cannotClear' }],
+    ['a field that was empty stays empty', { manager: '' }, {}],
+  ] as const)('%s', (_name, changes, expected) => {
+    expect(editUserErrors(edited(changes), initial, t)).toEqual(expected);
+  });
+});
+
+describe('isLockedBySync', () => {
+  it.each([
+    ['firstName', true, true],
+    ['displayName', true, true],
+    ['title', true, false],
+    ['firstName', false, false],
+  ] as const)('%s with sync %s → %s', (field, sync, locked) => {
+    expect(isLockedBySync(field, sync)).toBe(locked);
+  });
+});
