@@ -12,6 +12,7 @@ import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
 import { useCanWrite } from '../../../lib/permissions.tsx';
 import type { Location } from '../api/locations.ts';
 import { useCreateLocation, useDeleteLocation, useLocations } from '../api/locations.ts';
+import { EditLocationButton } from './edit-location-button.tsx';
 
 function AddLocationDialog({
   customerId,
@@ -137,6 +138,7 @@ export function LocationsPage() {
                     </Table.Td>
                     <Table.Td>{location.timeZone}</Table.Td>
                     <Table.Td ta="right">
+                      <EditLocationButton customerId={customerId} location={location} />
                       <Button
                         size="xs"
                         variant="subtle"

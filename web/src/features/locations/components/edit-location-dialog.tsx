@@ -1,0 +1,138 @@
+import type { FormEvent } from 'react';
+import { useMemo, useState } from 'react';
+import { Autocomplete, Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
+import { tKey } from '../../../i18n/t-key.ts';
+import { sortErrorsByField } from '../../../lib/field-errors.ts';
+import { timeZoneOptions } from '../../../lib/time-zone-options.ts';
+import type { LocationDetails } from '../api/update-location.ts';
+import { useUpdateLocation } from '../api/update-location.ts';
+import type { EditLocationField, EditLocationValues } from './edit-location-values.ts';
+import {
+  EDIT_LOCATION_FIELDS,
+  EDIT_LOCATION_FIELD_NAMES,
+  editLocationErrors,
+  editLocationPatch,
+  editLocationValuesOf,
+} from './edit-location-values.ts';
+
+const LABELS: Readonly<Record<EditLocationField, string>> = {
+  name: tKey('locations.name'),
+  timeZone: tKey('locations.timeZone'),
+  addressLine1: tKey('address.line1'),
+  addressLine2: tKey('address.line2'),
+  zipCode: tKey('address.zipCode'),
+  city: tKey('address.city'),
+  stateOrProvince: tKey('editLocation.stateOrProvince'),
+  language: tKey('common.language'),
+};
+
+interface EditLocationDialogProps {
+  customerId: string;
+  location: LocationDetails;
+  onClose: () => void;
+}
+
+/** SPEC §4 "Locations can be edited": name, address, time zone and language; country stays. */
+export function EditLocationDialog({ customerId, location, onClose }: EditLocationDialogProps) {
+  const { t } = useTranslation();
+  const update = useUpdateLocation(customerId, location.id);
+  const initial = useMemo(() => editLocationValuesOf(location), [location]);
+  const [values, setValues] = useState<EditLocationValues>(initial);
+  const [checked, setChecked] = useState<Partial<Record<EditLocationField, string>>>({});
+  // A server message stays under its field until the admin changes that field.
+  const [sent, setSent] = useState<EditLocationValues | null>(null);
+  const zones = useMemo(timeZoneOptions, []);
+
+  const server = sortErrorsByField(update.error, EDIT_LOCATION_FIELD_NAMES, t, sent ?? values);
+  const errorOf = (field: EditLocationField): string | undefined =>
+    checked[field] ?? (sent && sent[field] === values[field] ? server.byField[field] : undefined);
+  const showAlert = update.isError && (server.other.length > 0 || Object.keys(server.byField).length === 0);
+
+  const set = (field: EditLocationField, value: string) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    setChecked((current) => ({ ...current, [field]: undefined }));
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = editLocationErrors(values, t);
+    setChecked(found);
+    if (Object.keys(found).length > 0) return;
+    const patch = editLocationPatch(values, initial);
+    if (Object.keys(patch).length === 0) {
+      onClose();
+      return;
+    }
+    setSent(values);
+    update.mutate(patch, {
+      onSuccess: (saved) => {
+        notifications.show({
+          color: 'green',
+          title: t('common.saved'),
+          message: t('editLocation.savedText', { name: saved.name }),
+        });
+        onClose();
+      },
+    });
+  };
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('editLocation.title', { name: location.name })}
+      size="lg"
+      centered
+    >
+      <form onSubmit={submit} noValidate data-testid="edit-location-form">
+        <Stack>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {EDIT_LOCATION_FIELDS.map(({ name, required }) => {
+              const common = {
+                label: t(LABELS[name]),
+                value: values[name],
+                error: errorOf(name),
+                required,
+                description: name === 'language' ? t('editLocation.languageHint') : undefined,
+              };
+              return name === 'timeZone' ? (
+                <Autocomplete
+                  key={name}
+                  {...common}
+                  data={zones}
+                  limit={20}
+                  onChange={(value) => set(name, value)}
+                />
+              ) : (
+                <TextInput
+                  key={name}
+                  {...common}
+                  onChange={(event) => set(name, event.currentTarget.value)}
+                />
+              );
+            })}
+            <TextInput
+              label={t('address.country')}
+              value={location.country}
+              readOnly
+              disabled
+              description={t('editLocation.countryFixed')}
+            />
+          </SimpleGrid>
+          {showAlert ? <ErrorAlert error={update.error} /> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={update.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
