@@ -5,17 +5,14 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { maxUsersPerSubmission, useAddUsers } from '../api/add-users.ts';
-import type { BatchResult } from '../api/add-users.ts';
 import { useLocationOptions } from '../api/list-locations.ts';
+import { useSoldPackageIds } from '../api/sold-packages.ts';
 import { ManualRowFields } from './manual-row-fields.tsx';
 import type { ManualRow } from './manual-rows-rules.ts';
 import { canAddRow, emptyRow, hasErrors, manualRowErrors, toNewUsers } from './manual-rows-rules.ts';
+import { failedRowsToFix, resultFailed } from './failed-rows.ts';
+import { packageChoices } from './package-choices.ts';
 import { PackageName } from './package-name.tsx';
-
-function resultFailed(result: BatchResult | undefined): boolean {
-  if (!result) return false;
-  return result.result === 'failed' || ((result.errors ?? []).length > 0 && !result.user);
-}
 
 /** Help text "Add users by hand": enter users (up to 25), Next, Next, Close. */
 export function AddUsersPage() {
@@ -27,6 +24,10 @@ export function AddUsersPage() {
   const [step, setStep] = useState(0);
   const [rows, setRows] = useState<ManualRow[]>(() => [emptyRow()]);
   const [showErrors, setShowErrors] = useState(false);
+  // The server's reason per row key, from the last submission, shown beside the rows to fix.
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const sold = useSoldPackageIds(customerId);
+  const packages = packageChoices(sold.data);
   const errors = manualRowErrors(rows);
   const usersPath = `/control/${customerId}/users`;
 
@@ -43,6 +44,14 @@ export function AddUsersPage() {
   const submit = () => add.mutate(toNewUsers(rows), { onSuccess: () => setStep(2) });
   const results = add.data ?? [];
   const failed = results.filter(resultFailed).length;
+  const fixFailedRows = () => {
+    const toFix = failedRowsToFix(rows, results);
+    setRows(toFix.rows);
+    setServerErrors(toFix.errors);
+    setShowErrors(true);
+    add.reset();
+    setStep(0);
+  };
 
   return (
     <>
@@ -69,6 +78,8 @@ export function AddUsersPage() {
               index={index}
               errors={showErrors ? (errors[index] ?? {}) : {}}
               locations={locations.data ?? []}
+              packages={packages}
+              {...(serverErrors[row.key] ? { serverError: serverErrors[row.key] } : {})}
               onChange={(change) => update(index, change)}
               {...(rows.length > 1 ? { onRemove: () => removeRow(index) } : {})}
             />
@@ -174,6 +185,11 @@ export function AddUsersPage() {
             </Table.Tbody>
           </Table>
           <Group justify="flex-end" mt="md">
+            {failed > 0 ? (
+              <Button variant="default" onClick={fixFailedRows} data-testid="fix-failed-rows">
+                {t('addUsers.fixFailedRows')}
+              </Button>
+            ) : null}
             <Button onClick={() => void navigate(usersPath)}>{t('common.close')}</Button>
           </Group>
         </Paper>

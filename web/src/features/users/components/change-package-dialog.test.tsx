@@ -15,9 +15,19 @@ const user: User = {
 };
 
 const requests: { url: string; method: string; body: unknown }[] = [];
+/** Customer Assist is not sold to this customer. */
+const soldPackages = [
+  'webex_voice',
+  'webex_calling',
+  'webex_calling_standard',
+  'webex_meetings',
+  'webex_suite',
+];
+let refusal: unknown = null;
 
 beforeEach(() => {
   requests.length = 0;
+  refusal = null;
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init?: RequestInit) => {
@@ -27,7 +37,18 @@ beforeEach(() => {
         body: init?.body ? JSON.parse(String(init.body)) : null,
       });
       const items = url.includes('/locations') ? [{ id: 'loc1', name: 'Amsterdam HQ' }] : [];
-      return new Response(JSON.stringify(url.includes('/package') ? { user, warnings: [] } : { items }), {
+      const body = url.includes('/package')
+        ? { user, warnings: [] }
+        : url === '/v1/customers/c1'
+          ? { id: 'c1', packages: soldPackages.map((id) => ({ id, limit: null })) }
+          : { items };
+      if (url.includes('/package') && refusal) {
+        return new Response(JSON.stringify(refusal), {
+          status: 400,
+          headers: { 'Content-Type': 'application/json' },
+        });
+      }
+      return new Response(JSON.stringify(body), {
         headers: { 'Content-Type': 'application/json' },
       });
     }),
@@ -39,8 +60,10 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-async function renderDialog() {
-  await renderPage(<ChangePackageDialog customerId="c1" user={user} opened onClose={() => undefined} />);
+async function renderDialog(shown: User = user) {
+  await renderPage(<ChangePackageDialog customerId="c1" user={shown} opened onClose={() => undefined} />);
+  // The customer's packages are in once the unsold Customer Assist has left the list.
+  await vi.waitFor(() => expect(screen.queryByRole('radio', { name: 'Customer Assist' })).toBeNull());
 }
 
 describe('change-package dialog', () => {
@@ -71,5 +94,26 @@ describe('change-package dialog', () => {
     await vi.waitFor(() => expect(requests.some((request) => request.url.endsWith('/package'))).toBe(true));
     const sent = requests.find((request) => request.url.endsWith('/package'));
     expect(sent).toMatchObject({ method: 'PUT', body: { package: 'webex_voice' } });
+  });
+
+  it('lists only the packages the customer was sold', async () => {
+    await renderDialog();
+    expect(screen.getAllByRole('radio').map((radio) => radio.getAttribute('value'))).toEqual(soldPackages);
+  });
+
+  it('shows the move from Suite to Calling Standard as disabled, with the reason', async () => {
+    await renderDialog({ ...user, package: 'webex_suite' });
+    const standard = screen.getByRole('radio', { name: 'Webex Calling Standard' }) as HTMLInputElement;
+    expect(standard.disabled).toBe(true);
+    expect(screen.getByText(/cannot be moved to Webex Calling Standard/)).toBeTruthy();
+    expect((screen.getByRole('radio', { name: 'Webex Calling' }) as HTMLInputElement).disabled).toBe(false);
+  });
+
+  it("shows the server's refusal when it still says no", async () => {
+    refusal = { message: 'The limit of Webex Voice is reached.', errors: [] };
+    await renderDialog();
+    fireEvent.click(screen.getByRole('radio', { name: 'Webex Voice' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Change' }));
+    expect(await screen.findByText(/The limit of Webex Voice is reached/)).toBeTruthy();
   });
 });

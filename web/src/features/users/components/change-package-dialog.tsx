@@ -3,13 +3,14 @@ import { Alert, Button, Group, Modal, Radio, Select, Stack, Text, TextInput } fr
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
-import { userPackages } from '../../../lib/package-catalog.ts';
 import type { PackageChange } from '../api/change-package.ts';
 import { useChangePackage } from '../api/change-package.ts';
 import { useFreeNumbers } from '../api/list-free-numbers.ts';
 import { useLocationOptions } from '../api/list-locations.ts';
+import { useSoldPackageIds } from '../api/sold-packages.ts';
 import type { User } from '../api/user-types.ts';
 import { asksForCallingFields, callingFieldErrors } from './calling-fields-rules.ts';
+import { packageChoices } from './package-choices.ts';
 
 interface ChangePackageDialogProps {
   customerId: string;
@@ -23,6 +24,8 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
   const { t } = useTranslation();
   const change = useChangePackage(customerId, user.id);
   const locations = useLocationOptions(customerId);
+  const sold = useSoldPackageIds(customerId);
+  const choices = packageChoices(sold.data, user.package ?? null);
   const [packageId, setPackageId] = useState<string | null>(user.package ?? null);
   const [locationId, setLocationId] = useState<string | null>(user.locationId ?? null);
   const [extension, setExtension] = useState(user.extension ?? '');
@@ -68,8 +71,14 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
           onChange={(value) => setPackageId(value || null)}
         >
           <Stack gap={8} mt="xs">
-            {userPackages.map((entry) => (
-              <Radio key={entry.id} value={entry.id} label={t(entry.nameKey)} />
+            {choices.map(({ entry, disabledReason }) => (
+              <Radio
+                key={entry.id}
+                value={entry.id}
+                label={t(entry.nameKey)}
+                disabled={disabledReason !== null}
+                description={disabledReason ? t(disabledReason) : undefined}
+              />
             ))}
           </Stack>
         </Radio.Group>

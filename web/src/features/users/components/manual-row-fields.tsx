@@ -1,20 +1,34 @@
-import { ActionIcon, Group, Paper, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, Group, Paper, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { needsNumberAndLocation, userPackages } from '../../../lib/package-catalog.ts';
+import { needsNumberAndLocation } from '../../../lib/package-catalog.ts';
 import type { LocationOption } from '../api/user-types.ts';
 import type { ManualRow } from './manual-rows-rules.ts';
+import type { PackageChoice } from './package-choices.ts';
 
 interface ManualRowFieldsProps {
   row: ManualRow;
   index: number;
   errors: Record<string, string>;
   locations: LocationOption[];
+  /** The packages the customer was sold (see packageChoices). */
+  packages: PackageChoice[];
+  /** Why the server refused this row the last time, shown beside it until it is sent again. */
+  serverError?: string;
   onChange: (change: Partial<ManualRow>) => void;
   onRemove?: () => void;
 }
 
 /** One user of the manual-add form: names, email, package, and the calling fields when needed. */
-export function ManualRowFields({ row, index, errors, locations, onChange, onRemove }: ManualRowFieldsProps) {
+export function ManualRowFields({
+  row,
+  index,
+  errors,
+  locations,
+  packages,
+  serverError,
+  onChange,
+  onRemove,
+}: ManualRowFieldsProps) {
   const { t } = useTranslation();
   const error = (field: string) => (errors[field] ? t(errors[field]) : undefined);
   const label = (key: string) => `${t(key)}`;
@@ -35,6 +49,11 @@ export function ManualRowFields({ row, index, errors, locations, onChange, onRem
           </ActionIcon>
         ) : null}
       </Group>
+      {serverError ? (
+        <Alert color="red" variant="light" mb="sm" data-testid={`row-error-${index + 1}`}>
+          {t('addUsers.notAddedBecause', { reason: serverError })}
+        </Alert>
+      ) : null}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
         <TextInput
           label={label('users.firstName')}
@@ -64,7 +83,11 @@ export function ManualRowFields({ row, index, errors, locations, onChange, onRem
         <Select
           label={label('users.package')}
           required
-          data={userPackages.map((entry) => ({ value: entry.id, label: t(entry.nameKey) }))}
+          data={packages.map(({ entry, disabledReason }) => ({
+            value: entry.id,
+            label: t(entry.nameKey),
+            disabled: disabledReason !== null,
+          }))}
           value={row.package}
           onChange={(value) => onChange({ package: value })}
           error={error('package')}
