@@ -57,4 +57,28 @@ describe('create-customer wizard', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     expect((await screen.findAllByText('This field is required')).length).toBeGreaterThanOrEqual(3);
   });
+
+  it('chooses the country from a list and follows it with the time zone', async () => {
+    await renderPage(<CreateCustomerPage />);
+    type(/^Name/, 'Acme BV');
+    type(/External ID/, 'ACME-1');
+    type(/Admin email/, 'admin@acme.nl');
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    type(/Address line 1/, 'Rue Neuve 1');
+    type(/City/, 'Brussel');
+    const country = screen.getByRole('combobox', { name: /Country/ }) as HTMLInputElement;
+    expect(country.value).toBe('Netherlands (NL)');
+    fireEvent.change(country, { target: { value: 'Belg' } });
+    await vi.waitFor(() => expect(document.querySelector('[role=option]')).toBeTruthy());
+    const belgium = [...document.querySelectorAll<HTMLElement>('[role=option]')].find(
+      (option) => option.textContent === 'Belgium (BE)',
+    );
+    fireEvent.click(belgium!);
+    expect(country.value).toBe('Belgium (BE)');
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Webex Calling' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    const timeZone = (await screen.findByRole('combobox', { name: /Time zone/ })) as HTMLInputElement;
+    expect(timeZone.value).toBe('Europe/Brussels');
+  });
 });

@@ -21,6 +21,8 @@ import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { sellablePackages } from '../../../lib/package-catalog.ts';
 import { useCreateCustomer } from '../api/create-customer.ts';
+import { countryName, countryOptions } from './country-options.ts';
+import { timeZoneForCountry, timeZoneSelectData } from './time-zone-options.ts';
 import type { CustomerWizardValues } from './customer-wizard-values.ts';
 import {
   emptyWizardValues,
@@ -37,7 +39,8 @@ const languages = [
 ];
 
 export function CreateCustomerPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const uiLanguage = i18n.language?.startsWith('nl') ? 'nl' : 'en';
   const navigate = useNavigate();
   const create = useCreateCustomer();
   const [active, setActive] = useState(0);
@@ -72,6 +75,13 @@ export function CreateCustomerPage() {
   };
 
   const calling = sellsCalling(values);
+  const countries = countryOptions(uiLanguage);
+  const countryLabel = values.country ? countryName(values.country, uiLanguage) : '';
+  const chooseCountry = (code: string | null) => {
+    form.setFieldValue('country', code ?? '');
+    // Follow the country with the time zone unless the chosen one already belongs to it.
+    form.setFieldValue('locationTimeZone', timeZoneForCountry(form.getValues().locationTimeZone, code ?? ''));
+  };
 
   return (
     <>
@@ -113,12 +123,16 @@ export function CreateCustomerPage() {
               <TextInput label={t('address.line2')} maxLength={50} {...form.getInputProps('addressLine2')} />
               <TextInput label={t('address.city')} required {...form.getInputProps('city')} />
               <TextInput label={t('address.zipCode')} {...form.getInputProps('zipCode')} />
-              <TextInput
+              <Select
                 label={t('address.country')}
-                description={t('address.countryHint')}
+                description={t('wizard.countryHint')}
                 required
-                maxLength={2}
+                searchable
+                allowDeselect={false}
+                data={countries}
+                nothingFoundMessage={t('wizard.nothingFound')}
                 {...form.getInputProps('country')}
+                onChange={chooseCountry}
               />
             </SimpleGrid>
           </Stepper.Step>
@@ -176,10 +190,21 @@ export function CreateCustomerPage() {
                     maxLength={80}
                     {...form.getInputProps('locationName')}
                   />
-                  <TextInput
+                  <Select
                     label={t('locations.timeZone')}
+                    description={t('wizard.timeZoneHint')}
                     required
+                    searchable
+                    clearable
+                    data={timeZoneSelectData(values.country, {
+                      countryZones: t('wizard.countryTimeZones', { country: countryLabel }),
+                      otherZones: t('wizard.otherTimeZones'),
+                    })}
+                    limit={100}
+                    nothingFoundMessage={t('wizard.nothingFound')}
                     {...form.getInputProps('locationTimeZone')}
+                    value={values.locationTimeZone || null}
+                    onChange={(zone) => form.setFieldValue('locationTimeZone', zone ?? '')}
                   />
                   <TextInput
                     label={t('address.line1')}
@@ -210,9 +235,7 @@ export function CreateCustomerPage() {
               </Text>
               <Text>
                 <b>{t('wizard.stepAddress')}:</b>{' '}
-                {[values.addressLine1, values.zipCode, values.city, values.country]
-                  .filter(Boolean)
-                  .join(', ')}
+                {[values.addressLine1, values.zipCode, values.city, countryLabel].filter(Boolean).join(', ')}
               </Text>
               <Text>
                 <b>{t('customers.packages')}:</b>{' '}

@@ -34,7 +34,9 @@ describe('validateWizardStep', () => {
     ['organization', { adminEmail: 'not-an-email' }, { adminEmail: 'validation.email' }],
     ['organization', { externalId: '' }, { externalId: 'validation.required' }],
     ['address', {}, {}],
-    ['address', { country: 'NLD' }, { country: 'validation.country' }],
+    ['address', { country: 'NLD' }, { country: 'validation.chooseCountry' }],
+    ['address', { country: 'XX' }, { country: 'validation.chooseCountry' }],
+    ['address', { country: '' }, { country: 'validation.chooseCountry' }],
     ['address', { addressLine1: 'x'.repeat(51) }, { addressLine1: 'validation.max50' }],
     ['address', { city: '' }, { city: 'validation.required' }],
     ['packages', {}, { packages: 'validation.choosePackage' }],
@@ -48,6 +50,28 @@ describe('validateWizardStep', () => {
         locationAddressLine1: 'validation.required',
         locationCity: 'validation.required',
       },
+    ],
+    [
+      'location',
+      {
+        ...withPackages(['webex_calling']),
+        locationName: 'HQ',
+        locationAddressLine1: 'Damrak 1',
+        locationCity: 'Amsterdam',
+        locationTimeZone: 'Amsterdam',
+      },
+      { locationTimeZone: 'validation.timeZone' },
+    ],
+    [
+      'location',
+      {
+        ...withPackages(['webex_calling']),
+        locationName: 'HQ',
+        locationAddressLine1: 'Damrak 1',
+        locationCity: 'Amsterdam',
+        locationTimeZone: '',
+      },
+      { locationTimeZone: 'validation.timeZone' },
     ],
   ] as const)('%s with %j → %j', (step, change, expected) => {
     expect(validateWizardStep(step, values(change))).toEqual(expected);

@@ -1,5 +1,7 @@
 import { userPackages } from '../../../lib/package-catalog.ts';
 import type { NewCustomer } from '../api/create-customer.ts';
+import { isAssignedCountry } from './country-options.ts';
+import { isTimeZone } from './time-zone-options.ts';
 
 export interface PackageChoice {
   selected: boolean;
@@ -74,7 +76,8 @@ export function validateWizardStep(step: WizardStep, values: CustomerWizardValue
   if (step === 'address') {
     required('addressLine1');
     required('city');
-    if (!/^[A-Za-z]{2}$/.test(values.country.trim())) errors.country = 'validation.country';
+    // Exactly the assigned ISO 3166-1 codes the server accepts: "Ne" (Niger) cannot slip in for "Nederland".
+    if (!isAssignedCountry(values.country)) errors.country = 'validation.chooseCountry';
     for (const field of ['addressLine1', 'addressLine2'] as const) {
       if (values[field].length > 50) errors[field] = 'validation.max50';
     }
@@ -93,7 +96,8 @@ export function validateWizardStep(step: WizardStep, values: CustomerWizardValue
     if (values.locationName.length > 80) errors.locationName = 'validation.max80';
     required('locationAddressLine1');
     required('locationCity');
-    required('locationTimeZone');
+    // An IANA name such as Europe/Amsterdam; a city alone ("Amsterdam") would fail only at the end.
+    if (!isTimeZone(values.locationTimeZone)) errors.locationTimeZone = 'validation.timeZone';
   }
   return errors;
 }
