@@ -1,10 +1,13 @@
 // @vitest-environment jsdom
 import { Button, Modal, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
 import i18n from '../i18n/i18n.ts';
 import { AppProviders } from './providers.tsx';
+
+// Mantine's first render in jsdom is slow on a busy machine: wait for screens longer than 1 s.
+configure({ asyncUtilTimeout: 10_000 });
 
 function polyfillBrowser(): void {
   window.matchMedia ??= (query: string) =>
@@ -64,7 +67,7 @@ describe('dialogs in the app theme', () => {
     const dialog = await screen.findByRole('dialog');
     expect(screen.getByRole('button', { name: closeName })).toBeTruthy();
     const title = screen.getByRole('heading', { name: 'Add location' });
-    await vi.waitFor(() => expect(document.activeElement).toBe(title));
+    await waitFor(() => expect(document.activeElement).toBe(title));
     expect(dialog.contains(document.activeElement)).toBe(true);
   });
 
@@ -79,11 +82,11 @@ describe('dialogs in the app theme', () => {
     opener.focus();
     fireEvent.click(opener);
     const title = await screen.findByRole('heading', { name: 'Add location' });
-    await vi.waitFor(() => expect(document.activeElement).toBe(title));
+    await waitFor(() => expect(document.activeElement).toBe(title));
     act(() => {
       fireEvent.keyDown(title, { key: 'Escape' });
     });
-    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    await vi.waitFor(() => expect(document.activeElement).toBe(opener));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(opener));
   });
 });

@@ -1,8 +1,11 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, configure, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderPage } from '../../../testing/render-with-providers.tsx';
 import { ClaimUsersPage } from './claim-users-page.tsx';
+
+// Mantine's first render in jsdom is slow on a busy machine: wait for screens longer than 1 s.
+configure({ asyncUtilTimeout: 10_000 });
 
 const pending = {
   id: 'd1',

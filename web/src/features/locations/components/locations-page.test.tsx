@@ -1,9 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import i18n from '../../../i18n/i18n.ts';
 import { renderPage } from '../../../testing/render-with-providers.tsx';
 import { LocationsPage } from './locations-page.tsx';
+
+// Mantine's first render in jsdom is slow on a busy machine: wait for screens longer than 1 s.
+configure({ asyncUtilTimeout: 10_000 });
 
 const calls: string[] = [];
 
@@ -43,7 +46,7 @@ describe('locations: delete', () => {
     ).toBeTruthy();
     expect(deletes()).toEqual([]);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
-    await vi.waitFor(() => expect(deletes()).toEqual(['DELETE /v1/customers/c1/locations/l1']));
+    await waitFor(() => expect(deletes()).toEqual(['DELETE /v1/customers/c1/locations/l1']));
   });
 
   it('deletes nothing when the admin cancels', async () => {
@@ -54,7 +57,7 @@ describe('locations: delete', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Delete location Rotterdam Centrum' }));
     const dialog = await screen.findByRole('dialog');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
-    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(deletes()).toEqual([]);
   });
 

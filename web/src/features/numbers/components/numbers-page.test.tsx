@@ -1,8 +1,11 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderPage } from '../../../testing/render-with-providers.tsx';
 import { NumbersPage } from './numbers-page.tsx';
+
+// Mantine's first render in jsdom is slow on a busy machine: wait for screens longer than 1 s.
+configure({ asyncUtilTimeout: 10_000 });
 
 const calls: { method: string; url: string; body: string | null }[] = [];
 
@@ -52,7 +55,7 @@ describe('numbers: delete', () => {
     expect(within(dialog).getByText(/Delete \+31201234509 from location Amsterdam\?/)).toBeTruthy();
     expect(removals()).toEqual([]);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
-    await vi.waitFor(() => expect(removals()).toHaveLength(1));
+    await waitFor(() => expect(removals()).toHaveLength(1));
     expect(JSON.parse(removals()[0]?.body ?? '{}')).toEqual({ numbers: ['+31201234509'] });
   });
 
@@ -63,7 +66,7 @@ describe('numbers: delete', () => {
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Remove +31201234509' }));
     fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Cancel' }));
-    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(removals()).toEqual([]);
   });
 });

@@ -1,9 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { cleanup, configure, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderPage } from '../../../testing/render-with-providers.tsx';
 import { isExtensionLength } from './extension-length.ts';
 import { SettingsPage } from './settings-page.tsx';
+
+// Mantine's first render in jsdom is slow on a busy machine: wait for screens longer than 1 s.
+configure({ asyncUtilTimeout: 10_000 });
 
 const settings = {
   defaultPackage: null,
@@ -53,7 +56,7 @@ describe('settings page', () => {
   it('keeps 12 as typed, says the allowed range and does not save', async () => {
     await render();
     const input = await screen.findByRole('textbox', { name: /Extension length/ });
-    await vi.waitFor(() => expect((input as HTMLInputElement).value).toBe('4'));
+    await waitFor(() => expect((input as HTMLInputElement).value).toBe('4'));
     fireEvent.change(input, { target: { value: '12' } });
     fireEvent.blur(input);
     expect(await screen.findByText('Enter a whole number of digits from 2 to 10.')).toBeTruthy();
@@ -66,20 +69,20 @@ describe('settings page', () => {
   it('saves a length inside the range', async () => {
     await render();
     const input = await screen.findByRole('textbox', { name: /Extension length/ });
-    await vi.waitFor(() => expect((input as HTMLInputElement).value).toBe('4'));
+    await waitFor(() => expect((input as HTMLInputElement).value).toBe('4'));
     fireEvent.change(input, { target: { value: '6' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await vi.waitFor(() => expect(writes).toHaveLength(1));
+    await waitFor(() => expect(writes).toHaveLength(1));
     expect(writes[0]).toMatch(/^PATCH \/v1\/customers\/c1\/settings .*"extensionLength":6/);
   });
 
   it('names the step buttons, and they change the length', async () => {
     await render();
     const input = await screen.findByRole('textbox', { name: /Extension length/ });
-    await vi.waitFor(() => expect((input as HTMLInputElement).value).toBe('4'));
+    await waitFor(() => expect((input as HTMLInputElement).value).toBe('4'));
     fireEvent.click(screen.getByRole('button', { name: 'Increase extension length' }));
-    await vi.waitFor(() => expect((input as HTMLInputElement).value).toBe('5'));
+    await waitFor(() => expect((input as HTMLInputElement).value).toBe('5'));
     fireEvent.click(screen.getByRole('button', { name: 'Decrease extension length' }));
-    await vi.waitFor(() => expect((input as HTMLInputElement).value).toBe('4'));
+    await waitFor(() => expect((input as HTMLInputElement).value).toBe('4'));
   });
 });
