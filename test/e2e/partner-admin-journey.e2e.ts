@@ -1,7 +1,8 @@
 // The help text's workflows in a real Chromium against the real server, in the help text's order:
 // sign in, create a customer, Open Control Hub, add 3 users manually, CSV add with one bad row
 // (preview, apply, progress, error report), change a user's package to Webex Calling with a
-// number, then switch to Dutch. Each main screen is saved under test-results/e2e/.
+// number, edit a user's title, remove a user, then switch to Dutch. Each main screen is saved
+// under test-results/e2e/.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -201,6 +202,43 @@ describe('a partner admin follows the help text in the browser', () => {
     await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached' });
   });
 
+  it("edits a user's title on the user detail page", async () => {
+    await page.goto(`${controlHubUrl}/users`);
+    await page.getByRole('textbox', { name: 'Search users' }).fill('bram.manual');
+    await page.getByRole('link', { name: 'Bram Manual' }).click();
+    await page.getByRole('heading', { name: 'Bram Manual' }).waitFor();
+    await page.getByTestId('edit-user').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill('Team lead');
+    await screenshot(page, '24-edit-user');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('user-title').filter({ hasText: 'Team lead' }).waitFor();
+    // A reload shows what the server stored, not what the form remembered.
+    await page.reload();
+    await page.getByTestId('user-title').filter({ hasText: 'Team lead' }).waitFor();
+  });
+
+  it('removes a user after confirming, and the list no longer has them', async () => {
+    await page.goto(`${controlHubUrl}/users`);
+    await page.getByRole('textbox', { name: 'Search users' }).fill('chris.manual');
+    await page.getByRole('link', { name: 'Chris Manual' }).click();
+    await page.getByRole('heading', { name: 'Chris Manual' }).waitFor();
+    await page.getByTestId('remove-user').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(`Remove Chris Manual (chris.manual@${domain}) from this customer?`).waitFor();
+    await dialog.getByText(/phone number and extension go back to the pool/).waitFor();
+    await screenshot(page, '25-remove-user');
+    await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
+    await page.getByRole('heading', { name: 'Users' }).waitFor();
+    await page.getByText('Chris Manual was removed.', { exact: false }).first().waitFor();
+    await page.getByRole('textbox', { name: 'Search users' }).fill('chris.manual');
+    await page.getByText('No matching users').waitFor();
+    await page.getByRole('textbox', { name: 'Search users' }).fill('');
+    await page.getByRole('cell', { name: `anna.manual@${domain}` }).waitFor();
+    await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached' });
+  });
+
   it('shows the other Control Hub screens', async () => {
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     const screens = [
@@ -245,7 +283,8 @@ describe('a partner admin follows the help text in the browser', () => {
   });
 
   it('switches to Dutch and shows the Dutch labels', async () => {
-    await page.getByTestId('language-switch').getByText('NL').click();
+    // The burger menu carries a second switch for narrow screens; click the one on screen.
+    await page.getByTestId('language-switch').filter({ visible: true }).getByText('NL').click();
     await page.getByRole('heading', { name: 'Pakket' }).waitFor();
     await page
       .getByRole('navigation', { name: 'Hoofdnavigatie' })
