@@ -1,4 +1,5 @@
 // The environment, parsed once at start-up with a readable error. Nothing else reads process.env.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -26,7 +27,41 @@ const environmentSchema = z.object({
   SESSION_MAX_HOURS: positiveInt.default(7 * 24),
   DB_POOL_SIZE: positiveInt.default(10),
   PGLITE_OPTIMIZED_WASM: z.enum(['true', 'false']).default('false'),
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .refine(
+      isTrustProxySetting,
+      'must be false, true, a number of proxy hops, or proxy addresses (comma-separated IPs or CIDRs)',
+    ),
 });
+
+/**
+ * Whose X-Forwarded-For to believe for the client IP (rate limits, logs, audit). The default
+ * believes nobody: a client could otherwise name any IP and slip past the per-IP limits.
+ */
+export type TrustProxy = boolean | number | string;
+
+function isTrustProxySetting(value: string): boolean {
+  if (value === 'true' || value === 'false' || /^\d+$/.test(value)) return true;
+  return value.split(',').every((entry) => {
+    const [address = '', prefix, ...rest] = entry.trim().split('/');
+    if (rest.length > 0 || isIP(address) === 0) return false;
+    return (
+      prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (isIP(address) === 4 ? 32 : 128))
+    );
+  });
+}
+
+function toTrustProxy(value: string): TrustProxy {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .join(',');
+}
 
 export type DatabaseConfig =
   | { kind: 'postgres'; url: string; poolSize: number }
@@ -49,6 +84,7 @@ export interface Config {
    */
   readonly rateLimits: { loginPerMinute: number; apiPerMinute: number; apiPerIpPerMinute: number };
   readonly importMaxBytes: number;
+  readonly trustProxy: TrustProxy;
   /** A session ends after this many hours without use (each use extends it), */
   readonly sessionTtlHours: number;
   /** and at the latest this many hours after sign-in. */
@@ -60,7 +96,9 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = environmentSchema.safeParse(environment);
+  // An empty value (PORT= in an env file) means unset, as in most tools: PORT= bound a random port.
+  const given = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== ''));
+  const parsed = environmentSchema.safeParse(given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration in the environment:\n${lines.join('\n')}`);
@@ -89,6 +127,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       apiPerIpPerMinute: env.RATE_LIMIT_API_PER_IP_PER_MINUTE ?? env.RATE_LIMIT_API_PER_MINUTE,
     },
     importMaxBytes: env.IMPORT_MAX_BYTES,
+    trustProxy: toTrustProxy(env.TRUST_PROXY),
     sessionTtlHours: env.SESSION_TTL_HOURS,
     sessionMaxHours: env.SESSION_MAX_HOURS,
   };

@@ -19,7 +19,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Config } from '../config.ts';
+import type { Config, TrustProxy } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { errorBody, sendError, text } from './errors.ts';
 import { authenticationPlugin } from './plugins/authentication.ts';
@@ -51,6 +51,13 @@ export type App = FastifyInstance<
 
 const TRACKING_HEADER = 'trackingid';
 
+/** TRUST_PROXY as Fastify takes it: a number of hops becomes "the first n hops". */
+function fastifyTrustProxy(
+  setting: TrustProxy,
+): boolean | string | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
+
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
@@ -60,7 +67,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : `WH_${randomUUID()}`;
     },
     bodyLimit: 5 * 1024 * 1024,
-    trustProxy: true,
+    trustProxy: fastifyTrustProxy(options.config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -129,6 +129,14 @@ describe('API rate limit', () => {
     expect(limited.json().errors).toEqual([{ errorCode: 10020, description: expect.any(String) }]);
   });
 
+  it('believes no X-Forwarded-For by default: a client cannot name itself a fresh address', async () => {
+    for (let index = 0; index < LIMIT; index += 1) {
+      const spoofed = await list('198.51.100.95', { 'x-forwarded-for': `203.0.113.${index}` });
+      expect(spoofed.statusCode).toBe(401);
+    }
+    expectRateLimited(await list('198.51.100.95', { 'x-forwarded-for': '203.0.113.99' }));
+  });
+
   it('leaves paths outside the API alone', async () => {
     for (let index = 0; index < LIMIT + 2; index += 1) {
       const response = await harness().app.inject({ url: '/healthz', remoteAddress: '198.51.100.80' });
@@ -153,5 +161,25 @@ describe('RATE_LIMIT_API_PER_IP_PER_MINUTE', () => {
     expect(() => loadConfig({ RATE_LIMIT_API_PER_IP_PER_MINUTE: '0' })).toThrow(
       /RATE_LIMIT_API_PER_IP_PER_MINUTE/,
     );
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  const harness = useTestApp({
+    env: { RATE_LIMIT_API_PER_IP_PER_MINUTE: '2', TRUST_PROXY: '127.0.0.1' },
+  });
+
+  it('counts the client a trusted proxy names, not the proxy', async () => {
+    const fromProxy = (client: string) =>
+      harness().app.inject({
+        url: '/v1/customers',
+        remoteAddress: '127.0.0.1',
+        headers: { 'x-forwarded-for': client },
+      });
+    expect((await fromProxy('203.0.113.1')).statusCode).toBe(401);
+    expect((await fromProxy('203.0.113.1')).statusCode).toBe(401);
+    expect((await fromProxy('203.0.113.1')).statusCode).toBe(429);
+    // Another client behind the same proxy has a count of its own.
+    expect((await fromProxy('203.0.113.2')).statusCode).toBe(401);
   });
 });
