@@ -78,7 +78,7 @@ export function AppLayout() {
               aria-controls="main-navigation"
             />
             <UnstyledButton component={Link} to={homePath} style={{ flexShrink: 0 }}>
-              <Text fw={800} c="blue.8" size="lg" style={{ whiteSpace: 'nowrap' }}>
+              <Text fw={800} c="blue.8" fz={{ base: 'md', sm: 'lg' }} style={{ whiteSpace: 'nowrap' }}>
                 Wholesale Hub
               </Text>
             </UnstyledButton>
