@@ -53,6 +53,11 @@ async function renderSection() {
   await renderPage(<ImportRowsSection customerId="c1" jobId="j1" phase="dry-run" counts={counts} ready />);
 }
 
+/** The range above the table (the pager below repeats it). */
+async function showsRange(text: string) {
+  await vi.waitFor(() => expect(screen.getByTestId('import-rows-range').textContent).toBe(text));
+}
+
 function shownRows(): number {
   return screen.getByTestId('import-rows').querySelectorAll('tbody tr').length;
 }
@@ -60,27 +65,27 @@ function shownRows(): number {
 describe('import rows section', () => {
   it('reaches every row of a 301-row file page by page and says where it is', async () => {
     await renderSection();
-    expect(await screen.findByText('Rows 1–100 of 301')).toBeTruthy();
+    await showsRange('Rows 1–100 of 301');
     expect(shownRows()).toBe(100);
     const next = screen.getByRole('button', { name: 'Next' });
     fireEvent.click(next);
-    expect(await screen.findByText('Rows 101–200 of 301')).toBeTruthy();
+    await showsRange('Rows 101–200 of 301');
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
-    expect(await screen.findByText('Rows 201–300 of 301')).toBeTruthy();
+    await showsRange('Rows 201–300 of 301');
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
-    expect(await screen.findByText('Rows 301–301 of 301')).toBeTruthy();
+    await showsRange('Rows 301–301 of 301');
     expect(shownRows()).toBe(1);
     expect(screen.getByText('user301@acme.nl')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Next' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Previous' }));
-    expect(await screen.findByText('Rows 201–300 of 301')).toBeTruthy();
+    await showsRange('Rows 201–300 of 301');
   });
 
   it('keeps the errors-only filter on every page request', async () => {
     await renderSection();
-    await screen.findByText('Rows 1–100 of 301');
+    await showsRange('Rows 1–100 of 301');
     fireEvent.click(screen.getByText('Rows with errors'));
-    expect(await screen.findByText('Rows 1–1 of 1')).toBeTruthy();
+    await showsRange('Rows 1–1 of 1');
     expect(shownRows()).toBe(1);
     expect(requests[requests.length - 1]?.searchParams.get('status')).toBe('error');
     expect((screen.getByRole('button', { name: 'Next' }) as HTMLButtonElement).disabled).toBe(true);

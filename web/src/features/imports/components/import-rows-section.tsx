@@ -40,15 +40,21 @@ export function ImportRowsSection({ customerId, jobId, phase, counts, ready }: I
   const hasPrevious = loaded && rows.hasPrevious;
   return (
     <>
-      <SegmentedControl
-        mb="sm"
-        value={filter}
-        onChange={(value) => setFilter(value === 'error' ? 'error' : 'all')}
-        data={[
-          { value: 'all', label: t('imports.allRows') },
-          { value: 'error', label: t('imports.errorRows') },
-        ]}
-      />
+      <Group justify="space-between" mb="sm">
+        <SegmentedControl
+          value={filter}
+          onChange={(value) => setFilter(value === 'error' ? 'error' : 'all')}
+          data={[
+            { value: 'all', label: t('imports.allRows') },
+            { value: 'error', label: t('imports.errorRows') },
+          ]}
+        />
+        {range ? (
+          <Text size="sm" c="dimmed" aria-live="polite" data-testid="import-rows-range">
+            {t('imports.rowRange', range)}
+          </Text>
+        ) : null}
+      </Group>
       {rows.isPending && ready ? <TableSkeleton rows={5} /> : null}
       {rows.isError ? <ErrorAlert error={rows.error} /> : null}
       {rows.data ? <ImportRowsTable rows={rows.items} /> : null}
@@ -59,7 +65,7 @@ export function ImportRowsSection({ customerId, jobId, phase, counts, ready }: I
       ) : null}
       {range || rows.hasPrevious ? (
         <Group justify="flex-end" gap="sm" mt="sm" role="navigation" aria-label={t('imports.rowPages')}>
-          <Text size="sm" c="dimmed" aria-live="polite" data-testid="import-rows-range">
+          <Text size="sm" c="dimmed">
             {range ? t('imports.rowRange', range) : null}
           </Text>
           <Button variant="default" size="xs" disabled={!hasPrevious} onClick={rows.goPrevious}>
