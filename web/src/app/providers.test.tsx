@@ -44,6 +44,21 @@ function DialogOpener() {
   );
 }
 
+/** Mounted only while open, as some pages do: Mantine's own focus return cannot see it close. */
+function MountedWhileOpen() {
+  const [opened, { open, close }] = useDisclosure(false);
+  return (
+    <>
+      <Button onClick={open}>Change package</Button>
+      {opened ? (
+        <Modal opened onClose={close} title="Change package" transitionProps={{ duration: 0 }}>
+          <TextInput label="Extension" />
+        </Modal>
+      ) : null}
+    </>
+  );
+}
+
 afterEach(async () => {
   cleanup();
   await i18n.changeLanguage('en');
@@ -82,6 +97,25 @@ describe('dialogs in the app theme', () => {
     opener.focus();
     fireEvent.click(opener);
     const title = await screen.findByRole('heading', { name: 'Add location' });
+    await waitFor(() => expect(document.activeElement).toBe(title));
+    act(() => {
+      fireEvent.keyDown(title, { key: 'Escape' });
+    });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(opener));
+  });
+
+  it('returns focus to the opener of a dialog that is mounted only while open', async () => {
+    polyfillBrowser();
+    render(
+      <AppProviders>
+        <MountedWhileOpen />
+      </AppProviders>,
+    );
+    const opener = screen.getByRole('button', { name: 'Change package' });
+    opener.focus();
+    fireEvent.click(opener);
+    const title = await screen.findByRole('heading', { name: 'Change package' });
     await waitFor(() => expect(document.activeElement).toBe(title));
     act(() => {
       fireEvent.keyDown(title, { key: 'Escape' });

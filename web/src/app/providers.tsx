@@ -4,6 +4,7 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useDialogFocusReturn } from './dialog-focus-return.ts';
 import { createAppTheme } from './theme.ts';
 import { createQueryClient } from '../lib/query-client.ts';
 
@@ -12,6 +13,7 @@ export function AppProviders({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const closeDialog = t('common.closeDialog');
   const theme = useMemo(() => createAppTheme({ closeDialog }), [closeDialog]);
+  useDialogFocusReturn();
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       <Notifications position="top-right" autoClose={4000} />
