@@ -54,7 +54,10 @@ export function createCliContext(
       io.out(json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
     },
     async close() {
-      if (ownsRuntime && runtime) await (await runtime).close();
+      if (!ownsRuntime || !runtime) return;
+      // A runtime that failed to open was reported by the command that asked for it.
+      const opened = await runtime.catch(() => null);
+      await opened?.close();
     },
   };
 }

@@ -1,7 +1,7 @@
 // Opens the database the configuration names: PostgreSQL through `pg` when DATABASE_URL is set,
 // else the embedded PGlite in the data dir. Both speak the same SQL through one Kysely instance.
 import { execFile } from 'node:child_process';
-import { access, mkdir } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -9,6 +9,7 @@ import v8 from 'node:v8';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { makeDirectory } from '../lib/make-directory.ts';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
@@ -135,7 +136,7 @@ async function openPGlite(target: Extract<DatabaseTarget, { kind: 'pglite' }>): 
   try {
     if (target.dataDir) {
       // PGlite does not create parent folders itself.
-      await mkdir(target.dataDir, { recursive: true });
+      await makeDirectory(target.dataDir);
       lock = lockDataDir(target.dataDir);
       if (!target.loadDataDir) await initPGliteDataDirInChildProcess(target.dataDir);
     }

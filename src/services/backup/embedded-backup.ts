@@ -3,7 +3,7 @@
 // process open a data dir, so both run only while no server holds it (the CLI checks that first).
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, openAsBlob } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
@@ -11,6 +11,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { AppError } from '../../domain/errors.ts';
 import { conflict, validationFailed } from '../../domain/errors.ts';
+import { makeDirectory } from '../../lib/make-directory.ts';
 
 export const EMBEDDED_BACKUP_FORMAT = 'pglite-datadir-tar-gz';
 
@@ -147,7 +148,7 @@ export async function restoreEmbedded(
   const suffix = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
   const staging = `${pgliteDir}.restore-${suffix}`;
   let migrations: number;
-  await mkdir(path.dirname(pgliteDir), { recursive: true });
+  await makeDirectory(path.dirname(pgliteDir));
   try {
     const pglite = await PGlite.create({ dataDir: staging, loadDataDir: backup }).catch((error: unknown) => {
       throw notABackup(file, `PGlite could not load it (${(error as Error).message})`);
