@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { looksBinaryText, previewCsvText } from './local-preview.ts';
+import { looksBinaryText } from '../../../components/ui/looks-binary-text.ts';
+import { previewCsvText } from './local-preview.ts';
 
 // How the browser's File.text() decodes a PNG: the signature, then NULs from the IHDR chunk length.
 const pngAsText = new TextDecoder().decode(
@@ -9,15 +10,8 @@ const pngAsText = new TextDecoder().decode(
 );
 
 describe('local CSV preview', () => {
-  it.each([
-    ['a PNG', pngAsText, true],
-    ['text with a NUL', 'Email,First Name\u0000\n', true],
-    ['mostly control characters', '\u0001\u0002\u0003\u0004abc', true],
-    ['a CSV', 'Email,First Name\nanna@acme.nl,Anna\n', false],
-    ['a CSV with tabs and CRLF', 'Email\tName\r\nanna@acme.nl\tAnna\r\n', false],
-    ['an empty file', '', false],
-  ])('%s looks binary: %s', (_name, text, binary) => {
-    expect(looksBinaryText(text)).toBe(binary);
+  it('sees the PNG as binary', () => {
+    expect(looksBinaryText(pngAsText)).toBe(true);
   });
 
   it('reads a PNG as "not a CSV text file", not as rows and columns', () => {
@@ -30,9 +24,5 @@ describe('local CSV preview', () => {
       rowCount: 2,
       binary: false,
     });
-  });
-
-  it('only looks at the first KB', () => {
-    expect(looksBinaryText(`${'a,b\n'.repeat(300)}\u0000`)).toBe(false);
   });
 });
