@@ -1,6 +1,7 @@
 // The error report (SPEC §6) is "the failed rows as uploaded": a `;` upload gets a `;` report with
 // the header cells as uploaded, UTF-8 with BOM; a `,` upload a `,` one.
 import { parse } from 'csv-parse/sync';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { errorReportCsv } from '../../src/services/imports/import-queries.ts';
 import { useTestDatabase } from '../helpers/database.ts';
@@ -71,7 +72,27 @@ describe('error report delimiter', () => {
     expect(lines[1]).toMatch(/^Bad,not-an-email,Head; baking,.+,2$/);
   });
 
-  // The file is dropped once an import is applied and the imports table does not store the
-  // delimiter, so an applied import's report falls back to `,` until the upload stores it.
-  it.todo('writes the report of an applied `;` upload with `;` (needs the delimiter stored at upload)');
+  it('writes the report of an applied `;` upload with `;`, after its file is gone', async () => {
+    const file = 'Voornaam;Gebruikers-ID/e-mail (verplicht)\r\nBad;not-an-email\r\n';
+    const outcome = await runImportFile(
+      database(),
+      customer.context,
+      customer.customerId,
+      encode(file),
+      'add-only',
+      false,
+    );
+    expect(outcome.view.status).toBe('completed_with_errors');
+    const chunks = await sql<{ stored: number }>`
+      select count(*)::int as stored from import_file_chunks where import_id = ${outcome.view.id}`.execute(
+      database().db,
+    );
+    expect(chunks.rows[0]?.stored).toBe(0);
+    const report = await readAll(
+      await errorReportCsv(customer.context, customer.customerId, outcome.view.id),
+    );
+    expect(report.replace(/^\uFEFF/, '').split('\n')[0]).toBe(
+      'Voornaam;Gebruikers-ID/e-mail (verplicht);Error;Line',
+    );
+  });
 });

@@ -50,6 +50,8 @@ export interface ImportsTable {
   applied_through_row: Generated<number>;
   counts: Json<ImportCounts>;
   headers: Json<string[]>;
+  /** Detected from the header when the import is validated (null before, and for older imports). */
+  delimiter: ',' | ';' | null;
   file_warnings: Json<Record<string, unknown>[]>;
   file_error: NullableJson<Record<string, unknown>>;
   failure: string | null;

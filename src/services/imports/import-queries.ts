@@ -82,19 +82,13 @@ export async function* allImportRows(
   }
 }
 
-const isDelimiter = (value: unknown): value is Delimiter => value === ',' || value === ';';
-
 /**
- * The delimiter the upload used. The imports table does not store it (its `headers` are the
- * header cells already split, which do not tell `a;b` from `a,b`), so it is sniffed again from the
- * stored file's first chunk, which holds the header (the upload checks it there). The file is kept
- * until the import is applied: a dry run's report, or one downloaded during the apply, gets the
- * upload's delimiter; without the file the comma. A `delimiter` stored on the import, once there
- * is one, wins.
+ * The delimiter the upload used: stored when the import was validated. Imports validated before
+ * it was stored sniff it again from the stored file's first chunk (which holds the header) while
+ * the file is kept; without either, the comma.
  */
 async function uploadDelimiter(context: ServiceContext, imp: ImportRow): Promise<Delimiter> {
-  const stored = (imp as ImportRow & { delimiter?: unknown }).delimiter;
-  if (isDelimiter(stored)) return stored;
+  if (imp.delimiter) return imp.delimiter;
   const firstChunk = async function* (): AsyncGenerator<Uint8Array> {
     for await (const chunk of readFileChunks(context.db, imp.id)) {
       yield chunk;

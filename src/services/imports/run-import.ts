@@ -160,6 +160,7 @@ async function validate(
   await updateImport(db, imp.id, {
     file_warnings: JSON.stringify(header.fileWarnings),
     headers: JSON.stringify(header.headers),
+    delimiter: header.delimiter,
   });
   let scan: FileEmailScan;
   try {
@@ -188,6 +189,7 @@ async function validate(
     await updateImport(db, imp.id, {
       file_warnings: JSON.stringify(reread.fileWarnings),
       headers: JSON.stringify(reread.headers),
+      delimiter: reread.delimiter,
     });
   }
   // The total is known from here on, so progress has its denominator during the dry run too.
