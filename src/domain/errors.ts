@@ -16,6 +16,8 @@ export interface ErrorDetail {
   /** Stable machine code, e.g. `extension_taken`. */
   readonly code: string;
   readonly description: string;
+  /** Dutch text for `Accept-Language: nl`; without it Dutch requests get `description`. */
+  readonly descriptionNl?: string;
   /** The field (or CSV column) the detail is about, where there is one. */
   readonly field?: string;
 }

@@ -3,7 +3,9 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type ErrorDetail } from '../domain/errors.ts';
+import type { Locale } from '../domain/messages/locale.ts';
 import { localeOf } from './locale.ts';
+import { validationMessage } from './validation-message.ts';
 
 const STATUS: Readonly<Record<ErrorCode, number>> = {
   validation_failed: 400,
@@ -23,15 +25,27 @@ export interface ErrorBody {
   trackingId: string;
 }
 
+/**
+ * The Wholesale API keeps the public API's exact English texts (SPEC §7): its details never follow
+ * Accept-Language. Its paths are /v1/wholesale/… and /v1/subscribers/… (consentMove).
+ */
+const PUBLIC_API_PATH = /^\/v1\/(wholesale|subscribers)(\/|\?|$)/;
+
+/** The language of the error details: the request's, but always English on the public API. */
+function detailLocale(request: FastifyRequest): Locale {
+  return PUBLIC_API_PATH.test(request.url) ? 'en' : localeOf(request);
+}
+
 export function errorBody(
   request: FastifyRequest,
   message: string,
   details: readonly ErrorDetail[],
 ): ErrorBody {
+  const dutch = detailLocale(request) === 'nl';
   return {
     message,
     errors: details.map((detail) => ({
-      description: detail.description,
+      description: dutch && detail.descriptionNl ? detail.descriptionNl : detail.description,
       code: detail.code,
       ...(detail.field ? { field: detail.field } : {}),
     })),
@@ -69,11 +83,12 @@ export function toErrorResponse(
 ): { status: number; body: ErrorBody } {
   if (error instanceof AppError) return fromAppError(request, error);
   if (hasZodFastifySchemaValidationErrors(error)) {
+    const locale = detailLocale(request);
     const details = error.validation.map((issue) => {
       const field = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || undefined;
       return {
         code: 'invalid_field',
-        description: `${error.validationContext ?? 'request'}${field ? `.${field}` : ''}: ${issue.message}`,
+        description: `${error.validationContext ?? 'request'}${field ? `.${field}` : ''}: ${validationMessage(issue, locale)}`,
         ...(field ? { field } : {}),
       };
     });
