@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { createFreeAccount, signUp, verifySignup } from '../../services/accounts/free-accounts.ts';
 import type { App } from '../app.ts';
+import { localeOf } from '../locale.ts';
 import { errorResponses } from '../schemas/common.ts';
 import { emailLinkBase } from './public-url.ts';
 
@@ -49,7 +50,7 @@ export async function accountRoutes(app: App): Promise<void> {
         },
       },
       async (request, reply) => {
-        await signUp(app.database.db, request.body, emailLinkBase(app), request.id);
+        await signUp(app.database.db, request.body, emailLinkBase(app), request.id, localeOf(request));
         // The same answer whether or not the email was new: sign-up reveals nothing.
         return reply
           .status(202)

@@ -16,15 +16,20 @@ import { systemActor } from '../access/actor.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Executor, ServiceContext } from '../context.ts';
 import { holdingOf, NO_LICENCES, pushLicenceSteps } from '../provisioning/user-licences.ts';
+import { emailLocale } from '../email/email-language.ts';
+import { queueEmail } from '../email/email-service.ts';
+import type { EmailTemplate } from '../email/templates.ts';
 import { linkBase, signingKey } from './links.ts';
-import { queueEmail } from './outbox.ts';
 
-export const CONSENT_TEMPLATE = 'consent-move';
+export const CONSENT_TEMPLATE = 'consent-move' satisfies EmailTemplate;
 
-/** Writes the consent email for a pending user into the outbox (caller's transaction). */
+/**
+ * Writes the consent email for a pending user into the outbox (caller's transaction), in the
+ * language of the customer the person is moving into.
+ */
 export async function queueConsentEmail(
   executor: Executor,
-  customer: Pick<CustomerRow, 'id' | 'partner_id' | 'name'>,
+  customer: Pick<CustomerRow, 'id' | 'partner_id' | 'name' | 'language'>,
   user: Pick<UserRow, 'id' | 'email'>,
   nowEpochSeconds = Math.floor(Date.now() / 1000),
 ): Promise<string> {
@@ -38,11 +43,8 @@ export async function queueConsentEmail(
     customerId: customer.id,
     to: user.email,
     template: CONSENT_TEMPLATE,
-    subject: `${customer.name} invites you to move your Webex account`,
-    body:
-      `${customer.name} wants to add your account (${user.email}) to its organization.\n\n` +
-      `If you agree, open this link within 14 days:\n${link}\n\n` +
-      `If you do not agree, ignore this email: nothing changes.\n`,
+    locale: emailLocale({ customerLanguage: customer.language, requestLocale: 'en' }),
+    values: { link, customerName: customer.name, email: user.email },
   });
 }
 

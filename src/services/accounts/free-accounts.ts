@@ -11,12 +11,12 @@ import {
   markFreeAccountVerified,
 } from '../../db/repositories/free-accounts.ts';
 import type { FreeAccountRow } from '../../db/repositories/lifecycle-schema.ts';
-import type { Executor, ServiceContext } from '../context.ts';
+import type { Executor, Locale, ServiceContext } from '../context.ts';
 import { systemActor } from '../access/actor.ts';
 import { assertOperator } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { hashToken, randomToken } from '../auth/secrets.ts';
-import { queueEmail } from './outbox.ts';
+import { queueEmail } from '../email/email-service.ts';
 import { EMAIL_TAKEN_TEXT } from '../../domain/provisioning/wholesale-codes.ts';
 
 export const SIGNUP_TTL_HOURS = 24;
@@ -119,7 +119,13 @@ function signupContext(db: ServiceContext['db'], email: string, requestId: strin
   return { db, actor: { ...systemActor('', `signup:${email}`), partnerId: '' }, requestId, locale: 'en' };
 }
 
-async function sendVerification(trx: Executor, account: FreeAccountRow, publicUrl: string): Promise<void> {
+/** A free account belongs to no customer or partner: the email speaks the language of the sign-up request. */
+async function sendVerification(
+  trx: Executor,
+  account: FreeAccountRow,
+  publicUrl: string,
+  locale: Locale,
+): Promise<void> {
   const token = randomToken('', 32);
   await revokeActionTokens(trx, account.id, 'email_verification');
   await insertActionToken(trx, {
@@ -133,10 +139,11 @@ async function sendVerification(trx: Executor, account: FreeAccountRow, publicUr
     customerId: null,
     to: account.email,
     template: 'signup-verification',
-    subject: 'Confirm your email address',
-    body:
-      `Confirm your email address to finish signing up:\n${publicUrl.replace(/\/+$/, '')}/signup/verify?token=${token}\n\n` +
-      `The link works for ${SIGNUP_TTL_HOURS} hours. If you did not sign up, ignore this email.\n`,
+    locale,
+    values: {
+      link: `${publicUrl.replace(/\/+$/, '')}/signup/verify?token=${token}`,
+      ttlHours: SIGNUP_TTL_HOURS,
+    },
   });
 }
 
@@ -149,6 +156,7 @@ export async function signUp(
   input: FreeAccountInput,
   publicUrl: string,
   requestId: string,
+  locale: Locale = 'en',
 ): Promise<void> {
   const email = checkEmail(input.email);
   const context = signupContext(db, email, requestId);
@@ -165,7 +173,7 @@ export async function signUp(
         source: 'signup',
         active: false,
       }));
-    await sendVerification(trx, account, publicUrl);
+    await sendVerification(trx, account, publicUrl, locale);
     await recordAudit(trx, context, {
       partnerId: null,
       customerId: null,

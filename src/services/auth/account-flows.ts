@@ -11,20 +11,45 @@ import {
   revokeActionTokens,
   updateAdmin,
 } from '../../db/repositories/admins.ts';
+import { findCustomerById } from '../../db/repositories/customers.ts';
 import { findPartnerById } from '../../db/repositories/partners.ts';
-import type { AdminAccountRow, DB } from '../../db/schema.ts';
-import type { Actor } from '../access/actor.ts';
+import type { AdminAccountRow, CustomerRow, DB, PartnerRow } from '../../db/schema.ts';
+import { isCustomerRole, type Actor } from '../access/actor.ts';
 import { adminAuditState, toAdminView, type AdminView } from '../admins/admin-view.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Executor, Locale, ServiceContext } from '../context.ts';
+import { emailLocale } from '../email/email-language.ts';
 import { queueEmail } from '../email/email-service.ts';
 import { checkPasswordStrength, hashPassword } from './passwords.ts';
 import { hashToken, randomToken } from './secrets.ts';
 
-/** Emails speak the partner's default language (en, nl, nl_NL…), else the requester's. */
-function emailLocale(partnerLanguage: string | undefined, fallback: Locale): Locale {
-  if (!partnerLanguage) return fallback;
-  return partnerLanguage.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+interface AdminRecipient {
+  readonly partner: PartnerRow | undefined;
+  /** Customer admins only. */
+  readonly customer: CustomerRow | undefined;
+  /** The customer's language for a customer admin, else the partner's, else the requester's. */
+  readonly locale: Locale;
+}
+
+async function adminRecipient(
+  executor: Executor,
+  admin: AdminAccountRow,
+  requestLocale: Locale,
+): Promise<AdminRecipient> {
+  const partner = await findPartnerById(executor, admin.partner_id);
+  const customer = admin.customer_id
+    ? await findCustomerById(
+        executor,
+        { partnerId: admin.partner_id, customerId: admin.customer_id },
+        admin.customer_id,
+      )
+    : undefined;
+  const locale = emailLocale({
+    customerLanguage: customer?.language,
+    partnerLanguage: partner?.default_language,
+    requestLocale,
+  });
+  return { partner, customer, locale };
 }
 
 export const INVITE_TTL_HOURS = 7 * 24;
@@ -45,17 +70,21 @@ export async function sendInvite(
     subjectId: admin.id,
     ttlHours: INVITE_TTL_HOURS,
   });
-  const partner = await findPartnerById(trx, admin.partner_id);
+  const { partner, customer, locale } = await adminRecipient(trx, admin, context.locale);
   await queueEmail(trx, {
     partnerId: admin.partner_id,
     customerId: admin.customer_id,
     to: admin.email,
     template: 'admin_invite',
-    locale: emailLocale(partner?.default_language, context.locale),
+    locale,
     values: {
       link: `${publicUrl}/invite/${token}`,
       partnerName: partner?.name ?? 'Wholesale Hub',
-      inviter: context.actor.label,
+      customerName: isCustomerRole(admin.role) ? customer?.name : undefined,
+      readOnly: admin.role === 'partner_readonly_admin' || admin.role === 'customer_readonly_admin',
+      // Only a person is named as the sender: a job or token label ("provisioning") means nothing
+      // to the recipient.
+      inviter: context.actor.type === 'admin' ? context.actor.label : undefined,
     },
   });
 }
@@ -134,17 +163,14 @@ export async function requestPasswordReset(
       subjectId: admin.id,
       ttlHours: RESET_TTL_HOURS,
     });
-    const partner = await findPartnerById(trx, admin.partner_id);
+    const { locale } = await adminRecipient(trx, admin, input.locale);
     await queueEmail(trx, {
       partnerId: admin.partner_id,
       customerId: admin.customer_id,
       to: admin.email,
       template: 'password_reset',
-      locale: emailLocale(partner?.default_language, input.locale),
-      values: {
-        link: `${input.publicUrl}/reset-password/${token}`,
-        partnerName: partner?.name ?? 'Wholesale Hub',
-      },
+      locale,
+      values: { link: `${input.publicUrl}/reset-password/${token}` },
     });
   });
 }

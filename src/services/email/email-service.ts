@@ -4,20 +4,24 @@ import { findOutboxEmail, insertOutboxEmail, settleOutboxEmail } from '../../db/
 import { enqueueJob } from '../../jobs/queue.ts';
 import type { Executor, Locale } from '../context.ts';
 import type { MailTransport } from './mail-transport.ts';
-import { renderEmail, type EmailTemplate } from './templates.ts';
+import { renderEmail, type EmailTemplate, type EmailValues } from './templates.ts';
 
 export const DELIVER_EMAIL_JOB = 'deliver-email';
 
-export interface QueuedEmail {
+export interface QueuedEmail<T extends EmailTemplate> {
   readonly partnerId: string | null;
   readonly customerId: string | null;
   readonly to: string;
-  readonly template: EmailTemplate;
+  readonly template: T;
+  /** Chosen by the caller with emailLocale(), from what is known about the recipient. */
   readonly locale: Locale;
-  readonly values: { link: string; partnerName: string; inviter?: string | undefined };
+  readonly values: EmailValues[T];
 }
 
-export async function queueEmail(trx: Executor, email: QueuedEmail): Promise<string> {
+export async function queueEmail<T extends EmailTemplate>(
+  trx: Executor,
+  email: QueuedEmail<T>,
+): Promise<string> {
   const rendered = renderEmail(email.template, email.locale, email.values);
   const row = await insertOutboxEmail(trx, {
     partnerId: email.partnerId,
