@@ -99,7 +99,7 @@ const TEMPLATES: Renderers = {
     nl: ({ link, customerName, email }) => ({
       subject: `${customerName} nodigt u uit om uw Webex-account over te zetten`,
       text: [
-        `${customerName} wil uw account (${email}) aan de eigen organisatie toevoegen.`,
+        `${customerName} wil uw account (${email}) aan de organisatie toevoegen.`,
         '',
         'Gaat u akkoord? Open dan binnen 14 dagen deze link:',
         link,
