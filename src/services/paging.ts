@@ -30,7 +30,12 @@ export function decodeCursor(cursor: string | undefined): CursorPosition | null 
     // fall through to the validation error
   }
   throw validationFailed([
-    { code: 'invalid_cursor', field: 'cursor', description: 'The cursor is not valid.' },
+    {
+      code: 'invalid_cursor',
+      field: 'cursor',
+      description: 'The cursor is not valid.',
+      descriptionNl: 'De cursor is ongeldig.',
+    },
   ]);
 }
 

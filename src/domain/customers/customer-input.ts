@@ -25,11 +25,33 @@ export function isEmail(value: string): boolean {
 
 export function checkCustomerName(name: string | undefined): ErrorDetail[] {
   if (name === undefined) return [];
-  if (!name.trim()) return [{ code: 'required', field: 'name', description: 'Name is required.' }];
+  if (!name.trim())
+    return [
+      {
+        code: 'required',
+        field: 'name',
+        description: 'Name is required.',
+        descriptionNl: 'De naam is verplicht.',
+      },
+    ];
   if (name.includes('%'))
-    return [{ code: 'invalid_name', field: 'name', description: 'Name may not contain "%".' }];
+    return [
+      {
+        code: 'invalid_name',
+        field: 'name',
+        description: 'Name may not contain "%".',
+        descriptionNl: 'De naam mag geen "%" bevatten.',
+      },
+    ];
   if (name.length > 200)
-    return [{ code: 'too_long', field: 'name', description: 'Name is longer than 200 characters.' }];
+    return [
+      {
+        code: 'too_long',
+        field: 'name',
+        description: 'Name is longer than 200 characters.',
+        descriptionNl: 'De naam is langer dan 200 tekens.',
+      },
+    ];
   return [];
 }
 
@@ -43,6 +65,7 @@ export function checkAddress(address: CustomerAddressInput | undefined, prefix =
         code: 'too_long',
         field: `${prefix}.${field}`,
         description: `${field} is longer than 50 characters.`,
+        descriptionNl: `${field} is langer dan 50 tekens.`,
       });
     }
   }
@@ -59,12 +82,14 @@ export function checkSoldPackages(packages: readonly SoldPackageInput[] | undefi
         code: 'unknown_package',
         field: 'packages',
         description: `Unknown package "${entry.id}".`,
+        descriptionNl: `Onbekend pakket "${entry.id}".`,
       });
     } else if (seen.has(entry.id)) {
       details.push({
         code: 'duplicate_package',
         field: 'packages',
         description: `Package "${entry.id}" is listed twice.`,
+        descriptionNl: `Pakket "${entry.id}" staat er twee keer in.`,
       });
     }
     if (
@@ -76,6 +101,7 @@ export function checkSoldPackages(packages: readonly SoldPackageInput[] | undefi
         code: 'invalid_limit',
         field: 'packages',
         description: `The limit of "${entry.id}" must be a whole number ≥ 0.`,
+        descriptionNl: `De limiet van "${entry.id}" moet een geheel getal ≥ 0 zijn.`,
       });
     }
     seen.add(entry.id);
@@ -92,6 +118,7 @@ export function checkCountry(country: string | undefined, field = 'country'): Er
           code: 'invalid_country',
           field,
           description: `"${country}" is not an ISO 3166-1 alpha-2 country code (upper case, e.g. NL).`,
+          descriptionNl: `"${country}" is geen ISO 3166-1 alpha-2-landcode (hoofdletters, bijv. NL).`,
         },
       ];
 }
@@ -106,6 +133,7 @@ export function checkLanguage(language: string | null | undefined, field = 'lang
           code: 'invalid_language',
           field,
           description: `${field}: "${language}" is not a language such as nl, nl_NL or en_US (ISO 639-1, optionally _ and an ISO 3166-1 alpha-2 region).`,
+          descriptionNl: `${field}: "${language}" is geen taal zoals nl, nl_NL of en_US (ISO 639-1, eventueel met _ en een ISO 3166-1 alpha-2-regio).`,
         },
       ];
 }

@@ -39,6 +39,7 @@ export function expandNumberRanges(inputs: readonly string[], country: string): 
       code: 'invalid_phone_number',
       field: 'numbers',
       description: `"${raw.trim()}" is not a valid phone number for ${country}.`,
+      descriptionNl: `"${raw.trim()}" is geen geldig telefoonnummer voor ${country}.`,
     });
   };
   for (const input of inputs) {
@@ -67,6 +68,7 @@ export function expandNumberRanges(inputs: readonly string[], country: string): 
         code: 'invalid_range',
         field: 'numbers',
         description: `"${input}" is not a range from a lower to a higher number of the same length.`,
+        descriptionNl: `"${input}" is geen reeks van een lager naar een hoger nummer van dezelfde lengte.`,
       });
       continue;
     }
@@ -75,6 +77,7 @@ export function expandNumberRanges(inputs: readonly string[], country: string): 
         code: 'range_too_large',
         field: 'numbers',
         description: `"${input}" has more than ${MAX_NUMBERS_PER_REQUEST} numbers.`,
+        descriptionNl: `"${input}" bevat meer dan ${MAX_NUMBERS_PER_REQUEST} nummers.`,
       });
       continue;
     }
@@ -85,6 +88,7 @@ export function expandNumberRanges(inputs: readonly string[], country: string): 
       code: 'range_too_large',
       field: 'numbers',
       description: `At most ${MAX_NUMBERS_PER_REQUEST} numbers can be added at once.`,
+      descriptionNl: `Er kunnen hoogstens ${MAX_NUMBERS_PER_REQUEST} nummers tegelijk worden toegevoegd.`,
     });
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, numbers: [...numbers].sort() };

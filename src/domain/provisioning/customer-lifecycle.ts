@@ -62,6 +62,7 @@ export function customerBusy(status: CustomerStatus): AppError {
       {
         code: 'customer_busy',
         description: 'The customer is being provisioned, updated or deleted; retry later.',
+        descriptionNl: 'De klant wordt ingericht, gewijzigd of verwijderd; probeer het later opnieuw.',
       },
     ],
   );

@@ -76,6 +76,7 @@ export async function inviteAdmin(
         code: 'invalid_email',
         field: 'email',
         description: `"${input.email}" is not a valid email address.`,
+        descriptionNl: `"${input.email}" is geen geldig e-mailadres.`,
       },
     ]);
   }
@@ -85,7 +86,12 @@ export async function inviteAdmin(
     const ref = input.customerId ?? actor.customerId;
     if (!ref) {
       throw validationFailed([
-        { code: 'required', field: 'customerId', description: 'A customer role needs customerId.' },
+        {
+          code: 'required',
+          field: 'customerId',
+          description: 'A customer role needs customerId.',
+          descriptionNl: 'Een klantrol heeft een customerId nodig.',
+        },
       ]);
     }
     const customer = await requireCustomer(context, ref);
@@ -97,6 +103,7 @@ export async function inviteAdmin(
         code: 'not_allowed',
         field: 'customerId',
         description: 'customerId is only for the customer roles.',
+        descriptionNl: 'customerId hoort alleen bij de klantrollen.',
       },
     ]);
   }
@@ -118,7 +125,14 @@ export async function inviteAdmin(
             en: `An admin account with email "${email}" already exists.`,
             nl: `Er bestaat al een beheerdersaccount met e-mailadres "${email}".`,
           },
-          [{ code: 'email_taken', field: 'email', description: 'The email already has an admin account.' }],
+          [
+            {
+              code: 'email_taken',
+              field: 'email',
+              description: 'The email already has an admin account.',
+              descriptionNl: 'Dit e-mailadres heeft al een beheerdersaccount.',
+            },
+          ],
         );
       }
       throw error;
@@ -170,6 +184,8 @@ export async function updateAdminAccount(
             code: 'role_level_change',
             field: 'role',
             description: 'A partner role cannot become a customer role or the other way round; invite anew.',
+            descriptionNl:
+              'Een partnerrol kan geen klantrol worden of andersom; nodig de beheerder opnieuw uit.',
           },
         ]);
       }

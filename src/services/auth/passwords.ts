@@ -24,6 +24,7 @@ export function checkPasswordStrength(password: string): void {
         code: 'password_too_short',
         field: 'password',
         description: `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`,
+        descriptionNl: `Een wachtwoord heeft minstens ${MIN_PASSWORD_LENGTH} tekens nodig.`,
       },
     ]);
   }

@@ -52,7 +52,14 @@ export async function checkOutFile(file: string, force: boolean): Promise<void> 
   const folder = await stat(path.dirname(file)).catch(() => null);
   if (!folder?.isDirectory()) {
     throw validationFailed(
-      [{ code: 'no_such_folder', field: 'out', description: `${path.dirname(file)} is not a folder.` }],
+      [
+        {
+          code: 'no_such_folder',
+          field: 'out',
+          description: `${path.dirname(file)} is not a folder.`,
+          descriptionNl: `${path.dirname(file)} is geen map.`,
+        },
+      ],
       {
         en: 'The backup file cannot be written there.',
         nl: 'Het back-upbestand kan daar niet worden geschreven.',
@@ -62,7 +69,14 @@ export async function checkOutFile(file: string, force: boolean): Promise<void> 
   const existing = await stat(file).catch(() => null);
   if (existing && !force) {
     throw validationFailed(
-      [{ code: 'file_exists', field: 'out', description: `${file} exists. Give --force to overwrite it.` }],
+      [
+        {
+          code: 'file_exists',
+          field: 'out',
+          description: `${file} exists. Give --force to overwrite it.`,
+          descriptionNl: `${file} bestaat al. Geef --force om het te overschrijven.`,
+        },
+      ],
       { en: 'The backup file already exists.', nl: 'Het back-upbestand bestaat al.' },
     );
   }

@@ -131,6 +131,7 @@ async function refuseNonEmptyTarget(target: Database, url: string): Promise<void
         code: 'target_not_empty',
         field: 'databaseUrl',
         description: `Table ${table} has rows.`,
+        descriptionNl: `Tabel ${table} bevat rijen.`,
       })),
     );
   }

@@ -33,6 +33,8 @@ export function usePgDumpInstead(): AppError {
         field: 'DATABASE_URL',
         description:
           'Back up with: pg_dump --format=custom --file=hub.dump "$DATABASE_URL"  (pg_dump is not on PATH here)',
+        descriptionNl:
+          'Maak een back-up met: pg_dump --format=custom --file=hub.dump "$DATABASE_URL"  (pg_dump staat hier niet in PATH)',
       },
     ],
     {
@@ -49,6 +51,7 @@ export function usePgRestoreInstead(file: string): AppError {
         code: 'use_pg_restore',
         field: 'DATABASE_URL',
         description: `Restore with: pg_restore --dbname="$DATABASE_URL" --no-owner ${file}  (into an empty database; hub restore handles the embedded database only)`,
+        descriptionNl: `Zet terug met: pg_restore --dbname="$DATABASE_URL" --no-owner ${file}  (in een lege database; hub restore werkt alleen met de ingebedde database)`,
       },
     ],
     {

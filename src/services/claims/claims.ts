@@ -44,6 +44,7 @@ function directoryOwned(customer: CustomerRow): AppError | null {
       {
         code: customer.directory_sync_enabled ? 'claims_refused_directory_sync' : 'claims_refused_sso',
         description: `Claims are refused while ${why} is on.`,
+        descriptionNl: `Claimen kan niet zolang ${customer.directory_sync_enabled ? 'directorysynchronisatie' : 'single sign-on (SSO)'} aan staat.`,
       },
     ],
   );
@@ -80,8 +81,12 @@ export interface ClaimResult {
   readonly error?: AppError;
 }
 
-function refused(email: string, code: string, description: string): ClaimResult {
-  return { email, result: 'failed', error: validationFailed([{ code, field: 'email', description }]) };
+function refused(email: string, code: string, description: string, descriptionNl: string): ClaimResult {
+  return {
+    email,
+    result: 'failed',
+    error: validationFailed([{ code, field: 'email', description, descriptionNl }]),
+  };
 }
 
 export async function claimUsers(
@@ -137,14 +142,25 @@ export async function claimUsers(
       results.set(
         email,
         holder.customer_id === customer.id
-          ? refused(email, 'user_exists', 'The account is already a user of this organization.')
+          ? refused(
+              email,
+              'user_exists',
+              'The account is already a user of this organization.',
+              'Het account is al een gebruiker van deze organisatie.',
+            )
           : holder.directory_sync_enabled || holder.sso_enabled
             ? refused(
                 email,
                 'held_by_directory',
                 'The account belongs to an organization that manages its users with directory synchronization or SSO.',
+                'Het account hoort bij een organisatie die haar gebruikers beheert met directorysynchronisatie of SSO.',
               )
-            : refused(email, 'held_by_customer', 'The account belongs to another organization.'),
+            : refused(
+                email,
+                'held_by_customer',
+                'The account belongs to another organization.',
+                'Het account hoort bij een andere organisatie.',
+              ),
       );
     } else if (
       !free.get(email) ||
@@ -157,6 +173,7 @@ export async function claimUsers(
           email,
           'not_claimable',
           `${email} is not a free account in a verified domain of this organization.`,
+          `${email} is geen gratis account in een geverifieerd domein van deze organisatie.`,
         ),
       );
     } else {
@@ -214,7 +231,9 @@ export async function claimUsers(
       }
     });
   }
-  return emails.map((email) => results.get(email) ?? refused(email, 'not_claimable', 'Not claimed.'));
+  return emails.map(
+    (email) => results.get(email) ?? refused(email, 'not_claimable', 'Not claimed.', 'Niet geclaimd.'),
+  );
 }
 
 /** Any number of emails from a CSV (a `User ID/Email (Required)` or `email` column), 250 at a time. */
@@ -243,6 +262,7 @@ export async function claimUsersFromCsv(
       {
         code: 'email_column_missing',
         description: 'The file needs a "User ID/Email (Required)" or "email" column.',
+        descriptionNl: 'Het bestand heeft een kolom "Gebruikers-ID/e-mail (verplicht)" of "email" nodig.',
       },
     ]);
   }

@@ -57,6 +57,14 @@ const PROBLEMS = {
   too_long: 'The domain is longer than 253 characters.',
 } as const;
 
+const PROBLEMS_NL: Readonly<Record<keyof typeof PROBLEMS, string>> = {
+  empty: 'Een domein is verplicht.',
+  invalid: 'Dit is geen geldige domeinnaam.',
+  single_label: 'Geef het volledige domein, zoals example.com.',
+  ip_address: 'Een IP-adres is geen domein.',
+  too_long: 'Het domein is langer dan 253 tekens.',
+};
+
 export async function listDomains(context: ServiceContext, customerRef: string): Promise<DomainView[]> {
   const customer = await requireCustomer(context, customerRef);
   return (await listCustomerDomains(context.db, customer.id)).map(toDomainView);
@@ -72,7 +80,12 @@ export async function addDomain(
   const normalized = normalizeDomain(input);
   if (!normalized.ok) {
     throw validationFailed([
-      { code: `domain_${normalized.problem}`, field: 'domain', description: PROBLEMS[normalized.problem] },
+      {
+        code: `domain_${normalized.problem}`,
+        field: 'domain',
+        description: PROBLEMS[normalized.problem],
+        descriptionNl: PROBLEMS_NL[normalized.problem],
+      },
     ]);
   }
   return context.db.transaction().execute(async (trx) => {
@@ -89,7 +102,12 @@ export async function addDomain(
     } catch (error) {
       if (isUniqueViolation(error))
         throw conflict('The domain was just added.', [
-          { code: 'domain_exists', field: 'domain', description: 'Retry.' },
+          {
+            code: 'domain_exists',
+            field: 'domain',
+            description: 'Retry.',
+            descriptionNl: 'Probeer het opnieuw.',
+          },
         ]);
       throw error;
     }
@@ -128,6 +146,7 @@ export async function verifyDomain(
           code: 'domain_verified_elsewhere',
           field: 'domain',
           description: 'This domain is verified by another organization.',
+          descriptionNl: 'Dit domein is geverifieerd door een andere organisatie.',
         },
       ],
     );

@@ -63,7 +63,14 @@ export async function createCustomer(
     ...checkCustomerName(input.name),
     ...(input.externalId.trim()
       ? []
-      : [{ code: 'required', field: 'externalId', description: 'externalId is required.' }]),
+      : [
+          {
+            code: 'required',
+            field: 'externalId',
+            description: 'externalId is required.',
+            descriptionNl: 'externalId is verplicht.',
+          },
+        ]),
     ...(isEmail(input.adminEmail)
       ? []
       : [
@@ -71,6 +78,7 @@ export async function createCustomer(
             code: 'invalid_email',
             field: 'adminEmail',
             description: `"${input.adminEmail}" is not a valid email address.`,
+            descriptionNl: `"${input.adminEmail}" is geen geldig e-mailadres.`,
           },
         ]),
     ...checkCountry(input.country),
@@ -112,6 +120,7 @@ export async function createCustomer(
               code: 'external_id_taken',
               field: 'externalId',
               description: 'externalId is already used by another customer of this partner.',
+              descriptionNl: 'externalId wordt al gebruikt door een andere klant van deze partner.',
             },
           ],
         );
@@ -210,6 +219,7 @@ export async function updateCustomerDetails(
             code: 'invalid_email',
             field: 'adminEmail',
             description: `"${input.adminEmail}" is not a valid email address.`,
+            descriptionNl: `"${input.adminEmail}" is geen geldig e-mailadres.`,
           },
         ]
       : []),
@@ -286,6 +296,7 @@ async function replaceSoldPackages(
         code: 'package_in_use',
         field: 'packages',
         description: `Package "${packageId}" is held by ${holders} user(s) and cannot be removed.`,
+        descriptionNl: `Pakket "${packageId}" is in gebruik bij ${holders} gebruiker(s) en kan niet worden verwijderd.`,
       });
     }
   }
@@ -296,6 +307,7 @@ async function replaceSoldPackages(
         code: 'limit_below_usage',
         field: 'packages',
         description: `The limit of "${entry.id}" (${entry.limit}) is below the ${holders} user(s) who hold it.`,
+        descriptionNl: `De limiet van "${entry.id}" (${entry.limit}) ligt onder de ${holders} gebruiker(s) met dit pakket.`,
       });
     }
   }

@@ -29,7 +29,13 @@ export function fileTooLarge(maxBytes: number): AppError {
   return new AppError(
     'payload_too_large',
     { en: `The file is larger than ${megabytes} MB.`, nl: `Het bestand is groter dan ${megabytes} MB.` },
-    [{ code: 'file_too_large', description: `The limit is ${maxBytes} bytes.` }],
+    [
+      {
+        code: 'file_too_large',
+        description: `The limit is ${maxBytes} bytes.`,
+        descriptionNl: `De limiet is ${maxBytes} bytes.`,
+      },
+    ],
   );
 }
 
@@ -76,7 +82,12 @@ export async function createImport(context: ServiceContext, input: CreateImportI
         const opened = await readCsvHeader(() => bytesSource(chunk), { maxBytes, startOnly: true });
         if (!opened.ok) {
           throw new AppError('validation_failed', fileIssueMessage(opened.error, context.locale), [
-            { code: opened.error.code, field: 'file', description: fileIssueMessage(opened.error, 'en') },
+            {
+              code: opened.error.code,
+              field: 'file',
+              description: fileIssueMessage(opened.error, 'en'),
+              descriptionNl: fileIssueMessage(opened.error, 'nl'),
+            },
           ]);
         }
       }
@@ -86,7 +97,12 @@ export async function createImport(context: ServiceContext, input: CreateImportI
     }
     if (seq === 0) {
       throw new AppError('validation_failed', fileIssueMessage({ code: 'empty_file' }, context.locale), [
-        { code: 'empty_file', field: 'file', description: 'The file is empty.' },
+        {
+          code: 'empty_file',
+          field: 'file',
+          description: 'The file is empty.',
+          descriptionNl: 'Het bestand is leeg.',
+        },
       ]);
     }
     const job = await enqueueJob(trx, {

@@ -76,24 +76,41 @@ export function checkLocationInput(
   if (creating || input.name !== undefined) {
     const name = input.name?.trim() ?? '';
     if (!name)
-      details.push({ code: 'required', field: field('name'), description: 'Location name is required.' });
+      details.push({
+        code: 'required',
+        field: field('name'),
+        description: 'Location name is required.',
+        descriptionNl: 'De naam van de locatie is verplicht.',
+      });
     else if (name.length > 80)
       details.push({
         code: 'too_long',
         field: field('name'),
         description: 'Location name is longer than 80 characters.',
+        descriptionNl: 'De naam van de locatie is langer dan 80 tekens.',
       });
   }
   if (creating && !input.country)
-    details.push({ code: 'required', field: field('country'), description: 'Country is required.' });
+    details.push({
+      code: 'required',
+      field: field('country'),
+      description: 'Country is required.',
+      descriptionNl: 'Het land is verplicht.',
+    });
   details.push(...checkCountry(input.country, field('country')));
   if (creating && !input.timeZone)
-    details.push({ code: 'required', field: field('timeZone'), description: 'Time zone is required.' });
+    details.push({
+      code: 'required',
+      field: field('timeZone'),
+      description: 'Time zone is required.',
+      descriptionNl: 'De tijdzone is verplicht.',
+    });
   if (input.timeZone && !isTimeZone(input.timeZone)) {
     details.push({
       code: 'invalid_time_zone',
       field: field('timeZone'),
       description: `"${input.timeZone}" is not a time zone such as Europe/Amsterdam.`,
+      descriptionNl: `"${input.timeZone}" is geen tijdzone zoals Europe/Amsterdam.`,
     });
   }
   details.push(...checkLanguage(input.language, field('language')));
@@ -118,6 +135,7 @@ function nameTaken(name: string): Error {
         code: 'location_name_taken',
         field: 'name',
         description: 'Location names are unique per customer (case-insensitive).',
+        descriptionNl: 'Locatienamen zijn uniek per klant (hoofdletters tellen niet mee).',
       },
     ],
   );
@@ -245,7 +263,14 @@ export async function deleteLocation(
           en: `Location "${existing.name}" is used by ${usage.users} user(s) and ${usage.numbers} number(s) and cannot be deleted.`,
           nl: `Locatie "${existing.name}" wordt gebruikt door ${usage.users} gebruiker(s) en ${usage.numbers} nummer(s) en kan niet worden verwijderd.`,
         },
-        [{ code: 'location_in_use', field: 'location', description: 'Remove its users and numbers first.' }],
+        [
+          {
+            code: 'location_in_use',
+            field: 'location',
+            description: 'Remove its users and numbers first.',
+            descriptionNl: 'Verwijder eerst de gebruikers en nummers van de locatie.',
+          },
+        ],
       );
     }
     await deleteLocationRow(trx, customer.id, existing.id);

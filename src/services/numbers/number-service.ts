@@ -58,6 +58,7 @@ export async function addNumbers(
           code: 'number_taken',
           field: 'numbers',
           description: `${e164} is already in use elsewhere.`,
+          descriptionNl: `${e164} is elders al in gebruik.`,
         })),
       );
     }
@@ -127,6 +128,7 @@ export async function removeNumbers(
           code: 'invalid_phone_number',
           field: 'numbers',
           description: `"${raw}" is not a valid phone number.`,
+          descriptionNl: `"${raw}" is geen geldig telefoonnummer.`,
         },
       ]);
     }
@@ -145,6 +147,7 @@ export async function removeNumbers(
           code: 'number_not_removable',
           field: 'numbers',
           description: `${e164} is held by a user or is not this customer's.`,
+          descriptionNl: `${e164} is in gebruik bij een gebruiker of hoort niet bij deze klant.`,
         })),
       );
     }

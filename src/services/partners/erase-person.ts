@@ -107,7 +107,12 @@ export async function eraseAuditPersonalData(
   const email = rawEmail.trim().toLowerCase();
   if (!isEmail(email)) {
     throw validationFailed([
-      { code: 'invalid_email', field: 'email', description: `"${rawEmail}" is not a valid email address.` },
+      {
+        code: 'invalid_email',
+        field: 'email',
+        description: `"${rawEmail}" is not a valid email address.`,
+        descriptionNl: `"${rawEmail}" is geen geldig e-mailadres.`,
+      },
     ]);
   }
   const tombstone = tombstoneOf(email);

@@ -57,6 +57,7 @@ export function tooManyUsers(count: number, max: number): AppError {
         code: 'too_many_users',
         field: 'users',
         description: `At most ${max} users can be added at once; this request has ${count}. Nothing was added.`,
+        descriptionNl: `Er kunnen hoogstens ${max} gebruikers tegelijk worden toegevoegd; dit verzoek bevat er ${count}. Er is niets toegevoegd.`,
       },
     ],
     {
@@ -72,6 +73,7 @@ function duplicateError(email: string): AppError {
       code: 'duplicate_email_in_file',
       field: 'email',
       description: `${email} appears more than once in this request.`,
+      descriptionNl: `${email} komt meer dan eens voor in dit verzoek.`,
     },
   ]);
 }
@@ -82,6 +84,7 @@ function notClaimable(email: string): AppError {
       code: 'not_claimable',
       field: 'email',
       description: `${email} is not a free account in a verified domain of this customer.`,
+      descriptionNl: `${email} is geen gratis account in een geverifieerd domein van deze klant.`,
     },
   ]);
 }
@@ -142,7 +145,14 @@ export async function addUsers(
               en: `A user with email ${email} already exists in this organization.`,
               nl: `Er bestaat al een gebruiker met e-mail ${email} in deze organisatie.`,
             },
-            [{ code: 'user_exists', field: 'email', description: 'Update the existing user instead.' }],
+            [
+              {
+                code: 'user_exists',
+                field: 'email',
+                description: 'Update the existing user instead.',
+                descriptionNl: 'Werk in plaats daarvan de bestaande gebruiker bij.',
+              },
+            ],
           ),
         );
         continue;
@@ -170,7 +180,12 @@ export async function addUsers(
           plan.action === 'error'
             ? (planErrorsToAppError(plan, context) as AppError)
             : validationFailed([
-                { code: 'package_required', field: 'package', description: 'A package is required.' },
+                {
+                  code: 'package_required',
+                  field: 'package',
+                  description: 'A package is required.',
+                  descriptionNl: 'Een pakket is verplicht.',
+                },
               ]),
         );
         continue;

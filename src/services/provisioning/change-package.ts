@@ -54,6 +54,7 @@ function pendingMigration() {
       {
         code: 'pending_user_migration',
         description: 'The user is waiting for consent (pending_user_migration).',
+        descriptionNl: 'De gebruiker wacht op toestemming (pending_user_migration).',
       },
     ],
   );
@@ -126,7 +127,11 @@ export async function repairUser(
   if (row.status === 'pending_user_migration') throw pendingMigration();
   if (!row.package) {
     throw validationFailed([
-      { code: 'no_package', description: 'The user holds no package: there is nothing to repair.' },
+      {
+        code: 'no_package',
+        description: 'The user holds no package: there is nothing to repair.',
+        descriptionNl: 'De gebruiker heeft geen pakket: er valt niets te herstellen.',
+      },
     ]);
   }
   const after = await pushLicenceSteps(context, customer, row, repairSteps(holdingOf(row)), 'user.repair');

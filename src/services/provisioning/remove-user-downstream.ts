@@ -32,6 +32,8 @@ export async function removeUserDownstream(customer: CustomerRow, user: UserRow)
         {
           code: 'provisioning_failed',
           description: 'The user could not be removed downstream; retry later.',
+          descriptionNl:
+            'De gebruiker kon niet in het achterliggende systeem worden verwijderd; probeer het later opnieuw.',
         },
       ],
     );

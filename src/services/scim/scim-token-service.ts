@@ -73,6 +73,7 @@ export async function createScimToken(
         code: 'invalid_expiry',
         field: 'expiresAt',
         description: 'expiresAt must be a date-time in the future.',
+        descriptionNl: 'expiresAt moet een datum en tijd in de toekomst zijn.',
       },
     ]);
   }

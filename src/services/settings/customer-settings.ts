@@ -51,6 +51,7 @@ export async function updateCustomerSettings(
         code: 'invalid_extension_length',
         field: 'extensionLength',
         description: 'The extension length is 2 to 10 digits.',
+        descriptionNl: 'De lengte van een toestel is 2 tot 10 cijfers.',
       },
     ]);
   }
@@ -65,6 +66,7 @@ export async function updateCustomerSettings(
           code: 'package_not_sold',
           field: 'defaultPackage',
           description: `The customer was not sold ${patch.defaultPackage}.`,
+          descriptionNl: `${patch.defaultPackage} is niet aan deze klant verkocht.`,
         });
       }
     }
@@ -89,6 +91,7 @@ export async function updateCustomerSettings(
               code: 'extension_length_in_use',
               field: 'extensionLength',
               description: 'Users hold extensions of another length.',
+              descriptionNl: 'Gebruikers hebben toestellen van een andere lengte.',
             },
           ],
         );

@@ -65,7 +65,12 @@ export async function createToken(
   assertCanGrant(actor, input.role);
   if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
     throw validationFailed([
-      { code: 'expiry_in_past', field: 'expiresAt', description: 'expiresAt must lie in the future.' },
+      {
+        code: 'expiry_in_past',
+        field: 'expiresAt',
+        description: 'expiresAt must lie in the future.',
+        descriptionNl: 'expiresAt moet in de toekomst liggen.',
+      },
     ]);
   }
   let customerId: string | null = null;
@@ -74,7 +79,12 @@ export async function createToken(
     const ref = input.customerId ?? actor.customerId;
     if (!ref) {
       throw validationFailed([
-        { code: 'required', field: 'customerId', description: 'A customer role needs customerId.' },
+        {
+          code: 'required',
+          field: 'customerId',
+          description: 'A customer role needs customerId.',
+          descriptionNl: 'Een klantrol heeft een customerId nodig.',
+        },
       ]);
     }
     const customer = await requireCustomer(context, ref);
@@ -82,7 +92,12 @@ export async function createToken(
     partnerId = customer.partner_id;
   } else if (input.customerId !== undefined) {
     throw validationFailed([
-      { code: 'not_allowed', field: 'customerId', description: 'customerId is only for the customer roles.' },
+      {
+        code: 'not_allowed',
+        field: 'customerId',
+        description: 'customerId is only for the customer roles.',
+        descriptionNl: 'customerId hoort alleen bij de klantrollen.',
+      },
     ]);
   }
   const token = randomToken(API_TOKEN_PREFIX);

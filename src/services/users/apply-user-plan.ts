@@ -99,7 +99,13 @@ export async function applyUserPlan(
           en: 'The extension or phone number was just taken by another user.',
           nl: 'Het toestel of telefoonnummer is zojuist door een andere gebruiker genomen.',
         },
-        [{ code: 'taken_concurrently', description: 'Retry the request.' }],
+        [
+          {
+            code: 'taken_concurrently',
+            description: 'Retry the request.',
+            descriptionNl: 'Probeer het opnieuw.',
+          },
+        ],
       );
     }
     throw error;
