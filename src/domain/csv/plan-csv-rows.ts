@@ -7,6 +7,7 @@ import type { RowError, RowWarning } from '../users/plan-issues.ts';
 import { planUserChange, type PlanAction, type UserPlan } from '../users/plan-user-change.ts';
 import type { PlanningContext } from '../users/planning-context.ts';
 import type { UserState } from '../users/user-state.ts';
+import type { EmailProbeGate } from './email-probe-gate.ts';
 import type { MappedColumn } from './map-header.ts';
 import type { CsvRecord } from './read-csv.ts';
 import { emailColumnIndex, readEmailCell, rowToChange, type RowChange } from './row-to-change.ts';
@@ -62,6 +63,7 @@ export class CsvRowPlanner {
     private readonly behaviour: ImportBehaviour,
     private readonly state: PlanningState,
     private readonly seenEmails: SeenEmails = new SeenEmailsMap(),
+    private readonly probeGate: EmailProbeGate | null = null,
   ) {
     this.emailColumn = emailColumnIndex(columns);
   }
@@ -93,13 +95,10 @@ export class CsvRowPlanner {
         duplicateErrors.push({ code: 'duplicate_email_in_file', column: 'email', params: { row: firstRow } });
     }
     const current = email === '' ? null : this.state.user(email);
-    const plan = planUserChange({
-      current,
-      change,
-      behaviour: this.behaviour,
-      channel: 'csv',
-      context: this.state,
-    });
+    const plan =
+      current === null && email !== '' && !this.mayCheck(email)
+        ? this.notChecked(email)
+        : planUserChange({ current, change, behaviour: this.behaviour, channel: 'csv', context: this.state });
     const errors = [...duplicateErrors, ...cellErrors, ...plan.errors];
     const action: PlanAction = errors.length > 0 ? 'error' : plan.action;
     if (action !== 'error') this.state.apply(plan, record.rowNumber);
@@ -113,6 +112,26 @@ export class CsvRowPlanner {
       // With unreadable cells the plan saw only part of the row: its warnings may be artefacts.
       warnings: cellErrors.length > 0 ? [] : plan.warnings,
       cells,
+    };
+  }
+
+  /** Whether a row for an email that is not the customer's user may tell what the email is. */
+  private mayCheck(email: string): boolean {
+    if (!this.probeGate) return true;
+    if (this.probeGate.closed) return false;
+    return !this.state.emailTakenElsewhere(email) || this.probeGate.admit(email);
+  }
+
+  private notChecked(email: string): UserPlan {
+    const limit = this.probeGate?.limitPerMinute ?? 0;
+    return {
+      action: 'error',
+      email,
+      before: null,
+      after: null,
+      changes: [],
+      errors: [{ code: 'email_checks_rate_limited', column: 'email', params: { limit } }],
+      warnings: [],
     };
   }
 }

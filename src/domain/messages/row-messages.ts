@@ -32,6 +32,12 @@ const ROW_TEXTS: Record<RowErrorCode | RowWarningCode, Texts> = {
     nl: (p) => `Dit e-mailadres staat al in rij ${p.row} van dit bestand.`,
   },
   email_taken_elsewhere: { en: () => EMAIL_TAKEN_TEXT, nl: () => EMAIL_TAKEN_TEXT },
+  email_checks_rate_limited: {
+    en: (p) =>
+      `Not checked: the file names more emails of users in other organizations than ${p.limit} a minute. Remove the rows reported with "${EMAIL_TAKEN_TEXT}" and import the file again.`,
+    nl: (p) =>
+      `Niet gecontroleerd: het bestand noemt meer e-mailadressen van gebruikers in andere organisaties dan ${p.limit} per minuut. Verwijder de rijen met "${EMAIL_TAKEN_TEXT}" en importeer het bestand opnieuw.`,
+  },
   multiple_packages: {
     en: (p) => `A user holds one package; this row gives TRUE for ${p.packages}.`,
     nl: (p) => `Een gebruiker heeft één pakket; deze rij geeft WAAR voor ${p.packages}.`,

@@ -8,6 +8,7 @@ export type RowErrorCode =
   | 'invalid_email'
   | 'duplicate_email_in_file'
   | 'email_taken_elsewhere'
+  | 'email_checks_rate_limited'
   | 'multiple_packages'
   | 'package_required'
   | 'package_not_sold'

@@ -14,6 +14,7 @@ import {
   readExtensionCell,
   readPhoneCell,
 } from '../../domain/csv/row-to-change.ts';
+import type { EmailProbeGate } from '../../domain/csv/email-probe-gate.ts';
 import type { RepeatedEmails } from '../../domain/csv/repeated-emails.ts';
 import { isPackageId } from '../../domain/packages/catalog.ts';
 import { hasE164Shape, normalizePhoneNumber, rememberValidE164 } from '../../domain/phone/normalize-phone.ts';
@@ -58,6 +59,7 @@ export async function loadImportPlanning(
   columns: readonly MappedColumn[],
   behaviour: ImportBehaviour,
   repeatedEmails: RepeatedEmails,
+  probeGate: EmailProbeGate | null = null,
 ): Promise<ImportPlanning> {
   const [facts, usage] = await Promise.all([
     loadImportCustomerFacts(db, customer),
@@ -74,7 +76,7 @@ export async function loadImportPlanning(
     autoAssignBasicLicences: customer.auto_assign_basic_licences,
     directorySync: customer.directory_sync_enabled,
   });
-  const planner = new CsvRowPlanner(columns, behaviour, state, repeatedEmails);
+  const planner = new CsvRowPlanner(columns, behaviour, state, repeatedEmails, probeGate);
   const keys = lookupColumns(columns);
   const countries = [...new Set(facts.locations.map((location) => location.country)), null];
 

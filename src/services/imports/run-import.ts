@@ -14,6 +14,7 @@ import {
   type FileEmailScan,
   type FileEmailScanResult,
 } from '../../domain/csv/repeated-emails.ts';
+import { EmailProbeGate } from '../../domain/csv/email-probe-gate.ts';
 import { toLocale } from '../../domain/messages/locale.ts';
 import { findCustomerById } from '../../db/repositories/customers.ts';
 import {
@@ -28,6 +29,11 @@ import type { ImportCounts, ImportResultRow, ImportRow } from '../../db/reposito
 import type { BatchProgress } from '../../db/repositories/import-jobs.ts';
 import type { CustomerRow, DB } from '../../db/schema.ts';
 import type { Actor } from '../access/actor.ts';
+import {
+  EMAIL_PROBES_PER_MINUTE,
+  recordEmailProbes,
+  remainingProbeBudget,
+} from '../provisioning/email-probes.ts';
 import type { ServiceContext } from '../context.ts';
 import { countRow, emptyCounts, toResultRow } from './import-results.ts';
 import { loadImportPlanning } from './planning-state.ts';
@@ -212,12 +218,22 @@ async function validate(
   let validating = true;
   try {
     const repeatedEmails = new RepeatedEmails(scan.repeated);
-    const planning = await loadImportPlanning(db, customer, opened.columns, imp.behaviour, repeatedEmails);
+    const context = importContext(db, imp);
+    const probeGate = await probeGateFor(context);
+    const planning = await loadImportPlanning(
+      db,
+      customer,
+      opened.columns,
+      imp.behaviour,
+      repeatedEmails,
+      probeGate,
+    );
     for await (const prepared of preparedAhead(batchesOf(opened.batches, batchSize), planning.prepareBatch)) {
       const results = await planning.planBatch(prepared, (row) => {
         countRow(counts, row);
         return toResultRow(imp.id, row);
       });
+      await auditProbes(context, customer, probeGate);
       rowsDone += results.length;
       const progress = { rowsDone, counts: { ...counts } };
       await writes.start(async () => {
@@ -281,6 +297,22 @@ async function* batchesAfter(
   }
 }
 
+/** The uploader's budget of emails of other organizations this run may report (SPEC §5). */
+async function probeGateFor(context: ServiceContext): Promise<EmailProbeGate> {
+  return new EmailProbeGate(await remainingProbeBudget(context), EMAIL_PROBES_PER_MINUTE);
+}
+
+/** Audits the emails of other organizations that the rows planned since the last call reported. */
+async function auditProbes(
+  context: ServiceContext,
+  customer: CustomerRow,
+  gate: EmailProbeGate,
+): Promise<void> {
+  const reported = gate.takeReported();
+  if (reported.length === 0) return;
+  await recordEmailProbes(context, { partnerId: customer.partner_id, customerId: customer.id }, reported);
+}
+
 function importContext(db: Kysely<DB>, imp: ImportRow): ServiceContext {
   return {
     db,
@@ -317,22 +349,25 @@ async function apply(
     await fail(db, imp.id, opened.error, null);
     return;
   }
+  const context = importContext(db, imp);
+  const probeGate = await probeGateFor(context);
   const planning = await loadImportPlanning(
     db,
     customer,
     opened.columns,
     imp.behaviour,
     new RepeatedEmails(known.repeated),
+    probeGate,
   );
   const counts: ImportCounts = resumeAfter > 0 ? { ...emptyCounts(), ...imp.counts } : emptyCounts();
   let rowsDone = resumeAfter > 0 ? imp.rows_done : 0;
-  const context = importContext(db, imp);
 
   const writes = new WriteBehind();
   try {
     const batches = batchesAfter(batchesOf(opened.batches, batchSize), resumeAfter, planning.planner);
     for await (const prepared of preparedAhead(batches, planning.prepareBatch)) {
       const planned = await planning.planBatch(prepared, (row) => row);
+      await auditProbes(context, customer, probeGate);
       for (const row of planned) countRow(counts, row);
       rowsDone += planned.length;
       const lastRow = prepared.records.at(-1)?.rowNumber ?? resumeAfter;

@@ -37,6 +37,13 @@ async function recentProbes(context: ServiceContext, actorId: string): Promise<n
   return row.probes;
 }
 
+/** Probes the actor may still make this minute; unlimited (Infinity) for actors without an id. */
+export async function remainingProbeBudget(context: ServiceContext): Promise<number> {
+  const actorId = context.actor.id;
+  if (actorId === null) return Number.POSITIVE_INFINITY;
+  return Math.max(0, EMAIL_PROBES_PER_MINUTE - (await recentProbes(context, actorId)));
+}
+
 /**
  * Refuses (429) any check of emails by an actor that used up its budget, before anything is
  * looked up: answering 429 only to taken emails, and "fine" to free ones, would go on telling
