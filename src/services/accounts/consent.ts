@@ -64,6 +64,7 @@ export async function resendConsentEmail(
         {
           code: 'not_pending_user_migration',
           description: 'The subscriber is not in pending_user_migration state.',
+          descriptionNl: 'De gebruiker wacht niet op toestemming (pending_user_migration).',
         },
       ],
     );
@@ -87,7 +88,13 @@ function invalidLink(): AppError {
       en: 'This consent link is not valid or has expired. Ask the organization to send a new one.',
       nl: 'Deze toestemmingslink is ongeldig of verlopen. Vraag de organisatie om een nieuwe.',
     },
-    [{ code: 'invalid_consent_link', description: 'The consent link is not valid or has expired.' }],
+    [
+      {
+        code: 'invalid_consent_link',
+        description: 'The consent link is not valid or has expired.',
+        descriptionNl: 'De toestemmingslink is ongeldig of verlopen.',
+      },
+    ],
   );
 }
 

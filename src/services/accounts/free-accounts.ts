@@ -53,7 +53,12 @@ function checkEmail(email: string): string {
   const normalized = email.trim().toLowerCase();
   if (!isEmail(normalized)) {
     throw validationFailed([
-      { code: 'invalid_email', field: 'email', description: `"${email}" is not a valid email address.` },
+      {
+        code: 'invalid_email',
+        field: 'email',
+        description: `"${email}" is not a valid email address.`,
+        descriptionNl: `"${email}" is geen geldig e-mailadres.`,
+      },
     ]);
   }
   return normalized;
@@ -92,6 +97,7 @@ export async function createFreeAccount(
             code: 'free_account_exists',
             field: 'email',
             description: 'A free account with this email already exists.',
+            descriptionNl: 'Er bestaat al een gratis account met dit e-mailadres.',
           },
         ],
       );
@@ -196,7 +202,14 @@ export async function verifySignup(
     const account = subject ? await markFreeAccountVerified(trx, subject) : undefined;
     if (!account) {
       throw validationFailed(
-        [{ code: 'invalid_token', field: 'token', description: 'The link is not valid, used or expired.' }],
+        [
+          {
+            code: 'invalid_token',
+            field: 'token',
+            description: 'The link is not valid, used or expired.',
+            descriptionNl: 'De link is ongeldig, al gebruikt of verlopen.',
+          },
+        ],
         {
           en: 'The link is not valid, already used or expired.',
           nl: 'De link is ongeldig, al gebruikt of verlopen.',

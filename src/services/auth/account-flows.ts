@@ -91,7 +91,14 @@ export async function sendInvite(
 
 function invalidToken(): Error {
   return validationFailed(
-    [{ code: 'invalid_token', field: 'token', description: 'The link is not valid, used or expired.' }],
+    [
+      {
+        code: 'invalid_token',
+        field: 'token',
+        description: 'The link is not valid, used or expired.',
+        descriptionNl: 'De link is ongeldig, al gebruikt of verlopen.',
+      },
+    ],
     {
       en: 'The link is not valid, already used or expired.',
       nl: 'De link is ongeldig, al gebruikt of verlopen.',
