@@ -124,6 +124,8 @@ describe.skipIf(!available)('hub migrate-to (embedded → PostgreSQL)', { timeou
         '1001',
         '--phone-number',
         '+31201234501',
+        '--preferred-webex-site',
+        'devries.webex.com',
       ],
       [
         'users',
@@ -138,6 +140,8 @@ describe.skipIf(!available)('hub migrate-to (embedded → PostgreSQL)', { timeou
         'Bakker',
         '--package',
         'webex_meetings',
+        '--preferred-webex-site',
+        'devries.webex.com',
       ],
     ];
     for (const argv of steps) {
@@ -227,6 +231,8 @@ describe.skipIf(!available)('hub migrate-to (embedded → PostgreSQL)', { timeou
       'Visser',
       '--package',
       'webex_meetings',
+      '--preferred-webex-site',
+      'devries.webex.com',
       '--json',
     );
     expect(added.stderr).toBe('');
