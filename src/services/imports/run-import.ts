@@ -5,7 +5,13 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { CsvFileError, openCsv, readCsvHeader, type CsvRecord } from '../../domain/csv/read-csv.ts';
+import {
+  CsvFileError,
+  openCsv,
+  readCsvHeader,
+  type CsvRecord,
+  type TextEncoding,
+} from '../../domain/csv/read-csv.ts';
 import type { CsvRowPlan, CsvRowPlanner } from '../../domain/csv/plan-csv-rows.ts';
 import type { FileIssue } from '../../domain/csv/map-header.ts';
 import {
@@ -158,16 +164,8 @@ async function validate(
   if (!started) return null;
   await deleteImportRows(db, imp.id);
   const batchSize = options.batchSize ?? DEFAULT_IMPORT_BATCH_SIZE;
-  const header = await readCsvHeader(() => readFileChunks(db, imp.id), STORED_FILE);
-  if (!header.ok) {
-    await fail(db, imp.id, header.error, null);
-    return null;
-  }
-  await updateImport(db, imp.id, {
-    file_warnings: JSON.stringify(header.fileWarnings),
-    headers: JSON.stringify(header.headers),
-    delimiter: header.delimiter,
-  });
+  const header = await storeHeader(db, imp.id);
+  if (!header) return null;
   let scan: FileEmailScan;
   try {
     const scanned = await scanStoredFile(db, imp.id, options);
@@ -183,21 +181,7 @@ async function validate(
   }
   // The header was decoded as the file's start suggested. When a later byte showed the file is
   // not UTF-8, read it again as the file is, so no header or warning is stored decoded wrongly.
-  if (scan.encoding !== header.encoding) {
-    const reread = await readCsvHeader(() => readFileChunks(db, imp.id), {
-      ...STORED_FILE,
-      encoding: scan.encoding,
-    });
-    if (!reread.ok) {
-      await fail(db, imp.id, reread.error, null);
-      return null;
-    }
-    await updateImport(db, imp.id, {
-      file_warnings: JSON.stringify(reread.fileWarnings),
-      headers: JSON.stringify(reread.headers),
-      delimiter: reread.delimiter,
-    });
-  }
+  if (scan.encoding !== header.encoding && !(await storeHeader(db, imp.id, scan.encoding))) return null;
   // The total is known from here on, so progress has its denominator during the dry run too.
   if (!(await updateImport(db, imp.id, { rows_total: scan.rows }, ['validating']))) return null;
   if (!imp.dry_run) return scan;
@@ -258,6 +242,32 @@ async function validate(
   }
   const finished = await updateImport(db, imp.id, { rows_total: rowsDone }, ['validating']);
   return finished ? scan : null;
+}
+
+/**
+ * Reads the stored file's header (as `encoding`, else as its start suggests) and stores its
+ * cells, file warnings and delimiter on the import. Null when the file is refused (the import
+ * has failed then).
+ */
+async function storeHeader(
+  db: Kysely<DB>,
+  importId: string,
+  encoding?: TextEncoding,
+): Promise<{ readonly encoding: TextEncoding } | null> {
+  const header = await readCsvHeader(() => readFileChunks(db, importId), {
+    ...STORED_FILE,
+    ...(encoding ? { encoding } : {}),
+  });
+  if (!header.ok) {
+    await fail(db, importId, header.error, null);
+    return null;
+  }
+  await updateImport(db, importId, {
+    file_warnings: JSON.stringify(header.fileWarnings),
+    headers: JSON.stringify(header.headers),
+    delimiter: header.delimiter,
+  });
+  return header;
 }
 
 /**
