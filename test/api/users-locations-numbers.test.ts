@@ -200,6 +200,35 @@ describe('locations, numbers, users and audit through the admin API', () => {
     expect(secondPage.json().items[0].email).not.toBe(firstPage.json().items[0].email);
   });
 
+  it('clears a profile field given as null, and refuses null for a name', async () => {
+    const { app, tokens, auth } = harness();
+    const created = await post(`/v1/customers/${customerId}/users`, {
+      email: 'clara@a.example',
+      firstName: 'Clara',
+      lastName: 'Claes',
+      package: 'webex_meetings',
+      preferredWebexSite: 'a.webex.com',
+    });
+    expect(created.statusCode).toBe(201);
+    const patch = (payload: Record<string, unknown>) =>
+      app.inject({
+        method: 'PATCH',
+        url: `/v1/customers/${customerId}/users/${created.json().id}`,
+        headers: auth(tokens.partnerFull),
+        payload,
+      });
+    expect((await patch({ title: 'Head baker', department: 'Bakery' })).json()).toMatchObject({
+      title: 'Head baker',
+      department: 'Bakery',
+    });
+    // An empty string is "no change", as a blank CSV cell; null clears.
+    expect((await patch({ title: '' })).json().title).toBe('Head baker');
+    const cleared = await patch({ title: null });
+    expect(cleared.statusCode).toBe(200);
+    expect(cleared.json()).toMatchObject({ title: null, department: 'Bakery' });
+    expect((await patch({ firstName: null })).statusCode).toBe(400);
+  });
+
   it('changes a user, then deletes it: number and extension go back to the pool, the audit log keeps both', async () => {
     const { app, tokens, auth } = harness();
     const anna = (await get(`/v1/customers/${customerId}/users?search=anna`)).json().items[0];

@@ -6,7 +6,8 @@ import type { TextField } from './user-fields.ts';
 
 export interface DesiredUserChange {
   readonly email: string;
-  readonly text: Partial<Record<TextField, string>>;
+  /** A value sets the field; `null` clears it (the API's PATCH; a CSV cell cannot). */
+  readonly text: Partial<Record<TextField, string | null>>;
   readonly extension?: string;
   /** As given: E.164 or national format; normalized with the location's country. */
   readonly phoneNumber?: string;

@@ -220,7 +220,8 @@ export function planUserChange(input: PlanInput): UserPlan {
   // Free text. While directory sync is on, the directory owns names (SPEC §5).
   const text = pickText(base);
   for (const field of TEXT_FIELDS) {
-    const value = change.text[field]?.trim();
+    const given = change.text[field];
+    const value = given === null ? null : given?.trim();
     if (value === undefined || value === '') continue;
     if (
       context.directorySync &&
@@ -229,6 +230,10 @@ export function planUserChange(input: PlanInput): UserPlan {
       value !== base[field]
     ) {
       errors.push({ code: 'directory_sync_read_only', column: field });
+      continue;
+    }
+    if (value === null) {
+      text[field] = null;
       continue;
     }
     // Time zone and language have a fixed vocabulary; a stored value given back as it is stays

@@ -2,18 +2,22 @@
 import { z } from 'zod';
 import { PACKAGE_IDS } from '../../domain/packages/catalog.ts';
 
+/** A profile field a request may clear with `null` (names may be changed, not removed). */
+const clearable = (max: number) =>
+  z.string().max(max).nullable().optional().describe('null clears it; left out: no change');
+
 export const userFieldsInput = z.object({
   firstName: z.string().max(100).optional(),
   lastName: z.string().max(100).optional(),
-  displayName: z.string().max(200).optional(),
-  title: z.string().max(200).optional(),
-  department: z.string().max(200).optional(),
-  manager: z.string().max(200).optional(),
-  preferredWebexSite: z.string().max(200).optional(),
-  preferredLanguage: z.string().max(20).optional(),
-  timeZone: z.string().max(64).optional(),
-  callerIdFirstName: z.string().max(100).optional(),
-  callerIdLastName: z.string().max(100).optional(),
+  displayName: clearable(200),
+  title: clearable(200),
+  department: clearable(200),
+  manager: clearable(200),
+  preferredWebexSite: clearable(200),
+  preferredLanguage: clearable(20),
+  timeZone: clearable(64),
+  callerIdFirstName: clearable(100),
+  callerIdLastName: clearable(100),
   callerIdNumber: z.string().max(32).optional(),
   package: z.enum(PACKAGE_IDS).optional(),
   attendantConsole: z.boolean().optional(),

@@ -6,15 +6,16 @@ import type { TextField } from '../../domain/users/user-fields.ts';
 export interface UserFieldsInput {
   readonly firstName?: string | undefined;
   readonly lastName?: string | undefined;
-  readonly displayName?: string | undefined;
-  readonly title?: string | undefined;
-  readonly department?: string | undefined;
-  readonly manager?: string | undefined;
-  readonly preferredWebexSite?: string | undefined;
-  readonly preferredLanguage?: string | undefined;
-  readonly timeZone?: string | undefined;
-  readonly callerIdFirstName?: string | undefined;
-  readonly callerIdLastName?: string | undefined;
+  /** `null` clears the field (the optional profile fields below). */
+  readonly displayName?: string | null | undefined;
+  readonly title?: string | null | undefined;
+  readonly department?: string | null | undefined;
+  readonly manager?: string | null | undefined;
+  readonly preferredWebexSite?: string | null | undefined;
+  readonly preferredLanguage?: string | null | undefined;
+  readonly timeZone?: string | null | undefined;
+  readonly callerIdFirstName?: string | null | undefined;
+  readonly callerIdLastName?: string | null | undefined;
   readonly callerIdNumber?: string | undefined;
   readonly package?: PackageId | undefined;
   readonly attendantConsole?: boolean | undefined;
@@ -46,7 +47,7 @@ export function toDesiredChange(
   input: UserFieldsInput,
   locationName: (ref: string) => string,
 ): DesiredUserChange {
-  const text: Partial<Record<TextField, string>> = {};
+  const text: Partial<Record<TextField, string | null>> = {};
   for (const field of TEXT_INPUTS) {
     const value = input[field];
     if (value !== undefined) text[field] = value;

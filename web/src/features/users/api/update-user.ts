@@ -14,22 +14,20 @@ export interface UserDetails extends User {
 }
 
 /** `PATCH /v1/customers/{id}/users/{userId}`: only the fields that changed. */
-export type UserFieldsPatch = Partial<
-  Record<
-    | 'firstName'
-    | 'lastName'
-    | 'displayName'
-    | 'title'
-    | 'department'
-    | 'manager'
-    | 'callerIdFirstName'
-    | 'callerIdLastName'
-    | 'preferredWebexSite'
-    | 'preferredLanguage'
-    | 'timeZone',
-    string
-  >
->;
+/** Profile fields the admin API clears when sent `null`; the names can be changed, not cleared. */
+export type ClearableUserField =
+  | 'displayName'
+  | 'title'
+  | 'department'
+  | 'manager'
+  | 'callerIdFirstName'
+  | 'callerIdLastName'
+  | 'preferredWebexSite'
+  | 'preferredLanguage'
+  | 'timeZone';
+
+export type UserFieldsPatch = Partial<Record<'firstName' | 'lastName', string>> &
+  Partial<Record<ClearableUserField, string | null>>;
 
 export function useUpdateUser(customerId: string, userId: string) {
   const queryClient = useQueryClient();

@@ -31,6 +31,7 @@ describe('editUserPatch', () => {
     ['only spaces added', { title: 'Engineer ' }, false, {}],
     ['a new time zone', { timeZone: 'Europe/Amsterdam' }, false, { timeZone: 'Europe/Amsterdam' }],
     ['names while sync is off', { firstName: 'Anne' }, false, { firstName: 'Anne' }],
+    ['an emptied title, as null (clears it)', { title: '  ' }, false, { title: null }],
     [
       'names while sync is on are never sent',
       { firstName: 'Anne', department: 'Ops' },
@@ -55,7 +56,8 @@ describe('editUserErrors', () => {
       { firstName: 'x'.repeat(101) },
       { firstName: 'fieldErrors.maxLength:{"count":100}' },
     ],
-    ['an emptied title', { title: ' ' }, { title: 'fieldErrors.cannotClear' }],
+    ['an emptied title (cleared, not refused)', { title: ' ' }, {}],
+    ['an emptied last name', { lastName: ' ' }, { lastName: 'fieldErrors.cannotClear' }],
     ['a field that was empty stays empty', { manager: '' }, {}],
   ] as const)('%s', (_name, changes, expected) => {
     expect(editUserErrors(edited(changes), initial, t)).toEqual(expected);

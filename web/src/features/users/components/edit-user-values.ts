@@ -35,10 +35,10 @@ export function isLockedBySync(field: EditUserField, directorySync: boolean): bo
   return directorySync && DIRECTORY_OWNED_FIELDS.includes(field);
 }
 
-/**
- * What the form refuses before sending: text over the API's limit, and emptying a field (the
- * admin API keeps a field it is sent empty, so the form says so instead of pretending to clear it).
- */
+/** Names can be changed but not emptied; the other fields are cleared when emptied (sent as null). */
+const REQUIRED_ONCE_SET: readonly EditUserField[] = ['firstName', 'lastName'];
+
+/** What the form refuses before sending: text over the API's limit, and an emptied name. */
 export function editUserErrors(
   values: EditUserValues,
   initial: EditUserValues,
@@ -48,12 +48,16 @@ export function editUserErrors(
   for (const { name, max } of EDIT_USER_FIELDS) {
     const value = values[name].trim();
     if (value.length > max) errors[name] = t('fieldErrors.maxLength', { count: max });
-    else if (value === '' && initial[name].trim() !== '') errors[name] = t('fieldErrors.cannotClear');
+    else if (value === '' && initial[name].trim() !== '' && REQUIRED_ONCE_SET.includes(name))
+      errors[name] = t('fieldErrors.cannotClear');
   }
   return errors;
 }
 
-/** Only the fields that changed, trimmed; fields the directory owns are never sent while sync is on. */
+/**
+ * Only the fields that changed, trimmed (an emptied field as null, which clears it); fields the
+ * directory owns are never sent while sync is on.
+ */
 export function editUserPatch(
   values: EditUserValues,
   initial: EditUserValues,
@@ -63,7 +67,9 @@ export function editUserPatch(
   for (const { name } of EDIT_USER_FIELDS) {
     if (isLockedBySync(name, directorySync)) continue;
     const value = values[name].trim();
-    if (value !== initial[name].trim()) patch[name] = value;
+    if (value === initial[name].trim()) continue;
+    if (name === 'firstName' || name === 'lastName') patch[name] = value;
+    else patch[name] = value === '' ? null : value;
   }
   return patch;
 }
