@@ -23,6 +23,8 @@ import { LocationsPage } from '../features/locations/components/locations-page.t
 import { NumbersPage } from '../features/numbers/components/numbers-page.tsx';
 import { SettingsPage } from '../features/settings/components/settings-page.tsx';
 import { AuditPage } from '../features/audit/components/audit-page.tsx';
+import { AdminsPage } from '../features/admins/components/admins-page.tsx';
+import { TokensPage } from '../features/tokens/components/tokens-page.tsx';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -43,6 +45,8 @@ export const router = createBrowserRouter([
       { path: 'partner/customers', element: <CustomersPage /> },
       { path: 'partner/customers/new', element: <CreateCustomerPage /> },
       { path: 'partner/customers/:customerId', element: <CustomerDetailPage /> },
+      { path: 'partner/admins', element: <AdminsPage /> },
+      { path: 'partner/tokens', element: <TokensPage /> },
       { path: 'control/:customerId', element: <CustomerOverviewPage /> },
       { path: 'control/:customerId/users', element: <UsersPage /> },
       { path: 'control/:customerId/users/add', element: <AddUsersPage /> },

@@ -9,6 +9,8 @@ export interface NavItem {
 
 export const partnerHubNav: NavItem[] = [
   { labelKey: tKey('nav.customers'), to: '/partner/customers', prefix: true },
+  { labelKey: tKey('nav.admins'), to: '/partner/admins' },
+  { labelKey: tKey('nav.apiTokens'), to: '/partner/tokens' },
 ];
 
 export function controlHubNav(customerId: string): NavItem[] {

@@ -1,0 +1,124 @@
+// @vitest-environment jsdom
+import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CanWriteProvider } from '../../../lib/permissions.tsx';
+import { renderPage } from '../../../testing/render-with-providers.tsx';
+import { AdminsPage } from './admins-page.tsx';
+
+// Mantine's first render in jsdom is slow on a busy machine: wait for screens longer than 1 s.
+configure({ asyncUtilTimeout: 10_000 });
+
+const calls: { method: string; url: string; body: string | null }[] = [];
+let signedInRole = 'partner_full_admin';
+
+const admins = [
+  {
+    id: 'a1',
+    email: 'owner@example.com',
+    displayName: 'Olga Owner',
+    role: 'partner_full_admin',
+    partnerId: 'p1',
+    customerId: null,
+    status: 'active',
+    lastLoginAt: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+  },
+  {
+    id: 'a2',
+    email: 'new@example.com',
+    displayName: null,
+    role: 'partner_readonly_admin',
+    partnerId: 'p1',
+    customerId: null,
+    status: 'invited',
+    lastLoginAt: null,
+    createdAt: '2026-01-02T00:00:00.000Z',
+  },
+];
+
+beforeEach(() => {
+  calls.length = 0;
+  signedInRole = 'partner_full_admin';
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init?: RequestInit) => {
+      const method = init?.method ?? 'GET';
+      calls.push({ method, url, body: typeof init?.body === 'string' ? init.body : null });
+      const body = url.includes('/v1/auth/me')
+        ? { id: 'a1', email: 'owner@example.com', role: signedInRole, partnerId: 'p1' }
+        : method === 'POST'
+          ? admins[1]
+          : { items: admins };
+      return new Response(JSON.stringify(body), {
+        status: method === 'POST' && !url.endsWith('/invite') ? 201 : 200,
+        headers: { 'Content-Type': 'application/json' },
+      });
+    }),
+  );
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const writes = () => calls.filter((call) => call.method !== 'GET');
+
+describe('admins page', () => {
+  it("lists the partner's admins with name, role and status", async () => {
+    await renderPage(<AdminsPage />);
+    const table = await screen.findByRole('table', { name: 'Admins' });
+    expect(within(table).getByText('Olga Owner')).toBeTruthy();
+    expect(within(table).getByText('Partner read-only admin')).toBeTruthy();
+    expect(within(table).getByText('Invited')).toBeTruthy();
+    expect(within(table).getByText('Active')).toBeTruthy();
+  });
+
+  it('invites an admin with a role the signed-in admin may grant', async () => {
+    await renderPage(<AdminsPage />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Invite admin' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Invite admin' });
+    fireEvent.change(within(dialog).getByLabelText(/Email address/), {
+      target: { value: 'eve@example.com' },
+    });
+    fireEvent.change(within(dialog).getByLabelText('Name'), { target: { value: 'Eve' } });
+    fireEvent.click(within(dialog).getByRole('combobox', { name: /Role/ }));
+    // The options exist at once; they count as visible only after the opening transition.
+    await waitFor(() => expect(document.querySelector('[role=option]')).toBeTruthy());
+    const options = [...document.querySelectorAll<HTMLElement>('[role=option]')];
+    expect(options.map((option) => option.textContent)).toEqual([
+      'Partner full admin',
+      'Partner read-only admin',
+    ]);
+    fireEvent.click(options[1]!);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Send invite' }));
+    await waitFor(() => expect(writes()).toHaveLength(1));
+    expect(writes()[0]?.url).toContain('/v1/admins');
+    expect(JSON.parse(writes()[0]?.body ?? '{}')).toEqual({
+      email: 'eve@example.com',
+      role: 'partner_readonly_admin',
+      displayName: 'Eve',
+    });
+  });
+
+  it('resends the invite of a pending admin only', async () => {
+    await renderPage(<AdminsPage />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Resend invite to new@example.com' }));
+    expect(screen.queryByRole('button', { name: 'Resend invite to owner@example.com' })).toBeNull();
+    await waitFor(() => expect(writes()).toHaveLength(1));
+    expect(writes()[0]).toMatchObject({ method: 'POST' });
+    expect(writes()[0]?.url).toMatch(/\/v1\/admins\/a2\/invite$/);
+  });
+
+  it('shows read-only admins the list only', async () => {
+    signedInRole = 'partner_readonly_admin';
+    await renderPage(
+      <CanWriteProvider canWrite={false}>
+        <AdminsPage />
+      </CanWriteProvider>,
+    );
+    await screen.findByRole('table', { name: 'Admins' });
+    expect(screen.queryByRole('button', { name: 'Invite admin' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Resend invite/ })).toBeNull();
+  });
+});

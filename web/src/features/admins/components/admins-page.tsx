@@ -1,0 +1,99 @@
+import { Badge, Button, Paper, Table } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../../components/ui/empty-state.tsx';
+import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
+import { PageHeader } from '../../../components/ui/page-header.tsx';
+import { Pager } from '../../../components/ui/pager.tsx';
+import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
+import { useCanWrite } from '../../../lib/permissions.tsx';
+import type { AdminAccount } from '../api/admins.ts';
+import { useAdminPages, useGrantablePartnerRoles, useResendInvite } from '../api/admins.ts';
+import { InviteAdminDialog } from './invite-admin-dialog.tsx';
+
+const statusColor: Record<AdminAccount['status'], string> = {
+  invited: 'yellow',
+  active: 'green',
+  disabled: 'gray',
+};
+
+export function AdminsPage() {
+  const { t } = useTranslation();
+  const canWrite = useCanWrite();
+  const pages = useAdminPages();
+  const grantable = useGrantablePartnerRoles();
+  const resend = useResendInvite();
+  const [inviting, { open, close }] = useDisclosure(false);
+  // Read-only admins (and anyone who may grant nothing) see the list only.
+  const roles = canWrite ? (grantable.data ?? []) : [];
+  const mayInvite = roles.length > 0;
+  return (
+    <>
+      <PageHeader
+        title={t('admins.title')}
+        description={t('admins.description')}
+        actions={mayInvite ? <Button onClick={open}>{t('admins.invite')}</Button> : null}
+      />
+      <Paper>
+        {resend.isError ? <ErrorAlert error={resend.error} /> : null}
+        {pages.isPending ? (
+          <TableSkeleton />
+        ) : pages.isError ? (
+          <ErrorAlert error={pages.error} />
+        ) : pages.items.length === 0 ? (
+          <EmptyState title={t('admins.empty')} />
+        ) : (
+          <Table.ScrollContainer minWidth={640}>
+            <Table aria-label={t('admins.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('admins.email')}</Table.Th>
+                  <Table.Th>{t('admins.name')}</Table.Th>
+                  <Table.Th>{t('admins.role')}</Table.Th>
+                  <Table.Th>{t('admins.status')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody style={{ opacity: pages.isPlaceholderData ? 0.6 : 1 }}>
+                {pages.items.map((admin) => (
+                  <Table.Tr key={admin.id}>
+                    <Table.Td>{admin.email}</Table.Td>
+                    <Table.Td>{admin.displayName ?? '—'}</Table.Td>
+                    <Table.Td>{t(`admins.roles.${admin.role}`)}</Table.Td>
+                    <Table.Td>
+                      <Badge color={statusColor[admin.status]}>{t(`admins.statuses.${admin.status}`)}</Badge>
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      {mayInvite && admin.status === 'invited' ? (
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          onClick={() => resend.mutate(admin.id)}
+                          loading={resend.isPending && resend.variables === admin.id}
+                          aria-label={t('admins.resendNamed', { email: admin.email })}
+                        >
+                          {resend.isSuccess && resend.variables === admin.id
+                            ? t('admins.resent')
+                            : t('admins.resend')}
+                        </Button>
+                      ) : null}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        <Pager
+          pageNumber={pages.pageNumber}
+          hasPrevious={pages.hasPrevious}
+          hasNext={pages.hasNext}
+          onPrevious={pages.goPrevious}
+          onNext={pages.goNext}
+          loading={pages.isFetching}
+        />
+      </Paper>
+      {mayInvite ? <InviteAdminDialog opened={inviting} onClose={close} roles={roles} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,141 @@
+// @vitest-environment jsdom
+import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CanWriteProvider } from '../../../lib/permissions.tsx';
+import { renderPage } from '../../../testing/render-with-providers.tsx';
+import { TokensPage } from './tokens-page.tsx';
+
+// Mantine's first render in jsdom is slow on a busy machine: wait for screens longer than 1 s.
+configure({ asyncUtilTimeout: 10_000 });
+
+const calls: { method: string; url: string; body: string | null }[] = [];
+let signedInRole = 'partner_full_admin';
+
+const tokens = [
+  {
+    id: 't1',
+    name: 'Billing sync',
+    role: 'partner_readonly_admin',
+    customerId: null,
+    prefix: 'whk_ab12',
+    expiresAt: null,
+    revokedAt: null,
+    lastUsedAt: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+  },
+  {
+    id: 't2',
+    name: 'Old script',
+    role: 'partner_full_admin',
+    customerId: null,
+    prefix: 'whk_cd34',
+    expiresAt: null,
+    revokedAt: '2026-02-01T00:00:00.000Z',
+    lastUsedAt: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+  },
+];
+
+beforeEach(() => {
+  calls.length = 0;
+  signedInRole = 'partner_full_admin';
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init?: RequestInit) => {
+      const method = init?.method ?? 'GET';
+      calls.push({ method, url, body: typeof init?.body === 'string' ? init.body : null });
+      if (method === 'DELETE') return new Response(null, { status: 204 });
+      const body = url.includes('/v1/auth/me')
+        ? { id: 'a1', email: 'owner@example.com', role: signedInRole, partnerId: 'p1' }
+        : method === 'POST'
+          ? { ...tokens[0], id: 't3', name: 'CI', token: 'whk_secret_value_123' }
+          : { items: tokens };
+      return new Response(JSON.stringify(body), {
+        status: method === 'POST' ? 201 : 200,
+        headers: { 'Content-Type': 'application/json' },
+      });
+    }),
+  );
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const writes = () => calls.filter((call) => call.method !== 'GET');
+
+describe('API tokens page', () => {
+  it('lists tokens with role, prefix and revoked state', async () => {
+    await renderPage(<TokensPage />);
+    const table = await screen.findByRole('table', { name: 'API tokens' });
+    expect(within(table).getByText('Billing sync')).toBeTruthy();
+    expect(within(table).getByText('whk_ab12…')).toBeTruthy();
+    expect(within(table).getByText('Partner read-only admin')).toBeTruthy();
+    // A revoked token cannot be revoked again.
+    expect(screen.getByRole('button', { name: 'Revoke Billing sync' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Revoke Old script' })).toBeNull();
+  });
+
+  it('creates a token and shows its secret once, with a copy button', async () => {
+    await renderPage(<TokensPage />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Create token' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Create token' });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /Name/ }), { target: { value: 'CI' } });
+    const roleBox = within(dialog).getByRole('combobox', { name: /Role/ });
+    fireEvent.click(roleBox);
+    // The options exist at once; they count as visible only after the opening transition.
+    const roleList = () => document.getElementById(roleBox.getAttribute('aria-controls') ?? '');
+    await waitFor(() => expect(roleList()?.querySelector('[role=option]')).toBeTruthy());
+    const options = [...(roleList()?.querySelectorAll<HTMLElement>('[role=option]') ?? [])];
+    expect(options.map((option) => option.textContent)).toEqual([
+      'Partner full admin',
+      'Partner read-only admin',
+    ]);
+    fireEvent.click(options[1]!);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create token' }));
+    await waitFor(() => expect(writes()).toHaveLength(1));
+    expect(JSON.parse(writes()[0]?.body ?? '{}')).toEqual({ name: 'CI', role: 'partner_readonly_admin' });
+    expect((await screen.findByTestId('new-token-secret')).textContent).toBe('whk_secret_value_123');
+    expect(screen.getByText(/You won't see this token again/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Copy' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    // Opening the dialog again starts empty: the secret is gone.
+    fireEvent.click(screen.getByRole('button', { name: 'Create token' }));
+    await screen.findByRole('dialog', { name: 'Create token' });
+    expect(screen.queryByText('whk_secret_value_123')).toBeNull();
+  });
+
+  it('revokes a token only after the admin confirms', async () => {
+    await renderPage(<TokensPage />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Revoke Billing sync' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Revoke token?' });
+    expect(within(dialog).getByText(/Revoke the token Billing sync \(whk_ab12…\)\?/)).toBeTruthy();
+    expect(writes()).toEqual([]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Revoke' }));
+    await waitFor(() => expect(writes()).toHaveLength(1));
+    expect(writes()[0]?.method).toBe('DELETE');
+    expect(writes()[0]?.url).toMatch(/\/v1\/tokens\/t1$/);
+  });
+
+  it('revokes nothing when the admin cancels', async () => {
+    await renderPage(<TokensPage />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Revoke Billing sync' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(writes()).toEqual([]);
+  });
+
+  it('shows read-only admins the list without create or revoke', async () => {
+    signedInRole = 'partner_readonly_admin';
+    await renderPage(
+      <CanWriteProvider canWrite={false}>
+        <TokensPage />
+      </CanWriteProvider>,
+    );
+    await screen.findByRole('table', { name: 'API tokens' });
+    expect(screen.queryByRole('button', { name: 'Create token' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Revoke/ })).toBeNull();
+  });
+});
