@@ -13,17 +13,7 @@ import { CommanderError, buildProgram } from './program.ts';
 import { createLogger } from '../runtime.ts';
 
 /** Commands that must run in this process: they open the database themselves. */
-const LOCAL_ONLY = new Set([
-  'serve',
-  'worker',
-  'backup',
-  'restore',
-  'migrate-to',
-  'help',
-  '--help',
-  '-h',
-  '--version',
-]);
+const LOCAL_ONLY = new Set(['serve', 'worker', 'restore', 'migrate-to', 'help', '--help', '-h', '--version']);
 
 /**
  * The server and the worker log at LOG_LEVEL (info by default: a line per request with its

@@ -27,6 +27,11 @@ export interface Database {
    * parameters), for migrations and other start-up work that must not interleave.
    */
   withScriptConnection<T>(work: (runScript: ScriptRunner) => Promise<T>): Promise<T>;
+  /**
+   * The embedded database's data dir as a gzipped archive (`hub backup`), taken between two
+   * queries of this process. Absent on PostgreSQL (pg_dump backs it up).
+   */
+  readonly dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -165,6 +170,8 @@ async function openPGlite(target: Extract<DatabaseTarget, { kind: 'pglite' }>): 
         }),
       );
     },
+    // Holding the connection, as above: no transaction is half-way while the archive is taken.
+    dumpDataDir: () => db.connection().execute(() => pglite.dumpDataDir('gzip')),
     async close() {
       try {
         await db.destroy();

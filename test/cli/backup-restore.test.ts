@@ -179,24 +179,42 @@ describe('hub backup / hub restore (embedded database)', { timeout: 300_000 }, (
     expect(missing.stderr).toContain('no such file');
   });
 
-  it('refuses while a server holds the data dir (exit 1)', async () => {
+  it('refuses a restore while a server holds the data dir, and sends a backup to it (exit 1 when it does not answer)', async () => {
     // The parent process is alive and is not this one: as a running server would be.
     await writeFile(
       path.join(dataDir, 'server.json'),
       JSON.stringify({ pid: process.ppid, url: 'http://127.0.0.1:9', cliSecret: 'x' }),
     );
     try {
+      const restore = await hub('restore', 'hub-backup.tar.gz', '--force');
+      expect(restore.exitCode).toBe(1);
+      expect(restore.stderr).toContain(`A server (pid ${process.ppid}`);
+      expect(restore.stderr).toContain('Stop it first.');
+      // A backup is sent to the server (which makes it); this one does not answer.
+      const backup = await hub('backup', '--out', 'other.tar.gz');
+      expect(backup.exitCode).toBe(1);
+      expect(backup.stderr).toContain(`(pid ${process.ppid}) holds the embedded database`);
+      expect(backup.stderr).toContain('did not answer');
+    } finally {
+      await rm(path.join(dataDir, 'server.json'), { force: true });
+    }
+  });
+
+  it('refuses a backup or restore of a data dir another process has open, even without server.json', async () => {
+    // A process that opened the data dir without being a server (or one whose server.json is gone).
+    const lockFile = path.join(dataDir, 'pglite.lock');
+    await writeFile(lockFile, String(process.ppid));
+    try {
       for (const argv of [
-        ['backup', '--out', 'other.tar.gz'],
+        ['backup', '--out', 'locked.tar.gz'],
         ['restore', 'hub-backup.tar.gz', '--force'],
       ]) {
         const result = await hub(...argv);
         expect(result.exitCode).toBe(1);
-        expect(result.stderr).toContain(`A server (pid ${process.ppid}`);
-        expect(result.stderr).toContain('Stop it first.');
+        expect(result.stderr).toContain(`in use by another process (pid ${process.ppid})`);
       }
     } finally {
-      await rm(path.join(dataDir, 'server.json'), { force: true });
+      await rm(lockFile, { force: true });
     }
   });
 

@@ -1,12 +1,18 @@
-// `hub backup`, `hub restore` and `hub migrate-to` (SPEC §10). They run in this process only
-// (LOCAL_ONLY in run-cli.ts): they open the embedded data dir themselves, so they refuse while a
-// server holds it.
+// `hub backup`, `hub restore` and `hub migrate-to` (SPEC §10). While a server holds the embedded
+// database, `hub backup` is sent to it (SPEC §9) and the server archives its open database;
+// restore and migrate-to run in this process only (LOCAL_ONLY in run-cli.ts): they need the data
+// dir to themselves, so they refuse while a server holds it.
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../../config.ts';
 import { conflict } from '../../domain/errors.ts';
 import { readDiscovery } from '../../server-discovery.ts';
-import { backupEmbedded, restoreEmbedded } from '../../services/backup/embedded-backup.ts';
+import {
+  backupEmbedded,
+  backupOpenDatabase,
+  restoreEmbedded,
+  type BackupResult,
+} from '../../services/backup/embedded-backup.ts';
 import { migrateToPostgres } from '../../services/backup/migrate-to-postgres.ts';
 import { backupPostgres, usePgRestoreInstead } from '../../services/backup/postgres-backup.ts';
 import type { CliContext } from '../cli-context.ts';
@@ -35,6 +41,15 @@ function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
 }
 
+/** In a server (a forwarded command): its open database. Else the database the environment names. */
+async function backUp(cli: CliContext, out: string, options: { force: boolean }): Promise<BackupResult> {
+  if (cli.insideServer) return backupOpenDatabase((await cli.runtime()).database, out, options);
+  const config = localConfig(cli);
+  return config.database.kind === 'postgres'
+    ? backupPostgres(config.database.url, out, options)
+    : backupEmbedded(await refuseWhileServerRuns(config), out, options);
+}
+
 export function registerBackupCommands(program: Command, cli: CliContext): void {
   program
     .command('backup')
@@ -43,12 +58,8 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
     .option('--force', 'overwrite the file when it exists', false)
     .option('--json', 'print JSON', false)
     .action(async (options: { out: string; force: boolean; json: boolean }) => {
-      const config = localConfig(cli);
       const out = path.resolve(cli.io.cwd, options.out);
-      const result =
-        config.database.kind === 'postgres'
-          ? await backupPostgres(config.database.url, out, { force: options.force })
-          : await backupEmbedded(await refuseWhileServerRuns(config), out, { force: options.force });
+      const result = await backUp(cli, out, { force: options.force });
       cli.print(
         options.json,
         result,

@@ -12,6 +12,8 @@ import { PGlite } from '@electric-sql/pglite';
 import type { AppError } from '../../domain/errors.ts';
 import { conflict, validationFailed } from '../../domain/errors.ts';
 import { makeDirectory } from '../../lib/make-directory.ts';
+import type { Database } from '../../db/client.ts';
+import { lockDataDir } from '../../db/data-dir-lock.ts';
 
 export const EMBEDDED_BACKUP_FORMAT = 'pglite-datadir-tar-gz';
 
@@ -94,13 +96,37 @@ export async function backupEmbedded(
     });
   }
   await checkOutFile(outFile, options.force);
-  const pglite = await PGlite.create({ dataDir: pgliteDir });
+  // Refused (with the holder's pid) while another process has the data dir open (ADR 0052).
+  const lock = lockDataDir(pgliteDir);
   let dump: Blob;
   try {
-    dump = await pglite.dumpDataDir('gzip');
+    const pglite = await PGlite.create({ dataDir: pgliteDir });
+    try {
+      dump = await pglite.dumpDataDir('gzip');
+    } finally {
+      await pglite.close();
+    }
   } finally {
-    await pglite.close();
+    lock.release();
   }
+  return writeBackup(dump, outFile);
+}
+
+/**
+ * The backup of the database this process has open (a server running a forwarded `hub backup`),
+ * taken between two of its queries.
+ */
+export async function backupOpenDatabase(
+  database: Database,
+  outFile: string,
+  options: { force: boolean },
+): Promise<BackupResult> {
+  if (!database.dumpDataDir) throw new Error('expected the embedded database');
+  await checkOutFile(outFile, options.force);
+  return writeBackup(await database.dumpDataDir(), outFile);
+}
+
+async function writeBackup(dump: Blob, outFile: string): Promise<BackupResult> {
   // Written next to the target and renamed, so a crash never leaves a half backup under its name.
   const partial = `${outFile}.${randomBytes(4).toString('hex')}.partial`;
   // Streamed, not copied into one more buffer: PGlite already holds the whole archive in memory.
@@ -147,6 +173,22 @@ export async function restoreEmbedded(
   options: { force: boolean },
 ): Promise<RestoreResult> {
   const backup = await openBackup(file);
+  // Nobody may have the data dir open while it is replaced (ADR 0052).
+  await makeDirectory(path.dirname(pgliteDir));
+  const lock = lockDataDir(pgliteDir);
+  try {
+    return await restoreInto(backup, file, pgliteDir, options);
+  } finally {
+    lock.release();
+  }
+}
+
+async function restoreInto(
+  backup: Blob,
+  file: string,
+  pgliteDir: string,
+  options: { force: boolean },
+): Promise<RestoreResult> {
   const empty = await isEmptyDir(pgliteDir);
   if (!empty && !options.force) {
     throw conflict(
@@ -162,7 +204,6 @@ export async function restoreEmbedded(
   const suffix = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
   const staging = `${pgliteDir}.restore-${suffix}`;
   let migrations: number;
-  await makeDirectory(path.dirname(pgliteDir));
   try {
     const pglite = await PGlite.create({ dataDir: staging, loadDataDir: backup }).catch((error: unknown) => {
       throw notABackup(file, `PGlite could not load it (${(error as Error).message})`);
