@@ -107,6 +107,32 @@ describe('API tokens page', () => {
     expect(screen.queryByText('whk_secret_value_123')).toBeNull();
   });
 
+  it('sends the chosen expiry as a date that many days ahead', async () => {
+    await renderPage(<TokensPage />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Create token' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Create token' });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /Name/ }), { target: { value: 'CI' } });
+    const pick = async (label: RegExp, option: string) => {
+      const box = within(dialog).getByRole('combobox', { name: label });
+      fireEvent.click(box);
+      const list = () => document.getElementById(box.getAttribute('aria-controls') ?? '');
+      await waitFor(() => expect(list()?.querySelector('[role=option]')).toBeTruthy());
+      const found = [...(list()?.querySelectorAll<HTMLElement>('[role=option]') ?? [])].find(
+        (entry) => entry.textContent === option,
+      );
+      fireEvent.click(found!);
+    };
+    await pick(/Role/, 'Partner full admin');
+    await pick(/Expiry/, 'In 30 days');
+    const before = Date.now();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create token' }));
+    await waitFor(() => expect(writes()).toHaveLength(1));
+    const sent = JSON.parse(writes()[0]?.body ?? '{}') as { role: string; expiresAt: string };
+    expect(sent.role).toBe('partner_full_admin');
+    const days = (Date.parse(sent.expiresAt) - before) / 86_400_000;
+    expect(Math.round(days)).toBe(30);
+  });
+
   it('revokes a token only after the admin confirms', async () => {
     await renderPage(<TokensPage />);
     fireEvent.click(await screen.findByRole('button', { name: 'Revoke Billing sync' }));
