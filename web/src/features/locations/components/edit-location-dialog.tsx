@@ -1,15 +1,14 @@
-import type { FormEvent } from 'react';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Autocomplete, Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { tKey } from '../../../i18n/t-key.ts';
-import { sortErrorsByField } from '../../../lib/field-errors.ts';
 import { timeZoneOptions } from '../../../lib/time-zone-options.ts';
+import { usePatchForm } from '../../../lib/use-patch-form.ts';
 import type { LocationDetails } from '../api/update-location.ts';
 import { useUpdateLocation } from '../api/update-location.ts';
-import type { EditLocationField, EditLocationValues } from './edit-location-values.ts';
+import type { EditLocationField } from './edit-location-values.ts';
 import {
   EDIT_LOCATION_FIELDS,
   EDIT_LOCATION_FIELD_NAMES,
@@ -40,44 +39,23 @@ export function EditLocationDialog({ customerId, location, onClose }: EditLocati
   const { t } = useTranslation();
   const update = useUpdateLocation(customerId, location.id);
   const initial = useMemo(() => editLocationValuesOf(location), [location]);
-  const [values, setValues] = useState<EditLocationValues>(initial);
-  const [checked, setChecked] = useState<Partial<Record<EditLocationField, string>>>({});
-  // A server message stays under its field until the admin changes that field.
-  const [sent, setSent] = useState<EditLocationValues | null>(null);
   const zones = useMemo(timeZoneOptions, []);
-
-  const server = sortErrorsByField(update.error, EDIT_LOCATION_FIELD_NAMES, t, sent ?? values);
-  const errorOf = (field: EditLocationField): string | undefined =>
-    checked[field] ?? (sent && sent[field] === values[field] ? server.byField[field] : undefined);
-  const showAlert = update.isError && (server.other.length > 0 || Object.keys(server.byField).length === 0);
-
-  const set = (field: EditLocationField, value: string) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    setChecked((current) => ({ ...current, [field]: undefined }));
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = editLocationErrors(values, t);
-    setChecked(found);
-    if (Object.keys(found).length > 0) return;
-    const patch = editLocationPatch(values, initial);
-    if (Object.keys(patch).length === 0) {
+  const { values, set, errorOf, showAlert, submit } = usePatchForm({
+    initial,
+    fields: EDIT_LOCATION_FIELD_NAMES,
+    check: (current, translate) => editLocationErrors(current, translate),
+    patchOf: (current) => editLocationPatch(current, initial),
+    mutation: update,
+    onUnchanged: onClose,
+    onSaved: (saved) => {
+      notifications.show({
+        color: 'green',
+        title: t('common.saved'),
+        message: t('editLocation.savedText', { name: saved.name }),
+      });
       onClose();
-      return;
-    }
-    setSent(values);
-    update.mutate(patch, {
-      onSuccess: (saved) => {
-        notifications.show({
-          color: 'green',
-          title: t('common.saved'),
-          message: t('editLocation.savedText', { name: saved.name }),
-        });
-        onClose();
-      },
-    });
-  };
+    },
+  });
 
   return (
     <Modal

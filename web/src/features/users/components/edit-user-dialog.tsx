@@ -1,16 +1,15 @@
-import type { FormEvent } from 'react';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Alert, Autocomplete, Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
-import { sortErrorsByField } from '../../../lib/field-errors.ts';
 import { timeZoneOptions } from '../../../lib/time-zone-options.ts';
+import { usePatchForm } from '../../../lib/use-patch-form.ts';
 import { tKey } from '../../../i18n/t-key.ts';
 import type { UserDetails } from '../api/update-user.ts';
 import { useUpdateUser } from '../api/update-user.ts';
 import { fullName } from '../api/user-types.ts';
-import type { EditUserField, EditUserValues } from './edit-user-values.ts';
+import type { EditUserField } from './edit-user-values.ts';
 import {
   EDIT_USER_FIELDS,
   EDIT_USER_FIELD_NAMES,
@@ -52,44 +51,23 @@ export function EditUserDialog({ customerId, user, directorySync, opened, onClos
   const { t } = useTranslation();
   const update = useUpdateUser(customerId, user.id);
   const initial = useMemo(() => editUserValuesOf(user), [user]);
-  const [values, setValues] = useState<EditUserValues>(initial);
-  const [checked, setChecked] = useState<Partial<Record<EditUserField, string>>>({});
-  // What was last sent: a server message stays under its field until the admin changes that field.
-  const [sent, setSent] = useState<EditUserValues | null>(null);
   const zones = useMemo(timeZoneOptions, []);
-
-  const server = sortErrorsByField(update.error, EDIT_USER_FIELD_NAMES, t, sent ?? values);
-  const errorOf = (field: EditUserField): string | undefined =>
-    checked[field] ?? (sent && sent[field] === values[field] ? server.byField[field] : undefined);
-  const showAlert = update.isError && (server.other.length > 0 || Object.keys(server.byField).length === 0);
-
-  const set = (field: EditUserField, value: string) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    setChecked((current) => ({ ...current, [field]: undefined }));
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = editUserErrors(values, initial, t);
-    setChecked(found);
-    if (Object.keys(found).length > 0) return;
-    const patch = editUserPatch(values, initial, directorySync);
-    if (Object.keys(patch).length === 0) {
+  const { values, set, errorOf, showAlert, submit } = usePatchForm({
+    initial,
+    fields: EDIT_USER_FIELD_NAMES,
+    check: (current, translate) => editUserErrors(current, initial, translate),
+    patchOf: (current) => editUserPatch(current, initial, directorySync),
+    mutation: update,
+    onUnchanged: onClose,
+    onSaved: (saved) => {
+      notifications.show({
+        color: 'green',
+        title: t('editUser.saved'),
+        message: t('editUser.savedText', { name: fullName(saved) }),
+      });
       onClose();
-      return;
-    }
-    setSent(values);
-    update.mutate(patch, {
-      onSuccess: (saved) => {
-        notifications.show({
-          color: 'green',
-          title: t('editUser.saved'),
-          message: t('editUser.savedText', { name: fullName(saved) }),
-        });
-        onClose();
-      },
-    });
-  };
+    },
+  });
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('editUser.title')} size="lg" centered>
