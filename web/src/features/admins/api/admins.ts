@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
 import { useCursorPages } from '../../../lib/use-cursor-pages.ts';
-import type { AdminRole } from './grantable-roles.ts';
-import { partnerRolesGrantableBy } from './grantable-roles.ts';
+import type { AdminRole } from '../../../lib/grantable-roles.ts';
+import { partnerRolesGrantableBy } from '../../../lib/grantable-roles.ts';
 
 /** An admin account as GET /v1/admins answers it. */
 export interface AdminAccount {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
-import type { AdminRole } from '../api/grantable-roles.ts';
+import type { AdminRole } from '../../../lib/grantable-roles.ts';
 import { useInviteAdmin } from '../api/admins.ts';
 
 interface InviteAdminDialogProps {

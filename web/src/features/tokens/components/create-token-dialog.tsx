@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Code, CopyButton, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
-import type { AdminRole } from '../api/grantable-roles.ts';
+import type { AdminRole } from '../../../lib/grantable-roles.ts';
 import type { ExpiryChoice } from '../api/token-expiry.ts';
 import { expiresAtFor, expiryChoices } from '../api/token-expiry.ts';
 import { useCreateToken } from '../api/tokens.ts';

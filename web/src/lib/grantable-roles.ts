@@ -5,8 +5,9 @@ export type AdminRole =
   | 'customer_full_admin'
   | 'customer_readonly_admin';
 
-// Mirrors the server's rule (SPEC §1): a token never carries a role above its creator's. Partner Hub
-// creates partner-level tokens only; customer tokens need a customer id.
+// Mirrors the server's rule (SPEC §1): nobody grants a role above their own, to an admin they
+// invite or to a token they create. Partner Hub grants partner-level roles only; customer roles
+// are granted for one customer and need its id.
 export function partnerRolesGrantableBy(role: AdminRole): AdminRole[] {
   switch (role) {
     case 'operator':
