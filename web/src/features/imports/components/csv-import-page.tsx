@@ -203,7 +203,8 @@ export function CsvImportPage() {
             buttonLabel={t('imports.chooseFile')}
             fileName={file?.name ?? null}
           />
-          {preview ? (
+          {/* A binary file has no rows to count: the drop zone already says it is not a CSV file. */}
+          {preview && !preview.binary ? (
             <Text size="sm" c="dimmed" data-testid="local-preview">
               {t('imports.localPreview', { rows: preview.rowCount, columns: preview.headers.length })}
             </Text>
