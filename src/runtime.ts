@@ -5,7 +5,7 @@ import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { ensureDeployment, type Deployment } from './services/bootstrap/ensure-deployment.ts';
-import { configureLinkBase } from './services/accounts/links.ts';
+import { configureLinkBase, linkBaseOf } from './services/accounts/links.ts';
 import { setMailTransport, smtpTransport } from './services/email/mail-transport.ts';
 
 export interface Runtime {
@@ -46,7 +46,7 @@ export async function openRuntime(config: Config, logger: Logger = createLogger(
     if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
     const deployment = await ensureDeployment(database.db, config.secret);
     // Links in emails written by background jobs (invites, consent) point at the public URL.
-    configureLinkBase(config.publicUrl ?? `http://localhost:${config.port}`);
+    configureLinkBase(linkBaseOf(config));
     // Outbox rows are sent by SMTP when configured, else kept as `stored`.
     setMailTransport(config.smtp ? smtpTransport(config.smtp) : null);
     return { config, database, deployment, logger, close: () => database.close() };

@@ -1,6 +1,7 @@
 // Addresses of the app: for a response (a Location header), and for links sent by email.
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../app.ts';
+import { linkBaseOf } from '../../services/accounts/links.ts';
 
 /**
  * The app's address for a response to this request: HUB_PUBLIC_URL when configured, else the
@@ -12,11 +13,7 @@ export function publicUrlOf(app: App, request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`;
 }
 
-/**
- * The base of links sent by email (sign-up, invites, password reset): HUB_PUBLIC_URL, else the
- * local address. Never the request's Host or X-Forwarded-Host: the caller chooses those, and a
- * reset link sent to a victim but pointing at the caller's host would hand the caller the token.
- */
+/** The base of links sent by email (sign-up, invites, password reset): see linkBaseOf. */
 export function emailLinkBase(app: App): string {
-  return (app.config.publicUrl ?? `http://localhost:${app.config.port}`).replace(/\/+$/, '');
+  return linkBaseOf(app.config);
 }

@@ -6,6 +6,17 @@ import type { Executor } from '../context.ts';
 
 let publicBaseUrl = 'http://localhost:3000';
 
+/**
+ * Where links in emails point: HUB_PUBLIC_URL, else the local address. Never an address a request
+ * names (its Host): a reset link pointing at a host of the caller's choosing hands over the token.
+ */
+export function linkBaseOf(config: {
+  readonly publicUrl: string | undefined;
+  readonly port: number;
+}): string {
+  return (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, '');
+}
+
 export function configureLinkBase(url: string): void {
   publicBaseUrl = url.replace(/\/+$/, '');
 }
