@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../services/context.ts';
 import type { AdminAccountRow, ApiTokenRow, Role } from '../schema.ts';
+import { suspendedByDirectory } from './directory-suspension.ts';
 
 /** How long a token's last_used_at may lag behind its use: it is informative, not an audit. */
 const TOKEN_TOUCH_INTERVAL = sql`interval '1 minute'`;
@@ -87,6 +88,7 @@ export async function findLiveSession(
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', sql<Date>`now()`)
     .where('admin_accounts.status', '=', 'active')
+    .where(sql<boolean>`not ${suspendedByDirectory()}`)
     .executeTakeFirst();
   if (!row) return undefined;
   const { csrf_token: csrfToken, session_expires_at: expiresAt, ...admin } = row;

@@ -1,10 +1,12 @@
 // Sign-in for the web app: email + password -> an opaque session id (stored hashed) and the CSRF
-// token the app echoes on writes. Wrong email, wrong password and a disabled account all answer
-// the same 401, so sign-in cannot tell which emails have accounts.
+// token the app echoes on writes. Wrong email, wrong password, a disabled account and a customer
+// admin whose user the directory suspended all answer the same 401, so sign-in cannot tell which
+// emails have accounts.
 import type { Kysely } from 'kysely';
 import { AppError } from '../../domain/errors.ts';
 import { findAdminByEmail, updateAdmin } from '../../db/repositories/admins.ts';
 import { deleteSession, insertSession } from '../../db/repositories/credentials.ts';
+import { isAdminSuspendedByDirectory } from '../../db/repositories/directory-suspension.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../access/actor.ts';
 import { toAdminView, type AdminView } from '../admins/admin-view.ts';
@@ -37,6 +39,7 @@ export async function login(
   const storedHash = admin?.password_hash ?? null;
   const valid = await verifyPassword(storedHash ?? (await decoyHash), input.password);
   if (!admin || storedHash === null || !valid || admin.status !== 'active') throw invalidCredentials();
+  if (await isAdminSuspendedByDirectory(db, admin.id)) throw invalidCredentials();
   const sessionToken = randomToken(SESSION_PREFIX);
   const csrfToken = randomToken('', 24);
   const updated = await db.transaction().execute(async (trx) => {
