@@ -1,9 +1,10 @@
-import { Anchor, Button, Paper, Skeleton } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Skeleton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { useCustomer } from '../api/get-customer.ts';
+import { CustomerActions } from './customer-actions.tsx';
 import { CustomerFacts } from './customer-facts.tsx';
 
 export function CustomerDetailPage() {
@@ -37,9 +38,12 @@ export function CustomerDetailPage() {
         above={back}
         title={customer.data.name}
         actions={
-          <Button component={Link} to={`/control/${customer.data.id}`} data-testid="open-control-hub">
-            {t('customers.openControlHub')}
-          </Button>
+          <Group gap="xs">
+            <CustomerActions customer={customer.data} allowDelete />
+            <Button component={Link} to={`/control/${customer.data.id}`} data-testid="open-control-hub">
+              {t('customers.openControlHub')}
+            </Button>
+          </Group>
         }
       />
       <Paper>

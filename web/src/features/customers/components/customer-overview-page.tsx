@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { useCustomer } from '../api/get-customer.ts';
+import { CustomerActions } from './customer-actions.tsx';
 import { CustomerFacts } from './customer-facts.tsx';
 
 /** What "Open Control Hub" lands on: the customer's overview, with the way on to Users. */
@@ -18,6 +19,7 @@ export function CustomerOverviewPage() {
         description={customer.data?.name}
         actions={
           <Group>
+            {customer.data ? <CustomerActions customer={customer.data} allowDelete={false} /> : null}
             <Button component={Link} to={`/control/${customerId}/users`}>
               {t('nav.users')}
             </Button>

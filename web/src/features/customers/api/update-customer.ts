@@ -1,0 +1,38 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client.ts';
+import type { Customer } from './customer-types.ts';
+import { customerQueryKey } from './get-customer.ts';
+
+/** The address as PATCH takes it: when sent, it replaces the whole address (`null` empties a line). */
+export interface CustomerAddressPatch {
+  addressLine1: string | null;
+  addressLine2: string | null;
+  city: string | null;
+  stateOrProvince: string | null;
+  zipCode: string | null;
+}
+
+/** `PATCH /v1/customers/{id}`: only what changed. The externalId cannot be changed. */
+export type CustomerPatch = Partial<{
+  name: string;
+  adminEmail: string;
+  country: string;
+  language: string;
+  address: CustomerAddressPatch;
+}>;
+
+export function useUpdateCustomer(customerId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: CustomerPatch) =>
+      apiRequest<Customer>(`/v1/customers/${encodeURIComponent(customerId)}`, {
+        method: 'PATCH',
+        body: patch,
+      }),
+    onSuccess: (saved) => {
+      // The answer is the stored customer: show it at once, then refresh lists that name it.
+      queryClient.setQueryData(customerQueryKey(customerId), saved);
+      return queryClient.invalidateQueries({ queryKey: ['customers', 'list'] });
+    },
+  });
+}

@@ -1,0 +1,195 @@
+// @vitest-environment jsdom
+import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CanWriteProvider } from '../../../lib/permissions.tsx';
+import { renderPage } from '../../../testing/render-with-providers.tsx';
+import type { Customer } from '../api/customer-types.ts';
+import { CustomerDetailPage } from './customer-detail-page.tsx';
+import { CustomerOverviewPage } from './customer-overview-page.tsx';
+
+// Mantine's first render in jsdom is slow on a busy machine: wait for screens longer than 1 s.
+configure({ asyncUtilTimeout: 10_000 });
+
+const acme: Customer = {
+  id: 'c1',
+  name: 'Acme BV',
+  externalId: 'ACME-1',
+  adminEmail: 'admin@acme.example',
+  country: 'NL',
+  language: 'nl_NL',
+  status: 'provisioned',
+  errors: [],
+  packages: [],
+  address: {
+    addressLine1: 'Damrak 1',
+    addressLine2: null,
+    city: 'Amsterdam',
+    stateOrProvince: null,
+    zipCode: '1012 LG',
+  },
+};
+
+const requests: { url: string; method: string; body: unknown }[] = [];
+let signedInRole = 'partner_full_admin';
+let patchAnswer: (body: Record<string, unknown>) => Response;
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+beforeEach(() => {
+  requests.length = 0;
+  signedInRole = 'partner_full_admin';
+  patchAnswer = (body) => json({ ...acme, ...body });
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init?: RequestInit) => {
+      const method = init?.method ?? 'GET';
+      const body = init?.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : null;
+      requests.push({ url, method, body });
+      if (url.includes('/v1/auth/me')) return json({ id: 'me', role: signedInRole, partnerId: 'p1' });
+      if (method === 'PATCH') return patchAnswer(body ?? {});
+      if (method === 'DELETE') return json({ ...acme, status: 'deleting' }, 202);
+      return json(acme);
+    }),
+  );
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const writes = () => requests.filter((request) => request.method !== 'GET');
+
+async function renderDetail({ canWrite = true } = {}) {
+  await renderPage(
+    <CanWriteProvider canWrite={canWrite}>
+      <Routes>
+        <Route path="/partner/customers/:customerId" element={<CustomerDetailPage />} />
+        <Route path="/partner/customers" element={<p>The customers list</p>} />
+      </Routes>
+    </CanWriteProvider>,
+    { path: '/partner/customers/c1' },
+  );
+  await screen.findByRole('heading', { name: 'Acme BV' });
+}
+
+async function openEdit() {
+  await renderDetail();
+  fireEvent.click(screen.getByRole('button', { name: 'Edit' }));
+  return screen.findByRole('dialog', { name: 'Edit customer Acme BV' });
+}
+
+const field = (dialog: HTMLElement, name: RegExp | string) =>
+  within(dialog).getByRole('textbox', { name }) as HTMLInputElement;
+
+describe('edit customer', () => {
+  it("prefills the customer's fields and sends only the changed ones", async () => {
+    const dialog = await openEdit();
+    expect(field(dialog, /^Name/).value).toBe('Acme BV');
+    expect(field(dialog, /Admin email/).value).toBe('admin@acme.example');
+    expect(field(dialog, 'Address line 1').value).toBe('Damrak 1');
+    expect(field(dialog, 'Postal code').value).toBe('1012 LG');
+    expect(field(dialog, 'External ID').value).toBe('ACME-1');
+    fireEvent.change(field(dialog, /^Name/), { target: { value: 'Acme Holding' } });
+    fireEvent.change(field(dialog, 'City'), { target: { value: 'Utrecht' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(writes()).toEqual([
+      {
+        url: '/v1/customers/c1',
+        method: 'PATCH',
+        body: {
+          name: 'Acme Holding',
+          address: {
+            addressLine1: 'Damrak 1',
+            addressLine2: null,
+            city: 'Utrecht',
+            stateOrProvince: null,
+            zipCode: '1012 LG',
+          },
+        },
+      },
+    ]);
+    // The page shows what the server stored.
+    expect(await screen.findByRole('heading', { name: 'Acme Holding' })).toBeTruthy();
+  });
+
+  it("shows the server's objections under their fields and keeps the dialog open", async () => {
+    patchAnswer = () =>
+      json(
+        {
+          message: 'The request is not valid.',
+          errors: [
+            { code: 'invalid_name', description: 'Name may not contain "%".', field: 'name' },
+            { code: 'invalid_email', description: '"x@" is not a valid email address.', field: 'adminEmail' },
+          ],
+          trackingId: 'WH_1',
+        },
+        400,
+      );
+    const dialog = await openEdit();
+    fireEvent.change(field(dialog, /^Name/), { target: { value: '100% Acme' } });
+    fireEvent.change(field(dialog, /Admin email/), { target: { value: 'x@' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(await within(dialog).findByText('Name may not contain "%".')).toBeTruthy();
+    expect(within(dialog).getByText('"x@" is not a valid email address.')).toBeTruthy();
+    expect(field(dialog, /^Name/).getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('dialog')).toBeTruthy();
+  });
+
+  it('checks an emptied name before asking the server', async () => {
+    const dialog = await openEdit();
+    fireEvent.change(field(dialog, /^Name/), { target: { value: ' ' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(await within(dialog).findByText('This field is required')).toBeTruthy();
+    expect(writes()).toEqual([]);
+  });
+
+  it('is offered in Control Hub too, but not Delete', async () => {
+    await renderPage(<CustomerOverviewPage />, { path: '/control/c1', pattern: '/control/:customerId' });
+    await screen.findByRole('button', { name: 'Edit' });
+    await screen.findByText('Acme BV');
+    expect(screen.queryByRole('button', { name: 'Delete customer' })).toBeNull();
+  });
+});
+
+describe('delete customer', () => {
+  it('asks first, naming the customer and what goes with it, then returns to the list', async () => {
+    await renderDetail();
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete customer' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete customer' });
+    expect(within(dialog).getByText('Delete the customer Acme BV (ACME-1)?')).toBeTruthy();
+    expect(within(dialog).getByText(/users are removed/)).toBeTruthy();
+    expect(within(dialog).getByText(/phone numbers and extensions are released/)).toBeTruthy();
+    expect(writes()).toEqual([]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    expect(await screen.findByText('The customers list')).toBeTruthy();
+    expect(writes()).toEqual([{ url: '/v1/customers/c1', method: 'DELETE', body: null }]);
+  });
+
+  it('sends nothing when the admin cancels', async () => {
+    await renderDetail();
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete customer' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete customer' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(writes()).toEqual([]);
+  });
+
+  it('is not offered to a customer full admin, who may still edit', async () => {
+    signedInRole = 'customer_full_admin';
+    await renderDetail();
+    await screen.findByRole('button', { name: 'Edit' });
+    await waitFor(() => expect(requests.some((request) => request.url.includes('/v1/auth/me'))).toBe(true));
+    expect(screen.queryByRole('button', { name: 'Delete customer' })).toBeNull();
+  });
+
+  it('offers neither Edit nor Delete to a read-only admin', async () => {
+    signedInRole = 'partner_readonly_admin';
+    await renderDetail({ canWrite: false });
+    expect(screen.queryByRole('button', { name: 'Edit' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Delete customer' })).toBeNull();
+  });
+});

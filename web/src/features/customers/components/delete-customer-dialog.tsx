@@ -1,0 +1,60 @@
+import { Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
+import type { Customer } from '../api/customer-types.ts';
+import { useDeleteCustomer } from '../api/delete-customer.ts';
+
+interface DeleteCustomerDialogProps {
+  customer: Customer;
+  onClose: () => void;
+}
+
+/**
+ * Names the customer and says what goes with it (SPEC §5: users removed, numbers and emails freed),
+ * then back to the customers list while the server removes it in the background.
+ */
+export function DeleteCustomerDialog({ customer, onClose }: DeleteCustomerDialogProps) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const remove = useDeleteCustomer(customer.id);
+  const confirm = () =>
+    remove.mutate(undefined, {
+      onSuccess: () => {
+        notifications.show({
+          color: 'green',
+          title: t('deleteCustomer.started'),
+          message: t('deleteCustomer.startedText', { name: customer.name }),
+        });
+        onClose();
+        void navigate('/partner/customers');
+      },
+    });
+  return (
+    <Modal opened onClose={onClose} title={t('deleteCustomer.title')} centered>
+      <Stack>
+        <Text size="sm" fw={500} data-testid="delete-customer-question">
+          {t('deleteCustomer.question', { name: customer.name, externalId: customer.externalId })}
+        </Text>
+        <List size="sm" spacing={4}>
+          <List.Item>{t('deleteCustomer.users')}</List.Item>
+          <List.Item>{t('deleteCustomer.numbers')}</List.Item>
+          <List.Item>{t('deleteCustomer.rest')}</List.Item>
+        </List>
+        <Text size="sm" c="dimmed">
+          {t('deleteCustomer.irreversible')}
+        </Text>
+        {remove.isError ? <ErrorAlert error={remove.error} /> : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} disabled={remove.isPending}>
+            {t('common.cancel')}
+          </Button>
+          <Button color="red" onClick={confirm} loading={remove.isPending}>
+            {t('deleteCustomer.confirm')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,133 @@
+import { useMemo } from 'react';
+import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
+import { tKey } from '../../../i18n/t-key.ts';
+import { usePatchForm } from '../../../lib/use-patch-form.ts';
+import type { Customer } from '../api/customer-types.ts';
+import { useUpdateCustomer } from '../api/update-customer.ts';
+import { countryOptions } from './country-options.ts';
+import type { EditCustomerField } from './edit-customer-values.ts';
+import {
+  EDIT_CUSTOMER_FIELDS,
+  EDIT_CUSTOMER_FIELD_NAMES,
+  editCustomerErrors,
+  editCustomerPatch,
+  editCustomerValuesOf,
+} from './edit-customer-values.ts';
+
+const LABELS: Readonly<Record<EditCustomerField, string>> = {
+  name: tKey('customers.name'),
+  adminEmail: tKey('customers.adminEmail'),
+  language: tKey('customers.language'),
+  country: tKey('address.country'),
+  addressLine1: tKey('address.line1'),
+  addressLine2: tKey('address.line2'),
+  zipCode: tKey('address.zipCode'),
+  city: tKey('address.city'),
+  stateOrProvince: tKey('editCustomer.stateOrProvince'),
+};
+
+// The wizard's choices; a language the server holds that is not among them stays choosable.
+const LANGUAGES = [
+  { value: 'nl_NL', label: 'Nederlands' },
+  { value: 'en_US', label: 'English (US)' },
+  { value: 'en_GB', label: 'English (UK)' },
+];
+
+interface EditCustomerDialogProps {
+  customer: Customer;
+  onClose: () => void;
+}
+
+/** SPEC §2 fields a partner admin may change after creation; the externalId and packages stay. */
+export function EditCustomerDialog({ customer, onClose }: EditCustomerDialogProps) {
+  const { t, i18n } = useTranslation();
+  const uiLanguage = i18n.language?.startsWith('nl') ? 'nl' : 'en';
+  const update = useUpdateCustomer(customer.id);
+  const initial = useMemo(() => editCustomerValuesOf(customer), [customer]);
+  const countries = useMemo(() => countryOptions(uiLanguage), [uiLanguage]);
+  const languages = useMemo(
+    () =>
+      initial.language && !LANGUAGES.some((entry) => entry.value === initial.language)
+        ? [...LANGUAGES, { value: initial.language, label: initial.language }]
+        : LANGUAGES,
+    [initial.language],
+  );
+  const { values, set, errorOf, showAlert, submit } = usePatchForm({
+    initial,
+    fields: EDIT_CUSTOMER_FIELD_NAMES,
+    check: (current, translate) => editCustomerErrors(current, translate),
+    patchOf: (current) => editCustomerPatch(current, initial),
+    mutation: update,
+    onUnchanged: onClose,
+    onSaved: (saved) => {
+      notifications.show({
+        color: 'green',
+        title: t('common.saved'),
+        message: t('editCustomer.savedText', { name: saved.name }),
+      });
+      onClose();
+    },
+  });
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('editCustomer.title', { name: customer.name })}
+      size="lg"
+      centered
+    >
+      <form onSubmit={submit} noValidate data-testid="edit-customer-form">
+        <Stack>
+          <TextInput
+            label={t('customers.externalId')}
+            value={customer.externalId}
+            readOnly
+            disabled
+            description={t('editCustomer.externalIdFixed')}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {EDIT_CUSTOMER_FIELDS.map(({ name, required }) => {
+              const common = { label: t(LABELS[name]), error: errorOf(name), required };
+              if (name === 'country' || name === 'language') {
+                return (
+                  <Select
+                    key={name}
+                    {...common}
+                    data={name === 'country' ? countries : languages}
+                    searchable={name === 'country'}
+                    allowDeselect={false}
+                    nothingFoundMessage={t('wizard.nothingFound')}
+                    value={values[name] || null}
+                    onChange={(value) => set(name, value ?? '')}
+                  />
+                );
+              }
+              return (
+                <TextInput
+                  key={name}
+                  {...common}
+                  type={name === 'adminEmail' ? 'email' : 'text'}
+                  value={values[name]}
+                  onChange={(event) => set(name, event.currentTarget.value)}
+                />
+              );
+            })}
+          </SimpleGrid>
+          {showAlert ? <ErrorAlert error={update.error} /> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={update.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
