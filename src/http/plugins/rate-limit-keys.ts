@@ -8,6 +8,7 @@ import { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hashToken } from '../../services/auth/secrets.ts';
 import { text } from '../errors.ts';
+import { bearerToken } from './bearer-token.ts';
 import { SESSION_COOKIE } from './authentication.ts';
 
 /** What a request presents, as the rate limit sees it. */
@@ -26,19 +27,8 @@ export interface RateLimitKeys {
   readonly session: string | null;
 }
 
-/**
- * The token of an `Authorization: Bearer <token>` header: the scheme in any case, whitespace around
- * and between ignored (as the admin API and SCIM accept it). Null for another scheme or no token.
- */
-export function presentedBearerToken(authorization: string | undefined): string | null {
-  if (!authorization) return null;
-  const match = /^bearer\s+(.+)$/is.exec(authorization.trim());
-  const token = match?.[1]?.trim();
-  return token ? token : null;
-}
-
 export function rateLimitKeys(identity: PresentedIdentity): RateLimitKeys {
-  const token = presentedBearerToken(identity.authorization);
+  const token = bearerToken(identity.authorization);
   const sessionId = identity.sessionId?.trim();
   return {
     // IPv4-mapped IPv6 as IPv4, and IPv6 per /64: one host holds a whole /64.

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { bearerToken } from '../../http/plugins/bearer-token.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { authenticateScimToken } from '../../services/scim/scim-token-service.ts';
 import { ScimError } from '../errors.ts';
@@ -30,15 +31,14 @@ export async function authenticateScimRequest(
   publicUrl: string | undefined,
 ): Promise<void> {
   const customerId = (request.params as { customerId?: string }).customerId ?? '';
-  const authorization = request.headers.authorization ?? '';
-  const match = /^bearer\s+(.+)$/i.exec(authorization.trim());
-  if (!match?.[1])
+  const token = bearerToken(request.headers.authorization);
+  if (!token)
     throw new ScimError(
       401,
       undefined,
       'Send the customer\'s SCIM token as "Authorization: Bearer <token>".',
     );
-  const result = await authenticateScimToken(request.server.database.db, customerId, match[1].trim());
+  const result = await authenticateScimToken(request.server.database.db, customerId, token);
   if (!result.ok) {
     if (result.reason === 'sync_disabled') {
       throw new ScimError(403, undefined, 'Directory synchronization is disabled for this customer.');
