@@ -1,5 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CustomerView } from '../../src/services/customers/customer-view.ts';
+import { TOKEN_CACHE_TTL_MS } from '../../src/http/plugins/authentication.ts';
 import { hashToken } from '../../src/services/auth/secrets.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { createApiToken, createPartner, createTestCustomer } from '../helpers/factories.ts';
@@ -52,12 +53,22 @@ describe('/v1/tokens', () => {
         .set({ last_used_at: at })
         .where('token_hash', '=', hashToken(token))
         .execute();
-    await setLastUsed(recent);
-    await app.inject({ url: '/v1/customers', headers: auth(token) });
-    expect((await lastUsed())?.getTime()).toBe(recent.getTime());
-    await setLastUsed(stale);
-    await app.inject({ url: '/v1/customers', headers: auth(token) });
-    expect((await lastUsed())?.getTime()).toBeGreaterThan(stale.getTime() + 60_000);
+    // Each use past the second in which the server remembers a token lookup (ADR 0053).
+    const useLater = async () => {
+      vi.setSystemTime(Date.now() + TOKEN_CACHE_TTL_MS);
+      await app.inject({ url: '/v1/customers', headers: auth(token) });
+    };
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      await setLastUsed(recent);
+      await useLater();
+      expect((await lastUsed())?.getTime()).toBe(recent.getTime());
+      await setLastUsed(stale);
+      await useLater();
+      expect((await lastUsed())?.getTime()).toBeGreaterThan(stale.getTime() + 60_000);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('creates a token shown once, stored hashed, that works until it is revoked', async () => {

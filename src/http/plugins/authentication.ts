@@ -8,9 +8,11 @@ import { AppError } from '../../domain/errors.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../services/access/actor.ts';
 import { actorFromApiToken, actorFromSession, type SessionLimits } from '../../services/auth/authenticate.ts';
-import { safeEqual } from '../../services/auth/secrets.ts';
+import { hashToken, safeEqual } from '../../services/auth/secrets.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { localeOf } from '../locale.ts';
+import { bearerToken } from './bearer-token.ts';
+import { PrincipalCache } from './principal-cache.ts';
 
 export const SESSION_COOKIE = 'hub_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -29,6 +31,12 @@ declare module 'fastify' {
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * How long this process trusts a token lookup (ADR 0053): a revocation made through another process
+ * (another server on the same PostgreSQL) applies at most this much later; through this one, at once.
+ */
+export const TOKEN_CACHE_TTL_MS = 1_000;
 
 /** The session cookie, living as long as the session does (set at sign-in and on renewal). */
 export function setSessionCookie(
@@ -54,15 +62,32 @@ function unauthenticated(): AppError {
   });
 }
 
+/** The actor of an API token, from the cache when it looked the token up within the last second. */
+async function tokenActor(
+  db: Kysely<DB>,
+  tokens: PrincipalCache<Actor>,
+  token: string,
+): Promise<Actor | null> {
+  const key = hashToken(token);
+  const cached = tokens.get(key);
+  if (cached) return cached;
+  const generation = tokens.generation;
+  const actor = await actorFromApiToken(db, token);
+  // Only a live token is remembered: an unknown one is looked up (and refused) every time.
+  if (actor) tokens.set(key, actor, generation);
+  return actor;
+}
+
 async function authenticate(
   db: Kysely<DB>,
   limits: SessionLimits,
+  tokens: PrincipalCache<Actor>,
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<void> {
-  const authorization = request.headers.authorization;
-  if (authorization?.toLowerCase().startsWith('bearer ')) {
-    request.actor = await actorFromApiToken(db, authorization.slice(7).trim());
+  const token = bearerToken(request.headers.authorization);
+  if (token !== null) {
+    request.actor = await tokenActor(db, tokens, token);
     if (!request.actor) throw unauthenticated();
     return;
   }
@@ -95,10 +120,16 @@ export const authenticationPlugin = fp(
       if (!this.actor) throw unauthenticated();
       return { db: options.db, actor: this.actor, requestId: this.id, locale: localeOf(this) };
     });
+    const tokens = new PrincipalCache<Actor>({ ttlMs: TOKEN_CACHE_TTL_MS });
     app.addHook('onRequest', async (request, reply) => {
       if (!request.url.startsWith('/v1/')) return;
-      await authenticate(options.db, options.sessions, request, reply);
+      await authenticate(options.db, options.sessions, tokens, request, reply);
       if (!request.actor && !request.routeOptions.config.public) throw unauthenticated();
+    });
+    // Any write may revoke a token or disable what it belongs to: forget every cached token once the
+    // write is done (its transaction committed), before its response can reach the client.
+    app.addHook('onSend', async (request) => {
+      if (UNSAFE.has(request.method)) tokens.clear();
     });
   },
   { name: 'authentication', dependencies: ['@fastify/cookie'] },
