@@ -3,6 +3,7 @@ import { apiRequest } from '../../../lib/api-client.ts';
 import { useCursorPages } from '../../../lib/use-cursor-pages.ts';
 import type { AdminRole } from '../../../lib/grantable-roles.ts';
 import { partnerRolesGrantableBy } from '../../../lib/grantable-roles.ts';
+import type { SignedInAdmin } from './role-choices.ts';
 
 /** An admin account as GET /v1/admins answers it. */
 export interface AdminAccount {
@@ -29,18 +30,23 @@ export function useAdminPages() {
   return useCursorPages<AdminAccount>([...adminsKey, 'list'], '/v1/admins', { max: 50 });
 }
 
-/** The roles the signed-in admin may hand out here (the server checks again). */
-export function useGrantablePartnerRoles() {
+/** The signed-in admin's id and role: what they may grant, and which row is their own. */
+export function useSignedInAdmin() {
   return useQuery({
-    queryKey: [...adminsKey, 'signed-in-role'],
-    queryFn: async () => {
+    queryKey: ['admins-page', 'signed-in-admin'],
+    queryFn: async (): Promise<SignedInAdmin | null> => {
       // Some servers wrap the admin (`{admin: {...}}`); accept both.
-      const body = await apiRequest<{ role?: AdminRole; admin?: { role: AdminRole } }>('/v1/auth/me');
-      const role = body.admin?.role ?? body.role;
-      return role ? partnerRolesGrantableBy(role) : [];
+      const body = await apiRequest<Partial<SignedInAdmin> & { admin?: SignedInAdmin }>('/v1/auth/me');
+      const admin = body.admin ?? body;
+      return admin.id && admin.role ? { id: admin.id, role: admin.role } : null;
     },
     staleTime: 60_000,
   });
+}
+
+/** The roles the signed-in admin may hand out here (the server checks again). */
+export function grantablePartnerRoles(me: SignedInAdmin | null | undefined): AdminRole[] {
+  return me ? partnerRolesGrantableBy(me.role) : [];
 }
 
 export function useInviteAdmin() {
@@ -57,6 +63,27 @@ export function useResendInvite() {
   return useMutation({
     mutationFn: (adminId: string) =>
       apiRequest<AdminAccount>(`/v1/admins/${encodeURIComponent(adminId)}/invite`, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminsKey }),
+  });
+}
+
+export function useChangeAdminRole() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ adminId, role }: { adminId: string; role: AdminRole }) =>
+      apiRequest<AdminAccount>(`/v1/admins/${encodeURIComponent(adminId)}`, {
+        method: 'PATCH',
+        body: { role },
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminsKey }),
+  });
+}
+
+export function useRemoveAdmin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (adminId: string) =>
+      apiRequest<undefined>(`/v1/admins/${encodeURIComponent(adminId)}`, { method: 'DELETE' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: adminsKey }),
   });
 }

@@ -10,6 +10,10 @@ configure({ asyncUtilTimeout: 10_000 });
 
 const calls: { method: string; url: string; body: string | null }[] = [];
 let signedInRole = 'partner_full_admin';
+let deleteAnswer: () => Response;
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 const admins = [
   {
@@ -39,11 +43,14 @@ const admins = [
 beforeEach(() => {
   calls.length = 0;
   signedInRole = 'partner_full_admin';
+  deleteAnswer = () => new Response(null, { status: 204 });
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init?: RequestInit) => {
       const method = init?.method ?? 'GET';
       calls.push({ method, url, body: typeof init?.body === 'string' ? init.body : null });
+      if (method === 'DELETE') return deleteAnswer();
+      if (method === 'PATCH') return json({ ...admins[1], ...(JSON.parse(String(init?.body)) as object) });
       const body = url.includes('/v1/auth/me')
         ? { id: 'a1', email: 'owner@example.com', role: signedInRole, partnerId: 'p1' }
         : method === 'POST'
@@ -120,5 +127,69 @@ describe('admins page', () => {
     await screen.findByRole('table', { name: 'Admins' });
     expect(screen.queryByRole('button', { name: 'Invite admin' })).toBeNull();
     expect(screen.queryByRole('button', { name: /Resend invite/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Change role/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Remove admin/ })).toBeNull();
+  });
+
+  it("changes an admin's role, offering only roles the signed-in admin may grant", async () => {
+    await renderPage(<AdminsPage />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Change role of new@example.com' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Change role of new@example.com' });
+    const select = within(dialog).getByRole('combobox', { name: /New role/ }) as HTMLInputElement;
+    expect(select.value).toBe('Partner read-only admin');
+    fireEvent.click(select);
+    await waitFor(() => expect(document.querySelector('[role=option]')).toBeTruthy());
+    const options = [...document.querySelectorAll<HTMLElement>('[role=option]')];
+    expect(options.map((option) => option.textContent)).toEqual([
+      'Partner full admin',
+      'Partner read-only admin',
+    ]);
+    fireEvent.click(options[0]!);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(writes()).toHaveLength(1);
+    expect(writes()[0]).toMatchObject({ method: 'PATCH' });
+    expect(writes()[0]?.url).toMatch(/\/v1\/admins\/a2$/);
+    expect(JSON.parse(writes()[0]?.body ?? '{}')).toEqual({ role: 'partner_full_admin' });
+  });
+
+  it('offers no change or removal of one’s own account', async () => {
+    await renderPage(<AdminsPage />);
+    await screen.findByRole('button', { name: 'Remove admin new@example.com' });
+    expect(screen.getByText('(you)')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Change role of owner@example.com' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Remove admin owner@example.com' })).toBeNull();
+  });
+
+  it('removes an admin only after confirming', async () => {
+    await renderPage(<AdminsPage />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove admin new@example.com' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Remove admin' });
+    expect(within(dialog).getByText('Remove the admin account new@example.com?')).toBeTruthy();
+    expect(writes()).toEqual([]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Remove' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(writes()).toHaveLength(1);
+    expect(writes()[0]).toMatchObject({ method: 'DELETE' });
+    expect(writes()[0]?.url).toMatch(/\/v1\/admins\/a2$/);
+  });
+
+  it("shows the server's refusal in the dialog", async () => {
+    deleteAnswer = () =>
+      json(
+        {
+          message: 'You cannot change the role or status of your own account, or delete it.',
+          errors: [],
+          trackingId: 'WH_9',
+        },
+        409,
+      );
+    await renderPage(<AdminsPage />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove admin new@example.com' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Remove admin' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Remove' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toContain('You cannot change the role or status of your own account');
+    expect(screen.getByRole('dialog')).toBeTruthy();
   });
 });

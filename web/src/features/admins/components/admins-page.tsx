@@ -1,4 +1,5 @@
-import { Badge, Button, Paper, Table } from '@mantine/core';
+import { useState } from 'react';
+import { Badge, Button, Group, Paper, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
@@ -8,8 +9,11 @@ import { Pager } from '../../../components/ui/pager.tsx';
 import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
 import { useCanWrite } from '../../../lib/permissions.tsx';
 import type { AdminAccount } from '../api/admins.ts';
-import { useAdminPages, useGrantablePartnerRoles, useResendInvite } from '../api/admins.ts';
+import { grantablePartnerRoles, useAdminPages, useResendInvite, useSignedInAdmin } from '../api/admins.ts';
+import { mayManageAdmin, roleChoicesFor } from '../api/role-choices.ts';
+import { ChangeRoleDialog } from './change-role-dialog.tsx';
 import { InviteAdminDialog } from './invite-admin-dialog.tsx';
+import { RemoveAdminDialog } from './remove-admin-dialog.tsx';
 
 const statusColor: Record<AdminAccount['status'], string> = {
   invited: 'yellow',
@@ -21,12 +25,15 @@ export function AdminsPage() {
   const { t } = useTranslation();
   const canWrite = useCanWrite();
   const pages = useAdminPages();
-  const grantable = useGrantablePartnerRoles();
+  const me = useSignedInAdmin();
   const resend = useResendInvite();
   const [inviting, { open, close }] = useDisclosure(false);
+  const [changing, setChanging] = useState<AdminAccount | null>(null);
+  const [removing, setRemoving] = useState<AdminAccount | null>(null);
   // Read-only admins (and anyone who may grant nothing) see the list only.
-  const roles = canWrite ? (grantable.data ?? []) : [];
+  const roles = canWrite ? grantablePartnerRoles(me.data) : [];
   const mayInvite = roles.length > 0;
+  const mayManage = (admin: AdminAccount) => canWrite && mayManageAdmin(me.data, admin);
   return (
     <>
       <PageHeader
@@ -57,26 +64,57 @@ export function AdminsPage() {
               <Table.Tbody style={{ opacity: pages.isPlaceholderData ? 0.6 : 1 }}>
                 {pages.items.map((admin) => (
                   <Table.Tr key={admin.id}>
-                    <Table.Td>{admin.email}</Table.Td>
+                    <Table.Td>
+                      {admin.email}
+                      {me.data?.id === admin.id ? (
+                        <Text span size="sm" c="dimmed">
+                          {' '}
+                          ({t('admins.you')})
+                        </Text>
+                      ) : null}
+                    </Table.Td>
                     <Table.Td>{admin.displayName ?? '—'}</Table.Td>
                     <Table.Td>{t(`admins.roles.${admin.role}`)}</Table.Td>
                     <Table.Td>
                       <Badge color={statusColor[admin.status]}>{t(`admins.statuses.${admin.status}`)}</Badge>
                     </Table.Td>
                     <Table.Td ta="right">
-                      {mayInvite && admin.status === 'invited' ? (
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          onClick={() => resend.mutate(admin.id)}
-                          loading={resend.isPending && resend.variables === admin.id}
-                          aria-label={t('admins.resendNamed', { email: admin.email })}
-                        >
-                          {resend.isSuccess && resend.variables === admin.id
-                            ? t('admins.resent')
-                            : t('admins.resend')}
-                        </Button>
-                      ) : null}
+                      <Group gap={4} justify="flex-end" wrap="nowrap">
+                        {mayInvite && admin.status === 'invited' ? (
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            onClick={() => resend.mutate(admin.id)}
+                            loading={resend.isPending && resend.variables === admin.id}
+                            aria-label={t('admins.resendNamed', { email: admin.email })}
+                          >
+                            {resend.isSuccess && resend.variables === admin.id
+                              ? t('admins.resent')
+                              : t('admins.resend')}
+                          </Button>
+                        ) : null}
+                        {mayManage(admin) ? (
+                          <>
+                            <Button
+                              size="xs"
+                              variant="subtle"
+                              onClick={() => setChanging(admin)}
+                              aria-label={t('admins.changeRoleNamed', { email: admin.email })}
+                            >
+                              {t('admins.changeRole')}
+                            </Button>
+                            <Button
+                              size="xs"
+                              variant="subtle"
+                              color="red"
+                              onClick={() => setRemoving(admin)}
+                              aria-label={t('admins.removeNamed', { email: admin.email })}
+                            >
+                              {t('admins.remove')}
+                            </Button>
+                          </>
+                        ) : null}
+                      </Group>
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -94,6 +132,14 @@ export function AdminsPage() {
         />
       </Paper>
       {mayInvite ? <InviteAdminDialog opened={inviting} onClose={close} roles={roles} /> : null}
+      {changing && me.data ? (
+        <ChangeRoleDialog
+          admin={changing}
+          roles={roleChoicesFor(me.data.role, changing)}
+          onClose={() => setChanging(null)}
+        />
+      ) : null}
+      {removing ? <RemoveAdminDialog admin={removing} onClose={() => setRemoving(null)} /> : null}
     </>
   );
 }

@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { Button, Group, Modal, Select, Stack } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
+import type { AdminRole } from '../../../lib/grantable-roles.ts';
+import type { AdminAccount } from '../api/admins.ts';
+import { useChangeAdminRole } from '../api/admins.ts';
+
+interface ChangeRoleDialogProps {
+  admin: AdminAccount;
+  /** Only the roles the signed-in admin may grant, at the account's level (partner or customer). */
+  roles: AdminRole[];
+  onClose: () => void;
+}
+
+export function ChangeRoleDialog({ admin, roles, onClose }: ChangeRoleDialogProps) {
+  const { t } = useTranslation();
+  const change = useChangeAdminRole();
+  const [role, setRole] = useState<string>(admin.role);
+  const chosen = roles.find((entry) => entry === role);
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    if (!chosen || chosen === admin.role) return;
+    change.mutate(
+      { adminId: admin.id, role: chosen },
+      {
+        onSuccess: (saved) => {
+          notifications.show({
+            color: 'green',
+            title: t('admins.roleChanged'),
+            message: t('admins.roleChangedText', {
+              email: saved.email,
+              role: t(`admins.roles.${saved.role}`),
+            }),
+          });
+          onClose();
+        },
+      },
+    );
+  };
+  return (
+    <Modal opened onClose={onClose} title={t('admins.changeRoleTitle', { email: admin.email })} centered>
+      <form onSubmit={submit}>
+        <Stack>
+          <Select
+            label={t('admins.newRole')}
+            description={t('admins.roleLevelHint')}
+            required
+            allowDeselect={false}
+            data={roles.map((entry) => ({ value: entry, label: t(`admins.roles.${entry}`) }))}
+            value={role}
+            onChange={(value) => setRole(value ?? admin.role)}
+          />
+          {change.isError ? <ErrorAlert error={change.error} /> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={change.isPending} disabled={!chosen || chosen === admin.role}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
