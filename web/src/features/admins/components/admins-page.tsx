@@ -5,8 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { Pager } from '../../../components/ui/pager.tsx';
-import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
+import { PagedTable } from '../../../components/ui/paged-table.tsx';
 import { useCanWrite } from '../../../lib/permissions.tsx';
 import type { AdminAccount } from '../api/admins.ts';
 import { grantablePartnerRoles, useAdminPages, useResendInvite, useSignedInAdmin } from '../api/admins.ts';
@@ -43,93 +42,78 @@ export function AdminsPage() {
       />
       <Paper>
         {resend.isError ? <ErrorAlert error={resend.error} /> : null}
-        {pages.isPending ? (
-          <TableSkeleton />
-        ) : pages.isError ? (
-          <ErrorAlert error={pages.error} />
-        ) : pages.items.length === 0 ? (
-          <EmptyState title={t('admins.empty')} />
-        ) : (
-          <Table.ScrollContainer minWidth={640}>
-            <Table aria-label={t('admins.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('admins.email')}</Table.Th>
-                  <Table.Th>{t('admins.name')}</Table.Th>
-                  <Table.Th>{t('admins.role')}</Table.Th>
-                  <Table.Th>{t('admins.status')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody style={{ opacity: pages.isPlaceholderData ? 0.6 : 1 }}>
-                {pages.items.map((admin) => (
-                  <Table.Tr key={admin.id}>
-                    <Table.Td>
-                      {admin.email}
-                      {me.data?.id === admin.id ? (
-                        <Text span size="sm" c="dimmed">
-                          {' '}
-                          ({t('admins.you')})
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>{admin.displayName ?? '—'}</Table.Td>
-                    <Table.Td>{t(`admins.roles.${admin.role}`)}</Table.Td>
-                    <Table.Td>
-                      <Badge color={statusColor[admin.status]}>{t(`admins.statuses.${admin.status}`)}</Badge>
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        {mayInvite && admin.status === 'invited' ? (
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            onClick={() => resend.mutate(admin.id)}
-                            loading={resend.isPending && resend.variables === admin.id}
-                            aria-label={t('admins.resendNamed', { email: admin.email })}
-                          >
-                            {resend.isSuccess && resend.variables === admin.id
-                              ? t('admins.resent')
-                              : t('admins.resend')}
-                          </Button>
-                        ) : null}
-                        {mayManage(admin) ? (
-                          <>
-                            <Button
-                              size="xs"
-                              variant="subtle"
-                              onClick={() => setChanging(admin)}
-                              aria-label={t('admins.changeRoleNamed', { email: admin.email })}
-                            >
-                              {t('admins.changeRole')}
-                            </Button>
-                            <Button
-                              size="xs"
-                              variant="subtle"
-                              color="red"
-                              onClick={() => setRemoving(admin)}
-                              aria-label={t('admins.removeNamed', { email: admin.email })}
-                            >
-                              {t('admins.remove')}
-                            </Button>
-                          </>
-                        ) : null}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        <Pager
-          pageNumber={pages.pageNumber}
-          hasPrevious={pages.hasPrevious}
-          hasNext={pages.hasNext}
-          onPrevious={pages.goPrevious}
-          onNext={pages.goNext}
-          loading={pages.isFetching}
-        />
+        <PagedTable
+          pages={pages}
+          label={t('admins.title')}
+          minWidth={640}
+          empty={<EmptyState title={t('admins.empty')} />}
+          head={
+            <>
+              <Table.Th>{t('admins.email')}</Table.Th>
+              <Table.Th>{t('admins.name')}</Table.Th>
+              <Table.Th>{t('admins.role')}</Table.Th>
+              <Table.Th>{t('admins.status')}</Table.Th>
+              <Table.Th />
+            </>
+          }
+        >
+          {pages.items.map((admin) => (
+            <Table.Tr key={admin.id}>
+              <Table.Td>
+                {admin.email}
+                {me.data?.id === admin.id ? (
+                  <Text span size="sm" c="dimmed">
+                    {' '}
+                    ({t('admins.you')})
+                  </Text>
+                ) : null}
+              </Table.Td>
+              <Table.Td>{admin.displayName ?? '—'}</Table.Td>
+              <Table.Td>{t(`admins.roles.${admin.role}`)}</Table.Td>
+              <Table.Td>
+                <Badge color={statusColor[admin.status]}>{t(`admins.statuses.${admin.status}`)}</Badge>
+              </Table.Td>
+              <Table.Td ta="right">
+                <Group gap={4} justify="flex-end" wrap="nowrap">
+                  {mayInvite && admin.status === 'invited' ? (
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      onClick={() => resend.mutate(admin.id)}
+                      loading={resend.isPending && resend.variables === admin.id}
+                      aria-label={t('admins.resendNamed', { email: admin.email })}
+                    >
+                      {resend.isSuccess && resend.variables === admin.id
+                        ? t('admins.resent')
+                        : t('admins.resend')}
+                    </Button>
+                  ) : null}
+                  {mayManage(admin) ? (
+                    <>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        onClick={() => setChanging(admin)}
+                        aria-label={t('admins.changeRoleNamed', { email: admin.email })}
+                      >
+                        {t('admins.changeRole')}
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() => setRemoving(admin)}
+                        aria-label={t('admins.removeNamed', { email: admin.email })}
+                      >
+                        {t('admins.remove')}
+                      </Button>
+                    </>
+                  ) : null}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </PagedTable>
       </Paper>
       {mayInvite ? <InviteAdminDialog opened={inviting} onClose={close} roles={roles} /> : null}
       {changing && me.data ? (

@@ -4,11 +4,9 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
-import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { Pager } from '../../../components/ui/pager.tsx';
+import { PagedTable } from '../../../components/ui/paged-table.tsx';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
-import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
 import { findPackage } from '../../../lib/package-catalog.ts';
 import { useCanWrite } from '../../../lib/permissions.tsx';
 import { useCustomerPages } from '../api/list-customers.ts';
@@ -58,72 +56,62 @@ export function CustomersPage() {
             w={220}
           />
         </Group>
-        {pages.isPending ? (
-          <TableSkeleton />
-        ) : pages.isError ? (
-          <ErrorAlert error={pages.error} />
-        ) : pages.items.length === 0 ? (
-          <EmptyState
-            title={debouncedSearch || status ? t('customers.noMatches') : t('customers.empty')}
-            description={debouncedSearch || status ? t('customers.noMatchesHint') : t('customers.emptyHint')}
-          />
-        ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table aria-label={t('customers.title')} data-testid="customers-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th miw={200}>{t('customers.name')}</Table.Th>
-                  <Table.Th>{t('customers.externalId')}</Table.Th>
-                  <Table.Th>{t('customers.status')}</Table.Th>
-                  <Table.Th>{t('customers.packages')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody style={{ opacity: pages.isPlaceholderData ? 0.6 : 1 }}>
-                {pages.items.map((customer) => (
-                  <Table.Tr
-                    key={customer.id}
-                    style={{ cursor: 'pointer' }}
-                    onClick={() => void navigate(`/partner/customers/${customer.id}`)}
-                  >
-                    <Table.Td>
-                      <Text
-                        component={Link}
-                        to={`/partner/customers/${customer.id}`}
-                        fw={500}
-                        c="blue.8"
-                        onClick={(event) => event.stopPropagation()}
-                      >
-                        {customer.name}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{customer.externalId}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <StatusBadge status={customer.status} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" c="dimmed" lineClamp={1}>
-                        {soldPackages(customer)
-                          .map((sold) => {
-                            const known = findPackage(sold.id);
-                            return known ? t(known.nameKey) : sold.id;
-                          })
-                          .join(', ') || '—'}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        <Pager
-          pageNumber={pages.pageNumber}
-          hasPrevious={pages.hasPrevious}
-          hasNext={pages.hasNext}
-          onPrevious={pages.goPrevious}
-          onNext={pages.goNext}
-          loading={pages.isFetching}
-        />
+        <PagedTable
+          pages={pages}
+          label={t('customers.title')}
+          testId="customers-table"
+          minWidth={720}
+          empty={
+            <EmptyState
+              title={debouncedSearch || status ? t('customers.noMatches') : t('customers.empty')}
+              description={
+                debouncedSearch || status ? t('customers.noMatchesHint') : t('customers.emptyHint')
+              }
+            />
+          }
+          head={
+            <>
+              <Table.Th miw={200}>{t('customers.name')}</Table.Th>
+              <Table.Th>{t('customers.externalId')}</Table.Th>
+              <Table.Th>{t('customers.status')}</Table.Th>
+              <Table.Th>{t('customers.packages')}</Table.Th>
+            </>
+          }
+        >
+          {pages.items.map((customer) => (
+            <Table.Tr
+              key={customer.id}
+              style={{ cursor: 'pointer' }}
+              onClick={() => void navigate(`/partner/customers/${customer.id}`)}
+            >
+              <Table.Td>
+                <Text
+                  component={Link}
+                  to={`/partner/customers/${customer.id}`}
+                  fw={500}
+                  c="blue.8"
+                  onClick={(event) => event.stopPropagation()}
+                >
+                  {customer.name}
+                </Text>
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{customer.externalId}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <StatusBadge status={customer.status} />
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" c="dimmed" lineClamp={1}>
+                  {soldPackages(customer)
+                    .map((sold) => {
+                      const known = findPackage(sold.id);
+                      return known ? t(known.nameKey) : sold.id;
+                    })
+                    .join(', ') || '—'}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </PagedTable>
       </Paper>
     </>
   );

@@ -1,0 +1,69 @@
+import type { ReactNode } from 'react';
+import { Table } from '@mantine/core';
+import { ErrorAlert } from './error-alert.tsx';
+import { Pager } from './pager.tsx';
+import { TableSkeleton } from './table-skeleton.tsx';
+
+/** What a list page's cursor paging (`useCursorPages`) offers this table. */
+export interface PagedTableState {
+  readonly items: readonly unknown[];
+  readonly isPending: boolean;
+  readonly isError: boolean;
+  readonly error: unknown;
+  readonly isPlaceholderData: boolean;
+  readonly isFetching: boolean;
+  readonly pageNumber: number;
+  readonly hasPrevious: boolean;
+  readonly hasNext: boolean;
+  goPrevious(): void;
+  goNext(): void;
+}
+
+interface PagedTableProps {
+  pages: PagedTableState;
+  /** The table's accessible name. */
+  label: string;
+  minWidth: number;
+  /** Shown instead of the table when the page has no rows. */
+  empty: ReactNode;
+  /** The header cells (`<Table.Th>`s). */
+  head: ReactNode;
+  /** The rows of the current page. */
+  children: ReactNode;
+  testId?: string;
+}
+
+/**
+ * The list pages' one table: a skeleton while the first page loads, the server's error, the empty
+ * state, else the rows (dimmed while the next page loads, so nothing jumps), and the pager.
+ */
+export function PagedTable({ pages, label, minWidth, empty, head, children, testId }: PagedTableProps) {
+  return (
+    <>
+      {pages.isPending ? (
+        <TableSkeleton />
+      ) : pages.isError ? (
+        <ErrorAlert error={pages.error} />
+      ) : pages.items.length === 0 ? (
+        empty
+      ) : (
+        <Table.ScrollContainer minWidth={minWidth}>
+          <Table aria-label={label} data-testid={testId}>
+            <Table.Thead>
+              <Table.Tr>{head}</Table.Tr>
+            </Table.Thead>
+            <Table.Tbody style={{ opacity: pages.isPlaceholderData ? 0.6 : 1 }}>{children}</Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      <Pager
+        pageNumber={pages.pageNumber}
+        hasPrevious={pages.hasPrevious}
+        hasNext={pages.hasNext}
+        onPrevious={pages.goPrevious}
+        onNext={pages.goNext}
+        loading={pages.isFetching}
+      />
+    </>
+  );
+}
