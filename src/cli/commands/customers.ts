@@ -30,10 +30,11 @@ export function parsePackages(value: string): { id: string; limit: number | null
     });
 }
 
-function describeCustomer(customer: CustomerView): string {
+/** One line per customer; each sold package with its usage: `webex_suite (3/50 used)`, `webex_calling (2 used)`. */
+export function describeCustomer(customer: CustomerView): string {
   const packages = customer.packages
-    .map((entry) => (entry.limit === null ? entry.id : `${entry.id}:${entry.limit}`))
-    .join(',');
+    .map((entry) => `${entry.id} (${entry.used}${entry.limit === null ? '' : `/${entry.limit}`} used)`)
+    .join(', ');
   return `${customer.id}  ${customer.externalId}  ${customer.name}  [${customer.status}]${packages ? `  ${packages}` : ''}`;
 }
 

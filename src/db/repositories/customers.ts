@@ -148,7 +148,6 @@ export async function replaceCustomerPackages(
     .execute();
 }
 
-/** How many users hold each package and the add-on: the usage side of the limits. */
 /**
  * How many users hold each package and the add-on: the usage side of the limits. `only` narrows
  * the count to those ids (planning needs only the packages sold with a limit).
@@ -158,26 +157,44 @@ export async function countPackageUsage(
   customerId: string,
   only?: readonly string[],
 ): Promise<Map<string, number>> {
-  const usage = new Map<string, number>();
-  if (only?.length === 0) return usage;
+  return (await countPackageUsageByCustomer(executor, [customerId], only)).get(customerId) ?? new Map();
+}
+
+/**
+ * The limits' usage count for several customers in one grouped query (a page of the customers
+ * list): customer id → package or add-on id → holders. Every given customer has an entry.
+ */
+export async function countPackageUsageByCustomer(
+  executor: Executor,
+  customerIds: readonly string[],
+  only?: readonly string[],
+): Promise<Map<string, Map<string, number>>> {
+  const byCustomer = new Map(customerIds.map((id) => [id, new Map<string, number>()]));
+  if (customerIds.length === 0 || only?.length === 0) return byCustomer;
   const countConsoles = !only || only.includes('attendant_console');
   const packages = only?.filter((id) => id !== 'attendant_console');
   let query = executor
     .selectFrom('users')
     .select([
+      'customer_id',
       'package',
       sql<number>`count(*)::int`.as('holders'),
       sql<number>`count(*) filter (where attendant_console)::int`.as('consoles'),
     ])
-    .where('customer_id', '=', customerId);
+    .where('customer_id', 'in', customerIds);
   // Counting only the add-on: every package group must be read, so leave `package` unfiltered.
   if (packages && packages.length > 0 && !countConsoles) query = query.where('package', 'in', packages);
-  const rows = await query.groupBy('package').execute();
-  let consoles = 0;
+  const rows = await query.groupBy(['customer_id', 'package']).execute();
+  const consoles = new Map<string, number>();
   for (const row of rows) {
+    const usage = byCustomer.get(row.customer_id);
+    if (!usage) continue;
     if (row.package && (!packages || packages.includes(row.package))) usage.set(row.package, row.holders);
-    consoles += row.consoles;
+    consoles.set(row.customer_id, (consoles.get(row.customer_id) ?? 0) + row.consoles);
   }
-  if (countConsoles) usage.set('attendant_console', consoles);
-  return usage;
+  if (countConsoles) {
+    for (const [customerId, usage] of byCustomer)
+      usage.set('attendant_console', consoles.get(customerId) ?? 0);
+  }
+  return byCustomer;
 }

@@ -34,7 +34,18 @@ export const customerOutput = z
     language: z.string(),
     status: customerStatus,
     errors: z.array(z.object({ code: z.string(), description: z.string() })),
-    packages: z.array(z.object({ id: z.string(), limit: z.number().nullable() })),
+    packages: z.array(
+      z.object({
+        id: z.string(),
+        limit: z.number().nullable(),
+        used: z
+          .number()
+          .int()
+          .describe(
+            'Users of this customer holding it (the add-on: holding the add-on), as the limit counts them',
+          ),
+      }),
+    ),
     settings: z.object({
       defaultPackage: z.string().nullable(),
       autoAssignBasicLicences: z.boolean(),

@@ -17,7 +17,6 @@ import {
   findCustomerById,
   findCustomerByRef,
   insertCustomer,
-  listCustomerPackages,
   listCustomers,
   lockCustomer,
   replaceCustomerPackages,
@@ -38,7 +37,7 @@ import {
   type LocationInput,
 } from '../locations/location-service.ts';
 import { decodeCursor, toPage, type Page } from '../paging.ts';
-import { toCustomerView, type CustomerView } from './customer-view.ts';
+import { loadCustomerView, loadCustomerViews, type CustomerView } from './customer-view.ts';
 
 export const PROVISION_CUSTOMER_JOB = 'provision-customer';
 export const DELETE_CUSTOMER_JOB = 'delete-customer';
@@ -138,7 +137,7 @@ export async function createCustomer(
       payload: { customerId: row.id },
       queueKey: row.id,
     });
-    const view = toCustomerView(row, await listCustomerPackages(trx, [row.id]));
+    const view = await loadCustomerView(trx, row);
     await recordAudit(trx, context, {
       partnerId: row.partner_id,
       customerId: row.id,
@@ -171,11 +170,7 @@ export async function listCustomerViews(
     limit: input.limit,
   });
   const page = toPage(rows, input.limit, (row) => ({ key: row.name.toLowerCase(), id: row.id }));
-  const packages = await listCustomerPackages(
-    context.db,
-    page.items.map((row) => row.id),
-  );
-  return { items: page.items.map((row) => toCustomerView(row, packages)), nextCursor: page.nextCursor };
+  return { items: await loadCustomerViews(context.db, page.items), nextCursor: page.nextCursor };
 }
 
 /** Finds a customer the actor may see, by id or externalId; otherwise 404. */
@@ -192,7 +187,7 @@ export async function requireCustomer(
 
 export async function getCustomerView(context: ServiceContext, ref: string): Promise<CustomerView> {
   const row = await requireCustomer(context, ref);
-  return toCustomerView(row, await listCustomerPackages(context.db, [row.id]));
+  return loadCustomerView(context.db, row);
 }
 
 export interface UpdateCustomerInput {
@@ -234,7 +229,7 @@ export async function updateCustomerDetails(
     const existing = await lockCustomer(trx, customerScope(context.actor), customerId);
     if (!existing) throw notFound('Customer', 'Klant');
     if (!canStart('update', existing.status)) throw customerBusy(existing.status);
-    const before = toCustomerView(existing, await listCustomerPackages(trx, [existing.id]));
+    const before = await loadCustomerView(trx, existing);
     const soldBefore = before.packages.map((entry) => entry.id);
     const soldAfter = input.packages?.map((entry) => entry.id) ?? soldBefore;
     const added = soldAfter.filter((id) => !soldBefore.includes(id));
@@ -268,7 +263,7 @@ export async function updateCustomerDetails(
           }
         : {}),
     });
-    const after = toCustomerView(row, await listCustomerPackages(trx, [row.id]));
+    const after = await loadCustomerView(trx, row);
     await recordAudit(trx, context, {
       partnerId: row.partner_id,
       customerId: row.id,
@@ -332,8 +327,7 @@ export async function deleteCustomer(context: ServiceContext, customerId: string
   return context.db.transaction().execute(async (trx) => {
     const existing = await lockCustomer(trx, customerScope(context.actor), customerId);
     if (!existing) throw notFound('Customer', 'Klant');
-    if (existing.status === 'deleting')
-      return toCustomerView(existing, await listCustomerPackages(trx, [existing.id]));
+    if (existing.status === 'deleting') return await loadCustomerView(trx, existing);
     const row = await updateCustomer(trx, existing.id, { status: 'deleting' });
     await enqueueJob(trx, { kind: DELETE_CUSTOMER_JOB, payload: { customerId: row.id }, queueKey: row.id });
     await recordAudit(trx, context, {
@@ -345,7 +339,7 @@ export async function deleteCustomer(context: ServiceContext, customerId: string
       before: { status: existing.status },
       after: { status: 'deleting' },
     });
-    return toCustomerView(row, await listCustomerPackages(trx, [row.id]));
+    return await loadCustomerView(trx, row);
   });
 }
 

@@ -1,11 +1,21 @@
 // The customer as the admin API, the CLI and the web app see it (camelCase, settings grouped).
 import type { CustomerRow, ProvisioningError } from '../../db/schema.ts';
-import type { CustomerPackageRow } from '../../db/repositories/customers.ts';
+import {
+  countPackageUsageByCustomer,
+  listCustomerPackages,
+  type CustomerPackageRow,
+} from '../../db/repositories/customers.ts';
+import type { Executor } from '../context.ts';
 
 export interface CustomerPackageView {
   readonly id: string;
   readonly limit: number | null;
+  /** Users of the customer holding it, counted as the limit rule counts them (SPEC §2). */
+  readonly used: number;
 }
+
+/** Customer id → package or add-on id → users holding it. */
+export type PackageUsage = ReadonlyMap<string, ReadonlyMap<string, number>>;
 
 export interface CustomerView {
   readonly id: string;
@@ -37,7 +47,31 @@ export interface CustomerView {
   readonly updatedAt: string;
 }
 
-export function toCustomerView(row: CustomerRow, packages: readonly CustomerPackageRow[]): CustomerView {
+/** Views of these customers with their sold packages and usage: two queries, whatever the count. */
+export async function loadCustomerViews(
+  executor: Executor,
+  rows: readonly CustomerRow[],
+): Promise<CustomerView[]> {
+  const ids = rows.map((row) => row.id);
+  const [packages, usage] = await Promise.all([
+    listCustomerPackages(executor, ids),
+    countPackageUsageByCustomer(executor, ids),
+  ]);
+  return rows.map((row) => toCustomerView(row, packages, usage));
+}
+
+export async function loadCustomerView(executor: Executor, row: CustomerRow): Promise<CustomerView> {
+  const [view] = await loadCustomerViews(executor, [row]);
+  if (!view) throw new Error(`No view for customer ${row.id}`);
+  return view;
+}
+
+export function toCustomerView(
+  row: CustomerRow,
+  packages: readonly CustomerPackageRow[],
+  usage: PackageUsage,
+): CustomerView {
+  const used = usage.get(row.id);
   return {
     id: row.id,
     partnerId: row.partner_id,
@@ -57,7 +91,11 @@ export function toCustomerView(row: CustomerRow, packages: readonly CustomerPack
     errors: row.errors,
     packages: packages
       .filter((entry) => entry.customer_id === row.id)
-      .map((entry) => ({ id: entry.package_id, limit: entry.limit })),
+      .map((entry) => ({
+        id: entry.package_id,
+        limit: entry.limit,
+        used: used?.get(entry.package_id) ?? 0,
+      })),
     settings: {
       defaultPackage: row.default_package,
       autoAssignBasicLicences: row.auto_assign_basic_licences,
