@@ -10,6 +10,11 @@ export interface WebPackage {
   /** SPEC §3 "number + location required": the change dialog and manual add ask for them. */
   requiresNumberAndLocation: boolean;
   calling: boolean;
+  /**
+   * SPEC §3's order for customer full admins, who may not move lower (Meetings = Voice < Calling
+   * Standard < Calling = Customer Assist < Suite), as the server ranks them; null for the extras.
+   */
+  rank: number | null;
 }
 
 export const userPackages: WebPackage[] = [
@@ -18,36 +23,42 @@ export const userPackages: WebPackage[] = [
     nameKey: tKey('packages.webex_voice'),
     requiresNumberAndLocation: false,
     calling: true,
+    rank: 1,
   },
   {
     id: 'webex_calling',
     nameKey: tKey('packages.webex_calling'),
     requiresNumberAndLocation: true,
     calling: true,
+    rank: 3,
   },
   {
     id: 'webex_calling_standard',
     nameKey: tKey('packages.webex_calling_standard'),
     requiresNumberAndLocation: true,
     calling: true,
+    rank: 2,
   },
   {
     id: 'webex_meetings',
     nameKey: tKey('packages.webex_meetings'),
     requiresNumberAndLocation: false,
     calling: false,
+    rank: 1,
   },
   {
     id: 'webex_suite',
     nameKey: tKey('packages.webex_suite'),
     requiresNumberAndLocation: true,
     calling: true,
+    rank: 4,
   },
   {
     id: 'cx_essentials',
     nameKey: tKey('packages.cx_essentials'),
     requiresNumberAndLocation: true,
     calling: true,
+    rank: 3,
   },
 ];
 
@@ -57,12 +68,14 @@ export const sellableExtras: WebPackage[] = [
     nameKey: tKey('packages.attendant_console'),
     requiresNumberAndLocation: false,
     calling: false,
+    rank: null,
   },
   {
     id: 'common_area_calling',
     nameKey: tKey('packages.common_area_calling'),
     requiresNumberAndLocation: false,
     calling: true,
+    rank: null,
   },
 ];
 

@@ -24,10 +24,16 @@ const soldPackages = [
   'webex_suite',
 ];
 let refusal: unknown = null;
+/** Limit and usage per sold package; absent: no limit. */
+let limits: Record<string, { limit: number; used: number }> = {};
+/** GET /v1/admins?customerId=c1: the admins, or the status of a refusal. */
+let admins: { email: string; role: string; status: string }[] | number = [];
 
 beforeEach(() => {
   requests.length = 0;
   refusal = null;
+  limits = {};
+  admins = [];
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init?: RequestInit) => {
@@ -36,11 +42,24 @@ beforeEach(() => {
         method: init?.method ?? 'GET',
         body: init?.body ? JSON.parse(String(init.body)) : null,
       });
-      const items = url.includes('/locations') ? [{ id: 'loc1', name: 'Amsterdam HQ' }] : [];
+      if (url.startsWith('/v1/admins') && typeof admins === 'number') {
+        return new Response(JSON.stringify({ message: 'Forbidden', errors: [] }), {
+          status: admins,
+          headers: { 'Content-Type': 'application/json' },
+        });
+      }
+      const items = url.includes('/locations')
+        ? [{ id: 'loc1', name: 'Amsterdam HQ' }]
+        : url.startsWith('/v1/admins?customerId=c1')
+          ? admins
+          : [];
       const body = url.includes('/package')
         ? { user, warnings: [] }
         : url === '/v1/customers/c1'
-          ? { id: 'c1', packages: soldPackages.map((id) => ({ id, limit: null })) }
+          ? {
+              id: 'c1',
+              packages: soldPackages.map((id) => ({ id, limit: null, used: 0, ...limits[id] })),
+            }
           : { items };
       if (url.includes('/package') && refusal) {
         return new Response(JSON.stringify(refusal), {
@@ -115,5 +134,71 @@ describe('change-package dialog', () => {
     fireEvent.click(screen.getByRole('radio', { name: 'Webex Voice' }));
     fireEvent.click(screen.getByRole('button', { name: 'Change' }));
     expect(await screen.findByText(/The limit of Webex Voice is reached/)).toBeTruthy();
+  });
+
+  const radio = (name: string) => screen.getByRole('radio', { name }) as HTMLInputElement;
+
+  it('shows a package whose limit is used up as disabled, with the numbers', async () => {
+    limits = { webex_voice: { limit: 3, used: 3 }, webex_suite: { limit: 5, used: 4 } };
+    await renderDialog();
+    await vi.waitFor(() => expect(radio('Webex Voice').disabled).toBe(true));
+    expect(screen.getByText('Not possible: the limit is reached (3 of 3 in use).')).toBeTruthy();
+    expect(radio('Webex Suite').disabled).toBe(false);
+  });
+
+  it("keeps the user's own package choosable when its limit is reached", async () => {
+    limits = { webex_meetings: { limit: 2, used: 2 } };
+    await renderDialog();
+    expect(radio('Webex Meetings').disabled).toBe(false);
+    expect(screen.queryByText(/limit is reached/)).toBeNull();
+  });
+
+  it('shows the lower packages as disabled for a customer full admin, with the reason', async () => {
+    admins = [
+      { email: 'other@acme.nl', role: 'customer_full_admin', status: 'active' },
+      { email: 'Anna@Acme.nl', role: 'customer_full_admin', status: 'invited' },
+    ];
+    await renderDialog({ ...user, package: 'webex_calling' });
+    await vi.waitFor(() => expect(radio('Webex Voice').disabled).toBe(true));
+    expect(radio('Webex Meetings').disabled).toBe(true);
+    expect(radio('Webex Calling Standard').disabled).toBe(true);
+    expect(radio('Webex Suite').disabled).toBe(false);
+    expect(
+      screen.getAllByText(
+        'Not possible: this user is a customer full admin and cannot be moved to a lower package.',
+      ),
+    ).toHaveLength(2);
+    expect(requests.some((request) => request.url === '/v1/admins?customerId=c1&max=200')).toBe(true);
+  });
+
+  it.each([
+    [
+      'a read-only customer admin',
+      [{ email: 'anna@acme.nl', role: 'customer_readonly_admin', status: 'active' }],
+    ],
+    ['a disabled full admin', [{ email: 'anna@acme.nl', role: 'customer_full_admin', status: 'disabled' }]],
+    ['another full admin only', [{ email: 'piet@acme.nl', role: 'customer_full_admin', status: 'active' }]],
+    ['admins the role may not list', 403],
+  ])('disables no lower package for %s', async (_case, answer) => {
+    admins = answer;
+    await renderDialog({ ...user, package: 'webex_calling' });
+    await vi.waitFor(() =>
+      expect(requests.some((request) => request.url.startsWith('/v1/admins'))).toBe(true),
+    );
+    // Let the admins' answer (or refusal) reach the dialog before judging.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(radio('Webex Voice').disabled).toBe(false);
+    expect(radio('Webex Meetings').disabled).toBe(false);
+    expect(screen.queryByText(/customer full admin/)).toBeNull();
+  });
+
+  it('reads the usage again after a change', async () => {
+    await renderDialog();
+    const before = requests.filter((request) => request.url === '/v1/customers/c1').length;
+    fireEvent.click(screen.getByRole('radio', { name: 'Webex Voice' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Change' }));
+    await vi.waitFor(() =>
+      expect(requests.filter((request) => request.url === '/v1/customers/c1').length).toBeGreaterThan(before),
+    );
   });
 });

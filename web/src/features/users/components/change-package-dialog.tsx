@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Modal, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import type { PackageChange } from '../api/change-package.ts';
 import { useChangePackage } from '../api/change-package.ts';
+import { useCustomerFullAdminEmails } from '../api/customer-full-admins.ts';
 import { useFreeNumbers } from '../api/list-free-numbers.ts';
 import { useLocationOptions } from '../api/list-locations.ts';
-import { useSoldPackageIds } from '../api/sold-packages.ts';
+import { soldPackagesKey, useSoldPackages } from '../api/sold-packages.ts';
 import type { User } from '../api/user-types.ts';
 import { asksForCallingFields, callingFieldErrors } from './calling-fields-rules.ts';
 import { packageChoices } from './package-choices.ts';
@@ -24,8 +26,13 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
   const { t } = useTranslation();
   const change = useChangePackage(customerId, user.id);
   const locations = useLocationOptions(customerId);
-  const sold = useSoldPackageIds(customerId);
-  const choices = packageChoices(sold.data, user.package ?? null);
+  const queryClient = useQueryClient();
+  const sold = useSoldPackages(customerId);
+  // Unknown (still loading, or the role may not list admins): nothing is disabled for it.
+  const fullAdmins = useCustomerFullAdminEmails(customerId);
+  const choices = packageChoices(sold.data, user.package ?? null, {
+    isCustomerFullAdmin: fullAdmins.data?.includes(user.email.toLowerCase()) ?? false,
+  });
   const [packageId, setPackageId] = useState<string | null>(user.package ?? null);
   const [locationId, setLocationId] = useState<string | null>(user.locationId ?? null);
   const [extension, setExtension] = useState(user.extension ?? '');
@@ -51,6 +58,8 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
     }
     change.mutate(body, {
       onSuccess: (result) => {
+        // The limits' usage moved: the next change must see it.
+        void queryClient.invalidateQueries({ queryKey: soldPackagesKey(customerId) });
         const warnings = (result?.warnings ?? []).map((warning) => warning.description).filter(Boolean);
         notifications.show({
           color: warnings.length > 0 ? 'yellow' : 'green',
@@ -71,13 +80,13 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
           onChange={(value) => setPackageId(value || null)}
         >
           <Stack gap={8} mt="xs">
-            {choices.map(({ entry, disabledReason }) => (
+            {choices.map(({ entry, disabledReason, reasonValues }) => (
               <Radio
                 key={entry.id}
                 value={entry.id}
                 label={t(entry.nameKey)}
                 disabled={disabledReason !== null}
-                description={disabledReason ? t(disabledReason) : undefined}
+                description={disabledReason ? t(disabledReason, reasonValues) : undefined}
               />
             ))}
           </Stack>

@@ -47,4 +47,88 @@ describe('packageChoices', () => {
     ];
     expect(disabled(packageChoices(all, from))).toEqual(expected);
   });
+
+  const everyPackage = [
+    'webex_voice',
+    'webex_calling',
+    'webex_calling_standard',
+    'webex_meetings',
+    'webex_suite',
+    'cx_essentials',
+  ];
+  const fullAdminLower = 'changePackage.fullAdminLower';
+  const forbiddenStandard = 'changePackage.forbiddenStandard';
+
+  it.each([
+    ['webex_meetings', {}],
+    ['webex_voice', {}],
+    ['webex_calling_standard', { webex_voice: fullAdminLower, webex_meetings: fullAdminLower }],
+    [
+      'webex_calling',
+      {
+        webex_voice: fullAdminLower,
+        webex_meetings: fullAdminLower,
+        webex_calling_standard: forbiddenStandard,
+      },
+    ],
+    [
+      'cx_essentials',
+      {
+        webex_voice: fullAdminLower,
+        webex_meetings: fullAdminLower,
+        webex_calling_standard: forbiddenStandard,
+      },
+    ],
+    [
+      'webex_suite',
+      {
+        webex_voice: fullAdminLower,
+        webex_meetings: fullAdminLower,
+        webex_calling_standard: forbiddenStandard,
+        webex_calling: fullAdminLower,
+        cx_essentials: fullAdminLower,
+      },
+    ],
+    [null, {}],
+  ])('a customer full admin on %s may not move lower: disables %o', (from, expected) => {
+    expect(disabled(packageChoices(everyPackage, from, { isCustomerFullAdmin: true }))).toEqual(expected);
+  });
+
+  it('disables nothing lower for a user who is not (or not known to be) a full admin', () => {
+    expect(disabled(packageChoices(everyPackage, 'webex_suite', { isCustomerFullAdmin: false }))).toEqual({
+      webex_calling_standard: forbiddenStandard,
+    });
+    expect(disabled(packageChoices(everyPackage, 'webex_suite'))).toEqual({
+      webex_calling_standard: forbiddenStandard,
+    });
+  });
+
+  const sold = (id: string, limit: number | null, used: number | null) => ({ id, limit, used });
+
+  it.each([
+    ['used below the limit', sold('webex_voice', 5, 4), 'webex_meetings', null],
+    ['used at the limit', sold('webex_voice', 5, 5), 'webex_meetings', 'changePackage.limitReached'],
+    ['used above the limit', sold('webex_voice', 5, 7), 'webex_meetings', 'changePackage.limitReached'],
+    ['a limit of zero', sold('webex_voice', 0, 0), 'webex_meetings', 'changePackage.limitReached'],
+    ['no limit', sold('webex_voice', null, 900), 'webex_meetings', null],
+    ['usage unknown', sold('webex_voice', 5, null), 'webex_meetings', null],
+    ["the user's own package at the limit", sold('webex_voice', 5, 5), 'webex_voice', null],
+    ['a user without a package', sold('webex_voice', 1, 1), null, 'changePackage.limitReached'],
+  ])('Webex Voice with %s', (_case, voice, from, expected) => {
+    const choices = packageChoices([voice, sold('webex_meetings', null, 0)], from);
+    expect(choices.find((choice) => choice.entry.id === 'webex_voice')?.disabledReason).toBe(expected);
+  });
+
+  it('names the numbers of a reached limit', () => {
+    const [voice] = packageChoices([sold('webex_voice', 3, 3)], null);
+    expect(voice?.reasonValues).toEqual({ used: 3, limit: 3 });
+  });
+
+  it('gives the forbidden change as the reason when the limit is reached too', () => {
+    const choices = packageChoices(
+      [sold('webex_suite', null, 1), sold('webex_calling_standard', 1, 1)],
+      'webex_suite',
+    );
+    expect(disabled(choices)).toEqual({ webex_calling_standard: forbiddenStandard });
+  });
 });
