@@ -25,6 +25,7 @@ import { errorBody, sendError, text } from './errors.ts';
 import { authenticationPlugin } from './plugins/authentication.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { apiRateLimitHook, rateLimitedError } from './plugins/rate-limit-keys.ts';
+import { sharedRouteRateLimitStore } from './rate-limit/shared-route-store.ts';
 import { requestDrainPlugin } from './plugins/request-drain.ts';
 import { webStaticPlugin } from './plugins/web-static.ts';
 import { registerRoutes } from './routes/index.ts';
@@ -96,6 +97,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // hook, after authentication, so a request with a wrong token was never counted.
   await app.register(rateLimit, {
     global: false,
+    // Route limits are shared by all app nodes through the database; the API hook's stay in memory.
+    store: sharedRouteRateLimitStore(options.database.db),
     timeWindow: '1 minute',
     errorResponseBuilder: (request, context) => rateLimitedError(request, Math.ceil(context.ttl / 1000)),
   });

@@ -1,10 +1,10 @@
 // Free accounts (SPEC §5): self sign-up with email verification through the outbox (public,
 // rate-limited per IP like sign-in), and creation by the operator.
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { createFreeAccount, signUp, verifySignup } from '../../services/accounts/free-accounts.ts';
 import type { App } from '../app.ts';
 import { localeOf } from '../locale.ts';
+import { perClientLimit } from '../rate-limit/per-client-limit.ts';
 import { errorResponses } from '../schemas/common.ts';
 import { emailLinkBase } from './public-url.ts';
 
@@ -27,11 +27,8 @@ const freeAccountOutput = z
   .describe('FreeAccount');
 
 export async function accountRoutes(app: App): Promise<void> {
-  const perIpLimit = {
-    max: app.config.rateLimits.loginPerMinute,
-    timeWindow: '1 minute',
-    keyGenerator: (request: FastifyRequest) => `signup-ip:${request.ip}`,
-  };
+  // Both paths of the step count in one bucket.
+  const perIpLimit = perClientLimit('sign-up', app.config.rateLimits.loginPerMinute);
 
   // `/v1/auth/signup` is the web app's path for the same step; a password it sends is not kept:
   // a free account signs in to Webex, not to the hub.

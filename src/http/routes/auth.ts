@@ -13,6 +13,7 @@ import {
 import { describeActor, login, logout } from '../../services/auth/session-service.ts';
 import type { App } from '../app.ts';
 import { localeOf } from '../locale.ts';
+import { perClientLimit } from '../rate-limit/per-client-limit.ts';
 import { SESSION_COOKIE, setSessionCookie } from '../plugins/authentication.ts';
 import { errorResponses } from '../schemas/common.ts';
 import { emailLinkBase } from './public-url.ts';
@@ -54,17 +55,16 @@ function adminFields(admin: z.infer<typeof signedInOutput>['admin']) {
 }
 
 export async function authRoutes(app: App): Promise<void> {
-  // Per IP whatever the credentials: the global limiter keys on the token, sign-in has none.
-  const perIpLimit = {
-    max: app.config.rateLimits.loginPerMinute,
-    timeWindow: '1 minute',
-    keyGenerator: (request: FastifyRequest) => `auth-ip:${request.ip}`,
-  };
+  // Per IP whatever the credentials: the API limit keys on the token, these requests have none.
+  const perMinute = app.config.rateLimits.loginPerMinute;
+  const signInLimit = perClientLimit('sign-in', perMinute);
+  const inviteLimit = perClientLimit('accept-invite', perMinute);
+  const resetLimit = perClientLimit('password-reset', perMinute);
 
   app.post(
     '/v1/auth/login',
     {
-      config: { public: true, rateLimit: perIpLimit },
+      config: { public: true, rateLimit: signInLimit },
       schema: {
         tags: ['auth'],
         summary: 'Sign in (sets the hub_session cookie)',
@@ -139,20 +139,20 @@ export async function authRoutes(app: App): Promise<void> {
   };
   app.post(
     '/v1/auth/accept-invite',
-    { config: { public: true, rateLimit: perIpLimit }, schema: acceptSchema },
+    { config: { public: true, rateLimit: inviteLimit }, schema: acceptSchema },
     accept,
   );
   // The web app's path for the same step.
   app.post(
     '/v1/auth/invites/accept',
-    { config: { public: true, rateLimit: perIpLimit }, schema: { ...acceptSchema, hide: true } },
+    { config: { public: true, rateLimit: inviteLimit }, schema: { ...acceptSchema, hide: true } },
     accept,
   );
 
   app.post(
     '/v1/auth/password-reset',
     {
-      config: { public: true, rateLimit: perIpLimit },
+      config: { public: true, rateLimit: resetLimit },
       schema: {
         tags: ['auth'],
         summary: 'Email a password-reset link (always 202: it does not tell whether the account exists)',
@@ -174,7 +174,7 @@ export async function authRoutes(app: App): Promise<void> {
   app.post(
     '/v1/auth/password-reset/confirm',
     {
-      config: { public: true, rateLimit: perIpLimit },
+      config: { public: true, rateLimit: resetLimit },
       schema: {
         tags: ['auth'],
         summary: 'Set a new password with the token from the reset email',

@@ -1,9 +1,9 @@
 // POST /v1/consent: the person behind a free account consents to the move into a customer (the
 // signed link of the consent email is the credential, SPEC §5). Public, rate-limited per IP.
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { acceptConsent } from '../../services/accounts/consent.ts';
 import type { App } from '../app.ts';
+import { perClientLimit } from '../rate-limit/per-client-limit.ts';
 import { errorResponses } from '../schemas/common.ts';
 
 export async function consentRoutes(app: App): Promise<void> {
@@ -12,11 +12,7 @@ export async function consentRoutes(app: App): Promise<void> {
     {
       config: {
         public: true,
-        rateLimit: {
-          max: app.config.rateLimits.loginPerMinute,
-          timeWindow: '1 minute',
-          keyGenerator: (request: FastifyRequest) => `consent-ip:${request.ip}`,
-        },
+        rateLimit: perClientLimit('consent', app.config.rateLimits.loginPerMinute),
       },
       schema: {
         tags: ['accounts'],
