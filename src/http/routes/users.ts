@@ -9,6 +9,7 @@ import {
   updateUser,
 } from '../../services/users/user-service.ts';
 import type { App } from '../app.ts';
+import { precompiledOkSerializer } from '../plugins/precompiled-serializer.ts';
 import { pageQuery, setNextLink } from '../paging.ts';
 import { customerParams, errorResponses } from '../schemas/common.ts';
 import { createUserInput, userFieldsInput, userOutput } from '../schemas/users.ts';
@@ -42,6 +43,8 @@ export async function userRoutes(app: App): Promise<void> {
         }),
         response: { 200: z.object({ items: z.array(userOutput) }), ...errorResponses },
       },
+      // The busiest read of the API (SPEC §11): its pages skip zod's per-response encoding.
+      serializerCompiler: precompiledOkSerializer,
     },
     async (request, reply) => {
       const { max, ...filter } = request.query;
