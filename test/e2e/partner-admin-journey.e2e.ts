@@ -1,7 +1,8 @@
 // The help text's workflows in a real Chromium against the real server, in the help text's order:
 // sign in, create a customer, Open Control Hub, add 3 users manually, CSV add with one bad row
 // (preview, apply, progress, error report), change a user's package to Webex Calling with a
-// number, edit a user's title, remove a user, then switch to Dutch. Each main screen is saved
+// number, edit a user's title, remove a user, change an admin's role and remove the admin, then
+// switch to Dutch. Each main screen is saved
 // under test-results/e2e/.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,6 +77,18 @@ describe('a partner admin follows the help text in the browser', () => {
     await page.getByRole('textbox', { name: 'Search customers' }).fill(run.toUpperCase());
     await page.getByTestId('customers-table').getByRole('link', { name: customerName }).click();
     await page.getByRole('heading', { name: customerName }).waitFor();
+  });
+
+  it("edits the customer's name and sees the stored one", async () => {
+    const renamed = `${customerName} Edited`;
+    await page.getByTestId('edit-customer').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: /^Name/ }).fill(renamed);
+    await screenshot(page, '26-edit-customer');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.reload();
+    await page.getByRole('heading', { name: renamed }).waitFor();
   });
 
   it('opens Control Hub and reaches Users', async () => {
@@ -277,6 +290,33 @@ describe('a partner admin follows the help text in the browser', () => {
       }
       await screenshot(page, shot);
     }
+    await page.goto(`${controlHubUrl}/users`);
+    await page.getByRole('link', { name: 'Anna Manual' }).click();
+    await page.getByTestId('user-package').waitFor();
+  });
+
+  it("invites an admin, changes the admin's role, then removes the admin", async () => {
+    const email = `helper.admin@${domain}`;
+    await page.goto(`${server.baseUrl}/partner/admins`);
+    await page.getByRole('button', { name: 'Invite admin' }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('textbox', { name: /Email address/ })
+      .fill(email);
+    await selectOption(page, /Role/, 'Partner read-only admin');
+    await page.getByRole('dialog').getByRole('button', { name: 'Send invite' }).click();
+    const row = page.getByRole('row').filter({ hasText: email });
+    await row.getByText('Partner read-only admin').waitFor();
+    await page.getByRole('button', { name: `Change role of ${email}` }).click();
+    await selectOption(page, /New role/, 'Partner full admin');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    await row.getByText('Partner full admin').waitFor();
+    await page.getByRole('button', { name: `Remove admin ${email}` }).click();
+    await page.getByRole('dialog').getByText(`Remove the admin account ${email}?`).waitFor();
+    await screenshot(page, '27-remove-admin');
+    await page.getByRole('dialog').getByRole('button', { name: 'Remove', exact: true }).click();
+    await row.waitFor({ state: 'detached' });
+    // Back where the language switch is checked next: a user's detail page.
     await page.goto(`${controlHubUrl}/users`);
     await page.getByRole('link', { name: 'Anna Manual' }).click();
     await page.getByTestId('user-package').waitFor();
