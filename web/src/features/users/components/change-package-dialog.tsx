@@ -40,6 +40,8 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
   const [errors, setErrors] = useState<Record<string, string>>({});
   const freeNumbers = useFreeNumbers(customerId, locationId);
   const askCalling = asksForCallingFields(packageId);
+  // A choice can turn disabled after it was picked (the admins or the usage arrive later).
+  const chosenDisabled = choices.some((choice) => choice.entry.id === packageId && choice.disabledReason);
 
   const numberOptions = [
     ...new Set([...(user.phoneNumber ? [user.phoneNumber] : []), ...(freeNumbers.data ?? [])]),
@@ -143,7 +145,7 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
           <Button
             onClick={submit}
             loading={change.isPending}
-            disabled={!packageId || (packageId === user.package && !askCalling)}
+            disabled={!packageId || chosenDisabled || (packageId === user.package && !askCalling)}
           >
             {t('changePackage.change')}
           </Button>
