@@ -21,7 +21,7 @@ export function useSignedInRole() {
   });
 }
 
-/** Mirrors the server's rule: only partner full admins and the operator delete customers. */
-export function mayDeleteCustomers(role: SignedInRole | null | undefined): boolean {
+/** Mirrors the server: partner full admins and the operator delete customers; here they also change what is sold. */
+export function mayManageCustomers(role: SignedInRole | null | undefined): boolean {
   return role === 'operator' || role === 'partner_full_admin';
 }

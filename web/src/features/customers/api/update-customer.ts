@@ -19,6 +19,8 @@ export type CustomerPatch = Partial<{
   country: string;
   language: string;
   address: CustomerAddressPatch;
+  /** Replaces the sold packages; no `limit`: no limit. A change is applied in the background. */
+  packages: { id: string; limit?: number }[];
 }>;
 
 export function useUpdateCustomer(customerId: string) {

@@ -20,7 +20,7 @@ const acme: Customer = {
   language: 'nl_NL',
   status: 'provisioned',
   errors: [],
-  packages: [],
+  packages: [{ id: 'webex_calling', limit: 10, used: 3 }],
   address: {
     addressLine1: 'Damrak 1',
     addressLine2: null,
@@ -155,6 +155,61 @@ describe('edit customer', () => {
   });
 });
 
+describe('change packages', () => {
+  async function openPackages() {
+    await renderDetail();
+    fireEvent.click(await screen.findByRole('button', { name: 'Change packages' }));
+    return screen.findByRole('dialog', { name: 'Change packages of Acme BV' });
+  }
+
+  it('prefills what is sold and sends the whole new list', async () => {
+    const dialog = await openPackages();
+    expect(
+      (within(dialog).getByRole('checkbox', { name: 'Webex Calling' }) as HTMLInputElement).checked,
+    ).toBe(true);
+    const limit = within(dialog).getByRole('textbox', {
+      name: 'Limit for Webex Calling',
+    }) as HTMLInputElement;
+    expect(limit.value).toBe('10');
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Webex Meetings' }));
+    fireEvent.change(limit, { target: { value: '20' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(writes()).toEqual([
+      {
+        url: '/v1/customers/c1',
+        method: 'PATCH',
+        body: { packages: [{ id: 'webex_calling', limit: 20 }, { id: 'webex_meetings' }] },
+      },
+    ]);
+  });
+
+  it("shows the server's refusal to drop a package in use", async () => {
+    patchAnswer = () =>
+      json(
+        {
+          message: 'A package in use cannot be removed.',
+          errors: [
+            {
+              code: 'package_in_use',
+              field: 'packages',
+              description: 'Package "webex_calling" is held by 3 user(s) and cannot be removed.',
+            },
+          ],
+          trackingId: 'WH_2',
+        },
+        409,
+      );
+    const dialog = await openPackages();
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Webex Calling' }));
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Webex Meetings' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toContain('A package in use cannot be removed.');
+    expect(alert.textContent).toContain('held by 3 user(s)');
+  });
+});
+
 describe('delete customer', () => {
   it('asks first, naming the customer and what goes with it, then returns to the list', async () => {
     await renderDetail();
@@ -184,6 +239,7 @@ describe('delete customer', () => {
     await screen.findByRole('button', { name: 'Edit' });
     await waitFor(() => expect(requests.some((request) => request.url.includes('/v1/auth/me'))).toBe(true));
     expect(screen.queryByRole('button', { name: 'Delete customer' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Change packages' })).toBeNull();
   });
 
   it('offers neither Edit nor Delete to a read-only admin', async () => {

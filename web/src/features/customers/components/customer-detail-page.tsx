@@ -39,7 +39,7 @@ export function CustomerDetailPage() {
         title={customer.data.name}
         actions={
           <Group gap="xs">
-            <CustomerActions customer={customer.data} allowDelete />
+            <CustomerActions customer={customer.data} inPartnerHub />
             <Button component={Link} to={`/control/${customer.data.id}`} data-testid="open-control-hub">
               {t('customers.openControlHub')}
             </Button>

@@ -19,7 +19,7 @@ export function CustomerOverviewPage() {
         description={customer.data?.name}
         actions={
           <Group>
-            {customer.data ? <CustomerActions customer={customer.data} allowDelete={false} /> : null}
+            {customer.data ? <CustomerActions customer={customer.data} inPartnerHub={false} /> : null}
             <Button component={Link} to={`/control/${customerId}/users`}>
               {t('nav.users')}
             </Button>

@@ -1,0 +1,127 @@
+import { useMemo, useState } from 'react';
+import { Button, Checkbox, Group, Modal, NumberInput, Stack, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
+import { findPackage, sellablePackages } from '../../../lib/package-catalog.ts';
+import type { Customer } from '../api/customer-types.ts';
+import { soldPackages } from '../api/customer-types.ts';
+import { useUpdateCustomer } from '../api/update-customer.ts';
+import type { PackageChoices } from './edit-packages-values.ts';
+import { invalidLimits, packageChoicesOf, packagesPatchOf } from './edit-packages-values.ts';
+
+interface EditPackagesDialogProps {
+  customer: Customer;
+  onClose: () => void;
+}
+
+/**
+ * SPEC §2 "packages the customer may use with an optional limit per package". The server refuses to
+ * drop a package in use or set a limit below its use; it says so, and the dialog shows it.
+ */
+export function EditPackagesDialog({ customer, onClose }: EditPackagesDialogProps) {
+  const { t } = useTranslation();
+  const update = useUpdateCustomer(customer.id);
+  const ids = useMemo(() => sellablePackages.map((entry) => entry.id), []);
+  const initial = useMemo(() => packageChoicesOf(customer, ids), [customer, ids]);
+  const used = useMemo(
+    () => new Map(soldPackages(customer).map((entry) => [entry.id, entry.used])),
+    [customer],
+  );
+  const [choices, setChoices] = useState<PackageChoices>(initial);
+  const [checked, setChecked] = useState<string[]>([]);
+  const change = (id: string, next: Partial<PackageChoices[string]>) => {
+    setChoices((current) => ({ ...current, [id]: { ...current[id]!, ...next } }));
+    setChecked((current) => current.filter((entry) => entry !== id));
+  };
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    const invalid = invalidLimits(choices);
+    setChecked(invalid);
+    if (invalid.length > 0) return;
+    const packages = packagesPatchOf(choices, initial);
+    if (!packages) {
+      onClose();
+      return;
+    }
+    update.mutate(
+      { packages },
+      {
+        onSuccess: (saved) => {
+          notifications.show({
+            color: 'green',
+            title: t('common.saved'),
+            message: t('editPackages.savedText', { name: saved.name }),
+          });
+          onClose();
+        },
+      },
+    );
+  };
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('editPackages.title', { name: customer.name })}
+      size="lg"
+      centered
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Text size="sm" c="dimmed">
+            {t('editPackages.hint')}
+          </Text>
+          <Table withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('wizard.package')}</Table.Th>
+                <Table.Th>{t('editPackages.inUse')}</Table.Th>
+                <Table.Th w={200}>{t('wizard.limit')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {Object.entries(choices).map(([id, choice]) => {
+                const known = findPackage(id);
+                const name = known ? t(known.nameKey) : id;
+                return (
+                  <Table.Tr key={id}>
+                    <Table.Td>
+                      <Checkbox
+                        label={name}
+                        checked={choice.selected}
+                        onChange={(event) => change(id, { selected: event.currentTarget.checked })}
+                      />
+                    </Table.Td>
+                    <Table.Td>{used.get(id) ?? '—'}</Table.Td>
+                    <Table.Td>
+                      <NumberInput
+                        aria-label={t('wizard.limitFor', { name })}
+                        placeholder={t('wizard.noLimit')}
+                        min={0}
+                        allowDecimal={false}
+                        size="xs"
+                        disabled={!choice.selected}
+                        value={choice.limit}
+                        error={checked.includes(id) ? t('validation.limit') : undefined}
+                        onChange={(value) => change(id, { limit: String(value) })}
+                      />
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+          {update.isError ? <ErrorAlert error={update.error} /> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={update.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
