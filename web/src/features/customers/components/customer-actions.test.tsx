@@ -33,6 +33,7 @@ const acme: Customer = {
 const requests: { url: string; method: string; body: unknown }[] = [];
 let signedInRole = 'partner_full_admin';
 let patchAnswer: (body: Record<string, unknown>) => Response;
+let customerAnswer: Customer = acme;
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -40,6 +41,7 @@ const json = (body: unknown, status = 200) =>
 beforeEach(() => {
   requests.length = 0;
   signedInRole = 'partner_full_admin';
+  customerAnswer = acme;
   patchAnswer = (body) => json({ ...acme, ...body });
   vi.stubGlobal(
     'fetch',
@@ -50,7 +52,7 @@ beforeEach(() => {
       if (url.includes('/v1/auth/me')) return json({ id: 'me', role: signedInRole, partnerId: 'p1' });
       if (method === 'PATCH') return patchAnswer(body ?? {});
       if (method === 'DELETE') return json({ ...acme, status: 'deleting' }, 202);
-      return json(acme);
+      return json(customerAnswer);
     }),
   );
 });
@@ -145,6 +147,15 @@ describe('edit customer', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect(await within(dialog).findByText('This field is required')).toBeTruthy();
     expect(writes()).toEqual([]);
+  });
+
+  it('waits while provisioning or another change runs', async () => {
+    customerAnswer = { ...acme, status: 'updating' };
+    await renderDetail();
+    expect((screen.getByRole('button', { name: 'Edit' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((await screen.findByRole('button', { name: 'Change packages' })).hasAttribute('disabled')).toBe(
+      true,
+    );
   });
 
   it('is offered in Control Hub too, but not Delete', async () => {

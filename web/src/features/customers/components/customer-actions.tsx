@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useCanWrite } from '../../../lib/permissions.tsx';
 import type { Customer } from '../api/customer-types.ts';
+import { isSettled } from '../api/customer-types.ts';
 import { mayManageCustomers, useSignedInRole } from '../api/signed-in-role.ts';
 import { DeleteCustomerDialog } from './delete-customer-dialog.tsx';
 import { EditCustomerDialog } from './edit-customer-dialog.tsx';
@@ -22,13 +23,15 @@ export function CustomerActions({ customer, inPartnerHub }: { customer: Customer
   const [selling, sell] = useDisclosure(false);
   if (!canWrite || customer.status === 'deleting') return null;
   const partnerActions = inPartnerHub && mayManageCustomers(role.data);
+  // The server refuses changes while provisioning or another change runs; the page polls meanwhile.
+  const busy = !isSettled(customer.status);
   return (
     <Group gap="xs">
-      <Button variant="default" onClick={edit.open} data-testid="edit-customer">
+      <Button variant="default" onClick={edit.open} disabled={busy} data-testid="edit-customer">
         {t('editCustomer.edit')}
       </Button>
       {partnerActions ? (
-        <Button variant="default" onClick={sell.open} data-testid="edit-packages">
+        <Button variant="default" onClick={sell.open} disabled={busy} data-testid="edit-packages">
           {t('editPackages.action')}
         </Button>
       ) : null}
