@@ -1,6 +1,7 @@
 // Shared pieces of the benchmarks: databases to measure on, a server child process, percentiles.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -100,6 +101,25 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * CPU time (user + system) a process has used so far, in milliseconds, from /proc (Linux); null
+ * elsewhere. Sampled before and after a run, it tells the server's cost per request apart from the
+ * load generator's, which shares the machine.
+ */
+export function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    // USER_HZ: 100 on every Linux this runs on (`getconf CLK_TCK`).
+    return Number.isFinite(ticks) ? ticks * 10 : null;
+  } catch {
+    return null;
+  }
 }
 
 export function percentile(sorted: readonly number[], fraction: number): number {

@@ -1,7 +1,8 @@
 // SPEC §11: the user list of a customer with 100,000 users, p99 < 20 ms at 50 concurrent clients.
 // Seeds the users with one INSERT … SELECT, starts a real server process, and drives it with 50
 // concurrent clients (first pages, pages after a random cursor, email searches) for a bounded
-// number of requests. Prints p50 / p95 / p99 / max and requests per second per database.
+// number of requests. Prints p50 / p95 / p99 / max, requests per second and the server's CPU time
+// a request per database.
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config.ts';
@@ -16,6 +17,7 @@ import {
   format,
   percentile,
   pgliteTarget,
+  processCpuMs,
   postgresTarget,
   startServer,
   type BenchTarget,
@@ -92,6 +94,7 @@ async function measure(target: BenchTarget): Promise<void> {
     const latencies: number[] = [];
     let errors = 0;
     let issued = 0;
+    const cpuBefore = processCpuMs(server.child.pid);
     const started = performance.now();
     await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
@@ -106,11 +109,16 @@ async function measure(target: BenchTarget): Promise<void> {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    const cpuAfter = processCpuMs(server.child.pid);
+    const cpuPerRequest =
+      cpuBefore !== null && cpuAfter !== null
+        ? `, server CPU ${((cpuAfter - cpuBefore) / latencies.length).toFixed(2)} ms a request`
+        : '';
     latencies.sort((a, b) => a - b);
     console.log(
       `${target.label}: ${latencies.length} requests, ${CLIENTS} clients, ${(latencies.length / seconds).toFixed(0)} req/s, ` +
         `p50 ${format(percentile(latencies, 0.5))}, p95 ${format(percentile(latencies, 0.95))}, ` +
-        `p99 ${format(percentile(latencies, 0.99))}, max ${format(latencies[latencies.length - 1] ?? 0)}, errors ${errors}` +
+        `p99 ${format(percentile(latencies, 0.99))}, max ${format(latencies[latencies.length - 1] ?? 0)}, errors ${errors}${cpuPerRequest}` +
         ` (target p99 < 20 ms)`,
     );
   } finally {
@@ -119,6 +127,8 @@ async function measure(target: BenchTarget): Promise<void> {
   }
 }
 
-await measure(await pgliteTarget());
-const postgres = await postgresTarget();
+// BENCH_TARGETS=postgres (or pglite) measures one database only; both by default.
+const targets = (process.env.BENCH_TARGETS ?? 'pglite,postgres').split(',');
+if (targets.includes('pglite')) await measure(await pgliteTarget());
+const postgres = targets.includes('postgres') ? await postgresTarget() : null;
 if (postgres) await measure(postgres);
