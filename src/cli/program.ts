@@ -16,6 +16,7 @@ import { registerScimCommands } from './commands/scim.ts';
 import { registerUsersAddBatchCommand } from './commands/users-add-batch.ts';
 import { registerUsersSetPackageCommand } from './commands/users-set-package.ts';
 import { registerAccountCommands } from './commands/accounts.ts';
+import { registerHousekeepingCommand } from './commands/housekeeping.ts';
 
 export type CommandRegistrar = (program: Command, cli: CliContext) => void;
 
@@ -34,6 +35,7 @@ const REGISTRARS: readonly CommandRegistrar[] = [
   registerUsersAddBatchCommand,
   registerUsersSetPackageCommand,
   registerAccountCommands,
+  registerHousekeepingCommand,
 ];
 
 export function buildProgram(cli: CliContext, io: CliIo): Command {

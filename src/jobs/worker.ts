@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../db/schema.ts';
+import { runHousekeeping } from '../services/housekeeping/housekeeping.ts';
 import type { JobDefinition } from './job-definition.ts';
 import { claimNextJob, completeJob, extendJobLock, failJob, jobSignals, releaseJob } from './queue.ts';
 
@@ -15,7 +16,11 @@ export interface WorkerOptions {
   readonly pollIntervalMs?: number;
   readonly lockSeconds?: number;
   readonly workerId?: string;
+  /** How often the loop runs housekeeping (ADR 0057); 0 turns it off. */
+  readonly housekeepingIntervalMs?: number;
 }
+
+const HOUR_MS = 3_600_000;
 
 export interface Worker {
   readonly id: string;
@@ -41,6 +46,20 @@ export function createWorker(options: WorkerOptions): Worker & { loop(): void } 
   let wake: (() => void) | null = null;
   let loopDone: Promise<void> = Promise.resolve();
   const onEnqueued = () => wake?.();
+  const housekeepingIntervalMs = options.housekeepingIntervalMs ?? HOUR_MS;
+  let housekeepingDueAt = 0;
+
+  /** Between jobs, never during one: it is short, and a long import must not wait on it. */
+  async function housekeepIfDue(): Promise<void> {
+    if (housekeepingIntervalMs <= 0 || Date.now() < housekeepingDueAt) return;
+    housekeepingDueAt = Date.now() + housekeepingIntervalMs;
+    try {
+      const report = await runHousekeeping(options.db);
+      options.logger.info({ housekeeping: report }, 'housekeeping done');
+    } catch (error) {
+      options.logger.warn({ err: error }, 'housekeeping failed; it runs again at its next turn');
+    }
+  }
 
   async function runOne(): Promise<boolean> {
     const job = await claimNextJob(options.db, id, lockSeconds, kinds);
@@ -106,6 +125,7 @@ export function createWorker(options: WorkerOptions): Worker & { loop(): void } 
           options.logger.error({ err: error }, 'worker loop error');
         }
         if (worked) continue;
+        if (!abort.signal.aborted) await housekeepIfDue();
         await Promise.race([
           sleep(pollIntervalMs, undefined, { signal: abort.signal }).catch(() => undefined),
           new Promise<void>((resolve) => (wake = resolve)),

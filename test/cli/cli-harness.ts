@@ -37,7 +37,14 @@ export async function createTestCli(): Promise<TestCli & { close(): Promise<void
   const deployment = await ensureDeployment(database.db, undefined);
   const logger = pino({ level: 'silent' });
   const runtime: Runtime = { config, database, deployment, logger, close: () => database.close() };
-  const worker = startWorker({ db: database.db, logger, definitions: jobDefinitions, pollIntervalMs: 50 });
+  // Housekeeping off: `hub housekeeping` tests must find the rows it removes still there.
+  const worker = startWorker({
+    db: database.db,
+    logger,
+    definitions: jobDefinitions,
+    pollIntervalMs: 50,
+    housekeepingIntervalMs: 0,
+  });
   return {
     runtime,
     cwd,

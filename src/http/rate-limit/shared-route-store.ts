@@ -12,12 +12,9 @@ import type {
 import LocalStore from '@fastify/rate-limit/store/LocalStore.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { countHit, deleteEndedHits } from '../../db/repositories/rate-limit-hits.ts';
+import { countHit } from '../../db/repositories/rate-limit-hits.ts';
 
 type HitCallback = (error: Error | null, result?: { current: number; ttl: number }) => void;
-
-/** Ended windows are swept every this many hits, so counters of clients that left do not pile up. */
-const SWEEP_EVERY_HITS = 500;
 
 /**
  * The plugin passes `child` the merged limit options with `routeInfo`: the route for a limit set
@@ -35,9 +32,8 @@ function memoryStore(options: object): FastifyRateLimitStore {
   );
 }
 
+/** Ended windows are swept by housekeeping (ADR 0057). */
 class DatabaseStore implements FastifyRateLimitStore {
-  private hitsSinceSweep = 0;
-
   constructor(private readonly db: Kysely<DB>) {}
 
   incr(key: string, callback: HitCallback, timeWindow: number): void {
@@ -49,11 +45,6 @@ class DatabaseStore implements FastifyRateLimitStore {
 
   private async count(key: string, timeWindow: number): Promise<{ current: number; ttl: number }> {
     const { hits, ttlMs } = await countHit(this.db, key, timeWindow);
-    this.hitsSinceSweep += 1;
-    if (this.hitsSinceSweep >= SWEEP_EVERY_HITS) {
-      this.hitsSinceSweep = 0;
-      await deleteEndedHits(this.db);
-    }
     return { current: hits, ttl: ttlMs };
   }
 

@@ -1,0 +1,29 @@
+// `hub housekeeping`: runs now what the worker runs every hour (ADR 0057), and says what it removed.
+import type { Command } from 'commander';
+import { runHousekeeping, type HousekeepingReport } from '../../services/housekeeping/housekeeping.ts';
+import type { CliContext } from '../cli-context.ts';
+
+function describeReport(report: HousekeepingReport): string {
+  return [
+    `Expired dry runs:               ${report.expiredDryRuns}`,
+    `Import file chunks deleted:     ${report.importFileChunksDeleted}`,
+    `Expired sessions deleted:       ${report.sessionsDeleted}`,
+    `Lapsed action tokens deleted:   ${report.actionTokensDeleted}`,
+    `Finished jobs deleted:          ${report.jobsDeleted}`,
+    `Rate-limit counters deleted:    ${report.rateLimitCountersDeleted}`,
+  ].join('\n');
+}
+
+export function registerHousekeepingCommand(program: Command, cli: CliContext): void {
+  program
+    .command('housekeeping')
+    .description(
+      'Expire forgotten dry runs; delete files of finished imports, expired sessions, lapsed tokens, old jobs',
+    )
+    .option('--json', 'print JSON', false)
+    .action(async (options: { json: boolean }) => {
+      const runtime = await cli.runtime();
+      const report = await runHousekeeping(runtime.database.db);
+      cli.print(options.json, report, () => describeReport(report));
+    });
+}
