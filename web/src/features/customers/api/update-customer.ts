@@ -32,9 +32,16 @@ export function useUpdateCustomer(customerId: string) {
         body: patch,
       }),
     onSuccess: (saved) => {
-      // The answer is the stored customer: show it at once, then refresh lists that name it.
+      // The answer is the stored customer: show it at once, then refresh what is derived from it
+      // (other screens' sold packages, settings) and the lists that name it.
       queryClient.setQueryData(customerQueryKey(customerId), saved);
-      return queryClient.invalidateQueries({ queryKey: ['customers', 'list'] });
+      return Promise.all([
+        queryClient.invalidateQueries({
+          predicate: ({ queryKey }) =>
+            queryKey.length > 2 && queryKey[0] === 'customers' && queryKey[1] === customerId,
+        }),
+        queryClient.invalidateQueries({ queryKey: ['customers', 'list'] }),
+      ]);
     },
   });
 }
