@@ -74,7 +74,8 @@ async function tokenActor(
   const generation = tokens.generation;
   const actor = await actorFromApiToken(db, token);
   // Only a live token is remembered: an unknown one is looked up (and refused) every time.
-  if (actor) tokens.set(key, actor, generation);
+  // Frozen: requests of the same token share the object.
+  if (actor) tokens.set(key, Object.freeze(actor), generation);
   return actor;
 }
 
