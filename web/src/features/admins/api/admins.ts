@@ -3,20 +3,10 @@ import { apiRequest } from '../../../lib/api-client.ts';
 import { useCursorPages } from '../../../lib/use-cursor-pages.ts';
 import type { AdminRole } from '../../../lib/grantable-roles.ts';
 import { partnerRolesGrantableBy } from '../../../lib/grantable-roles.ts';
+import type { AdminAccount } from '../../../lib/admin-account.ts';
 import type { SignedInAdmin } from './role-choices.ts';
 
-/** An admin account as GET /v1/admins answers it. */
-export interface AdminAccount {
-  id: string;
-  email: string;
-  displayName: string | null;
-  role: AdminRole;
-  partnerId: string;
-  customerId: string | null;
-  status: 'invited' | 'active' | 'disabled';
-  lastLoginAt: string | null;
-  createdAt: string;
-}
+export type { AdminAccount };
 
 export interface InviteAdminInput {
   email: string;

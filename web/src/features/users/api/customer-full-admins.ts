@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchAll } from '../../../lib/api-client.ts';
-import type { AdminAccount } from '../../admins/api/admins.ts';
+import type { AdminAccount } from '../../../lib/admin-account.ts';
 
 /**
  * The lower-case emails of the customer's full admins, as the server's package rule counts them
