@@ -111,6 +111,26 @@ export async function updateAdmin(
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * The partner's active full admins, locked until the transaction ends: two requests that each
+ * remove one of the last two wait for each other, so the second sees only one left.
+ */
+export async function lockActivePartnerFullAdminIds(
+  executor: Executor,
+  partnerId: string,
+): Promise<string[]> {
+  const rows = await executor
+    .selectFrom('admin_accounts')
+    .select('id')
+    .where('partner_id', '=', partnerId)
+    .where('customer_id', 'is', null)
+    .where('role', '=', 'partner_full_admin')
+    .where('status', '=', 'active')
+    .forUpdate()
+    .execute();
+  return rows.map((row) => row.id);
+}
+
 export async function deleteAdmin(executor: Executor, id: string): Promise<void> {
   await executor.deleteFrom('admin_accounts').where('id', '=', id).execute();
 }

@@ -9,6 +9,7 @@ import {
   findAdmin,
   insertAdmin,
   listAdmins,
+  lockActivePartnerFullAdminIds,
   updateAdmin,
   type AdminStatus,
 } from '../../db/repositories/admins.ts';
@@ -163,6 +164,37 @@ function cannotChangeSelf(): AppError {
   });
 }
 
+/**
+ * A partner keeps at least one active full admin: without one, nobody but the deployment's
+ * operator could manage its admins again. Invited accounts do not count until they accept.
+ */
+async function assertPartnerKeepsAFullAdmin(
+  executor: Executor,
+  existing: AdminAccountRow,
+  after: { role: Role; status: AdminStatus } | null,
+): Promise<void> {
+  const counts = (account: { role: Role; status: AdminStatus }) =>
+    account.role === 'partner_full_admin' && account.status === 'active';
+  if (existing.customer_id !== null || !counts(existing) || (after !== null && counts(after))) return;
+  const others = (await lockActivePartnerFullAdminIds(executor, existing.partner_id)).filter(
+    (id) => id !== existing.id,
+  );
+  if (others.length > 0) return;
+  throw conflict(
+    {
+      en: "This is the partner's last active full admin. Invite another partner full admin, and let them accept, first.",
+      nl: 'Dit is de laatste actieve volledige beheerder van de partner. Nodig eerst een andere volledige partnerbeheerder uit en laat die accepteren.',
+    },
+    [
+      {
+        code: 'last_partner_full_admin',
+        description: 'A partner keeps at least one active partner full admin.',
+        descriptionNl: 'Een partner houdt minstens één actieve volledige partnerbeheerder.',
+      },
+    ],
+  );
+}
+
 export async function updateAdminAccount(
   context: ServiceContext,
   id: string,
@@ -196,6 +228,10 @@ export async function updateAdminAccount(
       // Enabling an invited account that never set a password would leave it without one.
       status = input.status === 'active' && !existing.password_hash ? 'invited' : input.status;
     }
+    await assertPartnerKeepsAFullAdmin(trx, existing, {
+      role: input.role ?? existing.role,
+      status: status ?? existing.status,
+    });
     const row = await updateAdmin(trx, existing.id, {
       ...(input.role !== undefined ? { role: input.role } : {}),
       ...(input.displayName !== undefined ? { displayName: input.displayName?.trim() || null } : {}),
@@ -222,6 +258,7 @@ export async function deleteAdminAccount(context: ServiceContext, id: string): P
     const existing = await requireAdmin(context, id, trx);
     assertCanGrant(actor, existing.role);
     if (actor.type === 'admin' && actor.id === existing.id) throw cannotChangeSelf();
+    await assertPartnerKeepsAFullAdmin(trx, existing, null);
     await deleteAdmin(trx, existing.id);
     await recordAudit(trx, context, {
       partnerId: existing.partner_id,
