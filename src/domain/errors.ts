@@ -61,11 +61,13 @@ export function conflict(message: string | LocalizedText, details: readonly Erro
   return new AppError('conflict', message, details);
 }
 
-export function forbidden(): AppError {
-  return new AppError('forbidden', {
+export function forbidden(
+  message: LocalizedText = {
     en: 'Your role does not allow this action.',
     nl: 'Uw rol staat deze actie niet toe.',
-  });
+  },
+): AppError {
+  return new AppError('forbidden', message);
 }
 
 export function isAppError(error: unknown): error is AppError {

@@ -190,6 +190,82 @@ describe('/v1/admins', () => {
     });
   });
 
+  it("keeps a partner's last active full admin: no removal, demotion or disabling", async () => {
+    const { app, auth, database } = harness();
+    const partner = await createPartner(database.db, 'Lonely Partner');
+    const partnerToken = await createApiToken(database.db, {
+      partnerId: partner,
+      role: 'partner_full_admin',
+    });
+    const [only, second] = await database.db
+      .insertInto('admin_accounts')
+      .values([
+        { partner_id: partner, email: 'only@lonely.example', role: 'partner_full_admin', status: 'active' },
+        {
+          partner_id: partner,
+          email: 'second@lonely.example',
+          role: 'partner_full_admin',
+          status: 'invited',
+        },
+      ])
+      .returning('id')
+      .execute();
+    const send = (method: 'PATCH' | 'DELETE', id: string, payload?: Record<string, unknown>) =>
+      app.inject({
+        method,
+        url: `/v1/admins/${id}`,
+        headers: auth(partnerToken),
+        ...(payload ? { payload } : {}),
+      });
+
+    // The invited second admin does not count until they accept.
+    for (const refused of [
+      await send('DELETE', only!.id),
+      await send('PATCH', only!.id, { role: 'partner_readonly_admin' }),
+      await send('PATCH', only!.id, { status: 'disabled' }),
+    ]) {
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().errors[0].code).toBe('last_partner_full_admin');
+    }
+    expect((await send('PATCH', only!.id, { displayName: 'Still here' })).statusCode).toBe(200);
+
+    await database.db
+      .updateTable('admin_accounts')
+      .set({ status: 'active' })
+      .where('id', '=', second!.id)
+      .execute();
+    expect((await send('PATCH', only!.id, { role: 'partner_readonly_admin' })).statusCode).toBe(200);
+    expect((await send('DELETE', second!.id)).statusCode).toBe(409);
+  });
+
+  it('lets only the partner change what a customer bought', async () => {
+    const { app, auth, tokens, database, partnerId } = harness();
+    const bought = await createTestCustomer(database.db, partnerId, { provision: true });
+    const ownAdmin = await createApiToken(database.db, {
+      partnerId,
+      role: 'customer_full_admin',
+      customerId: bought.id,
+    });
+    const patch = (token: string, payload: Record<string, unknown>) =>
+      app.inject({ method: 'PATCH', url: `/v1/customers/${bought.id}`, headers: auth(token), payload });
+    const byCustomer = await patch(ownAdmin, { packages: [{ id: 'webex_suite', limit: 100000 }] });
+    expect(byCustomer.statusCode).toBe(403);
+    expect(byCustomer.json().message).toMatch(/Only the partner/);
+    // The Wholesale API's update always replaces the packages: refused to the customer's admin too.
+    const wholesale = await app.inject({
+      method: 'PUT',
+      url: `/v1/wholesale/customers/${bought.id}`,
+      headers: auth(ownAdmin),
+      payload: { packages: ['webex_meetings'] },
+    });
+    expect(wholesale.statusCode, wholesale.body).toBe(403);
+    const renamed = await patch(ownAdmin, { name: 'Renamed By Its Admin' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const byPartner = await patch(tokens.partnerFull, { packages: [{ id: 'webex_meetings', limit: 5 }] });
+    expect(byPartner.statusCode, byPartner.body).toBe(202); // goes downstream: `updating`
+    expect(byPartner.json().packages).toEqual([expect.objectContaining({ id: 'webex_meetings', limit: 5 })]);
+  });
+
   it('re-sends an invite; the older link stops working', async () => {
     const { app, auth, tokens, database } = harness();
     const created = (

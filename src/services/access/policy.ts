@@ -28,6 +28,15 @@ export function assertPartnerAdmin(actor: Actor): void {
   }
 }
 
+/** What a customer bought is the partner's contract: its own admins may edit its details only. */
+export function assertMayChangeSoldPackages(actor: Actor): void {
+  if (actor.role === 'operator' || actor.role === 'partner_full_admin') return;
+  throw forbidden({
+    en: 'Only the partner can change the packages sold to a customer and their limits.',
+    nl: 'Alleen de partner kan de aan een klant verkochte pakketten en hun limieten wijzigen.',
+  });
+}
+
 export function assertOperator(actor: Actor): void {
   if (actor.role !== 'operator') throw notFound('Resource', 'Bron');
 }

@@ -27,7 +27,12 @@ import type { CustomerRow, CustomerStatus } from '../../db/schema.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
 import { canStart, customerBusy } from '../../domain/provisioning/customer-lifecycle.ts';
 import { canonicalLanguageTag } from '../../domain/locale/language-tag.ts';
-import { assertCanWrite, assertPartnerAdmin, customerScope } from '../access/policy.ts';
+import {
+  assertCanWrite,
+  assertMayChangeSoldPackages,
+  assertPartnerAdmin,
+  customerScope,
+} from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Executor, ServiceContext } from '../context.ts';
 import { isUniqueViolation } from '../db-errors.ts';
@@ -228,6 +233,7 @@ export async function updateCustomerDetails(
   return context.db.transaction().execute(async (trx) => {
     const existing = await lockCustomer(trx, customerScope(context.actor), customerId);
     if (!existing) throw notFound('Customer', 'Klant');
+    if (input.packages !== undefined) assertMayChangeSoldPackages(context.actor);
     if (!canStart('update', existing.status)) throw customerBusy(existing.status);
     const before = await loadCustomerView(trx, existing);
     const soldBefore = before.packages.map((entry) => entry.id);

@@ -31,7 +31,7 @@ import { insertLocation, listLocations } from '../../db/repositories/locations.t
 import { listCustomersByOffset } from '../../db/repositories/wholesale.ts';
 import type { CustomerRow, CustomerStatus } from '../../db/schema.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
-import { assertCanWrite, customerScope } from '../access/policy.ts';
+import { assertCanWrite, assertMayChangeSoldPackages, customerScope } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { ServiceContext } from '../context.ts';
 import {
@@ -160,6 +160,9 @@ export async function updateWholesaleCustomer(
 ): Promise<string> {
   assertCanWrite(context.actor);
   const found = await requireWholesaleCustomer(context, ref);
+  // Its packages list always replaces the sold packages. After the lookup: another tenant's
+  // customer is not found (404) before anything else is said about it.
+  assertMayChangeSoldPackages(context.actor);
   return context.db.transaction().execute(async (trx) => {
     const existing = await lockCustomer(trx, customerScope(context.actor), found.id);
     if (!existing) throw wholesaleNotFound('customer_not_found');
