@@ -128,10 +128,14 @@ export const authenticationPlugin = fp(
       if (!request.actor && !request.routeOptions.config.public) throw unauthenticated();
     });
     // Any write may revoke a token or disable what it belongs to: forget every cached token once the
-    // write is done (its transaction committed), before its response can reach the client.
-    app.addHook('onSend', async (request) => {
+    // write is done (its transaction committed), before its response can reach the client; and
+    // again when its response has ended, for a handler that works while it streams (a CLI command
+    // forwarded to this server, ADR 0051, runs after its response has started).
+    const forgetTokensAfterWrite = async (request: FastifyRequest): Promise<void> => {
       if (UNSAFE.has(request.method)) tokens.clear();
-    });
+    };
+    app.addHook('onSend', forgetTokensAfterWrite);
+    app.addHook('onResponse', forgetTokensAfterWrite);
   },
   { name: 'authentication', dependencies: ['@fastify/cookie'] },
 );
