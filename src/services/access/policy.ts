@@ -3,7 +3,7 @@
 // writes additionally need a role that may write.
 import { forbidden, notFound } from '../../domain/errors.ts';
 import type { Role } from '../../db/schema.ts';
-import { isReadOnly, type Actor } from './actor.ts';
+import { isCustomerRole, isReadOnly, type Actor } from './actor.ts';
 
 /** Which customers a query may touch. `partnerId: null` only for the operator (all partners). */
 export interface CustomerScope {
@@ -26,6 +26,14 @@ export function assertPartnerAdmin(actor: Actor): void {
     if (actor.customerId !== null) throw notFound('Resource', 'Bron');
     throw forbidden();
   }
+}
+
+/**
+ * Partner-level reads and checks (e.g. whether a customer could be created, which externalIds the
+ * partner uses): the operator and partner roles. Customer roles see no partner level: 404.
+ */
+export function assertPartnerRole(actor: Actor): void {
+  if (actor.customerId !== null || isCustomerRole(actor.role)) throw notFound('Resource', 'Bron');
 }
 
 /** What a customer bought is the partner's contract: its own admins may edit its details only. */

@@ -7,6 +7,7 @@ import {
   deleteAdmin,
   deleteAdminSessions,
   findAdmin,
+  findAdminByEmail,
   insertAdmin,
   listAdmins,
   lockActivePartnerFullAdminIds,
@@ -23,6 +24,12 @@ import type { Executor, ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
 import { isUniqueViolation } from '../db-errors.ts';
 import { decodeCursor, toPage, type Page } from '../paging.ts';
+import {
+  emailTakenError,
+  ProbeRateLimited,
+  recordEmailProbes,
+  refuseWhileOverProbeBudget,
+} from '../provisioning/email-probes.ts';
 import { adminAuditState, toAdminView, type AdminView } from './admin-view.ts';
 
 const adminNotFound = () => notFound('Admin', 'Beheerder');
@@ -109,6 +116,8 @@ export async function inviteAdmin(
     ]);
   }
 
+  await refuseAdminOutsideScope(context, email);
+
   return context.db.transaction().execute(async (trx) => {
     let row: AdminAccountRow;
     try {
@@ -149,6 +158,22 @@ export async function inviteAdmin(
     });
     return toAdminView(row);
   });
+}
+
+/**
+ * Admin emails are unique across the deployment, so inviting one that an admin of another partner
+ * or customer holds must fail; it fails like a user add with another organization's email (SPEC
+ * §5): the public text, no hint that it is an admin account, audited and limited per actor as a
+ * probe. An account the caller can see keeps the plain answer.
+ */
+async function refuseAdminOutsideScope(context: ServiceContext, email: string): Promise<void> {
+  await refuseWhileOverProbeBudget(context);
+  const holder = await findAdminByEmail(context.db, email);
+  if (!holder) return;
+  if (await findAdmin(context.db, customerScope(context.actor), holder.id)) return;
+  const scope = { partnerId: context.actor.partnerId, customerId: context.actor.customerId };
+  if ((await recordEmailProbes(context, scope, [email])).overBudget) throw new ProbeRateLimited();
+  throw emailTakenError();
 }
 
 export interface UpdateAdminInput {

@@ -89,6 +89,16 @@ function refused(email: string, code: string, description: string, descriptionNl
   };
 }
 
+/** The one answer for an email that is no claimable free account, whatever else holds it. */
+function notClaimable(email: string): ClaimResult {
+  return refused(
+    email,
+    'not_claimable',
+    `${email} is not a free account in a verified domain of this organization.`,
+    `${email} is geen gratis account in een geverifieerd domein van deze organisatie.`,
+  );
+}
+
 export async function claimUsers(
   context: ServiceContext,
   customerRef: string,
@@ -98,26 +108,27 @@ export async function claimUsers(
   const customer = await requireCustomer(context, customerRef);
   const owned = directoryOwned(customer);
   if (owned) throw owned;
-  const ids = [...new Set(input.accountIds ?? [])];
+  const domains = await verifiedDomains(context.db, customer.id);
+  // Only the customer's own verified domains are its business: an email outside them answers
+  // `not_claimable` whether or not anybody holds it, so a claim cannot tell which emails exist
+  // elsewhere in the deployment (SPEC §5 names no organization), and an account id outside them
+  // is not turned into its email.
+  const inVerifiedDomain = (email: string) => domains.some((domain) => emailInDomain(email, domain));
+  const ids = [...new Set(input.accountIds ?? [])].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
   const idRows = ids.length
     ? await withLifecycleTables(context.db)
         .selectFrom('free_accounts')
         .select(['id', 'email'])
-        .where(
-          'id',
-          'in',
-          ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)),
-        )
+        .where('id', 'in', ids)
         .execute()
     : [];
   const emails = [
     ...new Set([
       ...(input.emails ?? []).map((e) => e.trim().toLowerCase()),
-      ...idRows.map((row) => row.email.toLowerCase()),
+      ...idRows.map((row) => row.email.toLowerCase()).filter(inVerifiedDomain),
     ]),
   ].filter(Boolean);
   if (emails.length === 0 || emails.length > MAX_CLAIM) throw tooManyUsers(emails.length, MAX_CLAIM);
-  const domains = await verifiedDomains(context.db, customer.id);
 
   // Emails of users of other customers are never claimable; say why when their organization's
   // directory or SSO holds them (SPEC §5: refuse accounts held by such customers).
@@ -138,7 +149,9 @@ export async function claimUsers(
   const free = await freeAccountsByEmail(context.db, emails);
   for (const email of emails) {
     const holder = held.get(email);
-    if (holder) {
+    if (!inVerifiedDomain(email)) {
+      results.set(email, notClaimable(email));
+    } else if (holder) {
       results.set(
         email,
         holder.customer_id === customer.id
@@ -162,20 +175,8 @@ export async function claimUsers(
                 'Het account hoort bij een andere organisatie.',
               ),
       );
-    } else if (
-      !free.get(email) ||
-      free.get(email)?.status !== 'active' ||
-      !domains.some((domain) => emailInDomain(email, domain))
-    ) {
-      results.set(
-        email,
-        refused(
-          email,
-          'not_claimable',
-          `${email} is not a free account in a verified domain of this organization.`,
-          `${email} is geen gratis account in een geverifieerd domein van deze organisatie.`,
-        ),
-      );
+    } else if (!free.get(email) || free.get(email)?.status !== 'active') {
+      results.set(email, notClaimable(email));
     } else {
       claimable.push(email);
     }

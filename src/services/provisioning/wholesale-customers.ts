@@ -31,7 +31,12 @@ import { insertLocation, listLocations } from '../../db/repositories/locations.t
 import { listCustomersByOffset } from '../../db/repositories/wholesale.ts';
 import type { CustomerRow, CustomerStatus } from '../../db/schema.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
-import { assertCanWrite, assertMayChangeSoldPackages, customerScope } from '../access/policy.ts';
+import {
+  assertCanWrite,
+  assertMayChangeSoldPackages,
+  assertPartnerRole,
+  customerScope,
+} from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { ServiceContext } from '../context.ts';
 import {
@@ -41,6 +46,7 @@ import {
   PROVISION_CUSTOMER_JOB,
 } from '../customers/customer-service.ts';
 import { isUniqueViolation } from '../db-errors.ts';
+import { ProbeRateLimited, recordEmailProbes, refuseWhileOverProbeBudget } from './email-probes.ts';
 import { externalIdTaken, wholesaleInvalid, wholesaleNotFound } from './wholesale-errors.ts';
 
 export function toCustomerRecord(row: CustomerRow, packages: readonly CustomerPackageRow[]): CustomerRecord {
@@ -273,6 +279,9 @@ export interface CustomerPrecheckInput {
 
 /** POST /v1/wholesale/customers/validate: the likely success of a create, without creating. */
 export async function precheckWholesaleCustomer(context: ServiceContext, request: CustomerPrecheckInput) {
+  // Creating customers is the partner's business: a customer role may not learn through the
+  // precheck which externalIds its partner uses (404, as for the create itself).
+  assertPartnerRole(context.actor);
   const codes: WholesaleCodeName[] = [];
   if (checkCountry(request.address.country).length > 0) codes.push('invalid_request');
   const packages = request.packages ?? [];
@@ -294,13 +303,20 @@ export async function precheckWholesaleCustomer(context: ServiceContext, request
     if (taken) codes.push('external_id_taken');
   }
   if (request.customerInfo) {
+    // Whether an email is taken anywhere in the deployment is a probe (SPEC §5): audited and
+    // limited per actor, as the subscriber precheck and the user adds do.
+    await refuseWhileOverProbeBudget(context);
     const email = request.customerInfo.primaryEmail.toLowerCase();
     const user = await context.db
       .selectFrom('users')
       .select('id')
       .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
       .executeTakeFirst();
-    if (user) codes.push('email_taken');
+    if (user) {
+      const scope = { partnerId: context.actor.partnerId, customerId: null };
+      if ((await recordEmailProbes(context, scope, [email])).overBudget) throw new ProbeRateLimited();
+      codes.push('email_taken');
+    }
   }
   if (codes.length > 0) throw wholesaleInvalid(codes);
   return PRECHECK_SUCCESS;

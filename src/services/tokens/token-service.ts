@@ -56,6 +56,26 @@ export interface CreateTokenInput {
   readonly expiresAt?: Date | undefined;
 }
 
+/**
+ * A token that expires cannot mint one that outlives it: otherwise its expiry would be a formality
+ * (a leaked short-lived token would buy itself a permanent successor).
+ */
+async function assertWithinCreatorLifetime(context: ServiceContext, expiresAt: Date | undefined) {
+  const { actor } = context;
+  if (actor.type !== 'token' || actor.id === null) return;
+  const creator = await findApiToken(context.db, customerScope(actor), actor.id);
+  const limit = creator?.expires_at ?? null;
+  if (limit === null || (expiresAt && expiresAt.getTime() <= limit.getTime())) return;
+  throw validationFailed([
+    {
+      code: 'expiry_beyond_creator',
+      field: 'expiresAt',
+      description: `A token that expires can only create tokens that expire by ${limit.toISOString()}.`,
+      descriptionNl: `Een token dat verloopt, kan alleen tokens maken die uiterlijk ${limit.toISOString()} verlopen.`,
+    },
+  ]);
+}
+
 export async function createToken(
   context: ServiceContext,
   input: CreateTokenInput,
@@ -73,6 +93,7 @@ export async function createToken(
       },
     ]);
   }
+  await assertWithinCreatorLifetime(context, input.expiresAt);
   let customerId: string | null = null;
   let partnerId = actor.partnerId;
   if (isCustomerRole(input.role)) {

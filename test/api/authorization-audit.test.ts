@@ -1,0 +1,243 @@
+// Authorization audit (SPEC §1, §5, §7): what each role may learn or do beyond its own tenant
+// through routes the tenancy matrix cannot judge by status code alone — oracles that tell whether
+// an email exists elsewhere, partner-level checks open to customer roles, credentials minting
+// credentials that outlive them. Each case failed before its fix.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { insertFreeAccount } from '../../src/db/repositories/free-accounts.ts';
+import { EMAIL_PROBES_PER_MINUTE } from '../../src/services/provisioning/email-probes.ts';
+import { useTestApp } from '../helpers/app.ts';
+import { createApiToken, createPartner } from '../helpers/factories.ts';
+
+const harness = useTestApp();
+
+interface Seeded {
+  homeId: string;
+  siblingId: string;
+  /** A customer of another partner. */
+  foreignId: string;
+  customerFull: string;
+  customerReadonly: string;
+  foreignPartnerFull: string;
+}
+let seeded: Seeded;
+
+async function call(token: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) {
+  const { app, auth } = harness();
+  return app.inject({ method, url, headers: auth(token), ...(payload ? { payload } : {}) });
+}
+
+async function customerWithUser(token: string, label: string): Promise<string> {
+  const { drainJobs } = harness();
+  const created = await call(token, 'POST', '/v1/customers', {
+    name: `Audit ${label}`,
+    externalId: `AUDIT-${label}`,
+    adminEmail: `it@${label}.example`,
+    country: 'NL',
+    packages: [{ id: 'webex_meetings' }],
+  });
+  expect(created.statusCode, created.body).toBe(202);
+  await drainJobs();
+  const user = await call(token, 'POST', `/v1/customers/${created.json().id}/users`, {
+    email: `user@${label}.example`,
+    firstName: 'Audit',
+    lastName: label,
+    package: 'webex_meetings',
+  });
+  expect(user.statusCode, user.body).toBe(201);
+  return created.json().id;
+}
+
+beforeAll(async () => {
+  const { database, partnerId, tokens } = harness();
+  const foreignPartnerId = await createPartner(database.db, 'Audit Foreign Partner');
+  const foreignPartnerFull = await createApiToken(database.db, {
+    partnerId: foreignPartnerId,
+    role: 'partner_full_admin',
+  });
+  const homeId = await customerWithUser(tokens.partnerFull, 'home');
+  const siblingId = await customerWithUser(tokens.partnerFull, 'sibling');
+  const foreignId = await customerWithUser(foreignPartnerFull, 'foreign');
+  const invited = await call(foreignPartnerFull, 'POST', '/v1/admins', {
+    email: 'boss@foreign.example',
+    role: 'partner_readonly_admin',
+  });
+  expect(invited.statusCode, invited.body).toBe(201);
+  seeded = {
+    homeId,
+    siblingId,
+    foreignId,
+    foreignPartnerFull,
+    customerFull: await createApiToken(database.db, {
+      partnerId,
+      role: 'customer_full_admin',
+      customerId: homeId,
+    }),
+    customerReadonly: await createApiToken(database.db, {
+      partnerId,
+      role: 'customer_readonly_admin',
+      customerId: homeId,
+    }),
+  };
+}, 60_000);
+
+describe('claims tell nothing about emails outside the verified domains', () => {
+  it('answers not_claimable alike for users of other customers, other partners and nobody', async () => {
+    const response = await call(seeded.customerFull, 'POST', `/v1/customers/${seeded.homeId}/claims`, {
+      emails: ['user@sibling.example', 'user@foreign.example', 'nobody@nowhere.example'],
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const results = response.json().results as { email: string; errors: { code: string }[] }[];
+    expect(results.map((result) => result.errors.map((error) => error.code))).toEqual([
+      ['not_claimable'],
+      ['not_claimable'],
+      ['not_claimable'],
+    ]);
+    expect(response.body).not.toMatch(/another organization|directory/i);
+  });
+
+  it('does not turn the id of a free account outside the verified domains into its email', async () => {
+    const { database } = harness();
+    const account = await insertFreeAccount(database.db, {
+      email: 'secret.person@elsewhere.example',
+      firstName: 'Secret',
+      lastName: 'Person',
+      source: 'operator',
+      active: true,
+    });
+    const response = await call(seeded.customerFull, 'POST', `/v1/customers/${seeded.homeId}/claims`, {
+      accountIds: [account.id],
+    });
+    expect(response.body).not.toContain('secret.person');
+    const remaining = await database.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'secret.person@elsewhere.example')
+      .execute();
+    expect(remaining).toEqual([]);
+  });
+});
+
+describe('the Wholesale customer precheck is partner-level', () => {
+  const precheck = (token: string, body: object = {}) =>
+    call(token, 'POST', '/v1/wholesale/customers/validate', {
+      address: { addressLine1: 'Damrak 1', city: 'Amsterdam', country: 'NL' },
+      ...body,
+    });
+
+  it('answers 404 to customer roles, which cannot create customers', async () => {
+    for (const token of [seeded.customerFull, seeded.customerReadonly]) {
+      const response = await precheck(token, { externalId: 'AUDIT-sibling' });
+      expect(response.statusCode, response.body).toBe(404);
+    }
+  });
+
+  it('still lets a partner read-only admin check, and reports its own taken externalId', async () => {
+    const { tokens } = harness();
+    const free = await precheck(tokens.partnerReadonly, { externalId: 'AUDIT-unused' });
+    expect(free.statusCode, free.body).toBe(200);
+    const taken = await precheck(tokens.partnerReadonly, { externalId: 'AUDIT-sibling' });
+    expect(taken.statusCode).toBe(400);
+  });
+
+  it('audits a taken primary email as a probe and limits such probes per actor', async () => {
+    const { database, partnerId } = harness();
+    const prober = await createApiToken(database.db, {
+      partnerId,
+      role: 'partner_readonly_admin',
+      name: 'prober',
+    });
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt <= EMAIL_PROBES_PER_MINUTE; attempt += 1) {
+      const response = await precheck(prober, { customerInfo: { primaryEmail: 'user@foreign.example' } });
+      statuses.push(response.statusCode);
+    }
+    expect(statuses.slice(0, EMAIL_PROBES_PER_MINUTE - 1).every((status) => status === 400)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    const audited = await database.db
+      .selectFrom('audit_events')
+      .select('target_id')
+      .where('action', '=', 'user.email_taken_probe')
+      .where('actor_label', '=', 'token:prober')
+      .execute();
+    expect(audited.length).toBeGreaterThanOrEqual(EMAIL_PROBES_PER_MINUTE - 1);
+    expect(audited[0]?.target_id).toBe('user@foreign.example');
+  });
+});
+
+describe('inviting an admin tells nothing about accounts of other tenants', () => {
+  it("answers the neutral taken text, not 'admin account', for another partner's admin", async () => {
+    const response = await call(seeded.customerFull, 'POST', '/v1/admins', {
+      email: 'boss@foreign.example',
+      role: 'customer_readonly_admin',
+    });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().message).toBe('The email is already associated with an existing user.');
+    expect(response.body).not.toMatch(/admin/i);
+  });
+
+  it('audits such invites as probes and limits them per actor', async () => {
+    const { database, partnerId } = harness();
+    const prober = await createApiToken(database.db, {
+      partnerId,
+      role: 'partner_full_admin',
+      name: 'invite-prober',
+    });
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt <= EMAIL_PROBES_PER_MINUTE; attempt += 1) {
+      const response = await call(prober, 'POST', '/v1/admins', {
+        email: 'boss@foreign.example',
+        role: 'partner_readonly_admin',
+      });
+      statuses.push(response.statusCode);
+    }
+    expect(statuses.slice(0, EMAIL_PROBES_PER_MINUTE - 1).every((status) => status === 409)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+  });
+
+  it('keeps the plain answer for an admin the caller can see', async () => {
+    const { tokens } = harness();
+    const first = await call(tokens.partnerFull, 'POST', '/v1/admins', {
+      email: 'colleague@home.example',
+      role: 'partner_readonly_admin',
+    });
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await call(tokens.partnerFull, 'POST', '/v1/admins', {
+      email: 'colleague@home.example',
+      role: 'partner_readonly_admin',
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toContain('admin account');
+  });
+});
+
+describe('a token that expires cannot mint a token that outlives it', () => {
+  it('refuses a successor without expiry or expiring later, and allows one within its lifetime', async () => {
+    const { tokens } = harness();
+    const expiresAt = new Date(Date.now() + 86_400_000);
+    const created = await call(tokens.partnerFull, 'POST', '/v1/tokens', {
+      name: 'short-lived',
+      role: 'partner_full_admin',
+      expiresAt: expiresAt.toISOString(),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const shortLived = created.json().token as string;
+    const forever = await call(shortLived, 'POST', '/v1/tokens', {
+      name: 'forever',
+      role: 'partner_full_admin',
+    });
+    expect(forever.statusCode, forever.body).toBe(400);
+    expect(forever.json().errors[0].code).toBe('expiry_beyond_creator');
+    const later = await call(shortLived, 'POST', '/v1/tokens', {
+      name: 'later',
+      role: 'partner_readonly_admin',
+      expiresAt: new Date(expiresAt.getTime() + 3_600_000).toISOString(),
+    });
+    expect(later.statusCode).toBe(400);
+    const within = await call(shortLived, 'POST', '/v1/tokens', {
+      name: 'within',
+      role: 'partner_readonly_admin',
+      expiresAt: new Date(expiresAt.getTime() - 3_600_000).toISOString(),
+    });
+    expect(within.statusCode, within.body).toBe(201);
+  });
+});
