@@ -241,3 +241,102 @@ describe('a token that expires cannot mint a token that outlives it', () => {
     expect(within.statusCode, within.body).toBe(201);
   });
 });
+
+describe("SCIM Bulk stays below the customer's own SCIM base", () => {
+  it('refuses operation paths that would reach other routes of the app', async () => {
+    const { app, tokens } = harness();
+    const created = await call(tokens.partnerFull, 'POST', `/v1/customers/${seeded.homeId}/scim-tokens`, {
+      name: 'bulk',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const sync = await call(tokens.partnerFull, 'POST', `/v1/customers/${seeded.homeId}/directory-sync`);
+    expect(sync.statusCode, sync.body).toBe(200);
+    const paths = [
+      `/../${seeded.siblingId}/Users`,
+      '/../../../v1/auth/login',
+      '/%2e%2e/%2e%2e/%2e%2e/v1/customers',
+      '/Users/..',
+      '/Users/x/../../Groups',
+      '/ServiceProviderConfig',
+    ];
+    const response = await app.inject({
+      method: 'POST',
+      url: `/scim/v2/${seeded.homeId}/Bulk`,
+      headers: {
+        authorization: `Bearer ${created.json().token}`,
+        'content-type': 'application/scim+json',
+      },
+      payload: JSON.stringify({
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:BulkRequest'],
+        Operations: paths.map((path, index) => ({
+          method: 'POST',
+          path,
+          bulkId: `op${index}`,
+          data: { email: 'x@y.example', password: 'a long enough password' },
+        })),
+      }),
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const operations = response.json().Operations as { status: string; response?: { scimType?: string } }[];
+    expect(operations.map((operation) => [operation.status, operation.response?.scimType])).toEqual(
+      paths.map(() => ['400', 'invalidPath']),
+    );
+  });
+});
+
+describe('role boundaries of a customer full admin (pinned)', () => {
+  it('keeps partner-level and foreign writes out of reach, and its own organization in reach', async () => {
+    const { partnerId } = harness();
+    const cases: [string, 'GET' | 'POST' | 'PUT' | 'DELETE', string, object | undefined, number][] = [
+      ['token above its role', 'POST', '/v1/tokens', { name: 'x', role: 'partner_readonly_admin' }, 403],
+      [
+        'token for another customer',
+        'POST',
+        '/v1/tokens',
+        { name: 'x', role: 'customer_readonly_admin', customerId: seeded.siblingId },
+        404,
+      ],
+      [
+        'admin above its role',
+        'POST',
+        '/v1/admins',
+        { email: 'p@home.example', role: 'partner_full_admin' },
+        403,
+      ],
+      [
+        'create a customer',
+        'POST',
+        '/v1/customers',
+        { name: 'X', externalId: 'X', adminEmail: 'x@x.example', country: 'NL' },
+        404,
+      ],
+      ['delete its own customer', 'DELETE', `/v1/customers/${seeded.homeId}`, undefined, 404],
+      [
+        'delete its own customer (Wholesale)',
+        'DELETE',
+        `/v1/wholesale/customers/${seeded.homeId}`,
+        undefined,
+        404,
+      ],
+      ['read its partner', 'GET', `/v1/partners/${partnerId}`, undefined, 404],
+      ["the sibling's audit log", 'GET', `/v1/customers/${seeded.siblingId}/audit`, undefined, 404],
+      ["another partner's customer", 'GET', `/v1/customers/${seeded.foreignId}`, undefined, 404],
+      ['its own SCIM tokens', 'POST', `/v1/customers/${seeded.homeId}/scim-tokens`, { name: 'own' }, 201],
+      [
+        'its own directory sync',
+        'PUT',
+        `/v1/customers/${seeded.homeId}/directory-sync`,
+        { enabled: true },
+        200,
+      ],
+      ['its own audit log', 'GET', `/v1/customers/${seeded.homeId}/audit`, undefined, 200],
+    ];
+    const failures: string[] = [];
+    for (const [what, method, url, payload, expected] of cases) {
+      const response = await call(seeded.customerFull, method, url, payload);
+      if (response.statusCode !== expected)
+        failures.push(`${what}: ${response.statusCode}, wanted ${expected}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { ScimError, invalidSyntax, invalidValue } from '../errors.ts';
+import { ScimError, invalidPath, invalidSyntax, invalidValue } from '../errors.ts';
 import { getCi, isJsonObject } from '../json.ts';
 import type { JsonObject, JsonValue } from '../json.ts';
 import { BULK_REQUEST_SCHEMA, BULK_RESPONSE_SCHEMA, ERROR_SCHEMA } from '../schema-urns.ts';
@@ -23,6 +23,8 @@ export type BulkDispatcher = (operation: {
 }) => Promise<BulkDispatchResult>;
 
 const METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
+/** `/Users`, `/Groups`, or one resource of them by id (unreserved characters only). */
+const BULK_PATH = /^\/(Users|Groups)(\/(?!\.\.?$)[A-Za-z0-9._~-]+)?$/i;
 
 export async function runBulk(body: unknown, dispatch: BulkDispatcher): Promise<JsonObject> {
   if (!isJsonObject(body)) throw invalidSyntax('A bulk request must be a JSON object');
@@ -82,6 +84,11 @@ async function runOne(
       throw invalidSyntax('Each bulk operation needs a "path" such as "/Users"');
     if (method === 'POST' && typeof bulkId !== 'string') throw invalidSyntax('A bulk POST needs a "bulkId"');
     const path = resolveReferences(pathValue, created) as string;
+    // Each operation is dispatched below this customer's SCIM base: a path with `..`, encoded
+    // characters or another resource type would reach other routes of the app (another
+    // customer's SCIM base, the admin API) from inside the server.
+    if (!BULK_PATH.test(path))
+      throw invalidPath(`A bulk path is "/Users", "/Groups" or one of their ids, not "${path}"`);
     const data = getCi(operation, 'data');
     const result = await dispatch({
       method,
