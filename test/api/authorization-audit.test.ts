@@ -284,6 +284,47 @@ describe("SCIM Bulk stays below the customer's own SCIM base", () => {
   });
 });
 
+describe('SCIM writes with emails of other customers are probes', () => {
+  it('audits them per token and answers 429 once over the budget', async () => {
+    const { app, database, tokens } = harness();
+    const created = await call(tokens.partnerFull, 'POST', `/v1/customers/${seeded.homeId}/scim-tokens`, {
+      name: 'probing idp',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    await call(tokens.partnerFull, 'PUT', `/v1/customers/${seeded.homeId}/directory-sync`, { enabled: true });
+    const headers = {
+      authorization: `Bearer ${created.json().token}`,
+      'content-type': 'application/scim+json',
+    };
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt <= EMAIL_PROBES_PER_MINUTE; attempt += 1) {
+      const response = await app.inject({
+        method: 'POST',
+        url: `/scim/v2/${seeded.homeId}/Users`,
+        headers,
+        payload: JSON.stringify({
+          schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+          userName: `probe-${attempt}`,
+          emails: [
+            { value: attempt % 2 === 0 ? 'user@foreign.example' : 'user@sibling.example', primary: true },
+          ],
+          active: true,
+        }),
+      });
+      statuses.push(response.statusCode);
+    }
+    expect(statuses.slice(0, EMAIL_PROBES_PER_MINUTE - 1).every((status) => status === 409)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    const audited = await database.db
+      .selectFrom('audit_events')
+      .select('target_id')
+      .where('action', '=', 'user.email_taken_probe')
+      .where('actor_id', '=', created.json().tokenInfo.id)
+      .execute();
+    expect(audited.length).toBeGreaterThanOrEqual(EMAIL_PROBES_PER_MINUTE - 1);
+  });
+});
+
 describe('role boundaries of a customer full admin (pinned)', () => {
   it('keeps partner-level and foreign writes out of reach, and its own organization in reach', async () => {
     const { partnerId } = harness();

@@ -60,7 +60,9 @@ export function sendScimError(request: FastifyRequest, reply: FastifyReply, erro
       scimError.message,
     );
   if (scimError.status === 401) reply.header('WWW-Authenticate', 'Bearer realm="scim"');
-  const retryAfter = (error as { retryAfter?: unknown }).retryAfter;
+  const retryAfter =
+    (error as { retryAfter?: unknown }).retryAfter ??
+    (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
   if (scimError.status === 429 && retryAfter !== undefined) reply.header('Retry-After', String(retryAfter));
   return reply
     .status(scimError.status)

@@ -32,6 +32,11 @@ import { applyUserPlan, planErrorsToAppError } from '../users/apply-user-plan.ts
 import { loadPlanningState } from '../users/planning-state.ts';
 import { deleteUser } from '../users/user-service.ts';
 import { DirectoryPlanningContext } from './directory-planning-context.ts';
+import {
+  ProbeRateLimited,
+  recordEmailProbes,
+  refuseWhileOverProbeBudget,
+} from '../provisioning/email-probes.ts';
 
 /** What a SCIM create or replace asks for (the SCIM edge maps a User resource onto it). */
 export interface ScimUserWrite {
@@ -88,6 +93,23 @@ function userNameTaken(userName: string): AppError {
     },
     [{ code: USER_NAME_TAKEN, field: 'userName', description: 'userName is unique within the customer.' }],
   );
+}
+
+/** Thrown inside the write's transaction; answered (and audited as a probe) after it rolled back. */
+class EmailTakenElsewhere extends Error {}
+
+/**
+ * An email another customer holds is a probe (SPEC §5), by SCIM as by any other channel: audited
+ * and limited per token, so a SCIM token cannot map which emails exist in the deployment.
+ */
+async function refuseEmailProbe(
+  context: ServiceContext,
+  customer: CustomerRow,
+  email: string,
+): Promise<never> {
+  const scope = { partnerId: customer.partner_id, customerId: customer.id };
+  if ((await recordEmailProbes(context, scope, [email])).overBudget) throw new ProbeRateLimited();
+  throw emailTaken();
 }
 
 function emailTaken(): AppError {
@@ -150,6 +172,8 @@ async function write(
   existingId: string | undefined,
   expectedVersion: string | undefined,
 ): Promise<string> {
+  // Over its probe budget, a token learns nothing more this minute, taken email or free.
+  await refuseWhileOverProbeBudget(context);
   try {
     return await context.db.transaction().execute(async (trx) => {
       let existing: UserRow | undefined;
@@ -174,7 +198,7 @@ async function write(
         if (holder !== undefined && holder.id !== existing?.id) throw emailTaken();
         // A new user's email is checked against other customers by the planner; a changed one here.
         if (emailChanges && (await emailsTakenElsewhere(trx, customer.id, [input.email])).size > 0)
-          throw emailTaken();
+          throw new EmailTakenElsewhere();
       }
       const plan = planUserChange({
         current: existing ? toUserState(existing) : null,
@@ -183,7 +207,11 @@ async function write(
         channel: 'scim',
         context: new DirectoryPlanningContext(state),
       });
-      if (plan.action === 'error') throw planErrorsToAppError(plan, context);
+      if (plan.action === 'error') {
+        if (plan.errors.some((issue) => issue.code === 'email_taken_elsewhere'))
+          throw new EmailTakenElsewhere();
+        throw planErrorsToAppError(plan, context);
+      }
       const extra = extraColumns(input, existing, emailChanges ? input.email : undefined);
       let row = await applyUserPlan(trx, context, customer, plan, existing, extra);
       if (existing !== undefined && plan.action === 'unchanged') {
@@ -218,6 +246,7 @@ async function write(
       return row.id;
     });
   } catch (error) {
+    if (error instanceof EmailTakenElsewhere) return refuseEmailProbe(context, customer, input.email);
     if (isUniqueViolation(error, 'scim_users_user_name')) throw userNameTaken(input.userName);
     if (isUniqueViolation(error, 'users_email')) throw emailTaken();
     throw error;
