@@ -4,10 +4,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
-import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { Pager } from '../../../components/ui/pager.tsx';
-import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
+import { PagedTable } from '../../../components/ui/paged-table.tsx';
 import type { AuditEvent } from '../api/audit.ts';
 import { useAuditPages } from '../api/audit.ts';
 
@@ -41,64 +39,50 @@ export function AuditPage() {
           value={action}
           onChange={(event) => setAction(event.currentTarget.value)}
         />
-        {pages.isPending ? (
-          <TableSkeleton />
-        ) : pages.isError ? (
-          <ErrorAlert error={pages.error} />
-        ) : pages.items.length === 0 ? (
-          <EmptyState title={t('audit.empty')} />
-        ) : (
-          <Table.ScrollContainer minWidth={800}>
-            <Table aria-label={t('audit.title')} verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={180}>{t('audit.when')}</Table.Th>
-                  <Table.Th>{t('audit.actor')}</Table.Th>
-                  <Table.Th>{t('audit.action')}</Table.Th>
-                  <Table.Th>{t('audit.target')}</Table.Th>
-                  <Table.Th>{t('audit.changes')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody style={{ opacity: pages.isPlaceholderData ? 0.6 : 1 }}>
-                {pages.items.map((event) => (
-                  <Table.Tr key={event.id}>
-                    <Table.Td>
-                      <Text size="sm">{format.format(new Date(event.occurredAt))}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{event.actor.label ?? event.actor.id ?? event.actor.type}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Code>{event.action}</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{event.target.type}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Spoiler maxHeight={48} showLabel={t('audit.more')} hideLabel={t('audit.less')}>
-                        <Text
-                          size="xs"
-                          ff="monospace"
-                          style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', lineHeight: '16px' }}
-                        >
-                          {changedFields(event) || '—'}
-                        </Text>
-                      </Spoiler>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        <Pager
-          pageNumber={pages.pageNumber}
-          hasPrevious={pages.hasPrevious}
-          hasNext={pages.hasNext}
-          onPrevious={pages.goPrevious}
-          onNext={pages.goNext}
-          loading={pages.isFetching}
-        />
+        <PagedTable
+          pages={pages}
+          label={t('audit.title')}
+          minWidth={800}
+          verticalSpacing="xs"
+          empty={<EmptyState title={t('audit.empty')} />}
+          head={
+            <>
+              <Table.Th w={180}>{t('audit.when')}</Table.Th>
+              <Table.Th>{t('audit.actor')}</Table.Th>
+              <Table.Th>{t('audit.action')}</Table.Th>
+              <Table.Th>{t('audit.target')}</Table.Th>
+              <Table.Th>{t('audit.changes')}</Table.Th>
+            </>
+          }
+        >
+          {pages.items.map((event) => (
+            <Table.Tr key={event.id}>
+              <Table.Td>
+                <Text size="sm">{format.format(new Date(event.occurredAt))}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{event.actor.label ?? event.actor.id ?? event.actor.type}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Code>{event.action}</Code>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{event.target.type}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Spoiler maxHeight={48} showLabel={t('audit.more')} hideLabel={t('audit.less')}>
+                  <Text
+                    size="xs"
+                    ff="monospace"
+                    style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', lineHeight: '16px' }}
+                  >
+                    {changedFields(event) || '—'}
+                  </Text>
+                </Spoiler>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </PagedTable>
       </Paper>
     </>
   );

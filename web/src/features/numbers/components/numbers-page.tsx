@@ -7,8 +7,7 @@ import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { Pager } from '../../../components/ui/pager.tsx';
-import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
+import { PagedTable } from '../../../components/ui/paged-table.tsx';
 import { useCanWrite } from '../../../lib/permissions.tsx';
 import type { PhoneNumber } from '../api/numbers.ts';
 import { useAddNumbers, useLocationChoices, useNumberPages, useRemoveNumbers } from '../api/numbers.ts';
@@ -125,62 +124,47 @@ export function NumbersPage() {
             w={180}
           />
         </Group>
-        {pages.isPending ? (
-          <TableSkeleton />
-        ) : pages.isError ? (
-          <ErrorAlert error={pages.error} />
-        ) : pages.items.length === 0 ? (
-          <EmptyState title={t('numbers.empty')} description={t('numbers.emptyHint')} />
-        ) : (
-          <Table.ScrollContainer minWidth={640}>
-            <Table aria-label={t('numbers.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('users.phoneNumber')}</Table.Th>
-                  <Table.Th>{t('users.location')}</Table.Th>
-                  <Table.Th>{t('users.status')}</Table.Th>
-                  <Table.Th>{t('numbers.assignedTo')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody style={{ opacity: pages.isPlaceholderData ? 0.6 : 1 }}>
-                {pages.items.map((entry) => (
-                  <Table.Tr key={entry.phoneNumber}>
-                    <Table.Td ff="monospace">{entry.phoneNumber}</Table.Td>
-                    <Table.Td>{entry.locationName}</Table.Td>
-                    <Table.Td>
-                      <Badge color={entry.state === 'free' ? 'green' : 'blue'}>
-                        {entry.state === 'free' ? t('numbers.free') : t('numbers.taken')}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{entry.userEmail ?? '—'}</Table.Td>
-                    <Table.Td ta="right">
-                      {entry.state === 'free' && canWrite ? (
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="red"
-                          onClick={() => askRemove(entry)}
-                          aria-label={t('numbers.removeNamed', { number: entry.phoneNumber })}
-                        >
-                          {t('common.delete')}
-                        </Button>
-                      ) : null}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        <Pager
-          pageNumber={pages.pageNumber}
-          hasPrevious={pages.hasPrevious}
-          hasNext={pages.hasNext}
-          onPrevious={pages.goPrevious}
-          onNext={pages.goNext}
-          loading={pages.isFetching}
-        />
+        <PagedTable
+          pages={pages}
+          label={t('numbers.title')}
+          minWidth={640}
+          empty={<EmptyState title={t('numbers.empty')} description={t('numbers.emptyHint')} />}
+          head={
+            <>
+              <Table.Th>{t('users.phoneNumber')}</Table.Th>
+              <Table.Th>{t('users.location')}</Table.Th>
+              <Table.Th>{t('users.status')}</Table.Th>
+              <Table.Th>{t('numbers.assignedTo')}</Table.Th>
+              <Table.Th />
+            </>
+          }
+        >
+          {pages.items.map((entry) => (
+            <Table.Tr key={entry.phoneNumber}>
+              <Table.Td ff="monospace">{entry.phoneNumber}</Table.Td>
+              <Table.Td>{entry.locationName}</Table.Td>
+              <Table.Td>
+                <Badge color={entry.state === 'free' ? 'green' : 'blue'}>
+                  {entry.state === 'free' ? t('numbers.free') : t('numbers.taken')}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{entry.userEmail ?? '—'}</Table.Td>
+              <Table.Td ta="right">
+                {entry.state === 'free' && canWrite ? (
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => askRemove(entry)}
+                    aria-label={t('numbers.removeNamed', { number: entry.phoneNumber })}
+                  >
+                    {t('common.delete')}
+                  </Button>
+                ) : null}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </PagedTable>
       </Paper>
       <AddNumbersDialog customerId={customerId} opened={adding} onClose={close} />
       <ConfirmDialog

@@ -6,8 +6,7 @@ import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { Pager } from '../../../components/ui/pager.tsx';
-import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
+import { PagedTable } from '../../../components/ui/paged-table.tsx';
 import { useCanWrite } from '../../../lib/permissions.tsx';
 import type { ApiToken } from '../api/tokens.ts';
 import { useGrantableTokenRoles, useRevokeToken, useTokenPages } from '../api/tokens.ts';
@@ -41,66 +40,51 @@ export function TokensPage() {
         actions={mayManage ? <Button onClick={open}>{t('tokens.create')}</Button> : null}
       />
       <Paper>
-        {pages.isPending ? (
-          <TableSkeleton />
-        ) : pages.isError ? (
-          <ErrorAlert error={pages.error} />
-        ) : pages.items.length === 0 ? (
-          <EmptyState title={t('tokens.empty')} />
-        ) : (
-          <Table.ScrollContainer minWidth={800}>
-            <Table aria-label={t('tokens.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('tokens.name')}</Table.Th>
-                  <Table.Th>{t('tokens.role')}</Table.Th>
-                  <Table.Th>{t('tokens.prefix')}</Table.Th>
-                  <Table.Th>{t('tokens.created')}</Table.Th>
-                  <Table.Th>{t('tokens.lastUsed')}</Table.Th>
-                  <Table.Th>{t('tokens.expires')}</Table.Th>
-                  <Table.Th>{t('tokens.revoked')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody style={{ opacity: pages.isPlaceholderData ? 0.6 : 1 }}>
-                {pages.items.map((token) => (
-                  <Table.Tr key={token.id}>
-                    <Table.Td>{token.name}</Table.Td>
-                    <Table.Td>{t(`admins.roles.${token.role}`)}</Table.Td>
-                    <Table.Td ff="monospace">{token.prefix}…</Table.Td>
-                    <Table.Td>{when(token.createdAt)}</Table.Td>
-                    <Table.Td>{when(token.lastUsedAt)}</Table.Td>
-                    <Table.Td>{token.expiresAt ? when(token.expiresAt) : t('tokens.never')}</Table.Td>
-                    <Table.Td>
-                      {token.revokedAt ? <Badge color="gray">{when(token.revokedAt)}</Badge> : '—'}
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      {mayManage && !token.revokedAt ? (
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="red"
-                          onClick={() => askRevoke(token)}
-                          aria-label={t('tokens.revokeNamed', { name: token.name })}
-                        >
-                          {t('tokens.revoke')}
-                        </Button>
-                      ) : null}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        <Pager
-          pageNumber={pages.pageNumber}
-          hasPrevious={pages.hasPrevious}
-          hasNext={pages.hasNext}
-          onPrevious={pages.goPrevious}
-          onNext={pages.goNext}
-          loading={pages.isFetching}
-        />
+        <PagedTable
+          pages={pages}
+          label={t('tokens.title')}
+          minWidth={800}
+          empty={<EmptyState title={t('tokens.empty')} />}
+          head={
+            <>
+              <Table.Th>{t('tokens.name')}</Table.Th>
+              <Table.Th>{t('tokens.role')}</Table.Th>
+              <Table.Th>{t('tokens.prefix')}</Table.Th>
+              <Table.Th>{t('tokens.created')}</Table.Th>
+              <Table.Th>{t('tokens.lastUsed')}</Table.Th>
+              <Table.Th>{t('tokens.expires')}</Table.Th>
+              <Table.Th>{t('tokens.revoked')}</Table.Th>
+              <Table.Th />
+            </>
+          }
+        >
+          {pages.items.map((token) => (
+            <Table.Tr key={token.id}>
+              <Table.Td>{token.name}</Table.Td>
+              <Table.Td>{t(`admins.roles.${token.role}`)}</Table.Td>
+              <Table.Td ff="monospace">{token.prefix}…</Table.Td>
+              <Table.Td>{when(token.createdAt)}</Table.Td>
+              <Table.Td>{when(token.lastUsedAt)}</Table.Td>
+              <Table.Td>{token.expiresAt ? when(token.expiresAt) : t('tokens.never')}</Table.Td>
+              <Table.Td>
+                {token.revokedAt ? <Badge color="gray">{when(token.revokedAt)}</Badge> : '—'}
+              </Table.Td>
+              <Table.Td ta="right">
+                {mayManage && !token.revokedAt ? (
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => askRevoke(token)}
+                    aria-label={t('tokens.revokeNamed', { name: token.name })}
+                  >
+                    {t('tokens.revoke')}
+                  </Button>
+                ) : null}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </PagedTable>
       </Paper>
       {mayManage ? <CreateTokenDialog opened={creating} onClose={close} roles={roles} /> : null}
       <ConfirmDialog
