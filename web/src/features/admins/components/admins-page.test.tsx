@@ -40,8 +40,25 @@ const admins = [
   },
 ];
 
+const customerAdmin = (id: string, email: string, customerId: string) => ({
+  ...admins[1],
+  id,
+  email,
+  role: 'customer_full_admin',
+  customerId,
+  status: 'active',
+});
+
+let listed: unknown[] = admins;
+
+const customers = [
+  { id: 'c1', name: 'Acme Dental', externalId: 'acme', status: 'provisioned' },
+  { id: 'c2', name: 'Bakkerij Jansen', externalId: 'jansen', status: 'provisioned' },
+];
+
 beforeEach(() => {
   calls.length = 0;
+  listed = admins;
   signedInRole = 'partner_full_admin';
   deleteAnswer = () => new Response(null, { status: 204 });
   vi.stubGlobal(
@@ -55,7 +72,9 @@ beforeEach(() => {
         ? { id: 'a1', email: 'owner@example.com', role: signedInRole, partnerId: 'p1' }
         : method === 'POST'
           ? admins[1]
-          : { items: admins };
+          : url.includes('/v1/customers')
+            ? { items: customers }
+            : { items: listed };
       return new Response(JSON.stringify(body), {
         status: method === 'POST' && !url.endsWith('/invite') ? 201 : 200,
         headers: { 'Content-Type': 'application/json' },
@@ -70,6 +89,7 @@ afterEach(() => {
 });
 
 const writes = () => calls.filter((call) => call.method !== 'GET');
+const customerLists = () => calls.filter((call) => call.url.includes('/v1/customers'));
 
 describe('admins page', () => {
   it("lists the partner's admins with name, role and status", async () => {
@@ -79,6 +99,29 @@ describe('admins page', () => {
     expect(within(table).getByText('Partner read-only admin')).toBeTruthy();
     expect(within(table).getByText('Invited')).toBeTruthy();
     expect(within(table).getByText('Active')).toBeTruthy();
+    // Only partner admins here: no customer names to look up.
+    expect(customerLists()).toEqual([]);
+  });
+
+  it("names each customer admin's customer, linked to it, from one customer list request", async () => {
+    listed = [
+      ...admins,
+      customerAdmin('a3', 'it@acme.example', 'c1'),
+      customerAdmin('a4', 'boss@acme.example', 'c1'),
+      customerAdmin('a5', 'piet@jansen.example', 'c2'),
+    ];
+    await renderPage(<AdminsPage />);
+    const table = await screen.findByRole('table', { name: 'Admins' });
+    expect(within(table).getByRole('columnheader', { name: 'Customer' })).toBeTruthy();
+    const rowOf = (email: string) => within(table).getByText(email).closest('tr') as HTMLElement;
+    const acme = await within(rowOf('it@acme.example')).findByRole('link', { name: 'Acme Dental' });
+    expect(acme.getAttribute('href')).toBe('/partner/customers/c1');
+    expect(within(rowOf('boss@acme.example')).getByRole('link', { name: 'Acme Dental' })).toBeTruthy();
+    const jansen = within(rowOf('piet@jansen.example')).getByRole('link', { name: 'Bakkerij Jansen' });
+    expect(jansen.getAttribute('href')).toBe('/partner/customers/c2');
+    // A partner admin belongs to no customer.
+    expect(within(rowOf('owner@example.com')).queryByRole('link')).toBeNull();
+    expect(customerLists()).toHaveLength(1);
   });
 
   it('invites an admin with a role the signed-in admin may grant', async () => {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Group, Paper, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
@@ -9,6 +10,7 @@ import { PagedTable } from '../../../components/ui/paged-table.tsx';
 import { useCanWrite } from '../../../lib/permissions.tsx';
 import type { AdminAccount } from '../api/admins.ts';
 import { grantablePartnerRoles, useAdminPages, useResendInvite, useSignedInAdmin } from '../api/admins.ts';
+import { useCustomerNames } from '../api/customer-names.ts';
 import { mayManageAdmin, roleChoicesFor } from '../api/role-choices.ts';
 import { ChangeRoleDialog } from './change-role-dialog.tsx';
 import { InviteAdminDialog } from './invite-admin-dialog.tsx';
@@ -26,6 +28,8 @@ export function AdminsPage() {
   const pages = useAdminPages();
   const me = useSignedInAdmin();
   const resend = useResendInvite();
+  // Customer admins are listed too: name their customer (all names in one go, only when needed).
+  const customerNames = useCustomerNames(pages.items.some((admin) => admin.customerId !== null));
   const [inviting, { open, close }] = useDisclosure(false);
   const [changing, setChanging] = useState<AdminAccount | null>(null);
   const [removing, setRemoving] = useState<AdminAccount | null>(null);
@@ -45,7 +49,7 @@ export function AdminsPage() {
         <PagedTable
           pages={pages}
           label={t('admins.title')}
-          minWidth={640}
+          minWidth={760}
           empty={<EmptyState title={t('admins.empty')} />}
           head={
             <>
@@ -53,6 +57,7 @@ export function AdminsPage() {
               <Table.Th>{t('admins.name')}</Table.Th>
               <Table.Th>{t('admins.role')}</Table.Th>
               <Table.Th>{t('admins.status')}</Table.Th>
+              <Table.Th>{t('admins.customer')}</Table.Th>
               <Table.Th />
             </>
           }
@@ -72,6 +77,16 @@ export function AdminsPage() {
               <Table.Td>{t(`admins.roles.${admin.role}`)}</Table.Td>
               <Table.Td>
                 <Badge color={statusColor[admin.status]}>{t(`admins.statuses.${admin.status}`)}</Badge>
+              </Table.Td>
+              <Table.Td>
+                {admin.customerId === null ? (
+                  '—'
+                ) : (
+                  <Text component={Link} to={`/partner/customers/${admin.customerId}`} size="sm" c="blue.8">
+                    {customerNames.data?.[admin.customerId] ??
+                      (customerNames.isPending ? '…' : admin.customerId)}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td ta="right">
                 <Group gap={4} justify="flex-end" wrap="nowrap">
