@@ -3,7 +3,10 @@
 // an email exists elsewhere, partner-level checks open to customer roles, credentials minting
 // credentials that outlive them. Each case failed before its fix.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { insertApiToken } from '../../src/db/repositories/credentials.ts';
 import { insertFreeAccount } from '../../src/db/repositories/free-accounts.ts';
+import type { Role } from '../../src/db/schema.ts';
+import { API_TOKEN_PREFIX, hashToken, randomToken } from '../../src/services/auth/secrets.ts';
 import { EMAIL_PROBES_PER_MINUTE } from '../../src/services/provisioning/email-probes.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { createApiToken, createPartner } from '../helpers/factories.ts';
@@ -21,7 +24,12 @@ interface Seeded {
 }
 let seeded: Seeded;
 
-async function call(token: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) {
+async function call(
+  token: string,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: object,
+) {
   const { app, auth } = harness();
   return app.inject({ method, url, headers: auth(token), ...(payload ? { payload } : {}) });
 }
@@ -322,6 +330,66 @@ describe('SCIM writes with emails of other customers are probes', () => {
       .where('actor_id', '=', created.json().tokenInfo.id)
       .execute();
     expect(audited.length).toBeGreaterThanOrEqual(EMAIL_PROBES_PER_MINUTE - 1);
+  });
+});
+
+describe("an admin's API tokens do not outlast the admin's authority", () => {
+  /** An admin account and a token it created (as the API would record it). */
+  async function adminWithToken(email: string, role: Role, tokenRoles: Role[]) {
+    const { database, tokens } = harness();
+    const invited = await call(tokens.partnerFull, 'POST', '/v1/admins', {
+      email,
+      role,
+      ...(role.startsWith('customer_') ? { customerId: seeded.homeId } : {}),
+    });
+    expect(invited.statusCode, invited.body).toBe(201);
+    const admin = invited.json() as { id: string; partnerId: string; customerId: string | null };
+    const secrets: string[] = [];
+    for (const tokenRole of tokenRoles) {
+      const secret = randomToken(API_TOKEN_PREFIX);
+      await insertApiToken(database.db, {
+        partnerId: admin.partnerId,
+        customerId: admin.customerId,
+        createdBy: admin.id,
+        name: `${email} ${tokenRole}`,
+        role: tokenRole,
+        tokenHash: hashToken(secret),
+        prefix: secret.slice(0, 10),
+        expiresAt: null,
+      });
+      secrets.push(secret);
+    }
+    return { id: admin.id, secrets };
+  }
+  const works = async (secret: string) =>
+    (await call(secret, 'GET', `/v1/customers/${seeded.homeId}`)).statusCode;
+
+  it('revokes them when the admin is deleted or disabled', async () => {
+    const { tokens } = harness();
+    const deleted = await adminWithToken('gone@home.example', 'customer_full_admin', ['customer_full_admin']);
+    const disabled = await adminWithToken('off@home.example', 'customer_full_admin', ['customer_full_admin']);
+    expect(await works(deleted.secrets[0] ?? '')).toBe(200);
+    expect((await call(tokens.partnerFull, 'DELETE', `/v1/admins/${deleted.id}`)).statusCode).toBe(204);
+    const patched = await call(tokens.partnerFull, 'PATCH', `/v1/admins/${disabled.id}`, {
+      status: 'disabled',
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(await works(deleted.secrets[0] ?? '')).toBe(401);
+    expect(await works(disabled.secrets[0] ?? '')).toBe(401);
+  });
+
+  it('revokes the tokens above a demoted admin’s new role and keeps the others', async () => {
+    const { tokens } = harness();
+    const demoted = await adminWithToken('demoted@home.example', 'customer_full_admin', [
+      'customer_full_admin',
+      'customer_readonly_admin',
+    ]);
+    const patched = await call(tokens.partnerFull, 'PATCH', `/v1/admins/${demoted.id}`, {
+      role: 'customer_readonly_admin',
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(await works(demoted.secrets[0] ?? '')).toBe(401);
+    expect(await works(demoted.secrets[1] ?? '')).toBe(200);
   });
 });
 

@@ -68,7 +68,12 @@ const GRANTABLE: Readonly<Record<Role, readonly Role[]>> = {
   customer_readonly_admin: [],
 };
 
+/** Whether `granter` may grant `role`: nobody grants a role above their own. */
+export function mayGrant(granter: Role, role: Role): boolean {
+  return GRANTABLE[granter].includes(role);
+}
+
 /** Nobody grants a role above their own (admins, API tokens). */
 export function assertCanGrant(actor: Actor, role: Role): void {
-  if (!GRANTABLE[actor.role].includes(role)) throw forbidden();
+  if (!mayGrant(actor.role, role)) throw forbidden();
 }

@@ -1,6 +1,7 @@
 // Admin accounts (SPEC §1): list, invite, get, change role/name/status, delete. Partner admins see
 // their partner's admins (customer admins included), customer admins their own organization's.
 // Nobody grants, or touches an account with, a role above their own.
+import { sql } from 'kysely';
 import type { AppError } from '../../domain/errors.ts';
 import { conflict, notFound, validationFailed } from '../../domain/errors.ts';
 import {
@@ -17,7 +18,7 @@ import {
 import { isEmail } from '../../domain/customers/customer-input.ts';
 import type { AdminAccountRow, Role } from '../../db/schema.ts';
 import { isCustomerRole } from '../access/actor.ts';
-import { assertCanGrant, assertCanWrite, customerScope } from '../access/policy.ts';
+import { assertCanGrant, assertCanWrite, customerScope, mayGrant } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { sendInvite } from '../auth/account-flows.ts';
 import type { Executor, ServiceContext } from '../context.ts';
@@ -33,6 +34,14 @@ import {
 import { adminAuditState, toAdminView, type AdminView } from './admin-view.ts';
 
 const adminNotFound = () => notFound('Admin', 'Beheerder');
+
+const ALL_ROLES: readonly Role[] = [
+  'operator',
+  'partner_full_admin',
+  'partner_readonly_admin',
+  'customer_full_admin',
+  'customer_readonly_admin',
+];
 
 export async function listAdminViews(
   context: ServiceContext,
@@ -176,6 +185,44 @@ async function refuseAdminOutsideScope(context: ServiceContext, email: string): 
   throw emailTakenError();
 }
 
+/**
+ * The API tokens an admin created carry the admin's authority: when the admin loses it (disabled
+ * or deleted: `role` null; demoted: the new role), the tokens that exceed it are revoked with it,
+ * or a removed admin would keep working through them.
+ */
+async function revokeTokensBeyond(
+  trx: Executor,
+  context: ServiceContext,
+  admin: AdminAccountRow,
+  role: Role | null,
+): Promise<void> {
+  const beyond =
+    role === null ? ALL_ROLES : ALL_ROLES.filter((held) => held !== role && !mayGrant(role, held));
+  if (beyond.length === 0) return;
+  const tokens = await trx
+    .updateTable('api_tokens')
+    .set({ revoked_at: sql<Date>`now()` })
+    .where('created_by', '=', admin.id)
+    .where('revoked_at', 'is', null)
+    .where('role', 'in', beyond)
+    .returning(['id', 'name', 'role', 'partner_id', 'customer_id', 'revoked_at'])
+    .execute();
+  for (const token of tokens) {
+    await recordAudit(trx, context, {
+      partnerId: token.partner_id,
+      customerId: token.customer_id,
+      action: 'token.revoke',
+      targetType: 'api_token',
+      targetId: token.id,
+      before: { name: token.name, role: token.role, revokedAt: null },
+      after: {
+        revokedAt: token.revoked_at?.toISOString() ?? null,
+        reason: role === null ? 'creator_removed' : 'creator_demoted',
+      },
+    });
+  }
+}
+
 export interface UpdateAdminInput {
   readonly role?: Role | undefined;
   readonly displayName?: string | null | undefined;
@@ -263,6 +310,7 @@ export async function updateAdminAccount(
       ...(status !== undefined ? { status } : {}),
     });
     if (status === 'disabled') await deleteAdminSessions(trx, row.id);
+    await revokeTokensBeyond(trx, context, row, row.status === 'disabled' ? null : row.role);
     await recordAudit(trx, context, {
       partnerId: row.partner_id,
       customerId: row.customer_id,
@@ -284,6 +332,7 @@ export async function deleteAdminAccount(context: ServiceContext, id: string): P
     assertCanGrant(actor, existing.role);
     if (actor.type === 'admin' && actor.id === existing.id) throw cannotChangeSelf();
     await assertPartnerKeepsAFullAdmin(trx, existing, null);
+    await revokeTokensBeyond(trx, context, existing, null);
     await deleteAdmin(trx, existing.id);
     await recordAudit(trx, context, {
       partnerId: existing.partner_id,
