@@ -378,6 +378,21 @@ describe("an admin's API tokens do not outlast the admin's authority", () => {
     expect(await works(disabled.secrets[0] ?? '')).toBe(401);
   });
 
+  it('revokes the tokens its tokens minted as well', async () => {
+    const { tokens } = harness();
+    const admin = await adminWithToken('minter@home.example', 'customer_full_admin', ['customer_full_admin']);
+    const minted = await call(admin.secrets[0] ?? '', 'POST', '/v1/tokens', {
+      name: 'grandchild',
+      role: 'customer_full_admin',
+    });
+    expect(minted.statusCode, minted.body).toBe(201);
+    const grandchild = minted.json().token as string;
+    expect(await works(grandchild)).toBe(200);
+    expect((await call(tokens.partnerFull, 'DELETE', `/v1/admins/${admin.id}`)).statusCode).toBe(204);
+    expect(await works(admin.secrets[0] ?? '')).toBe(401);
+    expect(await works(grandchild)).toBe(401);
+  });
+
   it('revokes the tokens above a demoted admin’s new role and keeps the others', async () => {
     const { tokens } = harness();
     const demoted = await adminWithToken('demoted@home.example', 'customer_full_admin', [

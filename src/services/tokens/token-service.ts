@@ -57,23 +57,28 @@ export interface CreateTokenInput {
 }
 
 /**
- * A token that expires cannot mint one that outlives it: otherwise its expiry would be a formality
- * (a leaked short-lived token would buy itself a permanent successor).
+ * Who answers for a token a token creates: the admin behind the creating token, so revoking that
+ * admin's tokens (removed, disabled, demoted) reaches the tokens minted from them too. And a token
+ * that expires cannot mint one that outlives it: otherwise its expiry would be a formality (a
+ * leaked short-lived token would buy itself a permanent successor).
  */
-async function assertWithinCreatorLifetime(context: ServiceContext, expiresAt: Date | undefined) {
+async function creatorOf(context: ServiceContext, expiresAt: Date | undefined): Promise<string | null> {
   const { actor } = context;
-  if (actor.type !== 'token' || actor.id === null) return;
-  const creator = await findApiToken(context.db, customerScope(actor), actor.id);
-  const limit = creator?.expires_at ?? null;
-  if (limit === null || (expiresAt && expiresAt.getTime() <= limit.getTime())) return;
-  throw validationFailed([
-    {
-      code: 'expiry_beyond_creator',
-      field: 'expiresAt',
-      description: `A token that expires can only create tokens that expire by ${limit.toISOString()}.`,
-      descriptionNl: `Een token dat verloopt, kan alleen tokens maken die uiterlijk ${limit.toISOString()} verlopen.`,
-    },
-  ]);
+  if (actor.type === 'admin') return actor.id;
+  if (actor.type !== 'token' || actor.id === null) return null;
+  const parent = await findApiToken(context.db, customerScope(actor), actor.id);
+  const limit = parent?.expires_at ?? null;
+  if (limit !== null && !(expiresAt && expiresAt.getTime() <= limit.getTime())) {
+    throw validationFailed([
+      {
+        code: 'expiry_beyond_creator',
+        field: 'expiresAt',
+        description: `A token that expires can only create tokens that expire by ${limit.toISOString()}.`,
+        descriptionNl: `Een token dat verloopt, kan alleen tokens maken die uiterlijk ${limit.toISOString()} verlopen.`,
+      },
+    ]);
+  }
+  return parent?.created_by ?? null;
 }
 
 export async function createToken(
@@ -93,7 +98,7 @@ export async function createToken(
       },
     ]);
   }
-  await assertWithinCreatorLifetime(context, input.expiresAt);
+  const createdBy = await creatorOf(context, input.expiresAt);
   let customerId: string | null = null;
   let partnerId = actor.partnerId;
   if (isCustomerRole(input.role)) {
@@ -126,7 +131,7 @@ export async function createToken(
     const row = await insertApiToken(trx, {
       partnerId,
       customerId,
-      createdBy: actor.type === 'admin' ? actor.id : null,
+      createdBy,
       name: input.name.trim(),
       role: input.role,
       tokenHash: hashToken(token),
