@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
-import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
+import { FormDialog, showSaved } from '../../../components/ui/form-dialog.tsx';
 import { tKey } from '../../../i18n/t-key.ts';
 import { usePatchForm } from '../../../lib/use-patch-form.ts';
 import type { Customer } from '../api/customer-types.ts';
@@ -63,71 +62,55 @@ export function EditCustomerDialog({ customer, onClose }: EditCustomerDialogProp
     mutation: update,
     onUnchanged: onClose,
     onSaved: (saved) => {
-      notifications.show({
-        color: 'green',
-        title: t('common.saved'),
-        message: t('editCustomer.savedText', { name: saved.name }),
-      });
+      showSaved(t('common.saved'), t('editCustomer.savedText', { name: saved.name }));
       onClose();
     },
   });
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormDialog
       title={t('editCustomer.title', { name: customer.name })}
-      size="lg"
-      centered
+      onClose={onClose}
+      onSubmit={submit}
+      saving={update.isPending}
+      error={showAlert ? update.error : null}
+      testId="edit-customer-form"
     >
-      <form onSubmit={submit} noValidate data-testid="edit-customer-form">
-        <Stack>
-          <TextInput
-            label={t('customers.externalId')}
-            value={customer.externalId}
-            readOnly
-            disabled
-            description={t('editCustomer.externalIdFixed')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            {EDIT_CUSTOMER_FIELDS.map(({ name, required }) => {
-              const common = { label: t(LABELS[name]), error: errorOf(name), required };
-              if (name === 'country' || name === 'language') {
-                return (
-                  <Select
-                    key={name}
-                    {...common}
-                    data={name === 'country' ? countries : languages}
-                    searchable={name === 'country'}
-                    allowDeselect={false}
-                    nothingFoundMessage={t('wizard.nothingFound')}
-                    value={values[name] || null}
-                    onChange={(value) => set(name, value ?? '')}
-                  />
-                );
-              }
-              return (
-                <TextInput
-                  key={name}
-                  {...common}
-                  type={name === 'adminEmail' ? 'email' : 'text'}
-                  value={values[name]}
-                  onChange={(event) => set(name, event.currentTarget.value)}
-                />
-              );
-            })}
-          </SimpleGrid>
-          {showAlert ? <ErrorAlert error={update.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t('customers.externalId')}
+        value={customer.externalId}
+        readOnly
+        disabled
+        description={t('editCustomer.externalIdFixed')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {EDIT_CUSTOMER_FIELDS.map(({ name, required }) => {
+          const common = { label: t(LABELS[name]), error: errorOf(name), required };
+          if (name === 'country' || name === 'language') {
+            return (
+              <Select
+                key={name}
+                {...common}
+                data={name === 'country' ? countries : languages}
+                searchable={name === 'country'}
+                allowDeselect={false}
+                nothingFoundMessage={t('wizard.nothingFound')}
+                value={values[name] || null}
+                onChange={(value) => set(name, value ?? '')}
+              />
+            );
+          }
+          return (
+            <TextInput
+              key={name}
+              {...common}
+              type={name === 'adminEmail' ? 'email' : 'text'}
+              value={values[name]}
+              onChange={(event) => set(name, event.currentTarget.value)}
+            />
+          );
+        })}
+      </SimpleGrid>
+    </FormDialog>
   );
 }

@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
-import { Button, Checkbox, Group, Modal, NumberInput, Stack, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Checkbox, NumberInput, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
+import { FormDialog, showSaved } from '../../../components/ui/form-dialog.tsx';
 import { findPackage, sellablePackages } from '../../../lib/package-catalog.ts';
 import type { Customer } from '../api/customer-types.ts';
 import { soldPackages } from '../api/customer-types.ts';
@@ -48,80 +47,63 @@ export function EditPackagesDialog({ customer, onClose }: EditPackagesDialogProp
       { packages },
       {
         onSuccess: (saved) => {
-          notifications.show({
-            color: 'green',
-            title: t('common.saved'),
-            message: t('editPackages.savedText', { name: saved.name }),
-          });
+          showSaved(t('common.saved'), t('editPackages.savedText', { name: saved.name }));
           onClose();
         },
       },
     );
   };
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormDialog
       title={t('editPackages.title', { name: customer.name })}
-      size="lg"
-      centered
+      onClose={onClose}
+      onSubmit={submit}
+      saving={update.isPending}
+      error={update.isError ? update.error : null}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <Text size="sm" c="dimmed">
-            {t('editPackages.hint')}
-          </Text>
-          <Table withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('wizard.package')}</Table.Th>
-                <Table.Th>{t('editPackages.inUse')}</Table.Th>
-                <Table.Th w={200}>{t('wizard.limit')}</Table.Th>
+      <Text size="sm" c="dimmed">
+        {t('editPackages.hint')}
+      </Text>
+      <Table withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('wizard.package')}</Table.Th>
+            <Table.Th>{t('editPackages.inUse')}</Table.Th>
+            <Table.Th w={200}>{t('wizard.limit')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {Object.entries(choices).map(([id, choice]) => {
+            const known = findPackage(id);
+            const name = known ? t(known.nameKey) : id;
+            return (
+              <Table.Tr key={id}>
+                <Table.Td>
+                  <Checkbox
+                    label={name}
+                    checked={choice.selected}
+                    onChange={(event) => change(id, { selected: event.currentTarget.checked })}
+                  />
+                </Table.Td>
+                <Table.Td>{used.get(id) ?? '—'}</Table.Td>
+                <Table.Td>
+                  <NumberInput
+                    aria-label={t('wizard.limitFor', { name })}
+                    placeholder={t('wizard.noLimit')}
+                    min={0}
+                    allowDecimal={false}
+                    size="xs"
+                    disabled={!choice.selected}
+                    value={choice.limit}
+                    error={checked.includes(id) ? t('validation.limit') : undefined}
+                    onChange={(value) => change(id, { limit: String(value) })}
+                  />
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {Object.entries(choices).map(([id, choice]) => {
-                const known = findPackage(id);
-                const name = known ? t(known.nameKey) : id;
-                return (
-                  <Table.Tr key={id}>
-                    <Table.Td>
-                      <Checkbox
-                        label={name}
-                        checked={choice.selected}
-                        onChange={(event) => change(id, { selected: event.currentTarget.checked })}
-                      />
-                    </Table.Td>
-                    <Table.Td>{used.get(id) ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <NumberInput
-                        aria-label={t('wizard.limitFor', { name })}
-                        placeholder={t('wizard.noLimit')}
-                        min={0}
-                        allowDecimal={false}
-                        size="xs"
-                        disabled={!choice.selected}
-                        value={choice.limit}
-                        error={checked.includes(id) ? t('validation.limit') : undefined}
-                        onChange={(value) => change(id, { limit: String(value) })}
-                      />
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-          {update.isError ? <ErrorAlert error={update.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </FormDialog>
   );
 }

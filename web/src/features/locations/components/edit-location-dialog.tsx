@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
-import { Autocomplete, Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Autocomplete, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
+import { FormDialog, showSaved } from '../../../components/ui/form-dialog.tsx';
 import { tKey } from '../../../i18n/t-key.ts';
 import { timeZoneOptions } from '../../../lib/time-zone-options.ts';
 import { usePatchForm } from '../../../lib/use-patch-form.ts';
@@ -48,69 +47,49 @@ export function EditLocationDialog({ customerId, location, onClose }: EditLocati
     mutation: update,
     onUnchanged: onClose,
     onSaved: (saved) => {
-      notifications.show({
-        color: 'green',
-        title: t('common.saved'),
-        message: t('editLocation.savedText', { name: saved.name }),
-      });
+      showSaved(t('common.saved'), t('editLocation.savedText', { name: saved.name }));
       onClose();
     },
   });
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormDialog
       title={t('editLocation.title', { name: location.name })}
-      size="lg"
-      centered
+      onClose={onClose}
+      onSubmit={submit}
+      saving={update.isPending}
+      error={showAlert ? update.error : null}
+      testId="edit-location-form"
     >
-      <form onSubmit={submit} noValidate data-testid="edit-location-form">
-        <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            {EDIT_LOCATION_FIELDS.map(({ name, required }) => {
-              const common = {
-                label: t(LABELS[name]),
-                value: values[name],
-                error: errorOf(name),
-                required,
-                description: name === 'language' ? t('editLocation.languageHint') : undefined,
-              };
-              return name === 'timeZone' ? (
-                <Autocomplete
-                  key={name}
-                  {...common}
-                  data={zones}
-                  limit={20}
-                  onChange={(value) => set(name, value)}
-                />
-              ) : (
-                <TextInput
-                  key={name}
-                  {...common}
-                  onChange={(event) => set(name, event.currentTarget.value)}
-                />
-              );
-            })}
-            <TextInput
-              label={t('address.country')}
-              value={location.country}
-              readOnly
-              disabled
-              description={t('editLocation.countryFixed')}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {EDIT_LOCATION_FIELDS.map(({ name, required }) => {
+          const common = {
+            label: t(LABELS[name]),
+            value: values[name],
+            error: errorOf(name),
+            required,
+            description: name === 'language' ? t('editLocation.languageHint') : undefined,
+          };
+          return name === 'timeZone' ? (
+            <Autocomplete
+              key={name}
+              {...common}
+              data={zones}
+              limit={20}
+              onChange={(value) => set(name, value)}
             />
-          </SimpleGrid>
-          {showAlert ? <ErrorAlert error={update.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          ) : (
+            <TextInput key={name} {...common} onChange={(event) => set(name, event.currentTarget.value)} />
+          );
+        })}
+        <TextInput
+          label={t('address.country')}
+          value={location.country}
+          readOnly
+          disabled
+          description={t('editLocation.countryFixed')}
+        />
+      </SimpleGrid>
+    </FormDialog>
   );
 }

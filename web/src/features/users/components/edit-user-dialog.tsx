@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
-import { Alert, Autocomplete, Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Alert, Autocomplete, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
+import { FormDialog, showSaved } from '../../../components/ui/form-dialog.tsx';
 import { timeZoneOptions } from '../../../lib/time-zone-options.ts';
 import { usePatchForm } from '../../../lib/use-patch-form.ts';
 import { tKey } from '../../../i18n/t-key.ts';
@@ -60,69 +59,56 @@ export function EditUserDialog({ customerId, user, directorySync, opened, onClos
     mutation: update,
     onUnchanged: onClose,
     onSaved: (saved) => {
-      notifications.show({
-        color: 'green',
-        title: t('editUser.saved'),
-        message: t('editUser.savedText', { name: fullName(saved) }),
-      });
+      showSaved(t('editUser.saved'), t('editUser.savedText', { name: fullName(saved) }));
       onClose();
     },
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('editUser.title')} size="lg" centered>
-      <form onSubmit={submit} noValidate data-testid="edit-user-form">
-        <Stack>
-          {directorySync ? (
-            <Alert color="blue" variant="light" data-testid="sync-read-only">
-              {t('editUser.syncReadOnly')}
-            </Alert>
-          ) : null}
-          <TextInput
-            label={t('users.email')}
-            value={user.email}
-            readOnly
-            disabled
-            description={t('editUser.emailReadOnly')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            {EDIT_USER_FIELDS.map(({ name }) => {
-              const hint = HINTS[name];
-              const common = {
-                label: t(LABELS[name]),
-                value: values[name],
-                error: errorOf(name),
-                disabled: isLockedBySync(name, directorySync),
-                description: hint ? t(hint) : undefined,
-              };
-              return name === 'timeZone' ? (
-                <Autocomplete
-                  key={name}
-                  {...common}
-                  data={zones}
-                  limit={20}
-                  onChange={(value) => set(name, value)}
-                />
-              ) : (
-                <TextInput
-                  key={name}
-                  {...common}
-                  onChange={(event) => set(name, event.currentTarget.value)}
-                />
-              );
-            })}
-          </SimpleGrid>
-          {showAlert ? <ErrorAlert error={update.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      opened={opened}
+      title={t('editUser.title')}
+      onClose={onClose}
+      onSubmit={submit}
+      saving={update.isPending}
+      error={showAlert ? update.error : null}
+      testId="edit-user-form"
+    >
+      {directorySync ? (
+        <Alert color="blue" variant="light" data-testid="sync-read-only">
+          {t('editUser.syncReadOnly')}
+        </Alert>
+      ) : null}
+      <TextInput
+        label={t('users.email')}
+        value={user.email}
+        readOnly
+        disabled
+        description={t('editUser.emailReadOnly')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {EDIT_USER_FIELDS.map(({ name }) => {
+          const hint = HINTS[name];
+          const common = {
+            label: t(LABELS[name]),
+            value: values[name],
+            error: errorOf(name),
+            disabled: isLockedBySync(name, directorySync),
+            description: hint ? t(hint) : undefined,
+          };
+          return name === 'timeZone' ? (
+            <Autocomplete
+              key={name}
+              {...common}
+              data={zones}
+              limit={20}
+              onChange={(value) => set(name, value)}
+            />
+          ) : (
+            <TextInput key={name} {...common} onChange={(event) => set(name, event.currentTarget.value)} />
+          );
+        })}
+      </SimpleGrid>
+    </FormDialog>
   );
 }

@@ -1,0 +1,56 @@
+import type { FormEvent, ReactNode } from 'react';
+import { Button, Group, Modal, Stack } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from './error-alert.tsx';
+
+export interface FormDialogProps {
+  /** For a dialog that stays mounted; the others are rendered only while open. */
+  readonly opened?: boolean;
+  readonly title: string;
+  readonly onClose: () => void;
+  readonly onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  /** The save is on its way: the Save button spins. */
+  readonly saving: boolean;
+  /** The server's refusal, shown above the buttons; null hides it. */
+  readonly error: unknown;
+  readonly testId?: string;
+  readonly children: ReactNode;
+}
+
+/** The edit dialogs' frame: a modal form with the fields, the server's refusal, Cancel and Save. */
+export function FormDialog({
+  opened = true,
+  title,
+  onClose,
+  onSubmit,
+  saving,
+  error,
+  testId,
+  children,
+}: FormDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={title} size="lg" centered>
+      <form onSubmit={onSubmit} noValidate data-testid={testId}>
+        <Stack>
+          {children}
+          {error ? <ErrorAlert error={error} /> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={saving}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** The green "Saved" toast an edit dialog shows before it closes. */
+export function showSaved(title: string, message: string): void {
+  notifications.show({ color: 'green', title, message });
+}
