@@ -292,6 +292,53 @@ describe("SCIM Bulk stays below the customer's own SCIM base", () => {
   });
 });
 
+describe('a SCIM token is no admin API credential (pinned)', () => {
+  it('answers 401 on /v1 routes, reads and writes alike', async () => {
+    const { tokens } = harness();
+    const created = await call(tokens.partnerFull, 'POST', `/v1/customers/${seeded.homeId}/scim-tokens`, {
+      name: 'not for /v1',
+    });
+    const scim = created.json().token as string;
+    const statuses = [
+      (await call(scim, 'GET', `/v1/customers/${seeded.homeId}`)).statusCode,
+      (await call(scim, 'GET', `/v1/customers/${seeded.homeId}/users`)).statusCode,
+      (await call(scim, 'POST', '/v1/tokens', { name: 'x', role: 'customer_full_admin' })).statusCode,
+      (await call(scim, 'POST', `/v1/customers/${seeded.homeId}/scim-tokens`, { name: 'x' })).statusCode,
+    ];
+    expect(statuses).toEqual([401, 401, 401, 401]);
+  });
+});
+
+describe('SCIM group members stay within the customer (pinned)', () => {
+  it("ignores member ids of another customer's users", async () => {
+    const { app, tokens } = harness();
+    const created = await call(tokens.partnerFull, 'POST', `/v1/customers/${seeded.homeId}/scim-tokens`, {
+      name: 'groups',
+    });
+    await call(tokens.partnerFull, 'PUT', `/v1/customers/${seeded.homeId}/directory-sync`, { enabled: true });
+    const siblingUsers = await call(tokens.partnerFull, 'GET', `/v1/customers/${seeded.siblingId}/users`);
+    const foreignUsers = await call(
+      seeded.foreignPartnerFull,
+      'GET',
+      `/v1/customers/${seeded.foreignId}/users`,
+    );
+    const outsiders = [siblingUsers.json().items[0].id, foreignUsers.json().items[0].id] as string[];
+    const response = await app.inject({
+      method: 'POST',
+      url: `/scim/v2/${seeded.homeId}/Groups`,
+      headers: { authorization: `Bearer ${created.json().token}`, 'content-type': 'application/scim+json' },
+      payload: JSON.stringify({
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+        displayName: 'Outsiders',
+        members: outsiders.map((value) => ({ value })),
+      }),
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json().members ?? []).toEqual([]);
+    for (const id of outsiders) expect(response.body).not.toContain(id);
+  });
+});
+
 describe('SCIM writes with emails of other customers are probes', () => {
   it('audits them per token and answers 429 once over the budget', async () => {
     const { app, database, tokens } = harness();
