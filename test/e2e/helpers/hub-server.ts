@@ -1,8 +1,10 @@
-// Starts the real server as a child process: `node bin/hub serve --demo` on a free port with a
-// fresh data dir, waits until /readyz answers, and reads the demo login it prints.
+// Starts the real server as a child process: `hub serve --demo` on a free port with a fresh data
+// dir, waits until /readyz answers, and reads the demo login it prints. It runs the same CLI as
+// bin/hub with one test hook (test/e2e/server/install-fault-hook.ts) that lets a step make one
+// downstream provisioning call fail, and sends its mail to the SMTP server the test passes.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,7 +15,17 @@ export interface HubServer {
   email: string;
   password: string;
   output: () => string;
+  /**
+   * Makes the next downstream provisioning call of `step` (about `subject`, e.g. a licence) fail
+   * once. Absent when the test reuses a running server (HUB_E2E_URL), which has no hook.
+   */
+  failNextProvisioningStep?: (fault: { step: string; subject?: string }) => Promise<void>;
   stop: () => Promise<void>;
+}
+
+export interface HubServerOptions {
+  /** Where the server sends its mail (`smtp://…`); without it mail stays in the outbox. */
+  smtpUrl?: string;
 }
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -56,7 +68,7 @@ async function waitUntilReady(baseUrl: string, child: ChildProcess, output: () =
   throw new Error(`hub serve did not become ready:\n${output()}`);
 }
 
-export async function startHubServer(): Promise<HubServer> {
+export async function startHubServer(options: HubServerOptions = {}): Promise<HubServer> {
   // For a quick local loop against a server that is already running (never used in CI).
   const reuse = process.env.HUB_E2E_URL;
   if (reuse && process.env.HUB_E2E_EMAIL && process.env.HUB_E2E_PASSWORD) {
@@ -74,10 +86,13 @@ export async function startHubServer(): Promise<HubServer> {
   let log = '';
   // Always the embedded database: the browser tests need no PostgreSQL server.
   const { DATABASE_URL: _ignored, ...environment } = process.env;
-  const child = spawn(process.execPath, ['bin/hub', 'serve', '--demo'], {
+  const faultsFile = path.join(dataDir, 'provisioning-fault.json');
+  const child = spawn(process.execPath, ['test/e2e/server/hub-e2e.mjs', 'serve', '--demo'], {
     cwd: root,
     env: {
       ...environment,
+      HUB_E2E_FAULTS_FILE: faultsFile,
+      ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
       PORT: String(port),
       HOST: '127.0.0.1',
       HUB_DATA_DIR: path.join(dataDir, 'data'),
@@ -97,6 +112,11 @@ export async function startHubServer(): Promise<HubServer> {
     baseUrl,
     ...login,
     output,
+    failNextProvisioningStep: async (fault) => {
+      // Written aside and renamed: the server never reads a half-written file.
+      await writeFile(`${faultsFile}.tmp`, JSON.stringify(fault));
+      await rename(`${faultsFile}.tmp`, faultsFile);
+    },
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
