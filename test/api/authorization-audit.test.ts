@@ -455,6 +455,33 @@ describe("an admin's API tokens do not outlast the admin's authority", () => {
   });
 });
 
+describe('deleting a customer through the Wholesale API checks the role first', () => {
+  it('answers 404 to a customer admin and 403 to a partner read-only admin while the customer is busy', async () => {
+    const { database, tokens } = harness();
+    await database.db
+      .updateTable('customers')
+      .set({ status: 'updating' })
+      .where('id', '=', seeded.homeId)
+      .execute();
+    try {
+      const customer = await call(seeded.customerFull, 'DELETE', `/v1/wholesale/customers/${seeded.homeId}`);
+      expect(customer.statusCode, customer.body).toBe(404);
+      const readonly = await call(
+        tokens.partnerReadonly,
+        'DELETE',
+        `/v1/wholesale/customers/${seeded.homeId}`,
+      );
+      expect(readonly.statusCode, readonly.body).toBe(403);
+    } finally {
+      await database.db
+        .updateTable('customers')
+        .set({ status: 'provisioned' })
+        .where('id', '=', seeded.homeId)
+        .execute();
+    }
+  });
+});
+
 describe('role boundaries of a customer full admin (pinned)', () => {
   it('keeps partner-level and foreign writes out of reach, and its own organization in reach', async () => {
     const { partnerId } = harness();

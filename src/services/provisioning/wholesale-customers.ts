@@ -34,6 +34,7 @@ import { enqueueJob } from '../../jobs/queue.ts';
 import {
   assertCanWrite,
   assertMayChangeSoldPackages,
+  assertPartnerAdmin,
   assertPartnerRole,
   customerScope,
 } from '../access/policy.ts';
@@ -264,6 +265,8 @@ export async function updateWholesaleCustomer(
 }
 
 export async function deleteWholesaleCustomer(context: ServiceContext, ref: string): Promise<void> {
+  // The role first: a caller who may not delete customers learns nothing of this one's state.
+  assertPartnerAdmin(context.actor);
   const row = await requireWholesaleCustomer(context, ref);
   if (!canStart('delete', row.status) && row.status !== 'deleting') throw customerBusy(row.status);
   await deleteCustomer(context, row.id);
