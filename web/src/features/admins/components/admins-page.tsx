@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Paper, Table, Text } from '@mantine/core';
+import { Button, Group, Paper, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { StatusBadge } from '../../../components/ui/status-badge.tsx';
 import { Link } from 'react-router';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
@@ -15,12 +16,6 @@ import { mayManageAdmin, roleChoicesFor } from '../api/role-choices.ts';
 import { ChangeRoleDialog } from './change-role-dialog.tsx';
 import { InviteAdminDialog } from './invite-admin-dialog.tsx';
 import { RemoveAdminDialog } from './remove-admin-dialog.tsx';
-
-const statusColor: Record<AdminAccount['status'], string> = {
-  invited: 'yellow',
-  active: 'green',
-  disabled: 'gray',
-};
 
 export function AdminsPage() {
   const { t } = useTranslation();
@@ -76,7 +71,7 @@ export function AdminsPage() {
               <Table.Td>{admin.displayName ?? '—'}</Table.Td>
               <Table.Td>{t(`admins.roles.${admin.role}`)}</Table.Td>
               <Table.Td>
-                <Badge color={statusColor[admin.status]}>{t(`admins.statuses.${admin.status}`)}</Badge>
+                <StatusBadge status={admin.status} />
               </Table.Td>
               <Table.Td>
                 {admin.customerId === null ? (

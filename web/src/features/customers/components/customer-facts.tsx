@@ -61,14 +61,13 @@ export function CustomerFacts({ customer }: { customer: Customer }) {
                 const name = known ? t(known.nameKey) : sold.id;
                 const usage =
                   sold.limit !== undefined && sold.limit !== null
-                    ? ` ${sold.used ?? 0}/${sold.limit}`
+                    ? t('customers.usedOfLimit', { used: sold.used ?? 0, limit: sold.limit })
                     : sold.used !== undefined
-                      ? ` ${sold.used}`
-                      : '';
+                      ? t('customers.usedNoLimit', { used: sold.used })
+                      : null;
                 return (
-                  <Badge key={sold.id} color="gray">
-                    {name}
-                    {usage}
+                  <Badge key={sold.id} color="gray" tt="none">
+                    {usage ? `${name} · ${usage}` : name}
                   </Badge>
                 );
               })}
