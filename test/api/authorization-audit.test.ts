@@ -482,6 +482,42 @@ describe('deleting a customer through the Wholesale API checks the role first', 
   });
 });
 
+describe("the operator's accounts and tokens are the deployment's, not the default partner's", () => {
+  it('are not found by the admins of the partner they are filed under', async () => {
+    const { database, defaultPartnerId, tokens } = harness();
+    const operatorAdmin = await call(tokens.operator, 'POST', '/v1/admins', {
+      email: 'owner@deployment.example',
+      role: 'operator',
+    });
+    expect(operatorAdmin.statusCode, operatorAdmin.body).toBe(201);
+    const operatorToken = await call(tokens.operator, 'POST', '/v1/tokens', {
+      name: 'ops',
+      role: 'operator',
+    });
+    expect(operatorToken.statusCode, operatorToken.body).toBe(201);
+    const partnerFull = await createApiToken(database.db, {
+      partnerId: defaultPartnerId,
+      role: 'partner_full_admin',
+    });
+    const admins = await call(partnerFull, 'GET', '/v1/admins?max=100');
+    expect(admins.statusCode, admins.body).toBe(200);
+    expect(admins.body).not.toContain(operatorAdmin.json().id);
+    expect((await call(partnerFull, 'GET', `/v1/admins/${operatorAdmin.json().id}`)).statusCode).toBe(404);
+    const listed = await call(partnerFull, 'GET', '/v1/tokens?max=100');
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.body).not.toContain(operatorToken.json().id);
+    expect((await call(partnerFull, 'GET', `/v1/tokens/${operatorToken.json().id}`)).statusCode).toBe(404);
+    expect((await call(partnerFull, 'DELETE', `/v1/tokens/${operatorToken.json().id}`)).statusCode).toBe(404);
+    // The operator still sees them.
+    expect((await call(tokens.operator, 'GET', `/v1/admins/${operatorAdmin.json().id}`)).statusCode).toBe(
+      200,
+    );
+    expect((await call(tokens.operator, 'GET', `/v1/tokens/${operatorToken.json().id}`)).statusCode).toBe(
+      200,
+    );
+  });
+});
+
 describe('role boundaries of a customer full admin (pinned)', () => {
   it('keeps partner-level and foreign writes out of reach, and its own organization in reach', async () => {
     const { partnerId } = harness();

@@ -68,6 +68,14 @@ const GRANTABLE: Readonly<Record<Role, readonly Role[]>> = {
   customer_readonly_admin: [],
 };
 
+/**
+ * Operator accounts and tokens belong to the deployment, not to the partner they are filed under:
+ * only the operator sees them (others get 404, as for any row outside their scope).
+ */
+export function maySeeHolderOf(actor: Actor, role: Role): boolean {
+  return role !== 'operator' || actor.role === 'operator';
+}
+
 /** Whether `granter` may grant `role`: nobody grants a role above their own. */
 export function mayGrant(granter: Role, role: Role): boolean {
   return GRANTABLE[granter].includes(role);

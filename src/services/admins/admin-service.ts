@@ -18,7 +18,7 @@ import {
 import { isEmail } from '../../domain/customers/customer-input.ts';
 import type { AdminAccountRow, Role } from '../../db/schema.ts';
 import { isCustomerRole } from '../access/actor.ts';
-import { assertCanGrant, assertCanWrite, customerScope, mayGrant } from '../access/policy.ts';
+import { assertCanGrant, assertCanWrite, customerScope, mayGrant, maySeeHolderOf } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { sendInvite } from '../auth/account-flows.ts';
 import type { Executor, ServiceContext } from '../context.ts';
@@ -54,7 +54,8 @@ export async function listAdminViews(
     customerId,
   });
   const page = toPage(rows, input.limit, (row) => ({ key: row.email.toLowerCase(), id: row.id }));
-  return { items: page.items.map(toAdminView), nextCursor: page.nextCursor };
+  const visible = page.items.filter((row) => maySeeHolderOf(context.actor, row.role));
+  return { items: visible.map(toAdminView), nextCursor: page.nextCursor };
 }
 
 /** Within a transaction (`trx`) the row is locked for the change that follows. */
@@ -62,7 +63,7 @@ async function requireAdmin(context: ServiceContext, id: string, trx?: Executor)
   const row = await findAdmin(trx ?? context.db, customerScope(context.actor), id, {
     forUpdate: trx !== undefined,
   });
-  if (!row) throw adminNotFound();
+  if (!row || !maySeeHolderOf(context.actor, row.role)) throw adminNotFound();
   return row;
 }
 
@@ -179,7 +180,8 @@ async function refuseAdminOutsideScope(context: ServiceContext, email: string): 
   await refuseWhileOverProbeBudget(context);
   const holder = await findAdminByEmail(context.db, email);
   if (!holder) return;
-  if (await findAdmin(context.db, customerScope(context.actor), holder.id)) return;
+  const visible = await findAdmin(context.db, customerScope(context.actor), holder.id);
+  if (visible && maySeeHolderOf(context.actor, visible.role)) return;
   const scope = { partnerId: context.actor.partnerId, customerId: context.actor.customerId };
   if ((await recordEmailProbes(context, scope, [email])).overBudget) throw new ProbeRateLimited();
   throw emailTakenError();

@@ -5,7 +5,7 @@ import { insertApiToken } from '../../db/repositories/credentials.ts';
 import { findApiToken, listApiTokens, revokeApiToken } from '../../db/repositories/api-tokens.ts';
 import type { ApiTokenRow, Role } from '../../db/schema.ts';
 import { isCustomerRole } from '../access/actor.ts';
-import { assertCanGrant, assertCanWrite, customerScope } from '../access/policy.ts';
+import { assertCanGrant, assertCanWrite, customerScope, maySeeHolderOf } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { API_TOKEN_PREFIX, hashToken, randomToken } from '../auth/secrets.ts';
 import type { Executor, ServiceContext } from '../context.ts';
@@ -159,14 +159,15 @@ export async function listTokenViews(
     limit: input.limit,
   });
   const page = toPage(rows, input.limit, (row) => ({ key: row.created_at.toISOString(), id: row.id }));
-  return { items: page.items.map(toTokenView), nextCursor: page.nextCursor };
+  const visible = page.items.filter((row) => maySeeHolderOf(context.actor, row.role));
+  return { items: visible.map(toTokenView), nextCursor: page.nextCursor };
 }
 
 async function requireToken(context: ServiceContext, id: string, executor: Executor): Promise<ApiTokenRow> {
   const row = await findApiToken(executor, customerScope(context.actor), id, {
     forUpdate: executor !== context.db,
   });
-  if (!row) throw notFound('API token', 'API-token');
+  if (!row || !maySeeHolderOf(context.actor, row.role)) throw notFound('API token', 'API-token');
   return row;
 }
 
