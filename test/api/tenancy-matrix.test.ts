@@ -80,6 +80,10 @@ const PARTNER_LEVEL_WRITES = new Set([
   'POST /v1/partners/{partnerId}/erasures',
 ]);
 
+// Partner-level checks that write nothing but tell what only the partner may know (which
+// externalIds it uses): customer roles get 404 here too.
+const PARTNER_LEVEL_CHECKS = new Set(['POST /v1/wholesale/customers/validate']);
+
 // Routes left out of the OpenAPI document on purpose (aliases of documented routes).
 // Their documented twins (accept-invite, /v1/signup, PATCH settings) run the same handler and
 // are tested.
@@ -588,6 +592,24 @@ describe('tenancy matrix: every route x role x foreign tenant', () => {
         }
       }
     }
+    expect(failures).toEqual([]);
+  });
+
+  it('answers 404 to customer full admins on partner-level routes, even for their own customer', async () => {
+    const { app, auth } = harness();
+    const token = roles.customer_full_admin ?? '';
+    const failures: string[] = [];
+    let checked = 0;
+    for (const route of routes) {
+      const key = keyOf(route);
+      if (!PARTNER_LEVEL_WRITES.has(key) && !PARTNER_LEVEL_CHECKS.has(key)) continue;
+      checked += 1;
+      const response = await app.inject(requestFor(route, home, auth(token)));
+      if (response.statusCode !== 404) {
+        failures.push(`${key} -> ${response.statusCode} ${response.body.slice(0, 120)}`);
+      }
+    }
+    expect(checked).toBe(PARTNER_LEVEL_WRITES.size + PARTNER_LEVEL_CHECKS.size);
     expect(failures).toEqual([]);
   });
 
