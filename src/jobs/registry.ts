@@ -4,10 +4,12 @@ import { deleteCustomerJob } from './definitions/delete-customer.job.ts';
 import { provisionCustomerJob } from './definitions/provision-customer.job.ts';
 import { importUsersJob } from './definitions/import-users.job.ts';
 import { deliverEmailJob } from './definitions/deliver-email.job.ts';
+import { sendPasswordResetJob } from './definitions/send-password-reset.job.ts';
 
 export const jobDefinitions: readonly JobDefinition[] = [
   provisionCustomerJob,
   deleteCustomerJob,
   importUsersJob,
   deliverEmailJob,
+  sendPasswordResetJob,
 ];

@@ -291,6 +291,7 @@ describe('/v1/auth', () => {
       payload: { email: 'nobody-here@partner.example' },
     });
     expect(unknown.statusCode).toBe(202);
+    await harness().drainJobs(); // the lookup and the email are the job's work
     expect(await outbox(database.db, 'nobody-here@partner.example')).toHaveLength(0);
 
     const known = await app.inject({
@@ -300,6 +301,7 @@ describe('/v1/auth', () => {
     });
     expect(known.statusCode).toBe(202);
     expect(known.body).toBe(unknown.body);
+    await harness().drainJobs();
     const [email] = await outbox(database.db, 'forgot@partner.example');
     expect(email?.template).toBe('password_reset');
     const token = linkToken(email?.body_text ?? '', 'reset-password');
@@ -344,6 +346,7 @@ describe('/v1/auth', () => {
       payload: { email: 'poisoned@partner.example' },
     });
     expect(response.statusCode).toBe(202);
+    await harness().drainJobs();
     const [email] = await outbox(database.db, 'poisoned@partner.example');
     const expected = app.config.publicUrl ?? `http://localhost:${app.config.port}`;
     expect(email?.body_text).toContain(`${expected}/reset-password`);
@@ -358,6 +361,7 @@ describe('/v1/auth', () => {
       url: '/v1/auth/password-reset',
       payload: { email: 'late@partner.example' },
     });
+    await harness().drainJobs();
     const [email] = await outbox(database.db, 'late@partner.example');
     const token = linkToken(email?.body_text ?? '', 'reset-password');
     await database.db

@@ -130,6 +130,7 @@ describe('Dutch customers', () => {
       payload: { email: 'beheer@kaashandel.example' },
     });
     expect(response.statusCode).toBe(202);
+    await harness().drainJobs();
     const email = await lastEmailTo('beheer@kaashandel.example');
     expect(email.template).toBe('password_reset');
     expect(email.subject).toBe('Stel uw Wholesale Hub-wachtwoord opnieuw in');

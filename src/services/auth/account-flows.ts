@@ -20,6 +20,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { Executor, Locale, ServiceContext } from '../context.ts';
 import { emailLocale } from '../email/email-language.ts';
 import { queueEmail } from '../email/email-service.ts';
+import { enqueueJob } from '../../jobs/queue.ts';
 import { checkPasswordStrength, hashPassword } from './passwords.ts';
 import { hashToken, randomToken } from './secrets.ts';
 
@@ -155,10 +156,29 @@ export async function acceptInvite(
 }
 
 /** Always succeeds from the caller's view: whether the email has an account is not revealed. */
-export async function requestPasswordReset(
-  db: Kysely<DB>,
-  input: { email: string; publicUrl: string; locale: Locale },
-): Promise<void> {
+export const PASSWORD_RESET_JOB = 'send-password-reset';
+
+export interface PasswordResetRequest {
+  readonly email: string;
+  readonly publicUrl: string;
+  readonly locale: Locale;
+}
+
+/**
+ * A reset request only queues its work: the answer costs one INSERT whether or not the email
+ * has an account, so neither its text nor its timing tells (the lookup, the token and the email
+ * happen in the job).
+ */
+export async function requestPasswordReset(db: Kysely<DB>, input: PasswordResetRequest): Promise<void> {
+  await enqueueJob(db, {
+    kind: PASSWORD_RESET_JOB,
+    payload: { email: input.email, publicUrl: input.publicUrl, locale: input.locale },
+    maxAttempts: 3,
+  });
+}
+
+/** The job's work: a reset link for an active account, nothing for any other email. */
+export async function sendPasswordReset(db: Kysely<DB>, input: PasswordResetRequest): Promise<void> {
   const admin = await findAdminByEmail(db, input.email);
   if (!admin || admin.status !== 'active') return;
   const token = randomToken('', 32);
