@@ -266,6 +266,28 @@ describe('/v1/admins', () => {
     expect(byPartner.json().packages).toEqual([expect.objectContaining({ id: 'webex_meetings', limit: 5 })]);
   });
 
+  it('names the customer of a customer admin in the list and the detail, without another request', async () => {
+    const { app, auth, tokens } = harness();
+    const invited = await invite(tokens.partnerFull, {
+      email: 'named@customer.example',
+      role: 'customer_readonly_admin',
+      customerId: otherCustomer.id,
+    });
+    expect(invited.statusCode, invited.body).toBe(201);
+    expect(invited.json()).toMatchObject({ customerId: otherCustomer.id, customerName: otherCustomer.name });
+    const listed = (await app.inject({ url: '/v1/admins?max=200', headers: auth(tokens.partnerFull) })).json()
+      .items as { email: string; customerId: string | null; customerName: string | null }[];
+    const named = listed.find((admin) => admin.email === 'named@customer.example');
+    expect(named?.customerName).toBe(otherCustomer.name);
+    for (const admin of listed.filter((entry) => entry.customerId === null))
+      expect(admin.customerName).toBeNull();
+    const detail = await app.inject({
+      url: `/v1/admins/${invited.json().id}`,
+      headers: auth(tokens.partnerFull),
+    });
+    expect(detail.json().customerName).toBe(otherCustomer.name);
+  });
+
   it('re-sends an invite; the older link stops working', async () => {
     const { app, auth, tokens, database } = harness();
     const created = (

@@ -36,6 +36,20 @@ export async function findCustomerById(
   return scoped(executor, scope).where('customers.id', '=', id).executeTakeFirst();
 }
 
+/** Names of the given customers (ids the caller already holds from rows it may see). */
+export async function findCustomerNames(
+  executor: Executor,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await executor
+    .selectFrom('customers')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
 /** The CLI and the Wholesale API address customers by id or by the partner's externalId. */
 export async function findCustomerByRef(
   executor: Executor,

@@ -29,6 +29,10 @@ const adminOutput = z
     role: roleSchema,
     partnerId: z.string(),
     customerId: z.string().nullable(),
+    customerName: z
+      .string()
+      .nullable()
+      .describe('The customer a customer admin belongs to (null for partner admins)'),
     status: z.enum(['invited', 'active', 'disabled']),
     lastLoginAt: z.string().nullable(),
     createdAt: z.string(),

@@ -22,6 +22,7 @@ import { assertCanGrant, assertCanWrite, customerScope, mayGrant, maySeeHolderOf
 import { recordAudit } from '../audit/record-audit.ts';
 import { sendInvite } from '../auth/account-flows.ts';
 import type { Executor, ServiceContext } from '../context.ts';
+import { findCustomerNames } from '../../db/repositories/customers.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
 import { isUniqueViolation } from '../db-errors.ts';
 import { decodeCursor, toPage, type Page } from '../paging.ts';
@@ -31,9 +32,30 @@ import {
   recordEmailProbes,
   refuseWhileOverProbeBudget,
 } from '../provisioning/email-probes.ts';
-import { adminAuditState, toAdminView, type AdminView } from './admin-view.ts';
+import { adminAuditState, toAdminView, type AdminAccountView } from './admin-view.ts';
 
 const adminNotFound = () => notFound('Admin', 'Beheerder');
+
+/** The views of some admin rows, with their customers' names (one query for all of them). */
+async function presentAdmins(
+  executor: Executor,
+  rows: readonly AdminAccountRow[],
+): Promise<AdminAccountView[]> {
+  const names = await findCustomerNames(
+    executor,
+    rows.flatMap((row) => (row.customer_id ? [row.customer_id] : [])),
+  );
+  return rows.map((row) => ({
+    ...toAdminView(row),
+    customerName: row.customer_id ? (names.get(row.customer_id) ?? null) : null,
+  }));
+}
+
+async function presentAdmin(executor: Executor, row: AdminAccountRow): Promise<AdminAccountView> {
+  const [view] = await presentAdmins(executor, [row]);
+  if (!view) throw new Error('presentAdmins returned no view');
+  return view;
+}
 
 const ALL_ROLES: readonly Role[] = [
   'operator',
@@ -46,7 +68,7 @@ const ALL_ROLES: readonly Role[] = [
 export async function listAdminViews(
   context: ServiceContext,
   input: { cursor?: string | undefined; limit: number; customerId?: string | undefined },
-): Promise<Page<AdminView>> {
+): Promise<Page<AdminAccountView>> {
   const customerId = input.customerId ? (await requireCustomer(context, input.customerId)).id : undefined;
   const rows = await listAdmins(context.db, customerScope(context.actor), {
     after: decodeCursor(input.cursor),
@@ -55,7 +77,7 @@ export async function listAdminViews(
   });
   const page = toPage(rows, input.limit, (row) => ({ key: row.email.toLowerCase(), id: row.id }));
   const visible = page.items.filter((row) => maySeeHolderOf(context.actor, row.role));
-  return { items: visible.map(toAdminView), nextCursor: page.nextCursor };
+  return { items: await presentAdmins(context.db, visible), nextCursor: page.nextCursor };
 }
 
 /** Within a transaction (`trx`) the row is locked for the change that follows. */
@@ -67,8 +89,8 @@ async function requireAdmin(context: ServiceContext, id: string, trx?: Executor)
   return row;
 }
 
-export async function getAdminView(context: ServiceContext, id: string): Promise<AdminView> {
-  return toAdminView(await requireAdmin(context, id));
+export async function getAdminView(context: ServiceContext, id: string): Promise<AdminAccountView> {
+  return presentAdmin(context.db, await requireAdmin(context, id));
 }
 
 export interface InviteAdminInput {
@@ -83,7 +105,7 @@ export async function inviteAdmin(
   context: ServiceContext,
   input: InviteAdminInput,
   publicUrl: string,
-): Promise<AdminView> {
+): Promise<AdminAccountView> {
   const { actor } = context;
   assertCanWrite(actor);
   assertCanGrant(actor, input.role);
@@ -166,7 +188,7 @@ export async function inviteAdmin(
       targetId: row.id,
       after: adminAuditState(row),
     });
-    return toAdminView(row);
+    return presentAdmin(trx, row);
   });
 }
 
@@ -273,7 +295,7 @@ export async function updateAdminAccount(
   context: ServiceContext,
   id: string,
   input: UpdateAdminInput,
-): Promise<AdminView> {
+): Promise<AdminAccountView> {
   const { actor } = context;
   assertCanWrite(actor);
   return context.db.transaction().execute(async (trx) => {
@@ -322,7 +344,7 @@ export async function updateAdminAccount(
       before: adminAuditState(existing),
       after: adminAuditState(row),
     });
-    return toAdminView(row);
+    return presentAdmin(trx, row);
   });
 }
 
@@ -352,7 +374,7 @@ export async function resendInvite(
   context: ServiceContext,
   id: string,
   publicUrl: string,
-): Promise<AdminView> {
+): Promise<AdminAccountView> {
   assertCanWrite(context.actor);
   return context.db.transaction().execute(async (trx) => {
     const existing = await requireAdmin(context, id, trx);
@@ -371,6 +393,6 @@ export async function resendInvite(
       targetType: 'admin',
       targetId: existing.id,
     });
-    return toAdminView(existing);
+    return presentAdmin(trx, existing);
   });
 }

@@ -27,6 +27,11 @@ export function toAdminView(row: AdminAccountRow): AdminView {
   };
 }
 
+/** An admin as the admins API shows it: also the name of the customer a customer admin belongs to. */
+export interface AdminAccountView extends AdminView {
+  readonly customerName: string | null;
+}
+
 /** The audit log keeps what changed, not the whole row (no timestamps that change on every read). */
 export function adminAuditState(row: AdminAccountRow): Record<string, unknown> {
   return {

@@ -8,6 +8,8 @@ export interface AdminAccount {
   role: AdminRole;
   partnerId: string;
   customerId: string | null;
+  /** The customer a customer admin belongs to; null for partner admins. */
+  customerName: string | null;
   status: 'invited' | 'active' | 'disabled';
   lastLoginAt: string | null;
   createdAt: string;

@@ -11,7 +11,6 @@ import { PagedTable } from '../../../components/ui/paged-table.tsx';
 import { useCanWrite } from '../../../lib/permissions.tsx';
 import type { AdminAccount } from '../api/admins.ts';
 import { grantablePartnerRoles, useAdminPages, useResendInvite, useSignedInAdmin } from '../api/admins.ts';
-import { useCustomerNames } from '../api/customer-names.ts';
 import { mayManageAdmin, roleChoicesFor } from '../api/role-choices.ts';
 import { ChangeRoleDialog } from './change-role-dialog.tsx';
 import { InviteAdminDialog } from './invite-admin-dialog.tsx';
@@ -24,7 +23,6 @@ export function AdminsPage() {
   const me = useSignedInAdmin();
   const resend = useResendInvite();
   // Customer admins are listed too: name their customer (all names in one go, only when needed).
-  const customerNames = useCustomerNames(pages.items.some((admin) => admin.customerId !== null));
   const [inviting, { open, close }] = useDisclosure(false);
   const [changing, setChanging] = useState<AdminAccount | null>(null);
   const [removing, setRemoving] = useState<AdminAccount | null>(null);
@@ -78,8 +76,7 @@ export function AdminsPage() {
                   '—'
                 ) : (
                   <Text component={Link} to={`/partner/customers/${admin.customerId}`} size="sm" c="blue.8">
-                    {customerNames.data?.[admin.customerId] ??
-                      (customerNames.isPending ? '…' : admin.customerId)}
+                    {admin.customerName ?? admin.customerId}
                   </Text>
                 )}
               </Table.Td>
