@@ -19,7 +19,10 @@ beforeAll(() => {
 afterAll(() => restore());
 
 let counter = 0;
-async function createCustomer(packages = [{ id: 'webex_calling' }, { id: 'webex_meetings' }]) {
+async function createCustomer(
+  packages = [{ id: 'webex_calling' }, { id: 'webex_meetings' }],
+  adminEmail?: string,
+) {
   const { app, tokens, auth } = harness();
   counter += 1;
   const response = await app.inject({
@@ -29,7 +32,7 @@ async function createCustomer(packages = [{ id: 'webex_calling' }, { id: 'webex_
     payload: {
       name: `Pizza ${counter}`,
       externalId: `PIZZA-${counter}`,
-      adminEmail: `owner${counter}@pizza.example`,
+      adminEmail: adminEmail ?? `owner${counter}@pizza.example`,
       country: 'US',
       packages,
       firstLocation: { name: 'Head Office', country: 'US', timeZone: 'America/Los_Angeles' },
@@ -96,6 +99,39 @@ describe('provisioning', () => {
     expect(body.errors).toEqual([
       { code: 'provisioning_failed', description: 'Webex Meetings could not be enabled.' },
     ]);
+  });
+
+  it("names an admin email taken in this partner, and only calls another partner's taken", async () => {
+    const { drainJobs, database } = harness();
+    const own = await createCustomer(undefined, 'shared-owner@pizza.example');
+    await drainJobs();
+    const again = await createCustomer(undefined, 'shared-owner@pizza.example');
+    await drainJobs();
+    expect((await fetchCustomer(again.id)).json().errors).toEqual([
+      {
+        code: 'admin_invite_failed',
+        description:
+          'The customer full admin could not be invited: shared-owner@pizza.example already has an admin account.',
+      },
+    ]);
+    expect(own.id).not.toBe(again.id);
+
+    const elsewhere = await database.db
+      .insertInto('partners')
+      .values({ name: 'Another Partner' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await database.db
+      .insertInto('admin_accounts')
+      .values({ partner_id: elsewhere.id, email: 'theirs@pizza.example', role: 'partner_full_admin' })
+      .execute();
+    const foreign = await createCustomer(undefined, 'theirs@pizza.example');
+    await drainJobs();
+    const [error] = (await fetchCustomer(foreign.id)).json().errors;
+    expect(error.description).toBe(
+      'The customer full admin could not be invited: theirs@pizza.example is already associated with an existing account.',
+    );
+    expect(error.description).not.toMatch(/admin account/);
   });
 });
 

@@ -83,12 +83,16 @@ async function inviteCustomerAdmin(
 ): Promise<ProvisioningErrorRecord | null> {
   const existing = await findAdminByEmail(context.db, customer.admin_email);
   if (existing) {
-    return existing.customer_id === customer.id
-      ? null
-      : {
-          code: 'admin_invite_failed',
-          description: `The customer full admin could not be invited: ${customer.admin_email} already has an admin account.`,
-        };
+    if (existing.customer_id === customer.id) return null;
+    // Another partner's account is not this partner's business: say only that the email is taken.
+    const why =
+      existing.partner_id === customer.partner_id
+        ? 'already has an admin account'
+        : 'is already associated with an existing account';
+    return {
+      code: 'admin_invite_failed',
+      description: `The customer full admin could not be invited: ${customer.admin_email} ${why}.`,
+    };
   }
   await context.db.transaction().execute(async (trx) => {
     const admin = await insertAdmin(trx, {
