@@ -195,7 +195,37 @@ describe('change packages', () => {
     ]);
   });
 
+  it('offers no way to untick a package in use, and says why', async () => {
+    const dialog = await openPackages();
+    const calling = within(dialog).getByRole('checkbox', { name: 'Webex Calling' }) as HTMLInputElement;
+    expect(calling.disabled).toBe(true);
+    expect(calling.checked).toBe(true);
+    expect(within(dialog).getByText('3 in use: cannot be removed.')).toBeTruthy();
+    // A package nobody holds yet stays free to tick and untick.
+    expect(
+      (within(dialog).getByRole('checkbox', { name: 'Webex Meetings' }) as HTMLInputElement).disabled,
+    ).toBe(false);
+  });
+
+  it('flags a limit below the users who hold the package and sends nothing', async () => {
+    const dialog = await openPackages();
+    const limit = within(dialog).getByRole('textbox', { name: 'Limit for Webex Calling' });
+    fireEvent.change(limit, { target: { value: '2' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(await within(dialog).findByText('At least 3: that many users hold this package.')).toBeTruthy();
+    expect(writes()).toEqual([]);
+    // The limit of the use itself is fine.
+    fireEvent.change(limit, { target: { value: '3' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(writes()).toEqual([
+      { url: '/v1/customers/c1', method: 'PATCH', body: { packages: [{ id: 'webex_calling', limit: 3 }] } },
+    ]);
+  });
+
   it("shows the server's refusal to drop a package in use", async () => {
+    // The page's counts are stale: nobody held it when it loaded; someone does now.
+    customerAnswer = { ...acme, packages: [{ id: 'webex_calling', limit: 10, used: 0 }] };
     patchAnswer = () =>
       json(
         {

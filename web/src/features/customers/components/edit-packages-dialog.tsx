@@ -7,7 +7,7 @@ import type { Customer } from '../api/customer-types.ts';
 import { soldPackages } from '../api/customer-types.ts';
 import { useUpdateCustomer } from '../api/update-customer.ts';
 import type { PackageChoices } from './edit-packages-values.ts';
-import { invalidLimits, packageChoicesOf, packagesPatchOf } from './edit-packages-values.ts';
+import { invalidLimits, limitsBelowUse, packageChoicesOf, packagesPatchOf } from './edit-packages-values.ts';
 
 interface EditPackagesDialogProps {
   customer: Customer;
@@ -16,7 +16,9 @@ interface EditPackagesDialogProps {
 
 /**
  * SPEC §2 "packages the customer may use with an optional limit per package". The server refuses to
- * drop a package in use or set a limit below its use; it says so, and the dialog shows it.
+ * drop a package in use or set a limit below its use: the dialog offers neither (a package in use
+ * cannot be unticked, a limit below its use is flagged on its row) and still shows the server's
+ * refusal when the counts changed meanwhile.
  */
 export function EditPackagesDialog({ customer, onClose }: EditPackagesDialogProps) {
   const { t } = useTranslation();
@@ -29,15 +31,19 @@ export function EditPackagesDialog({ customer, onClose }: EditPackagesDialogProp
   );
   const [choices, setChoices] = useState<PackageChoices>(initial);
   const [checked, setChecked] = useState<string[]>([]);
+  const [belowUse, setBelowUse] = useState<string[]>([]);
   const change = (id: string, next: Partial<PackageChoices[string]>) => {
     setChoices((current) => ({ ...current, [id]: { ...current[id]!, ...next } }));
     setChecked((current) => current.filter((entry) => entry !== id));
+    setBelowUse((current) => current.filter((entry) => entry !== id));
   };
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     const invalid = invalidLimits(choices);
+    const tooLow = limitsBelowUse(choices, used);
     setChecked(invalid);
-    if (invalid.length > 0) return;
+    setBelowUse(tooLow);
+    if (invalid.length > 0 || tooLow.length > 0) return;
     const packages = packagesPatchOf(choices, initial);
     if (!packages) {
       onClose();
@@ -68,24 +74,30 @@ export function EditPackagesDialog({ customer, onClose }: EditPackagesDialogProp
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('wizard.package')}</Table.Th>
-            <Table.Th>{t('editPackages.inUse')}</Table.Th>
-            <Table.Th w={200}>{t('wizard.limit')}</Table.Th>
+            <Table.Th visibleFrom="sm">{t('editPackages.inUse')}</Table.Th>
+            {/* On a phone the limit keeps its room: the in-use count moves under the name (locked rows). */}
+            <Table.Th w={130}>{t('wizard.limit')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {Object.entries(choices).map(([id, choice]) => {
             const known = findPackage(id);
             const name = known ? t(known.nameKey) : id;
+            const holders = used.get(id) ?? 0;
+            // Only a package that is sold now can be in use; unticking it would be refused.
+            const locked = choice.selected && initial[id]?.selected === true && holders > 0;
             return (
               <Table.Tr key={id}>
                 <Table.Td>
                   <Checkbox
                     label={name}
                     checked={choice.selected}
+                    disabled={locked}
+                    description={locked ? t('editPackages.inUseLocked', { used: holders }) : undefined}
                     onChange={(event) => change(id, { selected: event.currentTarget.checked })}
                   />
                 </Table.Td>
-                <Table.Td>{used.get(id) ?? '—'}</Table.Td>
+                <Table.Td visibleFrom="sm">{used.get(id) ?? '—'}</Table.Td>
                 <Table.Td>
                   <NumberInput
                     aria-label={t('wizard.limitFor', { name })}
@@ -95,7 +107,13 @@ export function EditPackagesDialog({ customer, onClose }: EditPackagesDialogProp
                     size="xs"
                     disabled={!choice.selected}
                     value={choice.limit}
-                    error={checked.includes(id) ? t('validation.limit') : undefined}
+                    error={
+                      checked.includes(id)
+                        ? t('validation.limit')
+                        : belowUse.includes(id)
+                          ? t('editPackages.limitBelowUse', { used: holders })
+                          : undefined
+                    }
                     onChange={(value) => change(id, { limit: String(value) })}
                   />
                 </Table.Td>

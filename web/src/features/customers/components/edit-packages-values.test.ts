@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '../api/customer-types.ts';
 import type { PackageChoices } from './edit-packages-values.ts';
-import { invalidLimits, packageChoicesOf, packagesPatchOf } from './edit-packages-values.ts';
+import { invalidLimits, limitsBelowUse, packageChoicesOf, packagesPatchOf } from './edit-packages-values.ts';
 
 const customer: Customer = {
   id: 'c1',
@@ -52,5 +52,16 @@ describe('edit sold packages', () => {
         webex_suite: { selected: false, limit: 'x' },
       }),
     ).toEqual(['webex_calling']);
+  });
+
+  it.each<{ name: string; limit: string; selected?: boolean; below: string[] }>([
+    { name: 'below the 3 holders', limit: '2', below: ['webex_calling'] },
+    { name: 'equal to the holders', limit: '3', below: [] },
+    { name: 'no limit', limit: '', below: [] },
+    { name: 'not a number (the format check says so)', limit: 'x', below: [] },
+    { name: 'not sold any more', limit: '0', selected: false, below: [] },
+  ])('finds a limit below its use: $name', ({ limit, selected = true, below }) => {
+    const used = new Map([['webex_calling', 3]]);
+    expect(limitsBelowUse({ ...initial, webex_calling: { selected, limit } }, used)).toEqual(below);
   });
 });

@@ -32,6 +32,20 @@ export function invalidLimits(choices: PackageChoices): string[] {
     .map(([id]) => id);
 }
 
+/**
+ * Ids whose new limit is below the users who hold the package now (SPEC §2: the server refuses
+ * it). `used` holds the counts the customer record gave; a package without a count is not judged.
+ */
+export function limitsBelowUse(
+  choices: PackageChoices,
+  used: ReadonlyMap<string, number | undefined>,
+): string[] {
+  return Object.entries(choices)
+    .filter(([, choice]) => choice.selected && /^\d+$/.test(choice.limit.trim()))
+    .filter(([id, choice]) => Number(choice.limit.trim()) < (used.get(id) ?? 0))
+    .map(([id]) => id);
+}
+
 /** The `packages` to send, or null when nothing changed (then no request is made). */
 export function packagesPatchOf(
   choices: PackageChoices,
