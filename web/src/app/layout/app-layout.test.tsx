@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, configure, screen, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderPage } from '../../testing/render-with-providers.tsx';
 import { AppLayout } from './app-layout.tsx';
@@ -15,11 +16,22 @@ const partnerAdmin = {
   partnerId: 'p1',
 };
 
+const customerAdmin = {
+  id: 'a2',
+  email: 'beheer@devries.example',
+  displayName: null,
+  role: 'customer_full_admin',
+  partnerId: 'p1',
+  customerId: 'c1',
+};
+let signedIn: Record<string, unknown> = partnerAdmin;
+
 beforeEach(() => {
+  signedIn = partnerAdmin;
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string) => {
-      const body = url.startsWith('/v1/auth/me') ? partnerAdmin : { id: 'c1', name: 'Bakkerij De Vries' };
+      const body = url.startsWith('/v1/auth/me') ? signedIn : { id: 'c1', name: 'Bakkerij De Vries' };
       return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
     }),
   );
@@ -56,5 +68,31 @@ describe('app layout on a narrow screen', () => {
     const badge = screen.getByTestId('hub-name');
     expect(badge.textContent).toBe('Partner Hub');
     expect(badge.style.flexShrink).toBe('0');
+  });
+});
+
+describe('Partner Hub customers for a customer admin', () => {
+  const app = (
+    <Routes>
+      <Route path="/partner/*" element={<AppLayout />}>
+        <Route path="*" element={<p>partner page</p>} />
+      </Route>
+      <Route path="/control/:customerId" element={<p>control hub home</p>} />
+    </Routes>
+  );
+
+  it.each(['/partner/customers', '/partner/customers/new', '/partner/customers/c1'])(
+    'sends %s to their own Control Hub',
+    async (path) => {
+      signedIn = customerAdmin;
+      await renderPage(app, { path });
+      expect(await screen.findByText('control hub home')).toBeTruthy();
+      expect(screen.queryByText('partner page')).toBeNull();
+    },
+  );
+
+  it('leaves a partner admin on the customers list', async () => {
+    await renderPage(app, { path: '/partner/customers' });
+    expect(await screen.findByText('partner page')).toBeTruthy();
   });
 });

@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
+import { Link, Navigate, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../../components/ui/language-switch.tsx';
 import { isPartnerRole, isReadOnlyRole, useMe } from '../../features/auth/api/get-me.ts';
 import { CanWriteProvider } from '../../lib/permissions.tsx';
@@ -55,6 +55,13 @@ export function AppLayout() {
   const accountName = me.data?.displayName || me.data?.email || t('nav.account');
 
   const signOut = () => logout.mutate(undefined, { onSettled: () => void navigate('/login') });
+
+  // Customers are the partner's business: a customer admin who types a Partner Hub customers URL
+  // would get "Create customer" and edit buttons the server refuses; their own Control Hub it is.
+  const customersPath =
+    location.pathname === '/partner/customers' || location.pathname.startsWith('/partner/customers/');
+  if (me.data && !canUsePartnerHub && me.data.customerId && customersPath)
+    return <Navigate to={`/control/${me.data.customerId}`} replace />;
 
   return (
     <AppShell
