@@ -124,21 +124,36 @@ describe('edit customer', () => {
         {
           message: 'The request is not valid.',
           errors: [
-            { code: 'invalid_name', description: 'Name may not contain "%".', field: 'name' },
-            { code: 'invalid_email', description: '"x@" is not a valid email address.', field: 'adminEmail' },
+            { code: 'invalid_name', description: 'Name may not contain "<".', field: 'name' },
+            {
+              code: 'email_taken',
+              description: 'The email is already associated with an existing user.',
+              field: 'adminEmail',
+            },
           ],
           trackingId: 'WH_1',
         },
         400,
       );
     const dialog = await openEdit();
+    // Values the dialog itself accepts: only the server knows what is wrong with them.
+    fireEvent.change(field(dialog, /^Name/), { target: { value: '<Acme>' } });
+    fireEvent.change(field(dialog, /Admin email/), { target: { value: 'x@acme.example' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(await within(dialog).findByText('Name may not contain "<".')).toBeTruthy();
+    expect(within(dialog).getByText('The email is already associated with an existing user.')).toBeTruthy();
+    expect(field(dialog, /^Name/).getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('dialog')).toBeTruthy();
+  });
+
+  it('refuses a % in the name and a malformed admin email before asking the server', async () => {
+    const dialog = await openEdit();
     fireEvent.change(field(dialog, /^Name/), { target: { value: '100% Acme' } });
     fireEvent.change(field(dialog, /Admin email/), { target: { value: 'x@' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
-    expect(await within(dialog).findByText('Name may not contain "%".')).toBeTruthy();
-    expect(within(dialog).getByText('"x@" is not a valid email address.')).toBeTruthy();
-    expect(field(dialog, /^Name/).getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByRole('dialog')).toBeTruthy();
+    expect(await within(dialog).findByText('The name may not contain %')).toBeTruthy();
+    expect(within(dialog).getByText('Enter a valid email address')).toBeTruthy();
+    expect(writes()).toEqual([]);
   });
 
   it('checks an emptied name before asking the server', async () => {

@@ -66,4 +66,20 @@ describe('edit customer values', () => {
     });
     expect(editCustomerErrors(initial, t)).toEqual({});
   });
+
+  it.each([
+    { name: 'a % in the name', change: { name: 'Acme 100% BV' }, errors: { name: 'validation.noPercent' } },
+    {
+      name: 'an admin email without @',
+      change: { adminEmail: 'admin.acme.example' },
+      errors: { adminEmail: 'validation.email' },
+    },
+    {
+      name: 'an admin email without a domain dot',
+      change: { adminEmail: 'admin@acme' },
+      errors: { adminEmail: 'validation.email' },
+    },
+  ])('refuses $name as the create wizard does', ({ change, errors }) => {
+    expect(editCustomerErrors({ ...initial, ...change }, t)).toEqual(errors);
+  });
 });

@@ -29,6 +29,8 @@ export const EDIT_CUSTOMER_FIELD_NAMES: readonly EditCustomerField[] = EDIT_CUST
   (field) => field.name,
 );
 
+const EMAIL_PATTERN = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/;
+
 export type EditCustomerValues = Record<EditCustomerField, string>;
 
 /** The form's starting values: what the server holds now (older answers put the address flat). */
@@ -56,6 +58,11 @@ export function editCustomerErrors(
     const value = values[name].trim();
     if (required && value === '') errors[name] = t('fieldErrors.required');
     else if (value.length > max) errors[name] = t('fieldErrors.maxLength', { count: max });
+  }
+  // The create wizard's checks too (SPEC §2: no `%` in the name), so both forms refuse alike.
+  if (!errors.name && values.name.includes('%')) errors.name = t('validation.noPercent');
+  if (!errors.adminEmail && !EMAIL_PATTERN.test(values.adminEmail.trim())) {
+    errors.adminEmail = t('validation.email');
   }
   return errors;
 }
