@@ -298,6 +298,15 @@ describe('delete customer', () => {
     expect(screen.queryByRole('button', { name: 'Change packages' })).toBeNull();
   });
 
+  it('offers nothing, not even Control Hub, while the customer is being deleted', async () => {
+    customerAnswer = { ...acme, status: 'deleting' };
+    await renderDetail();
+    expect(await screen.findByText('Deleting')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Edit' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Delete customer' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Open Control Hub' })).toBeNull();
+  });
+
   it('offers neither Edit nor Delete to a read-only admin', async () => {
     signedInRole = 'partner_readonly_admin';
     await renderDetail({ canWrite: false });

@@ -40,9 +40,12 @@ export function CustomerDetailPage() {
         actions={
           <Group gap="xs">
             <CustomerActions customer={customer.data} inPartnerHub />
-            <Button component={Link} to={`/control/${customer.data.id}`} data-testid="open-control-hub">
-              {t('customers.openControlHub')}
-            </Button>
+            {/* While it is being deleted the server refuses every change there: nothing to open. */}
+            {customer.data.status === 'deleting' ? null : (
+              <Button component={Link} to={`/control/${customer.data.id}`} data-testid="open-control-hub">
+                {t('customers.openControlHub')}
+              </Button>
+            )}
           </Group>
         }
       />
