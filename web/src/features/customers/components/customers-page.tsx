@@ -78,39 +78,44 @@ export function CustomersPage() {
             </>
           }
         >
-          {pages.items.map((customer) => (
-            <Table.Tr
-              key={customer.id}
-              style={{ cursor: 'pointer' }}
-              onClick={() => void navigate(`/partner/customers/${customer.id}`)}
-            >
-              <Table.Td>
-                <Text
-                  component={Link}
-                  to={`/partner/customers/${customer.id}`}
-                  fw={500}
-                  c="blue.8"
-                  onClick={(event) => event.stopPropagation()}
-                >
-                  {customer.name}
-                </Text>
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{customer.externalId}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <StatusBadge status={customer.status} />
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" c="dimmed" lineClamp={1}>
-                  {soldPackages(customer)
-                    .map((sold) => {
-                      const known = findPackage(sold.id);
-                      return known ? t(known.nameKey) : sold.id;
-                    })
-                    .join(', ') || '—'}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
+          {pages.items.map((customer) => {
+            const packageNames =
+              soldPackages(customer)
+                .map((sold) => {
+                  const known = findPackage(sold.id);
+                  return known ? t(known.nameKey) : sold.id;
+                })
+                .join(', ') || '—';
+            return (
+              <Table.Tr
+                key={customer.id}
+                style={{ cursor: 'pointer' }}
+                onClick={() => void navigate(`/partner/customers/${customer.id}`)}
+              >
+                <Table.Td>
+                  <Text
+                    component={Link}
+                    to={`/partner/customers/${customer.id}`}
+                    fw={500}
+                    c="blue.8"
+                    onClick={(event) => event.stopPropagation()}
+                  >
+                    {customer.name}
+                  </Text>
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{customer.externalId}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <StatusBadge status={customer.status} />
+                </Table.Td>
+                <Table.Td>
+                  {/* Two lines hold the whole catalog at desktop width; the tooltip has all of it anyway. */}
+                  <Text size="sm" c="dimmed" lineClamp={2} title={packageNames}>
+                    {packageNames}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
         </PagedTable>
       </Paper>
     </>
