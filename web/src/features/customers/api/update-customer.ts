@@ -31,7 +31,7 @@ export function useUpdateCustomer(customerId: string) {
         method: 'PATCH',
         body: patch,
       }),
-    onSuccess: (saved) => {
+    onSuccess: (saved, patch) => {
       // The answer is the stored customer: show it at once, then refresh what is derived from it
       // (other screens' sold packages, settings) and the lists that name it.
       queryClient.setQueryData(customerQueryKey(customerId), saved);
@@ -41,6 +41,8 @@ export function useUpdateCustomer(customerId: string) {
             queryKey.length > 2 && queryKey[0] === 'customers' && queryKey[1] === customerId,
         }),
         queryClient.invalidateQueries({ queryKey: ['customers', 'list'] }),
+        // The admins page names each customer admin's customer: a rename must show there too.
+        ...(patch.name !== undefined ? [queryClient.invalidateQueries({ queryKey: ['admins'] })] : []),
       ]);
     },
   });
