@@ -36,6 +36,7 @@ export function useAddUsers(customerId: string) {
       );
       return Array.isArray(body) ? body : (body?.results ?? body?.items ?? []);
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customers', customerId, 'users'] }),
+    // Not only the users: the customer's package usage ("x of y in use") and free numbers moved too.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customers', customerId] }),
   });
 }

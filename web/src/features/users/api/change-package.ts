@@ -22,6 +22,7 @@ export function useChangePackage(customerId: string, userId: string) {
           body: change,
         },
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customers', customerId, 'users'] }),
+    // Not only the users: the customer's package usage ("x of y in use") and free numbers moved too.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customers', customerId] }),
   });
 }
