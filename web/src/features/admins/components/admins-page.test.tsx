@@ -145,6 +145,23 @@ describe('admins page', () => {
     });
   });
 
+  it('keeps the chosen role when it is picked again', async () => {
+    await renderPage(<AdminsPage />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Invite admin' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Invite admin' });
+    fireEvent.change(within(dialog).getByLabelText(/Email address/), {
+      target: { value: 'eve@example.com' },
+    });
+    const role = within(dialog).getByRole('combobox', { name: /Role/ }) as HTMLInputElement;
+    for (let pick = 0; pick < 2; pick += 1) {
+      fireEvent.click(role);
+      await waitFor(() => expect(document.querySelector('[role=option]')).toBeTruthy());
+      fireEvent.click(document.querySelectorAll<HTMLElement>('[role=option]')[1]!);
+    }
+    await waitFor(() => expect(role.value).toBe('Partner read-only admin'));
+    expect(within(dialog).getByRole('button', { name: 'Send invite' }).hasAttribute('disabled')).toBe(false);
+  });
+
   it('resends the invite of a pending admin only', async () => {
     await renderPage(<AdminsPage />);
     fireEvent.click(await screen.findByRole('button', { name: 'Resend invite to new@example.com' }));

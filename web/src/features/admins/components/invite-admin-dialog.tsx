@@ -54,6 +54,8 @@ export function InviteAdminDialog({ opened, onClose, roles }: InviteAdminDialogP
           <Select
             label={t('admins.role')}
             required
+            // Picking the chosen role again must not clear it and silently disable Send invite.
+            allowDeselect={false}
             data={roles.map((entry) => ({ value: entry, label: t(`admins.roles.${entry}`) }))}
             value={role}
             onChange={setRole}
