@@ -15,6 +15,7 @@ import { addNumbers } from '../numbers/number-service.ts';
 import { runCustomerProvisioning } from '../provisioning/customer-provisioning.ts';
 import { createUser } from '../users/user-service.ts';
 import { insertApiToken } from '../../db/repositories/credentials.ts';
+import { makeDirectory } from '../../lib/make-directory.ts';
 
 export interface DemoCredentials {
   readonly email: string;
@@ -134,6 +135,8 @@ export async function seedDemo(runtime: Runtime): Promise<DemoCredentials | null
     });
   }
   const credentials: DemoCredentials = { email: DEMO_EMAIL, password, token, customerId: customer.id };
+  // On PostgreSQL nothing else has made the data dir: the database lives elsewhere.
+  await makeDirectory(runtime.config.dataDir);
   await writeFile(credentialsFile(runtime.config.dataDir), JSON.stringify(credentials, null, 2), {
     mode: 0o600,
   });
