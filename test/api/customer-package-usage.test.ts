@@ -19,7 +19,7 @@ interface PackageEntry {
 let busy: { id: string };
 let quiet: { id: string };
 
-async function api(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) {
+async function api(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {
   const { app, tokens, auth } = harness();
   return app.inject({
     method,
@@ -117,6 +117,51 @@ describe('the customer view counts the users of each sold package', () => {
         webex_meetings: '0/2',
         webex_suite: '0/5',
       },
+    });
+  });
+
+  it('refuses a limit below use, or a package in use dropped, saying which and naming the packages', async () => {
+    const sold = [
+      { id: 'webex_calling' },
+      { id: 'webex_suite', limit: 5 },
+      { id: 'attendant_console', limit: 3 },
+    ];
+    const limitOnly = await api('PATCH', `/v1/customers/${busy.id}`, {
+      packages: [...sold, { id: 'webex_meetings', limit: 1 }],
+    });
+    expect(limitOnly.statusCode).toBe(409);
+    expect(limitOnly.json().message).toBe(
+      'A limit cannot be lower than the number of users who hold the package.',
+    );
+    expect(limitOnly.json().errors).toEqual([
+      expect.objectContaining({
+        code: 'limit_below_usage',
+        description: 'The limit of Webex Meetings (1) is below the 2 user(s) who hold it.',
+      }),
+    ]);
+
+    const both = await api('PATCH', `/v1/customers/${busy.id}`, {
+      packages: [
+        { id: 'webex_calling' },
+        { id: 'attendant_console', limit: 1 },
+        { id: 'webex_meetings', limit: 2 },
+      ],
+    });
+    expect(both.statusCode).toBe(409);
+    expect(both.json().message).toMatch(/cannot be removed, nor their limits/);
+    expect(
+      both
+        .json()
+        .errors.map((error: { code: string }) => error.code)
+        .sort(),
+    ).toEqual(['limit_below_usage', 'package_in_use']);
+    expect(
+      both.json().errors.find((error: { code: string }) => error.code === 'package_in_use').description,
+    ).toBe('Webex Suite is held by 1 user(s) and cannot be removed.');
+    // Refused whole: nothing changed.
+    expect(packagesOf((await api('GET', `/v1/customers/${busy.id}`)).json())).toMatchObject({
+      webex_meetings: '2/2',
+      webex_suite: '1/5',
     });
   });
 

@@ -1,6 +1,6 @@
 // EN/NL texts for row and file issues. A function from code + params + locale to text, so the
 // codes stay stable while wording changes. The public API's fixed texts are reproduced verbatim.
-import { ADD_ONS, PACKAGES, isPackageId } from '../packages/catalog.ts';
+import { packageDisplayName } from '../packages/catalog.ts';
 import type { FileIssue } from '../csv/map-header.ts';
 import { columnByKey } from '../csv/user-columns.ts';
 import type { IssueParams, RowErrorCode, RowIssue, RowWarningCode } from '../users/plan-issues.ts';
@@ -10,12 +10,6 @@ import type { Locale } from './locale.ts';
 export const EMAIL_TAKEN_TEXT = 'The email is already associated with an existing user.';
 
 type Texts = Record<Locale, (p: Readonly<Record<string, string>>) => string>;
-
-function packageName(id: string, locale: Locale): string {
-  if (isPackageId(id)) return locale === 'nl' ? PACKAGES[id].displayNameNl : PACKAGES[id].displayName;
-  if (id === 'attendant_console') return ADD_ONS.attendant_console.displayName;
-  return id === '' ? (locale === 'nl' ? 'geen pakket' : 'no package') : id;
-}
 
 const ROW_TEXTS: Record<RowErrorCode | RowWarningCode, Texts> = {
   invalid_boolean: {
@@ -158,10 +152,10 @@ const ROW_TEXTS: Record<RowErrorCode | RowWarningCode, Texts> = {
 function enrich(params: IssueParams | undefined, locale: Locale): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(params ?? {})) out[key] = String(value);
-  if (out.package !== undefined) out.packageName = packageName(out.package, locale);
-  if (out.from !== undefined) out.fromName = packageName(out.from, locale);
-  if (out.to !== undefined) out.toName = packageName(out.to, locale);
-  if (out.addOn !== undefined) out.addOnName = packageName(out.addOn, locale);
+  if (out.package !== undefined) out.packageName = packageDisplayName(out.package, locale);
+  if (out.from !== undefined) out.fromName = packageDisplayName(out.from, locale);
+  if (out.to !== undefined) out.toName = packageDisplayName(out.to, locale);
+  if (out.addOn !== undefined) out.addOnName = packageDisplayName(out.addOn, locale);
   return out;
 }
 

@@ -146,3 +146,10 @@ export function isPackageId(value: string): value is PackageId {
 export function isSellableId(value: string): value is SellableId {
   return (SELLABLE_IDS as readonly string[]).includes(value);
 }
+
+/** A sellable's name as people read it, in English or Dutch; an unknown id as it is. */
+export function packageDisplayName(id: string, locale: 'en' | 'nl'): string {
+  if (isPackageId(id)) return locale === 'nl' ? PACKAGES[id].displayNameNl : PACKAGES[id].displayName;
+  if (id === 'attendant_console') return ADD_ONS.attendant_console.displayName;
+  return id === '' ? (locale === 'nl' ? 'geen pakket' : 'no package') : id;
+}

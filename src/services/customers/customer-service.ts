@@ -27,6 +27,7 @@ import type { CustomerRow, CustomerStatus } from '../../db/schema.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
 import { canStart, customerBusy } from '../../domain/provisioning/customer-lifecycle.ts';
 import { canonicalLanguageTag } from '../../domain/locale/language-tag.ts';
+import { packageDisplayName } from '../../domain/packages/catalog.ts';
 import {
   assertCanWrite,
   assertMayChangeSoldPackages,
@@ -290,36 +291,48 @@ async function replaceSoldPackages(
 ): Promise<void> {
   const usage = await countPackageUsage(trx, customerId);
   const kept = new Set(packages.map((entry) => entry.id));
-  const inUse: ErrorDetail[] = [];
+  const removedInUse: ErrorDetail[] = [];
+  const limitsBelowUse: ErrorDetail[] = [];
   for (const [packageId, holders] of usage) {
     if (holders > 0 && !kept.has(packageId)) {
-      inUse.push({
+      removedInUse.push({
         code: 'package_in_use',
         field: 'packages',
-        description: `Package "${packageId}" is held by ${holders} user(s) and cannot be removed.`,
-        descriptionNl: `Pakket "${packageId}" is in gebruik bij ${holders} gebruiker(s) en kan niet worden verwijderd.`,
+        description: `${packageDisplayName(packageId, 'en')} is held by ${holders} user(s) and cannot be removed.`,
+        descriptionNl: `${packageDisplayName(packageId, 'nl')} is in gebruik bij ${holders} gebruiker(s) en kan niet worden verwijderd.`,
       });
     }
   }
   for (const entry of packages) {
     const holders = usage.get(entry.id) ?? 0;
     if (entry.limit !== undefined && entry.limit !== null && entry.limit < holders) {
-      inUse.push({
+      limitsBelowUse.push({
         code: 'limit_below_usage',
         field: 'packages',
-        description: `The limit of "${entry.id}" (${entry.limit}) is below the ${holders} user(s) who hold it.`,
-        descriptionNl: `De limiet van "${entry.id}" (${entry.limit}) ligt onder de ${holders} gebruiker(s) met dit pakket.`,
+        description: `The limit of ${packageDisplayName(entry.id, 'en')} (${entry.limit}) is below the ${holders} user(s) who hold it.`,
+        descriptionNl: `De limiet van ${packageDisplayName(entry.id, 'nl')} (${entry.limit}) ligt onder de ${holders} gebruiker(s) met dit pakket.`,
       });
     }
   }
-  if (inUse.length > 0)
-    throw conflict(
-      {
-        en: 'A package in use cannot be removed.',
-        nl: 'Een pakket dat in gebruik is, kan niet worden verwijderd.',
-      },
-      inUse,
-    );
+  if (removedInUse.length > 0 || limitsBelowUse.length > 0) {
+    // The headline names what went wrong: a removal, a limit, or both.
+    const headline =
+      limitsBelowUse.length === 0
+        ? {
+            en: 'A package in use cannot be removed.',
+            nl: 'Een pakket dat in gebruik is, kan niet worden verwijderd.',
+          }
+        : removedInUse.length === 0
+          ? {
+              en: 'A limit cannot be lower than the number of users who hold the package.',
+              nl: 'Een limiet kan niet lager zijn dan het aantal gebruikers met het pakket.',
+            }
+          : {
+              en: 'Packages in use cannot be removed, nor their limits set below their use.',
+              nl: 'Pakketten in gebruik kunnen niet worden verwijderd en hun limiet niet onder het gebruik.',
+            };
+    throw conflict(headline, [...removedInUse, ...limitsBelowUse]);
+  }
   await replaceCustomerPackages(
     trx,
     customerId,
