@@ -574,3 +574,17 @@ describe('role boundaries of a customer full admin (pinned)', () => {
     expect(failures).toEqual([]);
   });
 });
+
+describe('creating customers is refused to customer roles before their body is read', () => {
+  it('answers 404, not a list of missing fields, on every create and precheck route', async () => {
+    for (const url of ['/v1/customers', '/v1/wholesale/customers', '/v1/wholesale/customers/validate']) {
+      for (const token of [seeded.customerFull, seeded.customerReadonly]) {
+        const response = await call(token, 'POST', url, {});
+        expect(response.statusCode, `${url}: ${response.body}`).toBe(404);
+      }
+    }
+    // A partner admin with the same empty body is told what is missing.
+    const { tokens } = harness();
+    expect((await call(tokens.partnerFull, 'POST', '/v1/customers', {})).statusCode).toBe(400);
+  });
+});

@@ -9,6 +9,7 @@ import {
   updateCustomerDetails,
 } from '../../services/customers/customer-service.ts';
 import type { App } from '../app.ts';
+import { partnerAdminsOnly } from './partner-level-guards.ts';
 import { pageQuery, setNextLink } from '../paging.ts';
 import { addressInput, addressOutput, customerParams, errorResponses } from '../schemas/common.ts';
 import { locationInput } from './locations.ts';
@@ -108,6 +109,7 @@ export async function customerRoutes(app: App): Promise<void> {
   app.post(
     '/v1/customers',
     {
+      preValidation: partnerAdminsOnly,
       schema: {
         tags: ['customers'],
         summary: 'Create a customer (provisioned in the background)',

@@ -9,6 +9,7 @@ import {
   updateWholesaleCustomer,
 } from '../../../services/provisioning/wholesale-customers.ts';
 import type { App } from '../../app.ts';
+import { partnerAdminsOnly } from '../partner-level-guards.ts';
 import { TAG, publicErrorResponses, resourcePath, resourceUrl } from './common.ts';
 import {
   acceptedWithLocationSchema,
@@ -39,6 +40,7 @@ export async function wholesaleCustomerRoutes(app: App): Promise<void> {
   app.post(
     '/v1/wholesale/customers',
     {
+      preValidation: partnerAdminsOnly,
       schema: {
         tags: [TAG],
         summary: 'Provision a Wholesale Customer (continues in the background)',

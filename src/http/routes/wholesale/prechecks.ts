@@ -3,6 +3,7 @@
 import { precheckWholesaleCustomer } from '../../../services/provisioning/wholesale-customers.ts';
 import { precheckWholesaleSubscriber } from '../../../services/provisioning/wholesale-subscribers.ts';
 import type { App } from '../../app.ts';
+import { partnerLevelOnly } from '../partner-level-guards.ts';
 import { TAG, publicErrorResponses } from './common.ts';
 import { customerValidateSchema, precheckResponseSchema, subscriberValidateSchema } from './schemas.ts';
 
@@ -10,6 +11,7 @@ export async function wholesalePrecheckRoutes(app: App): Promise<void> {
   app.post(
     '/v1/wholesale/customers/validate',
     {
+      preValidation: partnerLevelOnly,
       schema: {
         tags: [TAG],
         summary: 'Precheck a Wholesale Customer Provisioning',
