@@ -96,7 +96,7 @@ function invalidToken(): Error {
       {
         code: 'invalid_token',
         field: 'token',
-        description: 'The link is not valid, used or expired.',
+        description: 'The link is not valid, already used or expired.',
         descriptionNl: 'De link is ongeldig, al gebruikt of verlopen.',
       },
     ],
