@@ -15,6 +15,7 @@ import type { Executor, Locale, ServiceContext } from '../context.ts';
 import { systemActor } from '../access/actor.ts';
 import { assertOperator } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { invalidLink } from '../auth/invalid-link.ts';
 import { hashToken, randomToken } from '../auth/secrets.ts';
 import { queueEmail } from '../email/email-service.ts';
 import { EMAIL_TAKEN_TEXT } from '../../domain/provisioning/wholesale-codes.ts';
@@ -201,20 +202,7 @@ export async function verifySignup(
     const subject = await consumeActionToken(trx, hashToken(token), 'email_verification');
     const account = subject ? await markFreeAccountVerified(trx, subject) : undefined;
     if (!account) {
-      throw validationFailed(
-        [
-          {
-            code: 'invalid_token',
-            field: 'token',
-            description: 'The link is not valid, used or expired.',
-            descriptionNl: 'De link is ongeldig, al gebruikt of verlopen.',
-          },
-        ],
-        {
-          en: 'The link is not valid, already used or expired.',
-          nl: 'De link is ongeldig, al gebruikt of verlopen.',
-        },
-      );
+      throw invalidLink();
     }
     await recordAudit(trx, signupContext(db, account.email, requestId), {
       partnerId: null,

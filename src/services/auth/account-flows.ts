@@ -1,7 +1,6 @@
 // Invites and password resets: a single-use random token (stored hashed in action_tokens) sent by
 // email through the outbox. Invite links live 7 days, reset links 1 hour.
 import type { Kysely } from 'kysely';
-import { validationFailed } from '../../domain/errors.ts';
 import {
   consumeActionToken,
   deleteAdminSessions,
@@ -22,6 +21,7 @@ import { emailLocale } from '../email/email-language.ts';
 import { queueEmail } from '../email/email-service.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
 import { checkPasswordStrength, hashPassword } from './passwords.ts';
+import { invalidLink } from './invalid-link.ts';
 import { hashToken, randomToken } from './secrets.ts';
 
 interface AdminRecipient {
@@ -90,23 +90,6 @@ export async function sendInvite(
   });
 }
 
-function invalidToken(): Error {
-  return validationFailed(
-    [
-      {
-        code: 'invalid_token',
-        field: 'token',
-        description: 'The link is not valid, already used or expired.',
-        descriptionNl: 'De link is ongeldig, al gebruikt of verlopen.',
-      },
-    ],
-    {
-      en: 'The link is not valid, already used or expired.',
-      nl: 'De link is ongeldig, al gebruikt of verlopen.',
-    },
-  );
-}
-
 /** The person acting on their own account through an emailed link. */
 function selfContext(
   db: Kysely<DB>,
@@ -135,7 +118,7 @@ export async function acceptInvite(
   return db.transaction().execute(async (trx) => {
     const adminId = await consumeActionToken(trx, hashToken(input.token), 'invite');
     const admin = adminId ? await findAdminById(trx, adminId) : undefined;
-    if (!admin || admin.status !== 'invited') throw invalidToken();
+    if (!admin || admin.status !== 'invited') throw invalidLink();
     const displayName = input.displayName?.trim();
     const updated = await updateAdmin(trx, admin.id, {
       passwordHash,
@@ -212,7 +195,7 @@ export async function confirmPasswordReset(
   await db.transaction().execute(async (trx) => {
     const adminId = await consumeActionToken(trx, hashToken(input.token), 'password_reset');
     const admin = adminId ? await findAdminById(trx, adminId) : undefined;
-    if (!admin || admin.status !== 'active') throw invalidToken();
+    if (!admin || admin.status !== 'active') throw invalidLink();
     await updateAdmin(trx, admin.id, { passwordHash });
     // Whoever held the old password loses their sessions.
     await deleteAdminSessions(trx, admin.id);
