@@ -1,5 +1,16 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -112,7 +123,8 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
               }}
               error={errors.locationId ? t(errors.locationId) : undefined}
             />
-            <Group grow align="flex-start">
+            {/* Side by side from the xs breakpoint; stacked on a phone, where +31201234567 needs the width. */}
+            <SimpleGrid cols={{ base: 1, xs: 2 }}>
               <TextInput
                 label={t('users.extension')}
                 value={extension}
@@ -133,7 +145,7 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
                 disabled={!locationId}
                 nothingFoundMessage={t('changePackage.noFreeNumbers')}
               />
-            </Group>
+            </SimpleGrid>
           </Stack>
         ) : null}
         {packageId === user.package ? <Alert color="gray">{t('changePackage.samePackage')}</Alert> : null}
