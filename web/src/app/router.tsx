@@ -24,6 +24,7 @@ import { NumbersPage } from '../features/numbers/components/numbers-page.tsx';
 import { SettingsPage } from '../features/settings/components/settings-page.tsx';
 import { AuditPage } from '../features/audit/components/audit-page.tsx';
 import { AdminsPage } from '../features/admins/components/admins-page.tsx';
+import { CustomerAdminsPage } from '../features/admins/components/customer-admins-page.tsx';
 import { TokensPage } from '../features/tokens/components/tokens-page.tsx';
 
 export const router = createBrowserRouter([
@@ -56,6 +57,7 @@ export const router = createBrowserRouter([
       { path: 'control/:customerId/locations', element: <LocationsPage /> },
       { path: 'control/:customerId/numbers', element: <NumbersPage /> },
       { path: 'control/:customerId/settings', element: <SettingsPage /> },
+      { path: 'control/:customerId/admins', element: <CustomerAdminsPage /> },
       { path: 'control/:customerId/audit', element: <AuditPage /> },
       { path: 'control/:customerId/users/:userId', element: <UserDetailPage /> },
       { path: '*', element: <NotFoundPage /> },

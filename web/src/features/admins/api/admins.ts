@@ -5,19 +5,26 @@ import type { AdminRole } from '../../../lib/grantable-roles.ts';
 import { partnerRolesGrantableBy } from '../../../lib/grantable-roles.ts';
 import type { AdminAccount } from '../../../lib/admin-account.ts';
 import type { SignedInAdmin } from './role-choices.ts';
+import { customerRolesGrantableBy } from './role-choices.ts';
 
 export type { AdminAccount };
 
 export interface InviteAdminInput {
   email: string;
   role: AdminRole;
+  /** Required by the server for a customer role: the customer the new admin belongs to. */
+  customerId?: string;
   displayName?: string;
 }
 
 const adminsKey = ['admins'] as const;
 
-export function useAdminPages() {
-  return useCursorPages<AdminAccount>([...adminsKey, 'list'], '/v1/admins', { max: 50 });
+/** All admins the signed-in admin may see, or only those of one customer when `customerId` is given. */
+export function useAdminPages(customerId?: string) {
+  return useCursorPages<AdminAccount>([...adminsKey, 'list'], '/v1/admins', {
+    max: 50,
+    ...(customerId ? { customerId } : {}),
+  });
 }
 
 /** The signed-in admin's id and role: what they may grant, and which row is their own. */
@@ -37,6 +44,30 @@ export function useSignedInAdmin() {
 /** The roles the signed-in admin may hand out here (the server checks again). */
 export function grantablePartnerRoles(me: SignedInAdmin | null | undefined): AdminRole[] {
   return me ? partnerRolesGrantableBy(me.role) : [];
+}
+
+/**
+ * The name of the customer whose admins are shown. Read here rather than from the customers feature
+ * (features do not import each other); customer admins may read their own customer.
+ */
+export function useCustomerName(customerId: string) {
+  return useQuery({
+    queryKey: ['admins-page', 'customer-name', customerId],
+    queryFn: async ({ signal }) => {
+      const customer = await apiRequest<{ name?: string }>(
+        `/v1/customers/${encodeURIComponent(customerId)}`,
+        { signal },
+      );
+      return customer.name ?? null;
+    },
+    enabled: customerId !== '',
+    staleTime: 60_000,
+  });
+}
+
+/** The customer roles the signed-in admin may hand out on a customer's admins page. */
+export function grantableCustomerRoles(me: SignedInAdmin | null | undefined): AdminRole[] {
+  return me ? customerRolesGrantableBy(me.role) : [];
 }
 
 export function useInviteAdmin() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AdminRole } from '../../../lib/grantable-roles.ts';
-import { mayManageAdmin, roleChoicesFor } from './role-choices.ts';
+import { customerRolesGrantableBy, mayManageAdmin, roleChoicesFor } from './role-choices.ts';
 
 describe('which admin accounts the signed-in admin may manage', () => {
   it.each<{ me: AdminRole; target: AdminRole; may: boolean }>([
@@ -45,5 +45,18 @@ describe('the roles an account may be given', () => {
     },
   ])('$me changing a $target: $choices', ({ me, target, choices }) => {
     expect(roleChoicesFor(me, { role: target })).toEqual(choices);
+  });
+});
+
+describe('the customer roles an admin may grant on a customer admins page', () => {
+  const customerRoles: AdminRole[] = ['customer_full_admin', 'customer_readonly_admin'];
+  it.each<{ me: AdminRole; roles: AdminRole[] }>([
+    { me: 'operator', roles: customerRoles },
+    { me: 'partner_full_admin', roles: customerRoles },
+    { me: 'customer_full_admin', roles: customerRoles },
+    { me: 'partner_readonly_admin', roles: [] },
+    { me: 'customer_readonly_admin', roles: [] },
+  ])('$me grants $roles', ({ me, roles }) => {
+    expect(customerRolesGrantableBy(me)).toEqual(roles);
   });
 });

@@ -7,10 +7,18 @@ export function isCustomerRole(role: AdminRole): boolean {
   return CUSTOMER_ROLES.includes(role);
 }
 
+/**
+ * The customer roles `role` may grant for a customer (the server checks that a customer admin
+ * grants them for its own customer only). Read-only roles grant nothing.
+ */
+export function customerRolesGrantableBy(role: AdminRole): AdminRole[] {
+  const may = role === 'operator' || role === 'partner_full_admin' || role === 'customer_full_admin';
+  return may ? [...CUSTOMER_ROLES] : [];
+}
+
 /** Every role `role` may grant, partner and customer level alike (the server's GRANTABLE table). */
 function allRolesGrantableBy(role: AdminRole): AdminRole[] {
-  const customer = role === 'operator' || role === 'partner_full_admin' || role === 'customer_full_admin';
-  return [...partnerRolesGrantableBy(role), ...(customer ? CUSTOMER_ROLES : [])];
+  return [...partnerRolesGrantableBy(role), ...customerRolesGrantableBy(role)];
 }
 
 /** The signed-in admin as the admins page needs it. */

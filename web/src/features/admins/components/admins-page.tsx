@@ -10,31 +10,47 @@ import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { PagedTable } from '../../../components/ui/paged-table.tsx';
 import { useCanWrite } from '../../../lib/permissions.tsx';
 import type { AdminAccount } from '../api/admins.ts';
-import { grantablePartnerRoles, useAdminPages, useResendInvite, useSignedInAdmin } from '../api/admins.ts';
+import {
+  grantableCustomerRoles,
+  grantablePartnerRoles,
+  useAdminPages,
+  useResendInvite,
+  useSignedInAdmin,
+} from '../api/admins.ts';
 import { mayManageAdmin, roleChoicesFor } from '../api/role-choices.ts';
 import { ChangeRoleDialog } from './change-role-dialog.tsx';
 import { InviteAdminDialog } from './invite-admin-dialog.tsx';
 import { RemoveAdminDialog } from './remove-admin-dialog.tsx';
 
-export function AdminsPage() {
+interface AdminsPageProps {
+  /**
+   * Set in the Control Hub: list and invite this customer's admins only, with customer roles.
+   * Without it the page is the Partner Hub's: the partner's admins, invited with partner roles.
+   */
+  customer?: { id: string; name: string | undefined };
+}
+
+export function AdminsPage({ customer }: AdminsPageProps = {}) {
   const { t } = useTranslation();
   const canWrite = useCanWrite();
-  const pages = useAdminPages();
+  const pages = useAdminPages(customer?.id);
   const me = useSignedInAdmin();
   const resend = useResendInvite();
-  // Customer admins are listed too: name their customer (all names in one go, only when needed).
   const [inviting, { open, close }] = useDisclosure(false);
   const [changing, setChanging] = useState<AdminAccount | null>(null);
   const [removing, setRemoving] = useState<AdminAccount | null>(null);
   // Read-only admins (and anyone who may grant nothing) see the list only.
-  const roles = canWrite ? grantablePartnerRoles(me.data) : [];
+  const grantable = customer ? grantableCustomerRoles(me.data) : grantablePartnerRoles(me.data);
+  const roles = canWrite ? grantable : [];
   const mayInvite = roles.length > 0;
   const mayManage = (admin: AdminAccount) => canWrite && mayManageAdmin(me.data, admin);
   return (
     <>
       <PageHeader
         title={t('admins.title')}
-        description={t('admins.description')}
+        description={
+          customer ? t('admins.customerDescription', { name: customer.name ?? '…' }) : t('admins.description')
+        }
         actions={mayInvite ? <Button onClick={open}>{t('admins.invite')}</Button> : null}
       />
       <Paper>
@@ -50,7 +66,8 @@ export function AdminsPage() {
               <Table.Th>{t('admins.name')}</Table.Th>
               <Table.Th>{t('admins.role')}</Table.Th>
               <Table.Th>{t('admins.status')}</Table.Th>
-              <Table.Th>{t('admins.customer')}</Table.Th>
+              {/* On one customer's page every row has the same customer. */}
+              {customer ? null : <Table.Th>{t('admins.customer')}</Table.Th>}
               <Table.Th />
             </>
           }
@@ -71,15 +88,17 @@ export function AdminsPage() {
               <Table.Td>
                 <StatusBadge status={admin.status} />
               </Table.Td>
-              <Table.Td>
-                {admin.customerId === null ? (
-                  '—'
-                ) : (
-                  <Text component={Link} to={`/partner/customers/${admin.customerId}`} size="sm" c="blue.8">
-                    {admin.customerName ?? admin.customerId}
-                  </Text>
-                )}
-              </Table.Td>
+              {customer ? null : (
+                <Table.Td>
+                  {admin.customerId === null ? (
+                    '—'
+                  ) : (
+                    <Text component={Link} to={`/partner/customers/${admin.customerId}`} size="sm" c="blue.8">
+                      {admin.customerName ?? admin.customerId}
+                    </Text>
+                  )}
+                </Table.Td>
+              )}
               <Table.Td ta="right">
                 <Group gap={4} justify="flex-end" wrap="nowrap">
                   {mayInvite && admin.status === 'invited' ? (
@@ -122,7 +141,9 @@ export function AdminsPage() {
           ))}
         </PagedTable>
       </Paper>
-      {mayInvite ? <InviteAdminDialog opened={inviting} onClose={close} roles={roles} /> : null}
+      {mayInvite ? (
+        <InviteAdminDialog opened={inviting} onClose={close} roles={roles} customerId={customer?.id} />
+      ) : null}
       {changing && me.data ? (
         <ChangeRoleDialog
           admin={changing}

@@ -10,9 +10,11 @@ interface InviteAdminDialogProps {
   onClose: () => void;
   /** Only the roles the signed-in admin may grant. */
   roles: AdminRole[];
+  /** Set on a customer's admins page: the invited admin belongs to this customer. */
+  customerId?: string;
 }
 
-export function InviteAdminDialog({ opened, onClose, roles }: InviteAdminDialogProps) {
+export function InviteAdminDialog({ opened, onClose, roles, customerId }: InviteAdminDialogProps) {
   const { t } = useTranslation();
   const invite = useInviteAdmin();
   const [email, setEmail] = useState('');
@@ -31,7 +33,12 @@ export function InviteAdminDialog({ opened, onClose, roles }: InviteAdminDialogP
     if (!chosen) return;
     const displayName = name.trim();
     invite.mutate(
-      { email: email.trim(), role: chosen, ...(displayName ? { displayName } : {}) },
+      {
+        email: email.trim(),
+        role: chosen,
+        ...(customerId ? { customerId } : {}),
+        ...(displayName ? { displayName } : {}),
+      },
       { onSuccess: close },
     );
   };
