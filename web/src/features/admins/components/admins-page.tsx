@@ -49,7 +49,12 @@ export function AdminsPage({ customer }: AdminsPageProps = {}) {
       <PageHeader
         title={t('admins.title')}
         description={
-          customer ? t('admins.customerDescription', { name: customer.name ?? '…' }) : t('admins.description')
+          customer
+            ? t('admins.customerDescription', {
+                // The list names the customer too, should reading the customer itself fail.
+                name: customer.name ?? pages.items[0]?.customerName ?? '…',
+              })
+            : t('admins.description')
         }
         actions={mayInvite ? <Button onClick={open}>{t('admins.invite')}</Button> : null}
       />
