@@ -78,6 +78,7 @@ describe('Partner Hub customers for a customer admin', () => {
         <Route path="*" element={<p>partner page</p>} />
       </Route>
       <Route path="/control/:customerId" element={<p>control hub home</p>} />
+      <Route path="/control/:customerId/admins" element={<p>control hub admins</p>} />
     </Routes>
   );
 
@@ -90,6 +91,12 @@ describe('Partner Hub customers for a customer admin', () => {
       expect(screen.queryByText('partner page')).toBeNull();
     },
   );
+
+  it('sends the Partner Hub admins page to their own Control Hub admins page', async () => {
+    signedIn = customerAdmin;
+    await renderPage(app, { path: '/partner/admins' });
+    expect(await screen.findByText('control hub admins')).toBeTruthy();
+  });
 
   it('leaves a partner admin on the customers list', async () => {
     await renderPage(app, { path: '/partner/customers' });

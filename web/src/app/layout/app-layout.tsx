@@ -56,12 +56,13 @@ export function AppLayout() {
 
   const signOut = () => logout.mutate(undefined, { onSettled: () => void navigate('/login') });
 
-  // Customers are the partner's business: a customer admin who types a Partner Hub customers URL
-  // would get "Create customer" and edit buttons the server refuses; their own Control Hub it is.
+  // Customers and partner admins are the partner's business: a customer admin who types a Partner
+  // Hub URL for them would get buttons the server refuses; their own Control Hub it is.
+  const ownHub = me.data && !canUsePartnerHub && me.data.customerId ? `/control/${me.data.customerId}` : null;
   const customersPath =
     location.pathname === '/partner/customers' || location.pathname.startsWith('/partner/customers/');
-  if (me.data && !canUsePartnerHub && me.data.customerId && customersPath)
-    return <Navigate to={`/control/${me.data.customerId}`} replace />;
+  if (ownHub && customersPath) return <Navigate to={ownHub} replace />;
+  if (ownHub && location.pathname === '/partner/admins') return <Navigate to={`${ownHub}/admins`} replace />;
 
   return (
     <AppShell
