@@ -1,7 +1,8 @@
-import { Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { List, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import type { Customer } from '../api/customer-types.ts';
 import { useDeleteCustomer } from '../api/delete-customer.ts';
@@ -32,29 +33,28 @@ export function DeleteCustomerDialog({ customer, onClose }: DeleteCustomerDialog
       },
     });
   return (
-    <Modal opened onClose={onClose} title={t('deleteCustomer.title')} centered>
-      <Stack>
-        <Text size="sm" fw={500} data-testid="delete-customer-question">
+    <ConfirmDialog
+      opened
+      title={t('deleteCustomer.title')}
+      message={
+        <span data-testid="delete-customer-question">
           {t('deleteCustomer.question', { name: customer.name, externalId: customer.externalId })}
-        </Text>
-        <List size="sm" spacing={4}>
-          <List.Item>{t('deleteCustomer.users')}</List.Item>
-          <List.Item>{t('deleteCustomer.numbers')}</List.Item>
-          <List.Item>{t('deleteCustomer.rest')}</List.Item>
-        </List>
-        <Text size="sm" c="dimmed">
-          {t('deleteCustomer.irreversible')}
-        </Text>
-        {remove.isError ? <ErrorAlert error={remove.error} /> : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} disabled={remove.isPending}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red" onClick={confirm} loading={remove.isPending}>
-            {t('deleteCustomer.confirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+        </span>
+      }
+      confirmLabel={t('deleteCustomer.confirm')}
+      onConfirm={confirm}
+      onCancel={onClose}
+      loading={remove.isPending}
+    >
+      <List size="sm" spacing={4}>
+        <List.Item>{t('deleteCustomer.users')}</List.Item>
+        <List.Item>{t('deleteCustomer.numbers')}</List.Item>
+        <List.Item>{t('deleteCustomer.rest')}</List.Item>
+      </List>
+      <Text size="sm" c="dimmed">
+        {t('deleteCustomer.irreversible')}
+      </Text>
+      {remove.isError ? <ErrorAlert error={remove.error} /> : null}
+    </ConfirmDialog>
   );
 }
