@@ -41,6 +41,18 @@ afterAll(async () => {
   await mail?.close();
 });
 
+/** On a user's page: opens the change-package dialog and fills in Webex Calling with a number. */
+async function pickWebexCalling(extension: string, phoneNumber: string) {
+  await page.getByTestId('package-arrow').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Webex Calling', { exact: true }).check();
+  await dialog.getByTestId('calling-fields').waitFor();
+  await selectOption(page, /Location/, 'Amsterdam HQ');
+  await dialog.getByRole('textbox', { name: 'Extension' }).fill(extension);
+  await selectOption(page, /Phone number/, phoneNumber);
+  return dialog;
+}
+
 describe('a partner admin follows the help text in the browser', () => {
   it('signs in to Partner Hub and sees the customers', async () => {
     await page.goto(`${server.baseUrl}/`);
@@ -203,13 +215,7 @@ describe('a partner admin follows the help text in the browser', () => {
     await page.getByRole('link', { name: 'Anna Manual' }).click();
     await page.getByRole('heading', { name: 'Anna Manual' }).waitFor();
     await screenshot(page, '14-user-detail');
-    await page.getByTestId('package-arrow').click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Webex Calling', { exact: true }).check();
-    await dialog.getByTestId('calling-fields').waitFor();
-    await selectOption(page, /Location/, 'Amsterdam HQ');
-    await dialog.getByRole('textbox', { name: 'Extension' }).fill('1001');
-    await selectOption(page, /Phone number/, secondNumber);
+    const dialog = await pickWebexCalling('1001', secondNumber);
     await screenshot(page, '15-change-package');
     await dialog.getByRole('button', { name: 'Change' }).click();
     await page.getByTestId('user-package').filter({ hasText: 'Webex Calling' }).waitFor();
@@ -242,13 +248,7 @@ describe('a partner admin follows the help text in the browser', () => {
     if (!server.failNextProvisioningStep) return context.skip();
     // Still on Bram's page: the downstream refuses the Webex Calling licence once.
     await server.failNextProvisioningStep({ step: 'assign_licence', subject: 'webex_calling' });
-    await page.getByTestId('package-arrow').click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Webex Calling', { exact: true }).check();
-    await dialog.getByTestId('calling-fields').waitFor();
-    await selectOption(page, /Location/, 'Amsterdam HQ');
-    await dialog.getByRole('textbox', { name: 'Extension' }).fill('1002');
-    await selectOption(page, /Phone number/, firstNumber);
+    const dialog = await pickWebexCalling('1002', firstNumber);
     await dialog.getByRole('button', { name: 'Change' }).click();
     await dialog.waitFor({ state: 'detached' });
     const errors = page.getByTestId('provisioning-errors');
