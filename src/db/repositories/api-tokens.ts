@@ -20,9 +20,10 @@ const CREATED_MS = sql`date_trunc('milliseconds', created_at)`;
 export async function listApiTokens(
   executor: Executor,
   scope: CustomerScope,
-  filter: { after: CursorPosition | null; limit: number },
+  filter: { after: CursorPosition | null; limit: number; customerId?: string | undefined },
 ): Promise<ApiTokenRow[]> {
   let query = scoped(executor, scope);
+  if (filter.customerId !== undefined) query = query.where('customer_id', '=', filter.customerId);
   if (filter.after) {
     const { key, id } = filter.after;
     query = query.where(sql<boolean>`(${CREATED_MS}, id) > (${key}::timestamptz, ${id}::uuid)`);

@@ -34,7 +34,10 @@ export async function tokenRoutes(app: App): Promise<void> {
       schema: {
         tags: ['tokens'],
         summary: 'List API tokens (never the secret)',
-        querystring: z.object(pageQuery),
+        querystring: z.object({
+          customerId: z.string().optional().describe("Only this customer's tokens (id or externalId)"),
+          ...pageQuery,
+        }),
         response: { 200: z.object({ items: z.array(tokenOutput) }), ...errorResponses },
       },
     },
@@ -42,6 +45,7 @@ export async function tokenRoutes(app: App): Promise<void> {
       const page = await listTokenViews(request.serviceContext(), {
         cursor: request.query.cursor,
         limit: request.query.max,
+        customerId: request.query.customerId,
       });
       setNextLink(request, reply, page.nextCursor);
       return { items: [...page.items] };

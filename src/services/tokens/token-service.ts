@@ -150,13 +150,20 @@ export async function createToken(
   });
 }
 
+/**
+ * The tokens the caller may see, or only those of one customer (a Control Hub page): that customer
+ * is looked up in the caller's scope first, so another tenant's customer answers 404, not an empty
+ * list that would confirm nothing yet hide a wrong id.
+ */
 export async function listTokenViews(
   context: ServiceContext,
-  input: { cursor?: string | undefined; limit: number },
+  input: { cursor?: string | undefined; limit: number; customerId?: string | undefined },
 ): Promise<Page<TokenView>> {
+  const customerId = input.customerId ? (await requireCustomer(context, input.customerId)).id : undefined;
   const rows = await listApiTokens(context.db, customerScope(context.actor), {
     after: decodeCursor(input.cursor),
     limit: input.limit,
+    customerId,
   });
   const page = toPage(rows, input.limit, (row) => ({ key: row.created_at.toISOString(), id: row.id }));
   const visible = page.items.filter((row) => maySeeHolderOf(context.actor, row.role));
