@@ -518,6 +518,46 @@ describe("the operator's accounts and tokens are the deployment's, not the defau
   });
 });
 
+describe('the admins list without operator accounts', () => {
+  it('gives a partner admin full pages: operators are left out by the query, not after it', async () => {
+    const { database, defaultPartnerId, tokens } = harness();
+    for (const email of ['aaa-operator@deployment.example', 'aab-operator@deployment.example']) {
+      const created = await call(tokens.operator, 'POST', '/v1/admins', { email, role: 'operator' });
+      expect(created.statusCode, created.body).toBe(201);
+    }
+    const partnerFull = await createApiToken(database.db, {
+      partnerId: defaultPartnerId,
+      role: 'partner_full_admin',
+    });
+    for (const email of ['aac-partner@partner.example', 'zzz-partner@partner.example']) {
+      const invited = await call(partnerFull, 'POST', '/v1/admins', {
+        email,
+        role: 'partner_readonly_admin',
+      });
+      expect(invited.statusCode, invited.body).toBe(201);
+    }
+    const pageSizes: number[] = [];
+    const seen: { email: string; role: string }[] = [];
+    let url: string | undefined = '/v1/admins?max=1';
+    while (url) {
+      const page = await call(partnerFull, 'GET', url);
+      expect(page.statusCode, page.body).toBe(200);
+      const items = page.json().items as { email: string; role: string }[];
+      pageSizes.push(items.length);
+      seen.push(...items);
+      url = /<([^>]+)>; rel="next"/.exec(String(page.headers.link ?? ''))?.[1];
+    }
+    expect(seen.some((admin) => admin.role === 'operator')).toBe(false);
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(pageSizes.every((size) => size === 1)).toBe(true);
+    const everything = await call(tokens.operator, 'GET', '/v1/admins?max=200');
+    const partnersOwn = (everything.json().items as { role: string; partnerId: string }[]).filter(
+      (admin) => admin.role !== 'operator' && admin.partnerId === defaultPartnerId,
+    );
+    expect(seen).toHaveLength(partnersOwn.length);
+  });
+});
+
 describe('role boundaries of a customer full admin (pinned)', () => {
   it('keeps partner-level and foreign writes out of reach, and its own organization in reach', async () => {
     const { partnerId } = harness();

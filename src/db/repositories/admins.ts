@@ -19,10 +19,17 @@ function scoped(executor: Executor, scope: CustomerScope) {
 export async function listAdmins(
   executor: Executor,
   scope: CustomerScope,
-  filter: { after: CursorPosition | null; limit: number; customerId?: string | undefined },
+  filter: {
+    after: CursorPosition | null;
+    limit: number;
+    customerId?: string | undefined;
+    /** Leaves operator accounts out in the query, so every page but the last is full. */
+    withoutOperators?: boolean;
+  },
 ): Promise<AdminAccountRow[]> {
   let query = scoped(executor, scope);
   if (filter.customerId) query = query.where('customer_id', '=', filter.customerId);
+  if (filter.withoutOperators) query = query.where('role', '!=', 'operator');
   if (filter.after) {
     const { key, id } = filter.after;
     query = query.where(sql<boolean>`(lower(email), id) > (${key}, ${id}::uuid)`);

@@ -74,10 +74,10 @@ export async function listAdminViews(
     after: decodeCursor(input.cursor),
     limit: input.limit,
     customerId,
+    withoutOperators: !maySeeHolderOf(context.actor, 'operator'),
   });
   const page = toPage(rows, input.limit, (row) => ({ key: row.email.toLowerCase(), id: row.id }));
-  const visible = page.items.filter((row) => maySeeHolderOf(context.actor, row.role));
-  return { items: await presentAdmins(context.db, visible), nextCursor: page.nextCursor };
+  return { items: await presentAdmins(context.db, page.items), nextCursor: page.nextCursor };
 }
 
 /** Within a transaction (`trx`) the row is locked for the change that follows. */
