@@ -26,6 +26,7 @@ import { AuditPage } from '../features/audit/components/audit-page.tsx';
 import { AdminsPage } from '../features/admins/components/admins-page.tsx';
 import { CustomerAdminsPage } from '../features/admins/components/customer-admins-page.tsx';
 import { TokensPage } from '../features/tokens/components/tokens-page.tsx';
+import { CustomerTokensPage } from '../features/tokens/components/customer-tokens-page.tsx';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -58,6 +59,7 @@ export const router = createBrowserRouter([
       { path: 'control/:customerId/numbers', element: <NumbersPage /> },
       { path: 'control/:customerId/settings', element: <SettingsPage /> },
       { path: 'control/:customerId/admins', element: <CustomerAdminsPage /> },
+      { path: 'control/:customerId/tokens', element: <CustomerTokensPage /> },
       { path: 'control/:customerId/audit', element: <AuditPage /> },
       { path: 'control/:customerId/users/:userId', element: <UserDetailPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -22,6 +22,7 @@ export function controlHubNav(customerId: string): NavItem[] {
     { labelKey: tKey('nav.numbers'), to: `${base}/numbers`, prefix: true },
     { labelKey: tKey('nav.settings'), to: `${base}/settings`, prefix: true },
     { labelKey: tKey('nav.admins'), to: `${base}/admins` },
+    { labelKey: tKey('nav.apiTokens'), to: `${base}/tokens` },
     { labelKey: tKey('nav.auditLog'), to: `${base}/audit`, prefix: true },
   ];
 }

@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
 import { useCursorPages } from '../../../lib/use-cursor-pages.ts';
 import type { AdminRole } from '../../../lib/grantable-roles.ts';
-import { partnerRolesGrantableBy } from '../../../lib/grantable-roles.ts';
 
 /** An API token as GET /v1/tokens answers it (never the secret). */
 export interface ApiToken {
@@ -25,25 +24,56 @@ export interface CreatedApiToken extends ApiToken {
 export interface CreateTokenInput {
   name: string;
   role: AdminRole;
+  /** Required by the server for a customer role: the customer the token acts for. */
+  customerId?: string;
   expiresAt?: string;
 }
 
 const tokensKey = ['tokens'] as const;
 
-export function useTokenPages() {
-  return useCursorPages<ApiToken>([...tokensKey, 'list'], '/v1/tokens', { max: 50 });
+/** All tokens the signed-in admin may see, or only those of one customer when `customerId` is given. */
+export function useTokenPages(customerId?: string) {
+  return useCursorPages<ApiToken>([...tokensKey, 'list'], '/v1/tokens', {
+    max: 50,
+    ...(customerId ? { customerId } : {}),
+  });
 }
 
-/** The roles the signed-in admin may give a token (the server checks again). */
-export function useGrantableTokenRoles() {
+/** The signed-in admin as the tokens page needs it: the role, and the customer of a customer admin. */
+export interface SignedInTokenAdmin {
+  role: AdminRole;
+  customerId: string | null;
+}
+
+export function useSignedInTokenAdmin() {
   return useQuery({
-    queryKey: [...tokensKey, 'signed-in-role'],
-    queryFn: async () => {
+    queryKey: ['tokens-page', 'signed-in-admin'],
+    queryFn: async (): Promise<SignedInTokenAdmin | null> => {
       // Some servers wrap the admin (`{admin: {...}}`); accept both.
-      const body = await apiRequest<{ role?: AdminRole; admin?: { role: AdminRole } }>('/v1/auth/me');
-      const role = body.admin?.role ?? body.role;
-      return role ? partnerRolesGrantableBy(role) : [];
+      type Me = { role?: AdminRole; customerId?: string | null };
+      const body = await apiRequest<Me & { admin?: Me }>('/v1/auth/me');
+      const admin = body.admin ?? body;
+      return admin.role ? { role: admin.role, customerId: admin.customerId ?? null } : null;
     },
+    staleTime: 60_000,
+  });
+}
+
+/**
+ * The name of the customer whose tokens are shown. Read here rather than from the customers feature
+ * (features do not import each other); customer admins may read their own customer.
+ */
+export function useTokenCustomerName(customerId: string) {
+  return useQuery({
+    queryKey: ['tokens-page', 'customer-name', customerId],
+    queryFn: async ({ signal }) => {
+      const customer = await apiRequest<{ name?: string }>(
+        `/v1/customers/${encodeURIComponent(customerId)}`,
+        { signal },
+      );
+      return customer.name ?? null;
+    },
+    enabled: customerId !== '',
     staleTime: 60_000,
   });
 }

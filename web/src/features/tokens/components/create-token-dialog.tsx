@@ -12,9 +12,11 @@ interface CreateTokenDialogProps {
   onClose: () => void;
   /** Only the roles the signed-in admin may give a token. */
   roles: AdminRole[];
+  /** On a customer's page (Control Hub): the customer the token acts for. */
+  customerId?: string | undefined;
 }
 
-export function CreateTokenDialog({ opened, onClose, roles }: CreateTokenDialogProps) {
+export function CreateTokenDialog({ opened, onClose, roles, customerId }: CreateTokenDialogProps) {
   const { t } = useTranslation();
   const create = useCreateToken();
   const [name, setName] = useState('');
@@ -34,7 +36,12 @@ export function CreateTokenDialog({ opened, onClose, roles }: CreateTokenDialogP
     const chosen = roles.find((entry) => entry === role);
     if (!chosen || !name.trim()) return;
     const expiresAt = expiresAtFor(expiry, new Date());
-    create.mutate({ name: name.trim(), role: chosen, ...(expiresAt ? { expiresAt } : {}) });
+    create.mutate({
+      name: name.trim(),
+      role: chosen,
+      ...(customerId ? { customerId } : {}),
+      ...(expiresAt ? { expiresAt } : {}),
+    });
   };
   return (
     <Modal opened={opened} onClose={close} title={t('tokens.create')} centered>

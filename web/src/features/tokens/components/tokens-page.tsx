@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Paper, Table } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { Navigate } from 'react-router';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
@@ -9,19 +10,29 @@ import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { PagedTable } from '../../../components/ui/paged-table.tsx';
 import { useCanWrite } from '../../../lib/permissions.tsx';
 import type { ApiToken } from '../api/tokens.ts';
-import { useGrantableTokenRoles, useRevokeToken, useTokenPages } from '../api/tokens.ts';
+import { useRevokeToken, useSignedInTokenAdmin, useTokenPages } from '../api/tokens.ts';
+import { isCustomerRole, tokenRolesGrantableBy } from '../api/token-roles.ts';
 import { CreateTokenDialog } from './create-token-dialog.tsx';
 
-export function TokensPage() {
+interface TokensPageProps {
+  /**
+   * Set in the Control Hub: list and create this customer's tokens only, with customer roles.
+   * Without it the page is the Partner Hub's: every token the signed-in admin may see.
+   */
+  customer?: { id: string; name: string | undefined };
+}
+
+export function TokensPage({ customer }: TokensPageProps = {}) {
   const { t, i18n } = useTranslation();
   const canWrite = useCanWrite();
-  const pages = useTokenPages();
-  const grantable = useGrantableTokenRoles();
+  const pages = useTokenPages(customer?.id);
+  const me = useSignedInTokenAdmin();
   const revoke = useRevokeToken();
   const [creating, { open, close }] = useDisclosure(false);
   // Revoking cannot be undone: the admin confirms in a dialog that names the token first.
   const [toRevoke, setToRevoke] = useState<ApiToken | null>(null);
-  const roles = canWrite ? (grantable.data ?? []) : [];
+  const grantable = me.data ? tokenRolesGrantableBy(me.data.role, customer ? 'customer' : 'partner') : [];
+  const roles = canWrite ? grantable : [];
   const mayManage = roles.length > 0;
   const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const when = (value: string | null) => (value ? format.format(new Date(value)) : '—');
@@ -32,11 +43,16 @@ export function TokensPage() {
   const confirmRevoke = () => {
     if (toRevoke) revoke.mutate(toRevoke.id, { onSuccess: () => setToRevoke(null) });
   };
+  // A customer admin's tokens are its customer's: the Partner Hub URL leads to its own Control Hub.
+  const ownCustomer = me.data && isCustomerRole(me.data.role) ? me.data.customerId : null;
+  if (!customer && ownCustomer) return <Navigate to={`/control/${ownCustomer}/tokens`} replace />;
   return (
     <>
       <PageHeader
         title={t('tokens.title')}
-        description={t('tokens.description')}
+        description={
+          customer ? t('tokens.customerDescription', { name: customer.name ?? '…' }) : t('tokens.description')
+        }
         actions={mayManage ? <Button onClick={open}>{t('tokens.create')}</Button> : null}
       />
       <Paper>
@@ -86,7 +102,9 @@ export function TokensPage() {
           ))}
         </PagedTable>
       </Paper>
-      {mayManage ? <CreateTokenDialog opened={creating} onClose={close} roles={roles} /> : null}
+      {mayManage ? (
+        <CreateTokenDialog opened={creating} onClose={close} roles={roles} customerId={customer?.id} />
+      ) : null}
       <ConfirmDialog
         opened={toRevoke !== null}
         title={t('tokens.revokeConfirmTitle')}
