@@ -305,14 +305,8 @@ export function planUserChange(input: PlanInput): UserPlan {
     }
 
     if (change.removePhoneNumber !== undefined) {
-      const removal = normalizePhoneNumber(change.removePhoneNumber, country);
-      if (!removal.ok || removal.e164 !== base.phoneNumber) {
-        errors.push({
-          code: 'remove_number_not_held',
-          column: 'phoneNumber',
-          params: { value: change.removePhoneNumber },
-        });
-      } else phoneNumber = null;
+      if (removesHeldNumber(change.removePhoneNumber, base, country)) phoneNumber = null;
+      else errors.push(removeNumberNotHeld(change.removePhoneNumber));
     }
     if (change.phoneNumber !== undefined) {
       const normalized = normalizePhoneNumber(change.phoneNumber, country);
@@ -353,12 +347,20 @@ export function planUserChange(input: PlanInput): UserPlan {
         errors.push({ code: 'number_taken', column: 'phoneNumber', params: { number: phoneNumber } });
       }
     }
-  } else if (
-    change.location !== undefined ||
-    change.extension !== undefined ||
-    change.phoneNumber !== undefined
-  ) {
-    warnings.push({ code: 'calling_fields_ignored', column: 'extension', params: { package: target ?? '' } });
+  } else {
+    // `REMOVE|<number>` must name the user's number in either case (SPEC §6), also when the
+    // package releases it anyway.
+    if (change.removePhoneNumber !== undefined) {
+      const country = base.locationId ? (context.locationById(base.locationId)?.country ?? null) : null;
+      if (!removesHeldNumber(change.removePhoneNumber, base, country))
+        errors.push(removeNumberNotHeld(change.removePhoneNumber));
+    }
+    if (change.location !== undefined || change.extension !== undefined || change.phoneNumber !== undefined)
+      warnings.push({
+        code: 'calling_fields_ignored',
+        column: 'extension',
+        params: { package: target ?? '' },
+      });
   }
   if (!keepsCallingFields(target)) {
     locationId = null;
@@ -386,7 +388,7 @@ export function planUserChange(input: PlanInput): UserPlan {
   }
 
   const addOns = planAddOns(input, target, errors, warnings);
-  const basicLicences = planBasicLicences(base, change, behaviour, target, context);
+  const basicLicences = planBasicLicences(base, current !== null, change, behaviour, target, context);
 
   if (target !== null) {
     const siteWarning = checkPreferredSite(target, text.preferredWebexSite);
@@ -479,6 +481,7 @@ function planAddOns(
 
 function planBasicLicences(
   base: UserState,
+  exists: boolean,
   change: DesiredUserChange,
   behaviour: ImportBehaviour,
   target: PackageId | null,
@@ -489,10 +492,26 @@ function planBasicLicences(
   const next = { ...base.basicLicences };
   for (const licence of BASIC_LICENCES) {
     const wanted = change.basicLicences[licence];
-    if (autoAssign || wanted === true) next[licence] = true;
-    else if (wanted === false && behaviour === 'add-remove') next[licence] = false;
+    if (wanted === true) next[licence] = true;
+    else if (wanted === false) {
+      if (behaviour === 'add-remove') next[licence] = false;
+      // add-only ignores FALSE, and for a stored user it also keeps the licence from being
+      // assigned automatically: a cell equal to what is stored is `unchanged` (SPEC §6), so an
+      // export of a user without the licence re-imports unchanged. A new user still gets it.
+      else if (autoAssign && !exists) next[licence] = true;
+    } else if (autoAssign) next[licence] = true;
   }
   return next;
+}
+
+/** Whether `REMOVE|<number>` names the number the user holds (SPEC §6). */
+function removesHeldNumber(given: string, base: UserState, country: string | null): boolean {
+  const removal = normalizePhoneNumber(given, country);
+  return removal.ok && removal.e164 === base.phoneNumber;
+}
+
+function removeNumberNotHeld(given: string): RowError {
+  return { code: 'remove_number_not_held', column: 'phoneNumber', params: { value: given } };
 }
 
 /** Field-level before -> after, keyed by CSV column keys; locations by name, as the CSV has them. */
