@@ -59,7 +59,9 @@ export function filterToSql(node: FilterNode, resolve: ColumnResolver): RawBuild
         const at = new Date(time).toISOString();
         const op = ORDER_SQL[node.op];
         if (op === undefined) return undefined;
-        return sql<SqlBool>`(${column.expr} ${sql.raw(op)} ${at}::timestamptz)`;
+        // Compared at the millisecond precision we render (`meta.lastModified`), not PostgreSQL's
+        // microseconds: `gt` the value a client read back must not match the resource it read.
+        return sql<SqlBool>`(date_trunc('milliseconds', ${column.expr}) ${sql.raw(op)} ${at}::timestamptz)`;
       }
       const text = String(value);
       const left = column.caseExact ? column.expr : sql`lower(${column.expr})`;

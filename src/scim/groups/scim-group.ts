@@ -2,6 +2,7 @@ import { invalidSyntax, invalidValue } from '../errors.ts';
 import { getCi, isJsonObject } from '../json.ts';
 import type { JsonObject } from '../json.ts';
 import { canonicalizeResource } from '../resources/canonicalize.ts';
+import { assertResourceSchemas } from '../resources/resource-schemas.ts';
 import { CORE_GROUP_SCHEMA } from '../schema-urns.ts';
 import { etagOf } from '../users/render-scim-user.ts';
 
@@ -16,6 +17,7 @@ export interface ScimGroupInput {
 
 export function parseScimGroup(body: unknown): ScimGroupInput {
   if (!isJsonObject(body)) throw invalidSyntax('The request body must be a JSON object');
+  assertResourceSchemas(body, 'Group');
   return groupInputFromDocument(canonicalizeResource(body, 'Group'));
 }
 

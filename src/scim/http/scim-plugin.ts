@@ -35,6 +35,17 @@ async function scimRoutes(app: FastifyInstance): Promise<void> {
   await app.register(userRoutes);
   await app.register(groupRoutes);
   await app.register(bulkRoutes);
+  // RFC 7644 §3.11: a provider without the /Me alias answers 501. A SCIM token is the directory's
+  // credential, not a user's, so there is no authenticated subject to alias.
+  for (const path of ['/Me', '/Me/*', '/me', '/me/*']) {
+    app.all(path, async () => {
+      throw new ScimError(
+        501,
+        undefined,
+        'The /Me endpoint is not supported: a SCIM token stands for the directory, not for a user.',
+      );
+    });
+  }
   // Not setNotFoundHandler: it does not apply under a prefix with a parameter.
   app.all('/*', async (request) => {
     throw new ScimError(

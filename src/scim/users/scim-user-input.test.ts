@@ -54,7 +54,7 @@ describe('parseScimUser', () => {
     const input = parseScimUser({
       UserName: 'UserName222',
       active: 'True',
-      schemas: [ENTERPRISE],
+      schemas: [ENTERPRISE, 'URN:ietf:params:scim:schemas:core:2.0:User'],
       emails: [{ Primary: true, type: 'work', value: 'testing@bob2.com' }],
       name: { givenName: 'Andrew', FamilyName: 'Ryan', formatted: 'Andrew Ryan' },
       adreses: [{ country: 'x' }],
