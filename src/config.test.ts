@@ -48,3 +48,97 @@ describe('loadConfig: empty values', () => {
     expect(loadConfig({ HUB_SECRET: '' }).secret).toBeUndefined();
   });
 });
+
+describe('loadConfig: a readable refusal at start-up', () => {
+  function problemOf(environment: Record<string, string>): string {
+    try {
+      loadConfig(environment);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as ConfigError).message;
+    }
+    throw new Error(`accepted ${JSON.stringify(environment)}`);
+  }
+
+  it.each([
+    ['PORT', 'abc', /PORT="abc" is not valid: it takes a TCP port.*e\.g\. PORT=3000/],
+    ['PORT', '70000', /PORT="70000" is not valid.*0 to 65535/],
+    ['PORT', '-1', /PORT="-1" is not valid/],
+    ['PORT', '3000.5', /PORT="3000.5" is not valid/],
+    [
+      'DATABASE_URL',
+      'mysql://db/hub',
+      /DATABASE_URL="mysql:\/\/db\/hub" is not valid.*e\.g\. DATABASE_URL=postgres:\/\//,
+    ],
+    [
+      'DATABASE_URL',
+      'postgres://',
+      /DATABASE_URL="postgres:\/\/" is not valid: it takes a postgres:\/\/ or postgresql:\/\/ URL with a host/,
+    ],
+    ['SMTP_URL', 'notaurl', /SMTP_URL="notaurl" is not valid.*e\.g\. SMTP_URL=smtps:\/\//],
+    [
+      'SMTP_URL',
+      'http://mail.example',
+      /SMTP_URL="http:\/\/mail\.example" is not valid: it takes an smtp:\/\/ or smtps:\/\/ URL/,
+    ],
+    ['SMTP_FROM', 'Wholesale Hub', /SMTP_FROM="Wholesale Hub" is not valid: it takes a sender address/],
+    [
+      'RATE_LIMIT_LOGIN_PER_MINUTE',
+      '0',
+      /RATE_LIMIT_LOGIN_PER_MINUTE="0" is not valid.*above 0.*e\.g\. RATE_LIMIT_LOGIN_PER_MINUTE=10/,
+    ],
+    ['RATE_LIMIT_API_PER_MINUTE', 'ten', /RATE_LIMIT_API_PER_MINUTE="ten" is not valid/],
+    ['RATE_LIMIT_API_PER_MINUTE', '1.5', /RATE_LIMIT_API_PER_MINUTE="1.5" is not valid/],
+    ['RATE_LIMIT_API_PER_IP_PER_MINUTE', '10/min', /RATE_LIMIT_API_PER_IP_PER_MINUTE="10\/min" is not valid/],
+    ['IMPORT_MAX_BYTES', '100MB', /IMPORT_MAX_BYTES="100MB" is not valid.*e\.g\. IMPORT_MAX_BYTES=104857600/],
+    ['SESSION_TTL_HOURS', '1e3', /SESSION_TTL_HOURS="1e3" is not valid/],
+    ['DB_POOL_SIZE', '0', /DB_POOL_SIZE="0" is not valid/],
+    ['JOB_LOCK_SECONDS', '1', /JOB_LOCK_SECONDS="1" is not valid: it takes a whole number of seconds from 5/],
+    [
+      'LOG_LEVEL',
+      'verbose',
+      /LOG_LEVEL="verbose" is not valid: it takes one of fatal, error, warn, info, debug, trace, silent/,
+    ],
+    ['HUB_WORKER', 'yes', /HUB_WORKER="yes" is not valid.*e\.g\. HUB_WORKER=off/],
+    [
+      'HUB_PUBLIC_URL',
+      'example.com',
+      /HUB_PUBLIC_URL="example.com" is not valid.*e\.g\. HUB_PUBLIC_URL=https:\/\//,
+    ],
+    ['HUB_PUBLIC_URL', 'ftp://example.com', /HUB_PUBLIC_URL="ftp:\/\/example.com" is not valid/],
+    ['PGLITE_OPTIMIZED_WASM', 'yes', /PGLITE_OPTIMIZED_WASM="yes" is not valid: it takes true or false/],
+  ])('%s=%s names the variable, the value, what it takes and an example', (variable, value, expected) => {
+    expect(problemOf({ [variable]: value })).toMatch(expected);
+  });
+
+  it('never prints a secret: HUB_SECRET by its length, URL passwords masked', () => {
+    const message = problemOf({
+      HUB_SECRET: 'hunter2',
+      DATABASE_URL: 'mysql://hub:s3cr3t-db@db/hub',
+      SMTP_URL: 'http://mailer:s3cr3t-mail@mail.example',
+    });
+    expect(message).toContain(
+      'HUB_SECRET=(7 characters) is not valid: it takes a random secret of at least 32',
+    );
+    expect(message).toContain('DATABASE_URL="mysql://hub:***@db/hub"');
+    expect(message).toContain('SMTP_URL="http://mailer:***@mail.example"');
+    expect(message).not.toMatch(/hunter2|s3cr3t/);
+  });
+
+  it('lists every wrong variable once', () => {
+    const message = problemOf({ PORT: 'x', LOG_LEVEL: 'loud' });
+    expect(message.split('\n').filter((line) => line.startsWith('  '))).toHaveLength(2);
+  });
+
+  it('takes what an operator means', () => {
+    const config = loadConfig({
+      LOG_LEVEL: 'INFO',
+      DATABASE_URL: 'postgres:///hub?host=/var/run/postgresql',
+      SMTP_URL: 'smtps://user:pw@mail.example.com:465',
+      SMTP_FROM: 'no-reply@example.com',
+      JOB_LOCK_SECONDS: '30',
+    });
+    expect(config).toMatchObject({ logLevel: 'info', jobLockSeconds: 30 });
+    expect(loadConfig({}).jobLockSeconds).toBe(60);
+  });
+});

@@ -3,22 +3,56 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
-const positiveInt = z.coerce.number().int().positive();
+// Numbers are digits only: "1.5", "1e3", "-1" or "10/min" are mistakes worth a clear refusal.
+const wholeNumber = z
+  .string()
+  .trim()
+  .regex(/^\d+$/)
+  .transform((value) => Number(value));
+const positiveInt = wholeNumber.pipe(z.number().int().positive().max(Number.MAX_SAFE_INTEGER));
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function urlWithProtocol(value: string, protocols: readonly string[]): URL | null {
+  try {
+    const url = new URL(value);
+    return protocols.includes(url.protocol) ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A PostgreSQL URL with a server to reach: a host name, or a socket dir in `?host=`. */
+function isPostgresUrl(value: string): boolean {
+  const url = urlWithProtocol(value, ['postgres:', 'postgresql:']);
+  return url !== null && (url.hostname !== '' || url.searchParams.has('host'));
+}
+
+/** nodemailer takes smtp:// and smtps:// URLs; anything else crashed the first email job. */
+function isSmtpUrl(value: string): boolean {
+  const url = urlWithProtocol(value, ['smtp:', 'smtps:']);
+  return url !== null && url.hostname !== '';
+}
 
 const environmentSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
-    .optional(),
+  PORT: wholeNumber.pipe(z.number().max(65_535)).default(3000),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  DATABASE_URL: z.string().trim().refine(isPostgresUrl).optional(),
   HUB_DATA_DIR: z.string().min(1).default('./data'),
-  HUB_PUBLIC_URL: z.string().url().optional(),
-  HUB_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  HUB_PUBLIC_URL: z
+    .string()
+    .trim()
+    .refine((value) => urlWithProtocol(value, ['http:', 'https:']) !== null)
+    .optional(),
+  HUB_SECRET: z.string().min(32).optional(),
   HUB_WORKER: z.enum(['inline', 'off']).default('inline'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SMTP_URL: z.string().url().optional(),
-  SMTP_FROM: z.string().default('Wholesale Hub <no-reply@wholesale-hub.local>'),
+  LOG_LEVEL: z.string().trim().toLowerCase().pipe(z.enum(LOG_LEVELS)).default('info'),
+  SMTP_URL: z.string().trim().refine(isSmtpUrl).optional(),
+  SMTP_FROM: z
+    .string()
+    .trim()
+    .regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/)
+    .default('Wholesale Hub <no-reply@wholesale-hub.local>'),
   RATE_LIMIT_LOGIN_PER_MINUTE: positiveInt.default(10),
   RATE_LIMIT_API_PER_MINUTE: positiveInt.default(600),
   RATE_LIMIT_API_PER_IP_PER_MINUTE: positiveInt.optional(),
@@ -26,15 +60,72 @@ const environmentSchema = z.object({
   SESSION_TTL_HOURS: positiveInt.default(12),
   SESSION_MAX_HOURS: positiveInt.default(7 * 24),
   DB_POOL_SIZE: positiveInt.default(10),
+  JOB_LOCK_SECONDS: wholeNumber.pipe(z.number().min(5).max(86_400)).default(60),
   PGLITE_OPTIMIZED_WASM: z.enum(['true', 'false']).default('false'),
-  TRUST_PROXY: z
-    .string()
-    .default('false')
-    .refine(
-      isTrustProxySetting,
-      'must be false, true, a number of proxy hops, or proxy addresses (comma-separated IPs or CIDRs)',
-    ),
+  TRUST_PROXY: z.string().default('false').refine(isTrustProxySetting),
 });
+
+type Variable = keyof typeof environmentSchema.shape;
+
+/**
+ * What each variable takes, said once for the start-up error: the operator reads which variable
+ * is wrong, why, and a value that works. zod's own words ("expected number, received NaN") say
+ * none of that.
+ */
+const EXPECTED: Record<Variable, { readonly takes: string; readonly example: string }> = {
+  PORT: { takes: 'a TCP port, a whole number from 0 to 65535', example: '3000' },
+  HOST: { takes: 'the address to listen on', example: '0.0.0.0' },
+  DATABASE_URL: {
+    takes: 'a postgres:// or postgresql:// URL with a host',
+    example: 'postgres://hub:secret@db.internal:5432/hub',
+  },
+  HUB_DATA_DIR: { takes: 'a directory for the embedded database', example: '/var/lib/hub' },
+  HUB_PUBLIC_URL: {
+    takes: 'the http:// or https:// address users reach the hub at',
+    example: 'https://hub.example.com',
+  },
+  HUB_SECRET: { takes: 'a random secret of at least 32 characters', example: '$(openssl rand -hex 32)' },
+  HUB_WORKER: { takes: 'inline (run jobs in the server) or off (run `hub worker` apart)', example: 'off' },
+  LOG_LEVEL: { takes: `one of ${LOG_LEVELS.join(', ')}`, example: 'info' },
+  SMTP_URL: {
+    takes: 'an smtp:// or smtps:// URL with a host',
+    example: 'smtps://user:password@mail.example.com:465',
+  },
+  SMTP_FROM: {
+    takes: 'a sender address, with or without a name',
+    example: '"Wholesale Hub <no-reply@example.com>"',
+  },
+  RATE_LIMIT_LOGIN_PER_MINUTE: { takes: 'a whole number above 0 (sign-in attempts a minute)', example: '10' },
+  RATE_LIMIT_API_PER_MINUTE: { takes: 'a whole number above 0 (API requests a minute)', example: '600' },
+  RATE_LIMIT_API_PER_IP_PER_MINUTE: {
+    takes: 'a whole number above 0 (API requests a minute per client IP)',
+    example: '600',
+  },
+  IMPORT_MAX_BYTES: { takes: 'a whole number of bytes above 0', example: '104857600' },
+  SESSION_TTL_HOURS: { takes: 'a whole number of hours above 0', example: '12' },
+  SESSION_MAX_HOURS: { takes: 'a whole number of hours above 0', example: '168' },
+  DB_POOL_SIZE: { takes: 'a whole number of connections above 0', example: '10' },
+  JOB_LOCK_SECONDS: { takes: 'a whole number of seconds from 5 to 86400', example: '60' },
+  PGLITE_OPTIMIZED_WASM: { takes: 'true or false', example: 'false' },
+  TRUST_PROXY: {
+    takes: 'false, true, a number of proxy hops, or proxy addresses (comma-separated IPs or CIDRs)',
+    example: '10.0.0.0/8,127.0.0.1',
+  },
+};
+
+/** Never echoed: a secret, or a URL whose password is replaced. */
+function shownValue(variable: Variable, value: string): string {
+  if (variable === 'HUB_SECRET') return `(${value.length} characters)`;
+  if (variable === 'DATABASE_URL' || variable === 'SMTP_URL') {
+    return JSON.stringify(value.replace(/^([a-z]+:\/\/[^:/@]*:)[^@]*@/i, '$1***@'));
+  }
+  return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+}
+
+function describeProblem(variable: Variable, value: string): string {
+  const { takes, example } = EXPECTED[variable];
+  return `  ${variable}=${shownValue(variable, value)} is not valid: it takes ${takes}, e.g. ${variable}=${example}`;
+}
 
 /**
  * Whose X-Forwarded-For to believe for the client IP (rate limits, logs, audit). The default
@@ -89,6 +180,11 @@ export interface Config {
   readonly sessionTtlHours: number;
   /** and at the latest this many hours after sign-in. */
   readonly sessionMaxHours: number;
+  /**
+   * How long a worker's claim on a job lasts without a heartbeat: a job whose worker died is taken
+   * over by another this long after its last heartbeat.
+   */
+  readonly jobLockSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -100,7 +196,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   const given = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== ''));
   const parsed = environmentSchema.safeParse(given);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    const variables = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0]) as Variable))];
+    const lines = variables.map((variable) => describeProblem(variable, given[variable] ?? ''));
     throw new ConfigError(`Invalid configuration in the environment:\n${lines.join('\n')}`);
   }
   const env = parsed.data;
@@ -130,5 +227,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     trustProxy: toTrustProxy(env.TRUST_PROXY),
     sessionTtlHours: env.SESSION_TTL_HOURS,
     sessionMaxHours: env.SESSION_MAX_HOURS,
+    jobLockSeconds: env.JOB_LOCK_SECONDS,
   };
 }
