@@ -65,6 +65,7 @@ describe('validateResponse', () => {
   it('wants no body where none is documented, and knows undocumented statuses', () => {
     expect(validateResponse('delete', '/v1/wholesale/subscribers/{id}', 204, undefined).valid).toBe(true);
     expect(validateResponse('delete', '/v1/wholesale/subscribers/{id}', 204, { ok: true }).valid).toBe(false);
+    expect(validateResponse('delete', '/v1/wholesale/customers/{id}', 202, null).valid).toBe(false);
     expect(validateResponse('get', '/v1/wholesale/customers', 299, {}).valid).toBe(false);
     expect(() => validateResponse('get', '/v1/wholesale/nowhere', 200, {})).toThrow(/no GET/);
   });

@@ -232,8 +232,9 @@ export class WholesaleContract {
     }
     const schema = this.responseSchemaNode(response);
     if (!schema) {
-      // No body documented (204, 202 on delete): an empty body is the only right answer.
-      const empty = body === undefined || body === null || body === '';
+      // No body documented (204, 202 on delete): an empty body is the only right answer. A JSON
+      // `null` is a body (four bytes and a content type), so it does not count as empty.
+      const empty = body === undefined || body === '';
       return { valid: empty, errors: empty ? [] : [`${status} documents no body, got one`] };
     }
     const key = `${method} ${path} ${status}`;

@@ -192,7 +192,8 @@ export function requiresFirstLocation(packages: readonly string[]): boolean {
   return packages.some((packageId) => CALLING_PACKAGES.has(packageId));
 }
 
-const ATTENDANT_CONSOLE_HOSTS = ['webex_calling', 'webex_suite', 'cx_essentials'];
+/** "`attendant_console` is dependent on: `webex_calling`, `webex_suite`, `cx_essentials`". */
+export const ATTENDANT_CONSOLE_HOSTS: readonly string[] = ['webex_calling', 'webex_suite', 'cx_essentials'];
 
 function toAddress(input: PublicAddressInput): AddressDraft {
   return {

@@ -4,6 +4,7 @@ import { conflict, isAppError } from '../../domain/errors.ts';
 import { checkCountry } from '../../domain/customers/customer-input.ts';
 import { canStart, customerBusy } from '../../domain/provisioning/customer-lifecycle.ts';
 import {
+  ATTENDANT_CONSOLE_HOSTS,
   customerChangesFromUpdate,
   customerDraftFromCreate,
   packagesRemovedInUse,
@@ -289,6 +290,13 @@ export async function precheckWholesaleCustomer(context: ServiceContext, request
   if (checkCountry(request.address.country).length > 0) codes.push('invalid_request');
   const packages = request.packages ?? [];
   if (packages.some((id) => !isSellableId(id))) codes.push('package_not_supported');
+  // The add-on's dependency, as the create checks it: a precheck must not promise what fails.
+  if (
+    packages.includes('attendant_console') &&
+    !packages.some((id) => ATTENDANT_CONSOLE_HOSTS.includes(id))
+  ) {
+    codes.push('add_on_not_allowed');
+  }
   if (
     request.packages &&
     requiresFirstLocation(packages) &&

@@ -1,10 +1,9 @@
 // POST /v1/subscribers/{subscriberId}/emails/consentMove (as in the public API): re-sends the
 // consent email to a subscriber still in `pending_user_migration`; 204.
-import { z } from 'zod';
 import { resendWholesaleConsent } from '../../../services/provisioning/wholesale-subscribers.ts';
 import type { App } from '../../app.ts';
-import { TAG, publicErrorResponses } from './common.ts';
-import { subscriberIdParamsSchema } from './schemas.ts';
+import { TAG, noContentSchema, publicErrorResponses } from './common.ts';
+import { onBehalfQuerySchema, subscriberIdParamsSchema } from './schemas.ts';
 
 export async function consentMoveRoutes(app: App): Promise<void> {
   app.post(
@@ -14,13 +13,13 @@ export async function consentMoveRoutes(app: App): Promise<void> {
         tags: [TAG],
         summary: 'Send the consent move email to a subscriber in pending_user_migration',
         params: subscriberIdParamsSchema,
-        querystring: z.object({ onBehalfOfSubPartnerOrgId: z.string().optional() }),
-        response: { 204: z.null().describe('No content'), ...publicErrorResponses },
+        querystring: onBehalfQuerySchema,
+        response: { 204: noContentSchema('No Content'), ...publicErrorResponses },
       },
     },
     async (request, reply) => {
       await resendWholesaleConsent(request.serviceContext(), request.params.subscriberId);
-      return reply.status(204).send(null);
+      return reply.status(204).send(undefined);
     },
   );
 }

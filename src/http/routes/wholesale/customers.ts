@@ -1,6 +1,5 @@
 // /v1/wholesale/customers (SPEC §7): list with the public filters, provision (202 + Location),
 // get, update (202 + Location), delete (202), shaped like the public Webex Wholesale API.
-import { z } from 'zod';
 import {
   createWholesaleCustomer,
   deleteWholesaleCustomer,
@@ -10,7 +9,9 @@ import {
 } from '../../../services/provisioning/wholesale-customers.ts';
 import type { App } from '../../app.ts';
 import { partnerAdminsOnly } from '../partner-level-guards.ts';
-import { TAG, publicErrorResponses, resourcePath, resourceUrl } from './common.ts';
+import { TAG, noContentSchema, publicErrorResponses, resourcePath, resourceUrl } from './common.ts';
+import { withLicenseIds } from './license-ids.ts';
+import { offsetPage } from './offset-paging.ts';
 import {
   acceptedWithLocationSchema,
   customerCreateSchema,
@@ -19,9 +20,9 @@ import {
   customerListSchema,
   customerUpdateSchema,
   publicCustomerSchema,
+  includePackageLicenseInfoSchema,
+  onBehalfQuerySchema,
 } from './schemas.ts';
-
-const onBehalf = z.object({ onBehalfOfSubPartnerOrgId: z.string().optional() });
 
 export async function wholesaleCustomerRoutes(app: App): Promise<void> {
   app.get(
@@ -34,7 +35,11 @@ export async function wholesaleCustomerRoutes(app: App): Promise<void> {
         response: { 200: customerListSchema, ...publicErrorResponses },
       },
     },
-    async (request) => ({ items: await listWholesaleCustomers(request.serviceContext(), request.query) }),
+    async (request, reply) => ({
+      items: await offsetPage(app, request, reply, request.query, (max) =>
+        listWholesaleCustomers(request.serviceContext(), { ...request.query, max }),
+      ),
+    }),
   );
 
   app.post(
@@ -44,7 +49,7 @@ export async function wholesaleCustomerRoutes(app: App): Promise<void> {
       schema: {
         tags: [TAG],
         summary: 'Provision a Wholesale Customer (continues in the background)',
-        querystring: onBehalf,
+        querystring: onBehalfQuerySchema,
         body: customerCreateSchema,
         response: { 202: acceptedWithLocationSchema, ...publicErrorResponses },
       },
@@ -65,13 +70,17 @@ export async function wholesaleCustomerRoutes(app: App): Promise<void> {
         tags: [TAG],
         summary: 'Get a Wholesale Customer',
         params: customerIdParamsSchema,
-        querystring: onBehalf.extend({ includePackageLicenseInfo: z.string().optional() }),
+        querystring: onBehalfQuerySchema.extend({
+          includePackageLicenseInfo: includePackageLicenseInfoSchema,
+        }),
         response: { 200: publicCustomerSchema, ...publicErrorResponses },
       },
     },
     async (request, reply) => {
       const customer = await getWholesaleCustomer(request.serviceContext(), request.params.customerId);
-      return reply.header('location', resourcePath('customers', customer.id)).send(customer);
+      return reply
+        .header('location', resourcePath('customers', customer.id))
+        .send(request.query.includePackageLicenseInfo ? withLicenseIds(customer) : customer);
     },
   );
 
@@ -82,7 +91,7 @@ export async function wholesaleCustomerRoutes(app: App): Promise<void> {
         tags: [TAG],
         summary: 'Update a Wholesale Customer (the packages list replaces the old one)',
         params: customerIdParamsSchema,
-        querystring: onBehalf,
+        querystring: onBehalfQuerySchema,
         body: customerUpdateSchema,
         response: { 202: acceptedWithLocationSchema, ...publicErrorResponses },
       },
@@ -107,13 +116,14 @@ export async function wholesaleCustomerRoutes(app: App): Promise<void> {
         tags: [TAG],
         summary: 'Remove a Wholesale Customer (continues in the background)',
         params: customerIdParamsSchema,
-        querystring: onBehalf,
-        response: { 202: z.null().describe('Accepted: no body'), ...publicErrorResponses },
+        querystring: onBehalfQuerySchema,
+        response: { 202: noContentSchema('Accepted'), ...publicErrorResponses },
       },
     },
     async (request, reply) => {
       await deleteWholesaleCustomer(request.serviceContext(), request.params.customerId);
-      return reply.status(202).send(null);
+      // The public description documents no body for this 202: none is sent, not even `null`.
+      return reply.status(202).send(undefined);
     },
   );
 }

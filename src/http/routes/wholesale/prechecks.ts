@@ -5,7 +5,12 @@ import { precheckWholesaleSubscriber } from '../../../services/provisioning/whol
 import type { App } from '../../app.ts';
 import { partnerLevelOnly } from '../partner-level-guards.ts';
 import { TAG, publicErrorResponses } from './common.ts';
-import { customerValidateSchema, precheckResponseSchema, subscriberValidateSchema } from './schemas.ts';
+import {
+  customerValidateSchema,
+  onBehalfQuerySchema,
+  precheckResponseSchema,
+  subscriberValidateSchema,
+} from './schemas.ts';
 
 export async function wholesalePrecheckRoutes(app: App): Promise<void> {
   app.post(
@@ -15,6 +20,7 @@ export async function wholesalePrecheckRoutes(app: App): Promise<void> {
       schema: {
         tags: [TAG],
         summary: 'Precheck a Wholesale Customer Provisioning',
+        querystring: onBehalfQuerySchema,
         body: customerValidateSchema,
         response: { 200: precheckResponseSchema, ...publicErrorResponses },
       },
@@ -31,6 +37,7 @@ export async function wholesalePrecheckRoutes(app: App): Promise<void> {
       schema: {
         tags: [TAG],
         summary: 'Precheck a Wholesale Subscriber Provisioning',
+        querystring: onBehalfQuerySchema,
         body: subscriberValidateSchema,
         response: { 200: precheckResponseSchema, ...publicErrorResponses },
       },

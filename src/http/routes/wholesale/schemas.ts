@@ -200,6 +200,8 @@ export const customerPackageDetailSchema = z.object({
   status: z.enum(PUBLIC_PACKAGE_STATUSES),
   warnings: z.array(publicErrorSchema).optional(),
   errors: z.array(publicErrorSchema).optional(),
+  /** Only with `includePackageLicenseInfo=true`, on provisioned packages (license-ids.ts). */
+  licenseIds: z.array(z.string()).optional(),
 });
 
 export const publicCustomerSchema = z
@@ -216,9 +218,18 @@ export const publicCustomerSchema = z
   .describe('WholesaleCustomer');
 export type PublicCustomer = z.infer<typeof publicCustomerSchema>;
 
+/** The `Link` header of a list page that has a next page (declared for the OpenAPI document). */
+const nextPageHeader = {
+  Link: {
+    type: 'string',
+    description: 'When more items follow: `<…?offset=…&max=…>; rel="next"`, the next page.',
+  },
+};
+
 export const customerListSchema = z
   .object({ items: z.array(publicCustomerSchema) })
-  .describe('WholesaleCustomerList');
+  .describe('WholesaleCustomerList')
+  .meta({ headers: nextPageHeader });
 
 /** Query strings arrive as strings; `status` may repeat or be comma-separated. */
 const statusList = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -277,6 +288,19 @@ function onePackageField(
   }
 }
 
+/**
+ * The precheck's "email only" variant names no package, so neither is allowed there; both still
+ * contradict each other ("Either `packages` or `package` field is required but not both").
+ */
+function notBothPackageFields(
+  value: { package?: string | undefined; packages?: readonly string[] | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (value.package !== undefined && value.packages !== undefined) {
+    ctx.addIssue({ code: 'custom', message: 'Either packages or package is required, but not both.' });
+  }
+}
+
 export const subscriberCreateSchema = z
   .object({
     customerId: text(),
@@ -291,7 +315,9 @@ export type SubscriberCreateRequest = z.infer<typeof subscriberCreateSchema>;
 
 export const subscriberUpdateSchema = z
   .object({
-    package: subscriberPackageSchema.optional(),
+    // Unlike create, the published update types `package` with the nine `packages` items; the
+    // service refuses what it cannot assign (the add-on alone, the contact-centre agents).
+    package: subscriberPackagesItemSchema.optional(),
     packages: z.array(subscriberPackagesItemSchema).min(1).optional(),
     provisioningParameters: subscriberParametersSchema
       .pick({ primaryPhoneNumber: true, extension: true, locationId: true })
@@ -311,6 +337,7 @@ export const subscriberValidateSchema = z
     provisioningParameters: subscriberParametersSchema.optional(),
     customerInfo: z.object({ primaryEmail: emailSchema }).optional(),
   })
+  .superRefine(notBothPackageFields)
   .describe('WholesaleSubscriberValidate');
 export type SubscriberValidateRequest = z.infer<typeof subscriberValidateSchema>;
 
@@ -333,7 +360,8 @@ export type PublicSubscriber = z.infer<typeof publicSubscriberSchema>;
 
 export const subscriberListSchema = z
   .object({ items: z.array(publicSubscriberSchema) })
-  .describe('WholesaleSubscriberList');
+  .describe('WholesaleSubscriberList')
+  .meta({ headers: nextPageHeader });
 
 /** Epoch milliseconds preferred, ISO 8601 accepted (public description of `after`). */
 const instant = z
@@ -382,7 +410,23 @@ export const precheckResponseSchema = z
   .describe('WholesalePrecheckResponse');
 export type PrecheckResponse = z.infer<typeof precheckResponseSchema>;
 
+// ---- parameters every operation takes -------------------------------------------------------
+
+/** Accepted on every operation, as published; this deployment has no sub-partners, so it is unused. */
+export const onBehalfQuerySchema = z.object({
+  onBehalfOfSubPartnerOrgId: z
+    .string()
+    .optional()
+    .describe('The encoded organization ID for the sub partner.'),
+});
+
 // ---- path parameters --------------------------------------------------------------------------
 
 export const customerIdParamsSchema = z.object({ customerId: z.string().min(1) });
+/** `true`/`false` (also 1/0, yes/no); documented as the boolean it is. */
+export const includePackageLicenseInfoSchema = z
+  .stringbool()
+  .meta({ type: 'boolean', description: 'If true, the licenseIds of every provisioned package.' })
+  .optional();
+
 export const subscriberIdParamsSchema = z.object({ subscriberId: z.string().min(1) });

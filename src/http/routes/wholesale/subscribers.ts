@@ -1,6 +1,5 @@
 // /v1/wholesale/subscribers (SPEC §7): list (max 50 by default, at most 100), provision, get,
 // update, remove — the public shapes, the public status enum and `{errorCode, description}`.
-import { z } from 'zod';
 import {
   createWholesaleSubscriber,
   deleteWholesaleSubscriber,
@@ -10,7 +9,8 @@ import {
   updateWholesaleSubscriber,
 } from '../../../services/provisioning/wholesale-subscribers.ts';
 import type { App } from '../../app.ts';
-import { TAG, publicErrorResponses, resourcePath } from './common.ts';
+import { TAG, noContentSchema, publicErrorResponses, resourcePath } from './common.ts';
+import { offsetPage } from './offset-paging.ts';
 import {
   publicSubscriberSchema,
   subscriberCreateSchema,
@@ -18,9 +18,8 @@ import {
   subscriberListQuerySchema,
   subscriberListSchema,
   subscriberUpdateSchema,
+  onBehalfQuerySchema,
 } from './schemas.ts';
-
-const onBehalf = z.object({ onBehalfOfSubPartnerOrgId: z.string().optional() });
 
 export async function wholesaleSubscriberRoutes(app: App): Promise<void> {
   app.get(
@@ -33,7 +32,11 @@ export async function wholesaleSubscriberRoutes(app: App): Promise<void> {
         response: { 200: subscriberListSchema, ...publicErrorResponses },
       },
     },
-    async (request) => ({ items: await listWholesaleSubscribers(request.serviceContext(), request.query) }),
+    async (request, reply) => ({
+      items: await offsetPage(app, request, reply, request.query, (max) =>
+        listWholesaleSubscribers(request.serviceContext(), { ...request.query, max }),
+      ),
+    }),
   );
 
   app.post(
@@ -42,7 +45,7 @@ export async function wholesaleSubscriberRoutes(app: App): Promise<void> {
       schema: {
         tags: [TAG],
         summary: 'Provision a Wholesale Subscriber (202 while a free account waits for consent)',
-        querystring: onBehalf,
+        querystring: onBehalfQuerySchema,
         body: subscriberCreateSchema,
         response: { 200: publicSubscriberSchema, 202: publicSubscriberSchema, ...publicErrorResponses },
       },
@@ -63,7 +66,7 @@ export async function wholesaleSubscriberRoutes(app: App): Promise<void> {
         tags: [TAG],
         summary: 'Get a Wholesale Subscriber',
         params: subscriberIdParamsSchema,
-        querystring: onBehalf,
+        querystring: onBehalfQuerySchema,
         response: { 200: publicSubscriberSchema, ...publicErrorResponses },
       },
     },
@@ -80,7 +83,7 @@ export async function wholesaleSubscriberRoutes(app: App): Promise<void> {
         tags: [TAG],
         summary: 'Update a Wholesale Subscriber (change the package)',
         params: subscriberIdParamsSchema,
-        querystring: onBehalf,
+        querystring: onBehalfQuerySchema,
         body: subscriberUpdateSchema,
         response: { 200: publicSubscriberSchema, ...publicErrorResponses },
       },
@@ -102,13 +105,13 @@ export async function wholesaleSubscriberRoutes(app: App): Promise<void> {
         tags: [TAG],
         summary: 'Remove a Wholesale Subscriber',
         params: subscriberIdParamsSchema,
-        querystring: onBehalf,
-        response: { 204: z.null().describe('No content'), ...publicErrorResponses },
+        querystring: onBehalfQuerySchema,
+        response: { 204: noContentSchema('No Content'), ...publicErrorResponses },
       },
     },
     async (request, reply) => {
       await deleteWholesaleSubscriber(request.serviceContext(), request.params.subscriberId);
-      return reply.status(204).send(null);
+      return reply.status(204).send(undefined);
     },
   );
 }
