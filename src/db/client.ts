@@ -32,7 +32,17 @@ export interface Database {
    * queries of this process. Absent on PostgreSQL (pg_dump backs it up).
    */
   readonly dumpDataDir?: () => Promise<Blob>;
+  /** PostgreSQL's connection pool right now, for /metrics. Absent on PGlite (one connection). */
+  readonly poolUsage?: () => PoolUsage;
   close(): Promise<void>;
+}
+
+export interface PoolUsage {
+  readonly max: number;
+  readonly open: number;
+  readonly idle: number;
+  /** Queries waiting for a free connection. */
+  readonly waiting: number;
 }
 
 export type DatabaseTarget =
@@ -84,10 +94,24 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   pool.on('error', (error) => {
     process.emitWarning(`PostgreSQL idle client error: ${error.message}`);
   });
+  // A client in use has no listener of the pool's: a connection cut during a query (a network
+  // reset, a failover) emitted an unhandled 'error' and ended the whole process. The query itself
+  // fails with the error, and the pool drops the broken client when it is released.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => {
+      process.emitWarning(`PostgreSQL connection lost: ${error.message}`);
+    });
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',
     db,
+    poolUsage: () => ({
+      max: poolSize,
+      open: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
     async withScriptConnection(work) {
       const client = await pool.connect();
       try {

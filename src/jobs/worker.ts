@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { DB } from '../db/schema.ts';
 import { runHousekeeping } from '../services/housekeeping/housekeeping.ts';
 import type { JobDefinition } from './job-definition.ts';
+import { recordJobRun } from './job-metrics.ts';
 import { claimNextJob, completeJob, extendJobLock, failJob, jobSignals, releaseJob } from './queue.ts';
 
 export interface WorkerOptions {
@@ -21,6 +22,17 @@ export interface WorkerOptions {
 }
 
 const HOUR_MS = 3_600_000;
+
+/** JOB_LOCK_SECONDS (60 by default): set once at start-up by openRuntime, as the mail transport is. */
+let configuredLockSeconds = 60;
+
+/**
+ * How long a claim lasts without a heartbeat (every third of it): a job whose worker died is taken
+ * over by another worker this long after the dead one's last heartbeat.
+ */
+export function configureJobLockSeconds(seconds: number): void {
+  configuredLockSeconds = seconds;
+}
 
 export interface Worker {
   readonly id: string;
@@ -38,7 +50,7 @@ export function startWorker(options: WorkerOptions): Worker {
 
 export function createWorker(options: WorkerOptions): Worker & { loop(): void } {
   const id = options.workerId ?? `worker-${randomUUID().slice(0, 8)}`;
-  const lockSeconds = options.lockSeconds ?? 60;
+  const lockSeconds = options.lockSeconds ?? configuredLockSeconds;
   const pollIntervalMs = options.pollIntervalMs ?? 500;
   const byKind = new Map(options.definitions.map((definition) => [definition.kind, definition]));
   const kinds = [...byKind.keys()];
@@ -83,6 +95,8 @@ export function createWorker(options: WorkerOptions): Worker & { loop(): void } 
       },
       (lockSeconds * 1000) / 3,
     );
+    const startedAt = performance.now();
+    const seconds = () => (performance.now() - startedAt) / 1000;
     try {
       const payload: unknown = definition.payloadSchema.parse(job.payload);
       await definition.handle(payload, {
@@ -93,6 +107,7 @@ export function createWorker(options: WorkerOptions): Worker & { loop(): void } 
         signal: abort.signal,
       });
       await completeJob(options.db, job.id, id);
+      recordJobRun(job.kind, 'succeeded', seconds());
       logger.info('job succeeded');
     } catch (error) {
       if (abort.signal.aborted) {
@@ -102,11 +117,13 @@ export function createWorker(options: WorkerOptions): Worker & { loop(): void } 
             'could not release the job: it is taken over when its lock expires',
           ),
         );
+        recordJobRun(job.kind, 'released', seconds());
         logger.info('job interrupted by shutdown; released to the queue');
         return true;
       }
       logger.error({ err: error }, 'job failed');
       await failJob(options.db, job, id, error instanceof Error ? error.message : String(error));
+      recordJobRun(job.kind, job.attempts >= job.max_attempts ? 'failed' : 'retried', seconds());
     } finally {
       clearInterval(heartbeatTimer);
     }

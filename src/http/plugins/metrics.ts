@@ -1,18 +1,56 @@
 // Operations endpoints (SPEC §10): liveness, readiness (the database answers) and Prometheus
-// metrics with a request-duration histogram per route.
+// metrics. Every label is bounded: a route is its template (`/v1/customers/:customerId`, never a
+// URL with ids), a status one of the few the app answers, a job kind one the code registers.
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Database } from '../../db/client.ts';
+import { importRowsAppliedTotal, jobRunDuration, jobRunsTotal } from '../../jobs/job-metrics.ts';
+import { jobDefinitions } from '../../jobs/registry.ts';
+
+/**
+ * How long /readyz and a scrape wait for the database. Without a bound a database that stopped
+ * answering (a host gone, every pool connection busy) held the probe until the orchestrator's own
+ * timeout, which reads as "the app hangs", not "the database is unavailable".
+ */
+export const DATABASE_CHECK_TIMEOUT_MS = 2_000;
+
+const JOB_STATES = ['queued', 'running'] as const;
+
+class DatabaseCheckTimeout extends Error {}
+
+async function withinTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new DatabaseCheckTimeout(`no answer within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export interface MetricsOptions {
+  readonly database: Database;
+  /** The job kinds the workers know (all registered ones by default): others count as `other`. */
+  readonly jobKinds?: readonly string[];
+  readonly databaseTimeoutMs?: number;
+}
 
 export const metricsPlugin = fp(
-  async (app: FastifyInstance, options: { database: Database }) => {
+  async (app: FastifyInstance, options: MetricsOptions) => {
+    const { database } = options;
+    const timeoutMs = options.databaseTimeoutMs ?? DATABASE_CHECK_TIMEOUT_MS;
     const registry = new Registry();
     collectDefaultMetrics({ register: registry });
+    for (const metric of [jobRunsTotal, jobRunDuration, importRowsAppliedTotal])
+      registry.registerMetric(metric);
+
     const duration = new Histogram({
       name: 'hub_http_request_duration_seconds',
-      help: 'HTTP request duration by route and status',
+      help: 'HTTP request duration by method, route template and status (the _count is the number of requests)',
       labelNames: ['method', 'route', 'status'],
       buckets: [0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
       registers: [registry],
@@ -27,16 +65,92 @@ export const metricsPlugin = fp(
         reply.elapsedTime / 1000,
       );
     });
+
+    const databaseUp = new Gauge({
+      name: 'hub_database_up',
+      help: 'Whether the database answered the last scrape (1) or not (0)',
+      registers: [registry],
+    });
+    const jobs = new Gauge({
+      name: 'hub_jobs',
+      help: 'Jobs waiting (queued, also those backing off before a retry) or running, by kind: all workers together',
+      labelNames: ['kind', 'status'],
+      registers: [registry],
+    });
+    const oldestRunnable = new Gauge({
+      name: 'hub_job_oldest_runnable_seconds',
+      help: 'How long the oldest job that could run now has waited (0 when none waits): a stuck or missing worker shows here',
+      registers: [registry],
+    });
+    const knownKinds = new Set(options.jobKinds ?? jobDefinitions.map((definition) => definition.kind));
+    const kindLabel = (kind: string) => (knownKinds.has(kind) ? kind : 'other');
+
+    async function collectQueue(): Promise<void> {
+      const [byKind, oldest] = await withinTimeout(
+        Promise.all([
+          sql<{ kind: string; status: string; count: number }>`
+            select kind, status, count(*)::int as count from jobs
+            where status in ('queued', 'running') group by kind, status`.execute(database.db),
+          sql<{ seconds: number | null }>`
+            select extract(epoch from now() - min(run_at))::float8 as seconds from jobs
+            where status = 'queued' and run_at <= now()`.execute(database.db),
+        ]),
+        timeoutMs,
+      );
+      jobs.reset();
+      for (const kind of [...knownKinds, 'other'])
+        for (const status of JOB_STATES) jobs.set({ kind, status }, 0);
+      for (const row of byKind.rows)
+        jobs.inc({ kind: kindLabel(row.kind), status: row.status }, Number(row.count));
+      oldestRunnable.set(Math.max(0, oldest.rows[0]?.seconds ?? 0));
+    }
+
+    if (database.poolUsage) {
+      const poolUsage = database.poolUsage;
+      new Gauge({
+        name: 'hub_db_pool_connections',
+        help: 'PostgreSQL pool connections of this process: in_use, idle, and max (DB_POOL_SIZE)',
+        labelNames: ['state'],
+        registers: [registry],
+        collect() {
+          const usage = poolUsage();
+          this.set({ state: 'in_use' }, usage.open - usage.idle);
+          this.set({ state: 'idle' }, usage.idle);
+          this.set({ state: 'max' }, usage.max);
+        },
+      });
+      new Gauge({
+        name: 'hub_db_pool_waiting_queries',
+        help: 'Queries of this process waiting for a free PostgreSQL pool connection',
+        registers: [registry],
+        collect() {
+          this.set(poolUsage().waiting);
+        },
+      });
+    }
+
     app.get('/healthz', { schema: { hide: true }, config: { public: true } }, async () => ({ status: 'ok' }));
-    app.get('/readyz', { schema: { hide: true }, config: { public: true } }, async (_request, reply) => {
+    app.get('/readyz', { schema: { hide: true }, config: { public: true } }, async (request, reply) => {
       try {
-        await sql`select 1`.execute(options.database.db);
-        return { status: 'ready', database: options.database.kind };
-      } catch {
-        return reply.status(503).send({ status: 'unavailable', database: options.database.kind });
+        await withinTimeout(sql`select 1`.execute(database.db), timeoutMs);
+        return { status: 'ready', database: database.kind };
+      } catch (error) {
+        request.log.warn({ err: error }, 'readiness check: the database did not answer');
+        return reply.status(503).send({ status: 'unavailable', database: database.kind });
       }
     });
-    app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+    app.get('/metrics', { schema: { hide: true }, config: { public: true } }, async (request, reply) => {
+      // A database that does not answer must not take the process's own metrics down with it.
+      try {
+        await collectQueue();
+        databaseUp.set(1);
+      } catch (error) {
+        databaseUp.set(0);
+        // No stale queue figures beside a database that is down.
+        jobs.reset();
+        oldestRunnable.reset();
+        request.log.warn({ err: error }, 'metrics: the job queue could not be read');
+      }
       reply.header('content-type', registry.contentType);
       return registry.metrics();
     });

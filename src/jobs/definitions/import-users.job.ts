@@ -1,11 +1,13 @@
 // The CSV import job: validates, then (unless a dry run) applies the file in batches. Resumable:
 // a run after a crash or a takeover continues after the last committed batch.
 import { z } from 'zod';
-import { sql } from 'kysely';
-import { updateImport } from '../../db/repositories/import-jobs.ts';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { findImportById, updateImport } from '../../db/repositories/import-jobs.ts';
 import { IMPORT_JOB_KIND } from '../../services/imports/import-job-kind.ts';
 import { ImportInterrupted, runImport } from '../../services/imports/run-import.ts';
 import { defineJob } from '../job-definition.ts';
+import { importRowsAppliedTotal } from '../job-metrics.ts';
 
 export const importUsersJob = defineJob({
   kind: IMPORT_JOB_KIND,
@@ -13,6 +15,9 @@ export const importUsersJob = defineJob({
   payloadSchema: z.object({ importId: z.string().uuid() }),
   maxAttempts: 5,
   async handle({ importId }, { db, job, signal, heartbeat }) {
+    // rows_done counts applied rows, and a resumed run starts from the count it left: the
+    // difference is what this run applied, also when it ends in an error or a shutdown.
+    const rowsDoneBefore = await rowsDone(db, importId);
     try {
       await runImport(db, importId, { signal, heartbeat });
     } catch (error) {
@@ -28,6 +33,13 @@ export const importUsersJob = defineJob({
         ]);
       }
       throw error;
+    } finally {
+      const applied = (await rowsDone(db, importId).catch(() => rowsDoneBefore)) - rowsDoneBefore;
+      if (applied > 0) importRowsAppliedTotal.inc(applied);
     }
   },
 });
+
+async function rowsDone(db: Kysely<DB>, importId: string): Promise<number> {
+  return (await findImportById(db, importId))?.rows_done ?? 0;
+}
