@@ -8,6 +8,13 @@ export const supportedLanguages = ['en', 'nl'] as const;
 export type SupportedLanguage = (typeof supportedLanguages)[number];
 export const languageStorageKey = 'hub.language';
 
+// <html lang> follows the language, so screen readers pronounce Dutch as Dutch. Registered before
+// init: the detector's first choice is a languageChanged event too, fired during init.
+i18n.on('languageChanged', (language) => {
+  if (typeof document !== 'undefined')
+    document.documentElement.lang = language.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+});
+
 // Default from the browser (navigator), then the user's explicit choice wins and is kept in localStorage.
 void i18n
   .use(LanguageDetector)
@@ -26,10 +33,6 @@ void i18n
     },
     returnNull: false,
   });
-
-i18n.on('languageChanged', (language) => {
-  if (typeof document !== 'undefined') document.documentElement.lang = language;
-});
 
 export function currentLanguage(): SupportedLanguage {
   return i18n.resolvedLanguage === 'nl' ? 'nl' : 'en';

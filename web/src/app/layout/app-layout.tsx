@@ -115,11 +115,12 @@ export function AppLayout() {
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
-                <Button variant="default" size="xs" aria-label={t('nav.accountMenu')}>
+                {/* Named by the account it shows: a label that hid the visible name would confuse voice control. */}
+                <Button variant="default" size="xs">
                   {accountName}
                 </Button>
               </Menu.Target>
-              <Menu.Dropdown>
+              <Menu.Dropdown aria-label={t('nav.accountMenu')}>
                 <Menu.Label>{me.data?.email}</Menu.Label>
                 <Menu.Item onClick={signOut}>{t('auth.signOut')}</Menu.Item>
               </Menu.Dropdown>

@@ -21,7 +21,7 @@ export function AuthCardLayout({
         <Paper w="100%" maw={420} p="xl" shadow="sm">
           <Stack gap="lg">
             <Stack gap={4}>
-              <Text fw={700} c="blue.7" size="sm" tt="uppercase" lts={1}>
+              <Text fw={700} c="blue.8" size="sm" tt="uppercase" lts={1}>
                 Wholesale Hub
               </Text>
               <Title order={2}>{title}</Title>

@@ -50,7 +50,7 @@ describe('numbers: delete', () => {
       path: '/control/c1/numbers',
       pattern: '/control/:customerId/numbers',
     });
-    fireEvent.click(await screen.findByRole('button', { name: 'Remove +31201234509' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete +31201234509' }));
     const dialog = await screen.findByRole('dialog', { name: 'Delete number?' });
     expect(within(dialog).getByText(/Delete \+31201234509 from location Amsterdam\?/)).toBeTruthy();
     expect(removals()).toEqual([]);
@@ -64,7 +64,7 @@ describe('numbers: delete', () => {
       path: '/control/c1/numbers',
       pattern: '/control/:customerId/numbers',
     });
-    fireEvent.click(await screen.findByRole('button', { name: 'Remove +31201234509' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete +31201234509' }));
     fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(removals()).toEqual([]);
