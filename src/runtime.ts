@@ -7,6 +7,8 @@ import { migrate } from './db/migrate.ts';
 import { ensureDeployment, type Deployment } from './services/bootstrap/ensure-deployment.ts';
 import { configureLinkBase, linkBaseOf } from './services/accounts/links.ts';
 import { setMailTransport, smtpTransport } from './services/email/mail-transport.ts';
+import { configureJobLockSeconds } from './jobs/worker.ts';
+import { scrubLogLine } from './log-scrubbing.ts';
 
 export interface Runtime {
   readonly config: Config;
@@ -30,7 +32,13 @@ export const LOG_REDACT_PATHS = [
 
 export function createLogger(config: Config, destination?: pino.DestinationStream): Logger {
   return pino(
-    { level: config.logLevel, redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' } },
+    {
+      level: config.logLevel,
+      redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
+      // Redaction by path misses secrets inside strings (a link token in a request URL, an email
+      // in an error message): every line is scrubbed as it is written.
+      hooks: { streamWrite: scrubLogLine },
+    },
     destination,
   );
 }
@@ -49,6 +57,13 @@ export async function openRuntime(config: Config, logger: Logger = createLogger(
     configureLinkBase(linkBaseOf(config));
     // Outbox rows are sent by SMTP when configured, else kept as `stored`.
     setMailTransport(config.smtp ? smtpTransport(config.smtp) : null);
+    configureJobLockSeconds(config.jobLockSeconds);
+    if (config.smtp && !config.publicUrl) {
+      logger.warn(
+        { linkBase: linkBaseOf(config) },
+        'SMTP_URL is set without HUB_PUBLIC_URL: links in the emails sent point at this address',
+      );
+    }
     return { config, database, deployment, logger, close: () => database.close() };
   } catch (error) {
     await database.close();
