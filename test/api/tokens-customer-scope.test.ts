@@ -157,7 +157,7 @@ describe('/v1/tokens for one customer', () => {
   });
 
   it("lets a partner full admin in Control Hub create and revoke a customer's token", async () => {
-    const { app, auth, tokens } = harness();
+    const { app, auth, tokens, database } = harness();
     const created = await app.inject({
       method: 'POST',
       url: '/v1/tokens',
@@ -165,6 +165,7 @@ describe('/v1/tokens for one customer', () => {
       payload: { name: 'made by partner', role: 'customer_full_admin', customerId: own.id },
     });
     expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ customerId: own.id, customerName: own.name });
     const id = (created.json() as TokenItem).id;
     // The customer's own admins see it too: it is the customer's token.
     expect((await list(ownReadonly)).items.map((item) => item.id)).toContain(id);
@@ -178,5 +179,25 @@ describe('/v1/tokens for one customer', () => {
       (item) => item.id === id,
     );
     expect(seen?.revokedAt).toEqual(expect.any(String));
+    // Done by the partner admin, on behalf of the customer (SPEC §1).
+    const audit = await database.db
+      .selectFrom('audit_events')
+      .select(['action', 'customer_id', 'actor_type'])
+      .where('target_id', '=', id)
+      .orderBy('id')
+      .execute();
+    expect(audit).toEqual([
+      { action: 'token.create', customer_id: own.id, actor_type: 'token' },
+      { action: 'token.revoke', customer_id: own.id, actor_type: 'token' },
+    ]);
+  });
+
+  it('names the customer of each customer token, and none for a partner token', async () => {
+    const { tokens } = harness();
+    const items = (await list(tokens.partnerFull)).items as (TokenItem & { customerName: string | null })[];
+    const byId = new Map(items.map((item) => [item.id, item.customerName]));
+    expect(byId.get(ids.own)).toBe(own.name);
+    expect(byId.get(ids.sibling)).toBe(sibling.name);
+    expect(byId.get(ids.partner)).toBeNull();
   });
 });

@@ -17,6 +17,7 @@ const tokenOutput = z
     name: z.string(),
     role: roleSchema,
     customerId: z.string().nullable(),
+    customerName: z.string().nullable().describe('Name of the customer a customer token acts for'),
     prefix: z.string().describe('First characters of the token, to tell tokens apart'),
     expiresAt: z.string().nullable(),
     revokedAt: z.string().nullable(),

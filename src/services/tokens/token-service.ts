@@ -3,6 +3,7 @@
 import { notFound, validationFailed } from '../../domain/errors.ts';
 import { insertApiToken } from '../../db/repositories/credentials.ts';
 import { findApiToken, listApiTokens, revokeApiToken } from '../../db/repositories/api-tokens.ts';
+import { findCustomerNames } from '../../db/repositories/customers.ts';
 import type { ApiTokenRow, Role } from '../../db/schema.ts';
 import { isCustomerRole } from '../access/actor.ts';
 import { assertCanGrant, assertCanWrite, customerScope, maySeeHolderOf } from '../access/policy.ts';
@@ -17,6 +18,8 @@ export interface TokenView {
   readonly name: string;
   readonly role: Role;
   readonly customerId: string | null;
+  /** The name of the customer a customer token acts for (Partner Hub lists them all together). */
+  readonly customerName: string | null;
   readonly prefix: string;
   readonly expiresAt: string | null;
   readonly revokedAt: string | null;
@@ -24,18 +27,33 @@ export interface TokenView {
   readonly createdAt: string;
 }
 
-function toTokenView(row: ApiTokenRow): TokenView {
+function toTokenView(row: ApiTokenRow, names: ReadonlyMap<string, string>): TokenView {
   return {
     id: row.id,
     name: row.name,
     role: row.role,
     customerId: row.customer_id,
+    customerName: row.customer_id ? (names.get(row.customer_id) ?? null) : null,
     prefix: row.prefix,
     expiresAt: row.expires_at?.toISOString() ?? null,
     revokedAt: row.revoked_at?.toISOString() ?? null,
     lastUsedAt: row.last_used_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
   };
+}
+
+async function presentTokens(executor: Executor, rows: readonly ApiTokenRow[]): Promise<TokenView[]> {
+  const names = await findCustomerNames(
+    executor,
+    rows.flatMap((row) => (row.customer_id ? [row.customer_id] : [])),
+  );
+  return rows.map((row) => toTokenView(row, names));
+}
+
+async function presentToken(executor: Executor, row: ApiTokenRow): Promise<TokenView> {
+  const [view] = await presentTokens(executor, [row]);
+  if (!view) throw new Error('presentTokens returned no view');
+  return view;
 }
 
 function auditState(row: ApiTokenRow): Record<string, unknown> {
@@ -146,7 +164,7 @@ export async function createToken(
       targetId: row.id,
       after: auditState(row),
     });
-    return { token, ...toTokenView(row) };
+    return { token, ...(await presentToken(trx, row)) };
   });
 }
 
@@ -167,7 +185,7 @@ export async function listTokenViews(
   });
   const page = toPage(rows, input.limit, (row) => ({ key: row.created_at.toISOString(), id: row.id }));
   const visible = page.items.filter((row) => maySeeHolderOf(context.actor, row.role));
-  return { items: visible.map(toTokenView), nextCursor: page.nextCursor };
+  return { items: await presentTokens(context.db, visible), nextCursor: page.nextCursor };
 }
 
 async function requireToken(context: ServiceContext, id: string, executor: Executor): Promise<ApiTokenRow> {
@@ -179,7 +197,7 @@ async function requireToken(context: ServiceContext, id: string, executor: Execu
 }
 
 export async function getTokenView(context: ServiceContext, id: string): Promise<TokenView> {
-  return toTokenView(await requireToken(context, id, context.db));
+  return presentToken(context.db, await requireToken(context, id, context.db));
 }
 
 /** Revoked tokens stop authenticating at once: authentication reads revoked_at on every request. */

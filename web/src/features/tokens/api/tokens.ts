@@ -9,6 +9,8 @@ export interface ApiToken {
   name: string;
   role: AdminRole;
   customerId: string | null;
+  /** The customer a customer token acts for; older servers may leave it out. */
+  customerName?: string | null;
   prefix: string;
   expiresAt: string | null;
   revokedAt: string | null;

@@ -34,6 +34,18 @@ const tokens = [
     lastUsedAt: null,
     createdAt: '2026-01-01T00:00:00.000Z',
   },
+  {
+    id: 't4',
+    name: 'Acme payroll',
+    role: 'customer_readonly_admin',
+    customerId: 'c1',
+    customerName: 'Acme Dental',
+    prefix: 'whk_ef56',
+    expiresAt: null,
+    revokedAt: null,
+    lastUsedAt: null,
+    createdAt: '2026-01-03T00:00:00.000Z',
+  },
 ];
 
 beforeEach(() => {
@@ -75,6 +87,18 @@ describe('API tokens page', () => {
     // A revoked token cannot be revoked again.
     expect(screen.getByRole('button', { name: 'Revoke Billing sync' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Revoke Old script' })).toBeNull();
+  });
+
+  it("names a customer token's customer, linking to that customer's Control Hub tokens", async () => {
+    await renderPage(<TokensPage />);
+    const table = await screen.findByRole('table', { name: 'API tokens' });
+    expect(within(table).getByRole('columnheader', { name: 'Customer' })).toBeTruthy();
+    const link = within(table).getByRole('link', { name: 'Acme Dental' });
+    expect(link.getAttribute('href')).toBe('/control/c1/tokens');
+    // A partner token belongs to no customer.
+    const partnerRow = within(table).getByText('Billing sync').closest('tr');
+    expect(partnerRow && within(partnerRow).getAllByText('—').length).toBeGreaterThan(0);
+    expect(within(table).getAllByRole('link')).toHaveLength(1);
   });
 
   it('creates a token and shows its secret once, with a copy button', async () => {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Badge, Button, Paper, Table } from '@mantine/core';
+import { Badge, Button, Paper, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
@@ -65,6 +65,8 @@ export function TokensPage({ customer }: TokensPageProps = {}) {
             <>
               <Table.Th>{t('tokens.name')}</Table.Th>
               <Table.Th>{t('tokens.role')}</Table.Th>
+              {/* On one customer's page every row has the same customer. */}
+              {customer ? null : <Table.Th>{t('tokens.customer')}</Table.Th>}
               <Table.Th>{t('tokens.prefix')}</Table.Th>
               <Table.Th>{t('tokens.created')}</Table.Th>
               <Table.Th>{t('tokens.lastUsed')}</Table.Th>
@@ -78,6 +80,17 @@ export function TokensPage({ customer }: TokensPageProps = {}) {
             <Table.Tr key={token.id}>
               <Table.Td>{token.name}</Table.Td>
               <Table.Td>{t(`admins.roles.${token.role}`)}</Table.Td>
+              {customer ? null : (
+                <Table.Td>
+                  {token.customerId === null ? (
+                    '—'
+                  ) : (
+                    <Text component={Link} to={`/control/${token.customerId}/tokens`} size="sm" c="blue.8">
+                      {token.customerName ?? token.customerId}
+                    </Text>
+                  )}
+                </Table.Td>
+              )}
               <Table.Td ff="monospace">{token.prefix}…</Table.Td>
               <Table.Td>{when(token.createdAt)}</Table.Td>
               <Table.Td>{when(token.lastUsedAt)}</Table.Td>
