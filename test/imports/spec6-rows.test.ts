@@ -262,6 +262,21 @@ const cases: RowCase[] = [
     after: { packageId: 'webex_meetings', basicLicences: ALL_BASIC },
   },
   {
+    name: "add-only ignores FALSE on the template's column: the template is used",
+    csv: `${EMAIL},Webex Meetings,Webex Calling,${JABBER}\nnew@x.nl,FALSE,FALSE,FALSE,FALSE\n`,
+    context: { defaultPackageTemplate: 'webex_meetings' },
+    action: 'add',
+    after: { packageId: 'webex_meetings' },
+  },
+  {
+    name: "add-remove: FALSE on the template's column declines it (nothing assigned)",
+    csv: `${EMAIL},Webex Meetings,${JABBER}\nnew@x.nl,FALSE,FALSE,FALSE\n`,
+    behaviour: 'add-remove',
+    context: { defaultPackageTemplate: 'webex_meetings' },
+    action: 'unchanged',
+    warnings: ['unknown_user_nothing_assigned'],
+  },
+  {
     name: 'the default package template still needs the Jabber columns of a new CSV user',
     csv: `${EMAIL},Preferred Webex Site\nnew@x.nl,s.webex.com\n`,
     context: { defaultPackageTemplate: 'webex_meetings' },

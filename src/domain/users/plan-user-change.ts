@@ -133,8 +133,11 @@ function decidePackage(input: PlanInput): PackageDecision {
   }
   if (chosen[0]) return { kind: 'target', packageId: chosen[0] };
   if (current === null) {
+    // FALSE on the template's column declines it only where FALSE means something (add-remove);
+    // add-only ignores FALSE (SPEC §6 table).
     const template = context.defaultPackageTemplate;
-    if (template && change.packages[template] !== false) return { kind: 'target', packageId: template };
+    if (template && (behaviour === 'add-only' || change.packages[template] !== false))
+      return { kind: 'target', packageId: template };
     const assignsSomething =
       ADD_ON_IDS.some((id) => change.addOns[id] === true) ||
       BASIC_LICENCES.some((id) => change.basicLicences[id] === true);
