@@ -19,7 +19,7 @@ import {
   customerListQuerySchema,
   customerListSchema,
   customerUpdateSchema,
-  publicCustomerSchema,
+  customerWithLocationSchema,
   includePackageLicenseInfoSchema,
   onBehalfQuerySchema,
 } from './schemas.ts';
@@ -73,7 +73,7 @@ export async function wholesaleCustomerRoutes(app: App): Promise<void> {
         querystring: onBehalfQuerySchema.extend({
           includePackageLicenseInfo: includePackageLicenseInfoSchema,
         }),
-        response: { 200: publicCustomerSchema, ...publicErrorResponses },
+        response: { 200: customerWithLocationSchema, ...publicErrorResponses },
       },
     },
     async (request, reply) => {

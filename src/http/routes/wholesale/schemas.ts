@@ -262,6 +262,13 @@ export const acceptedWithLocationSchema = resourceUrlSchema.meta({
   },
 });
 
+/** Get a Wholesale Customer: the customer, and its path in `Location` as published. */
+export const customerWithLocationSchema = publicCustomerSchema.meta({
+  headers: {
+    Location: { type: 'string', description: 'The path of the customer, e.g. /v1/wholesale/customers/{id}.' },
+  },
+});
+
 // ---- subscribers ------------------------------------------------------------------------------
 
 const subscriberParametersSchema = z.object({
@@ -357,6 +364,16 @@ export const publicSubscriberSchema = z
   })
   .describe('WholesaleSubscriber');
 export type PublicSubscriber = z.infer<typeof publicSubscriberSchema>;
+
+/** Provision, get and update a subscriber: the subscriber, and its path in `Location` as published. */
+export const subscriberWithLocationSchema = publicSubscriberSchema.meta({
+  headers: {
+    Location: {
+      type: 'string',
+      description: 'The path of the subscriber, e.g. /v1/wholesale/subscribers/{id}.',
+    },
+  },
+});
 
 export const subscriberListSchema = z
   .object({ items: z.array(publicSubscriberSchema) })

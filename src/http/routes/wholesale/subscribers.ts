@@ -12,7 +12,7 @@ import type { App } from '../../app.ts';
 import { TAG, noContentSchema, publicErrorResponses, resourcePath } from './common.ts';
 import { offsetPage } from './offset-paging.ts';
 import {
-  publicSubscriberSchema,
+  subscriberWithLocationSchema,
   subscriberCreateSchema,
   subscriberIdParamsSchema,
   subscriberListQuerySchema,
@@ -47,7 +47,11 @@ export async function wholesaleSubscriberRoutes(app: App): Promise<void> {
         summary: 'Provision a Wholesale Subscriber (202 while a free account waits for consent)',
         querystring: onBehalfQuerySchema,
         body: subscriberCreateSchema,
-        response: { 200: publicSubscriberSchema, 202: publicSubscriberSchema, ...publicErrorResponses },
+        response: {
+          200: subscriberWithLocationSchema,
+          202: subscriberWithLocationSchema,
+          ...publicErrorResponses,
+        },
       },
     },
     async (request, reply) => {
@@ -67,7 +71,7 @@ export async function wholesaleSubscriberRoutes(app: App): Promise<void> {
         summary: 'Get a Wholesale Subscriber',
         params: subscriberIdParamsSchema,
         querystring: onBehalfQuerySchema,
-        response: { 200: publicSubscriberSchema, ...publicErrorResponses },
+        response: { 200: subscriberWithLocationSchema, ...publicErrorResponses },
       },
     },
     async (request, reply) => {
@@ -85,7 +89,7 @@ export async function wholesaleSubscriberRoutes(app: App): Promise<void> {
         params: subscriberIdParamsSchema,
         querystring: onBehalfQuerySchema,
         body: subscriberUpdateSchema,
-        response: { 200: publicSubscriberSchema, ...publicErrorResponses },
+        response: { 200: subscriberWithLocationSchema, ...publicErrorResponses },
       },
     },
     async (request, reply) => {
