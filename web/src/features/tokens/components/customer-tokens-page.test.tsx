@@ -149,6 +149,30 @@ describe("a customer's API tokens page", () => {
   });
 });
 
+describe("another customer's tokens URL", () => {
+  it("shows a customer admin the server's refusal and no way to create a token there", async () => {
+    signedIn = { id: 'c-a1', role: 'customer_full_admin', customerId: 'c1' };
+    const notFound = { message: 'Customer not found.', errors: [] };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        if (url.includes('/v1/auth/me'))
+          return json({ ...signedIn, email: 'me@example.com', partnerId: 'p1' });
+        return json(notFound, 404);
+      }),
+    );
+    await renderPage(
+      <CanWriteProvider canWrite>
+        <CustomerTokensPage />
+      </CanWriteProvider>,
+      { path: '/control/c2/tokens', pattern: '/control/:customerId/tokens' },
+    );
+    await screen.findByRole('alert');
+    expect(screen.queryByRole('table', { name: 'API tokens' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Create token' })).toBeNull();
+  });
+});
+
 describe('the Partner Hub tokens URL', () => {
   const app = (
     <Routes>

@@ -33,7 +33,8 @@ export function TokensPage({ customer }: TokensPageProps = {}) {
   const [toRevoke, setToRevoke] = useState<ApiToken | null>(null);
   const grantable = me.data ? tokenRolesGrantableBy(me.data.role, customer ? 'customer' : 'partner') : [];
   const roles = canWrite ? grantable : [];
-  const mayManage = roles.length > 0;
+  // A customer the server will not show (another customer's id in the URL) gets no Create either.
+  const mayManage = roles.length > 0 && !(customer && pages.isError);
   const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const when = (value: string | null) => (value ? format.format(new Date(value)) : '—');
   const askRevoke = (token: ApiToken) => {
