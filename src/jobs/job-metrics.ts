@@ -19,9 +19,9 @@ export const jobRunDuration = new Histogram({
   registers: [],
 });
 
-export const importRowsAppliedTotal = new Counter({
-  name: 'hub_import_rows_applied_total',
-  help: 'CSV import rows applied (committed in a batch) by the workers of this process',
+export const importRowsProcessedTotal = new Counter({
+  name: 'hub_import_rows_processed_total',
+  help: 'CSV import rows processed in the apply phase (committed in a batch, rows with errors included) by the workers of this process',
   registers: [],
 });
 

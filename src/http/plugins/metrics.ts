@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Database } from '../../db/client.ts';
-import { importRowsAppliedTotal, jobRunDuration, jobRunsTotal } from '../../jobs/job-metrics.ts';
+import { importRowsProcessedTotal, jobRunDuration, jobRunsTotal } from '../../jobs/job-metrics.ts';
 import { jobDefinitions } from '../../jobs/registry.ts';
 
 /**
@@ -45,7 +45,7 @@ export const metricsPlugin = fp(
     const timeoutMs = options.databaseTimeoutMs ?? DATABASE_CHECK_TIMEOUT_MS;
     const registry = new Registry();
     collectDefaultMetrics({ register: registry });
-    for (const metric of [jobRunsTotal, jobRunDuration, importRowsAppliedTotal])
+    for (const metric of [jobRunsTotal, jobRunDuration, importRowsProcessedTotal])
       registry.registerMetric(metric);
 
     const duration = new Histogram({

@@ -7,7 +7,7 @@ import { findImportById, updateImport } from '../../db/repositories/import-jobs.
 import { IMPORT_JOB_KIND } from '../../services/imports/import-job-kind.ts';
 import { ImportInterrupted, runImport } from '../../services/imports/run-import.ts';
 import { defineJob } from '../job-definition.ts';
-import { importRowsAppliedTotal } from '../job-metrics.ts';
+import { importRowsProcessedTotal } from '../job-metrics.ts';
 
 export const importUsersJob = defineJob({
   kind: IMPORT_JOB_KIND,
@@ -15,8 +15,8 @@ export const importUsersJob = defineJob({
   payloadSchema: z.object({ importId: z.string().uuid() }),
   maxAttempts: 5,
   async handle({ importId }, { db, job, signal, heartbeat }) {
-    // rows_done counts applied rows, and a resumed run starts from the count it left: the
-    // difference is what this run applied, also when it ends in an error or a shutdown.
+    // rows_done counts the rows the apply phase committed, and a resumed run starts from the count
+    // it left: the difference is what this run processed, also when it ends in an error or a shutdown.
     const rowsDoneBefore = await rowsDone(db, importId);
     try {
       await runImport(db, importId, { signal, heartbeat });
@@ -35,7 +35,7 @@ export const importUsersJob = defineJob({
       throw error;
     } finally {
       const applied = (await rowsDone(db, importId).catch(() => rowsDoneBefore)) - rowsDoneBefore;
-      if (applied > 0) importRowsAppliedTotal.inc(applied);
+      if (applied > 0) importRowsProcessedTotal.inc(applied);
     }
   },
 });
