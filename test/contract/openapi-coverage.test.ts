@@ -220,6 +220,16 @@ describe('/openapi.json describes the Wholesale API with the published shapes', 
     expect(problems).toEqual([]);
   });
 
+  it('declares the next-page Link header of both lists', async () => {
+    const { app } = harness();
+    const served = (await app.inject({ url: '/openapi.json' })).json() as OpenApi;
+    for (const path of ['/v1/wholesale/customers', '/v1/wholesale/subscribers']) {
+      expect(served.paths[path]?.['get']?.responses['200']?.headers, path).toMatchObject({
+        Link: { schema: { type: 'string' } },
+      });
+    }
+  });
+
   it('serves the readable API docs', async () => {
     const { app } = harness();
     const response = await app.inject({ url: '/docs/' });
