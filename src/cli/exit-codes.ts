@@ -1,10 +1,13 @@
-// SPEC §9: 0 done, 1 failed, 2 input rejected (bad arguments, a rejected file).
+// SPEC §9: 0 done, 1 failed, 2 input rejected (bad arguments, a rejected file). A reference on the
+// command line that names nothing (not_found) is a bad argument too (ADR 0064).
 import { isAppError } from '../domain/errors.ts';
 import { ConfigError } from '../config.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_REJECTED = 2;
+
+const REJECTED_INPUT_CODES = new Set(['validation_failed', 'payload_too_large', 'not_found']);
 
 /** An input the CLI itself rejects (exit 2). */
 export class CliUsageError extends Error {
@@ -13,18 +16,16 @@ export class CliUsageError extends Error {
 
 export function exitCodeFor(error: unknown): number {
   if (error instanceof CliUsageError || error instanceof ConfigError) return EXIT_REJECTED;
-  if (isAppError(error))
-    return error.code === 'validation_failed' || error.code === 'payload_too_large'
-      ? EXIT_REJECTED
-      : EXIT_FAILED;
+  if (isAppError(error)) return REJECTED_INPUT_CODES.has(error.code) ? EXIT_REJECTED : EXIT_FAILED;
   return EXIT_FAILED;
 }
 
 export function describeError(error: unknown): string {
   if (isAppError(error)) {
-    const details = error.details.map(
-      (detail) => `  - ${detail.field ? `${detail.field}: ` : ''}${detail.description}`,
-    );
+    // A detail that only repeats the message (e.g. "This is not a CSV text file.") is said once.
+    const details = error.details
+      .filter((detail) => detail.description !== error.message)
+      .map((detail) => `  - ${detail.field ? `${detail.field}: ` : ''}${detail.description}`);
     return [error.message, ...details].join('\n');
   }
   return error instanceof Error ? error.message : String(error);

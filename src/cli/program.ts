@@ -17,6 +17,8 @@ import { registerUsersAddBatchCommand } from './commands/users-add-batch.ts';
 import { registerUsersSetPackageCommand } from './commands/users-set-package.ts';
 import { registerAccountCommands } from './commands/accounts.ts';
 import { registerHousekeepingCommand } from './commands/housekeeping.ts';
+import { checkReferencesBeforeAction } from './references.ts';
+import { ROOT_HELP } from './help-texts.ts';
 
 export type CommandRegistrar = (program: Command, cli: CliContext) => void;
 
@@ -43,8 +45,10 @@ export function buildProgram(cli: CliContext, io: CliIo): Command {
     .description('Wholesale Hub: partner portal and provisioning service')
     .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) });
+    .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) })
+    .addHelpText('after', ROOT_HELP);
   for (const register of REGISTRARS) register(program, cli);
+  checkReferencesBeforeAction(program, cli);
   // Subcommands inherit the output and exit handling of the root.
   const configure = (command: Command) => {
     command

@@ -175,7 +175,7 @@ describe('fixture set-up (fixtures/README.md)', () => {
     >();
     expect(free).toEqual([]);
     const gone = await hub('users', 'get', anna.id, '--customer', 'DEVRIES-001');
-    expect(gone.exitCode).toBe(1);
+    expect(gone.exitCode).toBe(2);
     expect(gone.stderr).toContain('User not found.');
   });
 });
@@ -207,11 +207,11 @@ describe('rejected and failed commands', () => {
     expect(result.stderr).toContain('Unknown package "webex_gold"');
   });
 
-  it('fails with exit code 1 on an unknown customer', async () => {
+  it('rejects an unknown customer with exit code 2, naming --customer (ADR 0064)', async () => {
     const result = await cli().hub('locations', 'list', '--customer', 'NOPE-404', '--json');
-    expect(result.exitCode).toBe(1);
+    expect(result.exitCode).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^Error: Customer not found/);
+    expect(result.stderr).toMatch(/^Error: --customer "NOPE-404": no customer has this id or externalId/);
   });
 
   it('rejects invalid values with exit code 2 and names the field', async () => {

@@ -188,7 +188,7 @@ describe('hub tokens', () => {
     expect(customer.exitCode).toBe(2);
     expect(customer.stderr).toContain('customerId');
     const unknown = await cli().hub('tokens', 'revoke', '00000000-0000-4000-8000-000000000000');
-    expect(unknown.exitCode).toBe(1);
+    expect(unknown.exitCode).toBe(2);
     expect(unknown.stderr).toContain('not found');
   });
 });

@@ -56,7 +56,7 @@ describe('hub scim tokens', () => {
 
   it('fails for an unknown customer and rejects bad arguments', async () => {
     const unknown = await cli().hub('scim', 'tokens', 'list', '--customer', 'no-such-customer');
-    expect(unknown.exitCode).toBe(1);
+    expect(unknown.exitCode).toBe(2);
     const missing = await cli().hub('scim', 'tokens', 'list');
     expect(missing.exitCode).toBe(2);
   });

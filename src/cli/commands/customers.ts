@@ -1,6 +1,6 @@
 // `hub customers create|list|get|delete`.
 import type { Command } from 'commander';
-import { isSellableId } from '../../domain/packages/catalog.ts';
+import { isSellableId, SELLABLE_IDS } from '../../domain/packages/catalog.ts';
 import {
   DELETE_CUSTOMER_JOB,
   PROVISION_CUSTOMER_JOB,
@@ -13,6 +13,7 @@ import type { CustomerView } from '../../services/customers/customer-view.ts';
 import { isAppError } from '../../domain/errors.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../exit-codes.ts';
+import { customerByRef } from '../references.ts';
 import { waitUntil } from '../wait-for-jobs.ts';
 
 /** `webex_calling,webex_suite:50` → sold packages with optional limits. */
@@ -23,11 +24,17 @@ export function parsePackages(value: string): { id: string; limit: number | null
     .filter(Boolean)
     .map((part) => {
       const [id = '', limit] = part.split(':');
-      if (!isSellableId(id)) throw new CliUsageError(`Unknown package "${id}".`);
+      if (!isSellableId(id))
+        throw new CliUsageError(`--packages: unknown package "${id}". Packages: ${SELLABLE_IDS.join(', ')}.`);
       if (limit !== undefined && !/^\d+$/.test(limit))
         throw new CliUsageError(`The limit of "${id}" must be a whole number.`);
       return { id, limit: limit === undefined ? null : Number(limit) };
     });
+}
+
+/** The downstream steps that failed, as `hub customers create|delete` report them on stderr. */
+function provisioningErrors(customer: CustomerView): string {
+  return customer.errors.map((error) => `  - ${error.description}`).join('\n');
 }
 
 /** One line per customer; each sold package with its usage: `webex_suite (3/50 used)`, `webex_calling (2 used)`. */
@@ -73,7 +80,7 @@ export function registerCustomerCommands(program: Command, cli: CliContext): voi
     .option('--language <tag>', 'e.g. nl_NL, en_US')
     .option(
       '--packages <list>',
-      'comma-separated package ids, optionally with a limit: webex_calling,webex_suite:50',
+      `comma-separated package ids, each optionally with a limit (id:N), e.g. webex_calling,webex_suite:50; ids: ${SELLABLE_IDS.join(', ')}`,
     )
     .option('--partner <partner>', 'partner id or name (default: the default partner)')
     .option('--no-wait', 'return at once instead of waiting for provisioning')
@@ -102,7 +109,14 @@ export function registerCustomerCommands(program: Command, cli: CliContext): voi
           })
         : created;
       cli.print(options.json, customer, () => `Created customer ${describeCustomer(customer)}`);
-      if (customer.status === 'error') process.exitCode = 1;
+      // The customer exists (its JSON is printed) but provisioning failed: exit 1 with the reasons.
+      // Not process.exitCode: runCli answers the exit code, and in a server that is not our process.
+      if (customer.status === 'error')
+        throw new Error(
+          `Provisioning customer ${customer.externalId} failed:\n${provisioningErrors(customer)}`,
+        );
+      if (customer.errors.length > 0)
+        cli.io.err(`warning: provisioned with errors:\n${provisioningErrors(customer)}\n`);
     });
 
   customers
@@ -131,7 +145,8 @@ export function registerCustomerCommands(program: Command, cli: CliContext): voi
     .option('--partner <partner>')
     .option('--json', 'print JSON', false)
     .action(async (ref: string, options: { partner?: string; json: boolean }) => {
-      const customer = await getCustomerView(await cli.serviceContext({ partner: options.partner }), ref);
+      const context = await cli.serviceContext({ partner: options.partner });
+      const customer = await getCustomerView(context, (await customerByRef(context, ref, 'customer')).id);
       cli.print(options.json, customer, () => describeCustomer(customer));
     });
 
@@ -142,11 +157,16 @@ export function registerCustomerCommands(program: Command, cli: CliContext): voi
     .option('--json', 'print JSON', false)
     .action(async (ref: string, options: { partner?: string; json: boolean }) => {
       const context = await cli.serviceContext({ partner: options.partner });
-      const customer = await getCustomerView(context, ref);
+      const customer = await getCustomerView(context, (await customerByRef(context, ref, 'customer')).id);
       await deleteCustomer(context, customer.id);
       await waitUntil(cli, [DELETE_CUSTOMER_JOB], async () => {
         try {
-          await getCustomerView(context, customer.id);
+          const current = await getCustomerView(context, customer.id);
+          // A downstream fault leaves the customer in `error`: stop waiting and say why.
+          if (current.status === 'error')
+            throw new Error(
+              `Deleting customer ${customer.externalId} failed:\n${provisioningErrors(current)}`,
+            );
           return null;
         } catch (error) {
           if (isAppError(error) && error.code === 'not_found') return true;

@@ -10,6 +10,7 @@ import {
 } from '../../services/tokens/token-service.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../exit-codes.ts';
+import { checksItsOwnReferences, customerByRef } from '../references.ts';
 
 const ROLES: readonly Role[] = [
   'operator',
@@ -48,8 +49,8 @@ interface CreateOptions {
 export function registerTokenCommands(program: Command, cli: CliContext): void {
   const tokens = program.command('tokens').description('API tokens (bearer tokens of the REST API)');
 
-  tokens
-    .command('create')
+  const create = tokens.command('create');
+  checksItsOwnReferences(create)
     .description('Create an API token; the token is shown once')
     .requiredOption('--role <role>', ROLES.join(' | '), roleOption)
     .option('--name <name>', 'what the token is for (default: the role)')
@@ -59,10 +60,16 @@ export function registerTokenCommands(program: Command, cli: CliContext): void {
     .option('--json', 'print JSON', false)
     .action(async (options: CreateOptions) => {
       const context = await cli.serviceContext({ partner: options.partner });
+      // The service says why a partner role takes no customer; only a customer role's is looked up.
+      const customerRole = options.role.startsWith('customer_');
+      const customerId =
+        options.customer !== undefined && customerRole
+          ? (await customerByRef(context, options.customer)).id
+          : options.customer;
       const created = await createToken(context, {
         name: options.name?.trim() || options.role,
         role: options.role,
-        customerId: options.customer,
+        customerId,
         expiresAt:
           options.expiresInDays === undefined
             ? undefined

@@ -1,0 +1,25 @@
+// What `hub --help` adds after the command list: where the data is, what exit codes mean, and a
+// first session, so a newcomer (and a script author) needs no other page to start.
+export const ROOT_HELP = `
+Environment:
+  HUB_DATA_DIR   the embedded database and the running server's address (default: ./data)
+  DATABASE_URL   use this PostgreSQL database instead (postgres://user:password@host:5432/db)
+  While a server holds the embedded database, commands are sent to it and print the same.
+
+Output and exit codes:
+  --json prints machine-readable output on stdout; messages and warnings go to stderr.
+  0 done (an import that ran, even with row errors), 1 failed,
+  2 input rejected (a bad option, an unknown customer/location/package, a rejected file).
+
+Examples:
+  hub customers create --name "Bakkerij De Vries" --external-id DEVRIES-001 \\
+    --admin-email beheer@devries.example --country NL --packages webex_calling,webex_meetings
+  hub locations create --customer DEVRIES-001 --name "Amsterdam HQ" --country NL \\
+    --timezone Europe/Amsterdam
+  hub numbers add --customer DEVRIES-001 --location "Amsterdam HQ" +31201234500-+31201234599
+  hub users import users.csv --customer DEVRIES-001 --dry-run
+  hub users export --customer DEVRIES-001 --out users.csv
+  hub tokens create --role partner_full_admin --name "provisioning script"
+
+Run "hub <command> --help" (e.g. "hub users import --help") for a command's options.
+`;

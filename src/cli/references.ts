@@ -1,0 +1,66 @@
+// A reference typed on the command line (--customer, --location, a customer argument) that names
+// nothing is rejected input (exit 2, ADR 0064), with the option and the command that lists what
+// exists: a script can tell "no such customer" from a failure, and a person sees what to fix.
+import type { Command } from 'commander';
+import { isAppError } from '../domain/errors.ts';
+import type { CustomerRow } from '../db/schema.ts';
+import { requireCustomer } from '../services/customers/customer-service.ts';
+import { requireLocation } from '../services/locations/location-service.ts';
+import type { ServiceContext } from '../services/context.ts';
+import type { CliContext } from './cli-context.ts';
+import { CliUsageError } from './exit-codes.ts';
+
+function isNotFound(error: unknown): boolean {
+  return isAppError(error) && error.code === 'not_found';
+}
+
+/** The customer `ref` (id or externalId) names; `label` is how the command line gave it. */
+export async function customerByRef(
+  context: ServiceContext,
+  ref: string,
+  label = '--customer',
+): Promise<CustomerRow> {
+  try {
+    return await requireCustomer(context, ref);
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    throw new CliUsageError(
+      `${label} "${ref}": no customer has this id or externalId. See: hub customers list`,
+    );
+  }
+}
+
+async function checkLocation(context: ServiceContext, customer: CustomerRow, ref: string): Promise<void> {
+  try {
+    await requireLocation(context.db, customer.id, ref);
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    throw new CliUsageError(
+      `--location "${ref}": customer ${customer.external_id} has no location with this id or name. See: hub locations list --customer ${customer.external_id}`,
+    );
+  }
+}
+
+const CHECKING_THEMSELVES = new WeakSet<Command>();
+
+/** For a command that must check other options first (e.g. `tokens create`: is --customer allowed). */
+export function checksItsOwnReferences(command: Command): Command {
+  CHECKING_THEMSELVES.add(command);
+  return command;
+}
+
+/**
+ * Before any command runs: its --customer (and with it --location) must name something, checked
+ * here once for every command instead of in each one.
+ */
+export function checkReferencesBeforeAction(program: Command, cli: CliContext): void {
+  program.hook('preAction', async (_program, command) => {
+    const options: Record<string, unknown> = command.opts();
+    if (typeof options.customer !== 'string' || CHECKING_THEMSELVES.has(command)) return;
+    const context = await cli.serviceContext({
+      partner: typeof options.partner === 'string' ? options.partner : undefined,
+    });
+    const customer = await customerByRef(context, options.customer);
+    if (typeof options.location === 'string') await checkLocation(context, customer, options.location);
+  });
+}

@@ -1,0 +1,162 @@
+// What a newcomer and a script author meet: exit codes that say what happened (SPEC §9, ADR 0064),
+// messages that name the option to fix and list the allowed values, JSON on stdout only.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CustomerView } from '../../src/services/customers/customer-view.ts';
+import {
+  FaultInjectingBackend,
+  RecordingBackend,
+  useProvisioningBackend,
+} from '../../src/services/provisioning/provisioning-backend.ts';
+import { useTestCli } from './cli-harness.ts';
+
+const cli = useTestCli();
+let restoreBackend: (() => void) | undefined;
+
+afterEach(() => {
+  restoreBackend?.();
+  restoreBackend = undefined;
+});
+
+function createCustomer(externalId: string, ...extra: string[]) {
+  return cli().hub(
+    'customers',
+    'create',
+    '--name',
+    `UX ${externalId}`,
+    '--external-id',
+    externalId,
+    '--admin-email',
+    `admin@${externalId.toLowerCase()}.example`,
+    '--country',
+    'NL',
+    ...extra,
+  );
+}
+
+beforeAll(async () => {
+  const created = await createCustomer('UX-1', '--packages', 'webex_calling,webex_meetings', '--json');
+  expect(created.exitCode, created.stderr).toBe(0);
+  const location = await cli().hub(
+    'locations',
+    'create',
+    '--customer',
+    'UX-1',
+    '--name',
+    'Utrecht',
+    '--country',
+    'NL',
+    '--timezone',
+    'Europe/Amsterdam',
+  );
+  expect(location.exitCode, location.stderr).toBe(0);
+});
+
+describe('customers whose background work fails', () => {
+  it('exits 1 when provisioning fails, with the customer JSON on stdout and the reason on stderr', async () => {
+    restoreBackend = useProvisioningBackend(
+      new FaultInjectingBackend(new RecordingBackend(), [{ step: 'create_org' }]),
+    );
+    const exitCodeBefore = process.exitCode;
+    const result = await createCustomer('UX-FAILS', '--json');
+    expect(result.exitCode).toBe(1);
+    expect(result.json<CustomerView>().status).toBe('error');
+    expect(result.stderr).toMatch(/Provisioning customer UX-FAILS failed/);
+    // The server that runs a forwarded command keeps its own exit code.
+    expect(process.exitCode).toBe(exitCodeBefore);
+  });
+
+  it('stops waiting and exits 1 when the deletion fails downstream', async () => {
+    const created = await createCustomer('UX-UNDELETABLE', '--json');
+    expect(created.exitCode, created.stderr).toBe(0);
+    restoreBackend = useProvisioningBackend(
+      new FaultInjectingBackend(new RecordingBackend(), [{ step: 'delete_org' }]),
+    );
+    const result = await cli().hub('customers', 'delete', 'UX-UNDELETABLE', '--json');
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(
+      /Deleting customer UX-UNDELETABLE failed:\n {2}- The organization could not/,
+    );
+  });
+});
+
+describe('references that name nothing are rejected input (exit 2), naming the option', () => {
+  it.each([
+    [['locations', 'list', '--customer', 'NOPE-404', '--json']],
+    [['users', 'list', '--customer', 'NOPE-404', '--json']],
+    [['users', 'export', '--customer', 'NOPE-404']],
+    [['numbers', 'add', '+31301234599', '--customer', 'NOPE-404', '--location', 'Utrecht']],
+    [['scim', 'tokens', 'list', '--customer', 'NOPE-404']],
+  ])('%j', async (argv) => {
+    const result = await cli().hub(...argv);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('--customer "NOPE-404": no customer has this id or externalId');
+    expect(result.stderr).toContain('hub customers list');
+  });
+
+  it('rejects an unknown file import customer before reading the file', async () => {
+    const file = path.join(cli().cwd, 'ok.csv');
+    await writeFile(file, 'User ID/Email (Required)\nx@ux.example\n');
+    const result = await cli().hub('users', 'import', file, '--customer', 'NOPE-404', '--json');
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('--customer "NOPE-404"');
+  });
+
+  it('names --location when the customer has no such location', async () => {
+    const result = await cli().hub(
+      'numbers',
+      'add',
+      '+31301234599',
+      '--customer',
+      'UX-1',
+      '--location',
+      'Nowhere',
+    );
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('--location "Nowhere": customer UX-1 has no location');
+  });
+
+  it.each([['get'], ['delete']])('customers %s of an unknown customer', async (verb) => {
+    const result = await cli().hub('customers', verb, 'NOPE-404', '--json');
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('customer "NOPE-404": no customer has this id or externalId');
+  });
+
+  it('rejects a user that is not there with exit 2', async () => {
+    const result = await cli().hub('users', 'get', 'nobody@ux.example', '--customer', 'UX-1');
+    expect(result.exitCode).toBe(2);
+  });
+});
+
+describe('messages that list what is allowed', () => {
+  it('lists the package ids when --packages names an unknown one', async () => {
+    const result = await createCustomer('UX-PKG', '--packages', 'webex_calling,webex_gold');
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('--packages: unknown package "webex_gold"');
+    expect(result.stderr).toContain('webex_suite');
+    expect(result.stderr).toContain('attendant_console');
+  });
+
+  it('shows the package ids, environment, exit codes and examples in --help', async () => {
+    const create = await cli().hub('customers', 'create', '--help');
+    expect(create.exitCode).toBe(0);
+    expect(create.stdout).toContain('common_area_calling');
+    const root = await cli().hub('--help');
+    expect(root.exitCode).toBe(0);
+    expect(root.stdout).toContain('HUB_DATA_DIR');
+    expect(root.stdout).toMatch(/2 input rejected/);
+    expect(root.stdout).toContain('hub users import users.csv --customer DEVRIES-001 --dry-run');
+  });
+
+  it('says a rejected file reason once', async () => {
+    const file = path.join(cli().cwd, 'not-csv.csv');
+    await writeFile(file, Buffer.from([0, 1, 2, 3, 0, 255, 254, 0, 7, 8, 0, 0]));
+    const result = await cli().hub('users', 'import', file, '--customer', 'UX-1');
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr.match(/not a CSV text file/g)).toHaveLength(1);
+  });
+});
