@@ -2,6 +2,7 @@
 // configured level, and without a password, a token or a full email address, also where the
 // secret is inside a string (a link's path, a query, a SCIM filter) rather than a field to redact.
 import { Writable } from 'node:stream';
+import type { InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
@@ -77,7 +78,7 @@ describe('logs', () => {
     const auth = { authorization: `Bearer ${partnerToken}` };
     const secrets: string[] = [PASSWORD, NEW_PASSWORD, partnerToken];
     const trackingIds: string[] = [];
-    const send = async (options: Parameters<App['inject']>[0]) => {
+    const send = async (options: InjectOptions) => {
       const response = await app.inject(options);
       trackingIds.push(String(response.headers.trackingid));
       return response;
