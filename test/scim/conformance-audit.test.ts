@@ -448,3 +448,18 @@ describe('SCIM conformance: Bulk', () => {
     expect(group.members).toHaveLength(1);
   });
 });
+
+describe('SCIM conformance: the base URL', () => {
+  it('answers the bare tenant URL in the SCIM error schema', async () => {
+    const scim = await createScimCustomer(testApp());
+    for (const url of [scim.base, `${scim.base}/`]) {
+      const response = await testApp().app.inject({
+        method: 'GET',
+        url,
+        headers: { authorization: `Bearer ${scim.token}` },
+      });
+      expect(response.statusCode, url).toBe(404);
+      expect(response.json()).toMatchObject({ schemas: [ERROR_SCHEMA], status: '404' });
+    }
+  });
+});

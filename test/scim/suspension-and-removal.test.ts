@@ -12,7 +12,7 @@ describe('SCIM suspension and removal (SPEC §5)', () => {
     const harness = testApp();
     const scim = await createScimCustomer(harness);
     const auth = harness.auth(harness.tokens.partnerFull);
-    const admin = (method: 'GET' | 'POST', url: string, payload?: unknown) =>
+    const admin = (method: 'GET' | 'POST', url: string, payload?: Record<string, unknown>) =>
       harness.app.inject({
         method,
         url: `/v1/customers/${scim.customerId}${url}`,
