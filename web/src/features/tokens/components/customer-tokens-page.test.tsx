@@ -32,6 +32,7 @@ const token = (id: string, name: string, role: string, revokedAt: string | null 
 const tokens = [
   token('t1', 'Payroll sync', 'customer_readonly_admin'),
   token('t2', 'Old export', 'customer_full_admin', '2026-02-01T00:00:00.000Z'),
+  { ...token('t5', 'Trial import', 'customer_readonly_admin'), expiresAt: '2020-01-01T00:00:00.000Z' },
 ];
 
 const json = (body: unknown, status = 200) =>
@@ -85,8 +86,13 @@ describe("a customer's API tokens page", () => {
     await render();
     const table = await screen.findByRole('table', { name: 'API tokens' });
     expect(within(table).getByText('Payroll sync')).toBeTruthy();
-    expect(within(table).getByText('Customer read-only admin')).toBeTruthy();
+    expect(within(table).getAllByText('Customer read-only admin')).toHaveLength(2);
     await screen.findByText(/The API tokens of Acme Dental/);
+    // A token past its expiry says it no longer works.
+    const expired = within(table).getByText('Trial import').closest('tr');
+    expect(expired && within(expired).getByText('Expired')).toBeTruthy();
+    const live = within(table).getByText('Payroll sync').closest('tr');
+    expect(live && within(live).queryByText('Expired')).toBeNull();
     // Every row has the same customer: no customer column.
     expect(within(table).queryByRole('columnheader', { name: 'Customer' })).toBeNull();
     const list = calls.find((call) => call.method === 'GET' && call.url.includes('/v1/tokens'));

@@ -95,7 +95,15 @@ export function TokensPage({ customer }: TokensPageProps = {}) {
               <Table.Td ff="monospace">{token.prefix}…</Table.Td>
               <Table.Td>{when(token.createdAt)}</Table.Td>
               <Table.Td>{when(token.lastUsedAt)}</Table.Td>
-              <Table.Td>{token.expiresAt ? when(token.expiresAt) : t('tokens.never')}</Table.Td>
+              <Table.Td>
+                {token.expiresAt ? when(token.expiresAt) : t('tokens.never')}
+                {/* An expired token no longer works: say so, not only the date. */}
+                {token.expiresAt && !token.revokedAt && Date.parse(token.expiresAt) <= Date.now() ? (
+                  <Badge color="gray" ml="xs">
+                    {t('tokens.expired')}
+                  </Badge>
+                ) : null}
+              </Table.Td>
               <Table.Td>
                 {token.revokedAt ? <Badge color="gray">{when(token.revokedAt)}</Badge> : '—'}
               </Table.Td>
