@@ -222,3 +222,28 @@ describe('POST /v1/wholesale/customers/validate', () => {
     expect(hosted.statusCode, hosted.body).toBe(200);
   });
 });
+
+describe('onBehalfOfSubPartnerOrgId', () => {
+  it('is accepted empty, and a named sub-partner is not found (404) rather than served as the caller', async () => {
+    const { database, partnerId } = harness();
+    const customer = await createTestCustomer(database.db, partnerId, { provision: true });
+    const plain = await send('GET', `/v1/wholesale/customers/${customer.id}?onBehalfOfSubPartnerOrgId=`);
+    expect(plain.statusCode).toBe(200);
+    const requests: ['GET' | 'POST' | 'PUT' | 'DELETE', string, object?][] = [
+      ['GET', '/v1/wholesale/customers'],
+      ['GET', `/v1/wholesale/customers/${customer.id}`],
+      ['PUT', `/v1/wholesale/customers/${customer.id}`, { packages: ['webex_meetings'] }],
+      ['DELETE', `/v1/wholesale/customers/${customer.id}`],
+      ['GET', '/v1/wholesale/subscribers'],
+      ['POST', '/v1/wholesale/subscribers/validate', { email: 'sub@partner.example' }],
+    ];
+    for (const [method, url, payload] of requests) {
+      const response = await send(method, `${url}?onBehalfOfSubPartnerOrgId=Y2lzY29zcGFyazovL3Vz`, payload);
+      expect(response.statusCode, `${method} ${url}`).toBe(404);
+      expect(errorCodes(response.body)).toEqual([WHOLESALE_CODES.not_found.errorCode]);
+    }
+    // Nothing was changed for the caller's own partner.
+    const after = await send('GET', `/v1/wholesale/customers/${customer.id}`);
+    expect((after.json() as { status: string }).status).toBe('provisioned');
+  });
+});

@@ -429,7 +429,7 @@ export type PrecheckResponse = z.infer<typeof precheckResponseSchema>;
 
 // ---- parameters every operation takes -------------------------------------------------------
 
-/** Accepted on every operation, as published; this deployment has no sub-partners, so it is unused. */
+/** Accepted on every operation, as published; no sub-partners here, so one named is not found (404). */
 export const onBehalfQuerySchema = z.object({
   onBehalfOfSubPartnerOrgId: z
     .string()

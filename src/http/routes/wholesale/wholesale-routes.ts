@@ -6,11 +6,13 @@ import { wholesaleCustomerRoutes } from './customers.ts';
 import { wholesaleNotImplementedRoutes } from './not-implemented.ts';
 import { wholesalePrecheckRoutes } from './prechecks.ts';
 import { sendPublicError } from './public-errors.ts';
+import { refuseSubPartnerScope } from './sub-partner-scope.ts';
 import { wholesaleSubscriberRoutes } from './subscribers.ts';
 import { recordServedRoutes, registerUnknownRoutes } from './unknown-routes.ts';
 
 export async function wholesaleRoutes(app: App): Promise<void> {
   app.setErrorHandler((error, request, reply) => sendPublicError(request, reply, error));
+  app.addHook('preHandler', refuseSubPartnerScope);
   const served = recordServedRoutes(app);
   await app.register(wholesalePrecheckRoutes);
   await app.register(wholesaleCustomerRoutes);
