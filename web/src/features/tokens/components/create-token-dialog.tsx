@@ -44,7 +44,8 @@ export function CreateTokenDialog({ opened, onClose, roles, customerId }: Create
     });
   };
   return (
-    <Modal opened={opened} onClose={close} title={t('tokens.create')} centered>
+    // A click beside the dialog must not lose the secret before it was copied: Done or Close only.
+    <Modal opened={opened} onClose={close} title={t('tokens.create')} centered closeOnClickOutside={!secret}>
       {secret ? (
         <Stack>
           <Alert color="yellow" title={t('tokens.secretOnceTitle')}>

@@ -105,7 +105,14 @@ export function TokensPage({ customer }: TokensPageProps = {}) {
                 ) : null}
               </Table.Td>
               <Table.Td>
-                {token.revokedAt ? <Badge color="gray">{when(token.revokedAt)}</Badge> : '—'}
+                {/* The date as text: a badge would cut it off in a narrow column. */}
+                {token.revokedAt ? (
+                  <Text size="sm" c="dimmed" data-testid="token-revoked-at">
+                    {when(token.revokedAt)}
+                  </Text>
+                ) : (
+                  '—'
+                )}
               </Table.Td>
               <Table.Td ta="right">
                 {mayManage && !token.revokedAt ? (
