@@ -344,6 +344,41 @@ describe('imports API with the shared fixtures', () => {
   });
 
   it.each([
+    ['behaviour', 'add_remove'],
+    ['dryRun', 'yes'],
+  ])('refuses a multipart upload whose %s form field is not one of its values (400)', async (name, value) => {
+    const boundary = '----hubtest';
+    const payload = [
+      `--${boundary}`,
+      `Content-Disposition: form-data; name="${name}"`,
+      '',
+      value,
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="file"; filename="users.csv"',
+      'Content-Type: text/csv',
+      '',
+      'User ID/Email (Required),Webex Voice,Jabber Calling,Jabber with Webex Teams\r\nwrong@devries.example,TRUE,FALSE,FALSE\r\n',
+      `--${boundary}--`,
+      '',
+    ].join('\r\n');
+    const response = await testApp().app.inject({
+      method: 'POST',
+      url: `/v1/customers/${customerId}/imports`,
+      headers: { ...headers(), 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ errors: { field: string }[] }>().errors[0]?.field).toBe(name);
+    await testApp().drainJobs();
+    const users = await testApp()
+      .database.db.selectFrom('users')
+      .select('email')
+      .where('email', '=', 'wrong@devries.example')
+      .execute();
+    expect(users).toEqual([]);
+  });
+
+  it.each([
     ['no email column', 'First Name,Last Name\nA,B\n', 'missing_email_column'],
     ['binary', '\u0000\u0001PK\u0003\u0004', 'binary_file'],
     ['duplicate field', 'User ID/Email (Required),Location,Locatie\n', 'duplicate_column'],

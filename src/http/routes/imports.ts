@@ -136,10 +136,19 @@ export async function importRoutes(app: App): Promise<void> {
           const value = file.fields[name];
           return value && !Array.isArray(value) && value.type === 'field' ? String(value.value) : undefined;
         };
-        const formBehaviour = field('behaviour');
-        if (formBehaviour === 'add-only' || formBehaviour === 'add-remove') behaviour = formBehaviour;
-        const formDryRun = field('dryRun');
-        if (formDryRun !== undefined) dryRun = formDryRun === 'true' || formDryRun === '1';
+        // Checked as the query string is: a misspelt option must not run another kind of import
+        // (a `dryRun=yes` read as false would apply the file).
+        const form = uploadQuery.safeParse({ behaviour: field('behaviour'), dryRun: field('dryRun') });
+        if (!form.success)
+          throw validationFailed(
+            form.error.issues.map((issue) => ({
+              code: 'invalid_option',
+              field: String(issue.path[0] ?? ''),
+              description: `${String(issue.path[0] ?? 'option')}: ${issue.message}`,
+            })),
+          );
+        if (form.data.behaviour !== undefined) behaviour = form.data.behaviour;
+        if (form.data.dryRun !== undefined) dryRun = form.data.dryRun;
         body = refuseTruncated(file.file, app.config.importMaxBytes);
       } else {
         body = request.body as Readable;
