@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Paper, Table, Text } from '@mantine/core';
+import { Button, Group, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
@@ -73,7 +73,10 @@ export function AdminsPage({ customer }: AdminsPageProps = {}) {
               <Table.Th>{t('admins.status')}</Table.Th>
               {/* On one customer's page every row has the same customer. */}
               {customer ? null : <Table.Th>{t('admins.customer')}</Table.Th>}
-              <Table.Th />
+              {/* A named column, so a screen reader says what the buttons below are. */}
+              <Table.Th>
+                <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+              </Table.Th>
             </>
           }
         >

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Paper, Table, Text } from '@mantine/core';
+import { Badge, Button, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
@@ -73,7 +73,10 @@ export function TokensPage({ customer }: TokensPageProps = {}) {
               <Table.Th>{t('tokens.lastUsed')}</Table.Th>
               <Table.Th>{t('tokens.expires')}</Table.Th>
               <Table.Th>{t('tokens.revoked')}</Table.Th>
-              <Table.Th />
+              {/* A named column, so a screen reader says what the buttons below are. */}
+              <Table.Th>
+                <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+              </Table.Th>
             </>
           }
         >
