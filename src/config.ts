@@ -113,12 +113,15 @@ const EXPECTED: Record<Variable, { readonly takes: string; readonly example: str
   },
 };
 
+/** A URL to print: its password (user:password@) replaced by ***. */
+export function withoutPassword(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
+}
+
 /** Never echoed: a secret, or a URL whose password is replaced. */
 function shownValue(variable: Variable, value: string): string {
   if (variable === 'HUB_SECRET') return `(${value.length} characters)`;
-  if (variable === 'DATABASE_URL' || variable === 'SMTP_URL') {
-    return JSON.stringify(value.replace(/^([a-z]+:\/\/[^:/@]*:)[^@]*@/i, '$1***@'));
-  }
+  if (variable === 'DATABASE_URL' || variable === 'SMTP_URL') return JSON.stringify(withoutPassword(value));
   return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
 }
 

@@ -1,7 +1,7 @@
 // Opens what every process needs — configuration, database (migrated), the deployment's default
 // partner and secret — and closes it again. Used by the server, the worker and the CLI.
 import pino, { type Logger } from 'pino';
-import type { Config } from './config.ts';
+import { withoutPassword, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { ensureDeployment, type Deployment } from './services/bootstrap/ensure-deployment.ts';
@@ -67,6 +67,27 @@ export async function openRuntime(config: Config, logger: Logger = createLogger(
     return { config, database, deployment, logger, close: () => database.close() };
   } catch (error) {
     await database.close();
-    throw error;
+    throw config.database.kind === 'postgres' && isUnreachable(error)
+      ? new Error(
+          `Cannot use the PostgreSQL database of DATABASE_URL=${withoutPassword(config.database.url)}: ${describe(error)}`,
+          { cause: error },
+        )
+      : error;
   }
+}
+
+/**
+ * The database is not there for us (refused, unknown host, wrong password, no such database): the
+ * operator needs to know which setting to look at, not only "connect ECONNREFUSED 127.0.0.1:1".
+ */
+function isUnreachable(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  return /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ECONNRESET|28\w{3}|3D000|08\w{3})$/.test(
+    code,
+  );
+}
+
+function describe(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return describe(error.errors[0]);
+  return error instanceof Error ? error.message || String(error) : String(error);
 }
