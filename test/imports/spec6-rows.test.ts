@@ -4,7 +4,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_HEADERS, userToExportRow } from '../../src/domain/csv/export-row.ts';
-import { CsvRowPlanner, type CsvRowPlan } from '../../src/domain/csv/plan-csv-rows.ts';
+import { CsvRowPlanner, type CsvRowPlan, type PlanningState } from '../../src/domain/csv/plan-csv-rows.ts';
+import { BatchedCustomerState } from '../../src/domain/users/batched-customer-state.ts';
 import { bytesSource, openCsv } from '../../src/domain/csv/read-csv.ts';
 import type { ImportBehaviour } from '../../src/domain/users/desired-change.ts';
 import {
@@ -85,7 +86,57 @@ function customer(overrides: Partial<CustomerSnapshot> = {}): InMemoryCustomerSt
   });
 }
 
-async function planFile(state: InMemoryCustomerState, csv: string, behaviour: ImportBehaviour) {
+/**
+ * The same customer as the import job plans it: facts once, then what the database answers for
+ * a batch (here the whole customer, a superset of any batch's lookups).
+ */
+function batchedCustomer(overrides: Partial<CustomerSnapshot> = {}): BatchedCustomerState {
+  const memory = customer(overrides);
+  const snapshot = { users: USERS, ...overrides };
+  const usage = new Map<string, number>();
+  for (const stored of snapshot.users) {
+    if (stored.packageId) usage.set(stored.packageId, (usage.get(stored.packageId) ?? 0) + 1);
+    if (stored.addOns.attendant_console)
+      usage.set('attendant_console', (usage.get('attendant_console') ?? 0) + 1);
+  }
+  const state = new BatchedCustomerState({
+    soldPackages: memory.soldPackages,
+    locations: [
+      { id: 'ams', name: 'Amsterdam HQ', country: 'NL' },
+      { id: 'rtm', name: 'Rotterdam', country: 'NL' },
+    ],
+    extensionLength: memory.extensionLength,
+    defaultPackageTemplate: memory.defaultPackageTemplate,
+    autoAssignBasicLicences: memory.autoAssignBasicLicences,
+    directorySync: memory.directorySync,
+    customerFullAdmins: overrides.customerFullAdmins ?? ['boss@x.nl'],
+    usage,
+  });
+  const numbers = new Map(
+    ['+31201234501', '+31201234502', '+31201234503', '+31107654301'].map((e164) => [
+      e164,
+      memory.numberEntry(e164)!,
+    ]),
+  );
+  state.loadBatch({
+    users: new Map(snapshot.users.map((stored) => [stored.email, stored])),
+    foreignEmails: new Set(['other@elsewhere.nl']),
+    numbers,
+    extensionHolders: new Map(
+      snapshot.users.flatMap((stored) =>
+        stored.extension ? [[stored.extension, stored.email] as const] : [],
+      ),
+    ),
+  });
+  return state;
+}
+
+const STATES = [
+  ['in memory', customer],
+  ['batched, as the import job plans', batchedCustomer],
+] as const;
+
+async function planFile(state: PlanningState, csv: string, behaviour: ImportBehaviour) {
   const opened = await openCsv(bytesSource(new TextEncoder().encode(csv), 5));
   if (!opened.ok) return { fileError: opened.error.code, rows: [] as CsvRowPlan[], fileWarnings: [] };
   const planner = new CsvRowPlanner(opened.columns, behaviour, state);
@@ -429,10 +480,10 @@ const cases: RowCase[] = [
   },
 ];
 
-describe('SPEC §6 rows, to the letter', () => {
+describe.each(STATES)('SPEC §6 rows, to the letter (%s)', (_name, makeState) => {
   it.each(cases)('$name', async (testCase) => {
     const { rows, fileError } = await planFile(
-      customer(testCase.context),
+      makeState(testCase.context),
       testCase.csv,
       testCase.behaviour ?? 'add-only',
     );
