@@ -247,3 +247,45 @@ describe('onBehalfOfSubPartnerOrgId', () => {
     expect((after.json() as { status: string }).status).toBe('provisioned');
   });
 });
+
+describe('PUT /v1/wholesale/subscribers/{id} provisioningParameters', () => {
+  it('are used when a Meetings user moves to calling, and ignored once the user has calling', async () => {
+    const { app, tokens, auth, database, partnerId } = harness();
+    const customer = await createTestCustomer(database.db, partnerId, {
+      provision: true,
+      firstLocation: {
+        name: 'Head Office',
+        country: 'NL',
+        timeZone: 'Europe/Amsterdam',
+      },
+    });
+    const locations = await app.inject({
+      url: `/v1/customers/${customer.id}/locations`,
+      headers: auth(tokens.partnerFull),
+    });
+    const locationId = (locations.json() as { items: { id: string }[] }).items[0]?.id;
+    const created = await send('POST', '/v1/wholesale/subscribers', {
+      customerId: customer.id,
+      email: 'mover@update.example',
+      package: 'webex_meetings',
+      provisioningParameters: {},
+    });
+    const id = (created.json() as { id: string }).id;
+    const userUrl = `/v1/customers/${customer.id}/users/${id}`;
+    const toCalling = await send('PUT', `/v1/wholesale/subscribers/${id}`, {
+      packages: ['webex_calling'],
+      provisioningParameters: { extension: '4001', locationId },
+    });
+    expect(toCalling.statusCode, toCalling.body).toBe(200);
+    const afterMove = await app.inject({ url: userUrl, headers: auth(tokens.partnerFull) });
+    expect(afterMove.json()).toMatchObject({ extension: '4001', locationId });
+    const again = await send('PUT', `/v1/wholesale/subscribers/${id}`, {
+      packages: ['webex_suite'],
+      provisioningParameters: { extension: '4999', locationId: 'not-a-location' },
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ package: 'webex_suite' });
+    const afterSuite = await app.inject({ url: userUrl, headers: auth(tokens.partnerFull) });
+    expect(afterSuite.json()).toMatchObject({ extension: '4001', locationId });
+  });
+});

@@ -249,21 +249,20 @@ describe('subscribers', () => {
     expect((await call('get', S, `${S}?max=101`)).statusCode).toBe(400);
   });
 
-  it('accepts the example update', async () => {
-    const { database } = harness();
-    // The update example's extension has four digits (the create example's five).
-    await database.db
-      .updateTable('customers')
-      .set({ extension_length: 4 })
-      .where('id', '=', customerId)
-      .execute();
+  it('accepts the example update as published: an existing calling user keeps number and extension', async () => {
+    const { app, tokens, auth } = harness();
+    // "If this subscriber is an existing Webex Calling entitled user, these attributes are
+    // optional and if provided are ignored": the example's number, four-digit extension and
+    // made-up locationId change nothing.
     const [example] = exampleRequests('put', SI);
-    const response = await call('put', SI, `${S}/${subscriberId}`, {
-      ...example,
-      provisioningParameters: { ...(example?.['provisioningParameters'] as object), locationId },
-    });
+    const response = await call('put', SI, `${S}/${subscriberId}`, example);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ package: 'webex_calling', status: 'provisioned' });
+    const user = await app.inject({
+      url: `/v1/customers/${customerId}/users/${subscriberId}`,
+      headers: auth(tokens.partnerFull),
+    });
+    expect(user.json()).toMatchObject({ locationId, extension: '51212', phoneNumber: '+12405551212' });
   });
 
   it('refuses an update that takes away a package users still hold (409, 10018)', async () => {

@@ -138,12 +138,17 @@ export async function updateWholesaleSubscriber(
   const row = await requireSubscriber(context, id);
   const customer = await requireWholesaleCustomer(context, row.customer_id);
   const choice = packageChoice(input);
+  // "If this subscriber is an existing Webex Calling entitled user, these attributes are optional
+  // and if provided are ignored" (public description of the update): a user who already has a
+  // location and a number or extension keeps them.
+  const entitled = row.location_id !== null && (row.extension !== null || row.phone_number !== null);
+  const parameters = entitled ? undefined : input.provisioningParameters;
   await changeUserPackage(context, customer, row.id, {
     package: choice.packageId,
     attendantConsole: choice.attendantConsole,
-    location: input.provisioningParameters?.locationId,
-    extension: input.provisioningParameters?.extension,
-    phoneNumber: input.provisioningParameters?.primaryPhoneNumber,
+    location: parameters?.locationId,
+    extension: parameters?.extension,
+    phoneNumber: parameters?.primaryPhoneNumber,
   });
   return toPublic(await requireSubscriber(context, row.id));
 }
