@@ -499,6 +499,29 @@ describe.each(STATES)('SPEC §6 rows, to the letter (%s)', (_name, makeState) =>
   });
 });
 
+describe.each(STATES)('SPEC §6 rows see the rows before them (%s)', (_name, makeState) => {
+  it('a number freed by REMOVE| and an extension freed by a removal can be taken by later rows', async () => {
+    const header = `${EMAIL},Phone Number,Extension,Location,Webex Calling,Webex Suite,${JABBER},Preferred Webex Site`;
+    const csv = [
+      header,
+      'anna@x.nl,REMOVE|+31201234501,,,,,,,',
+      'new1@x.nl,+31201234501,,Amsterdam HQ,TRUE,,FALSE,FALSE,s',
+      'bram@x.nl,,,,,FALSE,,,',
+      'new2@x.nl,,1002,Amsterdam HQ,TRUE,,FALSE,FALSE,s',
+      'new3@x.nl,+31201234501,1002,Amsterdam HQ,TRUE,,FALSE,FALSE,s',
+      '',
+    ].join('\n');
+    const { rows } = await planFile(makeState(), csv, 'add-remove');
+    expect(rows.map((row) => [row.rowNumber, row.action, row.errors.map((e) => e.code)])).toEqual([
+      [2, 'modify', []],
+      [3, 'add', []],
+      [4, 'remove', []],
+      [5, 'add', []],
+      [6, 'error', ['extension_taken', 'number_taken']],
+    ]);
+  });
+});
+
 describe('SPEC §6 files', () => {
   it.each([
     ['English and Dutch for the same field', `${EMAIL},First Name,Voornaam\n`],
