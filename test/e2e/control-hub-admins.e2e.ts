@@ -152,6 +152,19 @@ describe("a customer's own admin, invited from Control Hub", () => {
     await page.getByText(`The API tokens of ${demoCustomer}`).waitFor();
   });
 
+  it('reads the tokens page in Dutch, addressed formally', async () => {
+    const page = customer.page;
+    await page.getByTestId('language-switch').filter({ visible: true }).getByText('NL').click();
+    await page.getByRole('heading', { name: 'API-tokens', exact: true }).waitFor();
+    const description = page.getByText(`De API-tokens van ${demoCustomer}`);
+    expect(await description.textContent()).toMatch(/rechten dan u\.$/);
+    await page.getByRole('button', { name: 'Token maken' }).waitFor();
+    const dutchNav = page.getByRole('navigation', { name: 'Hoofdnavigatie' });
+    await dutchNav.getByRole('link', { name: 'API-tokens', exact: true }).waitFor();
+    await dutchNav.getByRole('link', { name: 'Beheerders', exact: true }).waitFor();
+    await screenshot(page, '44-customer-tokens-dutch');
+  });
+
   it("the partner admin sees that customer's token, revoked, and only the customer's", async () => {
     const page = partner.page;
     await nav(page, 'API tokens').click();
