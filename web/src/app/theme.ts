@@ -23,7 +23,8 @@ const accessibleColors = {
   gray: withShades('gray', { 6: '#676d73' }),
   teal: withShades('teal', { 8: '#087c58', 9: '#077352' }),
   green: withShades('green', { 8: '#257d36', 9: '#227432' }),
-  red: withShades('red', { 8: '#ce2d2d', 9: '#bb2929' }),
+  // Red 6 is also Mantine's error colour: a field's error message is text too.
+  red: withShades('red', { 6: '#d63031', 7: '#d32f2f', 8: '#ce2d2d', 9: '#bb2929' }),
   orange: withShades('orange', { 8: '#bc480a', 9: '#ab4209' }),
   yellow: withShades('yellow', { 8: '#9e5c00', 9: '#985800' }),
 };
@@ -52,6 +53,11 @@ export function createAppTheme(labels: ThemeLabels): MantineThemeOverride {
       // the title out of the Tab order while letting it take that first focus.
       ModalCloseButton: { defaultProps: { 'aria-label': labels.closeDialog } },
       ModalTitle: { defaultProps: { 'data-autofocus': true, tabIndex: -1 } },
+      // A dialog's header is no page banner: as a <header> it made a second banner landmark.
+      ModalHeader: { defaultProps: { component: 'div' } },
+      // No hidden, focusable placeholder first in a menu: a menu may hold only its items. Focus
+      // lands on the menu itself, and the arrow keys move to its items.
+      Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
     },
   });
 }

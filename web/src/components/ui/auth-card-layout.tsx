@@ -14,17 +14,20 @@ export function AuthCardLayout({
 }) {
   return (
     <Box mih="100vh" bg="gray.0" p="md">
-      <Group justify="flex-end">
+      {/* Landmarks, as in the signed-in layout: the language choice in a banner, the card as main. */}
+      <Group component="header" justify="flex-end">
         <LanguageSwitch />
       </Group>
-      <Center mih="80vh">
+      <Center component="main" mih="80vh">
         <Paper w="100%" maw={420} p="xl" shadow="sm">
           <Stack gap="lg">
             <Stack gap={4}>
               <Text fw={700} c="blue.8" size="sm" tt="uppercase" lts={1}>
                 Wholesale Hub
               </Text>
-              <Title order={2}>{title}</Title>
+              <Title order={1} size="h2">
+                {title}
+              </Title>
               {subtitle ? (
                 <Text c="dimmed" size="sm">
                   {subtitle}

@@ -13,7 +13,9 @@ export function EmptyState({
   return (
     <Paper withBorder p="xl" radius="md">
       <Stack align="center" gap="xs" py="lg">
-        <Title order={4}>{title}</Title>
+        <Title order={2} size="h4">
+          {title}
+        </Title>
         {description ? (
           <Text c="dimmed" size="sm" ta="center" maw={480}>
             {description}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Code, Paper, Spoiler, Table, Text, TextInput } from '@mantine/core';
+import { Code, Paper, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -8,6 +8,7 @@ import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { PagedTable } from '../../../components/ui/paged-table.tsx';
 import type { AuditEvent } from '../api/audit.ts';
 import { useAuditPages } from '../api/audit.ts';
+import { ChangedFieldsText } from './changed-fields-text.tsx';
 
 /** Only the fields that changed, so a long before/after stays readable. */
 function changedFields(event: AuditEvent): string {
@@ -70,15 +71,7 @@ export function AuditPage() {
                 <Text size="sm">{event.target.type}</Text>
               </Table.Td>
               <Table.Td>
-                <Spoiler maxHeight={48} showLabel={t('audit.more')} hideLabel={t('audit.less')}>
-                  <Text
-                    size="xs"
-                    ff="monospace"
-                    style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', lineHeight: '16px' }}
-                  >
-                    {changedFields(event) || '—'}
-                  </Text>
-                </Spoiler>
+                <ChangedFieldsText text={changedFields(event) || '—'} />
               </Table.Td>
             </Table.Tr>
           ))}

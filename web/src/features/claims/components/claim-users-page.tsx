@@ -86,7 +86,7 @@ export function ClaimUsersPage() {
       />
       <Stack>
         <Paper>
-          <Title order={4} mb="sm">
+          <Title order={2} size="h4" mb="sm">
             {t('claims.domains')}
           </Title>
           <Group align="flex-end" mb="md">
@@ -166,7 +166,9 @@ export function ClaimUsersPage() {
         </Paper>
         <Paper>
           <Group justify="space-between" mb="sm">
-            <Title order={4}>{t('claims.accounts')}</Title>
+            <Title order={2} size="h4">
+              {t('claims.accounts')}
+            </Title>
             <Button
               disabled={selected.length === 0}
               loading={claim.isPending}

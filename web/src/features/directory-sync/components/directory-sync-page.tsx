@@ -93,7 +93,9 @@ export function DirectorySyncPage() {
         </Paper>
         <Paper>
           <Group justify="space-between" mb="sm">
-            <Title order={4}>{t('directorySync.tokens')}</Title>
+            <Title order={2} size="h4">
+              {t('directorySync.tokens')}
+            </Title>
             <Button
               onClick={() => {
                 rotate.reset();

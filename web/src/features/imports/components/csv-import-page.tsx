@@ -180,7 +180,7 @@ export function CsvImportPage() {
       {step === 0 ? (
         <Stack>
           <Paper>
-            <Title order={4} mb="xs">
+            <Title order={2} size="h4" mb="xs">
               {t('imports.downloadTitle')}
             </Title>
             <Text size="sm" c="dimmed" mb="sm">
@@ -247,7 +247,9 @@ export function CsvImportPage() {
         <Stack>
           <Paper>
             <Group justify="space-between" mb="sm">
-              <Title order={4}>{t('imports.previewTitle')}</Title>
+              <Title order={2} size="h4">
+                {t('imports.previewTitle')}
+              </Title>
               <StatusBadge status={dryRunJob.status} />
             </Group>
             {dryRunJob.status === 'queued' || dryRunJob.status === 'validating' ? (
@@ -309,7 +311,9 @@ export function CsvImportPage() {
         <Stack>
           <Paper>
             <Group justify="space-between" mb="sm">
-              <Title order={4}>{t('imports.resultsTitle')}</Title>
+              <Title order={2} size="h4">
+                {t('imports.resultsTitle')}
+              </Title>
               <StatusBadge status={appliedJob.status} />
             </Group>
             <JobProgress job={appliedJob} label={t('imports.applied')} />

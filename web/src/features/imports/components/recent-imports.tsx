@@ -13,7 +13,7 @@ export function RecentImports({ customerId }: { customerId: string }) {
   const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <Paper>
-      <Title order={4} mb="sm">
+      <Title order={2} size="h4" mb="sm">
         {t('imports.recentTitle')}
       </Title>
       <Table.ScrollContainer minWidth={640}>

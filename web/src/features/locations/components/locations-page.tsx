@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Paper, SimpleGrid, Table, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Paper, SimpleGrid, Table, TextInput, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
@@ -119,7 +119,9 @@ export function LocationsPage() {
                   <Table.Th>{t('locations.name')}</Table.Th>
                   <Table.Th>{t('wizard.stepAddress')}</Table.Th>
                   <Table.Th>{t('locations.timeZone')}</Table.Th>
-                  <Table.Th />
+                  <Table.Th>
+                    <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

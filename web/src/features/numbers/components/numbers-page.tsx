@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, Modal, Paper, Select, Stack, Table, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Textarea,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -135,7 +147,9 @@ export function NumbersPage() {
               <Table.Th>{t('users.location')}</Table.Th>
               <Table.Th>{t('users.status')}</Table.Th>
               <Table.Th>{t('numbers.assignedTo')}</Table.Th>
-              <Table.Th />
+              <Table.Th>
+                <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+              </Table.Th>
             </>
           }
         >

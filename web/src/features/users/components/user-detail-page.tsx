@@ -148,7 +148,9 @@ export function UserDetailPage() {
         <Paper>
           <Group justify="space-between" wrap="nowrap">
             <Stack gap={2}>
-              <Title order={4}>{t('userDetail.package')}</Title>
+              <Title order={2} size="h4">
+                {t('userDetail.package')}
+              </Title>
               <Text size="sm" data-testid="user-package">
                 <PackageName id={data.package} />
                 {data.attendantConsole ? ` + ${t('packages.attendant_console')}` : ''}
@@ -170,7 +172,7 @@ export function UserDetailPage() {
           </Group>
         </Paper>
         <Paper>
-          <Title order={4} mb="md">
+          <Title order={2} size="h4" mb="md">
             {t('userDetail.calling')}
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -180,7 +182,7 @@ export function UserDetailPage() {
           </SimpleGrid>
         </Paper>
         <Paper>
-          <Title order={4} mb="md">
+          <Title order={2} size="h4" mb="md">
             {t('userDetail.profile')}
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
