@@ -100,6 +100,10 @@ describe.each(languages)('accessibility in %s', (language) => {
     await open(`${server.baseUrl}/login`, 'sign-in', language);
     // The document's language follows the app's, so a screen reader reads Dutch as Dutch.
     expect(await page.locator('html').getAttribute('lang')).toBe(language);
+    // Sent empty: each field says what is wrong, and that must be as readable as the rest.
+    await page.getByRole('button', { name: text(language, 'auth.signIn'), exact: true }).click();
+    await page.getByText(text(language, 'validation.email')).waitFor();
+    await check('sign-in with errors', language);
     await open(`${server.baseUrl}/signup`, 'sign-up', language);
     await open(`${server.baseUrl}/forgot-password`, 'password-reset request', language);
     if (language === 'en') {
@@ -160,6 +164,11 @@ describe.each(languages)('accessibility in %s', (language) => {
     }
     await open(`${controlHubUrl}`, 'Control Hub overview', language);
     await open(`${controlHubUrl}/users`, 'users list', language);
+    await page.getByTestId('manage-users').click();
+    await page.getByRole('menu').waitFor();
+    await check('Manage users menu', language);
+    await page.keyboard.press('Escape');
+    await page.getByRole('menu').waitFor({ state: 'detached' });
     if (!userUrl) {
       await page.getByTestId('users-table').getByRole('link').first().click();
       await page.getByTestId('user-package').waitFor();

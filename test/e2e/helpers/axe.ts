@@ -1,6 +1,7 @@
 // axe-core in the page under test: its source is injected as a script (no bundler, no network) and
-// run against the whole document. Only WCAG 2.0/2.1 level A and AA rules count; a violation of
-// impact serious or critical fails, moderate and minor ones are printed for a person to judge.
+// run against the whole document with the WCAG 2.0/2.1 level A and AA rules and axe's best
+// practices (headings, landmarks). A WCAG violation of impact serious or critical fails; the milder
+// ones and the best practices are printed for a person to judge.
 // Every finding, with each element's HTML and axe's explanation, is also kept in
 // test-results/e2e/accessibility.json (not committed), for whoever fixes them.
 import { readFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ const axeSource = readFileSync(path.join(path.dirname(require.resolve('axe-core'
 
 export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] as const;
 const failingImpacts = new Set(['serious', 'critical']);
+const ruleTags = [...wcagTags, 'best-practice'];
 
 interface AxeNode {
   readonly target: readonly unknown[];
@@ -28,11 +30,12 @@ export interface AxeFinding {
   readonly id: string;
   readonly impact: string;
   readonly help: string;
+  readonly tags: readonly string[];
   readonly nodes: readonly AxeNode[];
 }
 
 interface AxeRunResult {
-  violations: { id: string; impact?: string | null; help: string; nodes: AxeNode[] }[];
+  violations: { id: string; impact?: string | null; help: string; tags: string[]; nodes: AxeNode[] }[];
 }
 
 /**
@@ -66,13 +69,14 @@ export async function runAxe(page: Page, screen: string): Promise<AxeFinding[]> 
           resultTypes: ['violations'],
         },
       ),
-    [...wcagTags],
+    ruleTags,
   );
   const findings = result.violations.map((violation) => ({
     screen,
     id: violation.id,
     impact: violation.impact ?? 'minor',
     help: violation.help,
+    tags: violation.tags,
     nodes: violation.nodes.map(({ target, html, failureSummary }) => ({ target, html, failureSummary })),
   }));
   allFindings.push(...findings);
@@ -94,16 +98,20 @@ function describeFinding(finding: AxeFinding): string {
   ].join('\n');
 }
 
+const isWcag = (finding: AxeFinding) =>
+  finding.tags.some((tag) => (wcagTags as readonly string[]).includes(tag));
+const fails = (finding: AxeFinding) => failingImpacts.has(finding.impact) && isWcag(finding);
+
 /**
- * Checks one screen: returns a line per serious or critical violation (screen, rule id, targets)
- * and prints the milder ones. An empty list means the screen passes.
+ * Checks one screen: returns a line per serious or critical WCAG violation (screen, rule id,
+ * targets) and prints the other findings. An empty list means the screen passes.
  */
 export async function accessibilityProblems(page: Page, screen: string): Promise<string[]> {
   const findings = await runAxe(page, screen);
-  for (const finding of findings.filter((candidate) => !failingImpacts.has(candidate.impact))) {
+  for (const finding of findings.filter((candidate) => !fails(candidate))) {
     console.info(`axe (not failing) ${describeFinding(finding)}`);
   }
-  return findings.filter((finding) => failingImpacts.has(finding.impact)).map(describeFinding);
+  return findings.filter(fails).map(describeFinding);
 }
 
 /** Writes every finding of this run to test-results/e2e/accessibility.json. */
