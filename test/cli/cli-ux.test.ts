@@ -160,3 +160,83 @@ describe('messages that list what is allowed', () => {
     expect(result.stderr.match(/not a CSV text file/g)).toHaveLength(1);
   });
 });
+
+describe('users add-batch, export and import: files', () => {
+  it('names the user and the field a batch file gets wrong, and a file that is not there', async () => {
+    const file = path.join(cli().cwd, 'batch.json');
+    await writeFile(
+      file,
+      JSON.stringify([
+        { email: 'ok@ux.example', firstName: 'O', lastName: 'K', package: 'webex_meetings' },
+        { email: 'gold@ux.example', firstName: 'G', lastName: 'D', package: 'webex_gold' },
+      ]),
+    );
+    const result = await cli().hub('users', 'add-batch', file, '--customer', 'UX-1', '--json');
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('user 2 (gold@ux.example), package:');
+    const missing = await cli().hub('users', 'add-batch', 'nope.json', '--customer', 'UX-1');
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain('No such file: nope.json');
+  });
+
+  it('refuses an --out in a directory that does not exist, and --json without --out', async () => {
+    const out = await cli().hub('users', 'export', '--customer', 'UX-1', '--out', 'no/such/dir/u.csv');
+    expect(out.exitCode).toBe(2);
+    expect(out.stderr).toContain('--out: the directory');
+    const json = await cli().hub('users', 'export', '--customer', 'UX-1', '--json');
+    expect(json.exitCode).toBe(2);
+    expect(json.stdout).toBe('');
+    expect(json.stderr).toContain('--json needs --out');
+  });
+
+  it('prints the counts in the order of SPEC §9 and lists a dry run’s planned changes', async () => {
+    const file = path.join(cli().cwd, 'dry.csv');
+    await writeFile(
+      file,
+      [
+        'User ID/Email (Required),First Name,Last Name,Jabber with Webex Teams,Jabber Calling,Webex Meetings',
+        'dry@ux.example,D,R,FALSE,FALSE,TRUE',
+        'bad@ux.example,B,D,,FALSE,TRUE',
+      ].join('\n'),
+    );
+    const json = await cli().hub('users', 'import', file, '--customer', 'UX-1', '--dry-run', '--json');
+    expect(json.exitCode, json.stderr).toBe(0);
+    expect(Object.keys(json.json<{ counts: object }>().counts)).toEqual([
+      'add',
+      'modify',
+      'remove',
+      'unchanged',
+      'error',
+      'warning',
+    ]);
+    const human = await cli().hub('users', 'import', file, '--customer', 'UX-1', '--dry-run');
+    expect(human.exitCode, human.stderr).toBe(0);
+    expect(human.stdout).toContain('row 2: add dry@ux.example');
+    // Row 3 is in error and also has a warning: each message says its own severity.
+    expect(human.stdout).toContain('error: Row 3, Jabber with Webex Teams');
+    expect(human.stdout).toMatch(/warning: Row 3, Preferred Webex Site/);
+    expect(human.stderr).toContain('Dry run: nothing was changed');
+  });
+
+  it('says a directory is not a file', async () => {
+    const result = await cli().hub('users', 'import', '.', '--customer', 'UX-1');
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('. is not a file');
+  });
+
+  it('names --user when set-package finds no such user', async () => {
+    const result = await cli().hub(
+      'users',
+      'set-package',
+      '--customer',
+      'UX-1',
+      '--user',
+      'nobody@ux.example',
+      '--package',
+      'webex_meetings',
+    );
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('--user "nobody@ux.example": customer UX-1 has no user');
+  });
+});

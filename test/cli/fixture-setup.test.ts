@@ -176,7 +176,7 @@ describe('fixture set-up (fixtures/README.md)', () => {
     expect(free).toEqual([]);
     const gone = await hub('users', 'get', anna.id, '--customer', 'DEVRIES-001');
     expect(gone.exitCode).toBe(2);
-    expect(gone.stderr).toContain('User not found.');
+    expect(gone.stderr).toContain(`user "${anna.id}": customer DEVRIES-001 has no user`);
   });
 });
 

@@ -7,11 +7,32 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { addUsers } from '../../services/provisioning/add-users.ts';
 import { createUserInput } from '../../http/schemas/users.ts';
+import { PACKAGE_IDS } from '../../domain/packages/catalog.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError, describeError } from '../exit-codes.ts';
 import { usersCommand } from './users.ts';
 
-const fileSchema = z.union([z.array(createUserInput), z.object({ users: z.array(createUserInput) })]);
+const usersSchema = z.array(createUserInput);
+
+/** The users of the file: an array, or the API's `{"users": [...]}`; null for any other shape. */
+function usersOf(parsed: unknown): unknown[] | null {
+  if (Array.isArray(parsed)) return parsed;
+  if (typeof parsed === 'object' && parsed !== null && 'users' in parsed && Array.isArray(parsed.users))
+    return parsed.users as unknown[];
+  return null;
+}
+
+/** `user 2 (p2@example.com), package: Invalid option: …`: which entry and which field. */
+function describeIssue(entries: readonly unknown[], issue: z.core.$ZodIssue): string {
+  const [index, ...field] = issue.path;
+  if (typeof index !== 'number') return `  - ${issue.message}`;
+  const entry = entries[index];
+  const email =
+    typeof entry === 'object' && entry !== null && 'email' in entry && typeof entry.email === 'string'
+      ? ` (${entry.email})`
+      : '';
+  return `  - user ${index + 1}${email}${field.length ? `, ${field.join('.')}` : ''}: ${issue.message}`;
+}
 
 interface Options {
   customer: string;
@@ -23,25 +44,35 @@ export function registerUsersAddBatchCommand(program: Command, cli: CliContext):
   usersCommand(program)
     .command('add-batch')
     .description('Add up to 25 users from a JSON file (each checked like a CSV row)')
-    .argument('<file>', 'JSON: [{"email", "firstName", "lastName", "package", ...}] or {"users": [...]}')
+    .argument(
+      '<file>',
+      `JSON: [{"email", "firstName", "lastName", "package", ...}] or {"users": [...]}; package: ${PACKAGE_IDS.join(' | ')}`,
+    )
     .requiredOption('--customer <customer>', 'customer id or externalId')
     .option('--partner <partner>', 'partner id or name (default: the default partner)')
     .option('--json', 'print JSON', false)
     .action(async (file: string, options: Options) => {
+      const text = await readFile(path.resolve(cli.io.cwd, file), 'utf8').catch((error: unknown) => {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new CliUsageError(
+          code === 'ENOENT' ? `No such file: ${file}` : `Cannot read ${file}: ${(error as Error).message}`,
+        );
+      });
       let parsed: unknown;
       try {
-        parsed = JSON.parse(await readFile(path.resolve(cli.io.cwd, file), 'utf8'));
+        parsed = JSON.parse(text);
       } catch (error) {
-        throw new CliUsageError(`Cannot read ${file} as JSON: ${(error as Error).message}`);
+        throw new CliUsageError(`${file} is not JSON: ${(error as Error).message}`);
       }
-      const result = fileSchema.safeParse(parsed);
+      const entries = usersOf(parsed);
+      if (!entries)
+        throw new CliUsageError(`${file} is not a list of users: give a JSON array, or {"users": [...]}.`);
+      const result = usersSchema.safeParse(entries);
       if (!result.success) {
-        const issues = result.error.issues
-          .slice(0, 5)
-          .map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
-        throw new CliUsageError(`${file} is not a list of users:\n${issues.join('\n')}`);
+        const issues = result.error.issues.slice(0, 5).map((issue) => describeIssue(entries, issue));
+        throw new CliUsageError(`${file} has users that cannot be added:\n${issues.join('\n')}`);
       }
-      const users = Array.isArray(result.data) ? result.data : result.data.users;
+      const users = result.data;
       const context = await cli.serviceContext({ partner: options.partner });
       const results = await addUsers(context, options.customer, users);
       const presented = results.map((entry) =>

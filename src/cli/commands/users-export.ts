@@ -1,11 +1,13 @@
 // `hub users export --customer C [--out FILE]`: every user of the customer as CSV (SPEC §6 column
 // order), streamed to the file or to stdout.
 import { createWriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { exportUsersCsv } from '../../services/exports/export-users.ts';
 import type { CliContext } from '../cli-context.ts';
+import { CliUsageError } from '../exit-codes.ts';
 import { usersCommand } from './users.ts';
 
 export function registerUserExportCommands(program: Command, cli: CliContext): void {
@@ -16,11 +18,25 @@ export function registerUserExportCommands(program: Command, cli: CliContext): v
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--partner <partner>')
     .option('--json', 'with --out: print a JSON summary', false)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  hub users export --customer DEVRIES-001 --out users.csv\n  hub users export --customer DEVRIES-001 > users.csv',
+    )
     .action(async (options: { customer: string; out?: string; partner?: string; json: boolean }) => {
+      // Without --out the CSV itself is stdout: a JSON summary there would corrupt it.
+      if (options.json && !options.out)
+        throw new CliUsageError('--json needs --out: without it the CSV itself is written to stdout.');
+      const target = options.out === undefined ? undefined : path.resolve(cli.io.cwd, options.out);
+      if (target !== undefined) {
+        const directory = await stat(path.dirname(target)).catch(() => null);
+        if (!directory?.isDirectory())
+          throw new CliUsageError(`--out: the directory ${path.dirname(target)} does not exist.`);
+        if ((await stat(target).catch(() => null))?.isDirectory())
+          throw new CliUsageError(`--out: ${target} is a directory; give a file name.`);
+      }
       const context = await cli.serviceContext({ partner: options.partner });
       const download = await exportUsersCsv(context, options.customer);
-      if (options.out) {
-        const target = path.resolve(cli.io.cwd, options.out);
+      if (target !== undefined) {
         await pipeline(download.body, createWriteStream(target));
         cli.print(options.json, { file: target }, () => `Exported to ${target}`);
         return;

@@ -114,17 +114,58 @@ async function waitForImport(
   }
 }
 
-function human(result: ImportCliResult): string {
+/** SPEC §9's key order, whatever order the view built them in: scripts and diffs see one shape. */
+function inSpecOrder(counts: ImportCliResult['counts']): ImportCliResult['counts'] {
+  const { add, modify, remove, unchanged, error, warning } = counts;
+  return { add, modify, remove, unchanged, error, warning };
+}
+
+/** A dry run's human output lists what would change, up to this many rows (--json has all). */
+const DRY_RUN_ROWS_SHOWN = 50;
+
+/** What the human output says beyond SPEC §9's JSON: each message's severity, a modify's fields. */
+interface RowDetail {
+  readonly severities: readonly ('error' | 'warning')[];
+  readonly changes: readonly { field: string; before: unknown; after: unknown }[] | null;
+}
+
+function describeChange(change: { field: string; before: unknown; after: unknown }): string {
+  const show = (value: unknown) => (value === null || value === undefined ? '(none)' : String(value));
+  return `${change.field} ${show(change.before)} → ${show(change.after)}`;
+}
+
+function plannedChanges(result: ImportCliResult, details: ReadonlyMap<number, RowDetail>): string[] {
+  if (result.status !== 'validated') return [];
+  const changing = result.rows.filter((row) => row.action !== 'unchanged' && row.action !== 'error');
+  const more = changing.length - DRY_RUN_ROWS_SHOWN;
+  return [
+    ...changing.slice(0, DRY_RUN_ROWS_SHOWN).map((row) => {
+      const changes = details.get(row.row)?.changes ?? [];
+      const fields =
+        row.action === 'modify' && changes.length ? `: ${changes.map(describeChange).join(', ')}` : '';
+      return `  row ${row.row}: ${row.action} ${row.email}${fields}`;
+    }),
+    ...(more > 0 ? [`  … and ${more} more (--json lists every row)`] : []),
+  ];
+}
+
+function human(result: ImportCliResult, details: ReadonlyMap<number, RowDetail> = new Map()): string {
   const { counts } = result;
   const lines = [
     `Import ${result.jobId ?? '(none)'}: ${result.status}`,
+    ...plannedChanges(result, details),
     ...(result.fileError ? [`  file rejected: ${result.fileError}`] : []),
     `  add ${counts.add}, modify ${counts.modify}, remove ${counts.remove}, unchanged ${counts.unchanged}, error ${counts.error}, with warnings ${counts.warning}`,
     ...result.fileWarnings.map((warning) => `  warning: ${warning}`),
     ...result.rows
       .filter((row) => row.messages.length > 0)
       .flatMap((row) =>
-        row.messages.map((message) => `  ${row.status === 'error' ? 'error' : 'warning'}: ${message}`),
+        row.messages.map((message, index) => {
+          // A row in error may also carry warnings: each message says its own severity.
+          const severity =
+            details.get(row.row)?.severities[index] ?? (row.status === 'error' ? 'error' : 'warning');
+          return `  ${severity}: ${message}`;
+        }),
       ),
   ];
   return lines.join('\n');
@@ -142,6 +183,21 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
     .option('--dry-run', 'validate and show what would change; change nothing', false)
     .option('--partner <partner>')
     .option('--json', 'print JSON', false)
+    .addHelpText(
+      'after',
+      [
+        '',
+        'The file: the CSV of SPEC §6 (as "hub users export" writes it; Excel CSV with ; and Dutch',
+        'headers too). One row per user; a TRUE package column gives the user that package.',
+        'add-only: TRUE assigns, FALSE is ignored. add-remove: FALSE also unassigns, and a user',
+        'left with no package is removed. Exit 0 when the import ran (row errors included), 2',
+        'when the file is rejected, 1 when the import failed.',
+        '',
+        'Examples:',
+        '  hub users import users.csv --customer DEVRIES-001 --dry-run',
+        '  hub users import users.csv --customer DEVRIES-001 --behaviour add-remove --json',
+      ].join('\n'),
+    )
     .action(async (file: string, options: ImportOptions) => {
       if (
         options.behaviour !== undefined &&
@@ -152,7 +208,8 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
       }
       const filePath = path.resolve(cli.io.cwd, file);
       const info = await stat(filePath).catch(() => null);
-      if (!info?.isFile()) throw new CliUsageError(`No such file: ${file}`);
+      if (!info) throw new CliUsageError(`No such file: ${file}`);
+      if (!info.isFile()) throw new CliUsageError(`${file} is not a file: give a CSV file.`);
       const runtime = await cli.runtime();
       const context = await cli.serviceContext({ partner: options.partner });
       let created: ImportView;
@@ -182,7 +239,13 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
         cli.io.interactive && !options.json,
       );
       const rows: ImportCliResult['rows'] = [];
+      const details = new Map<number, RowDetail>();
       for await (const row of allImportRows(context, view.id)) {
+        if (!options.json)
+          details.set(row.row, {
+            severities: row.issues.map((issue) => issue.severity),
+            changes: row.changes,
+          });
         rows.push({
           row: row.row,
           email: row.email,
@@ -194,12 +257,14 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
       const result: ImportCliResult = {
         jobId: view.id,
         status: view.status,
-        counts: view.counts,
+        counts: inSpecOrder(view.counts),
         fileWarnings: view.fileWarnings,
         rows,
         ...(view.fileError ? { fileError: view.fileError } : {}),
       };
-      cli.print(options.json, result, () => human(result));
+      cli.print(options.json, result, () => human(result, details));
+      if (view.status === 'validated' && !options.json)
+        cli.io.err('Dry run: nothing was changed. Run the same command without --dry-run to apply it.\n');
       if (view.status === 'failed') {
         if (view.fileError) throw new AppError('validation_failed', view.fileError);
         throw new Error(view.failure ?? 'The import failed.');

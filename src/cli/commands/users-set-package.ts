@@ -3,13 +3,10 @@
 // package needs it.
 import type { Command } from 'commander';
 import { isPackageId, PACKAGE_IDS, type PackageId } from '../../domain/packages/catalog.ts';
-import { notFound } from '../../domain/errors.ts';
 import { changeUserPackage } from '../../services/provisioning/change-package.ts';
-import { isUuidLike } from '../../services/db-errors.ts';
-import { listUserViews } from '../../services/users/user-service.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../exit-codes.ts';
-import { usersCommand } from './users.ts';
+import { findUser, usersCommand } from './users.ts';
 
 interface Options {
   customer: string;
@@ -45,14 +42,7 @@ export function registerUsersSetPackageCommand(program: Command, cli: CliContext
     .option('--json', 'print JSON', false)
     .action(async (options: Options) => {
       const context = await cli.serviceContext({ partner: options.partner });
-      let userId = options.user;
-      if (!isUuidLike(userId)) {
-        const wanted = userId.trim().toLowerCase();
-        const page = await listUserViews(context, options.customer, { search: wanted, limit: 200 });
-        const found = page.items.find((item) => item.email.toLowerCase() === wanted);
-        if (!found) throw notFound('User', 'Gebruiker');
-        userId = found.id;
-      }
+      const userId = (await findUser(context, options.customer, options.user, '--user')).id;
       const result = await changeUserPackage(context, options.customer, userId, {
         package: options.package,
         attendantConsole: options.attendantConsole,

@@ -3,7 +3,7 @@
 // under the same `users` command.
 import type { Command } from 'commander';
 import { isPackageId, PACKAGE_IDS, type PackageId } from '../../domain/packages/catalog.ts';
-import { notFound } from '../../domain/errors.ts';
+import { isAppError } from '../../domain/errors.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { isUuidLike } from '../../services/db-errors.ts';
 import {
@@ -36,13 +36,32 @@ function packageOption(value: string): PackageId {
   return value;
 }
 
-/** A user by id or by email (what people have at hand in a terminal). */
-async function findUser(context: ServiceContext, customer: string, ref: string): Promise<UserView> {
-  if (isUuidLike(ref)) return getUser(context, customer, ref);
+/**
+ * A user by id or by email (what people have at hand in a terminal). One that is not there is
+ * rejected input (ADR 0064), named as the command line gave it (`label`).
+ */
+export async function findUser(
+  context: ServiceContext,
+  customer: string,
+  ref: string,
+  label = 'user',
+): Promise<UserView> {
+  const missing = () =>
+    new CliUsageError(
+      `${label} "${ref}": customer ${customer} has no user with this id or email. See: hub users list --customer ${customer}`,
+    );
+  if (isUuidLike(ref)) {
+    try {
+      return await getUser(context, customer, ref);
+    } catch (error) {
+      if (isAppError(error) && error.code === 'not_found') throw missing();
+      throw error;
+    }
+  }
   const wanted = ref.trim().toLowerCase();
   const page = await listUserViews(context, customer, { search: wanted, limit: 200 });
   const user = page.items.find((item) => item.email.toLowerCase() === wanted);
-  if (!user) throw notFound('User', 'Gebruiker');
+  if (!user) throw missing();
   return user;
 }
 
