@@ -12,6 +12,7 @@ import type { BrowserSession } from './helpers/browser.ts';
 import { openBrowser } from './helpers/browser.ts';
 import type { HubServer } from './helpers/hub-server.ts';
 import { startHubServer } from './helpers/hub-server.ts';
+import { csvWithOneBadRow } from './helpers/ui.ts';
 
 type Language = 'en' | 'nl';
 const languages: readonly Language[] = ['en', 'nl'];
@@ -183,6 +184,17 @@ describe.each(languages)('accessibility in %s', (language) => {
 
     await open(`${controlHubUrl}/users/add`, 'add users manually', language);
     await open(`${controlHubUrl}/users/csv`, 'CSV add or modify', language);
+    // The dry run's preview (counts, rows, one error) is the page's busiest state; nothing is applied.
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'users.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csvWithOneBadRow(`axe-${language}.example`)),
+    });
+    await page.getByTestId('local-preview').waitFor();
+    await page.getByTestId('upload').click();
+    await page.getByTestId('import-counts').waitFor({ timeout: 60_000 });
+    await page.locator('tr[data-action="error"]').first().waitFor();
+    await check('CSV preview', language);
     await open(`${controlHubUrl}/users/claim`, 'claim users', language);
     await open(`${controlHubUrl}/users/directory-sync`, 'directory sync', language);
   });
