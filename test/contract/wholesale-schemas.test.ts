@@ -26,7 +26,12 @@ import {
   type PublicSubscriberShape,
 } from '../../src/domain/provisioning/public-subscriber.ts';
 import { PRECHECK_SUCCESS } from '../../src/domain/provisioning/wholesale-codes.ts';
-import { exampleRequests, validateResponse, type HttpMethod } from './wholesale-contract.ts';
+import {
+  exampleRequests,
+  validateResponse,
+  wholesaleContract,
+  type HttpMethod,
+} from './wholesale-contract.ts';
 
 describe('request schemas accept the public examples', () => {
   it.each([
@@ -43,6 +48,19 @@ describe('request schemas accept the public examples', () => {
       const result = schema.safeParse(example);
       expect(result.error?.issues ?? []).toEqual([]);
     }
+  });
+
+  it('refuses the customer example verbatim: its stray quotes are the document, not the data (SPEC §7)', () => {
+    const paths = wholesaleContract().document['paths'] as Record<string, Record<string, unknown>>;
+    const operation = paths['/wholesale/customers']?.['post'] as {
+      requestBody: { content: Record<string, { example: unknown }> };
+    };
+    const verbatim = operation.requestBody.content['application/json']?.example;
+    const result = customerCreateSchema.safeParse(verbatim);
+    const refused = (result.error?.issues ?? []).map((issue) => issue.path.join('.'));
+    expect(refused).toEqual(
+      expect.arrayContaining(['address.country', 'customerInfo.primaryEmail', 'customerInfo.language']),
+    );
   });
 
   it('refuses both package and packages, and neither', () => {
