@@ -30,11 +30,11 @@ const ROW_TEXTS: Record<RowErrorCode | RowWarningCode, Texts> = {
     en: (p) =>
       `Not checked: the file names more emails of users in other organizations than ${p.limit} a minute. Remove the rows reported with "${EMAIL_TAKEN_TEXT}" and import the file again.`,
     nl: (p) =>
-      `Niet gecontroleerd: het bestand noemt meer e-mailadressen van gebruikers in andere organisaties dan ${p.limit} per minuut. Verwijder de rijen met "${EMAIL_TAKEN_TEXT}" en importeer het bestand opnieuw.`,
+      `Niet gecontroleerd: het bestand bevat meer e-mailadressen van gebruikers in andere organisaties dan er per minuut kunnen worden gecontroleerd (${p.limit}). Verwijder de rijen met de melding "${EMAIL_TAKEN_TEXT}" en importeer het bestand opnieuw.`,
   },
   multiple_packages: {
     en: (p) => `A user holds one package; this row gives TRUE for ${p.packages}.`,
-    nl: (p) => `Een gebruiker heeft één pakket; deze rij geeft WAAR voor ${p.packages}.`,
+    nl: (p) => `Een gebruiker heeft één pakket; deze rij zet WAAR bij ${p.packages}.`,
   },
   package_required: {
     en: () =>
@@ -58,7 +58,7 @@ const ROW_TEXTS: Record<RowErrorCode | RowWarningCode, Texts> = {
     en: (p) =>
       `This user is a customer full admin and cannot move to a lower package (${p.fromName} → ${p.toName}).`,
     nl: (p) =>
-      `Deze gebruiker is volledige klantbeheerder en kan niet naar een lager pakket (${p.fromName} → ${p.toName}).`,
+      `Deze gebruiker is volledige beheerder van de klant en kan niet naar een lager pakket worden overgezet (${p.fromName} → ${p.toName}).`,
   },
   only_full_admin_removal: {
     en: () => "This user is the customer's only full admin and cannot be removed.",
@@ -70,7 +70,7 @@ const ROW_TEXTS: Record<RowErrorCode | RowWarningCode, Texts> = {
   },
   number_or_extension_required: {
     en: (p) => `${p.packageName} needs an Extension or a Phone Number.`,
-    nl: (p) => `${p.packageName} heeft een toestel of telefoonnummer nodig.`,
+    nl: (p) => `${p.packageName} heeft een toestelnummer of telefoonnummer nodig.`,
   },
   location_required: {
     en: (p) => `${p.packageName} needs a Location.`,
@@ -98,15 +98,15 @@ const ROW_TEXTS: Record<RowErrorCode | RowWarningCode, Texts> = {
   },
   invalid_extension: {
     en: (p) => `Extension "${p.value}" must contain digits only.`,
-    nl: (p) => `Toestel "${p.value}" mag alleen cijfers bevatten.`,
+    nl: (p) => `Toestelnummer "${p.value}" mag alleen cijfers bevatten.`,
   },
   extension_wrong_length: {
     en: (p) => `Extension "${p.value}" must have ${p.length} digits.`,
-    nl: (p) => `Toestel "${p.value}" moet ${p.length} cijfers hebben.`,
+    nl: (p) => `Toestelnummer "${p.value}" moet ${p.length} cijfers hebben.`,
   },
   extension_taken: {
     en: (p) => `Extension ${p.value} is already used by another user.`,
-    nl: (p) => `Toestel ${p.value} wordt al door een andere gebruiker gebruikt.`,
+    nl: (p) => `Toestelnummer ${p.value} is al aan een andere gebruiker toegewezen.`,
   },
   jabber_required: {
     en: () => 'A new user needs TRUE or FALSE here.',
@@ -114,7 +114,7 @@ const ROW_TEXTS: Record<RowErrorCode | RowWarningCode, Texts> = {
   },
   directory_sync_read_only: {
     en: () => 'Directory synchronization is on: the directory owns this field.',
-    nl: () => 'Directorysynchronisatie staat aan: dit veld wordt door de directory beheerd.',
+    nl: () => 'Directorysynchronisatie staat aan: de directory beheert dit veld.',
   },
   invalid_time_zone: {
     en: (p) => `"${p.value}" is not a time zone such as Europe/Amsterdam (IANA time zone names).`,
@@ -133,7 +133,7 @@ const ROW_TEXTS: Record<RowErrorCode | RowWarningCode, Texts> = {
   },
   add_on_dropped: {
     en: (p) => `${p.addOnName} was removed: it is not available with ${p.packageName}.`,
-    nl: (p) => `${p.addOnName} is verwijderd: niet beschikbaar bij ${p.packageName}.`,
+    nl: (p) => `${p.addOnName} is verwijderd: het is niet beschikbaar bij ${p.packageName}.`,
   },
   phone_plus_restored: {
     en: (p) => `"${p.value}" was read as ${p.number} (the leading + was missing).`,
@@ -145,7 +145,7 @@ const ROW_TEXTS: Record<RowErrorCode | RowWarningCode, Texts> = {
   },
   calling_fields_ignored: {
     en: (p) => `Extension, Phone Number and Location are ignored: ${p.packageName} has no calling.`,
-    nl: (p) => `Toestel, telefoonnummer en locatie worden genegeerd: ${p.packageName} heeft geen bellen.`,
+    nl: (p) => `Toestel, Telefoonnummer en Locatie worden genegeerd: ${p.packageName} bevat geen bellen.`,
   },
 };
 
@@ -188,7 +188,7 @@ export function fileIssueMessage(issue: FileIssue, locale: Locale): string {
         : 'The file has no "User ID/Email (Required)" column.';
     case 'duplicate_column':
       return nl
-        ? `Twee kolommen zijn hetzelfde veld (${issue.column}): ${issue.headers.join(' en ')}.`
+        ? `Twee kolommen horen bij hetzelfde veld (${issue.column}): ${issue.headers.join(' en ')}.`
         : `Two columns are the same field (${issue.column}): ${issue.headers.join(' and ')}.`;
     case 'unknown_columns':
       return nl
@@ -204,7 +204,7 @@ export function fileIssueMessage(issue: FileIssue, locale: Locale): string {
         : `The file is larger than ${Math.round(issue.limitBytes / 1048576)} MB.`;
     case 'malformed_csv':
       return nl
-        ? `Het bestand is geen geldige CSV (rond rij ${issue.row}): ${issue.detail}`
+        ? `Het bestand is geen geldig CSV-bestand (rond rij ${issue.row}): ${issue.detail}`
         : `The file is not valid CSV (around row ${issue.row}): ${issue.detail}`;
   }
 }

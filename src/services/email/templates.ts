@@ -123,10 +123,10 @@ const TEMPLATES: Renderers = {
     nl: ({ link, ttlHours }) => ({
       subject: 'Bevestig uw e-mailadres',
       text: [
-        'Bevestig uw e-mailadres om uw aanmelding af te ronden:',
+        'Bevestig uw e-mailadres om uw registratie af te ronden:',
         link,
         '',
-        `De link is ${ttlHours} uur geldig. Hebt u zich niet aangemeld? Negeer dan deze e-mail.`,
+        `De link is ${ttlHours} uur geldig. Hebt u zich niet geregistreerd? Negeer dan deze e-mail.`,
         '',
       ].join('\n'),
     }),
