@@ -449,17 +449,35 @@ describe('SCIM conformance: Bulk', () => {
   });
 });
 
-describe('SCIM conformance: the base URL', () => {
-  it('answers the bare tenant URL in the SCIM error schema', async () => {
-    const scim = await createScimCustomer(testApp());
-    for (const url of [scim.base, `${scim.base}/`]) {
-      const response = await testApp().app.inject({
-        method: 'GET',
-        url,
-        headers: { authorization: `Bearer ${scim.token}` },
-      });
-      expect(response.statusCode, url).toBe(404);
-      expect(response.json()).toMatchObject({ schemas: [ERROR_SCHEMA], status: '404' });
-    }
-  });
+describe('SCIM conformance: a customer that is not settled', () => {
+  it.each(['provisioning', 'updating', 'deleting', 'error'] as const)(
+    'refuses user changes while the customer is %s, as the admin API does, with a retryable 503',
+    async (status) => {
+      const harness = testApp();
+      const scim = await createScimCustomer(harness);
+      const user = await create(scim, `settled-${status}@busy.example`);
+      await harness.database.db
+        .updateTable('customers')
+        .set({ status })
+        .where('id', '=', scim.customerId)
+        .execute();
+      const attempts = [
+        await scim.request('POST', '/Users', scimUser(`new-${status}@busy.example`)),
+        await scim.request('PUT', `/Users/${user.id}`, scimUser(user.userName, { title: 'x' })),
+        await scim.request('PATCH', `/Users/${user.id}`, {
+          schemas: [PATCH_OP],
+          Operations: [{ op: 'replace', path: 'active', value: false }],
+        }),
+        await scim.request('DELETE', `/Users/${user.id}`),
+      ];
+      for (const response of attempts) {
+        expect(response.statusCode, response.body).toBe(503);
+        expect(response.headers['retry-after']).toBeDefined();
+        expect(response.json()).toMatchObject({ schemas: [ERROR_SCHEMA], status: '503' });
+      }
+      // Reading still works, and nothing changed.
+      expect((await scim.request('GET', `/Users/${user.id}`)).json()).toMatchObject({ active: true });
+      expect((await list(scim, '/Users')).totalResults).toBe(1);
+    },
+  );
 });

@@ -9,6 +9,10 @@ import { SCIM_CONTENT_TYPE } from './media-type.ts';
 // Every failure under /scim answers with the SCIM error schema (RFC 7644 §3.12): `schemas`,
 // `scimType` where one applies, `detail`, and `status` as a string. Domain errors map here, once.
 
+const CUSTOMER_BUSY = 'customer_busy';
+/** Seconds a directory should wait before retrying while the customer is busy (503). */
+export const BUSY_RETRY_AFTER_SECONDS = 60;
+
 export function toScimError(error: unknown): ScimError {
   if (error instanceof ScimError) return error;
   if (error instanceof AppError) {
@@ -20,6 +24,9 @@ export function toScimError(error: unknown): ScimError {
       case 'not_found':
         return new ScimError(404, undefined, detail);
       case 'conflict':
+        // A customer being provisioned, updated or deleted: transient for the directory, which
+        // retries a 503 (Entra ID reads a 409 on create as "the user exists").
+        if (error.details.some((d) => d.code === CUSTOMER_BUSY)) return new ScimError(503, undefined, detail);
         if (error.details.some((d) => d.code === VERSION_MISMATCH))
           return new ScimError(412, undefined, detail);
         return new ScimError(409, 'uniqueness', detail);
@@ -64,6 +71,7 @@ export function sendScimError(request: FastifyRequest, reply: FastifyReply, erro
     (error as { retryAfter?: unknown }).retryAfter ??
     (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
   if (scimError.status === 429 && retryAfter !== undefined) reply.header('Retry-After', String(retryAfter));
+  if (scimError.status === 503) reply.header('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
   return reply
     .status(scimError.status)
     .type(SCIM_CONTENT_TYPE)

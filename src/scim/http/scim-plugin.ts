@@ -46,14 +46,6 @@ async function scimRoutes(app: FastifyInstance): Promise<void> {
       );
     });
   }
-  // The base URL itself (an IdP's connection test may touch it) is no endpoint, but still SCIM.
-  app.all('/', async (request) => {
-    throw new ScimError(
-      404,
-      undefined,
-      `No SCIM endpoint ${request.method} ${request.url.split('?')[0] ?? ''}`,
-    );
-  });
   // Not setNotFoundHandler: it does not apply under a prefix with a parameter.
   app.all('/*', async (request) => {
     throw new ScimError(

@@ -27,6 +27,7 @@ import { assertCanWrite } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Executor, ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
+import { canStart, customerBusy } from '../../domain/provisioning/customer-lifecycle.ts';
 import { isUniqueViolation, isUuidLike } from '../db-errors.ts';
 import { applyUserPlan, planErrorsToAppError } from '../users/apply-user-plan.ts';
 import { loadPlanningState } from '../users/planning-state.ts';
@@ -259,7 +260,7 @@ export async function createScimUser(
   input: ScimUserWrite,
 ): Promise<ScimUserRecord> {
   assertCanWrite(context.actor);
-  const customer = await requireCustomer(context, customerId);
+  const customer = await settledCustomer(context, customerId);
   const id = await write(context, customer, input, undefined, undefined);
   return readBack(context, customer.id, id);
 }
@@ -272,9 +273,16 @@ export async function replaceScimUser(
   expectedVersion?: string,
 ): Promise<ScimUserRecord> {
   assertCanWrite(context.actor);
-  const customer = await requireCustomer(context, customerId);
+  const customer = await settledCustomer(context, customerId);
   await write(context, customer, input, userId, expectedVersion);
   return readBack(context, customer.id, userId);
+}
+
+/** Users change only while the customer is settled, as in every other channel (SPEC §2). */
+async function settledCustomer(context: ServiceContext, customerId: string) {
+  const customer = await requireCustomer(context, customerId);
+  if (!canStart('manage_users', customer.status)) throw customerBusy(customer.status);
+  return customer;
 }
 
 async function readBack(
@@ -314,7 +322,7 @@ export async function deleteScimUser(
   userId: string,
   expectedVersion?: string,
 ): Promise<void> {
-  const customer = await requireCustomer(context, customerId);
+  const customer = await settledCustomer(context, customerId);
   const current = await getScimUser(context, customer.id, userId);
   if (expectedVersion !== undefined && current.version !== expectedVersion) throw versionMismatch();
   // SPEC §3: the customer's only full admin cannot be removed by CSV or SCIM.
