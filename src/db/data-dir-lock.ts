@@ -9,7 +9,7 @@ export class DataDirInUse extends AppError {
   constructor(dataDir: string, pid: number) {
     super('conflict', {
       en: `The embedded database in ${dataDir} is in use by another process (pid ${pid}). Stop it first, or use the running server (the CLI sends its commands to it).`,
-      nl: `De ingebouwde database in ${dataDir} is in gebruik door een ander proces (pid ${pid}). Stop dat eerst, of gebruik de draaiende server (de CLI stuurt zijn opdrachten daarheen).`,
+      nl: `De ingebedde database in ${dataDir} is in gebruik door een ander proces (pid ${pid}). Stop dat eerst of gebruik de draaiende server (de CLI stuurt zijn opdrachten daarheen).`,
     });
   }
 }

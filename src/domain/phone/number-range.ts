@@ -88,7 +88,7 @@ export function expandNumberRanges(inputs: readonly string[], country: string): 
       code: 'range_too_large',
       field: 'numbers',
       description: `At most ${MAX_NUMBERS_PER_REQUEST} numbers can be added at once.`,
-      descriptionNl: `Er kunnen hoogstens ${MAX_NUMBERS_PER_REQUEST} nummers tegelijk worden toegevoegd.`,
+      descriptionNl: `Er kunnen maximaal ${MAX_NUMBERS_PER_REQUEST} nummers tegelijk worden toegevoegd.`,
     });
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, numbers: [...numbers].sort() };

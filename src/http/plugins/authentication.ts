@@ -58,7 +58,7 @@ export function setSessionCookie(
 function unauthenticated(): AppError {
   return new AppError('unauthenticated', {
     en: 'Sign in, or send a valid API token as "Authorization: Bearer <token>".',
-    nl: 'Meld u aan, of stuur een geldig API-token als "Authorization: Bearer <token>".',
+    nl: 'Meld u aan of stuur een geldig API-token als "Authorization: Bearer <token>".',
   });
 }
 

@@ -91,7 +91,7 @@ export async function createFreeAccount(
       throw conflict(
         {
           en: `A free account with email ${email} already exists.`,
-          nl: `Er bestaat al een gratis account met e-mail ${email}.`,
+          nl: `Er bestaat al een gratis account met e-mailadres ${email}.`,
         },
         [
           {

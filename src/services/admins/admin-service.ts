@@ -256,7 +256,7 @@ export interface UpdateAdminInput {
 function cannotChangeSelf(): AppError {
   return conflict({
     en: 'You cannot change the role or status of your own account, or delete it.',
-    nl: 'U kunt de rol of status van uw eigen account niet wijzigen, en het niet verwijderen.',
+    nl: 'U kunt de rol of status van uw eigen account niet wijzigen en het account ook niet verwijderen.',
   });
 }
 
@@ -279,7 +279,7 @@ async function assertPartnerKeepsAFullAdmin(
   throw conflict(
     {
       en: "This is the partner's last active full admin. Invite another partner full admin, and let them accept, first.",
-      nl: 'Dit is de laatste actieve volledige beheerder van de partner. Nodig eerst een andere volledige partnerbeheerder uit en laat die accepteren.',
+      nl: 'Dit is de laatste actieve volledige beheerder van de partner. Nodig eerst een andere volledige partnerbeheerder uit en wacht tot die de uitnodiging heeft geaccepteerd.',
     },
     [
       {
@@ -382,7 +382,7 @@ export async function resendInvite(
     if (existing.status !== 'invited') {
       throw conflict({
         en: 'The account has already accepted its invite.',
-        nl: 'Het account heeft de uitnodiging al aangenomen.',
+        nl: 'Het account heeft de uitnodiging al geaccepteerd.',
       });
     }
     await sendInvite(trx, context, existing, publicUrl);

@@ -38,13 +38,13 @@ function directoryOwned(customer: CustomerRow): AppError | null {
   return conflict(
     {
       en: `Users cannot be claimed while ${why} is on: the directory owns this organization's users.`,
-      nl: `Gebruikers kunnen niet worden geclaimd zolang ${customer.directory_sync_enabled ? 'directorysynchronisatie' : 'single sign-on (SSO)'} aan staat.`,
+      nl: `Gebruikers kunnen niet worden geclaimd zolang ${customer.directory_sync_enabled ? 'directorysynchronisatie' : 'single sign-on (SSO)'} aanstaat.`,
     },
     [
       {
         code: customer.directory_sync_enabled ? 'claims_refused_directory_sync' : 'claims_refused_sso',
         description: `Claims are refused while ${why} is on.`,
-        descriptionNl: `Claimen kan niet zolang ${customer.directory_sync_enabled ? 'directorysynchronisatie' : 'single sign-on (SSO)'} aan staat.`,
+        descriptionNl: `Claimen kan niet zolang ${customer.directory_sync_enabled ? 'directorysynchronisatie' : 'single sign-on (SSO)'} aanstaat.`,
       },
     ],
   );
@@ -95,7 +95,7 @@ function notClaimable(email: string): ClaimResult {
     email,
     'not_claimable',
     `${email} is not a free account in a verified domain of this organization.`,
-    `${email} is geen gratis account in een geverifieerd domein van deze organisatie.`,
+    `${email} is geen gratis account in een geverifieerd domein van deze klant.`,
   );
 }
 
@@ -159,7 +159,7 @@ export async function claimUsers(
               email,
               'user_exists',
               'The account is already a user of this organization.',
-              'Het account is al een gebruiker van deze organisatie.',
+              'Het account is al een gebruiker van deze klant.',
             )
           : holder.directory_sync_enabled || holder.sso_enabled
             ? refused(

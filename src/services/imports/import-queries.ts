@@ -169,13 +169,13 @@ export async function applyDryRun(
   if (imp.status !== 'validated') {
     throw conflict({
       en: `Only a validated dry run can be applied (this import is ${imp.status}).`,
-      nl: `Alleen een gevalideerde proefimport kan worden toegepast (deze import is ${imp.status}).`,
+      nl: `Alleen een gevalideerde proefrun kan worden toegepast (deze import is ${imp.status}).`,
     });
   }
   if (imp.expires_at && new Date(imp.expires_at).getTime() < Date.now()) {
     throw new AppError('conflict', {
       en: 'This dry run has expired (24 h).',
-      nl: 'Deze proefimport is verlopen (24 uur).',
+      nl: 'Deze proefrun is verlopen (na 24 uur).',
     });
   }
   return context.db.transaction().execute(async (trx) => {

@@ -48,6 +48,30 @@ export interface AddUsersOptions {
   /** `claim`: every email must be a verified free account, moved at once (no consent). */
   readonly mode: 'add' | 'claim';
   readonly max: number;
+  /**
+   * Only the Wholesale API's subscriber create: the partner's provisioning interface adds users
+   * while directory sync is on (ADR 0067). Manual add and claims are refused then.
+   */
+  readonly allowWhileDirectorySync?: boolean;
+}
+
+/** SPEC §5, ADR 0067: while directory sync is on, the directory creates the customer's users. */
+export function refuseWhileDirectorySync(customer: CustomerRow): void {
+  if (!customer.directory_sync_enabled) return;
+  throw conflict(
+    {
+      en: "Users cannot be added manually while directory synchronization is on: the directory creates this organization's users. Add them in the directory, or turn directory synchronization off first. Nothing was added.",
+      nl: 'U kunt geen gebruikers handmatig toevoegen zolang directorysynchronisatie aanstaat: de directory maakt de gebruikers van deze organisatie aan. Voeg ze toe in de directory of zet directorysynchronisatie eerst uit. Er is niets toegevoegd.',
+    },
+    [
+      {
+        code: 'directory_sync_on',
+        field: 'users',
+        description: 'Users are created by the directory while directory synchronization is on.',
+        descriptionNl: 'Zolang directorysynchronisatie aanstaat, maakt de directory de gebruikers aan.',
+      },
+    ],
+  );
 }
 
 export function tooManyUsers(count: number, max: number): AppError {
@@ -57,7 +81,7 @@ export function tooManyUsers(count: number, max: number): AppError {
         code: 'too_many_users',
         field: 'users',
         description: `At most ${max} users can be added at once; this request has ${count}. Nothing was added.`,
-        descriptionNl: `Er kunnen hoogstens ${max} gebruikers tegelijk worden toegevoegd; dit verzoek bevat er ${count}. Er is niets toegevoegd.`,
+        descriptionNl: `Er kunnen maximaal ${max} gebruikers tegelijk worden toegevoegd; dit verzoek bevat er ${count}. Er is niets toegevoegd.`,
       },
     ],
     {
@@ -73,7 +97,7 @@ function duplicateError(email: string): AppError {
       code: 'duplicate_email_in_file',
       field: 'email',
       description: `${email} appears more than once in this request.`,
-      descriptionNl: `${email} komt meer dan eens voor in dit verzoek.`,
+      descriptionNl: `${email} komt meer dan één keer voor in dit verzoek.`,
     },
   ]);
 }
@@ -100,6 +124,8 @@ export async function addUsers(
   if (inputs.length === 0 || inputs.length > options.max) throw tooManyUsers(inputs.length, options.max);
   const customer = await requireCustomer(context, customerRef);
   if (!canStart('manage_users', customer.status)) throw customerBusy(customer.status);
+  // The whole request, before any email is probed or anything is stored.
+  if (!options.allowWhileDirectorySync) refuseWhileDirectorySync(customer);
   const emails = inputs.map((input) => input.email.trim().toLowerCase());
 
   // Existing accounts of other customers: audited and rate-limited before anything is written.
@@ -143,7 +169,7 @@ export async function addUsers(
           conflict(
             {
               en: `A user with email ${email} already exists in this organization.`,
-              nl: `Er bestaat al een gebruiker met e-mail ${email} in deze organisatie.`,
+              nl: `Er bestaat bij deze klant al een gebruiker met e-mailadres ${email}.`,
             },
             [
               {
@@ -239,13 +265,20 @@ export async function addUsers(
   return results;
 }
 
-/** The single-user form (Wholesale subscriber create): the failure is thrown. */
+/**
+ * The single-user form (Wholesale subscriber create): the failure is thrown. Adds while directory
+ * sync is on; the admin API's single create refuses that first (refuseWhileDirectorySync).
+ */
 export async function addOneUser(
   context: ServiceContext,
   customer: CustomerRow,
   input: NewUserInput,
 ): Promise<Extract<AddUserResult, { result: 'created' | 'pending_user_migration' }>> {
-  const [result] = await addUsers(context, customer.id, [input]);
+  const [result] = await addUsers(context, customer.id, [input], {
+    mode: 'add',
+    max: MAX_MANUAL_ADD,
+    allowWhileDirectorySync: true,
+  });
   if (!result) throw new Error('addUsers answered no result');
   if (result.result === 'failed') throw result.error;
   return result;

@@ -51,7 +51,7 @@ export async function updateCustomerSettings(
         code: 'invalid_extension_length',
         field: 'extensionLength',
         description: 'The extension length is 2 to 10 digits.',
-        descriptionNl: 'De lengte van een toestel is 2 tot 10 cijfers.',
+        descriptionNl: 'Een toestelnummer heeft 2 tot en met 10 cijfers.',
       },
     ]);
   }
@@ -84,14 +84,14 @@ export async function updateCustomerSettings(
         throw conflict(
           {
             en: `${other.count} user(s) have extensions of another length; change those first.`,
-            nl: `${other.count} gebruiker(s) hebben toestellen van een andere lengte; wijzig die eerst.`,
+            nl: `${other.count} gebruiker(s) hebben toestelnummers van een andere lengte; wijzig die eerst.`,
           },
           [
             {
               code: 'extension_length_in_use',
               field: 'extensionLength',
               description: 'Users hold extensions of another length.',
-              descriptionNl: 'Gebruikers hebben toestellen van een andere lengte.',
+              descriptionNl: 'Gebruikers hebben toestelnummers van een andere lengte.',
             },
           ],
         );

@@ -32,7 +32,7 @@ export function planErrorsToAppError(plan: UserPlan, context: ServiceContext): E
     return conflict(
       {
         en: 'The extension or phone number is already used by another user.',
-        nl: 'Het toestel of telefoonnummer wordt al door een andere gebruiker gebruikt.',
+        nl: 'Het toestelnummer of telefoonnummer is al aan een andere gebruiker toegewezen.',
       },
       details,
     );
@@ -97,7 +97,7 @@ export async function applyUserPlan(
       throw conflict(
         {
           en: 'The extension or phone number was just taken by another user.',
-          nl: 'Het toestel of telefoonnummer is zojuist door een andere gebruiker genomen.',
+          nl: 'Het toestelnummer of telefoonnummer is zojuist aan een andere gebruiker toegewezen.',
         },
         [
           {
