@@ -8,6 +8,7 @@ import type { DB } from '../db/schema.ts';
 import { runHousekeeping } from '../services/housekeeping/housekeeping.ts';
 import type { JobDefinition } from './job-definition.ts';
 import { recordJobRun } from './job-metrics.ts';
+import { loopRetryDelayMs } from './loop-backoff.ts';
 import { claimNextJob, completeJob, extendJobLock, failJob, jobSignals, releaseJob } from './queue.ts';
 
 export interface WorkerOptions {
@@ -133,18 +134,27 @@ export function createWorker(options: WorkerOptions): Worker & { loop(): void } 
   async function loopBody(): Promise<void> {
     jobSignals.on('enqueued', onEnqueued);
     try {
+      let failures = 0;
       while (!abort.signal.aborted) {
         let worked = false;
         try {
           worked = await runOne();
+          if (failures > 0) options.logger.info({ failures }, 'worker loop recovered');
+          failures = 0;
         } catch (error) {
           if (abort.signal.aborted) break;
-          options.logger.error({ err: error }, 'worker loop error');
+          failures += 1;
+          options.logger.error(
+            { err: error, failures, retryInMs: loopRetryDelayMs(failures, pollIntervalMs) },
+            'worker loop error',
+          );
         }
         if (worked) continue;
-        if (!abort.signal.aborted) await housekeepIfDue();
+        if (!abort.signal.aborted && failures === 0) await housekeepIfDue();
         await Promise.race([
-          sleep(pollIntervalMs, undefined, { signal: abort.signal }).catch(() => undefined),
+          sleep(loopRetryDelayMs(failures, pollIntervalMs), undefined, { signal: abort.signal }).catch(
+            () => undefined,
+          ),
           new Promise<void>((resolve) => (wake = resolve)),
         ]);
         wake = null;
