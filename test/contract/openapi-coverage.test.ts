@@ -220,6 +220,22 @@ describe('/openapi.json describes the Wholesale API with the published shapes', 
     expect(problems).toEqual([]);
   });
 
+  it('declares the public error shape for every error status a Wholesale operation can answer', async () => {
+    const { app } = harness();
+    const served = (await app.inject({ url: '/openapi.json' })).json() as OpenApi;
+    for (const [method, path] of WHOLESALE_OPERATIONS) {
+      const responses = served.paths[`/v1${path}`]?.[method]?.responses ?? {};
+      for (const status of ['400', '401', '403', '404', '409', '415', '429', '500']) {
+        const schema = responses[status]?.content?.['application/json']?.schema;
+        expect(Object.keys(schema?.properties ?? {}), `${method} ${path} ${status}`).toEqual([
+          'message',
+          'errors',
+          'trackingId',
+        ]);
+      }
+    }
+  });
+
   it('declares the next-page Link header of both lists', async () => {
     const { app } = harness();
     const served = (await app.inject({ url: '/openapi.json' })).json() as OpenApi;

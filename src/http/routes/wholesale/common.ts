@@ -12,7 +12,10 @@ export const publicErrorResponses = {
   403: publicErrorResponseSchema,
   404: publicErrorResponseSchema,
   409: publicErrorResponseSchema,
+  413: publicErrorResponseSchema,
+  415: publicErrorResponseSchema,
   429: publicErrorResponseSchema,
+  500: publicErrorResponseSchema,
   503: publicErrorResponseSchema,
 } as const;
 
