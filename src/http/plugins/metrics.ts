@@ -79,7 +79,7 @@ export const metricsPlugin = fp(
     });
     const oldestRunnable = new Gauge({
       name: 'hub_job_oldest_runnable_seconds',
-      help: 'How long the oldest job that could run now has waited (0 when none waits): a stuck or missing worker shows here',
+      help: "How long the oldest queued job whose run_at has come has waited (0 when none): stuck or missing workers show here, and so does a customer's job waiting behind that customer's long import",
       registers: [registry],
     });
     const knownKinds = new Set(options.jobKinds ?? jobDefinitions.map((definition) => definition.kind));
