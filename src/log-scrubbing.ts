@@ -23,10 +23,14 @@ const LINK_PATH_TOKEN = /(\/(?:invite|reset-password)\/)[^/?#"\\\s]+/g;
 const SECRET_PARAMETER = /([?&](?:[A-Za-z_]*token|code|secret|password|key)=)[^&#"\\\s]+/gi;
 
 export function scrubLogLine(line: string): string {
-  return line
-    .replace(HUB_CREDENTIAL, '$1[redacted]')
-    .replace(BEARER, '$1 [redacted]')
-    .replace(LINK_PATH_TOKEN, '$1[redacted]')
-    .replace(SECRET_PARAMETER, '$1[redacted]')
-    .replace(EMAIL, '$1***$2$3');
+  // Most lines hold none of these: a substring test is far cheaper than each regex.
+  let scrubbed = line;
+  if (scrubbed.includes('wh')) scrubbed = scrubbed.replace(HUB_CREDENTIAL, '$1[redacted]');
+  if (/bearer|basic/i.test(scrubbed)) scrubbed = scrubbed.replace(BEARER, '$1 [redacted]');
+  if (scrubbed.includes('/invite/') || scrubbed.includes('/reset-password/')) {
+    scrubbed = scrubbed.replace(LINK_PATH_TOKEN, '$1[redacted]');
+  }
+  if (scrubbed.includes('=')) scrubbed = scrubbed.replace(SECRET_PARAMETER, '$1[redacted]');
+  if (scrubbed.includes('@') || scrubbed.includes('%40')) scrubbed = scrubbed.replace(EMAIL, '$1***$2$3');
+  return scrubbed;
 }
