@@ -465,6 +465,50 @@ const cases: RowCase[] = [
     context: { directorySync: true },
     action: 'modify',
   },
+  // ADR 0067: while sync is on the directory creates the users; existing users still change.
+  {
+    name: 'directory sync: a row for an email that is not a user is an error (users come from the directory)',
+    csv: `${EMAIL},Webex Meetings,${JABBER}\nnew@x.nl,TRUE,FALSE,FALSE\n`,
+    context: { directorySync: true },
+    action: 'error',
+    errors: ['directory_users_only'],
+  },
+  {
+    name: 'directory sync: also with the default package template and also when the row assigns nothing',
+    csv: `${EMAIL},Title\nnew@x.nl,Baker\n`,
+    behaviour: 'add-remove',
+    context: { directorySync: true, defaultPackageTemplate: 'webex_meetings' },
+    action: 'error',
+    errors: ['directory_users_only'],
+    warnings: [],
+  },
+  {
+    name: "directory sync: another customer's email gets the directory error, not the probe answer",
+    csv: `${EMAIL},Webex Meetings\nother@elsewhere.nl,TRUE\n`,
+    context: { directorySync: true },
+    action: 'error',
+    errors: ['directory_users_only'],
+  },
+  {
+    name: 'directory sync: an invalid email is still reported as invalid',
+    csv: `${EMAIL},Webex Meetings\nnot-an-email,TRUE\n`,
+    context: { directorySync: true },
+    action: 'error',
+    errors: ['invalid_email'],
+  },
+  {
+    name: 'directory sync: an existing user still changes package and number',
+    csv: `${EMAIL},Webex Calling,Phone Number,Extension,Location\ncarla@x.nl,TRUE,+31201234502,1009,Amsterdam HQ\n`,
+    context: { directorySync: true },
+    action: 'modify',
+    after: { packageId: 'webex_calling', phoneNumber: '+31201234502', extension: '1009', locationId: 'ams' },
+  },
+  {
+    name: 'directory sync off: the same new-user row adds the user',
+    csv: `${EMAIL},Webex Meetings,${JABBER},Preferred Webex Site\nnew@x.nl,TRUE,FALSE,FALSE,s.webex.com\n`,
+    action: 'add',
+    after: { packageId: 'webex_meetings' },
+  },
   // §6 `unchanged`: normalized E.164, email case, booleans, location case; warnings again.
   {
     name: 'unchanged: national number, upper-case email, location case, T',

@@ -2,7 +2,7 @@
 // the effect of earlier rows. Detects a repeated email in the file (error on the later row).
 // Streaming: holds only the emails seen (in a SeenEmails store), never the rows.
 import type { ImportBehaviour } from '../users/desired-change.ts';
-import { normalizeEmail } from '../users/is-valid-email.ts';
+import { isValidEmail, normalizeEmail } from '../users/is-valid-email.ts';
 import type { RowError, RowWarning } from '../users/plan-issues.ts';
 import { planUserChange, type PlanAction, type UserPlan } from '../users/plan-user-change.ts';
 import type { PlanningContext } from '../users/planning-context.ts';
@@ -57,6 +57,11 @@ export interface CsvRowPlan {
 export class CsvRowPlanner {
   /** Where a remembered row's email is (rememberRecord reads nothing else). */
   private readonly emailColumn: number;
+  /**
+   * Directory sync is on: the directory creates the users, so a row for an email that is not a
+   * user of the customer is an error (ADR 0067). Read once per import, not per row.
+   */
+  private readonly directoryOwnsUsers: boolean;
 
   constructor(
     private readonly columns: readonly MappedColumn[],
@@ -66,6 +71,7 @@ export class CsvRowPlanner {
     private readonly probeGate: EmailProbeGate | null = null,
   ) {
     this.emailColumn = emailColumnIndex(columns);
+    this.directoryOwnsUsers = state.directorySync;
   }
 
   /**
@@ -95,10 +101,19 @@ export class CsvRowPlanner {
         duplicateErrors.push({ code: 'duplicate_email_in_file', column: 'email', params: { row: firstRow } });
     }
     const current = email === '' ? null : this.state.user(email);
+    // Before the probe gate: a row refused for directory sync tells nothing about the email.
     const plan =
-      current === null && email !== '' && !this.mayCheck(email)
-        ? this.notChecked(email)
-        : planUserChange({ current, change, behaviour: this.behaviour, channel: 'csv', context: this.state });
+      current === null && email !== '' && this.directoryOwnsUsers && isValidEmail(email)
+        ? this.directoryUsersOnly(email)
+        : current === null && email !== '' && !this.mayCheck(email)
+          ? this.notChecked(email)
+          : planUserChange({
+              current,
+              change,
+              behaviour: this.behaviour,
+              channel: 'csv',
+              context: this.state,
+            });
     const errors = [...duplicateErrors, ...cellErrors, ...plan.errors];
     const action: PlanAction = errors.length > 0 ? 'error' : plan.action;
     if (action !== 'error') this.state.apply(plan, record.rowNumber);
@@ -120,6 +135,18 @@ export class CsvRowPlanner {
     if (!this.probeGate) return true;
     if (this.probeGate.closed) return false;
     return !this.state.emailTakenElsewhere(email) || this.probeGate.admit(email);
+  }
+
+  private directoryUsersOnly(email: string): UserPlan {
+    return {
+      action: 'error',
+      email,
+      before: null,
+      after: null,
+      changes: [],
+      errors: [{ code: 'directory_users_only', column: 'email' }],
+      warnings: [],
+    };
   }
 
   private notChecked(email: string): UserPlan {

@@ -116,6 +116,12 @@ const ROW_TEXTS: Record<RowErrorCode | RowWarningCode, Texts> = {
     en: () => 'Directory synchronization is on: the directory owns this field.',
     nl: () => 'Directorysynchronisatie staat aan: de directory beheert dit veld.',
   },
+  directory_users_only: {
+    en: () =>
+      'No user with this email exists in this organization, and users are created by the directory while directory synchronization is on.',
+    nl: () =>
+      'Er bestaat geen gebruiker met dit e-mailadres in deze organisatie, en zolang directorysynchronisatie aanstaat, maakt de directory de gebruikers aan.',
+  },
   invalid_time_zone: {
     en: (p) => `"${p.value}" is not a time zone such as Europe/Amsterdam (IANA time zone names).`,
     nl: (p) => `"${p.value}" is geen tijdzone zoals Europe/Amsterdam (IANA-tijdzonenamen).`,

@@ -29,6 +29,7 @@ export type RowErrorCode =
   | 'extension_taken'
   | 'jabber_required'
   | 'directory_sync_read_only'
+  | 'directory_users_only'
   | 'invalid_time_zone'
   | 'invalid_preferred_language';
 
