@@ -240,3 +240,42 @@ describe('users add-batch, export and import: files', () => {
     expect(result.stderr).toContain('--user "nobody@ux.example": customer UX-1 has no user');
   });
 });
+
+describe('shapes and help of single commands', () => {
+  it('answers a location delete as the other deletes do: {id, deleted}', async () => {
+    const created = await cli().hub(
+      'locations',
+      'create',
+      '--customer',
+      'UX-1',
+      '--name',
+      'Gouda',
+      '--country',
+      'NL',
+      '--timezone',
+      'Europe/Amsterdam',
+      '--json',
+    );
+    const { id } = created.json<{ id: string }>();
+    const deleted = await cli().hub('locations', 'delete', 'gouda', '--customer', 'UX-1', '--json');
+    expect(deleted.exitCode, deleted.stderr).toBe(0);
+    expect(deleted.json()).toEqual({ id, name: 'Gouda', deleted: true });
+    const again = await cli().hub('locations', 'delete', 'Gouda', '--customer', 'UX-1');
+    expect(again.exitCode).toBe(2);
+    expect(again.stderr).toContain('location "Gouda": customer UX-1 has no location');
+  });
+
+  it.each([
+    [['customers', 'create'], 'hub customers create --name'],
+    [['tokens', 'create'], 'TOKEN=$(hub tokens create'],
+    [['users', 'import'], '--behaviour add-remove --json'],
+    [['users', 'export'], '--out users.csv'],
+    [['backup'], 'hub backup --out hub-backup.tar.gz'],
+    [['restore'], 'hub restore hub-backup.tar.gz'],
+    [['migrate-to'], 'hub migrate-to --database-url postgres://'],
+  ])('%j --help has an example', async (argv, example) => {
+    const help = await cli().hub(...argv, '--help');
+    expect(help.exitCode).toBe(0);
+    expect(help.stdout).toContain(example);
+  });
+});

@@ -57,6 +57,10 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
     .requiredOption('--out <file>', 'the backup file to write')
     .option('--force', 'overwrite the file when it exists', false)
     .option('--json', 'print JSON', false)
+    .addHelpText(
+      'after',
+      '\nWorks while a server runs (the server writes the backup).\n\nExample:\n  hub backup --out hub-backup.tar.gz',
+    )
     .action(async (options: { out: string; force: boolean; json: boolean }) => {
       const out = path.resolve(cli.io.cwd, options.out);
       const result = await backUp(cli, out, { force: options.force });
@@ -73,6 +77,10 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
     .description('Restore a backup of the embedded database into an empty data dir')
     .option('--force', 'replace the database in the data dir (it is moved aside, not deleted)', false)
     .option('--json', 'print JSON', false)
+    .addHelpText(
+      'after',
+      '\nStop the server first. Migrations run on the next start.\n\nExample:\n  HUB_DATA_DIR=./restored hub restore hub-backup.tar.gz',
+    )
     .action(async (file: string, options: { force: boolean; json: boolean }) => {
       const config = localConfig(cli);
       const source = path.resolve(cli.io.cwd, file);
@@ -96,6 +104,10 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
     .requiredOption('--database-url <url>', 'postgres://user:password@host:5432/database (empty)')
     .option('--batch-size <rows>', 'rows per insert', '1000')
     .option('--json', 'print JSON', false)
+    .addHelpText(
+      'after',
+      '\nStop the server first; create the database first (e.g. createdb hub).\n\nExample:\n  hub migrate-to --database-url postgres://hub:secret@db.internal:5432/hub',
+    )
     .action(async (options: { databaseUrl: string; batchSize: string; json: boolean }) => {
       if (!/^postgres(ql)?:\/\//.test(options.databaseUrl))
         throw new CliUsageError('--database-url must be a postgres:// or postgresql:// URL.');

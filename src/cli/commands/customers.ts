@@ -85,6 +85,17 @@ export function registerCustomerCommands(program: Command, cli: CliContext): voi
     .option('--partner <partner>', 'partner id or name (default: the default partner)')
     .option('--no-wait', 'return at once instead of waiting for provisioning')
     .option('--json', 'print JSON', false)
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Exit 1 when provisioning fails (the customer exists, in status error; --json prints it).',
+        '',
+        'Example:',
+        '  hub customers create --name "Bakkerij De Vries" --external-id DEVRIES-001 \\',
+        '    --admin-email beheer@devries.example --country NL --packages webex_calling,webex_suite:50',
+      ].join('\n'),
+    )
     .action(async (options: CreateOptions) => {
       const context = await cli.serviceContext({ partner: options.partner });
       const created = await createCustomer(context, {
@@ -102,6 +113,9 @@ export function registerCustomerCommands(program: Command, cli: CliContext): voi
         language: options.language,
         packages: options.packages ? parsePackages(options.packages) : undefined,
       });
+      // Provisioning takes seconds: say why the terminal is quiet.
+      if (options.wait && cli.io.interactive)
+        cli.io.err(`Created ${created.externalId}; waiting until it is provisioned…\n`);
       const customer = options.wait
         ? await waitUntil(cli, [PROVISION_CUSTOMER_JOB], async () => {
             const current = await getCustomerView(context, created.id);

@@ -3,10 +3,13 @@ import type { Command } from 'commander';
 import {
   createLocation,
   deleteLocation,
+  getLocationView,
   listLocationViews,
   type LocationView,
 } from '../../services/locations/location-service.ts';
+import { isAppError } from '../../domain/errors.ts';
 import type { CliContext } from '../cli-context.ts';
+import { CliUsageError } from '../exit-codes.ts';
 
 function describeLocation(location: LocationView): string {
   const place = [location.address.addressLine1, location.address.city, location.country]
@@ -86,7 +89,19 @@ export function registerLocationCommands(program: Command, cli: CliContext): voi
     .option('--json', 'print JSON', false)
     .action(async (ref: string, options: { customer: string; partner?: string; json: boolean }) => {
       const context = await cli.serviceContext({ partner: options.partner });
-      await deleteLocation(context, options.customer, ref);
-      cli.print(options.json, { location: ref, deleted: true }, () => `Deleted location ${ref}`);
+      const location = await getLocationView(context, options.customer, ref).catch((error: unknown) => {
+        if (isAppError(error) && error.code === 'not_found')
+          throw new CliUsageError(
+            `location "${ref}": customer ${options.customer} has no location with this id or name. See: hub locations list --customer ${options.customer}`,
+          );
+        throw error;
+      });
+      await deleteLocation(context, options.customer, location.id);
+      // The shape of the other deletes ({id, deleted}), whether the location was named or given by id.
+      cli.print(
+        options.json,
+        { id: location.id, name: location.name, deleted: true },
+        () => `Deleted location ${location.name}`,
+      );
     });
 }

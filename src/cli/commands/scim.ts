@@ -59,7 +59,9 @@ export function registerScimCommands(program: Command, cli: CliContext): void {
         if (!options.json) {
           cli.io.err(
             `Created ${describeToken(created.tokenInfo)}\n` +
-              (sync ? `Tenant URL: <server>${sync.scimBasePath}\n` : '') +
+              (sync
+                ? `Tenant URL: ${(await cli.runtime()).config.publicUrl ?? "<this server's URL>"}${sync.scimBasePath}\n`
+                : '') +
               'Store the token now: it is not shown again.\n',
           );
         }

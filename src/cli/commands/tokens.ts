@@ -58,6 +58,18 @@ export function registerTokenCommands(program: Command, cli: CliContext): void {
     .option('--expires-in-days <days>', 'expire after this many days (default: never)', daysOption)
     .option('--partner <partner>', 'partner id or name (default: the default partner)')
     .option('--json', 'print JSON', false)
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Prints the token alone on stdout (the details on stderr), so TOKEN=$(hub tokens create …) works.',
+        '',
+        'Examples:',
+        '  hub tokens create --role partner_full_admin --name "provisioning script" --expires-in-days 90',
+        '  hub tokens create --role partner_full_admin --partner "Acme Telecom"',
+        '  hub tokens create --role customer_readonly_admin --customer DEVRIES-001',
+      ].join('\n'),
+    )
     .action(async (options: CreateOptions) => {
       const context = await cli.serviceContext({ partner: options.partner });
       // The service says why a partner role takes no customer; only a customer role's is looked up.
