@@ -169,7 +169,7 @@ export async function applyDryRun(
   if (imp.status !== 'validated') {
     throw conflict({
       en: `Only a validated dry run can be applied (this import is ${imp.status}).`,
-      nl: `Alleen een gevalideerde proefrun kan worden toegepast (deze import is ${imp.status}).`,
+      nl: `Alleen een voltooide proefrun kan worden toegepast (deze import is ${imp.status}).`,
     });
   }
   if (imp.expires_at && new Date(imp.expires_at).getTime() < Date.now()) {
