@@ -285,7 +285,7 @@ async function assertPartnerKeepsAFullAdmin(
       {
         code: 'last_partner_full_admin',
         description: 'A partner keeps at least one active partner full admin.',
-        descriptionNl: 'Een partner houdt minstens één actieve volledige partnerbeheerder.',
+        descriptionNl: 'Een partner moet minstens één actieve volledige partnerbeheerder hebben.',
       },
     ],
   );

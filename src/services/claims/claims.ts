@@ -38,7 +38,7 @@ function directoryOwned(customer: CustomerRow): AppError | null {
   return conflict(
     {
       en: `Users cannot be claimed while ${why} is on: the directory owns this organization's users.`,
-      nl: `Gebruikers kunnen niet worden geclaimd zolang ${customer.directory_sync_enabled ? 'directorysynchronisatie' : 'single sign-on (SSO)'} aanstaat.`,
+      nl: `Gebruikers kunnen niet worden geclaimd zolang ${customer.directory_sync_enabled ? 'directorysynchronisatie' : 'single sign-on (SSO)'} aanstaat: de directory beheert de gebruikers van deze klant.`,
     },
     [
       {

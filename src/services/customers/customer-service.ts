@@ -329,7 +329,7 @@ async function replaceSoldPackages(
             }
           : {
               en: 'Packages in use cannot be removed, nor their limits set below their use.',
-              nl: 'Pakketten in gebruik kunnen niet worden verwijderd en hun limiet niet onder het gebruik.',
+              nl: 'Pakketten die in gebruik zijn, kunnen niet worden verwijderd en hun limiet kan niet lager zijn dan het aantal gebruikers met het pakket.',
             };
     throw conflict(headline, [...removedInUse, ...limitsBelowUse]);
   }

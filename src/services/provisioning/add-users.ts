@@ -61,7 +61,7 @@ export function refuseWhileDirectorySync(customer: CustomerRow): void {
   throw conflict(
     {
       en: "Users cannot be added manually while directory synchronization is on: the directory creates this organization's users. Add them in the directory, or turn directory synchronization off first. Nothing was added.",
-      nl: 'U kunt geen gebruikers handmatig toevoegen zolang directorysynchronisatie aanstaat: de directory maakt de gebruikers van deze organisatie aan. Voeg ze toe in de directory of zet directorysynchronisatie eerst uit. Er is niets toegevoegd.',
+      nl: 'U kunt geen gebruikers handmatig toevoegen zolang directorysynchronisatie aanstaat: de directory maakt de gebruikers van deze klant aan. Voeg ze toe in de directory of zet directorysynchronisatie eerst uit. Er is niets toegevoegd.',
     },
     [
       {

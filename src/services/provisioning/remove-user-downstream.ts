@@ -26,7 +26,7 @@ export async function removeUserDownstream(customer: CustomerRow, user: UserRow)
       'unavailable',
       {
         en: 'The user could not be removed downstream; nothing changed. Retry later.',
-        nl: 'De gebruiker kon niet worden verwijderd bij de provider; er is niets gewijzigd. Probeer het later opnieuw.',
+        nl: 'De gebruiker kon niet in het achterliggende systeem worden verwijderd; er is niets gewijzigd. Probeer het later opnieuw.',
       },
       [
         {
