@@ -13,7 +13,7 @@ import { requireCustomer } from '../customers/customer-service.ts';
 import { isUuidLike } from '../db-errors.ts';
 import { requireLocation } from '../locations/location-service.ts';
 import { decodeCursor, toPage, type Page } from '../paging.ts';
-import { addOneUser } from '../provisioning/add-users.ts';
+import { addOneUser, refuseWhileDirectorySync } from '../provisioning/add-users.ts';
 import { removeUserDownstream } from '../provisioning/remove-user-downstream.ts';
 import { holdingOf, pushLicenceSteps } from '../provisioning/user-licences.ts';
 import { applyUserPlan, planErrorsToAppError } from './apply-user-plan.ts';
@@ -67,6 +67,7 @@ export async function createUserWithWarnings(
 ): Promise<CreatedUser> {
   assertCanWrite(context.actor);
   const customer = await requireCustomer(context, customerRef);
+  refuseWhileDirectorySync(customer);
   const { user, warnings } = await addOneUser(context, customer, input);
   return { user, warnings };
 }
