@@ -12,6 +12,7 @@ import {
   Table,
   Text,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -137,7 +138,9 @@ export function DirectorySyncPage() {
                   <Table.Th>{t('directorySync.tokenName')}</Table.Th>
                   <Table.Th>{t('directorySync.created')}</Table.Th>
                   <Table.Th>{t('directorySync.lastUsed')}</Table.Th>
-                  <Table.Th />
+                  <Table.Th>
+                    <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

@@ -1,4 +1,4 @@
-import { Anchor, Paper, Table, Text, Title } from '@mantine/core';
+import { Anchor, Paper, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
 import { errorReportUrl } from '../api/import-job.ts';
@@ -24,7 +24,9 @@ export function RecentImports({ customerId }: { customerId: string }) {
               <Table.Th>{t('imports.file')}</Table.Th>
               <Table.Th>{t('users.status')}</Table.Th>
               <Table.Th>{t('imports.outcome')}</Table.Th>
-              <Table.Th />
+              <Table.Th>
+                <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
