@@ -3,7 +3,7 @@
 // serious or critical fails, naming the screen, the rule and the elements; milder ones are printed.
 // One server, one browser, one page: screens are reached by URL or by a click, never by a journey.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import en from '../../web/src/i18n/locales/en.json' with { type: 'json' };
 import nl from '../../web/src/i18n/locales/nl.json' with { type: 'json' };
 import type { PageGlobals } from './helpers/axe.ts';
@@ -83,6 +83,15 @@ async function open(url: string, screen: string, language: Language): Promise<vo
   await check(screen, language);
 }
 
+/** Opens a dialog with `opener`, checks the screen with it open, and closes it with Escape. */
+async function checkDialog(opener: Locator, screen: string, language: Language): Promise<void> {
+  await opener.click();
+  await page.getByRole('dialog').waitFor();
+  await check(screen, language);
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+}
+
 /** Reloads the app in `language`, as a person's earlier choice would. */
 async function useLanguage(language: Language): Promise<void> {
   if (!page.url().startsWith(server.baseUrl)) await page.goto(`${server.baseUrl}/login`);
@@ -124,6 +133,9 @@ describe.each(languages)('accessibility in %s', (language) => {
       customerUrl = page.url();
     }
     await open(customerUrl, 'customer detail', language);
+    await checkDialog(page.getByTestId('edit-customer'), 'edit-customer dialog', language);
+    await checkDialog(page.getByTestId('edit-packages'), 'edit-packages dialog', language);
+    await checkDialog(page.getByTestId('delete-customer'), 'delete-customer dialog', language);
 
     await open(`${server.baseUrl}/partner/customers/new`, 'create customer: organization', language);
     const next = page.getByRole('button', { name: text(language, 'common.next'), exact: true });
@@ -176,11 +188,9 @@ describe.each(languages)('accessibility in %s', (language) => {
       userUrl = page.url();
     }
     await open(userUrl, 'user detail', language);
-    await page.getByTestId('package-arrow').click();
-    await page.getByRole('dialog').waitFor();
-    await check('change-package dialog', language);
-    await page.keyboard.press('Escape');
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await checkDialog(page.getByTestId('package-arrow'), 'change-package dialog', language);
+    await checkDialog(page.getByTestId('edit-user'), 'edit-user dialog', language);
+    await checkDialog(page.getByTestId('remove-user'), 'remove-user dialog', language);
 
     await open(`${controlHubUrl}/users/add`, 'add users manually', language);
     await open(`${controlHubUrl}/users/csv`, 'CSV add or modify', language);
@@ -197,11 +207,18 @@ describe.each(languages)('accessibility in %s', (language) => {
     await check('CSV preview', language);
     await open(`${controlHubUrl}/users/claim`, 'claim users', language);
     await open(`${controlHubUrl}/users/directory-sync`, 'directory sync', language);
+    // A new token: shown once, and listed in the tokens table with its revoke button.
+    await page.getByRole('button', { name: text(language, 'directorySync.newToken'), exact: true }).click();
+    await page.getByTestId('scim-token').waitFor();
+    await check('directory sync with a new token', language);
   });
 
   it('Control Hub: locations, numbers, settings, audit log, admins', async () => {
     await open(`${controlHubUrl}/locations`, 'locations', language);
+    const add = (key: string) => page.getByRole('button', { name: text(language, key), exact: true });
+    await checkDialog(add('locations.add'), 'add-location dialog', language);
     await open(`${controlHubUrl}/numbers`, 'numbers', language);
+    await checkDialog(add('numbers.add'), 'add-numbers dialog', language);
     await open(`${controlHubUrl}/settings`, 'settings', language);
     await open(`${controlHubUrl}/audit`, 'audit log', language);
     await open(`${controlHubUrl}/admins`, 'Control Hub admins', language);
