@@ -56,7 +56,7 @@ export function customerBusy(status: CustomerStatus): AppError {
   return conflict(
     {
       en: `The customer is ${status.replaceAll('_', ' ')}; users can be managed once it is provisioned.`,
-      nl: `De klant heeft status ${status}; gebruikers kunnen worden beheerd zodra de klant is ingericht.`,
+      nl: `De klant heeft de status ${status}; gebruikers kunnen worden beheerd zodra de klant is ingericht.`,
     },
     [
       {

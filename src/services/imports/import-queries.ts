@@ -153,7 +153,10 @@ export async function cancelImport(
     'applying',
   ]);
   if (!updated)
-    throw conflict({ en: `The import is already ${imp.status}.`, nl: `De import is al ${imp.status}.` });
+    throw conflict({
+      en: `The import is already ${imp.status}.`,
+      nl: `De import heeft al de status ${imp.status}.`,
+    });
   if (imp.job_id) await cancelQueuedJob(context.db, imp.job_id);
   return toImportView(updated, context.locale);
 }
@@ -169,7 +172,7 @@ export async function applyDryRun(
   if (imp.status !== 'validated') {
     throw conflict({
       en: `Only a validated dry run can be applied (this import is ${imp.status}).`,
-      nl: `Alleen een voltooide proefrun kan worden toegepast (deze import is ${imp.status}).`,
+      nl: `Alleen een voltooide proefrun kan worden toegepast (deze import heeft de status ${imp.status}).`,
     });
   }
   if (imp.expires_at && new Date(imp.expires_at).getTime() < Date.now()) {
