@@ -178,6 +178,23 @@ describe('logs', () => {
     }
   });
 
+  it('leave out the request lines of probes and scrapes at info, not their failures', async () => {
+    const { app, lines } = await appWithLogs(database, 'info');
+    for (const url of ['/healthz', '/readyz', '/metrics']) {
+      expect((await app.inject({ url, headers: { trackingid: `PROBE${url.slice(1)}` } })).statusCode).toBe(
+        200,
+      );
+    }
+    await app.inject({
+      url: '/v1/customers',
+      headers: { authorization: `Bearer ${partnerToken}`, trackingid: 'API1' },
+    });
+    await app.close();
+    const records = lines.map((line) => JSON.parse(line) as { reqId?: string });
+    expect(records.filter((record) => record.reqId?.startsWith('PROBE'))).toEqual([]);
+    expect(records.filter((record) => record.reqId === 'API1').length).toBeGreaterThanOrEqual(2);
+  });
+
   it('respect LOG_LEVEL: warn leaves out the request lines', async () => {
     const { app, lines } = await appWithLogs(database, 'warn');
     await app.inject({ url: '/healthz' });

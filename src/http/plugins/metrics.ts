@@ -129,8 +129,11 @@ export const metricsPlugin = fp(
       });
     }
 
-    app.get('/healthz', { schema: { hide: true }, config: { public: true } }, async () => ({ status: 'ok' }));
-    app.get('/readyz', { schema: { hide: true }, config: { public: true } }, async (request, reply) => {
+    // Probes and scrapes come every few seconds from every orchestrator and Prometheus: their
+    // request lines would drown the log at info. A failing probe still logs its warning.
+    const probe = { schema: { hide: true }, config: { public: true }, logLevel: 'warn' } as const;
+    app.get('/healthz', probe, async () => ({ status: 'ok' }));
+    app.get('/readyz', probe, async (request, reply) => {
       try {
         await withinTimeout(sql`select 1`.execute(database.db), timeoutMs);
         return { status: 'ready', database: database.kind };
@@ -139,7 +142,7 @@ export const metricsPlugin = fp(
         return reply.status(503).send({ status: 'unavailable', database: database.kind });
       }
     });
-    app.get('/metrics', { schema: { hide: true }, config: { public: true } }, async (request, reply) => {
+    app.get('/metrics', probe, async (request, reply) => {
       // A database that does not answer must not take the process's own metrics down with it.
       try {
         await collectQueue();
