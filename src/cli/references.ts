@@ -30,6 +30,19 @@ export async function customerByRef(
   }
 }
 
+/**
+ * Runs `lookup`; a not_found it throws becomes rejected input that names what was given and how to
+ * list what exists, e.g. `token "abc": no API token has this id. See: hub tokens list`.
+ */
+export async function orRejectUnknown<T>(lookup: () => Promise<T>, message: string): Promise<T> {
+  try {
+    return await lookup();
+  } catch (error) {
+    if (isNotFound(error)) throw new CliUsageError(message);
+    throw error;
+  }
+}
+
 async function checkLocation(context: ServiceContext, customer: CustomerRow, ref: string): Promise<void> {
   try {
     await requireLocation(context.db, customer.id, ref);

@@ -279,3 +279,23 @@ describe('shapes and help of single commands', () => {
     expect(help.stdout).toContain(example);
   });
 });
+
+describe('ids and names given as arguments that name nothing', () => {
+  it.each([
+    [
+      ['tokens', 'revoke', '00000000-0000-4000-8000-000000000000'],
+      'token "00000000-0000-4000-8000-000000000000"',
+    ],
+    [['tokens', 'revoke', 'abc'], 'hub tokens list'],
+    [
+      ['scim', 'tokens', 'revoke', '00000000-0000-4000-8000-000000000000', '--customer', 'UX-1'],
+      'hub scim tokens list --customer UX-1',
+    ],
+    [['partners', 'get', 'No Such Telecom'], 'partner "No Such Telecom": no partner has this id or name'],
+  ])('%j', async (argv, message) => {
+    const result = await cli().hub(...argv, '--json');
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(message);
+  });
+});

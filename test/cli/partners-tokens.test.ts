@@ -189,6 +189,6 @@ describe('hub tokens', () => {
     expect(customer.stderr).toContain('customerId');
     const unknown = await cli().hub('tokens', 'revoke', '00000000-0000-4000-8000-000000000000');
     expect(unknown.exitCode).toBe(2);
-    expect(unknown.stderr).toContain('not found');
+    expect(unknown.stderr).toContain('no API token of this partner has this id');
   });
 });

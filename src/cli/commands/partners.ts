@@ -7,7 +7,6 @@ import {
   type PartnerView,
 } from '../../services/partners/partner-service.ts';
 import { findPartner } from '../../services/bootstrap/ensure-deployment.ts';
-import { notFound } from '../../domain/errors.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../exit-codes.ts';
 
@@ -65,7 +64,8 @@ export function registerPartnerCommands(program: Command, cli: CliContext): void
     .action(async (ref: string, options: { json: boolean }) => {
       const context = await cli.serviceContext({});
       const row = await findPartner(context.db, ref);
-      if (!row) throw notFound('Partner');
+      if (!row)
+        throw new CliUsageError(`partner "${ref}": no partner has this id or name. See: hub partners list`);
       const partner = await getPartnerView(context, row.id);
       cli.print(options.json, partner, () => describePartner(partner));
     });

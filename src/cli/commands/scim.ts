@@ -10,6 +10,7 @@ import {
 } from '../../services/scim/scim-token-service.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../exit-codes.ts';
+import { orRejectUnknown } from '../references.ts';
 
 function daysOption(value: string): number {
   if (!/^\d{1,5}$/.test(value) || Number(value) < 1)
@@ -90,7 +91,10 @@ export function registerScimCommands(program: Command, cli: CliContext): void {
     .option('--json', 'print JSON', false)
     .action(async (id: string, options: CommonOptions) => {
       const context = await cli.serviceContext({ partner: options.partner });
-      const revoked = await revokeScimTokenById(context, options.customer, id);
+      const revoked = await orRejectUnknown(
+        () => revokeScimTokenById(context, options.customer, id),
+        `SCIM token "${id}": customer ${options.customer} has no SCIM token with this id. See: hub scim tokens list --customer ${options.customer}`,
+      );
       cli.print(options.json, revoked, () => `Revoked SCIM token ${id}`);
     });
 }

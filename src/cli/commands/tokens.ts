@@ -10,7 +10,7 @@ import {
 } from '../../services/tokens/token-service.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../exit-codes.ts';
-import { checksItsOwnReferences, customerByRef } from '../references.ts';
+import { checksItsOwnReferences, customerByRef, orRejectUnknown } from '../references.ts';
 
 const ROLES: readonly Role[] = [
   'operator',
@@ -118,7 +118,10 @@ export function registerTokenCommands(program: Command, cli: CliContext): void {
     .option('--json', 'print JSON', false)
     .action(async (id: string, options: { partner?: string; json: boolean }) => {
       const context = await cli.serviceContext({ partner: options.partner });
-      await revokeToken(context, id);
+      await orRejectUnknown(
+        () => revokeToken(context, id),
+        `token "${id}": no API token of this partner has this id. See: hub tokens list`,
+      );
       cli.print(options.json, { id, revoked: true }, () => `Revoked token ${id}`);
     });
 }
