@@ -151,7 +151,8 @@ const ROW_TEXTS: Record<RowErrorCode | RowWarningCode, Texts> = {
   },
   calling_fields_ignored: {
     en: (p) => `Extension, Phone Number and Location are ignored: ${p.packageName} has no calling.`,
-    nl: (p) => `Toestel, Telefoonnummer en Locatie worden genegeerd: ${p.packageName} bevat geen bellen.`,
+    nl: (p) =>
+      `De kolommen Toestel, Telefoonnummer en Locatie worden genegeerd: ${p.packageName} bevat geen bellen.`,
   },
 };
 
