@@ -299,3 +299,23 @@ describe('ids and names given as arguments that name nothing', () => {
     expect(result.stderr).toContain(message);
   });
 });
+
+describe('users add-batch --json', () => {
+  it('gives each problem of a failed user as its own string, not the CLI’s multi-line text', async () => {
+    const file = path.join(cli().cwd, 'calling.json');
+    await writeFile(
+      file,
+      JSON.stringify([
+        { email: 'nocall@ux.example', firstName: 'N', lastName: 'C', package: 'webex_calling' },
+      ]),
+    );
+    const result = await cli().hub('users', 'add-batch', file, '--customer', 'UX-1', '--json');
+    expect(result.exitCode, result.stderr).toBe(0);
+    const [entry] = result.json<{ results: { result: string; errors: string[] }[] }>().results;
+    expect(entry?.result).toBe('failed');
+    expect(entry?.errors).toEqual([
+      'extension: Webex Calling needs an Extension or a Phone Number.',
+      'location: Webex Calling needs a Location.',
+    ]);
+  });
+});

@@ -9,6 +9,7 @@ import { addUsers } from '../../services/provisioning/add-users.ts';
 import { createUserInput } from '../../http/schemas/users.ts';
 import { PACKAGE_IDS } from '../../domain/packages/catalog.ts';
 import type { CliContext } from '../cli-context.ts';
+import { isAppError } from '../../domain/errors.ts';
 import { CliUsageError, describeError } from '../exit-codes.ts';
 import { usersCommand } from './users.ts';
 
@@ -20,6 +21,17 @@ function usersOf(parsed: unknown): unknown[] | null {
   if (typeof parsed === 'object' && parsed !== null && 'users' in parsed && Array.isArray(parsed.users))
     return parsed.users as unknown[];
   return null;
+}
+
+/**
+ * One string per problem, `field: description` when the service names the field: what a script
+ * can show or match, without parsing the CLI's multi-line error text.
+ */
+function errorMessages(error: unknown): string[] {
+  if (!isAppError(error) || error.details.length === 0) return [describeError(error)];
+  return error.details.map((detail) =>
+    detail.field ? `${detail.field}: ${detail.description}` : detail.description,
+  );
 }
 
 /** `user 2 (p2@example.com), package: Invalid option: …`: which entry and which field. */
@@ -77,7 +89,7 @@ export function registerUsersAddBatchCommand(program: Command, cli: CliContext):
       const results = await addUsers(context, options.customer, users);
       const presented = results.map((entry) =>
         entry.result === 'failed'
-          ? { email: entry.email, result: entry.result, errors: [describeError(entry.error)] }
+          ? { email: entry.email, result: entry.result, errors: errorMessages(entry.error) }
           : {
               email: entry.email,
               result: entry.result,
