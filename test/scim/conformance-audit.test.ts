@@ -481,3 +481,30 @@ describe('SCIM conformance: a customer that is not settled', () => {
     },
   );
 });
+
+describe('SCIM conformance: primary values', () => {
+  it('keeps one primary email when a body marks two, and the identity email is the first', async () => {
+    const scim = await createScimCustomer(testApp());
+    const created = await scim.request(
+      'POST',
+      '/Users',
+      scimUser('two-primaries', {
+        emails: [
+          { value: 'first@prim.example', type: 'work', primary: true },
+          { value: 'second@prim.example', type: 'home', primary: true },
+        ],
+      }),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    expect((created.json() as UserResource).emails).toEqual([
+      { value: 'first@prim.example', type: 'work', primary: true },
+      { value: 'second@prim.example', type: 'home', primary: false },
+    ]);
+    const admin = await testApp().app.inject({
+      method: 'GET',
+      url: `/v1/customers/${scim.customerId}/users/${(created.json() as UserResource).id}`,
+      headers: testApp().auth(testApp().tokens.partnerFull),
+    });
+    expect(admin.json()).toMatchObject({ email: 'first@prim.example' });
+  });
+});
