@@ -6,7 +6,7 @@ import { matchesFilter } from '../../src/scim/filter/evaluator.ts';
 import { parseFilter } from '../../src/scim/filter/parser.ts';
 import type { JsonObject } from '../../src/scim/json.ts';
 import { useTestApp } from '../helpers/app.ts';
-import { createScimCustomer, ENTERPRISE, PATCH_OP, scimUser } from './scim-harness.ts';
+import { addUserOutsideScim, createScimCustomer, ENTERPRISE, PATCH_OP, scimUser } from './scim-harness.ts';
 import type { ScimCustomer } from './scim-harness.ts';
 
 const testApp = useTestApp();
@@ -34,12 +34,13 @@ beforeAll(async () => {
     expect(response.statusCode, response.body).toBe(201);
   }
   // A user created outside SCIM: userName is its email, no externalId.
-  await testApp().app.inject({
-    method: 'POST',
-    url: `/v1/customers/${scim.customerId}/users`,
-    headers: testApp().auth(testApp().tokens.partnerFull),
-    payload: { email: 'plain@example.org', firstName: 'Plain', lastName: 'User', package: 'webex_meetings' },
+  const plain = await addUserOutsideScim(testApp(), scim, {
+    email: 'plain@example.org',
+    firstName: 'Plain',
+    lastName: 'User',
+    package: 'webex_meetings',
   });
+  expect(plain.statusCode, plain.body).toBe(201);
   const all = await scim.request('GET', '/Users?count=1000');
   everyone = (all.json() as { Resources: JsonObject[] }).Resources;
   expect(everyone).toHaveLength(6);

@@ -78,3 +78,27 @@ export function scimUser(userName: string, extra: Record<string, unknown> = {}):
     ...extra,
   };
 }
+
+/**
+ * Adds a user through the admin API, as if it existed before directory sync was turned on: manual
+ * adds are refused while sync is on (ADR 0067), so sync goes off for the add and on again after.
+ */
+export async function addUserOutsideScim(
+  testApp: TestApp,
+  scim: ScimCustomer,
+  payload: Record<string, unknown>,
+): Promise<LightMyRequestResponse> {
+  const auth = testApp.auth(testApp.tokens.partnerFull);
+  const sync = (method: 'POST' | 'DELETE') =>
+    testApp.app.inject({ method, url: `/v1/customers/${scim.customerId}/directory-sync`, headers: auth });
+  await sync('DELETE');
+  const added = await testApp.app.inject({
+    method: 'POST',
+    url: `/v1/customers/${scim.customerId}/users`,
+    headers: auth,
+    payload,
+  });
+  const on = await sync('POST');
+  if (on.statusCode !== 200) throw new Error(`directory-sync: ${on.statusCode} ${on.body}`);
+  return added;
+}

@@ -3,7 +3,7 @@
 // the extension, the place in the limit and the email.
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../helpers/app.ts';
-import { createScimCustomer, PATCH_OP, PRODUCT, scimUser } from './scim-harness.ts';
+import { addUserOutsideScim, createScimCustomer, PATCH_OP, PRODUCT, scimUser } from './scim-harness.ts';
 
 const testApp = useTestApp();
 
@@ -32,7 +32,7 @@ describe('SCIM suspension and removal (SPEC §5)', () => {
       .where('customer_id', '=', scim.customerId)
       .where('package_id', '=', 'webex_calling')
       .execute();
-    const first = await admin('POST', '/users', {
+    const first = await addUserOutsideScim(harness, scim, {
       email: 'held@s5.example',
       firstName: 'Held',
       lastName: 'User',
