@@ -164,6 +164,12 @@ describe.each(languages)('accessibility in %s', (language) => {
     await page.getByRole('button', { name: text(language, 'wizard.create'), exact: true }).waitFor();
     await check('create customer: review', language);
 
+    // The demo admin's account menu, in the header.
+    await page.getByRole('banner').getByRole('button', { name: 'Demo Admin' }).click();
+    await page.getByRole('menu').waitFor();
+    await check('account menu', language);
+    await page.keyboard.press('Escape');
+    await page.getByRole('menu').waitFor({ state: 'detached' });
     await open(`${server.baseUrl}/partner/admins`, 'Partner Hub admins', language);
     await open(`${server.baseUrl}/partner/tokens`, 'API tokens', language);
   });

@@ -113,7 +113,8 @@ export function AppLayout() {
               </Button>
             ) : null}
             <LanguageSwitch />
-            <Menu position="bottom-end" withinPortal>
+            {/* Not in a portal: the open menu stays inside its landmark and right after its button. */}
+            <Menu position="bottom-end" withinPortal={false}>
               <Menu.Target>
                 {/* Named by the account it shows: a label that hid the visible name would confuse voice control. */}
                 <Button variant="default" size="xs">
