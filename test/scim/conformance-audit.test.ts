@@ -413,6 +413,25 @@ describe('SCIM conformance: tenancy', () => {
       headers: { authorization: `Bearer ${theirs.token}` },
     });
     expect(cross.statusCode).toBe(401);
+    // An admin API token is no SCIM token, and a SCIM token opens no admin API.
+    const apiToken = await testApp().app.inject({
+      method: 'GET',
+      url: `${mine.base}/Users`,
+      headers: testApp().auth(testApp().tokens.partnerFull),
+    });
+    expect(apiToken.statusCode).toBe(401);
+    for (const url of [
+      `/v1/customers/${mine.customerId}/users`,
+      `/v1/customers/${theirs.customerId}/users`,
+      '/v1/customers',
+    ]) {
+      const adminApi = await testApp().app.inject({
+        method: 'GET',
+        url,
+        headers: { authorization: `Bearer ${mine.token}` },
+      });
+      expect(adminApi.statusCode, url).toBe(401);
+    }
     expect((await theirs.request('GET', `/Users/${victim.id}`)).json()).toMatchObject({ active: true });
   });
 });
