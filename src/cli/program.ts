@@ -1,5 +1,5 @@
 // The `hub` command tree. Each command file registers its own subcommands; add one line there.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help, type Option } from 'commander';
 import type { CliContext } from './cli-context.ts';
 import type { CliIo } from './io.ts';
 import { registerCustomerCommands } from './commands/customers.ts';
@@ -19,6 +19,8 @@ import { registerAccountCommands } from './commands/accounts.ts';
 import { registerHousekeepingCommand } from './commands/housekeeping.ts';
 import { checkReferencesBeforeAction } from './references.ts';
 import { ROOT_HELP } from './help-texts.ts';
+
+const PARTNER_OPTION = 'partner id or name (default: the default partner)';
 
 export type CommandRegistrar = (program: Command, cli: CliContext) => void;
 
@@ -46,6 +48,14 @@ export function buildProgram(cli: CliContext, io: CliIo): Command {
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) })
+    // Inherited by every subcommand created after this: a flag that is off unless given needs no
+    // "(default: false)" after each --json, --dry-run and --force.
+    .configureHelp({
+      optionDescription(this: Help, option: Option): string {
+        if (option.isBoolean() && option.defaultValue === false) return option.description;
+        return Help.prototype.optionDescription.call(this, option);
+      },
+    })
     .addHelpText('after', ROOT_HELP);
   for (const register of REGISTRARS) register(program, cli);
   checkReferencesBeforeAction(program, cli);
@@ -54,6 +64,9 @@ export function buildProgram(cli: CliContext, io: CliIo): Command {
     command
       .exitOverride()
       .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) });
+    // Said once here rather than left blank in the commands that do not say it.
+    for (const option of command.options)
+      if (option.long === '--partner' && !option.description) option.description = PARTNER_OPTION;
     command.commands.forEach(configure);
   };
   program.commands.forEach(configure);

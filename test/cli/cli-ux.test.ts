@@ -145,6 +145,9 @@ describe('messages that list what is allowed', () => {
     const create = await cli().hub('customers', 'create', '--help');
     expect(create.exitCode).toBe(0);
     expect(create.stdout).toContain('common_area_calling');
+    expect(create.stdout).not.toContain('(default: false)');
+    const list = await cli().hub('users', 'list', '--help');
+    expect(list.stdout).toMatch(/--partner <partner> +partner id or name/);
     const root = await cli().hub('--help');
     expect(root.exitCode).toBe(0);
     expect(root.stdout).toContain('HUB_DATA_DIR');

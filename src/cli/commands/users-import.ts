@@ -174,7 +174,7 @@ function human(result: ImportCliResult, details: ReadonlyMap<number, RowDetail> 
 export function registerUserImportCommands(program: Command, cli: CliContext): void {
   usersCommand(program)
     .command('import <file>')
-    .description('Add, modify or remove users from a CSV file (SPEC §6) and wait for the result')
+    .description('Add, modify or remove users from a CSV file and wait for the result')
     .requiredOption('--customer <customer>', 'customer id or externalId')
     .option(
       '--behaviour <behaviour>',
@@ -187,8 +187,9 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
       'after',
       [
         '',
-        'The file: the CSV of SPEC §6 (as "hub users export" writes it; Excel CSV with ; and Dutch',
-        'headers too). One row per user; a TRUE package column gives the user that package.',
+        'The file: comma- or semicolon-separated, one row per user, columns matched by their English',
+        'or Dutch header (those "hub users export" writes); "User ID/Email (Required)" is required.',
+        'A TRUE package column (Webex Calling, Webex Meetings, …) gives the user that package.',
         'add-only: TRUE assigns, FALSE is ignored. add-remove: FALSE also unassigns, and a user',
         'left with no package is removed. Exit 0 when the import ran (row errors included), 2',
         'when the file is rejected, 1 when the import failed.',
