@@ -527,3 +527,15 @@ describe('SCIM conformance: primary values', () => {
     expect(admin.json()).toMatchObject({ email: 'first@prim.example' });
   });
 });
+
+describe('SCIM conformance: filter size', () => {
+  it('refuses a filter nested beyond reason with 400 invalidFilter, not 500', async () => {
+    const scim = await createScimCustomer(testApp());
+    const response = await scim.request('POST', '/Users/.search', {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:SearchRequest'],
+      filter: `${'('.repeat(20_000)}userName pr${')'.repeat(20_000)}`,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ schemas: [ERROR_SCHEMA], scimType: 'invalidFilter' });
+  });
+});

@@ -180,3 +180,22 @@ describe('parseFilter', () => {
     expect((caught as ScimError).status).toBe(400);
   });
 });
+
+describe('parseFilter size bound', () => {
+  // Beyond MAX_FILTER_TOKENS: refused before the recursive descent can exhaust the stack.
+  const huge: Array<[string, string]> = [
+    ['20000 nested parentheses', `${'('.repeat(20_000)}userName pr${')'.repeat(20_000)}`],
+    ['20000 nested nots', `${'not ('.repeat(20_000)}userName pr${')'.repeat(20_000)}`],
+    ['20000 terms joined by and', Array.from({ length: 20_000 }, () => 'userName pr').join(' and ')],
+  ];
+  it.each(huge)('refuses %s with invalidFilter', (_name, input) => {
+    expect(() => parseFilter(input)).toThrow(
+      expect.objectContaining({ status: 400, scimType: 'invalidFilter' }) as Error,
+    );
+  });
+
+  it('accepts a long but reasonable filter', () => {
+    const terms = Array.from({ length: 100 }, (_, i) => `userName eq "u${i}"`).join(' or ');
+    expect(() => parseFilter(`(${terms}) and active eq true`)).not.toThrow();
+  });
+});

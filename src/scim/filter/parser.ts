@@ -16,6 +16,13 @@ import type { Token } from './tokenizer.ts';
 
 const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
+/**
+ * Tokens one filter may have. Directory filters are a handful of terms; the bound keeps the
+ * recursive parser, evaluator and SQL translation far from the stack limit (a POST /.search body
+ * could otherwise nest thousands of parentheses and answer 500).
+ */
+export const MAX_FILTER_TOKENS = 1000;
+
 export interface ParseFilterOptions {
   /** Schema URNs recognised as attribute prefixes; defaults to the ones this server knows. */
   readonly knownUrns?: readonly string[];
@@ -34,7 +41,13 @@ export class FilterParser {
   constructor(
     private readonly tokens: readonly Token[],
     private readonly knownUrns?: readonly string[],
-  ) {}
+  ) {
+    if (tokens.length > MAX_FILTER_TOKENS) {
+      throw invalidFilter(
+        `The filter is too complex: at most ${MAX_FILTER_TOKENS} tokens, this one has ${tokens.length}`,
+      );
+    }
+  }
 
   parseAll(): FilterNode {
     const node = this.parseOr();
