@@ -22,6 +22,8 @@ import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
 import { userPackages } from '../../../lib/package-catalog.ts';
+import { useDirectorySyncEnabled } from '../../users/api/get-directory-sync.ts';
+import { DirectorySyncNotice } from '../../users/components/directory-sync-notice.tsx';
 import {
   isVerified,
   maxClaimsAtOnce,
@@ -56,6 +58,8 @@ export function ClaimUsersPage() {
   const addDomain = useAddDomain(customerId);
   const verify = useVerifyDomain(customerId);
   const anyVerified = (domains.data ?? []).some(isVerified);
+  // ADR 0067: claiming creates users, which the directory does while sync is on (the API answers 409).
+  const syncOn = useDirectorySyncEnabled(customerId).data === true;
   const claimable = useClaimableAccounts(customerId, anyVerified);
   const claim = useClaimAccounts(customerId);
   const [domain, setDomain] = useState('');
@@ -84,6 +88,7 @@ export function ClaimUsersPage() {
         title={t('users.claimUsers')}
         description={t('claims.description')}
       />
+      {syncOn ? <DirectorySyncNotice customerId={customerId} /> : null}
       <Stack>
         <Paper>
           <Title order={2} size="h4" mb="sm">
@@ -170,7 +175,7 @@ export function ClaimUsersPage() {
               {t('claims.accounts')}
             </Title>
             <Button
-              disabled={selected.length === 0}
+              disabled={selected.length === 0 || syncOn}
               loading={claim.isPending}
               onClick={() =>
                 claim.mutate({ accountIds: selected, packageId }, { onSuccess: () => setSelected([]) })

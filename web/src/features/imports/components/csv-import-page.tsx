@@ -20,6 +20,7 @@ import { FileDropZone } from '../../../components/ui/file-drop-zone.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
 import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
+import { useDirectorySyncEnabled } from '../../users/api/get-directory-sync.ts';
 import { useDefaultImportBehaviour } from '../api/customer-settings.ts';
 import {
   errorReportUrl,
@@ -104,6 +105,8 @@ export function CsvImportPage() {
   const dryRun = useImportJob(customerId, dryRunJobId, 'dry-run');
   const applied = useImportJob(customerId, applyJobId, 'apply');
   const chosenBehaviour = behaviour ?? defaultBehaviour.data ?? 'add-only';
+  // ADR 0067: while directory sync is on, rows for new emails are row errors (the directory adds).
+  const syncOn = useDirectorySyncEnabled(customerId).data === true;
 
   const dryRunJob = dryRun.data;
   const appliedJob = applied.data;
@@ -170,6 +173,14 @@ export function CsvImportPage() {
         title={t('users.csvAddOrModify')}
         description={t('imports.description')}
       />
+      {syncOn ? (
+        <Alert color="blue" mb="lg" data-testid="csv-sync-no-new-users">
+          {t('users.csvSyncNoNewUsers')}{' '}
+          <Anchor component={Link} to={`${usersPath}/directory-sync`}>
+            {t('users.openDirectorySync')}
+          </Anchor>
+        </Alert>
+      ) : null}
       <Stepper active={step} size="sm" mb="lg">
         <Stepper.Step label={t('imports.stepUpload')} />
         <Stepper.Step label={t('imports.stepPreview')} />

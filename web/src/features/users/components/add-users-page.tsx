@@ -5,8 +5,10 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { maxUsersPerSubmission, useAddUsers } from '../api/add-users.ts';
+import { useDirectorySyncEnabled } from '../api/get-directory-sync.ts';
 import { useLocationOptions } from '../api/list-locations.ts';
 import { useSoldPackageIds } from '../api/sold-packages.ts';
+import { DirectorySyncNotice } from './directory-sync-notice.tsx';
 import { ManualRowFields } from './manual-row-fields.tsx';
 import type { ManualRow } from './manual-rows-rules.ts';
 import { canAddRow, emptyRow, hasErrors, manualRowErrors, toNewUsers } from './manual-rows-rules.ts';
@@ -30,6 +32,8 @@ export function AddUsersPage() {
   const packages = packageChoices(sold.data);
   const errors = manualRowErrors(rows);
   const usersPath = `/control/${customerId}/users`;
+  // ADR 0067: while directory sync is on the directory creates the users (the API answers 409).
+  const syncOn = useDirectorySyncEnabled(customerId).data === true;
 
   const update = (index: number, change: Partial<ManualRow>) =>
     setRows((current) => current.map((row, position) => (position === index ? { ...row, ...change } : row)));
@@ -64,12 +68,13 @@ export function AddUsersPage() {
         title={t('users.addManually')}
         description={t('addUsers.description', { max: maxUsersPerSubmission })}
       />
+      {syncOn ? <DirectorySyncNotice customerId={customerId} /> : null}
       <Stepper active={step} size="sm" mb="lg">
         <Stepper.Step label={t('addUsers.stepEnter')} />
         <Stepper.Step label={t('addUsers.stepReview')} />
         <Stepper.Step label={t('addUsers.stepDone')} />
       </Stepper>
-      {step === 0 ? (
+      {step === 0 && !syncOn ? (
         <Stack>
           {rows.map((row, index) => (
             <ManualRowFields

@@ -1,13 +1,18 @@
-import { Button, Menu } from '@mantine/core';
+import { useId } from 'react';
+import { Button, Menu, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCanWrite } from '../../../lib/permissions.tsx';
+import { useDirectorySyncEnabled } from '../api/get-directory-sync.ts';
 
 /** The help text's "Manage users" (Gebruikers beheren) menu, with its four entries in its order. */
 export function ManageUsersMenu({ customerId, disabled }: { customerId: string; disabled?: boolean }) {
   const { t } = useTranslation();
   const canWrite = useCanWrite();
   const base = `/control/${customerId}/users`;
+  // ADR 0067: while directory sync is on the directory creates the users; adding and claiming are off.
+  const syncOn = useDirectorySyncEnabled(customerId).data === true;
+  const syncReasonId = useId();
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
@@ -16,15 +21,40 @@ export function ManageUsersMenu({ customerId, disabled }: { customerId: string; 
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item component={Link} to={`${base}/add`}>
-          {t('users.addManually')}
-        </Menu.Item>
+        {syncOn ? (
+          <Menu.Item disabled aria-describedby={syncReasonId}>
+            {t('users.addManually')}
+          </Menu.Item>
+        ) : (
+          <Menu.Item component={Link} to={`${base}/add`}>
+            {t('users.addManually')}
+          </Menu.Item>
+        )}
         <Menu.Item component={Link} to={`${base}/csv`}>
           {t('users.csvAddOrModify')}
         </Menu.Item>
-        <Menu.Item component={Link} to={`${base}/claim`}>
-          {t('users.claimUsers')}
-        </Menu.Item>
+        {syncOn ? (
+          <>
+            <Menu.Item disabled aria-describedby={syncReasonId}>
+              {t('users.claimUsers')}
+            </Menu.Item>
+            <Text
+              id={syncReasonId}
+              size="xs"
+              c="dimmed"
+              px="sm"
+              py={4}
+              maw={280}
+              data-testid="sync-owns-users"
+            >
+              {t('users.syncOwnsUsers')}
+            </Text>
+          </>
+        ) : (
+          <Menu.Item component={Link} to={`${base}/claim`}>
+            {t('users.claimUsers')}
+          </Menu.Item>
+        )}
         <Menu.Item component={Link} to={`${base}/directory-sync`}>
           {t('users.directorySync')}
         </Menu.Item>

@@ -1,0 +1,86 @@
+// @vitest-environment jsdom
+// ADR 0067: while directory sync is on, Manage users → "Add users manually" and "Claim users" are
+// disabled with the reason and the way to Directory synchronization; the add page says why.
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderPage } from '../../../testing/render-with-providers.tsx';
+import { AddUsersPage } from './add-users-page.tsx';
+import { ManageUsersMenu } from './manage-users-menu.tsx';
+
+function stubCustomer(directorySyncEnabled: boolean): void {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => {
+      const body = url === '/v1/customers/c1' ? { id: 'c1', directorySyncEnabled } : { items: [] };
+      return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
+    }),
+  );
+}
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+/** Mantine's dropdown stays display:none in jsdom (no transition end): items are queried hidden. */
+async function openMenu(): Promise<void> {
+  await renderPage(<ManageUsersMenu customerId="c1" />, { path: '/control/c1/users' });
+  fireEvent.click(screen.getByTestId('manage-users'));
+}
+
+describe('Manage users menu and directory sync', () => {
+  it('disables adding and claiming while sync is on, says why and leads to Directory synchronization', async () => {
+    stubCustomer(true);
+    await openMenu();
+    const reason = await screen.findByTestId('sync-owns-users');
+    expect(reason.textContent).toContain('your directory creates the users');
+    const add = await screen.findByRole('menuitem', { name: 'Add users manually', hidden: true });
+    const claim = screen.getByRole('menuitem', { name: 'Claim users', hidden: true });
+    for (const item of [add, claim]) {
+      expect(item.hasAttribute('disabled') || item.getAttribute('data-disabled') === 'true').toBe(true);
+      expect(item.getAttribute('href')).toBeNull();
+      expect(item.getAttribute('aria-describedby')).toBe(reason.id);
+    }
+    const sync = screen.getByRole('menuitem', { name: 'Directory synchronization', hidden: true });
+    expect(sync.getAttribute('href')).toBe('/control/c1/users/directory-sync');
+    expect(
+      screen.getByRole('menuitem', { name: 'CSV add or modify', hidden: true }).getAttribute('href'),
+    ).toBe('/control/c1/users/csv');
+  });
+
+  it('links to adding and claiming while sync is off', async () => {
+    stubCustomer(false);
+    await openMenu();
+    const add = await screen.findByRole('menuitem', { name: 'Add users manually', hidden: true });
+    await waitFor(() => expect(add.getAttribute('href')).toBe('/control/c1/users/add'));
+    expect(screen.getByRole('menuitem', { name: 'Claim users', hidden: true }).getAttribute('href')).toBe(
+      '/control/c1/users/claim',
+    );
+    expect(screen.queryByTestId('sync-owns-users')).toBeNull();
+  });
+});
+
+describe('Add users manually and directory sync', () => {
+  const renderAdd = () =>
+    renderPage(<AddUsersPage />, {
+      path: '/control/c1/users/add',
+      pattern: '/control/:customerId/users/add',
+    });
+
+  it('shows the reason with a link instead of the form while sync is on', async () => {
+    stubCustomer(true);
+    await renderAdd();
+    const notice = await screen.findByTestId('directory-sync-notice');
+    expect(notice.textContent).toContain('Directory synchronization is on');
+    const link = screen.getByRole('link', { name: 'Go to Directory synchronization' });
+    expect(link.getAttribute('href')).toBe('/control/c1/users/directory-sync');
+    expect(screen.queryByRole('textbox', { name: /email address/i })).toBeNull();
+  });
+
+  it('shows the form while sync is off', async () => {
+    stubCustomer(false);
+    await renderAdd();
+    expect(await screen.findByRole('textbox', { name: /email address/i })).toBeTruthy();
+    expect(screen.queryByTestId('directory-sync-notice')).toBeNull();
+  });
+});
