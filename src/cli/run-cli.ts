@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { loadConfig, type Config } from '../config.ts';
 import { openRuntime, type Runtime } from '../runtime.ts';
-import { readDiscovery } from '../server-discovery.ts';
+import { discoveryFile, readDiscovery } from '../server-discovery.ts';
 import { createCliContext } from './cli-context.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_REJECTED, describeError, exitCodeFor } from './exit-codes.ts';
 import type { CliIo, ForwardedEvent } from './io.ts';
@@ -95,8 +95,12 @@ async function forwardToServer(config: Config, argv: readonly string[], io: CliI
     }
     return await relayForwardedEvents(response.body, io, server.pid);
   } catch (error) {
+    // fetch says only "fetch failed"; the reason (ECONNREFUSED, …) is its cause.
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
+    const reason = (cause as NodeJS.ErrnoException | undefined)?.code ?? describeError(cause ?? error);
     io.err(
-      `Error: a server (pid ${server.pid}) holds the embedded database in ${config.dataDir} but did not answer at ${server.url}: ${describeError(error)}\n`,
+      `Error: a server (pid ${server.pid}) holds the embedded database in ${config.dataDir} but did not answer at ${server.url} (${reason}).\n` +
+        `If no hub server runs, pid ${server.pid} is another process now: remove ${discoveryFile(config.dataDir)} and run the command again.\n`,
     );
     return EXIT_FAILED;
   }

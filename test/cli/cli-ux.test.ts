@@ -1,6 +1,8 @@
 // What a newcomer and a script author meet: exit codes that say what happened (SPEC §9, ADR 0064),
 // messages that name the option to fix and list the allowed values, JSON on stdout only.
-import { writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerView } from '../../src/services/customers/customer-view.ts';
@@ -9,7 +11,7 @@ import {
   RecordingBackend,
   useProvisioningBackend,
 } from '../../src/services/provisioning/provisioning-backend.ts';
-import { useTestCli } from './cli-harness.ts';
+import { runHubWithEnv, useTestCli } from './cli-harness.ts';
 
 const cli = useTestCli();
 let restoreBackend: (() => void) | undefined;
@@ -320,5 +322,26 @@ describe('users add-batch --json', () => {
       'extension: Webex Calling needs an Extension or a Phone Number.',
       'location: Webex Calling needs a Location.',
     ]);
+  });
+});
+
+describe('a server.json whose server does not answer', () => {
+  it('says why and how to get going again', async () => {
+    // A port that was free a moment ago: nothing listens on it now.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const address = probe.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'hub-stale-server-'));
+    // A live pid that is not a hub server (the test runner's parent), as after a pid was reused.
+    await writeFile(
+      path.join(dataDir, 'server.json'),
+      JSON.stringify({ pid: process.ppid, url: `http://127.0.0.1:${port}`, cliSecret: 'x' }),
+    );
+    const result = await runHubWithEnv({ HUB_DATA_DIR: dataDir }, dataDir, ['customers', 'list']);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('(ECONNREFUSED)');
+    expect(result.stderr).toContain(`remove ${path.join(dataDir, 'server.json')} and run the command again`);
   });
 });
