@@ -1,5 +1,7 @@
 // Where a CLI command writes. In a terminal: the process streams. When a server runs the command
 // for a forwarded CLI call: events streamed back to that CLI as they are written.
+import type { Writable } from 'node:stream';
+
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
@@ -9,12 +11,30 @@ export interface CliIo {
   readonly cwd: string;
 }
 
-export const processIo: CliIo = {
-  out: (text) => void process.stdout.write(text),
-  err: (text) => void process.stderr.write(text),
-  interactive: Boolean(process.stderr.isTTY),
-  cwd: process.cwd(),
-};
+/**
+ * The terminal's streams. A reader that stops early (`hub numbers list --json | head`) closes
+ * stdout: the next write fails with EPIPE, which unhandled crashed the CLI with a stack trace
+ * before the database was closed. Output is then dropped and the command finishes as it would.
+ */
+export function createProcessIo(
+  stdout: Writable = process.stdout,
+  stderr: Writable & { isTTY?: boolean } = process.stderr,
+  cwd = process.cwd(),
+): CliIo {
+  let readerGone = false;
+  stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    readerGone = true;
+  });
+  return {
+    out: (text) => {
+      if (!readerGone) stdout.write(text);
+    },
+    err: (text) => void stderr.write(text),
+    interactive: Boolean(stderr.isTTY),
+    cwd,
+  };
+}
 
 export function bufferedIo(cwd: string): CliIo & { stdout: string; stderr: string } {
   const io = {

@@ -1,5 +1,5 @@
 // Entry point of bin/hub.
-import { processIo } from './io.ts';
+import { createProcessIo } from './io.ts';
 import { runCli } from './run-cli.ts';
 
-process.exitCode = await runCli(process.argv.slice(2), processIo);
+process.exitCode = await runCli(process.argv.slice(2), createProcessIo());
