@@ -345,3 +345,12 @@ describe('a server.json whose server does not answer', () => {
     expect(result.stderr).toContain(`remove ${path.join(dataDir, 'server.json')} and run the command again`);
   });
 });
+
+describe('hub backup --out', () => {
+  it('refuses a directory, even with --force, naming a file to give instead', async () => {
+    const result = await cli().hub('backup', '--out', '.', '--force', '--json');
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`--out: ${cli().cwd} is a directory; give a file name`);
+  });
+});

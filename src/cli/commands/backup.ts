@@ -2,6 +2,7 @@
 // database, `hub backup` is sent to it (SPEC §9) and the server archives its open database;
 // restore and migrate-to run in this process only (LOCAL_ONLY in run-cli.ts): they need the data
 // dir to themselves, so they refuse while a server holds it.
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../../config.ts';
@@ -63,6 +64,11 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
     )
     .action(async (options: { out: string; force: boolean; json: boolean }) => {
       const out = path.resolve(cli.io.cwd, options.out);
+      // Even --force cannot replace a directory with the file (it failed with a bare EISDIR).
+      if ((await stat(out).catch(() => null))?.isDirectory())
+        throw new CliUsageError(
+          `--out: ${out} is a directory; give a file name, e.g. ${path.join(out, 'hub-backup.tar.gz')}`,
+        );
       const result = await backUp(cli, out, { force: options.force });
       cli.print(
         options.json,
