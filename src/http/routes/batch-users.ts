@@ -1,6 +1,7 @@
 // POST /v1/customers/{customerId}/users/batch: the manual add of 1–25 users (SPEC §5, help text
 // "Add users by hand"). Every user gets its own result; one bad user never blocks the others;
-// 26 users are refused with a clear message and nothing is stored.
+// 26 users are refused with a clear message and nothing is stored; so is the whole batch, with 409,
+// while directory sync is on (the directory creates the users, ADR 0067).
 import { z } from 'zod';
 import { addUsers, MAX_MANUAL_ADD } from '../../services/provisioning/add-users.ts';
 import type { App } from '../app.ts';
@@ -27,6 +28,8 @@ export async function batchUserRoutes(app: App): Promise<void> {
       schema: {
         tags: ['users'],
         summary: `Add up to ${MAX_MANUAL_ADD} users at once (each validated like a CSV row)`,
+        description:
+          'Refused as a whole with 409 `directory_sync_on` while directory sync is on: the directory creates the users (ADR 0067).',
         params: customerParams,
         body: z.object({ users: z.array(createUserInput).min(1) }),
         response: {

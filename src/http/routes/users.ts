@@ -63,6 +63,8 @@ export async function userRoutes(app: App): Promise<void> {
       schema: {
         tags: ['users'],
         summary: 'Create a user',
+        description:
+          'Refused with 409 `directory_sync_on` while directory sync is on: the directory creates the users (ADR 0067).',
         params: customerParams,
         body: createUserInput,
         response: { 201: createdUserOutput, ...errorResponses },
