@@ -354,3 +354,27 @@ describe('hub backup --out', () => {
     expect(result.stderr).toContain(`--out: ${cli().cwd} is a directory; give a file name`);
   });
 });
+
+describe('--partner scopes customers list, and partner names stay unique', () => {
+  it('lists only the customers of the chosen partner', async () => {
+    const partner = await cli().hub('partners', 'create', '--name', 'UX Partner', '--json');
+    expect(partner.exitCode, partner.stderr).toBe(0);
+    const created = await createCustomer('UX-P1', '--partner', 'UX Partner', '--json');
+    expect(created.exitCode, created.stderr).toBe(0);
+    const ofDefault = (await cli().hub('customers', 'list', '--json')).json<CustomerView[]>();
+    expect(ofDefault.map((customer) => customer.externalId)).toContain('UX-1');
+    expect(ofDefault.map((customer) => customer.externalId)).not.toContain('UX-P1');
+    const ofPartner = (await cli().hub('customers', 'list', '--partner', 'UX Partner', '--json')).json<
+      CustomerView[]
+    >();
+    expect(ofPartner.map((customer) => customer.externalId)).toEqual(['UX-P1']);
+  });
+
+  it('refuses a second partner of the same name (--partner could not tell them apart)', async () => {
+    const again = await cli().hub('partners', 'create', '--name', 'UX Partner');
+    expect(again.exitCode).toBe(1);
+    expect(again.stderr).toContain('A partner named "UX Partner" already exists');
+    const partners = (await cli().hub('partners', 'list', '--json')).json<{ name: string }[]>();
+    expect(partners.filter((entry) => entry.name === 'UX Partner')).toHaveLength(1);
+  });
+});

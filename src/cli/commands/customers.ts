@@ -148,8 +148,11 @@ export function registerCustomerCommands(program: Command, cli: CliContext): voi
         items.push(...page.items);
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
-      cli.print(options.json, items, () =>
-        items.length ? items.map(describeCustomer).join('\n') : 'No customers.',
+      // The operator's service scope is every partner's customers; the CLI's is one partner, the
+      // one --partner names (as `customers get` and every --customer find them).
+      const ofPartner = items.filter((customer) => customer.partnerId === context.actor.partnerId);
+      cli.print(options.json, ofPartner, () =>
+        ofPartner.length ? ofPartner.map(describeCustomer).join('\n') : 'No customers.',
       );
     });
 
