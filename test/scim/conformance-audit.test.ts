@@ -539,3 +539,35 @@ describe('SCIM conformance: filter size', () => {
     expect(response.json()).toMatchObject({ schemas: [ERROR_SCHEMA], scimType: 'invalidFilter' });
   });
 });
+
+describe('SCIM conformance: PATCH size', () => {
+  it('refuses more than 1000 operations in one PATCH, and merges a large member list', async () => {
+    const scim = await createScimCustomer(testApp());
+    const user = await create(scim, 'many-ops@size.example');
+    const tooMany = await scim.request('PATCH', `/Users/${user.id}`, {
+      schemas: [PATCH_OP],
+      Operations: Array.from({ length: 1001 }, (_, i) => ({ op: 'replace', path: 'title', value: `t${i}` })),
+    });
+    expect(tooMany.statusCode).toBe(413);
+    expect(tooMany.json()).toMatchObject({ schemas: [ERROR_SCHEMA], scimType: 'tooMany', status: '413' });
+    const group = await scim.request('POST', '/Groups', {
+      schemas: [GROUP_SCHEMA],
+      displayName: 'Big',
+      members: [{ value: user.id }],
+    });
+    const groupId = (group.json() as { id: string }).id;
+    // 20 000 unknown ids (ignored, SPEC §7) plus the one member again: one member stays.
+    const unknown = Array.from({ length: 20_000 }, (_, i) => ({
+      value: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    }));
+    const add = await scim.request('PATCH', `/Groups/${groupId}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'Add', path: 'members', value: [...unknown, { value: user.id }] }],
+    });
+    expect(add.statusCode, add.body).toBe(204);
+    const after = (await scim.request('GET', `/Groups/${groupId}`)).json() as {
+      members: { value: string }[];
+    };
+    expect(after.members.map((member) => member.value)).toEqual([user.id]);
+  });
+});

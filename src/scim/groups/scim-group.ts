@@ -31,16 +31,16 @@ export function groupInputFromDocument(document: JsonObject): ScimGroupInput {
   }
   const members = document.members;
   const list = Array.isArray(members) ? members : members === undefined || members === null ? [] : [members];
-  const memberIds: string[] = [];
+  const memberIds = new Set<string>();
   for (const member of list) {
     const value = isJsonObject(member) ? getCi(member, 'value') : member;
     if (typeof value !== 'string' || value.trim() === '') throw invalidValue('Each member needs a "value"');
-    if (!memberIds.includes(value.trim())) memberIds.push(value.trim());
+    memberIds.add(value.trim());
   }
   return {
     displayName: displayName.trim(),
     externalId: typeof externalId === 'string' && externalId !== '' ? externalId : null,
-    memberIds,
+    memberIds: [...memberIds],
   };
 }
 

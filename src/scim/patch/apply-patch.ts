@@ -5,6 +5,7 @@ import { parsePatchPath } from '../filter/path-parser.ts';
 import { findKey, getCi, isJsonObject } from '../json.ts';
 import type { JsonObject, JsonValue } from '../json.ts';
 import { canonicalSchemaUrn, isCoreSchema } from '../schema-urns.ts';
+import { ElementIndex } from './element-index.ts';
 import { DEFAULT_PATCH_SCHEMA } from './types.ts';
 import type { PatchOperation, PatchSchema } from './types.ts';
 
@@ -164,11 +165,12 @@ class Patcher {
         target[key] = dedupe(incoming);
       } else {
         const existing = target[key];
+        const index = new ElementIndex(existing);
         for (const element of incoming) {
-          const index = existing.findIndex((item) => sameElement(item, element));
-          if (index === -1) existing.push(element);
-          else if (isJsonObject(existing[index]) && isJsonObject(element))
-            Object.assign(existing[index], element);
+          const position = index.indexOf(element);
+          if (position === -1) index.push(element);
+          else if (isJsonObject(existing[position]) && isJsonObject(element))
+            Object.assign(existing[position], element);
         }
       }
       const list = target[key];
@@ -214,9 +216,9 @@ class Patcher {
       }
       if (value !== undefined && value !== null && this.schema.multiValued.has(path.attr.toLowerCase())) {
         // Entra ID: {"op":"Remove","path":"members","value":[{"value":"id"}]} removes those values only.
-        const unwanted = toElements(this.coerce(path.attr, value));
+        const unwanted = new ElementIndex(toElements(this.coerce(path.attr, value)));
         if (Array.isArray(current)) {
-          container[key] = current.filter((item) => !unwanted.some((element) => sameElement(item, element)));
+          container[key] = current.filter((item) => !unwanted.matches(item));
         }
         return;
       }
@@ -293,26 +295,9 @@ function toElements(value: JsonValue): JsonValue[] {
 
 function dedupe(list: JsonValue[]): JsonValue[] {
   const out: JsonValue[] = [];
-  for (const item of list) if (!out.some((kept) => sameElement(kept, item))) out.push(item);
+  const index = new ElementIndex(out);
+  for (const item of list) if (index.indexOf(item) === -1) index.push(item);
   return out;
-}
-
-/** Two values of a multi-valued attribute are the same when their `value` (and `type`, if any) agree. */
-function sameElement(a: JsonValue, b: JsonValue): boolean {
-  if (isJsonObject(a) && isJsonObject(b)) {
-    const av = getCi(a, 'value');
-    const bv = getCi(b, 'value');
-    if (av !== undefined && bv !== undefined) {
-      const bt = getCi(b, 'type');
-      return looseEqual(av, bv) && (bt === undefined || looseEqual(getCi(a, 'type') ?? null, bt));
-    }
-  }
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function looseEqual(a: JsonValue, b: JsonValue): boolean {
-  if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** `type eq "work" and primary eq true` → {type: "work", primary: true}; undefined for anything else. */

@@ -1,10 +1,13 @@
-import { invalidSyntax, invalidValue } from '../errors.ts';
+import { invalidSyntax, invalidValue, ScimError } from '../errors.ts';
 import { getCi, isJsonObject } from '../json.ts';
 import type { JsonValue } from '../json.ts';
 import { PATCH_OP_SCHEMA } from '../schema-urns.ts';
 import type { PatchOperation, PatchOpName } from './types.ts';
 
 const OP_NAMES: readonly PatchOpName[] = ['add', 'replace', 'remove'];
+
+/** Operations one PATCH may hold. Clients send a handful (Entra: one per attribute, members as a list). */
+export const MAX_PATCH_OPERATIONS = 1000;
 
 /**
  * Validates a PatchOp message (RFC 7644 §3.5.2) and normalises Entra ID's spelling: `op` in any case
@@ -22,6 +25,14 @@ export function parsePatchRequest(body: unknown): PatchOperation[] {
   const operations = getCi(body, 'Operations');
   if (!Array.isArray(operations) || operations.length === 0) {
     throw invalidSyntax('A PATCH request needs a non-empty "Operations" array');
+  }
+  if (operations.length > MAX_PATCH_OPERATIONS) {
+    // As for Bulk (RFC 7644 §3.7.4): one request holds a bounded amount of work.
+    throw new ScimError(
+      413,
+      'tooMany',
+      `A PATCH request may hold at most ${MAX_PATCH_OPERATIONS} operations; this one has ${operations.length}`,
+    );
   }
   return operations.map((operation, index) => parseOperation(operation, index));
 }
