@@ -188,7 +188,7 @@ export function ClaimUsersPage() {
           {claim.data ? (
             <Alert color={claim.data.counts.failed > 0 ? 'orange' : 'green'}>
               {t('claims.claimedCounts', {
-                claimed: claim.data.counts.claimed,
+                count: claim.data.counts.claimed,
                 failed: claim.data.counts.failed,
               })}
             </Alert>

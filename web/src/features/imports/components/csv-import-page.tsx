@@ -53,7 +53,7 @@ function JobProgress({ job, label }: { job: ImportJob; label: string }) {
           {label}
         </Text>
         <Text size="sm" c="dimmed" aria-live="polite">
-          {total ? t('imports.progressRows', { done, total }) : t('imports.progressStarting')}
+          {total ? t('imports.progressRows', { done, count: total }) : t('imports.progressStarting')}
         </Text>
       </Group>
       <Progress
@@ -217,7 +217,10 @@ export function CsvImportPage() {
           {/* A binary file has no rows to count: the drop zone already says it is not a CSV file. */}
           {preview && !preview.binary ? (
             <Text size="sm" c="dimmed" data-testid="local-preview">
-              {t('imports.localPreview', { rows: preview.rowCount, columns: preview.headers.length })}
+              {t('imports.localPreview', {
+                rows: t('imports.rowCount', { count: preview.rowCount }),
+                columns: t('imports.columnCount', { count: preview.headers.length }),
+              })}
             </Text>
           ) : null}
           <Paper>

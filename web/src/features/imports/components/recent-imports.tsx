@@ -47,7 +47,7 @@ export function RecentImports({ customerId }: { customerId: string }) {
                       add: job.counts?.add ?? 0,
                       modify: job.counts?.modify ?? 0,
                       remove: job.counts?.remove ?? 0,
-                      error: job.counts?.error ?? 0,
+                      count: job.counts?.error ?? 0,
                     })}
                   </Text>
                 </Table.Td>

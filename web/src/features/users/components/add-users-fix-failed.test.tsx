@@ -96,7 +96,7 @@ describe('Add users manually: packages and failed rows', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Next' }));
     expect((await screen.findByTestId('add-users-result')).textContent).toContain(
-      '1 users added, 1 not added',
+      '1 user added, 1 not added',
     );
 
     fireEvent.click(screen.getByRole('button', { name: 'Fix the failed rows' }));

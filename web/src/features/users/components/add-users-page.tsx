@@ -101,7 +101,8 @@ export function AddUsersPage() {
                 data-testid="row-count"
               >
                 {canAddRow(rows)
-                  ? t('addUsers.count', { count: rows.length, max: maxUsersPerSubmission })
+                  ? // The noun follows the maximum ("1 of at most 25 users"), so that is the plural count.
+                    t('addUsers.count', { entered: rows.length, count: maxUsersPerSubmission })
                   : t('addUsers.limitReached', { max: maxUsersPerSubmission })}
               </Text>
             </Group>
@@ -159,7 +160,7 @@ export function AddUsersPage() {
         <Paper>
           <Alert color={failed > 0 ? 'orange' : 'green'} mb="md" data-testid="add-users-result">
             {failed > 0
-              ? t('addUsers.someFailed', { added: rows.length - failed, failed })
+              ? t('addUsers.someFailed', { count: rows.length - failed, failed })
               : t('addUsers.allAdded', { count: rows.length })}
           </Alert>
           <Table>
