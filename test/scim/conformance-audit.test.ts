@@ -571,3 +571,22 @@ describe('SCIM conformance: PATCH size', () => {
     expect(after.members.map((member) => member.value)).toEqual([user.id]);
   });
 });
+
+describe('SCIM conformance: nesting', () => {
+  it('refuses an unmodelled attribute nested beyond reason with 400 invalidValue, not 500', async () => {
+    const scim = await createScimCustomer(testApp());
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const body = JSON.stringify(scimUser('deep@nest.example')).replace(
+      '"active":true',
+      `"active":true,"addresses":[{"country":"NL","x":${deep}}]`,
+    );
+    const response = await testApp().app.inject({
+      method: 'POST',
+      url: `${scim.base}/Users`,
+      headers: { authorization: `Bearer ${scim.token}`, 'content-type': 'application/scim+json' },
+      payload: body,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ schemas: [ERROR_SCHEMA], status: '400' });
+  });
+});

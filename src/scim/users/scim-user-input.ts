@@ -2,6 +2,7 @@ import { invalidSyntax, invalidValue } from '../errors.ts';
 import { getCi, isJsonObject } from '../json.ts';
 import type { JsonObject, JsonValue } from '../json.ts';
 import { canonicalizeResource } from '../resources/canonicalize.ts';
+import { assertNestingDepth } from '../resources/nesting-depth.ts';
 import { keepFirstPrimary } from '../resources/one-primary.ts';
 import { assertResourceSchemas } from '../resources/resource-schemas.ts';
 import { ENTERPRISE_USER_SCHEMA, PRODUCT_USER_SCHEMA } from '../schema-urns.ts';
@@ -38,6 +39,7 @@ export interface ScimUserInput {
 export function parseScimUser(body: unknown): ScimUserInput {
   if (!isJsonObject(body)) throw invalidSyntax('The request body must be a JSON object');
   assertResourceSchemas(body, 'User');
+  assertNestingDepth(body);
   const document = keepFirstPrimary(canonicalizeResource(body, 'User'));
   delete document.id;
   delete document.meta;
