@@ -370,6 +370,28 @@ describe('--partner scopes customers list, and partner names stay unique', () =>
     expect(ofPartner.map((customer) => customer.externalId)).toEqual(['UX-P1']);
   });
 
+  it('lists and revokes only the tokens of the chosen partner', async () => {
+    const created = await cli().hub(
+      'tokens',
+      'create',
+      '--role',
+      'partner_full_admin',
+      '--partner',
+      'UX Partner',
+      '--json',
+    );
+    expect(created.exitCode, created.stderr).toBe(0);
+    const { id } = created.json<{ id: string }>();
+    const ids = async (...partner: string[]) =>
+      (await cli().hub('tokens', 'list', ...partner, '--json')).json<{ id: string }[]>().map((t) => t.id);
+    expect(await ids()).not.toContain(id);
+    expect(await ids('--partner', 'UX Partner')).toEqual([id]);
+    const elsewhere = await cli().hub('tokens', 'revoke', id);
+    expect(elsewhere.exitCode).toBe(2);
+    const revoked = await cli().hub('tokens', 'revoke', id, '--partner', 'UX Partner', '--json');
+    expect(revoked.exitCode, revoked.stderr).toBe(0);
+  });
+
   it('refuses a second partner of the same name (--partner could not tell them apart)', async () => {
     const again = await cli().hub('partners', 'create', '--name', 'UX Partner');
     expect(again.exitCode).toBe(1);

@@ -127,11 +127,12 @@ describe('hub tokens', () => {
     expect(stored.token_hash).not.toContain(token.token);
     expect(await customersSeenWith(token.token)).toBe(200);
 
-    const listed = await cli().hub('tokens', 'list', '--json');
+    // --partner scopes tokens as it scopes customers.
+    const listed = await cli().hub('tokens', 'list', '--partner', 'Telco Noord', '--json');
     expect(listed.stdout).not.toContain(token.token);
     expect(listed.json<TokenView[]>().map((entry) => entry.id)).toContain(token.id);
 
-    const revoked = await cli().hub('tokens', 'revoke', token.id, '--json');
+    const revoked = await cli().hub('tokens', 'revoke', token.id, '--partner', 'Telco Noord', '--json');
     expect(revoked.json()).toEqual({ id: token.id, revoked: true });
     // The server ran no write of its own, so it may answer from its one-second token cache
     // (ADR 0053) for at most that long; after it the token is refused.

@@ -8,6 +8,7 @@ import {
   revokeToken,
   type TokenView,
 } from '../../services/tokens/token-service.ts';
+import type { ServiceContext } from '../../services/context.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../exit-codes.ts';
 import { checksItsOwnReferences, customerByRef, orRejectUnknown } from '../references.ts';
@@ -35,6 +36,20 @@ function daysOption(value: string): number {
 function describeToken(token: TokenView): string {
   const state = token.revokedAt ? 'revoked' : token.expiresAt ? `expires ${token.expiresAt}` : 'no expiry';
   return `${token.id}  ${token.prefix}…  ${token.name}  ${token.role}${token.customerId ? `  customer ${token.customerId}` : ''}  (${state})`;
+}
+
+/**
+ * The ids of the tokens of the partner the command acts on. The token service lets the operator
+ * see every partner's tokens; the CLI's --partner (default: the default partner) scopes them, as
+ * it scopes customers.
+ */
+async function tokenIdsOfPartner(context: ServiceContext): Promise<Set<string>> {
+  const rows = await context.db
+    .selectFrom('api_tokens')
+    .select('id')
+    .where('partner_id', '=', context.actor.partnerId)
+    .execute();
+  return new Set(rows.map((row) => row.id));
 }
 
 interface CreateOptions {
@@ -106,8 +121,10 @@ export function registerTokenCommands(program: Command, cli: CliContext): void {
         items.push(...page.items);
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
-      cli.print(options.json, items, () =>
-        items.length ? items.map(describeToken).join('\n') : 'No tokens.',
+      const ofPartner = await tokenIdsOfPartner(context);
+      const listed = items.filter((token) => ofPartner.has(token.id));
+      cli.print(options.json, listed, () =>
+        listed.length ? listed.map(describeToken).join('\n') : 'No tokens.',
       );
     });
 
@@ -118,10 +135,9 @@ export function registerTokenCommands(program: Command, cli: CliContext): void {
     .option('--json', 'print JSON', false)
     .action(async (id: string, options: { partner?: string; json: boolean }) => {
       const context = await cli.serviceContext({ partner: options.partner });
-      await orRejectUnknown(
-        () => revokeToken(context, id),
-        `token "${id}": no API token of this partner has this id. See: hub tokens list`,
-      );
+      const unknown = `token "${id}": no API token of this partner has this id. See: hub tokens list`;
+      if (!(await tokenIdsOfPartner(context)).has(id)) throw new CliUsageError(unknown);
+      await orRejectUnknown(() => revokeToken(context, id), unknown);
       cli.print(options.json, { id, revoked: true }, () => `Revoked token ${id}`);
     });
 }
