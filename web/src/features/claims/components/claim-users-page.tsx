@@ -22,8 +22,8 @@ import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
 import { userPackages } from '../../../lib/package-catalog.ts';
-import { useDirectorySyncEnabled } from '../../users/api/get-directory-sync.ts';
-import { DirectorySyncNotice } from '../../users/components/directory-sync-notice.tsx';
+import { useDirectorySyncEnabled } from '../../../lib/use-directory-sync-enabled.ts';
+import { DirectorySyncNotice } from '../../../components/ui/directory-sync-notice.tsx';
 import {
   isVerified,
   maxClaimsAtOnce,

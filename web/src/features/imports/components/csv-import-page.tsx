@@ -20,7 +20,7 @@ import { FileDropZone } from '../../../components/ui/file-drop-zone.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
 import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
-import { useDirectorySyncEnabled } from '../../users/api/get-directory-sync.ts';
+import { useDirectorySyncEnabled } from '../../../lib/use-directory-sync-enabled.ts';
 import { useDefaultImportBehaviour } from '../api/customer-settings.ts';
 import {
   errorReportUrl,

@@ -3,7 +3,7 @@ import { Button, Menu, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCanWrite } from '../../../lib/permissions.tsx';
-import { useDirectorySyncEnabled } from '../api/get-directory-sync.ts';
+import { useDirectorySyncEnabled } from '../../../lib/use-directory-sync-enabled.ts';
 
 /** The help text's "Manage users" (Gebruikers beheren) menu, with its four entries in its order. */
 export function ManageUsersMenu({ customerId, disabled }: { customerId: string; disabled?: boolean }) {

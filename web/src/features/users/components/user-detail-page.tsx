@@ -21,7 +21,7 @@ import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { useCanWrite } from '../../../lib/permissions.tsx';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
-import { useDirectorySyncEnabled } from '../api/get-directory-sync.ts';
+import { useDirectorySyncEnabled } from '../../../lib/use-directory-sync-enabled.ts';
 import { useUser } from '../api/get-user.ts';
 import { useLocationOptions } from '../api/list-locations.ts';
 import { useRepairUser } from '../api/repair-user.ts';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { apiRequest } from './api-client.ts';
 
 /** Whether the customer's directory owns names and emails (SPEC §5), from the customer view. */
 export function useDirectorySyncEnabled(customerId: string) {
