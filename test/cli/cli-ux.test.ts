@@ -276,6 +276,7 @@ describe('shapes and help of single commands', () => {
     [['users', 'import'], '--behaviour add-remove --json'],
     [['users', 'export'], '--out users.csv'],
     [['backup'], 'hub backup --out hub-backup.tar.gz'],
+    [['serve'], 'PORT=8080 HUB_WORKER=off hub serve'],
     [['restore'], 'hub restore hub-backup.tar.gz'],
     [['migrate-to'], 'hub migrate-to --database-url postgres://'],
   ])('%j --help has an example', async (argv, example) => {

@@ -115,6 +115,19 @@ export function registerServeCommands(program: Command, cli: CliContext): void {
     .command('serve')
     .description('Run the HTTP server (and, unless HUB_WORKER=off, the background worker)')
     .option('--demo', 'add demo data to an empty database and print the sign-in', false)
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Environment: PORT (default 3000), HOST (default 0.0.0.0), HUB_PUBLIC_URL (the URL in emails',
+        'and links), HUB_WORKER=off (run "hub worker" processes instead), LOG_LEVEL (default info),',
+        'HUB_DATA_DIR or DATABASE_URL. Stop with Ctrl+C or SIGTERM.',
+        '',
+        'Examples:',
+        '  hub serve --demo',
+        '  PORT=8080 HUB_WORKER=off hub serve',
+      ].join('\n'),
+    )
     .action(async (options: { demo: boolean }) => {
       await serve(await cli.runtime(), { demo: options.demo, out: cli.io.out });
     });
