@@ -1,6 +1,7 @@
 // The customer status lifecycle of SPEC §2 as a pure rule: which operation may start in which
 // status, and what status the customer shows while it runs and once the backend has answered.
 import { conflict, type AppError } from '../errors.ts';
+import { customerBusyText } from '../messages/status-names.ts';
 
 export const CUSTOMER_STATUSES = [
   'provisioning',
@@ -53,17 +54,11 @@ export function statusAfter(outcome: { orgCreated: boolean; failedSteps: number 
 
 /** Refusal of work that needs a settled customer (SPEC §2: provisioning, updating, deleting). */
 export function customerBusy(status: CustomerStatus): AppError {
-  return conflict(
+  return conflict(customerBusyText(status), [
     {
-      en: `The customer is ${status.replaceAll('_', ' ')}; users can be managed once it is provisioned.`,
-      nl: `De klant heeft de status ${status}; gebruikers kunnen worden beheerd zodra de klant is ingericht.`,
+      code: 'customer_busy',
+      description: 'The customer is being provisioned, updated or deleted; retry later.',
+      descriptionNl: 'De klant wordt ingericht, gewijzigd of verwijderd; probeer het later opnieuw.',
     },
-    [
-      {
-        code: 'customer_busy',
-        description: 'The customer is being provisioned, updated or deleted; retry later.',
-        descriptionNl: 'De klant wordt ingericht, gewijzigd of verwijderd; probeer het later opnieuw.',
-      },
-    ],
-  );
+  ]);
 }

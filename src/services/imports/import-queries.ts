@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { AppError, conflict, notFound } from '../../domain/errors.ts';
 import type { Locale } from '../../domain/messages/locale.ts';
 import { rowIssueMessage } from '../../domain/messages/row-messages.ts';
+import { importAlreadyFinishedText, onlyValidatedCanApplyText } from '../../domain/messages/status-names.ts';
 import { readCsvHeader } from '../../domain/csv/read-csv.ts';
 import type { Delimiter } from '../../domain/csv/sniff-delimiter.ts';
 import {
@@ -152,11 +153,7 @@ export async function cancelImport(
     'validated',
     'applying',
   ]);
-  if (!updated)
-    throw conflict({
-      en: `The import is already ${imp.status}.`,
-      nl: `De import heeft al de status ${imp.status}.`,
-    });
+  if (!updated) throw conflict(importAlreadyFinishedText(imp.status));
   if (imp.job_id) await cancelQueuedJob(context.db, imp.job_id);
   return toImportView(updated, context.locale);
 }
@@ -170,10 +167,7 @@ export async function applyDryRun(
   assertCanWrite(context.actor);
   const imp = await requireImport(context, customerRef, importId);
   if (imp.status !== 'validated') {
-    throw conflict({
-      en: `Only a validated dry run can be applied (this import is ${imp.status}).`,
-      nl: `Alleen een voltooide proefrun kan worden toegepast (deze import heeft de status ${imp.status}).`,
-    });
+    throw conflict(onlyValidatedCanApplyText(imp.status));
   }
   if (imp.expires_at && new Date(imp.expires_at).getTime() < Date.now()) {
     throw new AppError('conflict', {
