@@ -26,5 +26,12 @@ export async function waitUntil<T>(
     if (result !== null) return result;
     await sleep(100);
   }
-  throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for background work (${kinds.join(', ')}).`);
+  // Inside a server started with HUB_WORKER=off only separate `hub worker` processes run jobs.
+  const hint =
+    cli.insideServer && !runtime.config.inlineWorker
+      ? ' The server runs with HUB_WORKER=off: is a "hub worker" process running?'
+      : '';
+  throw new Error(
+    `Timed out after ${timeoutMs / 1000} s waiting for background work (${kinds.join(', ')}).${hint}`,
+  );
 }
