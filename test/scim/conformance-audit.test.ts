@@ -1,5 +1,6 @@
 // Conformance audit: requests real provisioning clients send (Entra ID, Okta) and RFC 7643/7644 rules
 // that Microsoft's collection does not exercise.
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../helpers/app.ts';
 import {
@@ -244,6 +245,13 @@ describe('SCIM conformance: ETags, schemas, errors, content types', () => {
     const stale = await scim.request('DELETE', `/Users/${user.id}`, undefined, { 'if-match': bare });
     expect(stale.statusCode).toBe(412);
     expect(stale.json()).toMatchObject({ schemas: [ERROR_SCHEMA], status: '412' });
+    const current = (await scim.request('GET', `/Users/${user.id}`)).json() as UserResource;
+    for (const tags of ['*', `W/"0.0", ${current.meta.version}`]) {
+      const cached = await scim.request('GET', `/Users/${user.id}`, undefined, { 'if-none-match': tags });
+      expect(cached.statusCode, tags).toBe(304);
+    }
+    const miss = await scim.request('GET', `/Users/${user.id}`, undefined, { 'if-none-match': 'W/"0.0"' });
+    expect(miss.statusCode).toBe(200);
     const star = await scim.request('DELETE', `/Users/${user.id}`, undefined, { 'if-match': '*' });
     expect(star.statusCode).toBe(204);
   });
@@ -588,5 +596,34 @@ describe('SCIM conformance: nesting', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ schemas: [ERROR_SCHEMA], status: '400' });
+  });
+});
+
+describe('SCIM conformance: Bulk maxPayloadSize', () => {
+  it('holds without a Content-Length (chunked), as ServiceProviderConfig says', async () => {
+    const scim = await createScimCustomer(testApp());
+    const body = JSON.stringify({
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:BulkRequest'],
+      Operations: [
+        {
+          method: 'POST',
+          path: '/Users',
+          bulkId: 'big',
+          data: scimUser('big@bulk.example', { nickName: 'x'.repeat(1_100_000) }),
+        },
+      ],
+    });
+    const response = await testApp().app.inject({
+      method: 'POST',
+      url: `${scim.base}/Bulk`,
+      headers: {
+        authorization: `Bearer ${scim.token}`,
+        'content-type': 'application/scim+json',
+        'transfer-encoding': 'chunked',
+      },
+      payload: Readable.from([body]),
+    });
+    expect(response.statusCode, response.body.slice(0, 200)).toBe(413);
+    expect(response.json()).toMatchObject({ schemas: [ERROR_SCHEMA], status: '413' });
   });
 });

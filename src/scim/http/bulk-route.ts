@@ -12,7 +12,10 @@ export async function bulkRoutes(app: FastifyInstance): Promise<void> {
   for (const path of spellings('/Bulk'))
     app.post(path, async (request, reply) => {
       const state = scimState(request);
-      const length = Number(request.headers['content-length'] ?? 0);
+      // A chunked request has no Content-Length: measure what was parsed, so maxPayloadSize holds.
+      const length = Number(
+        request.headers['content-length'] ?? Buffer.byteLength(JSON.stringify(request.body ?? null)),
+      );
       if (length > MAX_BULK_PAYLOAD_BYTES) {
         throw new ScimError(413, undefined, `A bulk request may be at most ${MAX_BULK_PAYLOAD_BYTES} bytes`);
       }

@@ -26,7 +26,7 @@ import { isCoreSchema } from '../schema-urns.ts';
 import { etagOf } from '../users/render-scim-user.ts';
 import { listResponse, parseListQuery, parseProjection } from './list-response.ts';
 import type { RawListQuery } from './list-response.ts';
-import { ifMatchVersion, ifNoneMatchVersion, scimState, sendScim } from './scim-request.ts';
+import { ifMatchVersion, ifNoneMatchHits, scimState, sendScim } from './scim-request.ts';
 import { spellings, wantsRepresentation } from './user-routes.ts';
 
 type IdParams = { Params: { customerId: string; id: string } };
@@ -120,7 +120,7 @@ export async function groupRoutes(app: FastifyInstance): Promise<void> {
     app.get<IdParams>(`${base}/:id`, async (request, reply) => {
       const state = scimState(request);
       const record = await getScimGroup(state.context, state.customerId, request.params.id);
-      if (ifNoneMatchVersion(request) === record.version)
+      if (ifNoneMatchHits(request, record.version))
         return reply.status(304).header('ETag', etagOf(record.version)).send();
       return sendScim(
         reply,

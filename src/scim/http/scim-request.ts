@@ -69,10 +69,14 @@ export function ifMatchVersion(request: FastifyRequest): string | undefined {
   return bareVersion(header);
 }
 
-export function ifNoneMatchVersion(request: FastifyRequest): string | undefined {
+/**
+ * Whether `If-None-Match` names the current version: one ETag, a list (`W/"1", W/"2"`) or `*`
+ * (RFC 7232 §3.2, weak comparison), so a GET answers 304.
+ */
+export function ifNoneMatchHits(request: FastifyRequest, version: string): boolean {
   const header = request.headers['if-none-match'];
-  if (typeof header !== 'string' || header.trim() === '') return undefined;
-  return bareVersion(header);
+  if (typeof header !== 'string' || header.trim() === '') return false;
+  return header.split(',').some((tag) => tag.trim() === '*' || bareVersion(tag) === version);
 }
 
 function bareVersion(header: string): string {

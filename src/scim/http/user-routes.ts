@@ -29,7 +29,7 @@ import { etagOf, renderScimUser } from '../users/render-scim-user.ts';
 import type { StoredScimUser } from '../users/render-scim-user.ts';
 import { listResponse, parseListQuery, parseProjection } from './list-response.ts';
 import type { RawListQuery } from './list-response.ts';
-import { ifMatchVersion, ifNoneMatchVersion, scimState, sendScim } from './scim-request.ts';
+import { ifMatchVersion, ifNoneMatchHits, scimState, sendScim } from './scim-request.ts';
 import { invalidValue } from '../errors.ts';
 
 type IdParams = { Params: { customerId: string; id: string } };
@@ -158,7 +158,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     app.get<IdParams>(`${base}/:id`, async (request, reply) => {
       const state = scimState(request);
       const record = await getScimUser(state.context, state.customerId, request.params.id);
-      if (ifNoneMatchVersion(request) === record.version)
+      if (ifNoneMatchHits(request, record.version))
         return reply.status(304).header('ETag', etagOf(record.version)).send();
       const resource = render(record, state.baseUrl);
       return sendScim(
