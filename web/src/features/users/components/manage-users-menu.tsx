@@ -14,7 +14,9 @@ export function ManageUsersMenu({ customerId, disabled }: { customerId: string; 
   const syncOn = useDirectorySyncEnabled(customerId).data === true;
   const syncReasonId = useId();
   return (
-    <Menu position="bottom-end" withinPortal>
+    // Not in a portal (as the account menu): the open menu stays inside the main landmark, right
+    // after its button in reading and tab order; floating-ui still flips and shifts it on a phone.
+    <Menu position="bottom-end" withinPortal={false}>
       <Menu.Target>
         <Button disabled={disabled === true || !canWrite} data-testid="manage-users">
           {t('users.manageUsers')}
