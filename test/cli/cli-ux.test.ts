@@ -401,3 +401,14 @@ describe('--partner scopes customers list, and partner names stay unique', () =>
     expect(partners.filter((entry) => entry.name === 'UX Partner')).toHaveLength(1);
   });
 });
+
+describe('--package', () => {
+  it('users list takes none, and names --package with the allowed values otherwise', async () => {
+    const none = await cli().hub('users', 'list', '--customer', 'UX-1', '--package', 'none', '--json');
+    expect(none.exitCode, none.stderr).toBe(0);
+    const wrong = await cli().hub('users', 'list', '--customer', 'UX-1', '--package', 'gold');
+    expect(wrong.exitCode).toBe(2);
+    expect(wrong.stderr).toContain('--package: unknown package "gold". Packages: webex_voice');
+    expect(wrong.stderr).toContain(', or none.');
+  });
+});

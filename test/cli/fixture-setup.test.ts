@@ -204,7 +204,7 @@ describe('rejected and failed commands', () => {
       'webex_gold',
     );
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain('Unknown package "webex_gold"');
+    expect(result.stderr).toContain('--package: unknown package "webex_gold"');
   });
 
   it('rejects an unknown customer with exit code 2, naming --customer (ADR 0064)', async () => {

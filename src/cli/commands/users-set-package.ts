@@ -2,11 +2,10 @@
 // §5; help text "Change a user's package"), with the calling number information when the new
 // package needs it.
 import type { Command } from 'commander';
-import { isPackageId, PACKAGE_IDS, type PackageId } from '../../domain/packages/catalog.ts';
+import { PACKAGE_IDS, type PackageId } from '../../domain/packages/catalog.ts';
 import { changeUserPackage } from '../../services/provisioning/change-package.ts';
 import type { CliContext } from '../cli-context.ts';
-import { CliUsageError } from '../exit-codes.ts';
-import { findUser, usersCommand } from './users.ts';
+import { findUser, packageOption, usersCommand } from './users.ts';
 
 interface Options {
   customer: string;
@@ -18,12 +17,6 @@ interface Options {
   attendantConsole?: boolean;
   partner?: string;
   json: boolean;
-}
-
-function packageOption(value: string): PackageId {
-  if (!isPackageId(value))
-    throw new CliUsageError(`Unknown package "${value}". Packages: ${PACKAGE_IDS.join(', ')}.`);
-  return value;
 }
 
 export function registerUsersSetPackageCommand(program: Command, cli: CliContext): void {

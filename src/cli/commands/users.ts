@@ -30,9 +30,18 @@ function describeUser(user: UserView): string {
   return `${user.id}  ${user.email}  ${name}  ${user.package ?? 'no package'}${calling ? `  ${calling}` : ''}  [${user.status}]`;
 }
 
-function packageOption(value: string): PackageId {
+export function packageOption(value: string): PackageId {
   if (!isPackageId(value))
-    throw new CliUsageError(`Unknown package "${value}". Packages: ${PACKAGE_IDS.join(', ')}.`);
+    throw new CliUsageError(`--package: unknown package "${value}". Packages: ${PACKAGE_IDS.join(', ')}.`);
+  return value;
+}
+
+/** `users list --package` also takes `none` (users without a package). */
+function packageFilterOption(value: string): string {
+  if (value !== 'none' && !isPackageId(value))
+    throw new CliUsageError(
+      `--package: unknown package "${value}". Packages: ${PACKAGE_IDS.join(', ')}, or none.`,
+    );
   return value;
 }
 
@@ -142,12 +151,11 @@ export function registerUserCommands(program: Command, cli: CliContext): void {
     .description("List a customer's users (all pages)")
     .requiredOption('--customer <customer>', 'customer id or externalId')
     .option('--search <text>', 'part of the name or email')
-    .option('--package <package>', `${PACKAGE_IDS.join(' | ')} | none`)
+    .option('--package <package>', `${PACKAGE_IDS.join(' | ')} | none`, packageFilterOption)
     .option('--location <location>', 'location id or name')
     .option('--partner <partner>')
     .option('--json', 'print JSON', false)
     .action(async (options: ListOptions) => {
-      if (options.package !== undefined && options.package !== 'none') packageOption(options.package);
       const context = await cli.serviceContext({ partner: options.partner });
       const items: UserView[] = [];
       let cursor: string | undefined;
