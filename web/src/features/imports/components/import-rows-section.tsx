@@ -35,6 +35,8 @@ export function ImportRowsSection({ customerId, jobId, phase, counts, ready }: I
   const [shownRange, setShownRange] = useState(current);
   if (loaded && JSON.stringify(shownRange) !== JSON.stringify(current)) setShownRange(current);
   const range = loaded ? current : shownRange;
+  // "Row 301 of 301" for a page of one row, "Rows 1–100 of 301" otherwise.
+  const rangeText = range ? t('imports.rowRange', { ...range, count: range.to - range.from + 1 }) : null;
   // A full last page still carries a next link (to an empty page): the counts know better.
   const hasNext = loaded && rows.hasNext && !(total > 0 && range !== null && range.to >= total);
   const hasPrevious = loaded && rows.hasPrevious;
@@ -51,7 +53,7 @@ export function ImportRowsSection({ customerId, jobId, phase, counts, ready }: I
         />
         {range ? (
           <Text size="sm" c="dimmed" aria-live="polite" data-testid="import-rows-range">
-            {t('imports.rowRange', range)}
+            {rangeText}
           </Text>
         ) : null}
       </Group>
@@ -66,7 +68,7 @@ export function ImportRowsSection({ customerId, jobId, phase, counts, ready }: I
       {range || rows.hasPrevious ? (
         <Group justify="flex-end" gap="sm" mt="sm" role="navigation" aria-label={t('imports.rowPages')}>
           <Text size="sm" c="dimmed">
-            {range ? t('imports.rowRange', range) : null}
+            {rangeText}
           </Text>
           <Button variant="default" size="xs" disabled={!hasPrevious} onClick={rows.goPrevious}>
             {t('common.previous')}
