@@ -300,6 +300,10 @@ describe.skipIf(!available)('hub migrate-to (embedded → PostgreSQL)', { timeou
     const bad = await embedded('migrate-to', '--database-url', 'mysql://root@localhost/hub');
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toContain('--database-url must be a postgres://');
+    const missing = await embedded('migrate-to', '--database-url', databaseUrl(`${name}_missing`));
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain(`the database "${name}_missing" does not exist`);
+    expect(missing.stderr).toContain(`createdb -h ${new URL(SERVER).hostname}`);
     const onPostgres = await onTarget('migrate-to', '--database-url', targetUrl);
     expect(onPostgres.exitCode).toBe(2);
     expect(onPostgres.stderr).toContain('already runs on PostgreSQL');

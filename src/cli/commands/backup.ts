@@ -38,6 +38,21 @@ async function refuseWhileServerRuns(config: Config): Promise<string> {
   return config.database.dataDir;
 }
 
+/**
+ * PostgreSQL's "database … does not exist" (SQLSTATE 3D000) is a --database-url to fix, not a
+ * failure: say so (exit 2) with the command that creates it.
+ */
+function missingTargetDatabase(error: unknown, databaseUrl: string): CliUsageError | null {
+  if ((error as { code?: unknown } | null)?.code !== '3D000') return null;
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  const user = url.username ? ` -U ${decodeURIComponent(url.username)}` : '';
+  const port = url.port ? ` -p ${url.port}` : '';
+  return new CliUsageError(
+    `--database-url: the database "${name}" does not exist on ${url.hostname}. Create it first, e.g. createdb -h ${url.hostname}${port}${user} ${name}`,
+  );
+}
+
 function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
 }
@@ -130,6 +145,8 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
       const result = await migrateToPostgres(runtime.database, options.databaseUrl, {
         batchSize: Number(options.batchSize),
         onTable: (copy) => cli.io.err(`  ${copy.table}: ${copy.rows} row(s)\n`),
+      }).catch((error: unknown) => {
+        throw missingTargetDatabase(error, options.databaseUrl) ?? error;
       });
       cli.print(options.json, result, () =>
         [
