@@ -136,7 +136,7 @@ describe('the customer view counts the users of each sold package', () => {
     expect(limitOnly.json().errors).toEqual([
       expect.objectContaining({
         code: 'limit_below_usage',
-        description: 'The limit of Webex Meetings (1) is below the 2 user(s) who hold it.',
+        description: 'The limit of Webex Meetings (1) is below the 2 users who hold it.',
       }),
     ]);
 
@@ -157,7 +157,7 @@ describe('the customer view counts the users of each sold package', () => {
     ).toEqual(['limit_below_usage', 'package_in_use']);
     expect(
       both.json().errors.find((error: { code: string }) => error.code === 'package_in_use').description,
-    ).toBe('Webex Suite is held by 1 user(s) and cannot be removed.');
+    ).toBe('Webex Suite is held by 1 user and cannot be removed.');
     // Refused whole: nothing changed.
     expect(packagesOf((await api('GET', `/v1/customers/${busy.id}`)).json())).toMatchObject({
       webex_meetings: '2/2',

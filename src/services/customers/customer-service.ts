@@ -44,6 +44,7 @@ import {
 } from '../locations/location-service.ts';
 import { decodeCursor, toPage, type Page } from '../paging.ts';
 import { loadCustomerView, loadCustomerViews, type CustomerView } from './customer-view.ts';
+import { counted, isSingular } from '../../domain/messages/counted.ts';
 
 export const PROVISION_CUSTOMER_JOB = 'provision-customer';
 export const DELETE_CUSTOMER_JOB = 'delete-customer';
@@ -298,8 +299,8 @@ async function replaceSoldPackages(
       removedInUse.push({
         code: 'package_in_use',
         field: 'packages',
-        description: `${packageDisplayName(packageId, 'en')} is held by ${holders} user(s) and cannot be removed.`,
-        descriptionNl: `${packageDisplayName(packageId, 'nl')} is in gebruik bij ${holders} gebruiker(s) en kan niet worden verwijderd.`,
+        description: `${packageDisplayName(packageId, 'en')} is held by ${counted(holders, 'en', 'user', 'users')} and cannot be removed.`,
+        descriptionNl: `${packageDisplayName(packageId, 'nl')} is in gebruik bij ${counted(holders, 'nl', 'gebruiker', 'gebruikers')} en kan niet worden verwijderd.`,
       });
     }
   }
@@ -309,8 +310,8 @@ async function replaceSoldPackages(
       limitsBelowUse.push({
         code: 'limit_below_usage',
         field: 'packages',
-        description: `The limit of ${packageDisplayName(entry.id, 'en')} (${entry.limit}) is below the ${holders} user(s) who hold it.`,
-        descriptionNl: `De limiet van ${packageDisplayName(entry.id, 'nl')} (${entry.limit}) ligt onder de ${holders} gebruiker(s) met dit pakket.`,
+        description: `The limit of ${packageDisplayName(entry.id, 'en')} (${entry.limit}) is below the ${counted(holders, 'en', 'user', 'users')} who ${isSingular(holders, 'en') ? 'holds' : 'hold'} it.`,
+        descriptionNl: `De limiet van ${packageDisplayName(entry.id, 'nl')} (${entry.limit}) ligt onder ${isSingular(holders, 'nl') ? 'de ene gebruiker' : `de ${holders} gebruikers`} met dit pakket.`,
       });
     }
   }

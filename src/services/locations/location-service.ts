@@ -20,6 +20,7 @@ import type { Executor, ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
 import { isUniqueViolation, isUuidLike } from '../db-errors.ts';
 import { decodeCursor, toPage, type Page } from '../paging.ts';
+import { counted } from '../../domain/messages/counted.ts';
 
 export type LocationInput = LocationValues;
 
@@ -260,8 +261,8 @@ export async function deleteLocation(
     if (usage.users > 0 || usage.numbers > 0) {
       throw conflict(
         {
-          en: `Location "${existing.name}" is used by ${usage.users} user(s) and ${usage.numbers} number(s) and cannot be deleted.`,
-          nl: `Locatie "${existing.name}" wordt gebruikt door ${usage.users} gebruiker(s) en ${usage.numbers} nummer(s) en kan niet worden verwijderd.`,
+          en: `Location "${existing.name}" is used by ${counted(usage.users, 'en', 'user', 'users')} and ${counted(usage.numbers, 'en', 'number', 'numbers')} and cannot be deleted.`,
+          nl: `Locatie "${existing.name}" wordt gebruikt door ${counted(usage.users, 'nl', 'gebruiker', 'gebruikers')} en ${counted(usage.numbers, 'nl', 'nummer', 'nummers')} en kan niet worden verwijderd.`,
         },
         [
           {

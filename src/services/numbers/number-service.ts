@@ -14,6 +14,7 @@ import type { ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
 import { requireLocation } from '../locations/location-service.ts';
 import { toPage, type Page } from '../paging.ts';
+import { counted } from '../../domain/messages/counted.ts';
 
 export interface PhoneNumberView {
   readonly phoneNumber: string;
@@ -51,8 +52,8 @@ export async function addNumbers(
       const sample = elsewhere.slice(0, 10).map((row) => row.e164);
       throw conflict(
         {
-          en: `${elsewhere.length} number(s) already belong to another location or customer.`,
-          nl: `${elsewhere.length} nummer(s) horen al bij een andere locatie of klant.`,
+          en: `${counted(elsewhere.length, 'en', 'number already belongs', 'numbers already belong')} to another location or customer.`,
+          nl: `${counted(elsewhere.length, 'nl', 'nummer hoort', 'nummers horen')} al bij een andere locatie of klant.`,
         },
         sample.map((e164) => ({
           code: 'number_taken',

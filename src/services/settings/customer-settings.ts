@@ -3,13 +3,14 @@
 // Every change is audited with before and after.
 import { sql } from 'kysely';
 import { conflict, validationFailed, type ErrorDetail } from '../../domain/errors.ts';
-import type { PackageId } from '../../domain/packages/catalog.ts';
+import { packageDisplayName, type PackageId } from '../../domain/packages/catalog.ts';
 import { listCustomerPackages, lockCustomer, updateCustomer } from '../../db/repositories/customers.ts';
 import type { CustomerRow, ImportBehaviour } from '../../db/schema.ts';
 import { assertCanWrite, customerScope } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
+import { counted, isSingular } from '../../domain/messages/counted.ts';
 
 export interface CustomerSettings {
   readonly defaultPackage: PackageId | null;
@@ -65,8 +66,8 @@ export async function updateCustomerSettings(
         details.push({
           code: 'package_not_sold',
           field: 'defaultPackage',
-          description: `The customer was not sold ${patch.defaultPackage}.`,
-          descriptionNl: `${patch.defaultPackage} is niet aan deze klant verkocht.`,
+          description: `The customer was not sold ${packageDisplayName(patch.defaultPackage, 'en')}.`,
+          descriptionNl: `${packageDisplayName(patch.defaultPackage, 'nl')} is niet aan deze klant verkocht.`,
         });
       }
     }
@@ -83,8 +84,8 @@ export async function updateCustomerSettings(
       if (other.count > 0) {
         throw conflict(
           {
-            en: `${other.count} user(s) have extensions of another length; change those first.`,
-            nl: `${other.count} gebruiker(s) hebben toestelnummers van een andere lengte; wijzig die eerst.`,
+            en: `${counted(other.count, 'en', 'user has an extension', 'users have extensions')} of another length; change ${isSingular(other.count, 'en') ? 'it' : 'those'} first.`,
+            nl: `${counted(other.count, 'nl', 'gebruiker heeft een toestelnummer', 'gebruikers hebben toestelnummers')} van een andere lengte; wijzig ${isSingular(other.count, 'nl') ? 'dat' : 'die'} eerst.`,
           },
           [
             {
