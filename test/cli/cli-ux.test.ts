@@ -183,6 +183,12 @@ describe('users add-batch, export and import: files', () => {
     const missing = await cli().hub('users', 'add-batch', 'nope.json', '--customer', 'UX-1');
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toContain('No such file: nope.json');
+    const empty = path.join(cli().cwd, 'empty.json');
+    await writeFile(empty, '[]');
+    const none = await cli().hub('users', 'add-batch', empty, '--customer', 'UX-1');
+    expect(none.exitCode).toBe(2);
+    expect(none.stderr).toContain('No users to add: give at least one.');
+    expect(none.stderr).not.toContain('At most');
   });
 
   it('refuses an --out in a directory that does not exist, and --json without --out', async () => {

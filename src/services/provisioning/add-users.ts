@@ -91,6 +91,23 @@ export function tooManyUsers(count: number, max: number): AppError {
   );
 }
 
+function noUsersGiven(): AppError {
+  return validationFailed(
+    [
+      {
+        code: 'no_users',
+        field: 'users',
+        description: 'Give at least one user to add.',
+        descriptionNl: 'Geef ten minste één gebruiker op om toe te voegen.',
+      },
+    ],
+    {
+      en: 'No users to add: give at least one.',
+      nl: 'Geen gebruikers om toe te voegen: geef er ten minste één op.',
+    },
+  );
+}
+
 function duplicateError(email: string): AppError {
   return validationFailed([
     {
@@ -121,7 +138,8 @@ export async function addUsers(
   claimableDomains: readonly string[] = [],
 ): Promise<AddUserResult[]> {
   assertCanWrite(context.actor);
-  if (inputs.length === 0 || inputs.length > options.max) throw tooManyUsers(inputs.length, options.max);
+  if (inputs.length === 0) throw noUsersGiven();
+  if (inputs.length > options.max) throw tooManyUsers(inputs.length, options.max);
   const customer = await requireCustomer(context, customerRef);
   if (!canStart('manage_users', customer.status)) throw customerBusy(customer.status);
   // The whole request, before any email is probed or anything is stored.
