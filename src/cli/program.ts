@@ -19,6 +19,7 @@ import { registerAccountCommands } from './commands/accounts.ts';
 import { registerHousekeepingCommand } from './commands/housekeeping.ts';
 import { checkReferencesBeforeAction } from './references.ts';
 import { ROOT_HELP } from './help-texts.ts';
+import { productVersion } from '../project-paths.ts';
 
 const PARTNER_OPTION = 'partner id or name (default: the default partner)';
 
@@ -45,6 +46,7 @@ const REGISTRARS: readonly CommandRegistrar[] = [
 export function buildProgram(cli: CliContext, io: CliIo): Command {
   const program = new Command('hub')
     .description('Wholesale Hub: partner portal and provisioning service')
+    .version(productVersion(), '-V, --version', 'print the version of Wholesale Hub')
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) })

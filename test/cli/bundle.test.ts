@@ -68,4 +68,11 @@ describe('bin/hub', () => {
     expect(inputs).toContain('src/cli/main.ts');
     expect(inputs).toContain('src/project-paths.ts');
   });
+
+  it('prints the version of package.json, also from the bundle', () => {
+    const manifest = JSON.parse(
+      readFileSync(path.join(path.dirname(HUB_BIN), '..', 'package.json'), 'utf8'),
+    ) as { version: string };
+    expect(execFileSync(HUB_BIN, ['--version'], { encoding: 'utf8' }).trim()).toBe(manifest.version);
+  });
 });
