@@ -14,6 +14,7 @@ import { conflict, validationFailed } from '../../domain/errors.ts';
 import { makeDirectory } from '../../lib/make-directory.ts';
 import type { Database } from '../../db/client.ts';
 import { lockDataDir } from '../../db/data-dir-lock.ts';
+import { moveIntoPlace } from './move-into-place.ts';
 
 export const EMBEDDED_BACKUP_FORMAT = 'pglite-datadir-tar-gz';
 
@@ -139,7 +140,7 @@ async function writeBackup(dump: Blob, outFile: string): Promise<BackupResult> {
     await rm(partial, { force: true });
     throw error;
   }
-  await rename(partial, outFile);
+  await moveIntoPlace(partial, outFile);
   return { file: outFile, bytes: dump.size, database: 'embedded', format: EMBEDDED_BACKUP_FORMAT };
 }
 

@@ -3,12 +3,13 @@
 // live PostgreSQL database is left to `pg_restore`, deliberately: it needs choices (clean, target
 // database, roles) that only the person restoring can make.
 import { execFile } from 'node:child_process';
-import { rename, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { AppError } from '../../domain/errors.ts';
 import { validationFailed } from '../../domain/errors.ts';
 import { checkOutFile, type BackupResult } from './embedded-backup.ts';
+import { moveIntoPlace } from './move-into-place.ts';
 
 const run = promisify(execFile);
 
@@ -80,7 +81,7 @@ export async function backupPostgres(
       cause: error,
     });
   }
-  await rename(partial, outFile);
+  await moveIntoPlace(partial, outFile);
   return {
     file: outFile,
     bytes: (await stat(outFile)).size,
