@@ -157,7 +157,7 @@ describe('hub backup / hub restore (embedded database)', { timeout: 300_000 }, (
     expect(later.exitCode).toBe(0);
 
     const refused = await hub('restore', 'hub-backup.tar.gz');
-    expect(refused.exitCode).toBe(1);
+    expect(refused.exitCode).toBe(2);
     expect(refused.stderr).toContain('already holds a database. Give --force to replace it.');
 
     const forced = await hub('restore', 'hub-backup.tar.gz', '--force', '--json');

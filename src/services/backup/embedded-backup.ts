@@ -192,13 +192,11 @@ async function restoreInto(
 ): Promise<RestoreResult> {
   const empty = await isEmptyDir(pgliteDir);
   if (!empty && !options.force) {
-    throw conflict(
-      {
-        en: `The data dir ${pgliteDir} already holds a database. Give --force to replace it.`,
-        nl: `De datamap ${pgliteDir} bevat al een database. Geef --force om die te vervangen.`,
-      },
-      [{ code: 'data_dir_not_empty', field: 'dataDir', description: pgliteDir }],
-    );
+    // Refused input, as a backup over an existing file is: the same --force answers both (exit 2).
+    throw validationFailed([{ code: 'data_dir_not_empty', field: 'dataDir', description: pgliteDir }], {
+      en: `The data dir ${pgliteDir} already holds a database. Give --force to replace it.`,
+      nl: `De datamap ${pgliteDir} bevat al een database. Geef --force om die te vervangen.`,
+    });
   }
   // Restored beside the data dir and checked before it takes the data dir's place: a bad file
   // never costs the current database.
