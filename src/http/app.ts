@@ -67,6 +67,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       const given = request.headers[TRACKING_HEADER];
       return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : `WH_${randomUUID()}`;
     },
+    // …and log it under that name too (SPEC §7: the trackingId is in the logs), so the id a client
+    // reports is the one an operator greps for.
+    requestIdLogLabel: 'trackingId',
     bodyLimit: 5 * 1024 * 1024,
     trustProxy: fastifyTrustProxy(options.config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();

@@ -74,7 +74,7 @@ describe('logs', () => {
     });
     await app.close();
     const records = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(records.some((record) => record.reqId === 'LOGTEST')).toBe(true);
+    expect(records.some((record) => record.trackingId === 'LOGTEST')).toBe(true);
     expect(lines.join('')).not.toContain('whk_supersecret');
   });
 });

@@ -174,7 +174,7 @@ describe('logs', () => {
 
     const records = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     for (const trackingId of trackingIds) {
-      expect(records.filter((record) => record.reqId === trackingId).length).toBeGreaterThanOrEqual(2);
+      expect(records.filter((record) => record.trackingId === trackingId).length).toBeGreaterThanOrEqual(2);
     }
   });
 
@@ -190,9 +190,9 @@ describe('logs', () => {
       headers: { authorization: `Bearer ${partnerToken}`, trackingid: 'API1' },
     });
     await app.close();
-    const records = lines.map((line) => JSON.parse(line) as { reqId?: string });
-    expect(records.filter((record) => record.reqId?.startsWith('PROBE'))).toEqual([]);
-    expect(records.filter((record) => record.reqId === 'API1').length).toBeGreaterThanOrEqual(2);
+    const records = lines.map((line) => JSON.parse(line) as { trackingId?: string });
+    expect(records.filter((record) => record.trackingId?.startsWith('PROBE'))).toEqual([]);
+    expect(records.filter((record) => record.trackingId === 'API1').length).toBeGreaterThanOrEqual(2);
   });
 
   it('respect LOG_LEVEL: warn leaves out the request lines', async () => {
