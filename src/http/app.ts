@@ -7,6 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, {
+  LogController,
   type FastifyBaseLogger,
   type FastifyInstance,
   type RawReplyDefaultExpression,
@@ -69,7 +70,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     // …and log it under that name too (SPEC §7: the trackingId is in the logs), so the id a client
     // reports is the one an operator greps for.
-    requestIdLogLabel: 'trackingId',
+    logController: new LogController({ requestIdLogLabel: 'trackingId' }),
     bodyLimit: 5 * 1024 * 1024,
     trustProxy: fastifyTrustProxy(options.config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();

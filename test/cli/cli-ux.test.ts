@@ -166,6 +166,16 @@ describe('messages that list what is allowed', () => {
   });
 });
 
+describe('hub worker --probe-port', () => {
+  it('refuses a port that is not a number before starting anything', async () => {
+    const result = await cli().hub('worker', '--probe-port', 'metrics');
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain(
+      '--probe-port must be a port number (0–65535), e.g. 9464; got "metrics".',
+    );
+  });
+});
+
 describe('users add-batch, export and import: files', () => {
   it('names the user and the field a batch file gets wrong, and a file that is not there', async () => {
     const file = path.join(cli().cwd, 'batch.json');

@@ -4,6 +4,7 @@ import { PassThrough } from 'node:stream';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { buildApp } from '../../http/app.ts';
+import { startWorkerProbes } from '../../http/worker-probes.ts';
 import { startWorker } from '../../jobs/worker.ts';
 import { jobDefinitions } from '../../jobs/registry.ts';
 import type { Runtime } from '../../runtime.ts';
@@ -11,11 +12,17 @@ import { removeDiscovery, writeDiscovery } from '../../server-discovery.ts';
 import { seedDemo, type DemoCredentials } from '../../services/bootstrap/seed-demo.ts';
 import { safeEqual } from '../../services/auth/secrets.ts';
 import type { CliContext } from '../cli-context.ts';
-import { EXIT_FAILED } from '../exit-codes.ts';
+import { CliUsageError, EXIT_FAILED } from '../exit-codes.ts';
 import { streamingIo, type ForwardedEvent } from '../io.ts';
 
 /** How long a stopping server waits for the requests it is still handling. */
 const SHUTDOWN_DRAIN_MS = 10_000;
+
+function portOption(value: string): number {
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535)
+    throw new CliUsageError(`--probe-port must be a port number (0–65535), e.g. 9464; got "${value}".`);
+  return Number(value);
+}
 
 function waitForShutdown(): Promise<string> {
   return new Promise((resolve) => {
@@ -135,15 +142,31 @@ export function registerServeCommands(program: Command, cli: CliContext): void {
   program
     .command('worker')
     .description('Run a background worker only (for deployments with separate worker processes)')
-    .action(async () => {
+    .option(
+      '--probe-port <port>',
+      "also serve /healthz, /readyz and /metrics (this worker's job counters) on this port, at HOST",
+      portOption,
+    )
+    .action(async (options: { probePort?: number }) => {
       const runtime = await cli.runtime();
+      const probes =
+        options.probePort === undefined
+          ? null
+          : await startWorkerProbes({
+              database: runtime.database,
+              logger: runtime.logger,
+              host: runtime.config.host,
+              port: options.probePort,
+            });
       const worker = startWorker({
         db: runtime.database.db,
         logger: runtime.logger,
         definitions: jobDefinitions,
       });
-      cli.io.err(`Worker ${worker.id} is running. Press Ctrl+C to stop.\n`);
+      const listening = probes ? ` Probes and metrics on port ${probes.port}.` : '';
+      cli.io.err(`Worker ${worker.id} is running.${listening} Press Ctrl+C to stop.\n`);
       await waitForShutdown();
       await worker.stop();
+      await probes?.close();
     });
 }
