@@ -78,7 +78,12 @@ describe('hub numbers add and hub users add', () => {
       '--json',
     );
     expect(result.exitCode, result.stderr).toBe(0);
-    expect(result.json()).toMatchObject({ email: 'anna@cli-audit.example', preferredWebexSite: null });
+    // --json carries the warnings as the API's answer does; stderr still says them for a person.
+    expect(result.json()).toMatchObject({
+      email: 'anna@cli-audit.example',
+      preferredWebexSite: null,
+      warnings: [{ code: 'preferred_site_missing' }],
+    });
     expect(result.stderr).toBe(
       'warning: No Preferred Webex Site for Webex Calling: meetings may not work as expected until one is set.\n',
     );

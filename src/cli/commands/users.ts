@@ -143,7 +143,8 @@ export function registerUserCommands(program: Command, cli: CliContext): void {
       });
       // Warnings (e.g. no preferred Webex site) go to stderr, as `users set-package` prints them.
       for (const warning of warnings) cli.io.err(`warning: ${warning.description}\n`);
-      cli.print(options.json, user, () => `Added user ${describeUser(user)}`);
+      // The JSON is the API's answer: the user with its warnings.
+      cli.print(options.json, { ...user, warnings: [...warnings] }, () => `Added user ${describeUser(user)}`);
     });
 
   users
