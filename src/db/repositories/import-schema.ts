@@ -2,20 +2,14 @@
 // repositories (not in the shared schema.ts) and joined to DB with `withTables`.
 import type { ColumnType, Generated, Kysely, Selectable, Transaction } from 'kysely';
 import type { DB } from '../schema.ts';
+import type { ImportState } from '../../domain/messages/status-names.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string | undefined, string>;
 type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
 
-export type ImportStatus =
-  | 'queued'
-  | 'validating'
-  | 'validated'
-  | 'applying'
-  | 'completed'
-  | 'completed_with_errors'
-  | 'failed'
-  | 'cancelled';
+/** The job states of SPEC §6, named once in the domain (with their display names). */
+export type ImportStatus = ImportState;
 
 export interface ImportCounts {
   add: number;
