@@ -57,12 +57,16 @@ export interface CustomerPackagesTable {
   limit: number | null;
 }
 
-export type Role =
-  | 'operator'
-  | 'partner_full_admin'
-  | 'partner_readonly_admin'
-  | 'customer_full_admin'
-  | 'customer_readonly_admin';
+/** The five roles of SPEC §1, as the admin_accounts and api_tokens check constraints list them. */
+export const ROLES = [
+  'operator',
+  'partner_full_admin',
+  'partner_readonly_admin',
+  'customer_full_admin',
+  'customer_readonly_admin',
+] as const;
+
+export type Role = (typeof ROLES)[number];
 
 export interface AdminAccountsTable {
   id: Generated<string>;

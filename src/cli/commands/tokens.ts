@@ -1,7 +1,7 @@
 // `hub tokens create|list|revoke` (SPEC §1): API tokens, through the same service as /v1/tokens.
 // The secret is printed once, on creation; only its hash is stored.
 import type { Command } from 'commander';
-import type { Role } from '../../db/schema.ts';
+import { ROLES, type Role } from '../../db/schema.ts';
 import {
   createToken,
   listTokenViews,
@@ -12,14 +12,6 @@ import type { ServiceContext } from '../../services/context.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../exit-codes.ts';
 import { checksItsOwnReferences, customerByRef, orRejectUnknown } from '../references.ts';
-
-const ROLES: readonly Role[] = [
-  'operator',
-  'partner_full_admin',
-  'partner_readonly_admin',
-  'customer_full_admin',
-  'customer_readonly_admin',
-];
 
 function roleOption(value: string): Role {
   const role = ROLES.find((candidate) => candidate === value);

@@ -12,14 +12,9 @@ import type { App } from '../app.ts';
 import { pageQuery, setNextLink } from '../paging.ts';
 import { errorResponses } from '../schemas/common.ts';
 import { emailLinkBase } from './public-url.ts';
+import { ROLES } from '../../db/schema.ts';
 
-export const roleSchema = z.enum([
-  'operator',
-  'partner_full_admin',
-  'partner_readonly_admin',
-  'customer_full_admin',
-  'customer_readonly_admin',
-]);
+export const roleSchema = z.enum(ROLES);
 
 const adminOutput = z
   .object({

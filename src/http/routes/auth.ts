@@ -17,14 +17,7 @@ import { perClientLimit } from '../rate-limit/per-client-limit.ts';
 import { SESSION_COOKIE, setSessionCookie } from '../plugins/authentication.ts';
 import { errorResponses } from '../schemas/common.ts';
 import { emailLinkBase } from './public-url.ts';
-
-const roleSchema = z.enum([
-  'operator',
-  'partner_full_admin',
-  'partner_readonly_admin',
-  'customer_full_admin',
-  'customer_readonly_admin',
-]);
+import { roleSchema } from './admins.ts';
 
 const signedInOutput = z
   .object({

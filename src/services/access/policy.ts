@@ -2,7 +2,7 @@
 // through `CustomerScope`, so a foreign tenant's row is simply not found (404, never 403);
 // writes additionally need a role that may write.
 import { forbidden, notFound } from '../../domain/errors.ts';
-import type { Role } from '../../db/schema.ts';
+import { ROLES, type Role } from '../../db/schema.ts';
 import { isCustomerRole, isReadOnly, type Actor } from './actor.ts';
 
 /** Which customers a query may touch. `partnerId: null` only for the operator (all partners). */
@@ -50,13 +50,7 @@ export function assertOperator(actor: Actor): void {
 }
 
 const GRANTABLE: Readonly<Record<Role, readonly Role[]>> = {
-  operator: [
-    'operator',
-    'partner_full_admin',
-    'partner_readonly_admin',
-    'customer_full_admin',
-    'customer_readonly_admin',
-  ],
+  operator: ROLES,
   partner_full_admin: [
     'partner_full_admin',
     'partner_readonly_admin',

@@ -16,7 +16,7 @@ import {
   type AdminStatus,
 } from '../../db/repositories/admins.ts';
 import { isEmail } from '../../domain/customers/customer-input.ts';
-import type { AdminAccountRow, Role } from '../../db/schema.ts';
+import { ROLES, type AdminAccountRow, type Role } from '../../db/schema.ts';
 import { isCustomerRole } from '../access/actor.ts';
 import { assertCanGrant, assertCanWrite, customerScope, mayGrant, maySeeHolderOf } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -56,14 +56,6 @@ async function presentAdmin(executor: Executor, row: AdminAccountRow): Promise<A
   if (!view) throw new Error('presentAdmins returned no view');
   return view;
 }
-
-const ALL_ROLES: readonly Role[] = [
-  'operator',
-  'partner_full_admin',
-  'partner_readonly_admin',
-  'customer_full_admin',
-  'customer_readonly_admin',
-];
 
 export async function listAdminViews(
   context: ServiceContext,
@@ -220,8 +212,7 @@ async function revokeTokensBeyond(
   admin: AdminAccountRow,
   role: Role | null,
 ): Promise<void> {
-  const beyond =
-    role === null ? ALL_ROLES : ALL_ROLES.filter((held) => held !== role && !mayGrant(role, held));
+  const beyond = role === null ? ROLES : ROLES.filter((held) => held !== role && !mayGrant(role, held));
   if (beyond.length === 0) return;
   const tokens = await trx
     .updateTable('api_tokens')
