@@ -69,11 +69,14 @@ export function AddUsersPage() {
         description={t('addUsers.description', { max: maxUsersPerSubmission })}
       />
       {syncOn ? <DirectorySyncNotice customerId={customerId} /> : null}
-      <Stepper active={step} size="sm" mb="lg">
-        <Stepper.Step label={t('addUsers.stepEnter')} />
-        <Stepper.Step label={t('addUsers.stepReview')} />
-        <Stepper.Step label={t('addUsers.stepDone')} />
-      </Stepper>
+      {/* While sync is on there is no form: steps above nothing would suggest one is still to come. */}
+      {syncOn && step === 0 ? null : (
+        <Stepper active={step} size="sm" mb="lg">
+          <Stepper.Step label={t('addUsers.stepEnter')} />
+          <Stepper.Step label={t('addUsers.stepReview')} />
+          <Stepper.Step label={t('addUsers.stepDone')} />
+        </Stepper>
+      )}
       {step === 0 && !syncOn ? (
         <Stack>
           {rows.map((row, index) => (

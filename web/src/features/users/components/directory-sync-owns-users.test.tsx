@@ -37,7 +37,10 @@ describe('Manage users menu and directory sync', () => {
     const add = await screen.findByRole('menuitem', { name: 'Add users manually', hidden: true });
     const claim = screen.getByRole('menuitem', { name: 'Claim users', hidden: true });
     for (const item of [add, claim]) {
-      expect(item.hasAttribute('disabled') || item.getAttribute('data-disabled') === 'true').toBe(true);
+      expect(item.getAttribute('aria-disabled')).toBe('true');
+      // Focusable, not `disabled`: Mantine's focus trap gives the first item the initial focus, and a
+      // disabled first item left the keyboard-opened menu with focus on its button (no arrows, no Esc).
+      expect(item.hasAttribute('disabled')).toBe(false);
       expect(item.getAttribute('href')).toBeNull();
       expect(item.getAttribute('aria-describedby')).toBe(reason.id);
     }
@@ -46,6 +49,16 @@ describe('Manage users menu and directory sync', () => {
     expect(
       screen.getByRole('menuitem', { name: 'CSV add or modify', hidden: true }).getAttribute('href'),
     ).toBe('/control/c1/users/csv');
+  });
+
+  it('keeps the menu open and goes nowhere when an unavailable entry is chosen', async () => {
+    stubCustomer(true);
+    await openMenu();
+    const add = await screen.findByRole('menuitem', { name: 'Add users manually', hidden: true });
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+    add.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    expect(screen.getByTestId('manage-users').getAttribute('aria-expanded')).toBe('true');
   });
 
   it('links to adding and claiming while sync is off', async () => {
@@ -75,12 +88,15 @@ describe('Add users manually and directory sync', () => {
     const link = screen.getByRole('link', { name: 'Go to Directory synchronization' });
     expect(link.getAttribute('href')).toBe('/control/c1/users/directory-sync');
     expect(screen.queryByRole('textbox', { name: /email address/i })).toBeNull();
+    // No steps of a form that is not there.
+    expect(screen.queryByText('Enter users')).toBeNull();
   });
 
   it('shows the form while sync is off', async () => {
     stubCustomer(false);
     await renderAdd();
     expect(await screen.findByRole('textbox', { name: /email address/i })).toBeTruthy();
+    expect(screen.getByText('Enter users')).toBeTruthy();
     expect(screen.queryByTestId('directory-sync-notice')).toBeNull();
   });
 });

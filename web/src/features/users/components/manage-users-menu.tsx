@@ -1,9 +1,33 @@
 import { useId } from 'react';
+import type { ReactNode } from 'react';
 import { Button, Menu, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCanWrite } from '../../../lib/permissions.tsx';
 import { useDirectorySyncEnabled } from '../../../lib/use-directory-sync-enabled.ts';
+
+/**
+ * An entry that is there but cannot be used now, with its reason. Not `disabled`: Mantine's focus
+ * trap picks the first item as the menu's initial focus, and a disabled button cannot take focus,
+ * so the menu opened by keyboard kept focus on its button (no arrow keys, no Escape). As the ARIA
+ * menu pattern advises, the entry stays focusable and reachable by the arrow keys, says
+ * aria-disabled with its reason, and does nothing when chosen.
+ */
+function UnavailableItem({ reasonId, children }: { reasonId: string; children: ReactNode }) {
+  return (
+    <Menu.Item
+      aria-disabled="true"
+      aria-describedby={reasonId}
+      closeMenuOnClick={false}
+      onClick={(event) => event.preventDefault()}
+      c="dimmed"
+      style={{ cursor: 'not-allowed' }}
+      data-unavailable
+    >
+      {children}
+    </Menu.Item>
+  );
+}
 
 /** The help text's "Manage users" (Gebruikers beheren) menu, with its four entries in its order. */
 export function ManageUsersMenu({ customerId, disabled }: { customerId: string; disabled?: boolean }) {
@@ -24,9 +48,7 @@ export function ManageUsersMenu({ customerId, disabled }: { customerId: string; 
       </Menu.Target>
       <Menu.Dropdown>
         {syncOn ? (
-          <Menu.Item disabled aria-describedby={syncReasonId}>
-            {t('users.addManually')}
-          </Menu.Item>
+          <UnavailableItem reasonId={syncReasonId}>{t('users.addManually')}</UnavailableItem>
         ) : (
           <Menu.Item component={Link} to={`${base}/add`}>
             {t('users.addManually')}
@@ -37,9 +59,7 @@ export function ManageUsersMenu({ customerId, disabled }: { customerId: string; 
         </Menu.Item>
         {syncOn ? (
           <>
-            <Menu.Item disabled aria-describedby={syncReasonId}>
-              {t('users.claimUsers')}
-            </Menu.Item>
+            <UnavailableItem reasonId={syncReasonId}>{t('users.claimUsers')}</UnavailableItem>
             <Text
               id={syncReasonId}
               size="xs"
