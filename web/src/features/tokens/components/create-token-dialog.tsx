@@ -22,6 +22,9 @@ export function CreateTokenDialog({ opened, onClose, roles, customerId }: Create
   const [name, setName] = useState('');
   const [role, setRole] = useState<string | null>(null);
   const [expiry, setExpiry] = useState<ExpiryChoice>('never');
+  // Whether Copy was used, and whether closing without it was already asked about once.
+  const [copiedOnce, setCopiedOnce] = useState(false);
+  const [warnedNotCopied, setWarnedNotCopied] = useState(false);
   // The secret lives only in this dialog's state: closing it forgets the secret for good.
   const secret = create.data?.token;
   const close = () => {
@@ -29,7 +32,14 @@ export function CreateTokenDialog({ opened, onClose, roles, customerId }: Create
     setName('');
     setRole(null);
     setExpiry('never');
+    setCopiedOnce(false);
+    setWarnedNotCopied(false);
     onClose();
+  };
+  // Done, the X and Escape: a secret not copied yet is only lost on the second try, after a warning.
+  const requestClose = () => {
+    if (secret && !copiedOnce && !warnedNotCopied) setWarnedNotCopied(true);
+    else close();
   };
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -45,24 +55,53 @@ export function CreateTokenDialog({ opened, onClose, roles, customerId }: Create
   };
   return (
     // A click beside the dialog must not lose the secret before it was copied: Done or Close only.
-    <Modal opened={opened} onClose={close} title={t('tokens.create')} centered closeOnClickOutside={!secret}>
+    <Modal
+      opened={opened}
+      onClose={requestClose}
+      title={t('tokens.create')}
+      centered
+      closeOnClickOutside={!secret}
+    >
       {secret ? (
         <Stack>
           <Alert color="yellow" title={t('tokens.secretOnceTitle')}>
             {t('tokens.secretOnce')}
           </Alert>
-          <Code block data-testid="new-token-secret" style={{ wordBreak: 'break-all' }}>
+          {/* pre-wrap: a <pre> does not wrap, and on a phone the end of the token was cut off. */}
+          <Code
+            block
+            data-testid="new-token-secret"
+            style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}
+          >
             {secret}
           </Code>
+          {warnedNotCopied && !copiedOnce ? (
+            <Alert color="red" role="alert" data-testid="token-not-copied">
+              {t('tokens.notCopied')}
+            </Alert>
+          ) : null}
           <Group justify="flex-end">
             <CopyButton value={secret}>
               {({ copied, copy }) => (
-                <Button variant="light" onClick={copy}>
+                <Button
+                  variant="light"
+                  onClick={() => {
+                    copy();
+                    setCopiedOnce(true);
+                  }}
+                >
                   {copied ? t('tokens.copied') : t('tokens.copy')}
                 </Button>
               )}
             </CopyButton>
-            <Button onClick={close}>{t('tokens.done')}</Button>
+            {warnedNotCopied && !copiedOnce ? (
+              // Copy stays the prominent choice: losing the token is the quieter button.
+              <Button variant="default" onClick={requestClose}>
+                {t('tokens.closeWithoutCopying')}
+              </Button>
+            ) : (
+              <Button onClick={requestClose}>{t('tokens.done')}</Button>
+            )}
           </Group>
         </Stack>
       ) : (

@@ -123,12 +123,46 @@ describe('API tokens page', () => {
     expect((await screen.findByTestId('new-token-secret')).textContent).toBe('whk_secret_value_123');
     expect(screen.getByText(/You won't see this token again/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Copy' })).toBeTruthy();
+    // Not copied: Done first warns that the token is lost, and only closes when asked again.
     fireEvent.click(screen.getByRole('button', { name: 'Done' }));
+    expect((await screen.findByTestId('token-not-copied')).textContent).toContain(
+      'You have not copied the token',
+    );
+    expect(screen.getByTestId('new-token-secret')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Close without copying' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     // Opening the dialog again starts empty: the secret is gone.
     fireEvent.click(screen.getByRole('button', { name: 'Create token' }));
     await screen.findByRole('dialog', { name: 'Create token' });
     expect(screen.queryByText('whk_secret_value_123')).toBeNull();
+  });
+
+  it('closes the secret at once after Copy, and warns first on Escape when it was not copied', async () => {
+    const createToken = async () => {
+      fireEvent.click(await screen.findByRole('button', { name: 'Create token' }));
+      const dialog = await screen.findByRole('dialog', { name: 'Create token' });
+      fireEvent.change(within(dialog).getByRole('textbox', { name: /Name/ }), { target: { value: 'CI' } });
+      const roleBox = within(dialog).getByRole('combobox', { name: /Role/ });
+      fireEvent.click(roleBox);
+      const roleList = () => document.getElementById(roleBox.getAttribute('aria-controls') ?? '');
+      await waitFor(() => expect(roleList()?.querySelector('[role=option]')).toBeTruthy());
+      fireEvent.click(roleList()!.querySelector<HTMLElement>('[role=option]')!);
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Create token' }));
+      return within(dialog).findByTestId('new-token-secret');
+    };
+    await renderPage(<TokensPage />);
+    await createToken();
+    fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(screen.queryByTestId('token-not-copied')).toBeNull();
+
+    const secret = await createToken();
+    fireEvent.keyDown(secret, { key: 'Escape' });
+    expect(await screen.findByTestId('token-not-copied')).toBeTruthy();
+    expect(screen.getByTestId('new-token-secret')).toBeTruthy();
+    fireEvent.keyDown(screen.getByTestId('new-token-secret'), { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
   it('sends the chosen expiry as a date that many days ahead', async () => {
