@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { Notifications } from '@mantine/notifications';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CanWriteProvider } from '../../../lib/permissions.tsx';
 import { renderPage } from '../../../testing/render-with-providers.tsx';
@@ -119,7 +120,12 @@ describe('admins page', () => {
   });
 
   it('invites an admin with a role the signed-in admin may grant', async () => {
-    await renderPage(<AdminsPage />);
+    await renderPage(
+      <>
+        <Notifications />
+        <AdminsPage />
+      </>,
+    );
     fireEvent.click(await screen.findByRole('button', { name: 'Invite admin' }));
     const dialog = await screen.findByRole('dialog', { name: 'Invite admin' });
     fireEvent.change(within(dialog).getByLabelText(/Email address/), {
@@ -143,6 +149,10 @@ describe('admins page', () => {
       role: 'partner_readonly_admin',
       displayName: 'Eve',
     });
+    // The dialog closes with word that the invite went out, not silently.
+    expect(
+      await screen.findByText('eve@example.com gets an email with a link to set a password.'),
+    ).toBeTruthy();
   });
 
   it('keeps the chosen role when it is picked again', async () => {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
+import { showSaved } from '../../../components/ui/form-dialog.tsx';
 import type { AdminRole } from '../../../lib/grantable-roles.ts';
 import { useInviteAdmin } from '../api/admins.ts';
 
@@ -39,7 +40,13 @@ export function InviteAdminDialog({ opened, onClose, roles, customerId }: Invite
         ...(customerId ? { customerId } : {}),
         ...(displayName ? { displayName } : {}),
       },
-      { onSuccess: close },
+      {
+        // The new admin only appears as a row among others: say that the email went out.
+        onSuccess: () => {
+          showSaved(t('admins.resent'), t('admins.invitedText', { email: email.trim() }));
+          close();
+        },
+      },
     );
   };
   return (
