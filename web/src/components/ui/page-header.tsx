@@ -14,7 +14,9 @@ export function PageHeader({ title, description, actions, above }: PageHeaderPro
     <Stack gap={4} mb="lg">
       {above}
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
-        <Stack gap={2}>
+        {/* Grows and wraps its text beside the actions: a long description (a customer's API tokens)
+            pushed the actions below it on a wide screen. The basis still lets them wrap on a phone. */}
+        <Stack gap={2} style={{ flex: '1 1 20rem', minWidth: 0 }}>
           <Title order={1} size="h2">
             {title}
           </Title>
