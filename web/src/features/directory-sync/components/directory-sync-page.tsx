@@ -17,6 +17,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
+import { useCanWrite } from '../../../lib/permissions.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import {
   lastSyncOf,
@@ -34,6 +35,8 @@ export function DirectorySyncPage() {
   const { t, i18n } = useTranslation();
   const { customerId = '' } = useParams();
   const state = useDirectorySync(customerId);
+  // A read-only admin sees the settings but gets no switch or token buttons the server would refuse.
+  const canWrite = useCanWrite();
   const setSync = useSetDirectorySync(customerId);
   const tokens = useScimTokens(customerId);
   const create = useCreateScimToken(customerId);
@@ -67,7 +70,7 @@ export function DirectorySyncPage() {
                 label={t('directorySync.enabled')}
                 description={t('directorySync.enabledHint')}
                 checked={state.data.enabled}
-                disabled={setSync.isPending}
+                disabled={setSync.isPending || !canWrite}
                 onChange={(event) => setSync.mutate(event.currentTarget.checked)}
               />
               {setSync.isError ? <ErrorAlert error={setSync.error} /> : null}
@@ -97,15 +100,17 @@ export function DirectorySyncPage() {
             <Title order={2} size="h4">
               {t('directorySync.tokens')}
             </Title>
-            <Button
-              onClick={() => {
-                rotate.reset();
-                create.mutate(`scim-${new Date().toISOString().slice(0, 10)}`);
-              }}
-              loading={create.isPending}
-            >
-              {t('directorySync.newToken')}
-            </Button>
+            {canWrite ? (
+              <Button
+                onClick={() => {
+                  rotate.reset();
+                  create.mutate(`scim-${new Date().toISOString().slice(0, 10)}`);
+                }}
+                loading={create.isPending}
+              >
+                {t('directorySync.newToken')}
+              </Button>
+            ) : null}
           </Group>
           {shownToken ? (
             <Alert color="yellow" title={t('directorySync.tokenOnce')} mb="sm">
@@ -156,7 +161,7 @@ export function DirectorySyncPage() {
                         <Text size="xs" c="dimmed">
                           {t('directorySync.revoked')}
                         </Text>
-                      ) : (
+                      ) : canWrite ? (
                         <Group gap={4} justify="flex-end" wrap="nowrap">
                           <Button
                             size="xs"
@@ -177,7 +182,7 @@ export function DirectorySyncPage() {
                             {t('directorySync.revoke')}
                           </Button>
                         </Group>
-                      )}
+                      ) : null}
                     </Table.Td>
                   </Table.Tr>
                 ))}

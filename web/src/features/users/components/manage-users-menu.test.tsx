@@ -3,6 +3,7 @@
 // would put it at the end of <body>, outside every landmark and far from its button in tab order.
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CanWriteProvider } from '../../../lib/permissions.tsx';
 import { renderPage } from '../../../testing/render-with-providers.tsx';
 import { ManageUsersMenu } from './manage-users-menu.tsx';
 
@@ -54,5 +55,19 @@ describe('Manage users menu', () => {
     const { button, menu } = await openMenu();
     fireEvent.keyDown(menu, { key: 'Escape' });
     await waitFor(() => expect(button.getAttribute('aria-expanded')).toBe('false'));
+  });
+});
+
+describe('Manage users menu for a read-only admin', () => {
+  it('is not offered at all, rather than shown disabled without a reason', async () => {
+    await renderPage(
+      <CanWriteProvider canWrite={false}>
+        <main>
+          <ManageUsersMenu customerId="c1" />
+        </main>
+      </CanWriteProvider>,
+      { path: '/control/c1/users' },
+    );
+    await waitFor(() => expect(screen.queryByTestId('manage-users')).toBeNull());
   });
 });

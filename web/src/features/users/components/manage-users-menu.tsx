@@ -37,12 +37,15 @@ export function ManageUsersMenu({ customerId, disabled }: { customerId: string; 
   // ADR 0067: while directory sync is on the directory creates the users; adding and claiming are off.
   const syncOn = useDirectorySyncEnabled(customerId).data === true;
   const syncReasonId = useId();
+  // Read-only admins get no button that changes something (lib/permissions), rather than a
+  // disabled one that does not say why.
+  if (!canWrite) return null;
   return (
     // Not in a portal (as the account menu): the open menu stays inside the main landmark, right
     // after its button in reading and tab order; floating-ui still flips and shifts it on a phone.
     <Menu position="bottom-end" withinPortal={false}>
       <Menu.Target>
-        <Button disabled={disabled === true || !canWrite} data-testid="manage-users">
+        <Button disabled={disabled === true} data-testid="manage-users">
           {t('users.manageUsers')}
         </Button>
       </Menu.Target>

@@ -1,0 +1,58 @@
+// @vitest-environment jsdom
+// A read-only admin sees the directory synchronization settings, but no switch to flip or token
+// buttons that the server would refuse (lib/permissions: no button that changes something).
+import { cleanup, configure, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CanWriteProvider } from '../../../lib/permissions.tsx';
+import { renderPage } from '../../../testing/render-with-providers.tsx';
+import { DirectorySyncPage } from './directory-sync-page.tsx';
+
+configure({ asyncUtilTimeout: 10_000 });
+
+beforeEach(() => {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => {
+      const body = url.includes('/scim-tokens')
+        ? {
+            items: [{ id: 's1', name: 'Entra ID', prefix: 'scim_ab', createdAt: '2026-01-01T00:00:00.000Z' }],
+          }
+        : { enabled: true, scimBasePath: '/scim/v2/c1' };
+      return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
+    }),
+  );
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const renderAs = (canWrite: boolean) =>
+  renderPage(
+    <CanWriteProvider canWrite={canWrite}>
+      <DirectorySyncPage />
+    </CanWriteProvider>,
+    { path: '/control/c1/users/directory-sync', pattern: '/control/:customerId/users/directory-sync' },
+  );
+
+describe('Directory synchronization page', () => {
+  it('offers a read-only admin the settings and tokens without a switch to flip or token buttons', async () => {
+    await renderAs(false);
+    expect(await screen.findByText('Entra ID')).toBeTruthy();
+    const toggle = screen.getByRole('switch');
+    expect((toggle as HTMLInputElement).checked).toBe(true);
+    expect((toggle as HTMLInputElement).disabled).toBe(true);
+    expect(screen.queryByRole('button', { name: 'New token' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Rotate/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Revoke/ })).toBeNull();
+  });
+
+  it('offers a full admin the switch and the token buttons', async () => {
+    await renderAs(true);
+    expect(await screen.findByText('Entra ID')).toBeTruthy();
+    expect((screen.getByRole('switch') as HTMLInputElement).disabled).toBe(false);
+    expect(screen.getByRole('button', { name: 'New token' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /Revoke/ })).toBeTruthy();
+  });
+});
