@@ -176,7 +176,9 @@ export function CsvImportPage() {
       {syncOn ? (
         <Alert color="blue" mb="lg" data-testid="csv-sync-no-new-users">
           {t('users.csvSyncNoNewUsers')}{' '}
-          <Anchor component={Link} to={`${usersPath}/directory-sync`}>
+          {/* Blue 9 and underlined: blue 8 reaches only 4.1:1 on the light blue alert, and the link
+              sits in a sentence. */}
+          <Anchor component={Link} to={`${usersPath}/directory-sync`} c="blue.9" underline="always">
             {t('users.openDirectorySync')}
           </Anchor>
         </Alert>
