@@ -48,6 +48,9 @@ export function createAppTheme(labels: ThemeLabels): MantineThemeOverride {
       Paper: { defaultProps: { withBorder: true, radius: 'md', p: 'lg' } },
       Badge: { defaultProps: { variant: 'light', radius: 'sm' } },
       Table: { defaultProps: { highlightOnHover: true, verticalSpacing: 'sm' } },
+      // A table wider than a phone scrolls sideways; with the default 'hover' scrollbar a touch
+      // screen showed no sign of the columns (role, status, actions) beyond the edge.
+      TableScrollContainer: { defaultProps: { scrollAreaProps: { type: 'auto' } } },
       // Every dialog: the X has a name, and focus lands on the dialog's title (which names the task)
       // rather than on the X. Mantine's focus trap focuses `[data-autofocus]` first; tabIndex -1 keeps
       // the title out of the Tab order while letting it take that first focus.
