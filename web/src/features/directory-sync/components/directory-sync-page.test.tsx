@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // A read-only admin sees the directory synchronization settings, but no switch to flip or token
 // buttons that the server would refuse (lib/permissions: no button that changes something).
-import { cleanup, configure, screen } from '@testing-library/react';
+import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CanWriteProvider } from '../../../lib/permissions.tsx';
 import { renderPage } from '../../../testing/render-with-providers.tsx';
@@ -9,10 +9,18 @@ import { DirectorySyncPage } from './directory-sync-page.tsx';
 
 configure({ asyncUtilTimeout: 10_000 });
 
+const writes: { method: string; url: string }[] = [];
+
 beforeEach(() => {
+  writes.length = 0;
   vi.stubGlobal(
     'fetch',
-    vi.fn(async (url: string) => {
+    vi.fn(async (url: string, init?: RequestInit) => {
+      const method = init?.method ?? 'GET';
+      if (method !== 'GET') {
+        writes.push({ method, url });
+        return new Response(null, { status: 204 });
+      }
       const body = url.includes('/scim-tokens')
         ? {
             items: [{ id: 's1', name: 'Entra ID', prefix: 'scim_ab', createdAt: '2026-01-01T00:00:00.000Z' }],
@@ -54,5 +62,16 @@ describe('Directory synchronization page', () => {
     expect((screen.getByRole('switch') as HTMLInputElement).disabled).toBe(false);
     expect(screen.getByRole('button', { name: 'New token' })).toBeTruthy();
     expect(screen.getByRole('button', { name: /Revoke/ })).toBeTruthy();
+  });
+
+  it('revokes a SCIM token only after the admin confirms, naming it', async () => {
+    await renderAs(true);
+    fireEvent.click(await screen.findByRole('button', { name: /Revoke/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'Revoke SCIM token?' });
+    expect(dialog.textContent).toContain('Entra ID');
+    expect(writes).toEqual([]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Revoke' }));
+    await waitFor(() => expect(writes).toHaveLength(1));
+    expect(writes[0]).toEqual({ method: 'DELETE', url: '/v1/customers/c1/scim-tokens/s1' });
   });
 });

@@ -14,8 +14,10 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { useCanWrite } from '../../../lib/permissions.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
@@ -29,6 +31,7 @@ import {
   useScimTokens,
   useSetDirectorySync,
 } from '../api/directory-sync.ts';
+import type { ScimToken } from '../api/directory-sync.ts';
 
 /** Directory synchronization: the SCIM URL and token an identity provider needs, and the last sync. */
 export function DirectorySyncPage() {
@@ -43,6 +46,8 @@ export function DirectorySyncPage() {
   const revoke = useRevokeScimToken(customerId);
   const rotate = useRotateScimToken(customerId);
   const shownToken = rotate.data?.token ?? create.data?.token ?? null;
+  // Revoking stops the identity provider's sync at once: asked first, as for API tokens.
+  const [toRevoke, setToRevoke] = useState<ScimToken | null>(null);
   const url = scimBaseUrl(customerId, state.data);
   const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const when = (value: string | null | undefined) => (value ? format.format(new Date(value)) : '—');
@@ -130,7 +135,6 @@ export function DirectorySyncPage() {
           ) : null}
           {create.isError ? <ErrorAlert error={create.error} /> : null}
           {rotate.isError ? <ErrorAlert error={rotate.error} /> : null}
-          {revoke.isError ? <ErrorAlert error={revoke.error} /> : null}
           {tokens.isError ? <ErrorAlert error={tokens.error} /> : null}
           {(tokens.data ?? []).length === 0 ? (
             <Text size="sm" c="dimmed">
@@ -177,7 +181,10 @@ export function DirectorySyncPage() {
                             size="xs"
                             variant="subtle"
                             color="red"
-                            onClick={() => revoke.mutate(token.id)}
+                            onClick={() => {
+                              revoke.reset();
+                              setToRevoke(token);
+                            }}
                           >
                             {t('directorySync.revoke')}
                           </Button>
@@ -191,6 +198,19 @@ export function DirectorySyncPage() {
           )}
         </Paper>
       </Stack>
+      <ConfirmDialog
+        opened={toRevoke !== null}
+        title={t('directorySync.revokeConfirmTitle')}
+        message={t('directorySync.revokeConfirmText', { name: toRevoke?.name ?? toRevoke?.id ?? '' })}
+        confirmLabel={t('directorySync.revoke')}
+        onConfirm={() => {
+          if (toRevoke) revoke.mutate(toRevoke.id, { onSuccess: () => setToRevoke(null) });
+        }}
+        onCancel={() => setToRevoke(null)}
+        loading={revoke.isPending}
+      >
+        {revoke.isError ? <ErrorAlert error={revoke.error} /> : null}
+      </ConfirmDialog>
     </>
   );
 }
