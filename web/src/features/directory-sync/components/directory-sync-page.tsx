@@ -141,60 +141,64 @@ export function DirectorySyncPage() {
               {t('directorySync.noTokens')}
             </Text>
           ) : (
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('directorySync.tokenName')}</Table.Th>
-                  <Table.Th>{t('directorySync.created')}</Table.Th>
-                  <Table.Th>{t('directorySync.lastUsed')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {(tokens.data ?? []).map((token) => (
-                  <Table.Tr key={token.id}>
-                    <Table.Td>
-                      {token.name ?? token.id} {token.prefix ? <Code>{token.prefix}…</Code> : null}
-                    </Table.Td>
-                    <Table.Td>{when(token.createdAt)}</Table.Td>
-                    <Table.Td>{when(token.lastUsedAt)}</Table.Td>
-                    <Table.Td ta="right">
-                      {token.revokedAt ? (
-                        <Text size="xs" c="dimmed">
-                          {t('directorySync.revoked')}
-                        </Text>
-                      ) : canWrite ? (
-                        <Group gap={4} justify="flex-end" wrap="nowrap">
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            onClick={() => {
-                              create.reset();
-                              rotate.mutate(token.id);
-                            }}
-                          >
-                            {t('directorySync.rotate')}
-                          </Button>
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            color="red"
-                            onClick={() => {
-                              revoke.reset();
-                              setToRevoke(token);
-                            }}
-                          >
-                            {t('directorySync.revoke')}
-                          </Button>
-                        </Group>
-                      ) : null}
-                    </Table.Td>
+            // Scrolls sideways on a phone: the table made the whole page wider than the screen,
+            // and the Revoke button beyond its edge could not be tapped.
+            <Table.ScrollContainer minWidth={480}>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('directorySync.tokenName')}</Table.Th>
+                    <Table.Th>{t('directorySync.created')}</Table.Th>
+                    <Table.Th>{t('directorySync.lastUsed')}</Table.Th>
+                    <Table.Th>
+                      <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                    </Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {(tokens.data ?? []).map((token) => (
+                    <Table.Tr key={token.id}>
+                      <Table.Td>
+                        {token.name ?? token.id} {token.prefix ? <Code>{token.prefix}…</Code> : null}
+                      </Table.Td>
+                      <Table.Td>{when(token.createdAt)}</Table.Td>
+                      <Table.Td>{when(token.lastUsedAt)}</Table.Td>
+                      <Table.Td ta="right">
+                        {token.revokedAt ? (
+                          <Text size="xs" c="dimmed">
+                            {t('directorySync.revoked')}
+                          </Text>
+                        ) : canWrite ? (
+                          <Group gap={4} justify="flex-end" wrap="nowrap">
+                            <Button
+                              size="xs"
+                              variant="subtle"
+                              onClick={() => {
+                                create.reset();
+                                rotate.mutate(token.id);
+                              }}
+                            >
+                              {t('directorySync.rotate')}
+                            </Button>
+                            <Button
+                              size="xs"
+                              variant="subtle"
+                              color="red"
+                              onClick={() => {
+                                revoke.reset();
+                                setToRevoke(token);
+                              }}
+                            >
+                              {t('directorySync.revoke')}
+                            </Button>
+                          </Group>
+                        ) : null}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           )}
         </Paper>
       </Stack>
