@@ -122,7 +122,10 @@ describe("a customer's own admin, invited from Control Hub", () => {
     await dialog.getByRole('button', { name: 'Copy' }).waitFor();
     await screenshot(page, '42-customer-token-shown-once');
     expect(await callWithToken(secret)).toBe(200);
+    // Not copied: Done first warns that the token cannot be shown again; closing is the second step.
     await dialog.getByRole('button', { name: 'Done' }).click();
+    await dialog.getByText('You have not copied the token').waitFor();
+    await dialog.getByRole('button', { name: 'Close without copying' }).click();
     await dialog.waitFor({ state: 'detached' });
     const row = table.getByRole('row').filter({ hasText: tokenName });
     await row.getByText('Customer read-only admin').waitFor();
