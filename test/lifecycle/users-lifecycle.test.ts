@@ -144,6 +144,19 @@ describe('manual add of up to 25 users', () => {
     expect(results[2].errors[0].code).toBe('duplicate_email_in_file');
     expect(results[4].errors[0].code).toBe('package_limit_reached');
   });
+
+  it('says why a user of this customer cannot be added again, not only what to do', async () => {
+    expect((await batch([user('twice@acme.com')])).json().results[0].result).toBe('created');
+    const [again] = (await batch([user('twice@acme.com')])).json().results;
+    expect(again).toMatchObject({ result: 'failed', status: 409 });
+    expect(again.errors).toEqual([
+      {
+        code: 'user_exists',
+        field: 'email',
+        description: 'A user with this email already exists in this organization: update that user instead.',
+      },
+    ]);
+  });
 });
 
 describe('existing accounts', () => {

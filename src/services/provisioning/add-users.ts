@@ -193,8 +193,11 @@ export async function addUsers(
               {
                 code: 'user_exists',
                 field: 'email',
-                description: 'Update the existing user instead.',
-                descriptionNl: 'Werk in plaats daarvan de bestaande gebruiker bij.',
+                // Self-contained: a batch answer carries only the details, not the message.
+                description:
+                  'A user with this email already exists in this organization: update that user instead.',
+                descriptionNl:
+                  'Er bestaat bij deze klant al een gebruiker met dit e-mailadres: werk die gebruiker bij.',
               },
             ],
           ),
