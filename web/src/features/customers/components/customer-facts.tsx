@@ -5,6 +5,7 @@ import { StatusBadge } from '../../../components/ui/status-badge.tsx';
 import { findPackage } from '../../../lib/package-catalog.ts';
 import type { Customer } from '../api/customer-types.ts';
 import { isSettled, soldPackages } from '../api/customer-types.ts';
+import { languageName } from './language-name.ts';
 
 function Fact({ label, value }: { label: string; value: ReactNode }) {
   return (
@@ -21,7 +22,7 @@ function Fact({ label, value }: { label: string; value: ReactNode }) {
 
 /** The customer's fields, packages and provisioning state: shared by Partner Hub detail and the overview. */
 export function CustomerFacts({ customer }: { customer: Customer }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const address = customer.address ?? {
     addressLine1: customer.addressLine1,
     city: customer.city,
@@ -51,7 +52,10 @@ export function CustomerFacts({ customer }: { customer: Customer }) {
             .filter(Boolean)
             .join(', ')}
         />
-        <Fact label={t('customers.language')} value={customer.language} />
+        <Fact
+          label={t('customers.language')}
+          value={customer.language ? languageName(customer.language, i18n.language) : null}
+        />
         <Fact
           label={t('customers.packages')}
           value={
