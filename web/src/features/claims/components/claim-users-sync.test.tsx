@@ -4,19 +4,10 @@
 import { cleanup, configure, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderPage } from '../../../testing/render-with-providers.tsx';
+import { stubCustomerWithDirectorySync } from '../../../testing/stub-directory-sync.ts';
 import { ClaimUsersPage } from './claim-users-page.tsx';
 
 configure({ asyncUtilTimeout: 10_000 });
-
-function stubCustomer(directorySyncEnabled: boolean): void {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string) => {
-      const body = url === '/v1/customers/c1' ? { id: 'c1', directorySyncEnabled } : { items: [] };
-      return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
-    }),
-  );
-}
 
 afterEach(() => {
   cleanup();
@@ -31,7 +22,7 @@ const renderClaim = () =>
 
 describe('claim users and directory sync', () => {
   it('says why claiming is off while sync is on, with a link to Directory synchronization', async () => {
-    stubCustomer(true);
+    stubCustomerWithDirectorySync(true);
     await renderClaim();
     const notice = await screen.findByTestId('directory-sync-notice');
     expect(notice.textContent).toContain('you cannot add or claim users here');
@@ -41,7 +32,7 @@ describe('claim users and directory sync', () => {
   });
 
   it('shows no notice while sync is off', async () => {
-    stubCustomer(false);
+    stubCustomerWithDirectorySync(false);
     await renderClaim();
     expect(await screen.findByRole('button', { name: /Claim selected/ })).toBeTruthy();
     expect(screen.queryByTestId('directory-sync-notice')).toBeNull();

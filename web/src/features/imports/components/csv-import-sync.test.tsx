@@ -5,19 +5,10 @@ import { cleanup, configure, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import i18n from '../../../i18n/i18n.ts';
 import { renderPage } from '../../../testing/render-with-providers.tsx';
+import { stubCustomerWithDirectorySync } from '../../../testing/stub-directory-sync.ts';
 import { CsvImportPage } from './csv-import-page.tsx';
 
 configure({ asyncUtilTimeout: 10_000 });
-
-function stubCustomer(directorySyncEnabled: boolean): void {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string) => {
-      const body = url === '/v1/customers/c1' ? { id: 'c1', directorySyncEnabled } : { items: [] };
-      return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
-    }),
-  );
-}
 
 afterEach(() => {
   cleanup();
@@ -32,7 +23,7 @@ const renderCsv = () =>
 
 describe('CSV add or modify and directory sync', () => {
   it('says new users are not created while sync is on, in English and Dutch', async () => {
-    stubCustomer(true);
+    stubCustomerWithDirectorySync(true);
     await renderCsv();
     const notice = await screen.findByTestId('csv-sync-no-new-users');
     expect(notice.textContent).toContain('this import changes existing users only');
@@ -47,7 +38,7 @@ describe('CSV add or modify and directory sync', () => {
   });
 
   it('says nothing about it while sync is off', async () => {
-    stubCustomer(false);
+    stubCustomerWithDirectorySync(false);
     await renderCsv();
     expect(await screen.findByRole('heading', { name: 'CSV add or modify' })).toBeTruthy();
     expect(screen.queryByTestId('csv-sync-no-new-users')).toBeNull();

@@ -4,18 +4,9 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderPage } from '../../../testing/render-with-providers.tsx';
+import { stubCustomerWithDirectorySync } from '../../../testing/stub-directory-sync.ts';
 import { AddUsersPage } from './add-users-page.tsx';
 import { ManageUsersMenu } from './manage-users-menu.tsx';
-
-function stubCustomer(directorySyncEnabled: boolean): void {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string) => {
-      const body = url === '/v1/customers/c1' ? { id: 'c1', directorySyncEnabled } : { items: [] };
-      return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
-    }),
-  );
-}
 
 afterEach(() => {
   cleanup();
@@ -30,7 +21,7 @@ async function openMenu(): Promise<void> {
 
 describe('Manage users menu and directory sync', () => {
   it('disables adding and claiming while sync is on, says why and leads to Directory synchronization', async () => {
-    stubCustomer(true);
+    stubCustomerWithDirectorySync(true);
     await openMenu();
     const reason = await screen.findByTestId('sync-owns-users');
     expect(reason.textContent).toContain('your directory creates the users');
@@ -52,7 +43,7 @@ describe('Manage users menu and directory sync', () => {
   });
 
   it('keeps the menu open and goes nowhere when an unavailable entry is chosen', async () => {
-    stubCustomer(true);
+    stubCustomerWithDirectorySync(true);
     await openMenu();
     const add = await screen.findByRole('menuitem', { name: 'Add users manually', hidden: true });
     const click = new MouseEvent('click', { bubbles: true, cancelable: true });
@@ -62,7 +53,7 @@ describe('Manage users menu and directory sync', () => {
   });
 
   it('links to adding and claiming while sync is off', async () => {
-    stubCustomer(false);
+    stubCustomerWithDirectorySync(false);
     await openMenu();
     const add = await screen.findByRole('menuitem', { name: 'Add users manually', hidden: true });
     await waitFor(() => expect(add.getAttribute('href')).toBe('/control/c1/users/add'));
@@ -81,7 +72,7 @@ describe('Add users manually and directory sync', () => {
     });
 
   it('shows the reason with a link instead of the form while sync is on', async () => {
-    stubCustomer(true);
+    stubCustomerWithDirectorySync(true);
     await renderAdd();
     const notice = await screen.findByTestId('directory-sync-notice');
     expect(notice.textContent).toContain('Directory synchronization is on');
@@ -93,7 +84,7 @@ describe('Add users manually and directory sync', () => {
   });
 
   it('shows the form while sync is off', async () => {
-    stubCustomer(false);
+    stubCustomerWithDirectorySync(false);
     await renderAdd();
     expect(await screen.findByRole('textbox', { name: /email address/i })).toBeTruthy();
     expect(screen.getByText('Enter users')).toBeTruthy();
