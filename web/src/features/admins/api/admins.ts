@@ -46,25 +46,6 @@ export function grantablePartnerRoles(me: SignedInAdmin | null | undefined): Adm
   return me ? partnerRolesGrantableBy(me.role) : [];
 }
 
-/**
- * The name of the customer whose admins are shown. Read here rather than from the customers feature
- * (features do not import each other); customer admins may read their own customer.
- */
-export function useCustomerName(customerId: string) {
-  return useQuery({
-    queryKey: ['admins-page', 'customer-name', customerId],
-    queryFn: async ({ signal }) => {
-      const customer = await apiRequest<{ name?: string }>(
-        `/v1/customers/${encodeURIComponent(customerId)}`,
-        { signal },
-      );
-      return customer.name ?? null;
-    },
-    enabled: customerId !== '',
-    staleTime: 60_000,
-  });
-}
-
 /** The customer roles the signed-in admin may hand out on a customer's admins page. */
 export function grantableCustomerRoles(me: SignedInAdmin | null | undefined): AdminRole[] {
   return me ? customerRolesGrantableBy(me.role) : [];

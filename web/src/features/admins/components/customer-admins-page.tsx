@@ -1,5 +1,5 @@
 import { useParams } from 'react-router';
-import { useCustomerName } from '../api/admins.ts';
+import { useCustomerName } from '../../../lib/use-customer-name.ts';
 import { AdminsPage } from './admins-page.tsx';
 
 /** Control Hub "Admins": the admins page scoped to the customer in the URL. */

@@ -61,25 +61,6 @@ export function useSignedInTokenAdmin() {
   });
 }
 
-/**
- * The name of the customer whose tokens are shown. Read here rather than from the customers feature
- * (features do not import each other); customer admins may read their own customer.
- */
-export function useTokenCustomerName(customerId: string) {
-  return useQuery({
-    queryKey: ['tokens-page', 'customer-name', customerId],
-    queryFn: async ({ signal }) => {
-      const customer = await apiRequest<{ name?: string }>(
-        `/v1/customers/${encodeURIComponent(customerId)}`,
-        { signal },
-      );
-      return customer.name ?? null;
-    },
-    enabled: customerId !== '',
-    staleTime: 60_000,
-  });
-}
-
 export function useCreateToken() {
   const queryClient = useQueryClient();
   return useMutation({
