@@ -19,6 +19,20 @@ describe('licenseIdOf', () => {
   });
 });
 
+describe('licenseIdOf keeps the ids it has already answered', () => {
+  // Computed before the hand-written UUIDv5 gave way to the uuid package: a partner may have
+  // stored these, so they must never change.
+  it.each([
+    [CUSTOMER, 'webex_calling', 'a6f79c69-e109-5484-93c7-2c75f89ce7e9'],
+    [CUSTOMER, 'webex_meetings', '47480b87-3303-5263-9456-af0e58508dc9'],
+    ['00000000-0000-4000-8000-000000000000', 'webex_calling', 'befccab5-2bbe-5bb5-bcfc-d5643fc89ba3'],
+    [CUSTOMER.toUpperCase(), 'attendant_console', '8803a09c-8b3c-59db-8f51-bf02bc79b236'],
+    ['ext-ref', 'cisco_calling_plan', '04ba7911-9689-538a-a8b7-b00758af6e0e'],
+  ])('%s / %s → %s', (customerId, packageId, expected) => {
+    expect(licenseIdOf(customerId, packageId)).toBe(expected);
+  });
+});
+
 describe('withLicenseIds', () => {
   const customer: PublicCustomerShape = {
     id: CUSTOMER,
