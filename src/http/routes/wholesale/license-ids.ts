@@ -2,27 +2,15 @@
 // returned for all provisioned packages" (public description). A sold package is the customer's
 // licence for it; we keep no separate licence record, so its id is derived from the customer and
 // the package (a name-based UUID, RFC 9562 version 5): stable, opaque, and the same on every read.
-import { createHash } from 'node:crypto';
+import { v5 as uuidV5 } from 'uuid';
 import type { PublicCustomerShape } from '../../../domain/provisioning/public-customer.ts';
 
 /** The namespace of licence ids (a random UUID fixed here once). */
 const LICENSE_NAMESPACE = '5d1f3c0e-8a3b-4d52-9a71-2f64b7f0c9d4';
 
-function uuidBytes(uuid: string): Buffer {
-  return Buffer.from(uuid.replace(/-/g, ''), 'hex');
-}
-
-/** RFC 9562 §5.5: SHA-1 of namespace and name, version 5, variant 10. */
+/** RFC 9562 §5.5 (SHA-1 of namespace and name, version 5): the same id on every read. */
 export function licenseIdOf(customerId: string, packageId: string): string {
-  const hash = createHash('sha1')
-    .update(uuidBytes(LICENSE_NAMESPACE))
-    .update(`${customerId}/${packageId}`)
-    .digest();
-  const bytes = hash.subarray(0, 16);
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return uuidV5(`${customerId}/${packageId}`, LICENSE_NAMESPACE);
 }
 
 export type CustomerWithLicenseInfo = PublicCustomerShape & {
