@@ -7,7 +7,6 @@ import {
   type PartnerView,
 } from '../../services/partners/partner-service.ts';
 import { findPartner } from '../../services/bootstrap/ensure-deployment.ts';
-import { conflict } from '../../domain/errors.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../exit-codes.ts';
 
@@ -35,22 +34,7 @@ export function registerPartnerCommands(program: Command, cli: CliContext): void
           `--default-language "${options.defaultLanguage}" is not a tag such as en, nl or nl_NL.`,
         );
       const context = await cli.serviceContext({});
-      // --partner finds partners by name: a second partner of the same name could not be told apart.
-      const namesake = await findPartner(context.db, options.name.trim());
-      if (namesake)
-        throw conflict(
-          {
-            en: `A partner named "${namesake.name}" already exists (${namesake.id}).`,
-            nl: `Er bestaat al een partner met de naam "${namesake.name}" (${namesake.id}).`,
-          },
-          [
-            {
-              code: 'duplicate',
-              field: 'name',
-              description: '--partner finds partners by name: choose another name.',
-            },
-          ],
-        );
+      // A namesake is refused by the service (the unique index, ADR 0070): --partner finds names.
       const partner = await createPartner(context, {
         name: options.name,
         defaultLanguage: options.defaultLanguage,

@@ -1,6 +1,6 @@
 // Partners (SPEC §1): the operator lists, creates and edits them; a partner's own admins read it
 // (and its full admins edit its settings). Anyone else is answered 404, as for any foreign row.
-import { forbidden, notFound } from '../../domain/errors.ts';
+import { conflict, forbidden, notFound } from '../../domain/errors.ts';
 import {
   findPartnerById,
   insertPartner,
@@ -12,6 +12,7 @@ import type { Actor } from '../access/actor.ts';
 import { assertOperator } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Executor, ServiceContext } from '../context.ts';
+import { isUniqueViolation } from '../db-errors.ts';
 import { decodeCursor, toPage, type Page } from '../paging.ts';
 
 export interface PartnerView {
@@ -35,6 +36,39 @@ function toPartnerView(row: PartnerRow): PartnerView {
 }
 
 const partnerNotFound = () => notFound('Partner');
+
+/** The unique index on lower(btrim(name)) (migration 0014). */
+const NAME_INDEX = 'partners_name_unique';
+
+/**
+ * `--partner NAME` finds a partner by its name (ADR 0064): a namesake could not be told apart. The
+ * unique index decides, so two creations at once cannot both pass a check made beforehand.
+ */
+function partnerNameTaken(name: string): Error {
+  return conflict(
+    {
+      en: `A partner named "${name}" already exists.`,
+      nl: `Er bestaat al een partner met de naam "${name}".`,
+    },
+    [
+      {
+        code: 'partner_name_taken',
+        field: 'name',
+        description: 'Partner names are unique (case-insensitive): choose another name.',
+        descriptionNl: 'Partnernamen zijn uniek (hoofdletters tellen niet mee): kies een andere naam.',
+      },
+    ],
+  );
+}
+
+async function orNameTaken<T>(name: string | undefined, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (name !== undefined && isUniqueViolation(error, NAME_INDEX)) throw partnerNameTaken(name);
+    throw error;
+  }
+}
 
 function auditState(row: PartnerRow): Record<string, unknown> {
   return { name: row.name, defaultLanguage: row.default_language };
@@ -81,21 +115,24 @@ export async function createPartner(
   input: { name: string; defaultLanguage?: string | undefined },
 ): Promise<PartnerView> {
   assertOperator(context.actor);
-  return context.db.transaction().execute(async (trx) => {
-    const row = await insertPartner(trx, {
-      name: input.name.trim(),
-      defaultLanguage: input.defaultLanguage ?? 'en',
-    });
-    await recordAudit(trx, context, {
-      partnerId: row.id,
-      customerId: null,
-      action: 'partner.create',
-      targetType: 'partner',
-      targetId: row.id,
-      after: auditState(row),
-    });
-    return toPartnerView(row);
-  });
+  const name = input.name.trim();
+  return orNameTaken(name, () =>
+    context.db.transaction().execute(async (trx) => {
+      const row = await insertPartner(trx, {
+        name,
+        defaultLanguage: input.defaultLanguage ?? 'en',
+      });
+      await recordAudit(trx, context, {
+        partnerId: row.id,
+        customerId: null,
+        action: 'partner.create',
+        targetType: 'partner',
+        targetId: row.id,
+        after: auditState(row),
+      });
+      return toPartnerView(row);
+    }),
+  );
 }
 
 export async function getPartnerView(context: ServiceContext, id: string): Promise<PartnerView> {
@@ -109,21 +146,24 @@ export async function updatePartnerSettings(
 ): Promise<PartnerView> {
   if (!canSeePartner(context.actor, id)) throw partnerNotFound();
   assertCanManagePartner(context.actor);
-  return context.db.transaction().execute(async (trx) => {
-    const existing = await requirePartner(context, id, trx);
-    const row = await updatePartner(trx, existing.id, {
-      name: input.name?.trim(),
-      defaultLanguage: input.defaultLanguage,
-    });
-    await recordAudit(trx, context, {
-      partnerId: row.id,
-      customerId: null,
-      action: 'partner.update',
-      targetType: 'partner',
-      targetId: row.id,
-      before: auditState(existing),
-      after: auditState(row),
-    });
-    return toPartnerView(row);
-  });
+  const name = input.name?.trim();
+  return orNameTaken(name, () =>
+    context.db.transaction().execute(async (trx) => {
+      const existing = await requirePartner(context, id, trx);
+      const row = await updatePartner(trx, existing.id, {
+        name,
+        defaultLanguage: input.defaultLanguage,
+      });
+      await recordAudit(trx, context, {
+        partnerId: row.id,
+        customerId: null,
+        action: 'partner.update',
+        targetType: 'partner',
+        targetId: row.id,
+        before: auditState(existing),
+        after: auditState(row),
+      });
+      return toPartnerView(row);
+    }),
+  );
 }
