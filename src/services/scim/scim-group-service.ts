@@ -18,6 +18,7 @@ import type { Executor, ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
 import { isUuidLike } from '../db-errors.ts';
 import { VERSION_MISMATCH } from './scim-user-service.ts';
+import { touchUsersWhoseGroupsChanged, usersWhoseGroupsChanged } from './touch-member-users.ts';
 
 export interface ScimGroupWrite {
   readonly displayName: string;
@@ -85,6 +86,7 @@ export async function createScimGroup(
     const members = await knownMembers(trx, customer.id, input.memberIds);
     const groupId = await insertScimGroup(trx, customer.id, input);
     await setScimGroupMembers(trx, customer.id, groupId, members);
+    await touchUsersWhoseGroupsChanged(trx, customer.id, members);
     await audit(trx, context, customer, 'scim.group.create', groupId, null, { ...input, memberIds: members });
     return groupId;
   });
@@ -107,6 +109,14 @@ export async function replaceScimGroup(
     const members = await knownMembers(trx, customer.id, input.memberIds);
     await updateScimGroupRow(trx, customer.id, groupId, input);
     await setScimGroupMembers(trx, customer.id, groupId, members);
+    await touchUsersWhoseGroupsChanged(
+      trx,
+      customer.id,
+      usersWhoseGroupsChanged(
+        { displayName: existing.displayName, memberIds: existing.members.map((member) => member.value) },
+        { displayName: input.displayName, memberIds: members },
+      ),
+    );
     await audit(trx, context, customer, 'scim.group.replace', groupId, existing, {
       ...input,
       memberIds: members,
@@ -148,6 +158,11 @@ export async function deleteScimGroup(
     if (!existing) throw notFound('Group', 'Groep');
     if (expectedVersion !== undefined && existing.version !== expectedVersion) throw versionMismatch();
     await deleteScimGroupRow(trx, customer.id, groupId);
+    await touchUsersWhoseGroupsChanged(
+      trx,
+      customer.id,
+      existing.members.map((member) => member.value),
+    );
     await audit(trx, context, customer, 'scim.group.delete', groupId, existing, null);
   });
 }
