@@ -60,6 +60,7 @@ const environmentSchema = z.object({
   SESSION_TTL_HOURS: positiveInt.default(12),
   SESSION_MAX_HOURS: positiveInt.default(7 * 24),
   DB_POOL_SIZE: positiveInt.default(10),
+  DB_CONNECT_TIMEOUT_SECONDS: wholeNumber.pipe(z.number().min(1).max(600)).default(10),
   JOB_LOCK_SECONDS: wholeNumber.pipe(z.number().min(5).max(86_400)).default(60),
   PGLITE_OPTIMIZED_WASM: z.enum(['true', 'false']).default('false'),
   TRUST_PROXY: z.string().default('false').refine(isTrustProxySetting),
@@ -105,6 +106,10 @@ const EXPECTED: Record<Variable, { readonly takes: string; readonly example: str
   SESSION_TTL_HOURS: { takes: 'a whole number of hours above 0', example: '12' },
   SESSION_MAX_HOURS: { takes: 'a whole number of hours above 0', example: '168' },
   DB_POOL_SIZE: { takes: 'a whole number of connections above 0', example: '10' },
+  DB_CONNECT_TIMEOUT_SECONDS: {
+    takes: 'a whole number of seconds from 1 to 600 (a new PostgreSQL connection must be ready within it)',
+    example: '10',
+  },
   JOB_LOCK_SECONDS: { takes: 'a whole number of seconds from 5 to 86400', example: '60' },
   PGLITE_OPTIMIZED_WASM: { takes: 'true or false', example: 'false' },
   TRUST_PROXY: {
@@ -158,7 +163,7 @@ function toTrustProxy(value: string): TrustProxy {
 }
 
 export type DatabaseConfig =
-  | { kind: 'postgres'; url: string; poolSize: number }
+  | { kind: 'postgres'; url: string; poolSize: number; connectTimeoutMs: number }
   | { kind: 'pglite'; dataDir: string; optimizedWasm: boolean };
 
 export interface Config {
@@ -209,7 +214,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     port: env.PORT,
     host: env.HOST,
     database: env.DATABASE_URL
-      ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE }
+      ? {
+          kind: 'postgres',
+          url: env.DATABASE_URL,
+          poolSize: env.DB_POOL_SIZE,
+          connectTimeoutMs: env.DB_CONNECT_TIMEOUT_SECONDS * 1000,
+        }
       : {
           kind: 'pglite',
           dataDir: path.join(dataDir, 'pglite'),

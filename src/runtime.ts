@@ -46,7 +46,12 @@ export function createLogger(config: Config, destination?: pino.DestinationStrea
 export async function openRuntime(config: Config, logger: Logger = createLogger(config)): Promise<Runtime> {
   const database = await openDatabase(
     config.database.kind === 'postgres'
-      ? { kind: 'postgres', url: config.database.url, poolSize: config.database.poolSize }
+      ? {
+          kind: 'postgres',
+          url: config.database.url,
+          poolSize: config.database.poolSize,
+          connectTimeoutMs: config.database.connectTimeoutMs,
+        }
       : { kind: 'pglite', dataDir: config.database.dataDir, optimizedWasm: config.database.optimizedWasm },
   );
   try {

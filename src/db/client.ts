@@ -46,7 +46,13 @@ export interface PoolUsage {
 }
 
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  | {
+      kind: 'postgres';
+      url: string;
+      poolSize?: number;
+      /** How long a new connection may take to be ready for queries (DB_CONNECT_TIMEOUT_SECONDS). */
+      connectTimeoutMs?: number;
+    }
   | {
       kind: 'pglite';
       dataDir: string | null;
@@ -77,13 +83,67 @@ const parseBytea = (text: string): Uint8Array => {
 };
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.kind === 'postgres' ? openPostgres(target.url, target.poolSize) : openPGlite(target);
+  return target.kind === 'postgres'
+    ? openPostgres(target.url, target.poolSize, target.connectTimeoutMs)
+    : openPGlite(target);
 }
 
-async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * TCP keep-alive probes start after a connection has been silent this long. Without them a
+ * database host that vanished without a reset (a powered-off VM, a dropped route) left idle
+ * connections looking open for the OS default of 2 hours; requests that got one then hung.
+ */
+const KEEPALIVE_INITIAL_DELAY_MS = 10_000;
+
+/**
+ * A `pg` client whose own connect timeout bounds a *new* connection (TCP, TLS, start-up and
+ * authentication, until the server is ready for queries). Set on the client, not the pool:
+ * pg-pool 3's `connectionTimeoutMillis` also fails callers merely waiting for a free client, so a
+ * busy but healthy pool would start failing requests under load.
+ */
+function clientWithConnectTimeout(connectTimeoutMs: number): typeof pg.Client {
+  return class ClientWithConnectTimeout extends pg.Client {
+    constructor(config?: string | pg.ClientConfig) {
+      super({
+        ...(typeof config === 'string' ? { connectionString: config } : config),
+        connectionTimeoutMillis: connectTimeoutMs,
+      });
+    }
+  };
+}
+
+/** pg's own words for its connect timeout are "timeout expired": say what did not happen, and where. */
+function describeConnectFailure(error: unknown, server: string, connectTimeoutMs: number): unknown {
+  if (!(error instanceof Error) || error.message !== 'timeout expired') return error;
+  const message = `PostgreSQL at ${server} did not complete a new connection within ${connectTimeoutMs / 1000} s (DB_CONNECT_TIMEOUT_SECONDS)`;
+  process.emitWarning(message);
+  // ETIMEDOUT, as a TCP connect timeout: start-up then names DATABASE_URL as for any unreachable server.
+  return Object.assign(new Error(message, { cause: error }), { code: 'ETIMEDOUT' });
+}
+
+/** host:port of a PostgreSQL URL, for messages (never its user or password). */
+function serverOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname || parsed.searchParams.get('host') || 'localhost'}:${parsed.port || 5432}`;
+  } catch {
+    return 'the database server';
+  }
+}
+
+async function openPostgres(
+  url: string,
+  poolSize = 10,
+  connectTimeoutMs = DEFAULT_CONNECT_TIMEOUT_MS,
+): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
+    Client: clientWithConnectTimeout(connectTimeoutMs),
+    keepAlive: true,
+    keepAliveInitialDelayMillis: KEEPALIVE_INITIAL_DELAY_MS,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === INT8 ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
@@ -102,7 +162,16 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
       process.emitWarning(`PostgreSQL connection lost: ${error.message}`);
     });
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const server = serverOf(url);
+  // Every checkout goes through here, so a connect timeout reads the same in a request's error,
+  // a /readyz warning and a migration at start-up.
+  const checkout = () =>
+    pool.connect().catch((error: unknown) => {
+      throw describeConnectFailure(error, server, connectTimeoutMs);
+    });
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: { connect: checkout, end: () => pool.end() } }),
+  });
   return {
     kind: 'postgres',
     db,
@@ -113,7 +182,7 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
       waiting: pool.waitingCount,
     }),
     async withScriptConnection(work) {
-      const client = await pool.connect();
+      const client = await checkout();
       try {
         return await work(async (script) => {
           const results = (await client.query(script)) as pg.QueryResult | pg.QueryResult[];
