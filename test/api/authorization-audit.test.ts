@@ -156,7 +156,8 @@ describe('the Wholesale customer precheck is partner-level', () => {
     });
     const statuses: number[] = [];
     for (let attempt = 0; attempt <= EMAIL_PROBES_PER_MINUTE; attempt += 1) {
-      const response = await precheck(prober, { customerInfo: { primaryEmail: 'user@foreign.example' } });
+      // The primary email is taken when an admin account holds it (a user's email is not).
+      const response = await precheck(prober, { customerInfo: { primaryEmail: 'boss@foreign.example' } });
       statuses.push(response.statusCode);
     }
     expect(statuses.slice(0, EMAIL_PROBES_PER_MINUTE - 1).every((status) => status === 400)).toBe(true);
@@ -168,7 +169,7 @@ describe('the Wholesale customer precheck is partner-level', () => {
       .where('actor_label', '=', 'token:prober')
       .execute();
     expect(audited.length).toBeGreaterThanOrEqual(EMAIL_PROBES_PER_MINUTE - 1);
-    expect(audited[0]?.target_id).toBe('user@foreign.example');
+    expect(audited[0]?.target_id).toBe('boss@foreign.example');
   });
 });
 

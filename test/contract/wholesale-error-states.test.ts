@@ -71,6 +71,8 @@ describe('a subscriber whose licence change failed', () => {
       ...example,
       externalId: 'error-states-2',
       packages: ['common_area_calling', 'webex_meetings'],
+      // The example's primary email is the first customer's admin by now: taken (10022).
+      customerInfo: { name: 'Error States 2', primaryEmail: 'owner@error-states.example' },
     });
     const customerId = String(created.headers['location']).split('/').at(-1) ?? '';
     await drainJobs();

@@ -48,7 +48,8 @@ import {
   PROVISION_CUSTOMER_JOB,
 } from '../customers/customer-service.ts';
 import { isUniqueViolation } from '../db-errors.ts';
-import { ProbeRateLimited, recordEmailProbes, refuseWhileOverProbeBudget } from './email-probes.ts';
+import { isPrimaryEmailTaken } from './customer-primary-email.ts';
+import { emailTakenError } from './email-probes.ts';
 import { externalIdTaken, wholesaleInvalid, wholesaleNotFound } from './wholesale-errors.ts';
 
 export function toCustomerRecord(row: CustomerRow, packages: readonly CustomerPackageRow[]): CustomerRecord {
@@ -133,6 +134,17 @@ function locationInput(location: LocationDraft | null) {
   };
 }
 
+/** Whether another customer of the caller's partner has the externalId. */
+async function isExternalIdTaken(context: ServiceContext, externalId: string): Promise<boolean> {
+  const taken = await context.db
+    .selectFrom('customers')
+    .select('id')
+    .where('partner_id', '=', context.actor.partnerId)
+    .where('external_id', '=', externalId.trim())
+    .executeTakeFirst();
+  return taken !== undefined;
+}
+
 /** POST /v1/wholesale/customers: answers the new customer's id; provisioning continues (202). */
 export async function createWholesaleCustomer(
   context: ServiceContext,
@@ -141,6 +153,14 @@ export async function createWholesaleCustomer(
   const draft = customerDraftFromCreate(request);
   if (!draft.ok) throw wholesaleInvalid(draft.errors);
   const { value } = draft;
+  // The role before the email: a caller who may not create customers learns nothing of it. A
+  // create its own partner refuses (a taken externalId, 409) is refused before any email probe.
+  assertPartnerAdmin(context.actor);
+  if (await isExternalIdTaken(context, value.externalId)) throw externalIdTaken(value.externalId);
+  // The precheck's rule: a primary email an admin account holds cannot become this customer's
+  // admin, so the create refuses it now (10022) instead of accepting a customer whose admin
+  // invite is bound to fail in the background.
+  if (await isPrimaryEmailTaken(context, value.adminEmail)) throw emailTakenError();
   const view = await createCustomer(context, {
     name: value.name,
     externalId: value.externalId,
@@ -304,30 +324,12 @@ export async function precheckWholesaleCustomer(context: ServiceContext, request
   ) {
     codes.push('first_location_required');
   }
-  if (request.externalId) {
-    const taken = await context.db
-      .selectFrom('customers')
-      .select('id')
-      .where('partner_id', '=', context.actor.partnerId)
-      .where('external_id', '=', request.externalId)
-      .executeTakeFirst();
-    if (taken) codes.push('external_id_taken');
+  if (request.externalId && (await isExternalIdTaken(context, request.externalId))) {
+    codes.push('external_id_taken');
   }
-  if (request.customerInfo) {
-    // Whether an email is taken anywhere in the deployment is a probe (SPEC §5): audited and
-    // limited per actor, as the subscriber precheck and the user adds do.
-    await refuseWhileOverProbeBudget(context);
-    const email = request.customerInfo.primaryEmail.toLowerCase();
-    const user = await context.db
-      .selectFrom('users')
-      .select('id')
-      .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
-      .executeTakeFirst();
-    if (user) {
-      const scope = { partnerId: context.actor.partnerId, customerId: null };
-      if ((await recordEmailProbes(context, scope, [email])).overBudget) throw new ProbeRateLimited();
-      codes.push('email_taken');
-    }
+  // The create's own rule (an admin account holds it; a user may share it), probe-audited and limited.
+  if (request.customerInfo && (await isPrimaryEmailTaken(context, request.customerInfo.primaryEmail))) {
+    codes.push('email_taken');
   }
   if (codes.length > 0) throw wholesaleInvalid(codes);
   return PRECHECK_SUCCESS;
