@@ -24,6 +24,7 @@ import { projectAttributes } from '../resources/project-attributes.ts';
 import type { Projection } from '../resources/project-attributes.ts';
 import { sortResources } from '../resources/sort-resources.ts';
 import { canonicalSchemaUrn, ENTERPRISE_USER_SCHEMA, isCoreSchema } from '../schema-urns.ts';
+import { assertActiveStaysAssigned } from '../users/active-stays-assigned.ts';
 import { parseScimUser } from '../users/scim-user-input.ts';
 import { etagOf, renderScimUser } from '../users/render-scim-user.ts';
 import type { StoredScimUser } from '../users/render-scim-user.ts';
@@ -113,6 +114,7 @@ async function patchUser(request: FastifyRequest<IdParams>): Promise<ScimUserRec
     if (ifMatch !== undefined && ifMatch !== record.version)
       throw new ScimError(412, undefined, 'The user changed since the version you sent (If-Match).');
     const patched = applyPatch(render(record, state.baseUrl), operations);
+    assertActiveStaysAssigned(patched);
     delete patched.groups;
     const input = parseScimUser(patched);
     try {

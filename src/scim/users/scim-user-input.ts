@@ -22,7 +22,12 @@ export interface ScimUserInput {
   readonly userName: string;
   readonly externalId: string | null;
   readonly email: string;
-  readonly active: boolean;
+  /**
+   * `undefined`: not given or null, i.e. unassigned. A create then makes an active user; a replace
+   * keeps the current state (RFC 7644 §3.5.1 lets the provider treat an omitted readWrite attribute
+   * as not asserted): a PUT that leaves `active` out must not reactivate a suspended user (ADR 0069).
+   */
+  readonly active: boolean | undefined;
   readonly firstName: string | null;
   readonly lastName: string | null;
   readonly displayName: string | null;
@@ -54,8 +59,8 @@ export function parseScimUser(body: unknown): ScimUserInput {
   if (externalId !== undefined && externalId !== null && typeof externalId !== 'string') {
     throw invalidValue('"externalId" must be a string');
   }
-  const active = document.active ?? true;
-  if (typeof active !== 'boolean') throw invalidValue('"active" must be a boolean');
+  const active = document.active ?? undefined;
+  if (active !== undefined && typeof active !== 'boolean') throw invalidValue('"active" must be a boolean');
   const name = isJsonObject(document.name) ? document.name : {};
   const enterprise = isJsonObject(document[ENTERPRISE_USER_SCHEMA])
     ? (document[ENTERPRISE_USER_SCHEMA] as JsonObject)

@@ -45,7 +45,8 @@ export interface ScimUserWrite {
   readonly externalId: string | null;
   /** The identity email (SPEC §7), already chosen and validated by the edge. */
   readonly email: string;
-  readonly active: boolean;
+  /** `undefined`: unassigned; a create makes an active user, a replace keeps the current state. */
+  readonly active: boolean | undefined;
   readonly firstName: string | null;
   readonly lastName: string | null;
   readonly displayName: string | null;
@@ -146,7 +147,9 @@ function extraColumns(
   existing: UserRow | undefined,
   newEmail: string | undefined,
 ): UserUpdate {
-  const extra: UserUpdate = { suspended: !write.active };
+  const extra: UserUpdate = {};
+  if (write.active !== undefined) extra.suspended = !write.active;
+  else if (existing === undefined) extra.suspended = false;
   if (newEmail !== undefined) extra.email = newEmail;
   if (existing === undefined) return extra;
   for (const [, key, column] of TEXT_COLUMNS) {
@@ -241,7 +244,7 @@ async function write(
           userName: input.userName,
           externalId: input.externalId,
           email: row.email,
-          active: input.active,
+          active: !row.suspended,
         },
       });
       return row.id;

@@ -1,0 +1,18 @@
+import { invalidValue } from '../errors.ts';
+import { getCi } from '../json.ts';
+import type { JsonObject } from '../json.ts';
+
+// RFC 7644 §3.5.2.2: `remove` of a single-valued attribute leaves it unassigned (so does a replace
+// with null). The product always knows whether a user is suspended, and an unassigned `active` must
+// neither reactivate a suspended user nor silently do nothing, so such a PATCH is refused as a PATCH
+// that removes the required `userName` is (ADR 0069). Entra ID and Okta send `replace` true/false.
+
+/** Throws 400 invalidValue when a patched User no longer has a boolean `active`. */
+export function assertActiveStaysAssigned(patched: JsonObject): void {
+  const active = getCi(patched, 'active');
+  if (active === undefined || active === null) {
+    throw invalidValue(
+      '"active" cannot be removed or set to null: replace it with true (active) or false (suspended)',
+    );
+  }
+}
