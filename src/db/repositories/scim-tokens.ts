@@ -2,7 +2,16 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../services/context.ts';
 import { scimDb } from './scim-tables.ts';
-import type { ScimTokenRow } from './scim-tables.ts';
+import type { ScimTokenRow, ScimTokensTable } from './scim-tables.ts';
+
+/** Migration 0013's column: the admin whose authority the token carries (null: none known). */
+type ScimTokensWithCreator = {
+  scim_tokens: ScimTokensTable & { created_by_admin_id: string | null };
+};
+
+function tokensDb(executor: Executor) {
+  return executor.withTables<ScimTokensWithCreator>();
+}
 
 export interface NewScimToken {
   readonly customerId: string;
@@ -10,11 +19,12 @@ export interface NewScimToken {
   readonly tokenHash: string;
   readonly prefix: string;
   readonly createdBy: string | null;
+  readonly createdByAdminId: string | null;
   readonly expiresAt: Date | null;
 }
 
 export async function insertScimToken(executor: Executor, token: NewScimToken): Promise<ScimTokenRow> {
-  return scimDb(executor)
+  return tokensDb(executor)
     .insertInto('scim_tokens')
     .values({
       customer_id: token.customerId,
@@ -22,9 +32,21 @@ export async function insertScimToken(executor: Executor, token: NewScimToken): 
       token_hash: token.tokenHash,
       prefix: token.prefix,
       created_by: token.createdBy,
+      created_by_admin_id: token.createdByAdminId,
       expires_at: token.expiresAt,
     })
-    .returningAll()
+    .returning([
+      'id',
+      'customer_id',
+      'name',
+      'token_hash',
+      'prefix',
+      'created_by',
+      'expires_at',
+      'revoked_at',
+      'last_used_at',
+      'created_at',
+    ])
     .executeTakeFirstOrThrow();
 }
 
@@ -61,6 +83,49 @@ export async function revokeAllScimTokens(executor: Executor, customerId: string
     .returning('id')
     .execute();
   return rows.length;
+}
+
+/** The admin who created an API token: a SCIM token made through it carries that admin's authority. */
+export async function apiTokenCreatorId(executor: Executor, apiTokenId: string): Promise<string | null> {
+  const row = await executor
+    .selectFrom('api_tokens')
+    .select('created_by')
+    .where('id', '=', apiTokenId)
+    .executeTakeFirst();
+  return row?.created_by ?? null;
+}
+
+export interface RevokedScimToken {
+  readonly id: string;
+  readonly name: string;
+  readonly prefix: string;
+  readonly customerId: string;
+  readonly partnerId: string;
+  readonly revokedAt: Date;
+}
+
+/** Revokes the live tokens an admin created (in any customer) and says which, for the audit log. */
+export async function revokeScimTokensCreatedBy(
+  executor: Executor,
+  adminId: string,
+): Promise<RevokedScimToken[]> {
+  const rows = await tokensDb(executor)
+    .updateTable('scim_tokens as t')
+    .from('customers as c')
+    .set({ revoked_at: sql`now()` })
+    .whereRef('c.id', '=', 't.customer_id')
+    .where('t.created_by_admin_id', '=', adminId)
+    .where('t.revoked_at', 'is', null)
+    .returning(['t.id', 't.name', 't.prefix', 't.customer_id', 'c.partner_id', 't.revoked_at'])
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    customerId: row.customer_id,
+    partnerId: row.partner_id,
+    revokedAt: new Date(row.revoked_at ?? Date.now()),
+  }));
 }
 
 export async function touchScimToken(executor: Executor, tokenId: string): Promise<void> {

@@ -17,7 +17,7 @@ import {
 } from '../../db/repositories/admins.ts';
 import { isEmail } from '../../domain/customers/customer-input.ts';
 import { ROLES, type AdminAccountRow, type Role } from '../../db/schema.ts';
-import { isCustomerRole } from '../access/actor.ts';
+import { isCustomerRole, READ_ONLY_ROLES } from '../access/actor.ts';
 import { assertCanGrant, assertCanWrite, customerScope, mayGrant, maySeeHolderOf } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { sendInvite } from '../auth/account-flows.ts';
@@ -33,6 +33,7 @@ import {
   refuseWhileOverProbeBudget,
 } from '../provisioning/email-probes.ts';
 import { adminAuditState, toAdminView, type AdminAccountView } from './admin-view.ts';
+import { revokeScimTokensCreatedBy } from '../../db/repositories/scim-tokens.ts';
 
 const adminNotFound = () => notFound('Admin', 'Beheerder');
 
@@ -202,9 +203,9 @@ async function refuseAdminOutsideScope(context: ServiceContext, email: string): 
 }
 
 /**
- * The API tokens an admin created carry the admin's authority: when the admin loses it (disabled
- * or deleted: `role` null; demoted: the new role), the tokens that exceed it are revoked with it,
- * or a removed admin would keep working through them.
+ * The API and SCIM tokens an admin created carry the admin's authority: when the admin loses it
+ * (disabled or deleted: `role` null; demoted: the new role), the tokens that exceed it are revoked
+ * with it, or a removed admin would keep working through them.
  */
 async function revokeTokensBeyond(
   trx: Executor,
@@ -212,6 +213,23 @@ async function revokeTokensBeyond(
   admin: AdminAccountRow,
   role: Role | null,
 ): Promise<void> {
+  // SCIM tokens likewise (ADR 0069): any role that may write may create them, a read-only one not.
+  if (role === null || READ_ONLY_ROLES.includes(role)) {
+    for (const token of await revokeScimTokensCreatedBy(trx, admin.id)) {
+      await recordAudit(trx, context, {
+        partnerId: token.partnerId,
+        customerId: token.customerId,
+        action: 'scim_token.revoke',
+        targetType: 'scim_token',
+        targetId: token.id,
+        before: { name: token.name, prefix: token.prefix, revokedAt: null },
+        after: {
+          revokedAt: token.revokedAt.toISOString(),
+          reason: role === null ? 'creator_removed' : 'creator_demoted',
+        },
+      });
+    }
+  }
   const beyond = role === null ? ROLES : ROLES.filter((held) => held !== role && !mayGrant(role, held));
   if (beyond.length === 0) return;
   const tokens = await trx

@@ -3,6 +3,7 @@
 import { notFound, validationFailed } from '../../domain/errors.ts';
 import { updateCustomer } from '../../db/repositories/customers.ts';
 import {
+  apiTokenCreatorId,
   findActiveScimTokenWithCustomer,
   insertScimToken,
   listScimTokens,
@@ -80,6 +81,7 @@ export async function createScimToken(
   const token = randomToken(SCIM_TOKEN_PREFIX);
   const row = await context.db.transaction().execute(async (trx) => {
     const created = await insertScimToken(trx, {
+      createdByAdminId: await creatingAdminId(trx, context.actor),
       customerId: customer.id,
       name: input.name?.trim() || 'SCIM',
       tokenHash: hashToken(token),
@@ -98,6 +100,14 @@ export async function createScimToken(
     return created;
   });
   return { token, tokenInfo: toView(row) };
+}
+
+/** The admin whose authority a new token carries: the admin, or the admin behind an API token. */
+async function creatingAdminId(executor: Executor, actor: Actor): Promise<string | null> {
+  if (actor.id === null) return null;
+  if (actor.type === 'admin') return actor.id;
+  if (actor.type === 'token') return apiTokenCreatorId(executor, actor.id);
+  return null;
 }
 
 export async function listScimTokenViews(
