@@ -62,6 +62,7 @@ const environmentSchema = z.object({
   DB_POOL_SIZE: positiveInt.default(10),
   DB_CONNECT_TIMEOUT_SECONDS: wholeNumber.pipe(z.number().min(1).max(600)).default(10),
   JOB_LOCK_SECONDS: wholeNumber.pipe(z.number().min(5).max(86_400)).default(60),
+  HUB_CLI_TIMEOUT_SECONDS: wholeNumber.pipe(z.number().min(1).max(3_600)).default(30),
   PGLITE_OPTIMIZED_WASM: z.enum(['true', 'false']).default('false'),
   TRUST_PROXY: z.string().default('false').refine(isTrustProxySetting),
 });
@@ -111,6 +112,10 @@ const EXPECTED: Record<Variable, { readonly takes: string; readonly example: str
     example: '10',
   },
   JOB_LOCK_SECONDS: { takes: 'a whole number of seconds from 5 to 86400', example: '60' },
+  HUB_CLI_TIMEOUT_SECONDS: {
+    takes: 'a whole number of seconds from 1 to 3600 (how long the CLI waits for a running server to answer)',
+    example: '30',
+  },
   PGLITE_OPTIMIZED_WASM: { takes: 'true or false', example: 'false' },
   TRUST_PROXY: {
     takes: 'false, true, a number of proxy hops, or proxy addresses (comma-separated IPs or CIDRs)',
@@ -193,6 +198,11 @@ export interface Config {
    * over by another this long after its last heartbeat.
    */
   readonly jobLockSeconds: number;
+  /**
+   * How long a CLI command sent to a running server waits for a sign of life: the answer, then
+   * each next output line or keep-alive (a long command keeps sending them), not the whole command.
+   */
+  readonly cliTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -241,5 +251,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     sessionTtlHours: env.SESSION_TTL_HOURS,
     sessionMaxHours: env.SESSION_MAX_HOURS,
     jobLockSeconds: env.JOB_LOCK_SECONDS,
+    cliTimeoutMs: env.HUB_CLI_TIMEOUT_SECONDS * 1000,
   };
 }

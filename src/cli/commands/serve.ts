@@ -1,6 +1,5 @@
 // `hub serve [--demo]` and `hub worker`: the long-running processes.
 import { randomBytes } from 'node:crypto';
-import { PassThrough } from 'node:stream';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { buildApp } from '../../http/app.ts';
@@ -12,8 +11,8 @@ import { removeDiscovery, writeDiscovery } from '../../server-discovery.ts';
 import { seedDemo, type DemoCredentials } from '../../services/bootstrap/seed-demo.ts';
 import { safeEqual } from '../../services/auth/secrets.ts';
 import type { CliContext } from '../cli-context.ts';
-import { CliUsageError, EXIT_FAILED } from '../exit-codes.ts';
-import { streamingIo, type ForwardedEvent } from '../io.ts';
+import { CliUsageError } from '../exit-codes.ts';
+import { forwardedCommandStream } from '../forwarded-command-stream.ts';
 
 /** How long a stopping server waits for the requests it is still handling. */
 const SHUTDOWN_DRAIN_MS = 10_000;
@@ -63,6 +62,8 @@ export async function serve(
           argv: z.array(z.string()),
           cwd: z.string(),
           interactive: z.boolean().default(false),
+          /** How often to send a keep-alive line while the command runs (the CLI's timeout / 3). */
+          keepAliveMs: z.number().int().positive().optional(),
         }),
       },
       config: { public: true },
@@ -73,16 +74,12 @@ export async function serve(
         return reply.status(403).send({ message: 'Forbidden' });
       const { runCli } = await import('../run-cli.ts');
       // NDJSON, one event per write, so the CLI prints output (and progress) as it comes.
-      const events = new PassThrough();
-      const send = (event: ForwardedEvent) => events.write(`${JSON.stringify(event)}\n`);
-      const { argv, cwd, interactive } = request.body;
-      void runCli(argv, streamingIo(cwd, interactive, send), { runtime }).then(
-        (exitCode) => events.end(`${JSON.stringify({ exitCode })}\n`),
-        (error: unknown) => {
-          send({ err: `Error: ${error instanceof Error ? error.message : String(error)}\n` });
-          events.end(`${JSON.stringify({ exitCode: EXIT_FAILED })}\n`);
-        },
-      );
+      const { argv, cwd, interactive, keepAliveMs } = request.body;
+      const events = forwardedCommandStream((io) => runCli(argv, io, { runtime }), {
+        cwd,
+        interactive,
+        keepAliveMs,
+      });
       return reply.type('application/x-ndjson').send(events);
     },
   );

@@ -1,0 +1,114 @@
+// Sends a CLI invocation to the running server that holds the embedded database (ADR 0051) and
+// prints what it streams back. A server that stops answering (hung, stopped with SIGSTOP, its
+// event loop blocked) must not hang the CLI: every wait for the next sign of life is bounded by
+// HUB_CLI_TIMEOUT_SECONDS. A long command (an import waiting for its job, a customer's
+// provisioning) keeps working: the server sends a keep-alive line while it runs (ADR 0070).
+import type { Config } from '../config.ts';
+import { discoveryFile, readDiscovery, type ServerDiscovery } from '../server-discovery.ts';
+import { EXIT_FAILED, describeError } from './exit-codes.ts';
+import type { CliIo, ForwardedEvent } from './io.ts';
+
+/** Keep-alives come this often relative to the CLI's timeout, so that one late one does not end it. */
+const KEEPALIVES_PER_TIMEOUT = 3;
+
+/** What a CLI asks of the server besides its argv: how often to send a keep-alive while it runs. */
+export function keepAliveIntervalMs(timeoutMs: number): number {
+  return Math.ceil(timeoutMs / KEEPALIVES_PER_TIMEOUT);
+}
+
+class ServerSilent extends Error {}
+
+/** Answers the command's exit code, or null when no server holds the data dir (run it here). */
+export async function forwardToServer(
+  config: Config,
+  argv: readonly string[],
+  io: CliIo,
+): Promise<number | null> {
+  const server = await readDiscovery(config.dataDir);
+  if (!server) return null;
+  const timeoutMs = config.cliTimeoutMs;
+  const abort = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  // Restarted at each sign of life: the answer's headers, then every chunk of its body.
+  const stillAlive = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => abort.abort(new ServerSilent()), timeoutMs);
+  };
+  let started = false;
+  try {
+    stillAlive();
+    const response = await fetch(`${server.url}/internal/cli`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hub-cli-secret': server.cliSecret },
+      body: JSON.stringify({
+        argv,
+        cwd: io.cwd,
+        interactive: io.interactive,
+        keepAliveMs: keepAliveIntervalMs(timeoutMs),
+      }),
+      signal: abort.signal,
+    });
+    stillAlive();
+    if (!response.ok || !response.body) {
+      io.err(`Error: the running server (pid ${server.pid}) refused the command: HTTP ${response.status}\n`);
+      return EXIT_FAILED;
+    }
+    started = true;
+    return await relayForwardedEvents(response.body, io, server.pid, stillAlive);
+  } catch (error) {
+    if (abort.signal.aborted && abort.signal.reason instanceof ServerSilent) {
+      io.err(silenceMessage(server, timeoutMs, started));
+      return EXIT_FAILED;
+    }
+    // fetch says only "fetch failed"; the reason (ECONNREFUSED, …) is its cause.
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
+    const reason = (cause as NodeJS.ErrnoException | undefined)?.code ?? describeError(cause ?? error);
+    io.err(
+      `Error: a server (pid ${server.pid}) holds the embedded database in ${config.dataDir} but did not answer at ${server.url} (${reason}).\n` +
+        `If no hub server runs, pid ${server.pid} is another process now: remove ${discoveryFile(config.dataDir)} and run the command again.\n`,
+    );
+    return EXIT_FAILED;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function silenceMessage(server: ServerDiscovery, timeoutMs: number, started: boolean): string {
+  const seconds = timeoutMs / 1000;
+  const what = started
+    ? `the running server (pid ${server.pid}) stopped answering: nothing for ${seconds} s. The command may still be running (or have finished) in the server: check before running it again.`
+    : `the running server (pid ${server.pid}) at ${server.url} did not answer within ${seconds} s.`;
+  return (
+    `Error: ${what}\n` +
+    `Is it overloaded or stuck? See its log. To wait longer, set HUB_CLI_TIMEOUT_SECONDS (now ${seconds}).\n`
+  );
+}
+
+/** Prints a forwarded command's output as the server streams it; its exit code ends the stream. */
+async function relayForwardedEvents(
+  body: ReadableStream<Uint8Array>,
+  io: CliIo,
+  pid: number,
+  stillAlive: () => void,
+): Promise<number> {
+  const decoder = new TextDecoder();
+  let pending = '';
+  for await (const chunk of body) {
+    stillAlive();
+    pending += decoder.decode(chunk, { stream: true });
+    let newline = pending.indexOf('\n');
+    while (newline !== -1) {
+      const line = pending.slice(0, newline);
+      pending = pending.slice(newline + 1);
+      newline = pending.indexOf('\n');
+      // An empty line is the server's keep-alive.
+      if (line === '') continue;
+      const event = JSON.parse(line) as ForwardedEvent;
+      if ('exitCode' in event) return event.exitCode;
+      if ('out' in event) io.out(event.out);
+      else io.err(event.err);
+    }
+  }
+  io.err(`Error: the running server (pid ${pid}) ended the command without an exit code\n`);
+  return EXIT_FAILED;
+}

@@ -1,0 +1,39 @@
+// The server's side of a forwarded CLI call (ADR 0051): the command's output as NDJSON events, one
+// per write, then its exit code. While the command runs, an empty line every `keepAliveMs` tells
+// the CLI the server is alive: a long import or provisioning wait may print nothing for minutes,
+// and the CLI gives up on a server silent for longer than its HUB_CLI_TIMEOUT_SECONDS (ADR 0070).
+import { PassThrough } from 'node:stream';
+import { EXIT_FAILED } from './exit-codes.ts';
+import { streamingIo, type CliIo, type ForwardedEvent } from './io.ts';
+
+/** Without a CLI's wish (an older CLI): well inside undici's 300 s body timeout. */
+export const DEFAULT_KEEPALIVE_MS = 10_000;
+const KEEPALIVE_BOUNDS = { min: 100, max: 60_000 } as const;
+
+export function forwardedCommandStream(
+  run: (io: CliIo) => Promise<number>,
+  options: { cwd: string; interactive: boolean; keepAliveMs?: number | undefined },
+): PassThrough {
+  const events = new PassThrough();
+  const send = (event: ForwardedEvent) => {
+    if (!events.writableEnded && !events.destroyed) events.write(`${JSON.stringify(event)}\n`);
+  };
+  const keepAliveMs = Math.min(
+    Math.max(options.keepAliveMs ?? DEFAULT_KEEPALIVE_MS, KEEPALIVE_BOUNDS.min),
+    KEEPALIVE_BOUNDS.max,
+  );
+  const keepAlive = setInterval(() => {
+    if (!events.writableEnded && !events.destroyed) events.write('\n');
+  }, keepAliveMs);
+  const finish = (exitCode: number) => {
+    clearInterval(keepAlive);
+    if (!events.writableEnded && !events.destroyed) events.end(`${JSON.stringify({ exitCode })}\n`);
+  };
+  // A CLI that went away (Ctrl+C, its own timeout) closes the stream: stop the keep-alives.
+  events.once('close', () => clearInterval(keepAlive));
+  void run(streamingIo(options.cwd, options.interactive, send)).then(finish, (error: unknown) => {
+    send({ err: `Error: ${error instanceof Error ? error.message : String(error)}\n` });
+    finish(EXIT_FAILED);
+  });
+  return events;
+}
