@@ -8,43 +8,35 @@
 import { sql } from 'kysely';
 import type { Executor } from '../context.ts';
 
-/** Ids per statement: far below PostgreSQL's 65,535 parameters. */
-const CHUNK = 5_000;
-
 export async function touchUsersWhoseGroupsChanged(
   executor: Executor,
   customerId: string,
   userIds: Iterable<string>,
 ): Promise<void> {
-  const ids = [...new Set(userIds)].sort();
-  for (let start = 0; start < ids.length; start += CHUNK) {
-    const chunk = ids.slice(start, start + CHUNK);
-    // Rows locked in id order: two group writes sharing members wait for each other, never deadlock.
-    await executor
-      .updateTable('users')
-      .set({ version: sql`version + 1`, updated_at: sql`now()` })
-      .where('customer_id', '=', customerId)
-      .where('id', 'in', (eb) =>
-        eb
-          .selectFrom('users')
-          .select('id')
-          .where('customer_id', '=', customerId)
-          .where('id', 'in', chunk)
-          .orderBy('id')
-          .forNoKeyUpdate(),
-      )
-      .execute();
-  }
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return;
+  // One array parameter (any number of members); rows locked in id order, so two group writes
+  // sharing members wait for each other instead of deadlocking.
+  await sql`
+    with locked as (
+      select id from users
+      where customer_id = ${customerId} and id = any(${ids}::uuid[])
+      order by id
+      for no key update
+    )
+    update users u set version = u.version + 1, updated_at = now()
+    from locked where u.id = locked.id`.execute(executor);
+}
+
+interface GroupState {
+  readonly displayName: string;
+  readonly memberIds: readonly string[];
 }
 
 /** The users whose `groups` differ after a group write: members who joined or left, all on a rename. */
-export function usersWhoseGroupsChanged(
-  before: { readonly displayName: string; readonly memberIds: readonly string[] } | null,
-  after: { readonly displayName: string; readonly memberIds: readonly string[] } | null,
-): string[] {
-  const old = new Set(before?.memberIds ?? []);
-  const now = new Set(after?.memberIds ?? []);
-  if (before !== null && after !== null && before.displayName !== after.displayName)
-    return [...new Set([...old, ...now])];
+export function usersWhoseGroupsChanged(before: GroupState, after: GroupState): string[] {
+  const old = new Set(before.memberIds);
+  const now = new Set(after.memberIds);
+  if (before.displayName !== after.displayName) return [...new Set([...old, ...now])];
   return [...[...old].filter((id) => !now.has(id)), ...[...now].filter((id) => !old.has(id))];
 }
