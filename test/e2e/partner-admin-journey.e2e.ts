@@ -55,14 +55,30 @@ async function pickWebexCalling(extension: string, phoneNumber: string) {
 
 describe('a partner admin follows the help text in the browser', () => {
   it('signs in to Partner Hub and sees the customers', async () => {
+    // The first load carries the sign-in page and the shell only; a screen's code comes when it is
+    // shown, and every piece of it may be cached for good (its name changes with its content).
+    const scripts: { path: string; cacheControl: string }[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() !== 'script') return;
+      const path = new URL(response.url()).pathname;
+      scripts.push({ path, cacheControl: response.headers()['cache-control'] ?? '' });
+    });
+    const indexHtml = await (await fetch(`${server.baseUrl}/`)).text();
+    const firstLoad = [...indexHtml.matchAll(/"(\/assets\/[^"]+\.js)"/g)].map((match) => match[1]).sort();
+    expect(firstLoad.length).toBeGreaterThan(0);
+
     await page.goto(`${server.baseUrl}/`);
     await page.getByRole('heading', { name: 'Sign in to Partner Hub' }).waitFor();
+    expect([...new Set(scripts.map((script) => script.path))].sort()).toEqual(firstLoad);
     await fill(page, 'Email address', server.email);
     await page.getByLabel(/^Password/).fill(server.password);
     await screenshot(page, '01-sign-in');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Customers' }).waitFor();
     await page.getByTestId('customers-table').waitFor();
+    const screenChunks = scripts.filter((script) => !firstLoad.includes(script.path));
+    expect(screenChunks.length, 'the customers screen came in a chunk of its own').toBeGreaterThan(0);
+    for (const script of scripts) expect(script.cacheControl, script.path).toContain('immutable');
     await screenshot(page, '02-customers');
   });
 

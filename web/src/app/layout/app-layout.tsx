@@ -14,9 +14,11 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../../components/ui/language-switch.tsx';
+import { PageLoading } from '../../components/ui/page-loading.tsx';
 import { isPartnerRole, isReadOnlyRole, useMe } from '../../features/auth/api/get-me.ts';
 import { CanWriteProvider } from '../../lib/permissions.tsx';
 import { useLogout } from '../../features/auth/api/logout.ts';
@@ -173,7 +175,10 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0" id="main-content" tabIndex={-1}>
         <CanWriteProvider canWrite={me.data ? !isReadOnlyRole(me.data.role) : true}>
-          <Outlet />
+          {/* Screens load on first use: the shell stays while one is fetched. */}
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
         </CanWriteProvider>
       </AppShell.Main>
     </AppShell>
