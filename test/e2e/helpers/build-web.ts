@@ -12,6 +12,9 @@ export default function setup(): void {
     {
       cwd: root,
       stdio: 'inherit',
+      // Vitest sets NODE_ENV=test, and Vite builds with the NODE_ENV it finds: the browser tests
+      // would get React's development build, not the production bundle that `npm run build:web` ships.
+      env: { ...process.env, NODE_ENV: 'production' },
     },
   );
 }
