@@ -111,11 +111,13 @@ describe("a customer's own admin, invited from Control Hub", () => {
     await page.getByText(`The API tokens of ${demoCustomer}`).waitFor();
     const table = page.getByRole('table', { name: 'API tokens' });
     await page.getByRole('button', { name: 'Create token' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('textbox', { name: /Name/ }).fill(tokenName);
+    const form = page.getByRole('dialog', { name: 'Create token' });
+    await form.getByRole('textbox', { name: /Name/ }).fill(tokenName);
     await selectOption(page, /Role/, 'Customer read-only admin');
     await selectOption(page, /Expiry/, 'In 30 days');
-    await dialog.getByRole('button', { name: 'Create token' }).click();
+    await form.getByRole('button', { name: 'Create token' }).click();
+    // Once the secret is shown the dialog says the token exists, not that it is still to be made.
+    const dialog = page.getByRole('dialog', { name: 'Token created' });
     secret = (await dialog.getByTestId('new-token-secret').textContent()) ?? '';
     expect(secret).toMatch(/^whk_/);
     await dialog.getByText("You won't see this token again").waitFor();

@@ -58,7 +58,8 @@ export function CreateTokenDialog({ opened, onClose, roles, customerId }: Create
     <Modal
       opened={opened}
       onClose={requestClose}
-      title={t('tokens.create')}
+      // Once the secret is shown the token exists: a title that still says "Create" reads as undone.
+      title={secret ? t('tokens.createdTitle') : t('tokens.create')}
       centered
       closeOnClickOutside={!secret}
     >

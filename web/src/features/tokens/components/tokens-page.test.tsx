@@ -121,6 +121,9 @@ describe('API tokens page', () => {
     await waitFor(() => expect(writes()).toHaveLength(1));
     expect(JSON.parse(writes()[0]?.body ?? '{}')).toEqual({ name: 'CI', role: 'partner_readonly_admin' });
     expect((await screen.findByTestId('new-token-secret')).textContent).toBe('whk_secret_value_123');
+    // The token exists now: the dialog is named for what happened, not for what is still to do.
+    expect(screen.getByRole('dialog', { name: 'Token created' })).toBe(dialog);
+    expect(screen.queryByRole('dialog', { name: 'Create token' })).toBeNull();
     expect(screen.getByText(/You won't see this token again/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Copy' })).toBeTruthy();
     // Not copied: Done first warns that the token is lost, and only closes when asked again.
