@@ -98,9 +98,17 @@ describe('Add users manually: packages and failed rows', () => {
     expect((await screen.findByTestId('add-users-result')).textContent).toContain(
       '1 user added, 1 not added',
     );
+    // The flow is over: every step is marked complete, the last one ("Done") too.
+    const step = (label: string) => screen.getByText(label).closest('button');
+    for (const label of ['Enter users', 'Review', 'Done']) {
+      expect(step(label)?.hasAttribute('data-completed'), label).toBe(true);
+    }
 
     fireEvent.click(screen.getByRole('button', { name: 'Fix the failed rows' }));
     expect(screen.getByTestId('manual-row-1')).toBeTruthy();
+    // Back to the first step: nothing is complete any more.
+    expect(step('Done')?.hasAttribute('data-completed')).toBe(false);
+    expect(step('Enter users')?.hasAttribute('data-progress')).toBe(true);
     expect(screen.queryByTestId('manual-row-2')).toBeNull();
     const row = within(screen.getByTestId('manual-row-1'));
     expect((row.getByRole('textbox', { name: /first name/i }) as HTMLInputElement).value).toBe('Bram');

@@ -16,6 +16,8 @@ import { failedRowsToFix, resultFailed } from './failed-rows.ts';
 import { packageChoices } from './package-choices.ts';
 import { PackageName } from './package-name.tsx';
 
+const doneStep = 2;
+
 /** Help text "Add users by hand": enter users (up to 25), Next, Next, Close. */
 export function AddUsersPage() {
   const { t } = useTranslation();
@@ -45,7 +47,7 @@ export function AddUsersPage() {
     setShowErrors(true);
     if (!hasErrors(errors)) setStep(1);
   };
-  const submit = () => add.mutate(toNewUsers(rows), { onSuccess: () => setStep(2) });
+  const submit = () => add.mutate(toNewUsers(rows), { onSuccess: () => setStep(doneStep) });
   const results = add.data ?? [];
   const failed = results.filter(resultFailed).length;
   const fixFailedRows = () => {
@@ -71,7 +73,9 @@ export function AddUsersPage() {
       {syncOn ? <DirectorySyncNotice customerId={customerId} /> : null}
       {/* While sync is on there is no form: steps above nothing would suggest one is still to come. */}
       {syncOn && step === 0 ? null : (
-        <Stepper active={step} size="sm" mb="lg">
+        // On the last step the flow is over: one past it marks every step complete, "Done" included,
+        // instead of leaving "Done" looking like work still in progress.
+        <Stepper active={step === doneStep ? doneStep + 1 : step} size="sm" mb="lg">
           <Stepper.Step label={t('addUsers.stepEnter')} />
           <Stepper.Step label={t('addUsers.stepReview')} />
           <Stepper.Step label={t('addUsers.stepDone')} />
@@ -159,7 +163,7 @@ export function AddUsersPage() {
           </Group>
         </Paper>
       ) : null}
-      {step === 2 ? (
+      {step === doneStep ? (
         <Paper>
           <Alert color={failed > 0 ? 'orange' : 'green'} mb="md" data-testid="add-users-result">
             {failed > 0
