@@ -245,4 +245,43 @@ describe('accessibility on a phone-sized screen', () => {
     await check('opened navigation, phone', 'en');
     await open(`${controlHubUrl}/numbers`, 'numbers, phone', 'en');
   });
+
+  it("the claim page's package field shows its whole placeholder, in English and Dutch", async () => {
+    for (const language of languages) {
+      await useLanguage(language);
+      await open(`${controlHubUrl}/users/claim`, 'claim users, phone', language);
+      const field = page.getByLabel(text(language, 'claims.packageLabel'), { exact: true }).first();
+      // A placeholder never wraps: the text, in the field's own font, must fit between its paddings.
+      const { placeholder, textWidth, room } = await field.evaluate((element) => {
+        const input = element as unknown as { placeholder: string; clientWidth: number };
+        const browser = globalThis as unknown as PlaceholderGlobals;
+        const style = browser.getComputedStyle(element);
+        const context = browser.document.createElement('canvas').getContext('2d');
+        context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        return {
+          placeholder: input.placeholder,
+          textWidth: context.measureText(input.placeholder).width,
+          room: input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+        };
+      });
+      expect(placeholder).toBe(text(language, 'claims.packageDefault'));
+      expect(textWidth, `"${placeholder}" (${language}) is cut off`).toBeLessThanOrEqual(room);
+    }
+    await useLanguage('en');
+  });
 });
+
+/** What the placeholder measurement uses of the page (the tests compile without the DOM types). */
+interface PlaceholderGlobals {
+  getComputedStyle: (
+    element: unknown,
+  ) => Record<
+    'fontStyle' | 'fontWeight' | 'fontSize' | 'fontFamily' | 'paddingLeft' | 'paddingRight',
+    string
+  >;
+  document: {
+    createElement: (tag: 'canvas') => {
+      getContext: (kind: '2d') => { font: string; measureText: (text: string) => { width: number } };
+    };
+  };
+}

@@ -14,6 +14,10 @@ const pairs = [
   ['admins.changeRole', 'admins.changeRoleNamed'],
   ['admins.remove', 'admins.removeNamed'],
   ['tokens.revoke', 'tokens.revokeNamed'],
+  ['common.copy', 'claims.copyRecordName'],
+  ['common.copy', 'claims.copyRecordValue'],
+  ['common.copied', 'claims.recordNameCopied'],
+  ['common.copied', 'claims.recordValueCopied'],
 ] as const;
 
 function lookup(resource: unknown, key: string): string {

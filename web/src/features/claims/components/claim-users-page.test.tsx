@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
-import { cleanup, configure, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, configure, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import i18n from '../../../i18n/i18n.ts';
 import { renderPage } from '../../../testing/render-with-providers.tsx';
 import { ClaimUsersPage } from './claim-users-page.tsx';
 
@@ -59,4 +60,28 @@ describe('claim users: verify a domain', () => {
     expect(await screen.findByRole('button', { name: 'Verify' })).toBeTruthy();
     expect(screen.queryByTestId('txt-not-found')).toBeNull();
   });
+
+  it.each([
+    ['en', 'Copy record value', 'Copied', 'Record value copied', 'Copy record name'],
+    ['nl', 'Recordwaarde kopiëren', 'Gekopieerd', 'Recordwaarde gekopieerd', 'Recordnaam kopiëren'],
+  ])(
+    '(%s) copies the record value with one click and says it did',
+    async (language, copyValue, copied, valueCopied, copyName) => {
+      const writeText = vi.fn(async (_text: string) => undefined);
+      vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+      await renderPage(<ClaimUsersPage />, {
+        path: '/control/c1/users/claim',
+        pattern: '/control/:customerId/users/claim',
+      });
+      await act(() => i18n.changeLanguage(language));
+      const button = await screen.findByRole('button', { name: copyValue });
+      expect(screen.getByRole('button', { name: copyName })).toBeTruthy();
+      fireEvent.click(button);
+      expect(writeText).toHaveBeenCalledWith('wholesale-hub-verification=tok123');
+      // Seen on the button, and heard: a polite status says what was copied.
+      expect((await screen.findByRole('button', { name: valueCopied })).textContent).toBe(copied);
+      expect(screen.getAllByRole('status').map((status) => status.textContent)).toContain(valueCopied);
+      await act(() => i18n.changeLanguage('en'));
+    },
+  );
 });

@@ -17,6 +17,7 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { CopyTextButton } from '../../../components/ui/copy-text-button.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
@@ -35,17 +36,31 @@ import {
   useVerifyDomain,
 } from '../api/claims.ts';
 
-/** The DNS TXT record to create, as name and value the admin can copy. */
+/** The DNS TXT record to create, as name and value the admin can copy into the DNS provider's form. */
 function TxtRecord({ name, value }: { name: string; value: string }) {
   const { t } = useTranslation();
   return (
-    <Stack gap={2} mt={4}>
-      <Text size="sm">
-        {t('claims.recordName')}: <Code>{name}</Code>
-      </Text>
-      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-        {t('claims.recordValue')}: <Code>{value}</Code>
-      </Text>
+    <Stack gap={4} mt={4}>
+      <Group gap="xs" wrap="nowrap" align="flex-start">
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          {t('claims.recordName')}: <Code>{name}</Code>
+        </Text>
+        <CopyTextButton
+          value={name}
+          label={t('claims.copyRecordName')}
+          copiedLabel={t('claims.recordNameCopied')}
+        />
+      </Group>
+      <Group gap="xs" wrap="nowrap" align="flex-start">
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          {t('claims.recordValue')}: <Code>{value}</Code>
+        </Text>
+        <CopyTextButton
+          value={value}
+          label={t('claims.copyRecordValue')}
+          copiedLabel={t('claims.recordValueCopied')}
+        />
+      </Group>
     </Stack>
   );
 }
@@ -195,7 +210,9 @@ export function ClaimUsersPage() {
           ) : null}
           <Select
             label={t('claims.packageLabel')}
+            // A placeholder cannot wrap: short enough for a phone, the full rule in the description.
             placeholder={t('claims.packageDefault')}
+            description={t('claims.packageHint')}
             clearable
             w={400}
             maw="100%"
