@@ -2,10 +2,10 @@
 // import too. An import reports as many as the uploader's budget has left; from the first one
 // over it, no row for an email that is not the customer's own user is checked, so the answers
 // stop telling taken emails from free ones. The local CLI and the system are not limited.
-import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EMAIL_PROBE_ACTION, EMAIL_PROBES_PER_MINUTE } from '../../src/services/provisioning/email-probes.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
+import { createToken } from '../../src/services/tokens/token-service.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { runImportFile, type ImportOutcome } from './import-helpers.ts';
 import { createFixtureCustomer, type FixtureCustomer } from './import-setup.ts';
@@ -38,7 +38,8 @@ describe('emails of other organizations in an import', () => {
       'add-only',
     );
     expect(created.view.counts.add).toBe(OTHERS);
-    proberId = randomUUID();
+    // A real token: an import of a token that does not stand (here: none stored) does not run (ADR 0072).
+    proberId = (await createToken(devries.context, { name: 'prober', role: 'partner_full_admin' })).id;
     prober = {
       ...devries.context,
       actor: { ...devries.context.actor, type: 'token', id: proberId, label: 'token:prober' },

@@ -1,6 +1,7 @@
 // The import as the API, the CLI and the web app show it.
 import type { Locale } from '../../domain/messages/locale.ts';
 import type { ImportCounts, ImportRow, ImportStatus } from '../../db/repositories/import-schema.ts';
+import { failureText } from './import-failures.ts';
 import { fileMessages } from './import-results.ts';
 
 export interface ImportView {
@@ -37,7 +38,7 @@ export function toImportView(row: ImportRow, locale: Locale): ImportView {
     counts: row.counts,
     fileWarnings: fileMessages(row.file_warnings, locale),
     fileError: row.file_error ? (fileMessages([row.file_error], locale)[0] ?? null) : null,
-    failure: row.failure,
+    failure: failureText(row.failure, locale),
     createdAt: new Date(row.created_at).toISOString(),
     validatedAt: iso(row.validated_at),
     finishedAt: iso(row.finished_at),

@@ -23,6 +23,7 @@ import {
 import { EmailProbeGate } from '../../domain/csv/email-probe-gate.ts';
 import { toLocale } from '../../domain/messages/locale.ts';
 import { findCustomerById } from '../../db/repositories/customers.ts';
+import { actorStillStands } from '../../db/repositories/actor-standing.ts';
 import {
   deleteFileChunks,
   deleteImportRows,
@@ -42,6 +43,7 @@ import {
 } from '../provisioning/email-probes.ts';
 import type { ServiceContext } from '../context.ts';
 import { countRow, emptyCounts, toResultRow } from './import-results.ts';
+import { UPLOADER_NO_LONGER_STANDS } from './import-failures.ts';
 import { loadImportPlanning } from './planning-state.ts';
 import { batchesOf, preparedAhead, WriteBehind } from './batch-pipeline.ts';
 import { writeBatch } from './write-batch.ts';
@@ -72,11 +74,28 @@ export class ImportInterrupted extends Error {
   }
 }
 
+/** The uploader's token or account no longer stands (ADR 0072): the batch in hand rolls back. */
+class UploaderNoLongerStands extends Error {
+  constructor() {
+    super(UPLOADER_NO_LONGER_STANDS);
+    this.name = 'UploaderNoLongerStands';
+  }
+}
+
 async function stopPoint(options: RunImportOptions): Promise<void> {
   // PGlite blocks the event loop while it works: give HTTP and progress readers a turn.
   await yieldToEventLoop();
   if (options.signal?.aborted) throw new ImportInterrupted();
   if (options.heartbeat && !(await options.heartbeat())) throw new ImportInterrupted();
+}
+
+async function stopForUploader(db: Kysely<DB>, importId: string): Promise<void> {
+  await updateImport(
+    db,
+    importId,
+    { status: 'failed', failure: UPLOADER_NO_LONGER_STANDS, finished_at: sql`now()` },
+    ['queued', 'validating', 'applying'],
+  );
 }
 
 async function fail(
@@ -108,6 +127,12 @@ export async function runImport(
     imp.customer_id,
   );
   if (!customer) return;
+  // Queued work runs with its uploader's authority: a token revoked (or an admin removed) after the
+  // upload answered must not still change users (ADR 0072).
+  if (!(await actorStillStands(db, imp.actor as unknown as Actor))) {
+    await stopForUploader(db, imp.id);
+    return;
+  }
 
   let scan: FileEmailScan | null = null;
   if (imp.status !== 'applying') {
@@ -394,6 +419,10 @@ async function apply(
     await writes.settle();
   } catch (error) {
     await writes.settle().catch(() => undefined);
+    if (error instanceof UploaderNoLongerStands) {
+      await stopForUploader(db, imp.id);
+      throw new ImportInterrupted();
+    }
     throw error;
   }
 
@@ -429,6 +458,8 @@ async function commitBatch(
 ): Promise<void> {
   const { planned, results, progress } = batch;
   await db.transaction().execute(async (trx) => {
+    // Checked inside the batch's transaction, so no batch commits once a revocation has committed.
+    if (!(await actorStillStands(trx, context.actor))) throw new UploaderNoLongerStands();
     await writeBatch(trx, context, customer, planned);
     // Relaxed commit: a commit lost in a server crash is lost together with its resume point, so
     // the batch simply runs again; no batch need wait for its WAL flush.
