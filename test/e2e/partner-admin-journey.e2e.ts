@@ -53,6 +53,13 @@ async function pickWebexCalling(extension: string, phoneNumber: string) {
   return dialog;
 }
 
+/** A flow that has finished shows every step of its stepper complete, the last one too. */
+async function expectEveryStepComplete(count: number) {
+  const steps = page.locator('.mantine-Stepper-step');
+  expect(await steps.count()).toBe(count);
+  for (const step of await steps.all()) expect(await step.getAttribute('data-completed')).toBe('true');
+}
+
 describe('a partner admin follows the help text in the browser', () => {
   it('signs in to Partner Hub and sees the customers', async () => {
     // The first load carries the sign-in page and the shell only; a screen's code comes when it is
@@ -179,6 +186,7 @@ describe('a partner admin follows the help text in the browser', () => {
     await page.getByText('These 3 users will be added.').waitFor();
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByTestId('add-users-result').filter({ hasText: '3 users added.' }).waitFor();
+    await expectEveryStepComplete(3);
     await screenshot(page, '09-add-users-done');
     await page.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('cell', { name: `anna.manual@${domain}` }).waitFor();
@@ -214,6 +222,7 @@ describe('a partner admin follows the help text in the browser', () => {
     await page.getByTestId('import-progress').first().waitFor();
     await page.getByRole('heading', { name: 'Results' }).waitFor({ timeout: 60_000 });
     await page.locator('[data-percent="100"]').waitFor();
+    await expectEveryStepComplete(4);
     await screenshot(page, '13-csv-results');
     const [download] = await Promise.all([
       page.waitForEvent('download'),

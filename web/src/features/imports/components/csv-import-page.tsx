@@ -183,7 +183,8 @@ export function CsvImportPage() {
           </Anchor>
         </Alert>
       ) : null}
-      <Stepper active={step} size="sm" mb="lg">
+      {/* Results of a finished import: one past the last step marks them all complete, Results too. */}
+      <Stepper active={step === 3 ? 4 : step} size="sm" mb="lg">
         <Stepper.Step label={t('imports.stepUpload')} />
         <Stepper.Step label={t('imports.stepPreview')} />
         <Stepper.Step label={t('imports.stepApply')} />
