@@ -4,8 +4,10 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../../services/context.ts';
 import type { AuditEventRow, DB } from '../schema.ts';
+import { withImportTables } from './import-schema.ts';
 import { withLifecycleTables } from './lifecycle-schema.ts';
 import type { OutboxEmailRow } from './outbox.ts';
+import { scimDb } from './scim-tables.ts';
 
 /** Must run inside the erasure's transaction: `set local` ends with it. */
 export async function allowAuditErasure(trx: Executor): Promise<void> {
@@ -221,4 +223,34 @@ export async function rewriteOutboxEmail(
   values: Pick<OutboxEmailRow, 'to_address' | 'subject' | 'body_text' | 'status' | 'last_error'>,
 ): Promise<void> {
   await executor.updateTable('outbox_emails').set(values).where('id', '=', id).execute();
+}
+
+/**
+ * Records outside the log that keep an admin's email as who made them: a directory-sync token's
+ * `created_by` and an import's uploader (`imports.actor`). They get the tombstone like the log;
+ * ids stay, so a token still follows its admin (ADR 0069). The partner's own records only.
+ */
+export async function scrubCreatorLabels(
+  executor: Executor,
+  partnerId: string,
+  emails: readonly string[],
+  tombstone: string,
+): Promise<number> {
+  if (emails.length === 0) return 0;
+  const lowered = emails.map((email) => email.trim().toLowerCase());
+  const tokens = await scimDb(executor)
+    .updateTable('scim_tokens')
+    .set({ created_by: tombstone })
+    .where(sql<boolean>`lower(created_by) = any(${lowered}::text[])`)
+    .where('customer_id', 'in', (eb) =>
+      eb.selectFrom('customers').select('id').where('partner_id', '=', partnerId),
+    )
+    .executeTakeFirst();
+  const imports = await withImportTables(executor)
+    .updateTable('imports')
+    .set({ actor: sql`jsonb_set(actor, '{label}', to_jsonb(${tombstone}::text))` })
+    .where('partner_id', '=', partnerId)
+    .where(sql<boolean>`lower(actor ->> 'label') = any(${lowered}::text[])`)
+    .executeTakeFirst();
+  return Number(tokens.numUpdatedRows) + Number(imports.numUpdatedRows);
 }

@@ -4,7 +4,8 @@
 // The only change the append-only trigger lets through, and only inside this transaction. The
 // outbox is scrubbed too: its copies of emails to or about the person would otherwise keep their
 // address and name, and one still waiting to be sent to them is not sent. Which fields are
-// personal data is data: domain/privacy/personal-data-fields.ts.
+// personal data is data: domain/privacy/personal-data-fields.ts. Directory-sync tokens and imports
+// that name the person as their creator or uploader get the tombstone too.
 import { createHash } from 'node:crypto';
 import { notFound, validationFailed } from '../../domain/errors.ts';
 import { isEmail } from '../../domain/customers/customer-input.ts';
@@ -27,6 +28,7 @@ import {
   findPersonRecords,
   rewriteAuditRow,
   rewriteOutboxEmail,
+  scrubCreatorLabels,
   type ErasureScope,
   type PersonKeys,
 } from '../../db/repositories/audit-erasure.ts';
@@ -153,6 +155,7 @@ export async function eraseAuditPersonalData(
           : outgoing.last_error && scrubText(outgoing.last_error, inText, tombstone),
       });
     }
+    await scrubCreatorLabels(trx, partner.id, [...identity.emails], tombstone);
     // The erasure itself is a fact worth keeping, named only by the tombstone.
     await recordAudit(trx, context, {
       partnerId: partner.id,
