@@ -55,4 +55,11 @@ describe('webStaticPlugin', () => {
     expect((await app.inject({ url: '/v1/nothing' })).statusCode).toBe(404);
     expect((await app.inject({ url: '/v1/nothing' })).body).not.toContain('<div id="root">');
   });
+
+  it('answers 404 for a chunk that is not there (an old tab after a release), not index.html', async () => {
+    const gone = await app.inject({ url: '/assets/screen-OLDHASH.js' });
+    expect(gone.statusCode).toBe(404);
+    expect(gone.body).not.toContain('<div id="root">');
+    expect(gone.headers['cache-control'] ?? '').not.toContain('immutable');
+  });
 });

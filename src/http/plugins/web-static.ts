@@ -1,6 +1,7 @@
 // Serves the built web app (web/dist) at `/`, with the SPA fallback: any GET that is not an API,
 // SCIM, docs or probe path and names no file gets index.html, so deep links such as
-// /control/<id>/users work after a reload. Without a build the server runs API-only.
+// /control/<id>/users work after a reload; a missing file under /assets/ is a 404. Without a build
+// the server runs API-only.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -45,6 +46,9 @@ export const webStaticPlugin = fp(
       if (wanted && !wanted.includes('..') && existsSync(path.join(root, wanted)) && path.extname(wanted)) {
         return reply.sendFile(wanted);
       }
+      // A hashed chunk that is gone (a tab left open across a release asks for the old one) is a
+      // 404: index.html in its place would reach the browser as a broken script module.
+      if (wanted.startsWith('assets/')) return reply.callNotFound();
       return reply.type('text/html').sendFile('index.html');
     });
   },
