@@ -1,10 +1,14 @@
 import type { ReactElement } from 'react';
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { theme } from '../app/theme.ts';
 import i18n from '../i18n/i18n.ts';
+
+// findBy…/waitFor give up after 1 s by default: on two cores shared with a database-backed run,
+// a page's first render and its fetch stubs can take longer than that, failing a correct test.
+configure({ asyncUtilTimeout: 5000 });
 
 /** jsdom lacks the browser APIs Mantine reads on mount. */
 function polyfillBrowser(): void {
