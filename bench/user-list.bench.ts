@@ -2,10 +2,12 @@
 // Seeds the users with one INSERT … SELECT, starts a real server process, and drives it with 50
 // concurrent clients (first pages, pages after a random cursor, email searches) for a bounded
 // number of requests. Prints p50 / p95 / p99 / max, requests per second and the server's CPU time
-// a request per database.
+// a request per database, and on PostgreSQL the CPU time of its server processes (backends) for
+// this database a request: the page's JSON is written there (ADR 0068).
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config.ts';
+import { openDatabase } from '../src/db/client.ts';
 import { openRuntime } from '../src/runtime.ts';
 import { systemActor } from '../src/services/access/actor.ts';
 import { createCustomer } from '../src/services/customers/customer-service.ts';
@@ -84,16 +86,44 @@ function randomRequest(customerId: string): string {
   }
 }
 
+/**
+ * CPU time so far of the PostgreSQL backends serving this database (the server's pool), read from
+ * /proc: PostgreSQL runs on this machine. Null on PGlite (it runs inside the server process).
+ */
+async function postgresBackendsCpu(target: BenchTarget): Promise<(() => number) | null> {
+  const url = target.env.DATABASE_URL;
+  if (!url) return null;
+  const admin = await openDatabase({ kind: 'postgres', url, poolSize: 1 });
+  try {
+    const { rows } = await sql<{ pid: number }>`
+      select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(
+      admin.db,
+    );
+    const pids = rows.map((row) => row.pid);
+    return () => pids.reduce((sum, pid) => sum + (processCpuMs(pid) ?? 0), 0);
+  } finally {
+    await admin.close();
+  }
+}
+
 async function measure(target: BenchTarget): Promise<void> {
   const { customerId, token } = await seed(target);
   const server = await startServer(target.env);
   const headers = { authorization: `Bearer ${token}` };
   try {
-    for (let warm = 0; warm < 200; warm += 1)
-      await (await fetch(server.url + randomRequest(customerId), { headers })).arrayBuffer();
+    // Warmed by all clients at once, so the server's pool has opened its connections (whose
+    // PostgreSQL processes are measured) before the run.
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        for (let warm = 0; warm < 4; warm += 1)
+          await (await fetch(server.url + randomRequest(customerId), { headers })).arrayBuffer();
+      }),
+    );
     const latencies: number[] = [];
     let errors = 0;
     let issued = 0;
+    const databaseCpu = await postgresBackendsCpu(target);
+    const databaseCpuBefore = databaseCpu?.() ?? 0;
     const cpuBefore = processCpuMs(server.child.pid);
     const started = performance.now();
     await Promise.all(
@@ -110,6 +140,9 @@ async function measure(target: BenchTarget): Promise<void> {
     );
     const seconds = (performance.now() - started) / 1000;
     const cpuAfter = processCpuMs(server.child.pid);
+    const databaseCpuPerRequest = databaseCpu
+      ? `, PostgreSQL CPU ${((databaseCpu() - databaseCpuBefore) / latencies.length).toFixed(2)} ms a request`
+      : '';
     const cpuPerRequest =
       cpuBefore !== null && cpuAfter !== null
         ? `, server CPU ${((cpuAfter - cpuBefore) / latencies.length).toFixed(2)} ms a request`
@@ -118,7 +151,7 @@ async function measure(target: BenchTarget): Promise<void> {
     console.log(
       `${target.label}: ${latencies.length} requests, ${CLIENTS} clients, ${(latencies.length / seconds).toFixed(0)} req/s, ` +
         `p50 ${format(percentile(latencies, 0.5))}, p95 ${format(percentile(latencies, 0.95))}, ` +
-        `p99 ${format(percentile(latencies, 0.99))}, max ${format(latencies[latencies.length - 1] ?? 0)}, errors ${errors}${cpuPerRequest}` +
+        `p99 ${format(percentile(latencies, 0.99))}, max ${format(latencies[latencies.length - 1] ?? 0)}, errors ${errors}${cpuPerRequest}${databaseCpuPerRequest}` +
         ` (target p99 < 20 ms)`,
     );
   } finally {
