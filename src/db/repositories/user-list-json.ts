@@ -18,10 +18,6 @@ export interface UserListJsonPage {
   readonly last: { readonly email: string; readonly id: string } | null;
 }
 
-// `toISOString()` of the pg driver's Date: UTC, milliseconds truncated from the microseconds.
-const isoTimestamp = (column: string) =>
-  `'"' || to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"'`;
-
 // `errors` is jsonb, which prints `{"code": …}` with spaces and in its own key order; the schema
 // writes each error as {code, description} only, in that order.
 const errorsJson = `case when users.errors = '[]'::jsonb then '[]' else (
@@ -32,62 +28,80 @@ const errorsJson = `case when users.errors = '[]'::jsonb then '[]' else (
     from jsonb_array_elements(users.errors) with ordinality as e
   ) end`;
 
-/** How a column is written as a JSON value (SQL text); `null` where the schema allows it. */
-const json = {
+/**
+ * How a value is written: its piece of the object's template and the SQL text (never NULL) for
+ * each `%s` in it. Every argument is text, so format() looks one output function up.
+ */
+type Field = readonly [template: string, ...values: string[]];
+const field = {
   /** Free text: escaped as JSON.stringify does (to_json; strict, so a NULL costs nothing). */
-  text: (column: string) => `coalesce(to_json(${column})::text, 'null')`,
-  /** A uuid, or text a CHECK keeps to letters: nothing to escape. */
-  plain: (column: string) => `coalesce('"' || ${column}::text || '"', 'null')`,
+  text: (column: string): Field => ['%s', `coalesce(to_json(${column})::text, 'null')`],
+  /** Free text in a NOT NULL column. */
+  requiredText: (column: string): Field => ['%s', `to_json(${column})::text`],
+  /** A NOT NULL uuid, or text a CHECK keeps to letters: nothing to escape. */
+  plain: (column: string): Field => ['"%s"', `${column}::text`],
+  /** A uuid that may be NULL. */
+  optionalPlain: (column: string): Field => ['%s', `coalesce('"' || ${column}::text || '"', 'null')`],
   /** `true`/`false` (the text cast, not the `t`/`f` of boolean's output). */
-  boolean: (column: string) => `coalesce(${column}::text, 'null')`,
+  boolean: (column: string): Field => ['%s', `${column}::text`],
+  optionalBoolean: (column: string): Field => ['%s', `coalesce(${column}::text, 'null')`],
+  /** `toISOString()` of the pg driver's Date: UTC, milliseconds truncated from the microseconds. */
+  timestamp: (column: string): Field => [
+    '"%s"',
+    `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+  ],
 };
 
-// One user as the `userOutput` schema writes it, key for key in the schema's order. Concatenated
-// by hand: row_to_json looks up every column's type again for every row (~15 µs a user on this
-// machine against ~8 µs for this).
-const USER_FIELDS: readonly (readonly [key: string, value: string])[] = [
-  ['id', json.plain('users.id')],
-  ['customerId', json.plain('users.customer_id')],
-  ['email', json.text('users.email')],
-  ['firstName', json.text('users.first_name')],
-  ['lastName', json.text('users.last_name')],
-  ['displayName', json.text('users.display_name')],
-  ['title', json.text('users.title')],
-  ['department', json.text('users.department')],
-  ['manager', json.text('users.manager')],
-  ['package', json.text('users.package')],
-  ['attendantConsole', json.boolean('users.attendant_console')],
+// One user as the `userOutput` schema writes it, key for key in the schema's order (the NOT NULL
+// columns of 0001_foundation.sql without a NULL case). One format() template: row_to_json looks
+// every column's type up again for every row (~12–15 µs a user here, against ~6–8 µs), and ~60
+// `||` operators would each be resolved again when every request's query is parsed.
+const USER_FIELDS: readonly (readonly [key: string, field: Field])[] = [
+  ['id', field.plain('users.id')],
+  ['customerId', field.plain('users.customer_id')],
+  ['email', field.requiredText('users.email')],
+  ['firstName', field.text('users.first_name')],
+  ['lastName', field.text('users.last_name')],
+  ['displayName', field.text('users.display_name')],
+  ['title', field.text('users.title')],
+  ['department', field.text('users.department')],
+  ['manager', field.text('users.manager')],
+  ['package', field.text('users.package')],
+  ['attendantConsole', field.boolean('users.attendant_console')],
   [
     'basicLicences',
-    `'{"basicMessaging":' || ${json.boolean('users.basic_messaging')} ||
-      ',"basicSpaceMeetings":' || ${json.boolean('users.basic_space_meetings')} ||
-      ',"callingFromWebex":' || ${json.boolean('users.calling_from_webex')} || '}'`,
+    [
+      '{"basicMessaging":%s,"basicSpaceMeetings":%s,"callingFromWebex":%s}',
+      'users.basic_messaging::text',
+      'users.basic_space_meetings::text',
+      'users.calling_from_webex::text',
+    ],
   ],
-  ['jabberCalling', json.boolean('users.jabber_calling')],
-  ['jabberWithWebexTeams', json.boolean('users.jabber_webex_teams')],
-  ['preferredWebexSite', json.text('users.preferred_webex_site')],
-  ['preferredLanguage', json.text('users.preferred_language')],
-  ['timeZone', json.text('users.time_zone')],
-  ['locationId', json.plain('users.location_id')],
-  ['locationName', json.text('locations.name')],
-  ['extension', json.text('users.extension')],
-  ['phoneNumber', json.text('users.phone_number')],
-  ['callerIdNumber', json.text('users.caller_id_number')],
-  ['callerIdFirstName', json.text('users.caller_id_first_name')],
-  ['callerIdLastName', json.text('users.caller_id_last_name')],
+  ['jabberCalling', field.optionalBoolean('users.jabber_calling')],
+  ['jabberWithWebexTeams', field.optionalBoolean('users.jabber_webex_teams')],
+  ['preferredWebexSite', field.text('users.preferred_webex_site')],
+  ['preferredLanguage', field.text('users.preferred_language')],
+  ['timeZone', field.text('users.time_zone')],
+  ['locationId', field.optionalPlain('users.location_id')],
+  ['locationName', field.text('locations.name')],
+  ['extension', field.text('users.extension')],
+  ['phoneNumber', field.text('users.phone_number')],
+  ['callerIdNumber', field.text('users.caller_id_number')],
+  ['callerIdFirstName', field.text('users.caller_id_first_name')],
+  ['callerIdLastName', field.text('users.caller_id_last_name')],
   // A CHECK keeps status to three words.
-  ['status', json.plain('users.status')],
-  ['errors', errorsJson],
-  ['suspended', json.boolean('users.suspended')],
-  ['createdAt', isoTimestamp('users.created_at')],
-  ['updatedAt', isoTimestamp('users.updated_at')],
+  ['status', field.plain('users.status')],
+  ['errors', ['%s', errorsJson]],
+  ['suspended', field.boolean('users.suspended')],
+  ['createdAt', field.timestamp('users.created_at')],
+  ['updatedAt', field.timestamp('users.updated_at')],
 ];
 
-// format() with one template: a single function for the planner to resolve, where `||` needs an
-// operator lookup for each of ~60 pieces on every request (parse analysis is per query).
-const userJson = sql<string>`format(${sql.lit(
-  USER_FIELDS.map(([key], index) => `${index === 0 ? '{' : ','}"${key}":%s`).join('') + '}',
-)}, ${sql.raw(USER_FIELDS.map(([, value]) => value).join(', '))})`;
+/** `{"id":"%s","customerId":"%s",…}`, and the values for its `%s`s in order. */
+const USER_TEMPLATE = `${USER_FIELDS.map(([key, [template]], index) => `${index === 0 ? '{' : ','}"${key}":${template}`).join('')}}`;
+const USER_VALUES = USER_FIELDS.flatMap(([, [, ...values]]) => values);
+
+const userJson = sql<string>`format(${sql.lit(USER_TEMPLATE)}, ${sql.raw(USER_VALUES.join(', '))})`;
 
 /**
  * Whose users: a customer already looked up, or one to find by id or externalId within the
