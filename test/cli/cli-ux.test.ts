@@ -385,6 +385,11 @@ describe('--partner scopes customers list, and partner names stay unique', () =>
       CustomerView[]
     >();
     expect(ofPartner.map((customer) => customer.externalId)).toEqual(['UX-P1']);
+    // Names are unique ignoring case and surrounding spaces (migration 0014): so is --partner.
+    const loosely = (await cli().hub('customers', 'list', '--partner', ' ux partner ', '--json')).json<
+      CustomerView[]
+    >();
+    expect(loosely.map((customer) => customer.externalId)).toEqual(['UX-P1']);
   });
 
   it('lists and revokes only the tokens of the chosen partner', async () => {

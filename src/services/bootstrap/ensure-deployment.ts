@@ -2,7 +2,7 @@
 // the default partner (SPEC: the first command creates it) and the secret that signs cookies and
 // links when HUB_SECRET is not configured.
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB, PartnerRow } from '../../db/schema.ts';
 
 export const DEFAULT_PARTNER_NAME = 'Default partner';
@@ -39,9 +39,20 @@ export async function ensureDeployment(
   return { defaultPartner, secret: configuredSecret ?? stored.value };
 }
 
+/**
+ * A partner by id, or by name as partner names are unique: ignoring case and surrounding spaces
+ * (migration 0014), so `--partner "telco noord"` finds "Telco Noord".
+ */
 export async function findPartner(db: Kysely<DB>, ref: string): Promise<PartnerRow | undefined> {
   const byId = /^[0-9a-f-]{36}$/i.test(ref)
     ? await db.selectFrom('partners').selectAll().where('id', '=', ref).executeTakeFirst()
     : undefined;
-  return byId ?? db.selectFrom('partners').selectAll().where('name', '=', ref).executeTakeFirst();
+  return (
+    byId ??
+    db
+      .selectFrom('partners')
+      .selectAll()
+      .where(sql<boolean>`lower(btrim(name)) = lower(btrim(${ref}))`)
+      .executeTakeFirst()
+  );
 }
