@@ -1,11 +1,11 @@
 // SQL for a customer's users, and the mapping between a row and the planner's UserState.
 // Every statement names the customer: a user of another customer is never read or written.
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql } from 'kysely';
 import { isPackageId } from '../../domain/packages/catalog.ts';
 import type { UserState } from '../../domain/users/user-state.ts';
 import type { Executor } from '../../services/context.ts';
 import type { CursorPosition } from '../../services/paging.ts';
-import type { DB, NewUser, UserRow, UserStatus, UserUpdate } from '../schema.ts';
+import type { NewUser, UserRow, UserStatus, UserUpdate } from '../schema.ts';
 
 export function toUserState(row: UserRow): UserState {
   return {
@@ -201,23 +201,6 @@ export async function listUsers(
   customerId: string,
   filter: UserListFilter,
 ): Promise<UserListRow[]> {
-  return userListPageQuery(executor, customerId, filter)
-    .selectAll('users')
-    .select('locations.name as location_name')
-    .execute();
-}
-
-/**
- * A page of a customer's users (`limit + 1` rows, the extra one tells there is a next page), with
- * their location: filtered, sorted and cut, nothing selected yet. Shared by listUsers and the
- * JSON page the API's list answers with (user-list-json.ts), so both read the same rows. The
- * customer is an id, or a query for the one id (the JSON page finds the customer in its query).
- */
-export function userListPageQuery(
-  executor: Executor,
-  customerId: string | SelectQueryBuilder<DB, 'customers', { id: string }>,
-  filter: UserListFilter,
-) {
   let query = executor
     .selectFrom('users')
     .leftJoin('locations', (join) =>
@@ -225,6 +208,8 @@ export function userListPageQuery(
         .onRef('locations.id', '=', 'users.location_id')
         .onRef('locations.customer_id', '=', 'users.customer_id'),
     )
+    .selectAll('users')
+    .select('locations.name as location_name')
     .where('users.customer_id', '=', customerId);
   if (filter.search) {
     const prefix = `${filter.search
@@ -256,7 +241,8 @@ export function userListPageQuery(
   return query
     .orderBy(sortKey)
     .orderBy('users.id')
-    .limit(filter.limit + 1);
+    .limit(filter.limit + 1)
+    .execute();
 }
 
 export async function customerFullAdminEmails(executor: Executor, customerId: string): Promise<string[]> {
