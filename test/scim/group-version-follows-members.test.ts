@@ -88,4 +88,36 @@ describe('SCIM group version', () => {
     }>`select id from scim_groups where customer_id = ${scim.customerId}`.execute(harness.database.db);
     expect(left.rows).toEqual([]);
   });
+
+  // Migration 0015: one bump per group and transaction. A bump per member made deleting the users
+  // of a large group cost the square of its size (the same row updated once per member).
+  it('moves once per transaction when many members go in one statement, and again in the next', async () => {
+    const harness = testApp();
+    const scim = await createScimCustomer(harness);
+    const members = [];
+    for (const name of ['m1', 'm2', 'm3', 'm4']) members.push(await userId(scim, `${name}@once.example`));
+    const created = await scim.request('POST', '/Groups', {
+      schemas: [GROUP_SCHEMA],
+      displayName: 'Once',
+      members: members.map((value) => ({ value })),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const groupId = (created.json() as GroupResource).id;
+    const version = async () =>
+      (
+        await sql<{ version: number }>`select version from scim_groups where id = ${groupId}`.execute(
+          harness.database.db,
+        )
+      ).rows[0]?.version;
+    const before = await version();
+
+    await harness.database.db.deleteFrom('users').where('id', 'in', members.slice(0, 3)).execute();
+    expect(await version()).toBe((before ?? 0) + 1);
+    await harness.database.db
+      .deleteFrom('users')
+      .where('id', '=', members[3] ?? '')
+      .execute();
+    expect(await version()).toBe((before ?? 0) + 2);
+    expect((await group(scim, groupId)).members).toEqual([]);
+  });
 });
