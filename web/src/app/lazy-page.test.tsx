@@ -4,7 +4,7 @@ import { act, cleanup, configure, render, screen, within } from '@testing-librar
 import { createMemoryRouter, Route, RouterProvider, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import i18n from '../i18n/i18n.ts';
-import { renderPage } from '../testing/render-with-providers.tsx';
+import { polyfillBrowser, renderPage } from '../testing/render-with-providers.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
 import { RouteError } from './layout/route-error.tsx';
 import { lazyPage } from './lazy-page.ts';
@@ -64,15 +64,7 @@ describe('a screen loaded on first use', () => {
   });
 
   it("offers a reload, in the reader's language, when the code cannot be fetched", async () => {
-    window.matchMedia ??= (query: string) =>
-      ({
-        matches: false,
-        media: query,
-        addListener: () => undefined,
-        removeListener: () => undefined,
-        addEventListener: () => undefined,
-        removeEventListener: () => undefined,
-      }) as unknown as MediaQueryList;
+    polyfillBrowser();
     await i18n.changeLanguage('nl');
     const screenModule = deferredScreen();
     const CustomersScreen = lazyPage(screenModule.load, 'CustomersScreen');

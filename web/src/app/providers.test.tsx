@@ -4,33 +4,11 @@ import { useDisclosure } from '@mantine/hooks';
 import { act, cleanup, configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import i18n from '../i18n/i18n.ts';
+import { polyfillBrowser } from '../testing/render-with-providers.tsx';
 import { AppProviders } from './providers.tsx';
 
 // Mantine's first render in jsdom is slow on a busy machine: wait for screens longer than 1 s.
 configure({ asyncUtilTimeout: 10_000 });
-
-function polyfillBrowser(): void {
-  window.matchMedia ??= (query: string) =>
-    ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => undefined,
-      removeListener: () => undefined,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      dispatchEvent: () => false,
-    }) as MediaQueryList;
-  if (!('ResizeObserver' in window)) {
-    Object.assign(window, {
-      ResizeObserver: class {
-        observe(): void {}
-        unobserve(): void {}
-        disconnect(): void {}
-      },
-    });
-  }
-}
 
 function DialogOpener() {
   const [opened, { open, close }] = useDisclosure(false);

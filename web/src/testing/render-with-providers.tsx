@@ -11,7 +11,7 @@ import i18n from '../i18n/i18n.ts';
 configure({ asyncUtilTimeout: 5000 });
 
 /** jsdom lacks the browser APIs Mantine reads on mount. */
-function polyfillBrowser(): void {
+export function polyfillBrowser(): void {
   if (!window.matchMedia) {
     window.matchMedia = (query: string) =>
       ({
