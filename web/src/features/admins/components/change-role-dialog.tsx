@@ -1,11 +1,24 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Select, Stack } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import type { AdminRole } from '../../../lib/grantable-roles.ts';
 import type { AdminAccount } from '../api/admins.ts';
 import { useChangeAdminRole } from '../api/admins.ts';
+
+const READ_ONLY_ROLES: readonly AdminRole[] = ['partner_readonly_admin', 'customer_readonly_admin'];
+
+/**
+ * What a demotion takes away besides the role: the server revokes the tokens the admin created
+ * that the new role could not create (API tokens; directory-sync tokens for a read-only role).
+ */
+function demotionConsequence(from: AdminRole, to: AdminRole): 'toReadOnly' | 'fromOperator' | null {
+  if (from === to) return null;
+  if (READ_ONLY_ROLES.includes(to) && !READ_ONLY_ROLES.includes(from)) return 'toReadOnly';
+  if (from === 'operator') return 'fromOperator';
+  return null;
+}
 
 interface ChangeRoleDialogProps {
   admin: AdminAccount;
@@ -19,6 +32,7 @@ export function ChangeRoleDialog({ admin, roles, onClose }: ChangeRoleDialogProp
   const change = useChangeAdminRole();
   const [role, setRole] = useState<string>(admin.role);
   const chosen = roles.find((entry) => entry === role);
+  const consequence = chosen ? demotionConsequence(admin.role, chosen) : null;
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     if (!chosen || chosen === admin.role) return;
@@ -52,6 +66,11 @@ export function ChangeRoleDialog({ admin, roles, onClose }: ChangeRoleDialogProp
             value={role}
             onChange={(value) => setRole(value ?? admin.role)}
           />
+          {consequence ? (
+            <Text size="sm" data-testid="demotion-consequence">
+              {t(`admins.demotionConsequence.${consequence}`)}
+            </Text>
+          ) : null}
           {change.isError ? <ErrorAlert error={change.error} /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
