@@ -2,7 +2,7 @@
 // disabled or made read-only, after the upload answered 202 stops the import before it changes
 // (more) users; an import whose uploader still stands runs to the end.
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import type { Actor } from '../../src/services/access/actor.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
@@ -159,6 +159,43 @@ describe('an import and its uploader’s authority (ADR 0072)', () => {
     expect(await userCount(database(), customer.customerId)).toBe(0);
   });
 
+  it("does not run a customer admin's queued import once the customer's directory suspended them", async () => {
+    const customer = await newCustomer(database());
+    const email = `owner-${customer.customerId.slice(0, 8)}@standing.example`;
+    const admin = await database()
+      .db.insertInto('admin_accounts')
+      .values({
+        partner_id: customer.partnerId,
+        customer_id: customer.customerId,
+        email,
+        role: 'customer_full_admin',
+        status: 'active',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const context: ServiceContext = {
+      ...customer.context,
+      actor: {
+        type: 'admin',
+        id: admin.id,
+        label: email,
+        role: 'customer_full_admin',
+        partnerId: customer.partnerId,
+        customerId: customer.customerId,
+      },
+    };
+    const importId = await upload(context, customer);
+    // The same person as a user of the customer, suspended by the directory (SPEC §5, ADR 0002).
+    await database()
+      .db.insertInto('users')
+      .values({ customer_id: customer.customerId, email, suspended: true })
+      .execute();
+    await drainJobs(database());
+
+    expect((await getImport(customer.context, customer.customerId, importId)).status).toBe('failed');
+    expect(await userCount(database(), customer.customerId)).toBe(1); // only the suspended owner
+  });
+
   it('runs the import of an admin who still stands', async () => {
     const customer = await newCustomer(database());
     const context = await adminContext(database(), customer);
@@ -166,5 +203,41 @@ describe('an import and its uploader’s authority (ADR 0072)', () => {
     await drainJobs(database());
     expect((await getImport(context, customer.customerId, importId)).status).toBe('completed');
     expect(await userCount(database(), customer.customerId)).toBe(5);
+  });
+});
+
+// Two connections are needed to see the revocation wait: PostgreSQL only (PGlite has one).
+describe.runIf(inject('testDatabase').kind === 'postgres')('a revocation racing a batch (PostgreSQL)', () => {
+  const database = useTestDatabase();
+
+  it('waits for the batch in hand, so no batch commits after the revocation did', async () => {
+    const customer = await newCustomer(database());
+    const context = await tokenContext(customer);
+    const importId = await upload(context, customer);
+    let revocation: Promise<void> | undefined;
+    let revocationWaited = false;
+    await runImport(database().db, importId, {
+      batchSize: 2,
+      beforeBatchCommit: async () => {
+        if (revocation) return;
+        revocation = revokeToken(customer.context, context.tokenId);
+        // The batch holds the token's row: the revocation (its row lock, then its UPDATE) queues behind it.
+        for (let attempt = 0; attempt < 100 && !revocationWaited; attempt += 1) {
+          const waiting = await sql<{ waiting: number }>`
+            select count(*)::int as waiting from pg_stat_activity
+            where wait_event_type = 'Lock' and query ilike '%api_tokens%'`.execute(database().db);
+          revocationWaited = (waiting.rows[0]?.waiting ?? 0) > 0;
+          if (!revocationWaited) await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      },
+    }).catch((error: unknown) => {
+      if (!(error instanceof Error) || error.name !== 'ImportInterrupted') throw error;
+    });
+    await revocation;
+
+    expect(revocationWaited).toBe(true);
+    // The first batch (rows 2–3) committed before the revocation; every later one saw it.
+    expect(await userCount(database(), customer.customerId)).toBe(2);
+    expect((await getImport(customer.context, customer.customerId, importId)).status).toBe('failed');
   });
 });

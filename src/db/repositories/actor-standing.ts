@@ -13,24 +13,32 @@ import { suspendedByDirectory } from './directory-suspension.ts';
  * A token's expiry does not end an import it started: expiry is the planned end of new requests,
  * chosen by the token's creator; revocation is a decision about the token's holder.
  */
-export async function actorStillStands(executor: Executor, actor: Actor): Promise<boolean> {
+export async function actorStillStands(
+  executor: Executor,
+  actor: Actor,
+  options: { readonly holdUntilCommit?: boolean } = {},
+): Promise<boolean> {
   if (actor.id === null) return true;
+  // Inside a batch's transaction the row is share-locked: a revocation or an admin change then
+  // waits for the batch, so no batch commits after one of them has committed. (A suspension by
+  // the directory writes `users`, not this row: it is seen by the next batch.)
+  const hold = options.holdUntilCommit === true;
   if (actor.type === 'token') {
-    const token = await executor
+    const query = executor
       .selectFrom('api_tokens')
       .select('id')
       .where('id', '=', actor.id)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
+      .where('revoked_at', 'is', null);
+    const token = await (hold ? query.forShare() : query).executeTakeFirst();
     return token !== undefined;
   }
   if (actor.type === 'admin') {
-    const admin = await executor
+    const query = executor
       .selectFrom('admin_accounts')
       .select(['role', 'partner_id', 'customer_id', sql<boolean>`${suspendedByDirectory()}`.as('suspended')])
       .where('id', '=', actor.id)
-      .where('status', '=', 'active')
-      .executeTakeFirst();
+      .where('status', '=', 'active');
+    const admin = await (hold ? query.forShare() : query).executeTakeFirst();
     return (
       admin !== undefined &&
       !admin.suspended &&

@@ -458,8 +458,11 @@ async function commitBatch(
 ): Promise<void> {
   const { planned, results, progress } = batch;
   await db.transaction().execute(async (trx) => {
-    // Checked inside the batch's transaction, so no batch commits once a revocation has committed.
-    if (!(await actorStillStands(trx, context.actor))) throw new UploaderNoLongerStands();
+    // Checked inside the batch's transaction and held until it commits, so no batch commits once a
+    // revocation has committed (the revocation waits for the batch in hand).
+    if (!(await actorStillStands(trx, context.actor, { holdUntilCommit: true }))) {
+      throw new UploaderNoLongerStands();
+    }
     await writeBatch(trx, context, customer, planned);
     // Relaxed commit: a commit lost in a server crash is lost together with its resume point, so
     // the batch simply runs again; no batch need wait for its WAL flush.
