@@ -43,6 +43,33 @@ describe('partner names', () => {
     expect(own.json()).toMatchObject({ name: 'TELCO OOST' });
   });
 
+  it("lets only the operator rename a partner: a partner's full admin could learn others' names", async () => {
+    const { app, auth, tokens, partnerId } = harness();
+    await create('Telco Noordwest');
+    const patch = (payload: Record<string, string>) =>
+      app.inject({
+        method: 'PATCH',
+        url: `/v1/partners/${partnerId}`,
+        headers: auth(tokens.partnerFull),
+        payload,
+      });
+    // Another partner's name and a free one get the same answer: a rename is not the full admin's.
+    for (const name of ['TELCO NOORDWEST', 'A name nobody has']) {
+      const refused = await patch({ name });
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json()).toMatchObject({
+        message: 'Only the operator renames a partner; ask the operator of this deployment.',
+      });
+    }
+    const own = (
+      await app.inject({ url: `/v1/partners/${partnerId}`, headers: auth(tokens.partnerFull) })
+    ).json<{
+      name: string;
+    }>();
+    // Sending its own name back (a form that posts every field) and other settings still work.
+    expect((await patch({ name: own.name, defaultLanguage: 'nl' })).statusCode).toBe(200);
+  });
+
   it('lets one of two simultaneous creations of a name through and answers the other 409', async () => {
     const results = await Promise.all([create('Telco West'), create('TELCO WEST')]);
     expect(results.map((result) => result.statusCode).sort()).toEqual([201, 409]);

@@ -150,6 +150,15 @@ export async function updatePartnerSettings(
   return orNameTaken(name, () =>
     context.db.transaction().execute(async (trx) => {
       const existing = await requirePartner(context, id, trx);
+      // Names are unique across partners, so a refused rename would tell a partner which other
+      // partners exist (SPEC §1: nothing of one partner is visible to another). The operator, who
+      // sees every partner and creates them, names them.
+      if (name !== undefined && name !== existing.name && context.actor.role !== 'operator') {
+        throw forbidden({
+          en: 'Only the operator renames a partner; ask the operator of this deployment.',
+          nl: 'Alleen de operator wijzigt de naam van een partner; vraag het de operator van deze omgeving.',
+        });
+      }
       const row = await updatePartner(trx, existing.id, {
         name,
         defaultLanguage: input.defaultLanguage,
