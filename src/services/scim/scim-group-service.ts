@@ -16,7 +16,7 @@ import { assertCanWrite } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Executor, ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
-import { isUuidLike } from '../db-errors.ts';
+import { isUuidLike, retryingDeadlocks } from '../db-errors.ts';
 import { VERSION_MISMATCH } from './scim-user-service.ts';
 import { touchUsersWhoseGroupsChanged, usersWhoseGroupsChanged } from './touch-member-users.ts';
 
@@ -82,14 +82,19 @@ export async function createScimGroup(
 ): Promise<ScimGroupRecord> {
   assertCanWrite(context.actor);
   const customer = await requireCustomer(context, customerId);
-  const id = await context.db.transaction().execute(async (trx) => {
-    const members = await knownMembers(trx, customer.id, input.memberIds);
-    const groupId = await insertScimGroup(trx, customer.id, input);
-    await setScimGroupMembers(trx, customer.id, groupId, members);
-    await touchUsersWhoseGroupsChanged(trx, customer.id, members);
-    await audit(trx, context, customer, 'scim.group.create', groupId, null, { ...input, memberIds: members });
-    return groupId;
-  });
+  const id = await retryingDeadlocks(() =>
+    context.db.transaction().execute(async (trx) => {
+      const members = await knownMembers(trx, customer.id, input.memberIds);
+      const groupId = await insertScimGroup(trx, customer.id, input);
+      await setScimGroupMembers(trx, customer.id, groupId, members);
+      await touchUsersWhoseGroupsChanged(trx, customer.id, members);
+      await audit(trx, context, customer, 'scim.group.create', groupId, null, {
+        ...input,
+        memberIds: members,
+      });
+      return groupId;
+    }),
+  );
   return getScimGroup(context, customer.id, id);
 }
 
@@ -102,26 +107,28 @@ export async function replaceScimGroup(
 ): Promise<ScimGroupRecord> {
   assertCanWrite(context.actor);
   const customer = await requireCustomer(context, customerId);
-  await context.db.transaction().execute(async (trx) => {
-    const existing = isUuidLike(groupId) ? await findScimGroup(trx, customer.id, groupId, true) : undefined;
-    if (!existing) throw notFound('Group', 'Groep');
-    if (expectedVersion !== undefined && existing.version !== expectedVersion) throw versionMismatch();
-    const members = await knownMembers(trx, customer.id, input.memberIds);
-    await updateScimGroupRow(trx, customer.id, groupId, input);
-    await setScimGroupMembers(trx, customer.id, groupId, members);
-    await touchUsersWhoseGroupsChanged(
-      trx,
-      customer.id,
-      usersWhoseGroupsChanged(
-        { displayName: existing.displayName, memberIds: existing.members.map((member) => member.value) },
-        { displayName: input.displayName, memberIds: members },
-      ),
-    );
-    await audit(trx, context, customer, 'scim.group.replace', groupId, existing, {
-      ...input,
-      memberIds: members,
-    });
-  });
+  await retryingDeadlocks(() =>
+    context.db.transaction().execute(async (trx) => {
+      const existing = isUuidLike(groupId) ? await findScimGroup(trx, customer.id, groupId, true) : undefined;
+      if (!existing) throw notFound('Group', 'Groep');
+      if (expectedVersion !== undefined && existing.version !== expectedVersion) throw versionMismatch();
+      const members = await knownMembers(trx, customer.id, input.memberIds);
+      await updateScimGroupRow(trx, customer.id, groupId, input);
+      await setScimGroupMembers(trx, customer.id, groupId, members);
+      await touchUsersWhoseGroupsChanged(
+        trx,
+        customer.id,
+        usersWhoseGroupsChanged(
+          { displayName: existing.displayName, memberIds: existing.members.map((member) => member.value) },
+          { displayName: input.displayName, memberIds: members },
+        ),
+      );
+      await audit(trx, context, customer, 'scim.group.replace', groupId, existing, {
+        ...input,
+        memberIds: members,
+      });
+    }),
+  );
   return getScimGroup(context, customer.id, groupId);
 }
 
@@ -153,16 +160,18 @@ export async function deleteScimGroup(
 ): Promise<void> {
   assertCanWrite(context.actor);
   const customer = await requireCustomer(context, customerId);
-  await context.db.transaction().execute(async (trx) => {
-    const existing = isUuidLike(groupId) ? await findScimGroup(trx, customer.id, groupId, true) : undefined;
-    if (!existing) throw notFound('Group', 'Groep');
-    if (expectedVersion !== undefined && existing.version !== expectedVersion) throw versionMismatch();
-    await deleteScimGroupRow(trx, customer.id, groupId);
-    await touchUsersWhoseGroupsChanged(
-      trx,
-      customer.id,
-      existing.members.map((member) => member.value),
-    );
-    await audit(trx, context, customer, 'scim.group.delete', groupId, existing, null);
-  });
+  await retryingDeadlocks(() =>
+    context.db.transaction().execute(async (trx) => {
+      const existing = isUuidLike(groupId) ? await findScimGroup(trx, customer.id, groupId, true) : undefined;
+      if (!existing) throw notFound('Group', 'Groep');
+      if (expectedVersion !== undefined && existing.version !== expectedVersion) throw versionMismatch();
+      await deleteScimGroupRow(trx, customer.id, groupId);
+      await touchUsersWhoseGroupsChanged(
+        trx,
+        customer.id,
+        existing.members.map((member) => member.value),
+      );
+      await audit(trx, context, customer, 'scim.group.delete', groupId, existing, null);
+    }),
+  );
 }

@@ -10,7 +10,7 @@ import { assertCanWrite } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
-import { isUuidLike } from '../db-errors.ts';
+import { isUuidLike, retryingDeadlocks } from '../db-errors.ts';
 import { requireLocation } from '../locations/location-service.ts';
 import { decodeCursor, toPage, type Page } from '../paging.ts';
 import { addOneUser, refuseWhileDirectorySync } from '../provisioning/add-users.ts';
@@ -130,19 +130,23 @@ export async function deleteUser(
   const current = isUuidLike(userId) ? await findUser(context.db, customer.id, userId) : undefined;
   if (!current) throw notFound('User', 'Gebruiker');
   await removeUserDownstream(customer, current);
-  await context.db.transaction().execute(async (trx) => {
-    const existing = isUuidLike(userId) ? await lockUser(trx, customer.id, userId) : undefined;
-    if (!existing) throw notFound('User', 'Gebruiker');
-    await deleteUserRow(trx, customer.id, existing.id);
-    await recordAudit(trx, context, {
-      partnerId: customer.partner_id,
-      customerId: customer.id,
-      action: 'user.delete',
-      targetType: 'user',
-      targetId: existing.id,
-      before: toUserState(existing),
-    });
-  });
+  // Deleting the user locks it, then (migration 0012's trigger) its SCIM groups; a group write
+  // takes them the other way round: a deadlock is rolled back whole and run again.
+  await retryingDeadlocks(() =>
+    context.db.transaction().execute(async (trx) => {
+      const existing = isUuidLike(userId) ? await lockUser(trx, customer.id, userId) : undefined;
+      if (!existing) throw notFound('User', 'Gebruiker');
+      await deleteUserRow(trx, customer.id, existing.id);
+      await recordAudit(trx, context, {
+        partnerId: customer.partner_id,
+        customerId: customer.id,
+        action: 'user.delete',
+        targetType: 'user',
+        targetId: existing.id,
+        before: toUserState(existing),
+      });
+    }),
+  );
 }
 
 export interface ListUsersInput {
