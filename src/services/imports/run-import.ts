@@ -47,6 +47,7 @@ import { UPLOADER_NO_LONGER_STANDS } from './import-failures.ts';
 import { loadImportPlanning } from './planning-state.ts';
 import { batchesOf, preparedAhead, WriteBehind } from './batch-pipeline.ts';
 import { writeBatch } from './write-batch.ts';
+import { retryingDeadlocks } from '../db-errors.ts';
 
 /**
  * Rows per batch (one transaction each). 2,000 applied 100k rows ~10 % faster than 1,000 on
@@ -457,17 +458,21 @@ async function commitBatch(
   options: RunImportOptions,
 ): Promise<void> {
   const { planned, results, progress } = batch;
-  await db.transaction().execute(async (trx) => {
-    // Checked inside the batch's transaction and held until it commits, so no batch commits once a
-    // revocation has committed (the revocation waits for the batch in hand).
-    if (!(await actorStillStands(trx, context.actor, { holdUntilCommit: true }))) {
-      throw new UploaderNoLongerStands();
-    }
-    await writeBatch(trx, context, customer, planned);
-    // Relaxed commit: a commit lost in a server crash is lost together with its resume point, so
-    // the batch simply runs again; no batch need wait for its WAL flush.
-    const stored = await saveBatchResults(trx, imp.id, results, progress, 'applying', true);
-    if (!stored) throw new ImportInterrupted();
-    await options.beforeBatchCommit?.(progress.appliedThroughRow);
-  });
+  // A deadlock with a concurrent writer (a SCIM group write meets a renamed member) rolls the whole
+  // batch back: running it again is the same batch.
+  await retryingDeadlocks(() =>
+    db.transaction().execute(async (trx) => {
+      // Checked inside the batch's transaction and held until it commits, so no batch commits once a
+      // revocation has committed (the revocation waits for the batch in hand).
+      if (!(await actorStillStands(trx, context.actor, { holdUntilCommit: true }))) {
+        throw new UploaderNoLongerStands();
+      }
+      await writeBatch(trx, context, customer, planned);
+      // Relaxed commit: a commit lost in a server crash is lost together with its resume point, so
+      // the batch simply runs again; no batch need wait for its WAL flush.
+      const stored = await saveBatchResults(trx, imp.id, results, progress, 'applying', true);
+      if (!stored) throw new ImportInterrupted();
+      await options.beforeBatchCommit?.(progress.appliedThroughRow);
+    }),
+  );
 }
