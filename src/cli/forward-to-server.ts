@@ -2,11 +2,18 @@
 // prints what it streams back. A server that stops answering (hung, stopped with SIGSTOP, its
 // event loop blocked) must not hang the CLI: every wait for the next sign of life is bounded by
 // HUB_CLI_TIMEOUT_SECONDS. A long command (an import waiting for its job, a customer's
-// provisioning) keeps working: the server sends a keep-alive line while it runs (ADR 0070).
+// provisioning) keeps working: the server sends a keep-alive line while it runs (ADR 0070). Time
+// this CLI itself was stopped (Ctrl+Z, SIGSTOP, a sleeping laptop) is not the server's silence.
+import { z } from 'zod';
 import type { Config } from '../config.ts';
+import { productVersion } from '../project-paths.ts';
 import { discoveryFile, readDiscovery, type ServerDiscovery } from '../server-discovery.ts';
 import { EXIT_FAILED, describeError } from './exit-codes.ts';
 import type { CliIo, ForwardedEvent } from './io.ts';
+import { silenceWatchdog } from './silence-watchdog.ts';
+
+/** The response header in which a server names its version, for a CLI that cannot read it. */
+export const SERVER_VERSION_HEADER = 'x-hub-version';
 
 /** Keep-alives come this often relative to the CLI's timeout, so that one late one does not end it. */
 const KEEPALIVES_PER_TIMEOUT = 3;
@@ -18,6 +25,19 @@ export function keepAliveIntervalMs(timeoutMs: number): number {
 
 class ServerSilent extends Error {}
 
+const forwardedEvent = z.union([
+  z.object({ out: z.string() }),
+  z.object({ err: z.string() }),
+  z.object({ exitCode: z.number().int() }),
+]);
+
+/** A line of the server's stream that is not an event this CLI knows. */
+class UnreadableLine extends Error {
+  constructor(readonly line: string) {
+    super('unreadable line');
+  }
+}
+
 /** Answers the command's exit code, or null when no server holds the data dir (run it here). */
 export async function forwardToServer(
   config: Config,
@@ -28,13 +48,11 @@ export async function forwardToServer(
   if (!server) return null;
   const timeoutMs = config.cliTimeoutMs;
   const abort = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
   // Restarted at each sign of life: the answer's headers, then every chunk of its body.
-  const stillAlive = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => abort.abort(new ServerSilent()), timeoutMs);
-  };
+  const watchdog = silenceWatchdog(timeoutMs, () => abort.abort(new ServerSilent()));
+  const stillAlive = () => watchdog.alive();
   let started = false;
+  let serverVersion: string | null = null;
   try {
     stillAlive();
     const response = await fetch(`${server.url}/internal/cli`, {
@@ -49,6 +67,7 @@ export async function forwardToServer(
       signal: abort.signal,
     });
     stillAlive();
+    serverVersion = response.headers.get(SERVER_VERSION_HEADER);
     if (!response.ok || !response.body) {
       io.err(`Error: the running server (pid ${server.pid}) refused the command: HTTP ${response.status}\n`);
       return EXIT_FAILED;
@@ -56,6 +75,11 @@ export async function forwardToServer(
     started = true;
     return await relayForwardedEvents(response.body, io, server.pid, stillAlive);
   } catch (error) {
+    if (error instanceof UnreadableLine) {
+      abort.abort();
+      io.err(unreadableMessage(server, serverVersion, error.line));
+      return EXIT_FAILED;
+    }
     if (abort.signal.aborted && abort.signal.reason instanceof ServerSilent) {
       io.err(silenceMessage(server, timeoutMs, started));
       return EXIT_FAILED;
@@ -69,8 +93,25 @@ export async function forwardToServer(
     );
     return EXIT_FAILED;
   } finally {
-    clearTimeout(timer);
+    watchdog.stop();
   }
+}
+
+/** Not a silent server: one that speaks another version of the protocol, or garbles it. */
+function unreadableMessage(server: ServerDiscovery, serverVersion: string | null, line: string): string {
+  const cliVersion = productVersion();
+  const shown = line.length > 200 ? `${line.slice(0, 200)}…` : line;
+  const versions =
+    serverVersion === null
+      ? `This CLI is version ${cliVersion}; the server did not say its version.`
+      : serverVersion === cliVersion
+        ? `Both are version ${cliVersion}.`
+        : `The server is version ${serverVersion}, this CLI ${cliVersion}.`;
+  return (
+    `Error: the running server (pid ${server.pid}) sent something this CLI cannot read: ${JSON.stringify(shown)}\n` +
+    `${versions} Are the server and this CLI from different versions? Restart the server with this version. ` +
+    `The command may still be running (or have finished) in the server: check before running it again.\n`
+  );
 }
 
 function silenceMessage(server: ServerDiscovery, timeoutMs: number, started: boolean): string {
@@ -103,7 +144,7 @@ async function relayForwardedEvents(
       newline = pending.indexOf('\n');
       // An empty line is the server's keep-alive.
       if (line === '') continue;
-      const event = JSON.parse(line) as ForwardedEvent;
+      const event = parseEvent(line);
       if ('exitCode' in event) return event.exitCode;
       if ('out' in event) io.out(event.out);
       else io.err(event.err);
@@ -111,4 +152,16 @@ async function relayForwardedEvents(
   }
   io.err(`Error: the running server (pid ${pid}) ended the command without an exit code\n`);
   return EXIT_FAILED;
+}
+
+function parseEvent(line: string): ForwardedEvent {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    throw new UnreadableLine(line);
+  }
+  const parsed = forwardedEvent.safeParse(json);
+  if (!parsed.success) throw new UnreadableLine(line);
+  return parsed.data;
 }

@@ -9,12 +9,16 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXIT_FAILED, EXIT_OK } from '../../src/cli/exit-codes.ts';
+import { registerForwardedCliRoute } from '../../src/cli/forwarded-cli-route.ts';
 import { forwardedCommandStream } from '../../src/cli/forwarded-command-stream.ts';
 import { forwardToServer } from '../../src/cli/forward-to-server.ts';
 import { bufferedIo } from '../../src/cli/io.ts';
 import { runCli } from '../../src/cli/run-cli.ts';
 import { loadConfig } from '../../src/config.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { productVersion } from '../../src/project-paths.ts';
 import { writeDiscovery } from '../../src/server-discovery.ts';
+import { createTestDatabase } from '../helpers/database.ts';
 
 let dataDir = '';
 const closers: Array<() => Promise<void>> = [];
@@ -48,11 +52,11 @@ async function listening(server: Server): Promise<number> {
 }
 
 /** The CLI of a data dir whose discovery file names a live process (this test's parent) at `port`. */
-async function forward(port: number, timeoutSeconds: string) {
+async function forward(port: number, timeoutSeconds: string, argv = ['customers', 'list']) {
   await writeDiscovery(dataDir, { pid: process.ppid, url: `http://127.0.0.1:${port}`, cliSecret: 'secret' });
   const config = loadConfig({ HUB_DATA_DIR: dataDir, HUB_CLI_TIMEOUT_SECONDS: timeoutSeconds });
   const io = bufferedIo(dataDir);
-  const exitCode = await forwardToServer(config, ['customers', 'list'], io);
+  const exitCode = await forwardToServer(config, argv, io);
   return { exitCode, stdout: io.stdout, stderr: io.stderr };
 }
 
@@ -107,6 +111,89 @@ describe('a CLI command sent to a running server', () => {
     const result = await forward(port, '1');
     expect(asked.keepAliveMs).toBe(334);
     expect(result).toEqual({ exitCode: EXIT_OK, stdout: 'done\n', stderr: '' });
+  });
+
+  it.each([
+    [
+      'a line that is not JSON',
+      'Welcome!',
+      { 'x-hub-version': '9.9.9' },
+      'The server is version 9.9.9, this CLI',
+    ],
+    ['an event this CLI does not know', '{"progress":0.5}', {}, 'the server did not say its version'],
+  ])(
+    'fails with exit 1 on %s, saying the server sent what it cannot read',
+    async (_case, line, headers, says) => {
+      const port = await listening(
+        httpServer((_request, response) => {
+          response.writeHead(200, { 'content-type': 'application/x-ndjson', ...headers });
+          response.end(`${JSON.stringify({ out: 'Creating customer…\n' })}\n${line}\n`);
+        }),
+      );
+      const result = await forward(port, '5');
+      expect(result.exitCode).toBe(EXIT_FAILED);
+      expect(result.stdout).toBe('Creating customer…\n');
+      expect(result.stderr).toContain(
+        `Error: the running server (pid ${process.ppid}) sent something this CLI cannot read: ${JSON.stringify(line)}\n`,
+      );
+      expect(result.stderr).toContain(says);
+      expect(result.stderr).toContain(productVersion());
+      expect(result.stderr).toContain('different versions');
+      expect(result.stderr).not.toContain('did not answer');
+      expect(result.stderr).not.toContain('server.json');
+    },
+  );
+});
+
+describe("hub serve's endpoint for forwarded commands", () => {
+  it("keeps a long, quiet command alive at the CLI's interval: exit 0 and its --json, with a 1 s timeout", async () => {
+    const database = await createTestDatabase();
+    const config = loadConfig({ HUB_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+    const app = await buildApp({ config, database, secret: 'test-secret' });
+    closers.push(async () => {
+      await app.close();
+      await database.close();
+    });
+    let ran: readonly string[] = [];
+    registerForwardedCliRoute(app, {
+      cliSecret: 'secret',
+      // Quiet for well over the CLI's 1 s timeout (the server's default keep-alive is 10 s).
+      run: async (argv, io) => {
+        ran = argv;
+        await sleep(2_500);
+        io.out(`${JSON.stringify({ imported: 3 })}\n`);
+        return EXIT_OK;
+      },
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    if (typeof address !== 'object' || !address) throw new Error('no port');
+    const result = await forward(address.port, '1', ['users', 'import', 'users.csv', '--json']);
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(EXIT_OK);
+    expect(JSON.parse(result.stdout)).toEqual({ imported: 3 });
+    expect(ran).toEqual(['users', 'import', 'users.csv', '--json']);
+  });
+
+  it('refuses a caller without the secret of the discovery file', async () => {
+    const database = await createTestDatabase();
+    const app = await buildApp({
+      config: loadConfig({ HUB_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
+      database,
+      secret: 'test-secret',
+    });
+    closers.push(async () => {
+      await app.close();
+      await database.close();
+    });
+    registerForwardedCliRoute(app, { cliSecret: 'secret', run: async () => EXIT_OK });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/internal/cli',
+      headers: { 'x-hub-cli-secret': 'guess' },
+      payload: { argv: ['customers', 'list'], cwd: dataDir },
+    });
+    expect(response.statusCode).toBe(403);
   });
 });
 

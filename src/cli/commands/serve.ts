@@ -1,7 +1,6 @@
 // `hub serve [--demo]` and `hub worker`: the long-running processes.
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import { z } from 'zod';
 import { buildApp } from '../../http/app.ts';
 import { startWorkerProbes } from '../../http/worker-probes.ts';
 import { startWorker } from '../../jobs/worker.ts';
@@ -9,10 +8,9 @@ import { jobDefinitions } from '../../jobs/registry.ts';
 import type { Runtime } from '../../runtime.ts';
 import { removeDiscovery, writeDiscovery } from '../../server-discovery.ts';
 import { seedDemo, type DemoCredentials } from '../../services/bootstrap/seed-demo.ts';
-import { safeEqual } from '../../services/auth/secrets.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../exit-codes.ts';
-import { forwardedCommandStream } from '../forwarded-command-stream.ts';
+import { registerForwardedCliRoute } from '../forwarded-cli-route.ts';
 
 /** How long a stopping server waits for the requests it is still handling. */
 const SHUTDOWN_DRAIN_MS = 10_000;
@@ -53,36 +51,13 @@ export async function serve(
   const app = await buildApp({ config, database, secret: deployment.secret, logger });
   const cliSecret = randomBytes(24).toString('base64url');
   // Runs a CLI invocation sent by `bin/hub` while this server holds the embedded database.
-  app.post(
-    '/internal/cli',
-    {
-      schema: {
-        hide: true,
-        body: z.object({
-          argv: z.array(z.string()),
-          cwd: z.string(),
-          interactive: z.boolean().default(false),
-          /** How often to send a keep-alive line while the command runs (the CLI's timeout / 3). */
-          keepAliveMs: z.number().int().positive().optional(),
-        }),
-      },
-      config: { public: true },
-    },
-    async (request, reply) => {
-      const given = request.headers['x-hub-cli-secret'];
-      if (typeof given !== 'string' || !safeEqual(given, cliSecret))
-        return reply.status(403).send({ message: 'Forbidden' });
+  registerForwardedCliRoute(app, {
+    cliSecret,
+    run: async (argv, io) => {
       const { runCli } = await import('../run-cli.ts');
-      // NDJSON, one event per write, so the CLI prints output (and progress) as it comes.
-      const { argv, cwd, interactive, keepAliveMs } = request.body;
-      const events = forwardedCommandStream((io) => runCli(argv, io, { runtime }), {
-        cwd,
-        interactive,
-        keepAliveMs,
-      });
-      return reply.type('application/x-ndjson').send(events);
+      return runCli(argv, io, { runtime });
     },
-  );
+  });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

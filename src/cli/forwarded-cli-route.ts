@@ -1,0 +1,45 @@
+// The server's endpoint for a CLI invocation sent by `bin/hub` while the server holds the embedded
+// database (ADR 0051): it runs the command and streams its output back as NDJSON, with keep-alive
+// lines as often as the CLI asked (ADR 0070), and names its version for a CLI that cannot read it.
+import { z } from 'zod';
+import type { App } from '../http/app.ts';
+import { productVersion } from '../project-paths.ts';
+import { safeEqual } from '../services/auth/secrets.ts';
+import { SERVER_VERSION_HEADER } from './forward-to-server.ts';
+import { forwardedCommandStream } from './forwarded-command-stream.ts';
+import type { CliIo } from './io.ts';
+
+export interface ForwardedCliRouteOptions {
+  /** The secret of the discovery file: only a CLI that can read the data dir may run commands. */
+  readonly cliSecret: string;
+  /** Runs one invocation with the server's runtime and answers its exit code. */
+  readonly run: (argv: readonly string[], io: CliIo) => Promise<number>;
+}
+
+export function registerForwardedCliRoute(app: App, options: ForwardedCliRouteOptions): void {
+  app.post(
+    '/internal/cli',
+    {
+      schema: {
+        hide: true,
+        body: z.object({
+          argv: z.array(z.string()),
+          cwd: z.string(),
+          interactive: z.boolean().default(false),
+          /** How often to send a keep-alive line while the command runs (the CLI's timeout / 3). */
+          keepAliveMs: z.number().int().positive().optional(),
+        }),
+      },
+      config: { public: true },
+    },
+    async (request, reply) => {
+      const given = request.headers['x-hub-cli-secret'];
+      if (typeof given !== 'string' || !safeEqual(given, options.cliSecret))
+        return reply.status(403).send({ message: 'Forbidden' });
+      // NDJSON, one event per write, so the CLI prints output (and progress) as it comes.
+      const { argv, cwd, interactive, keepAliveMs } = request.body;
+      const events = forwardedCommandStream((io) => options.run(argv, io), { cwd, interactive, keepAliveMs });
+      return reply.type('application/x-ndjson').header(SERVER_VERSION_HEADER, productVersion()).send(events);
+    },
+  );
+}
