@@ -60,6 +60,12 @@ export interface CreateCustomerInput {
   readonly firstLocation?: LocationInput | undefined;
 }
 
+/**
+ * The admin API's and the CLI's customer create. An admin email that an admin account already
+ * holds is accepted here and reported by provisioning (`admin_invite_failed`, naming the reason);
+ * the Wholesale create refuses it at once (10022) through the rule it shares with its precheck
+ * (customer-primary-email.ts), as the public API's precheck/create pair must agree.
+ */
 export async function createCustomer(
   context: ServiceContext,
   input: CreateCustomerInput,
