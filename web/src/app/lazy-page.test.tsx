@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { MantineProvider } from '@mantine/core';
-import { act, cleanup, configure, render, screen, within } from '@testing-library/react';
+import { act, cleanup, configure, fireEvent, render, screen, within } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryRouter, Route, RouterProvider, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import i18n from '../i18n/i18n.ts';
@@ -85,5 +86,109 @@ describe('a screen loaded on first use', () => {
     expect(screen.getByRole('button', { name: 'Pagina opnieuw laden' })).toBeTruthy();
     consoleError.mockRestore();
     await i18n.changeLanguage('en');
+  });
+
+  it('imports the screen again when it is shown again after a failed load', async () => {
+    polyfillBrowser();
+    await i18n.changeLanguage('en');
+    const load = vi
+      .fn<() => Promise<{ CustomersScreen: () => React.JSX.Element }>>()
+      .mockRejectedValueOnce(new TypeError('Failed to fetch dynamically imported module'))
+      .mockResolvedValue({ CustomersScreen: () => <h1>Customers screen</h1> });
+    const CustomersScreen = lazyPage(load, 'CustomersScreen');
+    const router = createMemoryRouter(
+      [{ path: '/', element: <CustomersScreen />, errorElement: <RouteError standalone /> }],
+      { initialEntries: ['/'] },
+    );
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    render(
+      <MantineProvider theme={theme}>
+        <RouterProvider router={router} />
+      </MantineProvider>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { name: 'Customers screen' })).toBeTruthy();
+    expect(load).toHaveBeenCalledTimes(2);
+    consoleError.mockRestore();
+  });
+
+  it.each([
+    ['en', 'You are offline', 'The connection is gone', 'Try again', 'Reload page'],
+    ['nl', 'U bent offline', 'De verbinding is weg', 'Opnieuw proberen', 'Pagina opnieuw laden'],
+  ])(
+    '(%s) says the connection is gone when the browser is offline',
+    async (language, title, text, retry, reload) => {
+      polyfillBrowser();
+      await i18n.changeLanguage(language);
+      vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+      const CustomersScreen = lazyPage(
+        () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')),
+        'CustomersScreen',
+      );
+      const router = createMemoryRouter(
+        [{ path: '/', element: <CustomersScreen />, errorElement: <RouteError standalone /> }],
+        { initialEntries: ['/'] },
+      );
+      const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      render(
+        <MantineProvider theme={theme}>
+          <RouterProvider router={router} />
+        </MantineProvider>,
+      );
+      expect(await screen.findByRole('heading', { name: title })).toBeTruthy();
+      expect(screen.getByText(new RegExp(text))).toBeTruthy();
+      expect(screen.getByRole('button', { name: retry })).toBeTruthy();
+      expect(screen.getByRole('button', { name: reload })).toBeTruthy();
+      consoleError.mockRestore();
+      vi.restoreAllMocks();
+      await i18n.changeLanguage('en');
+    },
+  );
+
+  it('says the next screen is loading as soon as the admin moves to it, keeping the same shell', async () => {
+    polyfillBrowser();
+    await i18n.changeLanguage('en');
+    const adminsModule = deferredScreen();
+    const AdminsScreen = lazyPage(
+      async () => ({ AdminsScreen: (await adminsModule.load()).CustomersScreen }),
+      'AdminsScreen',
+    );
+    const router = createMemoryRouter(
+      [
+        {
+          path: '/partner',
+          element: <AppLayout />,
+          children: [
+            { path: 'customers', element: <h1>Customers screen</h1> },
+            { path: 'admins', element: <AdminsScreen /> },
+          ],
+        },
+      ],
+      { initialEntries: ['/partner/customers'] },
+    );
+    render(
+      <MantineProvider theme={theme}>
+        <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </MantineProvider>,
+    );
+    const main = screen.getByRole('main');
+    expect(await within(main).findByRole('heading', { name: 'Customers screen' })).toBeTruthy();
+    const navigation = screen.getByRole('navigation', { name: 'Main navigation' });
+
+    fireEvent.click(within(navigation).getByRole('link', { name: 'Admins' }));
+    const status = await within(main).findByRole('status');
+    expect(status.textContent).toBe('Loading page…');
+    expect(within(main).queryByRole('heading', { name: 'Customers screen' })).toBeNull();
+    expect(within(navigation).getByRole('link', { name: 'Admins' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    // The shell stayed: the same navigation element, not a new one.
+    expect(screen.getByRole('navigation', { name: 'Main navigation' })).toBe(navigation);
+
+    await act(async () => adminsModule.finish({ CustomersScreen: () => <h1>Admins screen</h1> }));
+    expect(await within(main).findByRole('heading', { name: 'Admins screen' })).toBeTruthy();
+    expect(screen.getByRole('navigation', { name: 'Main navigation' })).toBe(navigation);
   });
 });

@@ -175,8 +175,12 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0" id="main-content" tabIndex={-1}>
         <CanWriteProvider canWrite={me.data ? !isReadOnlyRole(me.data.role) : true}>
-          {/* Screens load on first use: the shell stays while one is fetched. */}
-          <Suspense fallback={<PageLoading />}>
+          {/* Screens load on first use: the shell stays while one is fetched. Keyed by the address:
+              React Router navigates in a transition, and a transition keeps a boundary that already
+              shows a screen on that old screen (old heading, nothing announced) until the new code
+              arrives; a new boundary per address shows the loading status at once. Only this
+              boundary remounts, not the shell around it. */}
+          <Suspense key={location.pathname} fallback={<PageLoading />}>
             <Outlet />
           </Suspense>
         </CanWriteProvider>
