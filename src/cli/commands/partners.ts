@@ -7,6 +7,7 @@ import {
   type PartnerView,
 } from '../../services/partners/partner-service.ts';
 import { findPartner } from '../../services/bootstrap/ensure-deployment.ts';
+import { conflict, isAppError } from '../../domain/errors.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../exit-codes.ts';
 
@@ -16,6 +17,28 @@ function describePartner(partner: PartnerView): string {
 
 /** The language tags the product speaks; a partner's default must be one it can show. */
 const LANGUAGE = /^[a-z]{2}([_-][A-Z]{2})?$/;
+
+/**
+ * The service's 409 repeats the name as typed (" demo partner"); the operator, who sees every
+ * partner, is told the partner that holds the name as stored, with its id.
+ */
+async function withNamesake(
+  db: Parameters<typeof findPartner>[0],
+  name: string,
+  error: unknown,
+): Promise<unknown> {
+  const taken = isAppError(error) && error.details.some((detail) => detail.code === 'partner_name_taken');
+  if (!taken) return error;
+  const namesake = await findPartner(db, name);
+  if (!namesake) return error;
+  return conflict(
+    {
+      en: `A partner named "${namesake.name}" already exists (${namesake.id}).`,
+      nl: `Er bestaat al een partner met de naam "${namesake.name}" (${namesake.id}).`,
+    },
+    error.details,
+  );
+}
 
 export function registerPartnerCommands(program: Command, cli: CliContext): void {
   const partners = program.command('partners').description('Partners (service providers) of this deployment');
@@ -38,6 +61,8 @@ export function registerPartnerCommands(program: Command, cli: CliContext): void
       const partner = await createPartner(context, {
         name: options.name,
         defaultLanguage: options.defaultLanguage,
+      }).catch(async (error: unknown) => {
+        throw await withNamesake(context.db, options.name, error);
       });
       cli.print(options.json, partner, () => `Created partner ${describePartner(partner)}`);
     });
