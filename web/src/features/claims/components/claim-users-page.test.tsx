@@ -84,4 +84,58 @@ describe('claim users: verify a domain', () => {
       await act(() => i18n.changeLanguage('en'));
     },
   );
+
+  it.each([
+    ['en', 'Copy record value', 'Not copied', 'Could not copy: select the text and copy it yourself.'],
+    [
+      'nl',
+      'Recordwaarde kopiëren',
+      'Niet gekopieerd',
+      'Kopiëren lukte niet: selecteer de tekst en kopieer die zelf.',
+    ],
+  ])(
+    '(%s) says so when the browser refuses the clipboard (plain http)',
+    async (language, copyValue, notCopied, refused) => {
+      const writeText = vi.fn(async (_text: string) => {
+        throw new DOMException('Write permission denied.', 'NotAllowedError');
+      });
+      vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+      await renderPage(<ClaimUsersPage />, {
+        path: '/control/c1/users/claim',
+        pattern: '/control/:customerId/users/claim',
+      });
+      await act(() => i18n.changeLanguage(language));
+      fireEvent.click(await screen.findByRole('button', { name: copyValue }));
+      expect((await screen.findByRole('button', { name: `${copyValue}: ${notCopied}` })).textContent).toBe(
+        notCopied,
+      );
+      expect(screen.getAllByRole('status').map((status) => status.textContent)).toContain(refused);
+      await act(() => i18n.changeLanguage('en'));
+    },
+  );
+
+  it('says so when there is no clipboard at all (not a secure context)', async () => {
+    vi.stubGlobal('navigator', { ...navigator, clipboard: undefined });
+    await renderPage(<ClaimUsersPage />, {
+      path: '/control/c1/users/claim',
+      pattern: '/control/:customerId/users/claim',
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Copy record name' }));
+    expect(await screen.findByRole('button', { name: 'Copy record name: Not copied' })).toBeTruthy();
+  });
+
+  it('keeps the copy buttons whole on a phone: the record wraps, the button does not shrink', async () => {
+    await renderPage(<ClaimUsersPage />, {
+      path: '/control/c1/users/claim',
+      pattern: '/control/:customerId/users/claim',
+    });
+    for (const name of ['Copy record name', 'Copy record value']) {
+      const button = await screen.findByRole('button', { name });
+      expect(button.style.flexShrink).toBe('0');
+      const text = button.previousElementSibling as HTMLElement;
+      expect(text.style.minWidth).toMatch(/^0(px)?$/);
+      expect(text.style.flex).toMatch(/^1/);
+      expect(text.style.overflowWrap).toBe('anywhere');
+    }
+  });
 });

@@ -36,13 +36,16 @@ import {
   useVerifyDomain,
 } from '../api/claims.ts';
 
-/** The DNS TXT record to create, as name and value the admin can copy into the DNS provider's form. */
+/**
+ * The DNS TXT record to create, as name and value the admin can copy into the DNS provider's form.
+ * On a phone the long value wraps anywhere and the copy button keeps its full width ("Kopiëren").
+ */
 function TxtRecord({ name, value }: { name: string; value: string }) {
   const { t } = useTranslation();
   return (
     <Stack gap={4} mt={4}>
       <Group gap="xs" wrap="nowrap" align="flex-start">
-        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        <Text size="sm" style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
           {t('claims.recordName')}: <Code>{name}</Code>
         </Text>
         <CopyTextButton
@@ -52,7 +55,7 @@ function TxtRecord({ name, value }: { name: string; value: string }) {
         />
       </Group>
       <Group gap="xs" wrap="nowrap" align="flex-start">
-        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        <Text size="sm" style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
           {t('claims.recordValue')}: <Code>{value}</Code>
         </Text>
         <CopyTextButton
