@@ -136,6 +136,10 @@ export function CsvImportPage() {
   }, [file]);
 
   const step = !dryRunJobId ? 0 : !applyJobId ? 1 : finished ? 3 : 2;
+  // A failed or cancelled apply did not apply: the Apply step stays the current one, marked red with
+  // the outcome, and Results is not completed (the results panel below says why).
+  const stopped = appliedJob?.status === 'failed' || appliedJob?.status === 'cancelled';
+  const stepperActive = step === 3 ? (stopped ? 2 : 4) : step;
 
   const startDryRun = () => {
     if (!file) return;
@@ -183,11 +187,21 @@ export function CsvImportPage() {
           </Anchor>
         </Alert>
       ) : null}
-      {/* Results of a finished import: one past the last step marks them all complete, Results too. */}
-      <Stepper active={step === 3 ? 4 : step} size="sm" mb="lg">
+      {/* Results of an import that went through: one past the last step marks them all complete. */}
+      <Stepper active={stepperActive} size="sm" mb="lg">
         <Stepper.Step label={t('imports.stepUpload')} />
         <Stepper.Step label={t('imports.stepPreview')} />
-        <Stepper.Step label={t('imports.stepApply')} />
+        {stopped && appliedJob ? (
+          <Stepper.Step
+            label={t('imports.stepApply')}
+            description={t(`status.${appliedJob.status}`)}
+            color="red"
+            progressIcon={<span aria-hidden="true">✕</span>}
+            data-testid="apply-step-stopped"
+          />
+        ) : (
+          <Stepper.Step label={t('imports.stepApply')} />
+        )}
         <Stepper.Step label={t('imports.stepResults')} />
       </Stepper>
 
