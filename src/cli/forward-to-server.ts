@@ -102,15 +102,13 @@ function unreadableMessage(server: ServerDiscovery, serverVersion: string | null
   const cliVersion = productVersion();
   const shown = line.length > 200 ? `${line.slice(0, 200)}…` : line;
   const versions =
-    serverVersion === null
-      ? `This CLI is version ${cliVersion}; the server did not say its version.`
-      : serverVersion === cliVersion
-        ? `Both are version ${cliVersion}.`
-        : `The server is version ${serverVersion}, this CLI ${cliVersion}.`;
+    serverVersion === cliVersion
+      ? `The server and this CLI are both version ${cliVersion}: see the server's log.`
+      : `${serverVersion === null ? 'The server did not say its version' : `The server is version ${serverVersion}`}, this CLI ${cliVersion}: ` +
+        'different versions? Restart the server from this version.';
   return (
     `Error: the running server (pid ${server.pid}) sent something this CLI cannot read: ${JSON.stringify(shown)}\n` +
-    `${versions} Are the server and this CLI from different versions? Restart the server with this version. ` +
-    `The command may still be running (or have finished) in the server: check before running it again.\n`
+    `${versions} The command may still be running (or have finished) in the server: check before running it again.\n`
   );
 }
 

@@ -118,9 +118,20 @@ describe('a CLI command sent to a running server', () => {
       'a line that is not JSON',
       'Welcome!',
       { 'x-hub-version': '9.9.9' },
-      'The server is version 9.9.9, this CLI',
+      `The server is version 9.9.9, this CLI ${productVersion()}: different versions?`,
     ],
-    ['an event this CLI does not know', '{"progress":0.5}', {}, 'the server did not say its version'],
+    [
+      'an event this CLI does not know',
+      '{"progress":0.5}',
+      {},
+      `The server did not say its version, this CLI ${productVersion()}: different versions?`,
+    ],
+    [
+      'a half-written line of the same version',
+      '{"out":"Creat',
+      { 'x-hub-version': productVersion() },
+      `The server and this CLI are both version ${productVersion()}: see the server's log.`,
+    ],
   ])(
     'fails with exit 1 on %s, saying the server sent what it cannot read',
     async (_case, line, headers, says) => {
@@ -137,8 +148,6 @@ describe('a CLI command sent to a running server', () => {
         `Error: the running server (pid ${process.ppid}) sent something this CLI cannot read: ${JSON.stringify(line)}\n`,
       );
       expect(result.stderr).toContain(says);
-      expect(result.stderr).toContain(productVersion());
-      expect(result.stderr).toContain('different versions');
       expect(result.stderr).not.toContain('did not answer');
       expect(result.stderr).not.toContain('server.json');
     },
