@@ -141,7 +141,8 @@ describe('a partner admin follows the help text in the browser', () => {
       .getByRole('navigation', { name: 'Main navigation' })
       .getByRole('link', { name: 'Users' })
       .click();
-    await page.getByRole('heading', { name: 'Users' }).waitFor();
+    // Exact: the empty list's "No users yet" heading may already be there when this looks.
+    await page.getByRole('heading', { name: 'Users', exact: true }).waitFor();
     await screenshot(page, '06-users-empty');
   });
 
