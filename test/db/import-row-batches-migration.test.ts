@@ -1,13 +1,11 @@
 // Migration 0007 moves stored row results (one row per CSV row) into per-batch documents: the
 // results of imports made before it must read back unchanged, through the same repository.
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.ts';
-import { listMigrations, migrate } from '../../src/db/migrate.ts';
+import { migrate } from '../../src/db/migrate.ts';
 import { listImportRows } from '../../src/db/repositories/import-jobs.ts';
+import { applyMigrationsBefore } from '../helpers/migrations-before.ts';
 
-const MIGRATIONS = fileURLToPath(new URL('../../src/db/migrations/', import.meta.url));
 const FIRST_WITH_BATCHES = '0007_import_row_batches.sql';
 
 let database: Database;
@@ -15,16 +13,7 @@ let database: Database;
 /** A database as a deployment had it before 0007 (no data dir: in memory). */
 async function databaseBefore0007(): Promise<Database> {
   const opened = await openDatabase({ kind: 'pglite', dataDir: null });
-  const earlier = (await listMigrations()).filter((name) => name < FIRST_WITH_BATCHES);
-  await opened.withScriptConnection(async (run) => {
-    await run(
-      'create table schema_migrations (name text primary key, applied_at timestamptz not null default now())',
-    );
-    for (const name of earlier) {
-      await run(await readFile(MIGRATIONS + name, 'utf8'));
-      await run(`insert into schema_migrations (name) values ('${name}')`);
-    }
-  });
+  await applyMigrationsBefore(opened, FIRST_WITH_BATCHES);
   return opened;
 }
 

@@ -2,15 +2,13 @@
 // whose API let namesakes in keeps every partner, the oldest of each group keeps its name, the
 // others get the first free " (n)" suffix, and from then on the index refuses a namesake.
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.ts';
-import { listMigrations, migrate } from '../../src/db/migrate.ts';
+import { migrate } from '../../src/db/migrate.ts';
 import { sqlState } from '../../src/services/db-errors.ts';
 import { adminUrl, dropDatabase, withDatabaseName } from '../helpers/postgres-admin.ts';
+import { applyMigrationsBefore } from '../helpers/migrations-before.ts';
 
-const MIGRATIONS = fileURLToPath(new URL('../../src/db/migrations/', import.meta.url));
 const UNIQUE_NAMES = '0014_unique_partner_names.sql';
 const target = inject('testDatabase');
 
@@ -33,16 +31,7 @@ async function emptyDatabase(): Promise<Database> {
 /** The schema as a deployment had it before 0014. */
 async function databaseBefore0014(): Promise<Database> {
   const opened = await emptyDatabase();
-  const earlier = (await listMigrations()).filter((name) => name < UNIQUE_NAMES);
-  await opened.withScriptConnection(async (run) => {
-    await run(
-      'create table schema_migrations (name text primary key, applied_at timestamptz not null default now())',
-    );
-    for (const name of earlier) {
-      await run(await readFile(MIGRATIONS + name, 'utf8'));
-      await run(`insert into schema_migrations (name) values ('${name}')`);
-    }
-  });
+  await applyMigrationsBefore(opened, UNIQUE_NAMES);
   return opened;
 }
 
