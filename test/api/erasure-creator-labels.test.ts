@@ -5,6 +5,7 @@ import { withImportTables } from '../../src/db/repositories/import-schema.ts';
 import { scimDb } from '../../src/db/repositories/scim-tables.ts';
 import { tombstoneOf } from '../../src/services/partners/erase-person.ts';
 import { useTestApp } from '../helpers/app.ts';
+import { importUploader, scimTokenCreatedBy } from '../helpers/creator-labels.ts';
 import { createTestCustomer } from '../helpers/factories.ts';
 
 const PERSON = 'Uploader.Person@partner.example';
@@ -59,25 +60,12 @@ describe('GDPR erasure of creator labels', () => {
     expect(erased.statusCode, erased.body).toBe(200);
 
     const tombstone = tombstoneOf(PERSON);
-    const createdBy = async (id: string) =>
-      (
-        await scim
-          .selectFrom('scim_tokens')
-          .select('created_by')
-          .where('id', '=', id)
-          .executeTakeFirstOrThrow()
-      ).created_by;
-    const uploader = async (id: string) =>
-      (
-        await withImportTables(database.db)
-          .selectFrom('imports')
-          .select('actor')
-          .where('id', '=', id)
-          .executeTakeFirstOrThrow()
-      ).actor as { label: string; role: string };
-    expect(await createdBy(ownToken.id)).toBe(tombstone);
-    expect(await uploader(ownImport.id)).toMatchObject({ label: tombstone, role: 'partner_full_admin' });
-    expect(await createdBy(foreignToken.id)).toBe(PERSON);
-    expect((await uploader(foreignImport.id)).label).toBe(PERSON.toLowerCase());
+    expect(await scimTokenCreatedBy(database.db, ownToken.id)).toBe(tombstone);
+    expect(await importUploader(database.db, ownImport.id)).toMatchObject({
+      label: tombstone,
+      role: 'partner_full_admin',
+    });
+    expect(await scimTokenCreatedBy(database.db, foreignToken.id)).toBe(PERSON);
+    expect((await importUploader(database.db, foreignImport.id)).label).toBe(PERSON.toLowerCase());
   });
 });

@@ -8,6 +8,7 @@ import type { Database } from '../../src/db/client.ts';
 import { withImportTables } from '../../src/db/repositories/import-schema.ts';
 import { scimDb } from '../../src/db/repositories/scim-tables.ts';
 import { tombstoneOf } from '../../src/services/partners/erase-person.ts';
+import { importUploader, scimTokenCreatedBy } from '../helpers/creator-labels.ts';
 import { createTestDatabase } from '../helpers/database.ts';
 
 const MIGRATION = fileURLToPath(
@@ -95,28 +96,10 @@ describe('migration 0016: creator labels of people erased before it', () => {
     const script = await readFile(MIGRATION, 'utf8');
     await database.withScriptConnection((run) => run(script));
 
-    const createdBy = async (id: string) =>
-      (
-        await scim
-          .selectFrom('scim_tokens')
-          .select('created_by')
-          .where('id', '=', id)
-          .executeTakeFirstOrThrow()
-      ).created_by;
-    const label = async (id: string) =>
-      (
-        (
-          await withImportTables(db)
-            .selectFrom('imports')
-            .select('actor')
-            .where('id', '=', id)
-            .executeTakeFirstOrThrow()
-        ).actor as { label: string }
-      ).label;
-    expect(await createdBy(erasedToken)).toBe(tombstoneOf(ERASED));
-    expect(await createdBy(keptToken)).toBe(KEPT);
-    expect(await createdBy(foreignToken)).toBe(ERASED);
-    expect(await label(erasedImport)).toBe(tombstoneOf(ERASED));
-    expect(await label(foreignImport)).toBe(ERASED.toLowerCase());
+    expect(await scimTokenCreatedBy(db, erasedToken)).toBe(tombstoneOf(ERASED));
+    expect(await scimTokenCreatedBy(db, keptToken)).toBe(KEPT);
+    expect(await scimTokenCreatedBy(db, foreignToken)).toBe(ERASED);
+    expect((await importUploader(db, erasedImport)).label).toBe(tombstoneOf(ERASED));
+    expect((await importUploader(db, foreignImport)).label).toBe(ERASED.toLowerCase());
   });
 });
