@@ -35,6 +35,16 @@ export async function findImport(
     .executeTakeFirst();
 }
 
+/** The uploader as stored now (`imports.actor`): an erasure may have replaced its label since. */
+export async function findImportActor(executor: Executor, importId: string): Promise<unknown> {
+  const row = await withImportTables(executor)
+    .selectFrom('imports')
+    .select('actor')
+    .where('id', '=', importId)
+    .executeTakeFirst();
+  return row?.actor;
+}
+
 /** For the job handler, which knows only the import id from its payload. */
 export async function findImportById(executor: Executor, importId: string): Promise<ImportRow | undefined> {
   return withImportTables(executor)

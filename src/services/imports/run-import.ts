@@ -27,6 +27,7 @@ import { actorStillStands } from '../../db/repositories/actor-standing.ts';
 import {
   deleteFileChunks,
   deleteImportRows,
+  findImportActor,
   findImportById,
   readFileChunks,
   updateImport,
@@ -464,10 +465,13 @@ async function commitBatch(
     db.transaction().execute(async (trx) => {
       // Checked inside the batch's transaction and held until it commits, so no batch commits once a
       // revocation has committed (the revocation waits for the batch in hand).
-      if (!(await actorStillStands(trx, context.actor, { holdUntilCommit: true }))) {
+      // The uploader as stored now: a GDPR erasure during the run replaces its label there, and
+      // the audit rows of later batches must not bring the erased email back.
+      const uploader = ((await findImportActor(trx, imp.id)) as Actor | undefined) ?? context.actor;
+      if (!(await actorStillStands(trx, uploader, { holdUntilCommit: true }))) {
         throw new UploaderNoLongerStands();
       }
-      await writeBatch(trx, context, customer, planned);
+      await writeBatch(trx, { ...context, actor: uploader }, customer, planned);
       // Relaxed commit: a commit lost in a server crash is lost together with its resume point, so
       // the batch simply runs again; no batch need wait for its WAL flush.
       const stored = await saveBatchResults(trx, imp.id, results, progress, 'applying', true);
