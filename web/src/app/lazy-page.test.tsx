@@ -42,6 +42,25 @@ function deferredScreen() {
   return { load: () => module, finish, fail };
 }
 
+/**
+ * Renders a lazy screen alone under the router's error boundary, as the app does. React reports
+ * the caught load error on the console: the point of these tests, not noise, so it is silenced.
+ * Returns what restores the console.
+ */
+function renderScreenAlone(Screen: React.ComponentType): () => void {
+  const router = createMemoryRouter(
+    [{ path: '/', element: <Screen />, errorElement: <RouteError standalone /> }],
+    { initialEntries: ['/'] },
+  );
+  const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  render(
+    <MantineProvider theme={theme}>
+      <RouterProvider router={router} />
+    </MantineProvider>,
+  );
+  return () => consoleError.mockRestore();
+}
+
 describe('a screen loaded on first use', () => {
   it('keeps the shell and says, politely, that the page is loading until its code arrives', async () => {
     const screenModule = deferredScreen();
@@ -69,22 +88,12 @@ describe('a screen loaded on first use', () => {
     await i18n.changeLanguage('nl');
     const screenModule = deferredScreen();
     const CustomersScreen = lazyPage(screenModule.load, 'CustomersScreen');
-    const router = createMemoryRouter(
-      [{ path: '/', element: <CustomersScreen />, errorElement: <RouteError standalone /> }],
-      { initialEntries: ['/'] },
-    );
-    // React reports the caught error on the console; it is the point of this test, not noise.
-    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    render(
-      <MantineProvider theme={theme}>
-        <RouterProvider router={router} />
-      </MantineProvider>,
-    );
+    const restoreConsole = renderScreenAlone(CustomersScreen);
     await act(async () => screenModule.fail(new TypeError('Failed to fetch dynamically imported module')));
     expect(await screen.findByRole('heading', { name: 'Dit scherm kon niet worden geladen' })).toBeTruthy();
     expect(screen.getByRole('main')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Pagina opnieuw laden' })).toBeTruthy();
-    consoleError.mockRestore();
+    restoreConsole();
     await i18n.changeLanguage('en');
   });
 
@@ -96,20 +105,11 @@ describe('a screen loaded on first use', () => {
       .mockRejectedValueOnce(new TypeError('Failed to fetch dynamically imported module'))
       .mockResolvedValue({ CustomersScreen: () => <h1>Customers screen</h1> });
     const CustomersScreen = lazyPage(load, 'CustomersScreen');
-    const router = createMemoryRouter(
-      [{ path: '/', element: <CustomersScreen />, errorElement: <RouteError standalone /> }],
-      { initialEntries: ['/'] },
-    );
-    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    render(
-      <MantineProvider theme={theme}>
-        <RouterProvider router={router} />
-      </MantineProvider>,
-    );
+    const restoreConsole = renderScreenAlone(CustomersScreen);
     fireEvent.click(await screen.findByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('heading', { name: 'Customers screen' })).toBeTruthy();
     expect(load).toHaveBeenCalledTimes(2);
-    consoleError.mockRestore();
+    restoreConsole();
   });
 
   it.each([
@@ -125,21 +125,12 @@ describe('a screen loaded on first use', () => {
         () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')),
         'CustomersScreen',
       );
-      const router = createMemoryRouter(
-        [{ path: '/', element: <CustomersScreen />, errorElement: <RouteError standalone /> }],
-        { initialEntries: ['/'] },
-      );
-      const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-      render(
-        <MantineProvider theme={theme}>
-          <RouterProvider router={router} />
-        </MantineProvider>,
-      );
+      const restoreConsole = renderScreenAlone(CustomersScreen);
       expect(await screen.findByRole('heading', { name: title })).toBeTruthy();
       expect(screen.getByText(new RegExp(text))).toBeTruthy();
       expect(screen.getByRole('button', { name: retry })).toBeTruthy();
       expect(screen.getByRole('button', { name: reload })).toBeTruthy();
-      consoleError.mockRestore();
+      restoreConsole();
       vi.restoreAllMocks();
       await i18n.changeLanguage('en');
     },

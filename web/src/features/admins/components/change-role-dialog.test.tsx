@@ -20,6 +20,17 @@ const fullAdmin = {
   status: 'active',
 } as AdminAccount;
 
+/** The dialog for a partner full admin, offering the two partner roles. */
+function renderDialog() {
+  return renderPage(
+    <ChangeRoleDialog
+      admin={fullAdmin}
+      roles={['partner_full_admin', 'partner_readonly_admin']}
+      onClose={() => undefined}
+    />,
+  );
+}
+
 async function choose(label: string): Promise<void> {
   const dialog = await screen.findByRole('dialog');
   fireEvent.click(within(dialog).getByRole('combobox', { name: /New role|Nieuwe rol/ }));
@@ -33,13 +44,7 @@ async function choose(label: string): Promise<void> {
 
 describe('Change role dialog', () => {
   it('says which tokens a demotion to read-only revokes, and nothing for the current role', async () => {
-    await renderPage(
-      <ChangeRoleDialog
-        admin={fullAdmin}
-        roles={['partner_full_admin', 'partner_readonly_admin']}
-        onClose={() => undefined}
-      />,
-    );
+    await renderDialog();
     await screen.findByRole('dialog');
     expect(screen.queryByTestId('demotion-consequence')).toBeNull();
     await choose('Partner read-only admin');
@@ -51,13 +56,7 @@ describe('Change role dialog', () => {
   });
 
   it('says it in Dutch too', async () => {
-    await renderPage(
-      <ChangeRoleDialog
-        admin={fullAdmin}
-        roles={['partner_full_admin', 'partner_readonly_admin']}
-        onClose={() => undefined}
-      />,
-    );
+    await renderDialog();
     const dialog = await screen.findByRole('dialog');
     await act(() => i18n.changeLanguage('nl')); // renderPage starts in English
     const readOnly = i18n.t('admins.roles.partner_readonly_admin');
