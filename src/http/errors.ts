@@ -4,6 +4,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type ErrorDetail } from '../domain/errors.ts';
 import type { Locale } from '../domain/messages/locale.ts';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../services/db-errors.ts';
 import { localeOf } from './locale.ts';
 import { validationMessage } from './validation-message.ts';
 
@@ -60,7 +61,7 @@ function fromAppError(request: FastifyRequest, error: AppError): { status: numbe
 }
 
 const TEXT: Record<
-  'invalid' | 'tooLarge' | 'rateLimited' | 'internal' | 'notFound',
+  'invalid' | 'tooLarge' | 'rateLimited' | 'internal' | 'notFound' | 'databaseUnavailable',
   { en: string; nl: string }
 > = {
   invalid: { en: 'The request is not valid.', nl: 'Het verzoek is niet geldig.' },
@@ -71,6 +72,10 @@ const TEXT: Record<
   },
   internal: { en: 'Something went wrong on our side.', nl: 'Er ging iets mis aan onze kant.' },
   notFound: { en: 'Not found.', nl: 'Niet gevonden.' },
+  databaseUnavailable: {
+    en: 'The service cannot reach its database right now. Try again shortly.',
+    nl: 'De dienst kan zijn database nu niet bereiken. Probeer het zo opnieuw.',
+  },
 };
 
 export function text(request: FastifyRequest, key: keyof typeof TEXT): string {
@@ -123,6 +128,14 @@ export function toErrorResponse(
       body: errorBody(request, message, [{ code: fastifyError.code ?? 'bad_request', description: message }]),
     };
   }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      status: 503,
+      body: errorBody(request, text(request, 'databaseUnavailable'), [
+        { code: 'database_unavailable', description: text(request, 'databaseUnavailable') },
+      ]),
+    };
+  }
   return {
     status: 500,
     body: errorBody(request, text(request, 'internal'), [
@@ -135,5 +148,12 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
   const { status, body } = toErrorResponse(request, error);
   if (status >= 500) request.log.error({ err: error, trackingId: request.id }, 'request failed');
   else request.log.info({ trackingId: request.id, status, code: body.errors[0]?.code }, body.message);
+  setDatabaseRetryAfter(reply, error);
   return reply.status(status).send(body);
+}
+
+/** A 503 for an unavailable database tells the client when to try again (RFC 9110 §10.2.3). */
+export function setDatabaseRetryAfter(reply: FastifyReply, error: unknown): void {
+  if (!(error instanceof AppError) && isDatabaseUnavailable(error))
+    reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retryingDeadlocks } from './db-errors.ts';
+import { isDatabaseUnavailable, retryingDeadlocks } from './db-errors.ts';
 
 const failure = (code: string) => Object.assign(new Error(code), { code });
 
@@ -34,5 +34,26 @@ describe('retryingDeadlocks', () => {
       }),
     ).rejects.toThrow('23505');
     expect(runs).toBe(1);
+  });
+});
+
+describe('isDatabaseUnavailable', () => {
+  it.each([
+    ['a refused connection', failure('ECONNREFUSED'), true],
+    ['a connection exception (class 08)', failure('08006'), true],
+    ['too many connections', failure('53300'), true],
+    ['a server shutting down', failure('57P01'), true],
+    ["the operator's statement_timeout", failure('57014'), true],
+    ["the operator's lock_timeout", failure('55P03'), true],
+    ['a deadlock that outlived its retries', failure('40P01'), true],
+    ['both addresses of localhost refused', new AggregateError([failure('ECONNREFUSED')]), true],
+    ['a connection lost mid-query', new Error('Connection terminated unexpectedly'), true],
+    ['a unique violation', failure('23505'), false],
+    ['a syntax error (our bug)', failure('42601'), false],
+    ['a missing table (our bug)', failure('42P01'), false],
+    ['an error without a code', new Error('boom'), false],
+    ['not an error', 'text', false],
+  ])('%s', (_name, error, expected) => {
+    expect(isDatabaseUnavailable(error)).toBe(expected);
   });
 });

@@ -49,3 +49,32 @@ export async function retryingDeadlocks<T>(transaction: () => Promise<T>, attemp
     }
   }
 }
+
+/** Seconds a client should wait before retrying when the database could not serve its request. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+// SQLSTATEs that say "not now" rather than "not this": the connection broke or was refused (class
+// 08), the server is out of connections, memory or disk (53), shutting down or starting (57P01–3),
+// a statement or lock wait ran past the operator's statement_timeout / lock_timeout (57014,
+// 55P03; see docs/operations.md), or a transaction kept losing deadlocks (40P01, 40001) after its
+// retries.
+const TRANSIENT_SQL_STATE = /^(08\w{3}|53\w{3}|57P0[123]|57014|55P03|40P01|40001)$/;
+// The same seen from the socket, before PostgreSQL could say anything.
+const TRANSIENT_SOCKET_CODE =
+  /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EPIPE|ENOTFOUND|EAI_AGAIN)$/;
+// node-postgres reports a connection lost mid-query in words only.
+const LOST_CONNECTION_TEXT =
+  /^(Connection terminated|Client has encountered a connection error|Connection terminated due to connection timeout)/;
+
+/**
+ * The database could not serve the request now (down, unreachable, overloaded, or over one of the
+ * operator's timeouts): the failing transaction was rolled back, and the same request may succeed
+ * shortly. Answered 503 with Retry-After, not 500, so integrators' retry logic and load balancers
+ * treat it as such.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (error instanceof AggregateError) return error.errors.some(isDatabaseUnavailable);
+  const code = sqlState(error);
+  if (code !== undefined) return TRANSIENT_SQL_STATE.test(code) || TRANSIENT_SOCKET_CODE.test(code);
+  return error instanceof Error && LOST_CONNECTION_TEXT.test(error.message);
+}

@@ -7,7 +7,9 @@ import { loadConfig } from '../../src/config.ts';
 import { openDatabase, type Database } from '../../src/db/client.ts';
 import { buildApp, type App } from '../../src/http/app.ts';
 import { sql } from 'kysely';
+import { ensureDeployment } from '../../src/services/bootstrap/ensure-deployment.ts';
 import { useTestDatabase } from '../helpers/database.ts';
+import { createApiToken } from '../helpers/factories.ts';
 import { adminUrl, dropDatabase, withDatabaseName } from '../helpers/postgres-admin.ts';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.ts';
 
@@ -99,5 +101,81 @@ describe.skipIf(target.kind !== 'postgres')('PostgreSQL going away and coming ba
     await proxy.restore();
     expect((await app.inject({ url: '/readyz' })).statusCode).toBe(200);
     expect((await app.inject({ url: '/metrics' })).body).toMatch(/^hub_database_up 1$/m);
+  });
+
+  it("answers API, Wholesale and SCIM requests 503 with Retry-After while away, in each API's shape", async () => {
+    await proxy.cut();
+    try {
+      const authorization = `Bearer whk_${'a'.repeat(40)}`;
+      const admin = await app.inject({
+        url: '/v1/customers',
+        headers: { authorization, 'accept-language': 'nl' },
+      });
+      expect([admin.statusCode, admin.headers['retry-after']]).toEqual([503, '5']);
+      expect(admin.json()).toMatchObject({
+        message: 'De dienst kan zijn database nu niet bereiken. Probeer het zo opnieuw.',
+        errors: [{ code: 'database_unavailable' }],
+      });
+
+      const wholesale = await app.inject({ url: '/v1/wholesale/customers', headers: { authorization } });
+      expect([wholesale.statusCode, wholesale.headers['retry-after']]).toEqual([503, '5']);
+      expect(wholesale.json()).toMatchObject({ errors: [{ errorCode: 10039 }] });
+
+      const scim = await app.inject({
+        url: '/scim/v2/00000000-0000-4000-8000-000000000000/Users',
+        headers: { authorization: `Bearer ${'s'.repeat(40)}` },
+      });
+      expect([scim.statusCode, scim.headers['retry-after']]).toEqual([503, '5']);
+      expect(scim.json()).toMatchObject({
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+        status: '503',
+      });
+    } finally {
+      await proxy.restore();
+    }
+  });
+});
+
+describe.skipIf(target.kind !== 'postgres')("PostgreSQL over the operator's lock_timeout", () => {
+  let admin: Database;
+  let database: Database;
+  let app: App;
+  const name = `hub_test_${randomBytes(6).toString('hex')}`;
+
+  beforeAll(async () => {
+    if (target.kind !== 'postgres') return;
+    admin = await openDatabase({ kind: 'postgres', url: adminUrl(target.serverUrl), poolSize: 1 });
+    await admin.withScriptConnection((run) => run(`create database ${name} template ${target.template}`));
+    // As docs/operations.md shows it: server settings through DATABASE_URL's `options`.
+    const url = new URL(withDatabaseName(target.serverUrl, name));
+    url.searchParams.set('options', '-c lock_timeout=200ms');
+    database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 3 });
+    app = await buildApp({ config, database, secret: 'x'.repeat(32) });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+    if (admin) {
+      await dropDatabase(admin, name);
+      await admin.close();
+    }
+  });
+
+  it('answers 503 with Retry-After when a request waited past it, and serves again once the lock is gone', async () => {
+    const operator = await createApiToken(database.db, {
+      partnerId: (await ensureDeployment(database.db, undefined)).defaultPartner.id,
+      role: 'operator',
+    });
+    const request = () =>
+      app.inject({ url: '/v1/customers', headers: { authorization: `Bearer ${operator}` } });
+    expect((await request()).statusCode).toBe(200);
+    await database.db.transaction().execute(async (trx) => {
+      await sql`lock table customers in access exclusive mode`.execute(trx);
+      const waited = await request();
+      expect([waited.statusCode, waited.headers['retry-after']]).toEqual([503, '5']);
+      expect(waited.json()).toMatchObject({ errors: [{ code: 'database_unavailable' }] });
+    });
+    expect((await request()).statusCode).toBe(200);
   });
 });

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../domain/errors.ts';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../../services/db-errors.ts';
 import { VERSION_MISMATCH } from '../../services/scim/scim-user-service.ts';
 import { errorBody } from '../bulk/run-bulk.ts';
 import { ScimError } from '../errors.ts';
@@ -44,6 +45,12 @@ export function toScimError(error: unknown): ScimError {
         return new ScimError(500, undefined, 'Something went wrong on our side.');
     }
   }
+  if (isDatabaseUnavailable(error))
+    return new ScimError(
+      503,
+      undefined,
+      'The service cannot reach its database right now. Try again shortly.',
+    );
   const fastifyError = error as Partial<FastifyError>;
   const status = fastifyError.statusCode ?? 500;
   if (status === 400)
@@ -71,7 +78,11 @@ export function sendScimError(request: FastifyRequest, reply: FastifyReply, erro
     (error as { retryAfter?: unknown }).retryAfter ??
     (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
   if (scimError.status === 429 && retryAfter !== undefined) reply.header('Retry-After', String(retryAfter));
-  if (scimError.status === 503) reply.header('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
+  if (scimError.status === 503)
+    reply.header(
+      'Retry-After',
+      String(isDatabaseUnavailable(error) ? DATABASE_RETRY_AFTER_SECONDS : BUSY_RETRY_AFTER_SECONDS),
+    );
   return reply
     .status(scimError.status)
     .type(SCIM_CONTENT_TYPE)

@@ -12,7 +12,7 @@ import {
 } from '../../../domain/provisioning/wholesale-codes.ts';
 import { ProbeRateLimited } from '../../../services/provisioning/email-probes.ts';
 import { ROW_CODE_TO_WHOLESALE } from '../../../services/provisioning/wholesale-subscribers.ts';
-import { toErrorResponse } from '../../errors.ts';
+import { setDatabaseRetryAfter, toErrorResponse } from '../../errors.ts';
 import type { PublicErrorResponse } from './schemas.ts';
 
 /**
@@ -72,5 +72,6 @@ export function sendPublicError(request: FastifyRequest, reply: FastifyReply, er
   if (status >= 500 && status !== 501)
     request.log.error({ err: error, trackingId: request.id }, 'request failed');
   if (error instanceof ProbeRateLimited) reply.header('retry-after', String(error.retryAfterSeconds));
+  setDatabaseRetryAfter(reply, error);
   return reply.status(status).send(body);
 }
