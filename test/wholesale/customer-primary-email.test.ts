@@ -1,7 +1,7 @@
 // The Wholesale customer precheck and create judge `customerInfo.primaryEmail` by one rule
 // (services/provisioning/customer-primary-email.ts): an email an admin account holds is taken
 // (10022); a user's email is not, since SPEC §1 lets an admin account also be a user.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { WHOLESALE_CODES } from '../../src/domain/provisioning/wholesale-codes.ts';
 import { EMAIL_PROBE_ACTION } from '../../src/services/provisioning/email-probes.ts';
 import { useTestApp } from '../helpers/app.ts';
@@ -150,4 +150,56 @@ describe('precheck and create give the same verdict on the primary email', () =>
       .execute();
     expect(probes).toEqual([]);
   });
+});
+
+describe('an email promised to a customer still being provisioned', () => {
+  it('is taken for the next create and precheck before the first customer has made its admin', async () => {
+    const email = 'promised@in-flight.example';
+    const first = await create(email);
+    expect(first.statusCode, first.body).toBe(202);
+    // No job has run: the first customer's admin account does not exist yet.
+    const checked = await precheck(email);
+    expect(checked.statusCode, checked.body).toBe(400);
+    expect(errorCodes(checked.body)).toEqual([WHOLESALE_CODES.email_taken.errorCode]);
+    const second = await create(email);
+    expect(second.statusCode, second.body).toBe(409);
+    expect(errorCodes(second.body)).toEqual([WHOLESALE_CODES.email_taken.errorCode]);
+
+    await harness().drainJobs();
+    const customer = await send('GET', String(first.headers['location']), prober);
+    expect(customer.json()).toMatchObject({ status: 'provisioned' });
+  });
+
+  it.runIf(inject('testDatabase').kind === 'postgres')(
+    'goes to exactly one of ten simultaneous creates; the others are refused and audited as probes',
+    async () => {
+      const { database } = harness();
+      const racer = await createApiToken(database.db, {
+        partnerId: harness().partnerId,
+        role: 'partner_full_admin',
+        name: 'racer',
+      });
+      const email = 'raced@in-flight.example';
+      const answers = await Promise.all(Array.from({ length: 10 }, () => create(email, racer)));
+      const statuses = answers.map((answer) => answer.statusCode).sort();
+      expect(statuses).toEqual([202, 409, 409, 409, 409, 409, 409, 409, 409, 409]);
+      for (const refused of answers.filter((answer) => answer.statusCode === 409))
+        expect(errorCodes(refused.body)).toEqual([WHOLESALE_CODES.email_taken.errorCode]);
+
+      await harness().drainJobs();
+      const customers = await database.db
+        .selectFrom('customers')
+        .select(['status'])
+        .where('admin_email', '=', email)
+        .execute();
+      expect(customers).toEqual([{ status: 'provisioned' }]);
+      const probes = await database.db
+        .selectFrom('audit_events')
+        .select('id')
+        .where('action', '=', EMAIL_PROBE_ACTION)
+        .where('actor_label', '=', 'token:racer')
+        .execute();
+      expect(probes).toHaveLength(9);
+    },
+  );
 });

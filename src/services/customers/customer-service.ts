@@ -66,9 +66,19 @@ export interface CreateCustomerInput {
  * the Wholesale create refuses it at once (10022) through the rule it shares with its precheck
  * (customer-primary-email.ts), as the public API's precheck/create pair must agree.
  */
+export interface CreateCustomerOptions {
+  /**
+   * Runs first inside the create's transaction, before the customer is stored: a check that must
+   * hold until the customer commits (the Wholesale create's primary-email rule). A throw refuses
+   * the create.
+   */
+  readonly beforeInsert?: (trx: Executor) => Promise<void>;
+}
+
 export async function createCustomer(
   context: ServiceContext,
   input: CreateCustomerInput,
+  options: CreateCustomerOptions = {},
 ): Promise<CustomerView> {
   assertPartnerAdmin(context.actor);
   const details: ErrorDetail[] = [
@@ -102,6 +112,7 @@ export async function createCustomer(
   if (details.length > 0) throw validationFailed(details);
 
   return context.db.transaction().execute(async (trx) => {
+    await options.beforeInsert?.(trx);
     let row: CustomerRow;
     try {
       row = await insertCustomer(trx, {

@@ -6,9 +6,39 @@
 // (admin_accounts_email): one that an admin account already holds cannot be this customer's admin.
 // A *user* (subscriber) with that email is no obstacle: SPEC §1 lets an admin account also be a
 // user of a customer, with the same email.
+//
+// The account is made by the customer's provisioning job, seconds after the create answered. Until
+// then the email is promised to that customer: a second create naming it must be refused too, not
+// accepted and then fail its admin invite (`admin_invite_failed`, a customer without a full admin).
+import { sql } from 'kysely';
 import { findAdminByEmail } from '../../db/repositories/admins.ts';
-import type { ServiceContext } from '../context.ts';
+import type { Executor, ServiceContext } from '../context.ts';
 import { ProbeRateLimited, recordEmailProbes, refuseWhileOverProbeBudget } from './email-probes.ts';
+
+/** Whether an admin account holds the email, or a customer still being provisioned will make one. */
+async function isPrimaryEmailHeld(executor: Executor, email: string): Promise<boolean> {
+  if (await findAdminByEmail(executor, email)) return true;
+  const promised = await executor
+    .selectFrom('customers')
+    .select('id')
+    .where('admin_email', '=', email)
+    .where('status', '=', 'provisioning')
+    .executeTakeFirst();
+  return promised !== undefined;
+}
+
+/**
+ * Inside a customer create's transaction: waits for any other create naming the same primary email
+ * to commit or roll back (a lock on the email, released with the transaction), then says whether
+ * the email is held. Two simultaneous creates with one new email: the second sees the first.
+ */
+export async function isPrimaryEmailHeldExclusively(executor: Executor, email: string): Promise<boolean> {
+  const normalized = email.trim().toLowerCase();
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`customer-primary-email:${normalized}`}, 0))`.execute(
+    executor,
+  );
+  return isPrimaryEmailHeld(executor, normalized);
+}
 
 /**
  * Whether an admin account holds the email. Asking is a probe of which emails exist (SPEC §5):
@@ -18,7 +48,7 @@ import { ProbeRateLimited, recordEmailProbes, refuseWhileOverProbeBudget } from 
 export async function isPrimaryEmailTaken(context: ServiceContext, email: string): Promise<boolean> {
   await refuseWhileOverProbeBudget(context);
   const normalized = email.trim().toLowerCase();
-  if (!(await findAdminByEmail(context.db, normalized))) return false;
+  if (!(await isPrimaryEmailHeld(context.db, normalized))) return false;
   const scope = { partnerId: context.actor.partnerId, customerId: null };
   if ((await recordEmailProbes(context, scope, [normalized])).overBudget) throw new ProbeRateLimited();
   return true;

@@ -40,7 +40,7 @@ import {
   customerScope,
 } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import type { ServiceContext } from '../context.ts';
+import type { Executor, ServiceContext } from '../context.ts';
 import {
   createCustomer,
   deleteCustomer,
@@ -48,7 +48,7 @@ import {
   PROVISION_CUSTOMER_JOB,
 } from '../customers/customer-service.ts';
 import { isUniqueViolation } from '../db-errors.ts';
-import { isPrimaryEmailTaken } from './customer-primary-email.ts';
+import { isPrimaryEmailHeldExclusively, isPrimaryEmailTaken } from './customer-primary-email.ts';
 import { emailTakenError } from './email-probes.ts';
 import { externalIdTaken, wholesaleInvalid, wholesaleNotFound } from './wholesale-errors.ts';
 
@@ -161,21 +161,36 @@ export async function createWholesaleCustomer(
   // admin, so the create refuses it now (10022) instead of accepting a customer whose admin
   // invite is bound to fail in the background.
   if (await isPrimaryEmailTaken(context, value.adminEmail)) throw emailTakenError();
-  const view = await createCustomer(context, {
-    name: value.name,
-    externalId: value.externalId,
-    adminEmail: value.adminEmail,
-    country: value.address.country,
-    address: {
-      addressLine1: value.address.addressLine1,
-      addressLine2: value.address.addressLine2,
-      city: value.address.city,
-      stateOrProvince: value.address.stateOrProvince,
-      zipCode: value.address.zipCode,
+  // Checked again where it counts: a simultaneous create with the same new email may have passed
+  // the check above too. The create holds a lock on the email until it commits.
+  let heldMeanwhile = false;
+  const refuseHeldEmail = async (trx: Executor): Promise<void> => {
+    heldMeanwhile = await isPrimaryEmailHeldExclusively(trx, value.adminEmail);
+    if (heldMeanwhile) throw emailTakenError();
+  };
+  const view = await createCustomer(
+    context,
+    {
+      name: value.name,
+      externalId: value.externalId,
+      adminEmail: value.adminEmail,
+      country: value.address.country,
+      address: {
+        addressLine1: value.address.addressLine1,
+        addressLine2: value.address.addressLine2,
+        city: value.address.city,
+        stateOrProvince: value.address.stateOrProvince,
+        zipCode: value.address.zipCode,
+      },
+      language: value.language,
+      packages: value.packages.map((entry) => ({ id: entry.packageId, limit: entry.limit })),
+      firstLocation: locationInput(value.firstLocation),
     },
-    language: value.language,
-    packages: value.packages.map((entry) => ({ id: entry.packageId, limit: entry.limit })),
-    firstLocation: locationInput(value.firstLocation),
+    { beforeInsert: refuseHeldEmail },
+  ).catch(async (error: unknown) => {
+    // The loser of the race probed an email as the check above does: audited, and limited (429).
+    if (heldMeanwhile) await isPrimaryEmailTaken(context, value.adminEmail);
+    throw error;
   });
   return view.id;
 }
