@@ -15,8 +15,12 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   return name === constraint || text.includes(constraint);
 }
 
-export function isForeignKeyViolation(error: unknown): boolean {
-  return sqlState(error) === '23503';
+export function isForeignKeyViolation(error: unknown, constraint?: string): boolean {
+  if (sqlState(error) !== '23503') return false;
+  if (!constraint) return true;
+  const name = (error as { constraint?: unknown }).constraint;
+  const text = error instanceof Error ? error.message : '';
+  return name === constraint || text.includes(`"${constraint}"`);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,9 +1,10 @@
 // Adds users to a customer: the manual add of SPEC §5 (1–25 at once), the Wholesale API's
 // subscriber create (one), and claimed accounts (up to 250). Each user is planned by the one
-// planner and written in one transaction; a user whose email is a free account waits in
-// `pending_user_migration` (consent email) unless it was claimed through a verified domain;
-// licences go to the provisioning backend after the commit. One bad user never blocks the others.
-import type { AppError } from '../../domain/errors.ts';
+// planner and written in one transaction, each user behind its own savepoint (applyUserPlan); a
+// user whose email is a free account waits in `pending_user_migration` (consent email) unless it
+// was claimed through a verified domain; licences go to the provisioning backend after the commit.
+// One bad user never blocks the others, also when a concurrent request took its email a moment ago.
+import { isAppError, type AppError } from '../../domain/errors.ts';
 import { conflict, validationFailed, type ErrorDetail } from '../../domain/errors.ts';
 import { issueText } from '../../domain/messages/row-messages.ts';
 import { canStart, customerBusy } from '../../domain/provisioning/customer-lifecycle.ts';
@@ -16,7 +17,8 @@ import { assertCanWrite } from '../access/policy.ts';
 import type { ServiceContext } from '../context.ts';
 import { queueConsentEmail } from '../accounts/consent.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
-import { applyUserPlan, planErrorsToAppError } from '../users/apply-user-plan.ts';
+import { retryingDeadlocks } from '../db-errors.ts';
+import { applyUserPlan, planErrorsToAppError, userExistsError } from '../users/apply-user-plan.ts';
 import { loadPlanningState } from '../users/planning-state.ts';
 import { toDesiredChange, type UserFieldsInput } from '../users/user-input.ts';
 import { toUserView, type UserView } from '../users/user-view.ts';
@@ -158,113 +160,119 @@ export async function addUsers(
     if (overBudget) throw new ProbeRateLimited();
   }
 
-  const results: AddUserResult[] = new Array(inputs.length);
-  const pushes: UserRow[] = [];
-  await context.db.transaction().execute(async (trx) => {
-    const { state, rowsByEmail } = await loadPlanningState(trx, customer, {
-      emails,
-      extensions: inputs.flatMap((input) => (input.extension ? [input.extension] : [])),
-      phoneNumbers: inputs.flatMap((input) => (input.phoneNumber ? [input.phoneNumber] : [])),
-    });
-    const freeAccounts = await freeAccountsByEmail(trx, emails);
-    const seen = new Set<string>();
-    for (const [index, input] of inputs.entries()) {
-      const email = emails[index] ?? '';
-      const fail = (error: AppError) => {
-        results[index] = { email, result: 'failed', error };
-      };
-      if (seen.has(email)) {
-        fail(duplicateError(email));
-        continue;
-      }
-      seen.add(email);
-      if (taken.has(email)) {
-        fail(emailTakenError());
-        continue;
-      }
-      if (rowsByEmail.has(email)) {
-        fail(
-          conflict(
-            {
-              en: `A user with email ${email} already exists in this organization.`,
-              nl: `Er bestaat bij deze klant al een gebruiker met e-mailadres ${email}.`,
-            },
-            [
-              {
-                code: 'user_exists',
-                field: 'email',
-                // Self-contained: a batch answer carries only the details, not the message.
-                description:
-                  'A user with this email already exists in this organization: update that user instead.',
-                descriptionNl:
-                  'Er bestaat bij deze klant al een gebruiker met dit e-mailadres: werk die gebruiker bij.',
-              },
-            ],
-          ),
-        );
-        continue;
-      }
-      const freeAccount = freeAccounts.get(email);
-      const claimable =
-        freeAccount !== undefined &&
-        freeAccount.status === 'active' &&
-        claimableDomains.includes(email.split('@')[1] ?? '');
-      if (options.mode === 'claim' && !claimable) {
-        fail(notClaimable(email));
-        continue;
-      }
-
-      const change = toDesiredChange(email, input, (ref) => state.locationById(ref)?.name ?? ref);
-      const plan = planUserChange({
-        current: null,
-        change,
-        behaviour: 'add-only',
-        channel: 'api',
-        context: state,
+  let results: AddUserResult[] = [];
+  let pushes: UserRow[] = [];
+  // Emails another customer's user took while this request ran: probes too, audited after the commit.
+  let takenMeanwhile: string[] = [];
+  // Two batches inserting shared emails in opposite orders wait for each other: PostgreSQL aborts
+  // one, which is then run again whole (nothing of it was kept).
+  await retryingDeadlocks(() =>
+    context.db.transaction().execute(async (trx) => {
+      results = new Array<AddUserResult>(inputs.length);
+      pushes = [];
+      takenMeanwhile = [];
+      const { state, rowsByEmail } = await loadPlanningState(trx, customer, {
+        emails,
+        extensions: inputs.flatMap((input) => (input.extension ? [input.extension] : [])),
+        phoneNumbers: inputs.flatMap((input) => (input.phoneNumber ? [input.phoneNumber] : [])),
       });
-      if (plan.action !== 'add') {
-        fail(
-          plan.action === 'error'
-            ? (planErrorsToAppError(plan, context) as AppError)
-            : validationFailed([
-                {
-                  code: 'package_required',
-                  field: 'package',
-                  description: 'A package is required.',
-                  descriptionNl: 'Een pakket is verplicht.',
-                },
-              ]),
-        );
-        continue;
+      const freeAccounts = await freeAccountsByEmail(trx, emails);
+      const seen = new Set<string>();
+      for (const [index, input] of inputs.entries()) {
+        const email = emails[index] ?? '';
+        const fail = (error: AppError) => {
+          results[index] = { email, result: 'failed', error };
+        };
+        if (seen.has(email)) {
+          fail(duplicateError(email));
+          continue;
+        }
+        seen.add(email);
+        if (taken.has(email)) {
+          fail(emailTakenError());
+          continue;
+        }
+        if (rowsByEmail.has(email)) {
+          fail(userExistsError(email));
+          continue;
+        }
+        const freeAccount = freeAccounts.get(email);
+        const claimable =
+          freeAccount !== undefined &&
+          freeAccount.status === 'active' &&
+          claimableDomains.includes(email.split('@')[1] ?? '');
+        if (options.mode === 'claim' && !claimable) {
+          fail(notClaimable(email));
+          continue;
+        }
+
+        const change = toDesiredChange(email, input, (ref) => state.locationById(ref)?.name ?? ref);
+        const plan = planUserChange({
+          current: null,
+          change,
+          behaviour: 'add-only',
+          channel: 'api',
+          context: state,
+        });
+        if (plan.action !== 'add') {
+          fail(
+            plan.action === 'error'
+              ? (planErrorsToAppError(plan, context) as AppError)
+              : validationFailed([
+                  {
+                    code: 'package_required',
+                    field: 'package',
+                    description: 'A package is required.',
+                    descriptionNl: 'Een pakket is verplicht.',
+                  },
+                ]),
+          );
+          continue;
+        }
+        const pending = freeAccount !== undefined && options.mode === 'add';
+        // The planner saw every key this batch touches; a write that still collides (another
+        // request took the email or number, or deleted the location, a moment ago) fails this user
+        // only, with the 409 it would get on its own, and nothing of it is kept.
+        let row: UserRow | undefined;
+        try {
+          row = await applyUserPlan(
+            trx,
+            context,
+            customer,
+            plan,
+            undefined,
+            pending ? { status: 'pending_user_migration' } : {},
+          );
+        } catch (error) {
+          if (!isAppError(error)) throw error;
+          if (error.details.some((detail) => detail.code === 'email_taken')) takenMeanwhile.push(email);
+          fail(error);
+          continue;
+        }
+        if (!row) continue;
+        state.apply(plan);
+        if (pending) await queueConsentEmail(trx, customer, row);
+        else pushes.push(row);
+        if (freeAccount && options.mode === 'claim') await deleteFreeAccount(trx, freeAccount.id);
+        results[index] = {
+          email,
+          result: pending ? 'pending_user_migration' : 'created',
+          user: toUserView(row, row.location_id ? (state.locationById(row.location_id)?.name ?? null) : null),
+          warnings: plan.warnings.map((issue) => ({
+            code: issue.code,
+            description: issueText(issue, context.locale),
+            ...(issue.column ? { field: issue.column } : {}),
+          })),
+        };
       }
-      const pending = freeAccount !== undefined && options.mode === 'add';
-      // The planner saw every key this batch touches; a write that still collides (another
-      // request took the number a moment ago) fails the whole batch with 409, and nothing is kept.
-      const row = await applyUserPlan(
-        trx,
-        context,
-        customer,
-        plan,
-        undefined,
-        pending ? { status: 'pending_user_migration' } : {},
-      );
-      if (!row) continue;
-      state.apply(plan);
-      if (pending) await queueConsentEmail(trx, customer, row);
-      else pushes.push(row);
-      if (freeAccount && options.mode === 'claim') await deleteFreeAccount(trx, freeAccount.id);
-      results[index] = {
-        email,
-        result: pending ? 'pending_user_migration' : 'created',
-        user: toUserView(row, row.location_id ? (state.locationById(row.location_id)?.name ?? null) : null),
-        warnings: plan.warnings.map((issue) => ({
-          code: issue.code,
-          description: issueText(issue, context.locale),
-          ...(issue.column ? { field: issue.column } : {}),
-        })),
-      };
-    }
-  });
+    }),
+  );
+  if (takenMeanwhile.length > 0)
+    await recordEmailProbes(
+      context,
+      { partnerId: customer.partner_id, customerId: customer.id },
+      takenMeanwhile,
+    );
 
   // Downstream, after the commit: a failure leaves that user in `error`, the others untouched.
   for (const row of pushes) {
