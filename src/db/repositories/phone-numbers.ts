@@ -48,28 +48,58 @@ export async function listPhoneNumbers(
     .execute();
 }
 
-/** Which of these numbers already exist anywhere, and where. */
-export async function findExistingNumbers(
-  executor: Executor,
-  numbers: readonly string[],
-): Promise<{ e164: string; customer_id: string; location_id: string }[]> {
-  if (numbers.length === 0) return [];
-  return executor
-    .selectFrom('phone_numbers')
-    .select(['e164', 'customer_id', 'location_id'])
-    .where('e164', 'in', numbers)
-    .execute();
+export interface NumberOwner {
+  readonly e164: string;
+  readonly partner_id: string;
+  readonly customer_id: string;
+  readonly customer_name: string;
+  readonly location_id: string;
+  readonly location_name: string;
 }
 
+/**
+ * Which of these numbers exist anywhere, and whose they are. Across tenants on purpose: the
+ * inventory is unique deployment-wide. The caller decides what of the answer it may show (ADR 0074).
+ */
+export async function findNumberOwners(
+  executor: Executor,
+  numbers: readonly string[],
+): Promise<NumberOwner[]> {
+  const owners: NumberOwner[] = [];
+  for (let start = 0; start < numbers.length; start += 1000) {
+    const chunk = numbers.slice(start, start + 1000);
+    owners.push(
+      ...(await executor
+        .selectFrom('phone_numbers as n')
+        .innerJoin('customers as c', 'c.id', 'n.customer_id')
+        .innerJoin('locations as l', (join) =>
+          join.onRef('l.id', '=', 'n.location_id').onRef('l.customer_id', '=', 'n.customer_id'),
+        )
+        .select(['n.e164', 'c.partner_id', 'n.customer_id', 'c.name as customer_name', 'n.location_id'])
+        .select('l.name as location_name')
+        .where('n.e164', 'in', chunk)
+        .orderBy('n.e164')
+        .execute()),
+    );
+  }
+  return owners;
+}
+
+/**
+ * Inserts the numbers missing anywhere into this location; a number someone else holds, or
+ * inserts at the same moment, is skipped (the caller verifies with `findNumberOwners`). Sorted,
+ * so two requests with overlapping ranges take the row locks in the same order and never deadlock.
+ */
 export async function insertPhoneNumbers(
   executor: Executor,
   customerId: string,
   locationId: string,
   numbers: readonly string[],
 ): Promise<number> {
+  const sorted = [...new Set(numbers)].sort();
   let inserted = 0;
-  for (let start = 0; start < numbers.length; start += 1000) {
-    const chunk = numbers.slice(start, start + 1000);
+  for (let start = 0; start < sorted.length; start += 1000) {
+    const chunk = sorted.slice(start, start + 1000);
     const result = await executor
       .insertInto('phone_numbers')
       .values(chunk.map((e164) => ({ customer_id: customerId, location_id: locationId, e164 })))

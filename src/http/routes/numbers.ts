@@ -4,6 +4,7 @@ import { addNumbers, listNumbers, removeNumbers } from '../../services/numbers/n
 import type { App } from '../app.ts';
 import { pageQuery, setNextLink } from '../paging.ts';
 import { customerParams, errorResponses } from '../schemas/common.ts';
+import { addRetryAfter } from './retry-after.ts';
 
 const numberOutput = z
   .object({
@@ -17,6 +18,8 @@ const numberOutput = z
   .describe('PhoneNumber');
 
 export async function numberRoutes(app: App): Promise<void> {
+  // Adding numbers of other organizations is a limited probe (ADR 0074): its 429 says when to retry.
+  addRetryAfter(app);
   app.get(
     '/v1/customers/:customerId/numbers',
     {

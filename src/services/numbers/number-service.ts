@@ -1,20 +1,30 @@
 // Number inventory use cases (SPEC §4): add ranges to a location, list free / taken, remove free.
-import { conflict, validationFailed } from '../../domain/errors.ts';
+import { conflict, validationFailed, type ErrorDetail } from '../../domain/errors.ts';
 import { expandNumberRanges } from '../../domain/phone/number-range.ts';
 import { normalizePhoneNumber } from '../../domain/phone/normalize-phone.ts';
 import {
   deleteFreePhoneNumbers,
-  findExistingNumbers,
+  findNumberOwners,
   insertPhoneNumbers,
   listPhoneNumbers,
+  type NumberOwner,
 } from '../../db/repositories/phone-numbers.ts';
-import { assertCanWrite } from '../access/policy.ts';
+import {
+  NUMBER_PROBES_LIMITED_TEXT,
+  NUMBERS_UNAVAILABLE_TEXT,
+  numberElsewhereText,
+  numbersElsewhereText,
+} from '../../domain/messages/number-conflicts.ts';
+import { assertCanWrite, customerScope } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
 import { requireLocation } from '../locations/location-service.ts';
+import { retryingForeignKeyRace } from '../db-errors.ts';
 import { toPage, type Page } from '../paging.ts';
-import { counted } from '../../domain/messages/counted.ts';
+import { ProbeRateLimited } from '../provisioning/email-probes.ts';
+import { classifyNumberOwners } from './classify-number-owners.ts';
+import { recordNumberProbe, refuseWhileOverNumberProbeBudget } from './number-probes.ts';
 
 export interface PhoneNumberView {
   readonly phoneNumber: string;
@@ -32,6 +42,22 @@ export interface AddNumbersResult {
   readonly numbers: readonly string[];
 }
 
+/** Thrown inside the transaction so that it rolls back before the probe is audited on its own. */
+class ForeignNumbers extends Error {
+  constructor(
+    readonly locationId: string,
+    readonly visibleElsewhere: readonly NumberOwner[],
+  ) {
+    super('numbers of another organization');
+  }
+}
+
+/**
+ * Adds numbers and ranges to a location. The answer is decided after the insert, from who holds
+ * each number then: a number inserted at the same moment by another request counts as taken, not
+ * as "already present" (ADR 0074). Numbers of organizations the caller cannot see are refused
+ * without naming, counting or locating them, and the attempt is an audited, limited probe.
+ */
 export async function addNumbers(
   context: ServiceContext,
   customerRef: string,
@@ -40,40 +66,69 @@ export async function addNumbers(
 ): Promise<AddNumbersResult> {
   assertCanWrite(context.actor);
   const customer = await requireCustomer(context, customerRef);
-  return context.db.transaction().execute(async (trx) => {
-    const location = await requireLocation(trx, customer.id, locationRef);
-    const expansion = expandNumberRanges(ranges, location.country);
-    if (!expansion.ok) throw validationFailed(expansion.errors);
-    const existing = await findExistingNumbers(trx, expansion.numbers);
-    const elsewhere = existing.filter(
-      (row) => row.customer_id !== customer.id || row.location_id !== location.id,
-    );
-    if (elsewhere.length > 0) {
-      const sample = elsewhere.slice(0, 10).map((row) => row.e164);
-      throw conflict(
-        {
-          en: `${counted(elsewhere.length, 'en', 'number already belongs', 'numbers already belong')} to another location or customer.`,
-          nl: `${counted(elsewhere.length, 'nl', 'nummer hoort', 'nummers horen')} al bij een andere locatie of klant.`,
-        },
-        sample.map((e164) => ({
-          code: 'number_taken',
-          field: 'numbers',
-          description: `${e164} is already in use elsewhere.`,
-          descriptionNl: `${e164} is elders al in gebruik.`,
-        })),
+  await refuseWhileOverNumberProbeBudget(context);
+  try {
+    return await context.db.transaction().execute(async (trx) => {
+      const location = await requireLocation(trx, customer.id, locationRef);
+      const expansion = expandNumberRanges(ranges, location.country);
+      if (!expansion.ok) throw validationFailed(expansion.errors);
+      const added = await insertPhoneNumbers(trx, customer.id, location.id, expansion.numbers);
+      const owners = await findNumberOwners(trx, expansion.numbers);
+      const { present, visibleElsewhere, foreign } = classifyNumberOwners(
+        owners,
+        { customerId: customer.id, locationId: location.id },
+        customerScope(context.actor),
       );
-    }
-    const added = await insertPhoneNumbers(trx, customer.id, location.id, expansion.numbers);
-    await recordAudit(trx, context, {
-      partnerId: customer.partner_id,
-      customerId: customer.id,
-      action: 'numbers.add',
-      targetType: 'location',
-      targetId: location.id,
-      after: { location: location.name, ranges, added },
+      if (foreign.length > 0) throw new ForeignNumbers(location.id, visibleElsewhere);
+      if (visibleElsewhere.length > 0) throw numbersElsewhereError(visibleElsewhere, customer.id);
+      await recordAudit(trx, context, {
+        partnerId: customer.partner_id,
+        customerId: customer.id,
+        action: 'numbers.add',
+        targetType: 'location',
+        targetId: location.id,
+        after: { location: location.name, ranges, added },
+      });
+      return { added, alreadyPresent: present.length - added, numbers: expansion.numbers };
     });
-    return { added, alreadyPresent: expansion.numbers.length - added, numbers: expansion.numbers };
+  } catch (error) {
+    if (!(error instanceof ForeignNumbers)) throw error;
+    const { overBudget } = await recordNumberProbe(
+      context,
+      { partnerId: customer.partner_id, customerId: customer.id, locationId: error.locationId },
+      ranges,
+    );
+    if (overBudget) throw new ProbeRateLimited(NUMBER_PROBES_LIMITED_TEXT);
+    const visible =
+      error.visibleElsewhere.length > 0 ? numbersElsewhereDetails(error.visibleElsewhere, customer.id) : [];
+    throw conflict(NUMBERS_UNAVAILABLE_TEXT, [
+      ...visible,
+      {
+        code: 'number_unavailable',
+        field: 'numbers',
+        description: NUMBERS_UNAVAILABLE_TEXT.en,
+        descriptionNl: NUMBERS_UNAVAILABLE_TEXT.nl,
+      },
+    ]);
+  }
+}
+
+/** At most this many numbers are named in a refusal; the message counts them all. */
+const NAMED_NUMBERS = 10;
+
+function numbersElsewhereDetails(owners: readonly NumberOwner[], customerId: string): ErrorDetail[] {
+  return owners.slice(0, NAMED_NUMBERS).map((owner) => {
+    // Only numbers the caller may see get here; the customer is named when it is another one.
+    const text = numberElsewhereText(owner.e164, {
+      location: owner.location_name,
+      customer: owner.customer_id === customerId ? null : owner.customer_name,
+    });
+    return { code: 'number_taken', field: 'numbers', description: text.en, descriptionNl: text.nl };
   });
+}
+
+function numbersElsewhereError(owners: readonly NumberOwner[], customerId: string) {
+  return conflict(numbersElsewhereText(owners.length), numbersElsewhereDetails(owners, customerId));
 }
 
 export interface ListNumbersInput {
@@ -135,7 +190,9 @@ export async function removeNumbers(
     }
     normalized.push(result.e164);
   }
-  return context.db.transaction().execute(async (trx) => {
+  // A user given one of the numbers while this ran makes the delete's foreign key refuse it: run
+  // once more, then the number is not free and is answered number_not_removable (409).
+  return retryingForeignKeyRace(() => context.db.transaction().execute(async (trx) => {
     const removed = await deleteFreePhoneNumbers(trx, customer.id, normalized);
     const notRemoved = normalized.filter((e164) => !removed.includes(e164));
     if (notRemoved.length > 0) {
@@ -161,5 +218,5 @@ export async function removeNumbers(
       before: { numbers: removed },
     });
     return removed;
-  });
+  }));
 }

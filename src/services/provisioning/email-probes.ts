@@ -17,21 +17,30 @@ export function emailTakenError(): AppError {
 
 export class ProbeRateLimited extends AppError {
   readonly retryAfterSeconds = 60;
-  constructor() {
-    super('rate_limited', {
+  constructor(
+    message: { en: string; nl: string } = {
       en: 'Too many attempts with emails of other organizations. Try again in a minute.',
       nl: 'Te veel pogingen met e-mailadressen van andere organisaties. Probeer het over een minuut opnieuw.',
-    });
+    },
+  ) {
+    super('rate_limited', message);
   }
 }
 
-/** The actor's probes in the last minute. */
-async function recentProbes(context: ServiceContext, actorId: string): Promise<number> {
+/**
+ * The actor's probes of one kind (the audit action, e.g. numbers of other organizations, ADR
+ * 0074) in the last minute; each kind has its own budget of EMAIL_PROBES_PER_MINUTE.
+ */
+export async function recentProbes(
+  context: ServiceContext,
+  actorId: string,
+  action: string = EMAIL_PROBE_ACTION,
+): Promise<number> {
   const row = await context.db
     .selectFrom('audit_events')
     .select(sql<number>`count(*)::int`.as('probes'))
     .where('actor_id', '=', actorId)
-    .where('action', '=', EMAIL_PROBE_ACTION)
+    .where('action', '=', action)
     .where('occurred_at', '>', sql<Date>`now() - interval '1 minute'`)
     .executeTakeFirstOrThrow();
   return row.probes;
