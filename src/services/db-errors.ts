@@ -23,6 +23,21 @@ export function isForeignKeyViolation(error: unknown, constraint?: string): bool
   return name === constraint || text.includes(`"${constraint}"`);
 }
 
+/**
+ * Runs a transaction once more when it lost a foreign-key race: a delete whose "still in use?"
+ * check ran before a concurrent writer committed a row that references what it deletes (the
+ * delete then waited for that row's lock, and the key refused it). The second run sees the row
+ * and answers with the delete's own clear refusal instead of a 500.
+ */
+export async function retryingForeignKeyRace<T>(transaction: () => Promise<T>): Promise<T> {
+  try {
+    return await transaction();
+  } catch (error) {
+    if (!isForeignKeyViolation(error)) throw error;
+    return transaction();
+  }
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Ids are UUIDs; anything else is a name or externalId (and must never reach a uuid column). */

@@ -463,3 +463,37 @@ describe.runIf(inject('testDatabase').kind === 'postgres')('user writes racing i
     }
   });
 });
+
+describe.runIf(inject('testDatabase').kind === 'postgres')('a delete beaten by a user write', () => {
+  it('deleting a location a user was just added to: 409 location_in_use, not a 500', async () => {
+    const { customerId, locationId } = await customerWithLocation();
+    const { database } = harness();
+    const held = await holdOpen(database, async (trx) => {
+      await sql`insert into users (customer_id, email, location_id, extension)
+        values (${customerId}, 'arrived@race.example', ${locationId}, '7001')`.execute(trx);
+    });
+    const removed = await beatenBy(held, () =>
+      send('DELETE', `/v1/customers/${customerId}/locations/${locationId}`),
+    );
+    expect(removed.statusCode, removed.body).toBe(409);
+    expect((removed.json() as ErrorBody).errors).toEqual([
+      expect.objectContaining({ code: 'location_in_use', field: 'location' }),
+    ]);
+  });
+
+  it('removing a number a user was just given: 409 number_not_removable, not a 500', async () => {
+    const { customerId, locationId } = await customerWithLocation(['+31201190000']);
+    const { database } = harness();
+    const held = await holdOpen(database, async (trx) => {
+      await sql`insert into users (customer_id, email, location_id, phone_number)
+        values (${customerId}, 'given@race.example', ${locationId}, '+31201190000')`.execute(trx);
+    });
+    const removed = await beatenBy(held, () =>
+      send('POST', `/v1/customers/${customerId}/numbers/remove`, { numbers: ['+31201190000'] }),
+    );
+    expect(removed.statusCode, removed.body).toBe(409);
+    expect((removed.json() as ErrorBody).errors).toEqual([
+      expect.objectContaining({ code: 'number_not_removable', field: 'numbers' }),
+    ]);
+  });
+});

@@ -18,7 +18,7 @@ import { assertCanWrite } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Executor, ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
-import { isUniqueViolation, isUuidLike } from '../db-errors.ts';
+import { isUniqueViolation, isUuidLike, retryingForeignKeyRace } from '../db-errors.ts';
 import { decodeCursor, toPage, type Page } from '../paging.ts';
 import { counted } from '../../domain/messages/counted.ts';
 
@@ -255,33 +255,37 @@ export async function deleteLocation(
 ): Promise<void> {
   assertCanWrite(context.actor);
   const customer = await requireCustomer(context, customerRef);
-  await context.db.transaction().execute(async (trx) => {
-    const existing = await requireLocation(trx, customer.id, locationRef);
-    const usage = await locationUsage(trx, customer.id, existing.id);
-    if (usage.users > 0 || usage.numbers > 0) {
-      throw conflict(
-        {
-          en: `Location "${existing.name}" is used by ${counted(usage.users, 'en', 'user', 'users')} and ${counted(usage.numbers, 'en', 'number', 'numbers')} and cannot be deleted.`,
-          nl: `Locatie "${existing.name}" wordt gebruikt door ${counted(usage.users, 'nl', 'gebruiker', 'gebruikers')} en ${counted(usage.numbers, 'nl', 'nummer', 'nummers')} en kan niet worden verwijderd.`,
-        },
-        [
+  // A user added to the location while this ran makes the delete's foreign key refuse it: run once
+  // more, then the usage check sees that user and answers location_in_use (409).
+  await retryingForeignKeyRace(() =>
+    context.db.transaction().execute(async (trx) => {
+      const existing = await requireLocation(trx, customer.id, locationRef);
+      const usage = await locationUsage(trx, customer.id, existing.id);
+      if (usage.users > 0 || usage.numbers > 0) {
+        throw conflict(
           {
-            code: 'location_in_use',
-            field: 'location',
-            description: 'Remove its users and numbers first.',
-            descriptionNl: 'Verwijder eerst de gebruikers en nummers van de locatie.',
+            en: `Location "${existing.name}" is used by ${counted(usage.users, 'en', 'user', 'users')} and ${counted(usage.numbers, 'en', 'number', 'numbers')} and cannot be deleted.`,
+            nl: `Locatie "${existing.name}" wordt gebruikt door ${counted(usage.users, 'nl', 'gebruiker', 'gebruikers')} en ${counted(usage.numbers, 'nl', 'nummer', 'nummers')} en kan niet worden verwijderd.`,
           },
-        ],
-      );
-    }
-    await deleteLocationRow(trx, customer.id, existing.id);
-    await recordAudit(trx, context, {
-      partnerId: customer.partner_id,
-      customerId: customer.id,
-      action: 'location.delete',
-      targetType: 'location',
-      targetId: existing.id,
-      before: toLocationView(existing),
-    });
-  });
+          [
+            {
+              code: 'location_in_use',
+              field: 'location',
+              description: 'Remove its users and numbers first.',
+              descriptionNl: 'Verwijder eerst de gebruikers en nummers van de locatie.',
+            },
+          ],
+        );
+      }
+      await deleteLocationRow(trx, customer.id, existing.id);
+      await recordAudit(trx, context, {
+        partnerId: customer.partner_id,
+        customerId: customer.id,
+        action: 'location.delete',
+        targetType: 'location',
+        targetId: existing.id,
+        before: toLocationView(existing),
+      });
+    }),
+  );
 }
