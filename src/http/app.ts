@@ -24,6 +24,7 @@ import type { Config, TrustProxy } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { errorBody, sendError, text } from './errors.ts';
 import { authenticationPlugin } from './plugins/authentication.ts';
+import { inputHygienePlugin } from './plugins/input-hygiene.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { apiRateLimitHook, rateLimitedError } from './plugins/rate-limit-keys.ts';
 import { sharedRouteRateLimitStore } from './rate-limit/shared-route-store.ts';
@@ -94,6 +95,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
         ]),
       ),
   );
+  // Before any other hook reads the input: text the database cannot store is a 400 (SPEC §7).
+  await app.register(inputHygienePlugin);
 
   await app.register(cookie, { secret: options.secret });
   // Routes with a `config.rateLimit` of their own (sign-in, sign-up, consent: per IP) get it from

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../domain/errors.ts';
+import { INVALID_JSON_CODE } from '../../http/plugins/input-hygiene.ts';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../../services/db-errors.ts';
 import { VERSION_MISMATCH } from '../../services/scim/scim-user-service.ts';
 import { errorBody } from '../bulk/run-bulk.ts';
@@ -32,6 +33,9 @@ export function toScimError(error: unknown): ScimError {
           return new ScimError(412, undefined, detail);
         return new ScimError(409, 'uniqueness', detail);
       case 'validation_failed':
+        // A body that is no JSON at all is syntax; a value the product refuses is a value.
+        if (error.details.some((d) => d.code === INVALID_JSON_CODE))
+          return new ScimError(400, 'invalidSyntax', detail);
         return new ScimError(400, 'invalidValue', detail);
       case 'forbidden':
         return new ScimError(403, undefined, detail);
@@ -53,6 +57,13 @@ export function toScimError(error: unknown): ScimError {
     );
   const fastifyError = error as Partial<FastifyError>;
   const status = fastifyError.statusCode ?? 500;
+  // A body of a media type that is no JSON (text/plain, text/csv): SCIM reads it as bad syntax.
+  if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return new ScimError(
+      400,
+      'invalidSyntax',
+      'The request body must be JSON (application/scim+json or application/json).',
+    );
   if (status === 400)
     return new ScimError(400, 'invalidSyntax', fastifyError.message ?? 'The request is not valid JSON.');
   if (status >= 400 && status < 500)

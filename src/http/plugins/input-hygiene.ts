@@ -1,0 +1,106 @@
+// One guard for every route's input, before any route, hook of a route or service sees it:
+// - path parameters and the query string (onRequest, so before SCIM's authentication reads the
+//   customer id from the path) and the parsed body (preValidation) must hold only text the
+//   database can store (plugins/unstorable-text.ts): else 400 naming the field;
+// - a JSON body that does not parse is a 400 with our own code `invalid_json` in the request's
+//   language, not Fastify's English FST_ERR_CTP_INVALID_JSON_BODY;
+// - a text/plain body is 415: no route takes it (CSV uploads register text/csv themselves), and
+//   Fastify's default parser handed the text to a route's object schema ("expected object").
+// The errors are AppErrors, so each API's error handler answers them in its own shape.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { validationFailed, type ErrorDetail } from '../../domain/errors.ts';
+import { fieldName, findUnstorableText, type UnstorableText } from './unstorable-text.ts';
+
+/** Where a value came from, as the zod validation details call it. */
+type InputPart = 'params' | 'querystring' | 'body';
+
+function reasonText(found: UnstorableText): { en: string; nl: string } {
+  switch (found.reason) {
+    case 'nul':
+      return {
+        en: 'contains the NUL character (U+0000), which cannot be stored',
+        nl: 'bevat het NUL-teken (U+0000), dat niet kan worden opgeslagen',
+      };
+    case 'lone_surrogate':
+      return {
+        en: 'contains an unpaired UTF-16 surrogate (U+D800–U+DFFF), which is not valid Unicode',
+        nl: 'bevat een los UTF-16-surrogaat (U+D800–U+DFFF), wat geen geldige Unicode is',
+      };
+    case 'forbidden_key':
+      return {
+        en: `the key "${found.key ?? ''}" is not allowed`,
+        nl: `de sleutel "${found.key ?? ''}" is niet toegestaan`,
+      };
+  }
+}
+
+export function unstorableTextDetail(part: InputPart, found: UnstorableText): ErrorDetail {
+  const field = fieldName(found.path);
+  const where = field ? `${part}.${field}` : part;
+  const reason = reasonText(found);
+  return {
+    code: found.reason === 'forbidden_key' ? 'forbidden_key' : 'invalid_character',
+    description: `${where}: ${reason.en}`,
+    descriptionNl: `${where}: ${reason.nl}`,
+    ...(field ? { field } : {}),
+  };
+}
+
+function refuseUnstorable(part: InputPart, value: unknown): void {
+  const found = findUnstorableText(value);
+  if (found) throw validationFailed([unstorableTextDetail(part, found)]);
+}
+
+export const INVALID_JSON_CODE = 'invalid_json';
+
+/** The JSON parser of every route (SCIM's application/scim+json has its own): ours, for the texts. */
+export function parseJsonBody(body: string): unknown {
+  if (body.length === 0)
+    throw validationFailed([
+      {
+        code: INVALID_JSON_CODE,
+        description: 'The request body is empty, but its Content-Type says JSON.',
+        descriptionNl: 'De inhoud van het verzoek is leeg, maar het Content-Type zegt JSON.',
+      },
+    ]);
+  try {
+    // Plain JSON.parse: a `__proto__` key becomes an own property here, which the preValidation
+    // hook refuses by name (secure-json-parse threw, and Fastify said only "not valid JSON").
+    return JSON.parse(body) as unknown;
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? ` (${error.message})` : '';
+    throw validationFailed([
+      {
+        code: INVALID_JSON_CODE,
+        description: `The request body is not valid JSON${reason}.`,
+        descriptionNl: 'De inhoud van het verzoek is geen geldige JSON.',
+      },
+    ]);
+  }
+}
+
+async function checkPathAndQuery(request: FastifyRequest): Promise<void> {
+  refuseUnstorable('params', request.params);
+  refuseUnstorable('querystring', request.query);
+}
+
+async function checkBody(request: FastifyRequest): Promise<void> {
+  refuseUnstorable('body', request.body);
+}
+
+export const inputHygienePlugin = fp(
+  async (app: FastifyInstance) => {
+    app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+      try {
+        done(null, parseJsonBody(typeof body === 'string' ? body : body.toString('utf8')));
+      } catch (error) {
+        done(error as Error, undefined);
+      }
+    });
+    app.removeContentTypeParser('text/plain');
+    app.addHook('onRequest', checkPathAndQuery);
+    app.addHook('preValidation', checkBody);
+  },
+  { name: 'input-hygiene' },
+);
