@@ -1,7 +1,7 @@
 // Opens the database the configuration names: PostgreSQL through `pg` when DATABASE_URL is set,
 // else the embedded PGlite in the data dir. Both speak the same SQL through one Kysely instance.
 import { execFile } from 'node:child_process';
-import { access } from 'node:fs/promises';
+import { access, chmod } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -227,6 +227,18 @@ function chooseWasmCompiler(optimized: boolean): void {
   if (!optimized) v8.setFlagsFromString('--liftoff-only');
 }
 
+/**
+ * The embedded database's files hold password and token hashes and the deployment's signing
+ * secret. PGlite writes them with the process's umask (0666 files where the umask is 0), so the
+ * folder itself is closed to other local users: nothing inside can be reached through it.
+ */
+export const PRIVATE_FOLDER = 0o700;
+
+/** Closes a folder of ours to other local users (also one an older version made 0755). */
+export async function keepPrivate(folder: string): Promise<void> {
+  await chmod(folder, PRIVATE_FOLDER);
+}
+
 async function openPGlite(target: Extract<DatabaseTarget, { kind: 'pglite' }>): Promise<Database> {
   chooseWasmCompiler(target.optimizedWasm ?? false);
   let lock: DataDirLock | null = null;
@@ -234,7 +246,8 @@ async function openPGlite(target: Extract<DatabaseTarget, { kind: 'pglite' }>): 
   try {
     if (target.dataDir) {
       // PGlite does not create parent folders itself.
-      await makeDirectory(target.dataDir);
+      await makeDirectory(target.dataDir, { mode: PRIVATE_FOLDER });
+      await keepPrivate(target.dataDir);
       lock = lockDataDir(target.dataDir);
       if (!target.loadDataDir) await initPGliteDataDirInChildProcess(target.dataDir);
     }

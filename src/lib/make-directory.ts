@@ -4,7 +4,11 @@
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-export async function makeDirectory(directory: string): Promise<void> {
+/** `mode`: of the folders this creates (before the umask), e.g. 0o700 for private data. */
+export async function makeDirectory(
+  directory: string,
+  options: { readonly mode?: number } = {},
+): Promise<void> {
   const missing: string[] = [];
   let current = path.resolve(directory);
   for (;;) {
@@ -23,7 +27,7 @@ export async function makeDirectory(directory: string): Promise<void> {
   }
   for (const folder of missing.reverse()) {
     try {
-      await mkdir(folder);
+      await mkdir(folder, options.mode === undefined ? {} : { mode: options.mode });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
       throw new Error(`Cannot create ${directory}: ${(error as Error).message}`, { cause: error });

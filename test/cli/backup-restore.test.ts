@@ -1,6 +1,6 @@
 // `hub backup` → `hub restore` of the embedded database, run in-process as bin/hub runs them (each
 // command opens and closes the PGlite data dir itself), always on PGlite whatever DATABASE_URL is.
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,8 @@ let dataDir = '';
 
 const hub = (...argv: string[]) => runHubWithEnv({ HUB_DATA_DIR: dataDir }, workDir, argv);
 const hubIn = (dir: string, ...argv: string[]) => runHubWithEnv({ HUB_DATA_DIR: dir }, workDir, argv);
+/** Permission bits: the database's folders are the owner's alone (password and token hashes). */
+const modeOf = async (file: string) => (await stat(file)).mode & 0o777;
 
 beforeAll(async () => {
   workDir = await mkdtemp(path.join(tmpdir(), 'hub-backup-test-'));
@@ -110,6 +112,14 @@ describe('hub backup / hub restore (embedded database)', { timeout: 300_000 }, (
     const bytes = await readFile(result.file);
     expect(bytes.length).toBe(result.bytes);
     expect([...bytes.subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+    expect(await modeOf(result.file)).toBe(0o600);
+    expect([await modeOf(dataDir), await modeOf(path.join(dataDir, 'pglite'))]).toEqual([0o700, 0o700]);
+  });
+
+  it('closes a database folder an older version left open to other users', async () => {
+    await chmod(path.join(dataDir, 'pglite'), 0o755);
+    expect((await hub('customers', 'list', '--json')).exitCode).toBe(0);
+    expect(await modeOf(path.join(dataDir, 'pglite'))).toBe(0o700);
   });
 
   it('refuses to overwrite a backup file without --force, or to write into no folder (exit 2)', async () => {
@@ -131,6 +141,7 @@ describe('hub backup / hub restore (embedded database)', { timeout: 300_000 }, (
       replacedDataDir: null,
     });
     expect(restored.json<RestoreResult>().migrations).toBeGreaterThanOrEqual(4);
+    expect([await modeOf(fresh), await modeOf(path.join(fresh, 'pglite'))]).toEqual([0o700, 0o700]);
     const customers = (await hubIn(fresh, 'customers', 'list', '--json')).json<CustomerView[]>();
     expect(customers.map((customer) => customer.externalId)).toEqual(['DEVRIES-001']);
     const users = (await hubIn(fresh, 'users', 'list', '--customer', 'DEVRIES-001', '--json')).json<
@@ -165,6 +176,9 @@ describe('hub backup / hub restore (embedded database)', { timeout: 300_000 }, (
     const replaced = forced.json<RestoreResult>().replacedDataDir;
     expect(replaced).toMatch(/pglite\.replaced-/);
     expect((await stat(replaced as string)).isDirectory()).toBe(true);
+    expect([await modeOf(replaced as string), await modeOf(path.join(dataDir, 'pglite'))]).toEqual([
+      0o700, 0o700,
+    ]);
     const customers = (await hub('customers', 'list', '--json')).json<CustomerView[]>();
     expect(customers.map((customer) => customer.externalId)).toEqual(['DEVRIES-001']);
   });

@@ -3,7 +3,7 @@
 // (postgres://postgres@127.0.0.1:5432); skipped, saying so, only when no server answers there.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -294,6 +294,8 @@ describe.skipIf(!available)('hub migrate-to (embedded → PostgreSQL)', { timeou
     const bytes = await readFile(backup.file);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('PGDMP');
     expect(bytes.length).toBe(backup.bytes);
+    // The dump holds password and token hashes: the owner's alone, whatever the umask.
+    expect((await stat(backup.file)).mode & 0o777).toBe(0o600);
   });
 
   it('rejects a URL that is not PostgreSQL and a run on PostgreSQL (exit 2)', async () => {

@@ -12,7 +12,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { AppError } from '../../domain/errors.ts';
 import { conflict, validationFailed } from '../../domain/errors.ts';
 import { makeDirectory } from '../../lib/make-directory.ts';
-import type { Database } from '../../db/client.ts';
+import { keepPrivate, PRIVATE_FOLDER, type Database } from '../../db/client.ts';
 import { lockDataDir } from '../../db/data-dir-lock.ts';
 import { moveIntoPlace } from './move-into-place.ts';
 
@@ -175,7 +175,7 @@ export async function restoreEmbedded(
 ): Promise<RestoreResult> {
   const backup = await openBackup(file);
   // Nobody may have the data dir open while it is replaced (ADR 0052).
-  await makeDirectory(path.dirname(pgliteDir));
+  await makeDirectory(path.dirname(pgliteDir), { mode: PRIVATE_FOLDER });
   const lock = lockDataDir(pgliteDir);
   try {
     return await restoreInto(backup, file, pgliteDir, options);
@@ -208,6 +208,7 @@ async function restoreInto(
       throw notABackup(file, `PGlite could not load it (${(error as Error).message})`);
     });
     try {
+      await keepPrivate(staging);
       const result = await pglite
         .query<{ count: number }>('select count(*)::int as count from schema_migrations')
         .catch(() => {
@@ -227,6 +228,8 @@ async function restoreInto(
     else {
       replacedDataDir = `${pgliteDir}.replaced-${suffix}`;
       await rename(pgliteDir, replacedDataDir);
+      // Kept for the operator to delete: still a whole database, so still closed to others.
+      await keepPrivate(replacedDataDir);
     }
   }
   await rename(staging, pgliteDir);

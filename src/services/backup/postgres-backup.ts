@@ -3,7 +3,7 @@
 // live PostgreSQL database is left to `pg_restore`, deliberately: it needs choices (clean, target
 // database, roles) that only the person restoring can make.
 import { execFile } from 'node:child_process';
-import { rm, stat } from 'node:fs/promises';
+import { rm, stat, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { AppError } from '../../domain/errors.ts';
@@ -70,6 +70,9 @@ export async function backupPostgres(
   await checkOutFile(outFile, options.force);
   const partial = `${outFile}.${randomBytes(4).toString('hex')}.partial`;
   try {
+    // Made by us first, readable by the owner only: pg_dump writes into an existing file as it
+    // is, where it would create one with the umask (0644, every local user could read the dump).
+    await writeFile(partial, '', { mode: 0o600, flag: 'wx' });
     await run('pg_dump', ['--format=custom', `--file=${partial}`, `--dbname=${url}`], {
       maxBuffer: 16 * 1024 * 1024,
     });
