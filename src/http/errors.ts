@@ -61,11 +61,15 @@ function fromAppError(request: FastifyRequest, error: AppError): { status: numbe
 }
 
 const TEXT: Record<
-  'invalid' | 'tooLarge' | 'rateLimited' | 'internal' | 'notFound' | 'databaseUnavailable',
+  'invalid' | 'tooLarge' | 'bodyTooLarge' | 'rateLimited' | 'internal' | 'notFound' | 'databaseUnavailable',
   { en: string; nl: string }
 > = {
   invalid: { en: 'The request is not valid.', nl: 'Het verzoek is niet geldig.' },
   tooLarge: { en: 'The upload is larger than allowed.', nl: 'Het bestand is groter dan toegestaan.' },
+  bodyTooLarge: {
+    en: 'The request body is larger than allowed.',
+    nl: 'De inhoud van het verzoek is groter dan toegestaan.',
+  },
   rateLimited: {
     en: 'Too many requests. Try again later.',
     nl: 'Te veel verzoeken. Probeer het later opnieuw.',
@@ -80,6 +84,26 @@ const TEXT: Record<
 
 export function text(request: FastifyRequest, key: keyof typeof TEXT): string {
   return TEXT[key][localeOf(request)];
+}
+
+/** The media types of the upload routes (user CSV imports, claims): their body is a file. */
+const UPLOAD_MEDIA_TYPE = /^(multipart\/form-data|text\/csv|application\/csv|application\/octet-stream)\b/i;
+
+function isUpload(request: FastifyRequest): boolean {
+  return UPLOAD_MEDIA_TYPE.test(request.headers['content-type'] ?? '');
+}
+
+/** Names the media type refused, as sent (its parameters left off, and kept short). */
+function unsupportedMediaTypeText(request: FastifyRequest): string {
+  const sent = (request.headers['content-type'] ?? '').split(';')[0]?.trim().slice(0, 100) ?? '';
+  const dutch = localeOf(request) === 'nl';
+  if (!sent)
+    return dutch
+      ? 'Het verzoek heeft een inhoud zonder mediatype (Content-Type).'
+      : 'The request has a body without a media type (Content-Type).';
+  return dutch
+    ? `Het mediatype ${sent} wordt hier niet geaccepteerd.`
+    : `The media type ${sent} is not accepted here.`;
 }
 
 export function toErrorResponse(
@@ -106,11 +130,20 @@ export function toErrorResponse(
     fastifyError.code === 'FST_REQ_FILE_TOO_LARGE' ||
     fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
   ) {
+    // A file is "the upload"; a JSON body over the limit is no file, and its client sent none.
+    const key = isUpload(request) ? 'tooLarge' : 'bodyTooLarge';
     return {
       status: 413,
-      body: errorBody(request, text(request, 'tooLarge'), [
-        { code: 'payload_too_large', description: text(request, 'tooLarge') },
+      body: errorBody(request, text(request, key), [
+        { code: 'payload_too_large', description: text(request, key) },
       ]),
+    };
+  }
+  if (status === 415 || fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    const message = unsupportedMediaTypeText(request);
+    return {
+      status: 415,
+      body: errorBody(request, message, [{ code: 'unsupported_media_type', description: message }]),
     };
   }
   if (status === 429) {

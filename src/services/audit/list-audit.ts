@@ -1,5 +1,6 @@
 // The audit log of one customer (SPEC §1), as admins read it.
 import { listAuditEvents } from '../../db/repositories/audit-events.ts';
+import { validationFailed } from '../../domain/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
 import type { Page } from '../paging.ts';
@@ -17,13 +18,31 @@ export interface AuditEventView {
   readonly jobId: string | null;
 }
 
+/**
+ * The audit log pages by event id (the cursor is the last id shown). Anything else is refused as
+ * every other list refuses a cursor it did not make, rather than read as "from the start".
+ */
+function auditCursorId(cursor: string | undefined): number | null {
+  if (cursor === undefined || cursor === '') return null;
+  const id = /^[1-9]\d{0,14}$/.test(cursor) ? Number(cursor) : Number.NaN;
+  if (Number.isSafeInteger(id)) return id;
+  throw validationFailed([
+    {
+      code: 'invalid_cursor',
+      field: 'cursor',
+      description: 'The cursor is not valid.',
+      descriptionNl: 'De cursor is ongeldig.',
+    },
+  ]);
+}
+
 export async function listCustomerAudit(
   context: ServiceContext,
   customerRef: string,
   input: { cursor?: string | undefined; limit: number; action?: string | undefined },
 ): Promise<Page<AuditEventView>> {
   const customer = await requireCustomer(context, customerRef);
-  const beforeId = input.cursor && /^\d+$/.test(input.cursor) ? Number(input.cursor) : null;
+  const beforeId = auditCursorId(input.cursor);
   const rows = await listAuditEvents(context.db, customer.id, {
     beforeId,
     limit: input.limit,
