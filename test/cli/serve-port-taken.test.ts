@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeListenFailure } from '../../src/cli/commands/serve.ts';
 
 const hubBin = fileURLToPath(new URL('../../bin/hub', import.meta.url));
 
@@ -45,7 +46,35 @@ describe('hub serve on a taken port', { timeout: 180_000 }, () => {
     // Without the fix the process never exits, and the test's timeout fails it.
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code).toBe(1);
-    expect(output).toContain('EADDRINUSE');
+    expect(output).toContain(
+      `Cannot listen on 127.0.0.1:${port}: port ${port} is already in use by another process. Stop that process, or set PORT to a free port`,
+    );
     expect(output).not.toContain('driver has already been destroyed');
+  });
+});
+
+describe('a failed listen names the setting to change', () => {
+  const failure = (code: string) => Object.assign(new Error(`listen ${code}`), { code });
+
+  it.each([
+    [
+      'EADDRINUSE',
+      '0.0.0.0',
+      3000,
+      'Cannot listen on 0.0.0.0:3000: port 3000 is already in use',
+      'PORT=3001',
+    ],
+    ['EACCES', '0.0.0.0', 80, 'may not listen on port 80', 'PORT=3000'],
+    ['EADDRNOTAVAIL', '10.9.9.9', 3000, 'HOST=10.9.9.9 is not an address of this machine', 'HOST=0.0.0.0'],
+    ['ENOTFOUND', '999.1.1.1', 3000, 'HOST=999.1.1.1 is not a name or address', 'HOST=127.0.0.1'],
+  ])('%s', (code, host, port, reason, remedy) => {
+    const described = describeListenFailure(failure(code), host, port) as Error;
+    expect(described.message).toContain(reason);
+    expect(described.message).toContain(remedy);
+  });
+
+  it('leaves any other failure as it is', () => {
+    const other = failure('EMFILE');
+    expect(describeListenFailure(other, '0.0.0.0', 3000)).toBe(other);
   });
 });

@@ -21,6 +21,26 @@ function portOption(value: string): number {
   return Number(value);
 }
 
+/**
+ * Node says `listen EADDRINUSE: address already in use 0.0.0.0:3000`: say which setting to change
+ * and how, as a wrong value in the environment is reported (docs/operations.md).
+ */
+export function describeListenFailure(error: unknown, host: string, port: number): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const reason =
+    code === 'EADDRINUSE'
+      ? `port ${port} is already in use by another process. Stop that process, or set PORT to a free port, e.g. PORT=${port === 3000 ? 3001 : 3000}.`
+      : code === 'EACCES'
+        ? `this user may not listen on port ${port} (ports below 1024 need privileges). Set PORT to a higher port, e.g. PORT=3000.`
+        : code === 'EADDRNOTAVAIL'
+          ? `HOST=${host} is not an address of this machine. Set HOST to one of its addresses, or HOST=0.0.0.0 for all of them.`
+          : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+            ? `HOST=${host} is not a name or address this machine can resolve. Set HOST to an address of this machine, e.g. HOST=0.0.0.0 (all) or HOST=127.0.0.1 (this machine only).`
+            : null;
+  if (reason === null) return error;
+  return new Error(`Cannot listen on ${host}:${port}: ${reason}`, { cause: error });
+}
+
 function waitForShutdown(): Promise<string> {
   return new Promise((resolve) => {
     const stop = (signal: string) => resolve(signal);
@@ -63,7 +83,7 @@ export async function serve(
   } catch (error) {
     // E.g. the port is taken: stop here, with nothing left running that would keep the process.
     await app.close();
-    throw error;
+    throw describeListenFailure(error, config.host, config.port);
   }
   // Started only once the server listens: a worker left running by a failed start would keep the
   // process alive, polling a database that is being closed.
