@@ -284,6 +284,77 @@ describe('the admin API refuses text the database cannot store', () => {
   });
 });
 
+describe('a CSV upload', () => {
+  const CSV = 'User ID/Email (Required),First Name\nnew@hygiene.example,New\n';
+
+  function multipart(filename: string, fields: Record<string, string> = {}) {
+    const boundary = '----hygiene';
+    const parts = Object.entries(fields).map(([name, value]) =>
+      [`--${boundary}`, `Content-Disposition: form-data; name="${name}"`, '', value].join('\r\n'),
+    );
+    const file = [
+      `--${boundary}`,
+      `Content-Disposition: form-data; name="file"; filename="${filename}"`,
+      'Content-Type: text/csv',
+      '',
+      CSV,
+    ].join('\r\n');
+    return {
+      type: `multipart/form-data; boundary=${boundary}`,
+      payload: [...parts, file, `--${boundary}--`, ''].join('\r\n'),
+    };
+  }
+
+  async function upload(body: { type: string; payload: string }) {
+    const { app, tokens, auth } = harness();
+    return app.inject({
+      method: 'POST',
+      url: `/v1/customers/${customerId}/imports`,
+      headers: { ...auth(tokens.partnerFull), 'content-type': body.type },
+      payload: body.payload,
+    });
+  }
+
+  async function importCount(): Promise<number> {
+    const { db } = harness().database;
+    const row = await db.selectFrom('imports').select(db.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  it('refuses a multipart file name with a NUL, which the import would store', async () => {
+    const before = await importCount();
+    const response = await upload(multipart(`users${NUL}.csv`));
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json().errors[0]).toMatchObject({ code: 'invalid_character', field: 'file.filename' });
+    expect(await importCount()).toBe(before);
+  });
+
+  it('refuses a multipart option with a NUL as an invalid option', async () => {
+    const response = await upload(multipart('users.csv', { behaviour: `add-only${NUL}` }));
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json().errors[0]).toMatchObject({ field: 'behaviour' });
+  });
+
+  it('refuses a NUL in the claims CSV body, which the route reads as text', async () => {
+    const { app, tokens, auth } = harness();
+    const response = await app.inject({
+      method: 'POST',
+      url: `/v1/customers/${customerId}/claims/csv`,
+      headers: { ...auth(tokens.partnerFull), 'content-type': 'text/csv' },
+      payload: `email\nn${NUL}@hygiene.example\n`,
+    });
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json().errors[0]).toMatchObject({ code: 'invalid_character' });
+    expect(response.json().errors[0].description).toMatch(/^body: contains the NUL character/);
+  });
+
+  it('takes an emoji in the file name', async () => {
+    const response = await upload(multipart(`users ${EMOJI}.csv`));
+    expect(response.statusCode, response.body).toBe(202);
+    expect(response.json().fileName).toBe(`users ${EMOJI}.csv`);
+  });
+});
+
 const WHOLESALE_CASES: readonly Case[] = [
   {
     name: 'subscriber firstName',

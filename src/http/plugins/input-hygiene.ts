@@ -47,7 +47,11 @@ export function unstorableTextDetail(part: InputPart, found: UnstorableText): Er
   };
 }
 
-function refuseUnstorable(part: InputPart, value: unknown): void {
+/**
+ * Throws the 400 for the first unstorable text in `value`. The hooks call it for every request;
+ * a route calls it only for input the hooks cannot see: a multipart part is read by the route.
+ */
+export function refuseUnstorable(part: InputPart, value: unknown): void {
   const found = findUnstorableText(value);
   if (found) throw validationFailed([unstorableTextDetail(part, found)]);
 }

@@ -13,6 +13,7 @@ import {
   listImportViews,
 } from '../../services/imports/import-queries.ts';
 import type { App } from '../app.ts';
+import { refuseUnstorable } from '../plugins/input-hygiene.ts';
 import { customerParams, errorResponse, errorResponses } from '../schemas/common.ts';
 
 const countsOutput = z.object({
@@ -130,6 +131,8 @@ export async function importRoutes(app: App): Promise<void> {
               description: 'Send the CSV as the multipart field `file`.',
             },
           ]);
+        // The multipart file's name is stored: the hygiene hooks never see a part the route reads.
+        refuseUnstorable('body', { file: { filename: file.filename } });
         fileName = file.filename;
         // Form fields sent before the file may carry the options too.
         const field = (name: string): string | undefined => {
