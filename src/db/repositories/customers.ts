@@ -76,6 +76,27 @@ export async function lockCustomer(
   return scoped(executor, scope).where('customers.id', '=', id).forUpdate().executeTakeFirst();
 }
 
+/**
+ * Takes the customer's usage lock (ADR 0073) for the rest of the caller's transaction and answers
+ * the row as committed now. Every transaction that can raise a package's usage takes it before it
+ * counts usage or locks any user, so two of them never count the same free slot. FOR NO KEY
+ * UPDATE: it waits for the customer's own updates (a limit change counts usage under FOR UPDATE)
+ * and for other holders, but not for the key-share locks that inserting a user or an audit row
+ * takes, so writes that raise no usage never wait for it. The id comes from a row the caller read
+ * with its scope.
+ */
+export async function lockCustomerUsage(
+  executor: Executor,
+  customerId: string,
+): Promise<CustomerRow | undefined> {
+  return executor
+    .selectFrom('customers')
+    .selectAll()
+    .where('id', '=', customerId)
+    .forNoKeyUpdate()
+    .executeTakeFirst();
+}
+
 export interface CustomerListFilter {
   readonly search?: string | undefined;
   readonly status?: CustomerStatus | undefined;

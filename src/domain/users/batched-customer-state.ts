@@ -12,7 +12,11 @@ import type { NumberEntry } from './planning-context.ts';
 import type { UserState } from './user-state.ts';
 
 export interface BatchedStateFacts extends CustomerFacts {
-  /** Stored holders of each package and add-on when the import (or its resumed run) started. */
+  /**
+   * Stored holders of each package and add-on when the import (or its resumed run) started. Other
+   * channels may add holders while it runs: each batch is checked again, under the customer's usage
+   * lock, against the usage stored when it is written (ADR 0073).
+   */
   readonly usage: ReadonlyMap<string, number>;
   /**
    * The email of a row that claimed a key, when the file has that email on another row too

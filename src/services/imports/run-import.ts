@@ -22,7 +22,7 @@ import {
 } from '../../domain/csv/repeated-emails.ts';
 import { EmailProbeGate } from '../../domain/csv/email-probe-gate.ts';
 import { toLocale } from '../../domain/messages/locale.ts';
-import { findCustomerById } from '../../db/repositories/customers.ts';
+import { findCustomerById, lockCustomerUsage } from '../../db/repositories/customers.ts';
 import { actorStillStands } from '../../db/repositories/actor-standing.ts';
 import {
   deleteFileChunks,
@@ -33,7 +33,7 @@ import {
   updateImport,
   saveBatchResults,
 } from '../../db/repositories/import-jobs.ts';
-import type { ImportCounts, ImportResultRow, ImportRow } from '../../db/repositories/import-schema.ts';
+import type { ImportCounts, ImportRow } from '../../db/repositories/import-schema.ts';
 import type { BatchProgress } from '../../db/repositories/import-jobs.ts';
 import type { CustomerRow, DB } from '../../db/schema.ts';
 import type { Actor } from '../access/actor.ts';
@@ -397,6 +397,9 @@ async function apply(
     probeGate,
   );
   const counts: ImportCounts = resumeAfter > 0 ? { ...emptyCounts(), ...imp.counts } : emptyCounts();
+  // Rows that committed batches refused for a limit reached after they were planned (ADR 0073):
+  // counted as planned above, as errors in what is stored.
+  const refusedAtCommit = emptyCounts();
   let rowsDone = resumeAfter > 0 ? imp.rows_done : 0;
 
   const writes = new WriteBehind();
@@ -411,14 +414,17 @@ async function apply(
       // The import's progress through this batch, committed with it (a copy: the next batch
       // counts on while this one is written).
       const progress = { rowsDone, counts: { ...counts }, appliedThroughRow: lastRow };
-      const results = planned.map((row) => toResultRow(imp.id, row));
       await writes.start(async () => {
-        await commitBatch(db, imp, context, customer, { planned, results, progress }, options);
+        addCounts(
+          refusedAtCommit,
+          await commitBatch(db, imp, context, customer, { planned, progress, refusedAtCommit }, options),
+        );
         await options.afterBatchCommitted?.(lastRow);
       });
       await stopPoint(options);
     }
     await writes.settle();
+    addCounts(counts, refusedAtCommit);
   } catch (error) {
     await writes.settle().catch(() => undefined);
     if (error instanceof UploaderNoLongerStands) {
@@ -441,10 +447,30 @@ async function apply(
   await deleteFileChunks(db, imp.id);
 }
 
+function addCounts(into: ImportCounts, more: ImportCounts): void {
+  for (const key of Object.keys(into) as (keyof ImportCounts)[]) into[key] += more[key];
+}
+
+/** How the counts change when rows planned as `before` are stored as `after`. */
+function recount(before: readonly CsvRowPlan[], after: readonly CsvRowPlan[]): ImportCounts {
+  const change = emptyCounts();
+  for (const [index, row] of after.entries()) {
+    const planned = before[index];
+    if (!planned || planned === row) continue;
+    const was = emptyCounts();
+    countRow(was, planned);
+    countRow(change, row);
+    for (const key of Object.keys(change) as (keyof ImportCounts)[]) change[key] -= was[key];
+  }
+  return change;
+}
+
 /**
  * One batch in one transaction: its users, audit rows, row results and the resume point. Progress
- * (rows done, counts) is that of the import up to and including this batch. A cancelled import
- * stores no results, and the batch rolls back.
+ * (rows done, counts) is that of the import up to and including this batch, as planned; the rows
+ * earlier batches refused at commit (`refusedAtCommit`) and this batch's are counted in. A
+ * cancelled import stores no results, and the batch rolls back. Answers what this batch's refusals
+ * change in the counts.
  */
 async function commitBatch(
   db: Kysely<DB>,
@@ -453,16 +479,19 @@ async function commitBatch(
   customer: CustomerRow,
   batch: {
     readonly planned: readonly CsvRowPlan[];
-    readonly results: readonly ImportResultRow[];
     readonly progress: BatchProgress & { appliedThroughRow: number };
+    readonly refusedAtCommit: ImportCounts;
   },
   options: RunImportOptions,
-): Promise<void> {
-  const { planned, results, progress } = batch;
+): Promise<ImportCounts> {
+  const { planned, progress } = batch;
   // A deadlock with a concurrent writer (a SCIM group write meets a renamed member) rolls the whole
   // batch back: running it again is the same batch.
-  await retryingDeadlocks(() =>
+  return retryingDeadlocks(() =>
     db.transaction().execute(async (trx) => {
+      // The customer's usage lock first, as every writer that can raise usage takes it (ADR 0073):
+      // no API, SCIM or other import write changes the usage between the check and the commit.
+      if (!(await lockCustomerUsage(trx, customer.id))) throw new ImportInterrupted();
       // Checked inside the batch's transaction and held until it commits, so no batch commits once a
       // revocation has committed (the revocation waits for the batch in hand).
       // The uploader as stored now: a GDPR erasure during the run replaces its label there, and
@@ -471,12 +500,18 @@ async function commitBatch(
       if (!(await actorStillStands(trx, uploader, { holdUntilCommit: true }))) {
         throw new UploaderNoLongerStands();
       }
-      await writeBatch(trx, { ...context, actor: uploader }, customer, planned);
+      const written = await writeBatch(trx, { ...context, actor: uploader }, customer, planned);
+      const refused = recount(planned, written);
+      const counts = { ...progress.counts };
+      addCounts(counts, batch.refusedAtCommit);
+      addCounts(counts, refused);
+      const results = written.map((row) => toResultRow(imp.id, row));
       // Relaxed commit: a commit lost in a server crash is lost together with its resume point, so
       // the batch simply runs again; no batch need wait for its WAL flush.
-      const stored = await saveBatchResults(trx, imp.id, results, progress, 'applying', true);
+      const stored = await saveBatchResults(trx, imp.id, results, { ...progress, counts }, 'applying', true);
       if (!stored) throw new ImportInterrupted();
       await options.beforeBatchCommit?.(progress.appliedThroughRow);
+      return refused;
     }),
   );
 }

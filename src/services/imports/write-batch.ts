@@ -1,7 +1,10 @@
 // Writes one planned batch of CSV rows inside the batch's transaction: users, their audit rows,
-// and the consent wait of free accounts (SPEC §5).
+// and the consent wait of free accounts (SPEC §5). The batch's rows are first checked again against
+// the package limits and the usage stored now (ADR 0073).
 import type { Kysely } from 'kysely';
 import type { CsvRowPlan } from '../../domain/csv/plan-csv-rows.ts';
+import { refuseRowsOverLimits } from '../../domain/csv/refuse-rows-over-limits.ts';
+import { countPackageUsage, listCustomerPackages } from '../../db/repositories/customers.ts';
 import {
   insertImportAudits,
   type ImportAuditRow,
@@ -32,16 +35,38 @@ function auditSource(context: ServiceContext, customer: CustomerRow): ImportAudi
 }
 
 /**
+ * The batch's rows, with those that would pass a package limit refused (`package_limit_reached`).
+ * The import planned them against usage counted when its pass started: users added by other
+ * channels since are counted here, as stored now. Called under the customer's usage lock.
+ */
+async function recheckLimits(
+  trx: Kysely<DB>,
+  customerId: string,
+  planned: readonly CsvRowPlan[],
+): Promise<readonly CsvRowPlan[]> {
+  const sold = await listCustomerPackages(trx, [customerId]);
+  const limits = new Map(
+    sold.flatMap((entry) => (entry.limit === null ? [] : [[entry.package_id, entry.limit] as const])),
+  );
+  if (limits.size === 0) return planned;
+  const stored = await countPackageUsage(trx, customerId, [...limits.keys()]);
+  return refuseRowsOverLimits(planned, limits, stored);
+}
+
+/**
  * Writes one batch: removals first (they free numbers and extensions), then modifications, then
  * additions: the order in which the planner let later rows reuse what earlier ones released.
- * Every change gets an audit row with the import's id, written in that order too.
+ * Every change gets an audit row with the import's id, written in that order too. The caller holds
+ * the customer's usage lock (ADR 0073). Answers the rows as written: a row refused for a limit
+ * reached meanwhile is an error row there.
  */
 export async function writeBatch(
   trx: Kysely<DB>,
   context: ServiceContext,
   customer: CustomerRow,
-  planned: readonly CsvRowPlan[],
-): Promise<void> {
+  batch: readonly CsvRowPlan[],
+): Promise<readonly CsvRowPlan[]> {
+  const planned = await recheckLimits(trx, customer.id, batch);
   const source = auditSource(context, customer);
   const audit = (action: string, targetId: string | null, before: unknown): ImportAuditRow => ({
     ...source,
@@ -92,4 +117,5 @@ export async function writeBatch(
     );
     for (const row of pending) await queueConsentEmail(trx, customer, row);
   }
+  return planned;
 }

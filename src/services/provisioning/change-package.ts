@@ -17,7 +17,7 @@ import type { ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
 import { isUuidLike } from '../db-errors.ts';
 import { applyUserPlan, planErrorsToAppError } from '../users/apply-user-plan.ts';
-import { loadPlanningState } from '../users/planning-state.ts';
+import { loadPlanningState, lockUsageOfCustomer } from '../users/planning-state.ts';
 import { toDesiredChange } from '../users/user-input.ts';
 import { toUserView, type UserView } from '../users/user-view.ts';
 import { holdingOf, pushLicenceSteps } from './user-licences.ts';
@@ -71,6 +71,8 @@ export async function changeUserPackage(
     typeof customerRef === 'string' ? await requireCustomer(context, customerRef) : customerRef;
   if (!canStart('manage_users', customer.status)) throw customerBusy(customer.status);
   const outcome = await context.db.transaction().execute(async (trx) => {
+    // The usage lock before the user's row: the one lock order of ADR 0073.
+    await lockUsageOfCustomer(trx, customer.id);
     const existing = isUuidLike(userId) ? await lockUser(trx, customer.id, userId) : undefined;
     if (!existing) throw notFound('User', 'Gebruiker');
     if (existing.status === 'pending_user_migration') throw pendingMigration();

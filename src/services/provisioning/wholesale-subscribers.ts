@@ -198,11 +198,18 @@ export async function precheckWholesaleSubscriber(context: ServiceContext, input
   const hasPackage = input.package !== undefined || input.packages !== undefined;
   const choice = hasPackage ? packageChoice(input) : null;
   const parameters = input.provisioningParameters ?? {};
-  const { state, rowsByEmail } = await loadPlanningState(context.db, customer, {
-    emails: [email],
-    extensions: parameters.extension ? [parameters.extension] : [],
-    phoneNumbers: parameters.primaryPhoneNumber ? [parameters.primaryPhoneNumber] : [],
-  });
+  // Writes nothing: a read without the usage lock. The create that may follow plans again under
+  // the lock, in its own transaction (addOneUser, ADR 0073).
+  const { state, rowsByEmail } = await loadPlanningState(
+    context.db,
+    customer,
+    {
+      emails: [email],
+      extensions: parameters.extension ? [parameters.extension] : [],
+      phoneNumbers: parameters.primaryPhoneNumber ? [parameters.primaryPhoneNumber] : [],
+    },
+    { purpose: 'check' },
+  );
   const existing = rowsByEmail.get(email);
   if (existing && !choice) throw wholesaleInvalid(['email_taken']);
   if (!choice) return PRECHECK_SUCCESS;

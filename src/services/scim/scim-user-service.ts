@@ -30,7 +30,7 @@ import { requireCustomer } from '../customers/customer-service.ts';
 import { canStart, customerBusy } from '../../domain/provisioning/customer-lifecycle.ts';
 import { isUniqueViolation, isUuidLike } from '../db-errors.ts';
 import { applyUserPlan, planErrorsToAppError } from '../users/apply-user-plan.ts';
-import { loadPlanningState } from '../users/planning-state.ts';
+import { loadPlanningState, lockUsageOfCustomer } from '../users/planning-state.ts';
 import { deleteUser } from '../users/user-service.ts';
 import { DirectoryPlanningContext } from './directory-planning-context.ts';
 import {
@@ -180,6 +180,7 @@ async function write(
   await refuseWhileOverProbeBudget(context);
   try {
     return await context.db.transaction().execute(async (trx) => {
+      await lockUsageOfCustomer(trx, customer.id); // before the user's row (ADR 0073)
       let existing: UserRow | undefined;
       if (existingId !== undefined) {
         existing = isUuidLike(existingId) ? await lockUser(trx, customer.id, existingId) : undefined;

@@ -1,11 +1,18 @@
 // The planner's view of one customer, loaded for the few users a request touches (single add,
 // batch of 25, package change, SCIM) instead of the whole customer. Usage counts come from the
-// database, corrected for the loaded users so that applying plans keeps them exact.
+// database, corrected for the loaded users so that applying plans keeps them exact. A plan that
+// will be written is loaded under the customer's usage lock (ADR 0073), so no concurrent writer
+// can take the slot it counted as free.
 import type { SellableId, PackageId } from '../../domain/packages/catalog.ts';
 import { isPackageId } from '../../domain/packages/catalog.ts';
 import { InMemoryCustomerState } from '../../domain/users/in-memory-customer-state.ts';
 import type { UserState } from '../../domain/users/user-state.ts';
-import { countPackageUsage, listCustomerPackages } from '../../db/repositories/customers.ts';
+import { notFound } from '../../domain/errors.ts';
+import {
+  countPackageUsage,
+  listCustomerPackages,
+  lockCustomerUsage,
+} from '../../db/repositories/customers.ts';
 import { listLocations } from '../../db/repositories/locations.ts';
 import {
   customerFullAdminEmails,
@@ -54,11 +61,36 @@ export interface PlanningState {
   readonly rowsByEmail: ReadonlyMap<string, UserRow>;
 }
 
+export interface PlanningStateOptions {
+  /**
+   * `write` (the default): the caller's transaction writes what it plans, so the customer's usage
+   * lock is taken before usage is counted. `check`: nothing will be written (the Wholesale
+   * precheck); no lock, and any executor.
+   */
+  readonly purpose?: 'write' | 'check';
+}
+
+/**
+ * Takes the customer's usage lock (ADR 0073) in a write's transaction and answers the customer as
+ * committed now. A transaction that also locks users (a change of an existing user) calls this
+ * first: every holder of the lock takes it before any user row, so the lock order is one.
+ */
+export async function lockUsageOfCustomer(executor: Executor, customerId: string): Promise<CustomerRow> {
+  // Outside a transaction the lock would end with its own statement and protect nothing.
+  if (!executor.isTransaction) throw new Error('the usage lock needs the writing transaction (ADR 0073)');
+  const current = await lockCustomerUsage(executor, customerId);
+  if (!current) throw notFound('Customer', 'Klant');
+  return current;
+}
+
 export async function loadPlanningState(
   executor: Executor,
-  customer: CustomerRow,
+  loaded: CustomerRow,
   keys: PlanningKeys,
+  options: PlanningStateOptions = {},
 ): Promise<PlanningState> {
+  // Locked before anything is counted; the settings are then read as committed now, too.
+  const customer = options.purpose === 'check' ? loaded : await lockUsageOfCustomer(executor, loaded.id);
   const [sold, locations, fullAdmins] = await Promise.all([
     listCustomerPackages(executor, [customer.id]),
     listLocations(executor, customer.id),

@@ -17,7 +17,7 @@ import { addOneUser, refuseWhileDirectorySync } from '../provisioning/add-users.
 import { removeUserDownstream } from '../provisioning/remove-user-downstream.ts';
 import { holdingOf, pushLicenceSteps } from '../provisioning/user-licences.ts';
 import { applyUserPlan, planErrorsToAppError } from './apply-user-plan.ts';
-import { loadPlanningState } from './planning-state.ts';
+import { loadPlanningState, lockUsageOfCustomer } from './planning-state.ts';
 import { toDesiredChange, type UserFieldsInput } from './user-input.ts';
 import { toUserView, type UserView } from './user-view.ts';
 import { deleteUserRow } from '../../db/repositories/users.ts';
@@ -92,6 +92,7 @@ export async function updateUser(
   assertCanWrite(context.actor);
   const customer = await requireCustomer(context, customerRef);
   const row = await context.db.transaction().execute(async (trx) => {
+    await lockUsageOfCustomer(trx, customer.id); // before the user's row (ADR 0073)
     const existing = isUuidLike(userId) ? await lockUser(trx, customer.id, userId) : undefined;
     if (!existing) throw notFound('User', 'Gebruiker');
     const { state } = await loadPlanningState(trx, customer, planningKeys(existing.email, input));
