@@ -24,6 +24,7 @@ import type { Config, TrustProxy } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { errorBody, sendError, text } from './errors.ts';
 import { authenticationPlugin } from './plugins/authentication.ts';
+import { sendFrameworkError } from './plugins/framework-errors.ts';
 import { inputHygienePlugin } from './plugins/input-hygiene.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { apiRateLimitHook, rateLimitedError } from './plugins/rate-limit-keys.ts';
@@ -73,6 +74,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     // reports is the one an operator greps for.
     logController: new LogController({ requestIdLogLabel: 'trackingId' }),
     bodyLimit: 5 * 1024 * 1024,
+    // Errors Fastify answers before routing, in the API's own error shape.
+    frameworkErrors: sendFrameworkError,
     trustProxy: fastifyTrustProxy(options.config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
 

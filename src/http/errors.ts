@@ -30,7 +30,7 @@ export interface ErrorBody {
  * The Wholesale API keeps the public API's exact English texts (SPEC §7): its details never follow
  * Accept-Language. Its paths are /v1/wholesale/… and /v1/subscribers/… (consentMove).
  */
-const PUBLIC_API_PATH = /^\/v1\/(wholesale|subscribers)(\/|\?|$)/;
+export const PUBLIC_API_PATH = /^\/v1\/(wholesale|subscribers)(\/|\?|$)/;
 
 /** The language of the error details: the request's, but always English on the public API. */
 function detailLocale(request: FastifyRequest): Locale {
@@ -61,9 +61,25 @@ function fromAppError(request: FastifyRequest, error: AppError): { status: numbe
 }
 
 const TEXT: Record<
-  'invalid' | 'tooLarge' | 'bodyTooLarge' | 'rateLimited' | 'internal' | 'notFound' | 'databaseUnavailable',
+  | 'invalid'
+  | 'tooLarge'
+  | 'bodyTooLarge'
+  | 'rateLimited'
+  | 'internal'
+  | 'notFound'
+  | 'databaseUnavailable'
+  | 'badUrl'
+  | 'paramTooLong',
   { en: string; nl: string }
 > = {
+  badUrl: {
+    en: 'The address is not valid: a percent-encoded part of it is not UTF-8.',
+    nl: 'Het adres is niet geldig: een procent-gecodeerd deel ervan is geen UTF-8.',
+  },
+  paramTooLong: {
+    en: 'A part of the address is longer than allowed.',
+    nl: 'Een deel van het adres is langer dan toegestaan.',
+  },
   invalid: { en: 'The request is not valid.', nl: 'Het verzoek is niet geldig.' },
   tooLarge: { en: 'The upload is larger than allowed.', nl: 'Het bestand is groter dan toegestaan.' },
   bodyTooLarge: {
@@ -144,6 +160,16 @@ export function toErrorResponse(
     return {
       status: 415,
       body: errorBody(request, message, [{ code: 'unsupported_media_type', description: message }]),
+    };
+  }
+  // Answered before routing (plugins/framework-errors.ts): our codes, not Fastify's.
+  if (fastifyError.code === 'FST_ERR_BAD_URL' || fastifyError.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    const key = fastifyError.code === 'FST_ERR_BAD_URL' ? 'badUrl' : 'paramTooLong';
+    return {
+      status: key === 'badUrl' ? 400 : 414,
+      body: errorBody(request, text(request, key), [
+        { code: key === 'badUrl' ? 'invalid_url' : 'uri_too_long', description: text(request, key) },
+      ]),
     };
   }
   if (status === 429) {

@@ -248,3 +248,44 @@ describe('the audit log cursor', () => {
     expect(second.json().items[0].id).toBeLessThan(first.json().items[0].id);
   });
 });
+
+describe('a path Fastify refuses before routing', () => {
+  it.each([
+    ['en', 'The address is not valid: a percent-encoded part of it is not UTF-8.'],
+    ['nl', 'Het adres is niet geldig: een procent-gecodeerd deel ervan is geen UTF-8.'],
+  ])(
+    'a percent-encoding that is not UTF-8 is 400 invalid_url in our shape (%s)',
+    async (language, message) => {
+      const response = await send('GET', '/v1/customers/%ED%A0%80', { language });
+      expect(response.statusCode).toBe(400);
+      expect(response.headers['trackingid']).toEqual(expect.any(String));
+      expect(response.json()).toEqual({
+        message,
+        errors: [{ code: 'invalid_url', description: message }],
+        trackingId: response.headers['trackingid'],
+      });
+    },
+  );
+
+  it('a path parameter over the length limit is 414 in our shape', async () => {
+    const response = await send('GET', `/v1/customers/${'x'.repeat(300)}`);
+    expect(response.statusCode).toBe(414);
+    expect(response.json()).toMatchObject({ errors: [{ code: 'uri_too_long' }] });
+  });
+
+  it('answers the Wholesale API in the public shape and SCIM in the SCIM shape', async () => {
+    const wholesale = await send('GET', '/v1/wholesale/subscribers/%ED%A0%80');
+    expect(wholesale.statusCode).toBe(400);
+    expect(publicErrorResponseSchema.parse(wholesale.json()).errors[0]?.errorCode).toBe(
+      WHOLESALE_CODES.invalid_request.errorCode,
+    );
+    const scimResponse = await harness().app.inject({
+      method: 'GET',
+      url: `${scim.base}/Users/%ED%A0%80`,
+      headers: { authorization: `Bearer ${scim.token}` },
+    });
+    expect(scimResponse.statusCode).toBe(400);
+    expect(scimResponse.headers['content-type']).toContain('application/scim+json');
+    expect(scimResponse.json()).toMatchObject({ schemas: [ERROR_SCHEMA], status: '400' });
+  });
+});
