@@ -11,6 +11,7 @@ import type { DB } from '../../src/db/schema.ts';
 import { WHOLESALE_CODES } from '../../src/domain/provisioning/wholesale-codes.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { createTestCustomer } from '../helpers/factories.ts';
+import { createScimCustomer, ERROR_SCHEMA, PRODUCT, scimUser } from '../scim/scim-harness.ts';
 
 const EMAIL_TAKEN = 'The email is already associated with an existing user.';
 
@@ -241,6 +242,31 @@ describe.runIf(inject('testDatabase').kind === 'postgres')(
       expect((response.json() as { errors: { errorCode: number }[] }).errors).toEqual([
         expect.objectContaining({ errorCode: WHOLESALE_CODES.location_not_found.errorCode }),
       ]);
+    });
+
+    it('SCIM answers a location deleted meanwhile with its error schema, 409', async () => {
+      const scim = await createScimCustomer(harness());
+      const { database } = harness();
+      const site = await send('POST', `/v1/customers/${scim.customerId}/locations`, {
+        name: 'Directory site',
+        country: 'NL',
+        timeZone: 'Europe/Amsterdam',
+      });
+      const siteId = (site.json() as { id: string }).id;
+      const held = await holdOpen(database, deleteLocationRow(siteId));
+      const response = await beatenBy(held, () =>
+        scim.request(
+          'POST',
+          '/Users',
+          scimUser('directory@race.example', {
+            [PRODUCT]: { package: 'webex_calling', location: 'Directory site', extension: '6001' },
+          }),
+        ),
+      );
+      expect(response.statusCode, response.body).toBe(409);
+      const body = response.json() as { schemas: string[]; status: string; detail: string };
+      expect(body).toMatchObject({ schemas: [ERROR_SCHEMA], status: '409' });
+      expect(body.detail).toMatch(/location was deleted/);
     });
 
     it('an extension or number another user took meanwhile: the planner’s 409, naming the field', async () => {
