@@ -15,6 +15,8 @@ export interface Runtime {
   readonly database: Database;
   readonly deployment: Deployment;
   readonly logger: Logger;
+  /** This start made the database's schema: it was empty (a new embedded data dir, say). */
+  readonly createdDatabase: boolean;
   close(): Promise<void>;
 }
 
@@ -69,7 +71,8 @@ export async function openRuntime(config: Config, logger: Logger = createLogger(
         'SMTP_URL is set without HUB_PUBLIC_URL: links in the emails sent point at this address',
       );
     }
-    return { config, database, deployment, logger, close: () => database.close() };
+    const createdDatabase = applied[0]?.startsWith('0001_') ?? false;
+    return { config, database, deployment, logger, createdDatabase, close: () => database.close() };
   } catch (error) {
     await database.close();
     throw config.database.kind === 'postgres' && isUnreachable(error)

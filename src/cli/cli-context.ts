@@ -6,6 +6,7 @@ import { findPartner } from '../services/bootstrap/ensure-deployment.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
+import path from 'node:path';
 import { CliUsageError } from './exit-codes.ts';
 import type { CliIo } from './io.ts';
 
@@ -31,7 +32,14 @@ export function createCliContext(
     io,
     insideServer: !ownsRuntime,
     runtime() {
-      runtime ??= openRuntime();
+      runtime ??= openRuntime().then((opened) => {
+        // Run from another folder, `./data` is another database: say so before "no customer …".
+        if (ownsRuntime && opened.createdDatabase && opened.config.database.kind === 'pglite')
+          io.err(
+            `Started a new embedded database in ${path.resolve(opened.config.dataDir)} (HUB_DATA_DIR, default ./data of the current folder).\n`,
+          );
+        return opened;
+      });
       return runtime;
     },
     async serviceContext(options) {

@@ -36,7 +36,14 @@ export async function createTestCli(): Promise<TestCli & { close(): Promise<void
   const config = loadConfig({ HUB_DATA_DIR: cwd, LOG_LEVEL: 'silent' });
   const deployment = await ensureDeployment(database.db, undefined);
   const logger = pino({ level: 'silent' });
-  const runtime: Runtime = { config, database, deployment, logger, close: () => database.close() };
+  const runtime: Runtime = {
+    config,
+    database,
+    deployment,
+    logger,
+    createdDatabase: false,
+    close: () => database.close(),
+  };
   // Housekeeping off: `hub housekeeping` tests must find the rows it removes still there.
   const worker = startWorker({
     db: database.db,

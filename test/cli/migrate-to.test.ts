@@ -144,9 +144,14 @@ describe.skipIf(!available)('hub migrate-to (embedded → PostgreSQL)', { timeou
         'devries.webex.com',
       ],
     ];
-    for (const argv of steps) {
+    for (const [index, argv] of steps.entries()) {
       const result = await embedded(...argv);
-      expect(result.stderr).toBe('');
+      // The first command makes the data dir, and says so.
+      expect(result.stderr).toBe(
+        index === 0
+          ? `Started a new embedded database in ${dataDir} (HUB_DATA_DIR, default ./data of the current folder).\n`
+          : '',
+      );
       expect(result.exitCode).toBe(0);
     }
     // An import with its file chunks: bytea and jsonb arrays must survive the copy byte for byte.

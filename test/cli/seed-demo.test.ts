@@ -22,6 +22,7 @@ describe('the demo seed', () => {
         database,
         deployment: await ensureDeployment(database.db, undefined),
         logger: pino({ level: 'silent' }),
+        createdDatabase: false,
         close: () => database.close(),
       };
       const first = await seedDemo(runtime);
