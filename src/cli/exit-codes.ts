@@ -2,6 +2,7 @@
 // command line that names nothing (not_found) is a bad argument too (ADR 0064).
 import { isAppError } from '../domain/errors.ts';
 import { ConfigError } from '../config.ts';
+import { inCliTerms, optionForField } from './option-names.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -23,10 +24,17 @@ export function exitCodeFor(error: unknown): number {
 export function describeError(error: unknown): string {
   if (isAppError(error)) {
     // A detail that only repeats the message (e.g. "This is not a CSV text file.") is said once.
+    // Fields and the sentences naming them speak of the CLI's options, not the API's fields; a
+    // sentence that already names its option needs no "--option:" in front.
     const details = error.details
       .filter((detail) => detail.description !== error.message)
-      .map((detail) => `  - ${detail.field ? `${detail.field}: ` : ''}${detail.description}`);
-    return [error.message, ...details].join('\n');
+      .map((detail) => {
+        const description = inCliTerms(detail.description);
+        const field = detail.field === undefined ? undefined : optionForField(detail.field);
+        const named = field !== undefined && !(field.startsWith('--') && description.includes(field));
+        return `  - ${named ? `${field}: ` : ''}${description}`;
+      });
+    return [inCliTerms(error.message), ...details].join('\n');
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -3,13 +3,16 @@
 // event loop blocked) must not hang the CLI: every wait for the next sign of life is bounded by
 // HUB_CLI_TIMEOUT_SECONDS. A long command (an import waiting for its job, a customer's
 // provisioning) keeps working: the server sends a keep-alive line while it runs (ADR 0070). Time
-// this CLI itself was stopped (Ctrl+Z, SIGSTOP, a sleeping laptop) is not the server's silence.
+// this CLI itself was stopped (Ctrl+Z, SIGSTOP, a sleeping laptop) is not the server's silence,
+// nor is time spent waiting for this CLI's own stdout reader: the CLI reads the next chunk only
+// once its stdout took the last one, so a slow reader slows the server down (backpressure) instead
+// of filling memory. Ctrl+C stops waiting and says what keeps running in the server.
 import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { productVersion } from '../project-paths.ts';
 import { discoveryFile, readDiscovery, type ServerDiscovery } from '../server-discovery.ts';
 import { EXIT_FAILED, describeError } from './exit-codes.ts';
-import type { CliIo, ForwardedEvent } from './io.ts';
+import type { AwaitedWork, CliIo, ForwardedEvent } from './io.ts';
 import { silenceWatchdog } from './silence-watchdog.ts';
 
 /** The response header in which a server names its version, for a CLI that cannot read it. */
@@ -23,11 +26,18 @@ export function keepAliveIntervalMs(timeoutMs: number): number {
   return Math.ceil(timeoutMs / KEEPALIVES_PER_TIMEOUT);
 }
 
+/** The exit code of a command stopped with Ctrl+C (128 + SIGINT), as the shell reports it. */
+export const EXIT_INTERRUPTED = 130;
+
 class ServerSilent extends Error {}
+class Interrupted extends Error {}
 
 const forwardedEvent = z.union([
   z.object({ out: z.string() }),
-  z.object({ err: z.string() }),
+  z.object({
+    err: z.string(),
+    awaiting: z.object({ kind: z.literal('import'), id: z.string(), customerId: z.string() }).optional(),
+  }),
   z.object({ exitCode: z.number().int() }),
 ]);
 
@@ -53,6 +63,10 @@ export async function forwardToServer(
   const stillAlive = () => watchdog.alive();
   let started = false;
   let serverVersion: string | null = null;
+  const relayed: RelayState = { awaiting: null };
+  // Ctrl+C ends only the wait: the server runs the command to its end whatever the CLI does.
+  const onInterrupt = () => abort.abort(new Interrupted());
+  process.on('SIGINT', onInterrupt);
   try {
     stillAlive();
     const response = await fetch(`${server.url}/internal/cli`, {
@@ -73,8 +87,17 @@ export async function forwardToServer(
       return EXIT_FAILED;
     }
     started = true;
-    return await relayForwardedEvents(response.body, io, server.pid, stillAlive);
+    return await relayForwardedEvents(response.body, io, server.pid, {
+      stillAlive,
+      reading: watchdog,
+      abort: abort.signal,
+      state: relayed,
+    });
   } catch (error) {
+    if (abort.signal.aborted && abort.signal.reason instanceof Interrupted) {
+      io.err(interruptedMessage(server, argv, relayed.awaiting));
+      return EXIT_INTERRUPTED;
+    }
     if (error instanceof UnreadableLine) {
       abort.abort();
       io.err(unreadableMessage(server, serverVersion, error.line));
@@ -93,8 +116,26 @@ export async function forwardToServer(
     );
     return EXIT_FAILED;
   } finally {
+    process.off('SIGINT', onInterrupt);
     watchdog.stop();
   }
+}
+
+/** Ctrl+C while the server runs the command: what goes on there, and how to follow it. */
+export function interruptedMessage(
+  server: ServerDiscovery,
+  argv: readonly string[],
+  awaiting: AwaitedWork | null,
+): string {
+  if (awaiting)
+    return (
+      `Stopped waiting. The import ${awaiting.id} keeps running in the server (pid ${server.pid}) and will finish there.\n` +
+      `Follow it with an API token (hub tokens create): GET ${server.url}/v1/customers/${awaiting.customerId}/imports/${awaiting.id}\n`
+    );
+  return (
+    `Stopped waiting. "hub ${argv.join(' ')}" keeps running in the server (pid ${server.pid}) and may still finish: ` +
+    'check before running it again.\n'
+  );
 }
 
 /** Not a silent server: one that speaks another version of the protocol, or garbles it. */
@@ -123,12 +164,27 @@ function silenceMessage(server: ServerDiscovery, timeoutMs: number, started: boo
   );
 }
 
+/** What the relay learnt that the CLI may need after it stopped reading. */
+interface RelayState {
+  /** The background work the command said it waits for, last. */
+  awaiting: AwaitedWork | null;
+}
+
+interface RelayOptions {
+  /** A sign of life from the server. */
+  readonly stillAlive: () => void;
+  /** Stopped while this CLI waits for its own reader: that wait is not the server's silence. */
+  readonly reading: { stop(): void };
+  readonly abort: AbortSignal;
+  readonly state: RelayState;
+}
+
 /** Prints a forwarded command's output as the server streams it; its exit code ends the stream. */
 async function relayForwardedEvents(
   body: ReadableStream<Uint8Array>,
   io: CliIo,
   pid: number,
-  stillAlive: () => void,
+  { stillAlive, reading, abort, state }: RelayOptions,
 ): Promise<number> {
   const decoder = new TextDecoder();
   let pending = '';
@@ -145,11 +201,31 @@ async function relayForwardedEvents(
       const event = parseEvent(line);
       if ('exitCode' in event) return event.exitCode;
       if ('out' in event) io.out(event.out);
-      else io.err(event.err);
+      else {
+        if (event.awaiting) state.awaiting = event.awaiting;
+        if (event.err !== '') io.err(event.err);
+      }
     }
+    // The next chunk is read once stdout took this one (Ctrl+C still ends the wait).
+    reading.stop();
+    await untilDrainedOrAborted(io, abort);
+    if (abort.aborted) throw abort.reason;
+    stillAlive();
   }
   io.err(`Error: the running server (pid ${pid}) ended the command without an exit code\n`);
   return EXIT_FAILED;
+}
+
+function untilDrainedOrAborted(io: CliIo, abort: AbortSignal): Promise<void> {
+  if (abort.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      abort.removeEventListener('abort', done);
+      resolve();
+    };
+    abort.addEventListener('abort', done);
+    void io.drained().then(done);
+  });
 }
 
 function parseEvent(line: string): ForwardedEvent {

@@ -38,7 +38,24 @@ export function registerForwardedCliRoute(app: App, options: ForwardedCliRouteOp
         return reply.status(403).send({ message: 'Forbidden' });
       // NDJSON, one event per write, so the CLI prints output (and progress) as it comes.
       const { argv, cwd, interactive, keepAliveMs } = request.body;
-      const events = forwardedCommandStream((io) => options.run(argv, io), { cwd, interactive, keepAliveMs });
+      const events = forwardedCommandStream((io) => options.run(argv, io), {
+        cwd,
+        interactive,
+        keepAliveMs,
+        onAbandoned: () =>
+          request.log.info(
+            {
+              command: argv
+                .filter((argument) => !argument.startsWith('-'))
+                .slice(0, 2)
+                .join(' '),
+            },
+            'the CLI stopped waiting for its forwarded command; the command runs on in the server',
+          ),
+      });
+      // A keep-alive line at once sends the headers: a CLI that leaves before the command's first
+      // output is then a stream closed early (logged at info), not an error of the route.
+      events.write('\n');
       return reply.type('application/x-ndjson').header(SERVER_VERSION_HEADER, productVersion()).send(events);
     },
   );

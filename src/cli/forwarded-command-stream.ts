@@ -2,9 +2,12 @@
 // per write, then its exit code. While the command runs, an empty line every `keepAliveMs` tells
 // the CLI the server is alive: a long import or provisioning wait may print nothing for minutes,
 // and the CLI gives up on a server silent for longer than its HUB_CLI_TIMEOUT_SECONDS (ADR 0070).
+// The stream is piped to the connection: a CLI that reads slowly (its stdout a slow pipe) fills it,
+// and a command that writes a lot waits on `io.drained()` until the CLI has read it, so the server
+// holds one piece of output (a page of a list) at a time, not the whole output.
 import { PassThrough } from 'node:stream';
 import { EXIT_FAILED } from './exit-codes.ts';
-import { streamingIo, type CliIo, type ForwardedEvent } from './io.ts';
+import { streamingIo, untilDrained, type CliIo, type ForwardedEvent } from './io.ts';
 
 /** Without a CLI's wish (an older CLI): well inside undici's 300 s body timeout. */
 export const DEFAULT_KEEPALIVE_MS = 10_000;
@@ -12,7 +15,13 @@ const KEEPALIVE_BOUNDS = { min: 100, max: 60_000 } as const;
 
 export function forwardedCommandStream(
   run: (io: CliIo) => Promise<number>,
-  options: { cwd: string; interactive: boolean; keepAliveMs?: number | undefined },
+  options: {
+    cwd: string;
+    interactive: boolean;
+    keepAliveMs?: number | undefined;
+    /** The CLI went away (Ctrl+C, its own timeout) before the command ended; the command runs on. */
+    onAbandoned?: (() => void) | undefined;
+  },
 ): PassThrough {
   const events = new PassThrough();
   const send = (event: ForwardedEvent) => {
@@ -29,9 +38,14 @@ export function forwardedCommandStream(
     clearInterval(keepAlive);
     if (!events.writableEnded && !events.destroyed) events.end(`${JSON.stringify({ exitCode })}\n`);
   };
-  // A CLI that went away (Ctrl+C, its own timeout) closes the stream: stop the keep-alives.
-  events.once('close', () => clearInterval(keepAlive));
-  void run(streamingIo(options.cwd, options.interactive, send)).then(finish, (error: unknown) => {
+  // A CLI that went away (Ctrl+C, its own timeout) closes the stream: stop the keep-alives. That
+  // is the operator's choice, not a server error: the command runs to its end without a reader.
+  events.once('close', () => {
+    clearInterval(keepAlive);
+    if (!events.writableEnded) options.onAbandoned?.();
+  });
+  const drained = () => untilDrained(events);
+  void run(streamingIo(options.cwd, options.interactive, send, drained)).then(finish, (error: unknown) => {
     send({ err: `Error: ${error instanceof Error ? error.message : String(error)}\n` });
     finish(EXIT_FAILED);
   });

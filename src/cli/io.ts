@@ -2,9 +2,28 @@
 // for a forwarded CLI call: events streamed back to that CLI as they are written.
 import type { Writable } from 'node:stream';
 
+/** Background work in the server that a command waits for. */
+export interface AwaitedWork {
+  readonly kind: 'import';
+  readonly id: string;
+  readonly customerId: string;
+}
+
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /**
+   * Resolves once the reader has taken what was written (at once when nothing waits). A command
+   * that writes a lot (a list of 60,000 users) awaits it between pieces, so that a slow reader
+   * (a pipe, a forwarded CLI) slows the command down instead of growing a buffer without bound.
+   */
+  drained(): Promise<void>;
+  /**
+   * Names background work the command now waits for and that goes on without it (an import's
+   * job): a forwarded CLI stopped with Ctrl+C says what keeps running in the server, and how to
+   * follow it. Prints nothing.
+   */
+  awaiting(work: AwaitedWork): void;
   /** True when stderr is a terminal (progress bars only then). */
   readonly interactive: boolean;
   /** The directory relative file arguments are read from. */
@@ -31,17 +50,45 @@ export function createProcessIo(
       if (!readerGone) stdout.write(text);
     },
     err: (text) => void stderr.write(text),
+    drained: () => untilDrained(stdout, () => readerGone),
+    // Ctrl+C ends this process, and the wait with it: nothing to tell.
+    awaiting: () => undefined,
     interactive: Boolean(stderr.isTTY),
     cwd,
   };
 }
 
-export function bufferedIo(cwd: string): CliIo & { stdout: string; stderr: string } {
+/**
+ * Waits for a stream's 'drain' when its buffer is over its high-water mark; a stream that closes,
+ * fails or whose reader is gone ends the wait (what is written then is dropped anyway).
+ */
+export function untilDrained(stream: Writable, gone: () => boolean = () => false): Promise<void> {
+  if (gone() || stream.destroyed || stream.writableEnded || !stream.writableNeedDrain)
+    return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      stream.off('error', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+    stream.on('error', done);
+  });
+}
+
+export function bufferedIo(cwd: string): CliIo & { stdout: string; stderr: string; awaited: AwaitedWork[] } {
   const io = {
     stdout: '',
     stderr: '',
     interactive: false,
     cwd,
+    drained: () => Promise.resolve(),
+    awaited: [] as AwaitedWork[],
+    awaiting(work: AwaitedWork) {
+      io.awaited.push(work);
+    },
     out(text: string) {
       io.stdout += text;
     },
@@ -52,19 +99,33 @@ export function bufferedIo(cwd: string): CliIo & { stdout: string; stderr: strin
   return io;
 }
 
-/** One line of a forwarded command's NDJSON response: output as written, then the exit code. */
+/**
+ * One line of a forwarded command's NDJSON response: output as written, then the exit code. The
+ * work a command waits for rides on an empty `err` event: a CLI older than `awaiting` reads the
+ * event as known (zod drops the unknown key) and prints nothing.
+ */
 export type ForwardedEvent =
-  { readonly out: string } | { readonly err: string } | { readonly exitCode: number };
+  | { readonly out: string }
+  | { readonly err: string; readonly awaiting?: AwaitedWork }
+  | { readonly exitCode: number };
 
 /**
  * The io of a command a server runs for a forwarded CLI call: each write becomes an event sent at
  * once, so that the CLI shows progress (bars included, when its stderr is a terminal) live.
+ * `drained` resolves when the CLI has read what was sent (the connection's backpressure).
  */
-export function streamingIo(cwd: string, interactive: boolean, send: (event: ForwardedEvent) => void): CliIo {
+export function streamingIo(
+  cwd: string,
+  interactive: boolean,
+  send: (event: ForwardedEvent) => void,
+  drained: () => Promise<void>,
+): CliIo {
   return {
     interactive,
     cwd,
     out: (text) => send({ out: text }),
     err: (text) => send({ err: text }),
+    drained,
+    awaiting: (work) => send({ err: '', awaiting: work }),
   };
 }

@@ -12,6 +12,7 @@ import {
 import type { CustomerView } from '../../services/customers/customer-view.ts';
 import { isAppError } from '../../domain/errors.ts';
 import type { CliContext } from '../cli-context.ts';
+import { allPages, printList } from '../list-output.ts';
 import { CliUsageError } from '../exit-codes.ts';
 import { customerByRef } from '../references.ts';
 import { waitUntil } from '../wait-for-jobs.ts';
@@ -141,19 +142,18 @@ export function registerCustomerCommands(program: Command, cli: CliContext): voi
     .option('--json', 'print JSON', false)
     .action(async (options: { search?: string; partner?: string; json: boolean }) => {
       const context = await cli.serviceContext({ partner: options.partner });
-      const items: CustomerView[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await listCustomerViews(context, { search: options.search, cursor, limit: 200 });
-        items.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
       // The operator's service scope is every partner's customers; the CLI's is one partner, the
       // one --partner names (as `customers get` and every --customer find them).
-      const ofPartner = items.filter((customer) => customer.partnerId === context.actor.partnerId);
-      cli.print(options.json, ofPartner, () =>
-        ofPartner.length ? ofPartner.map(describeCustomer).join('\n') : 'No customers.',
-      );
+      const pages = allPages(async (cursor) => {
+        const page = await listCustomerViews(context, { search: options.search, cursor, limit: 200 });
+        const items = page.items.filter((customer) => customer.partnerId === context.actor.partnerId);
+        return { items, nextCursor: page.nextCursor };
+      });
+      await printList(cli.io, pages, {
+        json: options.json,
+        describe: describeCustomer,
+        empty: 'No customers.',
+      });
     });
 
   customers

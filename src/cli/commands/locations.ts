@@ -9,6 +9,7 @@ import {
 } from '../../services/locations/location-service.ts';
 import { isAppError } from '../../domain/errors.ts';
 import type { CliContext } from '../cli-context.ts';
+import { printList } from '../list-output.ts';
 import { CliUsageError } from '../exit-codes.ts';
 
 function describeLocation(location: LocationView): string {
@@ -76,9 +77,11 @@ export function registerLocationCommands(program: Command, cli: CliContext): voi
     .action(async (options: { customer: string; partner?: string; json: boolean }) => {
       const context = await cli.serviceContext({ partner: options.partner });
       const items = await listLocationViews(context, options.customer);
-      cli.print(options.json, items, () =>
-        items.length ? items.map(describeLocation).join('\n') : 'No locations.',
-      );
+      await printList(cli.io, [items], {
+        json: options.json,
+        describe: describeLocation,
+        empty: 'No locations.',
+      });
     });
 
   locations

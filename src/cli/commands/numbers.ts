@@ -7,6 +7,7 @@ import {
   type PhoneNumberView,
 } from '../../services/numbers/number-service.ts';
 import type { CliContext } from '../cli-context.ts';
+import { allPages, printList } from '../list-output.ts';
 import { CliUsageError } from '../exit-codes.ts';
 
 function describeNumber(number: PhoneNumberView): string {
@@ -62,21 +63,10 @@ export function registerNumberCommands(program: Command, cli: CliContext): void 
       if (options.free && options.taken) throw new CliUsageError('Give --free or --taken, not both.');
       const context = await cli.serviceContext({ partner: options.partner });
       const state = options.free ? 'free' : options.taken ? 'taken' : undefined;
-      const items: PhoneNumberView[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await listNumbers(context, options.customer, {
-          location: options.location,
-          state,
-          cursor,
-          limit: 200,
-        });
-        items.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      cli.print(options.json, items, () =>
-        items.length ? items.map(describeNumber).join('\n') : 'No numbers.',
+      const pages = allPages((cursor) =>
+        listNumbers(context, options.customer, { location: options.location, state, cursor, limit: 200 }),
       );
+      await printList(cli.io, pages, { json: options.json, describe: describeNumber, empty: 'No numbers.' });
     });
 
   numbers

@@ -9,6 +9,7 @@ import {
 import { findPartner } from '../../services/bootstrap/ensure-deployment.ts';
 import { conflict, isAppError } from '../../domain/errors.ts';
 import type { CliContext } from '../cli-context.ts';
+import { allPages, printList } from '../list-output.ts';
 import { CliUsageError } from '../exit-codes.ts';
 
 function describePartner(partner: PartnerView): string {
@@ -73,14 +74,8 @@ export function registerPartnerCommands(program: Command, cli: CliContext): void
     .option('--json', 'print JSON', false)
     .action(async (options: { json: boolean }) => {
       const context = await cli.serviceContext({});
-      const items: PartnerView[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await listPartnerViews(context, { cursor, limit: 200 });
-        items.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      cli.print(options.json, items, () => items.map(describePartner).join('\n'));
+      const pages = allPages((cursor) => listPartnerViews(context, { cursor, limit: 200 }));
+      await printList(cli.io, pages, { json: options.json, describe: describePartner, empty: '' });
     });
 
   partners

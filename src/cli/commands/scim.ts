@@ -9,6 +9,8 @@ import {
   type ScimTokenView,
 } from '../../services/scim/scim-token-service.ts';
 import type { CliContext } from '../cli-context.ts';
+import { readDiscovery } from '../../server-discovery.ts';
+import { printList } from '../list-output.ts';
 import { CliUsageError } from '../exit-codes.ts';
 import { orRejectUnknown } from '../references.ts';
 
@@ -60,9 +62,7 @@ export function registerScimCommands(program: Command, cli: CliContext): void {
         if (!options.json) {
           cli.io.err(
             `Created ${describeToken(created.tokenInfo)}\n` +
-              (sync
-                ? `Tenant URL: ${(await cli.runtime()).config.publicUrl ?? "<this server's URL>"}${sync.scimBasePath}\n`
-                : '') +
+              (sync ? await tenantUrlLines(cli, sync.scimBasePath) : '') +
               'Store the token now: it is not shown again.\n',
           );
         }
@@ -78,9 +78,11 @@ export function registerScimCommands(program: Command, cli: CliContext): void {
     .action(async (options: CommonOptions) => {
       const context = await cli.serviceContext({ partner: options.partner });
       const items = await listScimTokenViews(context, options.customer);
-      cli.print(options.json, items, () =>
-        items.length ? items.map(describeToken).join('\n') : 'No SCIM tokens.',
-      );
+      await printList(cli.io, [items], {
+        json: options.json,
+        describe: describeToken,
+        empty: 'No SCIM tokens.',
+      });
     });
 
   tokens
@@ -97,4 +99,25 @@ export function registerScimCommands(program: Command, cli: CliContext): void {
       );
       cli.print(options.json, revoked, () => `Revoked SCIM token ${id}`);
     });
+}
+
+/**
+ * Where the identity provider sends SCIM requests. HUB_PUBLIC_URL says it; without it a server
+ * running this command (forwarded, ADR 0051) knows its own address on this machine, which is right
+ * only for an identity provider that reaches it there; otherwise the CLI says how to get the URL.
+ */
+async function tenantUrlLines(cli: CliContext, scimBasePath: string): Promise<string> {
+  const { config } = await cli.runtime();
+  if (config.publicUrl) return `Tenant URL: ${config.publicUrl}${scimBasePath}\n`;
+  const server = cli.insideServer ? await readDiscovery(config.dataDir) : null;
+  if (server)
+    return (
+      `Tenant URL: ${server.url}${scimBasePath}\n` +
+      "  This is the server's address on this machine. An identity provider elsewhere needs the address it\n" +
+      '  reaches the server at: set HUB_PUBLIC_URL to it (then restart the server) to have it printed here.\n'
+    );
+  return (
+    `Tenant URL: the server's public address followed by ${scimBasePath}\n` +
+    '  Set HUB_PUBLIC_URL to the address the identity provider reaches the server at to have it printed in full.\n'
+  );
 }

@@ -10,6 +10,7 @@ import {
 } from '../../services/tokens/token-service.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import type { CliContext } from '../cli-context.ts';
+import { allPages, printList } from '../list-output.ts';
 import { CliUsageError } from '../exit-codes.ts';
 import { checksItsOwnReferences, customerByRef, orRejectUnknown } from '../references.ts';
 
@@ -106,18 +107,12 @@ export function registerTokenCommands(program: Command, cli: CliContext): void {
     .option('--json', 'print JSON', false)
     .action(async (options: { partner?: string; json: boolean }) => {
       const context = await cli.serviceContext({ partner: options.partner });
-      const items: TokenView[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await listTokenViews(context, { cursor, limit: 200 });
-        items.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
       const ofPartner = await tokenIdsOfPartner(context);
-      const listed = items.filter((token) => ofPartner.has(token.id));
-      cli.print(options.json, listed, () =>
-        listed.length ? listed.map(describeToken).join('\n') : 'No tokens.',
-      );
+      const pages = allPages(async (cursor) => {
+        const page = await listTokenViews(context, { cursor, limit: 200 });
+        return { items: page.items.filter((token) => ofPartner.has(token.id)), nextCursor: page.nextCursor };
+      });
+      await printList(cli.io, pages, { json: options.json, describe: describeToken, empty: 'No tokens.' });
     });
 
   tokens

@@ -232,6 +232,8 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
         }
         throw error;
       }
+      // A forwarded CLI stopped with Ctrl+C from here on says which import keeps running.
+      cli.io.awaiting({ kind: 'import', id: created.id, customerId: created.customerId });
       const view = await waitForImport(
         cli,
         context,

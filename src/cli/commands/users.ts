@@ -14,6 +14,7 @@ import {
 } from '../../services/users/user-service.ts';
 import type { UserView } from '../../services/users/user-view.ts';
 import type { CliContext } from '../cli-context.ts';
+import { allPages, printList } from '../list-output.ts';
 import { CliUsageError } from '../exit-codes.ts';
 
 /** The `users` group, shared with the other users-*.ts command files (whichever registers first). */
@@ -158,20 +159,16 @@ export function registerUserCommands(program: Command, cli: CliContext): void {
     .option('--json', 'print JSON', false)
     .action(async (options: ListOptions) => {
       const context = await cli.serviceContext({ partner: options.partner });
-      const items: UserView[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await listUserViews(context, options.customer, {
+      const pages = allPages((cursor) =>
+        listUserViews(context, options.customer, {
           search: options.search,
           package: options.package,
           location: options.location,
           cursor,
           limit: 200,
-        });
-        items.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      cli.print(options.json, items, () => (items.length ? items.map(describeUser).join('\n') : 'No users.'));
+        }),
+      );
+      await printList(cli.io, pages, { json: options.json, describe: describeUser, empty: 'No users.' });
     });
 
   users

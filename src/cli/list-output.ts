@@ -1,0 +1,61 @@
+// The output of a `… list` command, written page by page as the pages come: a customer of 60,000
+// users is 60 MB of JSON, which built whole (the array, then one string, then one forwarded event)
+// ran a server with its 256 MB heap out of memory. Memory now stays at one page on both sides, and
+// the command waits for the reader (`io.drained()`) before it fetches the next page.
+import type { CliIo } from './io.ts';
+
+/** One page of a paged service call: its items and the cursor of the next page, if any. */
+export interface ListPage<T> {
+  readonly items: readonly T[];
+  readonly nextCursor?: string | null | undefined;
+}
+
+/** Every page of a paged listing, fetched one at a time as the caller asks for the next. */
+export async function* allPages<T>(
+  fetchPage: (cursor: string | undefined) => Promise<ListPage<T>>,
+): AsyncGenerator<readonly T[]> {
+  let cursor: string | undefined;
+  do {
+    const page = await fetchPage(cursor);
+    yield page.items;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
+
+export interface ListOutput<T> {
+  readonly json: boolean;
+  /** One line of the human output. */
+  readonly describe: (item: T) => string;
+  /** The human output of an empty list (e.g. "No users."). */
+  readonly empty: string;
+}
+
+/**
+ * Prints a list: with --json the very text `JSON.stringify(items, null, 2)` gave before (one JSON
+ * document, the array), else a line per item; written a page at a time.
+ */
+export async function printList<T>(
+  io: CliIo,
+  pages: AsyncIterable<readonly T[]> | Iterable<readonly T[]>,
+  output: ListOutput<T>,
+): Promise<void> {
+  let count = 0;
+  for await (const items of pages) {
+    if (items.length === 0) continue;
+    const pieces = items.map((item) => (output.json ? jsonArrayElement(item) : output.describe(item)));
+    const separator = output.json ? ',\n' : '\n';
+    const lead = count === 0 ? (output.json ? '[\n' : '') : separator;
+    io.out(`${lead}${pieces.join(separator)}`);
+    count += items.length;
+    await io.drained();
+  }
+  if (output.json) io.out(count === 0 ? '[]\n' : '\n]\n');
+  else io.out(count === 0 ? `${output.empty}\n` : '\n');
+  await io.drained();
+}
+
+/** An item as `JSON.stringify(array, null, 2)` writes it inside the array: indented two spaces. */
+function jsonArrayElement(item: unknown): string {
+  // JSON escapes newlines inside strings, so every newline here is between tokens.
+  return `  ${(JSON.stringify(item, null, 2) ?? 'null').replaceAll('\n', '\n  ')}`;
+}
