@@ -69,7 +69,7 @@ describe('error details in the language of the request', () => {
       status: 409,
       detail: { code: 'external_id_taken', field: 'externalId' },
       en: 'externalId is already used by another customer of this partner.',
-      nl: 'externalId wordt al gebruikt door een andere klant van deze partner.',
+      nl: 'Deze externe ID wordt al gebruikt door een andere klant van deze partner.',
     },
     {
       name: 'a body validation error (name too short)',

@@ -40,6 +40,26 @@ describe('rowIssueMessage', () => {
       'Row 5, Webex Calling Standard: Webex Suite → Webex Calling Standard is not allowed.',
     ],
     [
+      {
+        code: 'multiple_packages',
+        column: 'webex_meetings',
+        params: { packages: 'webex_calling, webex_meetings' },
+      },
+      6,
+      'nl',
+      'Rij 6, Webex Meetings: Een gebruiker heeft één pakket; deze rij zet WAAR bij Webex Calling, Webex Meetings.',
+    ],
+    [
+      {
+        code: 'multiple_packages',
+        column: 'cx_essentials',
+        params: { packages: 'webex_suite, cx_essentials' },
+      },
+      4,
+      'en',
+      'Row 4, Customer Assist: A user holds one package; this row gives TRUE for Webex Suite, Customer Assist.',
+    ],
+    [
       { code: 'duplicate_email_in_file', column: 'email', params: { row: 2 } },
       9,
       'nl',

@@ -163,6 +163,12 @@ function enrich(params: IssueParams | undefined, locale: Locale): Record<string,
   if (out.from !== undefined) out.fromName = packageDisplayName(out.from, locale);
   if (out.to !== undefined) out.toName = packageDisplayName(out.to, locale);
   if (out.addOn !== undefined) out.addOnName = packageDisplayName(out.addOn, locale);
+  // A list of package ids (multiple_packages): named by their columns, as the file names them.
+  if (out.packages !== undefined)
+    out.packages = out.packages
+      .split(',')
+      .map((id) => columnLabel(id.trim(), locale) ?? packageDisplayName(id.trim(), locale))
+      .join(', ');
   return out;
 }
 

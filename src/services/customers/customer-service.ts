@@ -135,15 +135,15 @@ export async function createCustomer(
       if (isUniqueViolation(error)) {
         throw conflict(
           {
-            en: `A customer with externalId "${input.externalId}" already exists.`,
-            nl: `Er bestaat al een klant met externalId "${input.externalId}".`,
+            en: `A customer with external ID "${input.externalId}" already exists.`,
+            nl: `Er bestaat al een klant met externe ID "${input.externalId}".`,
           },
           [
             {
               code: 'external_id_taken',
               field: 'externalId',
               description: 'externalId is already used by another customer of this partner.',
-              descriptionNl: 'externalId wordt al gebruikt door een andere klant van deze partner.',
+              descriptionNl: 'Deze externe ID wordt al gebruikt door een andere klant van deze partner.',
             },
           ],
         );
