@@ -214,14 +214,19 @@ export async function listUsers(
   if (filter.search) {
     const prefix = `${filter.search
       .trim()
+      .replace(/\s+/g, ' ')
       .toLowerCase()
       .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    // Prefix of email, first or last name: each has a text_pattern_ops index (0006_user_search).
+    // Prefix of the email, first name, last name, display name, or first and last name together
+    // (the name the list shows): each has a text_pattern_ops index (migrations 0006 and 0020),
+    // written exactly as indexed.
     query = query.where((eb) =>
       eb.or([
         eb(sql`lower(users.email)`, 'like', prefix),
         eb(sql`lower(users.first_name)`, 'like', prefix),
         eb(sql`lower(users.last_name)`, 'like', prefix),
+        eb(sql`lower(users.display_name)`, 'like', prefix),
+        eb(sql`lower(users.first_name || ' ' || users.last_name)`, 'like', prefix),
       ]),
     );
   }
