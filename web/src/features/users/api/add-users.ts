@@ -24,6 +24,11 @@ export interface BatchResult {
   status?: number | string;
   user?: User;
   errors?: ProvisioningError[];
+  /**
+   * What did not block the add but needs the admin's attention, e.g. `preferred_site_missing`
+   * (SPEC §3: say so). The server words `description` in the request's Accept-Language.
+   */
+  warnings?: ProvisioningError[];
 }
 
 export function useAddUsers(customerId: string) {

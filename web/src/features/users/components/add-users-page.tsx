@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
+import type { BatchResult } from '../api/add-users.ts';
 import { maxUsersPerSubmission, useAddUsers } from '../api/add-users.ts';
 import { useDirectorySyncEnabled } from '../../../lib/use-directory-sync-enabled.ts';
 import { useLocationOptions } from '../api/list-locations.ts';
@@ -17,6 +18,12 @@ import { packageChoices } from './package-choices.ts';
 import { PackageName } from './package-name.tsx';
 
 const doneStep = 2;
+
+/** The warnings of an added user, as the server worded them (a refused user's are not shown). */
+function resultWarnings(result: BatchResult | undefined): string[] {
+  if (!result || resultFailed(result)) return [];
+  return (result.warnings ?? []).map((warning) => warning.description).filter(Boolean);
+}
 
 /** Help text "Add users by hand": enter users (up to 25), Next, Next, Close. */
 export function AddUsersPage() {
@@ -50,6 +57,7 @@ export function AddUsersPage() {
   const submit = () => add.mutate(toNewUsers(rows), { onSuccess: () => setStep(doneStep) });
   const results = add.data ?? [];
   const failed = results.filter(resultFailed).length;
+  const warned = results.filter((result) => resultWarnings(result).length > 0).length;
   const fixFailedRows = () => {
     const toFix = failedRowsToFix(rows, results);
     setRows(toFix.rows);
@@ -165,10 +173,15 @@ export function AddUsersPage() {
       ) : null}
       {step === doneStep ? (
         <Paper>
-          <Alert color={failed > 0 ? 'orange' : 'green'} mb="md" data-testid="add-users-result">
+          <Alert
+            color={failed > 0 ? 'orange' : warned > 0 ? 'yellow' : 'green'}
+            mb="md"
+            data-testid="add-users-result"
+          >
             {failed > 0
               ? t('addUsers.someFailed', { count: rows.length - failed, failed })
               : t('addUsers.allAdded', { count: rows.length })}
+            {warned > 0 ? ` ${t('addUsers.someWarned', { count: warned })}` : null}
           </Alert>
           <Table>
             <Table.Tbody>
@@ -191,6 +204,18 @@ export function AddUsersPage() {
                           {t('addUsers.added')}
                         </Text>
                       )}
+                      {resultWarnings(result).map((warning) => (
+                        // Added, but with something the admin must know about (a missing preferred
+                        // Webex site makes meetings misbehave later): in the server's own words.
+                        <Text
+                          key={warning}
+                          c="yellow.9"
+                          size="sm"
+                          data-testid={`result-warning-${index + 1}`}
+                        >
+                          {t('addUsers.warning', { warning })}
+                        </Text>
+                      ))}
                     </Table.Td>
                   </Table.Tr>
                 );
