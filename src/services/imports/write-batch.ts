@@ -68,13 +68,19 @@ export async function writeBatch(
 ): Promise<readonly CsvRowPlan[]> {
   const planned = await recheckLimits(trx, customer.id, batch);
   const source = auditSource(context, customer);
-  const audit = (action: string, targetId: string | null, before: unknown): ImportAuditRow => ({
+  // The same before -> after as the API's single-user writes (apply-user-plan.ts): whole user states.
+  const audit = (
+    action: string,
+    targetId: string | null,
+    before: unknown,
+    after: unknown,
+  ): ImportAuditRow => ({
     ...source,
     action,
     target_type: 'user',
     target_id: targetId,
     before,
-    after: null,
+    after,
   });
 
   const removals = planned.filter((row) => row.action === 'remove');
@@ -95,9 +101,9 @@ export async function writeBatch(
   );
   // Additions are audited by the statement that inserts them (insertImportedUsers).
   await insertImportAudits(trx, [
-    ...removals.map((row) => audit('user.delete', removedIds.get(row.email) ?? null, row.plan.before)),
+    ...removals.map((row) => audit('user.delete', removedIds.get(row.email) ?? null, row.plan.before, null)),
     ...modifications.map((row) =>
-      audit('user.update', updatedIds.get(row.email) ?? null, { changes: row.plan.changes }),
+      audit('user.update', updatedIds.get(row.email) ?? null, row.plan.before, row.plan.after),
     ),
   ]);
   const additions = planned.filter((row) => row.action === 'add' && row.plan.after);
