@@ -201,4 +201,26 @@ describe('change-package dialog', () => {
       expect(requests.filter((request) => request.url === '/v1/customers/c1').length).toBeGreaterThan(before),
     );
   });
+
+  it('keeps Change disabled while the calling user keeps the same package and number', async () => {
+    const calling: User = {
+      ...user,
+      package: 'webex_calling',
+      locationId: 'loc1',
+      extension: '1234',
+      phoneNumber: null,
+    };
+    await renderDialog(calling);
+    const change = screen.getByRole('button', { name: 'Change' }) as HTMLButtonElement;
+    expect(change.disabled).toBe(true);
+    expect(screen.getByTestId('same-package').textContent).toMatch(/already has this package/);
+    fireEvent.click(change);
+    // Only a new number makes it a change.
+    fireEvent.change(screen.getByRole('textbox', { name: 'Extension' }), { target: { value: '1235' } });
+    expect(change.disabled).toBe(false);
+    expect(screen.getByTestId('same-package').textContent).toMatch(/new calling number information/);
+    fireEvent.change(screen.getByRole('textbox', { name: 'Extension' }), { target: { value: '1234' } });
+    expect(change.disabled).toBe(true);
+    expect(requests.some((request) => request.url.endsWith('/package'))).toBe(false);
+  });
 });

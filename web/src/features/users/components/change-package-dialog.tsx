@@ -54,6 +54,15 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
   // A choice can turn disabled after it was picked (the admins or the usage arrive later).
   const chosenDisabled = choices.some((choice) => choice.entry.id === packageId && choice.disabledReason);
 
+  // The same package with the same calling fields would change nothing, yet the server answers 200
+  // and the toast said "Package changed": Change waits until something differs.
+  const nothingChanged =
+    packageId === (user.package ?? null) &&
+    (!askCalling ||
+      (locationId === (user.locationId ?? null) &&
+        extension.trim() === (user.extension ?? '') &&
+        phoneNumber.trim() === (user.phoneNumber ?? '')));
+
   const numberOptions = [
     ...new Set([...(user.phoneNumber ? [user.phoneNumber] : []), ...(freeNumbers.data ?? [])]),
   ];
@@ -62,7 +71,7 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
     const found = callingFieldErrors(packageId, { locationId, extension, phoneNumber });
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    if (!packageId) return;
+    if (!packageId || nothingChanged) return;
     const body: PackageChange = { package: packageId };
     if (askCalling) {
       if (locationId) body.location = locationId;
@@ -148,7 +157,15 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
             </SimpleGrid>
           </Stack>
         ) : null}
-        {packageId === user.package ? <Alert color="gray">{t('changePackage.samePackage')}</Alert> : null}
+        {packageId === user.package ? (
+          <Alert color="gray" data-testid="same-package">
+            {!nothingChanged
+              ? t('changePackage.samePackageNewNumber')
+              : askCalling
+                ? t('changePackage.samePackageNothingChanged')
+                : t('changePackage.samePackage')}
+          </Alert>
+        ) : null}
         {change.isError ? <ErrorAlert error={change.error} /> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
@@ -157,7 +174,7 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
           <Button
             onClick={submit}
             loading={change.isPending}
-            disabled={!packageId || chosenDisabled || (packageId === user.package && !askCalling)}
+            disabled={!packageId || chosenDisabled || nothingChanged}
           >
             {t('changePackage.change')}
           </Button>
