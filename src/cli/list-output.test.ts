@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { CliIo } from './io.ts';
+import { allPages, printList } from './list-output.ts';
+
+interface Item {
+  readonly id: string;
+  readonly nested?: { readonly list: readonly number[]; readonly text: string };
+}
+
+/** An io that records each write and each wait for the reader, in order. */
+function recordingIo(): CliIo & { steps: string[]; text(): string } {
+  const steps: string[] = [];
+  return {
+    steps,
+    text: () => steps.filter((step) => step !== 'drained').join(''),
+    interactive: false,
+    cwd: '/',
+    out: (text) => void steps.push(text),
+    err: () => undefined,
+    drained: async () => void steps.push('drained'),
+    awaiting: () => undefined,
+  };
+}
+
+const a: Item = { id: 'a' };
+const b: Item = { id: 'b', nested: { list: [1, 2], text: 'two\nlines' } };
+const c: Item = { id: 'c', nested: { list: [], text: '' } };
+
+describe('printList', () => {
+  it.each([
+    { name: 'no page at all', pages: [] },
+    { name: 'one empty page', pages: [[]] },
+    { name: 'one item', pages: [[a]] },
+    { name: 'nested values on one page', pages: [[a, b, c]] },
+    { name: 'several pages', pages: [[a, b], [c], [a]] },
+    { name: 'empty pages between', pages: [[], [a], [], [b, c], []] },
+  ] as Array<{ name: string; pages: Item[][] }>)(
+    '--json with $name prints what JSON.stringify(all, null, 2) printed',
+    async ({ pages }) => {
+      const io = recordingIo();
+      await printList(io, pages, { json: true, describe: (item) => item.id, empty: 'None.' });
+      expect(io.text()).toBe(`${JSON.stringify(pages.flat(), null, 2)}\n`);
+    },
+  );
+
+  it.each([
+    { name: 'no item', pages: [[], []], expected: 'None.\n' },
+    { name: 'one page', pages: [[a, b]], expected: 'a\nb\n' },
+    { name: 'several pages', pages: [[a], [], [b, c]], expected: 'a\nb\nc\n' },
+  ] as Array<{ name: string; pages: Item[][]; expected: string }>)(
+    'the human output with $name has a line per item',
+    async ({ pages, expected }) => {
+      const io = recordingIo();
+      await printList(io, pages, { json: false, describe: (item) => item.id, empty: 'None.' });
+      expect(io.text()).toBe(expected);
+    },
+  );
+
+  it('writes each page as it comes and waits for the reader before the next', async () => {
+    const io = recordingIo();
+    const fetched: Array<string | undefined> = [];
+    const pages = allPages(async (cursor) => {
+      fetched.push(cursor);
+      // The output of the page before this one is written (and drained) before it is fetched.
+      expect(io.steps.at(-1) ?? 'drained').toBe('drained');
+      if (cursor === undefined) return { items: [a], nextCursor: 'p2' };
+      if (cursor === 'p2') return { items: [b], nextCursor: 'p3' };
+      return { items: [c], nextCursor: null };
+    });
+    await printList(io, pages, { json: true, describe: (item) => item.id, empty: 'None.' });
+    expect(fetched).toEqual([undefined, 'p2', 'p3']);
+    const writes = io.steps.filter((step) => step !== 'drained');
+    expect(writes).toHaveLength(4);
+    expect(io.steps.filter((step) => step === 'drained')).toHaveLength(4);
+    expect(JSON.parse(io.text())).toEqual([a, b, c]);
+  });
+});
