@@ -218,7 +218,7 @@ export async function listUsers(
       .toLowerCase()
       .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     // Prefix of the email, first name, last name, display name, or first and last name together
-    // (the name the list shows): each has a text_pattern_ops index (migrations 0006 and 0020),
+    // (the name the list shows): each has a text_pattern_ops index (migrations 0006 and 0017),
     // written exactly as indexed.
     query = query.where((eb) =>
       eb.or([
