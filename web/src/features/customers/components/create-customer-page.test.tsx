@@ -81,4 +81,28 @@ describe('create-customer wizard', () => {
     const timeZone = (await screen.findByRole('combobox', { name: /Time zone/ })) as HTMLInputElement;
     expect(timeZone.value).toBe('Europe/Brussels');
   });
+
+  it('keeps a negative limit as typed and names the limit and the reason', async () => {
+    await renderPage(<CreateCustomerPage />);
+    type(/^Name/, 'Acme BV');
+    type(/External ID/, 'ACME-1');
+    type(/Admin email/, 'admin@acme.nl');
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    type(/Address line 1/, 'Damrak 1');
+    type(/City/, 'Amsterdam');
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Webex Calling' }));
+    const limit = screen.getByRole('textbox', { name: 'Limit for Webex Calling' }) as HTMLInputElement;
+    fireEvent.change(limit, { target: { value: '-5' } });
+    fireEvent.blur(limit);
+    expect(limit.value).toBe('-5');
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(
+      await screen.findByText(
+        'Limit for Webex Calling: enter a whole number of 0 or more, or leave it empty for no limit.',
+      ),
+    ).toBeTruthy();
+    expect(limit.value).toBe('-5');
+    expect(screen.queryByRole('textbox', { name: /Location name/ })).toBeNull();
+  });
 });

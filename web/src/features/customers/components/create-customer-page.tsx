@@ -49,11 +49,21 @@ export function CreateCustomerPage() {
   });
   const values = form.getValues();
 
+  // A limit's error names its package: the reader sees which of six limits is wrong, and why.
+  const showErrors = (errors: Record<string, string>) =>
+    form.setErrors(
+      Object.fromEntries(
+        Object.entries(errors).map(([field, key]) => {
+          const entry = sellablePackages.find((choice) => field === `packages.${choice.id}.limit`);
+          return [field, entry ? t(key, { name: t(entry.nameKey) }) : t(key)];
+        }),
+      ),
+    );
   const validateActive = (): boolean => {
     const step = wizardSteps[active];
     if (!step) return true;
     const errors = validateWizardStep(step, form.getValues());
-    form.setErrors(Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, t(key)])));
+    showErrors(errors);
     return Object.keys(errors).length === 0;
   };
   const next = () => {
@@ -65,7 +75,7 @@ export function CreateCustomerPage() {
       const errors = validateWizardStep(step, form.getValues());
       if (Object.keys(errors).length > 0) {
         setActive(index);
-        form.setErrors(Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, t(key)])));
+        showErrors(errors);
         return;
       }
     }
@@ -166,9 +176,16 @@ export function CreateCustomerPage() {
                         aria-label={t('wizard.limitFor', { name: t(entry.nameKey) })}
                         placeholder={t('wizard.noLimit')}
                         min={0}
+                        // Never change what the admin typed (Mantine clamps -5 to 0 on blur): the
+                        // step's check names the limit and the reason instead.
+                        clampBehavior="none"
                         allowDecimal={false}
                         disabled={!values.packages[entry.id]?.selected}
                         size="xs"
+                        // The server accepts 0 (sold, but nobody can hold it yet): allowed, and said.
+                        description={
+                          values.packages[entry.id]?.limit === 0 ? t('wizard.zeroLimit') : undefined
+                        }
                         {...form.getInputProps(`packages.${entry.id}.limit`)}
                       />
                     </Table.Td>

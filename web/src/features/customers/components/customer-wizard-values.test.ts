@@ -81,7 +81,7 @@ describe('validateWizardStep', () => {
     const change = withPackages(['webex_calling']);
     change.packages!.webex_calling = { selected: true, limit: -1 };
     expect(validateWizardStep('packages', values(change))).toEqual({
-      'packages.webex_calling.limit': 'validation.limit',
+      'packages.webex_calling.limit': 'wizard.limitInvalid',
     });
   });
 });

@@ -87,7 +87,7 @@ export function validateWizardStep(step: WizardStep, values: CustomerWizardValue
     if (chosen.length === 0) errors.packages = 'validation.choosePackage';
     for (const [id, choice] of chosen) {
       if (choice.limit !== '' && (!Number.isInteger(Number(choice.limit)) || Number(choice.limit) < 0)) {
-        errors[`packages.${id}.limit`] = 'validation.limit';
+        errors[`packages.${id}.limit`] = 'wizard.limitInvalid';
       }
     }
   }

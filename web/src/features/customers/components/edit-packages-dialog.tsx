@@ -103,13 +103,16 @@ export function EditPackagesDialog({ customer, onClose }: EditPackagesDialogProp
                     aria-label={t('wizard.limitFor', { name })}
                     placeholder={t('wizard.noLimit')}
                     min={0}
+                    // Never change what the admin typed (Mantine clamps -5 to 0 on blur): Save
+                    // names the limit and the reason instead.
+                    clampBehavior="none"
                     allowDecimal={false}
                     size="xs"
                     disabled={!choice.selected}
                     value={choice.limit}
                     error={
                       checked.includes(id)
-                        ? t('validation.limit')
+                        ? t('wizard.limitInvalid', { name })
                         : belowUse.includes(id)
                           ? t('editPackages.limitBelowUse', { used: holders })
                           : undefined
