@@ -139,3 +139,38 @@ describe('claim users: verify a domain', () => {
     }
   });
 });
+
+describe('claim users: add a domain', () => {
+  it('names the field and the reason when the domain is not a domain name, in English and Dutch', async () => {
+    await renderPage(<ClaimUsersPage />, {
+      path: '/control/c1/users/claim',
+      pattern: '/control/:customerId/users/claim',
+    });
+    const input = await screen.findByRole('textbox', { name: 'Domain' });
+    fireEvent.change(input, { target: { value: 'not a domain' } });
+    // Not while typing: only once the field is left.
+    expect(input.getAttribute('aria-invalid')).not.toBe('true');
+    fireEvent.blur(input);
+    const error =
+      '"not a domain" is not a domain name: enter one such as acme.nl (letters, digits, dots and hyphens, no spaces).';
+    expect(await screen.findByText(error)).toBeTruthy();
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    await act(async () => {
+      await i18n.changeLanguage('nl');
+    });
+    expect(screen.getByText(/"not a domain" is geen domeinnaam/)).toBeTruthy();
+    await act(async () => {
+      await i18n.changeLanguage('en');
+    });
+
+    // Add domain sends nothing while the name is wrong; a correct one is sent.
+    const fetchMock = vi.mocked(fetch);
+    const posts = () => fetchMock.mock.calls.filter(([, init]) => init?.method === 'POST');
+    fireEvent.click(screen.getByRole('button', { name: 'Add domain' }));
+    expect(posts()).toHaveLength(0);
+    fireEvent.change(input, { target: { value: 'bakkerij.nl' } });
+    expect(screen.queryByText(error)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Add domain' }));
+    await vi.waitFor(() => expect(posts()).toHaveLength(1));
+  });
+});

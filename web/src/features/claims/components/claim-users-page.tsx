@@ -36,6 +36,11 @@ import {
   useVerifyDomain,
 } from '../api/claims.ts';
 
+/** A DNS name such as acme.nl: letters, digits, dots and hyphens, ending in a top-level domain. */
+function isDomainName(value: string): boolean {
+  return /^[a-z0-9.-]+\.[a-z]{2,}$/i.test(value);
+}
+
 /**
  * The DNS TXT record to create, as name and value the admin can copy into the DNS provider's form.
  * On a phone the long value wraps anywhere and the copy button keeps its full width ("Kopiëren").
@@ -81,6 +86,23 @@ export function ClaimUsersPage() {
   const claimable = useClaimableAccounts(customerId, anyVerified);
   const claim = useClaimAccounts(customerId);
   const [domain, setDomain] = useState('');
+  // Checked (and its error shown) after the field is left or the form sent, not while typing.
+  const [domainChecked, setDomainChecked] = useState(false);
+  const domainError =
+    domainChecked && !isDomainName(domain.trim())
+      ? t('claims.domainInvalid', { value: domain.trim() })
+      : undefined;
+  const submitDomain = (event: React.FormEvent) => {
+    event.preventDefault();
+    setDomainChecked(true);
+    if (!isDomainName(domain.trim())) return;
+    addDomain.mutate(domain.trim().toLowerCase(), {
+      onSuccess: () => {
+        setDomain('');
+        setDomainChecked(false);
+      },
+    });
+  };
   const [selected, setSelected] = useState<string[]>([]);
   const [packageId, setPackageId] = useState<string | null>(null);
   const accounts = claimable.data ?? [];
@@ -112,24 +134,34 @@ export function ClaimUsersPage() {
           <Title order={2} size="h4" mb="sm">
             {t('claims.domains')}
           </Title>
-          <Group align="flex-end" mb="md">
-            <TextInput
-              label={t('claims.domain')}
-              placeholder="acme.nl"
-              value={domain}
-              onChange={(event) => setDomain(event.currentTarget.value)}
-              w={280}
-            />
-            <Button
-              onClick={() =>
-                addDomain.mutate(domain.trim().toLowerCase(), { onSuccess: () => setDomain('') })
-              }
-              disabled={!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(domain.trim())}
-              loading={addDomain.isPending}
-            >
-              {t('claims.addDomain')}
-            </Button>
-          </Group>
+          {/* A form: Enter adds too. The field says what is wrong once the admin leaves it or presses
+              Add domain; a disabled button alone named neither the field nor the reason. */}
+          <form onSubmit={submitDomain} noValidate>
+            <Group align="flex-start" mb="md">
+              <TextInput
+                label={t('claims.domain')}
+                placeholder="acme.nl"
+                value={domain}
+                onChange={(event) => {
+                  setDomain(event.currentTarget.value);
+                  setDomainChecked(false);
+                }}
+                onBlur={() => setDomainChecked(domain.trim() !== '')}
+                error={domainError}
+                w={280}
+              />
+              <Button
+                type="submit"
+                // Lined up with the input under its label (one line of label text), also while the
+                // error shows below the input.
+                mt="calc(var(--mantine-font-size-sm) * var(--mantine-line-height))"
+                disabled={domain.trim() === ''}
+                loading={addDomain.isPending}
+              >
+                {t('claims.addDomain')}
+              </Button>
+            </Group>
+          </form>
           {addDomain.isError ? <ErrorAlert error={addDomain.error} /> : null}
           {verify.isError ? <ErrorAlert error={verify.error} title={t('claims.verifyFailed')} /> : null}
           {domains.isPending ? (
