@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowRange, rowsMatching } from './import-row-range.ts';
+import { rowRange, rowsMatching, shownRowsLabel } from './import-row-range.ts';
 
 describe('rowsMatching', () => {
   const counts = { add: 300, modify: 4, remove: 2, unchanged: 10, error: 1, warning: 7 };
@@ -25,5 +25,25 @@ describe('rowRange', () => {
   });
   it('is null for an empty page', () => {
     expect(rowRange(1, 100, 0, 0)).toBeNull();
+  });
+});
+
+describe('shownRowsLabel', () => {
+  // The Row column shows spreadsheet rows (header = row 1): the label never says "rows 1–5" for them.
+  it.each([
+    [{ from: 1, to: 5, total: 5, first: 2, last: 6 }, 'imports.rowCount', { count: 5 }],
+    [{ from: 1, to: 1, total: 1, first: 9, last: 9 }, 'imports.rowCount', { count: 1 }],
+    [
+      { from: 101, to: 200, total: 301, first: 102, last: 201 },
+      'imports.rowsOfFile',
+      { from: 101, to: 200, total: 301, first: 102, last: 201, count: 100 },
+    ],
+    [
+      { from: 301, to: 301, total: 301, first: 302, last: 302 },
+      'imports.rowOfFile',
+      { from: 301, to: 301, total: 301, first: 302, last: 302, count: 1 },
+    ],
+  ])('%j', (shown, key, values) => {
+    expect(shownRowsLabel(shown)).toEqual({ key, values });
   });
 });

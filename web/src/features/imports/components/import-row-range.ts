@@ -1,3 +1,4 @@
+import { tKey } from '../../../i18n/t-key.ts';
 import type { ImportCounts } from '../api/import-types.ts';
 
 export type RowFilter = 'all' | 'error';
@@ -27,4 +28,26 @@ export function rowRange(
   const to = from + shown - 1;
   // The counts may lag the rows for a moment; never claim fewer rows than are on screen.
   return { from, to, total: Math.max(total, to) };
+}
+
+export interface ShownRows {
+  readonly from: number;
+  readonly to: number;
+  readonly total: number;
+  /** The spreadsheet row numbers (header = row 1) of the first and last row on the page. */
+  readonly first: number;
+  readonly last: number;
+}
+
+/**
+ * What the label above the rows says. The Row column shows spreadsheet numbers (2 for the first
+ * record), so the label never says "rows 1–5": all rows on one page are "5 rows"; a page of more is
+ * named by the rows of the file it shows, and where that page stands among the rows.
+ */
+export function shownRowsLabel(shown: ShownRows): { key: string; values: Record<string, number> } {
+  const count = shown.to - shown.from + 1;
+  if (shown.from === 1 && shown.to === shown.total)
+    return { key: tKey('imports.rowCount'), values: { count } };
+  const key = count === 1 ? tKey('imports.rowOfFile') : tKey('imports.rowsOfFile');
+  return { key, values: { ...shown, count } };
 }

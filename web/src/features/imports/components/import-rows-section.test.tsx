@@ -65,27 +65,27 @@ function shownRows(): number {
 describe('import rows section', () => {
   it('reaches every row of a 301-row file page by page and says where it is', async () => {
     await renderSection();
-    await showsRange('Rows 1–100 of 301');
+    await showsRange('Rows 2–101 of the file (1–100 of 301)');
     expect(shownRows()).toBe(100);
     const next = screen.getByRole('button', { name: 'Next' });
     fireEvent.click(next);
-    await showsRange('Rows 101–200 of 301');
+    await showsRange('Rows 102–201 of the file (101–200 of 301)');
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
-    await showsRange('Rows 201–300 of 301');
+    await showsRange('Rows 202–301 of the file (201–300 of 301)');
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
-    await showsRange('Row 301 of 301');
+    await showsRange('Row 302 of the file (301 of 301)');
     expect(shownRows()).toBe(1);
     expect(screen.getByText('user301@acme.nl')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Next' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Previous' }));
-    await showsRange('Rows 201–300 of 301');
+    await showsRange('Rows 202–301 of the file (201–300 of 301)');
   });
 
   it('keeps the errors-only filter on every page request', async () => {
     await renderSection();
-    await showsRange('Rows 1–100 of 301');
+    await showsRange('Rows 2–101 of the file (1–100 of 301)');
     fireEvent.click(screen.getByText('Rows with errors'));
-    await showsRange('Row 1 of 1');
+    await showsRange('1 row');
     expect(shownRows()).toBe(1);
     expect(requests[requests.length - 1]?.searchParams.get('status')).toBe('error');
     expect((screen.getByRole('button', { name: 'Next' }) as HTMLButtonElement).disabled).toBe(true);

@@ -5,8 +5,8 @@ import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
 import { importRowsPageSize, useImportRowPages } from '../api/import-job.ts';
 import type { ImportCounts } from '../api/import-types.ts';
-import type { RowFilter } from './import-row-range.ts';
-import { rowRange, rowsMatching } from './import-row-range.ts';
+import type { RowFilter, ShownRows } from './import-row-range.ts';
+import { rowRange, rowsMatching, shownRowsLabel } from './import-row-range.ts';
 import { ImportRowsTable } from './import-rows-table.tsx';
 
 interface ImportRowsSectionProps {
@@ -29,14 +29,21 @@ export function ImportRowsSection({ customerId, jobId, phase, counts, ready }: I
   const rows = useImportRowPages(customerId, jobId, phase, filter === 'error' ? 'error' : null, ready);
   const total = rowsMatching(counts, filter);
   const loaded = rows.data !== undefined && !rows.isPlaceholderData;
-  const current = loaded ? rowRange(rows.pageNumber, importRowsPageSize, rows.items.length, total) : null;
+  const position = loaded ? rowRange(rows.pageNumber, importRowsPageSize, rows.items.length, total) : null;
+  const firstRow = rows.items[0]?.row;
+  const lastRow = rows.items[rows.items.length - 1]?.row;
+  const current: ShownRows | null =
+    position && firstRow !== undefined && lastRow !== undefined
+      ? { ...position, first: firstRow, last: lastRow }
+      : null;
   // While the next page loads the previous one stays on screen: so does its range, and the
   // buttons wait (the cursor of the page on screen is not the one to move from).
   const [shownRange, setShownRange] = useState(current);
   if (loaded && JSON.stringify(shownRange) !== JSON.stringify(current)) setShownRange(current);
   const range = loaded ? current : shownRange;
-  // "Row 301 of 301" for a page of one row, "Rows 1–100 of 301" otherwise.
-  const rangeText = range ? t('imports.rowRange', { ...range, count: range.to - range.from + 1 }) : null;
+  // "5 rows" when all are shown, else "Rows 2–101 of the file (1–100 of 301)".
+  const label = range ? shownRowsLabel(range) : null;
+  const rangeText = label ? t(label.key, label.values) : null;
   // A full last page still carries a next link (to an empty page): the counts know better.
   const hasNext = loaded && rows.hasNext && !(total > 0 && range !== null && range.to >= total);
   const hasPrevious = loaded && rows.hasPrevious;

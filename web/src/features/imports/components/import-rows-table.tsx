@@ -1,8 +1,11 @@
-import { Badge, List, Table, Text } from '@mantine/core';
+import { Badge, Group, List, Paper, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { tKey } from '../../../i18n/t-key.ts';
 import type { FieldChange, ImportRow, RowAction } from '../api/import-types.ts';
 import { messageText } from '../api/import-types.ts';
+import { fieldChangeText } from './field-change-text.ts';
 
 const actionColors: Record<RowAction, string> = {
   add: 'green',
@@ -26,14 +29,81 @@ function changesOf(row: ImportRow): FieldChange[] {
   return Object.entries(row.changes).map(([field, change]) => ({ field, ...change }));
 }
 
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  return typeof value === 'string' ? value : JSON.stringify(value);
+/** A row's field changes (by column name) and its messages: the table's Details, a card's body. */
+function RowDetails({ row, t }: { row: ImportRow; t: TFunction }) {
+  const changes = changesOf(row);
+  const messages = (row.messages ?? []).map(messageText).filter(Boolean);
+  return (
+    <>
+      {changes.length > 0 ? (
+        <List size="xs" spacing={2}>
+          {changes.map((change) => (
+            <List.Item key={change.field}>{fieldChangeText(change, t)}</List.Item>
+          ))}
+        </List>
+      ) : null}
+      {messages.map((message, index) => (
+        <Text
+          key={index}
+          size="xs"
+          c={row.status === 'error' || row.action === 'error' ? 'red.8' : 'orange.8'}
+        >
+          {message}
+        </Text>
+      ))}
+    </>
+  );
 }
 
-/** The dry-run preview and the results: per row its action, field changes and messages. */
+function ActionBadge({ action, t }: { action: RowAction; t: TFunction }) {
+  return (
+    <Badge color={actionColors[action] ?? 'gray'} style={{ flexShrink: 0 }}>
+      {actionLabels[action] ? t(actionLabels[action]) : action}
+    </Badge>
+  );
+}
+
+/**
+ * The dry-run preview and the results: per row its action, field changes and messages. A table on
+ * wider screens; on a phone one card a row, so row, action and reasons fit without scrolling sideways.
+ */
 export function ImportRowsTable({ rows }: { rows: ImportRow[] }) {
   const { t } = useTranslation();
+  const phone = useMediaQuery('(max-width: 48em)');
+  if (phone) {
+    return (
+      <Stack
+        component="ul"
+        gap="xs"
+        p={0}
+        m={0}
+        data-testid="import-rows"
+        aria-label={t('imports.rowsTable')}
+      >
+        {rows.map((row) => (
+          <Paper
+            component="li"
+            key={row.row}
+            withBorder
+            p="xs"
+            data-action={row.action}
+            style={{ listStyle: 'none' }}
+          >
+            <Group justify="space-between" wrap="nowrap" gap="xs" mb={4}>
+              <Text size="sm" fw={600}>
+                {t('imports.rowNumber', { row: row.row })}
+              </Text>
+              <ActionBadge action={row.action} t={t} />
+            </Group>
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {row.email || '—'}
+            </Text>
+            <RowDetails row={row} t={t} />
+          </Paper>
+        ))}
+      </Stack>
+    );
+  }
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table data-testid="import-rows" aria-label={t('imports.rowsTable')}>
@@ -46,41 +116,18 @@ export function ImportRowsTable({ rows }: { rows: ImportRow[] }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rows.map((row) => {
-            const changes = changesOf(row);
-            const messages = (row.messages ?? []).map(messageText).filter(Boolean);
-            return (
-              <Table.Tr key={row.row} data-action={row.action}>
-                <Table.Td>{row.row}</Table.Td>
-                <Table.Td>{row.email || '—'}</Table.Td>
-                <Table.Td>
-                  <Badge color={actionColors[row.action] ?? 'gray'}>
-                    {actionLabels[row.action] ? t(actionLabels[row.action]) : row.action}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  {changes.length > 0 ? (
-                    <List size="xs" spacing={2}>
-                      {changes.map((change) => (
-                        <List.Item key={change.field}>
-                          {change.field}: {show(change.before)} → {show(change.after)}
-                        </List.Item>
-                      ))}
-                    </List>
-                  ) : null}
-                  {messages.map((message, index) => (
-                    <Text
-                      key={index}
-                      size="xs"
-                      c={row.status === 'error' || row.action === 'error' ? 'red.8' : 'orange.8'}
-                    >
-                      {message}
-                    </Text>
-                  ))}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
+          {rows.map((row) => (
+            <Table.Tr key={row.row} data-action={row.action}>
+              <Table.Td>{row.row}</Table.Td>
+              <Table.Td>{row.email || '—'}</Table.Td>
+              <Table.Td>
+                <ActionBadge action={row.action} t={t} />
+              </Table.Td>
+              <Table.Td>
+                <RowDetails row={row} t={t} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
