@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import i18n from '../../../i18n/i18n.ts';
 import { renderPage } from '../../../testing/render-with-providers.tsx';
 import { AuditPage } from './audit-page.tsx';
 
@@ -36,22 +37,129 @@ beforeEach(() => {
   );
 });
 
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   vi.unstubAllGlobals();
+  await i18n.changeLanguage('en');
 });
 
 const show = () =>
   renderPage(<AuditPage />, { path: '/control/c1/audit', pattern: '/control/:customerId/audit' });
 
 describe('audit log', () => {
-  it('lists who did what, with only the fields that changed', async () => {
+  it('lists who did what, in words, with only the fields that changed', async () => {
     await show();
     const table = await screen.findByRole('table', { name: 'Audit log' });
     expect(within(table).getByText('owner@example.com')).toBeTruthy();
-    expect(within(table).getByText('user.update')).toBeTruthy();
-    expect(within(table).getByText('displayName: "Ann" → "Anna"')).toBeTruthy();
-    expect(within(table).queryByText(/locale/)).toBeNull();
+    expect(within(table).getByText('User changed')).toBeTruthy();
+    expect(within(table).getByText('User')).toBeTruthy();
+    expect(within(table).getByText('Display Name: Ann → Anna')).toBeTruthy();
+    expect(within(table).queryByText(/Locale/)).toBeNull();
+  });
+
+  it('keeps the stored event (action code, before and after) in a details disclosure for support', async () => {
+    await show();
+    const table = await screen.findByRole('table', { name: 'Audit log' });
+    const raw = within(table).getByText('Raw data (for support)').closest('details');
+    expect(raw?.open).toBe(false);
+    expect(raw?.textContent).toContain('"action": "user.update"');
+    expect(raw?.textContent).toContain('"displayName": "Anna"');
+  });
+
+  it("reads a CSV import's update field by field, with column and package names", async () => {
+    const state = {
+      email: 'carla@devries.example',
+      extension: null,
+      locationId: null,
+      jabberCalling: false,
+      packageId: 'webex_meetings',
+      addOns: { attendant_console: false },
+      basicLicences: { basic_messaging: true },
+    };
+    events = [
+      {
+        ...(events[0] as object),
+        before: state,
+        after: {
+          ...state,
+          extension: '1010',
+          locationId: 'loc-1',
+          jabberCalling: true,
+          packageId: 'webex_suite',
+          addOns: { attendant_console: true },
+        },
+      },
+    ];
+    await show();
+    const table = await screen.findByRole('table', { name: 'Audit log' });
+    const cell = within(table).getByText(/Extension: — → 1010/);
+    expect(cell.textContent?.split('\n')).toEqual([
+      'Extension: — → 1010',
+      'Location: — → loc-1',
+      'Jabber Calling: No → Yes',
+      'Package: Webex Meetings → Webex Suite',
+      'Attendant Console: No → Yes',
+    ]);
+  });
+
+  it('reads the change list an import stored as "before" (older rows) as the changes', async () => {
+    events = [
+      {
+        ...(events[0] as object),
+        before: {
+          changes: [
+            { field: 'extension', before: null, after: '1010' },
+            { field: 'package', before: 'webex_meetings', after: 'webex_suite' },
+          ],
+        },
+        after: null,
+      },
+    ];
+    await show();
+    const table = await screen.findByRole('table', { name: 'Audit log' });
+    const cell = within(table).getByText(/Extension: — → 1010/);
+    expect(cell.textContent?.split('\n')).toEqual([
+      'Extension: — → 1010',
+      'Package: Webex Meetings → Webex Suite',
+    ]);
+    expect(within(table).queryByText(/changes:/)).toBeNull();
+  });
+
+  it('shows the fields a created user holds, and names actions and objects in Dutch', async () => {
+    events = [
+      {
+        ...(events[0] as object),
+        action: 'domain.add',
+        target: { type: 'domain', id: 'd1' },
+        before: null,
+        after: { name: 'devries.example' },
+      },
+      {
+        ...(events[0] as object),
+        id: 8,
+        action: 'user.create',
+        before: null,
+        after: {
+          email: 'anna@devries.example',
+          title: null,
+          jabberCalling: false,
+          packageId: 'cx_essentials',
+        },
+      },
+    ];
+    await show();
+    await i18n.changeLanguage('nl');
+    const table = await screen.findByRole('table', { name: 'Auditlogboek' });
+    expect(within(table).getByText('Domein toegevoegd')).toBeTruthy();
+    expect(within(table).getByText('Domein')).toBeTruthy();
+    expect(within(table).getByText('Naam: — → devries.example')).toBeTruthy();
+    expect(within(table).getByText('Gebruiker toegevoegd')).toBeTruthy();
+    const created = within(table).getByText(/Gebruikers-ID\/e-mail: — → anna@devries.example/);
+    expect(created.textContent?.split('\n')).toEqual([
+      'Gebruikers-ID/e-mail: — → anna@devries.example',
+      'Pakket: — → Klantassistentie',
+    ]);
+    expect(within(table).queryByText(/user\.create|domain\.add/, { ignore: 'details *' })).toBeNull();
   });
 
   it('asks the server for the typed action only', async () => {

@@ -1,25 +1,15 @@
 import { useState } from 'react';
-import { Code, Paper, Table, Text, TextInput } from '@mantine/core';
+import { Paper, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { PagedTable } from '../../../components/ui/paged-table.tsx';
-import type { AuditEvent } from '../api/audit.ts';
 import { useAuditPages } from '../api/audit.ts';
+import { actionLabel, auditChangesText, targetLabel } from './audit-changes.ts';
 import { ChangedFieldsText } from './changed-fields-text.tsx';
-
-/** Only the fields that changed, so a long before/after stays readable. */
-function changedFields(event: AuditEvent): string {
-  const before = event.before ?? {};
-  const after = event.after ?? {};
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-  const changes = keys
-    .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
-    .map((key) => `${key}: ${JSON.stringify(before[key] ?? null)} → ${JSON.stringify(after[key] ?? null)}`);
-  return changes.join('\n');
-}
+import { RawAuditDetails } from './raw-audit-details.tsx';
 
 export function AuditPage() {
   const { t, i18n } = useTranslation();
@@ -65,13 +55,14 @@ export function AuditPage() {
                 <Text size="sm">{event.actor.label ?? event.actor.id ?? event.actor.type}</Text>
               </Table.Td>
               <Table.Td>
-                <Code>{event.action}</Code>
+                <Text size="sm">{actionLabel(event.action, t)}</Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{event.target.type}</Text>
+                <Text size="sm">{targetLabel(event.target.type, t)}</Text>
               </Table.Td>
               <Table.Td>
-                <ChangedFieldsText text={changedFields(event) || '—'} />
+                <ChangedFieldsText text={auditChangesText(event, t) || '—'} />
+                <RawAuditDetails event={event} />
               </Table.Td>
             </Table.Tr>
           ))}

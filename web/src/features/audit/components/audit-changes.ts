@@ -1,0 +1,207 @@
+import type { TFunction } from 'i18next';
+import { tKey } from '../../../i18n/t-key.ts';
+import { findPackage } from '../../../lib/package-catalog.ts';
+import type { AuditEvent } from '../api/audit.ts';
+
+/** What an event's action and object type are called; an action not listed shows its code. */
+const actionLabels: Record<string, string> = {
+  'account.create_free': tKey('audit.actions.account_create_free'),
+  'account.signup': tKey('audit.actions.account_signup'),
+  'account.signup_resent': tKey('audit.actions.account_signup_resent'),
+  'account.verified': tKey('audit.actions.account_verified'),
+  'admin.accept_invite': tKey('audit.actions.admin_accept_invite'),
+  'admin.delete': tKey('audit.actions.admin_delete'),
+  'admin.invite': tKey('audit.actions.admin_invite'),
+  'admin.password_reset': tKey('audit.actions.admin_password_reset'),
+  'admin.reinvite': tKey('audit.actions.admin_reinvite'),
+  'admin.update': tKey('audit.actions.admin_update'),
+  'customer.create': tKey('audit.actions.customer_create'),
+  'customer.delete': tKey('audit.actions.customer_delete'),
+  'customer.deleted': tKey('audit.actions.customer_deleted'),
+  'customer.settings.update': tKey('audit.actions.customer_settings_update'),
+  'customer.update': tKey('audit.actions.customer_update'),
+  'directory_sync.disable': tKey('audit.actions.directory_sync_disable'),
+  'directory_sync.enable': tKey('audit.actions.directory_sync_enable'),
+  'domain.add': tKey('audit.actions.domain_add'),
+  'domain.remove': tKey('audit.actions.domain_remove'),
+  'domain.verify': tKey('audit.actions.domain_verify'),
+  'location.create': tKey('audit.actions.location_create'),
+  'location.delete': tKey('audit.actions.location_delete'),
+  'location.update': tKey('audit.actions.location_update'),
+  'numbers.add': tKey('audit.actions.numbers_add'),
+  'numbers.remove': tKey('audit.actions.numbers_remove'),
+  'partner.create': tKey('audit.actions.partner_create'),
+  'partner.update': tKey('audit.actions.partner_update'),
+  'person.erase': tKey('audit.actions.person_erase'),
+  'scim.group.create': tKey('audit.actions.scim_group_create'),
+  'scim.group.delete': tKey('audit.actions.scim_group_delete'),
+  'scim.group.replace': tKey('audit.actions.scim_group_replace'),
+  'scim.user.create': tKey('audit.actions.scim_user_create'),
+  'scim.user.replace': tKey('audit.actions.scim_user_replace'),
+  'scim_token.create': tKey('audit.actions.scim_token_create'),
+  'scim_token.revoke': tKey('audit.actions.scim_token_revoke'),
+  'token.create': tKey('audit.actions.token_create'),
+  'token.revoke': tKey('audit.actions.token_revoke'),
+  'user.claim': tKey('audit.actions.user_claim'),
+  'user.consent_accepted': tKey('audit.actions.user_consent_accepted'),
+  'user.consent_email': tKey('audit.actions.user_consent_email'),
+  'user.create': tKey('audit.actions.user_create'),
+  'user.delete': tKey('audit.actions.user_delete'),
+  'user.package_change': tKey('audit.actions.user_package_change'),
+  'user.repair': tKey('audit.actions.user_repair'),
+  'user.update': tKey('audit.actions.user_update'),
+};
+
+const targetLabels: Record<string, string> = {
+  admin: tKey('audit.targets.admin'),
+  api_token: tKey('audit.targets.api_token'),
+  customer: tKey('audit.targets.customer'),
+  domain: tKey('audit.targets.domain'),
+  free_account: tKey('audit.targets.free_account'),
+  location: tKey('audit.targets.location'),
+  partner: tKey('audit.targets.partner'),
+  person: tKey('audit.targets.person'),
+  scim_group: tKey('audit.targets.scim_group'),
+  scim_token: tKey('audit.targets.scim_token'),
+  user: tKey('audit.targets.user'),
+};
+
+/**
+ * Field names: a user's fields as the CSV columns name them (the help text's words), then the
+ * common fields of other objects. Keys are after flattening (`addOns.attendant_console` is
+ * `attendant_console`, `packageId` is `package`).
+ */
+const fieldLabels: Record<string, string> = {
+  firstName: tKey('userFields.firstName'),
+  lastName: tKey('userFields.lastName'),
+  displayName: tKey('userFields.displayName'),
+  email: tKey('userFields.email'),
+  extension: tKey('userFields.extension'),
+  title: tKey('userFields.title'),
+  department: tKey('userFields.department'),
+  manager: tKey('userFields.manager'),
+  phoneNumber: tKey('userFields.phoneNumber'),
+  callerIdNumber: tKey('userFields.callerIdNumber'),
+  callerIdFirstName: tKey('userFields.callerIdFirstName'),
+  callerIdLastName: tKey('userFields.callerIdLastName'),
+  location: tKey('userFields.location'),
+  preferredLanguage: tKey('userFields.preferredLanguage'),
+  timeZone: tKey('userFields.timeZone'),
+  jabberWithTeams: tKey('userFields.jabberWithTeams'),
+  jabberCalling: tKey('userFields.jabberCalling'),
+  preferredWebexSite: tKey('userFields.preferredWebexSite'),
+  basic_messaging: tKey('userFields.basic_messaging'),
+  basic_space_meetings: tKey('userFields.basic_space_meetings'),
+  calling_from_webex: tKey('userFields.calling_from_webex'),
+  package: tKey('userFields.package'),
+  name: tKey('audit.fields.name'),
+  externalId: tKey('audit.fields.externalId'),
+  adminEmail: tKey('audit.fields.adminEmail'),
+  country: tKey('audit.fields.country'),
+  city: tKey('audit.fields.city'),
+  language: tKey('audit.fields.language'),
+  status: tKey('audit.fields.status'),
+  role: tKey('audit.fields.role'),
+};
+
+/** The user-state keys whose names differ from the CSV column keys. */
+const renamed: Record<string, string> = { packageId: 'package', locationId: 'location' };
+/** Nested user-state groups whose entries are columns of their own. */
+const flattened = new Set(['addOns', 'basicLicences']);
+
+export function actionLabel(action: string, t: TFunction): string {
+  const key = actionLabels[action];
+  return key ? t(key) : action;
+}
+
+export function targetLabel(type: string, t: TFunction): string {
+  const key = targetLabels[type];
+  return key ? t(key) : type;
+}
+
+/** `externalId` → `External id` for a field no label is known for: words, never a raw key. */
+function humanize(field: string): string {
+  const words = field
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_.]+/g, ' ')
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function fieldLabel(field: string, t: TFunction): string {
+  const key = fieldLabels[field];
+  if (key) return t(key);
+  const known = findPackage(field);
+  return known ? t(known.nameKey) : humanize(field);
+}
+
+function valueText(field: string, value: unknown, t: TFunction): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+  if (field === 'package' && typeof value === 'string') {
+    const known = findPackage(value);
+    return known ? t(known.nameKey) : value;
+  }
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
+}
+
+function flatten(state: Record<string, unknown> | null): Map<string, unknown> {
+  const fields = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(state ?? {})) {
+    if (flattened.has(key) && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [inner, innerValue] of Object.entries(value)) fields.set(inner, innerValue);
+    } else fields.set(renamed[key] ?? key, value);
+  }
+  return fields;
+}
+
+export interface AuditFieldChange {
+  readonly field: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+/**
+ * A CSV import's `user.update` rows written before commit 6db5efe hold the preview's change list
+ * as `before.changes` and no `after`: they are read as the field changes they are, not migrated
+ * (the audit log is append-only).
+ */
+function legacyImportChanges(event: AuditEvent): AuditFieldChange[] | null {
+  const changes = event.before?.['changes'];
+  if (event.after !== null || !Array.isArray(changes)) return null;
+  return changes.flatMap((entry: unknown) => {
+    if (entry === null || typeof entry !== 'object' || !('field' in entry)) return [];
+    const change = entry as { field: unknown; before?: unknown; after?: unknown };
+    return typeof change.field === 'string'
+      ? [{ field: change.field, before: change.before ?? null, after: change.after ?? null }]
+      : [];
+  });
+}
+
+const isEmpty = (value: unknown) => value === null || value === undefined || value === '' || value === false;
+
+/**
+ * Only the fields that changed, so a long before/after stays readable; for a create (no before) or
+ * a delete (no after), the fields that hold a value.
+ */
+export function auditFieldChanges(event: AuditEvent): AuditFieldChange[] {
+  const legacy = legacyImportChanges(event);
+  if (legacy) return legacy;
+  const before = flatten(event.before);
+  const after = flatten(event.after);
+  const fields = [...new Set([...before.keys(), ...after.keys()])];
+  return fields
+    .map((field) => ({ field, before: before.get(field) ?? null, after: after.get(field) ?? null }))
+    .filter((change) => JSON.stringify(change.before) !== JSON.stringify(change.after))
+    .filter((change) => !(isEmpty(change.before) && isEmpty(change.after)));
+}
+
+/** `Extension: 1001 → 1010`, one line a field. */
+export function auditChangesText(event: AuditEvent, t: TFunction): string {
+  return auditFieldChanges(event)
+    .map(
+      (change) =>
+        `${fieldLabel(change.field, t)}: ${valueText(change.field, change.before, t)} → ${valueText(change.field, change.after, t)}`,
+    )
+    .join('\n');
+}
