@@ -13,6 +13,10 @@ import { streamingIo, untilDrained, type CliIo, type ForwardedEvent } from './io
 export const DEFAULT_KEEPALIVE_MS = 10_000;
 const KEEPALIVE_BOUNDS = { min: 100, max: 60_000 } as const;
 
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 export function forwardedCommandStream(
   run: (io: CliIo) => Promise<number>,
   options: {
@@ -44,7 +48,11 @@ export function forwardedCommandStream(
     clearInterval(keepAlive);
     if (!events.writableEnded) options.onAbandoned?.();
   });
-  const drained = () => untilDrained(events);
+  // Each wait also lets the server's other work run (its /healthz, other requests): the embedded
+  // database answers a query without giving the event loop a turn, so a command that lists page
+  // after page to a CLI that reads fast enough held the loop for the whole list (46 s for 60,000
+  // users) without this.
+  const drained = () => untilDrained(events).then(nextTurn);
   void run(streamingIo(options.cwd, options.interactive, send, drained)).then(finish, (error: unknown) => {
     send({ err: `Error: ${error instanceof Error ? error.message : String(error)}\n` });
     finish(EXIT_FAILED);

@@ -64,6 +64,24 @@ describe("the server's side of a forwarded command", () => {
     expect(events.at(-1)).toEqual({ exitCode: 0 });
   });
 
+  it("gives the server's other work a turn at each wait, even when the CLI keeps up", async () => {
+    // The embedded database answers without yielding: a list's loop of pages would hold the event
+    // loop (and /healthz) for the whole list if waiting for the reader did not yield either.
+    const otherWork: string[] = [];
+    const stream = forwardedCommandStream(
+      async (io) => {
+        setImmediate(() => otherWork.push('healthz'));
+        io.out('page\n');
+        await io.drained();
+        otherWork.push('next page');
+        return 0;
+      },
+      { cwd: dataDir, interactive: false },
+    );
+    for await (const chunk of stream) void chunk;
+    expect(otherWork).toEqual(['healthz', 'next page']);
+  });
+
   it('says when the CLI left before the command ended (the command runs on), not when it ended', async () => {
     let release: () => void = () => undefined;
     const released = new Promise<void>((resolve) => (release = resolve));

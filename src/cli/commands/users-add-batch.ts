@@ -28,7 +28,10 @@ function usersOf(parsed: unknown): unknown[] | null {
  * can show or match, without parsing the CLI's multi-line error text.
  */
 function errorMessages(error: unknown): string[] {
-  if (!isAppError(error) || error.details.length === 0) return [describeError(error)];
+  // The batch file speaks the API's field names: its messages keep them (describeError would name
+  // the options of `hub users add`).
+  if (isAppError(error) && error.details.length === 0) return [error.message];
+  if (!isAppError(error)) return [describeError(error)];
   return error.details.map((detail) =>
     detail.field ? `${detail.field}: ${detail.description}` : detail.description,
   );
