@@ -7,6 +7,7 @@ import { PageHeader } from '../../../components/ui/page-header.tsx';
 import type { BatchResult } from '../api/add-users.ts';
 import { maxUsersPerSubmission, useAddUsers } from '../api/add-users.ts';
 import { useDirectorySyncEnabled } from '../../../lib/use-directory-sync-enabled.ts';
+import { useExtensionLength } from '../api/extension-length.ts';
 import { useLocationOptions } from '../api/list-locations.ts';
 import { useSoldPackageIds } from '../api/sold-packages.ts';
 import { DirectorySyncNotice } from '../../../components/ui/directory-sync-notice.tsx';
@@ -39,7 +40,8 @@ export function AddUsersPage() {
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const sold = useSoldPackageIds(customerId);
   const packages = packageChoices(sold.data);
-  const errors = manualRowErrors(rows);
+  const extensionLength = useExtensionLength(customerId).data ?? null;
+  const errors = manualRowErrors(rows, extensionLength);
   const usersPath = `/control/${customerId}/users`;
   // ADR 0067: while directory sync is on the directory creates the users (the API answers 409).
   const syncOn = useDirectorySyncEnabled(customerId).data === true;
@@ -99,6 +101,7 @@ export function AddUsersPage() {
               errors={showErrors ? (errors[index] ?? {}) : {}}
               locations={locations.data ?? []}
               packages={packages}
+              extensionLength={extensionLength}
               {...(serverErrors[row.key] ? { serverError: serverErrors[row.key] } : {})}
               onChange={(change) => update(index, change)}
               {...(rows.length > 1 ? { onRemove: () => removeRow(index) } : {})}

@@ -31,4 +31,17 @@ describe('change-package calling fields', () => {
   ])('%s with %j → %j', (id, fields, expected) => {
     expect(callingFieldErrors(id, fields)).toEqual(expected);
   });
+
+  const at = (extension: string) => ({ locationId: 'l1', extension, phoneNumber: '' });
+  it.each([
+    [4, '1234', {}],
+    [4, '12', { extension: 'validation.extensionLength' }],
+    [4, '12345', { extension: 'validation.extensionLength' }],
+    [4, '12a4', { extension: 'validation.extensionLength' }],
+    [2, '12', {}],
+    [6, '123456', {}],
+    [6, '1234', { extension: 'validation.extensionLength' }],
+  ])("with the customer's extension length %i, %s → %j", (length, extension, expected) => {
+    expect(callingFieldErrors('webex_calling', at(extension), length)).toEqual(expected);
+  });
 });

@@ -18,6 +18,7 @@ import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import type { PackageChange } from '../api/change-package.ts';
 import { useChangePackage } from '../api/change-package.ts';
 import { useCustomerFullAdminEmails } from '../api/customer-full-admins.ts';
+import { useExtensionLength } from '../api/extension-length.ts';
 import { useFreeNumbers } from '../api/list-free-numbers.ts';
 import { useLocationOptions } from '../api/list-locations.ts';
 import { soldPackagesKey, useSoldPackages } from '../api/sold-packages.ts';
@@ -50,6 +51,7 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
   const [phoneNumber, setPhoneNumber] = useState(user.phoneNumber ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const freeNumbers = useFreeNumbers(customerId, locationId);
+  const extensionLength = useExtensionLength(customerId).data ?? null;
   const askCalling = asksForCallingFields(packageId);
   // A choice can turn disabled after it was picked (the admins or the usage arrive later).
   const chosenDisabled = choices.some((choice) => choice.entry.id === packageId && choice.disabledReason);
@@ -68,7 +70,7 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
   ];
 
   const submit = () => {
-    const found = callingFieldErrors(packageId, { locationId, extension, phoneNumber });
+    const found = callingFieldErrors(packageId, { locationId, extension, phoneNumber }, extensionLength);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     if (!packageId || nothingChanged) return;
@@ -138,7 +140,9 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
                 label={t('users.extension')}
                 value={extension}
                 onChange={(event) => setExtension(event.currentTarget.value)}
-                error={errors.extension ? t(errors.extension) : undefined}
+                error={
+                  errors.extension ? t(errors.extension, { count: extensionLength ?? undefined }) : undefined
+                }
                 inputMode="numeric"
               />
               <Select

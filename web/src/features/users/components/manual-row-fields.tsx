@@ -12,6 +12,8 @@ interface ManualRowFieldsProps {
   locations: LocationOption[];
   /** The packages the customer was sold (see packageChoices). */
   packages: PackageChoice[];
+  /** The customer's extension length (null while unknown), for the extension's error text. */
+  extensionLength?: number | null;
   /** Why the server refused this row the last time, shown beside it until it is sent again. */
   serverError?: string;
   onChange: (change: Partial<ManualRow>) => void;
@@ -25,12 +27,14 @@ export function ManualRowFields({
   errors,
   locations,
   packages,
+  extensionLength = null,
   serverError,
   onChange,
   onRemove,
 }: ManualRowFieldsProps) {
   const { t } = useTranslation();
-  const error = (field: string) => (errors[field] ? t(errors[field]) : undefined);
+  const error = (field: string) =>
+    errors[field] ? t(errors[field], { count: extensionLength ?? undefined }) : undefined;
   const label = (key: string) => `${t(key)}`;
   return (
     <Paper p="md" data-testid={`manual-row-${index + 1}`}>

@@ -36,8 +36,14 @@ export function canAddRow(rows: readonly ManualRow[]): boolean {
 
 const emailPattern = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/;
 
-/** Inline validation of the manual-add rows: translation keys per row and field. */
-export function manualRowErrors(rows: readonly ManualRow[]): Record<string, string>[] {
+/**
+ * Inline validation of the manual-add rows: translation keys per row and field. `extensionLength`
+ * is the customer's setting (null while unknown), see callingFieldErrors.
+ */
+export function manualRowErrors(
+  rows: readonly ManualRow[],
+  extensionLength: number | null = null,
+): Record<string, string>[] {
   const seen = new Map<string, number>();
   return rows.map((row, index) => {
     const errors: Record<string, string> = {};
@@ -48,7 +54,7 @@ export function manualRowErrors(rows: readonly ManualRow[]): Record<string, stri
     else if (seen.has(email)) errors.email = 'validation.duplicateEmail';
     else seen.set(email, index);
     if (!row.package) errors.package = 'validation.required';
-    Object.assign(errors, callingFieldErrors(row.package, row));
+    Object.assign(errors, callingFieldErrors(row.package, row, extensionLength));
     return errors;
   });
 }
