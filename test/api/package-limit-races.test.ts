@@ -270,4 +270,42 @@ describe.runIf(inject('testDatabase').kind === 'postgres')('package limits under
     expect(succeeded).toBe(4);
     expect((await usage(customerId)).webex_meetings).toBe(4);
   });
+  it('a limit lowered while users are added: usage never ends above the limit that stands', async () => {
+    const customerId = await customerWithLimits({ webex_suite: 10 });
+    for (let n = 0; n < 3; n += 1) {
+      const added = await api('POST', `/v1/customers/${customerId}/users`, suiteUser(100 + n));
+      expect(added.statusCode, added.body).toBe(201);
+    }
+    const lowered = ALL_PACKAGES.map((id) => ({ id, limit: id === 'webex_suite' ? 5 : null }));
+    const { app, tokens, auth } = harness();
+    const [update, ...adds] = await Promise.all([
+      app.inject({
+        method: 'PATCH',
+        url: `/v1/customers/${customerId}`,
+        headers: auth(tokens.partnerFull),
+        payload: { packages: lowered },
+      }),
+      ...Array.from({ length: 8 }, (_, n) => api('POST', `/v1/customers/${customerId}/users`, suiteUser(n))),
+    ]);
+    const stored = await harness()
+      .database.db.selectFrom('customer_packages')
+      .select('limit')
+      .where('customer_id', '=', customerId)
+      .where('package_id', '=', 'webex_suite')
+      .executeTakeFirstOrThrow();
+    const held = (await usage(customerId)).webex_suite ?? 0;
+    // Either order is fine; a limit below what is held, or held above the limit, is not.
+    if (update?.statusCode === 200 || update?.statusCode === 202) expect(stored.limit).toBe(5);
+    else {
+      expect(update?.statusCode, update?.body).toBe(400);
+      expect(codesOf(update as LightMyRequestResponse)).toContain('limit_below_usage');
+      expect(stored.limit).toBe(10);
+    }
+    expect(held).toBeLessThanOrEqual(stored.limit ?? Infinity);
+    expect(held).toBe(3 + adds.filter((added) => added.statusCode === 201).length);
+    expectRefusedForLimit(
+      adds.filter((added) => added.statusCode !== 201),
+      400,
+    );
+  });
 });
