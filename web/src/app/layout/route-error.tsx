@@ -3,6 +3,7 @@ import { Button, Container, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { EmptyState } from '../../components/ui/empty-state.tsx';
+import { useDocumentTitle } from '../../components/ui/use-document-title.ts';
 import { retryFailedPages } from '../lazy-page.ts';
 
 function subscribeToConnection(onChange: () => void): () => void {
@@ -37,6 +38,7 @@ export function RouteError({ standalone = false }: { standalone?: boolean }) {
   const navigate = useNavigate();
   // A screen visited after this one failed imports its code again.
   useEffect(() => retryFailedPages, []);
+  useDocumentTitle([online ? t('common.pageLoadFailedTitle') : t('common.offlineTitle')]);
   // Navigating to the same address clears the route's error and renders the screen again, with a
   // fresh import of its code.
   const tryAgain = () => {

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Box, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { LanguageSwitch } from './language-switch.tsx';
+import { useDocumentTitle } from './use-document-title.ts';
 
 /** The centered card of the signed-out pages (sign-in, sign-up, invite, password reset). */
 export function AuthCardLayout({
@@ -12,6 +13,7 @@ export function AuthCardLayout({
   subtitle?: string;
   children: ReactNode;
 }) {
+  useDocumentTitle([title]);
   return (
     <Box mih="100vh" bg="gray.0" p="md">
       {/* Landmarks, as in the signed-in layout: the language choice in a banner, the card as main. */}

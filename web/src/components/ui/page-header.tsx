@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
 import { Group, Stack, Text, Title } from '@mantine/core';
+import { useParams } from 'react-router';
+import { useCustomerName } from '../../lib/use-customer-name.ts';
+import { useDocumentTitle } from './use-document-title.ts';
 
 interface PageHeaderProps {
   title: ReactNode;
@@ -7,9 +10,16 @@ interface PageHeaderProps {
   actions?: ReactNode;
   /** Shown above the title, e.g. breadcrumbs or a back link. */
   above?: ReactNode;
+  /** The screen's part of the document title; by default the title when it is text. */
+  documentTitle?: string;
 }
 
-export function PageHeader({ title, description, actions, above }: PageHeaderProps) {
+export function PageHeader({ title, description, actions, above, documentTitle }: PageHeaderProps) {
+  // Every screen has a header: it names the document too, with the customer of a Control Hub (or
+  // customer detail) address between the screen and the product.
+  const { customerId = '' } = useParams();
+  const customerName = useCustomerName(customerId).data;
+  useDocumentTitle([documentTitle ?? (typeof title === 'string' ? title : undefined), customerName]);
   return (
     <Stack gap={4} mb="lg">
       {above}
