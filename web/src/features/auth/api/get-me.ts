@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { ApiError, isApiError } from '../../../lib/api-error.ts';
 import { setCsrfToken } from '../../../lib/csrf-token.ts';
+import { forgetSignedOut, knownSignedOut, rememberSignedOut } from '../../../lib/signed-out-hint.ts';
 
 export type AdminRole =
   | 'operator'
@@ -27,11 +29,23 @@ export function unwrapAdmin(body: unknown): CurrentAdmin {
   const record = body as { admin?: CurrentAdmin; csrfToken?: string } & CurrentAdmin;
   const admin = record.admin ?? record;
   setCsrfToken(record.csrfToken ?? admin.csrfToken);
+  // Signed in (by login or a live session): the shell asks the server again from now on.
+  forgetSignedOut();
   return admin;
 }
 
+/**
+ * The signed-in admin, or ApiError 401. A browser known to be signed out gets the 401 without a
+ * request (see signed-out-hint.ts): no failed request in the console after signing out.
+ */
 export async function getMe(): Promise<CurrentAdmin> {
-  return unwrapAdmin(await apiRequest<unknown>('/v1/auth/me'));
+  if (knownSignedOut()) throw new ApiError(401, 'Not signed in', [], null);
+  try {
+    return unwrapAdmin(await apiRequest<unknown>('/v1/auth/me'));
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) rememberSignedOut();
+    throw error;
+  }
 }
 
 export function useMe() {
