@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from './io.ts';
-import { allPages, printList } from './list-output.ts';
+import { allPages, inBatches, printJsonObjectWithList, printList } from './list-output.ts';
 
 interface Item {
   readonly id: string;
@@ -75,3 +75,22 @@ describe('printList', () => {
     expect(JSON.parse(io.text())).toEqual([a, b, c]);
   });
 });
+
+describe('printJsonObjectWithList', () => {
+  const row = (n: number) => ({ row: n, email: `u${n}@x.example`, messages: n % 2 ? ['a\nb'] : [] });
+  it.each([
+    { name: 'no rows', batches: [] as Array<Array<ReturnType<typeof row>>>, tail: {} },
+    { name: 'rows in batches', batches: [[row(1), row(2)], [], [row(3)]], tail: {} },
+    { name: 'a member after the rows', batches: [[row(1)]], tail: { fileError: 'bad "file"' } },
+    { name: 'no rows, a member after them', batches: [], tail: { fileError: 'bad' } },
+  ])('with $name prints what JSON.stringify(object, null, 2) printed', async ({ batches, tail }) => {
+    const head = { jobId: 'j', status: 'completed', counts: { add: 1, error: 0 }, fileWarnings: ['w'] };
+    const io = recordingIo();
+    await printJsonObjectWithList(io, head, 'rows', inBatches(rowsOf(batches), 2), tail);
+    expect(io.text()).toBe(`${JSON.stringify({ ...head, rows: batches.flat(), ...tail }, null, 2)}\n`);
+  });
+});
+
+async function* rowsOf<T>(batches: readonly (readonly T[])[]): AsyncGenerator<T> {
+  for (const batch of batches) yield* batch;
+}

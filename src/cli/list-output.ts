@@ -54,8 +54,51 @@ export async function printList<T>(
   await io.drained();
 }
 
-/** An item as `JSON.stringify(array, null, 2)` writes it inside the array: indented two spaces. */
-function jsonArrayElement(item: unknown): string {
+/**
+ * Prints `{...head, [key]: items, ...tail}` with --json's `JSON.stringify(value, null, 2)` text,
+ * the array written a batch at a time (an import's 60,000 row results). Keys of `head` and `tail`
+ * keep their order around the array, as the whole object printed at once had them.
+ */
+export async function printJsonObjectWithList<T>(
+  io: CliIo,
+  head: Readonly<Record<string, unknown>>,
+  key: string,
+  batches: AsyncIterable<readonly T[]>,
+  tail: Readonly<Record<string, unknown>> = {},
+): Promise<void> {
+  const members = (value: Readonly<Record<string, unknown>>) =>
+    Object.keys(value).length === 0 ? '' : JSON.stringify(value, null, 2).slice(2, -2);
+  const before = members(head);
+  io.out(`{\n${before}${before ? ',\n' : ''}  ${JSON.stringify(key)}: `);
+  let count = 0;
+  for await (const items of batches) {
+    if (items.length === 0) continue;
+    const lead = count === 0 ? '[\n' : ',\n';
+    io.out(`${lead}${items.map((item) => jsonArrayElement(item, 2)).join(',\n')}`);
+    count += items.length;
+    await io.drained();
+  }
+  const after = members(tail);
+  io.out(`${count === 0 ? '[]' : '\n  ]'}${after ? `,\n${after}` : ''}\n}\n`);
+  await io.drained();
+}
+
+/** Items in arrays of up to `size`, so that a long stream of them is written in a few pieces. */
+export async function* inBatches<T>(items: AsyncIterable<T>, size = 500): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** An item as `JSON.stringify(…, null, 2)` writes it inside an array at `depth` (two spaces each). */
+function jsonArrayElement(item: unknown, depth = 1): string {
+  const indent = '  '.repeat(depth);
   // JSON escapes newlines inside strings, so every newline here is between tokens.
-  return `  ${(JSON.stringify(item, null, 2) ?? 'null').replaceAll('\n', '\n  ')}`;
+  return `${indent}${(JSON.stringify(item, null, 2) ?? 'null').replaceAll('\n', `\n${indent}`)}`;
 }

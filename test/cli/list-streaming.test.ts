@@ -85,3 +85,44 @@ describe('hub users list over several pages', { timeout: 120_000 }, () => {
     expect(result.writes.length).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('hub users import of many rows', { timeout: 300_000 }, () => {
+  it('--json writes its rows as they are read, still one document of SPEC §9', async () => {
+    const result = await listWrites(
+      'users',
+      'import',
+      'many.csv',
+      '--customer',
+      'MANY-001',
+      '--dry-run',
+      '--json',
+    );
+    expect(result.exitCode, result.stderr).toBe(0);
+    const parsed = JSON.parse(result.stdout) as { status: string; rows: Array<{ email: string }> };
+    expect(parsed.status).toBe('validated');
+    expect(new Set(parsed.rows.map((row) => row.email)).size).toBe(USERS);
+    expect(Object.keys(parsed)).toEqual(['jobId', 'status', 'counts', 'fileWarnings', 'rows']);
+    expect(result.stdout).toBe(`${JSON.stringify(parsed, null, 2)}\n`);
+    expect(result.writes.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a dry run shows the first 50 changes and how many more', async () => {
+    const rows = Array.from(
+      { length: 120 },
+      (_, index) => `new${String(index).padStart(4, '0')}@many.example,N,M,TRUE,FALSE,FALSE`,
+    );
+    const header =
+      'User ID/Email (Required),First Name,Last Name,Webex Meetings,Jabber with Webex Teams,Jabber Calling';
+    await writeFile(path.join(cli().cwd, 'more.csv'), [header, ...rows, ''].join('\n'));
+    const result = await cli().hub('users', 'import', 'more.csv', '--customer', 'MANY-001', '--dry-run');
+    expect(result.exitCode, result.stderr).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toMatch(/^Import [\w-]+: validated$/);
+    expect(lines[1]).toBe('  row 2: add new0000@many.example');
+    expect(lines.filter((line) => /^ {2}row \d+: add /.test(line))).toHaveLength(50);
+    expect(lines[51]).toBe('  … and 70 more (--json lists every row)');
+    expect(lines[52]).toMatch(/^ {2}add 120, modify 0, remove 0, unchanged 0, error 0, with warnings 120$/);
+    expect(lines.filter((line) => line.startsWith('  warning: '))).toHaveLength(120);
+    expect(lines.at(-1)).toBe('');
+  });
+});

@@ -14,10 +14,13 @@ import { createWorker } from '../../jobs/worker.ts';
 import { jobDefinitions } from '../../jobs/registry.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { createImport } from '../../services/imports/create-import.ts';
+import type { RowResultView } from '../../services/imports/import-results.ts';
 import { allImportRows, getImport } from '../../services/imports/import-queries.ts';
 import type { ImportView } from '../../services/imports/import-view.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../exit-codes.ts';
+import type { CliIo } from '../io.ts';
+import { inBatches, printJsonObjectWithList } from '../list-output.ts';
 import { usersCommand } from './users.ts';
 
 interface ImportOptions {
@@ -134,10 +137,15 @@ function describeChange(change: { field: string; before: unknown; after: unknown
   return `${change.field} ${show(change.before)} → ${show(change.after)}`;
 }
 
-function plannedChanges(result: ImportCliResult, details: ReadonlyMap<number, RowDetail>): string[] {
+/** `total`: how many rows change, when `result.rows` holds only the first ones that do. */
+function plannedChanges(
+  result: ImportCliResult,
+  details: ReadonlyMap<number, RowDetail>,
+  total?: number,
+): string[] {
   if (result.status !== 'validated') return [];
   const changing = result.rows.filter((row) => row.action !== 'unchanged' && row.action !== 'error');
-  const more = changing.length - DRY_RUN_ROWS_SHOWN;
+  const more = (total ?? changing.length) - DRY_RUN_ROWS_SHOWN;
   return [
     ...changing.slice(0, DRY_RUN_ROWS_SHOWN).map((row) => {
       const changes = details.get(row.row)?.changes ?? [];
@@ -169,6 +177,56 @@ function human(result: ImportCliResult, details: ReadonlyMap<number, RowDetail> 
       ),
   ];
   return lines.join('\n');
+}
+
+/** A row result as SPEC §9's --json shows it. */
+async function* cliRows(rows: AsyncIterable<RowResultView>): AsyncGenerator<ImportCliResult['rows'][number]> {
+  for await (const row of rows)
+    yield { row: row.row, email: row.email, action: row.action, status: row.status, messages: row.messages };
+}
+
+/**
+ * The human text of `human()` for a job's result, written as the rows are read: a dry run's
+ * planned changes (a first pass keeps the first few), then every row's messages (a second pass).
+ */
+async function printHuman(
+  io: CliIo,
+  result: Omit<ImportCliResult, 'rows'>,
+  context: ServiceContext,
+): Promise<void> {
+  const shown: ImportCliResult['rows'] = [];
+  const details = new Map<number, RowDetail>();
+  let changing = 0;
+  if (result.status === 'validated' && result.jobId) {
+    for await (const row of allImportRows(context, result.jobId)) {
+      if (row.action === 'unchanged' || row.action === 'error') continue;
+      changing += 1;
+      if (shown.length >= DRY_RUN_ROWS_SHOWN) continue;
+      shown.push({ row: row.row, email: row.email, action: row.action, status: row.status, messages: [] });
+      details.set(row.row, { severities: [], changes: row.changes });
+    }
+  }
+  // human() of the result without rows gives the lines before the rows' messages; the planned
+  // changes come from the first pass.
+  const lines = human({ ...result, rows: [] }).split('\n');
+  const planned = plannedChanges({ ...result, rows: shown }, details, changing);
+  io.out([lines[0], ...planned, ...lines.slice(1)].join('\n'));
+  if (result.jobId) {
+    for await (const batch of inBatches(allImportRows(context, result.jobId))) {
+      const messages = batch.flatMap((row) =>
+        row.messages.map((message, index) => {
+          // A row in error may also carry warnings: each message says its own severity.
+          const severity = row.issues[index]?.severity ?? (row.status === 'error' ? 'error' : 'warning');
+          return `\n  ${severity}: ${message}`;
+        }),
+      );
+      if (messages.length === 0) continue;
+      io.out(messages.join(''));
+      await io.drained();
+    }
+  }
+  io.out('\n');
+  await io.drained();
 }
 
 export function registerUserImportCommands(program: Command, cli: CliContext): void {
@@ -241,31 +299,23 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
         created.id,
         cli.io.interactive && !options.json,
       );
-      const rows: ImportCliResult['rows'] = [];
-      const details = new Map<number, RowDetail>();
-      for await (const row of allImportRows(context, view.id)) {
-        if (!options.json)
-          details.set(row.row, {
-            severities: row.issues.map((issue) => issue.severity),
-            changes: row.changes,
-          });
-        rows.push({
-          row: row.row,
-          email: row.email,
-          action: row.action,
-          status: row.status,
-          messages: row.messages,
-        });
-      }
-      const result: ImportCliResult = {
+      // Written as the row results are read, a batch at a time: 60,000 rows built into one result
+      // (and one string) weighed hundreds of MB in a server with a 256 MB heap.
+      const head = {
         jobId: view.id,
         status: view.status,
         counts: inSpecOrder(view.counts),
         fileWarnings: view.fileWarnings,
-        rows,
-        ...(view.fileError ? { fileError: view.fileError } : {}),
       };
-      cli.print(options.json, result, () => human(result, details));
+      if (options.json)
+        await printJsonObjectWithList(
+          cli.io,
+          head,
+          'rows',
+          inBatches(cliRows(allImportRows(context, view.id))),
+          view.fileError ? { fileError: view.fileError } : {},
+        );
+      else await printHuman(cli.io, { ...head, fileError: view.fileError ?? undefined }, context);
       if (view.status === 'validated' && !options.json)
         cli.io.err('Dry run: nothing was changed. Run the same command without --dry-run to apply it.\n');
       if (view.status === 'failed') {
