@@ -1,3 +1,5 @@
+import { useQuery } from '@tanstack/react-query';
+import { fetchAllLocations } from '../../../lib/fetch-all-locations.ts';
 import { useCursorPages } from '../../../lib/use-cursor-pages.ts';
 
 export interface AuditEvent {
@@ -21,4 +23,16 @@ export function useAuditPages(customerId: string, action: string) {
       max: 50,
     },
   );
+}
+
+/**
+ * The customer's location names by id: a user's audit states hold location ids, admins know names.
+ * Shares the locations list's cache; while it loads, or for a deleted location, the id is shown.
+ */
+export function useLocationNames(customerId: string): ReadonlyMap<string, string> {
+  const locations = useQuery({
+    queryKey: ['customers', customerId, 'locations', 'list'],
+    queryFn: () => fetchAllLocations<{ id: string; name: string }>(customerId),
+  });
+  return new Map((locations.data ?? []).map((location) => [location.id, location.name]));
 }

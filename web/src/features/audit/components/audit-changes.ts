@@ -135,8 +135,15 @@ export function fieldLabel(field: string, t: TFunction): string {
   return known ? t(known.nameKey) : humanize(field);
 }
 
-function valueText(field: string, value: unknown, t: TFunction): string {
+function valueText(
+  field: string,
+  value: unknown,
+  t: TFunction,
+  locations: ReadonlyMap<string, string>,
+): string {
   if (value === null || value === undefined || value === '') return '—';
+  // Users' states hold location ids; older import rows hold names already.
+  if (field === 'location' && typeof value === 'string') return locations.get(value) ?? value;
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (field === 'package' && typeof value === 'string') {
     const known = findPackage(value);
@@ -197,11 +204,16 @@ export function auditFieldChanges(event: AuditEvent): AuditFieldChange[] {
 }
 
 /** `Extension: 1001 → 1010`, one line a field. */
-export function auditChangesText(event: AuditEvent, t: TFunction): string {
+export function auditChangesText(
+  event: AuditEvent,
+  t: TFunction,
+  locations: ReadonlyMap<string, string> = new Map(),
+): string {
+  const text = (field: string, value: unknown) => valueText(field, value, t, locations);
   return auditFieldChanges(event)
     .map(
       (change) =>
-        `${fieldLabel(change.field, t)}: ${valueText(change.field, change.before, t)} → ${valueText(change.field, change.after, t)}`,
+        `${fieldLabel(change.field, t)}: ${text(change.field, change.before)} → ${text(change.field, change.after)}`,
     )
     .join('\n');
 }

@@ -6,7 +6,7 @@ import { useParams } from 'react-router';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { PagedTable } from '../../../components/ui/paged-table.tsx';
-import { useAuditPages } from '../api/audit.ts';
+import { useAuditPages, useLocationNames } from '../api/audit.ts';
 import { actionLabel, auditChangesText, targetLabel } from './audit-changes.ts';
 import { ChangedFieldsText } from './changed-fields-text.tsx';
 import { RawAuditDetails } from './raw-audit-details.tsx';
@@ -17,6 +17,7 @@ export function AuditPage() {
   const [action, setAction] = useState('');
   const [debounced] = useDebouncedValue(action, 300);
   const pages = useAuditPages(customerId, debounced);
+  const locations = useLocationNames(customerId);
   const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
   return (
     <>
@@ -61,7 +62,7 @@ export function AuditPage() {
                 <Text size="sm">{targetLabel(event.target.type, t)}</Text>
               </Table.Td>
               <Table.Td>
-                <ChangedFieldsText text={auditChangesText(event, t) || '—'} />
+                <ChangedFieldsText text={auditChangesText(event, t, locations) || '—'} />
                 <RawAuditDetails event={event} />
               </Table.Td>
             </Table.Tr>
