@@ -101,6 +101,30 @@ const counted: Row[] = [
     one: { en: 'In 1 day', nl: 'Over 1 dag' },
     two: { en: 'In 2 days', nl: 'Over 2 dagen' },
   },
+  {
+    key: 'addUsers.someWarned',
+    values: {},
+    one: {
+      en: '1 user has a warning: see below.',
+      nl: '1 gebruiker heeft een waarschuwing: zie hieronder.',
+    },
+    two: {
+      en: '2 users have a warning: see below.',
+      nl: '2 gebruikers hebben een waarschuwing: zie hieronder.',
+    },
+  },
+  {
+    key: 'validation.extensionLength',
+    values: {},
+    one: {
+      en: "Use exactly 1 digit (this customer's extension length)",
+      nl: 'Gebruik precies 1 cijfer (de lengte van toestelnummers bij deze klant)',
+    },
+    two: {
+      en: "Use exactly 2 digits (this customer's extension length)",
+      nl: 'Gebruik precies 2 cijfers (de lengte van toestelnummers bij deze klant)',
+    },
+  },
 ];
 
 const translate: Partial<Record<Language, TFunction>> = {};
