@@ -187,7 +187,7 @@ describe('hub tokens', () => {
       'NOORD-1',
     );
     expect(customer.exitCode).toBe(2);
-    expect(customer.stderr).toContain('customerId');
+    expect(customer.stderr).toContain('--customer is only for the customer roles.');
     const unknown = await cli().hub('tokens', 'revoke', '00000000-0000-4000-8000-000000000000');
     expect(unknown.exitCode).toBe(2);
     expect(unknown.stderr).toContain('no API token of this partner has this id');
