@@ -312,7 +312,7 @@ describe('a partner admin follows the help text in the browser', () => {
     const screens = [
       ['Locations', '18-locations', page.getByRole('cell', { name: 'Amsterdam HQ' })],
       ['Settings', '19-settings', page.getByRole('button', { name: 'Save' })],
-      ['Audit log', '20-audit-log', page.getByText('customer.create')],
+      ['Audit log', '20-audit-log', page.getByRole('cell', { name: 'Customer created' })],
     ] as const;
     for (const [name, shot, ready] of screens) {
       await nav.getByRole('link', { name }).click();
