@@ -130,7 +130,8 @@ export function interruptedMessage(
   if (awaiting)
     return (
       `Stopped waiting. The import ${awaiting.id} keeps running in the server (pid ${server.pid}) and will finish there.\n` +
-      `Follow it with an API token (hub tokens create): GET ${server.url}/v1/customers/${awaiting.customerId}/imports/${awaiting.id}\n`
+      `Follow it with: hub users import-status ${awaiting.id} --customer ${awaiting.customerId} --wait\n` +
+      `or over the API (hub tokens create): GET ${server.url}/v1/customers/${awaiting.customerId}/imports/${awaiting.id}\n`
     );
   return (
     `Stopped waiting. "hub ${argv.join(' ')}" keeps running in the server (pid ${server.pid}) and may still finish: ` +

@@ -83,6 +83,7 @@ describe('Ctrl+C on a forwarded command', { timeout: 300_000 }, () => {
     expect(result.stderr).toContain(
       `Stopped waiting. The import IMPORT-1 keeps running in the server (pid ${process.ppid}) and will finish there.`,
     );
+    expect(result.stderr).toContain('hub users import-status IMPORT-1 --customer CUSTOMER-1 --wait');
     expect(result.stderr).toContain(`GET ${url}/v1/customers/CUSTOMER-1/imports/IMPORT-1`);
   });
 

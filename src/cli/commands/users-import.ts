@@ -17,6 +17,7 @@ import { createImport } from '../../services/imports/create-import.ts';
 import type { RowResultView } from '../../services/imports/import-results.ts';
 import { allImportRows, getImport } from '../../services/imports/import-queries.ts';
 import type { ImportView } from '../../services/imports/import-view.ts';
+import { requireCustomer } from '../../services/customers/customer-service.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../exit-codes.ts';
 import type { CliIo } from '../io.ts';
@@ -299,28 +300,83 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
         created.id,
         cli.io.interactive && !options.json,
       );
-      // Written as the row results are read, a batch at a time: 60,000 rows built into one result
-      // (and one string) weighed hundreds of MB in a server with a 256 MB heap.
-      const head = {
-        jobId: view.id,
-        status: view.status,
-        counts: inSpecOrder(view.counts),
-        fileWarnings: view.fileWarnings,
-      };
-      if (options.json)
-        await printJsonObjectWithList(
-          cli.io,
-          head,
-          'rows',
-          inBatches(cliRows(allImportRows(context, view.id))),
-          view.fileError ? { fileError: view.fileError } : {},
-        );
-      else await printHuman(cli.io, { ...head, fileError: view.fileError ?? undefined }, context);
-      if (view.status === 'validated' && !options.json)
-        cli.io.err('Dry run: nothing was changed. Run the same command without --dry-run to apply it.\n');
-      if (view.status === 'failed') {
-        if (view.fileError) throw new AppError('validation_failed', view.fileError);
-        throw new Error(view.failure ?? 'The import failed.');
-      }
+      await reportImport(cli, context, view, options.json);
     });
+
+  usersCommand(program)
+    .command('import-status <import>')
+    .description("Show an import's state and results; --wait waits for it to finish")
+    .requiredOption('--customer <customer>', 'customer id or externalId')
+    .option('--wait', 'wait until the import has finished (or its dry run is done)', false)
+    .option('--partner <partner>')
+    .option('--json', 'print JSON (the same object as hub users import --json)', false)
+    .addHelpText(
+      'after',
+      [
+        '',
+        'For an import started by "hub users import" (its id is in the first line of its output and',
+        'in the message a stopped CLI prints), or through the API. Exit codes as hub users import;',
+        'an import still running without --wait exits 0 with its progress.',
+        '',
+        'Example:',
+        '  hub users import-status 3f2c… --customer DEVRIES-001 --wait',
+      ].join('\n'),
+    )
+    .action(async (importId: string, options: ImportStatusOptions) => {
+      const context = await cli.serviceContext({ partner: options.partner });
+      const customer = await requireCustomer(context, options.customer);
+      const view = options.wait
+        ? await waitForImport(cli, context, customer.id, importId, cli.io.interactive && !options.json)
+        : await getImport(context, customer.id, importId);
+      if (WAITING.has(view.status)) {
+        const { rowsDone, rowsTotal } = view.progress;
+        const progress = { ...view.progress };
+        if (options.json) cli.print(true, { jobId: view.id, status: view.status, progress }, () => '');
+        else
+          cli.io.out(
+            `Import ${view.id}: ${view.status}, ${rowsDone} of ${rowsTotal ?? '?'} rows. Add --wait to wait for it.\n`,
+          );
+        return;
+      }
+      await reportImport(cli, context, view, options.json);
+    });
+}
+
+interface ImportStatusOptions {
+  customer: string;
+  wait: boolean;
+  partner?: string;
+  json: boolean;
+}
+
+/** Prints a finished import's result (SPEC §9's object with --json) and fails as its state says. */
+async function reportImport(
+  cli: CliContext,
+  context: ServiceContext,
+  view: ImportView,
+  json: boolean,
+): Promise<void> {
+  // Written as the row results are read, a batch at a time: 60,000 rows built into one result
+  // (and one string) weighed hundreds of MB in a server with a 256 MB heap.
+  const head = {
+    jobId: view.id,
+    status: view.status,
+    counts: inSpecOrder(view.counts),
+    fileWarnings: view.fileWarnings,
+  };
+  if (json)
+    await printJsonObjectWithList(
+      cli.io,
+      head,
+      'rows',
+      inBatches(cliRows(allImportRows(context, view.id))),
+      view.fileError ? { fileError: view.fileError } : {},
+    );
+  else await printHuman(cli.io, { ...head, fileError: view.fileError ?? undefined }, context);
+  if (view.status === 'validated' && !json)
+    cli.io.err('Dry run: nothing was changed. Run the same command without --dry-run to apply it.\n');
+  if (view.status === 'failed') {
+    if (view.fileError) throw new AppError('validation_failed', view.fileError);
+    throw new Error(view.failure ?? 'The import failed.');
+  }
 }
