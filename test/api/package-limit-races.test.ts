@@ -273,7 +273,7 @@ describe.runIf(inject('testDatabase').kind === 'postgres')('package limits under
   it('a limit lowered while users are added: usage never ends above the limit that stands', async () => {
     const customerId = await customerWithLimits({ webex_suite: 10 });
     for (let n = 0; n < 3; n += 1) {
-      const added = await api('POST', `/v1/customers/${customerId}/users`, suiteUser(100 + n));
+      const added = await api('POST', `/v1/customers/${customerId}/users`, suiteUser(300 + n));
       expect(added.statusCode, added.body).toBe(201);
     }
     const lowered = ALL_PACKAGES.map((id) => ({ id, limit: id === 'webex_suite' ? 5 : null }));
@@ -285,7 +285,9 @@ describe.runIf(inject('testDatabase').kind === 'postgres')('package limits under
         headers: auth(tokens.partnerFull),
         payload: { packages: lowered },
       }),
-      ...Array.from({ length: 8 }, (_, n) => api('POST', `/v1/customers/${customerId}/users`, suiteUser(n))),
+      ...Array.from({ length: 8 }, (_, n) =>
+        api('POST', `/v1/customers/${customerId}/users`, suiteUser(200 + n)),
+      ),
     ]);
     const stored = await harness()
       .database.db.selectFrom('customer_packages')

@@ -192,31 +192,33 @@ export async function removeNumbers(
   }
   // A user given one of the numbers while this ran makes the delete's foreign key refuse it: run
   // once more, then the number is not free and is answered number_not_removable (409).
-  return retryingForeignKeyRace(() => context.db.transaction().execute(async (trx) => {
-    const removed = await deleteFreePhoneNumbers(trx, customer.id, normalized);
-    const notRemoved = normalized.filter((e164) => !removed.includes(e164));
-    if (notRemoved.length > 0) {
-      throw conflict(
-        {
-          en: 'Only free numbers of this customer can be removed.',
-          nl: 'Alleen vrije nummers van deze klant kunnen worden verwijderd.',
-        },
-        notRemoved.slice(0, 10).map((e164) => ({
-          code: 'number_not_removable',
-          field: 'numbers',
-          description: `${e164} is held by a user or is not this customer's.`,
-          descriptionNl: `${e164} is in gebruik bij een gebruiker of hoort niet bij deze klant.`,
-        })),
-      );
-    }
-    await recordAudit(trx, context, {
-      partnerId: customer.partner_id,
-      customerId: customer.id,
-      action: 'numbers.remove',
-      targetType: 'customer',
-      targetId: customer.id,
-      before: { numbers: removed },
-    });
-    return removed;
-  }));
+  return retryingForeignKeyRace(() =>
+    context.db.transaction().execute(async (trx) => {
+      const removed = await deleteFreePhoneNumbers(trx, customer.id, normalized);
+      const notRemoved = normalized.filter((e164) => !removed.includes(e164));
+      if (notRemoved.length > 0) {
+        throw conflict(
+          {
+            en: 'Only free numbers of this customer can be removed.',
+            nl: 'Alleen vrije nummers van deze klant kunnen worden verwijderd.',
+          },
+          notRemoved.slice(0, 10).map((e164) => ({
+            code: 'number_not_removable',
+            field: 'numbers',
+            description: `${e164} is held by a user or is not this customer's.`,
+            descriptionNl: `${e164} is in gebruik bij een gebruiker of hoort niet bij deze klant.`,
+          })),
+        );
+      }
+      await recordAudit(trx, context, {
+        partnerId: customer.partner_id,
+        customerId: customer.id,
+        action: 'numbers.remove',
+        targetType: 'customer',
+        targetId: customer.id,
+        before: { numbers: removed },
+      });
+      return removed;
+    }),
+  );
 }
