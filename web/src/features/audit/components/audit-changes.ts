@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { tKey } from '../../../i18n/t-key.ts';
 import { findPackage } from '../../../lib/package-catalog.ts';
+import { USER_FIELD_LABELS } from '../../../lib/user-field-labels.ts';
 import type { AuditEvent } from '../api/audit.ts';
 
 /** What an event's action and object type are called; an action not listed shows its code. */
@@ -72,28 +73,7 @@ const targetLabels: Record<string, string> = {
  * `attendant_console`, `packageId` is `package`).
  */
 const fieldLabels: Record<string, string> = {
-  firstName: tKey('userFields.firstName'),
-  lastName: tKey('userFields.lastName'),
-  displayName: tKey('userFields.displayName'),
-  email: tKey('userFields.email'),
-  extension: tKey('userFields.extension'),
-  title: tKey('userFields.title'),
-  department: tKey('userFields.department'),
-  manager: tKey('userFields.manager'),
-  phoneNumber: tKey('userFields.phoneNumber'),
-  callerIdNumber: tKey('userFields.callerIdNumber'),
-  callerIdFirstName: tKey('userFields.callerIdFirstName'),
-  callerIdLastName: tKey('userFields.callerIdLastName'),
-  location: tKey('userFields.location'),
-  preferredLanguage: tKey('userFields.preferredLanguage'),
-  timeZone: tKey('userFields.timeZone'),
-  jabberWithTeams: tKey('userFields.jabberWithTeams'),
-  jabberCalling: tKey('userFields.jabberCalling'),
-  preferredWebexSite: tKey('userFields.preferredWebexSite'),
-  basic_messaging: tKey('userFields.basic_messaging'),
-  basic_space_meetings: tKey('userFields.basic_space_meetings'),
-  calling_from_webex: tKey('userFields.calling_from_webex'),
-  package: tKey('userFields.package'),
+  ...USER_FIELD_LABELS,
   name: tKey('audit.fields.name'),
   externalId: tKey('audit.fields.externalId'),
   adminEmail: tKey('audit.fields.adminEmail'),
