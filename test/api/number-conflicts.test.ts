@@ -161,6 +161,42 @@ describe("adding another partner's numbers", () => {
     expect(mapped).toHaveLength(1);
   });
 
+  it.runIf(inject('testDatabase').kind === 'postgres')(
+    'keeps parallel requests within the budget: at most its number of probes, the rest 429 or free',
+    async () => {
+      const { database } = harness();
+      const burst = await createApiToken(database.db, {
+        partnerId: b.partnerId,
+        role: 'partner_full_admin',
+        name: 'burst',
+      });
+      // 20 of partner A's numbers and 20 free ones, all at once.
+      const numbers = Array.from({ length: 40 }, (_, n) =>
+        n % 2 === 0
+          ? `+312012300${String(n / 2).padStart(2, '0')}`
+          : `+313022200${String(n).padStart(2, '0')}`,
+      );
+      const answers = await Promise.all(
+        numbers.map((number) =>
+          call(burst, 'POST', `/v1/customers/${b.customerId}/numbers`, {
+            location: b.locationName,
+            numbers: [number],
+          }),
+        ),
+      );
+      const refusedAsTaken = answers.filter((answer) => answer.statusCode === 409);
+      const probes = await database.db
+        .selectFrom('audit_events')
+        .select('id')
+        .where('action', '=', NUMBER_PROBE_ACTION)
+        .where('actor_label', '=', 'token:burst')
+        .execute();
+      expect(refusedAsTaken.length).toBeLessThanOrEqual(NUMBER_PROBES_PER_MINUTE);
+      expect(probes).toHaveLength(refusedAsTaken.length);
+      expect(answers.every((answer) => [201, 409, 429].includes(answer.statusCode))).toBe(true);
+    },
+  );
+
   it('names the customer and location of numbers of the same partner, to a partner admin only', async () => {
     const { database } = harness();
     const other = await createCustomerWithLocation(a.token, 'Alpha Annex', 'Annex Hall');

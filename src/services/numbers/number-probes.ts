@@ -2,8 +2,9 @@
 // emails of other organizations (SPEC §5, ADR 0022): each such request is a probe, audited on its
 // own (the request itself fails and rolls back) and limited per actor, with the email probes'
 // budget but counted apart.
+import { sql } from 'kysely';
 import { recordAudit } from '../audit/record-audit.ts';
-import type { ServiceContext } from '../context.ts';
+import type { Executor, ServiceContext } from '../context.ts';
 import { EMAIL_PROBES_PER_MINUTE, ProbeRateLimited, recentProbes } from '../provisioning/email-probes.ts';
 import { NUMBER_PROBES_LIMITED_TEXT } from '../../domain/messages/number-conflicts.ts';
 
@@ -12,14 +13,23 @@ export const NUMBER_PROBE_ACTION = 'numbers.taken_probe';
 export const NUMBER_PROBES_PER_MINUTE = EMAIL_PROBES_PER_MINUTE;
 
 /**
- * Refuses (429) every number add of an actor over its budget, before anything is looked up:
- * refusing only adds of taken numbers would go on telling taken from free during the lockout.
+ * Inside a number add's transaction, first: waits for the actor's other number adds to commit,
+ * then refuses (429) every add of an actor over its budget, before anything is looked up (refusing
+ * only adds of taken numbers would go on telling taken from free during the lockout). Held until
+ * the add commits, with its probe recorded in the same transaction, the lock makes the check and
+ * the record one step: parallel requests cannot all pass a budget that none has used yet.
  * Actors without an id (the local CLI, the system) are not limited.
  */
-export async function refuseWhileOverNumberProbeBudget(context: ServiceContext): Promise<void> {
+export async function refuseWhileOverNumberProbeBudget(
+  trx: Executor,
+  context: ServiceContext,
+): Promise<void> {
   const actorId = context.actor.id;
   if (actorId === null) return;
-  if ((await recentProbes(context, actorId, NUMBER_PROBE_ACTION)) >= NUMBER_PROBES_PER_MINUTE) {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`number-probes:${actorId}`}, 0))`.execute(trx);
+  if (
+    (await recentProbes({ ...context, db: trx }, actorId, NUMBER_PROBE_ACTION)) >= NUMBER_PROBES_PER_MINUTE
+  ) {
     throw new ProbeRateLimited(NUMBER_PROBES_LIMITED_TEXT);
   }
 }
@@ -30,11 +40,12 @@ export async function refuseWhileOverNumberProbeBudget(context: ServiceContext):
  * over its budget.
  */
 export async function recordNumberProbe(
+  trx: Executor,
   context: ServiceContext,
   scope: { partnerId: string; customerId: string; locationId: string },
   ranges: readonly string[],
 ): Promise<{ overBudget: boolean }> {
-  await recordAudit(context.db, context, {
+  await recordAudit(trx, context, {
     partnerId: scope.partnerId,
     customerId: scope.customerId,
     action: NUMBER_PROBE_ACTION,
@@ -45,6 +56,7 @@ export async function recordNumberProbe(
   const actorId = context.actor.id;
   if (actorId === null) return { overBudget: false };
   return {
-    overBudget: (await recentProbes(context, actorId, NUMBER_PROBE_ACTION)) > NUMBER_PROBES_PER_MINUTE,
+    overBudget:
+      (await recentProbes({ ...context, db: trx }, actorId, NUMBER_PROBE_ACTION)) > NUMBER_PROBES_PER_MINUTE,
   };
 }

@@ -1,4 +1,5 @@
 // Number inventory use cases (SPEC §4): add ranges to a location, list free / taken, remove free.
+import { sql } from 'kysely';
 import { conflict, validationFailed, type ErrorDetail } from '../../domain/errors.ts';
 import { expandNumberRanges } from '../../domain/phone/number-range.ts';
 import { normalizePhoneNumber } from '../../domain/phone/normalize-phone.ts';
@@ -42,11 +43,11 @@ export interface AddNumbersResult {
   readonly numbers: readonly string[];
 }
 
-/** Thrown inside the transaction so that it rolls back before the probe is audited on its own. */
+/** The add found numbers of organizations the caller cannot see: its probe is committed, then this. */
 class ForeignNumbers extends Error {
   constructor(
-    readonly locationId: string,
     readonly visibleElsewhere: readonly NumberOwner[],
+    readonly overBudget: boolean,
   ) {
     super('numbers of another organization');
   }
@@ -56,7 +57,9 @@ class ForeignNumbers extends Error {
  * Adds numbers and ranges to a location. The answer is decided after the insert, from who holds
  * each number then: a number inserted at the same moment by another request counts as taken, not
  * as "already present" (ADR 0074). Numbers of organizations the caller cannot see are refused
- * without naming, counting or locating them, and the attempt is an audited, limited probe.
+ * without naming, counting or locating them, and the attempt is an audited, limited probe: the
+ * insert is undone to a savepoint and the probe's audit row commits in its place, under the
+ * actor's probe lock, so parallel requests cannot get past the budget.
  */
 export async function addNumbers(
   context: ServiceContext,
@@ -66,51 +69,54 @@ export async function addNumbers(
 ): Promise<AddNumbersResult> {
   assertCanWrite(context.actor);
   const customer = await requireCustomer(context, customerRef);
-  await refuseWhileOverNumberProbeBudget(context);
-  try {
-    return await context.db.transaction().execute(async (trx) => {
-      const location = await requireLocation(trx, customer.id, locationRef);
-      const expansion = expandNumberRanges(ranges, location.country);
-      if (!expansion.ok) throw validationFailed(expansion.errors);
-      const added = await insertPhoneNumbers(trx, customer.id, location.id, expansion.numbers);
-      const owners = await findNumberOwners(trx, expansion.numbers);
-      const { present, visibleElsewhere, foreign } = classifyNumberOwners(
-        owners,
-        { customerId: customer.id, locationId: location.id },
-        customerScope(context.actor),
-      );
-      if (foreign.length > 0) throw new ForeignNumbers(location.id, visibleElsewhere);
-      if (visibleElsewhere.length > 0) throw numbersElsewhereError(visibleElsewhere, customer.id);
-      await recordAudit(trx, context, {
-        partnerId: customer.partner_id,
-        customerId: customer.id,
-        action: 'numbers.add',
-        targetType: 'location',
-        targetId: location.id,
-        after: { location: location.name, ranges, added },
-      });
-      return { added, alreadyPresent: present.length - added, numbers: expansion.numbers };
-    });
-  } catch (error) {
-    if (!(error instanceof ForeignNumbers)) throw error;
-    const { overBudget } = await recordNumberProbe(
-      context,
-      { partnerId: customer.partner_id, customerId: customer.id, locationId: error.locationId },
-      ranges,
+  const outcome = await context.db.transaction().execute(async (trx) => {
+    await refuseWhileOverNumberProbeBudget(trx, context);
+    const location = await requireLocation(trx, customer.id, locationRef);
+    const expansion = expandNumberRanges(ranges, location.country);
+    if (!expansion.ok) throw validationFailed(expansion.errors);
+    await sql`savepoint add_numbers`.execute(trx);
+    const added = await insertPhoneNumbers(trx, customer.id, location.id, expansion.numbers);
+    const owners = await findNumberOwners(trx, expansion.numbers);
+    const { present, visibleElsewhere, foreign } = classifyNumberOwners(
+      owners,
+      { customerId: customer.id, locationId: location.id },
+      customerScope(context.actor),
     );
-    if (overBudget) throw new ProbeRateLimited(NUMBER_PROBES_LIMITED_TEXT);
-    const visible =
-      error.visibleElsewhere.length > 0 ? numbersElsewhereDetails(error.visibleElsewhere, customer.id) : [];
-    throw conflict(NUMBERS_UNAVAILABLE_TEXT, [
-      ...visible,
-      {
-        code: 'number_unavailable',
-        field: 'numbers',
-        description: NUMBERS_UNAVAILABLE_TEXT.en,
-        descriptionNl: NUMBERS_UNAVAILABLE_TEXT.nl,
-      },
-    ]);
-  }
+    if (visibleElsewhere.length > 0 && foreign.length === 0)
+      throw numbersElsewhereError(visibleElsewhere, customer.id);
+    if (foreign.length > 0) {
+      await sql`rollback to savepoint add_numbers`.execute(trx);
+      const { overBudget } = await recordNumberProbe(
+        trx,
+        context,
+        { partnerId: customer.partner_id, customerId: customer.id, locationId: location.id },
+        ranges,
+      );
+      return new ForeignNumbers(visibleElsewhere, overBudget);
+    }
+    await recordAudit(trx, context, {
+      partnerId: customer.partner_id,
+      customerId: customer.id,
+      action: 'numbers.add',
+      targetType: 'location',
+      targetId: location.id,
+      after: { location: location.name, ranges, added },
+    });
+    return { added, alreadyPresent: present.length - added, numbers: expansion.numbers };
+  });
+  if (!(outcome instanceof ForeignNumbers)) return outcome;
+  if (outcome.overBudget) throw new ProbeRateLimited(NUMBER_PROBES_LIMITED_TEXT);
+  const visible =
+    outcome.visibleElsewhere.length > 0 ? numbersElsewhereDetails(outcome.visibleElsewhere, customer.id) : [];
+  throw conflict(NUMBERS_UNAVAILABLE_TEXT, [
+    ...visible,
+    {
+      code: 'number_unavailable',
+      field: 'numbers',
+      description: NUMBERS_UNAVAILABLE_TEXT.en,
+      descriptionNl: NUMBERS_UNAVAILABLE_TEXT.nl,
+    },
+  ]);
 }
 
 /** At most this many numbers are named in a refusal; the message counts them all. */
