@@ -24,10 +24,22 @@ export interface CliIo {
    * follow it. Prints nothing.
    */
   awaiting(work: AwaitedWork): void;
+  /**
+   * True once the reader of `out` left for good (a `| head` that closed the pipe, a forwarded CLI
+   * stopped with Ctrl+C): what is written is dropped and `drained()` no longer waits, so a command
+   * that pages through a list stops fetching instead of reading 60,000 users nobody sees. Absent
+   * (an io of a test, a buffer): the reader stays. Ask it through `readerGone(io)`.
+   */
+  readerGone?(): boolean;
   /** True when stderr is a terminal (progress bars only then). */
   readonly interactive: boolean;
   /** The directory relative file arguments are read from. */
   readonly cwd: string;
+}
+
+/** Whether the reader of a command's output left for good (see `CliIo.readerGone`). */
+export function readerGone(io: CliIo): boolean {
+  return io.readerGone?.() ?? false;
 }
 
 /**
@@ -40,17 +52,18 @@ export function createProcessIo(
   stderr: Writable & { isTTY?: boolean } = process.stderr,
   cwd = process.cwd(),
 ): CliIo {
-  let readerGone = false;
+  let pipeClosed = false;
   stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
-    readerGone = true;
+    pipeClosed = true;
   });
   return {
     out: (text) => {
-      if (!readerGone) stdout.write(text);
+      if (!pipeClosed) stdout.write(text);
     },
     err: (text) => void stderr.write(text),
-    drained: () => untilDrained(stdout, () => readerGone),
+    drained: () => untilDrained(stdout, () => pipeClosed),
+    readerGone: () => pipeClosed,
     // Ctrl+C ends this process, and the wait with it: nothing to tell.
     awaiting: () => undefined,
     interactive: Boolean(stderr.isTTY),
@@ -112,13 +125,15 @@ export type ForwardedEvent =
 /**
  * The io of a command a server runs for a forwarded CLI call: each write becomes an event sent at
  * once, so that the CLI shows progress (bars included, when its stderr is a terminal) live.
- * `drained` resolves when the CLI has read what was sent (the connection's backpressure).
+ * `drained` resolves when the CLI has read what was sent (the connection's backpressure);
+ * `cliGone` says the CLI left (its connection closed before the command ended).
  */
 export function streamingIo(
   cwd: string,
   interactive: boolean,
   send: (event: ForwardedEvent) => void,
   drained: () => Promise<void>,
+  cliGone: () => boolean = () => false,
 ): CliIo {
   return {
     interactive,
@@ -126,6 +141,7 @@ export function streamingIo(
     out: (text) => send({ out: text }),
     err: (text) => send({ err: text }),
     drained,
+    readerGone: cliGone,
     awaiting: (work) => send({ err: '', awaiting: work }),
   };
 }

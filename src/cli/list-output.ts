@@ -1,8 +1,9 @@
 // The output of a `… list` command, written page by page as the pages come: a customer of 60,000
 // users is 60 MB of JSON, which built whole (the array, then one string, then one forwarded event)
 // ran a server with its 256 MB heap out of memory. Memory now stays at one page on both sides, and
-// the command waits for the reader (`io.drained()`) before it fetches the next page.
-import type { CliIo } from './io.ts';
+// the command waits for the reader (`io.drained()`) before it fetches the next page, and fetches
+// none once the reader left (`| head` done, a forwarded CLI stopped): no one would read it.
+import { readerGone, type CliIo } from './io.ts';
 
 /** One page of a paged service call: its items and the cursor of the next page, if any. */
 export interface ListPage<T> {
@@ -40,7 +41,7 @@ export async function printList<T>(
   output: ListOutput<T>,
 ): Promise<void> {
   let count = 0;
-  for await (const items of pages) {
+  for await (const items of whileReaderStays(io, pages)) {
     if (items.length === 0) continue;
     const pieces = items.map((item) => (output.json ? jsonArrayElement(item) : output.describe(item)));
     const separator = output.json ? ',\n' : '\n';
@@ -49,6 +50,8 @@ export async function printList<T>(
     count += items.length;
     await io.drained();
   }
+  // A reader that left gets no end: the command ends as it would, without an error.
+  if (readerGone(io)) return;
   if (output.json) io.out(count === 0 ? '[]\n' : '\n]\n');
   else io.out(count === 0 ? `${output.empty}\n` : '\n');
   await io.drained();
@@ -71,29 +74,47 @@ export async function printJsonObjectWithList<T>(
   const before = members(head);
   io.out(`{\n${before}${before ? ',\n' : ''}  ${JSON.stringify(key)}: `);
   let count = 0;
-  for await (const items of batches) {
+  for await (const items of whileReaderStays(io, batches)) {
     if (items.length === 0) continue;
     const lead = count === 0 ? '[\n' : ',\n';
     io.out(`${lead}${items.map((item) => jsonArrayElement(item, 2)).join(',\n')}`);
     count += items.length;
     await io.drained();
   }
+  if (readerGone(io)) return;
   const after = members(tail);
   io.out(`${count === 0 ? '[]' : '\n  ]'}${after ? `,\n${after}` : ''}\n}\n`);
   await io.drained();
 }
 
-/** Items in arrays of up to `size`, so that a long stream of them is written in a few pieces. */
-export async function* inBatches<T>(items: AsyncIterable<T>, size = 500): AsyncGenerator<T[]> {
+/**
+ * Items in arrays of up to `size`, so that a long stream of them is written in a few pieces. Given
+ * the io they are written to, it stops reading items once that io's reader is gone.
+ */
+export async function* inBatches<T>(items: AsyncIterable<T>, size = 500, io?: CliIo): AsyncGenerator<T[]> {
   let batch: T[] = [];
+  if (io && readerGone(io)) return;
   for await (const item of items) {
     batch.push(item);
     if (batch.length >= size) {
       yield batch;
       batch = [];
+      if (io && readerGone(io)) return;
     }
   }
   if (batch.length > 0) yield batch;
+}
+
+/**
+ * The pages (or batches) of `pages` until the reader of `io` is gone: the next one is not fetched
+ * then (ending the loop returns the generator, so that it fetches no more either).
+ */
+async function* whileReaderStays<T>(io: CliIo, pages: AsyncIterable<T> | Iterable<T>): AsyncGenerator<T> {
+  if (readerGone(io)) return;
+  for await (const page of pages) {
+    yield page;
+    if (readerGone(io)) return;
+  }
 }
 
 /** An item as `JSON.stringify(…, null, 2)` writes it inside an array at `depth` (two spaces each). */

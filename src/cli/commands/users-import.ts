@@ -213,7 +213,8 @@ async function printHuman(
   const planned = plannedChanges({ ...result, rows: shown }, details, changing);
   io.out([lines[0], ...planned, ...lines.slice(1)].join('\n'));
   if (result.jobId) {
-    for await (const batch of inBatches(allImportRows(context, result.jobId))) {
+    // Given the io, the batches stop once its reader is gone (no row read for nobody).
+    for await (const batch of inBatches(allImportRows(context, result.jobId), undefined, io)) {
       const messages = batch.flatMap((row) =>
         row.messages.map((message, index) => {
           // A row in error may also carry warnings: each message says its own severity.
