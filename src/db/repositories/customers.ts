@@ -97,6 +97,23 @@ export async function lockCustomerUsage(
     .executeTakeFirst();
 }
 
+/**
+ * The customer row for its deletion (FOR UPDATE: the row goes). Taken first in the deletion's
+ * transaction, before any user row, in the lock order of ADR 0073; it waits for a user write that
+ * holds the usage lock, and such a write never waits for the deletion.
+ */
+export async function lockCustomerForDeletion(
+  executor: Executor,
+  customerId: string,
+): Promise<CustomerRow | undefined> {
+  return executor
+    .selectFrom('customers')
+    .selectAll()
+    .where('id', '=', customerId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
 export interface CustomerListFilter {
   readonly search?: string | undefined;
   readonly status?: CustomerStatus | undefined;

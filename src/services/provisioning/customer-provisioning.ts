@@ -8,7 +8,11 @@ import { PACKAGES, isPackageId } from '../../domain/packages/catalog.ts';
 import { statusAfter } from '../../domain/provisioning/customer-lifecycle.ts';
 import type { ProvisioningErrorRecord } from '../../domain/provisioning/public-customer.ts';
 import { findAdminByEmail, insertAdmin } from '../../db/repositories/admins.ts';
-import { listCustomerPackages, updateCustomer } from '../../db/repositories/customers.ts';
+import {
+  listCustomerPackages,
+  lockCustomerForDeletion,
+  updateCustomer,
+} from '../../db/repositories/customers.ts';
 import { listLocations } from '../../db/repositories/locations.ts';
 import type { CustomerRow, DB } from '../../db/schema.ts';
 import { systemActor } from '../access/actor.ts';
@@ -246,8 +250,12 @@ export async function runCustomerDeletion(db: Kysely<DB>, customerId: string, jo
     return;
   }
   await db.transaction().execute(async (trx) => {
+    // The customer row first, then its users: the lock order of every user write (ADR 0073). Users
+    // first would wait for a write that holds the usage lock while it waits for one of these users.
+    const locked = await lockCustomerForDeletion(trx, customerId);
+    if (locked?.status !== 'deleting') return;
     await trx.deleteFrom('users').where('customer_id', '=', customerId).execute();
-    await trx.deleteFrom('customers').where('id', '=', customerId).where('status', '=', 'deleting').execute();
+    await trx.deleteFrom('customers').where('id', '=', customerId).execute();
     await recordAudit(trx, context, {
       partnerId: customer.partner_id,
       customerId,

@@ -8,6 +8,7 @@ import { isPackageId } from '../../domain/packages/catalog.ts';
 import { InMemoryCustomerState } from '../../domain/users/in-memory-customer-state.ts';
 import type { UserState } from '../../domain/users/user-state.ts';
 import { notFound } from '../../domain/errors.ts';
+import { canStart, customerBusy } from '../../domain/provisioning/customer-lifecycle.ts';
 import {
   countPackageUsage,
   listCustomerPackages,
@@ -72,7 +73,7 @@ export interface PlanningStateOptions {
 
 /**
  * Takes the customer's usage lock (ADR 0073) in a write's transaction and answers the customer as
- * committed now. A transaction that also locks users (a change of an existing user) calls this
+ * committed now; refuses (409 customer busy) when users may no longer be managed. A transaction that also locks users (a change of an existing user) calls this
  * first: every holder of the lock takes it before any user row, so the lock order is one.
  */
 export async function lockUsageOfCustomer(executor: Executor, customerId: string): Promise<CustomerRow> {
@@ -80,6 +81,9 @@ export async function lockUsageOfCustomer(executor: Executor, customerId: string
   if (!executor.isTransaction) throw new Error('the usage lock needs the writing transaction (ADR 0073)');
   const current = await lockCustomerUsage(executor, customerId);
   if (!current) throw notFound('Customer', 'Klant');
+  // The status as committed now: callers checked it before their transaction, but a deletion (or
+  // update) may have started since. Under the lock it cannot start until this write commits.
+  if (!canStart('manage_users', current.status)) throw customerBusy(current.status);
   return current;
 }
 
