@@ -6,13 +6,14 @@
 // this CLI itself was stopped (Ctrl+Z, SIGSTOP, a sleeping laptop) is not the server's silence,
 // nor is time spent waiting for this CLI's own stdout reader: the CLI reads the next chunk only
 // once its stdout took the last one, so a slow reader slows the server down (backpressure) instead
-// of filling memory. Ctrl+C stops waiting and says what keeps running in the server.
+// of filling memory. Ctrl+C stops waiting and says what keeps running in the server. A stdout whose
+// reader left (`| head` done) ends the call quietly: the server's list then stops fetching pages.
 import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { productVersion } from '../project-paths.ts';
 import { discoveryFile, readDiscovery, type ServerDiscovery } from '../server-discovery.ts';
 import { EXIT_FAILED, describeError } from './exit-codes.ts';
-import type { AwaitedWork, CliIo, ForwardedEvent } from './io.ts';
+import { readerGone, type AwaitedWork, type CliIo, type ForwardedEvent } from './io.ts';
 import { silenceWatchdog } from './silence-watchdog.ts';
 
 /** The response header in which a server names its version, for a CLI that cannot read it. */
@@ -31,6 +32,8 @@ export const EXIT_INTERRUPTED = 130;
 
 class ServerSilent extends Error {}
 class Interrupted extends Error {}
+/** This CLI's own stdout reader left: nothing it is sent would be read. */
+class ReaderGone extends Error {}
 
 const forwardedEvent = z.union([
   z.object({ out: z.string() }),
@@ -94,6 +97,14 @@ export async function forwardToServer(
       state: relayed,
     });
   } catch (error) {
+    if (error instanceof ReaderGone) {
+      // Closing the connection tells the server: a list stops fetching pages nobody reads. Not an
+      // error (the reader left by choice), unless work goes on in the server that one may follow.
+      abort.abort(error);
+      if (!relayed.awaiting) return 0;
+      io.err(interruptedMessage(server, argv, relayed.awaiting));
+      return EXIT_INTERRUPTED;
+    }
     if (abort.signal.aborted && abort.signal.reason instanceof Interrupted) {
       io.err(interruptedMessage(server, argv, relayed.awaiting));
       return EXIT_INTERRUPTED;
@@ -211,6 +222,7 @@ async function relayForwardedEvents(
     reading.stop();
     await untilDrainedOrAborted(io, abort);
     if (abort.aborted) throw abort.reason;
+    if (readerGone(io)) throw new ReaderGone();
     stillAlive();
   }
   io.err(`Error: the running server (pid ${pid}) ended the command without an exit code\n`);
