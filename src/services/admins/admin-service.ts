@@ -29,6 +29,7 @@ import { decodeCursor, toPage, type Page } from '../paging.ts';
 import {
   emailTakenError,
   ProbeRateLimited,
+  probingAsOneStep,
   recordEmailProbes,
   refuseWhileOverProbeBudget,
 } from '../provisioning/email-probes.ts';
@@ -192,14 +193,17 @@ export async function inviteAdmin(
  * probe. An account the caller can see keeps the plain answer.
  */
 async function refuseAdminOutsideScope(context: ServiceContext, email: string): Promise<void> {
-  await refuseWhileOverProbeBudget(context);
-  const holder = await findAdminByEmail(context.db, email);
-  if (!holder) return;
-  const visible = await findAdmin(context.db, customerScope(context.actor), holder.id);
-  if (visible && maySeeHolderOf(context.actor, visible.role)) return;
-  const scope = { partnerId: context.actor.partnerId, customerId: context.actor.customerId };
-  if ((await recordEmailProbes(context, scope, [email])).overBudget) throw new ProbeRateLimited();
-  throw emailTakenError();
+  const verdict = await probingAsOneStep(context, async (probing) => {
+    await refuseWhileOverProbeBudget(probing);
+    const holder = await findAdminByEmail(probing.db, email);
+    if (!holder) return 'free';
+    const visible = await findAdmin(probing.db, customerScope(context.actor), holder.id);
+    if (visible && maySeeHolderOf(context.actor, visible.role)) return 'free';
+    const scope = { partnerId: context.actor.partnerId, customerId: context.actor.customerId };
+    return (await recordEmailProbes(probing, scope, [email])).overBudget ? 'over budget' : 'taken';
+  });
+  if (verdict === 'over budget') throw new ProbeRateLimited();
+  if (verdict === 'taken') throw emailTakenError();
 }
 
 /**

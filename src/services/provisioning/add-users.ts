@@ -25,6 +25,7 @@ import { toUserView, type UserView } from '../users/user-view.ts';
 import {
   emailTakenError,
   ProbeRateLimited,
+  probingAsOneStep,
   recordEmailProbes,
   refuseWhileOverProbeBudget,
 } from './email-probes.ts';
@@ -149,16 +150,18 @@ export async function addUsers(
   const emails = inputs.map((input) => input.email.trim().toLowerCase());
 
   // Existing accounts of other customers: audited and rate-limited before anything is written.
-  await refuseWhileOverProbeBudget(context);
-  const taken = await emailsTakenElsewhere(context.db, customer.id, emails);
-  if (taken.size > 0) {
-    const { overBudget } = await recordEmailProbes(
-      context,
+  const { taken, overBudget } = await probingAsOneStep(context, async (probing) => {
+    await refuseWhileOverProbeBudget(probing);
+    const found = await emailsTakenElsewhere(probing.db, customer.id, emails);
+    if (found.size === 0) return { taken: found, overBudget: false };
+    const recorded = await recordEmailProbes(
+      probing,
       { partnerId: customer.partner_id, customerId: customer.id },
-      [...taken],
+      [...found],
     );
-    if (overBudget) throw new ProbeRateLimited();
-  }
+    return { taken: found, overBudget: recorded.overBudget };
+  });
+  if (overBudget) throw new ProbeRateLimited();
 
   let results: AddUserResult[] = [];
   let pushes: UserRow[] = [];

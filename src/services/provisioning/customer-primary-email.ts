@@ -13,7 +13,12 @@
 import { sql } from 'kysely';
 import { findAdminByEmail } from '../../db/repositories/admins.ts';
 import type { Executor, ServiceContext } from '../context.ts';
-import { ProbeRateLimited, recordEmailProbes, refuseWhileOverProbeBudget } from './email-probes.ts';
+import {
+  ProbeRateLimited,
+  probingAsOneStep,
+  recordEmailProbes,
+  refuseWhileOverProbeBudget,
+} from './email-probes.ts';
 
 /** Whether an admin account holds the email, or a customer still being provisioned will make one. */
 async function isPrimaryEmailHeld(executor: Executor, email: string): Promise<boolean> {
@@ -46,10 +51,13 @@ export async function isPrimaryEmailHeldExclusively(executor: Executor, email: s
  * is audited (naming no organization) and counts towards the budget.
  */
 export async function isPrimaryEmailTaken(context: ServiceContext, email: string): Promise<boolean> {
-  await refuseWhileOverProbeBudget(context);
   const normalized = email.trim().toLowerCase();
-  if (!(await isPrimaryEmailHeld(context.db, normalized))) return false;
-  const scope = { partnerId: context.actor.partnerId, customerId: null };
-  if ((await recordEmailProbes(context, scope, [normalized])).overBudget) throw new ProbeRateLimited();
-  return true;
+  const verdict = await probingAsOneStep(context, async (probing) => {
+    await refuseWhileOverProbeBudget(probing);
+    if (!(await isPrimaryEmailHeld(probing.db, normalized))) return 'free';
+    const scope = { partnerId: context.actor.partnerId, customerId: null };
+    return (await recordEmailProbes(probing, scope, [normalized])).overBudget ? 'over budget' : 'taken';
+  });
+  if (verdict === 'over budget') throw new ProbeRateLimited();
+  return verdict === 'taken';
 }

@@ -8,6 +8,26 @@ import { recordAudits } from '../audit/record-audit.ts';
 import type { ServiceContext } from '../context.ts';
 
 export const EMAIL_PROBE_ACTION = 'user.email_taken_probe';
+
+/**
+ * Runs a door's "budget check → lookup → record the probes" as one step for its actor: in a
+ * transaction that first takes a lock on the actor (released when it commits), with `work`
+ * reading and auditing through that transaction (`probing.db`). Without it, requests sent at the
+ * same moment all passed a budget none of them had used yet, and each answer told taken from free
+ * (a reviewer's 40 parallel number adds: 20 probes against a budget of 10, ADR 0074). The probes'
+ * audit rows commit with the transaction; the request's own writes stay outside it.
+ */
+export async function probingAsOneStep<T>(
+  context: ServiceContext,
+  work: (probing: ServiceContext) => Promise<T>,
+): Promise<T> {
+  const actorId = context.actor.id;
+  if (actorId === null) return work(context);
+  return context.db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`email-probes:${actorId}`}, 0))`.execute(trx);
+    return work({ ...context, db: trx });
+  });
+}
 /** Probes one actor may make per minute before being answered 429. */
 export const EMAIL_PROBES_PER_MINUTE = 10;
 
