@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { WEB_DIST_DIR } from '../../project-paths.ts';
+import { sendFrameworkError } from './framework-errors.ts';
 
 const serverPrefixes = ['/v1/', '/scim/', '/docs', '/openapi.json', '/healthz', '/readyz', '/metrics'];
 
@@ -16,6 +17,18 @@ export function isAppPath(url: string): boolean {
   return !serverPrefixes.some(
     (prefix) => pathname === prefix.replace(/\/$/, '') || pathname.startsWith(prefix),
   );
+}
+
+function hasOverlongSegment(url: string, maxLength: number): boolean {
+  const pathname = url.split('?')[0] ?? '';
+  return pathname.split('/').some((segment) => {
+    // The router measures the decoded parameter.
+    try {
+      return decodeURIComponent(segment).length > maxLength;
+    } catch {
+      return segment.length > maxLength;
+    }
+  });
 }
 
 export const webStaticPlugin = fp(
@@ -40,8 +53,20 @@ export const webStaticPlugin = fp(
         );
       },
     });
+    const maxParamLength = app.initialConfig.maxParamLength ?? 100;
     app.get('/*', { schema: { hide: true } }, (request, reply) => {
-      if (!isAppPath(request.url)) return reply.callNotFound();
+      if (!isAppPath(request.url)) {
+        // An API path whose parameter is over the router's limit matched no API route and fell
+        // through to this one: answer as the router would without it (414 in the API's shape).
+        if (hasOverlongSegment(request.url, maxParamLength)) {
+          const error = Object.assign(new Error('A path parameter is too long.'), {
+            code: 'FST_ERR_MAX_PARAM_LENGTH',
+            statusCode: 414,
+          });
+          return sendFrameworkError(error, request, reply);
+        }
+        return reply.callNotFound();
+      }
       const wanted = (request.url.split('?')[0] ?? '/').replace(/^\/+/, '');
       if (wanted && !wanted.includes('..') && existsSync(path.join(root, wanted)) && path.extname(wanted)) {
         return reply.sendFile(wanted);
