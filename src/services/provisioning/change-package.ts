@@ -72,15 +72,20 @@ export async function changeUserPackage(
   if (!canStart('manage_users', customer.status)) throw customerBusy(customer.status);
   const outcome = await context.db.transaction().execute(async (trx) => {
     // The usage lock before the user's row: the one lock order of ADR 0073.
-    await lockUsageOfCustomer(trx, customer.id);
+    const locked = await lockUsageOfCustomer(trx, customer.id);
     const existing = isUuidLike(userId) ? await lockUser(trx, customer.id, userId) : undefined;
     if (!existing) throw notFound('User', 'Gebruiker');
     if (existing.status === 'pending_user_migration') throw pendingMigration();
-    const { state } = await loadPlanningState(trx, customer, {
-      emails: [existing.email],
-      extensions: input.extension ? [input.extension] : [],
-      phoneNumbers: input.phoneNumber ? [input.phoneNumber] : [],
-    });
+    const { state } = await loadPlanningState(
+      trx,
+      locked,
+      {
+        emails: [existing.email],
+        extensions: input.extension ? [input.extension] : [],
+        phoneNumbers: input.phoneNumber ? [input.phoneNumber] : [],
+      },
+      { purpose: 'locked' },
+    );
     const change = toDesiredChange(
       existing.email,
       {

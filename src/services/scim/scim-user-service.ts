@@ -180,7 +180,7 @@ async function write(
   await refuseWhileOverProbeBudget(context);
   try {
     return await context.db.transaction().execute(async (trx) => {
-      await lockUsageOfCustomer(trx, customer.id); // before the user's row (ADR 0073)
+      const locked = await lockUsageOfCustomer(trx, customer.id); // before the user's row (ADR 0073)
       let existing: UserRow | undefined;
       if (existingId !== undefined) {
         existing = isUuidLike(existingId) ? await lockUser(trx, customer.id, existingId) : undefined;
@@ -193,11 +193,16 @@ async function write(
       await checkUserName(trx, customer.id, input.userName, existing?.id);
       const currentEmail = existing?.email.toLowerCase();
       const emailChanges = existing !== undefined && currentEmail !== input.email;
-      const { state, rowsByEmail } = await loadPlanningState(trx, customer, {
-        emails: existing !== undefined && emailChanges ? [existing.email, input.email] : [input.email],
-        extensions: typeof input.product.extension === 'string' ? [input.product.extension] : [],
-        phoneNumbers: [],
-      });
+      const { state, rowsByEmail } = await loadPlanningState(
+        trx,
+        locked,
+        {
+          emails: existing !== undefined && emailChanges ? [existing.email, input.email] : [input.email],
+          extensions: typeof input.product.extension === 'string' ? [input.product.extension] : [],
+          phoneNumbers: [],
+        },
+        { purpose: 'locked' },
+      );
       if (existing === undefined || emailChanges) {
         const holder = rowsByEmail.get(input.email);
         if (holder !== undefined && holder.id !== existing?.id) throw emailTaken();

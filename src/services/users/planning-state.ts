@@ -65,16 +65,18 @@ export interface PlanningState {
 export interface PlanningStateOptions {
   /**
    * `write` (the default): the caller's transaction writes what it plans, so the customer's usage
-   * lock is taken before usage is counted. `check`: nothing will be written (the Wholesale
-   * precheck); no lock, and any executor.
+   * lock is taken before usage is counted. `locked`: a write whose transaction took the lock
+   * already (`lockUsageOfCustomer`, before a user row) and passes the row it answered. `check`:
+   * nothing will be written (the Wholesale precheck); no lock, and any executor.
    */
-  readonly purpose?: 'write' | 'check';
+  readonly purpose?: 'write' | 'locked' | 'check';
 }
 
 /**
  * Takes the customer's usage lock (ADR 0073) in a write's transaction and answers the customer as
- * committed now; refuses (409 customer busy) when users may no longer be managed. A transaction that also locks users (a change of an existing user) calls this
- * first: every holder of the lock takes it before any user row, so the lock order is one.
+ * committed now; refuses (409 customer busy) when users may no longer be managed. A transaction
+ * that also locks users (a change of an existing user) calls this first: every holder of the lock
+ * takes it before any user row, so the lock order is one.
  */
 export async function lockUsageOfCustomer(executor: Executor, customerId: string): Promise<CustomerRow> {
   // Outside a transaction the lock would end with its own statement and protect nothing.
@@ -94,7 +96,10 @@ export async function loadPlanningState(
   options: PlanningStateOptions = {},
 ): Promise<PlanningState> {
   // Locked before anything is counted; the settings are then read as committed now, too.
-  const customer = options.purpose === 'check' ? loaded : await lockUsageOfCustomer(executor, loaded.id);
+  const customer =
+    options.purpose === 'check' || options.purpose === 'locked'
+      ? loaded
+      : await lockUsageOfCustomer(executor, loaded.id);
   const [sold, locations, fullAdmins] = await Promise.all([
     listCustomerPackages(executor, [customer.id]),
     listLocations(executor, customer.id),

@@ -92,10 +92,12 @@ export async function updateUser(
   assertCanWrite(context.actor);
   const customer = await requireCustomer(context, customerRef);
   const row = await context.db.transaction().execute(async (trx) => {
-    await lockUsageOfCustomer(trx, customer.id); // before the user's row (ADR 0073)
+    const locked = await lockUsageOfCustomer(trx, customer.id); // before the user's row (ADR 0073)
     const existing = isUuidLike(userId) ? await lockUser(trx, customer.id, userId) : undefined;
     if (!existing) throw notFound('User', 'Gebruiker');
-    const { state } = await loadPlanningState(trx, customer, planningKeys(existing.email, input));
+    const { state } = await loadPlanningState(trx, locked, planningKeys(existing.email, input), {
+      purpose: 'locked',
+    });
     const change = toDesiredChange(existing.email, input, (ref) => state.locationById(ref)?.name ?? ref);
     const plan = planUserChange({
       current: toUserState(existing),
