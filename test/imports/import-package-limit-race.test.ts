@@ -128,3 +128,24 @@ describe.runIf(inject('testDatabase').kind === 'postgres')('an import racing API
     expect(outcome.view.counts).toMatchObject({ add: added, error: 20 - added });
   });
 });
+
+describe('an import whose customer is being deleted', () => {
+  it('commits no batch after the deletion began', async () => {
+    const customer = await customerWithMeetingsLimit(100);
+    const importId = await uploadMeetingsUsers(customer.context, customer.id, 3);
+    const run = runImport(harness().database.db, importId, {
+      batchSize: 1,
+      // After the first batch, the customer's deletion starts (its job waits for the usage lock).
+      afterBatchCommitted: async (row) => {
+        if (row !== FIRST_ROW) return;
+        await harness()
+          .database.db.updateTable('customers')
+          .set({ status: 'deleting' })
+          .where('id', '=', customer.id)
+          .execute();
+      },
+    });
+    await expect(run).rejects.toThrow('import interrupted');
+    expect(await meetingsUsage(customer.id)).toBe(1);
+  });
+});

@@ -491,7 +491,10 @@ async function commitBatch(
     db.transaction().execute(async (trx) => {
       // The customer's usage lock first, as every writer that can raise usage takes it (ADR 0073):
       // no API, SCIM or other import write changes the usage between the check and the commit.
-      if (!(await lockCustomerUsage(trx, customer.id))) throw new ImportInterrupted();
+      // A customer being deleted takes no more users: the deletion, waiting for this lock, then
+      // removes the customer with its imports (a batch would add users it never deprovisions).
+      const locked = await lockCustomerUsage(trx, customer.id);
+      if (!locked || locked.status === 'deleting') throw new ImportInterrupted();
       // Checked inside the batch's transaction and held until it commits, so no batch commits once a
       // revocation has committed (the revocation waits for the batch in hand).
       // The uploader as stored now: a GDPR erasure during the run replaces its label there, and
