@@ -173,4 +173,22 @@ describe('claim users: add a domain', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add domain' }));
     await vi.waitFor(() => expect(posts()).toHaveLength(1));
   });
+
+  it('moves focus to the field when Add domain is pressed with a wrong name, so its error is read out', async () => {
+    await renderPage(<ClaimUsersPage />, {
+      path: '/control/c1/users/claim',
+      pattern: '/control/:customerId/users/claim',
+    });
+    const input = await screen.findByRole('textbox', { name: 'Domain' });
+    fireEvent.change(input, { target: { value: 'acme' } });
+    const button = screen.getByRole('button', { name: 'Add domain' });
+    button.focus();
+    fireEvent.click(button);
+    const error = await screen.findByText(/"acme" is not a domain name/);
+    expect(document.activeElement).toBe(input);
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    // The focused field names its error: what a screen reader reads on arrival.
+    const describedBy = (input.getAttribute('aria-describedby') ?? '').split(' ');
+    expect(describedBy).toContain(error.id);
+  });
 });

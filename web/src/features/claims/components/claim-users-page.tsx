@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   Alert,
   Anchor,
@@ -88,6 +88,7 @@ export function ClaimUsersPage() {
   const [domain, setDomain] = useState('');
   // Checked (and its error shown) after the field is left or the form sent, not while typing.
   const [domainChecked, setDomainChecked] = useState(false);
+  const domainInput = useRef<HTMLInputElement>(null);
   const domainError =
     domainChecked && !isDomainName(domain.trim())
       ? t('claims.domainInvalid', { value: domain.trim() })
@@ -95,7 +96,12 @@ export function ClaimUsersPage() {
   const submitDomain = (event: React.FormEvent) => {
     event.preventDefault();
     setDomainChecked(true);
-    if (!isDomainName(domain.trim())) return;
+    if (!isDomainName(domain.trim())) {
+      // The error appears under the field while focus stays on the button, unheard by a screen
+      // reader: on the field, its aria-invalid and aria-describedby make it read the reason out.
+      domainInput.current?.focus();
+      return;
+    }
     addDomain.mutate(domain.trim().toLowerCase(), {
       onSuccess: () => {
         setDomain('');
@@ -139,6 +145,7 @@ export function ClaimUsersPage() {
           <form onSubmit={submitDomain} noValidate>
             <Group align="flex-start" mb="md">
               <TextInput
+                ref={domainInput}
                 label={t('claims.domain')}
                 placeholder="acme.nl"
                 value={domain}
