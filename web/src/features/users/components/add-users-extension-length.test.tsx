@@ -54,4 +54,22 @@ describe("Add users manually: the customer's extension length", () => {
     const row = await typeExtension('123');
     expect(await row.findByText("Use exactly 2 digits (this customer's extension length)")).toBeTruthy();
   });
+
+  it.each([
+    { length: 4, tooShort: '12', exact: '1234' },
+    { length: 2, tooShort: '1', exact: '12' },
+  ])('accepts exactly $length digits when the customer uses $length', async ({ length, tooShort, exact }) => {
+    extensionLength = length;
+    const message = `Use exactly ${length} digits (this customer's extension length)`;
+    // First a refusal: proves the customer's length is loaded and the row's errors are shown.
+    const row = await typeExtension(tooShort);
+    expect(await row.findByText(message)).toBeTruthy();
+    const field = row.getByRole('textbox', { name: 'Extension' });
+    fireEvent.change(field, { target: { value: exact } });
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(row.queryByText(message)).toBeNull();
+    expect(field.getAttribute('aria-invalid')).not.toBe('true');
+    // The row is still refused for what is missing (a name, an email): the extension is not.
+    expect(row.getAllByText('This field is required').length).toBeGreaterThan(0);
+  });
 });

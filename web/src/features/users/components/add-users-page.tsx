@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import type { BatchResult } from '../api/add-users.ts';
 import { maxUsersPerSubmission, useAddUsers } from '../api/add-users.ts';
 import { useDirectorySyncEnabled } from '../../../lib/use-directory-sync-enabled.ts';
 import { useExtensionLength } from '../api/extension-length.ts';
@@ -17,14 +16,9 @@ import { canAddRow, emptyRow, hasErrors, manualRowErrors, toNewUsers } from './m
 import { failedRowsToFix, resultFailed } from './failed-rows.ts';
 import { packageChoices } from './package-choices.ts';
 import { PackageName } from './package-name.tsx';
+import { resultWarnings } from './result-warnings.ts';
 
 const doneStep = 2;
-
-/** The warnings of an added user, as the server worded them (a refused user's are not shown). */
-function resultWarnings(result: BatchResult | undefined): string[] {
-  if (!result || resultFailed(result)) return [];
-  return (result.warnings ?? []).map((warning) => warning.description).filter(Boolean);
-}
 
 /** Help text "Add users by hand": enter users (up to 25), Next, Next, Close. */
 export function AddUsersPage() {
@@ -59,7 +53,9 @@ export function AddUsersPage() {
   const submit = () => add.mutate(toNewUsers(rows), { onSuccess: () => setStep(doneStep) });
   const results = add.data ?? [];
   const failed = results.filter(resultFailed).length;
-  const warned = results.filter((result) => resultWarnings(result).length > 0).length;
+  const warned = results.filter(
+    (result, index) => resultWarnings(result, rows[index]?.package, t).length > 0,
+  ).length;
   const fixFailedRows = () => {
     const toFix = failedRowsToFix(rows, results);
     setRows(toFix.rows);
@@ -207,9 +203,9 @@ export function AddUsersPage() {
                           {t('addUsers.added')}
                         </Text>
                       )}
-                      {resultWarnings(result).map((warning) => (
+                      {resultWarnings(result, row.package, t).map((warning) => (
                         // Added, but with something the admin must know about (a missing preferred
-                        // Webex site makes meetings misbehave later): in the server's own words.
+                        // Webex site makes meetings misbehave later), in the language now shown.
                         <Text
                           key={warning}
                           c="yellow.9"

@@ -71,6 +71,11 @@ describe('Add users manually: warnings', () => {
     expect(screen.getByTestId('add-users-result').textContent).toBe(
       '1 gebruiker toegevoegd. 1 gebruiker heeft een waarschuwing: zie hieronder.',
     );
-    expect(screen.getByTestId('result-warning-1').textContent).toContain('Waarschuwing: ');
+    // Worded by its code in the language now shown, not left in the English the server answered in.
+    expect(screen.getByTestId('result-warning-1').textContent).toBe(`Waarschuwing: ${siteWarning.nl}`);
+    await act(async () => {
+      await i18n.changeLanguage('en');
+    });
+    expect(screen.getByTestId('result-warning-1').textContent).toBe(`Warning: ${siteWarning.en}`);
   }, 60_000);
 });
