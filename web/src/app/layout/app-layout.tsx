@@ -56,7 +56,8 @@ export function AppLayout() {
   const backToPartnerHub = inControlHub && canUsePartnerHub;
   const accountName = me.data?.displayName || me.data?.email || t('nav.account');
 
-  const signOut = () => logout.mutate(undefined, { onSettled: () => void navigate('/login') });
+  // Only once the server ended the session: after a failed sign-out the admin is still signed in.
+  const signOut = () => logout.mutate(undefined, { onSuccess: () => void navigate('/login') });
 
   // Customers and partner admins are the partner's business: a customer admin who types a Partner
   // Hub URL for them would get buttons the server refuses; their own Control Hub it is.
