@@ -66,12 +66,6 @@ const counted: Row[] = [
     two: { en: '2 columns', nl: '2 kolommen' },
   },
   {
-    key: 'imports.rowRange',
-    values: { from: 5, to: 6, total: 9 },
-    one: { en: 'Row 5 of 9', nl: 'Rij 5 van 9' },
-    two: { en: 'Rows 5–6 of 9', nl: 'Rijen 5–6 van 9' },
-  },
-  {
     key: 'imports.progressRows',
     values: { done: 0 },
     one: { en: '0 of 1 row', nl: '0 van 1 rij' },

@@ -1,11 +1,16 @@
 import type { TFunction } from 'i18next';
+import { currentLanguage } from '../../../i18n/i18n.ts';
 import { tKey } from '../../../i18n/t-key.ts';
 import { findPackage } from '../../../lib/package-catalog.ts';
 import { USER_FIELD_LABELS } from '../../../lib/user-field-labels.ts';
 import type { AuditEvent } from '../api/audit.ts';
 
-/** What an event's action and object type are called; an action not listed shows its code. */
-const actionLabels: Record<string, string> = {
+/**
+ * What an event's action and object type are called; an action not listed shows its code.
+ * audit-action-labels.test.ts scans the server's source for every action it records and fails
+ * when one is missing here.
+ */
+export const actionLabels: Readonly<Record<string, string>> = {
   'account.create_free': tKey('audit.actions.account_create_free'),
   'account.signup': tKey('audit.actions.account_signup'),
   'account.signup_resent': tKey('audit.actions.account_signup_resent'),
@@ -18,9 +23,13 @@ const actionLabels: Record<string, string> = {
   'admin.update': tKey('audit.actions.admin_update'),
   'customer.create': tKey('audit.actions.customer_create'),
   'customer.delete': tKey('audit.actions.customer_delete'),
+  'customer.delete_failed': tKey('audit.actions.customer_delete_failed'),
   'customer.deleted': tKey('audit.actions.customer_deleted'),
+  'customer.provisioned': tKey('audit.actions.customer_provisioned'),
+  'customer.provisioning_failed': tKey('audit.actions.customer_provisioning_failed'),
   'customer.settings.update': tKey('audit.actions.customer_settings_update'),
   'customer.update': tKey('audit.actions.customer_update'),
+  'customer.updated': tKey('audit.actions.customer_updated'),
   'directory_sync.disable': tKey('audit.actions.directory_sync_disable'),
   'directory_sync.enable': tKey('audit.actions.directory_sync_enable'),
   'domain.add': tKey('audit.actions.domain_add'),
@@ -31,6 +40,7 @@ const actionLabels: Record<string, string> = {
   'location.update': tKey('audit.actions.location_update'),
   'numbers.add': tKey('audit.actions.numbers_add'),
   'numbers.remove': tKey('audit.actions.numbers_remove'),
+  'numbers.taken_probe': tKey('audit.actions.numbers_taken_probe'),
   'partner.create': tKey('audit.actions.partner_create'),
   'partner.update': tKey('audit.actions.partner_update'),
   'person.erase': tKey('audit.actions.person_erase'),
@@ -48,8 +58,16 @@ const actionLabels: Record<string, string> = {
   'user.consent_email': tKey('audit.actions.user_consent_email'),
   'user.create': tKey('audit.actions.user_create'),
   'user.delete': tKey('audit.actions.user_delete'),
+  'user.email_taken_probe': tKey('audit.actions.user_email_taken_probe'),
   'user.package_change': tKey('audit.actions.user_package_change'),
+  'user.package_change.cleared': tKey('audit.actions.user_package_change_cleared'),
+  'user.package_change.failed': tKey('audit.actions.user_package_change_failed'),
+  'user.provisioning': tKey('audit.actions.user_provisioning'),
+  'user.provisioning.cleared': tKey('audit.actions.user_provisioning_cleared'),
+  'user.provisioning.failed': tKey('audit.actions.user_provisioning_failed'),
   'user.repair': tKey('audit.actions.user_repair'),
+  'user.repair.cleared': tKey('audit.actions.user_repair_cleared'),
+  'user.repair.failed': tKey('audit.actions.user_repair_failed'),
   'user.update': tKey('audit.actions.user_update'),
 };
 
@@ -58,6 +76,7 @@ const targetLabels: Record<string, string> = {
   api_token: tKey('audit.targets.api_token'),
   customer: tKey('audit.targets.customer'),
   domain: tKey('audit.targets.domain'),
+  email: tKey('audit.targets.email'),
   free_account: tKey('audit.targets.free_account'),
   location: tKey('audit.targets.location'),
   partner: tKey('audit.targets.partner'),
@@ -82,7 +101,38 @@ const fieldLabels: Record<string, string> = {
   language: tKey('audit.fields.language'),
   status: tKey('audit.fields.status'),
   role: tKey('audit.fields.role'),
+  added: tKey('audit.fields.added'),
+  alreadyPresent: tKey('audit.fields.alreadyPresent'),
+  ranges: tKey('audit.fields.ranges'),
+  numbers: tKey('audit.fields.numbers'),
+  address: tKey('audit.fields.address'),
+  errors: tKey('audit.fields.errors'),
+  packages: tKey('audit.fields.packages'),
+  settings: tKey('audit.fields.settings'),
+  domain: tKey('audit.fields.domain'),
+  result: tKey('audit.fields.result'),
+  reason: tKey('audit.fields.reason'),
+  prefix: tKey('audit.fields.prefix'),
+  expiresAt: tKey('audit.fields.expiresAt'),
+  revokedAt: tKey('audit.fields.revokedAt'),
+  members: tKey('audit.fields.members'),
+  directorySync: tKey('audit.fields.directorySync'),
+  directorySyncEnabled: tKey('audit.fields.directorySync'),
+  userName: tKey('audit.fields.userName'),
+  suspended: tKey('audit.fields.suspended'),
+  failedStep: tKey('audit.fields.failedStep'),
+  locale: tKey('audit.fields.locale'),
 };
+
+/**
+ * Fields an admin learns nothing from: ids (the object column names the object; `externalId` is
+ * the admin's own reference and stays) and the timestamps the When column already shows.
+ */
+const hiddenField = (field: string) =>
+  field === 'id' ||
+  (/[a-z]Id$/.test(field) && field !== 'externalId') ||
+  field === 'createdAt' ||
+  field === 'updatedAt';
 
 /** The user-state keys whose names differ from the CSV column keys. */
 const renamed: Record<string, string> = { packageId: 'package', locationId: 'location' };
@@ -121,7 +171,7 @@ function valueText(
   t: TFunction,
   locations: ReadonlyMap<string, string>,
 ): string {
-  if (value === null || value === undefined || value === '') return '—';
+  if (isBlank(value)) return '—';
   // Users' states hold location ids; older import rows hold names already.
   if (field === 'location' && typeof value === 'string') return locations.get(value) ?? value;
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
@@ -129,7 +179,40 @@ function valueText(
     const known = findPackage(value);
     return known ? t(known.nameKey) : value;
   }
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
+  if (field === 'role' && typeof value === 'string')
+    return t(`admins.roles.${value}`, { defaultValue: value });
+  if (field === 'status' && typeof value === 'string') return t(`status.${value}`, { defaultValue: value });
+  if (field === 'result' && typeof value === 'string')
+    return t(`audit.results.${value}`, { defaultValue: value });
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string' || typeof item === 'number'))
+    return value.join(', ');
+  if (Array.isArray(value) && value.every(hasDescription))
+    return value.map((item) => describedText(item)).join('; ');
+  // An address (or any flat object of texts): its parts on one line, in their order.
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.values(value).every((part) => part === null || typeof part === 'string')
+  )
+    return Object.values(value as Record<string, unknown>)
+      .filter((part) => part)
+      .join(', ');
+  return JSON.stringify(value);
+}
+
+/** Stored errors carry an English `description` and often a Dutch `descriptionNl`. */
+function hasDescription(item: unknown): item is { description: string; descriptionNl?: unknown } {
+  return (
+    item !== null &&
+    typeof item === 'object' &&
+    typeof (item as { description?: unknown }).description === 'string'
+  );
+}
+
+function describedText(item: { description: string; descriptionNl?: unknown }): string {
+  const dutch = currentLanguage() === 'nl' && typeof item.descriptionNl === 'string';
+  return dutch ? (item.descriptionNl as string) : item.description;
 }
 
 function flatten(state: Record<string, unknown> | null): Map<string, unknown> {
@@ -165,7 +248,14 @@ function legacyImportChanges(event: AuditEvent): AuditFieldChange[] | null {
   });
 }
 
-const isEmpty = (value: unknown) => value === null || value === undefined || value === '' || value === false;
+/** `[]` and `{}` are as empty as null: a create's `errors: []` is no change worth a line. */
+function isBlank(value: unknown): boolean {
+  if (value === null || value === undefined || value === '') return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === 'object' && Object.values(value).every(isBlank);
+}
+
+const isEmpty = (value: unknown) => isBlank(value) || value === false;
 
 /**
  * Only the fields that changed, so a long before/after stays readable; for a create (no before) or
@@ -179,6 +269,7 @@ export function auditFieldChanges(event: AuditEvent): AuditFieldChange[] {
   const fields = [...new Set([...before.keys(), ...after.keys()])];
   return fields
     .map((field) => ({ field, before: before.get(field) ?? null, after: after.get(field) ?? null }))
+    .filter((change) => !hiddenField(change.field))
     .filter((change) => JSON.stringify(change.before) !== JSON.stringify(change.after))
     .filter((change) => !(isEmpty(change.before) && isEmpty(change.after)));
 }

@@ -1,35 +1,46 @@
 import { useState } from 'react';
-import { Paper, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Paper, Select, Table, Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { PagedTable } from '../../../components/ui/paged-table.tsx';
 import { useAuditPages, useLocationNames } from '../api/audit.ts';
-import { actionLabel, auditChangesText, targetLabel } from './audit-changes.ts';
+import { actionLabel, actionLabels, auditChangesText, targetLabel } from './audit-changes.ts';
 import { ChangedFieldsText } from './changed-fields-text.tsx';
 import { RawAuditDetails } from './raw-audit-details.tsx';
+
+/** The action filter's choices: the actions' names, alphabetical; the value is the code. */
+function actionOptions(t: TFunction): { value: string; label: string }[] {
+  return Object.keys(actionLabels)
+    .map((code) => ({ value: code, label: actionLabel(code, t) }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+}
 
 export function AuditPage() {
   const { t, i18n } = useTranslation();
   const { customerId = '' } = useParams();
-  const [action, setAction] = useState('');
-  const [debounced] = useDebouncedValue(action, 300);
-  const pages = useAuditPages(customerId, debounced);
+  const [action, setAction] = useState<string | null>(null);
+  const pages = useAuditPages(customerId, action ?? '');
   const locations = useLocationNames(customerId);
   const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
   return (
     <>
       <PageHeader title={t('audit.title')} description={t('audit.description')} />
       <Paper>
-        <TextInput
+        {/* The API filters by code prefix: an action also finds its outcomes (`user.repair` finds
+            `user.repair.failed`), which belong with it. */}
+        <Select
           mb="md"
-          w={300}
+          w={360}
           placeholder={t('audit.actionPlaceholder')}
           aria-label={t('audit.actionFilter')}
+          data={actionOptions(t)}
           value={action}
-          onChange={(event) => setAction(event.currentTarget.value)}
+          onChange={setAction}
+          searchable
+          clearable
         />
         <PagedTable
           pages={pages}
