@@ -12,6 +12,7 @@ import { WHOLESALE_CODES } from '../../src/domain/provisioning/wholesale-codes.t
 import { useTestApp } from '../helpers/app.ts';
 import { createTestCustomer } from '../helpers/factories.ts';
 import { createScimCustomer, ERROR_SCHEMA, PRODUCT, scimUser } from '../scim/scim-harness.ts';
+import { lockWaiters } from '../helpers/lock-waiters.ts';
 
 const EMAIL_TAKEN = 'The email is already associated with an existing user.';
 
@@ -63,18 +64,6 @@ async function customerWithLocation(numbers: string[] = []) {
     expect(added.statusCode, added.body).toBe(201);
   }
   return { customerId: customer.id, locationId };
-}
-
-/** Waits until `count` statements of this database wait for a lock (bounded: 10 s). */
-async function lockWaiters(database: Database, count: number): Promise<void> {
-  for (let attempt = 0; attempt < 500; attempt += 1) {
-    const { rows } = await sql<{ waiting: number }>`
-      select count(*)::int as waiting from pg_stat_activity
-      where datname = current_database() and wait_event_type = 'Lock'`.execute(database.db);
-    if ((rows[0]?.waiting ?? 0) >= count) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`fewer than ${count} statements ever waited for a lock`);
 }
 
 /**

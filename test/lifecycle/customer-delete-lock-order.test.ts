@@ -11,6 +11,7 @@ import type { DB } from '../../src/db/schema.ts';
 import { runCustomerDeletion } from '../../src/services/provisioning/customer-provisioning.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { createTestCustomer } from '../helpers/factories.ts';
+import { lockWaiters } from '../helpers/lock-waiters.ts';
 
 const harness = useTestApp();
 let counter = 0;
@@ -18,18 +19,6 @@ let counter = 0;
 async function api(method: 'POST' | 'PUT', url: string, payload: object) {
   const { app, tokens, auth } = harness();
   return app.inject({ method, url, headers: auth(tokens.partnerFull), payload });
-}
-
-/** Waits until `count` statements of this database wait for a lock (bounded: 10 s). */
-async function lockWaiters(database: Database, count: number): Promise<void> {
-  for (let attempt = 0; attempt < 500; attempt += 1) {
-    const { rows } = await sql<{ waiting: number }>`
-      select count(*)::int as waiting from pg_stat_activity
-      where datname = current_database() and wait_event_type = 'Lock'`.execute(database.db);
-    if ((rows[0]?.waiting ?? 0) >= count) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`fewer than ${count} statements ever waited for a lock`);
 }
 
 /** A provisioned customer with one user (webex_voice). */

@@ -4,10 +4,10 @@
 // gets its 200 and 204 instead of a 500. Two real connections interleaved: PostgreSQL only.
 import { sql } from 'kysely';
 import { describe, expect, inject, it } from 'vitest';
-import type { Database } from '../../src/db/client.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { createScimCustomer, GROUP_SCHEMA, scimUser } from './scim-harness.ts';
 import type { ScimCustomer } from './scim-harness.ts';
+import { lockWaiters } from '../helpers/lock-waiters.ts';
 
 const testApp = useTestApp();
 
@@ -15,18 +15,6 @@ async function userId(scim: ScimCustomer, userName: string): Promise<string> {
   const response = await scim.request('POST', '/Users', scimUser(userName));
   expect(response.statusCode, response.body).toBe(201);
   return (response.json() as { id: string }).id;
-}
-
-/** Waits until `count` statements of this database wait for a row lock (bounded: 10 s). */
-async function lockWaiters(database: Database, count: number): Promise<void> {
-  for (let attempt = 0; attempt < 500; attempt += 1) {
-    const { rows } = await sql<{ waiting: number }>`
-      select count(*)::int as waiting from pg_stat_activity
-      where datname = current_database() and wait_event_type = 'Lock'`.execute(database.db);
-    if ((rows[0]?.waiting ?? 0) >= count) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`fewer than ${count} statements ever waited for a lock`);
 }
 
 describe.runIf(inject('testDatabase').kind === 'postgres')('SCIM group write meeting a user deletion', () => {
