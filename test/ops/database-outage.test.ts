@@ -45,37 +45,55 @@ describe('/readyz on a database that does not answer in time', () => {
   });
 });
 
-describe.skipIf(target.kind !== 'postgres')('PostgreSQL going away and coming back', () => {
-  let proxy: TcpProxy;
-  let database: Database;
-  let admin: Database;
-  let app: App;
+/**
+ * An app on a PostgreSQL database of its own (made from the test template), reached at the URL
+ * `reach` makes of it: through a proxy, or with server settings in `options`.
+ */
+function useAppOnOwnDatabase(
+  reach: (url: URL, serverUrl: string) => Promise<void> | void,
+): () => { app: App; database: Database } {
   const name = `hub_test_${randomBytes(6).toString('hex')}`;
-
+  let admin: Database | undefined;
+  let database: Database | undefined;
+  let app: App | undefined;
   beforeAll(async () => {
     if (target.kind !== 'postgres') return;
     admin = await openDatabase({ kind: 'postgres', url: adminUrl(target.serverUrl), poolSize: 1 });
     await admin.withScriptConnection((run) => run(`create database ${name} template ${target.template}`));
-    const server = new URL(target.serverUrl);
-    proxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
     const url = new URL(withDatabaseName(target.serverUrl, name));
-    url.hostname = '127.0.0.1';
-    url.port = String(proxy.port);
+    await reach(url, target.serverUrl);
     database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 3 });
     app = await buildApp({ config, database, secret: 'x'.repeat(32) });
   });
-
   afterAll(async () => {
     await app?.close();
     await database?.close();
-    await proxy?.close();
     if (admin) {
       await dropDatabase(admin, name);
       await admin.close();
     }
   });
+  return () => {
+    if (!app || !database) throw new Error('The app exists only inside tests and hooks');
+    return { app, database };
+  };
+}
+
+describe.skipIf(target.kind !== 'postgres')('PostgreSQL going away and coming back', () => {
+  let proxy: TcpProxy;
+  const own = useAppOnOwnDatabase(async (url, serverUrl) => {
+    const server = new URL(serverUrl);
+    proxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
+    url.hostname = '127.0.0.1';
+    url.port = String(proxy.port);
+  });
+
+  afterAll(async () => {
+    await proxy?.close();
+  });
 
   it('keeps running when a connection in use is reset, answers 503 while away, 200 once back', async () => {
+    const { app, database } = own();
     expect((await app.inject({ url: '/readyz' })).statusCode).toBe(200);
 
     // A request's connection, checked out of the pool when the network fails.
@@ -104,6 +122,7 @@ describe.skipIf(target.kind !== 'postgres')('PostgreSQL going away and coming ba
   });
 
   it("answers API, Wholesale and SCIM requests 503 with Retry-After while away, in each API's shape", async () => {
+    const { app } = own();
     await proxy.cut();
     try {
       const authorization = `Bearer whk_${'a'.repeat(40)}`;
@@ -137,32 +156,11 @@ describe.skipIf(target.kind !== 'postgres')('PostgreSQL going away and coming ba
 });
 
 describe.skipIf(target.kind !== 'postgres')("PostgreSQL over the operator's lock_timeout", () => {
-  let admin: Database;
-  let database: Database;
-  let app: App;
-  const name = `hub_test_${randomBytes(6).toString('hex')}`;
-
-  beforeAll(async () => {
-    if (target.kind !== 'postgres') return;
-    admin = await openDatabase({ kind: 'postgres', url: adminUrl(target.serverUrl), poolSize: 1 });
-    await admin.withScriptConnection((run) => run(`create database ${name} template ${target.template}`));
-    // As docs/operations.md shows it: server settings through DATABASE_URL's `options`.
-    const url = new URL(withDatabaseName(target.serverUrl, name));
-    url.searchParams.set('options', '-c lock_timeout=200ms');
-    database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 3 });
-    app = await buildApp({ config, database, secret: 'x'.repeat(32) });
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-    if (admin) {
-      await dropDatabase(admin, name);
-      await admin.close();
-    }
-  });
+  // As docs/operations.md shows it: server settings through DATABASE_URL's `options`.
+  const own = useAppOnOwnDatabase((url) => url.searchParams.set('options', '-c lock_timeout=200ms'));
 
   it('answers 503 with Retry-After when a request waited past it, and serves again once the lock is gone', async () => {
+    const { app, database } = own();
     const operator = await createApiToken(database.db, {
       partnerId: (await ensureDeployment(database.db, undefined)).defaultPartner.id,
       role: 'operator',
