@@ -19,7 +19,12 @@ import { loadPlanningState } from '../users/planning-state.ts';
 import { toDesiredChange } from '../users/user-input.ts';
 import { deleteUser } from '../users/user-service.ts';
 import { addOneUser } from './add-users.ts';
-import { ProbeRateLimited, recordEmailProbes, refuseWhileOverProbeBudget } from './email-probes.ts';
+import {
+  ProbeRateLimited,
+  probingAsOneStep,
+  recordEmailProbes,
+  refuseWhileOverProbeBudget,
+} from './email-probes.ts';
 import { changeUserPackage } from './change-package.ts';
 import { requireWholesaleCustomer } from './wholesale-customers.ts';
 import { wholesaleInvalid, wholesaleNotFound } from './wholesale-errors.ts';
@@ -181,20 +186,28 @@ export interface SubscriberPrecheckInput {
  */
 export async function precheckWholesaleSubscriber(context: ServiceContext, input: SubscriberPrecheckInput) {
   const email = input.email.toLowerCase();
-  await refuseWhileOverProbeBudget(context);
-  if (!input.customerId) {
-    const taken = await context.db
-      .selectFrom('users')
-      .select('id')
-      .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
-      .executeTakeFirst();
-    if (taken) await refuseProbe(context, { partnerId: context.actor.partnerId, customerId: null }, email);
-    return PRECHECK_SUCCESS;
-  }
-  const customer = await requireWholesaleCustomer(context, input.customerId);
-  if ((await emailsTakenElsewhere(context.db, customer.id, [email])).size > 0) {
-    await refuseProbe(context, { partnerId: customer.partner_id, customerId: customer.id }, email);
-  }
+  const customer = input.customerId ? await requireWholesaleCustomer(context, input.customerId) : null;
+  // Budget check, lookup and the probe's record as one step for the actor (parallel prechecks
+  // cannot all pass a budget none has used yet).
+  const verdict = await probingAsOneStep(context, async (probing) => {
+    await refuseWhileOverProbeBudget(probing);
+    const taken = customer
+      ? (await emailsTakenElsewhere(probing.db, customer.id, [email])).size > 0
+      : (await probing.db
+          .selectFrom('users')
+          .select('id')
+          .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
+          .executeTakeFirst()) !== undefined;
+    if (!taken) return 'free';
+    const scope = customer
+      ? { partnerId: customer.partner_id, customerId: customer.id }
+      : { partnerId: context.actor.partnerId, customerId: null };
+    return (await recordEmailProbes(probing, scope, [email])).overBudget ? 'over budget' : 'taken';
+  });
+  // A precheck that finds an existing user is a probe too: audited and rate-limited (SPEC §5).
+  if (verdict === 'over budget') throw new ProbeRateLimited();
+  if (verdict === 'taken') throw wholesaleInvalid(['email_taken']);
+  if (!customer) return PRECHECK_SUCCESS;
   const hasPackage = input.package !== undefined || input.packages !== undefined;
   const choice = hasPackage ? packageChoice(input) : null;
   const parameters = input.provisioningParameters ?? {};
@@ -239,17 +252,6 @@ export async function precheckWholesaleSubscriber(context: ServiceContext, input
     );
   }
   return PRECHECK_SUCCESS;
-}
-
-/** A precheck that finds an existing user is a probe too: audited and rate-limited (SPEC §5). */
-async function refuseProbe(
-  context: ServiceContext,
-  scope: { partnerId: string; customerId: string | null },
-  email: string,
-): Promise<never> {
-  const { overBudget } = await recordEmailProbes(context, scope, [email]);
-  if (overBudget) throw new ProbeRateLimited();
-  throw wholesaleInvalid(['email_taken']);
 }
 
 /** The planner's codes → the Wholesale API's (shared with the edge's error mapping). */
