@@ -2,8 +2,8 @@
  * Whether this browser is known to be signed out (it signed out here, or the server said 401), so
  * the shell need not ask GET /v1/auth/me only to hear 401: browsers log every failed request in
  * the console, and a visitor who just signed out saw an error there. The session cookie itself is
- * httpOnly and cannot be read. Cleared by every sign-in; localStorage, so all tabs share it. When
- * the hint is wrong (a sign-out whose request failed), the visitor is asked to sign in again.
+ * httpOnly and cannot be read. Set only by a confirmed sign-out or a 401 (a failed sign-out keeps
+ * the admin signed in), cleared by every sign-in; localStorage, so all tabs share it.
  */
 const storageKey = 'wholesale-hub.signed-out';
 
