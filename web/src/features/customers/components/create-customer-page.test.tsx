@@ -20,6 +20,18 @@ function type(label: RegExp, value: string) {
   fireEvent.change(screen.getByRole('textbox', { name: label }), { target: { value } });
 }
 
+/** Renders the wizard and fills the organization and address steps (Acme BV, Damrak 1). */
+async function toPackagesStep(): Promise<void> {
+  await renderPage(<CreateCustomerPage />);
+  type(/^Name/, 'Acme BV');
+  type(/External ID/, 'ACME-1');
+  type(/Admin email/, 'admin@acme.nl');
+  fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+  type(/Address line 1/, 'Damrak 1');
+  type(/City/, 'Amsterdam');
+  fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+}
+
 describe('create-customer wizard', () => {
   it('stays on a step until its fields are valid', async () => {
     await renderPage(<CreateCustomerPage />);
@@ -37,14 +49,7 @@ describe('create-customer wizard', () => {
   });
 
   it('asks for the first location only when a calling package is sold', async () => {
-    await renderPage(<CreateCustomerPage />);
-    type(/^Name/, 'Acme BV');
-    type(/External ID/, 'ACME-1');
-    type(/Admin email/, 'admin@acme.nl');
-    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
-    type(/Address line 1/, 'Damrak 1');
-    type(/City/, 'Amsterdam');
-    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await toPackagesStep();
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     expect(await screen.findByText('Choose at least one package')).toBeTruthy();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Webex Meetings' }));
@@ -83,14 +88,7 @@ describe('create-customer wizard', () => {
   });
 
   it('keeps a negative limit as typed and names the limit and the reason', async () => {
-    await renderPage(<CreateCustomerPage />);
-    type(/^Name/, 'Acme BV');
-    type(/External ID/, 'ACME-1');
-    type(/Admin email/, 'admin@acme.nl');
-    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
-    type(/Address line 1/, 'Damrak 1');
-    type(/City/, 'Amsterdam');
-    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await toPackagesStep();
     fireEvent.click(await screen.findByRole('checkbox', { name: 'Webex Calling' }));
     const limit = screen.getByRole('textbox', { name: 'Limit for Webex Calling' }) as HTMLInputElement;
     fireEvent.change(limit, { target: { value: '-5' } });
