@@ -1,5 +1,6 @@
 // EN/NL texts for row and file issues. A function from code + params + locale to text, so the
 // codes stay stable while wording changes. The public API's fixed texts are reproduced verbatim.
+import type { ErrorDetail } from '../errors.ts';
 import { packageDisplayName } from '../packages/catalog.ts';
 import type { FileIssue } from '../csv/map-header.ts';
 import { columnByKey } from '../csv/user-columns.ts';
@@ -183,6 +184,24 @@ export function columnLabel(key: string | undefined, locale: Locale): string | n
 /** The reason alone, e.g. `Location "X" does not exist.` */
 export function issueText(issue: RowIssue, locale: Locale): string {
   return ROW_TEXTS[issue.code][locale](enrich(issue.params, locale));
+}
+
+/**
+ * A warning as the admin API answers it: the code, its text in the request's locale, the column and
+ * the values the text names (`params`, as the import rows carry them), so a client can word it
+ * again in another language, e.g. `phone_plus_restored` with `{ value, number }`.
+ */
+export interface WarningDetail extends ErrorDetail {
+  readonly params?: IssueParams;
+}
+
+export function warningDetail(issue: RowIssue, locale: Locale): WarningDetail {
+  return {
+    code: issue.code,
+    description: issueText(issue, locale),
+    ...(issue.column ? { field: issue.column } : {}),
+    ...(issue.params && Object.keys(issue.params).length > 0 ? { params: { ...issue.params } } : {}),
+  };
 }
 
 /** Row, column and reason: `Row 7, Webex Meetings: "YES" is not TRUE or FALSE.` */

@@ -9,7 +9,7 @@ import { toErrorResponse } from '../errors.ts';
 import { customerParams, errorResponses } from '../schemas/common.ts';
 import { createUserInput } from '../schemas/users.ts';
 import { addRetryAfter } from './retry-after.ts';
-import { issueOutput, lifecycleUserOutput } from './user-lifecycle-schemas.ts';
+import { issueOutput, lifecycleUserOutput, warningOutput } from './user-lifecycle-schemas.ts';
 
 const batchResult = z.object({
   email: z.string(),
@@ -17,7 +17,7 @@ const batchResult = z.object({
   status: z.number().int().describe('The HTTP status this user would have had on its own'),
   user: lifecycleUserOutput.optional(),
   errors: z.array(issueOutput),
-  warnings: z.array(issueOutput),
+  warnings: z.array(warningOutput),
 });
 
 export async function batchUserRoutes(app: App): Promise<void> {

@@ -4,7 +4,7 @@ import { PACKAGE_IDS } from '../../domain/packages/catalog.ts';
 import { changeUserPackage } from '../../services/provisioning/change-package.ts';
 import type { App } from '../app.ts';
 import { customerParams, errorResponses } from '../schemas/common.ts';
-import { issueOutput, lifecycleUserOutput } from './user-lifecycle-schemas.ts';
+import { lifecycleUserOutput, warningOutput } from './user-lifecycle-schemas.ts';
 
 export const userParams = customerParams.extend({ userId: z.string().min(1) });
 
@@ -25,7 +25,7 @@ export async function userPackageRoutes(app: App): Promise<void> {
           phoneNumber: z.string().max(32).optional(),
         }),
         response: {
-          200: z.object({ user: lifecycleUserOutput, warnings: z.array(issueOutput) }),
+          200: z.object({ user: lifecycleUserOutput, warnings: z.array(warningOutput) }),
           ...errorResponses,
         },
       },

@@ -13,7 +13,7 @@ import { precompiledOkSerializer } from '../plugins/precompiled-serializer.ts';
 import { pageQuery, setNextLink } from '../paging.ts';
 import { customerParams, errorResponses } from '../schemas/common.ts';
 import { createUserInput, userFieldsInput, userOutput } from '../schemas/users.ts';
-import { issueOutput } from './user-lifecycle-schemas.ts';
+import { warningOutput } from './user-lifecycle-schemas.ts';
 
 const userParams = customerParams.extend({ userId: z.string().min(1) });
 
@@ -21,7 +21,7 @@ const userParams = customerParams.extend({ userId: z.string().min(1) });
 const createdUserOutput = userOutput
   .extend({
     warnings: z
-      .array(issueOutput)
+      .array(warningOutput)
       .describe('Warnings that did not block the add, e.g. preferred_site_missing'),
   })
   .describe('CreatedUser');

@@ -5,8 +5,8 @@
 // was claimed through a verified domain; licences go to the provisioning backend after the commit.
 // One bad user never blocks the others, also when a concurrent request took its email a moment ago.
 import { isAppError, type AppError } from '../../domain/errors.ts';
-import { conflict, validationFailed, type ErrorDetail } from '../../domain/errors.ts';
-import { issueText } from '../../domain/messages/row-messages.ts';
+import { conflict, validationFailed } from '../../domain/errors.ts';
+import { warningDetail, type WarningDetail } from '../../domain/messages/row-messages.ts';
 import { canStart, customerBusy } from '../../domain/provisioning/customer-lifecycle.ts';
 import { licenceChangeSteps } from '../../domain/provisioning/licence-change.ts';
 import { planUserChange } from '../../domain/users/plan-user-change.ts';
@@ -43,7 +43,7 @@ export type AddUserResult =
       readonly email: string;
       readonly result: 'created' | 'pending_user_migration';
       readonly user: UserView;
-      readonly warnings: ErrorDetail[];
+      readonly warnings: WarningDetail[];
     }
   | { readonly email: string; readonly result: 'failed'; readonly error: AppError };
 
@@ -261,11 +261,7 @@ export async function addUsers(
           email,
           result: pending ? 'pending_user_migration' : 'created',
           user: toUserView(row, row.location_id ? (state.locationById(row.location_id)?.name ?? null) : null),
-          warnings: plan.warnings.map((issue) => ({
-            code: issue.code,
-            description: issueText(issue, context.locale),
-            ...(issue.column ? { field: issue.column } : {}),
-          })),
+          warnings: plan.warnings.map((issue) => warningDetail(issue, context.locale)),
         };
       }
     }),

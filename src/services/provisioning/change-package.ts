@@ -2,8 +2,8 @@
 // the forbidden changes, the customer-admin rule, the limits and the calling number information
 // the new package needs; a package without calling releases number, extension and location. The
 // licence change then goes downstream; a half-way failure leaves the user in `error`.
-import { conflict, notFound, validationFailed, type ErrorDetail } from '../../domain/errors.ts';
-import { issueText } from '../../domain/messages/row-messages.ts';
+import { conflict, notFound, validationFailed } from '../../domain/errors.ts';
+import { warningDetail, type WarningDetail } from '../../domain/messages/row-messages.ts';
 import type { PackageId } from '../../domain/packages/catalog.ts';
 import { canStart, customerBusy } from '../../domain/provisioning/customer-lifecycle.ts';
 import { licenceChangeSteps, repairSteps } from '../../domain/provisioning/licence-change.ts';
@@ -34,7 +34,7 @@ export interface ChangePackageInput {
 
 export interface PackageChangeResult {
   readonly user: UserView;
-  readonly warnings: ErrorDetail[];
+  readonly warnings: WarningDetail[];
 }
 
 async function viewOf(context: ServiceContext, row: UserRow): Promise<UserView> {
@@ -112,11 +112,7 @@ export async function changeUserPackage(
   const after = await pushLicenceSteps(context, customer, outcome.row, steps, 'user.package_change');
   return {
     user: await viewOf(context, after),
-    warnings: outcome.warnings.map((issue) => ({
-      code: issue.code,
-      description: issueText(issue, context.locale),
-      ...(issue.column ? { field: issue.column } : {}),
-    })),
+    warnings: outcome.warnings.map((issue) => warningDetail(issue, context.locale)),
   };
 }
 

@@ -1,6 +1,7 @@
 // User use cases of the admin API and the CLI: create, get, update, delete, list (SPEC §5).
 // Every rule comes from the one planner in src/domain/users; this file loads, plans and writes.
-import { notFound, type ErrorDetail } from '../../domain/errors.ts';
+import { notFound } from '../../domain/errors.ts';
+import type { WarningDetail } from '../../domain/messages/row-messages.ts';
 import { licenceChangeSteps } from '../../domain/provisioning/licence-change.ts';
 import { planUserChange } from '../../domain/users/plan-user-change.ts';
 import { toUserState, findUser, listUsers, lockUser } from '../../db/repositories/users.ts';
@@ -56,7 +57,7 @@ export async function createUser(
 export interface CreatedUser {
   readonly user: UserView;
   /** The plan's warnings (e.g. `preferred_site_missing`), as the 25-user add reports them. */
-  readonly warnings: readonly ErrorDetail[];
+  readonly warnings: readonly WarningDetail[];
 }
 
 /** createUser, with what the planner warned about: a warning never blocks the add (SPEC §3). */
