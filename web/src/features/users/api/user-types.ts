@@ -4,6 +4,8 @@ export interface ProvisioningError {
   code: string;
   description: string;
   remedy?: string;
+  /** On warnings: the values the description names, e.g. `{ value, number }` (phone_plus_restored). */
+  params?: Record<string, string | number>;
 }
 
 /** A customer's user (subscriber) as the admin API answers it. */

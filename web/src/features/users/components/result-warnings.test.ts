@@ -1,13 +1,26 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import i18n from '../../../i18n/i18n.ts';
+import en from '../../../i18n/locales/en.json' with { type: 'json' };
+import nl from '../../../i18n/locales/nl.json' with { type: 'json' };
 import type { BatchResult } from '../api/add-users.ts';
-import { resultWarnings } from './result-warnings.ts';
+import { resultWarnings, translatedWarningCodes } from './result-warnings.ts';
 
-const added = (code: string, description: string): BatchResult => ({
+/** The server's warning codes, read from its source (RowWarningCode), so a new one fails here. */
+function serverWarningCodes(): string[] {
+  const source = readFileSync(
+    new URL('../../../../../src/domain/users/plan-issues.ts', import.meta.url),
+    'utf8',
+  );
+  const union = /export type RowWarningCode =([^;]+);/.exec(source)?.[1] ?? '';
+  return [...union.matchAll(/'([a-z_]+)'/g)].map((match) => match[1] as string);
+}
+
+const added = (code: string, description: string, params?: Record<string, string | number>): BatchResult => ({
   result: 'created',
   status: 201,
   errors: [],
-  warnings: [{ code, description }],
+  warnings: [{ code, description, ...(params ? { params } : {}) }],
 });
 
 afterEach(async () => {
@@ -26,11 +39,40 @@ describe('resultWarnings', () => {
       ],
     },
     {
-      name: 'an unknown code in the server’s words',
+      name: 'a restored + in Dutch from an English answer, with the typed and the read number',
+      language: 'nl',
+      result: added(
+        'phone_plus_restored',
+        '"31201234567" was read as +31201234567 (the leading + was missing).',
+        { value: '31201234567', number: '+31201234567' },
+      ),
+      packageId: 'webex_calling',
+      expected: ['"31201234567" is gelezen als +31201234567 (de + aan het begin ontbrak).'],
+    },
+    {
+      name: 'a dropped add-on by the names of the add-on and of the package the server gives',
+      language: 'nl',
+      result: added(
+        'add_on_dropped',
+        'Attendant Console was removed: it is not available with Webex Meetings.',
+        { addOn: 'attendant_console', package: 'webex_meetings' },
+      ),
+      packageId: 'webex_calling',
+      expected: ['Attendant Console is verwijderd: het is niet beschikbaar bij Webex Meetings.'],
+    },
+    {
+      name: 'a code that needs values, from an answer without them, in the server’s words',
       language: 'nl',
       result: added('phone_plus_restored', '"31201234567" was read as +31201234567.'),
       packageId: 'webex_calling',
       expected: ['"31201234567" was read as +31201234567.'],
+    },
+    {
+      name: 'an unknown code in the server’s words',
+      language: 'nl',
+      result: added('some_future_warning', 'Something new happened.', { value: 'x' }),
+      packageId: 'webex_calling',
+      expected: ['Something new happened.'],
     },
     {
       name: 'nothing for a refused user',
@@ -42,5 +84,17 @@ describe('resultWarnings', () => {
   ])('$name', async ({ language, result, packageId, expected }) => {
     await i18n.changeLanguage(language);
     expect(resultWarnings(result, packageId, i18n.t)).toEqual(expected);
+  });
+});
+
+describe('the warning codes', () => {
+  it('are all worded by the app, in English and Dutch', () => {
+    const codes = serverWarningCodes();
+    expect(codes.length).toBeGreaterThan(3);
+    expect(codes.filter((code) => !translatedWarningCodes.includes(code))).toEqual([]);
+    for (const resource of [en, nl]) {
+      const texts = resource.addUsers.warningCodes as Record<string, string>;
+      expect(codes.filter((code) => !texts[code])).toEqual([]);
+    }
   });
 });

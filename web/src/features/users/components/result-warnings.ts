@@ -1,18 +1,53 @@
 import type { TFunction } from 'i18next';
+import { tKey } from '../../../i18n/t-key.ts';
 import { findPackage } from '../../../lib/package-catalog.ts';
 import type { BatchResult } from '../api/add-users.ts';
+import type { ProvisioningError } from '../api/user-types.ts';
 import { resultFailed } from './failed-rows.ts';
 
 /**
- * The server's warning codes (src/domain/users/plan-issues.ts) the web app words itself, so a
- * warning follows the language the admin switches to after the add. The others need parameters
- * the answer does not carry (an add-on, a typed number) and keep the server's description.
+ * Every warning code of the server (src/domain/users/plan-issues.ts) the web app words itself, so a
+ * warning follows the language the admin switches to after the add, with the values (`params`) its
+ * text names beyond the package. A code the app does not know, or an answer without those values,
+ * keeps the server's description.
  */
-const translatedCodes = new Set([
-  'preferred_site_missing',
-  'calling_fields_ignored',
-  'unknown_user_nothing_assigned',
-]);
+const warningTexts: Record<string, { key: string; params: readonly string[] }> = {
+  preferred_site_missing: { key: tKey('addUsers.warningCodes.preferred_site_missing'), params: [] },
+  calling_fields_ignored: { key: tKey('addUsers.warningCodes.calling_fields_ignored'), params: [] },
+  unknown_user_nothing_assigned: {
+    key: tKey('addUsers.warningCodes.unknown_user_nothing_assigned'),
+    params: [],
+  },
+  add_on_dropped: { key: tKey('addUsers.warningCodes.add_on_dropped'), params: ['addOn'] },
+  phone_plus_restored: {
+    key: tKey('addUsers.warningCodes.phone_plus_restored'),
+    params: ['value', 'number'],
+  },
+};
+
+/** The codes the app words itself (the rest keep the server's words). */
+export const translatedWarningCodes: readonly string[] = Object.keys(warningTexts);
+
+/** A package or add-on by its name in the language, an unknown id as it is. */
+function packageName(id: string, t: TFunction): string {
+  const known = findPackage(id);
+  return known ? t(known.nameKey) : id;
+}
+
+/** One warning in the current language, or null when the app cannot word it. */
+function warningText(warning: ProvisioningError, formPackage: string, t: TFunction): string | null {
+  const text = warningTexts[warning.code];
+  const params = warning.params ?? {};
+  if (!text || text.params.some((name) => params[name] === undefined)) return null;
+  // The server names the package the warning is about (the new one, on a change); the form's
+  // package stands in for an answer that does not.
+  const packageId = params.package !== undefined ? String(params.package) : formPackage;
+  return t(text.key, {
+    ...Object.fromEntries(Object.entries(params).map(([name, value]) => [name, String(value)])),
+    packageName: packageName(packageId, t),
+    ...(params.addOn !== undefined ? { addOnName: packageName(String(params.addOn), t) } : {}),
+  });
+}
 
 /**
  * The warnings of an added user in the current language (a refused user's are not shown):
@@ -24,13 +59,7 @@ export function resultWarnings(
   t: TFunction,
 ): string[] {
   if (!result || resultFailed(result)) return [];
-  const known = findPackage(packageId);
-  const packageName = known ? t(known.nameKey) : (packageId ?? '');
   return (result.warnings ?? [])
-    .map((warning) =>
-      translatedCodes.has(warning.code)
-        ? t(`addUsers.warningCodes.${warning.code}`, { packageName })
-        : warning.description,
-    )
+    .map((warning) => warningText(warning, packageId ?? '', t) ?? warning.description)
     .filter(Boolean);
 }
