@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import { AppError, conflict } from '../../domain/errors.ts';
 import { EMAIL_TAKEN_TEXT } from '../../domain/provisioning/wholesale-codes.ts';
+import { emailsTakenElsewhere } from '../../db/repositories/users.ts';
 import { recordAudits } from '../audit/record-audit.ts';
 import type { ServiceContext } from '../context.ts';
 
@@ -84,16 +85,17 @@ export async function refuseWhileOverProbeBudget(context: ServiceContext): Promi
   if ((await recentProbes(context, actorId)) >= EMAIL_PROBES_PER_MINUTE) throw new ProbeRateLimited();
 }
 
-/**
- * Audits the probes (one row per email, no organization named) and answers whether the actor
- * is now over its budget. Actors without an id (the local CLI, the system) are not limited.
- */
-export async function recordEmailProbes(
+/** Where a probe was made: the caller's tenant (no organization of the email's holder named). */
+export interface ProbeScope {
+  readonly partnerId: string;
+  readonly customerId: string | null;
+}
+
+async function auditEmailProbes(
   context: ServiceContext,
-  scope: { partnerId: string; customerId: string | null },
+  scope: ProbeScope,
   emails: readonly string[],
-): Promise<{ overBudget: boolean }> {
-  if (emails.length === 0) return { overBudget: false };
+): Promise<void> {
   await recordAudits(
     context.db,
     context,
@@ -106,7 +108,63 @@ export async function recordEmailProbes(
       after: { result: 'email_taken' },
     })),
   );
+}
+
+/**
+ * Audits the probes (one row per email, no organization named) and answers whether the actor
+ * is now over its budget. Actors without an id (the local CLI, the system) are not limited.
+ */
+export async function recordEmailProbes(
+  context: ServiceContext,
+  scope: ProbeScope,
+  emails: readonly string[],
+): Promise<{ overBudget: boolean }> {
+  if (emails.length === 0) return { overBudget: false };
+  await auditEmailProbes(context, scope, emails);
   const actorId = context.actor.id;
   if (actorId === null) return { overBudget: false };
   return { overBudget: (await recentProbes(context, actorId)) > EMAIL_PROBES_PER_MINUTE };
+}
+
+/**
+ * One email checked against other customers as one step for the actor (a single-user door such as
+ * a SCIM write): refused (429) over the budget, looked up, and recorded when taken, under the
+ * actor's lock, in a transaction of its own that commits before the caller's write begins. The
+ * caller's write therefore never holds the actor's lock together with its customer's usage lock
+ * (ADR 0073), the order of the manual add: no lock cycle, and the actor's lock is held for three
+ * short statements only.
+ */
+export async function probeOneEmail(
+  context: ServiceContext,
+  scope: ProbeScope & { readonly customerId: string },
+  email: string,
+): Promise<{ readonly taken: boolean; readonly overBudget: boolean }> {
+  return probingAsOneStep(context, async (probing) => {
+    await refuseWhileOverProbeBudget(probing);
+    const taken = (await emailsTakenElsewhere(probing.db, scope.customerId, [email])).size > 0;
+    if (!taken) return { taken, overBudget: false };
+    return { taken, ...(await recordEmailProbes(probing, scope, [email])) };
+  });
+}
+
+/**
+ * Records, as one step for the actor, as many of `emails` (probes a batch of an import is about to
+ * report, in row order) as its budget allows, at most `atMost`; answers how many were recorded and
+ * the budget the step saw. Recording them before they are reported reserves them: a concurrent
+ * request or import of the same actor, waiting for the lock, then sees them used (ADR 0077).
+ */
+export async function reserveEmailProbes(
+  context: ServiceContext,
+  scope: ProbeScope,
+  emails: readonly string[],
+  atMost: number,
+): Promise<{ readonly reserved: number; readonly budget: number }> {
+  const wanted = Math.min(emails.length, atMost);
+  if (wanted <= 0) return { reserved: 0, budget: Number.POSITIVE_INFINITY };
+  return probingAsOneStep(context, async (probing) => {
+    const budget = await remainingProbeBudget(probing);
+    const reserved = Math.min(wanted, budget);
+    if (reserved > 0) await auditEmailProbes(probing, scope, emails.slice(0, reserved));
+    return { reserved, budget };
+  });
 }

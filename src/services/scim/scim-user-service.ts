@@ -34,9 +34,10 @@ import { loadPlanningState, lockUsageOfCustomer } from '../users/planning-state.
 import { deleteUser } from '../users/user-service.ts';
 import { DirectoryPlanningContext } from './directory-planning-context.ts';
 import {
+  probeOneEmail,
   ProbeRateLimited,
+  probingAsOneStep,
   recordEmailProbes,
-  refuseWhileOverProbeBudget,
 } from '../provisioning/email-probes.ts';
 
 /** What a SCIM create or replace asks for (the SCIM edge maps a User resource onto it). */
@@ -102,15 +103,22 @@ class EmailTakenElsewhere extends Error {}
 
 /**
  * An email another customer holds is a probe (SPEC §5), by SCIM as by any other channel: audited
- * and limited per token, so a SCIM token cannot map which emails exist in the deployment.
+ * and limited per token, so a SCIM token cannot map which emails exist in the deployment. The
+ * write checked it before its transaction (`probeOneEmail`, already recorded then); one that
+ * another customer took while the write ran is recorded here, after the rollback, as its own
+ * step for the actor: the write's transaction never takes the actor's lock.
  */
 async function refuseEmailProbe(
   context: ServiceContext,
   customer: CustomerRow,
   email: string,
+  recordedAlready: boolean,
 ): Promise<never> {
-  const scope = { partnerId: customer.partner_id, customerId: customer.id };
-  if ((await recordEmailProbes(context, scope, [email])).overBudget) throw new ProbeRateLimited();
+  if (!recordedAlready) {
+    const scope = { partnerId: customer.partner_id, customerId: customer.id };
+    const recorded = await probingAsOneStep(context, (probing) => recordEmailProbes(probing, scope, [email]));
+    if (recorded.overBudget) throw new ProbeRateLimited();
+  }
   throw emailTaken();
 }
 
@@ -176,8 +184,16 @@ async function write(
   existingId: string | undefined,
   expectedVersion: string | undefined,
 ): Promise<string> {
-  // Over its probe budget, a token learns nothing more this minute, taken email or free.
-  await refuseWhileOverProbeBudget(context);
+  // Over its probe budget, a token learns nothing more this minute, taken email or free. The
+  // budget check, the lookup of the email in other customers and the probe's record are one step
+  // per token, committed before the write's transaction takes the customer's usage lock: parallel
+  // writes wait for each other there, so no more than the budget's number are answered "taken".
+  const probe = await probeOneEmail(
+    context,
+    { partnerId: customer.partner_id, customerId: customer.id },
+    input.email,
+  );
+  if (probe.overBudget) throw new ProbeRateLimited();
   try {
     return await context.db.transaction().execute(async (trx) => {
       const locked = await lockUsageOfCustomer(trx, customer.id); // before the user's row (ADR 0073)
@@ -256,7 +272,8 @@ async function write(
       return row.id;
     });
   } catch (error) {
-    if (error instanceof EmailTakenElsewhere) return refuseEmailProbe(context, customer, input.email);
+    if (error instanceof EmailTakenElsewhere)
+      return refuseEmailProbe(context, customer, input.email, probe.taken);
     if (isUniqueViolation(error, 'scim_users_user_name')) throw userNameTaken(input.userName);
     if (isUniqueViolation(error, 'users_email')) throw emailTaken();
     throw error;
