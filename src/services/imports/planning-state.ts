@@ -35,6 +35,12 @@ import { planRows, ROWS_PER_TURN } from './batch-pipeline.ts';
 export interface PreparedBatch {
   readonly records: readonly CsvRecord[];
   readonly facts: BatchFacts;
+  /**
+   * The emails of other organizations the batch's rows name, in row order, one per row (a
+   * repeated row is checked again): the probes planning it would report, to reserve before
+   * (ADR 0077). None while directory sync is on: those rows are refused before any check.
+   */
+  readonly probeCandidates: readonly string[];
 }
 
 export interface ImportPlanning {
@@ -100,6 +106,7 @@ export async function loadImportPlanning(
     planner,
     async prepareBatch(records) {
       const emails = new Set<string>();
+      const rowEmails: string[] = [];
       const numbers = new Set<string>();
       const extensions = new Set<string>();
       for (const [index, record] of records.entries()) {
@@ -107,7 +114,10 @@ export async function loadImportPlanning(
         // requests and the previous batch's write a turn now and then.
         if (index > 0 && index % ROWS_PER_TURN === 0) await yieldToEventLoop();
         const email = readEmailCell(record.cell(keys.email));
-        if (email !== '') emails.add(email);
+        if (email !== '') {
+          emails.add(email);
+          rowEmails.push(email);
+        }
         addCandidateNumbers(readPhoneCell(record.cell(keys.phoneNumber)), numbers);
         const extension = readExtensionCell(record.cell(keys.extension));
         if (extension !== undefined) extensions.add(extension);
@@ -125,7 +135,11 @@ export async function loadImportPlanning(
         numbers: numberEntries,
         extensionHolders,
       };
-      return { records, facts };
+      const probeCandidates =
+        users.foreign.size === 0 || customer.directory_sync_enabled
+          ? []
+          : rowEmails.filter((email) => users.foreign.has(email));
+      return { records, facts, probeCandidates };
     },
     planBatch({ records, facts }, keep) {
       state.loadBatch(facts);

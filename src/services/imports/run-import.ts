@@ -40,12 +40,12 @@ import type { Actor } from '../access/actor.ts';
 import {
   EMAIL_PROBES_PER_MINUTE,
   recordEmailProbes,
-  remainingProbeBudget,
+  reserveEmailProbes,
 } from '../provisioning/email-probes.ts';
 import type { ServiceContext } from '../context.ts';
 import { countRow, emptyCounts, toResultRow } from './import-results.ts';
 import { UPLOADER_NO_LONGER_STANDS } from './import-failures.ts';
-import { loadImportPlanning } from './planning-state.ts';
+import { loadImportPlanning, type PreparedBatch } from './planning-state.ts';
 import { batchesOf, preparedAhead, WriteBehind } from './batch-pipeline.ts';
 import { writeBatch } from './write-batch.ts';
 import { retryingDeadlocks } from '../db-errors.ts';
@@ -230,7 +230,7 @@ async function validate(
   try {
     const repeatedEmails = new RepeatedEmails(scan.repeated);
     const context = importContext(db, imp);
-    const probeGate = await probeGateFor(context);
+    const probeGate = EmailProbeGate.reserving(EMAIL_PROBES_PER_MINUTE);
     const planning = await loadImportPlanning(
       db,
       customer,
@@ -240,11 +240,13 @@ async function validate(
       probeGate,
     );
     for await (const prepared of preparedAhead(batchesOf(opened.batches, batchSize), planning.prepareBatch)) {
+      // A dry run tells taken emails from free ones too: its probes are reserved the same way.
+      const reserved = await reserveProbes(context, customer, probeGate, prepared);
       const results = await planning.planBatch(prepared, (row) => {
         countRow(counts, row);
         return toResultRow(imp.id, row);
       });
-      await auditProbes(context, customer, probeGate);
+      await auditUnreservedProbes(context, customer, probeGate, reserved);
       rowsDone += results.length;
       const progress = { rowsDone, counts: { ...counts } };
       await writes.start(async () => {
@@ -334,20 +336,47 @@ async function* batchesAfter(
   }
 }
 
-/** The uploader's budget of emails of other organizations this run may report (SPEC §5). */
-async function probeGateFor(context: ServiceContext): Promise<EmailProbeGate> {
-  return new EmailProbeGate(await remainingProbeBudget(context), EMAIL_PROBES_PER_MINUTE);
-}
-
-/** Audits the emails of other organizations that the rows planned since the last call reported. */
-async function auditProbes(
+/**
+ * Before a batch is planned: records, as one step under the uploader's lock, the probes its rows
+ * would report, as many as the uploader's budget allows now (ADR 0077), and lets the gate report
+ * that many. The uploader's requests and other imports running meanwhile share the budget: none
+ * of them can use what this batch reserved, nor this batch what they used. One short transaction
+ * per batch that names emails of other organizations; none for the others. Answers the emails
+ * recorded.
+ */
+async function reserveProbes(
   context: ServiceContext,
   customer: CustomerRow,
   gate: EmailProbeGate,
+  prepared: PreparedBatch,
+): Promise<readonly string[]> {
+  const candidates = prepared.probeCandidates;
+  const wanted = gate.wanted(candidates.length);
+  const { reserved, budget } = await reserveEmailProbes(
+    context,
+    { partnerId: customer.partner_id, customerId: customer.id },
+    candidates,
+    wanted,
+  );
+  gate.grant(reserved, budget);
+  return candidates.slice(0, reserved);
+}
+
+/**
+ * After a batch is planned: the emails it reported that its reservation did not record. The
+ * reservation names the rows the planner reports, in their order, so this is empty; it keeps
+ * every reported email audited should the two ever disagree.
+ */
+async function auditUnreservedProbes(
+  context: ServiceContext,
+  customer: CustomerRow,
+  gate: EmailProbeGate,
+  reserved: readonly string[],
 ): Promise<void> {
-  const reported = gate.takeReported();
-  if (reported.length === 0) return;
-  await recordEmailProbes(context, { partnerId: customer.partner_id, customerId: customer.id }, reported);
+  const recorded = new Set(reserved);
+  const unreserved = gate.takeReported().filter((email) => !recorded.has(email));
+  if (unreserved.length === 0) return;
+  await recordEmailProbes(context, { partnerId: customer.partner_id, customerId: customer.id }, unreserved);
 }
 
 function importContext(db: Kysely<DB>, imp: ImportRow): ServiceContext {
@@ -387,7 +416,7 @@ async function apply(
     return;
   }
   const context = importContext(db, imp);
-  const probeGate = await probeGateFor(context);
+  const probeGate = EmailProbeGate.reserving(EMAIL_PROBES_PER_MINUTE);
   const planning = await loadImportPlanning(
     db,
     customer,
@@ -406,8 +435,9 @@ async function apply(
   try {
     const batches = batchesAfter(batchesOf(opened.batches, batchSize), resumeAfter, planning.planner);
     for await (const prepared of preparedAhead(batches, planning.prepareBatch)) {
+      const reserved = await reserveProbes(context, customer, probeGate, prepared);
       const planned = await planning.planBatch(prepared, (row) => row);
-      await auditProbes(context, customer, probeGate);
+      await auditUnreservedProbes(context, customer, probeGate, reserved);
       for (const row of planned) countRow(counts, row);
       rowsDone += planned.length;
       const lastRow = prepared.records.at(-1)?.rowNumber ?? resumeAfter;
