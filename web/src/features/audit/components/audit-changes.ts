@@ -4,6 +4,12 @@ import { tKey } from '../../../i18n/t-key.ts';
 import { findPackage } from '../../../lib/package-catalog.ts';
 import { USER_FIELD_LABELS } from '../../../lib/user-field-labels.ts';
 import type { AuditEvent } from '../api/audit.ts';
+import {
+  comparablePackages,
+  packagesText,
+  settingFieldLabels,
+  settingValueText,
+} from './customer-audit-values.ts';
 
 /**
  * What an event's action and object type are called; an action not listed shows its code.
@@ -93,6 +99,7 @@ const targetLabels: Record<string, string> = {
  */
 const fieldLabels: Record<string, string> = {
   ...USER_FIELD_LABELS,
+  ...settingFieldLabels,
   name: tKey('audit.fields.name'),
   externalId: tKey('audit.fields.externalId'),
   adminEmail: tKey('audit.fields.adminEmail'),
@@ -136,8 +143,11 @@ const hiddenField = (field: string) =>
 
 /** The user-state keys whose names differ from the CSV column keys. */
 const renamed: Record<string, string> = { packageId: 'package', locationId: 'location' };
-/** Nested user-state groups whose entries are columns of their own. */
-const flattened = new Set(['addOns', 'basicLicences']);
+/**
+ * Nested groups whose entries are fields of their own: a user's add-ons and basic licences, a
+ * customer's settings (so a change names the setting that changed, as the settings page does).
+ */
+const flattened = new Set(['addOns', 'basicLicences', 'settings']);
 
 export function actionLabel(action: string, t: TFunction): string {
   const key = actionLabels[action];
@@ -178,6 +188,12 @@ function valueText(
   if (field === 'package' && typeof value === 'string') {
     const known = findPackage(value);
     return known ? t(known.nameKey) : value;
+  }
+  const setting = settingValueText(field, value, t);
+  if (setting !== null) return setting;
+  if (field === 'packages') {
+    const packages = packagesText(value, t);
+    if (packages !== null) return packages;
   }
   if (field === 'role' && typeof value === 'string')
     return t(`admins.roles.${value}`, { defaultValue: value });
@@ -220,7 +236,8 @@ function flatten(state: Record<string, unknown> | null): Map<string, unknown> {
   for (const [key, value] of Object.entries(state ?? {})) {
     if (flattened.has(key) && value !== null && typeof value === 'object' && !Array.isArray(value)) {
       for (const [inner, innerValue] of Object.entries(value)) fields.set(inner, innerValue);
-    } else fields.set(renamed[key] ?? key, value);
+    } else if (key === 'packages') fields.set(key, comparablePackages(value));
+    else fields.set(renamed[key] ?? key, value);
   }
   return fields;
 }
