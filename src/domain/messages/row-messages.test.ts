@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { RowErrorCode, RowWarningCode } from '../users/plan-issues.ts';
 import { toLocale } from './locale.ts';
-import { EMAIL_TAKEN_TEXT, fileIssueMessage, issueText, rowIssueMessage } from './row-messages.ts';
+import {
+  EMAIL_TAKEN_TEXT,
+  fileIssueMessage,
+  issueText,
+  rowIssueMessage,
+  warningDetail,
+} from './row-messages.ts';
 
 describe('rowIssueMessage', () => {
   it.each([
@@ -144,5 +150,32 @@ describe('toLocale', () => {
     ['fr', 'en'],
   ])('%j -> %s', (tag, locale) => {
     expect(toLocale(tag)).toBe(locale);
+  });
+});
+
+describe('warningDetail', () => {
+  it.each([
+    {
+      issue: {
+        code: 'phone_plus_restored' as const,
+        column: 'phoneNumber',
+        params: { value: '31201234567', number: '+31201234567' },
+      },
+      expected: {
+        code: 'phone_plus_restored',
+        description: '"31201234567" was read as +31201234567 (the leading + was missing).',
+        field: 'phoneNumber',
+        params: { value: '31201234567', number: '+31201234567' },
+      },
+    },
+    {
+      issue: { code: 'unknown_user_nothing_assigned' as const },
+      expected: {
+        code: 'unknown_user_nothing_assigned',
+        description: 'No user with this email exists and the row assigns nothing: nothing was done.',
+      },
+    },
+  ])('carries the values of $issue.code next to its text', ({ issue, expected }) => {
+    expect(warningDetail(issue, 'en')).toEqual(expected);
   });
 });
