@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
-import type { User } from './user-types.ts';
+import type { ProvisioningError, User } from './user-types.ts';
 import { usersPath } from './user-types.ts';
 
 export interface PackageChange {
@@ -15,7 +15,7 @@ export function useChangePackage(customerId: string, userId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (change: PackageChange) =>
-      apiRequest<{ user?: User; warnings?: { description?: string; code?: string }[] }>(
+      apiRequest<{ user?: User; warnings?: ProvisioningError[] }>(
         `${usersPath(customerId)}/${encodeURIComponent(userId)}/package`,
         {
           method: 'PUT',

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { Notifications } from '@mantine/notifications';
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderPage } from '../../../testing/render-with-providers.tsx';
@@ -28,12 +29,15 @@ let refusal: unknown = null;
 let limits: Record<string, { limit: number; used: number }> = {};
 /** GET /v1/admins?customerId=c1: the admins, or the status of a refusal. */
 let admins: { email: string; role: string; status: string }[] | number = [];
+/** The warnings the package change answers with. */
+let packageWarnings: unknown[] = [];
 
 beforeEach(() => {
   requests.length = 0;
   refusal = null;
   limits = {};
   admins = [];
+  packageWarnings = [];
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init?: RequestInit) => {
@@ -54,7 +58,7 @@ beforeEach(() => {
           ? admins
           : [];
       const body = url.includes('/package')
-        ? { user, warnings: [] }
+        ? { user, warnings: packageWarnings }
         : url === '/v1/customers/c1'
           ? {
               id: 'c1',
@@ -80,7 +84,12 @@ afterEach(() => {
 });
 
 async function renderDialog(shown: User = user) {
-  await renderPage(<ChangePackageDialog customerId="c1" user={shown} opened onClose={() => undefined} />);
+  await renderPage(
+    <>
+      <Notifications />
+      <ChangePackageDialog customerId="c1" user={shown} opened onClose={() => undefined} />
+    </>,
+  );
   // The customer's packages are in once the unsold Customer Assist has left the list.
   await vi.waitFor(() => expect(screen.queryByRole('radio', { name: 'Customer Assist' })).toBeNull());
 }
@@ -222,5 +231,21 @@ describe('change-package dialog', () => {
     fireEvent.change(screen.getByRole('textbox', { name: 'Extension' }), { target: { value: '1234' } });
     expect(change.disabled).toBe(true);
     expect(requests.some((request) => request.url.endsWith('/package'))).toBe(false);
+  });
+
+  it('words a warning of the change by its code and values, not in the server’s words', async () => {
+    packageWarnings = [
+      {
+        code: 'preferred_site_missing',
+        description: 'Server words',
+        field: 'preferredSite',
+        params: { package: 'webex_meetings' },
+      },
+    ];
+    await renderDialog({ ...user, package: 'webex_voice' });
+    fireEvent.click(screen.getByRole('radio', { name: 'Webex Meetings' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Change' }));
+    expect(await screen.findByText(/^No Preferred Webex Site for Webex Meetings/)).toBeTruthy();
+    expect(screen.queryByText('Server words')).toBeNull();
   });
 });

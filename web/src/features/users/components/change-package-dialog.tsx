@@ -25,6 +25,7 @@ import { soldPackagesKey, useSoldPackages } from '../api/sold-packages.ts';
 import type { User } from '../api/user-types.ts';
 import { asksForCallingFields, callingFieldErrors } from './calling-fields-rules.ts';
 import { packageChoices } from './package-choices.ts';
+import { warningInLanguage } from './result-warnings.ts';
 
 interface ChangePackageDialogProps {
   customerId: string;
@@ -84,7 +85,9 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
       onSuccess: (result) => {
         // The limits' usage moved: the next change must see it.
         void queryClient.invalidateQueries({ queryKey: soldPackagesKey(customerId) });
-        const warnings = (result?.warnings ?? []).map((warning) => warning.description).filter(Boolean);
+        const warnings = (result?.warnings ?? [])
+          .map((warning) => warningInLanguage(warning, packageId, t))
+          .filter(Boolean);
         notifications.show({
           color: warnings.length > 0 ? 'yellow' : 'green',
           title: t('changePackage.changed'),

@@ -49,6 +49,11 @@ function warningText(warning: ProvisioningError, formPackage: string, t: TFuncti
   });
 }
 
+/** One warning in the current language where the app knows its code, else in the server's words. */
+export function warningInLanguage(warning: ProvisioningError, formPackage: string, t: TFunction): string {
+  return warningText(warning, formPackage, t) ?? warning.description;
+}
+
 /**
  * The warnings of an added user in the current language (a refused user's are not shown):
  * by code where the app knows it, else as the server worded them.
@@ -60,6 +65,6 @@ export function resultWarnings(
 ): string[] {
   if (!result || resultFailed(result)) return [];
   return (result.warnings ?? [])
-    .map((warning) => warningText(warning, packageId ?? '', t) ?? warning.description)
+    .map((warning) => warningInLanguage(warning, packageId ?? '', t))
     .filter(Boolean);
 }
