@@ -118,6 +118,48 @@ describe.runIf(inject('testDatabase').kind === 'postgres')('SCIM user writes and
     expect(created).toEqual([]);
   });
 
+  it("holds no token's lock while it waits for the customer, and records an email taken meanwhile", async () => {
+    const { app, database, tokens: apiTokens, auth } = testApp();
+    const scim = await scimToken();
+    // Another writer of the customer holds its usage lock (ADR 0073).
+    let release = (): void => undefined;
+    let held = (): void => undefined;
+    const holding = new Promise<void>((resolve) => (held = resolve));
+    const writer = database.db.transaction().execute(async (trx) => {
+      await sql`select id from customers where id = ${scim.customerId} for no key update`.execute(trx);
+      held();
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    await Promise.race([holding, writer]);
+
+    const email = 'taken-meanwhile@scim-burst.example';
+    const write = scim.post('meanwhile', email); // free when its probe step looks it up
+    try {
+      await lockWaiters(database, 1); // the write waits for the customer's usage lock
+      // Its probe step is over: the token's lock is free, so no cycle with the usage lock can form.
+      const { rows } = await sql<{ free: boolean }>`
+        select pg_try_advisory_xact_lock(hashtextextended(${`email-probes:${scim.actor.id}`}, 0)) as free`.execute(
+        database.db,
+      );
+      expect(rows[0]?.free).toBe(true);
+      // Another customer takes the email while the write waits.
+      const added = await app.inject({
+        method: 'POST',
+        url: `/v1/customers/${otherCustomerId}/users`,
+        headers: auth(apiTokens.partnerFull),
+        payload: { email, firstName: 'Quick', lastName: 'Elsewhere', package: 'webex_meetings' },
+      });
+      expect(added.statusCode, added.body).toBe(201);
+    } finally {
+      release();
+      await writer;
+    }
+    const answered = await write;
+    expect(answered.statusCode, answered.body).toBe(409);
+    expect(answered.json()).toMatchObject({ scimType: 'uniqueness' });
+    expect(await scim.probes()).toBe(1);
+  });
+
   it('answers at most the budget of parallel writes "taken", the rest 429', async () => {
     const scim = await scimToken();
     const answers = await Promise.all(HELD.map((email, n) => scim.post(`burst-${n}`, email)));
