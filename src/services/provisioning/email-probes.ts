@@ -131,7 +131,7 @@ export async function recordEmailProbes(
  * a SCIM write): refused (429) over the budget, looked up, and recorded when taken, under the
  * actor's lock, in a transaction of its own that commits before the caller's write begins. The
  * caller's write therefore never holds the actor's lock together with its customer's usage lock
- * (ADR 0073), the order of the manual add: no lock cycle, and the actor's lock is held for three
+ * (ADR 0073), the order of the manual add: no lock cycle, and the actor's lock is held for a few
  * short statements only.
  */
 export async function probeOneEmail(
