@@ -92,3 +92,19 @@ it("refuses an import id that is not the customer's (exit 2), naming the option"
     expect(refused.stdout).toBe('');
   }
 });
+
+it('exits 1 for an import cancelled before it finished, saying that what was applied stays', async () => {
+  const dry = await cli().hub('users', 'import', file, '--customer', 'STATUS-1', '--dry-run', '--json');
+  const jobId = dry.json<ImportCliResult>().jobId ?? '';
+  // As POST …/imports/{id}/cancel leaves it (the API's cancel is tested in test/imports).
+  await cli()
+    .runtime.database.db.updateTable('imports')
+    .set({ status: 'cancelled' })
+    .where('id', '=', jobId)
+    .execute();
+  for (const json of [[], ['--json']]) {
+    const status = await cli().hub('users', 'import-status', jobId, '--customer', 'STATUS-1', ...json);
+    expect(status.exitCode).toBe(1);
+    expect(status.stderr).toContain(`Import ${jobId} was cancelled before it finished`);
+  }
+});

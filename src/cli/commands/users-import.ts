@@ -2,7 +2,7 @@
 // uploads the file as an import job, waits for it (progress bar on a terminal) and prints the
 // result; with --json the object of SPEC §9, also for a file rejected at upload (no job then).
 // Exit 0 when the job ran (row errors included), 2 when the file was rejected, 1 when the job
-// failed otherwise.
+// failed otherwise or was cancelled before it finished (SPEC §9: it is not done).
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -252,7 +252,7 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
         'A TRUE package column (Webex Calling, Webex Meetings, …) gives the user that package.',
         'add-only: TRUE assigns, FALSE is ignored. add-remove: FALSE also unassigns, and a user',
         'left with no package is removed. Exit 0 when the import ran (row errors included), 2',
-        'when the file is rejected, 1 when the import failed.',
+        'when the file is rejected, 1 when the import failed or was cancelled.',
         '',
         'Examples:',
         '  hub users import users.csv --customer DEVRIES-001 --dry-run',
@@ -379,5 +379,12 @@ async function reportImport(
   if (view.status === 'failed') {
     if (view.fileError) throw new AppError('validation_failed', view.fileError);
     throw new Error(view.failure ?? 'The import failed.');
+  }
+  // A cancelled import did not run to its end, so it is not "done" (exit 1); the batches it
+  // applied before the cancel stay, which a script must not take for a finished import.
+  if (view.status === 'cancelled') {
+    throw new Error(
+      `Import ${view.id} was cancelled before it finished: rows applied before the cancel stay applied, the rest were not.`,
+    );
   }
 }
