@@ -17,6 +17,7 @@ import { registerUsersAddBatchCommand } from './commands/users-add-batch.ts';
 import { registerUsersSetPackageCommand } from './commands/users-set-package.ts';
 import { registerAccountCommands } from './commands/accounts.ts';
 import { registerHousekeepingCommand } from './commands/housekeeping.ts';
+import { registerEraseCommand } from './commands/erase.ts';
 import { checkReferencesBeforeAction } from './references.ts';
 import { ROOT_HELP } from './help-texts.ts';
 import { productVersion } from '../project-paths.ts';
@@ -41,6 +42,7 @@ const REGISTRARS: readonly CommandRegistrar[] = [
   registerUsersSetPackageCommand,
   registerAccountCommands,
   registerHousekeepingCommand,
+  registerEraseCommand,
 ];
 
 export function buildProgram(cli: CliContext, io: CliIo): Command {

@@ -66,7 +66,12 @@ const PUBLIC_ROUTES = new Set([
 
 // Operator-only routes answer 404 to every other role, also for writes by read-only roles: for
 // them the route does not exist (SPEC §7: other tenants' resources are 404).
-const OPERATOR_ONLY_ROUTES = new Set(['GET /v1/partners', 'POST /v1/partners', 'POST /v1/accounts/free']);
+const OPERATOR_ONLY_ROUTES = new Set([
+  'GET /v1/partners',
+  'POST /v1/partners',
+  'POST /v1/accounts/free',
+  'POST /v1/erasures',
+]);
 
 // Partner-level writes (creating and deleting customers, erasing personal data of a partner):
 // customer roles are not partner admins, so for them these answer 404 like any resource outside

@@ -29,10 +29,11 @@ export interface PersonKeys {
 /**
  * Which rows the erasure may touch: the partner's own, and, once the person is known to this
  * partner, the deployment-level rows without a partner (free-account sign-ups, probes) about them.
- * Other partners' rows are theirs to erase.
+ * Other partners' rows are theirs to erase. `partnerId: null` is the operator's deployment-level
+ * pass (ADR 0024, operator erasure): the rows without a partner only.
  */
 export interface ErasureScope {
-  readonly partnerId: string;
+  readonly partnerId: string | null;
   readonly withUnscoped: boolean;
 }
 
@@ -40,6 +41,7 @@ function inScope(
   eb: ExpressionBuilder<DB, 'audit_events' | 'outbox_emails'>,
   scope: ErasureScope,
 ): Expression<SqlBool> {
+  if (scope.partnerId === null) return eb('partner_id', 'is', null);
   const own = eb('partner_id', '=', scope.partnerId);
   return scope.withUnscoped ? eb.or([own, eb('partner_id', 'is', null)]) : own;
 }
@@ -108,7 +110,10 @@ export async function rewriteAuditRow(
     .execute();
 }
 
-/** The person as the tables hold them now: the partner's users and admins, and free accounts. */
+/**
+ * The person as the tables hold them now: the partner's users and admins, and free accounts
+ * (`partnerId: null`, the deployment-level pass: free accounts only).
+ */
 export interface PersonRecord {
   readonly kind: 'user' | 'admin' | 'free_account';
   readonly id: string;
@@ -118,9 +123,11 @@ export interface PersonRecord {
 
 export async function findPersonRecords(
   executor: Executor,
-  partnerId: string,
+  partnerId: string | null,
   keys: PersonKeys,
 ): Promise<PersonRecord[]> {
+  const freeAccounts = await findFreeAccountRecords(executor, keys);
+  if (partnerId === null) return freeAccounts;
   const byEmailOrId = (ids: readonly string[]) => (eb: ExpressionBuilder<DB, 'users' | 'admin_accounts'>) =>
     eb.or([
       eb(sql<string>`lower(email)`, 'in', keys.emails.length > 0 ? keys.emails : ['']),
@@ -152,16 +159,6 @@ export async function findPersonRecords(
     .where('partner_id', '=', partnerId)
     .where(byEmailOrId(keys.adminIds))
     .execute();
-  const freeAccounts = await withLifecycleTables(executor)
-    .selectFrom('free_accounts')
-    .select(['id', 'email', 'first_name', 'last_name'])
-    .where((eb) =>
-      eb.or([
-        eb(sql<string>`lower(email)`, 'in', keys.emails.length > 0 ? keys.emails : ['']),
-        ...(keys.freeAccountIds.length === 0 ? [] : [eb('id', 'in', keys.freeAccountIds)]),
-      ]),
-    )
-    .execute();
   return [
     ...users.map((row) => ({
       kind: 'user' as const,
@@ -181,13 +178,27 @@ export async function findPersonRecords(
       email: row.email,
       names: [row.display_name],
     })),
-    ...freeAccounts.map((row) => ({
-      kind: 'free_account' as const,
-      id: row.id,
-      email: row.email,
-      names: [row.first_name, row.last_name],
-    })),
+    ...freeAccounts,
   ];
+}
+
+async function findFreeAccountRecords(executor: Executor, keys: PersonKeys): Promise<PersonRecord[]> {
+  const rows = await withLifecycleTables(executor)
+    .selectFrom('free_accounts')
+    .select(['id', 'email', 'first_name', 'last_name'])
+    .where((eb) =>
+      eb.or([
+        eb(sql<string>`lower(email)`, 'in', keys.emails.length > 0 ? keys.emails : ['']),
+        ...(keys.freeAccountIds.length === 0 ? [] : [eb('id', 'in', keys.freeAccountIds)]),
+      ]),
+    )
+    .execute();
+  return rows.map((row) => ({
+    kind: 'free_account' as const,
+    id: row.id,
+    email: row.email,
+    names: [row.first_name, row.last_name],
+  }));
 }
 
 /** Outgoing emails in scope sent to one of the addresses or naming one in subject, body or error. */

@@ -20,6 +20,7 @@ import { consentRoutes } from './consent.ts';
 import { domainRoutes } from './domains.ts';
 import { claimRoutes } from './claims.ts';
 import { settingsRoutes } from './settings.ts';
+import { erasureRoutes } from './erasures.ts';
 
 export async function registerRoutes(app: App): Promise<void> {
   await app.register(customerRoutes);
@@ -42,4 +43,5 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(domainRoutes);
   await app.register(claimRoutes);
   await app.register(settingsRoutes);
+  await app.register(erasureRoutes);
 }

@@ -47,6 +47,22 @@ export interface ErasureResult {
   readonly erasedEmails: number;
 }
 
+/** The requested address, trimmed and lower-case; 422 when it is no email address. */
+export function erasureEmail(rawEmail: string): string {
+  const email = rawEmail.trim().toLowerCase();
+  if (!isEmail(email)) {
+    throw validationFailed([
+      {
+        code: 'invalid_email',
+        field: 'email',
+        description: `"${rawEmail}" is not a valid email address.`,
+        descriptionNl: `"${rawEmail}" is geen geldig e-mailadres.`,
+      },
+    ]);
+  }
+  return email;
+}
+
 function keysOf(identity: PersonIdentity): PersonKeys {
   return {
     emails: [...identity.emails],
@@ -69,9 +85,10 @@ interface FoundPerson {
 /**
  * Grows what identifies the person until nothing new turns up: the tables' current rows give ids
  * and emails, each event about one of their ids gives the emails it recorded (old ones too), and
- * each such email finds more. Names come from the same rows and events.
+ * each such email finds more. Names come from the same rows and events. `partnerId: null` looks at
+ * the deployment-level rows only (the operator's erasure, which covers every partner besides).
  */
-async function findPerson(trx: Executor, partnerId: string, email: string): Promise<FoundPerson> {
+async function findPerson(trx: Executor, partnerId: string | null, email: string): Promise<FoundPerson> {
   const identity = emptyIdentity(email);
   const names = new Set<string>();
   let scope: ErasureScope = { partnerId, withUnscoped: false };
@@ -99,6 +116,70 @@ async function findPerson(trx: Executor, partnerId: string, email: string): Prom
   return { identity, scope, names, rows };
 }
 
+/** What one pass of the erasure rewrote, by id: passes that reach the same row count it once. */
+export interface ErasedRows {
+  readonly identity: PersonIdentity;
+  readonly auditEventIds: ReadonlySet<number>;
+  readonly outboxEmailIds: ReadonlySet<string>;
+  /** Directory-sync tokens and imports whose creator label became the tombstone. */
+  readonly creatorLabels: number;
+}
+
+/**
+ * Erases the person from one partner's rows (and, once known to it, the deployment-level rows
+ * about them), or with `partnerId: null` from the deployment-level rows only. Runs inside the
+ * caller's transaction, after allowAuditErasure; the caller checks who may ask and audits it.
+ */
+export async function erasePersonWithin(
+  trx: Executor,
+  partnerId: string | null,
+  email: string,
+  tombstone: string,
+): Promise<ErasedRows> {
+  const { identity, scope, names, rows } = await findPerson(trx, partnerId, email);
+  const terms = {
+    tombstone,
+    emails: emailsPattern(identity.emails),
+    names: new Set([...names].map((name) => name.trim().toLowerCase()).filter((name) => name.length > 0)),
+  };
+  const auditEventIds = new Set<number>();
+  for (const row of rows) {
+    const concern = concernOf(row, identity);
+    if (!concern) continue;
+    const scrubbed = scrubEvent(row, concern, terms);
+    await rewriteAuditRow(trx, row.id, {
+      actorLabel: scrubbed.actor_label,
+      targetId: scrubbed.target_id,
+      before: scrubbed.before,
+      after: scrubbed.after,
+    });
+    auditEventIds.add(Number(row.id));
+  }
+  const inText = [terms.emails, namesPattern(names)];
+  const emails = await findOutboxEmailsMentioning(trx, scope, [...identity.emails]);
+  for (const outgoing of emails) {
+    const toPerson = identity.emails.has(outgoing.to_address.trim().toLowerCase());
+    const unsent = toPerson && outgoing.status === 'pending';
+    await rewriteOutboxEmail(trx, outgoing.id, {
+      to_address: toPerson ? tombstone : outgoing.to_address,
+      subject: scrubText(outgoing.subject, inText, tombstone),
+      body_text: scrubText(outgoing.body_text, inText, tombstone),
+      status: unsent ? 'failed' : outgoing.status,
+      last_error: unsent
+        ? 'recipient erased'
+        : outgoing.last_error && scrubText(outgoing.last_error, inText, tombstone),
+    });
+  }
+  const creatorLabels =
+    partnerId === null ? 0 : await scrubCreatorLabels(trx, partnerId, [...identity.emails], tombstone);
+  return {
+    identity,
+    auditEventIds,
+    outboxEmailIds: new Set(emails.map((outgoing) => outgoing.id)),
+    creatorLabels,
+  };
+}
+
 export async function eraseAuditPersonalData(
   context: ServiceContext,
   partnerId: string,
@@ -106,56 +187,14 @@ export async function eraseAuditPersonalData(
 ): Promise<ErasureResult> {
   if (!canSeePartner(context.actor, partnerId)) throw notFound('Partner');
   assertCanManagePartner(context.actor);
-  const email = rawEmail.trim().toLowerCase();
-  if (!isEmail(email)) {
-    throw validationFailed([
-      {
-        code: 'invalid_email',
-        field: 'email',
-        description: `"${rawEmail}" is not a valid email address.`,
-        descriptionNl: `"${rawEmail}" is geen geldig e-mailadres.`,
-      },
-    ]);
-  }
+  const email = erasureEmail(rawEmail);
   const tombstone = tombstoneOf(email);
   return context.db.transaction().execute(async (trx) => {
     const partner = await requirePartner(context, partnerId, trx);
     await allowAuditErasure(trx);
-    const { identity, scope, names, rows } = await findPerson(trx, partner.id, email);
-    const terms = {
-      tombstone,
-      emails: emailsPattern(identity.emails),
-      names: new Set([...names].map((name) => name.trim().toLowerCase()).filter((name) => name.length > 0)),
-    };
-    let erasedEvents = 0;
-    for (const row of rows) {
-      const concern = concernOf(row, identity);
-      if (!concern) continue;
-      const scrubbed = scrubEvent(row, concern, terms);
-      await rewriteAuditRow(trx, row.id, {
-        actorLabel: scrubbed.actor_label,
-        targetId: scrubbed.target_id,
-        before: scrubbed.before,
-        after: scrubbed.after,
-      });
-      erasedEvents += 1;
-    }
-    const inText = [terms.emails, namesPattern(names)];
-    const emails = await findOutboxEmailsMentioning(trx, scope, [...identity.emails]);
-    for (const outgoing of emails) {
-      const toPerson = identity.emails.has(outgoing.to_address.trim().toLowerCase());
-      const unsent = toPerson && outgoing.status === 'pending';
-      await rewriteOutboxEmail(trx, outgoing.id, {
-        to_address: toPerson ? tombstone : outgoing.to_address,
-        subject: scrubText(outgoing.subject, inText, tombstone),
-        body_text: scrubText(outgoing.body_text, inText, tombstone),
-        status: unsent ? 'failed' : outgoing.status,
-        last_error: unsent
-          ? 'recipient erased'
-          : outgoing.last_error && scrubText(outgoing.last_error, inText, tombstone),
-      });
-    }
-    await scrubCreatorLabels(trx, partner.id, [...identity.emails], tombstone);
+    const erased = await erasePersonWithin(trx, partner.id, email, tombstone);
+    const erasedEvents = erased.auditEventIds.size;
+    const erasedEmails = erased.outboxEmailIds.size;
     // The erasure itself is a fact worth keeping, named only by the tombstone.
     await recordAudit(trx, context, {
       partnerId: partner.id,
@@ -163,8 +202,8 @@ export async function eraseAuditPersonalData(
       action: 'person.erase',
       targetType: 'person',
       targetId: tombstone,
-      after: { tombstone, erasedEvents, erasedEmails: emails.length },
+      after: { tombstone, erasedEvents, erasedEmails },
     });
-    return { tombstone, erasedEvents, erasedEmails: emails.length };
+    return { tombstone, erasedEvents, erasedEmails };
   });
 }

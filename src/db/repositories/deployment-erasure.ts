@@ -1,0 +1,65 @@
+// SQL of the operator's deployment-wide erasure (ADR 0024, operator erasure): every partner locked
+// in one order before any row is, the free accounts of the person removed with their sign-up
+// links, and how many live user and admin rows still hold the address.
+import { sql } from 'kysely';
+import type { Executor } from '../../services/context.ts';
+import { withLifecycleTables } from './lifecycle-schema.ts';
+
+/**
+ * Every partner, locked for the erasure's transaction in id order, as a partner's own erasure
+ * locks its partner first: both then wait for each other before touching a row, never in a cycle.
+ */
+export async function lockAllPartners(trx: Executor): Promise<string[]> {
+  const rows = await trx.selectFrom('partners').select('id').orderBy('id').forUpdate().execute();
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Deletes the free accounts with one of these ids or (lower-case) emails, and their unused
+ * sign-up verification links. Answers how many accounts went.
+ */
+export async function deleteFreeAccountsOf(
+  trx: Executor,
+  ids: readonly string[],
+  emails: readonly string[],
+): Promise<number> {
+  const accounts = await withLifecycleTables(trx)
+    .deleteFrom('free_accounts')
+    .where((eb) =>
+      eb.or([
+        eb(sql<string>`lower(email)`, 'in', emails.length > 0 ? emails : ['']),
+        ...(ids.length === 0 ? [] : [eb('id', 'in', ids)]),
+      ]),
+    )
+    .returning('id')
+    .execute();
+  if (accounts.length === 0) return 0;
+  await trx
+    .deleteFrom('action_tokens')
+    .where('purpose', '=', 'email_verification')
+    .where(
+      'subject_id',
+      'in',
+      accounts.map((account) => account.id),
+    )
+    .execute();
+  return accounts.length;
+}
+
+/** Live rows that still hold the address: the erasure scrubs logs, removing them is the partner's. */
+export async function countLiveHolders(
+  executor: Executor,
+  email: string,
+): Promise<{ users: number; admins: number }> {
+  const users = await executor
+    .selectFrom('users')
+    .select(sql<number>`count(*)::int`.as('count'))
+    .where(sql<string>`lower(email)`, '=', email)
+    .executeTakeFirstOrThrow();
+  const admins = await executor
+    .selectFrom('admin_accounts')
+    .select(sql<number>`count(*)::int`.as('count'))
+    .where(sql<string>`lower(email)`, '=', email)
+    .executeTakeFirstOrThrow();
+  return { users: users.count, admins: admins.count };
+}

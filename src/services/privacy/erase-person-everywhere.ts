@@ -1,0 +1,97 @@
+// The operator's GDPR erasure (SPEC §1, ADR 0024 "Operator erasure"): one request erases a person
+// from the whole deployment. Each partner's rows go through that partner's own erasure, found from
+// the requested email as the partner would find them; the deployment-level rows (free-account
+// sign-up and verification, the outbox's verification emails) through the same pass without a
+// partner; the person's free account is deleted. Only the operator may ask: a partner erases only
+// the people it had (POST /v1/partners/{id}/erasures), everyone else gets 404.
+import { allowAuditErasure } from '../../db/repositories/audit-erasure.ts';
+import {
+  countLiveHolders,
+  deleteFreeAccountsOf,
+  lockAllPartners,
+} from '../../db/repositories/deployment-erasure.ts';
+import { assertOperator } from '../access/policy.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { ServiceContext } from '../context.ts';
+import { erasePersonWithin, erasureEmail, tombstoneOf } from '../partners/erase-person.ts';
+
+export interface DeploymentErasureResult {
+  readonly tombstone: string;
+  /** Audit events rewritten, in every partner's log and the deployment's. */
+  readonly erasedEvents: number;
+  /** Outgoing emails scrubbed (one still waiting for the person is not sent). */
+  readonly erasedEmails: number;
+  readonly deletedFreeAccounts: number;
+  /** Partners whose log or outbox held something of the person (each got a `person.erase` event). */
+  readonly partners: number;
+  /**
+   * Live users and admins that still have the address: the log is scrubbed, the rows stay until
+   * their partner removes them (removing a subscriber is a change with consequences of its own).
+   */
+  readonly stillHeldBy: { readonly users: number; readonly admins: number };
+}
+
+export async function erasePersonEverywhere(
+  context: ServiceContext,
+  rawEmail: string,
+): Promise<DeploymentErasureResult> {
+  assertOperator(context.actor);
+  const email = erasureEmail(rawEmail);
+  const tombstone = tombstoneOf(email);
+  return context.db.transaction().execute(async (trx) => {
+    const partnerIds = await lockAllPartners(trx);
+    await allowAuditErasure(trx);
+    const auditEventIds = new Set<number>();
+    const outboxEmailIds = new Set<string>();
+    let partners = 0;
+    for (const partnerId of partnerIds) {
+      const erased = await erasePersonWithin(trx, partnerId, email, tombstone);
+      const touched = erased.auditEventIds.size + erased.outboxEmailIds.size + erased.creatorLabels;
+      erased.auditEventIds.forEach((id) => auditEventIds.add(id));
+      erased.outboxEmailIds.forEach((id) => outboxEmailIds.add(id));
+      if (touched === 0) continue;
+      partners += 1;
+      // The partner's log shows that, and how much of it, the operator erased: no personal data.
+      await recordAudit(trx, context, {
+        partnerId,
+        customerId: null,
+        action: 'person.erase',
+        targetType: 'person',
+        targetId: tombstone,
+        after: {
+          tombstone,
+          erasedEvents: erased.auditEventIds.size,
+          erasedEmails: erased.outboxEmailIds.size,
+        },
+      });
+    }
+    const deployment = await erasePersonWithin(trx, null, email, tombstone);
+    deployment.auditEventIds.forEach((id) => auditEventIds.add(id));
+    deployment.outboxEmailIds.forEach((id) => outboxEmailIds.add(id));
+    // A free account is nothing but the person (email and names): it goes. One waiting to move into
+    // a customer leaves its pending user there; accepting the consent no longer finds an account.
+    const deletedFreeAccounts = await deleteFreeAccountsOf(
+      trx,
+      [...deployment.identity.freeAccountIds],
+      [email],
+    );
+    const result: DeploymentErasureResult = {
+      tombstone,
+      erasedEvents: auditEventIds.size,
+      erasedEmails: outboxEmailIds.size,
+      deletedFreeAccounts,
+      partners,
+      stillHeldBy: await countLiveHolders(trx, email),
+    };
+    // The erasure itself is a fact worth keeping, named only by the tombstone; counts are no one's.
+    await recordAudit(trx, context, {
+      partnerId: null,
+      customerId: null,
+      action: 'person.erase',
+      targetType: 'person',
+      targetId: tombstone,
+      after: { ...result, scope: 'deployment' },
+    });
+    return result;
+  });
+}
