@@ -98,7 +98,8 @@ it('exits 1 for an import cancelled before it finished, saying that what was app
   const jobId = dry.json<ImportCliResult>().jobId ?? '';
   // As POST …/imports/{id}/cancel leaves it (the API's cancel is tested in test/imports).
   await cli()
-    .runtime.database.db.updateTable('imports')
+    .runtime.database.db.withTables<{ imports: { id: string; status: string } }>()
+    .updateTable('imports')
     .set({ status: 'cancelled' })
     .where('id', '=', jobId)
     .execute();
