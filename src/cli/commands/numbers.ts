@@ -71,13 +71,25 @@ export function registerNumberCommands(program: Command, cli: CliContext): void 
 
   numbers
     .command('remove <numbers...>')
-    .description('Remove free numbers from the inventory')
+    .description('Remove free numbers or ranges (+31201234500-+31201234599) from the inventory: all or none')
     .requiredOption('--customer <customer>', 'customer id or externalId')
+    .option(
+      '--location <location>',
+      "location id or name: national numbers are read with its country, and only its numbers are removed (needed for a national number the customer's locations' countries read differently)",
+    )
     .option('--partner <partner>')
     .option('--json', 'print JSON', false)
-    .action(async (given: string[], options: { customer: string; partner?: string; json: boolean }) => {
-      const context = await cli.serviceContext({ partner: options.partner });
-      const removed = await removeNumbers(context, options.customer, given);
-      cli.print(options.json, { removed }, () => `Removed ${removed.length} number(s)`);
-    });
+    .action(
+      async (
+        given: string[],
+        options: { customer: string; location?: string; partner?: string; json: boolean },
+      ) => {
+        const context = await cli.serviceContext({ partner: options.partner });
+        const removed = await removeNumbers(context, options.customer, {
+          numbers: given,
+          location: options.location,
+        });
+        cli.print(options.json, { removed }, () => `Removed ${removed.length} number(s)`);
+      },
+    );
 }

@@ -83,14 +83,27 @@ export async function numberRoutes(app: App): Promise<void> {
     {
       schema: {
         tags: ['numbers'],
-        summary: 'Remove free numbers',
+        summary: 'Remove free numbers or ranges (all or none)',
         params: customerParams,
-        body: z.object({ numbers: z.array(z.string().min(1)).min(1).max(10_000) }),
+        body: z.object({
+          location: z
+            .string()
+            .min(1)
+            .optional()
+            .describe(
+              "Location id or name: national numbers are read with its country, and only its numbers are removed. Without it, a national number that the customer's locations' countries read as different numbers is refused as ambiguous.",
+            ),
+          numbers: z
+            .array(z.string().min(1))
+            .min(1)
+            .max(10_000)
+            .describe('Numbers or ranges such as +31201234500-+31201234599'),
+        }),
         response: { 200: z.object({ removed: z.array(z.string()) }), ...errorResponses },
       },
     },
     async (request) => ({
-      removed: await removeNumbers(request.serviceContext(), request.params.customerId, request.body.numbers),
+      removed: await removeNumbers(request.serviceContext(), request.params.customerId, request.body),
     }),
   );
 }

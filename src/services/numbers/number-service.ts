@@ -2,7 +2,6 @@
 import { sql } from 'kysely';
 import { conflict, validationFailed, type ErrorDetail } from '../../domain/errors.ts';
 import { expandNumberRanges } from '../../domain/phone/number-range.ts';
-import { normalizePhoneNumber } from '../../domain/phone/normalize-phone.ts';
 import {
   deleteFreePhoneNumbers,
   findNumberOwners,
@@ -10,6 +9,7 @@ import {
   listPhoneNumbers,
   type NumberOwner,
 } from '../../db/repositories/phone-numbers.ts';
+import { listLocations } from '../../db/repositories/locations.ts';
 import {
   NUMBER_PROBES_LIMITED_TEXT,
   NUMBERS_UNAVAILABLE_TEXT,
@@ -18,13 +18,14 @@ import {
 } from '../../domain/messages/number-conflicts.ts';
 import { assertCanWrite, customerScope } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import type { ServiceContext } from '../context.ts';
+import type { Executor, ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
 import { requireLocation } from '../locations/location-service.ts';
 import { retryingForeignKeyRace } from '../db-errors.ts';
 import { toPage, type Page } from '../paging.ts';
 import { ProbeRateLimited } from '../provisioning/email-probes.ts';
 import { classifyNumberOwners } from './classify-number-owners.ts';
+import { readNumbersToRemove } from './read-numbers-to-remove.ts';
 import { recordNumberProbe, refuseWhileOverNumberProbeBudget } from './number-probes.ts';
 
 export interface PhoneNumberView {
@@ -174,32 +175,38 @@ export async function listNumbers(
   };
 }
 
+export interface RemoveNumbersInput {
+  /** Numbers and ranges, as adding takes them. */
+  readonly numbers: readonly string[];
+  /** Location id or name: national numbers are read with its country, and only its numbers go. */
+  readonly location?: string | undefined;
+}
+
+/**
+ * Removes free numbers and ranges (SPEC §4): all of them or none (one transaction). National
+ * numbers are read with the location's country: the named location's, else each of the customer's
+ * locations' countries, refusing a number those read differently (read-numbers-to-remove.ts).
+ */
 export async function removeNumbers(
   context: ServiceContext,
   customerRef: string,
-  numbers: readonly string[],
+  input: RemoveNumbersInput,
 ): Promise<string[]> {
   assertCanWrite(context.actor);
   const customer = await requireCustomer(context, customerRef);
-  const normalized: string[] = [];
-  for (const raw of numbers) {
-    const result = normalizePhoneNumber(raw, customer.country);
-    if (!result.ok) {
-      throw validationFailed([
-        {
-          code: 'invalid_phone_number',
-          field: 'numbers',
-          description: `"${raw}" is not a valid phone number.`,
-          descriptionNl: `"${raw}" is geen geldig telefoonnummer.`,
-        },
-      ]);
-    }
-    normalized.push(result.e164);
-  }
+  const location = input.location ? await requireLocation(context.db, customer.id, input.location) : null;
+  const countries = location
+    ? [location.country]
+    : [...new Set((await listLocations(context.db, customer.id)).map((row) => row.country))].sort();
+  // Without locations the customer has no numbers; its own country still reads the input.
+  const reading = readNumbersToRemove(input.numbers, countries.length > 0 ? countries : [customer.country]);
+  if (!reading.ok) throw validationFailed(reading.errors);
+  const normalized = reading.numbers;
   // A user given one of the numbers while this ran makes the delete's foreign key refuse it: run
   // once more, then the number is not free and is answered number_not_removable (409).
   return retryingForeignKeyRace(() =>
     context.db.transaction().execute(async (trx) => {
+      if (location) await refuseNumbersOutsideLocation(trx, customer.id, location, normalized);
       const removed = await deleteFreePhoneNumbers(trx, customer.id, normalized);
       const notRemoved = normalized.filter((e164) => !removed.includes(e164));
       if (notRemoved.length > 0) {
@@ -222,9 +229,37 @@ export async function removeNumbers(
         action: 'numbers.remove',
         targetType: 'customer',
         targetId: customer.id,
-        before: { numbers: removed },
+        before: { numbers: removed, ...(location ? { location: location.name } : {}) },
       });
       return removed;
     }),
+  );
+}
+
+/** With a location named, only its numbers can be removed: a number elsewhere is refused, not skipped. */
+async function refuseNumbersOutsideLocation(
+  executor: Executor,
+  customerId: string,
+  location: { readonly id: string; readonly name: string },
+  numbers: readonly string[],
+): Promise<void> {
+  const inLocation = new Set(
+    (await findNumberOwners(executor, numbers))
+      .filter((owner) => owner.customer_id === customerId && owner.location_id === location.id)
+      .map((owner) => owner.e164),
+  );
+  const outside = numbers.filter((e164) => !inLocation.has(e164));
+  if (outside.length === 0) return;
+  throw conflict(
+    {
+      en: `Only numbers of location "${location.name}" can be removed from it.`,
+      nl: `Alleen nummers van locatie "${location.name}" kunnen eruit worden verwijderd.`,
+    },
+    outside.slice(0, NAMED_NUMBERS).map((e164) => ({
+      code: 'number_not_in_location',
+      field: 'numbers',
+      description: `${e164} is not one of the numbers of location "${location.name}".`,
+      descriptionNl: `${e164} hoort niet bij de nummers van locatie "${location.name}".`,
+    })),
   );
 }
