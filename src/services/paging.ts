@@ -1,5 +1,5 @@
 // Cursor paging shared by every list: an opaque cursor that holds the last row's sort key and id.
-import { validationFailed } from '../domain/errors.ts';
+import { validationFailed, type AppError } from '../domain/errors.ts';
 
 export interface Page<T> {
   readonly items: readonly T[];
@@ -29,7 +29,12 @@ export function decodeCursor(cursor: string | undefined): CursorPosition | null 
   } catch {
     // fall through to the validation error
   }
-  throw validationFailed([
+  throw invalidCursor();
+}
+
+/** The 400 of a cursor this server did not hand out (also for a well-formed one whose key is not its list's). */
+export function invalidCursor(): AppError {
+  return validationFailed([
     {
       code: 'invalid_cursor',
       field: 'cursor',

@@ -10,7 +10,7 @@ import {
 } from '../../services/scim/scim-token-service.ts';
 import type { CliContext } from '../cli-context.ts';
 import { readDiscovery } from '../../server-discovery.ts';
-import { printList } from '../list-output.ts';
+import { allPages, printList } from '../list-output.ts';
 import { CliUsageError } from '../exit-codes.ts';
 import { orRejectUnknown } from '../references.ts';
 
@@ -77,8 +77,10 @@ export function registerScimCommands(program: Command, cli: CliContext): void {
     .option('--json', 'print JSON', false)
     .action(async (options: CommonOptions) => {
       const context = await cli.serviceContext({ partner: options.partner });
-      const items = await listScimTokenViews(context, options.customer);
-      await printList(cli.io, [items], {
+      const pages = allPages((cursor) =>
+        listScimTokenViews(context, options.customer, { cursor, limit: 200 }),
+      );
+      await printList(cli.io, pages, {
         json: options.json,
         describe: describeToken,
         empty: 'No SCIM tokens.',

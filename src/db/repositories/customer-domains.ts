@@ -2,18 +2,28 @@
 // check whether another customer already verified a domain (answered as a yes/no only).
 import { sql } from 'kysely';
 import type { Executor } from '../../services/context.ts';
+import type { CursorPosition } from '../../services/paging.ts';
 import { withLifecycleTables, type CustomerDomainRow } from './lifecycle-schema.ts';
 
+/**
+ * A customer's domains by name; with `page`, the `limit + 1` after the cursor's (domain, id), so
+ * a page is stable while domains are added (domains are unique per customer; id breaks no ties).
+ */
 export async function listCustomerDomains(
   executor: Executor,
   customerId: string,
+  page?: { after: CursorPosition | null; limit: number },
 ): Promise<CustomerDomainRow[]> {
-  return withLifecycleTables(executor)
+  let query = withLifecycleTables(executor)
     .selectFrom('customer_domains')
     .selectAll()
-    .where('customer_id', '=', customerId)
-    .orderBy('domain')
-    .execute();
+    .where('customer_id', '=', customerId);
+  if (page?.after) {
+    const { key, id } = page.after;
+    query = query.where(sql<boolean>`(domain, id) > (${key}, ${id}::uuid)`);
+  }
+  query = query.orderBy('domain').orderBy('id');
+  return page ? query.limit(page.limit + 1).execute() : query.execute();
 }
 
 export async function findCustomerDomain(

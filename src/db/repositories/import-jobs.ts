@@ -63,12 +63,17 @@ export async function listImports(
     .selectFrom('imports')
     .selectAll()
     .where('customer_id', '=', customerId);
+  // The cursor holds a JS date (milliseconds): comparing and ordering at that precision keeps
+  // paging exact when two imports share a millisecond.
+  const createdMs = sql`date_trunc('milliseconds', created_at)`;
   if (page.before) {
     const { createdAt, id } = page.before;
-    query = query.where(sql<boolean>`(created_at, id) < (${createdAt}, ${id})`);
+    query = query.where(
+      sql<boolean>`(${createdMs}, id) < (${createdAt.toISOString()}::timestamptz, ${id}::uuid)`,
+    );
   }
   return query
-    .orderBy('created_at', 'desc')
+    .orderBy(createdMs, 'desc')
     .orderBy('id', 'desc')
     .limit(page.limit + 1)
     .execute();

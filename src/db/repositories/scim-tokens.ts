@@ -1,6 +1,7 @@
 // SQL for the per-customer SCIM bearer tokens (stored as SHA-256 hashes only).
 import { sql } from 'kysely';
 import type { Executor } from '../../services/context.ts';
+import type { CursorPosition } from '../../services/paging.ts';
 import { scimDb } from './scim-tables.ts';
 import type { ScimTokenRow, ScimTokensTable } from './scim-tables.ts';
 
@@ -50,13 +51,24 @@ export async function insertScimToken(executor: Executor, token: NewScimToken): 
     .executeTakeFirstOrThrow();
 }
 
-export async function listScimTokens(executor: Executor, customerId: string): Promise<ScimTokenRow[]> {
-  return scimDb(executor)
-    .selectFrom('scim_tokens')
-    .selectAll()
-    .where('customer_id', '=', customerId)
-    .orderBy('created_at')
+// The cursor holds a JS date (milliseconds); comparing and ordering at that precision keeps paging exact.
+const CREATED_MS = sql`date_trunc('milliseconds', created_at)`;
+
+/** A page of a customer's tokens, oldest first: the `limit + 1` after the cursor's (created, id). */
+export async function listScimTokens(
+  executor: Executor,
+  customerId: string,
+  page: { after: CursorPosition | null; limit: number },
+): Promise<ScimTokenRow[]> {
+  let query = scimDb(executor).selectFrom('scim_tokens').selectAll().where('customer_id', '=', customerId);
+  if (page.after) {
+    const { key, id } = page.after;
+    query = query.where(sql<boolean>`(${CREATED_MS}, id) > (${key}::timestamptz, ${id}::uuid)`);
+  }
+  return query
+    .orderBy(CREATED_MS)
     .orderBy('id')
+    .limit(page.limit + 1)
     .execute();
 }
 

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { addDomain, listDomains, removeDomain, verifyDomain } from '../../services/claims/domains.ts';
 import type { App } from '../app.ts';
+import { pageQuery, setNextLink } from '../paging.ts';
 import { customerParams, errorResponses } from '../schemas/common.ts';
 
 const domainOutput = z
@@ -28,10 +29,18 @@ export async function domainRoutes(app: App): Promise<void> {
         tags: ['claims'],
         summary: "List the customer's email domains and their TXT records",
         params: customerParams,
+        querystring: z.object(pageQuery),
         response: { 200: z.object({ items: z.array(domainOutput) }), ...errorResponses },
       },
     },
-    async (request) => ({ items: await listDomains(request.serviceContext(), request.params.customerId) }),
+    async (request, reply) => {
+      const page = await listDomains(request.serviceContext(), request.params.customerId, {
+        cursor: request.query.cursor,
+        limit: request.query.max,
+      });
+      setNextLink(request, reply, page.nextCursor);
+      return { items: [...page.items] };
+    },
   );
 
   app.post(

@@ -13,6 +13,7 @@ import {
   listImportViews,
 } from '../../services/imports/import-queries.ts';
 import type { App } from '../app.ts';
+import { pageQuery, setNextLink } from '../paging.ts';
 import { refuseUnstorable } from '../plugins/input-hygiene.ts';
 import { customerParams, errorResponse, errorResponses } from '../schemas/common.ts';
 
@@ -178,13 +179,18 @@ export async function importRoutes(app: App): Promise<void> {
         tags: ['imports'],
         summary: 'List imports (newest first)',
         params: customerParams,
-        querystring: z.object({ max: z.coerce.number().int().min(1).max(200).optional() }),
+        querystring: z.object(pageQuery),
         response: { 200: z.object({ items: z.array(importOutput) }), ...errorResponses },
       },
     },
-    async (request) => ({
-      items: await listImportViews(request.serviceContext(), request.params.customerId, request.query.max),
-    }),
+    async (request, reply) => {
+      const page = await listImportViews(request.serviceContext(), request.params.customerId, {
+        cursor: request.query.cursor,
+        limit: request.query.max,
+      });
+      setNextLink(request, reply, page.nextCursor);
+      return { items: [...page.items] };
+    },
   );
 
   app.get(

@@ -2,6 +2,7 @@
 // Ordinary admin API routes (admin authentication, the admin error body), kept beside the SCIM edge.
 import { z } from 'zod';
 import type { App } from '../../http/app.ts';
+import { pageQuery, setNextLink } from '../../http/paging.ts';
 import { customerParams, errorResponses } from '../../http/schemas/common.ts';
 import {
   createScimToken,
@@ -47,12 +48,18 @@ export async function scimAdminRoutes(app: App): Promise<void> {
         tags: ['directory sync'],
         summary: 'List SCIM tokens',
         params: customerParams,
+        querystring: z.object(pageQuery),
         response: { 200: z.object({ items: z.array(tokenOutput) }), ...errorResponses },
       },
     },
-    async (request) => ({
-      items: await listScimTokenViews(request.serviceContext(), request.params.customerId),
-    }),
+    async (request, reply) => {
+      const page = await listScimTokenViews(request.serviceContext(), request.params.customerId, {
+        cursor: request.query.cursor,
+        limit: request.query.max,
+      });
+      setNextLink(request, reply, page.nextCursor);
+      return { items: [...page.items] };
+    },
   );
 
   app.post(

@@ -20,9 +20,11 @@ import {
 import type { CustomerDomainRow } from '../../db/repositories/lifecycle-schema.ts';
 import { assertCanWrite } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { decodeIdCursor } from '../checked-cursor.ts';
 import type { ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
 import { isUniqueViolation } from '../db-errors.ts';
+import { toPage, type Page } from '../paging.ts';
 import { txtResolver } from './txt-resolver.ts';
 
 export interface DomainView {
@@ -65,9 +67,17 @@ const PROBLEMS_NL: Readonly<Record<keyof typeof PROBLEMS, string>> = {
   too_long: 'Het domein is langer dan 253 tekens.',
 };
 
-export async function listDomains(context: ServiceContext, customerRef: string): Promise<DomainView[]> {
+/** A page of the customer's domains by name (SPEC §7 paging: `cursor` and `max`). */
+export async function listDomains(
+  context: ServiceContext,
+  customerRef: string,
+  input: { cursor?: string | undefined; limit: number },
+): Promise<Page<DomainView>> {
+  const after = decodeIdCursor(input.cursor);
   const customer = await requireCustomer(context, customerRef);
-  return (await listCustomerDomains(context.db, customer.id)).map(toDomainView);
+  const rows = await listCustomerDomains(context.db, customer.id, { after, limit: input.limit });
+  const page = toPage(rows, input.limit, (row) => ({ key: row.domain, id: row.id }));
+  return { items: page.items.map(toDomainView), nextCursor: page.nextCursor };
 }
 
 export async function addDomain(

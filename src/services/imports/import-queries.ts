@@ -21,7 +21,9 @@ import { cancelQueuedJob, enqueueJob } from '../../jobs/queue.ts';
 import { assertCanWrite } from '../access/policy.ts';
 import type { ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
+import { decodeTimeCursor } from '../checked-cursor.ts';
 import { isUuidLike } from '../db-errors.ts';
+import { toPage, type Page } from '../paging.ts';
 import { IMPORT_JOB_KIND } from './import-job-kind.ts';
 import { toRowResultView, type RowResultView } from './import-results.ts';
 import { toImportView, type ImportView } from './import-view.ts';
@@ -45,15 +47,24 @@ export async function getImport(
   return toImportView(await requireImport(context, customerRef, importId), context.locale);
 }
 
+/** A page of the customer's imports, newest first (SPEC §7 paging: `cursor` and `max`). */
 export async function listImportViews(
   context: ServiceContext,
   customerRef: string,
-  limit = 50,
-): Promise<ImportView[]> {
+  input: { cursor?: string | undefined; limit: number },
+): Promise<Page<ImportView>> {
+  const after = decodeTimeCursor(input.cursor);
   const customer = await requireCustomer(context, customerRef);
   await expireDryRuns(context.db, customer.id);
-  const rows = await listImports(context.db, customer.id, { limit });
-  return rows.slice(0, limit).map((row) => toImportView(row, context.locale));
+  const rows = await listImports(context.db, customer.id, {
+    limit: input.limit,
+    before: after ? { createdAt: new Date(after.key), id: after.id } : undefined,
+  });
+  const page = toPage(rows, input.limit, (row) => ({
+    key: new Date(row.created_at).toISOString(),
+    id: row.id,
+  }));
+  return { items: page.items.map((row) => toImportView(row, context.locale)), nextCursor: page.nextCursor };
 }
 
 export async function listImportRowViews(

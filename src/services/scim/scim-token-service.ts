@@ -17,7 +17,9 @@ import { assertCanWrite } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { hashToken, randomToken } from '../auth/secrets.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
+import { decodeTimeCursor } from '../checked-cursor.ts';
 import { isUuidLike } from '../db-errors.ts';
+import { toPage, type Page } from '../paging.ts';
 
 export const SCIM_TOKEN_PREFIX = 'whscim_';
 
@@ -110,12 +112,20 @@ async function creatingAdminId(executor: Executor, actor: Actor): Promise<string
   return null;
 }
 
+/** A page of the customer's SCIM tokens, oldest first (SPEC §7 paging: `cursor` and `max`). */
 export async function listScimTokenViews(
   context: ServiceContext,
   customerRef: string,
-): Promise<ScimTokenView[]> {
+  input: { cursor?: string | undefined; limit: number },
+): Promise<Page<ScimTokenView>> {
+  const after = decodeTimeCursor(input.cursor);
   const customer = await requireCustomer(context, customerRef);
-  return (await listScimTokens(context.db, customer.id)).map(toView);
+  const rows = await listScimTokens(context.db, customer.id, { after, limit: input.limit });
+  const page = toPage(rows, input.limit, (row) => ({
+    key: new Date(row.created_at).toISOString(),
+    id: row.id,
+  }));
+  return { items: page.items.map(toView), nextCursor: page.nextCursor };
 }
 
 export async function revokeScimTokenById(
