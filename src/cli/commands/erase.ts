@@ -29,8 +29,8 @@ export function registerEraseCommand(program: Command, cli: CliContext): void {
       const { users, admins } = result.stillHeldBy;
       if (users + admins > 0)
         cli.io.err(
-          `Still in use by ${users} users and ${admins} admins: their partner removes them ` +
-            `(hub users delete, or the partner's admins), then erase again.\n`,
+          `Still in use by ${users} users and ${admins} admins: they stay until their partner removes ` +
+            `them (e.g. hub users delete); erase again afterwards to scrub what the removal logged.\n`,
         );
     });
 }
