@@ -77,6 +77,18 @@ describe('rowIssueMessage', () => {
       'nl',
       `Rij 4, Gebruikers-ID/e-mail (verplicht): ${EMAIL_TAKEN_TEXT}`,
     ],
+    [
+      { code: 'phone_number_needs_location', column: 'location', params: { value: '+31201234503' } },
+      8,
+      'en',
+      'Row 8, Location: Phone number +31201234503 needs a Location: give the location whose numbers include it.',
+    ],
+    [
+      { code: 'phone_number_needs_location', column: 'location', params: { value: '020 123 4503' } },
+      8,
+      'nl',
+      'Rij 8, Locatie: Telefoonnummer 020 123 4503 heeft een locatie nodig: geef de locatie op waar dit nummer bij hoort.',
+    ],
   ] as const)('%j row %i %s', (issue, row, locale, expected) => {
     expect(rowIssueMessage(issue, row, locale)).toBe(expected);
   });
@@ -100,6 +112,7 @@ describe('rowIssueMessage', () => {
       'location_required',
       'unknown_location',
       'invalid_phone_number',
+      'phone_number_needs_location',
       'number_not_in_location',
       'number_taken',
       'remove_number_not_held',

@@ -85,6 +85,11 @@ const ROW_TEXTS: Record<RowErrorCode | RowWarningCode, Texts> = {
     en: (p) => `"${p.value}" is not a valid phone number.`,
     nl: (p) => `"${p.value}" is geen geldig telefoonnummer.`,
   },
+  phone_number_needs_location: {
+    en: (p) => `Phone number ${p.value} needs a Location: give the location whose numbers include it.`,
+    nl: (p) =>
+      `Telefoonnummer ${p.value} heeft een locatie nodig: geef de locatie op waar dit nummer bij hoort.`,
+  },
   number_not_in_location: {
     en: (p) => `${p.number} is not one of the numbers of location "${p.location}".`,
     nl: (p) => `${p.number} hoort niet bij de nummers van locatie "${p.location}".`,

@@ -21,6 +21,7 @@ export type RowErrorCode =
   | 'location_required'
   | 'unknown_location'
   | 'invalid_phone_number'
+  | 'phone_number_needs_location'
   | 'number_not_in_location'
   | 'number_taken'
   | 'remove_number_not_held'

@@ -186,6 +186,38 @@ const cases: Case[] = [
     errors: ['number_not_in_location'],
   },
   {
+    name: 'Voice with a phone number but no location',
+    change: {
+      email: 'vp@x.nl',
+      text: {},
+      phoneNumber: '+31201234502',
+      packages: { webex_voice: true },
+      addOns: {},
+      basicLicences: {},
+    },
+    channel: 'api',
+    action: 'error',
+    errors: ['phone_number_needs_location'],
+  },
+  {
+    name: 'a national number without a location (no country to read it with)',
+    change: { ...NEW_CALLING, location: undefined, phoneNumber: '020-123 4502' },
+    action: 'error',
+    errors: ['phone_number_needs_location'],
+  },
+  {
+    name: 'a number with an unknown location reports the location only',
+    change: { ...NEW_CALLING, location: 'Utrecht', phoneNumber: '+31201234502' },
+    action: 'error',
+    errors: ['unknown_location'],
+  },
+  {
+    name: 'a number for a user whose location is stored needs no location again',
+    change: change({ email: 'dirk@x.nl', phoneNumber: '+31201234502' }),
+    action: 'modify',
+    after: { phoneNumber: '+31201234502', locationId: 'ams' },
+  },
+  {
     name: 'national number normalized',
     change: { ...NEW_CALLING, phoneNumber: '020-123 4502' },
     action: 'add',

@@ -311,7 +311,15 @@ export function planUserChange(input: PlanInput): UserPlan {
       if (removesHeldNumber(change.removePhoneNumber, base, country)) phoneNumber = null;
       else errors.push(removeNumberNotHeld(change.removePhoneNumber));
     }
-    if (change.phoneNumber !== undefined) {
+    if (change.phoneNumber !== undefined && locationId === null && !locationUnknown) {
+      // A number belongs to a location's inventory and is read with its country (SPEC §3, §4):
+      // without a location it can be neither read nor checked, so that is what the row is told.
+      errors.push({
+        code: 'phone_number_needs_location',
+        column: 'location',
+        params: { value: change.phoneNumber.trim() },
+      });
+    } else if (change.phoneNumber !== undefined) {
       const normalized = normalizePhoneNumber(change.phoneNumber, country);
       if (!normalized.ok) {
         errors.push({
