@@ -4,6 +4,7 @@
 import { PRECHECK_SUCCESS, type WholesaleCodeName } from '../../domain/provisioning/wholesale-codes.ts';
 import {
   fromPublicStatuses,
+  packagesRefused,
   subscriberPackagesFromPublic,
   toPublicSubscriber,
   type PublicSubscriberShape,
@@ -104,7 +105,7 @@ export interface SubscriberCreateInput {
 
 function packageChoice(input: { package?: string | undefined; packages?: readonly string[] | undefined }) {
   const choice = subscriberPackagesFromPublic(input);
-  if (!choice.ok) throw wholesaleInvalid(choice.errors);
+  if (!choice.ok) throw packagesRefused(choice.errors);
   return choice.value;
 }
 
@@ -269,6 +270,7 @@ export const ROW_CODE_TO_WHOLESALE: Readonly<Record<string, WholesaleCodeName>> 
   location_required: 'location_required',
   unknown_location: 'location_not_found',
   invalid_phone_number: 'invalid_phone_number',
+  phone_number_needs_location: 'location_required',
   number_not_in_location: 'number_unavailable',
   number_taken: 'number_unavailable',
   invalid_extension: 'invalid_extension',

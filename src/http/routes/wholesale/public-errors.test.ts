@@ -56,6 +56,13 @@ describe('toPublicErrorDetail', () => {
     ],
     ['some_other_conflict', 'It clashes.', 409, WHOLESALE_CODES.conflict.errorCode, 'It clashes.'],
     ['invalid_field', 'body.email: Invalid email', 400, 10001, 'body.email: Invalid email'],
+    [
+      'phone_number_needs_location',
+      'Phone number +31201234503 needs a Location: give the location whose numbers include it.',
+      400,
+      WHOLESALE_CODES.location_required.errorCode,
+      'Phone number +31201234503 needs a Location: give the location whose numbers include it.',
+    ],
     ['unavailable', 'Try later.', 503, WHOLESALE_CODES.service_unavailable.errorCode, 'Try later.'],
     ['internal', 'Something went wrong on our side.', 500, 10099, 'Something went wrong on our side.'],
   ] as const)('%s (%s, %i) → %i', (code, description, status, errorCode, publicText) => {
