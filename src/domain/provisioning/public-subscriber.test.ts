@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   fromPublicStatuses,
+  packagesRefused,
   subscriberPackagesFromPublic,
   toPublicSubscriber,
   type SubscriberRecord,
@@ -75,13 +76,77 @@ describe('subscriberPackagesFromPublic', () => {
     expect(subscriberPackagesFromPublic(input)).toEqual({ ok: true, value });
   });
 
+  // Each refusal names the packages and the rule, in the public description's words where it has
+  // them; the Dutch text says the same.
   it.each([
-    [{ packages: ['cx_premium_agent'] }, 'package_not_supported'],
-    [{ packages: ['webex_calling', 'webex_suite'] }, 'invalid_request'],
-    [{ packages: ['attendant_console'] }, 'invalid_request'],
-    [{ packages: [] }, 'invalid_request'],
-  ])('refuses %j', (input, error) => {
-    expect(subscriberPackagesFromPublic(input)).toEqual({ ok: false, errors: [error] });
+    {
+      input: { packages: ['attendant_console'] },
+      code: 'add_on_not_allowed',
+      en: '`attendant_console` is dependent on: `webex_calling`, `webex_suite`, `cx_essentials`. `packages` has none of them.',
+      nl: '`attendant_console` is afhankelijk van: `webex_calling`, `webex_suite`, `cx_essentials`. `packages` bevat geen van deze.',
+    },
+    {
+      input: { packages: ['webex_meetings', 'webex_voice'] },
+      code: 'invalid_request',
+      en: 'Only one package can be assigned to a subscriber, plus `attendant_console`: `packages` currently accepts only one package in the list. It has `webex_meetings`, `webex_voice`.',
+      nl: 'Een abonnee kan maar één pakket krijgen, plus `attendant_console`: `packages` accepteert maar één pakket in de lijst. Het bevat `webex_meetings`, `webex_voice`.',
+    },
+    {
+      input: { packages: ['webex_calling', 'attendant_console', 'webex_suite'] },
+      code: 'invalid_request',
+      en: 'Only one package can be assigned to a subscriber, plus `attendant_console`: `packages` currently accepts only one package in the list. It has `webex_calling`, `webex_suite`.',
+      nl: 'Een abonnee kan maar één pakket krijgen, plus `attendant_console`: `packages` accepteert maar één pakket in de lijst. Het bevat `webex_calling`, `webex_suite`.',
+    },
+    {
+      input: { packages: ['cx_premium_agent'] },
+      code: 'package_not_supported',
+      en: 'Package `cx_premium_agent` is not supported. Supported packages: `webex_voice`, `webex_calling`, `webex_calling_standard`, `webex_meetings`, `webex_suite`, `cx_essentials`, `attendant_console`.',
+      nl: 'Pakket `cx_premium_agent` wordt niet ondersteund. Ondersteunde pakketten: `webex_voice`, `webex_calling`, `webex_calling_standard`, `webex_meetings`, `webex_suite`, `cx_essentials`, `attendant_console`.',
+    },
+    {
+      input: { packages: ['cx_standard_agent', 'attendant_console', 'cx_premium_agent'] },
+      code: 'package_not_supported',
+      en: 'Packages `cx_standard_agent`, `cx_premium_agent` are not supported. Supported packages: `webex_voice`, `webex_calling`, `webex_calling_standard`, `webex_meetings`, `webex_suite`, `cx_essentials`, `attendant_console`.',
+      nl: 'Pakketten `cx_standard_agent`, `cx_premium_agent` worden niet ondersteund. Ondersteunde pakketten: `webex_voice`, `webex_calling`, `webex_calling_standard`, `webex_meetings`, `webex_suite`, `cx_essentials`, `attendant_console`.',
+    },
+    {
+      input: { packages: [] },
+      code: 'invalid_request',
+      en: '`packages` has no package: a subscriber needs exactly one of `webex_voice`, `webex_calling`, `webex_calling_standard`, `webex_meetings`, `webex_suite`, `cx_essentials`.',
+      nl: '`packages` bevat geen pakket: een abonnee heeft precies één van `webex_voice`, `webex_calling`, `webex_calling_standard`, `webex_meetings`, `webex_suite`, `cx_essentials` nodig.',
+    },
+  ])('refuses $input.packages: $code', ({ input, code, en, nl }) => {
+    expect(subscriberPackagesFromPublic(input)).toEqual({ ok: false, errors: [{ code, text: { en, nl } }] });
+  });
+
+  it('names every rule a list breaks', () => {
+    const result = subscriberPackagesFromPublic({
+      packages: ['cx_premium_agent', 'webex_voice', 'webex_suite'],
+    });
+    expect(result.ok ? [] : result.errors.map((error) => error.code)).toEqual([
+      'package_not_supported',
+      'invalid_request',
+    ]);
+  });
+});
+
+describe('packagesRefused', () => {
+  it('is a 400 whose message is the first refusal, in both languages, with every refusal as a detail', () => {
+    const result = subscriberPackagesFromPublic({
+      packages: ['cx_premium_agent', 'webex_voice', 'webex_suite'],
+    });
+    if (result.ok) throw new Error('expected a refusal');
+    const error = packagesRefused(result.errors);
+    expect(error.code).toBe('validation_failed');
+    expect(error.message).toBe(result.errors[0]?.text.en);
+    expect(error.messageNl).toBe(result.errors[0]?.text.nl);
+    expect(error.details).toEqual(
+      result.errors.map((refusal) => ({
+        code: refusal.code,
+        description: refusal.text.en,
+        descriptionNl: refusal.text.nl,
+      })),
+    );
   });
 });
 
