@@ -148,6 +148,9 @@ describe('fileIssueMessage', () => {
       'Onbekende kolommen worden genegeerd: Shoe size.',
     ],
     [{ code: 'file_too_large', limitBytes: 100 * 1048576 }, 'en', 'The file is larger than 100 MB.'],
+    [{ code: 'file_too_large', limitBytes: 1000 }, 'en', 'The file is larger than 1 kB.'],
+    [{ code: 'file_too_large', limitBytes: 1000 }, 'nl', 'Het bestand is groter dan 1 kB.'],
+    [{ code: 'file_too_large', limitBytes: 1536 * 1024 }, 'nl', 'Het bestand is groter dan 1,5 MB.'],
   ] as const)('%j %s', (issue, locale, expected) => {
     expect(fileIssueMessage(issue, locale)).toBe(expected);
   });

@@ -6,6 +6,7 @@ import type { FileIssue } from '../csv/map-header.ts';
 import { columnByKey } from '../csv/user-columns.ts';
 import type { IssueParams, RowErrorCode, RowIssue, RowWarningCode } from '../users/plan-issues.ts';
 import type { Locale } from './locale.ts';
+import { byteSizeText } from './byte-size.ts';
 
 /** The public Webex API's text (SPEC §5): names no organization, never translated. */
 export const EMAIL_TAKEN_TEXT = 'The email is already associated with an existing user.';
@@ -237,8 +238,8 @@ export function fileIssueMessage(issue: FileIssue, locale: Locale): string {
       return nl ? 'Dit is geen CSV-tekstbestand.' : 'This is not a CSV text file.';
     case 'file_too_large':
       return nl
-        ? `Het bestand is groter dan ${Math.round(issue.limitBytes / 1048576)} MB.`
-        : `The file is larger than ${Math.round(issue.limitBytes / 1048576)} MB.`;
+        ? `Het bestand is groter dan ${byteSizeText(issue.limitBytes, 'nl')}.`
+        : `The file is larger than ${byteSizeText(issue.limitBytes, 'en')}.`;
     case 'malformed_csv':
       return nl
         ? `Het bestand is geen geldig CSV-bestand (rond rij ${issue.row}): ${issue.detail}`

@@ -25,10 +25,11 @@ export interface CreateImportInput {
 }
 
 export function fileTooLarge(maxBytes: number): AppError {
-  const megabytes = Math.round(maxBytes / 1048576);
+  // Worded as the header check words it (row-messages.ts): `1 kB`, `1.4 MB`, `100 MB`.
+  const limit = { code: 'file_too_large', limitBytes: maxBytes } as const;
   return new AppError(
     'payload_too_large',
-    { en: `The file is larger than ${megabytes} MB.`, nl: `Het bestand is groter dan ${megabytes} MB.` },
+    { en: fileIssueMessage(limit, 'en'), nl: fileIssueMessage(limit, 'nl') },
     [
       {
         code: 'file_too_large',
