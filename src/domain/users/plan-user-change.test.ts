@@ -167,6 +167,22 @@ const cases: Case[] = [
     action: 'error',
     errors: ['extension_wrong_length'],
   },
+  ...(
+    [
+      ['20', 2, 'add'],
+      ['2', 2, 'error'],
+      ['200', 2, 'error'],
+      ['2000000000', 10, 'add'],
+      ['200000000', 10, 'error'],
+      ['20000000000', 10, 'error'],
+    ] as const
+  ).map(([extension, length, action]): Case => ({
+    name: `extension of ${extension.length} digits with the customer's length ${length}`,
+    change: { ...NEW_CALLING, extension },
+    context: { extensionLength: length },
+    action,
+    ...(action === 'add' ? { after: { extension } } : { errors: ['extension_wrong_length'] }),
+  })),
   {
     name: 'extension of another user',
     change: { ...NEW_CALLING, extension: '1001' },
