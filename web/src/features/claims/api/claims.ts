@@ -44,7 +44,8 @@ export function txtRecordOf(domain: VerifiedDomain): { name: string; value: stri
 export function useDomains(customerId: string) {
   return useQuery({
     queryKey: ['customers', customerId, 'domains'],
-    queryFn: () => fetchAll<VerifiedDomain>(`${base(customerId)}/domains`),
+    // Every domain (the server pages them, SPEC §7): fetchAll follows Link, at the largest page.
+    queryFn: () => fetchAll<VerifiedDomain>(`${base(customerId)}/domains`, { max: 200 }),
   });
 }
 

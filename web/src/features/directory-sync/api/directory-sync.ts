@@ -60,7 +60,8 @@ export function useSetDirectorySync(customerId: string) {
 export function useScimTokens(customerId: string) {
   return useQuery({
     queryKey: ['customers', customerId, 'scim-tokens'],
-    queryFn: () => fetchAll<ScimToken>(`${base(customerId)}/scim-tokens`),
+    // Every token (the server pages them, SPEC §7): fetchAll follows Link, at the largest page.
+    queryFn: () => fetchAll<ScimToken>(`${base(customerId)}/scim-tokens`, { max: 200 }),
   });
 }
 

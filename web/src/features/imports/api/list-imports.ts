@@ -1,12 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
-import { fetchPage } from '../../../lib/api-client.ts';
+import { useCursorPages } from '../../../lib/use-cursor-pages.ts';
 import type { ImportJob } from './import-types.ts';
 import { importsPath } from './import-types.ts';
 
-/** The customer's latest imports, newest first, for the history under the upload form. */
+/** Imports per page of the history: the latest few fit under the upload form. */
+export const RECENT_IMPORTS_PAGE = 10;
+
+/**
+ * The customer's imports, newest first, for the history under the upload form: a page at a time,
+ * older pages through the server's `Link: rel="next"` (SPEC §7), so no import is out of reach.
+ */
 export function useRecentImports(customerId: string) {
-  return useQuery({
-    queryKey: ['customers', customerId, 'imports', 'recent'],
-    queryFn: async () => (await fetchPage<ImportJob>(importsPath(customerId), { max: 10 })).items,
+  return useCursorPages<ImportJob>(['customers', customerId, 'imports', 'recent'], importsPath(customerId), {
+    max: RECENT_IMPORTS_PAGE,
   });
 }

@@ -1,5 +1,6 @@
 import { Anchor, Paper, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Pager } from '../../../components/ui/pager.tsx';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
 import { errorReportUrl } from '../api/import-job.ts';
 import { useRecentImports } from '../api/list-imports.ts';
@@ -8,8 +9,9 @@ import { useRecentImports } from '../api/list-imports.ts';
 export function RecentImports({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation();
   const imports = useRecentImports(customerId);
-  const items = imports.data ?? [];
-  if (items.length === 0) return null;
+  const items = imports.items;
+  // No history yet: nothing to show. An empty later page (an import expired meanwhile) keeps the pager.
+  if (items.length === 0 && !imports.hasPrevious) return null;
   const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <Paper>
@@ -17,7 +19,7 @@ export function RecentImports({ customerId }: { customerId: string }) {
         {t('imports.recentTitle')}
       </Title>
       <Table.ScrollContainer minWidth={640}>
-        <Table aria-label={t('imports.recentTitle')}>
+        <Table aria-label={t('imports.recentTitle')} style={{ opacity: imports.isPlaceholderData ? 0.6 : 1 }}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('audit.when')}</Table.Th>
@@ -63,6 +65,16 @@ export function RecentImports({ customerId }: { customerId: string }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {imports.hasNext || imports.hasPrevious ? (
+        <Pager
+          pageNumber={imports.pageNumber}
+          hasPrevious={imports.hasPrevious}
+          hasNext={imports.hasNext}
+          onPrevious={imports.goPrevious}
+          onNext={imports.goNext}
+          loading={imports.isFetching}
+        />
+      ) : null}
     </Paper>
   );
 }
