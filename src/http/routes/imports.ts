@@ -224,7 +224,7 @@ export async function importRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const { status, after, max } = request.query;
-      const items = await listImportRowViews(
+      const { items, more } = await listImportRowViews(
         request.serviceContext(),
         request.params.customerId,
         request.params.importId,
@@ -235,7 +235,7 @@ export async function importRoutes(app: App): Promise<void> {
         },
       );
       const last = items[items.length - 1];
-      if (last && items.length === max) {
+      if (last && more) {
         const next = new URLSearchParams({
           ...(status ? { status } : {}),
           after: String(last.row),

@@ -67,15 +67,22 @@ export async function listImportViews(
   return { items: page.items.map((row) => toImportView(row, context.locale)), nextCursor: page.nextCursor };
 }
 
+/**
+ * A page of an import's row results after a row number; `more` says whether a row follows, read
+ * as one row over the page, so a page that ends with the last row points to no empty next page.
+ */
 export async function listImportRowViews(
   context: ServiceContext,
   customerRef: string,
   importId: string,
   filter: { status?: 'ok' | 'warning' | 'error' | undefined; afterRow?: number | undefined; limit: number },
-): Promise<RowResultView[]> {
+): Promise<{ items: RowResultView[]; more: boolean }> {
   const imp = await requireImport(context, customerRef, importId);
-  const rows = await listImportRows(context.db, imp.id, filter);
-  return rows.map((row) => toRowResultView(row, context.locale));
+  const rows = await listImportRows(context.db, imp.id, { ...filter, limit: filter.limit + 1 });
+  return {
+    items: rows.slice(0, filter.limit).map((row) => toRowResultView(row, context.locale)),
+    more: rows.length > filter.limit,
+  };
 }
 
 /** Every row result, page by page (the CLI's --json output and the error report). */
