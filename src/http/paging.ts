@@ -5,7 +5,15 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../services/paging.ts';
 
 export const pageQuery = {
   cursor: z.string().optional().describe("Opaque cursor from the previous page's Link header"),
-  max: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  max: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PAGE_SIZE)
+    .default(DEFAULT_PAGE_SIZE)
+    .describe(
+      `Items per page, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}); \`Link: rel="next"\` points to the next page`,
+    ),
 };
 
 export function setNextLink(request: FastifyRequest, reply: FastifyReply, nextCursor: string | null): void {

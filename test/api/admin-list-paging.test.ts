@@ -151,6 +151,16 @@ describe('paged admin lists: imports, domains, SCIM tokens', () => {
     });
   });
 
+  it.each(['imports', 'domains', 'scim-tokens'])('OpenAPI documents cursor and max of %s', async (list) => {
+    const document = (await harness().app.inject({ url: '/openapi.json' })).json();
+    const get = document.paths[`/v1/customers/{customerId}/${list}`].get;
+    const query = (get.parameters as { in: string; name: string; description?: string }[]).filter(
+      (parameter) => parameter.in === 'query',
+    );
+    expect(query.map((parameter) => parameter.name).sort()).toEqual(['cursor', 'max']);
+    expect(query.find((parameter) => parameter.name === 'max')?.description).toContain('1 to 200');
+  });
+
   const forged = [
     ['not-a-cursor', 'not-a-cursor'],
     [
