@@ -195,6 +195,12 @@ const cases: RowCase[] = [
     errors: ['remove_number_not_held'],
   },
   {
+    name: 'REMOVE| on a row of an email nobody holds is a row error, not an unchanged row',
+    csv: `${EMAIL},Phone Number\nnobody@x.nl,REMOVE|+31201234501\n`,
+    action: 'error',
+    errors: ['remove_number_not_held'],
+  },
+  {
     name: 'REMOVE| of the own number with a move to Meetings: released, no error',
     csv: `${EMAIL},Webex Meetings,Phone Number\nanna@x.nl,TRUE,REMOVE|+31201234501\n`,
     action: 'modify',

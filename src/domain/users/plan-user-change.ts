@@ -177,6 +177,10 @@ export function planUserChange(input: PlanInput): UserPlan {
   const decision = decidePackage(input);
   if (decision.kind === 'error') return result('error', email, current, current, [], [decision.error], []);
   if (decision.kind === 'nothing_assigned') {
+    // `REMOVE|<number>` must name the user's number, else a row error (SPEC §6, ADR 0062): an
+    // email nobody holds has no number, and a silent `unchanged` would hide the admin's typo.
+    if (change.removePhoneNumber !== undefined)
+      return result('error', email, null, null, [], [removeNumberNotHeld(change.removePhoneNumber)], []);
     return result(
       'unchanged',
       email,
