@@ -20,6 +20,9 @@ interface DeploymentErasure {
   erasedEvents: number;
   erasedEmails: number;
   deletedFreeAccounts: number;
+  erasedImportRows: number;
+  deletedImportFiles: number;
+  cancelledImports: number;
   partners: number;
   stillHeldBy: { users: number; admins: number };
 }
@@ -166,6 +169,9 @@ describe('POST /v1/erasures', () => {
       erasedEvents: 1,
       erasedEmails: 0,
       deletedFreeAccounts: 1,
+      erasedImportRows: 0,
+      deletedImportFiles: 0,
+      cancelledImports: 0,
       partners: 0,
       stillHeldBy: { users: 0, admins: 0 },
     } satisfies DeploymentErasure);

@@ -156,7 +156,14 @@ describe('/v1/partners', () => {
       });
       expect(erased.statusCode).toBe(200);
       const tombstone = tombstoneOf(email);
-      expect(erased.json()).toEqual({ tombstone, erasedEvents: expect.any(Number), erasedEmails: 0 });
+      expect(erased.json()).toEqual({
+        tombstone,
+        erasedEvents: expect.any(Number),
+        erasedEmails: 0,
+        erasedImportRows: 0,
+        deletedImportFiles: 0,
+        cancelledImports: 0,
+      });
       expect(erased.json().erasedEvents).toBeGreaterThan(0);
 
       const after = await database.db

@@ -37,6 +37,9 @@ describe('hub erase', () => {
       erasedEvents: 1,
       erasedEmails: 0,
       deletedFreeAccounts: 1,
+      erasedImportRows: 0,
+      deletedImportFiles: 0,
+      cancelledImports: 0,
       partners: 0,
       stillHeldBy: { users: 0, admins: 0 },
     });
@@ -75,6 +78,7 @@ describe('hub erase', () => {
       `Erased it@acme.example from the deployment as ${tombstoneOf('it@acme.example')}`,
     );
     expect(erased.stdout).toMatch(/in 1 partners/);
+    expect(erased.stdout).toMatch(/0 import rows, 0 uploaded import files \(0 imports cancelled\)/);
     // The customer's primary admin was invited: the admin account keeps the address.
     expect(erased.stderr).toContain('Still in use by 0 users and 1 admins');
   });

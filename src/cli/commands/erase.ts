@@ -1,6 +1,7 @@
 // `hub erase --email E`: the operator erases a person from the whole deployment (GDPR, SPEC §1,
 // ADR 0024 "Operator erasure"): every partner's audit log and outbox, the deployment's own rows
-// and the person's free account. Live users and admins with the address are named, not removed.
+// the person's free account, and their import row results and uploaded files. Live users and admins
+// with the address are named, not removed.
 import type { Command } from 'commander';
 import {
   erasePersonEverywhere,
@@ -13,6 +14,8 @@ function describeErasure(email: string, result: DeploymentErasureResult): string
     `Erased ${email} from the deployment as ${result.tombstone}:`,
     `  ${result.erasedEvents} audit events, ${result.erasedEmails} outgoing emails, ` +
       `${result.deletedFreeAccounts} free accounts, in ${result.partners} partners`,
+    `  ${result.erasedImportRows} import rows, ${result.deletedImportFiles} uploaded import files ` +
+      `(${result.cancelledImports} imports cancelled)`,
   ].join('\n');
 }
 

@@ -12,6 +12,18 @@ const deploymentErasureOutput = z
     erasedEvents: z.number().int().describe('Audit events rewritten, in every partner and the deployment'),
     erasedEmails: z.number().int().describe('Outgoing emails scrubbed (one still waiting is not sent)'),
     deletedFreeAccounts: z.number().int(),
+    erasedImportRows: z
+      .number()
+      .int()
+      .describe('Import row results rewritten (rows endpoint and error report keep their facts)'),
+    deletedImportFiles: z
+      .number()
+      .int()
+      .describe('Uploaded import files deleted because they named the person'),
+    cancelledImports: z
+      .number()
+      .int()
+      .describe('Of those, imports cancelled: queued, running, or a dry run not yet applied'),
     partners: z.number().int().describe('Partners whose log or outbox held something of the person'),
     stillHeldBy: z
       .object({ users: z.number().int(), admins: z.number().int() })

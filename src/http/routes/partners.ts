@@ -107,7 +107,14 @@ export async function partnerRoutes(app: App): Promise<void> {
         params: partnerParams,
         body: z.object({ email: z.string().min(3).max(254) }),
         response: {
-          200: z.object({ tombstone: z.string(), erasedEvents: z.number(), erasedEmails: z.number() }),
+          200: z.object({
+            tombstone: z.string(),
+            erasedEvents: z.number(),
+            erasedEmails: z.number(),
+            erasedImportRows: z.number().describe('Import row results rewritten'),
+            deletedImportFiles: z.number().describe('Uploaded import files deleted (they named the person)'),
+            cancelledImports: z.number().describe('Of those, imports cancelled before they finished'),
+          }),
           ...errorResponses,
         },
       },

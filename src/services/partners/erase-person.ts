@@ -5,7 +5,8 @@
 // outbox is scrubbed too: its copies of emails to or about the person would otherwise keep their
 // address and name, and one still waiting to be sent to them is not sent. Which fields are
 // personal data is data: domain/privacy/personal-data-fields.ts. Directory-sync tokens and imports
-// that name the person as their creator or uploader get the tombstone too.
+// that name the person as their creator or uploader get the tombstone too, and so do the import
+// row results about them; uploaded files naming them are deleted (erase-import-results.ts).
 import { createHash } from 'node:crypto';
 import { notFound, validationFailed } from '../../domain/errors.ts';
 import { isEmail } from '../../domain/customers/customer-input.ts';
@@ -34,6 +35,7 @@ import {
 } from '../../db/repositories/audit-erasure.ts';
 import type { AuditEventRow } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { eraseImportResults, type ErasedImports } from './erase-import-results.ts';
 import type { Executor, ServiceContext } from '../context.ts';
 import { assertCanManagePartner, canSeePartner, requirePartner } from './partner-service.ts';
 
@@ -45,6 +47,12 @@ export interface ErasureResult {
   readonly tombstone: string;
   readonly erasedEvents: number;
   readonly erasedEmails: number;
+  /** Import row results rewritten (rows endpoint, error report). */
+  readonly erasedImportRows: number;
+  /** Uploaded import files deleted because they held the person's email. */
+  readonly deletedImportFiles: number;
+  /** Of those, imports cancelled (queued, running, or a dry run not yet applied). */
+  readonly cancelledImports: number;
 }
 
 /** The requested address, trimmed and lower-case; 422 when it is no email address. */
@@ -123,6 +131,8 @@ export interface ErasedRows {
   readonly outboxEmailIds: ReadonlySet<string>;
   /** Directory-sync tokens and imports whose creator label became the tombstone. */
   readonly creatorLabels: number;
+  /** The partner's import results and files (none in the deployment-level pass: imports have a partner). */
+  readonly imports: ErasedImports;
 }
 
 /**
@@ -172,11 +182,16 @@ export async function erasePersonWithin(
   }
   const creatorLabels =
     partnerId === null ? 0 : await scrubCreatorLabels(trx, partnerId, [...identity.emails], tombstone);
+  const imports =
+    partnerId === null
+      ? { importRows: 0, importFiles: 0, cancelledImports: 0 }
+      : await eraseImportResults(trx, partnerId, identity.emails, tombstone);
   return {
     identity,
     auditEventIds,
     outboxEmailIds: new Set(emails.map((outgoing) => outgoing.id)),
     creatorLabels,
+    imports,
   };
 }
 
@@ -195,6 +210,14 @@ export async function eraseAuditPersonalData(
     const erased = await erasePersonWithin(trx, partner.id, email, tombstone);
     const erasedEvents = erased.auditEventIds.size;
     const erasedEmails = erased.outboxEmailIds.size;
+    const result: ErasureResult = {
+      tombstone,
+      erasedEvents,
+      erasedEmails,
+      erasedImportRows: erased.imports.importRows,
+      deletedImportFiles: erased.imports.importFiles,
+      cancelledImports: erased.imports.cancelledImports,
+    };
     // The erasure itself is a fact worth keeping, named only by the tombstone.
     await recordAudit(trx, context, {
       partnerId: partner.id,
@@ -202,8 +225,8 @@ export async function eraseAuditPersonalData(
       action: 'person.erase',
       targetType: 'person',
       targetId: tombstone,
-      after: { tombstone, erasedEvents, erasedEmails },
+      after: result,
     });
-    return { tombstone, erasedEvents, erasedEmails };
+    return result;
   });
 }

@@ -22,6 +22,12 @@ export interface DeploymentErasureResult {
   /** Outgoing emails scrubbed (one still waiting for the person is not sent). */
   readonly erasedEmails: number;
   readonly deletedFreeAccounts: number;
+  /** Import row results rewritten, in every partner's imports (rows endpoint, error report). */
+  readonly erasedImportRows: number;
+  /** Uploaded import files deleted because they held the person's email. */
+  readonly deletedImportFiles: number;
+  /** Of those, imports cancelled (queued, running, or a dry run not yet applied). */
+  readonly cancelledImports: number;
   /** Partners whose log or outbox held something of the person (each got a `person.erase` event). */
   readonly partners: number;
   /**
@@ -44,11 +50,22 @@ export async function erasePersonEverywhere(
     const auditEventIds = new Set<number>();
     const outboxEmailIds = new Set<string>();
     let partners = 0;
+    const imports = { erasedImportRows: 0, deletedImportFiles: 0, cancelledImports: 0 };
     for (const partnerId of partnerIds) {
       const erased = await erasePersonWithin(trx, partnerId, email, tombstone);
-      const touched = erased.auditEventIds.size + erased.outboxEmailIds.size + erased.creatorLabels;
+      const { importRows, importFiles, cancelledImports } = erased.imports;
+      const touched =
+        erased.auditEventIds.size +
+        erased.outboxEmailIds.size +
+        erased.creatorLabels +
+        importRows +
+        importFiles;
       erased.auditEventIds.forEach((id) => auditEventIds.add(id));
       erased.outboxEmailIds.forEach((id) => outboxEmailIds.add(id));
+      // Each partner's pass reaches only that partner's imports: the sums count each row once.
+      imports.erasedImportRows += importRows;
+      imports.deletedImportFiles += importFiles;
+      imports.cancelledImports += cancelledImports;
       if (touched === 0) continue;
       partners += 1;
       // The partner's log shows that, and how much of it, the operator erased: no personal data.
@@ -62,6 +79,9 @@ export async function erasePersonEverywhere(
           tombstone,
           erasedEvents: erased.auditEventIds.size,
           erasedEmails: erased.outboxEmailIds.size,
+          erasedImportRows: importRows,
+          deletedImportFiles: importFiles,
+          cancelledImports,
         },
       });
     }
@@ -80,6 +100,7 @@ export async function erasePersonEverywhere(
       erasedEvents: auditEventIds.size,
       erasedEmails: outboxEmailIds.size,
       deletedFreeAccounts,
+      ...imports,
       partners,
       stillHeldBy: await countLiveHolders(trx, email),
     };
