@@ -25,7 +25,8 @@ import type { Executor, ServiceContext } from '../context.ts';
 import { findCustomerNames } from '../../db/repositories/customers.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
 import { isUniqueViolation } from '../db-errors.ts';
-import { decodeCursor, toPage, type Page } from '../paging.ts';
+import { decodeIdCursor } from '../checked-cursor.ts';
+import { toPage, type Page } from '../paging.ts';
 import {
   emailTakenError,
   ProbeRateLimited,
@@ -65,7 +66,7 @@ export async function listAdminViews(
 ): Promise<Page<AdminAccountView>> {
   const customerId = input.customerId ? (await requireCustomer(context, input.customerId)).id : undefined;
   const rows = await listAdmins(context.db, customerScope(context.actor), {
-    after: decodeCursor(input.cursor),
+    after: decodeIdCursor(input.cursor),
     limit: input.limit,
     customerId,
     withoutOperators: !maySeeHolderOf(context.actor, 'operator'),

@@ -42,7 +42,8 @@ import {
   withCanonicalLanguage,
   type LocationInput,
 } from '../locations/location-service.ts';
-import { decodeCursor, toPage, type Page } from '../paging.ts';
+import { decodeIdCursor } from '../checked-cursor.ts';
+import { toPage, type Page } from '../paging.ts';
 import { loadCustomerView, loadCustomerViews, type CustomerView } from './customer-view.ts';
 import { counted, isSingular } from '../../domain/messages/counted.ts';
 
@@ -190,7 +191,7 @@ export async function listCustomerViews(
     search: input.search,
     status: input.status,
     externalId: input.externalId,
-    after: decodeCursor(input.cursor),
+    after: decodeIdCursor(input.cursor),
     limit: input.limit,
   });
   const page = toPage(rows, input.limit, (row) => ({ key: row.name.toLowerCase(), id: row.id }));

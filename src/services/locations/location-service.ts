@@ -19,7 +19,8 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { Executor, ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
 import { isUniqueViolation, isUuidLike, retryingForeignKeyRace } from '../db-errors.ts';
-import { decodeCursor, toPage, type Page } from '../paging.ts';
+import { decodeIdCursor } from '../checked-cursor.ts';
+import { toPage, type Page } from '../paging.ts';
 import { counted } from '../../domain/messages/counted.ts';
 
 export type LocationInput = LocationValues;
@@ -186,7 +187,7 @@ export async function listLocationViewPage(
   customerRef: string,
   input: { readonly cursor?: string | undefined; readonly limit: number },
 ): Promise<Page<LocationView>> {
-  const after = decodeCursor(input.cursor);
+  const after = decodeIdCursor(input.cursor);
   const customer = await requireCustomer(context, customerRef);
   const rows = await listLocationPage(context.db, customer.id, { after, limit: input.limit });
   const page = toPage(rows, input.limit, (row) => ({ key: row.name.toLowerCase(), id: row.id }));

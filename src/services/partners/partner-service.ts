@@ -13,7 +13,8 @@ import { assertOperator } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Executor, ServiceContext } from '../context.ts';
 import { isUniqueViolation } from '../db-errors.ts';
-import { decodeCursor, toPage, type Page } from '../paging.ts';
+import { decodeIdCursor } from '../checked-cursor.ts';
+import { toPage, type Page } from '../paging.ts';
 
 export interface PartnerView {
   readonly id: string;
@@ -105,7 +106,7 @@ export async function listPartnerViews(
   input: { cursor?: string | undefined; limit: number },
 ): Promise<Page<PartnerView>> {
   assertOperator(context.actor);
-  const rows = await listPartners(context.db, { after: decodeCursor(input.cursor), limit: input.limit });
+  const rows = await listPartners(context.db, { after: decodeIdCursor(input.cursor), limit: input.limit });
   const page = toPage(rows, input.limit, (row) => ({ key: row.name.toLowerCase(), id: row.id }));
   return { items: page.items.map(toPartnerView), nextCursor: page.nextCursor };
 }

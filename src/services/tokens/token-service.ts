@@ -11,7 +11,8 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { API_TOKEN_PREFIX, hashToken, randomToken } from '../auth/secrets.ts';
 import type { Executor, ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
-import { decodeCursor, toPage, type Page } from '../paging.ts';
+import { decodeTimeCursor } from '../checked-cursor.ts';
+import { toPage, type Page } from '../paging.ts';
 
 export interface TokenView {
   readonly id: string;
@@ -179,7 +180,7 @@ export async function listTokenViews(
 ): Promise<Page<TokenView>> {
   const customerId = input.customerId ? (await requireCustomer(context, input.customerId)).id : undefined;
   const rows = await listApiTokens(context.db, customerScope(context.actor), {
-    after: decodeCursor(input.cursor),
+    after: decodeTimeCursor(input.cursor),
     limit: input.limit,
     customerId,
   });

@@ -13,7 +13,8 @@ import type { ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
 import { isUuidLike, retryingDeadlocks } from '../db-errors.ts';
 import { requireLocation } from '../locations/location-service.ts';
-import { decodeCursor, toPage, type Page } from '../paging.ts';
+import { decodeIdCursor } from '../checked-cursor.ts';
+import { toPage, type Page } from '../paging.ts';
 import { addOneUser, refuseWhileDirectorySync } from '../provisioning/add-users.ts';
 import { removeUserDownstream } from '../provisioning/remove-user-downstream.ts';
 import { holdingOf, pushLicenceSteps } from '../provisioning/user-licences.ts';
@@ -174,7 +175,7 @@ export async function listUserViews(
     packageId: input.package,
     status: input.status,
     locationId: location?.id,
-    after: decodeCursor(input.cursor),
+    after: decodeIdCursor(input.cursor),
     limit: input.limit,
   });
   const page = toPage(rows, input.limit, (row) => ({ key: row.email.toLowerCase(), id: row.id }));
