@@ -15,7 +15,10 @@ i18n.on('languageChanged', (language) => {
     document.documentElement.lang = language.toLowerCase().startsWith('nl') ? 'nl' : 'en';
 });
 
-// Default from the browser (navigator), then the user's explicit choice wins and is kept in localStorage.
+// Default from the browser (navigator), then the user's explicit choice wins and is kept in
+// localStorage. The detector caches nothing itself: it would store the language it detected on a
+// first visit as if chosen, and a browser switched to another language later would be ignored.
+// The language switch stores the choice (saveLanguageChoice).
 void i18n
   .use(LanguageDetector)
   .use(initReactI18next)
@@ -29,10 +32,20 @@ void i18n
     detection: {
       order: ['localStorage', 'navigator', 'htmlTag'],
       lookupLocalStorage: languageStorageKey,
-      caches: ['localStorage'],
+      caches: [],
     },
     returnNull: false,
   });
+
+/** The admin's explicit choice: kept, so it wins over the browser's language from now on. */
+export async function saveLanguageChoice(language: SupportedLanguage): Promise<void> {
+  try {
+    localStorage.setItem(languageStorageKey, language);
+  } catch {
+    // Storage refused (private mode, quota): the choice holds for this page only.
+  }
+  await i18n.changeLanguage(language);
+}
 
 export function currentLanguage(): SupportedLanguage {
   return i18n.resolvedLanguage === 'nl' ? 'nl' : 'en';

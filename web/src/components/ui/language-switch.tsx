@@ -1,16 +1,16 @@
 import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage } from '../../i18n/i18n.ts';
+import { currentLanguage, saveLanguageChoice } from '../../i18n/i18n.ts';
 
-/** English / Nederlands; the choice is kept by the language detector's localStorage cache. */
+/** English / Nederlands; the choice is kept in localStorage and wins over the browser's language. */
 export function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <SegmentedControl
       size="xs"
       aria-label={t('common.language')}
       value={currentLanguage()}
-      onChange={(value) => void i18n.changeLanguage(value)}
+      onChange={(value) => void saveLanguageChoice(value === 'nl' ? 'nl' : 'en')}
       data={[
         { value: 'en', label: 'EN' },
         { value: 'nl', label: 'NL' },
