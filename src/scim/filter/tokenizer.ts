@@ -1,3 +1,4 @@
+import { unstorableReason } from '../../http/plugins/unstorable-text.ts';
 import { invalidFilter } from '../errors.ts';
 
 // Tokens of a filter. A `word` is any run of characters that is not blank, a bracket, a parenthesis or a
@@ -30,6 +31,10 @@ export function tokenize(input: string): Token[] {
       } catch {
         throw invalidFilter(`Invalid string literal at position ${i}: ${raw}`);
       }
+      // The request guard (ADR 0076) sees the raw text, where `\u0000` is six harmless characters;
+      // only here does it become a NUL (or a lone surrogate) that PostgreSQL refuses with a 500.
+      const unstorable = unstorableReason(value as string);
+      if (unstorable !== null) throw invalidFilter(unstorableLiteralText(unstorable, i));
       tokens.push({ type: 'string', value: value as string, pos: i });
       i = end + 1;
     } else {
@@ -43,6 +48,12 @@ export function tokenize(input: string): Token[] {
     }
   }
   return tokens;
+}
+
+function unstorableLiteralText(reason: 'nul' | 'lone_surrogate', position: number): string {
+  return reason === 'nul'
+    ? `The string literal at position ${position} contains the NUL character (U+0000), which cannot be stored`
+    : `The string literal at position ${position} contains an unpaired UTF-16 surrogate (U+D800–U+DFFF), which is not valid Unicode`;
 }
 
 function findStringEnd(input: string, start: number): number {
