@@ -22,6 +22,7 @@ import { queueEmail } from '../email/email-service.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
 import { checkPasswordStrength, hashPassword } from './passwords.ts';
 import { invalidLink } from './invalid-link.ts';
+import { revokeAccountTokens } from './revoke-account-tokens.ts';
 import { hashToken, randomToken } from './secrets.ts';
 
 interface AdminRecipient {
@@ -197,9 +198,13 @@ export async function confirmPasswordReset(
     const admin = adminId ? await findAdminById(trx, adminId) : undefined;
     if (!admin || admin.status !== 'active') throw invalidLink();
     await updateAdmin(trx, admin.id, { passwordHash });
-    // Whoever held the old password loses their sessions.
+    const context = selfContext(db, admin, request.requestId, request.locale);
+    // Whoever held the old password loses their sessions, and the tokens they could have made
+    // with it (ADR 0002, 2026-11-27). Accepting an invite sets a first password: nothing to end.
     await deleteAdminSessions(trx, admin.id);
-    await recordAudit(trx, selfContext(db, admin, request.requestId, request.locale), {
+    // Each revoked token gets its own `token.revoke` / `scim_token.revoke` row (reason password_reset).
+    await revokeAccountTokens(trx, context, admin.id, 'password_reset');
+    await recordAudit(trx, context, {
       partnerId: admin.partner_id,
       customerId: admin.customer_id,
       action: 'admin.password_reset',
