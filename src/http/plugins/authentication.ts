@@ -38,6 +38,15 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export const TOKEN_CACHE_TTL_MS = 1_000;
 
+/**
+ * Whether the browser may send the session cookie only over TLS. An `https://` HUB_PUBLIC_URL says
+ * the app is served over TLS even when a TLS-terminating proxy hands it plain HTTP and TRUST_PROXY
+ * is off (request.protocol is then `http`); without one, the request's own protocol decides.
+ */
+export function sessionCookieSecure(publicUrl: string | undefined, requestProtocol: string): boolean {
+  return publicUrl?.toLowerCase().startsWith('https://') === true || requestProtocol === 'https';
+}
+
 /** The session cookie, living as long as the session does (set at sign-in and on renewal). */
 export function setSessionCookie(
   request: FastifyRequest,
@@ -49,7 +58,7 @@ export function setSessionCookie(
     signed: true,
     httpOnly: true,
     sameSite: 'lax',
-    secure: request.protocol === 'https',
+    secure: sessionCookieSecure(request.server.config.publicUrl, request.protocol),
     path: '/',
     maxAge: Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000)),
   });
