@@ -30,6 +30,7 @@ import { metricsPlugin } from './plugins/metrics.ts';
 import { apiRateLimitHook, rateLimitedError } from './plugins/rate-limit-keys.ts';
 import { sharedRouteRateLimitStore } from './rate-limit/shared-route-store.ts';
 import { requestDrainPlugin } from './plugins/request-drain.ts';
+import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { webStaticPlugin } from './plugins/web-static.ts';
 import { registerRoutes } from './routes/index.ts';
 import { scimPlugin } from '../scim/http/scim-plugin.ts';
@@ -98,6 +99,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
         ]),
       ),
   );
+  // CSP, framing, referrer, nosniff, HSTS and no-store (ADR 0078): first, so answers that an
+  // early hook sends (400, 401, 429) carry them too.
+  await app.register(securityHeadersPlugin, { publicUrl: options.config.publicUrl });
   // Before any other hook reads the input: text the database cannot store is a 400 (SPEC §7).
   await app.register(inputHygienePlugin);
 
