@@ -1,5 +1,5 @@
 // `hub erase --email E`: the operator erases a person from the whole deployment (GDPR, SPEC §1,
-// ADR 0024 "Operator erasure"): every partner's audit log and outbox, the deployment's own rows
+// ADR 0024 "Operator erasure"): every partner's audit log and outbox, the deployment's own rows,
 // the person's free account, and their import row results and uploaded files. Live users and admins
 // with the address are named, not removed.
 import type { Command } from 'commander';

@@ -1,6 +1,6 @@
 // /v1/erasures: the operator erases a person from the whole deployment (GDPR, SPEC §1, ADR 0024
-// "Operator erasure"): every partner's log and outbox, the deployment-level rows and the free
-// account. Operator only; every other role gets 404, as for the other operator-only routes.
+// "Operator erasure", "Import results"): every partner's log, outbox and import results, the
+// deployment-level rows and the free account. Operator only; every other role gets 404, as for the other operator-only routes.
 import { z } from 'zod';
 import { erasePersonEverywhere } from '../../services/privacy/erase-person-everywhere.ts';
 import type { App } from '../app.ts';
@@ -24,7 +24,7 @@ const deploymentErasureOutput = z
       .number()
       .int()
       .describe('Of those, imports cancelled: queued, running, or a dry run not yet applied'),
-    partners: z.number().int().describe('Partners whose log or outbox held something of the person'),
+    partners: z.number().int().describe('Partners whose log, outbox or imports held something of the person'),
     stillHeldBy: z
       .object({ users: z.number().int(), admins: z.number().int() })
       .describe('Live users and admins that still have the address: their partner removes them'),

@@ -1,8 +1,9 @@
 // The operator's GDPR erasure (SPEC §1, ADR 0024 "Operator erasure"): one request erases a person
-// from the whole deployment. Each partner's rows go through that partner's own erasure, found from
-// the requested email as the partner would find them; the deployment-level rows (free-account
-// sign-up and verification, the outbox's verification emails) through the same pass without a
-// partner; the person's free account is deleted. Only the operator may ask: a partner erases only
+// from the whole deployment. Each partner's rows (log, outbox, import results and uploads) go
+// through that partner's own erasure, found from the requested email as the partner would find
+// them; the deployment-level rows (free-account sign-up and verification, the outbox's
+// verification emails) through the same pass without a partner; the person's free account is
+// deleted. Only the operator may ask: a partner erases only
 // the people it had (POST /v1/partners/{id}/erasures), everyone else gets 404.
 import { allowAuditErasure } from '../../db/repositories/audit-erasure.ts';
 import {
@@ -28,7 +29,7 @@ export interface DeploymentErasureResult {
   readonly deletedImportFiles: number;
   /** Of those, imports cancelled (queued, running, or a dry run not yet applied). */
   readonly cancelledImports: number;
-  /** Partners whose log or outbox held something of the person (each got a `person.erase` event). */
+  /** Partners whose log, outbox or imports held something of the person (each got a `person.erase` event). */
   readonly partners: number;
   /**
    * Live users and admins that still have the address: the log is scrubbed, the rows stay until
