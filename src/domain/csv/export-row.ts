@@ -3,7 +3,7 @@
 import { PACKAGE_IDS } from '../packages/catalog.ts';
 import { isValidE164 } from '../phone/normalize-phone.ts';
 import type { UserState } from '../users/user-state.ts';
-import { neutralizeCell } from './parse-cell.ts';
+import { neutralizeCell, unescapeFormulaCell } from './parse-cell.ts';
 import { USER_COLUMNS } from './user-columns.ts';
 
 export interface ExportExtras {
@@ -27,7 +27,8 @@ export function userToExportRow(user: UserState, extras: ExportExtras): string[]
       case 'readOnly':
         return column.key === 'userStatus' ? (extras.userStatus ?? '') : '';
       case 'extension':
-        return user.extension ?? '';
+        // Stored extensions are digits; neutralized anyway, as import reads the cell back the same.
+        return neutralizeCell(user.extension ?? '');
       case 'phoneNumber':
         return user.phoneNumber ? neutralizeCell(user.phoneNumber, isValidE164(user.phoneNumber)) : '';
       case 'callerIdNumber':
@@ -46,6 +47,18 @@ export function userToExportRow(user: UserState, extras: ExportExtras): string[]
         return bool(user.addOns[spec.addOn]);
     }
   });
+}
+
+/**
+ * A cell of an upload written back out (the import error report, SPEC §6), neutralized as export
+ * neutralizes a stored value: the value import reads from the cell (one `'` before a formula
+ * character stripped) gets export's `'` again. So a cell starting with `=`, `+`, `-` or `@` gains
+ * a `'`, one already neutralized (`'=x`) stays as uploaded, a valid E.164 number stays as it is,
+ * and the report uploaded again reads each cell exactly as the first upload did.
+ */
+export function neutralizeUploadedCell(cell: string): string {
+  const value = unescapeFormulaCell(cell);
+  return neutralizeCell(value, value.startsWith('+') && isValidE164(value));
 }
 
 /** The template: headers plus one example row (SPEC issue 3). */

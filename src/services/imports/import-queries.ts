@@ -6,6 +6,8 @@ import { AppError, conflict, notFound } from '../../domain/errors.ts';
 import type { Locale } from '../../domain/messages/locale.ts';
 import { rowIssueMessage } from '../../domain/messages/row-messages.ts';
 import { importAlreadyFinishedText, onlyValidatedCanApplyText } from '../../domain/messages/status-names.ts';
+import { neutralizeUploadedCell } from '../../domain/csv/export-row.ts';
+import { neutralizeCell } from '../../domain/csv/parse-cell.ts';
 import { readCsvHeader } from '../../domain/csv/read-csv.ts';
 import type { Delimiter } from '../../domain/csv/sniff-delimiter.ts';
 import {
@@ -121,6 +123,11 @@ async function uploadDelimiter(context: ServiceContext, imp: ImportRow): Promise
 /**
  * The error report (SPEC §6): the failed rows as uploaded (original header cells, the upload's
  * delimiter), plus `Error` and the physical line number. UTF-8 with BOM. Streams.
+ *
+ * Every cell, the upload's header cells and the Error text (which quotes the bad value) included,
+ * is neutralized against formula injection as the users export is: the uploader's cells must not
+ * run as formulas in the spreadsheet of whoever opens the report. Import strips exactly that `'`
+ * again, so a report fixed and uploaded again imports the cells as the first upload read them.
  */
 export async function errorReportCsv(
   context: ServiceContext,
@@ -132,7 +139,7 @@ export async function errorReportCsv(
   const out = stringify({ bom: true, delimiter: await uploadDelimiter(context, imp) });
   void (async () => {
     try {
-      out.write([...header, 'Error', 'Line']);
+      out.write([...header.map(neutralizeUploadedCell), 'Error', 'Line']);
       let afterRow = 0;
       for (;;) {
         const rows = await listImportRows(context.db, imp.id, { status: 'error', afterRow, limit: 2000 });
@@ -142,8 +149,8 @@ export async function errorReportCsv(
             rowIssueMessage(issue as Parameters<typeof rowIssueMessage>[0], row.row_number, context.locale),
           );
           const cells = row.cells ?? [];
-          const padded = header.map((_, index) => cells[index] ?? '');
-          if (!out.write([...padded, message.join(' | '), String(row.line)]))
+          const padded = header.map((_, index) => neutralizeUploadedCell(cells[index] ?? ''));
+          if (!out.write([...padded, neutralizeCell(message.join(' | ')), String(row.line)]))
             await new Promise((resolve) => out.once('drain', resolve));
         }
         const last = rows[rows.length - 1];
