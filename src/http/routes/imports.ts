@@ -13,6 +13,7 @@ import {
   listImportViews,
 } from '../../services/imports/import-queries.ts';
 import type { App } from '../app.ts';
+import { attachmentDisposition } from '../attachment-disposition.ts';
 import { pageQuery, setNextLink } from '../paging.ts';
 import { refuseUnstorable } from '../plugins/input-hygiene.ts';
 import { customerParams, errorResponse, errorResponses } from '../schemas/common.ts';
@@ -264,7 +265,7 @@ export async function importRoutes(app: App): Promise<void> {
       );
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="import-${request.params.importId}-errors.csv"`)
+        .header('content-disposition', attachmentDisposition(`import-${request.params.importId}-errors.csv`))
         .send(body);
     },
   );

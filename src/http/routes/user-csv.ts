@@ -1,6 +1,7 @@
 // /v1/customers/{customerId}/users/export.csv and …/template.csv (SPEC §6): streamed downloads.
 import { exportUsersCsv, templateCsv } from '../../services/exports/export-users.ts';
 import type { App } from '../app.ts';
+import { attachmentDisposition } from '../attachment-disposition.ts';
 import { customerParams } from '../schemas/common.ts';
 
 export async function userCsvRoutes(app: App): Promise<void> {
@@ -17,7 +18,7 @@ export async function userCsvRoutes(app: App): Promise<void> {
       const download = await exportUsersCsv(request.serviceContext(), request.params.customerId);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${download.fileName}"`)
+        .header('content-disposition', attachmentDisposition(download.fileName))
         .send(download.body);
     },
   );
@@ -35,7 +36,7 @@ export async function userCsvRoutes(app: App): Promise<void> {
       const download = await templateCsv(request.serviceContext(), request.params.customerId);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${download.fileName}"`)
+        .header('content-disposition', attachmentDisposition(download.fileName))
         .send(download.body);
     },
   );
