@@ -119,4 +119,22 @@ describe('GDPR erasure of uploaded import files', () => {
     expect((await getImport(customer.context, customer.customerId, lookalike.id)).status).toBe('completed');
     expect(await usersNamed(`jo${PERSON}`)).toBe(1);
   });
+  it('finds an address beyond ASCII in a windows-1252 upload and in a UTF-8 one', async () => {
+    customer = await createFixtureCustomer(database(), 'ERASE-1252');
+    const person = 'zoë.de.vries@erase.example';
+    const text = `${HEADER}\n${row(person)}\n`;
+    const utf8 = await upload(new TextEncoder().encode(text));
+    const windows1252 = await upload(Uint8Array.from([...text].map((char) => char.charCodeAt(0))));
+    expect(await chunksOf(windows1252.id)).toBe(1);
+
+    const operator: ServiceContext = {
+      ...customer.context,
+      actor: systemActor(customer.partnerId, 'operator'),
+    };
+    const result = await erasePersonEverywhere(operator, 'Zoë.de.Vries@erase.example');
+
+    expect(result).toMatchObject({ deletedImportFiles: 2, cancelledImports: 2 });
+    expect(await chunksOf(utf8.id)).toBe(0);
+    expect(await chunksOf(windows1252.id)).toBe(0);
+  });
 });

@@ -90,19 +90,36 @@ export async function rewriteImportBatch(
 }
 
 /**
- * The email as `encode(bytes, 'escape')` writes its UTF-8 bytes: ASCII as is, a backslash
- * doubled, a zero byte or one with the high bit set as \ooo. Lets SQL find it in a stored file of any encoding
- * without decoding it (a chunk may end inside a character). The escaped text is ASCII, so
- * lower-casing it under the "C" collation is exact, and fast.
+ * Bytes as `encode(bytes, 'escape')` writes them: ASCII as is, a backslash doubled, a zero byte or
+ * one with the high bit set as \ooo. Lets SQL find an address in a stored file without decoding it
+ * (a chunk may end inside a character). The escaped text is ASCII, so lower-casing it under the
+ * "C" collation is exact, and fast.
  */
-function escapeEncoded(email: string): string {
+function escapeEncoded(bytes: Iterable<number>): string {
   let text = '';
-  for (const byte of new TextEncoder().encode(email.toLowerCase())) {
+  for (const byte of bytes) {
     if (byte === 0x5c) text += '\\\\';
     else if (byte > 0 && byte < 0x80) text += String.fromCharCode(byte);
     else text += `\\${byte.toString(8).padStart(3, '0')}`;
   }
   return text;
+}
+
+/**
+ * The lower-case address as an upload may hold it: UTF-8, and for an address with letters beyond
+ * ASCII also windows-1252 (the other encoding imports read; its letters from U+00A0 on are
+ * Latin-1's). The case of letters beyond ASCII is not folded in the file.
+ */
+function uploadedForms(email: string): string[] {
+  const lower = email.toLowerCase();
+  const forms = [escapeEncoded(new TextEncoder().encode(lower))];
+  const codes = [...lower].map((char) => char.codePointAt(0) ?? 0);
+  if (
+    codes.some((code) => code >= 0x80) &&
+    codes.every((code) => code < 0x80 || (code >= 0xa0 && code <= 0xff))
+  )
+    forms.push(escapeEncoded(codes));
+  return forms;
 }
 
 /** An upload that still has its file, and where its job is. */
@@ -126,7 +143,7 @@ export async function findImportFilesMentioning(
   emails: readonly string[],
 ): Promise<ImportWithFile[]> {
   if (emails.length === 0) return [];
-  const patterns = emails.map((email) => likePattern(escapeEncoded(email)));
+  const patterns = emails.flatMap(uploadedForms).map(likePattern);
   const found = await sql<{ id: string; status: ImportStatus; job_id: string | null }>`
     select i.id, i.status, i.job_id
     from imports i

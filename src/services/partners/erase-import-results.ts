@@ -35,16 +35,23 @@ export const ERASED_FILE_FAILURE =
 /** The longest address and then some: a match split across two chunks is still found. */
 const TAIL_CHARACTERS = 320;
 
-/** Whether the stored file holds one of the addresses as a whole address (the SQL search is wider). */
+/**
+ * Whether the stored file holds one of the addresses as a whole address (the SQL search is wider),
+ * read as UTF-8 and as windows-1252, the encodings imports read.
+ */
 async function fileNames(trx: Executor, importId: string, pattern: RegExp): Promise<boolean> {
-  const decoder = new TextDecoder('utf-8');
-  let tail = '';
+  const readings = ['utf-8', 'windows-1252'].map((encoding) => ({
+    decoder: new TextDecoder(encoding),
+    tail: '',
+  }));
   for await (const chunk of readFileChunks(trx, importId)) {
-    const text = tail + decoder.decode(chunk, { stream: true });
-    if (text.search(pattern) >= 0) return true;
-    tail = text.slice(-TAIL_CHARACTERS);
+    for (const reading of readings) {
+      const text = reading.tail + reading.decoder.decode(chunk, { stream: true });
+      if (text.search(pattern) >= 0) return true;
+      reading.tail = text.slice(-TAIL_CHARACTERS);
+    }
   }
-  return (tail + decoder.decode()).search(pattern) >= 0;
+  return readings.some((reading) => (reading.tail + reading.decoder.decode()).search(pattern) >= 0);
 }
 
 export async function eraseImportResults(
