@@ -1,6 +1,11 @@
 // The server's endpoint for a CLI invocation sent by `bin/hub` while the server holds the embedded
 // database (ADR 0051): it runs the command and streams its output back as NDJSON, with keep-alive
 // lines as often as the CLI asked (ADR 0070), and names its version for a CLI that cannot read it.
+// Only loopback peers reach it: the CLI runs on the same machine and dials the 127.0.0.1 URL of the
+// discovery file, while the server listens on every interface (HOST=0.0.0.0). A 192-bit secret
+// cannot be guessed, but a leaked one would run any command, reading files, from anywhere.
+import { isIP } from 'node:net';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../http/app.ts';
 import { productVersion } from '../project-paths.ts';
@@ -14,6 +19,29 @@ export interface ForwardedCliRouteOptions {
   readonly cliSecret: string;
   /** Runs one invocation with the server's runtime and answers its exit code. */
   readonly run: (argv: readonly string[], io: CliIo) => Promise<number>;
+}
+
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (a dual-stack socket reports ::ffff:127.0.0.1). */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  const bare = address.toLowerCase().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+  if (isIP(bare) === 4) return bare.startsWith('127.');
+  return bare === '::1' || bare === '0:0:0:0:0:0:0:1';
+}
+
+/** Headers a reverse proxy adds: a proxy on this machine connects from loopback for anyone. */
+const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-real-ip'];
+
+/**
+ * The TCP peer itself, not `request.ip`, which TRUST_PROXY lets a client name in X-Forwarded-For.
+ * Anyone else is answered as if the route did not exist.
+ */
+function onlyLocalCallers(request: FastifyRequest, reply: FastifyReply, done: () => void): void {
+  const peer = request.socket.remoteAddress;
+  const proxied = FORWARDING_HEADERS.some((name) => request.headers[name] !== undefined);
+  if (isLoopbackAddress(peer) && !proxied) return done();
+  request.log.warn({ peer, proxied }, 'refused a forwarded CLI command from outside this machine');
+  reply.callNotFound();
 }
 
 export function registerForwardedCliRoute(app: App, options: ForwardedCliRouteOptions): void {
@@ -31,6 +59,8 @@ export function registerForwardedCliRoute(app: App, options: ForwardedCliRouteOp
         }),
       },
       config: { public: true },
+      // Before the body is read or the secret compared.
+      onRequest: onlyLocalCallers,
     },
     async (request, reply) => {
       const given = request.headers['x-hub-cli-secret'];
