@@ -11,6 +11,8 @@ import type { ServiceContext } from '../../src/services/context.ts';
 import { createImport } from '../../src/services/imports/create-import.ts';
 import { cancelImport, getImport } from '../../src/services/imports/import-queries.ts';
 import { erasePersonEverywhere } from '../../src/services/privacy/erase-person-everywhere.ts';
+import { eraseAuditPersonalData } from '../../src/services/partners/erase-person.ts';
+import { ImportInterrupted, runImport } from '../../src/services/imports/run-import.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { drainJobs, runImportFile } from './import-helpers.ts';
 import { bytesBody, createFixtureCustomer, type FixtureCustomer } from './import-setup.ts';
@@ -136,5 +138,28 @@ describe('GDPR erasure of uploaded import files', () => {
     expect(result).toMatchObject({ deletedImportFiles: 2, cancelledImports: 2 });
     expect(await chunksOf(utf8.id)).toBe(0);
     expect(await chunksOf(windows1252.id)).toBe(0);
+  });
+  it('stops an import applying a file that names the person: later batches roll back, she is never added', async () => {
+    customer = await createFixtureCustomer(database(), 'ERASE-RUNNING');
+    const others = [1, 2, 3, 4].map((n) => `user${n}@running.example`);
+    const running = await upload(encode([...others.map((email) => row(email)), row(PERSON)]));
+    let result: Awaited<ReturnType<typeof eraseAuditPersonalData>> | undefined;
+    const run = runImport(database().db, running.id, {
+      batchSize: 2,
+      afterBatchCommitted: async () => {
+        result ??= await eraseAuditPersonalData(customer.context, customer.partnerId, PERSON);
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(ImportInterrupted);
+
+    expect(result).toMatchObject({ deletedImportFiles: 1, cancelledImports: 1 });
+    const view = await getImport(customer.context, customer.customerId, running.id);
+    expect(view.status).toBe('cancelled');
+    expect(view.failure).toMatch(/erased/);
+    expect(await chunksOf(running.id)).toBe(0);
+    // The first batch committed before the erasure stays; the one after it rolled back.
+    expect(await usersNamed(others[0] ?? '')).toBe(1);
+    expect(await usersNamed(others[2] ?? '')).toBe(0);
+    expect(await usersNamed(PERSON)).toBe(0);
   });
 });
