@@ -22,7 +22,7 @@ import type { Executor, ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
 import { requireLocation } from '../locations/location-service.ts';
 import { retryingForeignKeyRace } from '../db-errors.ts';
-import { toPage, type Page } from '../paging.ts';
+import { invalidCursor, toPage, type Page } from '../paging.ts';
 import { ProbeRateLimited } from '../provisioning/email-probes.ts';
 import { classifyNumberOwners } from './classify-number-owners.ts';
 import { readNumbersToRemove } from './read-numbers-to-remove.ts';
@@ -138,6 +138,20 @@ function numbersElsewhereError(owners: readonly NumberOwner[], customerId: strin
   return conflict(numbersElsewhereText(owners.length), numbersElsewhereDetails(owners, customerId));
 }
 
+// The numbers list's cursor is the last number of the page, base64url-encoded. A cursor that is
+// not one (it decodes to no E.164 number, or is not the encoding of what it decodes to) answers
+// the paging 400 `invalid_cursor` as every other list does; it was read as a number to start
+// after, and a forged one answered 200 with a page from wherever it sorted.
+const CURSOR_NUMBER = /^\+[1-9][0-9]{6,14}$/;
+
+function decodeNumberCursor(cursor: string | undefined): string | undefined {
+  if (cursor === undefined || cursor === '') return undefined;
+  const number = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!CURSOR_NUMBER.test(number) || Buffer.from(number).toString('base64url') !== cursor)
+    throw invalidCursor();
+  return number;
+}
+
 export interface ListNumbersInput {
   readonly location?: string | undefined;
   readonly state?: 'free' | 'taken' | undefined;
@@ -155,7 +169,7 @@ export async function listNumbers(
   const rows = await listPhoneNumbers(context.db, customer.id, {
     locationId: location?.id,
     state: input.state,
-    after: input.cursor ? Buffer.from(input.cursor, 'base64url').toString('utf8') : undefined,
+    after: decodeNumberCursor(input.cursor),
     limit: input.limit,
   });
   const page = toPage(rows, input.limit, (row) => ({ key: row.e164, id: row.e164 }));
