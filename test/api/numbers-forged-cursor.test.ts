@@ -63,10 +63,13 @@ describe('numbers list cursor', () => {
     const seen: string[] = [];
     let next: string | null = `${url}?max=2`;
     while (next) {
-      const response = await app.inject({ url: next, headers: auth(tokens.partnerFull) });
+      const response: Awaited<ReturnType<typeof app.inject>> = await app.inject({
+        url: next,
+        headers: auth(tokens.partnerFull),
+      });
       expect(response.statusCode, response.body).toBe(200);
       seen.push(...response.json().items.map((item: { phoneNumber: string }) => item.phoneNumber));
-      const link = response.headers.link;
+      const link: unknown = response.headers.link;
       next = typeof link === 'string' ? (/<([^>]+)>/.exec(link)?.[1] ?? null) : null;
       if (next?.startsWith('http')) next = new URL(next).pathname + new URL(next).search;
     }
