@@ -5,6 +5,7 @@ import { provisionCustomerJob } from './definitions/provision-customer.job.ts';
 import { importUsersJob } from './definitions/import-users.job.ts';
 import { deliverEmailJob } from './definitions/deliver-email.job.ts';
 import { sendPasswordResetJob } from './definitions/send-password-reset.job.ts';
+import { signUpJob } from './definitions/sign-up.job.ts';
 
 export const jobDefinitions: readonly JobDefinition[] = [
   provisionCustomerJob,
@@ -12,4 +13,5 @@ export const jobDefinitions: readonly JobDefinition[] = [
   importUsersJob,
   deliverEmailJob,
   sendPasswordResetJob,
+  signUpJob,
 ];

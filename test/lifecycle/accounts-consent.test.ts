@@ -52,6 +52,7 @@ describe('self sign-up', () => {
       payload: { email: 'Sam@Free.example', firstName: 'Sam' },
     });
     expect(response.statusCode).toBe(202);
+    await harness().drainJobs(); // the sign-up's work is a job (ADR 0002)
     const email = await lastEmailTo('sam@free.example');
     expect(email?.template).toBe('signup-verification');
     const token = /token=([\w-]+)/.exec(email?.body_text ?? '')?.[1] ?? '';
@@ -75,6 +76,7 @@ describe('self sign-up', () => {
       payload: { email: 'sam@free.example' },
     });
     expect(response.statusCode).toBe(202);
+    await harness().drainJobs(); // the sign-up's work is a job (ADR 0002)
     const after = await database.db
       .selectFrom('outbox_emails')
       .select('id')

@@ -148,6 +148,7 @@ describe('self sign-up', () => {
       payload: { email: 'nieuw@free.example' },
     });
     expect(response.statusCode).toBe(202);
+    await harness().drainJobs(); // the sign-up's work is a job (ADR 0002)
     const email = await lastEmailTo('nieuw@free.example');
     expect(email.subject).toBe('Bevestig uw e-mailadres');
     expect(email.body_text).toMatch(/signup\/verify\?token=/);

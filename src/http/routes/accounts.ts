@@ -1,7 +1,7 @@
 // Free accounts (SPEC §5): self sign-up with email verification through the outbox (public,
 // rate-limited per IP like sign-in), and creation by the operator.
 import { z } from 'zod';
-import { createFreeAccount, signUp, verifySignup } from '../../services/accounts/free-accounts.ts';
+import { createFreeAccount, requestSignUp, verifySignup } from '../../services/accounts/free-accounts.ts';
 import type { App } from '../app.ts';
 import { localeOf } from '../locale.ts';
 import { perClientLimit } from '../rate-limit/per-client-limit.ts';
@@ -47,8 +47,13 @@ export async function accountRoutes(app: App): Promise<void> {
         },
       },
       async (request, reply) => {
-        await signUp(app.database.db, request.body, emailLinkBase(app), request.id, localeOf(request));
-        // The same answer whether or not the email was new: sign-up reveals nothing.
+        // Only a job is queued: the answer, and the time it takes, are the same whether or not the
+        // email is taken (the job looks it up and does the work).
+        await requestSignUp(app.database.db, request.body, {
+          publicUrl: emailLinkBase(app),
+          requestId: request.id,
+          locale: localeOf(request),
+        });
         return reply
           .status(202)
           .send({ message: 'If the address can be used, a confirmation link is on its way.' });

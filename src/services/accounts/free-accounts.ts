@@ -1,6 +1,7 @@
 // Free accounts (SPEC §5): people outside any customer. They sign up themselves (the email is
 // verified through the outbox) or an operator creates them (`hub accounts create-free`). Sign-up
-// answers the same whatever the email, so it cannot be used to learn which emails exist.
+// answers the same whatever the email, in text and in timing (the request only queues a job that
+// does the lookups and writes), so it cannot be used to learn which emails exist.
 import { sql } from 'kysely';
 import { conflict, validationFailed } from '../../domain/errors.ts';
 import { isEmail } from '../../domain/customers/customer-input.ts';
@@ -19,6 +20,7 @@ import { invalidLink } from '../auth/invalid-link.ts';
 import { hashToken, randomToken } from '../auth/secrets.ts';
 import { queueEmail } from '../email/email-service.ts';
 import { EMAIL_TAKEN_TEXT } from '../../domain/provisioning/wholesale-codes.ts';
+import { enqueueJob } from '../../jobs/queue.ts';
 
 export const SIGNUP_TTL_HOURS = 24;
 
@@ -122,8 +124,19 @@ export async function createFreeAccount(
   });
 }
 
-function signupContext(db: ServiceContext['db'], email: string, requestId: string): ServiceContext {
-  return { db, actor: { ...systemActor('', `signup:${email}`), partnerId: '' }, requestId, locale: 'en' };
+function signupContext(
+  db: ServiceContext['db'],
+  email: string,
+  requestId: string,
+  jobId?: string,
+): ServiceContext {
+  return {
+    db,
+    actor: { ...systemActor('', `signup:${email}`), partnerId: '' },
+    requestId,
+    locale: 'en',
+    ...(jobId !== undefined ? { jobId } : {}),
+  };
 }
 
 /** A free account belongs to no customer or partner: the email speaks the language of the sign-up request. */
@@ -154,19 +167,52 @@ async function sendVerification(
   });
 }
 
+export const SIGNUP_JOB = 'sign-up';
+
+/** A sign-up as the request gave it (email already checked) and as its job receives it. */
+export interface SignUpRequest {
+  readonly email: string;
+  readonly firstName?: string | undefined;
+  readonly lastName?: string | undefined;
+  /** The base of the verification link. */
+  readonly publicUrl: string;
+  /** The language of the sign-up request: the verification email speaks it. */
+  readonly locale: Locale;
+  /** The request's trackingId: the job's audit rows name it. */
+  readonly requestId: string;
+}
+
 /**
- * Self sign-up. Creates an unverified account and emails the verification link; an email that is
- * taken (by a user or an active free account) gets no email and the same answer.
+ * Self sign-up, the request's part: it checks the input and only queues a job, so the answer costs
+ * the same one INSERT for an email that is a user (or a free account) anywhere in the deployment
+ * and for one that is not (ADR 0002 did the same for password resets). The users and free-account
+ * tables are read by the job, never by the request.
  */
-export async function signUp(
+export async function requestSignUp(
   db: ServiceContext['db'],
   input: FreeAccountInput,
-  publicUrl: string,
-  requestId: string,
-  locale: Locale = 'en',
+  request: { publicUrl: string; requestId: string; locale: Locale },
 ): Promise<void> {
   const email = checkEmail(input.email);
-  const context = signupContext(db, email, requestId);
+  const payload = {
+    email,
+    ...(input.firstName !== undefined ? { firstName: input.firstName } : {}),
+    ...(input.lastName !== undefined ? { lastName: input.lastName } : {}),
+    publicUrl: request.publicUrl,
+    locale: request.locale,
+    requestId: request.requestId,
+  } satisfies SignUpRequest;
+  await enqueueJob(db, { kind: SIGNUP_JOB, payload, maxAttempts: 3 });
+}
+
+/**
+ * Self sign-up, the job's part. Creates an unverified account and emails the verification link;
+ * an email that is taken (by a user or an active free account) gets no email. Run again (a retry,
+ * a takeover), it sends a fresh link that voids the earlier one.
+ */
+export async function signUp(db: ServiceContext['db'], input: SignUpRequest, jobId?: string): Promise<void> {
+  const email = checkEmail(input.email);
+  const context = signupContext(db, email, input.requestId, jobId);
   await db.transaction().execute(async (trx) => {
     if (await isUserEmail(trx, email)) return;
     const existing = await findFreeAccountByEmail(trx, email);
@@ -180,7 +226,7 @@ export async function signUp(
         source: 'signup',
         active: false,
       }));
-    await sendVerification(trx, account, publicUrl, locale);
+    await sendVerification(trx, account, input.publicUrl, input.locale);
     await recordAudit(trx, context, {
       partnerId: null,
       customerId: null,
