@@ -167,4 +167,39 @@ describe('GDPR erasure of import results', () => {
       code: 'conflict',
     });
   });
+  it('follows an address the person had before, as the erasure learns it from the log', async () => {
+    const customer = await createFixtureCustomer(database(), 'ERASE-OLD');
+    const before = 'carla.before@erase.example';
+    const now = 'carla.now@erase.example';
+    const dryRun = await runImportFile(
+      database(),
+      customer.context,
+      customer.customerId,
+      encode([`Carla,Smit,${before},Baker,FALSE,MAYBE,site.webex.com,TRUE`]),
+      'add-only',
+      true,
+    );
+    // The log recorded her address change (as a SCIM replace does).
+    await database()
+      .db.insertInto('audit_events')
+      .values({
+        partner_id: customer.partnerId,
+        customer_id: customer.customerId,
+        actor_type: 'token',
+        actor_id: null,
+        actor_label: 'token:sync',
+        action: 'user.update',
+        target_type: 'user',
+        target_id: '00000000-0000-4000-8000-00000000ca71',
+        before: JSON.stringify({ email: before }),
+        after: JSON.stringify({ email: now }),
+      })
+      .execute();
+
+    const result = await eraseAuditPersonalData(customer.context, customer.partnerId, now);
+
+    expect(result).toMatchObject({ erasedImportRows: 1, deletedImportFiles: 1 });
+    const [row] = await rowsOf(customer, dryRun.view.id);
+    expect(row).toMatchObject({ row: 2, email: tombstoneOf(now), action: 'error' });
+  });
 });
