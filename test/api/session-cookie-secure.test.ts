@@ -67,4 +67,14 @@ describe.each([
     expect(cookie?.secure === true).toBe(secure);
     expect(/;\s*Secure/i.test(String(response.headers['set-cookie']))).toBe(secure);
   });
+
+  it(`is cleared at sign-out with the same attributes (${secure ? '' : 'not '}Secure)`, async () => {
+    if (!testApp) throw new Error('no app');
+    const response = await testApp.app.inject({ method: 'POST', url: '/v1/auth/logout' });
+    expect(response.statusCode).toBe(204);
+    const cookie = response.cookies.find((entry) => entry.name === 'hub_session');
+    expect(cookie?.value).toBe('');
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.secure === true).toBe(secure);
+  });
 });

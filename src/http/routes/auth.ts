@@ -14,7 +14,7 @@ import { describeActor, login, logout } from '../../services/auth/session-servic
 import type { App } from '../app.ts';
 import { localeOf } from '../locale.ts';
 import { perClientLimit } from '../rate-limit/per-client-limit.ts';
-import { SESSION_COOKIE, setSessionCookie } from '../plugins/authentication.ts';
+import { SESSION_COOKIE, sessionCookieSecure, setSessionCookie } from '../plugins/authentication.ts';
 import { errorResponses } from '../schemas/common.ts';
 import { emailLinkBase } from './public-url.ts';
 import { roleSchema } from './admins.ts';
@@ -87,7 +87,13 @@ export async function authRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const session = sessionCookieValue(request);
       if (session) await logout(app.database.db, session);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      // With the attributes it was set with: a browser may keep a Secure cookie a plain clear misses.
+      reply.clearCookie(SESSION_COOKIE, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: sessionCookieSecure(app.config.publicUrl, request.protocol),
+      });
       return reply.status(204).send(null);
     },
   );
