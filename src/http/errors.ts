@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type ErrorDetail } from '../domain/errors.ts';
+import { byteSizeText } from '../domain/messages/byte-size.ts';
 import type { Locale } from '../domain/messages/locale.ts';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../services/db-errors.ts';
 import { localeOf } from './locale.ts';
@@ -109,6 +110,57 @@ function isUpload(request: FastifyRequest): boolean {
   return UPLOAD_MEDIA_TYPE.test(request.headers['content-type'] ?? '');
 }
 
+/** The body limit Fastify applied to a JSON body: the route's own, else the server's. */
+function routeBodyLimit(request: FastifyRequest): number | null {
+  const limit = (request.routeOptions as { bodyLimit?: unknown } | undefined)?.bodyLimit;
+  return isByteCount(limit) ? limit : null;
+}
+
+/**
+ * Every upload route takes a file up to IMPORT_MAX_BYTES (SPEC §6 "the size limit"): the claims
+ * CSV parser's body limit and the multipart file limit are both set to it. The route's bodyLimit
+ * would not say so, as the parser's limit is the parser's own.
+ */
+function uploadLimit(request: FastifyRequest): number | null {
+  const limit: unknown = (request.server as { config?: { importMaxBytes?: unknown } }).config?.importMaxBytes;
+  return isByteCount(limit) ? limit : null;
+}
+
+function isByteCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0;
+}
+
+/**
+ * A body over the limit names the limit, worded as an import's file limit is (`5 MB`, `1 kB`),
+ * with the exact figure in the detail: "larger than allowed" left the client guessing how much
+ * to send. An upload is "the file", as the import's own check words it; JSON is "the request body".
+ */
+function bodyOverLimit(
+  request: FastifyRequest,
+  limitBytes: number,
+  upload: boolean,
+): { status: number; body: ErrorBody } {
+  const locale = localeOf(request);
+  const size = byteSizeText(limitBytes, locale);
+  const message = upload
+    ? locale === 'nl'
+      ? `Het bestand is groter dan ${size}.`
+      : `The file is larger than ${size}.`
+    : locale === 'nl'
+      ? `De inhoud van het verzoek is groter dan ${size}.`
+      : `The request body is larger than ${size}.`;
+  return {
+    status: 413,
+    body: errorBody(request, message, [
+      {
+        code: 'payload_too_large',
+        description: `The limit is ${limitBytes} bytes.`,
+        descriptionNl: `De limiet is ${limitBytes} bytes.`,
+      },
+    ]),
+  };
+}
+
 /** Names the media type refused, as sent (its parameters left off, and kept short). */
 function unsupportedMediaTypeText(request: FastifyRequest): string {
   const sent = (request.headers['content-type'] ?? '').split(';')[0]?.trim().slice(0, 100) ?? '';
@@ -147,7 +199,14 @@ export function toErrorResponse(
     fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
   ) {
     // A file is "the upload"; a JSON body over the limit is no file, and its client sent none.
-    const key = isUpload(request) ? 'tooLarge' : 'bodyTooLarge';
+    const upload = isUpload(request);
+    const limit = upload
+      ? uploadLimit(request)
+      : fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? routeBodyLimit(request)
+        : null;
+    if (limit !== null) return bodyOverLimit(request, limit, upload);
+    const key = upload ? 'tooLarge' : 'bodyTooLarge';
     return {
       status: 413,
       body: errorBody(request, text(request, key), [

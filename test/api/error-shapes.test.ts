@@ -198,15 +198,15 @@ describe('a media type no route takes', () => {
 
 describe('a body over the limit', () => {
   it.each([
-    ['en', 'The request body is larger than allowed.'],
-    ['nl', 'De inhoud van het verzoek is groter dan toegestaan.'],
-  ])('of JSON is "the request body", not a file, in %s', async (language, message) => {
+    ['en', 'The request body is larger than 5 MB.', 'The limit is 5242880 bytes.'],
+    ['nl', 'De inhoud van het verzoek is groter dan 5 MB.', 'De limiet is 5242880 bytes.'],
+  ])('of JSON is "the request body", not a file, in %s', async (language, message, description) => {
     const payload = JSON.stringify({ name: 'x'.repeat(6 * 1024 * 1024) });
     const response = await send('POST', '/v1/customers', { type: 'application/json', payload, language });
     expect(response.statusCode).toBe(413);
     expect(response.json()).toMatchObject({
       message,
-      errors: [{ code: 'payload_too_large', description: message }],
+      errors: [{ code: 'payload_too_large', description }],
     });
   });
 
@@ -218,7 +218,7 @@ describe('a body over the limit', () => {
       language: 'nl',
     });
     expect(response.statusCode).toBe(413);
-    expect(response.json()).toMatchObject({ message: 'Het bestand is groter dan toegestaan.' });
+    expect(response.json()).toMatchObject({ message: 'Het bestand is groter dan 64 kB.' });
   });
 });
 
