@@ -59,7 +59,8 @@ const allFindings: AxeFinding[] = [];
 /** Runs axe on the page as it is now (injecting it first if this document has none). */
 export async function runAxe(page: Page, screen: string): Promise<AxeFinding[]> {
   const loaded = await page.evaluate(() => Boolean((globalThis as unknown as PageGlobals).axe));
-  if (!loaded) await page.addScriptTag({ content: axeSource });
+  // Evaluated, not added as an inline <script>: the app's CSP (ADR 0078) refuses inline scripts.
+  if (!loaded) await page.evaluate(axeSource);
   const result = await page.evaluate(
     (tags) =>
       (globalThis as unknown as Required<PageGlobals>).axe.run(
