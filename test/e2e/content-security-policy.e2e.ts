@@ -1,7 +1,7 @@
 // The web app and the API docs run under the Content-Security-Policy the server sends (ADR 0078),
 // in a real Chromium against the real server: signing in, the Partner Hub, a Control Hub users
-// list and its add-users form, and Swagger UI report no CSP violation. A control case proves the listener
-// hears one: an inline script injected into the page is refused and reported.
+// list and its add-users form, and Swagger UI report no CSP violation. A control case proves the
+// listener hears one: an inline script injected into the page is refused and reported.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { BrowserSession } from './helpers/browser.ts';
