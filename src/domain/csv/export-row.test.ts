@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { InMemoryCustomerState } from '../users/in-memory-customer-state.ts';
 import { emptyUser, type UserState } from '../users/user-state.ts';
-import { EXPORT_HEADERS, neutralizeUploadedCell, userToExportRow } from './export-row.ts';
+import { EXPORT_HEADERS, neutralizeUploadedCell, templateExampleRow, userToExportRow } from './export-row.ts';
 import { TEXT_FIELDS } from '../users/user-fields.ts';
 import { unescapeFormulaCell } from './parse-cell.ts';
 import { CsvRowPlanner } from './plan-csv-rows.ts';
@@ -86,6 +86,11 @@ describe('userToExportRow on every free-text column', () => {
     });
     const row = userToExportRow(user, { locationName: '@SUM(1+1)', userStatus: 'Active' });
     expect(row.filter((cell) => /^[=+\-@]/.test(cell))).toEqual([]);
+  });
+
+  it('the template writes none either, but for its example E.164 number', () => {
+    const cells = [...EXPORT_HEADERS, ...templateExampleRow()];
+    expect(cells.filter((cell) => /^[=+\-@]/.test(cell))).toEqual(['+31201234501']);
   });
 });
 
