@@ -103,6 +103,13 @@ describe('GDPR erasure of uploaded import files', () => {
       const view = await getImport(customer.context, customer.customerId, cancelled.id);
       expect(view.status).toBe('cancelled');
       expect(view.failure).toMatch(/erased/);
+      // A reason of the product's: in the reader's language.
+      const inDutch = await getImport(
+        { ...customer.context, locale: 'nl' },
+        customer.customerId,
+        cancelled.id,
+      );
+      expect(inDutch.failure).toMatch(/gewist \(AVG\)/);
       expect(await chunksOf(cancelled.id)).toBe(0);
       const { job_id: jobId } = await withImportTables(database().db)
         .selectFrom('imports')

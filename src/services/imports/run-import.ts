@@ -106,12 +106,19 @@ async function fail(
   fileError: FileIssue | null,
   failure: string | null,
 ): Promise<void> {
-  await updateImport(db, importId, {
-    status: 'failed',
-    file_error: fileError ? JSON.stringify(fileError) : null,
-    failure,
-    finished_at: sql`now()`,
-  });
+  // Only a running import fails: one cancelled meanwhile (by an admin, or by an erasure that
+  // deleted its file, which is why reading it failed) stays cancelled with its own reason.
+  await updateImport(
+    db,
+    importId,
+    {
+      status: 'failed',
+      file_error: fileError ? JSON.stringify(fileError) : null,
+      failure,
+      finished_at: sql`now()`,
+    },
+    ['queued', 'validating', 'applying'],
+  );
 }
 
 /** Runs (or resumes) one import until it is validated, completed, failed or cancelled. */

@@ -16,6 +16,7 @@ import { readFileChunks } from '../../db/repositories/import-jobs.ts';
 import type { StoredResultRow } from '../../db/repositories/import-schema.ts';
 import { columnKeysOf, scrubImportRow } from '../../domain/privacy/scrub-import-row.ts';
 import { emailsPattern } from '../../domain/privacy/scrub-personal-data.ts';
+import { FILE_ERASED } from '../imports/import-failures.ts';
 import { cancelQueuedJob } from '../../jobs/queue.ts';
 import type { Executor } from '../context.ts';
 
@@ -27,10 +28,6 @@ export interface ErasedImports {
   /** Of those, imports stopped: queued, running or a validated dry run not yet applied. */
   readonly cancelledImports: number;
 }
-
-/** Shown as the import's failure (stored as text: failureText shows it as is). */
-export const ERASED_FILE_FAILURE =
-  "Cancelled: the uploaded file named a person whose personal data was erased (GDPR), so the file was deleted. Rows already applied stay; upload the file again without the person's row to finish.";
 
 /** The longest address and then some: a match split across two chunks is still found. */
 const TAIL_CHARACTERS = 320;
@@ -72,7 +69,7 @@ export async function eraseImportResults(
     if (!(await fileNames(trx, imp.id, pattern))) continue;
     await deleteImportFile(trx, imp.id);
     importFiles += 1;
-    if (await cancelImportForErasure(trx, imp.id, ERASED_FILE_FAILURE)) {
+    if (await cancelImportForErasure(trx, imp.id, FILE_ERASED)) {
       cancelledImports += 1;
       if (imp.jobId) await cancelQueuedJob(trx, imp.jobId);
     }
