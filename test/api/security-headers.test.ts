@@ -61,6 +61,31 @@ describe('security headers', () => {
     },
   );
 
+  it('are on an import error report, which is never stored', async () => {
+    const { app, database, partnerId, tokens, auth, drainJobs } = harness();
+    const customer = await createTestCustomer(database.db, partnerId);
+    const csv = 'First Name,Last Name,User ID/Email (Required)\nAnna,Bakker,not-an-email\n';
+    const started = await app.inject({
+      method: 'POST',
+      url: `/v1/customers/${customer.id}/imports?behaviour=add-only`,
+      headers: { ...auth(tokens.partnerFull), 'content-type': 'text/csv' },
+      payload: csv,
+    });
+    expect(started.statusCode, started.body).toBe(202);
+    expectProtectiveHeaders(started);
+    expect(started.headers['cache-control']).toBe('no-store');
+    await drainJobs();
+    const importId = started.json<{ id: string }>().id;
+    const report = await app.inject({
+      url: `/v1/customers/${customer.id}/imports/${importId}/error-report.csv`,
+      headers: auth(tokens.partnerFull),
+    });
+    expect(report.statusCode, report.body).toBe(200);
+    expect(report.body).toContain('not-an-email');
+    expectProtectiveHeaders(report);
+    expect(report.headers['cache-control']).toBe('no-store');
+  });
+
   it('are on refusals sent before the route runs: 401 without credentials, 400 for bad input', async () => {
     const { app } = harness();
     const unauthenticated = await app.inject({ url: '/v1/customers' });
