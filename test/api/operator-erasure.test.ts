@@ -338,6 +338,39 @@ describe('POST /v1/erasures', () => {
     expect(await rowsNaming('never.signed@free.example')).toEqual({ audit: 1, outbox: 1, freeAccounts: 1 });
   });
 
+  it('cancels a sign-up still queued for the person, which would create the account after the erasure', async () => {
+    const { app, database } = harness();
+    const person = 'queued.signup@free.example';
+    const asked = await app.inject({
+      method: 'POST',
+      url: '/v1/signup',
+      payload: { email: person, firstName: 'Quinten', lastName: 'Queued' },
+    });
+    expect(asked.statusCode, asked.body).toBe(202);
+
+    const erased = await eraseEverywhere(person);
+    expect(erased.statusCode, erased.body).toBe(200);
+    await runSignUpJobs(database.db);
+
+    expect(await rowsNaming(person)).toEqual({ audit: 0, outbox: 0, freeAccounts: 0 });
+    const jobs = await database.db
+      .selectFrom('jobs')
+      .select(['status', sql<string>`payload::text`.as('payload')])
+      .where('kind', '=', 'sign-up')
+      .where(sql<string>`payload::text`, 'ilike', '%queued%')
+      .execute();
+    expect(jobs).toEqual([]);
+    const cancelled = await database.db
+      .selectFrom('jobs')
+      .select(['status', sql<string>`payload::text`.as('payload')])
+      .where('kind', '=', 'sign-up')
+      .where(sql<string>`payload->>'email'`, '=', tombstoneOf(person))
+      .execute();
+    expect(cancelled).toHaveLength(1);
+    expect(cancelled[0]?.status).toBe('cancelled');
+    expect(cancelled[0]?.payload).not.toContain('Quinten');
+  });
+
   it('answers 400 to an address that is no email', async () => {
     const refused = await eraseEverywhere('not-an-email');
     expect(refused.statusCode).toBe(400);

@@ -65,3 +65,33 @@ export async function countLiveHolders(
     .executeTakeFirstOrThrow();
   return { users: users.count, admins: admins.count };
 }
+
+/**
+ * Jobs of these kinds whose payload names one of the emails (a sign-up or a password reset asked
+ * for the person): queued ones are cancelled, since a sign-up run after the erasure would create
+ * the account again, and every one's payload keeps the tombstone instead of the address and names.
+ * A job running at this moment finishes as it began. Answers how many were cancelled.
+ */
+export async function eraseJobsNaming(
+  trx: Executor,
+  kinds: readonly string[],
+  emails: readonly string[],
+  tombstone: string,
+): Promise<number> {
+  if (emails.length === 0) return 0;
+  const scrubbed = sql<string>`(payload - 'firstName' - 'lastName') || jsonb_build_object('email', ${tombstone}::text)`;
+  const naming = trx
+    .updateTable('jobs')
+    .where('kind', 'in', kinds)
+    .where(sql<string>`lower(payload->>'email')`, 'in', emails);
+  const cancelled = await naming
+    .set({ status: 'cancelled', finished_at: sql`now()`, updated_at: sql`now()`, payload: scrubbed })
+    .where('status', '=', 'queued')
+    .returning('id')
+    .execute();
+  await naming
+    .set({ payload: scrubbed, updated_at: sql`now()` })
+    .where('status', 'in', ['succeeded', 'failed', 'cancelled'])
+    .execute();
+  return cancelled.length;
+}

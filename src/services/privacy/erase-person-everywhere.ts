@@ -9,8 +9,11 @@ import { allowAuditErasure } from '../../db/repositories/audit-erasure.ts';
 import {
   countLiveHolders,
   deleteFreeAccountsOf,
+  eraseJobsNaming,
   lockAllPartners,
 } from '../../db/repositories/deployment-erasure.ts';
+import { SIGNUP_JOB } from '../accounts/free-accounts.ts';
+import { PASSWORD_RESET_JOB } from '../auth/account-flows.ts';
 import { assertOperator } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { ServiceContext } from '../context.ts';
@@ -96,6 +99,9 @@ export async function erasePersonEverywhere(
       [...deployment.identity.freeAccountIds],
       [email],
     );
+    // A sign-up or password reset still queued for the person would act after the erasure (a
+    // sign-up would create the account again); finished ones keep their address in the payload.
+    await eraseJobsNaming(trx, [SIGNUP_JOB, PASSWORD_RESET_JOB], [...deployment.identity.emails], tombstone);
     const result: DeploymentErasureResult = {
       tombstone,
       erasedEvents: auditEventIds.size,
