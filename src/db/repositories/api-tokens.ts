@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { CustomerScope } from '../../services/access/policy.ts';
 import type { Executor } from '../../services/context.ts';
 import type { CursorPosition } from '../../services/paging.ts';
-import type { ApiTokenRow } from '../schema.ts';
+import type { ApiTokenRow, Role } from '../schema.ts';
 import { isUuid } from './customers.ts';
 
 function scoped(executor: Executor, scope: CustomerScope) {
@@ -53,4 +53,19 @@ export async function revokeApiToken(executor: Executor, id: string): Promise<Ap
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** Revokes the live API tokens an admin created (only those of `roles`, when given). */
+export async function revokeApiTokensCreatedBy(
+  executor: Executor,
+  adminId: string,
+  roles?: readonly Role[],
+): Promise<Pick<ApiTokenRow, 'id' | 'name' | 'role' | 'partner_id' | 'customer_id' | 'revoked_at'>[]> {
+  let query = executor
+    .updateTable('api_tokens')
+    .set({ revoked_at: sql<Date>`now()` })
+    .where('created_by', '=', adminId)
+    .where('revoked_at', 'is', null);
+  if (roles !== undefined) query = query.where('role', 'in', roles);
+  return query.returning(['id', 'name', 'role', 'partner_id', 'customer_id', 'revoked_at']).execute();
 }

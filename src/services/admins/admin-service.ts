@@ -1,7 +1,6 @@
 // Admin accounts (SPEC §1): list, invite, get, change role/name/status, delete. Partner admins see
 // their partner's admins (customer admins included), customer admins their own organization's.
 // Nobody grants, or touches an account with, a role above their own.
-import { sql } from 'kysely';
 import type { AppError } from '../../domain/errors.ts';
 import { conflict, notFound, validationFailed } from '../../domain/errors.ts';
 import {
@@ -20,6 +19,7 @@ import { ROLES, type AdminAccountRow, type Role } from '../../db/schema.ts';
 import { isCustomerRole, READ_ONLY_ROLES } from '../access/actor.ts';
 import { assertCanGrant, assertCanWrite, customerScope, mayGrant, maySeeHolderOf } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { revokeTokensCreatedBy } from '../tokens/revoke-tokens-created-by.ts';
 import { sendInvite } from '../auth/account-flows.ts';
 import type { Executor, ServiceContext } from '../context.ts';
 import { findCustomerNames } from '../../db/repositories/customers.ts';
@@ -35,7 +35,6 @@ import {
   refuseWhileOverProbeBudget,
 } from '../provisioning/email-probes.ts';
 import { adminAuditState, toAdminView, type AdminAccountView } from './admin-view.ts';
-import { revokeScimTokensCreatedBy } from '../../db/repositories/scim-tokens.ts';
 
 const adminNotFound = () => notFound('Admin', 'Beheerder');
 
@@ -218,47 +217,12 @@ async function revokeTokensBeyond(
   admin: AdminAccountRow,
   role: Role | null,
 ): Promise<void> {
-  // SCIM tokens likewise (ADR 0069): any role that may write may create them, a read-only one not.
-  if (role === null || READ_ONLY_ROLES.includes(role)) {
-    for (const token of await revokeScimTokensCreatedBy(trx, admin.id)) {
-      await recordAudit(trx, context, {
-        partnerId: token.partnerId,
-        customerId: token.customerId,
-        action: 'scim_token.revoke',
-        targetType: 'scim_token',
-        targetId: token.id,
-        before: { name: token.name, prefix: token.prefix, revokedAt: null },
-        after: {
-          revokedAt: token.revokedAt.toISOString(),
-          reason: role === null ? 'creator_removed' : 'creator_demoted',
-        },
-      });
-    }
-  }
-  const beyond = role === null ? ROLES : ROLES.filter((held) => held !== role && !mayGrant(role, held));
-  if (beyond.length === 0) return;
-  const tokens = await trx
-    .updateTable('api_tokens')
-    .set({ revoked_at: sql<Date>`now()` })
-    .where('created_by', '=', admin.id)
-    .where('revoked_at', 'is', null)
-    .where('role', 'in', beyond)
-    .returning(['id', 'name', 'role', 'partner_id', 'customer_id', 'revoked_at'])
-    .execute();
-  for (const token of tokens) {
-    await recordAudit(trx, context, {
-      partnerId: token.partner_id,
-      customerId: token.customer_id,
-      action: 'token.revoke',
-      targetType: 'api_token',
-      targetId: token.id,
-      before: { name: token.name, role: token.role, revokedAt: null },
-      after: {
-        revokedAt: token.revoked_at?.toISOString() ?? null,
-        reason: role === null ? 'creator_removed' : 'creator_demoted',
-      },
-    });
-  }
+  await revokeTokensCreatedBy(trx, context, admin.id, {
+    apiTokenRoles: role === null ? ROLES : ROLES.filter((held) => held !== role && !mayGrant(role, held)),
+    // SCIM tokens likewise (ADR 0069): any role that may write may create them, a read-only one not.
+    scimTokens: role === null || READ_ONLY_ROLES.includes(role),
+    reason: role === null ? 'creator_removed' : 'creator_demoted',
+  });
 }
 
 export interface UpdateAdminInput {
