@@ -162,13 +162,6 @@ export async function findImportFilesMentioning(
   return found.rows.map((row) => ({ id: row.id, status: row.status, jobId: row.job_id }));
 }
 
-export async function deleteImportFile(executor: Executor, importId: string): Promise<void> {
-  await withImportTables(executor)
-    .deleteFrom('import_file_chunks')
-    .where('import_id', '=', importId)
-    .execute();
-}
-
 /**
  * An import that would still read its file (queued, validating, applying) or could still be
  * applied from it (a validated dry run) stops: `cancelled` with the reason. Rows an apply already

@@ -6,13 +6,12 @@
 // and it must not put the person back. Runs inside the erasure's transaction.
 import {
   cancelImportForErasure,
-  deleteImportFile,
   findImportBatchesMentioning,
   findImportFilesMentioning,
   readImportBatchForErasure,
   rewriteImportBatch,
 } from '../../db/repositories/import-erasure.ts';
-import { readFileChunks } from '../../db/repositories/import-jobs.ts';
+import { deleteFileChunks, readFileChunks } from '../../db/repositories/import-jobs.ts';
 import type { StoredResultRow } from '../../db/repositories/import-schema.ts';
 import { columnKeysOf, scrubImportRow } from '../../domain/privacy/scrub-import-row.ts';
 import { emailsPattern } from '../../domain/privacy/scrub-personal-data.ts';
@@ -67,7 +66,7 @@ export async function eraseImportResults(
   let cancelledImports = 0;
   for (const imp of await findImportFilesMentioning(trx, partnerId, [...lowered])) {
     if (!(await fileNames(trx, imp.id, pattern))) continue;
-    await deleteImportFile(trx, imp.id);
+    await deleteFileChunks(trx, imp.id);
     importFiles += 1;
     if (await cancelImportForErasure(trx, imp.id, FILE_ERASED)) {
       cancelledImports += 1;
