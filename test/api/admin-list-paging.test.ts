@@ -71,7 +71,8 @@ describe('paged admin lists: imports, domains, SCIM tokens', () => {
     const ids: string[] = [];
     beforeAll(async () => {
       for (const name of ['a', 'b', 'c', 'd', 'e']) ids.push(await uploadImport(name));
-      // Three share one microsecond and two a millisecond (not a microsecond): the id orders those.
+      // Three share one microsecond (the id orders those) and two a millisecond, not a microsecond
+      // (their times order those: the list compares the stored times, to the microsecond).
       await sql`update imports set created_at = case
           when id in (${ids[0]}::uuid, ${ids[1]}::uuid, ${ids[2]}::uuid) then '2026-01-01T10:00:00.123456Z'::timestamptz
           when id = ${ids[3]}::uuid then '2026-01-01T10:00:00.124100Z'::timestamptz
@@ -81,7 +82,7 @@ describe('paged admin lists: imports, domains, SCIM tokens', () => {
 
     it.each([1, 2, 3])('with max=%i walks every import once, newest first', async (max) => {
       const pages = await walk(`/v1/customers/${customerId}/imports?max=${max}`, 'id');
-      const newestFirst = [...ids.slice(3).sort().reverse(), ...ids.slice(0, 3).sort().reverse()];
+      const newestFirst = [ids[4], ids[3], ...ids.slice(0, 3).sort().reverse()];
       expect(pages.flat()).toEqual(newestFirst);
       expect(pages).toHaveLength(Math.ceil(ids.length / max));
     });

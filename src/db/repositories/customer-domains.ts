@@ -6,8 +6,10 @@ import type { CursorPosition } from '../../services/paging.ts';
 import { withLifecycleTables, type CustomerDomainRow } from './lifecycle-schema.ts';
 
 /**
- * A customer's domains by name; with `page`, the `limit + 1` after the cursor's (domain, id), so
- * a page is stable while domains are added (domains are unique per customer; id breaks no ties).
+ * A customer's domains by name; with `page`, the `limit + 1` after the cursor's domain, so a page
+ * is stable while domains are added. Domains are unique per customer, so the cursor's id breaks no
+ * ties: comparing and ordering on the domain alone lets the unique index on (customer_id, domain)
+ * serve the filter and the order, with no sort.
  */
 export async function listCustomerDomains(
   executor: Executor,
@@ -19,10 +21,9 @@ export async function listCustomerDomains(
     .selectAll()
     .where('customer_id', '=', customerId);
   if (page?.after) {
-    const { key, id } = page.after;
-    query = query.where(sql<boolean>`(domain, id) > (${key}, ${id}::uuid)`);
+    query = query.where('domain', '>', page.after.key);
   }
-  query = query.orderBy('domain').orderBy('id');
+  query = query.orderBy('domain');
   return page ? query.limit(page.limit + 1).execute() : query.execute();
 }
 

@@ -13,6 +13,8 @@ import {
   type StoredResultRow,
 } from './import-schema.ts';
 import type { Insertable, UpdateObject } from 'kysely';
+import type { InstantPosition } from '../../services/checked-cursor.ts';
+import { CURSOR_AT } from './instant-cursor.ts';
 
 export async function insertImport(executor: Executor, values: Insertable<ImportsTable>): Promise<ImportRow> {
   return withImportTables(executor)
@@ -54,26 +56,27 @@ export async function findImportById(executor: Executor, importId: string): Prom
     .executeTakeFirst();
 }
 
+/**
+ * A page of a customer's imports, newest first: the `limit + 1` before the cursor's (created, id).
+ * Compared and ordered on the stored `(created_at, id)`, so the index on (customer_id, created_at,
+ * id) serves the filter and the order (read backwards), with no sort per page (migration 0019).
+ */
 export async function listImports(
   executor: Executor,
   customerId: string,
-  page: { limit: number; before?: { createdAt: Date; id: string } | undefined },
-): Promise<ImportRow[]> {
+  page: { limit: number; before?: InstantPosition | null | undefined },
+): Promise<(ImportRow & { cursor_at: string })[]> {
   let query = withImportTables(executor)
     .selectFrom('imports')
     .selectAll()
+    .select(CURSOR_AT)
     .where('customer_id', '=', customerId);
-  // The cursor holds a JS date (milliseconds): comparing and ordering at that precision keeps
-  // paging exact when two imports share a millisecond.
-  const createdMs = sql`date_trunc('milliseconds', created_at)`;
   if (page.before) {
-    const { createdAt, id } = page.before;
-    query = query.where(
-      sql<boolean>`(${createdMs}, id) < (${createdAt.toISOString()}::timestamptz, ${id}::uuid)`,
-    );
+    const { at, id } = page.before;
+    query = query.where(sql<boolean>`(created_at, id) < (${at}::timestamptz, ${id}::uuid)`);
   }
   return query
-    .orderBy(createdMs, 'desc')
+    .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(page.limit + 1)
     .execute();

@@ -1,7 +1,8 @@
 // SQL for the per-customer SCIM bearer tokens (stored as SHA-256 hashes only).
 import { sql } from 'kysely';
 import type { Executor } from '../../services/context.ts';
-import type { CursorPosition } from '../../services/paging.ts';
+import type { InstantPosition } from '../../services/checked-cursor.ts';
+import { CURSOR_AT } from './instant-cursor.ts';
 import { scimDb } from './scim-tables.ts';
 import type { ScimTokenRow, ScimTokensTable } from './scim-tables.ts';
 
@@ -51,22 +52,27 @@ export async function insertScimToken(executor: Executor, token: NewScimToken): 
     .executeTakeFirstOrThrow();
 }
 
-// The cursor holds a JS date (milliseconds); comparing and ordering at that precision keeps paging exact.
-const CREATED_MS = sql`date_trunc('milliseconds', created_at)`;
-
-/** A page of a customer's tokens, oldest first: the `limit + 1` after the cursor's (created, id). */
+/**
+ * A page of a customer's tokens, oldest first: the `limit + 1` after the cursor's (created, id),
+ * compared and ordered on the stored `(created_at, id)` so the index on (customer_id, created_at,
+ * id) serves the filter and the order (migration 0019).
+ */
 export async function listScimTokens(
   executor: Executor,
   customerId: string,
-  page: { after: CursorPosition | null; limit: number },
-): Promise<ScimTokenRow[]> {
-  let query = scimDb(executor).selectFrom('scim_tokens').selectAll().where('customer_id', '=', customerId);
+  page: { after: InstantPosition | null; limit: number },
+): Promise<(ScimTokenRow & { cursor_at: string })[]> {
+  let query = scimDb(executor)
+    .selectFrom('scim_tokens')
+    .selectAll()
+    .select(CURSOR_AT)
+    .where('customer_id', '=', customerId);
   if (page.after) {
-    const { key, id } = page.after;
-    query = query.where(sql<boolean>`(${CREATED_MS}, id) > (${key}::timestamptz, ${id}::uuid)`);
+    const { at, id } = page.after;
+    query = query.where(sql<boolean>`(created_at, id) > (${at}::timestamptz, ${id}::uuid)`);
   }
   return query
-    .orderBy(CREATED_MS)
+    .orderBy('created_at')
     .orderBy('id')
     .limit(page.limit + 1)
     .execute();

@@ -23,7 +23,7 @@ import { cancelQueuedJob, enqueueJob } from '../../jobs/queue.ts';
 import { assertCanWrite } from '../access/policy.ts';
 import type { ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
-import { decodeTimeCursor } from '../checked-cursor.ts';
+import { decodeInstantCursor } from '../checked-cursor.ts';
 import { isUuidLike } from '../db-errors.ts';
 import { toPage, type Page } from '../paging.ts';
 import { IMPORT_JOB_KIND } from './import-job-kind.ts';
@@ -55,17 +55,11 @@ export async function listImportViews(
   customerRef: string,
   input: { cursor?: string | undefined; limit: number },
 ): Promise<Page<ImportView>> {
-  const after = decodeTimeCursor(input.cursor);
+  const before = decodeInstantCursor(input.cursor, 'descending');
   const customer = await requireCustomer(context, customerRef);
   await expireDryRuns(context.db, customer.id);
-  const rows = await listImports(context.db, customer.id, {
-    limit: input.limit,
-    before: after ? { createdAt: new Date(after.key), id: after.id } : undefined,
-  });
-  const page = toPage(rows, input.limit, (row) => ({
-    key: new Date(row.created_at).toISOString(),
-    id: row.id,
-  }));
+  const rows = await listImports(context.db, customer.id, { limit: input.limit, before });
+  const page = toPage(rows, input.limit, (row) => ({ key: row.cursor_at, id: row.id }));
   return { items: page.items.map((row) => toImportView(row, context.locale)), nextCursor: page.nextCursor };
 }
 

@@ -17,7 +17,7 @@ import { assertCanWrite } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { hashToken, randomToken } from '../auth/secrets.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
-import { decodeTimeCursor } from '../checked-cursor.ts';
+import { decodeInstantCursor } from '../checked-cursor.ts';
 import { isUuidLike } from '../db-errors.ts';
 import { toPage, type Page } from '../paging.ts';
 
@@ -118,13 +118,10 @@ export async function listScimTokenViews(
   customerRef: string,
   input: { cursor?: string | undefined; limit: number },
 ): Promise<Page<ScimTokenView>> {
-  const after = decodeTimeCursor(input.cursor);
+  const after = decodeInstantCursor(input.cursor, 'ascending');
   const customer = await requireCustomer(context, customerRef);
   const rows = await listScimTokens(context.db, customer.id, { after, limit: input.limit });
-  const page = toPage(rows, input.limit, (row) => ({
-    key: new Date(row.created_at).toISOString(),
-    id: row.id,
-  }));
+  const page = toPage(rows, input.limit, (row) => ({ key: row.cursor_at, id: row.id }));
   return { items: page.items.map(toView), nextCursor: page.nextCursor };
 }
 

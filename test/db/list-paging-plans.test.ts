@@ -1,0 +1,103 @@
+// The imports and SCIM tokens lists page on the stored (created_at, id): PostgreSQL's plan of a
+// page after a cursor reads the customer's index in the list's order (the cursor as an index
+// condition) and sorts nothing. Comparing truncated times instead (date_trunc) left the index
+// serving the customer only, with a filter and a full sort of the customer's rows on every page.
+import { sql, type KyselyPlugin, type RootOperationNode } from 'kysely';
+import { ExplainNode, SelectQueryNode } from 'kysely';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { listImports } from '../../src/db/repositories/import-jobs.ts';
+import { listScimTokens } from '../../src/db/repositories/scim-tokens.ts';
+import type { Executor } from '../../src/services/context.ts';
+import { useTestDatabase } from '../helpers/database.ts';
+import { createPartner, createTestCustomer } from '../helpers/factories.ts';
+
+/** Runs the repository's own SELECT as `EXPLAIN` (text format): its rows are then the plan's lines. */
+const explaining: KyselyPlugin = {
+  transformQuery(args: { node: RootOperationNode }): RootOperationNode {
+    if (!SelectQueryNode.is(args.node)) return args.node;
+    return { ...args.node, explain: ExplainNode.create() };
+  },
+  async transformResult(args) {
+    return args.result;
+  },
+};
+
+const ROWS = 3000;
+
+describe.runIf(inject('testDatabase').kind === 'postgres')('plans of the paged lists', () => {
+  const database = useTestDatabase();
+  let customerId = '';
+
+  beforeAll(async () => {
+    const { db } = database();
+    const partnerId = await createPartner(db);
+    customerId = (await createTestCustomer(db, partnerId)).id;
+    const other = (await createTestCustomer(db, partnerId)).id;
+    for (const owner of [customerId, other]) {
+      await sql`insert into imports (partner_id, customer_id, behaviour, actor, created_at)
+        select ${partnerId}::uuid, ${owner}::uuid, 'add-only', '{}'::jsonb,
+          '2026-01-01'::timestamptz + n * interval '1 microsecond'
+        from generate_series(1, ${ROWS}) as n`.execute(db);
+      await sql`insert into scim_tokens (customer_id, name, token_hash, prefix, created_at)
+        select ${owner}::uuid, 'token ' || n, md5(${owner}::text || n), 'scim_', 
+          '2026-01-01'::timestamptz + n * interval '1 microsecond'
+        from generate_series(1, ${ROWS}) as n`.execute(db);
+    }
+    await sql`analyze imports`.execute(db);
+    await sql`analyze scim_tokens`.execute(db);
+  });
+
+  /** The plan of `page` (a repository call), with sequential scans off so the choice is the index's. */
+  async function planOf(page: (executor: Executor) => Promise<unknown[]>): Promise<string> {
+    return database()
+      .db.transaction()
+      .execute(async (trx) => {
+        await sql`set local enable_seqscan = off`.execute(trx);
+        await sql`set local enable_bitmapscan = off`.execute(trx);
+        const lines = (await page(trx.withPlugin(explaining))) as Record<string, string>[];
+        return lines.map((line) => line['QUERY PLAN']).join('\n');
+      });
+  }
+
+  const cursor = { at: '2026-01-01T00:00:00.001500Z', id: '80000000-0000-4000-8000-000000000000' };
+
+  it('an imports page after a cursor reads the index backwards, the cursor its condition, no sort', async () => {
+    const plan = await planOf((executor) => listImports(executor, customerId, { limit: 50, before: cursor }));
+    expect(plan).toMatch(/Index Scan Backward using imports_customer_created on imports/);
+    expect(plan).toMatch(/Index Cond: \(\(customer_id = .*\) AND \(ROW\(created_at, id\) < ROW\(/);
+    expect(plan).not.toMatch(/Sort/);
+    expect(plan).not.toMatch(/Filter:/);
+  });
+
+  it('the first imports page reads the index backwards with no sort', async () => {
+    const plan = await planOf((executor) => listImports(executor, customerId, { limit: 50 }));
+    expect(plan).toMatch(/Index Scan Backward using imports_customer_created on imports/);
+    expect(plan).not.toMatch(/Sort/);
+  });
+
+  it('a SCIM tokens page after a cursor reads the index forwards, the cursor its condition, no sort', async () => {
+    const plan = await planOf((executor) =>
+      listScimTokens(executor, customerId, { limit: 50, after: cursor }),
+    );
+    expect(plan).toMatch(/Index Scan using scim_tokens_customer_created on scim_tokens/);
+    expect(plan).toMatch(/Index Cond: \(\(customer_id = .*\) AND \(ROW\(created_at, id\) > ROW\(/);
+    expect(plan).not.toMatch(/Sort/);
+    expect(plan).not.toMatch(/Filter:/);
+  });
+
+  it('pages of rows a microsecond apart meet end to end: the cursor carries the microseconds', async () => {
+    const { db } = database();
+    const seen: string[] = [];
+    let after: { at: string; id: string } | null = null;
+    for (let page = 0; page < 3; page += 1) {
+      const rows = await listScimTokens(db, customerId, { limit: 7, after });
+      const shown = rows.slice(0, 7);
+      seen.push(...shown.map((row) => row.name));
+      const last = shown[shown.length - 1];
+      if (!last) break;
+      expect(last.cursor_at).toMatch(/^2026-01-01T00:00:00\.\d{6}Z$/);
+      after = { at: last.cursor_at, id: last.id };
+    }
+    expect(seen).toEqual(Array.from({ length: 21 }, (_, n) => `token ${n + 1}`));
+  });
+});
