@@ -3,8 +3,8 @@
 // answers the same whatever the email, in text and in timing (the request only queues a job that
 // does the lookups and writes), so it cannot be used to learn which emails exist.
 import { sql } from 'kysely';
-import { conflict, validationFailed } from '../../domain/errors.ts';
-import { isEmail } from '../../domain/customers/customer-input.ts';
+import { conflict } from '../../domain/errors.ts';
+import { checkedEmail } from '../../domain/users/checked-email.ts';
 import { consumeActionToken, insertActionToken, revokeActionTokens } from '../../db/repositories/admins.ts';
 import {
   findFreeAccountByEmail,
@@ -52,21 +52,6 @@ export function toFreeAccountView(row: FreeAccountRow): FreeAccountView {
   };
 }
 
-function checkEmail(email: string): string {
-  const normalized = email.trim().toLowerCase();
-  if (!isEmail(normalized)) {
-    throw validationFailed([
-      {
-        code: 'invalid_email',
-        field: 'email',
-        description: `"${email}" is not a valid email address.`,
-        descriptionNl: `"${email}" is geen geldig e-mailadres.`,
-      },
-    ]);
-  }
-  return normalized;
-}
-
 async function isUserEmail(executor: Executor, email: string): Promise<boolean> {
   const row = await executor
     .selectFrom('users')
@@ -82,7 +67,7 @@ export async function createFreeAccount(
   input: FreeAccountInput,
 ): Promise<FreeAccountView> {
   assertOperator(context.actor);
-  const email = checkEmail(input.email);
+  const email = checkedEmail(input.email);
   return context.db.transaction().execute(async (trx) => {
     if (await isUserEmail(trx, email)) {
       throw conflict(EMAIL_TAKEN_TEXT, [
@@ -193,7 +178,7 @@ export async function requestSignUp(
   input: FreeAccountInput,
   request: { publicUrl: string; requestId: string; locale: Locale },
 ): Promise<void> {
-  const email = checkEmail(input.email);
+  const email = checkedEmail(input.email);
   const payload = {
     email,
     ...(input.firstName !== undefined ? { firstName: input.firstName } : {}),
@@ -211,7 +196,7 @@ export async function requestSignUp(
  * a takeover), it sends a fresh link that voids the earlier one.
  */
 export async function signUp(db: ServiceContext['db'], input: SignUpRequest, jobId?: string): Promise<void> {
-  const email = checkEmail(input.email);
+  const email = checkedEmail(input.email);
   const context = signupContext(db, email, input.requestId, jobId);
   await db.transaction().execute(async (trx) => {
     if (await isUserEmail(trx, email)) return;

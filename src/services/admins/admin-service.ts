@@ -14,7 +14,7 @@ import {
   updateAdmin,
   type AdminStatus,
 } from '../../db/repositories/admins.ts';
-import { isEmail } from '../../domain/customers/customer-input.ts';
+import { checkedEmail } from '../../domain/users/checked-email.ts';
 import { ROLES, type AdminAccountRow, type Role } from '../../db/schema.ts';
 import { isCustomerRole, READ_ONLY_ROLES } from '../access/actor.ts';
 import { assertCanGrant, assertCanWrite, customerScope, mayGrant, maySeeHolderOf } from '../access/policy.ts';
@@ -103,17 +103,7 @@ export async function inviteAdmin(
   const { actor } = context;
   assertCanWrite(actor);
   assertCanGrant(actor, input.role);
-  const email = input.email.trim().toLowerCase();
-  if (!isEmail(email)) {
-    throw validationFailed([
-      {
-        code: 'invalid_email',
-        field: 'email',
-        description: `"${input.email}" is not a valid email address.`,
-        descriptionNl: `"${input.email}" is geen geldig e-mailadres.`,
-      },
-    ]);
-  }
+  const email = checkedEmail(input.email);
   let customerId: string | null = null;
   let partnerId = actor.partnerId;
   if (isCustomerRole(input.role)) {

@@ -8,8 +8,8 @@
 // that name the person as their creator or uploader get the tombstone too, and so do the import
 // row results about them; uploaded files naming them are deleted (erase-import-results.ts).
 import { createHash } from 'node:crypto';
-import { notFound, validationFailed } from '../../domain/errors.ts';
-import { isEmail } from '../../domain/customers/customer-input.ts';
+import { notFound } from '../../domain/errors.ts';
+import { checkedEmail } from '../../domain/users/checked-email.ts';
 import {
   concernOf,
   emailsPattern,
@@ -53,22 +53,6 @@ export interface ErasureResult {
   readonly deletedImportFiles: number;
   /** Of those, imports cancelled (queued, running, or a dry run not yet applied). */
   readonly cancelledImports: number;
-}
-
-/** The requested address, trimmed and lower-case; 422 when it is no email address. */
-export function erasureEmail(rawEmail: string): string {
-  const email = rawEmail.trim().toLowerCase();
-  if (!isEmail(email)) {
-    throw validationFailed([
-      {
-        code: 'invalid_email',
-        field: 'email',
-        description: `"${rawEmail}" is not a valid email address.`,
-        descriptionNl: `"${rawEmail}" is geen geldig e-mailadres.`,
-      },
-    ]);
-  }
-  return email;
 }
 
 function keysOf(identity: PersonIdentity): PersonKeys {
@@ -202,7 +186,7 @@ export async function eraseAuditPersonalData(
 ): Promise<ErasureResult> {
   if (!canSeePartner(context.actor, partnerId)) throw notFound('Partner');
   assertCanManagePartner(context.actor);
-  const email = erasureEmail(rawEmail);
+  const email = checkedEmail(rawEmail);
   const tombstone = tombstoneOf(email);
   return context.db.transaction().execute(async (trx) => {
     const partner = await requirePartner(context, partnerId, trx);

@@ -17,7 +17,8 @@ import { PASSWORD_RESET_JOB } from '../auth/account-flows.ts';
 import { assertOperator } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { erasePersonWithin, erasureEmail, tombstoneOf } from '../partners/erase-person.ts';
+import { erasePersonWithin, tombstoneOf } from '../partners/erase-person.ts';
+import { checkedEmail } from '../../domain/users/checked-email.ts';
 
 export interface DeploymentErasureResult {
   readonly tombstone: string;
@@ -46,7 +47,7 @@ export async function erasePersonEverywhere(
   rawEmail: string,
 ): Promise<DeploymentErasureResult> {
   assertOperator(context.actor);
-  const email = erasureEmail(rawEmail);
+  const email = checkedEmail(rawEmail);
   const tombstone = tombstoneOf(email);
   return context.db.transaction().execute(async (trx) => {
     const partnerIds = await lockAllPartners(trx);
