@@ -37,6 +37,21 @@ export async function enqueueJob(executor: Executor, job: NewJob): Promise<JobRo
   return row;
 }
 
+/**
+ * Locks a job's row for the caller's transaction and answers the `email` its payload holds now
+ * (null for a job that is gone or names none): a job's own work can then see that an erasure
+ * replaced the address while it waited, or make a later erasure wait for it.
+ */
+export async function lockJobPayloadEmail(executor: Executor, jobId: string): Promise<string | null> {
+  const row = await executor
+    .selectFrom('jobs')
+    .select(sql<string | null>`payload->>'email'`.as('email'))
+    .where('id', '=', jobId)
+    .forUpdate()
+    .executeTakeFirst();
+  return row?.email ?? null;
+}
+
 export async function claimNextJob(
   executor: Executor,
   workerId: string,

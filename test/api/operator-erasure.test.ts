@@ -9,6 +9,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { withLifecycleTables } from '../../src/db/repositories/lifecycle-schema.ts';
 import type { AuditEventRow } from '../../src/db/schema.ts';
 import type { CustomerView } from '../../src/services/customers/customer-view.ts';
+import {
+  SIGNUP_JOB,
+  signUp as runSignUp,
+  type SignUpRequest,
+} from '../../src/services/accounts/free-accounts.ts';
 import { tombstoneOf } from '../../src/services/partners/erase-person.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { createApiToken, createPartner, createTestCustomer } from '../helpers/factories.ts';
@@ -369,6 +374,45 @@ describe('POST /v1/erasures', () => {
     expect(cancelled).toHaveLength(1);
     expect(cancelled[0]?.status).toBe('cancelled');
     expect(cancelled[0]?.payload).not.toContain('Quinten');
+  });
+
+  it('leaves a sign-up job running at the time of the erasure nothing to create', async () => {
+    const { app, database } = harness();
+    const person = 'running.signup@free.example';
+    const asked = await app.inject({
+      method: 'POST',
+      url: '/v1/signup',
+      payload: { email: person, firstName: 'Rosa', lastName: 'Running' },
+    });
+    expect(asked.statusCode, asked.body).toBe(202);
+    // A worker claimed the job (and read its payload) before the erasure came.
+    const job = await database.db
+      .updateTable('jobs')
+      .set({ status: 'running' })
+      .where('kind', '=', SIGNUP_JOB)
+      .where('status', '=', 'queued')
+      .where(sql<string>`payload->>'email'`, '=', person)
+      .returning(['id', 'payload'])
+      .executeTakeFirstOrThrow();
+    const claimed = (
+      typeof job.payload === 'string' ? JSON.parse(job.payload) : job.payload
+    ) as SignUpRequest;
+
+    const erased = await eraseEverywhere(person);
+    expect(erased.statusCode, erased.body).toBe(200);
+    await runSignUp(database.db, claimed, job.id);
+
+    expect(await rowsNaming(person)).toEqual({ audit: 0, outbox: 0, freeAccounts: 0 });
+    const scrubbed = await database.db
+      .selectFrom('jobs')
+      .select(sql<string>`payload::text`.as('payload'))
+      .where('id', '=', job.id)
+      .executeTakeFirstOrThrow();
+    expect(scrubbed.payload).not.toContain('running.signup');
+    expect(scrubbed.payload).not.toContain('Rosa');
+    // A worker that takes the job over later reads the tombstone and does nothing either.
+    await runSignUp(database.db, { ...claimed, email: tombstoneOf(person) }, job.id);
+    expect(await rowsNaming(person)).toEqual({ audit: 0, outbox: 0, freeAccounts: 0 });
   });
 
   it('answers 400 to an address that is no email', async () => {

@@ -69,8 +69,10 @@ export async function countLiveHolders(
 /**
  * Jobs of these kinds whose payload names one of the emails (a sign-up or a password reset asked
  * for the person): queued ones are cancelled, since a sign-up run after the erasure would create
- * the account again, and every one's payload keeps the tombstone instead of the address and names.
- * A job running at this moment finishes as it began. Answers how many were cancelled.
+ * the account again, and every one's payload, running or finished, gets the tombstone instead of
+ * the address and names. A running job's work locks its row and checks its payload first
+ * (`lockJobPayloadEmail`), so it either sees the tombstone and does nothing, or has finished its
+ * transaction before this update gets the row. Answers how many were cancelled.
  */
 export async function eraseJobsNaming(
   trx: Executor,
@@ -91,7 +93,7 @@ export async function eraseJobsNaming(
     .execute();
   await naming
     .set({ payload: scrubbed, updated_at: sql`now()` })
-    .where('status', 'in', ['succeeded', 'failed', 'cancelled'])
+    .where('status', 'in', ['running', 'succeeded', 'failed', 'cancelled'])
     .execute();
   return cancelled.length;
 }

@@ -20,7 +20,8 @@ import { invalidLink } from '../auth/invalid-link.ts';
 import { hashToken, randomToken } from '../auth/secrets.ts';
 import { queueEmail } from '../email/email-service.ts';
 import { EMAIL_TAKEN_TEXT } from '../../domain/provisioning/wholesale-codes.ts';
-import { enqueueJob } from '../../jobs/queue.ts';
+import { enqueueJob, lockJobPayloadEmail } from '../../jobs/queue.ts';
+import { isTombstone } from '../../domain/privacy/tombstone.ts';
 
 export const SIGNUP_TTL_HOURS = 24;
 
@@ -196,9 +197,15 @@ export async function requestSignUp(
  * a takeover), it sends a fresh link that voids the earlier one.
  */
 export async function signUp(db: ServiceContext['db'], input: SignUpRequest, jobId?: string): Promise<void> {
-  const email = checkedEmail(input.email);
-  const context = signupContext(db, email, input.requestId, jobId);
   await db.transaction().execute(async (trx) => {
+    // An erasure of the person writes its tombstone into this job's payload (ADR 0002, 0024). The
+    // job's row, locked first, orders the two: an erasure that came first is seen here (also by a
+    // job taken over after it, whose payload is the tombstone), and one that comes later waits for
+    // this transaction and then erases what it wrote.
+    if (jobId !== undefined && (await lockJobPayloadEmail(trx, jobId)) !== input.email) return;
+    if (isTombstone(input.email)) return;
+    const email = checkedEmail(input.email);
+    const context = signupContext(db, email, input.requestId, jobId);
     if (await isUserEmail(trx, email)) return;
     const existing = await findFreeAccountByEmail(trx, email);
     if (existing?.status === 'active') return;

@@ -20,6 +20,9 @@ import type { ServiceContext } from '../context.ts';
 import { erasePersonWithin, tombstoneOf } from '../partners/erase-person.ts';
 import { checkedEmail } from '../../domain/users/checked-email.ts';
 
+/** Jobs whose payload names a person by email (and names): the request's own words. */
+const JOBS_NAMING_A_PERSON = [SIGNUP_JOB, PASSWORD_RESET_JOB];
+
 export interface DeploymentErasureResult {
   readonly tombstone: string;
   /** Audit events rewritten, in every partner's log and the deployment's. */
@@ -51,6 +54,10 @@ export async function erasePersonEverywhere(
   const tombstone = tombstoneOf(email);
   return context.db.transaction().execute(async (trx) => {
     const partnerIds = await lockAllPartners(trx);
+    // First: a sign-up or password reset queued for the person would act after the erasure (a
+    // sign-up would create the account again), and one running now must finish before the passes
+    // below read what it wrote (it holds its job's row until then).
+    await eraseJobsNaming(trx, JOBS_NAMING_A_PERSON, [email], tombstone);
     await allowAuditErasure(trx);
     const auditEventIds = new Set<number>();
     const outboxEmailIds = new Set<string>();
@@ -100,9 +107,8 @@ export async function erasePersonEverywhere(
       [...deployment.identity.freeAccountIds],
       [email],
     );
-    // A sign-up or password reset still queued for the person would act after the erasure (a
-    // sign-up would create the account again); finished ones keep their address in the payload.
-    await eraseJobsNaming(trx, [SIGNUP_JOB, PASSWORD_RESET_JOB], [...deployment.identity.emails], tombstone);
+    // Again with every address the identity grew to: jobs asked under an older one.
+    await eraseJobsNaming(trx, JOBS_NAMING_A_PERSON, [...deployment.identity.emails], tombstone);
     const result: DeploymentErasureResult = {
       tombstone,
       erasedEvents: auditEventIds.size,
