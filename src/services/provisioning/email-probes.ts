@@ -127,18 +127,27 @@ export async function recordEmailProbes(
 }
 
 /**
- * One email checked against other customers as one step for the actor (a single-user door such as
- * a SCIM write): refused (429) over the budget, looked up, and recorded when taken, under the
- * actor's lock, in a transaction of its own that commits before the caller's write begins. The
- * caller's write therefore never holds the actor's lock together with its customer's usage lock
- * (ADR 0073), the order of the manual add: no lock cycle, and the actor's lock is held for a few
- * short statements only.
+ * One email checked against other customers for a single-user door such as a SCIM write: refused
+ * (429) over the budget, looked up, and recorded when taken. The common case, a free email, takes
+ * no lock and no transaction: the budget and the lookup are read at once (one round trip on each
+ * of two connections) and a free answer returned. Only a taken email goes on to the one step under
+ * the actor's lock (budget re-checked, looked up again, recorded), in a transaction of its own that
+ * commits before the caller's write begins. Every "taken" answer therefore still comes from a step
+ * that counted the probes of the steps before it (ADR 0077); the caller's write never holds the
+ * actor's lock together with its customer's usage lock (ADR 0073), the order of the manual add: no
+ * lock cycle, and the actor's lock is held for a few short statements only.
  */
 export async function probeOneEmail(
   context: ServiceContext,
   scope: ProbeScope & { readonly customerId: string },
   email: string,
 ): Promise<{ readonly taken: boolean; readonly overBudget: boolean }> {
+  // Both read before either is judged; over the budget, the lookup's answer is never used.
+  const [, takenNow] = await Promise.all([
+    refuseWhileOverProbeBudget(context),
+    emailsTakenElsewhere(context.db, scope.customerId, [email]),
+  ]);
+  if (takenNow.size === 0) return { taken: false, overBudget: false };
   return probingAsOneStep(context, async (probing) => {
     await refuseWhileOverProbeBudget(probing);
     const taken = (await emailsTakenElsewhere(probing.db, scope.customerId, [email])).size > 0;

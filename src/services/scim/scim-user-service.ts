@@ -184,10 +184,11 @@ async function write(
   existingId: string | undefined,
   expectedVersion: string | undefined,
 ): Promise<string> {
-  // Over its probe budget, a token learns nothing more this minute, taken email or free. The
-  // budget check, the lookup of the email in other customers and the probe's record are one step
-  // per token, committed before the write's transaction takes the customer's usage lock: parallel
-  // writes wait for each other there, so no more than the budget's number are answered "taken".
+  // Over its probe budget, a token learns nothing more this minute, taken email or free. A free
+  // email costs a budget read and a lookup, no lock. A taken one is re-checked and recorded as one
+  // step per token under its lock, committed before the write's transaction takes the customer's
+  // usage lock: parallel writes wait for each other there, so no more than the budget's number are
+  // answered "taken" (ADR 0077).
   const probe = await probeOneEmail(
     context,
     { partnerId: customer.partner_id, customerId: customer.id },
