@@ -96,7 +96,7 @@ async function checkDialog(opener: Locator, screen: string, language: Language):
 async function useLanguage(language: Language): Promise<void> {
   if (!page.url().startsWith(server.baseUrl)) await page.goto(`${server.baseUrl}/login`);
   await page.evaluate(
-    (chosen) => (globalThis as unknown as PageGlobals).localStorage.setItem('hub.language', chosen),
+    (chosen) => (globalThis as unknown as PageGlobals).localStorage.setItem('hub.languageChoice', chosen),
     language,
   );
   await page.reload();

@@ -206,6 +206,15 @@ describe('without a choice, the language keeps following the browser', () => {
     await expectSignInPageIn(english, ENGLISH);
   });
 
+  it('a language an earlier version stored as its guess is no choice: an English browser is English', async () => {
+    const english = await openProfile('en-US');
+    await english.goto(`${server.baseUrl}/`);
+    // What the detector's cache (before 2026-11-27) left after a first visit from a Dutch browser.
+    await english.evaluate('localStorage.setItem("hub.language", "nl")');
+    await english.reload();
+    await expectSignInPageIn(english, ENGLISH);
+  });
+
   it('a choice made in that profile survives the next change of browser language', async () => {
     const english = await openProfile('en-US');
     await english.goto(`${server.baseUrl}/`);

@@ -7,7 +7,7 @@ describe('the document language', () => {
   afterAll(() => localStorage.clear());
 
   it('is the detected language from the start, not the "en" of index.html', async () => {
-    localStorage.setItem('hub.language', 'nl');
+    localStorage.setItem('hub.languageChoice', 'nl');
     document.documentElement.lang = 'en';
     const { default: i18n } = await import('./i18n.ts');
     expect(i18n.resolvedLanguage).toBe('nl');

@@ -6,7 +6,20 @@ import nl from './locales/nl.json';
 
 export const supportedLanguages = ['en', 'nl'] as const;
 export type SupportedLanguage = (typeof supportedLanguages)[number];
-export const languageStorageKey = 'hub.language';
+/** Where the admin's explicit choice is kept. */
+export const languageStorageKey = 'hub.languageChoice';
+/**
+ * Where versions before 2026-11-27 kept the detector's cache: the language guessed on a first
+ * visit, which cannot be told from a choice. Removed at start, so such a browser follows its
+ * language again until the admin chooses one.
+ */
+const guessedLanguageKey = 'hub.language';
+
+try {
+  if (typeof localStorage !== 'undefined') localStorage.removeItem(guessedLanguageKey);
+} catch {
+  // Storage refused (private mode): there is nothing stored to remove either.
+}
 
 // <html lang> follows the language, so screen readers pronounce Dutch as Dutch. Registered before
 // init: the detector's first choice is a languageChanged event too, fired during init.
