@@ -24,10 +24,11 @@ export async function listPartners(
 export async function findPartnerById(
   executor: Executor,
   id: string,
-  options: { forUpdate?: boolean } = {},
+  options: { forUpdate?: boolean; forNoKeyUpdate?: boolean } = {},
 ): Promise<PartnerRow | undefined> {
   if (!isUuid(id)) return undefined;
   const query = executor.selectFrom('partners').selectAll().where('id', '=', id);
+  if (options.forNoKeyUpdate) return query.forNoKeyUpdate().executeTakeFirst();
   return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
 }
 

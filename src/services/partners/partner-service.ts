@@ -84,14 +84,20 @@ export function canSeePartner(actor: Actor, partnerId: string): boolean {
   );
 }
 
-/** Finds a partner the actor may see (locked inside a transaction), else 404. */
+/**
+ * Finds a partner the actor may see (locked inside a transaction), else 404. The lock is `for no
+ * key update`, as the operator's erasure takes it (lockAllPartners): it excludes another holder of
+ * the same lock (a second erasure of the partner, a settings change), but not the foreign-key
+ * checks of inserts of the partner's rows (customers, imports, admins, tokens), which `for update`
+ * made wait for the whole erasure.
+ */
 export async function requirePartner(
   context: ServiceContext,
   id: string,
   trx?: Executor,
 ): Promise<PartnerRow> {
   if (!canSeePartner(context.actor, id)) throw partnerNotFound();
-  const row = await findPartnerById(trx ?? context.db, id, { forUpdate: trx !== undefined });
+  const row = await findPartnerById(trx ?? context.db, id, { forNoKeyUpdate: trx !== undefined });
   if (!row) throw partnerNotFound();
   return row;
 }
