@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEventRow } from '../../src/db/schema.ts';
 import type { CustomerView } from '../../src/services/customers/customer-view.ts';
-import { tombstoneOf } from '../../src/services/partners/erase-person.ts';
+import { tombstoneOf } from '../../src/services/privacy/erasure-engine.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { createTestCustomer } from '../helpers/factories.ts';
 import { createScimCustomer, scimUser } from '../scim/scim-harness.ts';

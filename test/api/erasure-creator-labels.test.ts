@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { withImportTables } from '../../src/db/repositories/import-schema.ts';
 import { scimDb } from '../../src/db/repositories/scim-tables.ts';
-import { tombstoneOf } from '../../src/services/partners/erase-person.ts';
+import { tombstoneOf } from '../../src/services/privacy/erasure-engine.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { importUploader, scimTokenCreatedBy } from '../helpers/creator-labels.ts';
 import { createTestCustomer } from '../helpers/factories.ts';

@@ -14,7 +14,7 @@ import {
   signUp as runSignUp,
   type SignUpRequest,
 } from '../../src/services/accounts/free-accounts.ts';
-import { tombstoneOf } from '../../src/services/partners/erase-person.ts';
+import { tombstoneOf } from '../../src/services/privacy/erasure-engine.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { createApiToken, createPartner, createTestCustomer } from '../helpers/factories.ts';
 import { runSignUpJobs } from '../helpers/sign-up-jobs.ts';

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerView } from '../../src/services/customers/customer-view.ts';
 import { insertOutboxEmail } from '../../src/db/repositories/outbox.ts';
-import { tombstoneOf } from '../../src/services/partners/erase-person.ts';
+import { tombstoneOf } from '../../src/services/privacy/erasure-engine.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { createApiToken, createTestCustomer } from '../helpers/factories.ts';
 

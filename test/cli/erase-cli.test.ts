@@ -7,7 +7,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { withLifecycleTables } from '../../src/db/repositories/lifecycle-schema.ts';
-import { tombstoneOf } from '../../src/services/partners/erase-person.ts';
+import { tombstoneOf } from '../../src/services/privacy/erasure-engine.ts';
 import { runHubWithEnv, useTestCli } from './cli-harness.ts';
 
 const cli = useTestCli();

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { withImportTables } from '../../src/db/repositories/import-schema.ts';
 import { scimDb } from '../../src/db/repositories/scim-tables.ts';
-import { tombstoneOf } from '../../src/services/partners/erase-person.ts';
+import { tombstoneOf } from '../../src/services/privacy/erasure-engine.ts';
 import { importUploader, scimTokenCreatedBy } from '../helpers/creator-labels.ts';
 import { createTestDatabase } from '../helpers/database.ts';
 

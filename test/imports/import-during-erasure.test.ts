@@ -7,7 +7,8 @@ import type { ServiceContext } from '../../src/services/context.ts';
 import { createImport } from '../../src/services/imports/create-import.ts';
 import { getImport } from '../../src/services/imports/import-queries.ts';
 import { runImport } from '../../src/services/imports/run-import.ts';
-import { eraseAuditPersonalData, tombstoneOf } from '../../src/services/partners/erase-person.ts';
+import { eraseAuditPersonalData } from '../../src/services/partners/erase-person.ts';
+import { tombstoneOf } from '../../src/services/privacy/erasure-engine.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { bytesBody, createFixtureCustomer } from './import-setup.ts';
 

@@ -13,7 +13,8 @@ import {
   getImport,
 } from '../../src/services/imports/import-queries.ts';
 import type { RowResultView } from '../../src/services/imports/import-results.ts';
-import { eraseAuditPersonalData, tombstoneOf } from '../../src/services/partners/erase-person.ts';
+import { eraseAuditPersonalData } from '../../src/services/partners/erase-person.ts';
+import { tombstoneOf } from '../../src/services/privacy/erasure-engine.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { runImportFile } from './import-helpers.ts';
 import { createFixtureCustomer, type FixtureCustomer } from './import-setup.ts';

@@ -17,7 +17,7 @@ import { PASSWORD_RESET_JOB } from '../auth/account-flows.ts';
 import { assertOperator } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { ServiceContext } from '../context.ts';
-import { erasePersonWithin, tombstoneOf } from '../partners/erase-person.ts';
+import { erasePersonWithin, tombstoneOf } from './erasure-engine.ts';
 import { checkedEmail } from '../../domain/users/checked-email.ts';
 
 /** Jobs whose payload names a person by email (and names): the request's own words. */
