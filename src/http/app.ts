@@ -43,6 +43,8 @@ export interface AppOptions {
   /** The process logger (pino); none in tests. */
   readonly logger?: FastifyBaseLogger;
   readonly version?: string;
+  /** The built web app's directory (default web/dist): tests give one of their own. */
+  readonly webRoot?: string;
 }
 
 /** The Fastify instance with zod schemas as the type provider: routes get typed params and bodies. */
@@ -156,7 +158,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   await app.register(metricsPlugin, { database: options.database });
   await registerRoutes(app);
-  await app.register(webStaticPlugin);
+  await app.register(webStaticPlugin, options.webRoot === undefined ? {} : { root: options.webRoot });
   await app.register(scimPlugin);
   return app;
 }

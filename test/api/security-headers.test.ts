@@ -1,6 +1,9 @@
 // Security headers on each kind of answer (ADR 0078): the web app, the API docs, JSON and CSV API
 // answers, errors and early refusals. A reviewer found none: the app could be framed, authenticated
 // JSON and CSV exports were cacheable, and invite/reset tokens in URLs could leak in a Referer.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, useTestApp } from '../helpers/app.ts';
@@ -31,8 +34,23 @@ function expectProtectiveHeaders(response: LightMyRequestResponse): void {
   expect(response.headers['referrer-policy']).toBe('no-referrer');
 }
 
+/**
+ * A built web app of this file's own, as Vite writes one (an index naming a hashed script): the
+ * tests must not depend on whether web/dist was built in this checkout (a clean CI clone has none).
+ */
+function builtWebApp(): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'hub-security-headers-web-'));
+  mkdirSync(path.join(root, 'assets'));
+  writeFileSync(
+    path.join(root, 'index.html'),
+    '<!doctype html><html lang="en"><head><script type="module" src="/assets/index-3f2a9c1b.js"></script></head><body><div id="root"></div></body></html>',
+  );
+  writeFileSync(path.join(root, 'assets', 'index-3f2a9c1b.js'), 'export {};\n');
+  return root;
+}
+
 describe('security headers', () => {
-  const harness = useTestApp();
+  const harness = useTestApp({ webRoot: builtWebApp() });
 
   const kinds: Array<[string, (customerId: string) => string, 'json' | 'csv' | 'html' | 'any']> = [
     ['the signed-in admin with its CSRF token', () => '/v1/auth/me', 'json'],

@@ -27,6 +27,8 @@ export interface TestApp {
 
 export interface TestAppOptions {
   readonly env?: Record<string, string>;
+  /** A built web app of the test's own; without it, web/dist when a build is there. */
+  readonly webRoot?: string;
 }
 
 export async function createTestApp(
@@ -43,7 +45,12 @@ export async function createTestApp(
     ...options.env,
   });
   const deployment = await ensureDeployment(database.db, undefined);
-  const app = await buildApp({ config, database, secret: deployment.secret });
+  const app = await buildApp({
+    config,
+    database,
+    secret: deployment.secret,
+    ...(options.webRoot === undefined ? {} : { webRoot: options.webRoot }),
+  });
   await app.ready();
   const partnerId = await createPartner(database.db, 'Home Partner');
   const worker: Worker = createWorker({
