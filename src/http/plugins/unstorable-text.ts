@@ -4,6 +4,7 @@
 // answered 500; found at the edge, it is a 400 that names the field.
 // Keys are checked too: `__proto__` (and `constructor.prototype`) would let a later object copy
 // change a prototype, which is what Fastify's JSON parser refused before this one took over.
+import { unstorableReason } from '../../domain/text/unstorable-text.ts';
 
 export type UnstorableReason = 'nul' | 'lone_surrogate' | 'forbidden_key';
 
@@ -13,15 +14,6 @@ export interface UnstorableText {
   readonly reason: UnstorableReason;
   /** The key refused, for `forbidden_key`. */
   readonly key?: string;
-}
-
-/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-export function unstorableReason(text: string): 'nul' | 'lone_surrogate' | null {
-  if (text.includes('\u0000')) return 'nul';
-  if (LONE_SURROGATE.test(text)) return 'lone_surrogate';
-  return null;
 }
 
 function isForbiddenKey(key: string, value: unknown): boolean {

@@ -1,4 +1,4 @@
-import { unstorableReason } from '../../http/plugins/unstorable-text.ts';
+import { unstorableReason } from '../../domain/text/unstorable-text.ts';
 import { invalidFilter } from '../errors.ts';
 
 // Tokens of a filter. A `word` is any run of characters that is not blank, a bracket, a parenthesis or a
