@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandNumberRanges } from './number-range.ts';
+import { MAX_NUMBERS_PER_REQUEST, expandNumberRanges, tooManyNumbers } from './number-range.ts';
 
 describe('expandNumberRanges', () => {
   it.each([
@@ -44,5 +44,32 @@ describe('expandNumberRanges', () => {
       ok: false,
       errors: [{ description: '"0301234500-12" is not a valid phone number for NL.' }],
     });
+  });
+});
+
+describe('tooManyNumbers', () => {
+  it.each([
+    [MAX_NUMBERS_PER_REQUEST, 'add', null],
+    [MAX_NUMBERS_PER_REQUEST, 'remove', null],
+    [
+      MAX_NUMBERS_PER_REQUEST + 1,
+      'add',
+      {
+        description: 'At most 10000 numbers can be added at once.',
+        descriptionNl: 'Er kunnen maximaal 10000 nummers tegelijk worden toegevoegd.',
+      },
+    ],
+    [
+      MAX_NUMBERS_PER_REQUEST + 1,
+      'remove',
+      {
+        description: 'At most 10000 numbers can be removed at once.',
+        descriptionNl: 'Er kunnen maximaal 10000 nummers tegelijk worden verwijderd.',
+      },
+    ],
+  ] as const)('%i numbers to %s: %j', (count, action, texts) => {
+    expect(tooManyNumbers(count, action)).toEqual(
+      texts && { code: 'range_too_large', field: 'numbers', ...texts },
+    );
   });
 });

@@ -5,6 +5,23 @@ import { normalizePhoneNumber } from './normalize-phone.ts';
 
 export const MAX_NUMBERS_PER_REQUEST = 10_000;
 
+const REQUEST_VERBS = {
+  add: { en: 'added', nl: 'toegevoegd' },
+  remove: { en: 'removed', nl: 'verwijderd' },
+} as const;
+
+/** The limit on one request as a whole: at most MAX_NUMBERS_PER_REQUEST numbers added or removed. */
+export function tooManyNumbers(count: number, action: keyof typeof REQUEST_VERBS): ErrorDetail | null {
+  if (count <= MAX_NUMBERS_PER_REQUEST) return null;
+  const verb = REQUEST_VERBS[action];
+  return {
+    code: 'range_too_large',
+    field: 'numbers',
+    description: `At most ${MAX_NUMBERS_PER_REQUEST} numbers can be ${verb.en} at once.`,
+    descriptionNl: `Er kunnen maximaal ${MAX_NUMBERS_PER_REQUEST} nummers tegelijk worden ${verb.nl}.`,
+  };
+}
+
 export type RangeExpansion = { ok: true; numbers: string[] } | { ok: false; errors: ErrorDetail[] };
 
 /** A typed entry read as one number or as the two ends of a range (raw text, not normalized). */
@@ -83,13 +100,7 @@ export function expandNumberRanges(inputs: readonly string[], country: string): 
     }
     for (let value = first; value <= last; value += 1n) numbers.add(`+${value}`);
   }
-  if (numbers.size > MAX_NUMBERS_PER_REQUEST) {
-    errors.push({
-      code: 'range_too_large',
-      field: 'numbers',
-      description: `At most ${MAX_NUMBERS_PER_REQUEST} numbers can be added at once.`,
-      descriptionNl: `Er kunnen maximaal ${MAX_NUMBERS_PER_REQUEST} nummers tegelijk worden toegevoegd.`,
-    });
-  }
+  const tooMany = tooManyNumbers(numbers.size, 'add');
+  if (tooMany) errors.push(tooMany);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, numbers: [...numbers].sort() };
 }

@@ -3,7 +3,7 @@
 // in NL and +32475123456 in BE), and removal deletes data: when the countries it may be read with
 // give more than one number, it is refused as ambiguous, naming the readings, never guessed. Pure.
 import type { ErrorDetail } from '../../domain/errors.ts';
-import { MAX_NUMBERS_PER_REQUEST, expandNumberRanges } from '../../domain/phone/number-range.ts';
+import { expandNumberRanges, tooManyNumbers } from '../../domain/phone/number-range.ts';
 
 export type RemovalReading = { ok: true; numbers: string[] } | { ok: false; errors: ErrorDetail[] };
 
@@ -77,13 +77,7 @@ export function readNumbersToRemove(
     else if (beyondValidity.length > 0) errors.push(beyondValidity[0]!);
     else errors.push(invalidEverywhere(entry.trim(), distinctCountries));
   }
-  if (numbers.size > MAX_NUMBERS_PER_REQUEST) {
-    errors.push({
-      code: 'range_too_large',
-      field: 'numbers',
-      description: `At most ${MAX_NUMBERS_PER_REQUEST} numbers can be removed at once.`,
-      descriptionNl: `Er kunnen maximaal ${MAX_NUMBERS_PER_REQUEST} nummers tegelijk worden verwijderd.`,
-    });
-  }
+  const tooMany = tooManyNumbers(numbers.size, 'remove');
+  if (tooMany) errors.push(tooMany);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, numbers: [...numbers].sort() };
 }
