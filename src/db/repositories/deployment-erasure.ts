@@ -8,8 +8,9 @@ import { withLifecycleTables } from './lifecycle-schema.ts';
 /**
  * Every partner, locked for the erasure's transaction in id order, as a partner's own erasure
  * locks its partner first: both then wait for each other before touching a row, never in a cycle.
- * `for no key update`: it still excludes a partner's erasure (`for update`), but not the foreign-key
- * checks of writes that insert rows of a partner (customers, admins, tokens) meanwhile.
+ * `for no key update`, as a partner's erasure takes it too: it conflicts with itself, so erasures
+ * exclude each other, but not with the foreign-key checks of writes that insert rows of a partner
+ * (customers, admins, tokens, imports) meanwhile.
  */
 export async function lockAllPartners(trx: Executor): Promise<string[]> {
   const rows = await trx.selectFrom('partners').select('id').orderBy('id').forNoKeyUpdate().execute();
