@@ -4,7 +4,7 @@
 // still holding their email is deleted; a dry run not yet applied is cancelled, since it cannot be
 // applied from a file that no longer exists. A partner's erasure stays within its own imports.
 import { parse } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { withImportTables } from '../../src/db/repositories/import-schema.ts';
 import {
   allImportRows,
@@ -13,7 +13,7 @@ import {
   getImport,
 } from '../../src/services/imports/import-queries.ts';
 import type { RowResultView } from '../../src/services/imports/import-results.ts';
-import { eraseAuditPersonalData } from '../../src/services/partners/erase-person.ts';
+import { eraseAuditPersonalData, type ErasureResult } from '../../src/services/partners/erase-person.ts';
 import { tombstoneOf } from '../../src/services/privacy/erasure-engine.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { runImportFile } from './import-helpers.ts';
@@ -93,7 +93,8 @@ describe('GDPR erasure of import results', () => {
     return dryRun.view.id;
   }
 
-  it('sets up partner A, whose customer had the person, and partner B, whose dry run names her', async () => {
+  // Partner A, whose customer had the person, and partner B, whose dry run names her.
+  beforeAll(async () => {
     const customer = await createFixtureCustomer(database(), 'ERASE-A');
     const added = await runImportFile(database(), customer.context, customer.customerId, ADD, 'add-only');
     expect(added.rows.map((row) => row.messages)).toEqual([[], []]);
@@ -120,54 +121,65 @@ describe('GDPR erasure of import results', () => {
     expect(bob?.slice(0, 3)).toEqual(['Bob', 'Baker', OTHER]);
   });
 
-  it("partner A's erasure scrubs A's add, modify and error rows and deletes the dry run's file", async () => {
-    const result = await eraseAuditPersonalData(a.customer.context, a.customer.partnerId, PERSON);
-    expect(result).toMatchObject({ erasedImportRows: 3, deletedImportFiles: 1, cancelledImports: 1 });
-    const again = await eraseAuditPersonalData(a.customer.context, a.customer.partnerId, PERSON);
-    expect(again).toMatchObject({ erasedImportRows: 0, deletedImportFiles: 0, cancelledImports: 0 });
-  });
+  describe("after partner A's erasure", () => {
+    let erased: ErasureResult;
+    let erasedAgain: ErasureResult;
 
-  it('shows the tombstone in the rows endpoint, keeping the facts and the other rows', async () => {
-    const [ann, bob] = await rowsOf(a.customer, a.modify);
-    expect(ann).toMatchObject({ row: 2, line: 2, email: tombstone, action: 'modify', status: 'ok' });
-    const changes = Object.fromEntries((ann?.changes ?? []).map((change) => [change.field, change]));
-    expect(changes.lastName).toEqual({ field: 'lastName', before: tombstone, after: tombstone });
-    expect(changes.title).toEqual({ field: 'title', before: tombstone, after: tombstone });
-    expect(JSON.stringify(ann)).not.toMatch(/ann\.jansen|Jansen|de Vries|Head Baker/i);
-    expect(bob).toMatchObject({ row: 3, email: OTHER, action: 'modify' });
-    expect(bob?.changes).toEqual([{ field: 'title', before: 'Cook', after: 'Chef' }]);
-  });
+    // After partner B's test (hooks of this block run when its first test does), so that test
+    // sees A's imports before A's erasure; and whichever of the tests below runs alone.
+    beforeAll(async () => {
+      erased = await eraseAuditPersonalData(a.customer.context, a.customer.partnerId, PERSON);
+      erasedAgain = await eraseAuditPersonalData(a.customer.context, a.customer.partnerId, PERSON);
+    });
 
-  it('shows the tombstone in the error report, keeping the error, the line and the non-personal cells', async () => {
-    const [header, ann, bob] = await reportOf(a.customer, a.dryRun);
-    expect(header).toEqual([...HEADER.split(','), 'Error', 'Line']);
-    expect(ann?.slice(0, 8)).toEqual([
-      tombstone,
-      tombstone,
-      tombstone,
-      tombstone,
-      'FALSE',
-      'MAYBE',
-      'site.webex.com',
-      'TRUE',
-    ]);
-    expect(ann?.[8]).toMatch(/MAYBE/);
-    expect(ann?.[9]).toBe('2');
-    expect(bob?.slice(0, 4)).toEqual(['Bob', 'Baker', OTHER, 'Chef']);
-    const [annRow] = await rowsOf(a.customer, a.dryRun);
-    expect(annRow).toMatchObject({ row: 2, action: 'error', status: 'error' });
-    expect(annRow?.issues.map((issue) => issue.code)).toEqual(['invalid_boolean']);
-  });
+    it("partner A's erasure scrubs A's add, modify and error rows and deletes the dry run's file", () => {
+      expect(erased).toMatchObject({ erasedImportRows: 3, deletedImportFiles: 1, cancelledImports: 1 });
+      expect(erasedAgain).toMatchObject({ erasedImportRows: 0, deletedImportFiles: 0, cancelledImports: 0 });
+    });
 
-  it('cancels the dry run whose file was deleted, so it cannot be applied', async () => {
-    const view = await getImport(a.customer.context, a.customer.customerId, a.dryRun);
-    expect(view.status).toBe('cancelled');
-    expect(view.failure).toMatch(/erased/);
-    expect(await fileChunks(a.customer, a.dryRun)).toBe(0);
-    await expect(applyDryRun(a.customer.context, a.customer.customerId, a.dryRun)).rejects.toMatchObject({
-      code: 'conflict',
+    it('shows the tombstone in the rows endpoint, keeping the facts and the other rows', async () => {
+      const [ann, bob] = await rowsOf(a.customer, a.modify);
+      expect(ann).toMatchObject({ row: 2, line: 2, email: tombstone, action: 'modify', status: 'ok' });
+      const changes = Object.fromEntries((ann?.changes ?? []).map((change) => [change.field, change]));
+      expect(changes.lastName).toEqual({ field: 'lastName', before: tombstone, after: tombstone });
+      expect(changes.title).toEqual({ field: 'title', before: tombstone, after: tombstone });
+      expect(JSON.stringify(ann)).not.toMatch(/ann\.jansen|Jansen|de Vries|Head Baker/i);
+      expect(bob).toMatchObject({ row: 3, email: OTHER, action: 'modify' });
+      expect(bob?.changes).toEqual([{ field: 'title', before: 'Cook', after: 'Chef' }]);
+    });
+
+    it('shows the tombstone in the error report, keeping the error, the line and the non-personal cells', async () => {
+      const [header, ann, bob] = await reportOf(a.customer, a.dryRun);
+      expect(header).toEqual([...HEADER.split(','), 'Error', 'Line']);
+      expect(ann?.slice(0, 8)).toEqual([
+        tombstone,
+        tombstone,
+        tombstone,
+        tombstone,
+        'FALSE',
+        'MAYBE',
+        'site.webex.com',
+        'TRUE',
+      ]);
+      expect(ann?.[8]).toMatch(/MAYBE/);
+      expect(ann?.[9]).toBe('2');
+      expect(bob?.slice(0, 4)).toEqual(['Bob', 'Baker', OTHER, 'Chef']);
+      const [annRow] = await rowsOf(a.customer, a.dryRun);
+      expect(annRow).toMatchObject({ row: 2, action: 'error', status: 'error' });
+      expect(annRow?.issues.map((issue) => issue.code)).toEqual(['invalid_boolean']);
+    });
+
+    it('cancels the dry run whose file was deleted, so it cannot be applied', async () => {
+      const view = await getImport(a.customer.context, a.customer.customerId, a.dryRun);
+      expect(view.status).toBe('cancelled');
+      expect(view.failure).toMatch(/erased/);
+      expect(await fileChunks(a.customer, a.dryRun)).toBe(0);
+      await expect(applyDryRun(a.customer.context, a.customer.customerId, a.dryRun)).rejects.toMatchObject({
+        code: 'conflict',
+      });
     });
   });
+
   it('follows an address the person had before, as the erasure learns it from the log', async () => {
     const customer = await createFixtureCustomer(database(), 'ERASE-OLD');
     const before = 'carla.before@erase.example';
