@@ -9,11 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { withLifecycleTables } from '../../src/db/repositories/lifecycle-schema.ts';
 import type { AuditEventRow } from '../../src/db/schema.ts';
 import type { CustomerView } from '../../src/services/customers/customer-view.ts';
-import {
-  SIGNUP_JOB,
-  signUp as runSignUp,
-  type SignUpRequest,
-} from '../../src/services/accounts/free-accounts.ts';
+import { SIGNUP_JOB, signUp as runSignUp } from '../../src/services/accounts/free-accounts.ts';
+import type { SignUpRequest } from '../../src/services/accounts/sign-up-request.ts';
 import { tombstoneOf } from '../../src/services/privacy/erasure-engine.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { createApiToken, createPartner, createTestCustomer } from '../helpers/factories.ts';

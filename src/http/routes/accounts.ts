@@ -2,17 +2,12 @@
 // rate-limited per IP like sign-in), and creation by the operator.
 import { z } from 'zod';
 import { createFreeAccount, requestSignUp, verifySignup } from '../../services/accounts/free-accounts.ts';
+import { freeAccountInputSchema } from '../../services/accounts/sign-up-request.ts';
 import type { App } from '../app.ts';
 import { localeOf } from '../locale.ts';
 import { perClientLimit } from '../rate-limit/per-client-limit.ts';
 import { errorResponses } from '../schemas/common.ts';
 import { emailLinkBase } from './public-url.ts';
-
-const accountInput = z.object({
-  email: z.string().min(3).max(254),
-  firstName: z.string().max(100).optional(),
-  lastName: z.string().max(100).optional(),
-});
 
 const freeAccountOutput = z
   .object({
@@ -41,7 +36,7 @@ export async function accountRoutes(app: App): Promise<void> {
           tags: ['accounts'],
           summary: 'Sign up for a free account (a verification link is emailed)',
           security: [],
-          body: accountInput.extend({ password: z.string().max(200).optional() }),
+          body: freeAccountInputSchema.extend({ password: z.string().max(200).optional() }),
           response: { 202: z.object({ message: z.string() }), ...errorResponses },
           ...(url === '/v1/auth/signup' ? { hide: true } : {}),
         },
@@ -82,7 +77,7 @@ export async function accountRoutes(app: App): Promise<void> {
       schema: {
         tags: ['accounts'],
         summary: 'Create a free account (operator)',
-        body: accountInput,
+        body: freeAccountInputSchema,
         response: { 201: freeAccountOutput, ...errorResponses },
       },
     },

@@ -1,22 +1,15 @@
 // Does a self sign-up's work (SPEC §5): looks the email up among users and free accounts and, for
 // one that can still be used, creates the unverified account and emails its link. Run as a job so
 // the request that asked answers alike, in text and timing, for every email (ADR 0002).
-import { z } from 'zod';
 import { SIGNUP_JOB, signUp } from '../../services/accounts/free-accounts.ts';
+import { signUpRequestSchema } from '../../services/accounts/sign-up-request.ts';
 import { defineJob } from '../job-definition.ts';
 
 export const signUpJob = defineJob({
   kind: SIGNUP_JOB,
   version: 1,
   maxAttempts: 3,
-  payloadSchema: z.object({
-    email: z.string().min(1).max(254),
-    firstName: z.string().max(100).optional(),
-    lastName: z.string().max(100).optional(),
-    publicUrl: z.string().min(1),
-    locale: z.enum(['en', 'nl']),
-    requestId: z.string().min(1),
-  }),
+  payloadSchema: signUpRequestSchema,
   async handle(payload, { db, job }) {
     await signUp(db, payload, job.id);
   },

@@ -22,14 +22,9 @@ import { queueEmail } from '../email/email-service.ts';
 import { EMAIL_TAKEN_TEXT } from '../../domain/provisioning/wholesale-codes.ts';
 import { enqueueJob, lockJobPayloadEmail } from '../../jobs/queue.ts';
 import { isTombstone } from '../../domain/privacy/tombstone.ts';
+import type { FreeAccountInput, SignUpRequest } from './sign-up-request.ts';
 
 export const SIGNUP_TTL_HOURS = 24;
-
-export interface FreeAccountInput {
-  readonly email: string;
-  readonly firstName?: string | undefined;
-  readonly lastName?: string | undefined;
-}
 
 export interface FreeAccountView {
   readonly id: string;
@@ -156,18 +151,6 @@ async function sendVerification(
 export const SIGNUP_JOB = 'sign-up';
 
 /** A sign-up as the request gave it (email already checked) and as its job receives it. */
-export interface SignUpRequest {
-  readonly email: string;
-  readonly firstName?: string | undefined;
-  readonly lastName?: string | undefined;
-  /** The base of the verification link. */
-  readonly publicUrl: string;
-  /** The language of the sign-up request: the verification email speaks it. */
-  readonly locale: Locale;
-  /** The request's trackingId: the job's audit rows name it. */
-  readonly requestId: string;
-}
-
 /**
  * Self sign-up, the request's part: it checks the input and only queues a job, so the answer costs
  * the same one INSERT for an email that is a user (or a free account) anywhere in the deployment
