@@ -35,9 +35,11 @@ import {
 import type { AuditEventRow } from '../../db/schema.ts';
 import { eraseImportResults, type ErasedImports } from '../partners/erase-import-results.ts';
 import type { Executor } from '../context.ts';
+import { TOMBSTONE_PREFIX } from '../../domain/privacy/tombstone.ts';
 
+/** What the person's address becomes: the prefix and a hash, never an email (ADR 0024). */
 export function tombstoneOf(email: string): string {
-  return `erased:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 16)}`;
+  return `${TOMBSTONE_PREFIX}${createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 16)}`;
 }
 
 function keysOf(identity: PersonIdentity): PersonKeys {
