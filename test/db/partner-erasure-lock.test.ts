@@ -4,46 +4,12 @@
 // API tokens) do not wait for it, while a second erasure of the same partner still does.
 // Waits are read from pg_stat_activity, never timed. Real parallel connections: PostgreSQL only.
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { requirePartner } from '../../src/services/partners/partner-service.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { createApiToken, createPartner, operatorContext } from '../helpers/factories.ts';
-import { lockWaiters } from '../helpers/lock-waiters.ts';
-
-/** Holds the partner's lock as an erasure's transaction does, until `release` is called. */
-async function holdErasureLock(database: Database, partnerId: string) {
-  let release = (): void => undefined;
-  let held = (): void => undefined;
-  const holding = new Promise<void>((resolve) => (held = resolve));
-  const done = database.db.transaction().execute(async (trx) => {
-    await requirePartner(operatorContext(database.db, partnerId), partnerId, trx);
-    held();
-    await new Promise<void>((resolve) => (release = resolve));
-  });
-  await Promise.race([holding, done]);
-  return {
-    async release() {
-      release();
-      await done;
-    },
-  };
-}
-
-/** Whether a statement of this database waits for a lock before `work` settles. */
-async function waitsForALock(database: Database, work: Promise<unknown>): Promise<boolean> {
-  let settled = false;
-  void work.finally(() => (settled = true)).catch(() => undefined);
-  while (!settled) {
-    const { rows } = await sql<{ waiting: number }>`
-      select count(*)::int as waiting from pg_stat_activity
-      where datname = current_database() and wait_event_type = 'Lock'`.execute(database.db);
-    if ((rows[0]?.waiting ?? 0) > 0) return true;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return false;
-}
+import { holdLockInTransaction, lockWaiters, waitsForALock } from '../helpers/lock-waiters.ts';
 
 describe.runIf(inject('testDatabase').kind === 'postgres')("the lock of a partner's erasure", () => {
   const database = useTestDatabase();
@@ -77,7 +43,9 @@ describe.runIf(inject('testDatabase').kind === 'postgres')("the lock of a partne
       },
     ],
   ])('lets %s of the partner be inserted meanwhile', async (_row, insert) => {
-    const lock = await holdErasureLock(database(), partnerId);
+    const lock = await holdLockInTransaction(database(), (trx) =>
+      requirePartner(operatorContext(database().db, partnerId), partnerId, trx),
+    );
     const inserting = insert(database().db);
     let waited: boolean;
     try {
@@ -90,7 +58,9 @@ describe.runIf(inject('testDatabase').kind === 'postgres')("the lock of a partne
   });
 
   it('makes a second erasure of the same partner wait for the first', async () => {
-    const first = await holdErasureLock(database(), partnerId);
+    const first = await holdLockInTransaction(database(), (trx) =>
+      requirePartner(operatorContext(database().db, partnerId), partnerId, trx),
+    );
     let secondLocked = false;
     const second = database()
       .db.transaction()

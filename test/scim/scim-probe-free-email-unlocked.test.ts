@@ -5,47 +5,13 @@
 // Real parallel connections: PostgreSQL only.
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Database } from '../../src/db/client.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { createTestCustomer } from '../helpers/factories.ts';
-import { lockWaiters } from '../helpers/lock-waiters.ts';
+import { holdLockInTransaction, lockWaiters, waitsForALock } from '../helpers/lock-waiters.ts';
 import { createScimCustomer, scimUser, SCIM_JSON, type ScimCustomer } from './scim-harness.ts';
 
 const testApp = useTestApp();
 const HELD_EMAIL = 'held@scim-unlocked.example';
-
-/** Holds the token's probe lock in a transaction of its own until `release` is called. */
-async function holdProbeLock(database: Database, tokenId: string) {
-  let release = (): void => undefined;
-  let held = (): void => undefined;
-  const holding = new Promise<void>((resolve) => (held = resolve));
-  const done = database.db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(hashtextextended(${`email-probes:${tokenId}`}, 0))`.execute(trx);
-    held();
-    await new Promise<void>((resolve) => (release = resolve));
-  });
-  await Promise.race([holding, done]);
-  return {
-    async release() {
-      release();
-      await done;
-    },
-  };
-}
-
-/** Whether a statement of this database waits for a lock before `work` settles. */
-async function waitsForALock(database: Database, work: Promise<unknown>): Promise<boolean> {
-  let settled = false;
-  void work.finally(() => (settled = true)).catch(() => undefined);
-  while (!settled) {
-    const { rows } = await sql<{ waiting: number }>`
-      select count(*)::int as waiting from pg_stat_activity
-      where datname = current_database() and wait_event_type = 'Lock'`.execute(database.db);
-    if ((rows[0]?.waiting ?? 0) > 0) return true;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  return false;
-}
 
 describe.runIf(inject('testDatabase').kind === 'postgres')('a SCIM write and the token probe lock', () => {
   let scim: ScimCustomer;
@@ -78,7 +44,9 @@ describe.runIf(inject('testDatabase').kind === 'postgres')('a SCIM write and the
 
   it('creates a user with a free email while the token probe lock is held elsewhere', async () => {
     const { database } = testApp();
-    const lock = await holdProbeLock(database, tokenId);
+    const lock = await holdLockInTransaction(database, (trx) =>
+      sql`select pg_advisory_xact_lock(hashtextextended(${`email-probes:${tokenId}`}, 0))`.execute(trx),
+    );
     const write = post('free', 'free@scim-unlocked.example');
     let waited: boolean;
     try {
@@ -93,7 +61,9 @@ describe.runIf(inject('testDatabase').kind === 'postgres')('a SCIM write and the
 
   it('waits for the token probe lock with an email of another customer, then records it', async () => {
     const { database } = testApp();
-    const lock = await holdProbeLock(database, tokenId);
+    const lock = await holdLockInTransaction(database, (trx) =>
+      sql`select pg_advisory_xact_lock(hashtextextended(${`email-probes:${tokenId}`}, 0))`.execute(trx),
+    );
     const write = post('taken', HELD_EMAIL);
     try {
       await lockWaiters(database, 1);
