@@ -22,7 +22,7 @@ import { queueEmail } from '../email/email-service.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
 import { checkPasswordStrength, hashPassword } from './passwords.ts';
 import { invalidLink } from './invalid-link.ts';
-import { revokeAccountTokens } from './revoke-account-tokens.ts';
+import { revokeTokensCreatedBy } from '../tokens/revoke-tokens-created-by.ts';
 import { hashToken, randomToken } from './secrets.ts';
 
 interface AdminRecipient {
@@ -203,7 +203,7 @@ export async function confirmPasswordReset(
     // with it (ADR 0002, 2026-11-27). Accepting an invite sets a first password: nothing to end.
     await deleteAdminSessions(trx, admin.id);
     // Each revoked token gets its own `token.revoke` / `scim_token.revoke` row (reason password_reset).
-    await revokeAccountTokens(trx, context, admin.id, 'password_reset');
+    await revokeTokensCreatedBy(trx, context, admin.id, { scimTokens: true, reason: 'password_reset' });
     await recordAudit(trx, context, {
       partnerId: admin.partner_id,
       customerId: admin.customer_id,
