@@ -68,7 +68,7 @@ export async function recentProbes(
 }
 
 /** Probes the actor may still make this minute; unlimited (Infinity) for actors without an id. */
-export async function remainingProbeBudget(context: ServiceContext): Promise<number> {
+async function remainingProbeBudget(context: ServiceContext): Promise<number> {
   const actorId = context.actor.id;
   if (actorId === null) return Number.POSITIVE_INFINITY;
   return Math.max(0, EMAIL_PROBES_PER_MINUTE - (await recentProbes(context, actorId)));
