@@ -2,10 +2,11 @@
 // the caller's scope, so another tenant's token is never found.
 import { sql } from 'kysely';
 import type { CustomerScope } from '../../services/access/policy.ts';
+import type { InstantPosition } from '../../services/checked-cursor.ts';
 import type { Executor } from '../../services/context.ts';
-import type { CursorPosition } from '../../services/paging.ts';
 import type { ApiTokenRow, Role } from '../schema.ts';
 import { isUuid } from './customers.ts';
+import { CURSOR_AT } from './instant-cursor.ts';
 
 function scoped(executor: Executor, scope: CustomerScope) {
   let query = executor.selectFrom('api_tokens').selectAll();
@@ -14,22 +15,24 @@ function scoped(executor: Executor, scope: CustomerScope) {
   return query;
 }
 
-// The cursor carries a JS date (milliseconds); comparing at that precision keeps paging exact.
-const CREATED_MS = sql`date_trunc('milliseconds', created_at)`;
-
+/**
+ * A page of the tokens in scope, oldest first: the `limit + 1` after the cursor's (created, id),
+ * compared and ordered on the stored `(created_at, id)` (the id breaks ties, so tokens created in
+ * the same instant are each shown once), which the indexes of migration 0021 serve.
+ */
 export async function listApiTokens(
   executor: Executor,
   scope: CustomerScope,
-  filter: { after: CursorPosition | null; limit: number; customerId?: string | undefined },
-): Promise<ApiTokenRow[]> {
-  let query = scoped(executor, scope);
+  filter: { after: InstantPosition | null; limit: number; customerId?: string | undefined },
+): Promise<(ApiTokenRow & { cursor_at: string })[]> {
+  let query = scoped(executor, scope).select(CURSOR_AT);
   if (filter.customerId !== undefined) query = query.where('customer_id', '=', filter.customerId);
   if (filter.after) {
-    const { key, id } = filter.after;
-    query = query.where(sql<boolean>`(${CREATED_MS}, id) > (${key}::timestamptz, ${id}::uuid)`);
+    const { at, id } = filter.after;
+    query = query.where(sql<boolean>`(created_at, id) > (${at}::timestamptz, ${id}::uuid)`);
   }
   return query
-    .orderBy(CREATED_MS)
+    .orderBy('created_at')
     .orderBy('id')
     .limit(filter.limit + 1)
     .execute();

@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { API_TOKEN_PREFIX, hashToken, randomToken } from '../auth/secrets.ts';
 import type { Executor, ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
-import { decodeTimeCursor } from '../checked-cursor.ts';
+import { decodeInstantCursor } from '../checked-cursor.ts';
 import { toPage, type Page } from '../paging.ts';
 
 export interface TokenView {
@@ -180,11 +180,11 @@ export async function listTokenViews(
 ): Promise<Page<TokenView>> {
   const customerId = input.customerId ? (await requireCustomer(context, input.customerId)).id : undefined;
   const rows = await listApiTokens(context.db, customerScope(context.actor), {
-    after: decodeTimeCursor(input.cursor),
+    after: decodeInstantCursor(input.cursor, 'ascending'),
     limit: input.limit,
     customerId,
   });
-  const page = toPage(rows, input.limit, (row) => ({ key: row.created_at.toISOString(), id: row.id }));
+  const page = toPage(rows, input.limit, (row) => ({ key: row.cursor_at, id: row.id }));
   const visible = page.items.filter((row) => maySeeHolderOf(context.actor, row.role));
   return { items: await presentTokens(context.db, visible), nextCursor: page.nextCursor };
 }
