@@ -1,13 +1,34 @@
 // While a server holds the embedded database, it leaves a discovery file in the data dir so the
 // CLI can send its commands to that server instead of failing to open the same PGlite data dir
-// (SPEC §9). The file is readable by its owner only: it holds the secret of the CLI endpoint.
+// (SPEC §9). The file is readable by its owner only: it holds the secret of the CLI endpoint, which
+// the server serves on a loopback listener of its own (ADR 0081), at `cliUrl`.
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 
 export interface ServerDiscovery {
   readonly pid: number;
+  /** The server's HTTP API on this machine (messages, the SCIM tenant URL without HUB_PUBLIC_URL). */
   readonly url: string;
+  /** The loopback listener that runs forwarded CLI commands; absent: `url` serves them (see below). */
+  readonly cliUrl?: string | undefined;
   readonly cliSecret: string;
+}
+
+const discoverySchema = z.object({
+  pid: z.number().int(),
+  url: z.string(),
+  cliUrl: z.string().optional(),
+  cliSecret: z.string(),
+});
+
+/**
+ * Where to send a forwarded CLI command. A file without `cliUrl` was written by a server from before
+ * ADR 0081, whose main HTTP app still served the endpoint: a CLI updated in place before that
+ * server restarted keeps working with it.
+ */
+export function cliEndpointUrl(server: ServerDiscovery): string {
+  return server.cliUrl ?? server.url;
 }
 
 export function discoveryFile(dataDir: string): string {
@@ -41,12 +62,11 @@ function isAlive(pid: number): boolean {
 
 /** The running server of this data dir, or null (a file left by a dead process is ignored). */
 export async function readDiscovery(dataDir: string): Promise<ServerDiscovery | null> {
+  let parsed: ServerDiscovery;
   try {
-    const parsed = JSON.parse(await readFile(discoveryFile(dataDir), 'utf8')) as ServerDiscovery;
-    return typeof parsed.pid === 'number' && parsed.pid !== process.pid && isAlive(parsed.pid)
-      ? parsed
-      : null;
+    parsed = discoverySchema.parse(JSON.parse(await readFile(discoveryFile(dataDir), 'utf8')));
   } catch {
     return null;
   }
+  return parsed.pid !== process.pid && isAlive(parsed.pid) ? parsed : null;
 }

@@ -11,10 +11,13 @@
 import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { productVersion } from '../project-paths.ts';
-import { discoveryFile, readDiscovery, type ServerDiscovery } from '../server-discovery.ts';
+import { cliEndpointUrl, discoveryFile, readDiscovery, type ServerDiscovery } from '../server-discovery.ts';
 import { EXIT_FAILED, describeError } from './exit-codes.ts';
 import { readerGone, type AwaitedWork, type CliIo, type ForwardedEvent } from './io.ts';
 import { silenceWatchdog } from './silence-watchdog.ts';
+
+/** The path of the endpoint on the server's CLI listener (the main HTTP app answers 404 for it). */
+export const FORWARDED_CLI_PATH = '/internal/cli';
 
 /** The response header in which a server names its version, for a CLI that cannot read it. */
 export const SERVER_VERSION_HEADER = 'x-hub-version';
@@ -59,6 +62,7 @@ export async function forwardToServer(
 ): Promise<number | null> {
   const server = await readDiscovery(config.dataDir);
   if (!server) return null;
+  const cliUrl = cliEndpointUrl(server);
   const timeoutMs = config.cliTimeoutMs;
   const abort = new AbortController();
   // Restarted at each sign of life: the answer's headers, then every chunk of its body.
@@ -72,7 +76,7 @@ export async function forwardToServer(
   process.on('SIGINT', onInterrupt);
   try {
     stillAlive();
-    const response = await fetch(`${server.url}/internal/cli`, {
+    const response = await fetch(`${cliUrl}${FORWARDED_CLI_PATH}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-hub-cli-secret': server.cliSecret },
       body: JSON.stringify({
@@ -122,7 +126,7 @@ export async function forwardToServer(
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
     const reason = (cause as NodeJS.ErrnoException | undefined)?.code ?? describeError(cause ?? error);
     io.err(
-      `Error: a server (pid ${server.pid}) holds the embedded database in ${config.dataDir} but did not answer at ${server.url} (${reason}).\n` +
+      `Error: a server (pid ${server.pid}) holds the embedded database in ${config.dataDir} but did not answer at ${cliUrl} (${reason}).\n` +
         `If no hub server runs, pid ${server.pid} is another process now: remove ${discoveryFile(config.dataDir)} and run the command again.\n`,
     );
     return EXIT_FAILED;
@@ -169,7 +173,7 @@ function silenceMessage(server: ServerDiscovery, timeoutMs: number, started: boo
   const seconds = timeoutMs / 1000;
   const what = started
     ? `the running server (pid ${server.pid}) stopped answering: nothing for ${seconds} s. The command may still be running (or have finished) in the server: check before running it again.`
-    : `the running server (pid ${server.pid}) at ${server.url} did not answer within ${seconds} s.`;
+    : `the running server (pid ${server.pid}) at ${cliEndpointUrl(server)} did not answer within ${seconds} s.`;
   return (
     `Error: ${what}\n` +
     `Is it overloaded or stuck? See its log. To wait longer, set HUB_CLI_TIMEOUT_SECONDS (now ${seconds}).\n`

@@ -1,16 +1,28 @@
-// The server's endpoint for a CLI invocation sent by `bin/hub` while the server holds the embedded
-// database (ADR 0051): it runs the command and streams its output back as NDJSON, with keep-alive
-// lines as often as the CLI asked (ADR 0070), and names its version for a CLI that cannot read it.
-// Only loopback peers reach it: the CLI runs on the same machine and dials the 127.0.0.1 URL of the
-// discovery file, while the server listens on every interface (HOST=0.0.0.0). A 192-bit secret
-// cannot be guessed, but a leaked one would run any command, reading files, from anywhere.
+// The endpoint for a CLI invocation sent by `bin/hub` while `hub serve` holds the embedded database
+// (ADR 0051): it runs the command and streams its output back as NDJSON, with keep-alive lines as
+// often as the CLI asked (ADR 0070), and names its version for a CLI that cannot read it.
+// It is served only by the server's own loopback listener (127.0.0.1, a port of the OS's choosing,
+// named in the discovery file: cli-listener.ts, ADR 0081), never by the main HTTP app, which listens
+// on HOST (every interface by default) and often sits behind a reverse proxy. A proxy on this
+// machine connects from loopback for anyone; it does not reach a port nobody told it about. The
+// checks below stay as defence in depth: the TCP peer must be loopback and no proxy may have
+// forwarded the request, and the caller must hold the 192-bit secret of the discovery file
+// (readable by the data dir's owner only): a leaked one would run any command, reading files.
 import { isIP } from 'node:net';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { App } from '../http/app.ts';
 import { productVersion } from '../project-paths.ts';
 import { safeEqual } from '../services/auth/secrets.ts';
-import { SERVER_VERSION_HEADER } from './forward-to-server.ts';
+import { FORWARDED_CLI_PATH, SERVER_VERSION_HEADER } from './forward-to-server.ts';
 import { forwardedCommandStream } from './forwarded-command-stream.ts';
 import type { CliIo } from './io.ts';
 
@@ -44,12 +56,20 @@ function onlyLocalCallers(request: FastifyRequest, reply: FastifyReply, done: ()
   reply.callNotFound();
 }
 
-export function registerForwardedCliRoute(app: App, options: ForwardedCliRouteOptions): void {
+/** What the route needs of its Fastify instance: zod schemas as the type provider, nothing else. */
+export type ForwardedCliApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export function registerForwardedCliRoute(app: ForwardedCliApp, options: ForwardedCliRouteOptions): void {
   app.post(
-    '/internal/cli',
+    FORWARDED_CLI_PATH,
     {
       schema: {
-        hide: true,
         body: z.object({
           argv: z.array(z.string()),
           cwd: z.string(),
@@ -58,7 +78,6 @@ export function registerForwardedCliRoute(app: App, options: ForwardedCliRouteOp
           keepAliveMs: z.number().int().positive().optional(),
         }),
       },
-      config: { public: true },
       // Before the body is read or the secret compared.
       onRequest: onlyLocalCallers,
     },
@@ -86,7 +105,14 @@ export function registerForwardedCliRoute(app: App, options: ForwardedCliRouteOp
       // A keep-alive line at once sends the headers: a CLI that leaves before the command's first
       // output is then a stream closed early (logged at info), not an error of the route.
       events.write('\n');
-      return reply.type('application/x-ndjson').header(SERVER_VERSION_HEADER, productVersion()).send(events);
+      // One command per connection (each `bin/hub` is a process of its own): a connection kept
+      // alive after the exit code would hold the listener's close() at shutdown for the
+      // keep-alive timeout, as its headers went out before the server began to close.
+      return reply
+        .type('application/x-ndjson')
+        .header(SERVER_VERSION_HEADER, productVersion())
+        .header('connection', 'close')
+        .send(events);
     },
   );
 }

@@ -9,16 +9,14 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXIT_FAILED, EXIT_OK } from '../../src/cli/exit-codes.ts';
-import { registerForwardedCliRoute } from '../../src/cli/forwarded-cli-route.ts';
+import { startCliListener } from '../../src/cli/cli-listener.ts';
 import { forwardedCommandStream } from '../../src/cli/forwarded-command-stream.ts';
 import { forwardToServer } from '../../src/cli/forward-to-server.ts';
 import { bufferedIo } from '../../src/cli/io.ts';
 import { runCli } from '../../src/cli/run-cli.ts';
 import { loadConfig } from '../../src/config.ts';
-import { buildApp } from '../../src/http/app.ts';
 import { productVersion } from '../../src/project-paths.ts';
 import { writeDiscovery } from '../../src/server-discovery.ts';
-import { createTestDatabase } from '../helpers/database.ts';
 
 let dataDir = '';
 const closers: Array<() => Promise<void>> = [];
@@ -154,17 +152,10 @@ describe('a CLI command sent to a running server', () => {
   );
 });
 
-describe("hub serve's endpoint for forwarded commands", () => {
+describe("hub serve's listener for forwarded commands", () => {
   it("keeps a long, quiet command alive at the CLI's interval: exit 0 and its --json, with a 1 s timeout", async () => {
-    const database = await createTestDatabase();
-    const config = loadConfig({ HUB_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-    const app = await buildApp({ config, database, secret: 'test-secret' });
-    closers.push(async () => {
-      await app.close();
-      await database.close();
-    });
     let ran: readonly string[] = [];
-    registerForwardedCliRoute(app, {
+    const listener = await startCliListener({
       cliSecret: 'secret',
       // Quiet for well over the CLI's 1 s timeout (the server's default keep-alive is 10 s).
       run: async (argv, io) => {
@@ -174,10 +165,8 @@ describe("hub serve's endpoint for forwarded commands", () => {
         return EXIT_OK;
       },
     });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    if (typeof address !== 'object' || !address) throw new Error('no port');
-    const result = await forward(address.port, '1', ['users', 'import', 'users.csv', '--json']);
+    closers.push(() => listener.close());
+    const result = await forward(listener.address.port, '1', ['users', 'import', 'users.csv', '--json']);
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(EXIT_OK);
     expect(JSON.parse(result.stdout)).toEqual({ imported: 3 });
@@ -185,24 +174,14 @@ describe("hub serve's endpoint for forwarded commands", () => {
   });
 
   it('refuses a caller without the secret of the discovery file', async () => {
-    const database = await createTestDatabase();
-    const app = await buildApp({
-      config: loadConfig({ HUB_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
-      database,
-      secret: 'test-secret',
-    });
-    closers.push(async () => {
-      await app.close();
-      await database.close();
-    });
-    registerForwardedCliRoute(app, { cliSecret: 'secret', run: async () => EXIT_OK });
-    const response = await app.inject({
+    const listener = await startCliListener({ cliSecret: 'secret', run: async () => EXIT_OK });
+    closers.push(() => listener.close());
+    const response = await fetch(`${listener.url}/internal/cli`, {
       method: 'POST',
-      url: '/internal/cli',
-      headers: { 'x-hub-cli-secret': 'guess' },
-      payload: { argv: ['customers', 'list'], cwd: dataDir },
+      headers: { 'content-type': 'application/json', 'x-hub-cli-secret': 'guess' },
+      body: JSON.stringify({ argv: ['customers', 'list'], cwd: dataDir }),
     });
-    expect(response.statusCode).toBe(403);
+    expect(response.status).toBe(403);
   });
 });
 

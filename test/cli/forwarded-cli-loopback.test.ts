@@ -1,14 +1,12 @@
 // The CLI forwarding route (ADR 0051) runs any CLI command, files read from a given cwd, for a
-// caller with the discovery file's secret. The server listens on every interface; the route
-// answers only callers on this machine: the TCP peer is loopback and no reverse proxy forwarded
-// the request (a proxy on this machine connects from loopback for anyone). Others get a 404.
+// caller with the discovery file's secret. Its listener is bound to loopback (ADR 0081); as defence
+// in depth the route still answers only callers on this machine: the TCP peer is loopback and no
+// reverse proxy forwarded the request (a proxy on this machine connects from loopback for anyone).
+// Others get a 404.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCliListenerApp } from '../../src/cli/cli-listener.ts';
 import { EXIT_OK } from '../../src/cli/exit-codes.ts';
-import { isLoopbackAddress, registerForwardedCliRoute } from '../../src/cli/forwarded-cli-route.ts';
-import { loadConfig } from '../../src/config.ts';
-import type { Database } from '../../src/db/client.ts';
-import { buildApp, type App } from '../../src/http/app.ts';
-import { createTestDatabase } from '../helpers/database.ts';
+import { isLoopbackAddress, type ForwardedCliApp } from '../../src/cli/forwarded-cli-route.ts';
 
 describe('isLoopbackAddress', () => {
   const cases: Array<[string | undefined, boolean]> = [
@@ -35,15 +33,9 @@ describe('isLoopbackAddress', () => {
 
 const SECRET = 'the-discovery-file-secret';
 
-async function appWithRoute(env: Record<string, string> = {}) {
-  const database: Database = await createTestDatabase();
-  const app: App = await buildApp({
-    config: loadConfig({ HUB_DATA_DIR: '/tmp/hub-test-unused', LOG_LEVEL: 'silent', ...env }),
-    database,
-    secret: 'test-secret',
-  });
+async function appWithRoute() {
   const ran: string[][] = [];
-  registerForwardedCliRoute(app, {
+  const app = await buildCliListenerApp({
     cliSecret: SECRET,
     run: async (argv, io) => {
       ran.push([...argv]);
@@ -52,10 +44,10 @@ async function appWithRoute(env: Record<string, string> = {}) {
     },
   });
   await app.ready();
-  return { app, ran, close: async () => (await app.close(), await database.close()) };
+  return { app, ran, close: () => app.close() };
 }
 
-function forward(app: App, remoteAddress: string, headers: Record<string, string> = {}) {
+function forward(app: ForwardedCliApp, remoteAddress: string, headers: Record<string, string> = {}) {
   return app.inject({
     method: 'POST',
     url: '/internal/cli',
@@ -67,15 +59,12 @@ function forward(app: App, remoteAddress: string, headers: Record<string, string
 
 describe('POST /internal/cli from where', () => {
   let direct: Awaited<ReturnType<typeof appWithRoute>>;
-  let behindProxy: Awaited<ReturnType<typeof appWithRoute>>;
 
   beforeAll(async () => {
     direct = await appWithRoute();
-    behindProxy = await appWithRoute({ TRUST_PROXY: 'true' });
   });
   afterAll(async () => {
     await direct?.close();
-    await behindProxy?.close();
   });
 
   it.each(['127.0.0.1', '::1', '::ffff:127.0.0.1'])(
@@ -109,11 +98,11 @@ describe('POST /internal/cli from where', () => {
     expect(direct.ran.length).toBe(before);
   });
 
-  it('trusts the TCP peer, not an X-Forwarded-For that names loopback, behind TRUST_PROXY', async () => {
-    const before = behindProxy.ran.length;
-    const response = await forward(behindProxy.app, '10.0.0.5', { 'x-forwarded-for': '127.0.0.1' });
+  it('trusts the TCP peer, not an X-Forwarded-For that names loopback', async () => {
+    const before = direct.ran.length;
+    const response = await forward(direct.app, '10.0.0.5', { 'x-forwarded-for': '127.0.0.1' });
     expect(response.statusCode).toBe(404);
-    expect(behindProxy.ran.length).toBe(before);
+    expect(direct.ran.length).toBe(before);
   });
 
   it('still refuses a local caller without the secret', async () => {

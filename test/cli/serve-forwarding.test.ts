@@ -1,6 +1,8 @@
 // End to end: a real `node bin/hub serve` holds the embedded database while a real
 // `node bin/hub …` (same HUB_DATA_DIR) sends its commands to it, so both work at once (SPEC §9).
-// SIGTERM stops the server and removes its discovery file; the CLI then opens the data dir itself.
+// The commands go to a listener of the server's own on 127.0.0.1 (ADR 0081), not to its main HTTP
+// listener, which answers 404 for them. SIGTERM stops the server and removes its discovery file;
+// the CLI then opens the data dir itself.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -85,8 +87,28 @@ describe('hub serve with the CLI at the same time', { timeout: 300_000 }, () => 
     discovery = await waitForDiscovery(server);
     expect(discovery.pid).toBe(server.pid);
     expect(discovery.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(discovery.cliUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(new URL(discovery.cliUrl ?? '').port).not.toBe(new URL(discovery.url).port);
     const ready = await fetch(`${discovery.url}/readyz`);
     expect(ready.status).toBe(200);
+  });
+
+  it('answers 404 on its main listener to a forwarded command, even from this machine with the secret', async () => {
+    const main = await fetch(`${discovery.url}/internal/cli`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hub-cli-secret': discovery.cliSecret },
+      body: JSON.stringify({ argv: ['customers', 'list', '--json'], cwd: workDir }),
+    });
+    expect(main.status).toBe(404);
+    // The CLI listener serves that route only: the API is not there.
+    expect((await fetch(`${discovery.cliUrl}/readyz`)).status).toBe(404);
+    const cli = await fetch(`${discovery.cliUrl}/internal/cli`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hub-cli-secret': discovery.cliSecret },
+      body: JSON.stringify({ argv: ['customers', 'list', '--json'], cwd: workDir }),
+    });
+    expect(cli.status).toBe(200);
+    expect(await cli.text()).toContain('{"exitCode":0}');
   });
 
   it('refuses a second server on the same data dir, and leaves the first one its server.json', async () => {
@@ -155,7 +177,7 @@ describe('hub serve with the CLI at the same time', { timeout: 300_000 }, () => 
       ].join('\n'),
     );
     // What bin/hub sends when its stderr is a terminal.
-    const response = await fetch(`${discovery.url}/internal/cli`, {
+    const response = await fetch(`${discovery.cliUrl}/internal/cli`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-hub-cli-secret': discovery.cliSecret },
       body: JSON.stringify({

@@ -10,7 +10,7 @@ import { removeDiscovery, writeDiscovery } from '../../server-discovery.ts';
 import { seedDemo, type DemoCredentials } from '../../services/bootstrap/seed-demo.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../exit-codes.ts';
-import { registerForwardedCliRoute } from '../forwarded-cli-route.ts';
+import { startCliListener, type CliListener } from '../cli-listener.ts';
 
 /** How long a stopping server waits for the requests it is still handling. */
 const SHUTDOWN_DRAIN_MS = 10_000;
@@ -69,21 +69,32 @@ export async function serve(
   const { config, database, deployment, logger } = runtime;
   const credentials = options.demo ? await seedDemo(runtime) : null;
   const app = await buildApp({ config, database, secret: deployment.secret, logger });
-  const cliSecret = randomBytes(24).toString('base64url');
-  // Runs a CLI invocation sent by `bin/hub` while this server holds the embedded database.
-  registerForwardedCliRoute(app, {
-    cliSecret,
-    run: async (argv, io) => {
-      const { runCli } = await import('../run-cli.ts');
-      return runCli(argv, io, { runtime });
-    },
-  });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     // E.g. the port is taken: stop here, with nothing left running that would keep the process.
     await app.close();
     throw describeListenFailure(error, config.host, config.port);
+  }
+  // Runs CLI invocations sent by `bin/hub` while this server holds the embedded database, on a
+  // loopback listener of its own: the main app, on HOST and perhaps behind a proxy, has no such
+  // route (ADR 0081). With PostgreSQL the CLI opens the database itself: no listener then.
+  const cliSecret = randomBytes(24).toString('base64url');
+  let cliListener: CliListener | null = null;
+  if (database.kind === 'pglite') {
+    try {
+      cliListener = await startCliListener({
+        cliSecret,
+        logger,
+        run: async (argv, io) => {
+          const { runCli } = await import('../run-cli.ts');
+          return runCli(argv, io, { runtime });
+        },
+      });
+    } catch (error) {
+      await app.close();
+      throw error;
+    }
   }
   // Started only once the server listens: a worker left running by a failed start would keep the
   // process alive, polling a database that is being closed.
@@ -93,8 +104,13 @@ export async function serve(
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://localhost:${port}`;
-  if (database.kind === 'pglite') {
-    await writeDiscovery(config.dataDir, { pid: process.pid, url: `http://127.0.0.1:${port}`, cliSecret });
+  if (cliListener) {
+    await writeDiscovery(config.dataDir, {
+      pid: process.pid,
+      url: `http://127.0.0.1:${port}`,
+      cliUrl: cliListener.url,
+      cliSecret,
+    });
   }
   options.out(
     `Wholesale Hub is running at ${url} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})\n`,
@@ -102,11 +118,18 @@ export async function serve(
   options.out(demoBanner(url, credentials));
   const signal = await waitForShutdown();
   logger.info({ signal }, 'shutting down');
-  await app.close();
-  // close() does not wait for handlers whose clients left; the database closes after them.
-  const [drained] = await Promise.all([app.drainRequests(SHUTDOWN_DRAIN_MS), worker?.stop()]);
+  await Promise.all([app.close(), cliListener?.close()]);
+  // close() does not wait for handlers whose clients left, nor for a forwarded command whose CLI
+  // left (it runs on in the server); the database closes after them.
+  const [drained, cliDrained] = await Promise.all([
+    app.drainRequests(SHUTDOWN_DRAIN_MS),
+    cliListener?.drain(SHUTDOWN_DRAIN_MS) ?? true,
+    worker?.stop(),
+  ]);
   if (!drained) logger.warn({ waitedMs: SHUTDOWN_DRAIN_MS }, 'requests still running at shutdown');
-  if (database.kind === 'pglite') await removeDiscovery(config.dataDir, process.pid);
+  if (!cliDrained)
+    logger.warn({ waitedMs: SHUTDOWN_DRAIN_MS }, 'forwarded CLI commands still running at shutdown');
+  if (cliListener) await removeDiscovery(config.dataDir, process.pid);
 }
 
 export function registerServeCommands(program: Command, cli: CliContext): void {
