@@ -56,6 +56,8 @@ const environmentSchema = z.object({
   RATE_LIMIT_LOGIN_PER_MINUTE: positiveInt.default(10),
   RATE_LIMIT_API_PER_MINUTE: positiveInt.default(600),
   RATE_LIMIT_API_PER_IP_PER_MINUTE: positiveInt.optional(),
+  RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT: positiveInt.default(10),
+  RATE_LIMIT_SIGN_IN_ACCOUNT_WINDOW_MINUTES: positiveInt.default(15),
   IMPORT_MAX_BYTES: positiveInt.default(100 * 1024 * 1024),
   SESSION_TTL_HOURS: positiveInt.default(12),
   SESSION_MAX_HOURS: positiveInt.default(7 * 24),
@@ -103,6 +105,11 @@ const EXPECTED: Record<Variable, { readonly takes: string; readonly example: str
     takes: 'a whole number above 0 (API requests a minute per client IP)',
     example: '600',
   },
+  RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT: {
+    takes: 'a whole number above 0 (failed sign-ins per email address in a window)',
+    example: '10',
+  },
+  RATE_LIMIT_SIGN_IN_ACCOUNT_WINDOW_MINUTES: { takes: 'a whole number of minutes above 0', example: '15' },
   IMPORT_MAX_BYTES: { takes: 'a whole number of bytes above 0', example: '104857600' },
   SESSION_TTL_HOURS: { takes: 'a whole number of hours above 0', example: '12' },
   SESSION_MAX_HOURS: { takes: 'a whole number of hours above 0', example: '168' },
@@ -186,7 +193,14 @@ export interface Config {
    * Sign-in per IP; the API per token (or session) and, all credentials together, per client IP
    * (by default the same number as per token, SPEC §10).
    */
-  readonly rateLimits: { loginPerMinute: number; apiPerMinute: number; apiPerIpPerMinute: number };
+  readonly rateLimits: {
+    loginPerMinute: number;
+    apiPerMinute: number;
+    apiPerIpPerMinute: number;
+    /** Failed sign-ins per email address (account or not) in one window, all IPs together. */
+    signInFailuresPerAccount: number;
+    signInAccountWindowMinutes: number;
+  };
   readonly importMaxBytes: number;
   readonly trustProxy: TrustProxy;
   /** A session ends after this many hours without use (each use extends it), */
@@ -245,6 +259,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE,
       apiPerMinute: env.RATE_LIMIT_API_PER_MINUTE,
       apiPerIpPerMinute: env.RATE_LIMIT_API_PER_IP_PER_MINUTE ?? env.RATE_LIMIT_API_PER_MINUTE,
+      signInFailuresPerAccount: env.RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT,
+      signInAccountWindowMinutes: env.RATE_LIMIT_SIGN_IN_ACCOUNT_WINDOW_MINUTES,
     },
     importMaxBytes: env.IMPORT_MAX_BYTES,
     trustProxy: toTrustProxy(env.TRUST_PROXY),

@@ -1,6 +1,6 @@
 // /v1/auth: sign-in for the web app (session cookie + CSRF token), sign-out, who am I, and the
 // emailed-link flows (accept an invite, reset a password). Sign-in and the link flows are public
-// and rate-limited per IP (SPEC §10).
+// and rate-limited per IP (SPEC §10); sign-in also per email address (ADR 0082).
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { findAdminById } from '../../db/repositories/admins.ts';
@@ -11,6 +11,7 @@ import {
   requestPasswordReset,
 } from '../../services/auth/account-flows.ts';
 import { describeActor, login, logout } from '../../services/auth/session-service.ts';
+import { SignInAccountLimited } from '../../services/auth/sign-in-account-limit.ts';
 import type { App } from '../app.ts';
 import { localeOf } from '../locale.ts';
 import { perClientLimit } from '../rate-limit/per-client-limit.ts';
@@ -53,6 +54,10 @@ export async function authRoutes(app: App): Promise<void> {
   const signInLimit = perClientLimit('sign-in', perMinute);
   const inviteLimit = perClientLimit('accept-invite', perMinute);
   const resetLimit = perClientLimit('password-reset', perMinute);
+  const accountLimit = {
+    maxFailures: app.config.rateLimits.signInFailuresPerAccount,
+    windowMinutes: app.config.rateLimits.signInAccountWindowMinutes,
+  };
 
   app.post(
     '/v1/auth/login',
@@ -68,7 +73,14 @@ export async function authRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const ttlHours = app.config.sessionTtlHours;
-      const signedIn = await login(app.database.db, { ...request.body, ttlHours });
+      const signedIn = await login(app.database.db, { ...request.body, ttlHours, accountLimit }).catch(
+        (error: unknown) => {
+          // As the per-IP limit's 429 does: the client is told when to try again.
+          if (error instanceof SignInAccountLimited)
+            reply.header('retry-after', String(error.retryAfterSeconds));
+          throw error;
+        },
+      );
       setSessionCookie(request, reply, signedIn.sessionToken, new Date(Date.now() + ttlHours * 3600_000));
       return { admin: adminFields(signedIn.admin), csrfToken: signedIn.csrfToken };
     },

@@ -1,7 +1,8 @@
 // Sign-in for the web app: email + password -> an opaque session id (stored hashed) and the CSRF
 // token the app echoes on writes. Wrong email, wrong password, a disabled account and a customer
 // admin whose user the directory suspended all answer the same 401, so sign-in cannot tell which
-// emails have accounts.
+// emails have accounts. Failed sign-ins are also limited per email address (ADR 0082): over the
+// limit an attempt answers 429 before the account is looked up or any password verified.
 import type { Kysely } from 'kysely';
 import { AppError } from '../../domain/errors.ts';
 import { findAdminByEmail, updateAdmin } from '../../db/repositories/admins.ts';
@@ -12,6 +13,11 @@ import type { Actor } from '../access/actor.ts';
 import { toAdminView, type AdminView } from '../admins/admin-view.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { SESSION_PREFIX, hashToken, randomToken } from './secrets.ts';
+import {
+  countSignInAttempt,
+  forgetSignInFailures,
+  type SignInAccountLimit,
+} from './sign-in-account-limit.ts';
 
 export interface SignedIn {
   readonly admin: AdminView;
@@ -32,8 +38,9 @@ let decoyHash: Promise<string> | undefined;
 
 export async function login(
   db: Kysely<DB>,
-  input: { email: string; password: string; ttlHours: number },
+  input: { email: string; password: string; ttlHours: number; accountLimit: SignInAccountLimit },
 ): Promise<SignedIn> {
+  await countSignInAttempt(db, input.email, input.accountLimit);
   const admin = await findAdminByEmail(db, input.email);
   decoyHash ??= hashPassword('decoy-password-never-used');
   const storedHash = admin?.password_hash ?? null;
@@ -49,6 +56,7 @@ export async function login(
       csrfToken,
       ttlHours: input.ttlHours,
     });
+    await forgetSignInFailures(trx, input.email);
     return updateAdmin(trx, admin.id, { lastLoginAt: true });
   });
   return { admin: toAdminView(updated), csrfToken, sessionToken };
