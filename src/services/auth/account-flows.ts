@@ -114,7 +114,7 @@ export async function acceptInvite(
   input: { token: string; password: string; displayName?: string | undefined },
   request: { requestId: string; locale: Locale },
 ): Promise<AdminView> {
-  checkPasswordStrength(input.password);
+  await checkPasswordStrength(input.password);
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     const adminId = await consumeActionToken(trx, hashToken(input.token), 'invite');
@@ -191,7 +191,7 @@ export async function confirmPasswordReset(
   input: { token: string; password: string },
   request: { requestId: string; locale: Locale },
 ): Promise<void> {
-  checkPasswordStrength(input.password);
+  await checkPasswordStrength(input.password);
   const passwordHash = await hashPassword(input.password);
   await db.transaction().execute(async (trx) => {
     const adminId = await consumeActionToken(trx, hashToken(input.token), 'password_reset');

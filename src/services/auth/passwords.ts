@@ -1,6 +1,8 @@
 // Passwords are hashed with argon2id (@node-rs/argon2: a prebuilt binary, ~17 ms a hash here).
+// A new password needs at least MIN_PASSWORD_LENGTH characters and must not be a common one.
 import { hash, verify } from '@node-rs/argon2';
 import { validationFailed } from '../../domain/errors.ts';
+import { isCommonPassword } from './guessable-passwords.ts';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -17,7 +19,8 @@ export async function verifyPassword(passwordHash: string | null, password: stri
   }
 }
 
-export function checkPasswordStrength(password: string): void {
+/** Refuses (400, field `password`) a new password that is too short or commonly used. */
+export async function checkPasswordStrength(password: string): Promise<void> {
   if (password.length < MIN_PASSWORD_LENGTH) {
     throw validationFailed([
       {
@@ -25,6 +28,18 @@ export function checkPasswordStrength(password: string): void {
         field: 'password',
         description: `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`,
         descriptionNl: `Een wachtwoord heeft minstens ${MIN_PASSWORD_LENGTH} tekens nodig.`,
+      },
+    ]);
+  }
+  if (await isCommonPassword(password)) {
+    throw validationFailed([
+      {
+        code: 'password_too_common',
+        field: 'password',
+        description:
+          'This password is too common or too easy to guess. Choose another one, e.g. a few unrelated words.',
+        descriptionNl:
+          'Dit wachtwoord is te gangbaar of te makkelijk te raden. Kies een ander, bijvoorbeeld een paar losse woorden.',
       },
     ]);
   }
