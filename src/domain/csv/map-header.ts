@@ -10,7 +10,14 @@ export type FileIssue =
   | { code: 'empty_file' }
   | { code: 'binary_file' }
   | { code: 'file_too_large'; limitBytes: number }
-  | { code: 'malformed_csv'; row: number; detail: string };
+  /**
+   * `reason` names what is wrong in our words (absent: only the parser's English `detail` tells);
+   * `row` is where the malformed record starts.
+   */
+  | { code: 'malformed_csv'; row: number; detail: string; reason?: MalformedCsvReason };
+
+/** What csv-parse found wrong, as far as a partner can act on it. */
+export type MalformedCsvReason = 'unclosed_quote';
 
 export interface MappedColumn {
   readonly index: number;

@@ -5,6 +5,7 @@ import {
   bytesSource,
   openCsv,
   readCsvHeader,
+  readWithFallbacks,
   type CsvRecord,
   type OpenCsvOptions,
 } from './read-csv.ts';
@@ -44,6 +45,25 @@ describe('openCsv', () => {
       [2, 2, ['a@x.nl', 'two\r\nlines']],
       [6, 7, ['b@x.nl', 'say "hi", ok']],
     ]);
+  });
+
+  it.each([
+    ['a stray CR in an LF file', 'User ID/Email (Required),Title\na@x.nl,A\rb@x.nl,B\nc@x.nl,C\n'],
+    ['a bare LF in a CRLF file', 'User ID/Email (Required),Title\r\na@x.nl,A\nb@x.nl,B\r\nc@x.nl,C\r\n'],
+    [
+      'CR only, as old Mac spreadsheets wrote',
+      'User ID/Email (Required),Title\ra@x.nl,A\rb@x.nl,B\rc@x.nl,C',
+    ],
+  ])('ends a row at every line break a spreadsheet sees: %s', async (_name, text) => {
+    const rows = [
+      [2, 2, ['a@x.nl', 'A']],
+      [3, 3, ['b@x.nl', 'B']],
+      [4, 4, ['c@x.nl', 'C']],
+    ];
+    // The simple reader gives such a file up; csv-parse reads it, as readWithFallbacks arranges.
+    expect((await readRecords(utf8(text), { simple: false }, 4)).records).toEqual(rows);
+    const viaFallback = await readWithFallbacks({}, async (readAs) => readRecords(utf8(text), readAs, 4));
+    expect(viaFallback.records).toEqual(rows);
   });
 
   it('strips a UTF-8 BOM from the first header and detects ;', async () => {
@@ -190,7 +210,7 @@ describe('openCsv', () => {
     ],
   ])('names the row of a malformed record: %s', async (_name, text, row) => {
     const read = await readRecords(utf8(text), { simple: false });
-    expect(read.error).toMatchObject({ code: 'malformed_csv', row });
+    expect(read.error).toMatchObject({ code: 'malformed_csv', row, reason: 'unclosed_quote' });
   });
 
   it('passes on a failing byte source as it is, not as a malformed file', async () => {

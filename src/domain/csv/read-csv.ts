@@ -364,7 +364,16 @@ interface PieceSource {
 
 function csvParsePieces(text: AsyncIterable<string>, delimiter: Delimiter): PieceSource {
   // No `info`: its per-record bookkeeping costs ~15 % and its line count is wrong for quoted CRLF.
-  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, bom: true });
+  // Every line break ends a record, as a spreadsheet reads the file: csv-parse would otherwise
+  // keep the first one it meets, and a stray CR in an LF file (or an LF in a CRLF one) would glue
+  // two rows into one cell and shift the numbers of every row after it.
+  const parser = parse({
+    delimiter,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+    relax_quotes: true,
+    bom: true,
+  });
   // pipeline (not pipe) so an error of the byte source destroys the parser and reaches the reader.
   pipeline(Readable.from(text), parser, () => undefined);
   const parsed = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
@@ -431,6 +440,9 @@ async function nextPiece(pieces: AsyncIterator<RawPiece>, row: number): Promise<
       code: 'malformed_csv',
       row: rowOfParseError(error) ?? row,
       detail: error.message,
+      // With relax_quotes and relax_column_count, an unclosed quote is the one way a file a
+      // spreadsheet wrote fails to parse; other codes keep only the parser's text.
+      ...(error.code === 'CSV_QUOTE_NOT_CLOSED' ? { reason: 'unclosed_quote' as const } : {}),
     });
   }
 }

@@ -7,7 +7,7 @@
 // between records. Anything else makes it throw NotSimpleCsv, and the file is read with
 // csv-parse instead. That covers a quote inside an unquoted field (which csv-parse's
 // relax_quotes keeps as text), a character after a closing quote, an unclosed quote, a lone CR,
-// and LF mixed with CRLF (csv-parse keeps the first line break it meets).
+// and LF mixed with CRLF (read-csv.ts then has csv-parse end a record at each of them).
 import { cellOfLine, isBlankLine, isFilled } from './csv-record.ts';
 import type { Delimiter } from './sniff-delimiter.ts';
 
@@ -196,7 +196,7 @@ class SimpleCsvReader {
     return multiLine;
   }
 
-  /** csv-parse takes the first line break it meets as the one between all records. */
+  /** One kind of line break per file: a file with two kinds goes to csv-parse. */
   #sameLineBreak(lineBreak: 'LF' | 'CRLF'): boolean {
     this.#lineBreak ??= lineBreak;
     return this.#lineBreak === lineBreak;

@@ -151,6 +151,26 @@ describe('fileIssueMessage', () => {
     [{ code: 'file_too_large', limitBytes: 1000 }, 'en', 'The file is larger than 1 kB.'],
     [{ code: 'file_too_large', limitBytes: 1000 }, 'nl', 'Het bestand is groter dan 1 kB.'],
     [{ code: 'file_too_large', limitBytes: 1536 * 1024 }, 'nl', 'Het bestand is groter dan 1,5 MB.'],
+    [
+      { code: 'malformed_csv', row: 4, detail: 'Quote Not Closed: …', reason: 'unclosed_quote' },
+      'en',
+      'The file is not valid CSV: a quote (") that opens in row 4 is never closed.',
+    ],
+    [
+      { code: 'malformed_csv', row: 4, detail: 'Quote Not Closed: …', reason: 'unclosed_quote' },
+      'nl',
+      'Het bestand is geen geldig CSV-bestand: een aanhalingsteken (") dat in rij 4 opent, wordt nergens gesloten.',
+    ],
+    [
+      { code: 'malformed_csv', row: 9, detail: 'Some parser text' },
+      'en',
+      'The file is not valid CSV (around row 9): Some parser text',
+    ],
+    [
+      { code: 'malformed_csv', row: 9, detail: 'Some parser text' },
+      'nl',
+      'Het bestand is geen geldig CSV-bestand (rond rij 9).',
+    ],
   ] as const)('%j %s', (issue, locale, expected) => {
     expect(fileIssueMessage(issue, locale)).toBe(expected);
   });

@@ -241,8 +241,13 @@ export function fileIssueMessage(issue: FileIssue, locale: Locale): string {
         ? `Het bestand is groter dan ${byteSizeText(issue.limitBytes, 'nl')}.`
         : `The file is larger than ${byteSizeText(issue.limitBytes, 'en')}.`;
     case 'malformed_csv':
+      if (issue.reason === 'unclosed_quote')
+        return nl
+          ? `Het bestand is geen geldig CSV-bestand: een aanhalingsteken (") dat in rij ${issue.row} opent, wordt nergens gesloten.`
+          : `The file is not valid CSV: a quote (") that opens in row ${issue.row} is never closed.`;
+      // The parser's own text is English: a Dutch reader gets the row without it.
       return nl
-        ? `Het bestand is geen geldig CSV-bestand (rond rij ${issue.row}): ${issue.detail}`
+        ? `Het bestand is geen geldig CSV-bestand (rond rij ${issue.row}).`
         : `The file is not valid CSV (around row ${issue.row}): ${issue.detail}`;
   }
 }
