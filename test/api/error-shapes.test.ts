@@ -15,7 +15,7 @@ const harness = useTestApp({ env: { IMPORT_MAX_BYTES: String(IMPORT_MAX_BYTES) }
 function send(
   method: 'GET' | 'POST',
   url: string,
-  options: { payload?: string; type?: string; language?: string } = {},
+  options: { payload?: string | Buffer; type?: string; language?: string } = {},
 ): Promise<LightMyRequestResponse> {
   const { app, tokens, auth } = harness();
   return app.inject({
@@ -116,6 +116,57 @@ describe('a body that is not JSON', () => {
         scimType: 'invalidSyntax',
         status: '400',
       });
+    }
+  });
+});
+
+describe('a JSON body that is not UTF-8', () => {
+  /** A customer body that would be accepted, with bytes C3 28 FF (not UTF-8) in its name. */
+  const notUtf8 = (externalId: string) => {
+    const [before, after] = customerBody(externalId).split(`"name":"${externalId}"`);
+    return Buffer.concat([
+      Buffer.from(`${before}"name":"A`),
+      Buffer.from([0xc3, 0x28, 0xff]),
+      Buffer.from(`"${after}`),
+    ]);
+  };
+
+  it.each([
+    ['en', 'The request body is not valid UTF-8'],
+    ['nl', 'De inhoud van het verzoek is geen geldige UTF-8'],
+  ])('answers 400 invalid_json in %s, and stores nothing', async (language, description) => {
+    const response = await send('POST', '/v1/customers', {
+      type: 'application/json',
+      payload: notUtf8(`UTF8-${language}`),
+      language,
+    });
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json().errors[0]).toMatchObject({ code: 'invalid_json' });
+    expect(response.json().errors[0].description).toContain(description);
+    const listed = await send('GET', `/v1/customers?externalId=UTF8-${language}`);
+    expect(listed.json().items).toEqual([]);
+  });
+
+  it('still takes a body with a BOM and multi-byte characters', async () => {
+    const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(customerBody('UTF8-ZOË'))]);
+    const response = await send('POST', '/v1/customers', { type: 'application/json', payload: body });
+    expect(response.statusCode, response.body).toBe(202);
+  });
+
+  it('answers SCIM with scimType invalidSyntax, for application/json as for application/scim+json', async () => {
+    for (const type of ['application/json', 'application/scim+json']) {
+      const response = await harness().app.inject({
+        method: 'POST',
+        url: `${scim.base}/Users`,
+        headers: { authorization: `Bearer ${scim.token}`, 'content-type': type },
+        payload: Buffer.concat([
+          Buffer.from('{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"u'),
+          Buffer.from([0xc3, 0x28]),
+          Buffer.from('@x.example"}'),
+        ]),
+      });
+      expect(response.statusCode, type).toBe(400);
+      expect(response.json(), type).toMatchObject({ schemas: [ERROR_SCHEMA], scimType: 'invalidSyntax' });
     }
   });
 });

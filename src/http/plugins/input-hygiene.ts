@@ -58,8 +58,38 @@ export function refuseUnstorable(part: InputPart, value: unknown): void {
 
 export const INVALID_JSON_CODE = 'invalid_json';
 
+/** Throws on bytes that are not UTF-8; a leading BOM is dropped (RFC 8259 lets a parser ignore it). */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * JSON is UTF-8 (RFC 8259 §8.1). Decoding with replacement characters stored "\ufffd(\ufffd" for
+ * a name sent in another encoding, with a 201: the client must hear that its bytes were not text.
+ * Null when the bytes are not UTF-8.
+ */
+export function decodeUtf8Body(body: Buffer): string | null {
+  try {
+    return strictUtf8.decode(body);
+  } catch {
+    return null;
+  }
+}
+
 /** The JSON parser of every route (SCIM's application/scim+json has its own): ours, for the texts. */
-export function parseJsonBody(body: string): unknown {
+export function parseJsonBytes(bytes: Buffer): unknown {
+  const body = decodeUtf8Body(bytes);
+  if (body === null)
+    throw validationFailed([
+      {
+        code: INVALID_JSON_CODE,
+        description: 'The request body is not valid UTF-8: JSON must be sent as UTF-8.',
+        descriptionNl:
+          'De inhoud van het verzoek is geen geldige UTF-8: JSON moet als UTF-8 worden verstuurd.',
+      },
+    ]);
+  return parseJsonBody(body);
+}
+
+function parseJsonBody(body: string): unknown {
   if (body.length === 0)
     throw validationFailed([
       {
@@ -95,9 +125,9 @@ async function checkBody(request: FastifyRequest): Promise<void> {
 
 export const inputHygienePlugin = fp(
   async (app: FastifyInstance) => {
-    app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
       try {
-        done(null, parseJsonBody(typeof body === 'string' ? body : body.toString('utf8')));
+        done(null, parseJsonBytes(typeof body === 'string' ? Buffer.from(body) : body));
       } catch (error) {
         done(error as Error, undefined);
       }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { App } from '../../http/app.ts';
+import { decodeUtf8Body } from '../../http/plugins/input-hygiene.ts';
 import { ScimError } from '../errors.ts';
 import { scimAdminRoutes } from './admin-routes.ts';
 import { bulkRoutes } from './bulk-route.ts';
@@ -15,8 +16,12 @@ import { userRoutes } from './user-routes.ts';
 async function scimRoutes(app: FastifyInstance): Promise<void> {
   app.decorateRequest('scimState', null);
   // application/scim+json is JSON; Fastify parses application/json already.
-  app.addContentTypeParser(['application/scim+json'], { parseAs: 'string' }, (_request, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
+  app.addContentTypeParser(['application/scim+json'], { parseAs: 'buffer' }, (_request, body, done) => {
+    const text = decodeUtf8Body(typeof body === 'string' ? Buffer.from(body) : body);
+    if (text === null) {
+      done(new ScimError(400, 'invalidSyntax', 'The request body is not valid UTF-8.'), undefined);
+      return;
+    }
     if (text.trim() === '') {
       done(null, undefined);
       return;
