@@ -47,8 +47,8 @@ describe('sign-in limit per email address', () => {
   const harness = useTestApp({
     // The per-IP limit stays at its default: every attempt below comes from an IP of its own.
     env: {
-      RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT: String(LIMIT),
-      RATE_LIMIT_SIGN_IN_ACCOUNT_WINDOW_MINUTES: '15',
+      RATE_LIMIT_SIGN_IN_PER_ACCOUNT: String(LIMIT),
+      RATE_LIMIT_SIGN_IN_WINDOW_MINUTES: '15',
     },
   });
   let nextIp = 0;
@@ -166,8 +166,8 @@ describe('sign-in limit per email address', () => {
   });
 });
 
-describe('RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT', () => {
-  const harness = useTestApp({ env: { RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT: '2' } });
+describe('RATE_LIMIT_SIGN_IN_PER_ACCOUNT', () => {
+  const harness = useTestApp({ env: { RATE_LIMIT_SIGN_IN_PER_ACCOUNT: '2' } });
 
   it('sets how many failures an email gets', async () => {
     const attempt = (ip: string) =>
