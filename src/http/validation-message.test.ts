@@ -50,6 +50,13 @@ describe('validationMessage', () => {
       'Ongeldige invoer: verwacht getal, ontving string',
     ],
     [
+      'a query number that is not a number',
+      z.object({ max: z.coerce.number() }),
+      { max: 'abc' },
+      'Invalid input: expected number, received NaN',
+      'Ongeldige invoer: verwacht getal, ontving NaN',
+    ],
+    [
       'enum',
       z.enum(['en', 'nl']),
       'fr',

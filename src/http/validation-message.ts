@@ -38,7 +38,8 @@ const SAMPLE_OF_TYPE: Readonly<Record<string, unknown>> = {
 };
 
 function toZodIssue(issue: ValidationIssue): ZodIssue {
-  const received = /received (\w+)$/.exec(issue.message ?? '')?.[1];
+  // zod names most types in lower case, but not-a-number as "NaN".
+  const received = /received (\w+)$/.exec(issue.message ?? '')?.[1]?.toLowerCase();
   const input =
     issue.keyword === 'invalid_type' && received && received in SAMPLE_OF_TYPE
       ? { input: SAMPLE_OF_TYPE[received] }
