@@ -50,3 +50,16 @@ export function parseApiError(status: number, body: unknown, headerTrackingId: s
   const trackingId = typeof record.trackingId === 'string' ? record.trackingId : headerTrackingId;
   return new ApiError(status, message, errors, trackingId);
 }
+
+/**
+ * A 4xx answer that explains itself (`errors[]`): a business rule or a field the admin can fix, not
+ * a crash. Such a refusal is shown without a tracking id; 5xx and network failures keep theirs.
+ */
+export function isRefusal(error: unknown): error is ApiError {
+  return (
+    isApiError(error) &&
+    error.status >= 400 &&
+    error.status < 500 &&
+    error.errors.some((detail) => detail.description !== '')
+  );
+}

@@ -72,3 +72,73 @@ describe('locations: delete', () => {
     expect(within(dialog).getByText(/De locatie Rotterdam Centrum verwijderen\?/)).toBeTruthy();
   });
 });
+
+function refuse(status: number, body: unknown): void {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init?: RequestInit) => {
+      const method = init?.method ?? 'GET';
+      if (method !== 'GET') {
+        return new Response(JSON.stringify(body), {
+          status,
+          headers: { 'Content-Type': 'application/json' },
+        });
+      }
+      const items = [{ id: 'l1', name: 'Rotterdam Centrum', country: 'NL', timeZone: 'Europe/Amsterdam' }];
+      return new Response(JSON.stringify({ items }), { headers: { 'Content-Type': 'application/json' } });
+    }),
+  );
+}
+
+describe('locations: refusals', () => {
+  it('marks the name field when the name is taken, and does not read like a crash', async () => {
+    refuse(409, {
+      message: 'A location named "Rotterdam Centrum" already exists.',
+      errors: [
+        {
+          code: 'location_name_taken',
+          field: 'name',
+          description: 'Location names are unique per customer (case-insensitive).',
+        },
+      ],
+      trackingId: 'trk-1',
+    });
+    await renderPage(<LocationsPage />, {
+      path: '/control/c1/locations',
+      pattern: '/control/:customerId/locations',
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Add location' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add location' });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /^Location name/ }), {
+      target: { value: 'Rotterdam Centrum' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toContain('This could not be saved');
+    expect(alert.textContent).not.toContain('trk-1');
+    const name = within(dialog).getByRole('textbox', { name: /^Location name/ });
+    await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
+    expect(within(dialog).getByText('A location with this name already exists')).toBeTruthy();
+  });
+
+  it('says the location could not be deleted, with the server’s reason', async () => {
+    refuse(409, {
+      message: 'Location "Rotterdam Centrum" is used by 2 users and 0 numbers and cannot be deleted.',
+      errors: [
+        { code: 'location_in_use', field: 'location', description: 'Remove its users and numbers first.' },
+      ],
+      trackingId: 'trk-2',
+    });
+    await renderPage(<LocationsPage />, {
+      path: '/control/c1/locations',
+      pattern: '/control/:customerId/locations',
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete location Rotterdam Centrum' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete location?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toContain('This location could not be deleted');
+    expect(alert.textContent).toContain('Remove its users and numbers first.');
+    expect(alert.textContent).not.toContain('trk-2');
+  });
+});

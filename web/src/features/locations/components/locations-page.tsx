@@ -9,6 +9,7 @@ import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
+import { sortErrorsByField } from '../../../lib/field-errors.ts';
 import { useCanWrite } from '../../../lib/permissions.tsx';
 import type { Location } from '../api/locations.ts';
 import { useCreateLocation, useDeleteLocation, useLocations } from '../api/locations.ts';
@@ -49,6 +50,11 @@ function AddLocationDialog({
         onSuccess: () => {
           form.reset();
           onClose();
+        },
+        // A refusal about one field (a name already taken) is shown under that field.
+        onError: (error) => {
+          const { byField } = sortErrorsByField(error, Object.keys(values), t, values);
+          for (const [field, message] of Object.entries(byField)) form.setFieldError(field, message);
         },
       },
     ),
@@ -169,7 +175,9 @@ export function LocationsPage() {
         onCancel={closeConfirm}
         loading={remove.isPending}
       >
-        {remove.isError ? <ErrorAlert error={remove.error} /> : null}
+        {remove.isError ? (
+          <ErrorAlert error={remove.error} refusedTitle={t('locations.deleteRefusedTitle')} />
+        ) : null}
       </ConfirmDialog>
     </>
   );
