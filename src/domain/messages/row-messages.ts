@@ -20,8 +20,14 @@ const ROW_TEXTS: Record<RowErrorCode | RowWarningCode, Texts> = {
   },
   email_required: { en: () => 'The email is required.', nl: () => 'Het e-mailadres is verplicht.' },
   invalid_email: {
-    en: (p) => `"${p.value}" is not a valid email address.`,
-    nl: (p) => `"${p.value}" is geen geldig e-mailadres.`,
+    en: (p) =>
+      p.character === undefined
+        ? `"${p.value}" is not a valid email address.`
+        : `"${p.value}" is not a valid email address: it contains an invisible or look-alike character (${p.character}).`,
+    nl: (p) =>
+      p.character === undefined
+        ? `"${p.value}" is geen geldig e-mailadres.`
+        : `"${p.value}" is geen geldig e-mailadres: het bevat een onzichtbaar of gelijkend teken (${p.character}).`,
   },
   duplicate_email_in_file: {
     en: (p) => `This email is already used in row ${p.row} of this file.`,
@@ -137,6 +143,16 @@ const ROW_TEXTS: Record<RowErrorCode | RowWarningCode, Texts> = {
     en: (p) =>
       `"${p.value}" is not a language such as nl, nl_NL or en_US (ISO 639-1, optionally with a region).`,
     nl: (p) => `"${p.value}" is geen taal zoals nl, nl_NL of en_US (ISO 639-1, eventueel met een regio).`,
+  },
+  value_too_long: {
+    en: (p) => `The value has ${p.length} characters; at most ${p.limit} are allowed.`,
+    nl: (p) => `De waarde heeft ${p.length} tekens; er zijn er hoogstens ${p.limit} toegestaan.`,
+  },
+  forbidden_character: {
+    en: (p) =>
+      `The value contains a control or text-direction character (${p.character}), which is not allowed.`,
+    nl: (p) =>
+      `De waarde bevat een stuurteken of tekstrichtingsteken (${p.character}); dat is niet toegestaan.`,
   },
   preferred_site_missing: {
     en: (p) =>

@@ -32,7 +32,9 @@ export type RowErrorCode =
   | 'directory_sync_read_only'
   | 'directory_users_only'
   | 'invalid_time_zone'
-  | 'invalid_preferred_language';
+  | 'invalid_preferred_language'
+  | 'value_too_long'
+  | 'forbidden_character';
 
 export type RowWarningCode =
   | 'preferred_site_missing'

@@ -21,7 +21,8 @@ import {
 } from '../packages/rules.ts';
 import { normalizePhoneNumber } from '../phone/normalize-phone.ts';
 import type { Channel, DesiredUserChange, ImportBehaviour } from './desired-change.ts';
-import { isValidEmail, normalizeEmail } from './is-valid-email.ts';
+import { codePointLabel, fieldProblem, type FieldProblem } from './field-rules.ts';
+import { emailProblem, lookalikeCharacter, normalizeEmail } from './is-valid-email.ts';
 import type { RowError, RowWarning } from './plan-issues.ts';
 import type { PlanningContext } from './planning-context.ts';
 import { DIRECTORY_OWNED_FIELDS, TEXT_FIELDS, type TextField } from './user-fields.ts';
@@ -159,14 +160,22 @@ export function planUserChange(input: PlanInput): UserPlan {
 
   if (email === '')
     return result('error', email, current, current, [], [{ code: 'email_required', column: 'email' }], []);
-  if (!isValidEmail(email)) {
+  // An invisible or look-alike character is refused in a new identity; a user stored with one
+  // (before ADR 0083) is still found by it and can be changed or removed.
+  const emailIssue = emailProblem(email);
+  if (emailIssue === 'shape' || (emailIssue === 'lookalike' && current === null)) {
+    const character = emailIssue === 'lookalike' ? lookalikeCharacter(email) : null;
+    const params = {
+      value: change.email.trim(),
+      ...(character ? { character: codePointLabel(character) } : {}),
+    };
     return result(
       'error',
       email,
       current,
       current,
       [],
-      [{ code: 'invalid_email', column: 'email', params: { value: change.email.trim() } }],
+      [{ code: 'invalid_email', column: 'email', params }],
       [],
     );
   }
@@ -242,6 +251,15 @@ export function planUserChange(input: PlanInput): UserPlan {
     if (value === null) {
       text[field] = null;
       continue;
+    }
+    // Length and characters (ADR 0083) bind what is given, not what is stored: a stored value
+    // given back as it is (an export re-imported) stays `unchanged`.
+    if (value !== base[field]) {
+      const problem = fieldProblem(field, value);
+      if (problem !== null) {
+        errors.push(fieldProblemError(field, problem));
+        continue;
+      }
     }
     // Time zone and language have a fixed vocabulary; a stored value given back as it is stays
     // readable (an export of older data re-imports unchanged).
@@ -523,6 +541,13 @@ function planBasicLicences(
 function removesHeldNumber(given: string, base: UserState, country: string | null): boolean {
   const removal = normalizePhoneNumber(given, country);
   return removal.ok && removal.e164 === base.phoneNumber;
+}
+
+/** A field rule's refusal as a row error on the field's column. */
+export function fieldProblemError(column: string, problem: FieldProblem): RowError {
+  return problem.kind === 'too_long'
+    ? { code: 'value_too_long', column, params: { length: problem.length, limit: problem.limit } }
+    : { code: 'forbidden_character', column, params: { character: problem.character } };
 }
 
 function removeNumberNotHeld(given: string): RowError {

@@ -1,34 +1,39 @@
 // Request and response schemas of users, shared by the user routes and the batch routes.
 import { z } from 'zod';
 import { PACKAGE_IDS } from '../../domain/packages/catalog.ts';
+import { FIELD_MAX_LENGTH as MAX } from '../../domain/users/field-rules.ts';
 
 /** A profile field a request may clear with `null` (names may be changed, not removed). */
 const clearable = (max: number) =>
   z.string().max(max).nullable().optional().describe('null clears it; left out: no change');
 
 export const userFieldsInput = z.object({
-  firstName: z.string().max(100).optional(),
-  lastName: z.string().max(100).optional(),
-  displayName: clearable(200),
-  title: clearable(200),
-  department: clearable(200),
-  manager: clearable(200),
-  preferredWebexSite: clearable(200),
-  preferredLanguage: clearable(20),
-  timeZone: clearable(64),
-  callerIdFirstName: clearable(100),
-  callerIdLastName: clearable(100),
-  callerIdNumber: z.string().max(32).optional(),
+  firstName: z.string().max(MAX.firstName).optional(),
+  lastName: z.string().max(MAX.lastName).optional(),
+  displayName: clearable(MAX.displayName),
+  title: clearable(MAX.title),
+  department: clearable(MAX.department),
+  manager: clearable(MAX.manager),
+  preferredWebexSite: clearable(MAX.preferredWebexSite),
+  preferredLanguage: clearable(MAX.preferredLanguage),
+  timeZone: clearable(MAX.timeZone),
+  callerIdFirstName: clearable(MAX.callerIdFirstName),
+  callerIdLastName: clearable(MAX.callerIdLastName),
+  callerIdNumber: z.string().max(MAX.callerIdNumber).optional(),
   package: z.enum(PACKAGE_IDS).optional(),
   attendantConsole: z.boolean().optional(),
   location: z.string().min(1).optional().describe('Location id or name'),
-  extension: z.string().max(10).optional(),
-  phoneNumber: z.string().max(32).optional().describe("E.164 or national format of the location's country"),
+  extension: z.string().max(MAX.extension).optional(),
+  phoneNumber: z
+    .string()
+    .max(MAX.phoneNumber)
+    .optional()
+    .describe("E.164 or national format of the location's country"),
   jabberCalling: z.boolean().optional(),
   jabberWithWebexTeams: z.boolean().optional(),
 });
 
-export const createUserInput = userFieldsInput.extend({ email: z.string().min(3).max(254) });
+export const createUserInput = userFieldsInput.extend({ email: z.string().min(3).max(MAX.email) });
 
 export const userOutput = z
   .object({

@@ -113,10 +113,11 @@ async function patchUser(request: FastifyRequest<IdParams>): Promise<ScimUserRec
     const record = await getScimUser(state.context, state.customerId, request.params.id);
     if (ifMatch !== undefined && ifMatch !== record.version)
       throw new ScimError(412, undefined, 'The user changed since the version you sent (If-Match).');
-    const patched = applyPatch(render(record, state.baseUrl), operations);
+    const before = render(record, state.baseUrl);
+    const patched = applyPatch(before, operations);
     assertActiveStaysAssigned(patched);
     delete patched.groups;
-    const input = parseScimUser(patched);
+    const input = parseScimUser(patched, before);
     try {
       return await replaceScimUser(state.context, state.customerId, record.id, input, record.version);
     } catch (error) {

@@ -6,6 +6,7 @@ import { assertNestingDepth } from '../resources/nesting-depth.ts';
 import { keepFirstPrimary } from '../resources/one-primary.ts';
 import { assertResourceSchemas } from '../resources/resource-schemas.ts';
 import { ENTERPRISE_USER_SCHEMA, PRODUCT_USER_SCHEMA } from '../schema-urns.ts';
+import { fieldProblem, type LimitedField } from '../../domain/users/field-rules.ts';
 import { identityEmail } from './identity-email.ts';
 
 // A SCIM User as the product understands it: the fields it models (SPEC §7 mapping) next to the whole
@@ -41,7 +42,12 @@ export interface ScimUserInput {
   readonly document: JsonObject;
 }
 
-export function parseScimUser(body: unknown): ScimUserInput {
+/**
+ * The product's reading of a SCIM User body. `stored`: the user's document before a PATCH; the
+ * field rules (ADR 0083) then bind only the attributes the PATCH changes, so a value stored
+ * before the rules (an over-long title) does not block a change of another attribute.
+ */
+export function parseScimUser(body: unknown, stored?: JsonObject): ScimUserInput {
   if (!isJsonObject(body)) throw invalidSyntax('The request body must be a JSON object');
   assertResourceSchemas(body, 'User');
   assertNestingDepth(body);
@@ -59,6 +65,11 @@ export function parseScimUser(body: unknown): ScimUserInput {
   if (externalId !== undefined && externalId !== null && typeof externalId !== 'string') {
     throw invalidValue('"externalId" must be a string');
   }
+  const before = stored ?? {};
+  const storedName = isJsonObject(before.name) ? before.name : {};
+  const storedEnterprise = isJsonObject(before[ENTERPRISE_USER_SCHEMA])
+    ? (before[ENTERPRISE_USER_SCHEMA] as JsonObject)
+    : {};
   const active = document.active ?? undefined;
   if (active !== undefined && typeof active !== 'boolean') throw invalidValue('"active" must be a boolean');
   const name = isJsonObject(document.name) ? document.name : {};
@@ -69,10 +80,32 @@ export function parseScimUser(body: unknown): ScimUserInput {
   const product = isJsonObject(document[PRODUCT_USER_SCHEMA])
     ? (document[PRODUCT_USER_SCHEMA] as JsonObject)
     : undefined;
+  const storedUserName = typeof before.userName === 'string' ? before.userName : undefined;
+  checkAttribute('userName', 'scimUserName', document.userName, storedUserName);
+  if (typeof externalId === 'string')
+    checkAttribute('externalId', 'scimExternalId', externalId, before.externalId);
+  checkAttribute('name.givenName', 'firstName', getCi(name, 'givenName'), getCi(storedName, 'givenName'));
+  checkAttribute('name.familyName', 'lastName', getCi(name, 'familyName'), getCi(storedName, 'familyName'));
+  checkAttribute('displayName', 'displayName', document.displayName, before.displayName);
+  checkAttribute('title', 'title', document.title, before.title);
+  checkAttribute(
+    'preferredLanguage',
+    'preferredLanguage',
+    document.preferredLanguage,
+    before.preferredLanguage,
+  );
+  checkAttribute('department', 'department', enterprise.department, storedEnterprise.department);
+  const storedManager = storedEnterprise.manager;
+  checkAttribute(
+    isJsonObject(manager) ? 'manager.value' : 'manager',
+    'manager',
+    isJsonObject(manager) ? getCi(manager, 'value') : manager,
+    isJsonObject(storedManager) ? getCi(storedManager, 'value') : storedManager,
+  );
   return {
     userName: document.userName,
     externalId: typeof externalId === 'string' && externalId !== '' ? externalId : null,
-    email: identityEmail(document.userName, document.emails),
+    email: identityEmail(document.userName, document.emails, storedUserName),
     active,
     firstName: text(name.givenName, 'name.givenName'),
     lastName: text(name.familyName, 'name.familyName'),
@@ -97,6 +130,28 @@ function productFields(product: JsonObject): ScimProductFields {
     out.extension = typeof extension === 'number' ? String(extension) : text(extension ?? null, 'extension');
   }
   return out;
+}
+
+/**
+ * The field rules (ADR 0083) on one attribute, named as SCIM names it: 400 invalidValue. A value
+ * equal to the stored one passes. Types are checked by `text` below.
+ */
+function checkAttribute(
+  attribute: string,
+  field: LimitedField,
+  value: JsonValue | undefined,
+  storedValue: JsonValue | undefined,
+): void {
+  if (typeof value !== 'string') return;
+  const given = value.trim();
+  if (typeof storedValue === 'string' && given === storedValue.trim()) return;
+  const problem = fieldProblem(field, given);
+  if (problem === null) return;
+  throw invalidValue(
+    problem.kind === 'too_long'
+      ? `"${attribute}" has ${problem.length} characters; at most ${problem.limit} are allowed`
+      : `"${attribute}" contains a control or text-direction character (${problem.character}), which is not allowed`,
+  );
 }
 
 function text(value: JsonValue | undefined, field: string): string | null {

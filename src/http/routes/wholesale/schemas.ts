@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isCountryCode } from '../../../domain/locale/country-code.ts';
 import { isLanguageTag } from '../../../domain/locale/language-tag.ts';
+import { FIELD_MAX_LENGTH } from '../../../domain/users/field-rules.ts';
 
 /** Every customer-level package the public API names; we support a subset (SELLABLE_IDS). */
 export const PUBLIC_CUSTOMER_PACKAGES = [
@@ -272,8 +273,8 @@ export const customerWithLocationSchema = publicCustomerSchema.meta({
 // ---- subscribers ------------------------------------------------------------------------------
 
 const subscriberParametersSchema = z.object({
-  firstName: z.string().trim().max(200).optional(),
-  lastName: z.string().trim().max(200).optional(),
+  firstName: z.string().trim().max(FIELD_MAX_LENGTH.firstName).optional(),
+  lastName: z.string().trim().max(FIELD_MAX_LENGTH.lastName).optional(),
   primaryPhoneNumber: z.string().trim().min(1).optional(),
   extension: z
     .string()
