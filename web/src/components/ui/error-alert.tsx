@@ -10,19 +10,25 @@ export function ErrorAlert({
   error,
   title,
   refusedTitle,
+  fieldsShown = [],
 }: {
   error: unknown;
   /** Replaces the title for every failure. */
   title?: string;
   /** Replaces the title of a refusal only ("This location could not be deleted"). */
   refusedTitle?: string;
+  /** The form's fields that show their own server message: their details are not repeated here. */
+  fieldsShown?: readonly string[];
 }) {
   const { t } = useTranslation();
   const apiError = isApiError(error) ? error : null;
   const refused = isRefusal(error);
   const message = apiError?.message ?? (error instanceof Error ? error.message : t('common.unexpectedError'));
   const details = (apiError?.errors ?? []).filter(
-    (detail) => detail.description && detail.description !== message,
+    (detail) =>
+      detail.description &&
+      detail.description !== message &&
+      !fieldsShown.some((field) => detail.field === field || detail.field?.endsWith(`.${field}`)),
   );
   return (
     <Alert

@@ -70,7 +70,7 @@ function AddLocationDialog({
           <TextInput label={t('address.zipCode')} {...form.getInputProps('zipCode')} />
           <TextInput label={t('address.country')} required maxLength={2} {...form.getInputProps('country')} />
         </SimpleGrid>
-        {create.isError ? <ErrorAlert error={create.error} /> : null}
+        {create.isError ? <ErrorAlert error={create.error} fieldsShown={Object.keys(form.values)} /> : null}
         <Group justify="flex-end" mt="md">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

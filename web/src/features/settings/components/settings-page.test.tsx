@@ -86,3 +86,45 @@ describe('settings page', () => {
     await waitFor(() => expect((input as HTMLInputElement).value).toBe('4'));
   });
 });
+
+describe('settings page: a refused length', () => {
+  it('marks the extension length field and does not read like a crash', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init?: RequestInit) => {
+        if (init?.method === 'PATCH') {
+          const body = {
+            message: '3 users have extensions of another length; change those first.',
+            errors: [
+              {
+                code: 'extension_length_in_use',
+                field: 'extensionLength',
+                description: 'Users hold extensions of another length.',
+              },
+            ],
+            trackingId: 'trk-7',
+          };
+          return new Response(JSON.stringify(body), {
+            status: 409,
+            headers: { 'Content-Type': 'application/json' },
+          });
+        }
+        return new Response(JSON.stringify(settings), { headers: { 'Content-Type': 'application/json' } });
+      }),
+    );
+    await renderPage(<SettingsPage />, {
+      path: '/control/c1/settings',
+      pattern: '/control/:customerId/settings',
+    });
+    const input = await screen.findByRole('textbox', { name: /Extension length/ });
+    await waitFor(() => expect((input as HTMLInputElement).value).toBe('4'));
+    fireEvent.change(input, { target: { value: '3' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('This could not be saved');
+    expect(alert.textContent).toContain('3 users have extensions of another length');
+    expect(alert.textContent).not.toContain('trk-7');
+    await waitFor(() => expect(input.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getAllByText('Users hold extensions of another length.')).toHaveLength(1);
+  });
+});

@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
+import { sortErrorsByField } from '../../../lib/field-errors.ts';
 import { userPackages } from '../../../lib/package-catalog.ts';
 import { useCanWrite } from '../../../lib/permissions.tsx';
 import type { CustomerSettings } from '../api/settings.ts';
@@ -68,13 +69,22 @@ export function SettingsPage() {
   }, [settings.data, setValues, resetDirty]);
 
   const submit = form.onSubmit((values) =>
-    save.mutate({
-      defaultPackage: values.defaultPackage,
-      autoAssignBasicLicences: values.autoAssignBasicLicences,
-      defaultPreferredWebexSite: values.defaultPreferredWebexSite.trim() || null,
-      extensionLength: Number(values.extensionLength),
-      defaultImportBehaviour: values.defaultImportBehaviour,
-    }),
+    save.mutate(
+      {
+        defaultPackage: values.defaultPackage,
+        autoAssignBasicLicences: values.autoAssignBasicLicences,
+        defaultPreferredWebexSite: values.defaultPreferredWebexSite.trim() || null,
+        extensionLength: Number(values.extensionLength),
+        defaultImportBehaviour: values.defaultImportBehaviour,
+      },
+      {
+        // A refusal about one setting (extensions of another length in use) is shown at that setting.
+        onError: (error) => {
+          const { byField } = sortErrorsByField(error, Object.keys(values), t);
+          for (const [field, message] of Object.entries(byField)) form.setFieldError(field, message);
+        },
+      },
+    ),
   );
 
   return (
@@ -149,7 +159,7 @@ export function SettingsPage() {
                   <Radio value="add-remove" label={t('imports.addRemove')} />
                 </Stack>
               </Radio.Group>
-              {save.isError ? <ErrorAlert error={save.error} /> : null}
+              {save.isError ? <ErrorAlert error={save.error} fieldsShown={Object.keys(form.values)} /> : null}
               {save.isSuccess && !form.isDirty() ? <Alert color="green">{t('common.saved')}</Alert> : null}
               <Group justify="flex-end">
                 <Button type="submit" loading={save.isPending} disabled={!canWrite}>
