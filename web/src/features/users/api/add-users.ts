@@ -10,6 +10,8 @@ export interface NewUser {
   lastName: string;
   email: string;
   package: string;
+  /** true adds the Attendant Console add-on (SPEC §3: only next to a base that allows it). */
+  attendantConsole?: boolean;
   /** Location id (the server also accepts its name). */
   location?: string;
   extension?: string;

@@ -5,6 +5,8 @@ import { usersPath } from './user-types.ts';
 
 export interface PackageChange {
   package: string;
+  /** true adds the Attendant Console add-on (SPEC §3: only next to a base that allows it). */
+  attendantConsole?: boolean;
   /** Location id (the server also accepts its name). */
   location?: string;
   extension?: string;

@@ -24,6 +24,8 @@ const soldPackages = [
   'webex_meetings',
   'webex_suite',
 ];
+/** Sold next to soldPackages, per test (the Attendant Console add-on). */
+let soldExtras: string[] = [];
 let refusal: unknown = null;
 /** Limit and usage per sold package; absent: no limit. */
 let limits: Record<string, { limit: number; used: number }> = {};
@@ -35,6 +37,7 @@ let packageWarnings: unknown[] = [];
 beforeEach(() => {
   requests.length = 0;
   refusal = null;
+  soldExtras = [];
   limits = {};
   admins = [];
   packageWarnings = [];
@@ -62,7 +65,12 @@ beforeEach(() => {
         : url === '/v1/customers/c1'
           ? {
               id: 'c1',
-              packages: soldPackages.map((id) => ({ id, limit: null, used: 0, ...limits[id] })),
+              packages: [...soldPackages, ...soldExtras].map((id) => ({
+                id,
+                limit: null,
+                used: 0,
+                ...limits[id],
+              })),
             }
           : { items };
       if (url.includes('/package') && refusal) {
@@ -247,5 +255,77 @@ describe('change-package dialog', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Change' }));
     expect(await screen.findByText(/^No Preferred Webex Site for Webex Meetings/)).toBeTruthy();
     expect(screen.queryByText('Server words')).toBeNull();
+  });
+
+  describe('the Attendant Console add-on (SPEC §3)', () => {
+    const calling: User = {
+      ...user,
+      package: 'webex_calling',
+      locationId: 'loc1',
+      extension: '1234',
+      phoneNumber: null,
+    };
+    const addOn = () =>
+      screen.queryByRole('checkbox', { name: /Attendant Console/ }) as HTMLInputElement | null;
+
+    it('is offered next to a base that allows it, when sold, and sent as attendantConsole', async () => {
+      soldExtras = ['attendant_console'];
+      await renderDialog(calling);
+      await vi.waitFor(() => expect(addOn()).not.toBeNull());
+      fireEvent.click(screen.getByRole('radio', { name: 'Webex Voice' }));
+      expect(addOn()).toBeNull();
+      fireEvent.click(screen.getByRole('radio', { name: 'Webex Calling' }));
+      const change = screen.getByRole('button', { name: 'Change' }) as HTMLButtonElement;
+      expect(change.disabled).toBe(true);
+      fireEvent.click(addOn() as HTMLInputElement);
+      // Adding the add-on alone is a change.
+      expect(change.disabled).toBe(false);
+      expect(screen.getByTestId('same-package').textContent).toMatch(/Change adds Attendant Console/);
+      fireEvent.click(change);
+      await vi.waitFor(() =>
+        expect(requests.find((request) => request.url.endsWith('/package'))?.body).toEqual({
+          package: 'webex_calling',
+          attendantConsole: true,
+          location: 'loc1',
+          extension: '1234',
+        }),
+      );
+    });
+
+    it('is not offered when the customer was not sold it', async () => {
+      await renderDialog(calling);
+      expect(addOn()).toBeNull();
+    });
+
+    it('is disabled with the numbers when its limit is used up', async () => {
+      soldExtras = ['attendant_console'];
+      limits = { attendant_console: { limit: 2, used: 2 } };
+      await renderDialog(calling);
+      await vi.waitFor(() => expect(addOn()?.disabled).toBe(true));
+      expect(screen.getByText(/limit is reached \(2 of 2 in use\)/)).toBeTruthy();
+    });
+
+    it('says the add-on goes when the new package does not allow it', async () => {
+      soldExtras = ['attendant_console'];
+      await renderDialog({ ...calling, package: 'webex_suite', attendantConsole: true });
+      expect(addOn()?.checked).toBe(true);
+      fireEvent.click(screen.getByRole('radio', { name: 'Webex Voice' }));
+      expect(screen.getByTestId('add-on-dropped').textContent).toMatch(
+        /Attendant Console will be removed: it is not available with Webex Voice/,
+      );
+    });
+
+    it("shows the server's refusal of the add-on", async () => {
+      soldExtras = ['attendant_console'];
+      refusal = {
+        message: 'Attendant Console needs Webex Calling, Webex Suite or Customer Assist.',
+        errors: [],
+      };
+      await renderDialog(calling);
+      await vi.waitFor(() => expect(addOn()).not.toBeNull());
+      fireEvent.click(addOn() as HTMLInputElement);
+      fireEvent.click(screen.getByRole('button', { name: 'Change' }));
+      expect(await screen.findByText(/Attendant Console needs Webex Calling/)).toBeTruthy();
+    });
   });
 });

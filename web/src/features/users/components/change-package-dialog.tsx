@@ -2,6 +2,7 @@ import { useState } from 'react';
 import {
   Alert,
   Button,
+  Checkbox,
   Group,
   Modal,
   Radio,
@@ -24,6 +25,7 @@ import { useLocationOptions } from '../api/list-locations.ts';
 import { soldPackagesKey, useSoldPackages } from '../api/sold-packages.ts';
 import type { User } from '../api/user-types.ts';
 import { asksForCallingFields, callingFieldErrors } from './calling-fields-rules.ts';
+import { findPackage } from '../../../lib/package-catalog.ts';
 import { packageChoices } from './package-choices.ts';
 import { warningInLanguage } from './result-warnings.ts';
 
@@ -45,26 +47,37 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
   const fullAdmins = useCustomerFullAdminEmails(customerId);
   const choices = packageChoices(sold.data, user.package ?? null, {
     isCustomerFullAdmin: fullAdmins.data?.includes(user.email.toLowerCase()) ?? false,
+    holdsAttendantConsole: user.attendantConsole ?? false,
   });
   const [packageId, setPackageId] = useState<string | null>(user.package ?? null);
   const [locationId, setLocationId] = useState<string | null>(user.locationId ?? null);
   const [extension, setExtension] = useState(user.extension ?? '');
   const [phoneNumber, setPhoneNumber] = useState(user.phoneNumber ?? '');
+  const holdsAddOn = user.attendantConsole ?? false;
+  const [addOnWanted, setAddOnWanted] = useState(holdsAddOn);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const freeNumbers = useFreeNumbers(customerId, locationId);
   const extensionLength = useExtensionLength(customerId).data ?? null;
   const askCalling = asksForCallingFields(packageId);
   // A choice can turn disabled after it was picked (the admins or the usage arrive later).
   const chosenDisabled = choices.some((choice) => choice.entry.id === packageId && choice.disabledReason);
+  // SPEC §3: the add-on only next to a base that allows it and only when the customer was sold it.
+  const addOn = choices.find((choice) => choice.entry.id === packageId)?.addOn ?? null;
+  const addsAddOn = addOn !== null && addOn.disabledReason === null && addOnWanted && !holdsAddOn;
+  // The server drops the add-on with a warning when the new package does not allow it: say so first.
+  const dropsAddOn = holdsAddOn && packageId !== null && addOn === null;
+  const addOnName = t('packages.attendant_console');
 
   // The same package with the same calling fields would change nothing, yet the server answers 200
   // and the toast said "Package changed": Change waits until something differs.
-  const nothingChanged =
-    packageId === (user.package ?? null) &&
-    (!askCalling ||
-      (locationId === (user.locationId ?? null) &&
-        extension.trim() === (user.extension ?? '') &&
-        phoneNumber.trim() === (user.phoneNumber ?? '')));
+  const callingChanged =
+    askCalling &&
+    !(
+      locationId === (user.locationId ?? null) &&
+      extension.trim() === (user.extension ?? '') &&
+      phoneNumber.trim() === (user.phoneNumber ?? '')
+    );
+  const nothingChanged = packageId === (user.package ?? null) && !addsAddOn && !callingChanged;
 
   const numberOptions = [
     ...new Set([...(user.phoneNumber ? [user.phoneNumber] : []), ...(freeNumbers.data ?? [])]),
@@ -76,6 +89,7 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
     if (Object.keys(found).length > 0) return;
     if (!packageId || nothingChanged) return;
     const body: PackageChange = { package: packageId };
+    if (addsAddOn) body.attendantConsole = true;
     if (askCalling) {
       if (locationId) body.location = locationId;
       if (extension.trim()) body.extension = extension.trim();
@@ -164,10 +178,37 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
             </SimpleGrid>
           </Stack>
         ) : null}
+        {addOn ? (
+          <Checkbox
+            label={`${t('changePackage.addOn')}: ${t(addOn.entry.nameKey)}`}
+            checked={holdsAddOn || (addOnWanted && addOn.disabledReason === null)}
+            onChange={(event) => setAddOnWanted(event.currentTarget.checked)}
+            // The package change cannot take the add-on away (the server only adds it here).
+            disabled={holdsAddOn || addOn.disabledReason !== null}
+            description={
+              holdsAddOn
+                ? t('changePackage.addOnKept', { addOnName })
+                : addOn.disabledReason
+                  ? t(addOn.disabledReason, addOn.reasonValues)
+                  : t('changePackage.addOnHint')
+            }
+            data-testid="add-on"
+          />
+        ) : null}
+        {dropsAddOn ? (
+          <Alert color="yellow" data-testid="add-on-dropped">
+            {t('changePackage.addOnDropped', {
+              addOnName,
+              packageName: t(findPackage(packageId)?.nameKey ?? packageId),
+            })}
+          </Alert>
+        ) : null}
         {packageId === user.package ? (
           <Alert color="gray" data-testid="same-package">
             {!nothingChanged
-              ? t('changePackage.samePackageNewNumber')
+              ? callingChanged
+                ? t('changePackage.samePackageNewNumber')
+                : t('changePackage.samePackageAddOn', { addOnName })
               : askCalling
                 ? t('changePackage.samePackageNothingChanged')
                 : t('changePackage.samePackage')}

@@ -1,4 +1,14 @@
-import { ActionIcon, Alert, Group, Paper, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Checkbox,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { needsNumberAndLocation } from '../../../lib/package-catalog.ts';
 import type { LocationOption } from '../api/user-types.ts';
@@ -36,6 +46,8 @@ export function ManualRowFields({
   const error = (field: string) =>
     errors[field] ? t(errors[field], { count: extensionLength ?? undefined }) : undefined;
   const label = (key: string) => `${t(key)}`;
+  // SPEC §3: the add-on next to a base that allows it, when the customer was sold it.
+  const addOn = packages.find((choice) => choice.entry.id === row.package)?.addOn ?? null;
   return (
     <Paper p="md" data-testid={`manual-row-${index + 1}`}>
       <Group justify="space-between" mb="xs">
@@ -98,6 +110,19 @@ export function ManualRowFields({
           name={`users.${index}.package`}
         />
       </SimpleGrid>
+      {addOn ? (
+        <Checkbox
+          mt="sm"
+          label={`${t('changePackage.addOn')}: ${t(addOn.entry.nameKey)}`}
+          checked={(row.attendantConsole ?? false) && addOn.disabledReason === null}
+          onChange={(event) => onChange({ attendantConsole: event.currentTarget.checked })}
+          disabled={addOn.disabledReason !== null}
+          description={
+            addOn.disabledReason ? t(addOn.disabledReason, addOn.reasonValues) : t('changePackage.addOnHint')
+          }
+          name={`users.${index}.attendantConsole`}
+        />
+      ) : null}
       {needsNumberAndLocation(row.package) ? (
         <SimpleGrid cols={{ base: 1, sm: 3 }} mt="sm">
           <Select

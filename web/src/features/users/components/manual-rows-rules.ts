@@ -2,6 +2,7 @@ import { needsNumberAndLocation } from '../../../lib/package-catalog.ts';
 import { maxUsersPerSubmission } from '../api/add-users.ts';
 import type { NewUser } from '../api/add-users.ts';
 import { callingFieldErrors } from './calling-fields-rules.ts';
+import { allowsAttendantConsole } from './package-choices.ts';
 
 export interface ManualRow {
   key: string;
@@ -12,6 +13,8 @@ export interface ManualRow {
   locationId: string | null;
   extension: string;
   phoneNumber: string;
+  /** The Attendant Console add-on; sent only next to a package that allows it (SPEC §3). */
+  attendantConsole?: boolean;
 }
 
 let rowCounter = 0;
@@ -71,6 +74,7 @@ export function toNewUsers(rows: readonly ManualRow[]): NewUser[] {
       email: row.email.trim(),
       package: row.package ?? '',
     };
+    if (row.attendantConsole && allowsAttendantConsole(row.package)) user.attendantConsole = true;
     if (needsNumberAndLocation(row.package) && row.locationId) {
       user.location = row.locationId;
       if (row.extension.trim()) user.extension = row.extension.trim();

@@ -132,3 +132,49 @@ describe('packageChoices', () => {
     expect(disabled(choices)).toEqual({ webex_calling_standard: forbiddenStandard });
   });
 });
+
+describe('packageChoices: the Attendant Console add-on (SPEC §3)', () => {
+  const addOnOf = (choices: ReturnType<typeof packageChoices>) =>
+    Object.fromEntries(choices.map((choice) => [choice.entry.id, choice.addOn?.entry.id ?? null]));
+
+  it('is offered only next to Webex Calling, Webex Suite and Customer Assist when sold', () => {
+    const all = [
+      'webex_voice',
+      'webex_calling',
+      'webex_calling_standard',
+      'webex_meetings',
+      'webex_suite',
+      'cx_essentials',
+      'attendant_console',
+    ];
+    expect(addOnOf(packageChoices(all))).toEqual({
+      webex_voice: null,
+      webex_calling: 'attendant_console',
+      webex_calling_standard: null,
+      webex_meetings: null,
+      webex_suite: 'attendant_console',
+      cx_essentials: 'attendant_console',
+    });
+  });
+
+  it('is not offered when the customer was not sold it, unless the user holds it', () => {
+    expect(addOnOf(packageChoices(['webex_calling']))).toEqual({ webex_calling: null });
+    expect(
+      addOnOf(packageChoices(['webex_calling'], 'webex_calling', { holdsAttendantConsole: true })),
+    ).toEqual({ webex_calling: 'attendant_console' });
+  });
+
+  it('is disabled when its limit is used up, except for a user who holds it', () => {
+    const sold = [
+      { id: 'webex_calling', limit: null, used: 0 },
+      { id: 'attendant_console', limit: 2, used: 2 },
+    ];
+    expect(packageChoices(sold)[0]?.addOn).toMatchObject({
+      disabledReason: 'changePackage.limitReached',
+      reasonValues: { used: 2, limit: 2 },
+    });
+    expect(packageChoices(sold, 'webex_calling', { holdsAttendantConsole: true })[0]?.addOn).toMatchObject({
+      disabledReason: null,
+    });
+  });
+});

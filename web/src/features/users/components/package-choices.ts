@@ -1,6 +1,6 @@
 import { tKey } from '../../../i18n/t-key.ts';
 import type { WebPackage } from '../../../lib/package-catalog.ts';
-import { findPackage, userPackages } from '../../../lib/package-catalog.ts';
+import { findPackage, sellableExtras, userPackages } from '../../../lib/package-catalog.ts';
 import type { SoldPackage } from '../api/sold-packages.ts';
 
 export interface PackageChoice {
@@ -9,13 +9,37 @@ export interface PackageChoice {
   disabledReason: string | null;
   /** Values the reason's text names (the limit reached). */
   reasonValues?: { used: number; limit: number };
+  /**
+   * The Attendant Console add-on next to this package: null when the package does not allow it or
+   * the customer was not sold it (SPEC §3).
+   */
+  addOn: AddOnChoice | null;
+}
+
+/** The add-on a form may offer next to a package, or why it cannot be chosen. */
+export interface AddOnChoice {
+  entry: WebPackage;
+  /** Translation key of why it cannot be chosen; null when it can. */
+  disabledReason: string | null;
+  reasonValues?: { used: number; limit: number };
 }
 
 /** What the form knows about the user beyond their package; unknown facts disable nothing. */
 export interface ChoiceFacts {
   /** The user is a customer full admin (SPEC §3: may not move to a lower package). */
   isCustomerFullAdmin?: boolean;
+  /** The user holds the Attendant Console add-on already (its limit does not stop them keeping it). */
+  holdsAttendantConsole?: boolean;
 }
+
+/** SPEC §3: Attendant Console only with Webex Calling, Webex Suite or Customer Assist. */
+const attendantConsoleBases = new Set(['webex_calling', 'webex_suite', 'cx_essentials']);
+
+export function allowsAttendantConsole(packageId: string | null | undefined): boolean {
+  return packageId !== null && packageId !== undefined && attendantConsoleBases.has(packageId);
+}
+
+const attendantConsole = sellableExtras.find((entry) => entry.id === 'attendant_console') as WebPackage;
 
 /** SPEC §3: the professional calling packages, which may never become Calling Standard. */
 const professionalCalling = new Set(['webex_calling', 'webex_suite', 'cx_essentials']);
@@ -42,15 +66,45 @@ export function packageChoices(
   return userPackages
     .filter((entry) => !soldById || soldById.has(entry.id) || entry.id === currentPackage)
     .map((entry) => {
-      if (entry.id === currentPackage) return { entry, disabledReason: null };
+      const addOn = addOnChoice(soldById, entry.id, facts);
+      if (entry.id === currentPackage) return { entry, disabledReason: null, addOn };
       const forbidden = forbiddenChange(currentPackage, entry, facts);
-      if (forbidden) return { entry, disabledReason: forbidden };
+      if (forbidden) return { entry, disabledReason: forbidden, addOn };
       const limitReached = usedUp(soldById?.get(entry.id));
       if (limitReached) {
-        return { entry, disabledReason: tKey('changePackage.limitReached'), reasonValues: limitReached };
+        return {
+          entry,
+          disabledReason: tKey('changePackage.limitReached'),
+          reasonValues: limitReached,
+          addOn,
+        };
       }
-      return { entry, disabledReason: null };
+      return { entry, disabledReason: null, addOn };
     });
+}
+
+/**
+ * The add-on next to `packageId`: offered when the package allows it and the customer was sold it
+ * (all while the sold packages are unknown: the server decides), or the user holds it already;
+ * disabled when its limit is used up and the user does not hold it.
+ */
+function addOnChoice(
+  soldById: Map<string, SoldPackage> | null,
+  packageId: string,
+  facts: ChoiceFacts,
+): AddOnChoice | null {
+  if (!allowsAttendantConsole(packageId)) return null;
+  const holds = facts.holdsAttendantConsole ?? false;
+  if (soldById && !soldById.has(attendantConsole.id) && !holds) return null;
+  const limitReached = holds ? null : usedUp(soldById?.get(attendantConsole.id));
+  if (limitReached) {
+    return {
+      entry: attendantConsole,
+      disabledReason: tKey('changePackage.limitReached'),
+      reasonValues: limitReached,
+    };
+  }
+  return { entry: attendantConsole, disabledReason: null };
 }
 
 function forbiddenChange(from: string | null, to: WebPackage, facts: ChoiceFacts): string | null {
