@@ -103,4 +103,36 @@ describe('create-customer wizard', () => {
     expect(limit.value).toBe('-5');
     expect(screen.queryByRole('textbox', { name: /Location name/ })).toBeNull();
   });
+
+  it('sends the admin back to the step of an External ID the server refused, and marks it', async () => {
+    await toPackagesStep();
+    fireEvent.click(await screen.findByRole('checkbox', { name: 'Webex Meetings' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Next' }));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        const body = {
+          message: 'A customer with external ID "ACME-1" already exists.',
+          errors: [
+            {
+              code: 'external_id_taken',
+              field: 'externalId',
+              description: 'externalId is already used by another customer of this partner.',
+            },
+          ],
+          trackingId: 'trk-9',
+        };
+        return new Response(JSON.stringify(body), {
+          status: 409,
+          headers: { 'Content-Type': 'application/json' },
+        });
+      }),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Create customer' }));
+    const externalId = await screen.findByRole('textbox', { name: /External ID/ });
+    expect((externalId as HTMLInputElement).value).toBe('ACME-1');
+    expect(externalId.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('externalId is already used by another customer of this partner.')).toBeTruthy();
+  });
 });

@@ -18,6 +18,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
+import { wizardServerErrors } from './wizard-server-errors.ts';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { sellablePackages } from '../../../lib/package-catalog.ts';
 import { useCreateCustomer } from '../api/create-customer.ts';
@@ -81,6 +82,12 @@ export function CreateCustomerPage() {
     }
     create.mutate(toNewCustomer(form.getValues()), {
       onSuccess: (id) => void navigate(`/partner/customers/${id}`),
+      // A refusal about a field (an External ID already used) sends the admin to the step holding it.
+      onError: (error) => {
+        const { byField, stepIndex } = wizardServerErrors(error, t);
+        form.setErrors(byField);
+        if (stepIndex !== null) setActive(stepIndex);
+      },
     });
   };
 
