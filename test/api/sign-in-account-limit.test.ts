@@ -149,6 +149,33 @@ describe('sign-in limit per email address', () => {
     expect((await signIn('patient@partner.example', PASSWORD)).statusCode).toBe(200);
   });
 
+  it('lets the owner in right after a confirmed password reset', async () => {
+    const { app, database, partnerId, drainJobs } = harness();
+    await createAdmin(database.db, partnerId, 'reset-me@partner.example');
+    await failTimes('reset-me@partner.example', LIMIT);
+    expect((await signIn('reset-me@partner.example', PASSWORD)).statusCode).toBe(429);
+
+    await app.inject({
+      method: 'POST',
+      url: '/v1/auth/password-reset',
+      payload: { email: 'reset-me@partner.example' },
+    });
+    await drainJobs();
+    const email = await database.db
+      .selectFrom('outbox_emails')
+      .select('body_text')
+      .where('to_address', '=', 'reset-me@partner.example')
+      .executeTakeFirstOrThrow();
+    const token = /\/reset-password\/([\w-]+)/.exec(email.body_text)?.[1] ?? '';
+    const confirmed = await app.inject({
+      method: 'POST',
+      url: '/v1/auth/password-reset/confirm',
+      payload: { token, password: 'another long password' },
+    });
+    expect(confirmed.statusCode).toBe(204);
+    expect((await signIn('reset-me@partner.example', 'another long password')).statusCode).toBe(200);
+  });
+
   it('keeps the window fixed: attempts during the refusal do not push its end', async () => {
     const { database, partnerId } = harness();
     await createAdmin(database.db, partnerId, 'hammered@partner.example');

@@ -24,6 +24,7 @@ import { checkPasswordStrength, hashPassword } from './passwords.ts';
 import { invalidLink } from './invalid-link.ts';
 import { revokeTokensCreatedBy } from '../tokens/revoke-tokens-created-by.ts';
 import { hashToken, randomToken } from './secrets.ts';
+import { forgetSignInFailures } from './sign-in-account-limit.ts';
 
 interface AdminRecipient {
   readonly partner: PartnerRow | undefined;
@@ -202,6 +203,8 @@ export async function confirmPasswordReset(
     // Whoever held the old password loses their sessions, and the tokens they could have made
     // with it (ADR 0002, 2026-11-27). Accepting an invite sets a first password: nothing to end.
     await deleteAdminSessions(trx, admin.id);
+    // The owner proved the mailbox: the new password signs in now, not after the window (ADR 0082).
+    await forgetSignInFailures(trx, admin.email);
     // Each revoked token gets its own `token.revoke` / `scim_token.revoke` row (reason password_reset).
     await revokeTokensCreatedBy(trx, context, admin.id, { scimTokens: true, reason: 'password_reset' });
     await recordAudit(trx, context, {
