@@ -241,6 +241,24 @@ describe('change-package dialog', () => {
     expect(requests.some((request) => request.url.endsWith('/package'))).toBe(false);
   });
 
+  it('marks the extension when the server says it is taken, without a tracking id', async () => {
+    refusal = {
+      message: 'The extension or phone number is already used by another user.',
+      errors: [
+        { code: 'extension_taken', field: 'extension', description: 'Extension 1235 is already used.' },
+      ],
+      trackingId: 'trk-5',
+    };
+    await renderDialog({ ...user, package: 'webex_calling', locationId: 'loc1', extension: '1234' });
+    const extension = screen.getByRole('textbox', { name: 'Extension' });
+    fireEvent.change(extension, { target: { value: '1235' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Change' }));
+    const alert = (await screen.findByText('This could not be saved')).closest('[role="alert"]');
+    expect(alert?.textContent).not.toContain('trk-5');
+    await vi.waitFor(() => expect(extension.getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getAllByText('Extension 1235 is already used.')).toHaveLength(1);
+  });
+
   it('words a warning of the change by its code and values, not in the server’s words', async () => {
     packageWarnings = [
       {

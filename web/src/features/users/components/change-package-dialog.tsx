@@ -16,6 +16,7 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
+import { sortErrorsByField } from '../../../lib/field-errors.ts';
 import type { PackageChange } from '../api/change-package.ts';
 import { useChangePackage } from '../api/change-package.ts';
 import { useCustomerFullAdminEmails } from '../api/customer-full-admins.ts';
@@ -37,6 +38,9 @@ interface ChangePackageDialogProps {
 }
 
 /** Help text "Change a user's package": choose the new package, give the number if needed, Change. */
+/** The fields that show a server refusal under them (the phone number's picker shows it in the alert). */
+const CALLING_FIELDS = ['extension'] as const;
+
 export function ChangePackageDialog({ customerId, user, opened, onClose }: ChangePackageDialogProps) {
   const { t } = useTranslation();
   const change = useChangePackage(customerId, user.id);
@@ -56,6 +60,8 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
   const holdsAddOn = user.attendantConsole ?? false;
   const [addOnWanted, setAddOnWanted] = useState(holdsAddOn);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // The server's refusal of one field (an extension already taken), in its words, under that field.
+  const [refusedFields, setRefusedFields] = useState<Record<string, string>>({});
   const freeNumbers = useFreeNumbers(customerId, locationId);
   const extensionLength = useExtensionLength(customerId).data ?? null;
   const askCalling = asksForCallingFields(packageId);
@@ -95,7 +101,9 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
       if (extension.trim()) body.extension = extension.trim();
       if (phoneNumber.trim()) body.phoneNumber = phoneNumber.trim();
     }
+    setRefusedFields({});
     change.mutate(body, {
+      onError: (error) => setRefusedFields(sortErrorsByField(error, CALLING_FIELDS, t).byField),
       onSuccess: (result) => {
         // The limits' usage moved: the next change must see it.
         void queryClient.invalidateQueries({ queryKey: soldPackagesKey(customerId) });
@@ -158,7 +166,9 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
                 value={extension}
                 onChange={(event) => setExtension(event.currentTarget.value)}
                 error={
-                  errors.extension ? t(errors.extension, { count: extensionLength ?? undefined }) : undefined
+                  errors.extension
+                    ? t(errors.extension, { count: extensionLength ?? undefined })
+                    : refusedFields.extension
                 }
                 inputMode="numeric"
               />
@@ -214,7 +224,7 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
                 : t('changePackage.samePackage')}
           </Alert>
         ) : null}
-        {change.isError ? <ErrorAlert error={change.error} /> : null}
+        {change.isError ? <ErrorAlert error={change.error} fieldsShown={CALLING_FIELDS} /> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
