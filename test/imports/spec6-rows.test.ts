@@ -610,6 +610,37 @@ describe('SPEC §6 files', () => {
     ]);
   });
 
+  it.each([
+    [
+      'a ; row in a comma file, email first',
+      `${EMAIL},Title\nanna@x.nl;Baker\ncarla@x.nl,Cook\n`,
+      ';',
+      'anna@x.nl',
+    ],
+    [
+      'a ; row in a comma file, email second',
+      `Title,${EMAIL}\nBaker;Anna@X.nl\nCook,carla@x.nl\n`,
+      ';',
+      'anna@x.nl',
+    ],
+    ['a , row in a semicolon file', `${EMAIL};Title\n"anna@x.nl,Baker"\ncarla@x.nl;Cook\n`, ',', 'anna@x.nl'],
+  ])(
+    'a row saved with the other separator says so, not "email required": %s',
+    async (_name, csv, separator, email) => {
+      const { rows } = await planFile(customer(), csv, 'add-only');
+      expect(rows.map((row) => [row.action, row.email, row.errors])).toEqual([
+        ['error', email, [{ code: 'other_separator', params: { separator } }]],
+        ['modify', 'carla@x.nl', []],
+      ]);
+    },
+  );
+
+  it('a one-cell row without an email in it keeps its own errors', async () => {
+    const csv = `Title,${EMAIL}\nBaker;Cook\n`;
+    const { rows } = await planFile(customer(), csv, 'add-only');
+    expect(rows[0]?.errors.map((error) => error.code)).toEqual(['email_required']);
+  });
+
   it('a bad row never blocks the others and changes nothing', async () => {
     const csv = `${EMAIL},Extension,Title\nanna@x.nl,1002,Taken\ncarla@x.nl,,Baker\n`;
     const state = customer();

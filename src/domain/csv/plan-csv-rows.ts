@@ -54,6 +54,31 @@ export interface CsvRowPlan {
   readonly cells: readonly string[];
 }
 
+interface OtherSeparator {
+  readonly separator: ';' | ',';
+  /** The email the row holds (normalized). */
+  readonly email: string;
+}
+
+/**
+ * The separator a one-cell row uses when the file has several columns: the cell splits at it into
+ * parts of which one is an email (`a@x.nl;TRUE` in a comma file). Cheap: most rows have more
+ * than one cell and are not looked at.
+ */
+function otherSeparatorOf(cells: readonly string[], columns: number): OtherSeparator | null {
+  if (cells.length !== 1 || columns < 2) return null;
+  const cell = cells[0] ?? '';
+  for (const separator of [';', ','] as const) {
+    if (!cell.includes(separator)) continue;
+    const email = cell
+      .split(separator)
+      .map((part) => normalizeEmail(part))
+      .find((part) => isValidEmail(part));
+    if (email !== undefined) return { separator, email };
+  }
+  return null;
+}
+
 export class CsvRowPlanner {
   /** Where a remembered row's email is (rememberRecord reads nothing else). */
   private readonly emailColumn: number;
@@ -93,7 +118,10 @@ export class CsvRowPlanner {
     return { record, cells, change, cellErrors, email: normalizeEmail(change.email) };
   }
 
-  private plan({ record, cells, change, cellErrors, email }: ReadRecord): CsvRowPlan {
+  private plan(read: ReadRecord): CsvRowPlan {
+    const otherSeparator = otherSeparatorOf(read.cells, this.columns.length);
+    if (otherSeparator) return this.otherSeparator(read, otherSeparator);
+    const { record, cells, change, cellErrors, email } = read;
     const duplicateErrors: RowError[] = [];
     if (email !== '') {
       const firstRow = this.seenEmails.firstRowOf(email, record.rowNumber);
@@ -135,6 +163,33 @@ export class CsvRowPlanner {
     if (!this.probeGate) return true;
     if (this.probeGate.closed) return false;
     return !this.state.emailTakenElsewhere(email) || this.probeGate.admit(email);
+  }
+
+  /**
+   * A row saved with the other separator reads as one cell: "email required" or "not a valid
+   * email" would hide why. Nothing else of it is read, and its email counts for no other rule.
+   */
+  private otherSeparator({ record, cells }: ReadRecord, found: OtherSeparator): CsvRowPlan {
+    const errors: RowError[] = [{ code: 'other_separator', params: { separator: found.separator } }];
+    const plan: UserPlan = {
+      action: 'error',
+      email: found.email,
+      before: null,
+      after: null,
+      changes: [],
+      errors,
+      warnings: [],
+    };
+    return {
+      rowNumber: record.rowNumber,
+      line: record.line,
+      email: found.email,
+      action: 'error',
+      plan,
+      errors,
+      warnings: [],
+      cells,
+    };
   }
 
   private directoryUsersOnly(email: string): UserPlan {

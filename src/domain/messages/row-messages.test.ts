@@ -12,6 +12,18 @@ import {
 describe('rowIssueMessage', () => {
   it.each([
     [
+      { code: 'other_separator', params: { separator: ';' } },
+      3,
+      'en',
+      'Row 3: This row separates its values with ";", unlike the header row: save it with the file\'s separator.',
+    ],
+    [
+      { code: 'other_separator', params: { separator: ';' } },
+      3,
+      'nl',
+      'Rij 3: Deze rij scheidt haar waarden met ";", anders dan de kopregel: sla haar op met het scheidingsteken van het bestand.',
+    ],
+    [
       { code: 'invalid_boolean', column: 'webex_meetings', params: { value: 'YES' } },
       7,
       'en',

@@ -154,6 +154,12 @@ const ROW_TEXTS: Record<RowErrorCode | RowWarningCode, Texts> = {
     nl: (p) =>
       `De waarde bevat een stuurteken of tekstrichtingsteken (${p.character}); dat is niet toegestaan.`,
   },
+  other_separator: {
+    en: (p) =>
+      `This row separates its values with "${p.separator}", unlike the header row: save it with the file's separator.`,
+    nl: (p) =>
+      `Deze rij scheidt haar waarden met "${p.separator}", anders dan de kopregel: sla haar op met het scheidingsteken van het bestand.`,
+  },
   preferred_site_missing: {
     en: (p) =>
       `No Preferred Webex Site for ${p.packageName}: meetings may not work as expected until one is set.`,

@@ -34,7 +34,8 @@ export type RowErrorCode =
   | 'invalid_time_zone'
   | 'invalid_preferred_language'
   | 'value_too_long'
-  | 'forbidden_character';
+  | 'forbidden_character'
+  | 'other_separator';
 
 export type RowWarningCode =
   | 'preferred_site_missing'
