@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { RawBuilder, SqlBool } from 'kysely';
 import { invalidFilter } from '../errors.ts';
 import type { AttributePath, FilterNode } from './ast.ts';
+import { booleanLiteral, isDateTimeLiteral } from './literal-types.ts';
 
 // Translates a filter to a SQL condition when every attribute it names maps to a column; returns
 // undefined otherwise, and the caller evaluates the filter in memory (same semantics, evaluator.ts).
@@ -42,8 +43,11 @@ export function filterToSql(node: FilterNode, resolve: ColumnResolver): RawBuild
       if (column === undefined) return undefined;
       const value = node.value;
       if (column.type === 'boolean') {
-        const wanted = typeof value === 'string' ? value.toLowerCase() === 'true' : value;
-        if (typeof wanted !== 'boolean') return undefined;
+        if (value === null) return undefined;
+        // Not `value === "true"`: that read `active eq "maybe"` as `active eq false`.
+        const wanted = booleanLiteral(value);
+        if (wanted === undefined)
+          throw invalidFilter(`A boolean compares with true or false, not ${String(value)}`);
         if (node.op === 'eq') return sql<SqlBool>`(${column.expr} = ${wanted})`;
         if (node.op === 'ne') return sql<SqlBool>`(${column.expr} is distinct from ${wanted})`;
         throw invalidFilter(`Operator "${node.op}" cannot compare a boolean`);
@@ -54,11 +58,11 @@ export function filterToSql(node: FilterNode, resolve: ColumnResolver): RawBuild
       }
       if (typeof value === 'boolean') return undefined;
       if (column.type === 'dateTime') {
-        const time = Date.parse(String(value));
-        if (Number.isNaN(time)) return undefined;
-        const at = new Date(time).toISOString();
         const op = ORDER_SQL[node.op];
         if (op === undefined) return undefined;
+        if (!isDateTimeLiteral(value))
+          throw invalidFilter(`A date-time compares with a date-time, not ${String(value)}`);
+        const at = new Date(Date.parse(value)).toISOString();
         // Compared at the millisecond precision we render (`meta.lastModified`), not PostgreSQL's
         // microseconds: `gt` the value a client read back must not match the resource it read.
         return sql<SqlBool>`(date_trunc('milliseconds', ${column.expr}) ${sql.raw(op)} ${at}::timestamptz)`;

@@ -1,6 +1,7 @@
 import { invalidFilter } from '../errors.ts';
 import { parseAttributePath } from './attribute-path.ts';
 import { COMPARE_OPERATORS } from './ast.ts';
+import { assertLiteralTypes } from './literal-types.ts';
 import type { AttributePath, CompareOperator, FilterLiteral, FilterNode } from './ast.ts';
 import { tokenize } from './tokenizer.ts';
 import type { Token } from './tokenizer.ts';
@@ -31,7 +32,9 @@ export interface ParseFilterOptions {
 export function parseFilter(input: string, options: ParseFilterOptions = {}): FilterNode {
   if (input.trim() === '') throw invalidFilter('The filter is empty');
   const parser = new FilterParser(tokenize(input), options.knownUrns);
-  return parser.parseAll();
+  const filter = parser.parseAll();
+  assertLiteralTypes(filter);
+  return filter;
 }
 
 /** Parses a token stream that starts inside a PATCH path; shared with the path parser. */

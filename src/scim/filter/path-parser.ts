@@ -1,6 +1,7 @@
 import { invalidPath, ScimError } from '../errors.ts';
 import { isAttributeName, parseAttributePath, splitSchemaUrn } from './attribute-path.ts';
 import type { PatchPath } from './ast.ts';
+import { assertLiteralTypes } from './literal-types.ts';
 import { FilterParser } from './parser.ts';
 import { tokenize } from './tokenizer.ts';
 
@@ -27,6 +28,7 @@ export function parsePatchPath(input: string, knownUrns?: readonly string[]): Pa
     parser.expect('[');
     filter = parser.parseOr();
     parser.expect(']');
+    assertLiteralTypes(filter, head);
   } catch (error) {
     if (error instanceof ScimError && error.scimType === 'invalidFilter') throw invalidPath(error.message);
     throw error;
