@@ -21,20 +21,38 @@ export function parseScimGroup(body: unknown): ScimGroupInput {
   return groupInputFromDocument(canonicalizeResource(body, 'Group'));
 }
 
+/**
+ * Longest group displayName, in characters after trimming. The same bound as the column's check
+ * (migration 0004) and a user's display name in Webex (256); without it a 1 MB name reached the
+ * database and answered 500. Local until the shared user field limits (src/domain/users/) exist.
+ */
+export const MAX_GROUP_DISPLAY_NAME_LENGTH = 256;
+
 export function groupInputFromDocument(document: JsonObject): ScimGroupInput {
   const displayName = document.displayName;
   if (typeof displayName !== 'string' || displayName.trim() === '')
     throw invalidValue('"displayName" is required');
+  if (displayName.trim().length > MAX_GROUP_DISPLAY_NAME_LENGTH) {
+    throw invalidValue(
+      `"displayName" may have at most ${MAX_GROUP_DISPLAY_NAME_LENGTH} characters; this one has ${displayName.trim().length}`,
+    );
+  }
   const externalId = document.externalId;
   if (externalId !== undefined && externalId !== null && typeof externalId !== 'string') {
     throw invalidValue('"externalId" must be a string');
   }
   const members = document.members;
+  // Every member must be an object with a `value`: since unknown ids are dropped (SPEC §7), a
+  // malformed member read as an id would silently empty the group.
+  if (members !== undefined && members !== null && !Array.isArray(members) && !isJsonObject(members)) {
+    throw invalidValue('"members" must be a list of objects, e.g. [{"value": "<user id>"}]');
+  }
   const list = Array.isArray(members) ? members : members === undefined || members === null ? [] : [members];
   const memberIds = new Set<string>();
   for (const member of list) {
-    const value = isJsonObject(member) ? getCi(member, 'value') : member;
-    if (typeof value !== 'string' || value.trim() === '') throw invalidValue('Each member needs a "value"');
+    const value = isJsonObject(member) ? getCi(member, 'value') : undefined;
+    if (typeof value !== 'string' || value.trim() === '')
+      throw invalidValue('Each of "members" needs a "value" (the user\'s id)');
     memberIds.add(value.trim());
   }
   return {

@@ -313,6 +313,31 @@ describe('applyPatch on a user', () => {
       'invalidValue',
     ],
     ['body not an object', [], 'invalidSyntax'],
+    [
+      'emails replaced by a string',
+      { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'emails', value: 'x@example.org' }] },
+      'invalidValue',
+    ],
+    [
+      'phoneNumbers replaced by a string',
+      { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'phoneNumbers', value: '+31 6 1234' }] },
+      'invalidValue',
+    ],
+    [
+      'addresses replaced by a string in a path-less value',
+      { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { addresses: 'x' } }] },
+      'invalidValue',
+    ],
+    [
+      'name replaced by a string',
+      { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'name', value: 'x' }] },
+      'invalidValue',
+    ],
+    [
+      'a value filter comparing a boolean with a word',
+      { schemas: [PATCH_OP], Operations: [{ op: 'remove', path: 'emails[primary eq "maybe"]' }] },
+      'invalidPath',
+    ],
   ];
 
   it.each(failures)('%s fails with %s', (_name, body, scimType) => {
@@ -342,9 +367,14 @@ describe('applyPatch on a group', () => {
       ['a', 'b', 'c'],
     ],
     [
-      'add a bare string member',
+      "add a bare string member (Microsoft's reference collection)",
       [{ op: 'add', path: 'members', value: 'string id 1' }],
       ['a', 'b', 'c', 'string id 1'],
+    ],
+    [
+      'add a single member object',
+      [{ op: 'add', path: 'members', value: { value: 'd' } }],
+      ['a', 'b', 'c', 'd'],
     ],
     ['remove by value filter', [{ op: 'remove', path: 'members[value eq "b"]' }], ['a', 'c']],
     [
@@ -381,6 +411,36 @@ describe('applyPatch on a group', () => {
 
   it.each(cases)('%s', (_name, operations, expected) => {
     expect(ids(patch(group, operations))).toEqual(expected);
+  });
+
+  // Read as an unknown member id, a malformed value emptied the group (unknown ids are dropped).
+  const malformed: Array<[string, unknown[]]> = [
+    ['replace members with a string', [{ op: 'replace', path: 'members', value: 'x' }]],
+    ['replace members with a number', [{ op: 'replace', path: 'members', value: 42 }]],
+    ['replace members with a list of strings', [{ op: 'replace', path: 'members', value: ['x'] }]],
+    ['replace members with a nested list', [{ op: 'replace', path: 'members', value: [[{ value: 'a' }]] }]],
+    ['Entra removal with a string', [{ op: 'Remove', path: 'members', value: 'a' }]],
+    ['add members as a number', [{ op: 'add', path: 'members', value: 42 }]],
+    ['add members as a list with a number', [{ op: 'add', value: { members: [{ value: 'd' }, 7] } }]],
+    ['path-less replace of members with a string', [{ op: 'replace', value: { members: 'x' } }]],
+    [
+      'replace through a value filter with a string',
+      [{ op: 'replace', path: 'members[value eq "a"]', value: 'x' }],
+    ],
+    ['sub-attribute of members without a filter', [{ op: 'replace', path: 'members.value', value: 'x' }]],
+    ['a boolean value filter on a string', [{ op: 'remove', path: 'members[value eq true]' }]],
+  ];
+
+  it.each(malformed)('%s fails with 400 and names members', (_name, operations) => {
+    let caught: unknown;
+    try {
+      patch(group, operations);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ScimError);
+    expect((caught as ScimError).status).toBe(400);
+    expect((caught as ScimError).message).toMatch(/members/);
   });
 
   it('remove of "members" without a value removes all members (RFC 7644 §3.5.2.2)', () => {

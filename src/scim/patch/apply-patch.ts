@@ -103,7 +103,7 @@ class Patcher {
       }
       const parentKey = findKey(container, path.attr) ?? path.attr;
       const parent = container[parentKey];
-      if (Array.isArray(parent)) {
+      if (Array.isArray(parent) || this.schema.multiValued.has(path.attr.toLowerCase())) {
         throw invalidPath(
           `"${path.attr}" is multi-valued: select values with a filter, e.g. ${path.attr}[type eq "work"]`,
         );
@@ -160,7 +160,7 @@ class Patcher {
     const key = findKey(target, name) ?? name;
     const value = this.coerce(name, rawValue);
     if (this.schema.multiValued.has(name.toLowerCase())) {
-      const incoming = toElements(value);
+      const incoming = toElements(name, value, op === 'add');
       if (op === 'replace' || !Array.isArray(target[key])) {
         target[key] = dedupe(incoming);
       } else {
@@ -183,6 +183,10 @@ class Patcher {
     if (value === null && op === 'replace') {
       delete target[key];
       return;
+    }
+    if (this.schema.objects.has(name.toLowerCase()) && value !== null && !isJsonObject(value)) {
+      // `"name": "x"` would store a name without givenName/familyName: clear them, not change them.
+      throw invalidValue(`"${name}" must be an object, not ${describeJson(value)}`);
     }
     const current = target[key];
     if (isJsonObject(value) && isJsonObject(current)) {
@@ -216,7 +220,7 @@ class Patcher {
       }
       if (value !== undefined && value !== null && this.schema.multiValued.has(path.attr.toLowerCase())) {
         // Entra ID: {"op":"Remove","path":"members","value":[{"value":"id"}]} removes those values only.
-        const unwanted = new ElementIndex(toElements(this.coerce(path.attr, value)));
+        const unwanted = new ElementIndex(toElements(path.attr, this.coerce(path.attr, value), false));
         if (Array.isArray(current)) {
           container[key] = current.filter((item) => !unwanted.matches(item));
         }
@@ -287,10 +291,29 @@ function ensureObject(target: JsonObject, name: string): JsonObject {
   return created;
 }
 
-/** Values of a multi-valued attribute; a bare scalar (`"value": "id"`) is read as `{value: "id"}`. */
-function toElements(value: JsonValue): JsonValue[] {
+/**
+ * Values of a multi-valued attribute: a list of objects, or one object. On `add` a bare string is
+ * read as `{value: "…"}` (Microsoft's reference collection adds `"value": "string id 1"`): adding
+ * an unknown id changes nothing. Elsewhere anything but objects is refused (RFC 7644 §3.5.2: the
+ * value must match the attribute's type): read as an unknown id, `replace members "x"` silently
+ * emptied the group, since unknown member ids are dropped.
+ */
+function toElements(name: string, value: JsonValue, bareStrings: boolean): JsonValue[] {
   const list = Array.isArray(value) ? value : value === null ? [] : [value];
-  return list.map((item) => (isJsonObject(item) || Array.isArray(item) ? item : { value: item }));
+  return list.map((item) => {
+    if (isJsonObject(item)) return item;
+    if (bareStrings && typeof item === 'string') return { value: item };
+    throw invalidValue(
+      `"${name}" takes a list of objects (e.g. [{"value": "…"}]), not ${describeJson(item)}`,
+    );
+  });
+}
+
+/** A short description of a JSON value for an error detail (never the value: it may be huge). */
+function describeJson(value: JsonValue): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 function dedupe(list: JsonValue[]): JsonValue[] {

@@ -14,6 +14,11 @@ export interface PatchSchema {
   readonly multiValued: ReadonlySet<string>;
   /** Boolean attributes and sub-attributes: Entra's "True"/"False" strings become booleans. */
   readonly booleans: ReadonlySet<string>;
+  /**
+   * Singular complex attributes whose value must be an object (`name`). Not `manager`: Entra sends
+   * its id as a bare string, which the resource mapping reads as `manager.value`.
+   */
+  readonly objects: ReadonlySet<string>;
   /** Attributes a client may never set through a path (RFC 7643 mutability readOnly). */
   readonly readOnly: ReadonlySet<string>;
   readonly knownUrns?: readonly string[];
@@ -33,5 +38,6 @@ export const DEFAULT_PATCH_SCHEMA: PatchSchema = {
     'members',
   ]),
   booleans: new Set(['active', 'primary']),
+  objects: new Set(['name']),
   readOnly: new Set(['id', 'meta', 'groups']),
 };

@@ -85,10 +85,17 @@ function canonicalizeSingle(value: JsonValue, definition: SchemaAttribute): Json
   if (definition.type === 'complex') {
     const subAttributes = (definition.subAttributes ?? []) as unknown as SchemaAttribute[];
     if (isJsonObject(value)) return canonicalizeObject(value, subAttributes, false);
-    // A bare value for a complex attribute (`"manager": "id"`, `"members": "id"`) is its `value`;
+    // A bare value for a singular complex attribute (`"manager": "id"`) is its `value`;
     // Entra sends a singular complex attribute as a one-element list (`"manager": [{"value": …}]`).
     if (Array.isArray(value))
       return value.length === 0 ? null : canonicalizeSingle(value[0] ?? null, definition);
+    // Only a singular attribute with a `value` (Entra's `"manager": "id"`) takes a bare value; a
+    // scalar where values are expected (`"members": "oops"`) is malformed, not an empty list.
+    if (definition.multiValued || !subAttributes.some((sub) => sub.name === 'value')) {
+      throw invalidValue(
+        `"${definition.name}" must be ${definition.multiValued ? 'a list of objects' : 'an object'}, not a ${typeof value}`,
+      );
+    }
     return { value };
   }
   return value;
