@@ -35,3 +35,34 @@ export function countryOptions(language: string): { value: string; label: string
     }))
     .sort((left, right) => collator.compare(left.label, right.label));
 }
+
+function folded(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .trim();
+}
+
+/**
+ * The options that match what the admin typed, best first: the country whose code it is ("NL" →
+ * Netherlands), then names starting with it, then names containing it. The list's own order (by
+ * name) holds within each group.
+ */
+export function rankCountries<T extends { value: string; label: string }>(
+  options: readonly T[],
+  search: string,
+): T[] {
+  const typed = folded(search);
+  if (typed === '') return [...options];
+  const codeMatch: T[] = [];
+  const starts: T[] = [];
+  const contains: T[] = [];
+  for (const option of options) {
+    const label = folded(option.label);
+    if (folded(option.value) === typed) codeMatch.push(option);
+    else if (label.startsWith(typed)) starts.push(option);
+    else if (label.includes(typed)) contains.push(option);
+  }
+  return [...codeMatch, ...starts, ...contains];
+}

@@ -22,7 +22,7 @@ import { wizardServerErrors } from './wizard-server-errors.ts';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { sellablePackages } from '../../../lib/package-catalog.ts';
 import { useCreateCustomer } from '../api/create-customer.ts';
-import { countryName, countryOptions } from './country-options.ts';
+import { countryName, countryOptions, rankCountries } from './country-options.ts';
 import { timeZoneForCountry, timeZoneSelectData } from './time-zone-options.ts';
 import type { CustomerWizardValues } from './customer-wizard-values.ts';
 import {
@@ -147,6 +147,13 @@ export function CreateCustomerPage() {
                 searchable
                 allowDeselect={false}
                 data={countries}
+                // "NL" puts the Netherlands first, not Finland ("FiNLand") by the alphabet.
+                filter={({ options, search }) =>
+                  rankCountries(
+                    options.filter((option) => 'value' in option),
+                    search,
+                  )
+                }
                 nothingFoundMessage={t('wizard.nothingFound')}
                 {...form.getInputProps('country')}
                 onChange={chooseCountry}
