@@ -1,11 +1,15 @@
 // `hub scim tokens create|list|revoke --customer C` (SPEC §9): a customer's SCIM bearer tokens,
 // through the same service as /v1/customers/{id}/scim-tokens. The token is printed once.
+// `hub scim sync status|enable|disable --customer C`: the directory-sync switch, as
+// /v1/customers/{id}/directory-sync sets it (creating a token switches it on; this switches it off).
 import type { Command } from 'commander';
 import {
   createScimToken,
+  getDirectorySync,
   listScimTokenViews,
   revokeScimTokenById,
   setDirectorySync,
+  type DirectorySyncView,
   type ScimTokenView,
 } from '../../services/scim/scim-token-service.ts';
 import type { CliContext } from '../cli-context.ts';
@@ -101,6 +105,51 @@ export function registerScimCommands(program: Command, cli: CliContext): void {
       );
       cli.print(options.json, revoked, () => `Revoked SCIM token ${id}`);
     });
+
+  registerSyncCommands(scim, cli);
+}
+
+function describeSync(sync: DirectorySyncView): string {
+  return sync.enabled
+    ? `Directory sync is on for customer ${sync.customerId}: the directory creates and changes its users.`
+    : `Directory sync is off for customer ${sync.customerId}: users are added by the web app, the API, CSV and the CLI.`;
+}
+
+function registerSyncCommands(scim: Command, cli: CliContext): void {
+  const sync = scim
+    .command('sync')
+    .description("A customer's directory-sync switch (SCIM): while it is on, the directory owns the users");
+  sync
+    .command('status')
+    .description('Say whether directory sync is on')
+    .requiredOption('--customer <customer>', 'customer id or externalId')
+    .option('--partner <partner>', 'partner id or name (default: the default partner)')
+    .option('--json', 'print JSON', false)
+    .action(async (options: CommonOptions) => {
+      const context = await cli.serviceContext({ partner: options.partner });
+      const current = await getDirectorySync(context, options.customer);
+      cli.print(options.json, current, () => describeSync(current));
+    });
+  for (const [name, enabled, description] of [
+    ['enable', true, 'Switch directory sync on: users are then created and changed by the directory'],
+    [
+      'disable',
+      false,
+      'Switch directory sync off: users can be added by hand again (SCIM tokens stay valid; revoke them apart)',
+    ],
+  ] as const) {
+    sync
+      .command(name)
+      .description(description)
+      .requiredOption('--customer <customer>', 'customer id or externalId')
+      .option('--partner <partner>', 'partner id or name (default: the default partner)')
+      .option('--json', 'print JSON', false)
+      .action(async (options: CommonOptions) => {
+        const context = await cli.serviceContext({ partner: options.partner });
+        const changed = await setDirectorySync(context, options.customer, enabled);
+        cli.print(options.json, changed, () => describeSync(changed));
+      });
+  }
 }
 
 /**
