@@ -3,11 +3,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIELD_MAX_LENGTH } from '../../src/domain/users/field-rules.ts';
 import { useTestApp } from '../helpers/app.ts';
+import { createTestCustomer } from '../helpers/factories.ts';
 
 const harness = useTestApp();
 let customerId = '';
 
-function api(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) {
+function api(method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) {
   const { app, tokens, auth } = harness();
   return app.inject({ method, url, headers: auth(tokens.partnerFull), ...(payload ? { payload } : {}) });
 }
@@ -72,4 +73,30 @@ describe('the admin API and the field rules', () => {
     const over = await api('PATCH', url, { firstName: 'N'.repeat(FIELD_MAX_LENGTH.firstName + 1) });
     expect(over.statusCode, over.body).toBe(400);
   });
+
+  it.each([
+    ['a first name over the limit', { firstName: 'N'.repeat(FIELD_MAX_LENGTH.firstName + 1) }, 'ws-long'],
+    ['a last name with BEL', { lastName: 'Bel\u0007' }, 'ws-bel'],
+    ['a zero-width space in the email', {}, 'ws\u200b'],
+  ])(
+    'the Wholesale subscriber API refuses %s with 400, and stores nothing',
+    async (_name, parameters, local) => {
+      const { database, partnerId } = harness();
+      const customer = await createTestCustomer(database.db, partnerId, { provision: true });
+      const email = `${local}@fieldrules.example`;
+      const response = await api('POST', '/v1/wholesale/subscribers', {
+        customerId: customer.id,
+        email,
+        package: 'webex_meetings',
+        provisioningParameters: parameters,
+      });
+      expect(response.statusCode, response.body).toBe(400);
+      const stored = await database.db
+        .selectFrom('users')
+        .select('id')
+        .where('customer_id', '=', customer.id)
+        .execute();
+      expect(stored).toEqual([]);
+    },
+  );
 });
