@@ -3,6 +3,8 @@
 // that would still read it is cancelled with its job, so it never runs and never adds the person;
 // a finished import only loses its file; a file naming someone whose address merely contains the
 // person's is left alone. Through the operator's erasure, which covers every partner's imports.
+import iconv from 'iconv-lite';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { withImportTables } from '../../src/db/repositories/import-schema.ts';
 import { findJob } from '../../src/jobs/queue.ts';
@@ -145,6 +147,57 @@ describe('GDPR erasure of uploaded import files', () => {
     expect(result).toMatchObject({ deletedImportFiles: 2, cancelledImports: 2 });
     expect(await chunksOf(utf8.id)).toBe(0);
     expect(await chunksOf(windows1252.id)).toBe(0);
+  });
+  it('finds an address written with capitals beyond ASCII, in UTF-8 and windows-1252 uploads and in results', async () => {
+    customer = await createFixtureCustomer(database(), 'ERASE-CAPITALS');
+    // A validated dry run (stored results and its file), run first: running it runs every queued job.
+    const dryRun = await runImportFile(
+      database(),
+      customer.context,
+      customer.customerId,
+      encode([row('ZOË.Jansen@Example.nl'), row('bob@erase.example')]),
+      'add-only',
+      true,
+    );
+    const windows1252 = (text: string) => new Uint8Array(iconv.encode(text, 'windows-1252'));
+    const zoe = `${HEADER}\n${row('ZOË.Jansen@Example.nl')}\n`;
+    const zoeFiles = [await upload(new TextEncoder().encode(zoe)), await upload(windows1252(zoe))];
+    // Š is 0x8A in windows-1252, beyond Latin-1; š is 0x9A.
+    const sarka = await upload(windows1252(`${HEADER}\n${row('ŠÁRKA.Novák@Example.cz')}\n`));
+    // Someone else: a plain e where the person has ë.
+    const lookalike = await upload(encode([row('ZOE.Jansen@Example.nl')]));
+    const resultsText = async () =>
+      (
+        await withImportTables(database().db)
+          .selectFrom('import_row_batches')
+          .select(sql<string>`rows::text`.as('text'))
+          .where('import_id', '=', dryRun.view.id)
+          .execute()
+      )
+        .map((batch) => batch.text)
+        .join('\n')
+        .toLowerCase();
+    expect(await resultsText()).toContain('zoë.jansen@example.nl');
+
+    const operator: ServiceContext = {
+      ...customer.context,
+      actor: systemActor(customer.partnerId, 'operator'),
+    };
+    expect(await erasePersonEverywhere(operator, 'zoë.jansen@example.nl')).toMatchObject({
+      deletedImportFiles: 3,
+      cancelledImports: 3,
+      erasedImportRows: 1,
+    });
+    expect(await erasePersonEverywhere(operator, 'šárka.novák@example.cz')).toMatchObject({
+      deletedImportFiles: 1,
+      cancelledImports: 1,
+    });
+
+    for (const gone of [...zoeFiles, sarka, dryRun.view]) expect(await chunksOf(gone.id)).toBe(0);
+    expect(await chunksOf(lookalike.id)).toBe(1);
+    const results = await resultsText();
+    expect(results).not.toContain('zoë.jansen');
+    expect(results).toContain('bob@erase.example');
   });
   it('stops an import applying a file that names the person: later batches roll back, she is never added', async () => {
     customer = await createFixtureCustomer(database(), 'ERASE-RUNNING');

@@ -2,12 +2,49 @@
 // uploaded files of a partner's imports may name the person, found in SQL so that only the few
 // batches and files that do are read, and the rewrite, deletion and cancellation that follow.
 // The import tables are ordinary tables: no trigger guards them, the erasure's transaction does.
+import iconv from 'iconv-lite';
 import { sql } from 'kysely';
 import type { Executor } from '../../services/context.ts';
 import { withImportTables, type ImportStatus, type StoredResultRow } from './import-schema.ts';
 
-function likePattern(value: string): string {
-  return `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** A piece of a LIKE pattern: text matched as is, or a wildcard where an address's letters may differ in case. */
+type Piece = { readonly literal: string } | { readonly wildcard: '_' | '%' };
+
+/** The pieces anywhere in the text (`%…%`), their literal text escaped. */
+function likePattern(pieces: readonly Piece[]): string {
+  const body = pieces
+    .map((piece) => ('literal' in piece ? piece.literal.replace(/[\\%_]/g, (c) => `\\${c}`) : piece.wildcard))
+    .join('');
+  return `%${body}%`;
+}
+
+/**
+ * One piece per character of text that matches every variant: a character the variants share as
+ * is, `_` where they differ (variants of one length), else `%`. A wider search, never a narrower one.
+ */
+function mergedVariants(variants: readonly string[]): Piece[] {
+  const [first = [], ...others] = variants.map((variant) => [...variant]);
+  if (others.some((other) => other.length !== first.length)) return [{ wildcard: '%' }];
+  return first.map((char, index) =>
+    others.every((other) => other[index] === char) ? { literal: char } : { wildcard: '_' },
+  );
+}
+
+/**
+ * The characters a case-insensitive match takes for this one (as the confirmation's `iu` regular
+ * expression does): ë, Ë; ÿ, Ÿ; σ, Σ, ς. Upper cases of more than one character (ß, SS) are not
+ * the same character.
+ */
+function caseVariants(char: string): string[] {
+  const same = new RegExp(`^${char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'iu');
+  const candidates = [char.toLowerCase(), char.toUpperCase()].flatMap((c) => [
+    c,
+    c.toLowerCase(),
+    c.toUpperCase(),
+  ]);
+  return [...new Set([char, ...candidates])].filter(
+    (candidate) => [...candidate].length === 1 && same.test(candidate),
+  );
 }
 
 /** One stored batch of row results, and the header its cells follow. */
@@ -16,13 +53,24 @@ export interface ImportBatchKey {
   readonly firstRow: number;
 }
 
-const isAscii = (value: string): boolean => [...value].every((char) => char.charCodeAt(0) < 0x80);
+/**
+ * The address as stored text may hold it in any case: ASCII letters lower-case (the text is
+ * lower-cased under the "C" collation, which folds ASCII only), a letter beyond ASCII with case
+ * variants as `_` (one character; the confirmation tells zoë from zoe).
+ */
+function textPattern(email: string): string {
+  return likePattern(
+    [...email.toLowerCase()].map((char) =>
+      char.charCodeAt(0) < 0x80 || caseVariants(char).length === 1 ? { literal: char } : { wildcard: '_' },
+    ),
+  );
+}
 
 /**
- * Batches of the partner's imports whose stored text contains one of the emails (any case). A
- * candidate only: the service decides per row (as a whole address) what is the person's. An ASCII
- * address is compared with the text lower-cased under the "C" collation (ASCII letters only, five
- * times faster than `ilike` over 100 MB of results); any other address with `ilike`.
+ * Batches of the partner's imports whose stored text contains one of the emails (any case, also
+ * of letters beyond ASCII). A candidate only: the service decides per row (as a whole address)
+ * what is the person's. The text is lower-cased under the "C" collation (ASCII letters only, five
+ * times faster than `ilike` over 100 MB of results, and the same on a database of any locale).
  */
 export async function findImportBatchesMentioning(
   executor: Executor,
@@ -30,23 +78,13 @@ export async function findImportBatchesMentioning(
   emails: readonly string[],
 ): Promise<ImportBatchKey[]> {
   if (emails.length === 0) return [];
-  const ascii = emails.filter(isAscii).map((email) => likePattern(email.toLowerCase()));
-  const other = emails.filter((email) => !isAscii(email)).map(likePattern);
+  const patterns = emails.map(textPattern);
   const rows = await withImportTables(executor)
     .selectFrom('import_row_batches')
     .innerJoin('imports', 'imports.id', 'import_row_batches.import_id')
     .select(['import_row_batches.import_id', 'import_row_batches.first_row'])
     .where('imports.partner_id', '=', partnerId)
-    .where((eb) =>
-      eb.or([
-        ...(ascii.length === 0
-          ? []
-          : [sql<boolean>`lower(import_row_batches.rows::text collate "C") like any(${ascii}::text[])`]),
-        ...(other.length === 0
-          ? []
-          : [sql<boolean>`import_row_batches.rows::text ilike any(${other}::text[])`]),
-      ]),
-    )
+    .where(sql<boolean>`lower(import_row_batches.rows::text collate "C") like any(${patterns}::text[])`)
     .orderBy('import_row_batches.import_id')
     .orderBy('import_row_batches.first_row')
     .execute();
@@ -106,20 +144,48 @@ function escapeEncoded(bytes: Iterable<number>): string {
 }
 
 /**
- * The lower-case address as an upload may hold it: UTF-8, and for an address with letters beyond
- * ASCII also windows-1252 (the other encoding imports read; its letters from U+00A0 on are
- * Latin-1's). The case of letters beyond ASCII is not folded in the file.
+ * Windows-1252 (the other encoding imports read) as imports (iconv-lite) and the confirmation (a
+ * streaming TextDecoder) decode it, character to byte from 0x80 on: Š is 0x8A. Not a one-off
+ * TextDecoder call: Node 20's reads 0x80 to 0x9F as control codes.
  */
-function uploadedForms(email: string): string[] {
-  const lower = email.toLowerCase();
-  const forms = [escapeEncoded(new TextEncoder().encode(lower))];
-  const codes = [...lower].map((char) => char.codePointAt(0) ?? 0);
-  if (
-    codes.some((code) => code >= 0x80) &&
-    codes.every((code) => code < 0x80 || (code >= 0xa0 && code <= 0xff))
-  )
-    forms.push(escapeEncoded(codes));
-  return forms;
+const WINDOWS_1252: ReadonlyMap<string, number> = new Map(
+  Array.from({ length: 0x80 }, (_, n) => 0x80 + n).map(
+    (byte) => [iconv.decode(Buffer.of(byte), 'windows-1252'), byte] as const,
+  ),
+);
+
+/**
+ * The address as an upload may hold it, in any case, as LIKE patterns over the escaped bytes:
+ * UTF-8, and for an address with letters beyond ASCII also windows-1252 when it has all of them.
+ * ASCII letters go lower-case (SQL lower-cases the escaped text); a letter beyond ASCII matches
+ * the bytes of each of its case variants (Ë is \303\213 in UTF-8 and \313 in windows-1252, ë
+ * \303\253 and \353: `\303\2_3`, `\3_3`), so an ASCII address searches exactly as before.
+ */
+function uploadedPatterns(email: string): string[] {
+  const chars = [...email.toLowerCase()];
+  const isAscii = (char: string) => char.charCodeAt(0) < 0x80;
+  const ascii = (char: string): Piece => ({ literal: escapeEncoded([char.charCodeAt(0)]) });
+  const utf8 = chars.flatMap((char) =>
+    isAscii(char)
+      ? [ascii(char)]
+      : mergedVariants(caseVariants(char).map((variant) => escapeEncoded(new TextEncoder().encode(variant)))),
+  );
+  if (chars.every(isAscii)) return [likePattern(utf8)];
+  const windows1252: Piece[] = [];
+  for (const char of chars) {
+    if (isAscii(char)) {
+      windows1252.push(ascii(char));
+      continue;
+    }
+    const bytes = caseVariants(char).flatMap((variant) => {
+      const byte = WINDOWS_1252.get(variant);
+      return byte === undefined ? [] : [escapeEncoded([byte])];
+    });
+    // A letter windows-1252 does not have: no such upload can name the address.
+    if (!WINDOWS_1252.has(char) || bytes.length === 0) return [likePattern(utf8)];
+    windows1252.push(...mergedVariants(bytes));
+  }
+  return [likePattern(utf8), likePattern(windows1252)];
 }
 
 /** An upload that still has its file, and where its job is. */
@@ -143,7 +209,7 @@ export async function findImportFilesMentioning(
   emails: readonly string[],
 ): Promise<ImportWithFile[]> {
   if (emails.length === 0) return [];
-  const patterns = emails.flatMap(uploadedForms).map(likePattern);
+  const patterns = emails.flatMap(uploadedPatterns);
   const found = await sql<{ id: string; status: ImportStatus; job_id: string | null }>`
     select i.id, i.status, i.job_id
     from imports i
