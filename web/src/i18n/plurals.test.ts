@@ -119,6 +119,30 @@ const counted: Row[] = [
       nl: 'Gebruik precies 2 cijfers (de lengte van toestelnummers bij deze klant)',
     },
   },
+  {
+    key: 'numbers.removeRangeConfirmButton',
+    values: {},
+    one: { en: 'Remove 1 number', nl: '1 nummer verwijderen' },
+    two: { en: 'Remove 2 numbers', nl: '2 nummers verwijderen' },
+  },
+  {
+    key: 'numbers.removedCount',
+    values: {},
+    one: { en: '1 number removed.', nl: '1 nummer verwijderd.' },
+    two: { en: '2 numbers removed.', nl: '2 nummers verwijderd.' },
+  },
+  {
+    key: 'numbers.removeRangeConfirm',
+    values: { first: 'A', last: 'B', location: 'L' },
+    one: {
+      en: "Remove 1 number, A, from location L? It leaves the location's inventory.",
+      nl: '1 nummer, A, verwijderen uit locatie L? Het verdwijnt uit de voorraad van de locatie.',
+    },
+    two: {
+      en: "Remove 2 numbers, A to B, from location L? They leave the location's inventory.",
+      nl: '2 nummers, A tot en met B, verwijderen uit locatie L? Ze verdwijnen uit de voorraad van de locatie.',
+    },
+  },
 ];
 
 const translate: Partial<Record<Language, TFunction>> = {};

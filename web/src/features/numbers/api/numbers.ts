@@ -51,3 +51,20 @@ export function useRemoveNumbers(customerId: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customers', customerId, 'numbers'] }),
   });
 }
+
+/**
+ * Removes a range of free numbers of one location (SPEC §4): all or nothing, the server refuses the
+ * whole range (409) when one of its numbers is taken or not in the inventory.
+ */
+export function useRemoveNumberRange(customerId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { location: string; range: string }) =>
+      apiRequest<{ removed?: string[] }>(`${numbersPath(customerId)}/remove`, {
+        method: 'POST',
+        body: { location: input.location, numbers: [input.range] },
+      }),
+    // The usage of numbers shows elsewhere too (free numbers in the user forms).
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customers', customerId] }),
+  });
+}

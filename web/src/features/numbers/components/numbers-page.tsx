@@ -23,6 +23,7 @@ import { PagedTable } from '../../../components/ui/paged-table.tsx';
 import { useCanWrite } from '../../../lib/permissions.tsx';
 import type { PhoneNumber } from '../api/numbers.ts';
 import { useAddNumbers, useLocationChoices, useNumberPages, useRemoveNumbers } from '../api/numbers.ts';
+import { RemoveRangeDialog } from './remove-range-dialog.tsx';
 
 function AddNumbersDialog({
   customerId,
@@ -93,6 +94,8 @@ export function NumbersPage() {
   const pages = useNumberPages(customerId, location, state);
   const remove = useRemoveNumbers(customerId);
   const [adding, { open, close }] = useDisclosure(false);
+  // A whole range in one confirmation, not one dialog per number (SPEC §4).
+  const [removingRange, { open: openRemoveRange, close: closeRemoveRange }] = useDisclosure(false);
   const canWrite = useCanWrite();
   // Removing a number cannot be undone: the admin confirms in a dialog that names the number first.
   const [toRemove, setToRemove] = useState<PhoneNumber | null>(null);
@@ -110,7 +113,16 @@ export function NumbersPage() {
       <PageHeader
         title={t('numbers.title')}
         description={t('numbers.description')}
-        actions={canWrite ? <Button onClick={open}>{t('numbers.add')}</Button> : null}
+        actions={
+          canWrite ? (
+            <Group gap="sm">
+              <Button variant="default" color="red" onClick={openRemoveRange}>
+                {t('numbers.removeRange')}
+              </Button>
+              <Button onClick={open}>{t('numbers.add')}</Button>
+            </Group>
+          ) : null
+        }
       />
       <Paper>
         <Group mb="md" gap="sm">
@@ -181,6 +193,7 @@ export function NumbersPage() {
         </PagedTable>
       </Paper>
       <AddNumbersDialog customerId={customerId} opened={adding} onClose={close} />
+      <RemoveRangeDialog customerId={customerId} opened={removingRange} onClose={closeRemoveRange} />
       <ConfirmDialog
         opened={confirming}
         title={t('numbers.removeConfirmTitle')}
