@@ -98,6 +98,8 @@ export function CsvImportPage() {
   const [behaviour, setBehaviour] = useState<ImportBehaviour | null>(null);
   const [dryRunJobId, setDryRunJobId] = useState<string | null>(null);
   const [applyJobId, setApplyJobId] = useState<string | null>(null);
+  // A past import opened from the history: leaving it must not cancel it (a fresh dry run is cancelled).
+  const [reopened, setReopened] = useState(false);
 
   const upload = useUploadImport(customerId);
   const apply = useApplyImport(customerId);
@@ -155,15 +157,33 @@ export function CsvImportPage() {
     });
   };
   const startOver = () => {
-    if (dryRunJobId && !applyJobId && dryRunJob && !['failed', 'cancelled'].includes(dryRunJob.status)) {
+    if (
+      !reopened &&
+      dryRunJobId &&
+      !applyJobId &&
+      dryRunJob &&
+      !['failed', 'cancelled'].includes(dryRunJob.status)
+    ) {
       cancel.mutate(dryRunJobId);
     }
     setFile(null);
     setPreview(null);
     setDryRunJobId(null);
     setApplyJobId(null);
+    setReopened(false);
     upload.reset();
     apply.reset();
+  };
+  // The same views as after an upload: a dry run not applied opens its preview (with Apply), an applied
+  // import its results. Applying continues the same job, so both phases read the one id.
+  const openImport = (job: ImportJob) => {
+    setFile(null);
+    setPreview(null);
+    upload.reset();
+    apply.reset();
+    setReopened(true);
+    setDryRunJobId(job.id);
+    setApplyJobId(job.dryRun ? null : job.id);
   };
 
   return (
@@ -268,7 +288,7 @@ export function CsvImportPage() {
               {t('imports.upload')}
             </Button>
           </Group>
-          <RecentImports customerId={customerId} />
+          <RecentImports customerId={customerId} onOpen={openImport} />
         </Stack>
       ) : null}
 

@@ -41,7 +41,7 @@ function stubImports() {
 describe('RecentImports', () => {
   it('shows the first page and follows the Link to older imports', async () => {
     const requested = stubImports();
-    await renderPage(<RecentImports customerId="c1" />);
+    await renderPage(<RecentImports customerId="c1" onOpen={() => undefined} />);
     expect(await screen.findByText('upload-1.csv')).toBeTruthy();
     expect(screen.queryByText('upload-11.csv')).toBeNull();
     expect(requested[0]).toContain('max=10');
@@ -63,8 +63,33 @@ describe('RecentImports', () => {
           }),
       ),
     );
-    await renderPage(<RecentImports customerId="c1" />);
+    await renderPage(<RecentImports customerId="c1" onOpen={() => undefined} />);
     expect(await screen.findByText('upload-1.csv')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Next' })).toBeNull();
+  });
+
+  it('words a dry run not applied as what it would do, and opens a row', async () => {
+    const dryRun = {
+      ...job(1),
+      status: 'validated',
+      dryRun: true,
+      counts: { add: 2, modify: 1, remove: 0, unchanged: 0, error: 2 },
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ items: [dryRun, job(2)] }), {
+            headers: { 'Content-Type': 'application/json' },
+          }),
+      ),
+    );
+    const opened: string[] = [];
+    await renderPage(<RecentImports customerId="c1" onOpen={(picked) => opened.push(picked.id)} />);
+    expect(await screen.findByText('Would add 2, modify 1, remove 0; 2 errors')).toBeTruthy();
+    expect(screen.queryByText(/2 added/)).toBeNull();
+    expect(screen.getByText('1 added, 0 modified, 0 removed, 0 errors')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Open import upload-1.csv' }));
+    expect(opened).toEqual(['i1']);
   });
 });

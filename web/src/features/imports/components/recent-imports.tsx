@@ -1,12 +1,22 @@
-import { Anchor, Paper, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Pager } from '../../../components/ui/pager.tsx';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
 import { errorReportUrl } from '../api/import-job.ts';
+import type { ImportJob } from '../api/import-types.ts';
 import { useRecentImports } from '../api/list-imports.ts';
 
-/** Earlier uploads with their outcome, so an admin can fetch an error report again later. */
-export function RecentImports({ customerId }: { customerId: string }) {
+/**
+ * Earlier uploads with their outcome; each opens again (`onOpen`) to see its rows, or to apply a
+ * checked dry run, and an error report can be fetched again later.
+ */
+export function RecentImports({
+  customerId,
+  onOpen,
+}: {
+  customerId: string;
+  onOpen: (job: ImportJob) => void;
+}) {
   const { t, i18n } = useTranslation();
   const imports = useRecentImports(customerId);
   const items = imports.items;
@@ -45,7 +55,8 @@ export function RecentImports({ customerId }: { customerId: string }) {
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">
-                    {t('imports.outcomeCounts', {
+                    {/* A dry run not applied (applying clears dryRun) changed nothing: say what it would do. */}
+                    {t(job.dryRun ? 'imports.outcomeCountsWould' : 'imports.outcomeCounts', {
                       add: job.counts?.add ?? 0,
                       modify: job.counts?.modify ?? 0,
                       remove: job.counts?.remove ?? 0,
@@ -53,12 +64,22 @@ export function RecentImports({ customerId }: { customerId: string }) {
                     })}
                   </Text>
                 </Table.Td>
-                <Table.Td ta="right">
-                  {(job.counts?.error ?? 0) > 0 ? (
-                    <Anchor href={errorReportUrl(customerId, job.id)} download size="sm">
-                      {t('imports.errorReport')}
-                    </Anchor>
-                  ) : null}
+                <Table.Td>
+                  <Group gap="sm" justify="flex-end" wrap="nowrap">
+                    {(job.counts?.error ?? 0) > 0 ? (
+                      <Anchor href={errorReportUrl(customerId, job.id)} download size="sm">
+                        {t('imports.errorReport')}
+                      </Anchor>
+                    ) : null}
+                    <Button
+                      size="xs"
+                      variant="light"
+                      onClick={() => onOpen(job)}
+                      aria-label={t('imports.openImportNamed', { name: job.fileName ?? job.id })}
+                    >
+                      {t('imports.openImport')}
+                    </Button>
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}
