@@ -31,6 +31,8 @@ export interface ForwardedCliRouteOptions {
   readonly cliSecret: string;
   /** Runs one invocation with the server's runtime and answers its exit code. */
   readonly run: (argv: readonly string[], io: CliIo) => Promise<number>;
+  /** Aborted when the server begins to stop: passed to each command's io (`CliIo.stopping`). */
+  readonly stopping?: AbortSignal | undefined;
 }
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (a dual-stack socket reports ::ffff:127.0.0.1). */
@@ -91,6 +93,7 @@ export function registerForwardedCliRoute(app: ForwardedCliApp, options: Forward
         cwd,
         interactive,
         keepAliveMs,
+        stopping: options.stopping,
         onAbandoned: () =>
           request.log.info(
             {

@@ -25,6 +25,8 @@ export function forwardedCommandStream(
     keepAliveMs?: number | undefined;
     /** The CLI went away (Ctrl+C, its own timeout) before the command ended; the command runs on. */
     onAbandoned?: (() => void) | undefined;
+    /** Aborted when the server begins to stop: commands waiting for a job stop waiting. */
+    stopping?: AbortSignal | undefined;
   },
 ): PassThrough {
   const events = new PassThrough();
@@ -56,7 +58,7 @@ export function forwardedCommandStream(
   // The response closed before the command ended (the CLI left): a list stops fetching pages then,
   // instead of reading every page (46 s of database work for 60,000 users) to throw it away.
   const cliGone = () => events.destroyed;
-  void run(streamingIo(options.cwd, options.interactive, send, drained, cliGone)).then(
+  void run(streamingIo(options.cwd, options.interactive, send, drained, cliGone, options.stopping)).then(
     finish,
     (error: unknown) => {
       send({ err: `Error: ${error instanceof Error ? error.message : String(error)}\n` });

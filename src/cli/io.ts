@@ -31,6 +31,13 @@ export interface CliIo {
    * (an io of a test, a buffer): the reader stays. Ask it through `readerGone(io)`.
    */
   readerGone?(): boolean;
+  /**
+   * Aborted when the server running this forwarded command begins to stop (SIGTERM): a command
+   * waiting for background work stops waiting, so that the server's shutdown is not held until
+   * the job ends (an import of 100,000 rows: minutes); the job goes back to the queue. Absent in a
+   * terminal: Ctrl+C ends that process, and its wait with it.
+   */
+  readonly stopping?: AbortSignal;
   /** True when stderr is a terminal (progress bars only then). */
   readonly interactive: boolean;
   /** The directory relative file arguments are read from. */
@@ -134,10 +141,12 @@ export function streamingIo(
   send: (event: ForwardedEvent) => void,
   drained: () => Promise<void>,
   cliGone: () => boolean = () => false,
+  stopping?: AbortSignal,
 ): CliIo {
   return {
     interactive,
     cwd,
+    ...(stopping ? { stopping } : {}),
     out: (text) => send({ out: text }),
     err: (text) => send({ err: text }),
     drained,

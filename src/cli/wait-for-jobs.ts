@@ -4,6 +4,40 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createWorker } from '../jobs/worker.ts';
 import { jobDefinitions } from '../jobs/registry.ts';
 import type { CliContext } from './cli-context.ts';
+import type { CliIo } from './io.ts';
+
+/**
+ * The server running this forwarded command began to stop while the command waited for a job
+ * (`CliIo.stopping`). The job is not done, so the command fails (exit 1, SPEC §9): the job goes
+ * back to the queue when the worker stops, and continues when a worker runs again.
+ */
+export class ServerStopping extends Error {
+  override readonly name = 'ServerStopping';
+}
+
+/** What a command says when it stops waiting for `work` (e.g. "import 3f2c…") at shutdown. */
+export function serverStoppingMessage(work: string, follow: string | null): string {
+  return (
+    `The server is stopping, so this command stops waiting: ${work} is not done. It goes back to the ` +
+    'queue and continues where it stopped when a worker runs again (hub serve, or hub worker).' +
+    (follow ? `\nFollow it with: ${follow}` : '')
+  );
+}
+
+/**
+ * Waits `ms` between two looks at a job, or throws ServerStopping (with `message()`) as soon as
+ * the server running this forwarded command begins to stop.
+ */
+export async function pauseUnlessStopping(io: CliIo, ms: number, message: () => string): Promise<void> {
+  const signal = io.stopping;
+  if (signal?.aborted) throw new ServerStopping(message());
+  try {
+    await sleep(ms, undefined, signal ? { signal } : {});
+  } catch (error) {
+    if (signal?.aborted) throw new ServerStopping(message());
+    throw error;
+  }
+}
 
 export async function waitUntil<T>(
   cli: CliContext,
@@ -24,7 +58,9 @@ export async function waitUntil<T>(
     await worker?.drain();
     const result = await check();
     if (result !== null) return result;
-    await sleep(100);
+    await pauseUnlessStopping(cli.io, 100, () =>
+      serverStoppingMessage(`the background work (${kinds.join(', ')})`, null),
+    );
   }
   // Inside a server started with HUB_WORKER=off only separate `hub worker` processes run jobs.
   const hint =

@@ -20,6 +20,7 @@ import type { ImportView } from '../../services/imports/import-view.ts';
 import { requireCustomer } from '../../services/customers/customer-service.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../exit-codes.ts';
+import { pauseUnlessStopping, serverStoppingMessage } from '../wait-for-jobs.ts';
 import type { CliIo } from '../io.ts';
 import { inBatches, printJsonObjectWithList } from '../list-output.ts';
 import { usersCommand } from './users.ts';
@@ -114,7 +115,13 @@ async function waitForImport(
       // drain() returns when no job is runnable; a job waiting on a lock needs another round.
       const finished = await Promise.race([draining.then(() => true), sleep(250).then(() => false)]);
       if (finished) draining = worker ? worker.drain() : null;
-    } else await sleep(250);
+    } else
+      await pauseUnlessStopping(cli.io, 250, () =>
+        serverStoppingMessage(
+          `import ${importId}`,
+          `hub users import-status ${importId} --customer ${customerId} --wait`,
+        ),
+      );
   }
 }
 
