@@ -10,13 +10,6 @@ export function decodeIdCursor(cursor: string | undefined): CursorPosition | nul
   return position;
 }
 
-/** A cursor of a list keyed by (creation time as `Date#toISOString()` text, id). */
-export function decodeTimeCursor(cursor: string | undefined): CursorPosition | null {
-  const position = decodeIdCursor(cursor);
-  if (position && !isIsoInstant(position.key)) throw invalidCursor();
-  return position;
-}
-
 function isIsoInstant(text: string): boolean {
   const time = Date.parse(text);
   return !Number.isNaN(time) && new Date(time).toISOString() === text;
