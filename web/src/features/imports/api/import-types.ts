@@ -52,6 +52,8 @@ export interface ImportRow {
   action: RowAction;
   status?: 'ok' | 'warning' | 'error';
   messages?: (string | { message?: string; description?: string })[];
+  /** One per message, in the same order: whether it is an error or only a warning. */
+  issues?: { severity?: 'error' | 'warning'; code?: string }[];
   changes?: FieldChange[] | Record<string, { before?: unknown; after?: unknown }>;
 }
 

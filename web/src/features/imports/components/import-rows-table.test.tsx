@@ -86,4 +86,29 @@ describe('import rows', () => {
     expect(within(error).getByText('Error')).toBeTruthy();
     expect(within(error).getByText(/is not allowed/)).toBeTruthy();
   });
+
+  it('keeps a warning orange on an error row, as on an OK row', async () => {
+    screenIsPhone(false);
+    const mixed: ImportRow[] = [
+      {
+        row: 7,
+        email: 'dirk@devries.example',
+        action: 'error',
+        status: 'error',
+        messages: ['Row 7: the extension is missing.', 'Row 7: the site is not the default site.'],
+        issues: [
+          { severity: 'error', code: 'required' },
+          { severity: 'warning', code: 'site_differs' },
+        ],
+        changes: [],
+      },
+    ];
+    await renderPage(<ImportRowsTable rows={mixed} />);
+    const error = screen.getByText('Row 7: the extension is missing.');
+    const warning = screen.getByText('Row 7: the site is not the default site.');
+    expect(error.getAttribute('data-severity')).toBe('error');
+    expect(warning.getAttribute('data-severity')).toBe('warning');
+    expect(warning.getAttribute('style')).toContain('orange');
+    expect(error.getAttribute('style')).toContain('red');
+  });
 });

@@ -32,7 +32,14 @@ function changesOf(row: ImportRow): FieldChange[] {
 /** A row's field changes (by column name) and its messages: the table's Details, a card's body. */
 function RowDetails({ row, t }: { row: ImportRow; t: TFunction }) {
   const changes = changesOf(row);
-  const messages = (row.messages ?? []).map(messageText).filter(Boolean);
+  const rowFailed = row.status === 'error' || row.action === 'error';
+  // Each message has the colour of its own issue: a warning on an error row stays a warning.
+  const messages = (row.messages ?? [])
+    .map((message, index) => ({
+      text: messageText(message),
+      severity: row.issues?.[index]?.severity ?? (rowFailed ? 'error' : 'warning'),
+    }))
+    .filter((message) => message.text);
   return (
     <>
       {changes.length > 0 ? (
@@ -46,9 +53,10 @@ function RowDetails({ row, t }: { row: ImportRow; t: TFunction }) {
         <Text
           key={index}
           size="xs"
-          c={row.status === 'error' || row.action === 'error' ? 'red.8' : 'orange.8'}
+          c={message.severity === 'error' ? 'red.8' : 'orange.8'}
+          data-severity={message.severity}
         >
-          {message}
+          {message.text}
         </Text>
       ))}
     </>
