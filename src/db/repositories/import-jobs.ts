@@ -108,6 +108,82 @@ export async function insertFileChunk(
     .execute();
 }
 
+/**
+ * Stores one chunk of an upload in progress, in a statement (and transaction) of its own, and
+ * only while the import is still being uploaded: `queued` without a job (the job comes with the
+ * last step, finishUpload). False when it is not (cancelled, or its file erased, meanwhile): then
+ * nothing is stored. Short statements let other requests use the database between two chunks
+ * (PGlite has one connection: an upload in one transaction held it for the whole upload).
+ */
+export async function insertUploadChunk(
+  executor: Executor,
+  importId: string,
+  seq: number,
+  data: Uint8Array,
+): Promise<boolean> {
+  const result = await sql`
+    insert into import_file_chunks (import_id, seq, data)
+    select id, ${seq}::int, ${data}::bytea from imports
+    where id = ${importId} and status = 'queued' and job_id is null`.execute(executor);
+  return Number(result.numAffectedRows ?? 0) > 0;
+}
+
+/**
+ * The upload's last step (in the transaction that queues its job): the import gets its job and
+ * size, but only if it is still being uploaded and holds exactly the `chunks` stored. Undefined
+ * when not: the caller discards the upload.
+ */
+export async function finishUpload(
+  executor: Executor,
+  importId: string,
+  upload: { chunks: number; bytes: number; jobId: string },
+): Promise<ImportRow | undefined> {
+  return withImportTables(executor)
+    .updateTable('imports')
+    .set({ file_bytes: upload.bytes, job_id: upload.jobId, updated_at: sql`now()` })
+    .where('id', '=', importId)
+    .where('status', '=', 'queued')
+    .where('job_id', 'is', null)
+    .where(
+      sql<boolean>`(select count(*) from import_file_chunks c where c.import_id = ${importId}::uuid) = ${upload.chunks}`,
+    )
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/**
+ * Deletes an upload that did not finish, with its chunks (on delete cascade): an import that never
+ * got its job. Answers whether there was one.
+ */
+export async function discardUpload(executor: Executor, importId: string): Promise<boolean> {
+  const result = await withImportTables(executor)
+    .deleteFrom('imports')
+    .where('id', '=', importId)
+    .where('job_id', 'is', null)
+    .where('status', 'in', ['queued', 'cancelled'])
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/**
+ * Uploads of a customer that a process that stopped mid-upload left behind (no job, begun
+ * `olderThanHours` ago): deleted with their chunks, as a failed upload is.
+ */
+export async function discardAbandonedUploads(
+  executor: Executor,
+  customerId: string,
+  olderThanHours: number,
+): Promise<number> {
+  const result = await withImportTables(executor)
+    .deleteFrom('imports')
+    .where('customer_id', '=', customerId)
+    .where('job_id', 'is', null)
+    .where('status', 'in', ['queued', 'cancelled'])
+    .where('created_at', '<', sql<Date>`now() - make_interval(hours => ${olderThanHours})`)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** The stored file, chunk by chunk: one query per chunk keeps memory flat. */
 export async function* readFileChunks(executor: Executor, importId: string): AsyncGenerator<Uint8Array> {
   for (let seq = 0; ; seq += 1) {

@@ -2,7 +2,7 @@
 // list, per-row results, error report, cancel, apply a dry run.
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
-import { validationFailed } from '../../domain/errors.ts';
+import { isAppError, validationFailed } from '../../domain/errors.ts';
 import { createImport, fileTooLarge } from '../../services/imports/create-import.ts';
 import {
   applyDryRun,
@@ -16,6 +16,7 @@ import type { App } from '../app.ts';
 import { attachmentDisposition } from '../attachment-disposition.ts';
 import { pageQuery, setNextLink } from '../paging.ts';
 import { refuseUnstorable } from '../plugins/input-hygiene.ts';
+import { closeUnreadUpload, refuseDeclaredTooLarge } from '../upload-size-guard.ts';
 import { customerParams, errorResponse, errorResponses } from '../schemas/common.ts';
 
 const countsOutput = z.object({
@@ -117,6 +118,8 @@ export async function importRoutes(app: App): Promise<void> {
         querystring: uploadQuery,
         response: { 202: importOutput, 413: errorResponse, ...errorResponses },
       },
+      // A Content-Length over the limit is refused before the body is read.
+      preParsing: refuseDeclaredTooLarge(app.config.importMaxBytes),
     },
     async (request, reply) => {
       let body: AsyncIterable<Uint8Array>;
@@ -165,6 +168,10 @@ export async function importRoutes(app: App): Promise<void> {
         fileName,
         body,
         maxBytes: app.config.importMaxBytes,
+      }).catch((error: unknown) => {
+        // Cut off at the limit: the rest of the body is never read.
+        if (isAppError(error) && error.code === 'payload_too_large') closeUnreadUpload(reply);
+        throw error;
       });
       return reply
         .status(202)
