@@ -37,6 +37,7 @@ import type { LocalPreview } from '../api/local-preview.ts';
 import { previewCsvText } from '../api/local-preview.ts';
 import { ImportCounts } from './import-counts.tsx';
 import { ImportRowsSection } from './import-rows-section.tsx';
+import { packagesNeedingLocation } from './packages-needing-location.ts';
 import { RecentImports } from './recent-imports.tsx';
 
 function JobProgress({ job, label }: { job: ImportJob; label: string }) {
@@ -88,7 +89,7 @@ function jobFailure(job: ImportJob): string {
 
 /** Help text "Add, modify or remove users by CSV": template, upload, behaviour, preview, apply, results. */
 export function CsvImportPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { customerId = '' } = useParams();
   const usersPath = `/control/${customerId}/users`;
@@ -276,7 +277,7 @@ export function CsvImportPage() {
               </Stack>
             </Radio.Group>
             <Alert color="blue" variant="light" mt="md">
-              {t('imports.mandatoryHint')}
+              {t('imports.mandatoryHint', { packages: packagesNeedingLocation(t, i18n.language) })}
             </Alert>
           </Paper>
           {upload.isError ? <ErrorAlert error={upload.error} title={t('imports.fileRejected')} /> : null}
