@@ -59,7 +59,11 @@ function formatBytes(bytes: number): string {
 
 /** In a server (a forwarded command): its open database. Else the database the environment names. */
 async function backUp(cli: CliContext, out: string, options: { force: boolean }): Promise<BackupResult> {
-  if (cli.insideServer) return backupOpenDatabase((await cli.runtime()).database, out, options);
+  if (cli.insideServer) {
+    const { config, database } = await cli.runtime();
+    if (config.database.kind !== 'pglite') throw new Error('expected the embedded database');
+    return backupOpenDatabase(database, config.database.dataDir, out, options);
+  }
   const config = localConfig(cli);
   return config.database.kind === 'postgres'
     ? backupPostgres(config.database.url, out, options)

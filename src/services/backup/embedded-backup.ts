@@ -1,11 +1,13 @@
 // `hub backup` / `hub restore` of the embedded database (SPEC §10): a gzip tar of the PGlite data
-// dir, made by PGlite itself (`dumpDataDir`), and restored into an empty data dir. PGlite lets one
-// process open a data dir, so both run only while no server holds it (the CLI checks that first).
+// dir, restored into an empty data dir. PGlite lets one process open a data dir: with no server
+// running the CLI opens it and PGlite makes the tar (`dumpDataDir`); a running server makes it of
+// its open database, streamed file by file (data-dir-tar.ts); restore runs only with no server.
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, openAsBlob } from 'node:fs';
 import { open, readdir, rename, rm, stat } from 'node:fs/promises';
-import { Readable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -14,6 +16,7 @@ import { conflict, validationFailed } from '../../domain/errors.ts';
 import { makeDirectory } from '../../lib/make-directory.ts';
 import { keepPrivate, PRIVATE_FOLDER, type Database } from '../../db/client.ts';
 import { lockDataDir } from '../../db/data-dir-lock.ts';
+import { dataDirTar } from './data-dir-tar.ts';
 import { moveIntoPlace } from './move-into-place.ts';
 
 export const EMBEDDED_BACKUP_FORMAT = 'pglite-datadir-tar-gz';
@@ -115,33 +118,48 @@ export async function backupEmbedded(
 
 /**
  * The backup of the database this process has open (a server running a forwarded `hub backup`),
- * taken between two of its queries.
+ * taken while it holds the database's only connection: no query runs, so the files on disk are
+ * what PGlite's own dump would read. Written as a stream that yields between files and chunks
+ * (data-dir-tar.ts), not with `dumpDataDir`, whose one synchronous tar of the whole data dir held
+ * the server's event loop past the CLI's 30 s silence bound: no keep-alive went out meanwhile.
  */
 export async function backupOpenDatabase(
   database: Database,
+  pgliteDir: string,
   outFile: string,
   options: { force: boolean },
 ): Promise<BackupResult> {
-  if (!database.dumpDataDir) throw new Error('expected the embedded database');
+  if (database.kind !== 'pglite') throw new Error('expected the embedded database');
   await checkOutFile(outFile, options.force);
-  return writeBackup(await database.dumpDataDir(), outFile);
+  return database.withScriptConnection(() =>
+    writeBackupFile(outFile, (file) => pipeline(Readable.from(dataDirTar(pgliteDir)), createGzip(), file)),
+  );
 }
 
 async function writeBackup(dump: Blob, outFile: string): Promise<BackupResult> {
+  // Streamed, not copied into one more buffer: PGlite already holds the whole archive in memory.
+  return writeBackupFile(outFile, (file) =>
+    pipeline(Readable.fromWeb(dump.stream() as WebReadableStream<Uint8Array>), file),
+  );
+}
+
+/** `write` pipes the archive into the file (pipeline: an error anywhere ends every stream). */
+async function writeBackupFile(
+  outFile: string,
+  write: (file: Writable) => Promise<void>,
+): Promise<BackupResult> {
   // Written next to the target and renamed, so a crash never leaves a half backup under its name.
   const partial = `${outFile}.${randomBytes(4).toString('hex')}.partial`;
-  // Streamed, not copied into one more buffer: PGlite already holds the whole archive in memory.
+  let bytes: number;
   try {
-    await pipeline(
-      Readable.fromWeb(dump.stream() as WebReadableStream<Uint8Array>),
-      createWriteStream(partial, { mode: 0o600 }),
-    );
+    await write(createWriteStream(partial, { mode: 0o600 }));
+    bytes = (await stat(partial)).size;
   } catch (error) {
     await rm(partial, { force: true });
     throw error;
   }
   await moveIntoPlace(partial, outFile);
-  return { file: outFile, bytes: dump.size, database: 'embedded', format: EMBEDDED_BACKUP_FORMAT };
+  return { file: outFile, bytes, database: 'embedded', format: EMBEDDED_BACKUP_FORMAT };
 }
 
 function notABackup(file: string, reason: string): AppError {
