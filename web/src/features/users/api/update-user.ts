@@ -11,6 +11,7 @@ export interface UserDetails extends User {
   timeZone?: string | null;
   callerIdFirstName?: string | null;
   callerIdLastName?: string | null;
+  callerIdNumber?: string | null;
 }
 
 /** `PATCH /v1/customers/{id}/users/{userId}`: only the fields that changed. */
@@ -26,8 +27,13 @@ export type ClearableUserField =
   | 'preferredLanguage'
   | 'timeZone';
 
-export type UserFieldsPatch = Partial<Record<'firstName' | 'lastName', string>> &
-  Partial<Record<ClearableUserField, string | null>>;
+/** The caller ID number can be changed, not cleared (the API takes no null for it). */
+export type UserFieldsPatch = Partial<Record<'firstName' | 'lastName' | 'callerIdNumber', string>> &
+  Partial<Record<ClearableUserField, string | null>> &
+  Partial<Record<JabberField, boolean>>;
+
+/** The Jabber settings, by the API's field names (SPEC §3: FALSE when never given). */
+export type JabberField = 'jabberCalling' | 'jabberWithWebexTeams';
 
 export function useUpdateUser(customerId: string, userId: string) {
   const queryClient = useQueryClient();

@@ -128,4 +128,84 @@ describe('edit-user dialog', () => {
     expect(await screen.findByRole('textbox', { name: 'Functie' })).toBeTruthy();
     expect(screen.getByText(/Directorysynchronisatie staat aan/)).toBeTruthy();
   });
+
+  describe('calling fields (SPEC §3, §6)', () => {
+    const calling: UserDetails = {
+      ...user,
+      package: 'webex_calling',
+      callerIdNumber: '+31201234500',
+      jabberCalling: null,
+      jabberWithWebexTeams: true,
+      basicLicences: { basicMessaging: true, basicSpaceMeetings: false, callingFromWebex: true },
+    };
+    const open = (shown: UserDetails, onClose = () => undefined) =>
+      renderPage(
+        <EditUserDialog customerId="c1" user={shown} directorySync={false} opened onClose={onClose} />,
+      );
+
+    it('changes the caller ID number and the Jabber settings by the API names', async () => {
+      const onClose = vi.fn();
+      answer = () => json(calling);
+      await open(calling, onClose);
+      fireEvent.change(screen.getByRole('textbox', { name: 'Caller ID number' }), {
+        target: { value: '+31201234599' },
+      });
+      fireEvent.click(screen.getByRole('checkbox', { name: 'Jabber Calling' }));
+      fireEvent.click(screen.getByRole('checkbox', { name: 'Jabber with Webex Teams' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+      await vi.waitFor(() => expect(onClose).toHaveBeenCalled());
+      expect(patches().map((request) => request.body)).toEqual([
+        { callerIdNumber: '+31201234599', jabberCalling: true, jabberWithWebexTeams: false },
+      ]);
+    });
+
+    it('shows the basic licences, read-only', async () => {
+      await open(calling);
+      const messaging = screen.getByRole('checkbox', { name: 'Basic Messaging' }) as HTMLInputElement;
+      expect(messaging.checked).toBe(true);
+      expect(messaging.disabled).toBe(true);
+      expect(
+        (screen.getByRole('checkbox', { name: 'Basic Space Meetings' }) as HTMLInputElement).checked,
+      ).toBe(false);
+    });
+
+    it('refuses to empty the caller ID number, which the API cannot clear', async () => {
+      await open(calling);
+      fireEvent.change(screen.getByRole('textbox', { name: 'Caller ID number' }), { target: { value: ' ' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+      expect(await screen.findByText(/This field cannot be emptied here/)).toBeTruthy();
+      expect(patches()).toEqual([]);
+    });
+
+    it("shows the server's refusal of the caller ID number under it", async () => {
+      answer = () =>
+        json(
+          {
+            message: 'The request is not valid.',
+            errors: [{ code: 'invalid_phone_number', description: 'not a number', field: 'callerIdNumber' }],
+          },
+          400,
+        );
+      await open(calling);
+      fireEvent.change(screen.getByRole('textbox', { name: 'Caller ID number' }), {
+        target: { value: 'abc' },
+      });
+      fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+      const field = screen.getByRole('textbox', { name: 'Caller ID number' });
+      await vi.waitFor(() => expect(field.getAttribute('aria-invalid')).toBe('true'));
+    });
+
+    it('offers Jabber but no caller ID number with Webex Meetings', async () => {
+      await open({ ...calling, package: 'webex_meetings' });
+      expect(screen.getByRole('checkbox', { name: 'Jabber Calling' })).toBeTruthy();
+      expect(screen.queryByRole('textbox', { name: 'Caller ID number' })).toBeNull();
+    });
+
+    it('offers neither to a user without a package', async () => {
+      await open({ ...user, package: null });
+      expect(screen.queryByRole('checkbox', { name: 'Jabber Calling' })).toBeNull();
+      expect(screen.queryByRole('textbox', { name: 'Caller ID number' })).toBeNull();
+      expect(screen.queryByTestId('basic-licences')).toBeNull();
+    });
+  });
 });

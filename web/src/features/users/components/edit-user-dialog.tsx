@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { Alert, Autocomplete, SimpleGrid, TextInput } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { Alert, Autocomplete, Checkbox, Fieldset, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FormDialog, showSaved } from '../../../components/ui/form-dialog.tsx';
 import { timeZoneOptions } from '../../../lib/time-zone-options.ts';
@@ -15,7 +15,11 @@ import {
   editUserErrors,
   editUserPatch,
   editUserValuesOf,
+  isFieldShown,
   isLockedBySync,
+  jabberPatch,
+  jabberValuesOf,
+  showsJabber,
 } from './edit-user-values.ts';
 
 const LABELS: Readonly<Record<EditUserField, string>> = {
@@ -27,6 +31,7 @@ const LABELS: Readonly<Record<EditUserField, string>> = {
   manager: tKey('editUser.manager'),
   callerIdFirstName: tKey('editUser.callerIdFirstName'),
   callerIdLastName: tKey('editUser.callerIdLastName'),
+  callerIdNumber: tKey('editUser.callerIdNumber'),
   preferredWebexSite: tKey('userDetail.preferredWebexSite'),
   preferredLanguage: tKey('editUser.preferredLanguage'),
   timeZone: tKey('editUser.timeZone'),
@@ -51,11 +56,17 @@ export function EditUserDialog({ customerId, user, directorySync, opened, onClos
   const update = useUpdateUser(customerId, user.id);
   const initial = useMemo(() => editUserValuesOf(user), [user]);
   const zones = useMemo(timeZoneOptions, []);
+  const initialJabber = useMemo(() => jabberValuesOf(user), [user]);
+  const [jabber, setJabber] = useState(initialJabber);
+  const jabberShown = showsJabber(user.package);
   const { values, set, errorOf, showAlert, submit } = usePatchForm({
     initial,
     fields: EDIT_USER_FIELD_NAMES,
     check: (current, translate) => editUserErrors(current, initial, translate),
-    patchOf: (current) => editUserPatch(current, initial, directorySync),
+    patchOf: (current) => ({
+      ...editUserPatch(current, initial, directorySync),
+      ...(jabberShown ? jabberPatch(jabber, initialJabber) : {}),
+    }),
     mutation: update,
     onUnchanged: onClose,
     onSaved: (saved) => {
@@ -87,7 +98,7 @@ export function EditUserDialog({ customerId, user, directorySync, opened, onClos
         description={t('editUser.emailReadOnly')}
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        {EDIT_USER_FIELDS.map(({ name }) => {
+        {EDIT_USER_FIELDS.filter(({ name }) => isFieldShown(name, user.package)).map(({ name }) => {
           const hint = HINTS[name];
           const common = {
             label: t(LABELS[name]),
@@ -109,6 +120,56 @@ export function EditUserDialog({ customerId, user, directorySync, opened, onClos
           );
         })}
       </SimpleGrid>
+      {jabberShown ? (
+        <Fieldset legend={t('editUser.jabber')} variant="unstyled">
+          <Stack gap="xs">
+            <Checkbox
+              label={t('userDetail.jabberCalling')}
+              checked={jabber.jabberCalling}
+              onChange={(event) => {
+                const checked = event.currentTarget.checked;
+                setJabber((current) => ({ ...current, jabberCalling: checked }));
+              }}
+            />
+            <Checkbox
+              label={t('userDetail.jabberWebexTeams')}
+              checked={jabber.jabberWithWebexTeams}
+              onChange={(event) => {
+                const checked = event.currentTarget.checked;
+                setJabber((current) => ({ ...current, jabberWithWebexTeams: checked }));
+              }}
+            />
+          </Stack>
+        </Fieldset>
+      ) : null}
+      {user.package ? (
+        // The admin API takes no basic licences yet: shown so the admin sees them, changed by CSV.
+        <Fieldset legend={t('editUser.basicLicences')} variant="unstyled" data-testid="basic-licences">
+          <Stack gap="xs">
+            <Checkbox
+              label={t('userDetail.basicMessaging')}
+              checked={user.basicLicences?.basicMessaging ?? false}
+              disabled
+              readOnly
+            />
+            <Checkbox
+              label={t('userDetail.basicSpaceMeetings')}
+              checked={user.basicLicences?.basicSpaceMeetings ?? false}
+              disabled
+              readOnly
+            />
+            <Checkbox
+              label={t('userDetail.callingFromWebex')}
+              checked={user.basicLicences?.callingFromWebex ?? false}
+              disabled
+              readOnly
+            />
+            <Text size="xs" c="dimmed">
+              {t('editUser.basicLicencesByCsv')}
+            </Text>
+          </Stack>
+        </Fieldset>
+      ) : null}
     </FormDialog>
   );
 }

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { UserDetails } from '../api/update-user.ts';
 import type { EditUserValues } from './edit-user-values.ts';
-import { editUserErrors, editUserPatch, editUserValuesOf, isLockedBySync } from './edit-user-values.ts';
+import {
+  editUserErrors,
+  editUserPatch,
+  editUserValuesOf,
+  isFieldShown,
+  isLockedBySync,
+  jabberPatch,
+  jabberValuesOf,
+  showsJabber,
+} from './edit-user-values.ts';
 
 const t = (key: string, values?: Record<string, unknown>) =>
   values ? `${key}:${JSON.stringify(values)}` : key;
@@ -72,5 +81,32 @@ describe('isLockedBySync', () => {
     ['firstName', false, false],
   ] as const)('%s with sync %s → %s', (field, sync, locked) => {
     expect(isLockedBySync(field, sync)).toBe(locked);
+  });
+});
+
+describe('calling fields by package', () => {
+  it.each([
+    ['webex_calling', true, true],
+    ['webex_voice', true, true],
+    ['webex_meetings', false, true],
+    [null, false, false],
+  ] as const)('%s: caller ID number %s, Jabber %s', (packageId, callerId, jabber) => {
+    expect(isFieldShown('callerIdNumber', packageId)).toBe(callerId);
+    expect(showsJabber(packageId)).toBe(jabber);
+  });
+
+  it('sends only the Jabber settings that changed, a never-given one read as FALSE', () => {
+    const initial = jabberValuesOf({
+      id: 'u1',
+      email: 'a@b.nl',
+      status: 'provisioned',
+      jabberCalling: null,
+      jabberWithWebexTeams: true,
+    });
+    expect(initial).toEqual({ jabberCalling: false, jabberWithWebexTeams: true });
+    expect(jabberPatch(initial, initial)).toEqual({});
+    expect(jabberPatch({ jabberCalling: true, jabberWithWebexTeams: true }, initial)).toEqual({
+      jabberCalling: true,
+    });
   });
 });

@@ -1,7 +1,9 @@
 import type { Translate } from '../../../lib/field-errors.ts';
-import type { UserDetails, UserFieldsPatch } from '../api/update-user.ts';
+import { findPackage } from '../../../lib/package-catalog.ts';
+import type { JabberField, UserDetails, UserFieldsPatch } from '../api/update-user.ts';
 
-export type EditUserField = keyof UserFieldsPatch;
+/** The form's text fields; the Jabber settings are switches (see jabberPatch). */
+export type EditUserField = Exclude<keyof UserFieldsPatch, JabberField>;
 
 /** The editable fields in form order, with the admin API's length limits. */
 export const EDIT_USER_FIELDS: readonly { name: EditUserField; max: number }[] = [
@@ -13,6 +15,7 @@ export const EDIT_USER_FIELDS: readonly { name: EditUserField; max: number }[] =
   { name: 'manager', max: 200 },
   { name: 'callerIdFirstName', max: 100 },
   { name: 'callerIdLastName', max: 100 },
+  { name: 'callerIdNumber', max: 32 },
   { name: 'preferredWebexSite', max: 200 },
   { name: 'preferredLanguage', max: 20 },
   { name: 'timeZone', max: 64 },
@@ -35,8 +38,44 @@ export function isLockedBySync(field: EditUserField, directorySync: boolean): bo
   return directorySync && DIRECTORY_OWNED_FIELDS.includes(field);
 }
 
-/** Names can be changed but not emptied; the other fields are cleared when emptied (sent as null). */
-const REQUIRED_ONCE_SET: readonly EditUserField[] = ['firstName', 'lastName'];
+/**
+ * Names and the caller ID number can be changed but not emptied (the API takes no null for them);
+ * the other fields are cleared when emptied (sent as null).
+ */
+const REQUIRED_ONCE_SET: readonly EditUserField[] = ['firstName', 'lastName', 'callerIdNumber'];
+
+/**
+ * Whether the user's package gives the field a meaning: the caller ID number only with a calling
+ * package (it is one of the user's calling numbers); the rest always.
+ */
+export function isFieldShown(field: EditUserField, packageId: string | null | undefined): boolean {
+  if (field === 'callerIdNumber') return findPackage(packageId)?.calling ?? false;
+  return true;
+}
+
+/** Jabber Calling and Jabber with Webex Teams mean something only next to a package (SPEC §3). */
+export function showsJabber(packageId: string | null | undefined): boolean {
+  return findPackage(packageId) !== undefined;
+}
+
+export type JabberValues = Record<JabberField, boolean>;
+
+/** A setting never given reads as FALSE (SPEC §3: they default to FALSE outside CSV). */
+export function jabberValuesOf(user: UserDetails): JabberValues {
+  return {
+    jabberCalling: user.jabberCalling ?? false,
+    jabberWithWebexTeams: user.jabberWithWebexTeams ?? false,
+  };
+}
+
+/** Only the Jabber settings that changed, by the API's field names. */
+export function jabberPatch(values: JabberValues, initial: JabberValues): Partial<JabberValues> {
+  const patch: Partial<JabberValues> = {};
+  for (const name of ['jabberCalling', 'jabberWithWebexTeams'] as const) {
+    if (values[name] !== initial[name]) patch[name] = values[name];
+  }
+  return patch;
+}
 
 /** What the form refuses before sending: text over the API's limit, and an emptied name. */
 export function editUserErrors(
@@ -68,7 +107,7 @@ export function editUserPatch(
     if (isLockedBySync(name, directorySync)) continue;
     const value = values[name].trim();
     if (value === initial[name].trim()) continue;
-    if (name === 'firstName' || name === 'lastName') patch[name] = value;
+    if (name === 'firstName' || name === 'lastName' || name === 'callerIdNumber') patch[name] = value;
     else patch[name] = value === '' ? null : value;
   }
   return patch;
