@@ -264,8 +264,10 @@ export function toErrorResponse(
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
   const { status, body } = toErrorResponse(request, error);
-  if (status >= 500) request.log.error({ err: error, trackingId: request.id }, 'request failed');
-  else request.log.info({ trackingId: request.id, status, code: body.errors[0]?.code }, body.message);
+  // request.log already carries the trackingId (requestIdLogLabel in app.ts): naming it here too
+  // wrote the key twice in one JSON line, which Elasticsearch rejects.
+  if (status >= 500) request.log.error({ err: error }, 'request failed');
+  else request.log.info({ status, code: body.errors[0]?.code }, body.message);
   setDatabaseRetryAfter(reply, error);
   return reply.status(status).send(body);
 }
