@@ -14,7 +14,12 @@ export interface CliContext {
   readonly io: CliIo;
   /** True when a running server executes this command with its own runtime (and worker). */
   readonly insideServer: boolean;
-  runtime(): Promise<Runtime>;
+  /**
+   * `service`: the command is a long-running process (`hub serve`, `hub worker`) whose stderr
+   * carries JSON log lines only (docs/operations.md): a notice is logged there, not printed.
+   * The first call opens the runtime and decides.
+   */
+  runtime(options?: { service?: boolean }): Promise<Runtime>;
   /** The operator acting on the chosen partner. */
   serviceContext(options: { partner?: string | undefined }): Promise<ServiceContext>;
   /** Prints a result: JSON with --json, else the human text. */
@@ -31,13 +36,21 @@ export function createCliContext(
   return {
     io,
     insideServer: !ownsRuntime,
-    runtime() {
+    runtime(options) {
       runtime ??= openRuntime().then((opened) => {
         // Run from another folder, `./data` is another database: say so before "no customer …".
-        if (ownsRuntime && opened.createdDatabase && opened.config.database.kind === 'pglite')
-          io.err(
-            `Started a new embedded database in ${path.resolve(opened.config.dataDir)} (HUB_DATA_DIR, default ./data of the current folder).\n`,
-          );
+        if (ownsRuntime && opened.createdDatabase && opened.config.database.kind === 'pglite') {
+          const dataDir = path.resolve(opened.config.dataDir);
+          if (options?.service)
+            opened.logger.info(
+              { dataDir },
+              'started a new embedded database (HUB_DATA_DIR, default ./data of the current folder)',
+            );
+          else
+            io.err(
+              `Started a new embedded database in ${dataDir} (HUB_DATA_DIR, default ./data of the current folder).\n`,
+            );
+        }
         return opened;
       });
       return runtime;

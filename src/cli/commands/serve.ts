@@ -113,7 +113,7 @@ export async function serve(
     });
   }
   options.out(
-    `Wholesale Hub is running at ${url} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})\n`,
+    `Wholesale Hub is running at ${url} (${database.kind === 'pglite' ? `${runtime.createdDatabase ? 'a new ' : ''}embedded database in ${config.dataDir}` : 'PostgreSQL'})\n`,
   );
   options.out(demoBanner(url, credentials));
   const signal = await waitForShutdown();
@@ -151,7 +151,7 @@ export function registerServeCommands(program: Command, cli: CliContext): void {
       ].join('\n'),
     )
     .action(async (options: { demo: boolean }) => {
-      await serve(await cli.runtime(), { demo: options.demo, out: cli.io.out });
+      await serve(await cli.runtime({ service: true }), { demo: options.demo, out: cli.io.out });
     });
 
   program
@@ -163,7 +163,7 @@ export function registerServeCommands(program: Command, cli: CliContext): void {
       portOption,
     )
     .action(async (options: { probePort?: number }) => {
-      const runtime = await cli.runtime();
+      const runtime = await cli.runtime({ service: true });
       const probes =
         options.probePort === undefined
           ? null
