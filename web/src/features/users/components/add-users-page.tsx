@@ -80,11 +80,24 @@ export function AddUsersPage() {
       {/* While sync is on there is no form: steps above nothing would suggest one is still to come. */}
       {syncOn && step === 0 ? null : (
         // On the last step the flow is over: one past it marks every step complete, "Done" included,
-        // instead of leaving "Done" looking like work still in progress.
-        <Stepper active={step === doneStep ? doneStep + 1 : step} size="sm" mb="lg">
+        // instead of leaving "Done" looking like work still in progress. When not every user was added,
+        // "Done" is not a success: it stays current, marked red (none added) or orange (some).
+        <Stepper active={step === doneStep && failed === 0 ? doneStep + 1 : step} size="sm" mb="lg">
           <Stepper.Step label={t('addUsers.stepEnter')} />
           <Stepper.Step label={t('addUsers.stepReview')} />
-          <Stepper.Step label={t('addUsers.stepDone')} />
+          {step === doneStep && failed > 0 ? (
+            <Stepper.Step
+              label={t('addUsers.stepDone')}
+              description={
+                failed === results.length ? t('addUsers.stepDoneNoneAdded') : t('addUsers.stepDoneSomeFailed')
+              }
+              color={failed === results.length ? 'red' : 'orange'}
+              progressIcon={<span aria-hidden="true">{failed === results.length ? '✕' : '!'}</span>}
+              data-testid="done-step-not-all-added"
+            />
+          ) : (
+            <Stepper.Step label={t('addUsers.stepDone')} />
+          )}
         </Stepper>
       )}
       {step === 0 && !syncOn ? (
