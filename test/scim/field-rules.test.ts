@@ -1,6 +1,7 @@
 // ADR 0083 on SCIM user writes: over-long text, control and bidi characters and look-alike emails
 // are 400 invalidValue naming the attribute, and nothing is stored — on POST, PATCH, and inside a
 // Bulk. Before the rules these reached the database (a btree index overflow: 500).
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../helpers/app.ts';
 import { createScimCustomer, ERROR_SCHEMA, PATCH_OP, scimUser } from './scim-harness.ts';
@@ -127,17 +128,8 @@ describe('SCIM user writes and the field rules', () => {
     const longTitle = 'T'.repeat(500);
     const db = testApp().database.db;
     await db.updateTable('users').set({ title: longTitle }).where('id', '=', id).execute();
-    const row = await db
-      .selectFrom('scim_users')
-      .select('document')
-      .where('user_id', '=', id)
-      .executeTakeFirstOrThrow();
-    const document = { ...(row.document as Record<string, unknown>), title: longTitle };
-    await db
-      .updateTable('scim_users')
-      .set({ document: JSON.stringify(document) })
-      .where('user_id', '=', id)
-      .execute();
+    await sql`update scim_users set document = jsonb_set(document, '{title}', to_jsonb(${longTitle}::text))
+      where user_id = ${id}`.execute(db);
     const response = await scim.request('PATCH', `/Users/${id}`, {
       schemas: [PATCH_OP],
       Operations: [{ op: 'replace', path: 'displayName', value: 'Legacy' }],
