@@ -223,6 +223,22 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
+/**
+ * `hub serve` and `hub worker` send the outbox when SMTP_URL is set, and the links in those emails
+ * (invites, password resets) must point at the address their readers reach, which only
+ * HUB_PUBLIC_URL says. The fallback, this process's own http://localhost:PORT, is never right for
+ * an email to someone else, and in a `hub worker` it is the worker's default port, not the
+ * server's (an invite link at http://localhost:3000 for a server on 3913). So it is refused.
+ */
+export function requirePublicUrlForEmail(config: Config): void {
+  if (!config.smtp || config.publicUrl !== undefined) return;
+  const { takes, example } = EXPECTED.HUB_PUBLIC_URL;
+  throw new ConfigError(
+    'Invalid configuration in the environment:\n' +
+      `  HUB_PUBLIC_URL is not set, and SMTP_URL is: the links in emails point at it. It takes ${takes}, e.g. HUB_PUBLIC_URL=${example}`,
+  );
+}
+
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   // An empty value (PORT= in an env file) means unset, as in most tools: PORT= bound a random port.
   const given = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== ''));

@@ -1,6 +1,7 @@
 // `hub serve [--demo]` and `hub worker`: the long-running processes.
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
+import { loadConfig, requirePublicUrlForEmail } from '../../config.ts';
 import { buildApp } from '../../http/app.ts';
 import { startWorkerProbes } from '../../http/worker-probes.ts';
 import { startWorker } from '../../jobs/worker.ts';
@@ -142,8 +143,8 @@ export function registerServeCommands(program: Command, cli: CliContext): void {
       [
         '',
         'Environment: PORT (default 3000), HOST (default 0.0.0.0), HUB_PUBLIC_URL (the URL in emails',
-        'and links), HUB_WORKER=off (run "hub worker" processes instead), LOG_LEVEL (default info),',
-        'HUB_DATA_DIR or DATABASE_URL. Stop with Ctrl+C or SIGTERM.',
+        'and links; required with SMTP_URL), HUB_WORKER=off (run "hub worker" processes instead),',
+        'LOG_LEVEL (default info), HUB_DATA_DIR or DATABASE_URL. Stop with Ctrl+C or SIGTERM.',
         '',
         'Examples:',
         '  hub serve --demo',
@@ -151,6 +152,8 @@ export function registerServeCommands(program: Command, cli: CliContext): void {
       ].join('\n'),
     )
     .action(async (options: { demo: boolean }) => {
+      // Before the database opens: a start refused for its configuration changes nothing.
+      requirePublicUrlForEmail(loadConfig());
       await serve(await cli.runtime({ service: true }), { demo: options.demo, out: cli.io.out });
     });
 
@@ -163,6 +166,7 @@ export function registerServeCommands(program: Command, cli: CliContext): void {
       portOption,
     )
     .action(async (options: { probePort?: number }) => {
+      requirePublicUrlForEmail(loadConfig());
       const runtime = await cli.runtime({ service: true });
       const probes =
         options.probePort === undefined
