@@ -59,4 +59,20 @@ describe('user detail', () => {
     expect(await screen.findByRole('dialog')).toBeTruthy();
     expect(screen.getByRole('radio', { name: 'Webex Calling' })).toBeTruthy();
   });
+
+  it('names the Attendant Console add-on next to the package, and shows the caller ID number', async () => {
+    Object.assign(broken, { attendantConsole: true, callerIdNumber: '+31201234500' });
+    try {
+      await renderPage(<UserDetailPage />, {
+        path: '/control/c1/users/u1',
+        pattern: '/control/:customerId/users/:userId',
+      });
+      expect((await screen.findByTestId('user-package')).textContent).toBe(
+        'Webex Calling + Attendant Console',
+      );
+      expect(screen.getByTestId('user-caller-id-number').textContent).toBe('+31201234500');
+    } finally {
+      Object.assign(broken, { attendantConsole: false, callerIdNumber: null });
+    }
+  });
 });

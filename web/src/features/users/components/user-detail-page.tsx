@@ -179,6 +179,9 @@ export function UserDetailPage() {
             <Field label={t('users.location')}>{locationName || '—'}</Field>
             <Field label={t('users.extension')}>{data.extension || '—'}</Field>
             <Field label={t('users.phoneNumber')}>{data.phoneNumber || '—'}</Field>
+            <Field label={t('editUser.callerIdNumber')}>
+              <span data-testid="user-caller-id-number">{data.callerIdNumber || '—'}</span>
+            </Field>
           </SimpleGrid>
         </Paper>
         <Paper>
