@@ -84,6 +84,18 @@ const counted: Row[] = [
     },
   },
   {
+    key: 'imports.outcomeCountsWould',
+    values: { add: 5, modify: 0, remove: 0 },
+    one: {
+      en: 'Would add 5, modify 0, remove 0; 1 error',
+      nl: 'Zou 5 toevoegen, 0 wijzigen, 0 verwijderen; 1 fout',
+    },
+    two: {
+      en: 'Would add 5, modify 0, remove 0; 2 errors',
+      nl: 'Zou 5 toevoegen, 0 wijzigen, 0 verwijderen; 2 fouten',
+    },
+  },
+  {
     key: 'claims.claimedCounts',
     values: { failed: 0 },
     one: { en: '1 account claimed, 0 not claimed.', nl: '1 account geclaimd, 0 niet geclaimd.' },
