@@ -31,7 +31,7 @@ export async function batchUserRoutes(app: App): Promise<void> {
         description:
           'Refused as a whole with 409 `directory_sync_on` while directory sync is on: the directory creates the users (ADR 0067).',
         params: customerParams,
-        body: z.object({ users: z.array(createUserInput).min(1) }),
+        body: z.strictObject({ users: z.array(createUserInput).min(1) }),
         response: {
           200: z.object({
             counts: z.object({ created: z.number(), pendingUserMigration: z.number(), failed: z.number() }),

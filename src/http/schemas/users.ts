@@ -7,7 +7,11 @@ import { FIELD_MAX_LENGTH as MAX } from '../../domain/users/field-rules.ts';
 const clearable = (max: number) =>
   z.string().max(max).nullable().optional().describe('null clears it; left out: no change');
 
-export const userFieldsInput = z.object({
+/**
+ * Strict: a key the API does not know (`locationId` for `location`, a misspelt field) is a 400
+ * naming it, not a 200 that changed nothing.
+ */
+export const userFieldsInput = z.strictObject({
   firstName: z.string().max(MAX.firstName).optional(),
   lastName: z.string().max(MAX.lastName).optional(),
   displayName: clearable(MAX.displayName),
