@@ -412,6 +412,21 @@ describe('POST /v1/erasures', () => {
     expect(await rowsNaming(person)).toEqual({ audit: 0, outbox: 0, freeAccounts: 0 });
   });
 
+  it('reaches a user stored with a look-alike address before such addresses were refused (ADR 0083)', async () => {
+    const { tokens, database } = harness();
+    const added = await addUser(customer.id, tokens.partnerFull, 'lookalike.person@customer.example');
+    expect(added.statusCode, added.body).toBe(201);
+    const stored = 'look\u200balike.person@customer.example';
+    await database.db
+      .updateTable('users')
+      .set({ email: stored })
+      .where('email', '=', 'lookalike.person@customer.example')
+      .execute();
+    const erased = await eraseEverywhere(stored);
+    expect(erased.statusCode, erased.body).toBe(200);
+    expect(erased.json<DeploymentErasure>().stillHeldBy).toEqual({ users: 1, admins: 0 });
+  });
+
   it('answers 400 to an address that is no email', async () => {
     const refused = await eraseEverywhere('not-an-email');
     expect(refused.statusCode).toBe(400);

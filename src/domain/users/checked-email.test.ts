@@ -33,4 +33,19 @@ describe('checkedEmail', () => {
       });
     },
   );
+
+  it.each(['a\u200b@x.nl', 'ＡＢＣ@x.nl'])(
+    'refuses the look-alike %j for a new address, takes it as a stored one',
+    (raw) => {
+      expect(() => checkedEmail(raw)).toThrow(AppError);
+      expect(checkedEmail(raw, { stored: true })).toBe(raw.toLowerCase());
+    },
+  );
+
+  it.each(['ann', 'a b@example.com', 'a\u200b@x'])(
+    'refuses %j also as a stored address: it is no address at all',
+    (raw) => {
+      expect(() => checkedEmail(raw, { stored: true })).toThrow(AppError);
+    },
+  );
 });

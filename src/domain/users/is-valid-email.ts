@@ -32,10 +32,17 @@ export function lookalikeCharacter(email: string): string | null {
 
 export function emailProblem(email: string): EmailProblem | null {
   if (lookalikeCharacter(email) !== null) return 'lookalike';
-  if (email.length > FIELD_MAX_LENGTH.email || !EMAIL_SHAPE.test(email)) return 'shape';
+  return hasEmailShape(email) ? null : 'shape';
+}
+
+/**
+ * The shape of SPEC §5 only (the rule before ADR 0083): an address stored before look-alike
+ * characters were refused still has it, and an erasure must be able to name it.
+ */
+export function hasEmailShape(email: string): boolean {
+  if (email.length > FIELD_MAX_LENGTH.email || !EMAIL_SHAPE.test(email)) return false;
   const local = email.slice(0, email.lastIndexOf('@'));
-  const fits = local.length <= 64 && !local.startsWith('.') && !local.endsWith('.') && !local.includes('..');
-  return fits ? null : 'shape';
+  return local.length <= 64 && !local.startsWith('.') && !local.endsWith('.') && !local.includes('..');
 }
 
 export function isValidEmail(email: string): boolean {

@@ -29,7 +29,7 @@ export async function eraseAuditPersonalData(
 ): Promise<ErasureResult> {
   if (!canSeePartner(context.actor, partnerId)) throw notFound('Partner');
   assertCanManagePartner(context.actor);
-  const email = checkedEmail(rawEmail);
+  const email = checkedEmail(rawEmail, { stored: true });
   const tombstone = tombstoneOf(email);
   return context.db.transaction().execute(async (trx) => {
     const partner = await requirePartner(context, partnerId, trx);

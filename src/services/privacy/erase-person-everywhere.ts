@@ -50,7 +50,7 @@ export async function erasePersonEverywhere(
   rawEmail: string,
 ): Promise<DeploymentErasureResult> {
   assertOperator(context.actor);
-  const email = checkedEmail(rawEmail);
+  const email = checkedEmail(rawEmail, { stored: true });
   const tombstone = tombstoneOf(email);
   return context.db.transaction().execute(async (trx) => {
     const partnerIds = await lockAllPartners(trx);
