@@ -67,23 +67,8 @@ async function* rechunk(body: AsyncIterable<Uint8Array>, maxBytes: number): Asyn
   if (pendingBytes > 0) yield Buffer.concat(pending);
 }
 
-/**
- * Bytes per stored chunk. Each chunk is stored in a statement of its own and, on PGlite, that
- * statement runs on the event loop (~60–90 ms for 256 KiB on a busy 2-core machine, ~330 ms for
- * 1 MiB): smaller pieces bound how long another request waits behind one (docs/benchmarks.md).
- */
-const STORED_CHUNK_BYTES = 256 * 1024;
-
 /** An upload left without its job this long ago was cut off by a process that stopped. */
 const ABANDONED_UPLOAD_HOURS = 6;
-
-function splitForStorage(chunk: Uint8Array): Uint8Array[] {
-  const pieces: Uint8Array[] = [];
-  for (let offset = 0; offset < chunk.length; offset += STORED_CHUNK_BYTES) {
-    pieces.push(chunk.subarray(offset, offset + STORED_CHUNK_BYTES));
-  }
-  return pieces;
-}
 
 function fileIssueError(issue: FileIssue, locale: ServiceContext['locale']): AppError {
   return new AppError('validation_failed', fileIssueMessage(issue, locale), [
@@ -154,12 +139,12 @@ export async function createImport(context: ServiceContext, input: CreateImportI
     const importId = created.id;
     let seq = 0;
     let bytes = 0;
+    // One statement per chunk (~1 MiB). On PGlite a statement runs on the event loop (~230–330 ms
+    // for 1 MiB on a busy 2-core machine): it bounds how long another request waits behind it.
     for (let next: IteratorResult<Uint8Array> = first; !next.done; next = await chunks.next()) {
-      for (const piece of splitForStorage(next.value)) {
-        if (!(await insertUploadChunk(context.db, importId, seq, piece))) throw uploadStopped();
-        seq += 1;
-        bytes += piece.length;
-      }
+      if (!(await insertUploadChunk(context.db, importId, seq, next.value))) throw uploadStopped();
+      seq += 1;
+      bytes += next.value.length;
     }
     const stored = { chunks: seq, bytes };
     const finished = await context.db.transaction().execute(async (trx) => {
