@@ -42,8 +42,13 @@ describe('fieldProblem', () => {
       value: 'Bel\u0007l',
       problem: { kind: 'forbidden_character', character: 'U+0007' },
     },
-    { field: 'firstName', value: 'Tab\there', problem: { kind: 'forbidden_character', character: 'U+0009' } },
-    { field: 'title', value: 'line\nbreak', problem: { kind: 'forbidden_character', character: 'U+000A' } },
+    { field: 'firstName', value: 'Tab\there', problem: null }, // a spreadsheet cell can hold it
+    { field: 'title', value: 'two\r\nlines', problem: null }, // Alt+Enter in a cell
+    {
+      field: 'title',
+      value: 'vertical\u000btab',
+      problem: { kind: 'forbidden_character', character: 'U+000B' },
+    },
     { field: 'title', value: 'c1\u0085', problem: { kind: 'forbidden_character', character: 'U+0085' } },
     {
       field: 'firstName',

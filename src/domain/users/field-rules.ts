@@ -33,12 +33,13 @@ export const FIELD_MAX_LENGTH = {
 export type LimitedField = keyof typeof FIELD_MAX_LENGTH;
 
 /**
- * Characters free text may not hold: C0/C1 controls (BEL, ESC, NUL, tab, line breaks…), and the
- * bidi embedding/override (U+202A–U+202E) and isolate (U+2066–U+2069) controls, which make a
- * name read differently from what it is (`"\u202Egnp.exe"`).
+ * Characters free text may not hold: C0/C1 controls (BEL, ESC, NUL…), and the bidi
+ * embedding/override (U+202A–U+202E) and isolate (U+2066–U+2069) controls, which make a name read
+ * differently from what it is (`"\u202Egnp.exe"`). Tab and line breaks stay: a spreadsheet cell
+ * holds them (Alt+Enter), SPEC §6 reads quoted cells with line breaks, and they hide nothing.
  */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const FORBIDDEN_IN_TEXT = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const FORBIDDEN_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 export type FieldProblem =
   | { readonly kind: 'too_long'; readonly length: number; readonly limit: number }
