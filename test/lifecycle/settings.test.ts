@@ -27,12 +27,18 @@ beforeAll(async () => {
   await drainJobs();
 });
 
-function api(method: 'GET' | 'PATCH' | 'POST', url: string, payload?: object, token?: string) {
+function api(
+  method: 'GET' | 'PATCH' | 'POST',
+  url: string,
+  payload?: object,
+  token?: string,
+  language = 'en',
+) {
   const { app, tokens, auth } = harness();
   return app.inject({
     method,
     url,
-    headers: auth(token ?? tokens.partnerFull),
+    headers: { ...auth(token ?? tokens.partnerFull), 'accept-language': language },
     ...(payload ? { payload } : {}),
   });
 }
@@ -96,5 +102,29 @@ describe('customer settings', () => {
     const refused = await api('PATCH', path, { extensionLength: 4 });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().errors[0].code).toBe('extension_length_in_use');
+    // It names who holds one, so the admin knows where to start.
+    expect(refused.json().message).toBe(
+      '1 user has an extension of another length (voice@acme.example); change it first.',
+    );
+    expect(refused.json().errors[0].description).toBe(
+      'Users hold extensions of another length: voice@acme.example.',
+    );
+  });
+
+  it('names the first three holders of another extension length and counts the rest', async () => {
+    const more = await api('POST', `/v1/customers/${customerId}/users/batch`, {
+      users: ['d', 'a', 'c', 'b'].map((letter) => ({
+        email: `${letter}-voice@acme.example`,
+        package: 'webex_voice',
+        extension: `12345${letter.charCodeAt(0) - 97}`,
+        location: 'HQ',
+      })),
+    });
+    expect(more.statusCode, more.body).toBe(200);
+    const refused = await api('PATCH', path, { extensionLength: 4 }, undefined, 'nl');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().message).toBe(
+      '5 gebruikers hebben toestelnummers van een andere lengte (a-voice@acme.example, b-voice@acme.example, c-voice@acme.example en 2 meer); wijzig die eerst.',
+    );
   });
 });

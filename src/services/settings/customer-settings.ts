@@ -12,6 +12,9 @@ import type { ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
 import { counted, isSingular } from '../../domain/messages/counted.ts';
 
+/** How many of the users holding an extension of another length a refusal names. */
+const NAMED_HOLDERS = 3;
+
 export interface CustomerSettings {
   readonly defaultPackage: PackageId | null;
   readonly autoAssignBasicLicences: boolean;
@@ -74,25 +77,32 @@ export async function updateCustomerSettings(
     if (details.length > 0) throw validationFailed(details);
     if (patch.extensionLength !== undefined && patch.extensionLength !== existing.extension_length) {
       // Extensions already given out keep their length: a new length would make them invalid.
-      const other = await trx
+      const holders = trx
         .selectFrom('users')
-        .select(sql<number>`count(*)::int`.as('count'))
         .where('customer_id', '=', existing.id)
         .where('extension', 'is not', null)
-        .where(sql<boolean>`length(extension) <> ${patch.extensionLength}`)
-        .executeTakeFirstOrThrow();
+        .where(sql<boolean>`length(extension) <> ${patch.extensionLength}`);
+      const other = await holders.select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow();
       if (other.count > 0) {
+        // The first few by email, so the admin knows where to start (all of them: an export).
+        const named = await holders.select('email').orderBy('email').limit(NAMED_HOLDERS).execute();
+        const list = (language: 'en' | 'nl') => {
+          const rest = other.count - named.length;
+          const emails = named.map((holder) => holder.email).join(', ');
+          if (rest === 0) return emails;
+          return language === 'nl' ? `${emails} en ${rest} meer` : `${emails} and ${rest} more`;
+        };
         throw conflict(
           {
-            en: `${counted(other.count, 'en', 'user has an extension', 'users have extensions')} of another length; change ${isSingular(other.count, 'en') ? 'it' : 'those'} first.`,
-            nl: `${counted(other.count, 'nl', 'gebruiker heeft een toestelnummer', 'gebruikers hebben toestelnummers')} van een andere lengte; wijzig ${isSingular(other.count, 'nl') ? 'dat' : 'die'} eerst.`,
+            en: `${counted(other.count, 'en', 'user has an extension', 'users have extensions')} of another length (${list('en')}); change ${isSingular(other.count, 'en') ? 'it' : 'those'} first.`,
+            nl: `${counted(other.count, 'nl', 'gebruiker heeft een toestelnummer', 'gebruikers hebben toestelnummers')} van een andere lengte (${list('nl')}); wijzig ${isSingular(other.count, 'nl') ? 'dat' : 'die'} eerst.`,
           },
           [
             {
               code: 'extension_length_in_use',
               field: 'extensionLength',
-              description: 'Users hold extensions of another length.',
-              descriptionNl: 'Gebruikers hebben toestelnummers van een andere lengte.',
+              description: `Users hold extensions of another length: ${list('en')}.`,
+              descriptionNl: `Gebruikers hebben toestelnummers van een andere lengte: ${list('nl')}.`,
             },
           ],
         );
