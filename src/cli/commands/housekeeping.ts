@@ -11,6 +11,7 @@ function describeReport(report: HousekeepingReport): string {
     `Lapsed action tokens deleted:   ${report.actionTokensDeleted}`,
     `Finished jobs deleted:          ${report.jobsDeleted}`,
     `Rate-limit counters deleted:    ${report.rateLimitCountersDeleted}`,
+    `Abandoned uploads deleted:      ${report.abandonedUploadsDeleted} (${report.abandonedUploadChunksDeleted} chunks)`,
   ].join('\n');
 }
 

@@ -67,8 +67,11 @@ async function* rechunk(body: AsyncIterable<Uint8Array>, maxBytes: number): Asyn
   if (pendingBytes > 0) yield Buffer.concat(pending);
 }
 
-/** An upload left without its job this long ago was cut off by a process that stopped. */
-const ABANDONED_UPLOAD_HOURS = 6;
+/**
+ * An upload left without its job this long ago was cut off by a process that stopped (housekeeping
+ * deletes them too).
+ */
+export const ABANDONED_UPLOAD_HOURS = 6;
 
 function fileIssueError(issue: FileIssue, locale: ServiceContext['locale']): AppError {
   return new AppError('validation_failed', fileIssueMessage(issue, locale), [
