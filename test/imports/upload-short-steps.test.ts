@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { withImportTables } from '../../src/db/repositories/import-schema.ts';
 import { AppError } from '../../src/domain/errors.ts';
 import { createImport } from '../../src/services/imports/create-import.ts';
-import { cancelImport } from '../../src/services/imports/import-queries.ts';
+import { cancelImport, listImportViews } from '../../src/services/imports/import-queries.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { createFixtureCustomer } from './import-setup.ts';
 
@@ -49,10 +49,14 @@ describe('an upload stored in short steps', () => {
   it('lets another query run between two chunks, and queues the job only at the end', async () => {
     const customer = await createFixtureCustomer(database(), 'UPLOAD-STEPS-1');
     const seenWhileUploading: Stored[] = [];
+    const listedWhileUploading: number[] = [];
+    const listed = async () =>
+      (await listImportViews(customer.context, customer.customerId, { limit: 10 })).items.length;
     async function* body(): AsyncGenerator<Uint8Array> {
       yield csvPiece(MIB, true);
       // The upload pulls the next piece only once it has stored the first MiB.
       seenWhileUploading.push(await stored(customer.customerId));
+      listedWhileUploading.push(await listed());
       yield csvPiece(MIB, false);
       seenWhileUploading.push(await stored(customer.customerId));
       yield csvPiece(1000, false);
@@ -75,6 +79,9 @@ describe('an upload stored in short steps', () => {
     expect(created.status).toBe('queued');
     expect(created.fileBytes).toBeGreaterThan(2 * MIB);
     expect(await stored(customer.customerId)).toMatchObject({ imports: 1, importsWithJob: 1, jobs: 1 });
+    // Listed once it is an import that runs, not while it is being stored as `queued`.
+    expect(listedWhileUploading).toEqual([0]);
+    expect(await listed()).toBe(1);
   });
 
   it('leaves no import, chunk or job when the body fails midway', async () => {

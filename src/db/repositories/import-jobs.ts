@@ -70,7 +70,10 @@ export async function listImports(
     .selectFrom('imports')
     .selectAll()
     .select(CURSOR_AT)
-    .where('customer_id', '=', customerId);
+    .where('customer_id', '=', customerId)
+    // An upload still being stored (or left by a process that stopped mid-upload) has no job yet:
+    // it is no import a partner can follow or apply, and `queued` would say it waits (ADR 0084).
+    .where('job_id', 'is not', null);
   if (page.before) {
     const { at, id } = page.before;
     query = query.where(sql<boolean>`(created_at, id) < (${at}::timestamptz, ${id}::uuid)`);
