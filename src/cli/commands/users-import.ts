@@ -134,6 +134,31 @@ function inSpecOrder(counts: ImportCliResult['counts']): ImportCliResult['counts
 /** A dry run's human output lists what would change, up to this many rows (--json has all). */
 const DRY_RUN_ROWS_SHOWN = 50;
 
+/**
+ * The human output prints the messages of this many rows with errors or warnings: a 30,000-row file
+ * with errors printed 60,002 lines. --json and the error report keep every row.
+ */
+const MESSAGE_ROWS_SHOWN = 50;
+
+/**
+ * Where the rows beyond the first ones are: --json lists them all; the error report (a CSV of the
+ * rows with errors or warnings) has no CLI command, the API serves it.
+ */
+function moreRowsLine(
+  more: number,
+  importId: string | null,
+  customerId: string | undefined,
+  errorReport: boolean,
+): string {
+  if (!importId || !customerId) return `  … and ${more} more rows: use --json`;
+  const json = `use --json (hub users import-status ${importId} --customer ${customerId} --json)`;
+  if (!errorReport) return `  … and ${more} more rows: ${json}`;
+  return (
+    `  … and ${more} more rows: see the error report ` +
+    `(GET /v1/customers/${customerId}/imports/${importId}/error-report.csv) or ${json}`
+  );
+}
+
 /** What the human output says beyond SPEC §9's JSON: each message's severity, a modify's fields. */
 interface RowDetail {
   readonly severities: readonly ('error' | 'warning')[];
@@ -150,6 +175,7 @@ function plannedChanges(
   result: ImportCliResult,
   details: ReadonlyMap<number, RowDetail>,
   total?: number,
+  customerId?: string,
 ): string[] {
   if (result.status !== 'validated') return [];
   const changing = result.rows.filter((row) => row.action !== 'unchanged' && row.action !== 'error');
@@ -161,7 +187,7 @@ function plannedChanges(
         row.action === 'modify' && changes.length ? `: ${changes.map(describeChange).join(', ')}` : '';
       return `  row ${row.row}: ${row.action} ${row.email}${fields}`;
     }),
-    ...(more > 0 ? [`  … and ${more} more (--json lists every row)`] : []),
+    ...(more > 0 ? [moreRowsLine(more, result.jobId, customerId, false)] : []),
   ];
 }
 
@@ -201,6 +227,7 @@ async function printHuman(
   io: CliIo,
   result: Omit<ImportCliResult, 'rows'>,
   context: ServiceContext,
+  customerId: string,
 ): Promise<void> {
   const shown: ImportCliResult['rows'] = [];
   const details = new Map<number, RowDetail>();
@@ -217,12 +244,19 @@ async function printHuman(
   // human() of the result without rows gives the lines before the rows' messages; the planned
   // changes come from the first pass.
   const lines = human({ ...result, rows: [] }).split('\n');
-  const planned = plannedChanges({ ...result, rows: shown }, details, changing);
+  const planned = plannedChanges({ ...result, rows: shown }, details, changing, customerId);
   io.out([lines[0], ...planned, ...lines.slice(1)].join('\n'));
   if (result.jobId) {
+    // The rows past the first MESSAGE_ROWS_SHOWN with messages are only counted.
+    let rowsWithMessages = 0;
     // Given the io, the batches stop once its reader is gone (no row read for nobody).
     for await (const batch of inBatches(allImportRows(context, result.jobId), undefined, io)) {
-      const messages = batch.flatMap((row) =>
+      const shownRows = batch.filter((row) => {
+        if (row.messages.length === 0) return false;
+        rowsWithMessages += 1;
+        return rowsWithMessages <= MESSAGE_ROWS_SHOWN;
+      });
+      const messages = shownRows.flatMap((row) =>
         row.messages.map((message, index) => {
           // A row in error may also carry warnings: each message says its own severity.
           const severity = row.issues[index]?.severity ?? (row.status === 'error' ? 'error' : 'warning');
@@ -233,6 +267,8 @@ async function printHuman(
       io.out(messages.join(''));
       await io.drained();
     }
+    const more = rowsWithMessages - MESSAGE_ROWS_SHOWN;
+    if (more > 0) io.out(`\n${moreRowsLine(more, result.jobId, customerId, true)}`);
   }
   io.out('\n');
   await io.drained();
@@ -380,7 +416,8 @@ async function reportImport(
       inBatches(cliRows(allImportRows(context, view.id))),
       view.fileError ? { fileError: view.fileError } : {},
     );
-  else await printHuman(cli.io, { ...head, fileError: view.fileError ?? undefined }, context);
+  else
+    await printHuman(cli.io, { ...head, fileError: view.fileError ?? undefined }, context, view.customerId);
   if (view.status === 'validated' && !json)
     cli.io.err('Dry run: nothing was changed. Run the same command without --dry-run to apply it.\n');
   if (view.status === 'failed') {
