@@ -13,7 +13,8 @@ export interface DesiredUserChange {
   readonly phoneNumber?: string;
   /** `REMOVE|<number>`: remove this number from the user (it must be theirs). */
   readonly removePhoneNumber?: string;
-  readonly callerIdNumber?: string;
+  /** A value sets it; `null` clears it (the API's PATCH; a blank CSV cell changes nothing). */
+  readonly callerIdNumber?: string | null;
   /** Location name (matched case-insensitively after trimming). */
   readonly location?: string;
   readonly jabberWithTeams?: boolean;

@@ -401,7 +401,8 @@ export function planUserChange(input: PlanInput): UserPlan {
     phoneNumber = null;
   }
 
-  if (change.callerIdNumber !== undefined) {
+  if (change.callerIdNumber === null) callerIdNumber = null;
+  else if (change.callerIdNumber !== undefined) {
     const country = locationId ? (context.locationById(locationId)?.country ?? null) : null;
     const normalized = normalizePhoneNumber(change.callerIdNumber, country);
     if (normalized.ok) callerIdNumber = normalized.e164;

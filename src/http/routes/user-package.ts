@@ -19,7 +19,12 @@ export async function userPackageRoutes(app: App): Promise<void> {
         params: userParams,
         body: z.object({
           package: z.enum(PACKAGE_IDS),
-          attendantConsole: z.boolean().optional(),
+          attendantConsole: z
+            .boolean()
+            .optional()
+            .describe(
+              'true keeps or assigns the add-on, false removes it; left out: kept where the new package allows it',
+            ),
           location: z.string().min(1).optional().describe('Location id or name'),
           extension: z.string().max(10).optional(),
           phoneNumber: z.string().max(32).optional(),

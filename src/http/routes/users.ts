@@ -12,7 +12,7 @@ import type { App } from '../app.ts';
 import { precompiledOkSerializer } from '../plugins/precompiled-serializer.ts';
 import { pageQuery, setNextLink } from '../paging.ts';
 import { customerParams, errorResponses } from '../schemas/common.ts';
-import { createUserInput, userFieldsInput, userOutput } from '../schemas/users.ts';
+import { createUserInput, updateUserInput, userOutput } from '../schemas/users.ts';
 import { warningOutput } from './user-lifecycle-schemas.ts';
 
 const userParams = customerParams.extend({ userId: z.string().min(1) });
@@ -103,7 +103,7 @@ export async function userRoutes(app: App): Promise<void> {
         tags: ['users'],
         summary: 'Update a user',
         params: userParams,
-        body: userFieldsInput,
+        body: updateUserInput,
         response: { 200: userOutput, ...errorResponses },
       },
     },

@@ -23,10 +23,24 @@ export const userFieldsInput = z.strictObject({
   timeZone: clearable(MAX.timeZone),
   callerIdFirstName: clearable(MAX.callerIdFirstName),
   callerIdLastName: clearable(MAX.callerIdLastName),
-  callerIdNumber: z.string().max(MAX.callerIdNumber).optional(),
+  callerIdNumber: z
+    .string()
+    .max(MAX.callerIdNumber)
+    .nullable()
+    .optional()
+    .describe("E.164 or national format of the user's location; null clears it; left out: no change"),
   package: z.enum(PACKAGE_IDS).optional(),
-  attendantConsole: z.boolean().optional(),
-  location: z.string().min(1).optional().describe('Location id or name'),
+  attendantConsole: z
+    .boolean()
+    .optional()
+    .describe('true assigns the Attendant Console add-on, false removes it; left out: no change'),
+  location: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Location id or name; an unknown one is a 400, and so is one for a package that does not use a location',
+    ),
   extension: z.string().max(MAX.extension).optional(),
   phoneNumber: z
     .string()
@@ -35,6 +49,20 @@ export const userFieldsInput = z.strictObject({
     .describe("E.164 or national format of the location's country"),
   jabberCalling: z.boolean().optional(),
   jabberWithWebexTeams: z.boolean().optional(),
+});
+
+/** PATCH only: a new user gets the basic licences by the customer's setting (SPEC §6 add-only). */
+export const updateUserInput = userFieldsInput.extend({
+  basicLicences: z
+    .strictObject({
+      basicMessaging: z.boolean().optional(),
+      basicSpaceMeetings: z.boolean().optional(),
+      callingFromWebex: z.boolean().optional(),
+    })
+    .optional()
+    .describe(
+      'Basic licences next to the package: true assigns, false removes; a licence left out: no change',
+    ),
 });
 
 export const createUserInput = userFieldsInput.extend({ email: z.string().min(3).max(MAX.email) });

@@ -18,7 +18,7 @@ import { requireCustomer } from '../customers/customer-service.ts';
 import { isUuidLike } from '../db-errors.ts';
 import { applyUserPlan, planErrorsToAppError } from '../users/apply-user-plan.ts';
 import { loadPlanningState, lockUsageOfCustomer } from '../users/planning-state.ts';
-import { toDesiredChange } from '../users/user-input.ts';
+import { apiBehaviour, toDesiredChange } from '../users/user-input.ts';
 import { toUserView, type UserView } from '../users/user-view.ts';
 import { holdingOf, pushLicenceSteps } from './user-licences.ts';
 
@@ -100,7 +100,8 @@ export async function changeUserPackage(
     const plan = planUserChange({
       current: toUserState(existing),
       change,
-      behaviour: 'add-only',
+      // An explicit `attendantConsole: false` removes the add-on (add-only would ignore it).
+      behaviour: apiBehaviour(change),
       channel: 'api',
       context: state,
     });

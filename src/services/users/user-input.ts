@@ -1,6 +1,6 @@
 // Maps the API's user fields onto the planner's channel-neutral DesiredUserChange.
-import type { PackageId } from '../../domain/packages/catalog.ts';
-import type { DesiredUserChange } from '../../domain/users/desired-change.ts';
+import type { BasicLicence, PackageId } from '../../domain/packages/catalog.ts';
+import type { DesiredUserChange, ImportBehaviour } from '../../domain/users/desired-change.ts';
 import type { TextField } from '../../domain/users/user-fields.ts';
 
 export interface UserFieldsInput {
@@ -16,7 +16,8 @@ export interface UserFieldsInput {
   readonly timeZone?: string | null | undefined;
   readonly callerIdFirstName?: string | null | undefined;
   readonly callerIdLastName?: string | null | undefined;
-  readonly callerIdNumber?: string | undefined;
+  /** `null` clears it (the API only: a blank CSV cell changes nothing). */
+  readonly callerIdNumber?: string | null | undefined;
   readonly package?: PackageId | undefined;
   readonly attendantConsole?: boolean | undefined;
   /** Location id or name. */
@@ -25,7 +26,21 @@ export interface UserFieldsInput {
   readonly phoneNumber?: string | undefined;
   readonly jabberCalling?: boolean | undefined;
   readonly jabberWithWebexTeams?: boolean | undefined;
+  /** PATCH only: true assigns, false removes, left out: no change. */
+  readonly basicLicences?: BasicLicencesInput | undefined;
 }
+
+export interface BasicLicencesInput {
+  readonly basicMessaging?: boolean | undefined;
+  readonly basicSpaceMeetings?: boolean | undefined;
+  readonly callingFromWebex?: boolean | undefined;
+}
+
+const BASIC_LICENCE_INPUTS: ReadonlyArray<readonly [keyof BasicLicencesInput, BasicLicence]> = [
+  ['basicMessaging', 'basic_messaging'],
+  ['basicSpaceMeetings', 'basic_space_meetings'],
+  ['callingFromWebex', 'calling_from_webex'],
+];
 
 const TEXT_INPUTS: readonly TextField[] = [
   'firstName',
@@ -52,6 +67,11 @@ export function toDesiredChange(
     const value = input[field];
     if (value !== undefined) text[field] = value;
   }
+  const basicLicences: Partial<Record<BasicLicence, boolean>> = {};
+  for (const [key, licence] of BASIC_LICENCE_INPUTS) {
+    const wanted = input.basicLicences?.[key];
+    if (wanted !== undefined) basicLicences[licence] = wanted;
+  }
   return {
     email: email.trim().toLowerCase(),
     text,
@@ -63,6 +83,20 @@ export function toDesiredChange(
     ...(input.jabberWithWebexTeams !== undefined ? { jabberWithTeams: input.jabberWithWebexTeams } : {}),
     packages: input.package ? { [input.package]: true } : {},
     addOns: input.attendantConsole !== undefined ? { attendant_console: input.attendantConsole } : {},
-    basicLicences: {},
+    basicLicences,
   };
+}
+
+/**
+ * The planner's behaviour for an API change. An explicit `false` (add-on, basic licence) asks for
+ * a removal, which only `add-remove` carries out; CSV's `add-only` ignores FALSE (SPEC §6), and an
+ * API answering 200 while keeping what it was told to remove is a silent no-op. Without a `false`
+ * the API keeps `add-only`, so a PATCH still gets the basic licences assigned automatically.
+ * The API never sends `false` for a package, so `add-remove` cannot remove one here.
+ */
+export function apiBehaviour(change: DesiredUserChange): ImportBehaviour {
+  const removes =
+    Object.values(change.addOns).some((wanted) => wanted === false) ||
+    Object.values(change.basicLicences).some((wanted) => wanted === false);
+  return removes ? 'add-remove' : 'add-only';
 }

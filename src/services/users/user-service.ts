@@ -20,7 +20,8 @@ import { removeUserDownstream } from '../provisioning/remove-user-downstream.ts'
 import { holdingOf, pushLicenceSteps } from '../provisioning/user-licences.ts';
 import { applyUserPlan, planErrorsToAppError } from './apply-user-plan.ts';
 import { loadPlanningState, lockUsageOfCustomer } from './planning-state.ts';
-import { toDesiredChange, type UserFieldsInput } from './user-input.ts';
+import { unusableLocationError } from './refuse-unusable-location.ts';
+import { apiBehaviour, toDesiredChange, type UserFieldsInput } from './user-input.ts';
 import { toUserView, type UserView } from './user-view.ts';
 import { deleteUserRow } from '../../db/repositories/users.ts';
 
@@ -101,10 +102,14 @@ export async function updateUser(
       purpose: 'locked',
     });
     const change = toDesiredChange(existing.email, input, (ref) => state.locationById(ref)?.name ?? ref);
+    const current = toUserState(existing);
+    const target = input.package ?? current.packageId;
+    const locationError = unusableLocationError(change.location, target, state, context);
+    if (locationError) throw locationError;
     const plan = planUserChange({
-      current: toUserState(existing),
+      current,
       change,
-      behaviour: 'add-only',
+      behaviour: apiBehaviour(change),
       channel: 'api',
       context: state,
     });
