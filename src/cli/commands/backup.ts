@@ -14,10 +14,11 @@ import {
   restoreEmbedded,
   type BackupResult,
 } from '../../services/backup/embedded-backup.ts';
-import { migrateToPostgres } from '../../services/backup/migrate-to-postgres.ts';
+import { migrateToPostgres, type MigrateToOptions } from '../../services/backup/migrate-to-postgres.ts';
 import { backupPostgres, usePgRestoreInstead } from '../../services/backup/postgres-backup.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../exit-codes.ts';
+import type { CliIo } from '../io.ts';
 
 /** The configuration of this process: these commands never run inside a server. */
 function localConfig(cli: CliContext): Config {
@@ -148,7 +149,7 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
       const runtime = await cli.runtime();
       const result = await migrateToPostgres(runtime.database, options.databaseUrl, {
         batchSize: Number(options.batchSize),
-        onTable: (copy) => cli.io.err(`  ${copy.table}: ${copy.rows} row(s)\n`),
+        ...migrateProgress(cli.io),
       }).catch((error: unknown) => {
         throw missingTargetDatabase(error, options.databaseUrl) ?? error;
       });
@@ -159,4 +160,36 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
         ].join('\n'),
       );
     });
+}
+
+/** Without a terminal, a "so far" line every this many batches (100,000 rows at the default size). */
+const BATCHES_PER_PROGRESS_LINE = 100;
+
+/**
+ * Progress of `hub migrate-to` on stderr (a 460k-row copy took 270 s without a word): on a terminal
+ * one line per table rewritten after each batch with the rows copied so far; otherwise a line when a
+ * table begins, one every BATCHES_PER_PROGRESS_LINE batches of a large table, and its total.
+ */
+function migrateProgress(io: CliIo): Pick<MigrateToOptions, 'onProgress' | 'onTable'> {
+  let batches = 0;
+  return {
+    onProgress: ({ table, rows }) => {
+      if (io.interactive) {
+        io.err(`\r  ${table}: ${rows} row(s) so far…`);
+        return;
+      }
+      if (rows === 0) {
+        batches = 0;
+        io.err(`  ${table}: copying…\n`);
+        return;
+      }
+      batches += 1;
+      if (batches % BATCHES_PER_PROGRESS_LINE === 0) io.err(`  ${table}: ${rows} row(s) so far\n`);
+    },
+    // On a terminal the total replaces the "so far" line (\x1b[K clears what is left of it).
+    onTable: (copy) =>
+      io.err(
+        `${io.interactive ? '\r' : ''}  ${copy.table}: ${copy.rows} row(s)${io.interactive ? '\x1b[K' : ''}\n`,
+      ),
+  };
 }

@@ -29,6 +29,8 @@ export interface MigrateToResult {
 export interface MigrateToOptions {
   /** Rows per insert; tables with bytea columns (import file chunks of 1 MB) use a few. */
   readonly batchSize?: number;
+  /** Once a table's copy begins (rows 0), then after each batch with the rows copied so far. */
+  readonly onProgress?: (progress: TableCopy) => void;
   readonly onTable?: (copy: TableCopy) => void;
 }
 
@@ -144,6 +146,7 @@ async function copyTable(
   table: string,
   columns: TargetColumns,
   batchSize: number,
+  onProgress?: (rowsSoFar: number) => void,
 ): Promise<number> {
   const list = sql.join(columns.names.map((name) => sql.ref(name)));
   // Rows travel as JSON text, never parsed in between: types (timestamps to the microsecond, bytea,
@@ -152,6 +155,7 @@ async function copyTable(
     source,
   );
   let copied = 0;
+  onProgress?.(0);
   try {
     for (;;) {
       const batch = await sql<{
@@ -164,6 +168,7 @@ async function copyTable(
         target,
       );
       copied += batch.rows.length;
+      onProgress?.(copied);
     }
   } finally {
     await sql`close hub_copy`.execute(source);
@@ -201,6 +206,7 @@ export async function migrateToPostgres(
             table,
             columns,
             columns.hasBytea ? Math.min(batchSize, 4) : batchSize,
+            (rows) => options.onProgress?.({ table, rows }),
           );
           const copy = { table, rows };
           copies.push(copy);
