@@ -32,13 +32,21 @@ export type UserFieldsPatch = Partial<Record<'firstName' | 'lastName' | 'callerI
   Partial<Record<ClearableUserField, string | null>> &
   Partial<Record<JabberField, boolean>>;
 
+/** The PATCH body: the fields above and the basic licences that changed. */
+export type UserPatch = UserFieldsPatch & { basicLicences?: BasicLicencesPatch };
+
+/** The basic licences that changed: true assigns, false removes (SPEC §3). */
+export type BasicLicencesPatch = Partial<
+  Record<'basicMessaging' | 'basicSpaceMeetings' | 'callingFromWebex', boolean>
+>;
+
 /** The Jabber settings, by the API's field names (SPEC §3: FALSE when never given). */
 export type JabberField = 'jabberCalling' | 'jabberWithWebexTeams';
 
 export function useUpdateUser(customerId: string, userId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (patch: UserFieldsPatch) =>
+    mutationFn: (patch: UserPatch) =>
       apiRequest<UserDetails>(`${usersPath(customerId)}/${encodeURIComponent(userId)}`, {
         method: 'PATCH',
         body: patch,

@@ -159,14 +159,20 @@ describe('edit-user dialog', () => {
       ]);
     });
 
-    it('shows the basic licences, read-only', async () => {
-      await open(calling);
+    it('changes the basic licences, sending only those that changed', async () => {
+      const onClose = vi.fn();
+      answer = () => json(calling);
+      await open(calling, onClose);
       const messaging = screen.getByRole('checkbox', { name: 'Basic Messaging' }) as HTMLInputElement;
       expect(messaging.checked).toBe(true);
-      expect(messaging.disabled).toBe(true);
-      expect(
-        (screen.getByRole('checkbox', { name: 'Basic Space Meetings' }) as HTMLInputElement).checked,
-      ).toBe(false);
+      expect(messaging.disabled).toBe(false);
+      fireEvent.click(messaging);
+      fireEvent.click(screen.getByRole('checkbox', { name: 'Basic Space Meetings' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+      await vi.waitFor(() => expect(onClose).toHaveBeenCalled());
+      expect(patches().map((request) => request.body)).toEqual([
+        { basicLicences: { basicMessaging: false, basicSpaceMeetings: true } },
+      ]);
     });
 
     it('refuses to empty the caller ID number, which the API cannot clear', async () => {

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
-import { Alert, Autocomplete, Checkbox, Fieldset, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Autocomplete, Checkbox, Fieldset, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FormDialog, showSaved } from '../../../components/ui/form-dialog.tsx';
 import { timeZoneOptions } from '../../../lib/time-zone-options.ts';
 import { usePatchForm } from '../../../lib/use-patch-form.ts';
 import { tKey } from '../../../i18n/t-key.ts';
-import type { UserDetails } from '../api/update-user.ts';
+import type { BasicLicencesPatch, UserDetails } from '../api/update-user.ts';
 import { useUpdateUser } from '../api/update-user.ts';
 import { fullName } from '../api/user-types.ts';
 import type { EditUserField } from './edit-user-values.ts';
@@ -42,6 +42,29 @@ const HINTS: Partial<Record<EditUserField, string>> = {
   timeZone: tKey('editUser.timeZoneHint'),
 };
 
+const BASIC_LICENCES = [
+  ['basicMessaging', tKey('userDetail.basicMessaging')],
+  ['basicSpaceMeetings', tKey('userDetail.basicSpaceMeetings')],
+  ['callingFromWebex', tKey('userDetail.callingFromWebex')],
+] as const;
+
+type BasicLicenceValues = Required<BasicLicencesPatch>;
+
+function basicLicencesOf(user: UserDetails): BasicLicenceValues {
+  return {
+    basicMessaging: user.basicLicences?.basicMessaging ?? false,
+    basicSpaceMeetings: user.basicLicences?.basicSpaceMeetings ?? false,
+    callingFromWebex: user.basicLicences?.callingFromWebex ?? false,
+  };
+}
+
+/** Only the licences that changed; nothing when none did. */
+function basicLicencesPatch(current: BasicLicenceValues, initial: BasicLicenceValues) {
+  const changed: BasicLicencesPatch = {};
+  for (const [name] of BASIC_LICENCES) if (current[name] !== initial[name]) changed[name] = current[name];
+  return Object.keys(changed).length > 0 ? { basicLicences: changed } : {};
+}
+
 interface EditUserDialogProps {
   customerId: string;
   user: UserDetails;
@@ -59,6 +82,8 @@ export function EditUserDialog({ customerId, user, directorySync, opened, onClos
   const initialJabber = useMemo(() => jabberValuesOf(user), [user]);
   const [jabber, setJabber] = useState(initialJabber);
   const jabberShown = showsJabber(user.package);
+  const initialBasic = useMemo(() => basicLicencesOf(user), [user]);
+  const [basic, setBasic] = useState(initialBasic);
   const { values, set, errorOf, showAlert, submit } = usePatchForm({
     initial,
     fields: EDIT_USER_FIELD_NAMES,
@@ -66,6 +91,7 @@ export function EditUserDialog({ customerId, user, directorySync, opened, onClos
     patchOf: (current) => ({
       ...editUserPatch(current, initial, directorySync),
       ...(jabberShown ? jabberPatch(jabber, initialJabber) : {}),
+      ...(user.package ? basicLicencesPatch(basic, initialBasic) : {}),
     }),
     mutation: update,
     onUnchanged: onClose,
@@ -143,30 +169,19 @@ export function EditUserDialog({ customerId, user, directorySync, opened, onClos
         </Fieldset>
       ) : null}
       {user.package ? (
-        // The admin API takes no basic licences yet: shown so the admin sees them, changed by CSV.
         <Fieldset legend={t('editUser.basicLicences')} variant="unstyled" data-testid="basic-licences">
           <Stack gap="xs">
-            <Checkbox
-              label={t('userDetail.basicMessaging')}
-              checked={user.basicLicences?.basicMessaging ?? false}
-              disabled
-              readOnly
-            />
-            <Checkbox
-              label={t('userDetail.basicSpaceMeetings')}
-              checked={user.basicLicences?.basicSpaceMeetings ?? false}
-              disabled
-              readOnly
-            />
-            <Checkbox
-              label={t('userDetail.callingFromWebex')}
-              checked={user.basicLicences?.callingFromWebex ?? false}
-              disabled
-              readOnly
-            />
-            <Text size="xs" c="dimmed">
-              {t('editUser.basicLicencesByCsv')}
-            </Text>
+            {BASIC_LICENCES.map(([name, label]) => (
+              <Checkbox
+                key={name}
+                label={t(label)}
+                checked={basic[name]}
+                onChange={(event) => {
+                  const checked = event.currentTarget.checked;
+                  setBasic((current) => ({ ...current, [name]: checked }));
+                }}
+              />
+            ))}
           </Stack>
         </Fieldset>
       ) : null}
