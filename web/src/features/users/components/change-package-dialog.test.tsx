@@ -323,6 +323,28 @@ describe('change-package dialog', () => {
       expect(screen.getByText(/limit is reached \(2 of 2 in use\)/)).toBeTruthy();
     });
 
+    it('can be unticked by a holder, even at a full limit, and is sent as attendantConsole: false', async () => {
+      soldExtras = ['attendant_console'];
+      limits = { attendant_console: { limit: 2, used: 2 } };
+      await renderDialog({ ...calling, attendantConsole: true });
+      await vi.waitFor(() => expect(addOn()?.checked).toBe(true));
+      expect(addOn()?.disabled).toBe(false);
+      const change = screen.getByRole('button', { name: 'Change' }) as HTMLButtonElement;
+      expect(change.disabled).toBe(true);
+      fireEvent.click(addOn() as HTMLInputElement);
+      expect(change.disabled).toBe(false);
+      expect(screen.getByTestId('same-package').textContent).toMatch(/Change removes Attendant Console/);
+      fireEvent.click(change);
+      await vi.waitFor(() =>
+        expect(requests.find((request) => request.url.endsWith('/package'))?.body).toEqual({
+          package: 'webex_calling',
+          attendantConsole: false,
+          location: 'loc1',
+          extension: '1234',
+        }),
+      );
+    });
+
     it('says the add-on goes when the new package does not allow it', async () => {
       soldExtras = ['attendant_console'];
       await renderDialog({ ...calling, package: 'webex_suite', attendantConsole: true });

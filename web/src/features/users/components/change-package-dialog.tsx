@@ -70,6 +70,8 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
   // SPEC §3: the add-on only next to a base that allows it and only when the customer was sold it.
   const addOn = choices.find((choice) => choice.entry.id === packageId)?.addOn ?? null;
   const addsAddOn = addOn !== null && addOn.disabledReason === null && addOnWanted && !holdsAddOn;
+  // Unticked by a holder: sent as `attendantConsole: false`, which removes it (its licence freed).
+  const removesAddOn = addOn !== null && holdsAddOn && !addOnWanted;
   // The server drops the add-on with a warning when the new package does not allow it: say so first.
   const dropsAddOn = holdsAddOn && packageId !== null && addOn === null;
   const addOnName = t('packages.attendant_console');
@@ -83,7 +85,8 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
       extension.trim() === (user.extension ?? '') &&
       phoneNumber.trim() === (user.phoneNumber ?? '')
     );
-  const nothingChanged = packageId === (user.package ?? null) && !addsAddOn && !callingChanged;
+  const nothingChanged =
+    packageId === (user.package ?? null) && !addsAddOn && !removesAddOn && !callingChanged;
 
   const numberOptions = [
     ...new Set([...(user.phoneNumber ? [user.phoneNumber] : []), ...(freeNumbers.data ?? [])]),
@@ -96,6 +99,7 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
     if (!packageId || nothingChanged) return;
     const body: PackageChange = { package: packageId };
     if (addsAddOn) body.attendantConsole = true;
+    if (removesAddOn) body.attendantConsole = false;
     if (askCalling) {
       if (locationId) body.location = locationId;
       if (extension.trim()) body.extension = extension.trim();
@@ -191,10 +195,10 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
         {addOn ? (
           <Checkbox
             label={`${t('changePackage.addOn')}: ${t(addOn.entry.nameKey)}`}
-            checked={holdsAddOn || (addOnWanted && addOn.disabledReason === null)}
+            checked={addOnWanted && (holdsAddOn || addOn.disabledReason === null)}
             onChange={(event) => setAddOnWanted(event.currentTarget.checked)}
-            // The package change cannot take the add-on away (the server only adds it here).
-            disabled={holdsAddOn || addOn.disabledReason !== null}
+            // A holder may always untick it (a full limit only stops adding it).
+            disabled={!holdsAddOn && addOn.disabledReason !== null}
             description={
               holdsAddOn
                 ? t('changePackage.addOnKept', { addOnName })
@@ -218,7 +222,9 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
             {!nothingChanged
               ? callingChanged
                 ? t('changePackage.samePackageNewNumber')
-                : t('changePackage.samePackageAddOn', { addOnName })
+                : removesAddOn
+                  ? t('changePackage.samePackageAddOnRemoved', { addOnName })
+                  : t('changePackage.samePackageAddOn', { addOnName })
               : askCalling
                 ? t('changePackage.samePackageNothingChanged')
                 : t('changePackage.samePackage')}
