@@ -119,6 +119,26 @@ export async function serve(
   options.out(demoBanner(url, credentials));
   const signal = await waitForShutdown();
   logger.info({ signal }, 'shutting down');
+  await stopServing({ app, cliListener, worker, logger, dataDir: config.dataDir });
+}
+
+/** What a running server stops, as `stopServing` uses it. */
+export interface ServingParts {
+  readonly app: Pick<Awaited<ReturnType<typeof buildApp>>, 'close' | 'drainRequests'>;
+  readonly cliListener: Pick<CliListener, 'close' | 'drain'> | null;
+  readonly worker: { stop(): Promise<void> } | null;
+  readonly logger: Pick<Runtime['logger'], 'warn'>;
+  readonly dataDir: string;
+}
+
+/**
+ * The shutdown after the signal. The discovery file goes first, before the listeners close: a CLI
+ * run during the drain then finds no server and opens the database itself, or says it is in use,
+ * instead of dialling a closing server that does not answer. Only this process's entry is removed.
+ */
+export async function stopServing(parts: ServingParts): Promise<void> {
+  const { app, cliListener, worker, logger } = parts;
+  if (cliListener) await removeDiscovery(parts.dataDir, process.pid);
   await Promise.all([app.close(), cliListener?.close()]);
   // close() does not wait for handlers whose clients left, nor for a forwarded command whose CLI
   // left (it runs on in the server); the database closes after them.
@@ -130,7 +150,6 @@ export async function serve(
   if (!drained) logger.warn({ waitedMs: SHUTDOWN_DRAIN_MS }, 'requests still running at shutdown');
   if (!cliDrained)
     logger.warn({ waitedMs: SHUTDOWN_DRAIN_MS }, 'forwarded CLI commands still running at shutdown');
-  if (cliListener) await removeDiscovery(config.dataDir, process.pid);
 }
 
 export function registerServeCommands(program: Command, cli: CliContext): void {
