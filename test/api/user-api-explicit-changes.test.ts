@@ -1,13 +1,20 @@
 // Silent no-ops of the admin API's user changes: an explicit `attendantConsole: false` removes the
 // add-on (PATCH user and PUT package), `basicLicences` grants and removes, `callerIdNumber: null`
 // clears, and a `location` the user cannot get is a 400 naming `location`, never a 200.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  RecordingBackend,
+  useProvisioningBackend,
+} from '../../src/services/provisioning/provisioning-backend.ts';
 import { useTestApp } from '../helpers/app.ts';
 import { createTestCustomer } from '../helpers/factories.ts';
 
 const harness = useTestApp();
 
 let customerId = '';
+const recording = new RecordingBackend();
+let restoreBackend: () => void = () => undefined;
+afterAll(() => restoreBackend());
 
 async function api(method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown) {
   const { app, tokens, auth } = harness();
@@ -44,6 +51,7 @@ async function lastUpdateAudit(userId: string) {
 }
 
 beforeAll(async () => {
+  restoreBackend = useProvisioningBackend(recording);
   const { database, partnerId } = harness();
   const customer = await createTestCustomer(database.db, partnerId, {
     name: 'Explicit Changes',
@@ -87,6 +95,7 @@ describe('attendantConsole: false removes the add-on', () => {
     const audit = await lastUpdateAudit(id);
     expect(audit?.before).toMatchObject({ addOns: { attendant_console: true } });
     expect(audit?.after).toMatchObject({ addOns: { attendant_console: false } });
+    expect(recording.stepsFor(customerId, id)).toContain('unassign_licence:attendant_console');
 
     const stored = await api('GET', `/v1/customers/${customerId}/users/${id}`);
     expect(stored.json().attendantConsole).toBe(false);
@@ -108,6 +117,7 @@ describe('attendantConsole: false removes the add-on', () => {
     expect(await addOnUsage()).toBe(usedBefore - 1);
     const audit = await lastUpdateAudit(id);
     expect(audit?.after).toMatchObject({ addOns: { attendant_console: false } });
+    expect(recording.stepsFor(customerId, id)).toContain('unassign_licence:attendant_console');
   });
 
   it('PUT package without the field keeps the add-on', async () => {
