@@ -124,7 +124,7 @@ export async function serve(
 
 /** What a running server stops, as `stopServing` uses it. */
 export interface ServingParts {
-  readonly app: Pick<Awaited<ReturnType<typeof buildApp>>, 'close' | 'drainRequests'>;
+  readonly app: { close(): Promise<unknown>; drainRequests(timeoutMs: number): Promise<boolean> };
   readonly cliListener: Pick<CliListener, 'close' | 'drain'> | null;
   readonly worker: { stop(): Promise<void> } | null;
   readonly logger: Pick<Runtime['logger'], 'warn'>;
