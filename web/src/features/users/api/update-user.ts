@@ -25,10 +25,10 @@ export type ClearableUserField =
   | 'callerIdLastName'
   | 'preferredWebexSite'
   | 'preferredLanguage'
-  | 'timeZone';
+  | 'timeZone'
+  | 'callerIdNumber';
 
-/** The caller ID number can be changed, not cleared (the API takes no null for it). */
-export type UserFieldsPatch = Partial<Record<'firstName' | 'lastName' | 'callerIdNumber', string>> &
+export type UserFieldsPatch = Partial<Record<'firstName' | 'lastName', string>> &
   Partial<Record<ClearableUserField, string | null>> &
   Partial<Record<JabberField, boolean>>;
 

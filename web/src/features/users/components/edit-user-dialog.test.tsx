@@ -175,12 +175,14 @@ describe('edit-user dialog', () => {
       ]);
     });
 
-    it('refuses to empty the caller ID number, which the API cannot clear', async () => {
-      await open(calling);
+    it('clears the caller ID number when it is emptied (sent as null)', async () => {
+      const onClose = vi.fn();
+      answer = () => json({ ...calling, callerIdNumber: null });
+      await open(calling, onClose);
       fireEvent.change(screen.getByRole('textbox', { name: 'Caller ID number' }), { target: { value: ' ' } });
       fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-      expect(await screen.findByText(/This field cannot be emptied here/)).toBeTruthy();
-      expect(patches()).toEqual([]);
+      await vi.waitFor(() => expect(onClose).toHaveBeenCalled());
+      expect(patches().map((request) => request.body)).toEqual([{ callerIdNumber: null }]);
     });
 
     it("shows the server's refusal of the caller ID number under it", async () => {

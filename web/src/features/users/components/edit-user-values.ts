@@ -39,10 +39,10 @@ export function isLockedBySync(field: EditUserField, directorySync: boolean): bo
 }
 
 /**
- * Names and the caller ID number can be changed but not emptied (the API takes no null for them);
- * the other fields are cleared when emptied (sent as null).
+ * Names can be changed but not emptied (the API takes no null for them); the other fields, the
+ * caller ID number included, are cleared when emptied (sent as null).
  */
-const REQUIRED_ONCE_SET: readonly EditUserField[] = ['firstName', 'lastName', 'callerIdNumber'];
+const REQUIRED_ONCE_SET: readonly EditUserField[] = ['firstName', 'lastName'];
 
 /**
  * Whether the user's package gives the field a meaning: the caller ID number only with a calling
@@ -107,7 +107,7 @@ export function editUserPatch(
     if (isLockedBySync(name, directorySync)) continue;
     const value = values[name].trim();
     if (value === initial[name].trim()) continue;
-    if (name === 'firstName' || name === 'lastName' || name === 'callerIdNumber') patch[name] = value;
+    if (name === 'firstName' || name === 'lastName') patch[name] = value;
     else patch[name] = value === '' ? null : value;
   }
   return patch;
