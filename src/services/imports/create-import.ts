@@ -163,9 +163,10 @@ export async function createImport(context: ServiceContext, input: CreateImportI
     });
     return toImportView(finished, context.locale);
   } catch (error) {
-    await chunks.return?.(undefined);
-    // The error the client gets is the upload's: when the database is what failed, this fails too,
-    // and a later upload of the customer deletes what is left (discardAbandonedUploads).
+    // The error the client gets is the upload's, whatever closing the body or discarding says:
+    // when the database is what failed, the discard fails too, and housekeeping deletes what is
+    // left (discardAbandonedUploads).
+    await Promise.resolve(chunks.return?.(undefined)).catch(() => undefined);
     if (created) await discardUpload(context.db, created.id).catch(() => false);
     throw error;
   }
