@@ -4,14 +4,13 @@
 // their order (a list compared on milliseconds put them in id order). On PostgreSQL, a page after
 // a cursor reads an index of migration 0021 in the list's order and sorts nothing, for a partner's
 // list, a customer's and the operator's.
-import { sql, type KyselyPlugin, type RootOperationNode } from 'kysely';
-import { ExplainNode, SelectQueryNode } from 'kysely';
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { listApiTokens } from '../../src/db/repositories/api-tokens.ts';
 import type { Actor } from '../../src/services/access/actor.ts';
-import type { Executor } from '../../src/services/context.ts';
 import { listTokenViews } from '../../src/services/tokens/token-service.ts';
 import { useTestDatabase } from '../helpers/database.ts';
+import { planOf } from '../helpers/query-plan.ts';
 import { createPartner, createTestCustomer, operatorContext } from '../helpers/factories.ts';
 
 const SAME_INSTANT = '2026-03-01T08:00:00.123456Z';
@@ -54,17 +53,6 @@ describe('the API tokens list', () => {
   });
 });
 
-/** Runs the repository's own SELECT as `EXPLAIN` (text format): its rows are then the plan's lines. */
-const explaining: KyselyPlugin = {
-  transformQuery(args: { node: RootOperationNode }): RootOperationNode {
-    if (!SelectQueryNode.is(args.node)) return args.node;
-    return { ...args.node, explain: ExplainNode.create() };
-  },
-  async transformResult(args) {
-    return args.result;
-  },
-};
-
 const ROWS = 2000;
 
 describe.runIf(inject('testDatabase').kind === 'postgres')('plans of API token pages', () => {
@@ -93,22 +81,10 @@ describe.runIf(inject('testDatabase').kind === 'postgres')('plans of API token p
     await sql`analyze api_tokens`.execute(db);
   });
 
-  /** The plan of `page` (a repository call), with sequential scans off so the choice is the index's. */
-  async function planOf(page: (executor: Executor) => Promise<unknown[]>): Promise<string> {
-    return database()
-      .db.transaction()
-      .execute(async (trx) => {
-        await sql`set local enable_seqscan = off`.execute(trx);
-        await sql`set local enable_bitmapscan = off`.execute(trx);
-        const lines = (await page(trx.withPlugin(explaining))) as Record<string, string>[];
-        return lines.map((line) => line['QUERY PLAN']).join('\n');
-      });
-  }
-
   const after = { at: '2026-01-01T00:00:00.000300Z', id: '80000000-0000-4000-8000-000000000000' };
 
   it("a partner's page after a cursor reads its index forwards, the cursor its condition, no sort", async () => {
-    const plan = await planOf((executor) =>
+    const plan = await planOf(database().db, (executor) =>
       listApiTokens(executor, { partnerId, customerId: null }, { after, limit: 50 }),
     );
     expect(plan).toMatch(/Index Scan using api_tokens_partner_created on api_tokens/);
@@ -122,7 +98,7 @@ describe.runIf(inject('testDatabase').kind === 'postgres')('plans of API token p
       [{ partnerId, customerId }, {}],
       [{ partnerId: null, customerId: null }, { customerId }],
     ] as const) {
-      const plan = await planOf((executor) =>
+      const plan = await planOf(database().db, (executor) =>
         listApiTokens(executor, scope, { after, limit: 50, ...filter }),
       );
       expect(plan).toMatch(/Index Scan using api_tokens_customer_created on api_tokens/);
@@ -132,7 +108,7 @@ describe.runIf(inject('testDatabase').kind === 'postgres')('plans of API token p
   });
 
   it("the operator's page of all tokens reads the index on (created_at, id), no sort", async () => {
-    const plan = await planOf((executor) =>
+    const plan = await planOf(database().db, (executor) =>
       listApiTokens(executor, { partnerId: null, customerId: null }, { after, limit: 50 }),
     );
     expect(plan).toMatch(/Index Scan using api_tokens_created on api_tokens/);

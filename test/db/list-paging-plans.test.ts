@@ -2,25 +2,13 @@
 // page after a cursor reads the customer's index in the list's order (the cursor as an index
 // condition) and sorts nothing. Comparing truncated times instead (date_trunc) left the index
 // serving the customer only, with a filter and a full sort of the customer's rows on every page.
-import { sql, type KyselyPlugin, type RootOperationNode } from 'kysely';
-import { ExplainNode, SelectQueryNode } from 'kysely';
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { listImports } from '../../src/db/repositories/import-jobs.ts';
 import { listScimTokens } from '../../src/db/repositories/scim-tokens.ts';
-import type { Executor } from '../../src/services/context.ts';
 import { useTestDatabase } from '../helpers/database.ts';
+import { planOf } from '../helpers/query-plan.ts';
 import { createPartner, createTestCustomer } from '../helpers/factories.ts';
-
-/** Runs the repository's own SELECT as `EXPLAIN` (text format): its rows are then the plan's lines. */
-const explaining: KyselyPlugin = {
-  transformQuery(args: { node: RootOperationNode }): RootOperationNode {
-    if (!SelectQueryNode.is(args.node)) return args.node;
-    return { ...args.node, explain: ExplainNode.create() };
-  },
-  async transformResult(args) {
-    return args.result;
-  },
-};
 
 const ROWS = 3000;
 
@@ -47,22 +35,12 @@ describe.runIf(inject('testDatabase').kind === 'postgres')('plans of the paged l
     await sql`analyze scim_tokens`.execute(db);
   });
 
-  /** The plan of `page` (a repository call), with sequential scans off so the choice is the index's. */
-  async function planOf(page: (executor: Executor) => Promise<unknown[]>): Promise<string> {
-    return database()
-      .db.transaction()
-      .execute(async (trx) => {
-        await sql`set local enable_seqscan = off`.execute(trx);
-        await sql`set local enable_bitmapscan = off`.execute(trx);
-        const lines = (await page(trx.withPlugin(explaining))) as Record<string, string>[];
-        return lines.map((line) => line['QUERY PLAN']).join('\n');
-      });
-  }
-
   const cursor = { at: '2026-01-01T00:00:00.001500Z', id: '80000000-0000-4000-8000-000000000000' };
 
   it('an imports page after a cursor reads the index backwards, the cursor its condition, no sort', async () => {
-    const plan = await planOf((executor) => listImports(executor, customerId, { limit: 50, before: cursor }));
+    const plan = await planOf(database().db, (executor) =>
+      listImports(executor, customerId, { limit: 50, before: cursor }),
+    );
     expect(plan).toMatch(/Index Scan Backward using imports_customer_created on imports/);
     expect(plan).toMatch(/Index Cond: \(\(customer_id = .*\) AND \(ROW\(created_at, id\) < ROW\(/);
     expect(plan).not.toMatch(/Sort/);
@@ -71,13 +49,13 @@ describe.runIf(inject('testDatabase').kind === 'postgres')('plans of the paged l
   });
 
   it('the first imports page reads the index backwards with no sort', async () => {
-    const plan = await planOf((executor) => listImports(executor, customerId, { limit: 50 }));
+    const plan = await planOf(database().db, (executor) => listImports(executor, customerId, { limit: 50 }));
     expect(plan).toMatch(/Index Scan Backward using imports_customer_created on imports/);
     expect(plan).not.toMatch(/Sort/);
   });
 
   it('a SCIM tokens page after a cursor reads the index forwards, the cursor its condition, no sort', async () => {
-    const plan = await planOf((executor) =>
+    const plan = await planOf(database().db, (executor) =>
       listScimTokens(executor, customerId, { limit: 50, after: cursor }),
     );
     expect(plan).toMatch(/Index Scan using scim_tokens_customer_created on scim_tokens/);
