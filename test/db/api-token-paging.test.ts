@@ -101,8 +101,12 @@ describe.runIf(inject('testDatabase').kind === 'postgres')('plans of API token p
       const plan = await planOf(database().db, (executor) =>
         listApiTokens(executor, scope, { after, limit: 50, ...filter }),
       );
-      expect(plan).toMatch(/Index Scan using api_tokens_customer_created on api_tokens/);
-      expect(plan).toMatch(/Index Cond: \(\(customer_id = .*\) AND \(ROW\(created_at, id\) > ROW\(/);
+      // With a partner too, PostgreSQL may read the partner's index and filter the customer: both
+      // plans page on the cursor in the index's order, which is what matters (no sort).
+      expect(plan).toMatch(/Index Scan using api_tokens_(customer|partner)_created on api_tokens/);
+      expect(plan).toMatch(
+        /Index Cond: \(\((customer|partner)_id = .*\) AND \(ROW\(created_at, id\) > ROW\(/,
+      );
       expect(plan).not.toMatch(/Sort/);
     }
   });
