@@ -18,6 +18,7 @@ import { requireCustomer } from '../customers/customer-service.ts';
 import { isUuidLike } from '../db-errors.ts';
 import { applyUserPlan, planErrorsToAppError } from '../users/apply-user-plan.ts';
 import { loadPlanningState, lockUsageOfCustomer } from '../users/planning-state.ts';
+import { unusableLocationError } from '../users/refuse-unusable-location.ts';
 import { apiBehaviour, toDesiredChange } from '../users/user-input.ts';
 import { toUserView, type UserView } from '../users/user-view.ts';
 import { holdingOf, pushLicenceSteps } from './user-licences.ts';
@@ -97,6 +98,9 @@ export async function changeUserPackage(
       },
       (ref) => state.locationById(ref)?.name ?? ref,
     );
+    // The same refusal as PATCH user: a location the new package cannot hold is a 400, not a warning.
+    const locationError = unusableLocationError(change.location, input.package, state, context);
+    if (locationError) throw locationError;
     const plan = planUserChange({
       current: toUserState(existing),
       change,
