@@ -21,6 +21,7 @@ Examples:
     --timezone Europe/Amsterdam
   hub numbers add --customer DEVRIES-001 --location "Amsterdam HQ" +31201234500-+31201234599
   hub users import users.csv --customer DEVRIES-001 --dry-run
+  hub users error-report <import id> --customer DEVRIES-001 --out errors.csv
   hub users export --customer DEVRIES-001 --out users.csv
   hub tokens create --role partner_full_admin --name "provisioning script"
 

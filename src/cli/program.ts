@@ -12,6 +12,7 @@ import { registerPartnerCommands } from './commands/partners.ts';
 import { registerTokenCommands } from './commands/tokens.ts';
 import { registerUserImportCommands } from './commands/users-import.ts';
 import { registerUserExportCommands } from './commands/users-export.ts';
+import { registerUserErrorReportCommand } from './commands/users-error-report.ts';
 import { registerScimCommands } from './commands/scim.ts';
 import { registerUsersAddBatchCommand } from './commands/users-add-batch.ts';
 import { registerUsersSetPackageCommand } from './commands/users-set-package.ts';
@@ -37,6 +38,7 @@ const REGISTRARS: readonly CommandRegistrar[] = [
   registerTokenCommands,
   registerUserImportCommands,
   registerUserExportCommands,
+  registerUserErrorReportCommand,
   registerScimCommands,
   registerUsersAddBatchCommand,
   registerUsersSetPackageCommand,

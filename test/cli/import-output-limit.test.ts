@@ -46,7 +46,7 @@ describe('hub users import output of many rows with errors', () => {
     expect(more).toHaveLength(1);
     expect(more[0]).toMatch(
       new RegExp(
-        `^ {2}… and ${ROWS - 50} more rows: see the error report \\(GET /v1/customers/[\\w-]+/imports/${jobId}/error-report\\.csv\\) or use --json \\(hub users import-status ${jobId} --customer [\\w-]+ --json\\)$`,
+        `^ {2}… and ${ROWS - 50} more rows: see the error report \\(hub users error-report ${jobId} --customer [\\w-]+ --out errors\\.csv\\) or use --json \\(hub users import-status ${jobId} --customer [\\w-]+ --json\\)$`,
       ),
     );
     expect(lines.at(-2)).toBe(more[0]);

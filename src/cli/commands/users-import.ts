@@ -1,6 +1,7 @@
-// `hub users import --customer C FILE [--behaviour add-only|add-remove] [--dry-run] [--json]`:
-// uploads the file as an import job, waits for it (progress bar on a terminal) and prints the
-// result; with --json the object of SPEC §9, also for a file rejected at upload (no job then).
+// `hub users import --customer C FILE [--behaviour add-only|add-remove] [--dry-run] [--json]
+// [--error-report OUT]`: uploads the file as an import job, waits for it (progress bar on a
+// terminal) and prints the result; with --json the object of SPEC §9, also for a file rejected at
+// upload (no job then); with --error-report, writes the job's error report (SPEC §6) to OUT.
 // Exit 0 when the job ran (row errors included), 2 when the file was rejected, 1 when the job
 // failed otherwise or was cancelled before it finished (SPEC §9: it is not done).
 import { createReadStream } from 'node:fs';
@@ -17,12 +18,12 @@ import { createImport } from '../../services/imports/create-import.ts';
 import type { RowResultView } from '../../services/imports/import-results.ts';
 import { allImportRows, getImport } from '../../services/imports/import-queries.ts';
 import type { ImportView } from '../../services/imports/import-view.ts';
-import { requireCustomer } from '../../services/customers/customer-service.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../exit-codes.ts';
 import { pauseUnlessStopping, serverStoppingMessage } from '../wait-for-jobs.ts';
 import type { CliIo } from '../io.ts';
 import { inBatches, printJsonObjectWithList } from '../list-output.ts';
+import { importByRef, outputFileOption, writeErrorReport } from './users-error-report.ts';
 import { usersCommand } from './users.ts';
 
 interface ImportOptions {
@@ -31,6 +32,7 @@ interface ImportOptions {
   dryRun: boolean;
   partner?: string;
   json: boolean;
+  errorReport?: string;
 }
 
 /**
@@ -142,7 +144,7 @@ const MESSAGE_ROWS_SHOWN = 50;
 
 /**
  * Where the rows beyond the first ones are: --json lists them all; the error report (a CSV of the
- * rows with errors or warnings) has no CLI command, the API serves it.
+ * rows with errors) is `hub users error-report`.
  */
 function moreRowsLine(
   more: number,
@@ -155,7 +157,7 @@ function moreRowsLine(
   if (!errorReport) return `  … and ${more} more rows: ${json}`;
   return (
     `  … and ${more} more rows: see the error report ` +
-    `(GET /v1/customers/${customerId}/imports/${importId}/error-report.csv) or ${json}`
+    `(hub users error-report ${importId} --customer ${customerId} --out errors.csv) or ${json}`
   );
 }
 
@@ -286,6 +288,10 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
     .option('--dry-run', 'validate and show what would change; change nothing', false)
     .option('--partner <partner>')
     .option('--json', 'print JSON', false)
+    .option(
+      '--error-report <file>',
+      'when rows have errors, write the error report (those rows as uploaded, plus an Error column) to this file',
+    )
     .addHelpText(
       'after',
       [
@@ -296,10 +302,14 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
         'add-only: TRUE assigns, FALSE is ignored. add-remove: FALSE also unassigns, and a user',
         'left with no package is removed. Exit 0 when the import ran (row errors included), 2',
         'when the file is rejected, 1 when the import failed or was cancelled.',
+        '--error-report: the rows in error, with the file\'s own columns plus "Error" and "Line" (the',
+        'same CSV as "hub users error-report" and the API); written once the import has finished,',
+        'also after a dry run. Without rows in error nothing is written (stderr says so).',
         '',
         'Examples:',
         '  hub users import users.csv --customer DEVRIES-001 --dry-run',
         '  hub users import users.csv --customer DEVRIES-001 --behaviour add-remove --json',
+        '  hub users import users.csv --customer DEVRIES-001 --error-report errors.csv',
       ].join('\n'),
     )
     .action(async (file: string, options: ImportOptions) => {
@@ -314,6 +324,11 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
       const info = await stat(filePath).catch(() => null);
       if (!info) throw new CliUsageError(`No such file: ${file}`);
       if (!info.isFile()) throw new CliUsageError(`${file} is not a file: give a CSV file.`);
+      // Checked before the upload: a bad path must not be found out after the import ran.
+      const reportTarget =
+        options.errorReport === undefined
+          ? undefined
+          : await outputFileOption(cli.io.cwd, '--error-report', options.errorReport);
       const runtime = await cli.runtime();
       const context = await cli.serviceContext({ partner: options.partner });
       let created: ImportView;
@@ -333,6 +348,10 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
           const result = rejectedAtUpload(error, context.locale);
           cli.print(true, result, () => human(result));
         }
+        if (reportTarget !== undefined && isFileRejection(error))
+          cli.io.err(
+            'No error report: the file was rejected before any row was read. Nothing was written.\n',
+          );
         throw error;
       }
       // A forwarded CLI stopped with Ctrl+C from here on says which import keeps running.
@@ -344,6 +363,9 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
         created.id,
         cli.io.interactive && !options.json,
       );
+      // Before the result, which ends with the exit code of a failed or cancelled import: the rows
+      // it found in error are reported all the same.
+      if (reportTarget !== undefined) await writeErrorReport(cli, context, view, reportTarget);
       await reportImport(cli, context, view, options.json);
     });
 
@@ -368,10 +390,10 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
     )
     .action(async (importId: string, options: ImportStatusOptions) => {
       const context = await cli.serviceContext({ partner: options.partner });
-      const customer = await requireCustomer(context, options.customer);
+      const known = await importByRef(context, options.customer, importId);
       const view = options.wait
-        ? await waitForImport(cli, context, customer.id, importId, cli.io.interactive && !options.json)
-        : await getImport(context, customer.id, importId);
+        ? await waitForImport(cli, context, known.customerId, known.id, cli.io.interactive && !options.json)
+        : known;
       if (WAITING.has(view.status)) {
         const { rowsDone, rowsTotal } = view.progress;
         const progress = { ...view.progress };
