@@ -207,6 +207,19 @@ export async function requireLocation(
   return row;
 }
 
+/**
+ * The customer's location a user write's `location` names, as the user planner reads it: by id
+ * first, else by name (trimmed, any case). Another customer's location is not found.
+ */
+export async function findLocationOfCustomer(
+  executor: Executor,
+  customerId: string,
+  ref: string,
+): Promise<LocationRow | undefined> {
+  const byId = isUuidLike(ref) ? await findLocation(executor, customerId, ref) : undefined;
+  return byId ?? (await findLocationByName(executor, customerId, ref));
+}
+
 export async function getLocationView(
   context: ServiceContext,
   customerRef: string,

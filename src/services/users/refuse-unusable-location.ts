@@ -20,16 +20,7 @@ export function unusableLocationError(
   context: ServiceContext,
 ): AppError | null {
   if (locationName === undefined) return null;
-  if (!state.locationByName(locationName)) {
-    const issue = {
-      code: 'unknown_location',
-      column: 'location',
-      params: { name: locationName.trim() },
-    } as const;
-    return validationFailed([
-      { code: issue.code, field: 'location', description: issueText(issue, context.locale) },
-    ]);
-  }
+  if (!state.locationByName(locationName)) return unknownLocationError(locationName, context);
   if (keepsCallingFields(target)) return null;
   const packageName = target ?? 'none';
   return validationFailed([
@@ -41,5 +32,16 @@ export function unusableLocationError(
           ? `Het pakket (${packageName}) gebruikt geen locatie: de gebruiker krijgt er geen. Kies eerst een pakket met bellen.`
           : `The package (${packageName}) uses no location: the user cannot hold one. Change to a calling package first.`,
     },
+  ]);
+}
+
+/**
+ * The 400 for a location the customer does not have. It names only what was given, so another
+ * customer's location and one that does not exist answer alike.
+ */
+export function unknownLocationError(ref: string, context: ServiceContext): AppError {
+  const issue = { code: 'unknown_location', column: 'location', params: { name: ref.trim() } } as const;
+  return validationFailed([
+    { code: issue.code, field: 'location', description: issueText(issue, context.locale) },
   ]);
 }

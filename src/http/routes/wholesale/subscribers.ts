@@ -20,6 +20,7 @@ import {
   subscriberUpdateSchema,
   onBehalfQuerySchema,
 } from './schemas.ts';
+import { refuseLocationOutsideSubscriber } from './subscriber-location.ts';
 
 export async function wholesaleSubscriberRoutes(app: App): Promise<void> {
   app.get(
@@ -93,11 +94,13 @@ export async function wholesaleSubscriberRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) => {
-      const subscriber = await updateWholesaleSubscriber(
-        request.serviceContext(),
+      const context = request.serviceContext();
+      await refuseLocationOutsideSubscriber(
+        context,
         request.params.subscriberId,
-        request.body,
+        request.body.provisioningParameters?.locationId,
       );
+      const subscriber = await updateWholesaleSubscriber(context, request.params.subscriberId, request.body);
       return reply.header('location', resourcePath('subscribers', subscriber.id)).send(subscriber);
     },
   );
