@@ -96,6 +96,18 @@ const counted: Row[] = [
     },
   },
   {
+    key: 'imports.cancelledApplied',
+    values: {},
+    one: {
+      en: 'The import was cancelled. The 1 row applied before that stays applied; the rest of the file was not applied.',
+      nl: 'De import is geannuleerd. De 1 rij die daarvoor was toegepast, blijft toegepast; de rest van het bestand is niet toegepast.',
+    },
+    two: {
+      en: 'The import was cancelled. The 2 rows applied before that stay applied; the rest of the file was not applied.',
+      nl: 'De import is geannuleerd. De 2 rijen die daarvoor waren toegepast, blijven toegepast; de rest van het bestand is niet toegepast.',
+    },
+  },
+  {
     key: 'claims.claimedCounts',
     values: { failed: 0 },
     one: { en: '1 account claimed, 0 not claimed.', nl: '1 account geclaimd, 0 niet geclaimd.' },

@@ -11,6 +11,9 @@ interface ConfirmDialogProps {
   onConfirm: () => void;
   onCancel: () => void;
   loading?: boolean;
+  /** The button that keeps things as they are; "Cancel" by default, which reads oddly when the action
+   * itself is a cancel ("Cancel" next to "Cancel import"). */
+  dismissLabel?: string;
   /** Shown under the message, e.g. the server's reason when the action failed. */
   children?: ReactNode;
 }
@@ -24,6 +27,7 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
   loading = false,
+  dismissLabel,
   children,
 }: ConfirmDialogProps) {
   const { t } = useTranslation();
@@ -34,7 +38,7 @@ export function ConfirmDialog({
         {children}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
+            {dismissLabel ?? t('common.cancel')}
           </Button>
           <Button color="red" onClick={onConfirm} loading={loading}>
             {confirmLabel}

@@ -35,6 +35,7 @@ import type { ImportBehaviour, ImportJob } from '../api/import-types.ts';
 import { messageText, progressOf } from '../api/import-types.ts';
 import type { LocalPreview } from '../api/local-preview.ts';
 import { previewCsvText } from '../api/local-preview.ts';
+import { CancelApplyButton } from './cancel-apply-button.tsx';
 import { ImportCounts } from './import-counts.tsx';
 import { ImportRowsSection } from './import-rows-section.tsx';
 import { packagesNeedingLocation } from './packages-needing-location.ts';
@@ -66,9 +67,12 @@ function JobProgress({ job, label }: { job: ImportJob; label: string }) {
               ? 'orange'
               : job.status === 'failed'
                 ? 'red'
-                : 'blue'
+                : job.status === 'cancelled'
+                  ? 'gray'
+                  : 'blue'
         }
-        animated={percent < 100}
+        // A stopped job no longer moves: the bar stays where it was stopped.
+        animated={percent < 100 && job.status !== 'failed' && job.status !== 'cancelled'}
         size="lg"
         aria-label={label}
         data-testid="import-progress"
@@ -356,6 +360,9 @@ export function CsvImportPage() {
       {step === 2 && appliedJob ? (
         <Paper>
           <JobProgress job={appliedJob} label={t('imports.applying')} />
+          <Group justify="flex-end" mt="md">
+            <CancelApplyButton customerId={customerId} jobId={applyJobId ?? appliedJob.id} />
+          </Group>
         </Paper>
       ) : null}
 
@@ -371,6 +378,11 @@ export function CsvImportPage() {
             <JobProgress job={appliedJob} label={t('imports.applied')} />
             <Stack mt="md">
               <ImportCounts counts={appliedJob.counts} />
+              {appliedJob.status === 'cancelled' ? (
+                <Alert color="gray" data-testid="import-cancelled">
+                  {t('imports.cancelledApplied', { count: progressOf(appliedJob).done })}
+                </Alert>
+              ) : null}
               {appliedJob.status === 'failed' ? (
                 <Alert color="red">{jobFailure(appliedJob) || t('common.unexpectedError')}</Alert>
               ) : null}
