@@ -60,7 +60,10 @@ export function createCliContext(
       const partner = options.partner
         ? await findPartner(current.database.db, options.partner)
         : current.deployment.defaultPartner;
-      if (!partner) throw new CliUsageError(`No partner "${options.partner}". See: hub partners list`);
+      if (!partner)
+        throw new CliUsageError(
+          `--partner "${options.partner}": no partner has this id or name. See: hub partners list`,
+        );
       const actor: Actor = {
         type: 'cli',
         id: null,

@@ -21,7 +21,11 @@ export function exitCodeFor(error: unknown): number {
   return EXIT_FAILED;
 }
 
-export function describeError(error: unknown): string {
+/**
+ * The CLI's text for an error. `commandOptions`: the long options of the command that ran (e.g.
+ * `--country`), so that a detail about a field it gives is labelled with that option.
+ */
+export function describeError(error: unknown, commandOptions?: ReadonlySet<string>): string {
   if (isAppError(error)) {
     // A detail that only repeats the message (e.g. "This is not a CSV text file.") is said once.
     // Fields and the sentences naming them speak of the CLI's options, not the API's fields; a
@@ -29,12 +33,26 @@ export function describeError(error: unknown): string {
     const details = error.details
       .filter((detail) => detail.description !== error.message)
       .map((detail) => {
-        const description = inCliTerms(detail.description);
-        const field = detail.field === undefined ? undefined : optionForField(detail.field);
+        const field = detail.field === undefined ? undefined : optionForField(detail.field, commandOptions);
+        const description = inCliTerms(withoutFieldLabel(detail.description, detail.field, field));
         const named = field !== undefined && !(field.startsWith('--') && description.includes(field));
         return `  - ${named ? `${field}: ` : ''}${description}`;
       });
     return [inCliTerms(error.message), ...details].join('\n');
   }
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * A description that begins with its own field's name ("language: \"xx\" is not …") would read
+ * "--language: language: …" once labelled with the option: the label is said once.
+ */
+function withoutFieldLabel(
+  description: string,
+  field: string | undefined,
+  label: string | undefined,
+): string {
+  if (field === undefined || label === undefined || label === field) return description;
+  const name = field.split('.').at(-1) ?? field;
+  return description.startsWith(`${name}: `) ? description.slice(name.length + 2) : description;
 }

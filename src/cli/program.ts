@@ -64,6 +64,10 @@ export function buildProgram(cli: CliContext, io: CliIo): Command {
     })
     .addHelpText('after', ROOT_HELP);
   for (const register of REGISTRARS) register(program, cli);
+  // First of the hooks: a reference the next one refuses is named as this command's option.
+  program.hook('preAction', (_root, command) => {
+    RUNNING.set(program, command);
+  });
   checkReferencesBeforeAction(program, cli);
   // Subcommands inherit the output and exit handling of the root.
   const configure = (command: Command) => {
@@ -77,6 +81,19 @@ export function buildProgram(cli: CliContext, io: CliIo): Command {
   };
   program.commands.forEach(configure);
   return program;
+}
+
+/** The command whose action a program runs (set just before its hooks and action run). */
+const RUNNING = new WeakMap<Command, Command>();
+
+/**
+ * The long options (`--country`) of the command the program ran, for naming a field of an error
+ * as that command's option; undefined when no command's action started (a parse error).
+ */
+export function optionsOfRunningCommand(program: Command): ReadonlySet<string> | undefined {
+  const command = RUNNING.get(program);
+  if (!command) return undefined;
+  return new Set(command.options.flatMap((option) => (option.long ? [option.long] : [])));
 }
 
 export { CommanderError };

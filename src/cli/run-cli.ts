@@ -6,7 +6,7 @@ import { createCliContext } from './cli-context.ts';
 import { EXIT_OK, EXIT_REJECTED, describeError, exitCodeFor } from './exit-codes.ts';
 import { forwardToServer } from './forward-to-server.ts';
 import type { CliIo } from './io.ts';
-import { CommanderError, buildProgram } from './program.ts';
+import { CommanderError, buildProgram, optionsOfRunningCommand } from './program.ts';
 import { createLogger } from '../runtime.ts';
 
 /** Commands that must run in this process: they open the database themselves. */
@@ -68,7 +68,7 @@ export async function runCli(
       // --help and --version end with exit code 0; parse errors are rejected input.
       return error.exitCode === 0 ? EXIT_OK : EXIT_REJECTED;
     }
-    io.err(`Error: ${describeError(error)}\n`);
+    io.err(`Error: ${describeError(error, optionsOfRunningCommand(program))}\n`);
     return exitCodeFor(error);
   } finally {
     await cli.close().catch((error: unknown) => io.err(`Error while closing: ${describeError(error)}\n`));

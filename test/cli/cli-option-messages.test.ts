@@ -16,6 +16,116 @@ describe('CLI messages name options', () => {
     expect(result.stderr).not.toContain('customerId');
   });
 
+  /** A detail line labelled with a bare field (`  - country: …`) instead of its option. */
+  const BARE_FIELD_LABEL = /^ {2}- [a-z][\w.]*: /m;
+
+  it.each([
+    {
+      name: 'customers create: every field its option, --admin-email and --country alike',
+      argv: [
+        'customers',
+        'create',
+        '--name',
+        'X',
+        '--external-id',
+        'OPT-1',
+        '--admin-email',
+        'nope',
+        '--country',
+        'zz',
+      ],
+      expected: ['  - --admin-email: "nope"', '  - --country: "ZZ"'],
+    },
+    {
+      name: 'customers create: --language said once',
+      argv: [
+        'customers',
+        'create',
+        '--name',
+        'X',
+        '--external-id',
+        'OPT-2',
+        '--admin-email',
+        'a@opt.example',
+        '--country',
+        'NL',
+        '--language',
+        'xx_YY_zz',
+      ],
+      expected: ['  - --language: "xx_YY_zz" is not a language'],
+    },
+    {
+      name: 'customers create: an empty --name',
+      argv: [
+        'customers',
+        'create',
+        '--name',
+        '',
+        '--external-id',
+        'OPT-3',
+        '--admin-email',
+        'a@opt.example',
+        '--country',
+        'NL',
+      ],
+      expected: ['  - --name: '],
+    },
+    {
+      name: 'customers create: a --packages limit',
+      argv: [
+        'customers',
+        'create',
+        '--name',
+        'X',
+        '--external-id',
+        'OPT-4',
+        '--admin-email',
+        'a@opt.example',
+        '--country',
+        'NL',
+        '--packages',
+        'webex_calling:x',
+      ],
+      expected: ['Error: --packages: the limit of "webex_calling" must be a whole number.'],
+    },
+    {
+      name: 'tokens create: --role',
+      argv: ['tokens', 'create', '--role', 'nope'],
+      expected: ['Error: --role: unknown role "nope".'],
+    },
+    {
+      name: 'any command: --partner',
+      argv: ['customers', 'list', '--partner', 'Nobody'],
+      expected: ['Error: --partner "Nobody": no partner has this id or name.'],
+    },
+  ])('$name', async ({ argv, expected }) => {
+    const result = await cli().hub(...argv);
+    expect(result.exitCode).toBe(2);
+    for (const text of expected) expect(result.stderr).toContain(text);
+    expect(result.stderr).not.toMatch(BARE_FIELD_LABEL);
+  });
+
+  it('locations create: --country and --timezone, as the options are written', async () => {
+    const { runtime } = cli();
+    const customer = await createTestCustomer(runtime.database.db, runtime.deployment.defaultPartner.id);
+    const result = await cli().hub(
+      'locations',
+      'create',
+      '--customer',
+      customer.externalId,
+      '--name',
+      'Nowhere',
+      '--country',
+      'zz',
+      '--timezone',
+      'Nowhere/Here',
+    );
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('  - --country: "ZZ"');
+    expect(result.stderr).toContain('  - --timezone: "Nowhere/Here"');
+    expect(result.stderr).not.toMatch(BARE_FIELD_LABEL);
+  });
+
   it('hub scim tokens create without HUB_PUBLIC_URL says how to have the tenant URL printed', async () => {
     const { runtime } = cli();
     expect(runtime.config.publicUrl).toBeUndefined();

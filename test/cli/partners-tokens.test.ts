@@ -80,7 +80,7 @@ describe('hub partners', () => {
     expect(underPartner.map((customer) => customer.externalId)).toEqual(['NOORD-1']);
     const unknown = await cli().hub('customers', 'list', '--partner', 'Nobody');
     expect(unknown.exitCode).toBe(2);
-    expect(unknown.stderr).toContain('No partner "Nobody"');
+    expect(unknown.stderr).toContain('--partner "Nobody": no partner has this id or name.');
   });
 
   it('rejects a bad language tag (exit 2)', async () => {
@@ -168,7 +168,7 @@ describe('hub tokens', () => {
   it('rejects bad roles, expiries and a customer on a partner role; fails on an unknown token', async () => {
     const role = await cli().hub('tokens', 'create', '--role', 'superuser');
     expect(role.exitCode).toBe(2);
-    expect(role.stderr).toContain('Unknown role "superuser"');
+    expect(role.stderr).toContain('--role: unknown role "superuser"');
     const days = await cli().hub(
       'tokens',
       'create',

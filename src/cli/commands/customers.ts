@@ -28,7 +28,7 @@ export function parsePackages(value: string): { id: string; limit: number | null
       if (!isSellableId(id))
         throw new CliUsageError(`--packages: unknown package "${id}". Packages: ${SELLABLE_IDS.join(', ')}.`);
       if (limit !== undefined && !/^\d+$/.test(limit))
-        throw new CliUsageError(`The limit of "${id}" must be a whole number.`);
+        throw new CliUsageError(`--packages: the limit of "${id}" must be a whole number.`);
       return { id, limit: limit === undefined ? null : Number(limit) };
     });
 }

@@ -16,7 +16,7 @@ import { checksItsOwnReferences, customerByRef, orRejectUnknown } from '../refer
 
 function roleOption(value: string): Role {
   const role = ROLES.find((candidate) => candidate === value);
-  if (!role) throw new CliUsageError(`Unknown role "${value}". Roles: ${ROLES.join(', ')}.`);
+  if (!role) throw new CliUsageError(`--role: unknown role "${value}". Roles: ${ROLES.join(', ')}.`);
   return role;
 }
 
