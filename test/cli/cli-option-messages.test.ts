@@ -153,3 +153,28 @@ describe('CLI messages name options', () => {
     }
   });
 });
+
+describe('missing required options', () => {
+  it('are all named in one message (exit 2), not the first one only', async () => {
+    const result = await cli().hub('customers', 'create', '--name', 'Half Done');
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(
+      "error: required options '--external-id <id>', '--admin-email <email>', '--country <code>' not specified",
+    );
+    expect(result.stderr.match(/error:/g)).toHaveLength(1);
+  });
+
+  it('one missing is named as commander names it', async () => {
+    const result = await cli().hub('users', 'list');
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain("error: required option '--customer <customer>' not specified");
+  });
+
+  it('are named before --customer is looked up', async () => {
+    const result = await cli().hub('locations', 'create', '--customer', 'NOPE', '--name', 'X');
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain("required options '--country <code>', '--timezone <zone>' not specified");
+    expect(result.stderr).not.toContain('no customer has this id');
+  });
+});

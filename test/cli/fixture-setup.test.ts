@@ -181,11 +181,11 @@ describe('fixture set-up (fixtures/README.md)', () => {
 });
 
 describe('rejected and failed commands', () => {
-  it('rejects a missing required option with exit code 2', async () => {
+  it('rejects missing required options with exit code 2, naming them all', async () => {
     const result = await cli().hub('locations', 'create', '--customer', 'DEVRIES-001', '--name', 'X');
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain("required option '--country <code>' not specified");
+    expect(result.stderr).toContain("required options '--country <code>', '--timezone <zone>' not specified");
   });
 
   it('rejects an unknown package with exit code 2 before touching the database', async () => {
@@ -228,7 +228,7 @@ describe('rejected and failed commands', () => {
       'Mars/Olympus',
     );
     expect(zone.exitCode).toBe(2);
-    expect(zone.stderr).toContain('timeZone: "Mars/Olympus" is not a time zone');
+    expect(zone.stderr).toContain('--timezone: "Mars/Olympus" is not a time zone');
     const range = await cli().hub(
       'numbers',
       'add',

@@ -208,7 +208,7 @@ describe('hub serve with the CLI at the same time', { timeout: 300_000 }, () => 
   it('rejected input through the server keeps its exit code 2', async () => {
     const result = await hub('locations', 'create', '--customer', 'DEVRIES-001', '--name', 'HQ');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("required option '--country <code>' not specified");
+    expect(result.stderr).toContain("required options '--country <code>', '--timezone <zone>' not specified");
   });
 
   it('backs up through the server while it holds the data dir', async () => {
