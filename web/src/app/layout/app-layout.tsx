@@ -26,11 +26,16 @@ import { useCustomer } from '../../features/customers/api/get-customer.ts';
 import { controlHubNav, partnerHubNav } from './nav-items.ts';
 import './skip-link.css';
 
+/**
+ * Which customer this Control Hub is for, on every width: a long name is cut with an ellipsis and
+ * stays whole in its tooltip (`title`), rather than leaving the header without it on a phone.
+ */
 function CustomerName({ customerId }: { customerId: string }) {
   const customer = useCustomer(customerId);
+  const name = customer.data?.name;
   return (
-    <Text fw={600} size="sm" truncate maw={260} data-testid="control-hub-customer">
-      {customer.data?.name ?? '…'}
+    <Text fw={600} size="sm" truncate="end" title={name} data-testid="control-hub-customer">
+      {name ?? '…'}
     </Text>
   );
 }
@@ -103,7 +108,7 @@ export function AppLayout() {
               {hubName}
             </Badge>
             {customerId ? (
-              <Box visibleFrom="sm" miw={0}>
+              <Box miw={0} maw={260} style={{ flexShrink: 1 }}>
                 <CustomerName customerId={customerId} />
               </Box>
             ) : null}
@@ -138,11 +143,6 @@ export function AppLayout() {
             <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py={6}>
               {hubName}
             </Text>
-            {customerId ? (
-              <Box hiddenFrom="sm" px="sm" pb={6}>
-                <CustomerName customerId={customerId} />
-              </Box>
-            ) : null}
             {items.map((item) => (
               <NavLink
                 key={item.to}

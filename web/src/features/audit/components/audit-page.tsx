@@ -31,9 +31,11 @@ export function AuditPage() {
       <Paper>
         {/* The API filters by code prefix: an action also finds its outcomes (`user.repair` finds
             `user.repair.failed`), which belong with it. */}
+        {/* As wide as the page allows, up to 360 px: a fixed width would push a phone's page sideways. */}
         <Select
           mb="md"
-          w={360}
+          w="100%"
+          maw={360}
           placeholder={t('audit.actionPlaceholder')}
           aria-label={t('audit.actionFilter')}
           data={actionOptions(t)}

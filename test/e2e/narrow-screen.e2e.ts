@@ -1,0 +1,80 @@
+// On a phone (390 px wide): the audit log's filter stays within the page (nothing to scroll
+// sideways for), and the Control Hub header keeps naming the customer, cut with an ellipsis and
+// whole in its tooltip.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { BrowserSession } from './helpers/browser.ts';
+import { openBrowser, screenshot } from './helpers/browser.ts';
+import type { HubServer } from './helpers/hub-server.ts';
+import { startHubServer } from './helpers/hub-server.ts';
+
+const demoCustomer = 'Bakkerij De Vries';
+let server: HubServer;
+let browser: BrowserSession;
+let page: Page;
+let controlHubUrl = '';
+
+/** The page's widths (the test files compile without the DOM lib). */
+interface PageWindow {
+  innerWidth: number;
+  document: { documentElement: { scrollWidth: number } };
+}
+
+async function pageWidths(): Promise<{ scrollWidth: number; innerWidth: number }> {
+  return page.evaluate(() => {
+    const view = globalThis as unknown as PageWindow;
+    return { scrollWidth: view.document.documentElement.scrollWidth, innerWidth: view.innerWidth };
+  });
+}
+
+beforeAll(async () => {
+  server = await startHubServer();
+  browser = await openBrowser('en-US');
+  page = browser.page;
+  await page.goto(`${server.baseUrl}/login`);
+  await page.getByRole('textbox', { name: 'Email' }).fill(server.email);
+  await page.getByLabel(/^Password/).fill(server.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByTestId('customers-table').getByRole('link', { name: demoCustomer }).click();
+  await page.getByTestId('open-control-hub').click();
+  await page.getByTestId('hub-name').filter({ hasText: 'Control Hub' }).waitFor();
+  controlHubUrl = page.url().replace(/\/$/, '');
+  await page.setViewportSize({ width: 390, height: 844 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('Control Hub on a 390 px screen', () => {
+  it('keeps the audit log and its filter within the page', async () => {
+    await page.goto(`${controlHubUrl}/audit`);
+    const filter = page.getByRole('combobox', { name: 'Filter by action' });
+    await filter.waitFor();
+    await page.getByRole('table').first().waitFor();
+    const { scrollWidth, innerWidth } = await pageWidths();
+    expect(innerWidth).toBe(390);
+    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+    const box = await filter.boundingBox();
+    expect(box).not.toBeNull();
+    if (box) expect(box.x + box.width).toBeLessThanOrEqual(innerWidth);
+    await screenshot(page, 'narrow-audit');
+  });
+
+  it("shows the customer's name in the header, whole in its tooltip", async () => {
+    await page.goto(`${controlHubUrl}/users`);
+    const name = page.getByRole('banner').getByTestId('control-hub-customer');
+    await name.filter({ hasText: demoCustomer }).waitFor();
+    expect(await name.isVisible()).toBe(true);
+    expect(await name.getAttribute('title')).toBe(demoCustomer);
+    const box = await name.boundingBox();
+    expect(box).not.toBeNull();
+    if (box) {
+      expect(box.width).toBeGreaterThan(40);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
+    const { scrollWidth, innerWidth } = await pageWidths();
+    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+  });
+});
