@@ -18,6 +18,7 @@ export function AcceptInvitePage() {
         error={accept.error}
         done={accept.isSuccess}
         doneMessage={t('auth.inviteDone')}
+        errorTitle={t('auth.inviteFailed')}
       />
     </AuthCardLayout>
   );

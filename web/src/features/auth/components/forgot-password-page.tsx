@@ -21,7 +21,7 @@ export function ForgotPasswordPage() {
       ) : (
         <form onSubmit={form.onSubmit((values) => request.mutate(values.email.trim()))} noValidate>
           <Stack>
-            {request.isError ? <ErrorAlert error={request.error} /> : null}
+            {request.isError ? <ErrorAlert error={request.error} title={t('auth.forgotFailed')} /> : null}
             <TextInput label={t('auth.email')} type="email" required {...form.getInputProps('email')} />
             <Button type="submit" loading={request.isPending}>
               {t('auth.sendResetLink')}

@@ -18,6 +18,7 @@ export function ResetPasswordPage() {
         error={reset.error}
         done={reset.isSuccess}
         doneMessage={t('auth.resetDone')}
+        errorTitle={t('auth.resetFailed')}
       />
     </AuthCardLayout>
   );

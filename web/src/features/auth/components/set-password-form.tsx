@@ -11,10 +11,19 @@ interface SetPasswordFormProps {
   error: unknown;
   done: boolean;
   doneMessage: string;
+  /** What failed, in the page's words ("The password could not be reset"). */
+  errorTitle: string;
 }
 
 /** Shared by the invite and password-reset pages: choose a password, confirm it, done. */
-export function SetPasswordForm({ onSubmit, pending, error, done, doneMessage }: SetPasswordFormProps) {
+export function SetPasswordForm({
+  onSubmit,
+  pending,
+  error,
+  done,
+  doneMessage,
+  errorTitle,
+}: SetPasswordFormProps) {
   const { t } = useTranslation();
   const form = useForm({
     initialValues: { password: '', confirm: '' },
@@ -39,7 +48,7 @@ export function SetPasswordForm({ onSubmit, pending, error, done, doneMessage }:
   return (
     <form onSubmit={form.onSubmit((values) => onSubmit(values.password))} noValidate>
       <Stack>
-        {error ? <ErrorAlert error={error} /> : null}
+        {error ? <ErrorAlert error={error} title={errorTitle} /> : null}
         <PasswordInput
           label={t('auth.newPassword')}
           autoComplete="new-password"

@@ -28,7 +28,7 @@ export function SignUpPage() {
           noValidate
         >
           <Stack>
-            {signUp.isError ? <ErrorAlert error={signUp.error} /> : null}
+            {signUp.isError ? <ErrorAlert error={signUp.error} title={t('auth.signUpFailed')} /> : null}
             <Group grow>
               <TextInput label={t('users.firstName')} required {...form.getInputProps('firstName')} />
               <TextInput label={t('users.lastName')} required {...form.getInputProps('lastName')} />

@@ -30,7 +30,7 @@ export function VerifySignUpPage() {
             </Text>
           </Alert>
         ) : null}
-        {verify.isError ? <ErrorAlert error={verify.error} /> : null}
+        {verify.isError ? <ErrorAlert error={verify.error} title={t('auth.verifyFailed')} /> : null}
         {!token ? <Alert color="red">{t('auth.verifyNoToken')}</Alert> : null}
         {verify.isError || !token ? (
           <Anchor component={Link} to="/signup" size="sm">
