@@ -35,8 +35,44 @@ export function discoveryFile(dataDir: string): string {
   return path.join(dataDir, 'server.json');
 }
 
+/** Why a file could not be written, in words, for the errors the file system gives most. */
+function writeFailureReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'this user may not write there (permission denied)';
+    case 'EISDIR':
+      return 'a directory is in the way at that path';
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'its directory does not exist';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOSPC':
+      return 'no space is left on the device';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * Records the running server for the CLI. A failure says which file and why, readably: the server
+ * that cannot write it stops (see `serve`), as a CLI could not find it and would fail on the held
+ * data dir.
+ */
 export async function writeDiscovery(dataDir: string, discovery: ServerDiscovery): Promise<void> {
-  await writeFile(discoveryFile(dataDir), JSON.stringify(discovery), { mode: 0o600 });
+  const file = discoveryFile(dataDir);
+  try {
+    await writeFile(file, JSON.stringify(discovery), { mode: 0o600 });
+  } catch (error) {
+    throw new Error(
+      `Cannot write the server discovery file ${file}: ${writeFailureReason(error)}. ` +
+        'bin/hub finds the running server through it. Make HUB_DATA_DIR writable by this user ' +
+        '(nothing else at that path), then start the server again.',
+      { cause: error },
+    );
+  }
 }
 
 export async function removeDiscovery(dataDir: string, pid: number): Promise<void> {

@@ -97,22 +97,29 @@ export async function serve(
       throw error;
     }
   }
-  // Started only once the server listens: a worker left running by a failed start would keep the
-  // process alive, polling a database that is being closed.
-  const worker = config.inlineWorker
-    ? startWorker({ db: database.db, logger, definitions: jobDefinitions })
-    : null;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://localhost:${port}`;
   if (cliListener) {
-    await writeDiscovery(config.dataDir, {
-      pid: process.pid,
-      url: `http://127.0.0.1:${port}`,
-      cliUrl: cliListener.url,
-      cliSecret,
-    });
+    try {
+      await writeDiscovery(config.dataDir, {
+        pid: process.pid,
+        url: `http://127.0.0.1:${port}`,
+        cliUrl: cliListener.url,
+        cliSecret,
+      });
+    } catch (error) {
+      // Without the file no CLI finds this server, and each would fail on the data dir it holds:
+      // stop, with nothing left open that would keep the process (exit 1, the reason printed).
+      await Promise.all([app.close(), cliListener.close()]);
+      throw error;
+    }
   }
+  // Started only once the server listens and can be found: a worker left running by a failed
+  // start would keep the process alive, polling a database that is being closed.
+  const worker = config.inlineWorker
+    ? startWorker({ db: database.db, logger, definitions: jobDefinitions })
+    : null;
   options.out(
     `Wholesale Hub is running at ${url} (${database.kind === 'pglite' ? `${runtime.createdDatabase ? 'a new ' : ''}embedded database in ${config.dataDir}` : 'PostgreSQL'})\n`,
   );
