@@ -64,7 +64,7 @@ export async function adminRoutes(app: App): Promise<void> {
       schema: {
         tags: ['admins'],
         summary: 'Invite an admin (an email with a link to set the password)',
-        body: z.object({
+        body: z.strictObject({
           email: z.string().min(3).max(254),
           role: roleSchema,
           displayName: z.string().max(200).optional(),
@@ -99,7 +99,7 @@ export async function adminRoutes(app: App): Promise<void> {
         tags: ['admins'],
         summary: 'Change the role, name or status (disable) of an admin account',
         params: adminParams,
-        body: z.object({
+        body: z.strictObject({
           role: roleSchema.optional(),
           displayName: z.string().max(200).nullable().optional(),
           status: z.enum(['active', 'disabled']).optional(),

@@ -92,7 +92,7 @@ export async function claimRoutes(app: App): Promise<void> {
         tags: ['claims'],
         summary: `Claim up to ${MAX_CLAIM} free accounts (by id or email)`,
         params: customerParams,
-        body: z.object({
+        body: z.strictObject({
           accountIds: z.array(z.string()).optional(),
           emails: z.array(z.string()).optional(),
           package: z

@@ -60,12 +60,12 @@ export const customerOutput = z
   })
   .describe('Customer');
 
-const soldPackage = z.object({
+const soldPackage = z.strictObject({
   id: z.enum(SELLABLE_IDS),
   limit: z.number().int().min(0).nullish().describe('Most users that may hold it; absent: no limit'),
 });
 
-const createBody = z.object({
+const createBody = z.strictObject({
   name: z.string().min(1).max(200),
   externalId: z.string().min(1).max(200),
   adminEmail: z.string().min(3).max(254),

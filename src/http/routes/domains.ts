@@ -50,7 +50,7 @@ export async function domainRoutes(app: App): Promise<void> {
         tags: ['claims'],
         summary: 'Add a domain: answers the TXT record to publish',
         params: customerParams,
-        body: z.object({ domain: z.string().min(1).max(253) }),
+        body: z.strictObject({ domain: z.string().min(1).max(253) }),
         response: { 201: domainOutput, ...errorResponses },
       },
     },

@@ -11,7 +11,7 @@ import type { App } from '../app.ts';
 import { pageQuery, setNextLink } from '../paging.ts';
 import { addressOutput, customerParams, errorResponses } from '../schemas/common.ts';
 
-export const locationInput = z.object({
+export const locationInput = z.strictObject({
   name: z.string().min(1).max(80),
   country: z.string().length(2),
   addressLine1: z.string().max(50).nullish(),

@@ -53,7 +53,7 @@ export async function numberRoutes(app: App): Promise<void> {
         tags: ['numbers'],
         summary: 'Add numbers or ranges to a location',
         params: customerParams,
-        body: z.object({
+        body: z.strictObject({
           location: z.string().min(1).describe('Location id or name'),
           numbers: z
             .array(z.string().min(1))
@@ -85,7 +85,7 @@ export async function numberRoutes(app: App): Promise<void> {
         tags: ['numbers'],
         summary: 'Remove free numbers or ranges (all or none)',
         params: customerParams,
-        body: z.object({
+        body: z.strictObject({
           location: z
             .string()
             .min(1)

@@ -15,7 +15,7 @@ const settingsOutput = z
   })
   .describe('CustomerSettings');
 
-const settingsPatch = z.object({
+const settingsPatch = z.strictObject({
   defaultPackage: z
     .enum(PACKAGE_IDS)
     .nullable()

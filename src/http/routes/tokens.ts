@@ -59,7 +59,7 @@ export async function tokenRoutes(app: App): Promise<void> {
       schema: {
         tags: ['tokens'],
         summary: 'Create an API token (the token is shown once)',
-        body: z.object({
+        body: z.strictObject({
           name: z.string().trim().min(1).max(100),
           role: roleSchema,
           customerId: z.string().optional().describe('Required for the customer roles'),

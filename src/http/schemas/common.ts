@@ -23,7 +23,7 @@ export const customerParams = z.object({
   customerId: z.string().min(1).describe('Customer id (or its externalId)'),
 });
 
-export const addressInput = z.object({
+export const addressInput = z.strictObject({
   addressLine1: z.string().max(50).nullish(),
   addressLine2: z.string().max(50).nullish(),
   city: z.string().max(100).nullish(),
