@@ -283,6 +283,12 @@ export async function importRoutes(app: App): Promise<void> {
       schema: {
         tags: ['imports'],
         summary: 'Cancel an import',
+        description: [
+          'Stops the import: its `status` becomes `cancelled` (with `finishedAt` set) and a job still waiting in the queue is dropped; the answer is the cancelled import.',
+          'Only an import that is `queued`, `validating`, `validated` (a dry run not yet applied) or `applying` can be cancelled; an import that already finished answers 409 naming its status.',
+          'Cancelling does not undo rows already applied. An import applies its rows in batches, each committed on its own: the batches committed before the cancel stay applied (their users and audit entries remain, and their row results stay readable under `…/rows`), the batch in progress when the cancel lands is rolled back, and the rows after it are not applied. `progress` and `counts` keep the values of the last committed batch.',
+          'Cancelling a dry run (`validating` or `validated`) changes no user.',
+        ].join('\n\n'),
         params: importParams,
         response: { 200: importOutput, ...errorResponses },
       },
