@@ -195,6 +195,38 @@ describe('hub users error-report', () => {
     expect(await exists(path.join(cli().cwd, 'nothing.csv'))).toBe(false);
   });
 
+  it('fails (exit 1) for a job still running: its report is not complete yet', async () => {
+    const dry = await cli().hub(
+      'users',
+      'import',
+      'errors.csv',
+      '--customer',
+      'REPORT-1',
+      '--dry-run',
+      '--json',
+    );
+    const jobId = dry.json<ImportCliResult>().jobId ?? '';
+    // As a worker leaves it mid-way.
+    await cli()
+      .runtime.database.db.withTables<{ imports: { id: string; status: string } }>()
+      .updateTable('imports')
+      .set({ status: 'validating' })
+      .where('id', '=', jobId)
+      .execute();
+    const result = await cli().hub('users', 'error-report', jobId, '--customer', 'REPORT-1');
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`Import ${jobId} is still validating`);
+    expect(result.stderr).toContain(`hub users import-status ${jobId} --customer REPORT-1 --wait`);
+  });
+
+  it('is in the help of hub users import and hub users', async () => {
+    const importHelp = await cli().hub('users', 'import', '--help');
+    expect(importHelp.stdout).toContain('--error-report <file>');
+    const usersHelp = await cli().hub('users', '--help');
+    expect(usersHelp.stdout).toContain('error-report [options] <import>');
+  });
+
   it('rejects an unknown job naming it, and bad arguments (exit 2)', async () => {
     const unknown = '0b5e2a4c-1d2e-4f00-9a7b-000000000000';
     for (const job of [unknown, 'not-a-job']) {
