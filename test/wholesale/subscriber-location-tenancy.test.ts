@@ -161,6 +161,19 @@ describe('a locationId outside the subscriber’s customer', () => {
     expect(user.json()).toMatchObject({ locationId: ownLocationId, extension: '5102' });
   });
 
+  it('a Meetings subscriber staying on Meetings: its own location is ignored, the public API stays tolerant', async () => {
+    const id = await addSubscriber('stays-meetings@location-tenancy.example', {}, 'webex_meetings');
+    for (const locationId of [ownLocationId, 'Own HQ']) {
+      const response = await send('PUT', `/v1/wholesale/subscribers/${id}`, {
+        packages: ['webex_meetings'],
+        provisioningParameters: { locationId, extension: '5400' },
+      });
+      expect(response.statusCode, response.body).toBe(200);
+    }
+    const user = await send('GET', `/v1/customers/${customerId}/users/${id}`);
+    expect(user.json()).toMatchObject({ package: 'webex_meetings', locationId: null, extension: null });
+  });
+
   it('the subscriber’s own location is still taken', async () => {
     const id = await addSubscriber('own@location-tenancy.example', {}, 'webex_meetings');
     const response = await send('PUT', `/v1/wholesale/subscribers/${id}`, {

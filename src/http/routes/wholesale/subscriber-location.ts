@@ -6,6 +6,8 @@
 // all. A value of another form cannot be one of our ids (the public description's example carries
 // a Webex id): for an entitled subscriber it stays ignored, as the public description says, and
 // for the others the planner refuses it as unknown, as before.
+import { subscriberPackagesFromPublic } from '../../../domain/provisioning/public-subscriber.ts';
+import { keepsCallingFields } from '../../../domain/packages/rules.ts';
 import { findLocationOfCustomer } from '../../../services/locations/location-service.ts';
 import type { ServiceContext } from '../../../services/context.ts';
 import { isUuidLike } from '../../../services/db-errors.ts';
@@ -21,4 +23,22 @@ export async function refuseLocationOutsideSubscriber(
   const subscriber = await requireSubscriber(context, subscriberId);
   const location = await findLocationOfCustomer(context.db, subscriber.customer_id, locationRef);
   if (!location) throw unknownLocationError(locationRef, context);
+}
+
+/**
+ * The update without its `provisioningParameters` when the package it asks for holds no number or
+ * location (Meetings): the public description asks for them only on a change to calling, and the
+ * Wholesale API stays tolerant and ignores them there, where the admin API refuses a location.
+ */
+export function withoutUnusedCallingParameters<
+  T extends {
+    package?: string | undefined;
+    packages?: readonly string[] | undefined;
+    provisioningParameters?: object | undefined;
+  },
+>(body: T): T {
+  if (body.provisioningParameters === undefined) return body;
+  const choice = subscriberPackagesFromPublic(body);
+  if (!choice.ok || keepsCallingFields(choice.value.packageId)) return body;
+  return { ...body, provisioningParameters: undefined };
 }

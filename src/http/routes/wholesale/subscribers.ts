@@ -20,7 +20,7 @@ import {
   subscriberUpdateSchema,
   onBehalfQuerySchema,
 } from './schemas.ts';
-import { refuseLocationOutsideSubscriber } from './subscriber-location.ts';
+import { refuseLocationOutsideSubscriber, withoutUnusedCallingParameters } from './subscriber-location.ts';
 
 export async function wholesaleSubscriberRoutes(app: App): Promise<void> {
   app.get(
@@ -100,7 +100,11 @@ export async function wholesaleSubscriberRoutes(app: App): Promise<void> {
         request.params.subscriberId,
         request.body.provisioningParameters?.locationId,
       );
-      const subscriber = await updateWholesaleSubscriber(context, request.params.subscriberId, request.body);
+      const subscriber = await updateWholesaleSubscriber(
+        context,
+        request.params.subscriberId,
+        withoutUnusedCallingParameters(request.body),
+      );
       return reply.header('location', resourcePath('subscribers', subscriber.id)).send(subscriber);
     },
   );
