@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiRequest } from './api-client.ts';
+import { customerViewQuery } from './customer-view-query.ts';
 
 /**
  * The name of a customer, for the Control Hub pages that live in features of their own (admins,
@@ -8,14 +8,8 @@ import { apiRequest } from './api-client.ts';
  */
 export function useCustomerName(customerId: string) {
   return useQuery({
-    queryKey: ['customers', customerId, 'name'],
-    queryFn: async ({ signal }) => {
-      const customer = await apiRequest<{ name?: string }>(
-        `/v1/customers/${encodeURIComponent(customerId)}`,
-        { signal },
-      );
-      return customer.name ?? null;
-    },
+    ...customerViewQuery<{ name?: string }>(customerId),
+    select: (customer) => customer.name ?? null,
     enabled: customerId !== '',
     staleTime: 60_000,
   });

@@ -7,10 +7,11 @@ import { UsersPage } from './users-page.tsx';
 
 const requested: string[] = [];
 
-function user(id: string, firstName: string) {
+function user(index: number) {
+  const firstName = index === 1 ? 'Anna' : index === 51 ? 'Bea' : `User${index}`;
   return {
-    id,
-    email: `${id}@acme.nl`,
+    id: `u${index}`,
+    email: `u${String(index).padStart(5, '0')}@acme.nl`,
     firstName,
     lastName: 'Smit',
     package: null,
@@ -19,23 +20,37 @@ function user(id: string, firstName: string) {
   };
 }
 
-beforeEach(() => {
-  requested.length = 0;
+/**
+ * The users API as the server pages it: `max` rows from the (opaque) cursor on, and a
+ * `Link: rel="next"` with the same query while rows follow.
+ */
+function stubUsers(total: number) {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string) => {
       requested.push(url);
       const json = { 'Content-Type': 'application/json' };
-      if (url.includes('cursor=p2'))
-        return new Response(JSON.stringify({ items: [user('u2', 'Bea')] }), { headers: json });
-      if (url.startsWith('/v1/customers/c1/users?')) {
-        return new Response(JSON.stringify({ items: [user('u1', 'Anna')] }), {
-          headers: { ...json, Link: '</v1/customers/c1/users?cursor=p2&max=50>; rel="next"' },
-        });
+      if (!url.startsWith('/v1/customers/c1/users?'))
+        return new Response(JSON.stringify({ items: [] }), { headers: json });
+      const query = new URL(url, 'http://localhost').searchParams;
+      const from = Number(query.get('cursor') ?? 0);
+      const max = Number(query.get('max') ?? 50);
+      const items = Array.from({ length: Math.max(0, Math.min(max, total - from)) }, (_, i) =>
+        user(from + i + 1),
+      );
+      const headers: Record<string, string> = { ...json };
+      if (from + max < total) {
+        query.set('cursor', String(from + max));
+        headers.Link = `</v1/customers/c1/users?${query.toString()}>; rel="next"`;
       }
-      return new Response(JSON.stringify({ items: [] }), { headers: json });
+      return new Response(JSON.stringify({ items }), { headers });
     }),
   );
+}
+
+beforeEach(() => {
+  requested.length = 0;
+  stubUsers(60);
 });
 
 afterEach(() => {
@@ -59,6 +74,7 @@ const renderUsers = (path: string) =>
   );
 
 const url = () => screen.getByTestId('url').textContent ?? '';
+const listRequests = () => requested.filter((entry) => entry.startsWith('/v1/customers/c1/users?'));
 // Mantine's first render in jsdom is slow, and cursor paging walks page by page: wait longer than 1 s.
 const findText = (text: string) => screen.findByText(text, {}, { timeout: 10_000 });
 const waitLong = { timeout: 10_000 };
@@ -89,5 +105,41 @@ describe('users list state in the URL', () => {
     await renderUsers('/control/c1/users?page=7');
     expect(await findText('Bea Smit')).toBeTruthy();
     await vi.waitFor(() => expect(url()).toBe('/control/c1/users?page=2'), waitLong);
+  });
+});
+
+describe('users list: opening a page far into a big customer', () => {
+  it('fetches page 3 with the pages before it in one request, and goes back without asking again', async () => {
+    stubUsers(30_000);
+    await renderUsers('/control/c1/users?page=3');
+    expect(await findText('User101 Smit')).toBeTruthy();
+    expect(screen.getByText('Page 3')).toBeTruthy();
+    expect(listRequests()).toEqual(['/v1/customers/c1/users?max=150']);
+    fireEvent.click(screen.getByRole('button', { name: 'Previous' }));
+    expect(await findText('Bea Smit')).toBeTruthy();
+    expect(url()).toBe('/control/c1/users?page=2');
+    expect(listRequests()).toHaveLength(1);
+  });
+
+  it('reaches page 8 with one request per 200 rows, then pages on one page at a time', async () => {
+    stubUsers(30_000);
+    await renderUsers('/control/c1/users?page=8');
+    expect(await findText('User351 Smit')).toBeTruthy();
+    expect(listRequests()).toEqual([
+      '/v1/customers/c1/users?max=200',
+      '/v1/customers/c1/users?max=200&cursor=200',
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await findText('User401 Smit')).toBeTruthy();
+    expect(listRequests()[2]).toBe('/v1/customers/c1/users?max=50&cursor=400');
+  });
+});
+
+describe('users list: the customer view', () => {
+  it('is asked for once, though the header and the Manage users menu both read it', async () => {
+    await renderUsers('/control/c1/users');
+    expect(await findText('Anna Smit')).toBeTruthy();
+    await vi.waitFor(() => expect(requested).toContain('/v1/customers/c1'));
+    expect(requested.filter((entry) => entry === '/v1/customers/c1')).toHaveLength(1);
   });
 });

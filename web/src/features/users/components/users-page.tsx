@@ -67,20 +67,26 @@ export function UsersPage() {
     if (urlSearch !== search.trim()) setSearch(urlSearch);
   }, [urlSearch, search]);
 
-  const pages = useUserPages(customerId, { search: urlSearch, package: packageFilter, status });
+  const pages = useUserPages(customerId, { search: urlSearch, package: packageFilter, status }, wantedPage);
   const filtered = Boolean(urlSearch || packageFilter || status);
 
-  // Cursor paging cannot jump to page N: walk there one page at a time (after a reload or
-  // back/forward), and settle the URL on the last page when the list has become shorter.
-  const { pageNumber, hasNext, isFetching, isError, goNext, goPrevious } = pages;
+  // Cursor paging cannot jump to page N by itself: the hook reaches it with one request per 200
+  // rows from the last cursor it knows (after a reload, a shared link or back/forward). A page past
+  // the end comes back empty: step back to the last page with users and settle the URL there.
+  const { pageNumber, hasNext, isFetching, isError, goToPage, goPrevious } = pages;
+  const pageEmpty = pages.items.length === 0;
   useEffect(() => {
     if (isFetching || isError) return;
-    if (pageNumber > wantedPage) goPrevious();
+    if (pageNumber > 1 && pageEmpty) {
+      // Settled in the URL at once, so a stale "next" of the page before cannot lead here again.
+      updateParams({ page: pageNumber > 2 ? String(pageNumber - 1) : null }, true);
+      goPrevious();
+    } else if (pageNumber > wantedPage) goPrevious();
     else if (pageNumber < wantedPage) {
-      if (hasNext) goNext();
+      if (hasNext) goToPage(wantedPage);
       else updateParams({ page: pageNumber > 1 ? String(pageNumber) : null }, true);
     }
-  }, [pageNumber, wantedPage, hasNext, isFetching, isError, goNext, goPrevious, updateParams]);
+  }, [pageNumber, wantedPage, pageEmpty, hasNext, isFetching, isError, goToPage, goPrevious, updateParams]);
 
   return (
     <>
