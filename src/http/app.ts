@@ -31,6 +31,7 @@ import { apiRateLimitHook, rateLimitedError } from './plugins/rate-limit-keys.ts
 import { sharedRouteRateLimitStore } from './rate-limit/shared-route-store.ts';
 import { requestDrainPlugin } from './plugins/request-drain.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
+import { strictQueryPlugin } from './plugins/strict-query.ts';
 import { webStaticPlugin } from './plugins/web-static.ts';
 import { registerRoutes } from './routes/index.ts';
 import { scimPlugin } from '../scim/http/scim-plugin.ts';
@@ -106,6 +107,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(securityHeadersPlugin, { publicUrl: options.config.publicUrl });
   // Before any other hook reads the input: text the database cannot store is a 400 (SPEC §7).
   await app.register(inputHygienePlugin);
+  // The admin API's routes refuse a query parameter they do not know (400 naming it); the
+  // Wholesale API and SCIM stay tolerant. Before the routes, so every admin route gets it.
+  await app.register(strictQueryPlugin);
 
   await app.register(cookie, { secret: options.secret });
   // Routes with a `config.rateLimit` of their own (sign-in, sign-up, consent: per IP) get it from
@@ -137,7 +141,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
         title: 'Wholesale Hub API',
         version: options.version ?? '0.1.0',
         description:
-          'Admin API of Wholesale Hub, the Wholesale API shaped like the public Webex Wholesale provisioning API, and SCIM 2.0.',
+          'Admin API of Wholesale Hub, the Wholesale API shaped like the public Webex Wholesale provisioning API, and SCIM 2.0. ' +
+          'The admin API refuses a query parameter an operation does not list (400 `unknown_query_parameter`, naming the parameters it accepts); the Wholesale API and SCIM ignore unknown ones.',
       },
       components: {
         securitySchemes: {

@@ -3,8 +3,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../services/paging.ts';
 
+// `max` before `cursor`: an unknown parameter's 400 lists the accepted ones in this order, the
+// filters first, then the page size, then the cursor that only a Link header gives.
 export const pageQuery = {
-  cursor: z.string().optional().describe("Opaque cursor from the previous page's Link header"),
   max: z.coerce
     .number()
     .int()
@@ -14,6 +15,7 @@ export const pageQuery = {
     .describe(
       `Items per page, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}); \`Link: rel="next"\` points to the next page`,
     ),
+  cursor: z.string().optional().describe("Opaque cursor from the previous page's Link header"),
 };
 
 export function setNextLink(request: FastifyRequest, reply: FastifyReply, nextCursor: string | null): void {
