@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { withLifecycleTables } from '../../src/db/repositories/lifecycle-schema.ts';
 import { tombstoneOf } from '../../src/services/privacy/erasure-engine.ts';
 import { runHubWithEnv, useTestCli } from './cli-harness.ts';
+import { prepareMigratedDataDir } from './migrated-data-dir.ts';
 
 const cli = useTestCli();
 
@@ -97,6 +98,8 @@ describe('hub erase on the embedded database of a data dir', { timeout: 120_000 
 
   it('runs locally like every other command', async () => {
     workDir = await mkdtemp(path.join(tmpdir(), 'hub-erase-test-'));
+    // A migrated data dir: the first start of one is not what this tests.
+    await prepareMigratedDataDir(path.join(workDir, 'data'));
     const hub = (...argv: string[]) =>
       runHubWithEnv({ HUB_DATA_DIR: path.join(workDir, 'data') }, workDir, argv);
     expect((await hub('accounts', 'create-free', '--email', 'local@free.example')).exitCode).toBe(0);

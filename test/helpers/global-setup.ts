@@ -14,10 +14,30 @@ declare module 'vitest' {
   export interface ProvidedContext {
     testDatabase:
       { kind: 'pglite'; dumpFile: string } | { kind: 'postgres'; serverUrl: string; template: string };
+    /**
+     * The migrated PGlite template's data dir (closed), made whatever DATABASE_URL is: tests that
+     * run `hub` on an embedded data dir copy it (../cli/migrated-data-dir.ts) instead of an initdb.
+     */
+    pgliteTemplateDataDir: string;
   }
 }
 
+/** Migrates an embedded database once in workDir/pglite and dumps it (tar) into workDir. */
+async function makePGliteTemplate(workDir: string): Promise<string> {
+  const dataDir = path.join(workDir, 'pglite');
+  const database = await openDatabase({ kind: 'pglite', dataDir });
+  await migrate(database);
+  await database.close();
+  const dumpFile = path.join(workDir, 'template.tar');
+  await writeFile(dumpFile, Buffer.from(await (await dumpPGlite(dataDir)).arrayBuffer()));
+  return dumpFile;
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const workDir = await mkdtemp(path.join(tmpdir(), 'hub-test-template-'));
+  const pgliteTemplate = makePGliteTemplate(workDir);
+  // Awaited below; this only keeps a failure of the PostgreSQL set-up from leaving it unhandled.
+  pgliteTemplate.catch(() => undefined);
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
     const template = `hub_tpl_${randomBytes(4).toString('hex')}`;
@@ -31,19 +51,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await migrate(database);
     await database.close();
     project.provide('testDatabase', { kind: 'postgres', serverUrl, template });
+    await pgliteTemplate;
+    project.provide('pgliteTemplateDataDir', path.join(workDir, 'pglite'));
     return async () => {
       await dropDatabase(admin, template);
       await admin.close();
+      await rm(workDir, { recursive: true, force: true });
     };
   }
-  const workDir = await mkdtemp(path.join(tmpdir(), 'hub-test-template-'));
-  const dataDir = path.join(workDir, 'pglite');
-  const database = await openDatabase({ kind: 'pglite', dataDir });
-  await migrate(database);
-  await database.close();
-  const dumpFile = path.join(workDir, 'template.tar');
-  await writeFile(dumpFile, Buffer.from(await (await dumpPGlite(dataDir)).arrayBuffer()));
+  const dumpFile = await pgliteTemplate;
   project.provide('testDatabase', { kind: 'pglite', dumpFile });
+  project.provide('pgliteTemplateDataDir', path.join(workDir, 'pglite'));
   return async () => {
     await rm(workDir, { recursive: true, force: true });
   };
