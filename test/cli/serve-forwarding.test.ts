@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerView } from '../../src/services/customers/customer-view.ts';
 import type { ServerDiscovery } from '../../src/server-discovery.ts';
+import { prepareMigratedDataDir } from './migrated-data-dir.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const hubBin = path.join(root, 'bin', 'hub');
@@ -67,6 +68,8 @@ async function waitForDiscovery(child: ChildProcess): Promise<ServerDiscovery> {
 beforeAll(async () => {
   workDir = await mkdtemp(path.join(tmpdir(), 'hub-serve-test-'));
   dataDir = path.join(workDir, 'data');
+  // A migrated data dir: the first start of one (initdb, migrations) is not what this tests.
+  await prepareMigratedDataDir(dataDir);
 });
 
 afterAll(async () => {
