@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeListenFailure } from '../../src/cli/commands/serve.ts';
+import { prepareMigratedDataDir } from './migrated-data-dir.ts';
 
 const hubBin = fileURLToPath(new URL('../../bin/hub', import.meta.url));
 
@@ -18,6 +19,8 @@ let port = 0;
 
 beforeAll(async () => {
   workDir = await mkdtemp(path.join(tmpdir(), 'hub-port-taken-'));
+  // A migrated data dir: the server gets to its listen without an initdb and migrations first.
+  await prepareMigratedDataDir(path.join(workDir, 'data'));
   taken = createServer();
   await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
   const address = taken.address();
