@@ -4,12 +4,15 @@
 //   database can store (plugins/unstorable-text.ts): else 400 naming the field;
 // - a JSON body that does not parse is a 400 with our own code `invalid_json` in the request's
 //   language, not Fastify's English FST_ERR_CTP_INVALID_JSON_BODY;
+// - a JSON body nesting arrays/objects deeper than MAX_JSON_DEPTH is a 400 before JSON.parse runs
+//   (plugins/json-depth.ts): parsing millions of levels held the event loop for seconds;
 // - a text/plain body is 415: no route takes it (CSV uploads register text/csv themselves), and
 //   Fastify's default parser handed the text to a route's object schema ("expected object").
 // The errors are AppErrors, so each API's error handler answers them in its own shape.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { validationFailed, type ErrorDetail } from '../../domain/errors.ts';
+import { MAX_JSON_DEPTH, jsonNestsDeeperThan } from './json-depth.ts';
 import { fieldName, findUnstorableText, type UnstorableText } from './unstorable-text.ts';
 
 /** Where a value came from, as the zod validation details call it. */
@@ -96,6 +99,14 @@ function parseJsonBody(body: string): unknown {
         code: INVALID_JSON_CODE,
         description: 'The request body is empty, but its Content-Type says JSON.',
         descriptionNl: 'De inhoud van het verzoek is leeg, maar het Content-Type zegt JSON.',
+      },
+    ]);
+  if (jsonNestsDeeperThan(body, MAX_JSON_DEPTH))
+    throw validationFailed([
+      {
+        code: INVALID_JSON_CODE,
+        description: `The request body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep.`,
+        descriptionNl: `De inhoud van het verzoek nest arrays en objecten dieper dan ${MAX_JSON_DEPTH} niveaus.`,
       },
     ]);
   try {

@@ -7,6 +7,7 @@ import type { App } from '../app.ts';
 import { localeOf } from '../locale.ts';
 import { perClientLimit } from '../rate-limit/per-client-limit.ts';
 import { errorResponses } from '../schemas/common.ts';
+import { PUBLIC_ROUTE_BODY_LIMIT } from './public-body-limit.ts';
 import { emailLinkBase } from './public-url.ts';
 
 const freeAccountOutput = z
@@ -31,6 +32,7 @@ export async function accountRoutes(app: App): Promise<void> {
     app.post(
       url,
       {
+        bodyLimit: PUBLIC_ROUTE_BODY_LIMIT,
         config: { public: true, rateLimit: perIpLimit },
         schema: {
           tags: ['accounts'],
@@ -59,6 +61,7 @@ export async function accountRoutes(app: App): Promise<void> {
   app.post(
     '/v1/signup/verify',
     {
+      bodyLimit: PUBLIC_ROUTE_BODY_LIMIT,
       config: { public: true, rateLimit: perIpLimit },
       schema: {
         tags: ['accounts'],

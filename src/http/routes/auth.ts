@@ -17,6 +17,7 @@ import { localeOf } from '../locale.ts';
 import { perClientLimit } from '../rate-limit/per-client-limit.ts';
 import { SESSION_COOKIE, sessionCookieSecure, setSessionCookie } from '../plugins/authentication.ts';
 import { errorResponses } from '../schemas/common.ts';
+import { PUBLIC_ROUTE_BODY_LIMIT } from './public-body-limit.ts';
 import { emailLinkBase } from './public-url.ts';
 import { roleSchema } from './admins.ts';
 
@@ -62,6 +63,7 @@ export async function authRoutes(app: App): Promise<void> {
   app.post(
     '/v1/auth/login',
     {
+      bodyLimit: PUBLIC_ROUTE_BODY_LIMIT,
       config: { public: true, rateLimit: signInLimit },
       schema: {
         tags: ['auth'],
@@ -89,6 +91,7 @@ export async function authRoutes(app: App): Promise<void> {
   app.post(
     '/v1/auth/logout',
     {
+      bodyLimit: PUBLIC_ROUTE_BODY_LIMIT,
       config: { public: true },
       schema: {
         tags: ['auth'],
@@ -150,19 +153,28 @@ export async function authRoutes(app: App): Promise<void> {
   };
   app.post(
     '/v1/auth/accept-invite',
-    { config: { public: true, rateLimit: inviteLimit }, schema: acceptSchema },
+    {
+      bodyLimit: PUBLIC_ROUTE_BODY_LIMIT,
+      config: { public: true, rateLimit: inviteLimit },
+      schema: acceptSchema,
+    },
     accept,
   );
   // The web app's path for the same step.
   app.post(
     '/v1/auth/invites/accept',
-    { config: { public: true, rateLimit: inviteLimit }, schema: { ...acceptSchema, hide: true } },
+    {
+      bodyLimit: PUBLIC_ROUTE_BODY_LIMIT,
+      config: { public: true, rateLimit: inviteLimit },
+      schema: { ...acceptSchema, hide: true },
+    },
     accept,
   );
 
   app.post(
     '/v1/auth/password-reset',
     {
+      bodyLimit: PUBLIC_ROUTE_BODY_LIMIT,
       config: { public: true, rateLimit: resetLimit },
       schema: {
         tags: ['auth'],
@@ -185,6 +197,7 @@ export async function authRoutes(app: App): Promise<void> {
   app.post(
     '/v1/auth/password-reset/confirm',
     {
+      bodyLimit: PUBLIC_ROUTE_BODY_LIMIT,
       config: { public: true, rateLimit: resetLimit },
       schema: {
         tags: ['auth'],

@@ -5,11 +5,13 @@ import { acceptConsent } from '../../services/accounts/consent.ts';
 import type { App } from '../app.ts';
 import { perClientLimit } from '../rate-limit/per-client-limit.ts';
 import { errorResponses } from '../schemas/common.ts';
+import { PUBLIC_ROUTE_BODY_LIMIT } from './public-body-limit.ts';
 
 export async function consentRoutes(app: App): Promise<void> {
   app.post(
     '/v1/consent',
     {
+      bodyLimit: PUBLIC_ROUTE_BODY_LIMIT,
       config: {
         public: true,
         rateLimit: perClientLimit('consent', app.config.rateLimits.loginPerMinute),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { App } from '../../http/app.ts';
 import { decodeUtf8Body } from '../../http/plugins/input-hygiene.ts';
+import { MAX_JSON_DEPTH, jsonNestsDeeperThan } from '../../http/plugins/json-depth.ts';
 import { ScimError } from '../errors.ts';
 import { scimAdminRoutes } from './admin-routes.ts';
 import { bulkRoutes } from './bulk-route.ts';
@@ -24,6 +25,19 @@ async function scimRoutes(app: FastifyInstance): Promise<void> {
     }
     if (text.trim() === '') {
       done(null, undefined);
+      return;
+    }
+    // Before parsing, as for application/json (plugins/input-hygiene.ts): the resource's own
+    // 32-level rule runs on the parsed value, too late for a body millions of levels deep.
+    if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) {
+      done(
+        new ScimError(
+          400,
+          'invalidSyntax',
+          `The request body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep.`,
+        ),
+        undefined,
+      );
       return;
     }
     try {
