@@ -23,6 +23,10 @@ const tokenOutput = z
     revokedAt: z.string().nullable(),
     lastUsedAt: z.string().nullable(),
     createdAt: z.string(),
+    createdByTokenId: z
+      .string()
+      .nullable()
+      .describe('The API token this one was created with; revoking that one revokes this one too'),
   })
   .describe('ApiToken');
 

@@ -6,8 +6,10 @@ import { revokeScimTokensCreatedBy } from '../../db/repositories/scim-tokens.ts'
 import type { Role } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Executor, ServiceContext } from '../context.ts';
+import { revokeDescendantTokens } from './token-lineage.ts';
 
-export type TokenRevocationReason = 'password_reset' | 'creator_removed' | 'creator_demoted';
+export type TokenRevocationReason =
+  'password_reset' | 'creator_removed' | 'creator_demoted' | 'creator_suspended_by_directory';
 
 export interface TokensToRevoke {
   /** The roles of the API tokens to revoke; all of them when absent, none when empty. */
@@ -20,12 +22,15 @@ export interface TokensToRevoke {
 export interface RevokedTokenCounts {
   readonly apiTokens: number;
   readonly scimTokens: number;
+  /** API tokens revoked because a token they were created with was (ADR 0085). */
+  readonly descendantApiTokens: number;
 }
 
 /**
  * Revokes the live API and SCIM tokens the admin created (tokens minted from the admin's tokens
  * carry the admin as creator too), each audited like any other revocation, in the caller's
- * transaction.
+ * transaction; and the tokens created with those, down the chain (ADR 0085), whoever answers for
+ * them (a demotion that keeps the admin's lower-role tokens still revokes what a revoked token made).
  */
 export async function revokeTokensCreatedBy(
   trx: Executor,
@@ -46,6 +51,11 @@ export async function revokeTokensCreatedBy(
       after: { revokedAt: token.revoked_at?.toISOString() ?? null, reason },
     });
   }
+  const descendantApiTokens = await revokeDescendantTokens(
+    trx,
+    context,
+    apiTokens.map((token) => token.id),
+  );
   const revokedScimTokens = scimTokens ? await revokeScimTokensCreatedBy(trx, adminId) : [];
   for (const token of revokedScimTokens) {
     await recordAudit(trx, context, {
@@ -58,5 +68,9 @@ export async function revokeTokensCreatedBy(
       after: { revokedAt: token.revokedAt.toISOString(), reason },
     });
   }
-  return { apiTokens: apiTokens.length, scimTokens: revokedScimTokens.length };
+  return {
+    apiTokens: apiTokens.length,
+    scimTokens: revokedScimTokens.length,
+    descendantApiTokens,
+  };
 }

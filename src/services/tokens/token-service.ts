@@ -1,6 +1,6 @@
 // API tokens (SPEC §1): created (shown once), listed (never the secret), revoked at once. Stored
 // as SHA-256 hashes; a token never carries a role above its creator's.
-import { notFound, validationFailed } from '../../domain/errors.ts';
+import { AppError, notFound, validationFailed } from '../../domain/errors.ts';
 import { insertApiToken } from '../../db/repositories/credentials.ts';
 import { findApiToken, listApiTokens, revokeApiToken } from '../../db/repositories/api-tokens.ts';
 import { findCustomerNames } from '../../db/repositories/customers.ts';
@@ -13,6 +13,12 @@ import type { Executor, ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
 import { decodeInstantCursor } from '../checked-cursor.ts';
 import { toPage, type Page } from '../paging.ts';
+import {
+  creatingTokenIdOf,
+  lockLiveCreatingToken,
+  recordCreatingToken,
+  revokeDescendantTokens,
+} from './token-lineage.ts';
 
 export interface TokenView {
   readonly id: string;
@@ -26,6 +32,8 @@ export interface TokenView {
   readonly revokedAt: string | null;
   readonly lastUsedAt: string | null;
   readonly createdAt: string;
+  /** The API token this one was created with (ADR 0085); null when made in a session, or before 0022. */
+  readonly createdByTokenId: string | null;
 }
 
 function toTokenView(row: ApiTokenRow, names: ReadonlyMap<string, string>): TokenView {
@@ -40,6 +48,7 @@ function toTokenView(row: ApiTokenRow, names: ReadonlyMap<string, string>): Toke
     revokedAt: row.revoked_at?.toISOString() ?? null,
     lastUsedAt: row.last_used_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
+    createdByTokenId: creatingTokenIdOf(row),
   };
 }
 
@@ -65,6 +74,7 @@ function auditState(row: ApiTokenRow): Record<string, unknown> {
     prefix: row.prefix,
     expiresAt: row.expires_at?.toISOString() ?? null,
     revokedAt: row.revoked_at?.toISOString() ?? null,
+    createdByTokenId: creatingTokenIdOf(row),
   };
 }
 
@@ -75,16 +85,24 @@ export interface CreateTokenInput {
   readonly expiresAt?: Date | undefined;
 }
 
+interface TokenCreator {
+  /** The admin who answers for the new token. */
+  readonly createdBy: string | null;
+  /** The API token the new token is created with, if any (ADR 0085). */
+  readonly creatingTokenId: string | null;
+}
+
 /**
  * Who answers for a token a token creates: the admin behind the creating token, so revoking that
- * admin's tokens (removed, disabled, demoted) reaches the tokens minted from them too. And a token
+ * admin's tokens (removed, disabled, demoted) reaches the tokens minted from them too; and the
+ * creating token itself, so revoking it revokes what it minted (ADR 0085). And a token
  * that expires cannot mint one that outlives it: otherwise its expiry would be a formality (a
  * leaked short-lived token would buy itself a permanent successor).
  */
-async function creatorOf(context: ServiceContext, expiresAt: Date | undefined): Promise<string | null> {
+async function creatorOf(context: ServiceContext, expiresAt: Date | undefined): Promise<TokenCreator> {
   const { actor } = context;
-  if (actor.type === 'admin') return actor.id;
-  if (actor.type !== 'token' || actor.id === null) return null;
+  if (actor.type === 'admin') return { createdBy: actor.id, creatingTokenId: null };
+  if (actor.type !== 'token' || actor.id === null) return { createdBy: null, creatingTokenId: null };
   const parent = await findApiToken(context.db, customerScope(actor), actor.id);
   const limit = parent?.expires_at ?? null;
   if (limit !== null && !(expiresAt && expiresAt.getTime() <= limit.getTime())) {
@@ -97,7 +115,14 @@ async function creatorOf(context: ServiceContext, expiresAt: Date | undefined): 
       },
     ]);
   }
-  return parent?.created_by ?? null;
+  return { createdBy: parent?.created_by ?? null, creatingTokenId: parent?.id ?? null };
+}
+
+function creatingTokenRevoked(): AppError {
+  return new AppError('unauthenticated', {
+    en: 'The API token this request was made with has been revoked.',
+    nl: 'Het API-token waarmee dit verzoek is gedaan, is ingetrokken.',
+  });
 }
 
 export async function createToken(
@@ -117,7 +142,7 @@ export async function createToken(
       },
     ]);
   }
-  const createdBy = await creatorOf(context, input.expiresAt);
+  const { createdBy, creatingTokenId } = await creatorOf(context, input.expiresAt);
   let customerId: string | null = null;
   let partnerId = actor.partnerId;
   if (isCustomerRole(input.role)) {
@@ -147,7 +172,10 @@ export async function createToken(
   }
   const token = randomToken(API_TOKEN_PREFIX);
   return context.db.transaction().execute(async (trx) => {
-    const row = await insertApiToken(trx, {
+    // A token revoked while this request ran creates nothing (its revocation found no child).
+    if (creatingTokenId !== null && !(await lockLiveCreatingToken(trx, creatingTokenId)))
+      throw creatingTokenRevoked();
+    const inserted = await insertApiToken(trx, {
       partnerId,
       customerId,
       createdBy,
@@ -157,6 +185,8 @@ export async function createToken(
       prefix: token.slice(0, 10),
       expiresAt: input.expiresAt ?? null,
     });
+    const row =
+      creatingTokenId === null ? inserted : await recordCreatingToken(trx, inserted.id, creatingTokenId);
     await recordAudit(trx, context, {
       partnerId: row.partner_id,
       customerId: row.customer_id,
@@ -201,14 +231,22 @@ export async function getTokenView(context: ServiceContext, id: string): Promise
   return presentToken(context.db, await requireToken(context, id, context.db));
 }
 
-/** Revoked tokens stop authenticating at once: authentication reads revoked_at on every request. */
+/**
+ * Revoked tokens stop authenticating at once: authentication reads revoked_at (the token cache is
+ * cleared by every write, ADR 0053). The tokens created with it, and theirs, go in the same
+ * transaction (ADR 0085).
+ */
 export async function revokeToken(context: ServiceContext, id: string): Promise<void> {
   const { actor } = context;
   assertCanWrite(actor);
   await context.db.transaction().execute(async (trx) => {
     const existing = await requireToken(context, id, trx);
     assertCanGrant(actor, existing.role);
-    if (existing.revoked_at) return;
+    // Already revoked: asking again still revokes any live token below it, and answers the same.
+    if (existing.revoked_at) {
+      await revokeDescendantTokens(trx, context, [existing.id]);
+      return;
+    }
     const row = await revokeApiToken(trx, existing.id);
     await recordAudit(trx, context, {
       partnerId: row.partner_id,
@@ -219,5 +257,6 @@ export async function revokeToken(context: ServiceContext, id: string): Promise<
       before: auditState(existing),
       after: auditState(row),
     });
+    await revokeDescendantTokens(trx, context, [row.id]);
   });
 }
