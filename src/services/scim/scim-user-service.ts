@@ -29,6 +29,7 @@ import type { Executor, ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
 import { canStart, customerBusy } from '../../domain/provisioning/customer-lifecycle.ts';
 import { isUniqueViolation, isUuidLike } from '../db-errors.ts';
+import { revokeTokensOfAdminSuspendedByDirectory } from '../admins/directory-suspension-revokes-tokens.ts';
 import { applyUserPlan, planErrorsToAppError } from '../users/apply-user-plan.ts';
 import { loadPlanningState, lockUsageOfCustomer } from '../users/planning-state.ts';
 import { deleteUser } from '../users/user-service.ts';
@@ -249,6 +250,8 @@ async function write(
         throw validationFailed([
           { code: 'package_required', field: 'package', description: 'A package is required.' },
         ]);
+      // A suspended user's admin account can no longer sign in; its tokens go too (ADR 0085).
+      if (row.suspended) await revokeTokensOfAdminSuspendedByDirectory(trx, context, customer.id, row.email);
       await upsertScimUserRow(trx, {
         userId: row.id,
         customerId: customer.id,
