@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.ts';
 import { dataDirTar } from '../../src/services/backup/data-dir-tar.ts';
 import { backupOpenDatabase, restoreEmbedded } from '../../src/services/backup/embedded-backup.ts';
+import { prepareMigratedDataDir } from './migrated-data-dir.ts';
 
 let workDir = '';
 let pgliteDir = '';
@@ -17,11 +18,15 @@ let database: Database | undefined;
 
 beforeAll(async () => {
   workDir = await mkdtemp(path.join(tmpdir(), 'hub-backup-open-'));
-  pgliteDir = path.join(workDir, 'data');
+  // A copy of the migrated template, emptied: an initdb of its own would cost seconds.
+  await prepareMigratedDataDir(path.join(workDir, 'data'));
+  pgliteDir = path.join(workDir, 'data', 'pglite');
   database = await openDatabase({ kind: 'pglite', dataDir: pgliteDir });
   await database.withScriptConnection((run) =>
     run(
       [
+        'drop schema public cascade',
+        'create schema public',
         'create table schema_migrations (name text primary key)',
         "insert into schema_migrations values ('0001'), ('0002')",
         'create table people (id int primary key, name text not null)',
