@@ -2,6 +2,8 @@
 // created with it, down the chain, in the same transaction: on the node that revoked, at once even
 // with the token lookups cached (ADR 0053); on another node of the same database, as soon as a
 // revoked token is refused there (the cache's second, or any write through that node).
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { AppError } from '../../src/domain/errors.ts';
@@ -155,6 +157,25 @@ describe('revoking an API token revokes the tokens created with it', () => {
       .where('name', '=', 'late child')
       .execute();
     expect(children).toHaveLength(0);
+  });
+
+  it('takes a child row before its parent in one transaction (hub migrate-to copies in batches)', async () => {
+    const { database, partnerId } = harness();
+    const [parentId, childId] = [randomUUID(), randomUUID()];
+    const row = (id: string, parent: string | null) =>
+      sql`insert into api_tokens (id, partner_id, name, role, token_hash, prefix, created_by_token_id)
+          values (${id}::uuid, ${partnerId}::uuid, 'copied', 'partner_readonly_admin', ${`hash-${id}`},
+                  'whk_copied', ${parent}::uuid)`;
+    await database.db.transaction().execute(async (trx) => {
+      await row(childId, parentId).execute(trx);
+      await row(parentId, null).execute(trx);
+    });
+    const stored = await database.db
+      .selectFrom('api_tokens')
+      .select('id')
+      .where('id', '=', childId)
+      .execute();
+    expect(stored).toHaveLength(1);
   });
 
   it('is refused on another node of the same database like the revoked token itself', async () => {
