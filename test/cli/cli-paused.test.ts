@@ -91,8 +91,9 @@ describe.skipIf(process.platform !== 'linux')(
         response.end(
           `${JSON.stringify({ out: midStream ? ']\n' : '[]\n' })}\n${JSON.stringify({ exitCode: 0 })}\n`,
         );
-        // …and the CLI wakes long after its 1 s timer was due.
-        await sleep(3_000);
+        // …and the CLI wakes long after its 1 s timer was due: at least 1 s late, five times the
+        // lateness (STALL_TOLERANCE_MS) that tells a stopped CLI from a silent server.
+        await sleep(2_000);
         cli.kill('SIGCONT');
 
         expect({ code: await exited, stderr }).toEqual({ code: 0, stderr: '' });
