@@ -52,8 +52,8 @@ export function userToExportRow(user: UserState, extras: ExportExtras): string[]
 /**
  * A cell of an upload written back out (the import error report, SPEC §6), neutralized as export
  * neutralizes a stored value: the value import reads from the cell (one `'` before a formula
- * character stripped) gets export's `'` again. So a cell starting with `=`, `+`, `-` or `@` gains
- * a `'`, one already neutralized (`'=x`) stays as uploaded, a valid E.164 number stays as it is,
+ * character stripped) gets export's `'` again. So a cell starting with `=`, `+`, `-` or `@`, also
+ * after leading whitespace or control characters (`\t=…`, `\r@…`), gains a `'`, one already neutralized (`'=x`) stays as uploaded, a valid E.164 number stays as it is,
  * and the report uploaded again reads each cell exactly as the first upload did.
  */
 export function neutralizeUploadedCell(cell: string): string {

@@ -51,6 +51,13 @@ describe('formula neutralizing', () => {
     ["''", "''"],
     ["''x=", "''x="],
     ['=x', '=x'],
+    // Whitespace and control characters before the formula character, as export writes them.
+    ['\'\t=HYPERLINK("x")', '\t=HYPERLINK("x")'],
+    ["'\r=1+1", '\r=1+1'],
+    ["' \n@me", ' \n@me'],
+    ["''\t-1", "'\t-1"],
+    ["'\tAnna", "'\tAnna"],
+    ["' ", "' "],
   ])('import unescapes %j -> %j', (raw, expected) => {
     expect(unescapeFormulaCell(raw)).toBe(expected);
   });
@@ -66,6 +73,20 @@ describe('formula neutralizing', () => {
     ["''@me", false, "'''@me"],
     ["'Anna", false, "'Anna"],
     ["'", false, "'"],
+    // A spreadsheet skips leading whitespace and control characters before it reads a formula.
+    ['\t=HYPERLINK("http://evil")', false, '\'\t=HYPERLINK("http://evil")'],
+    ['\t@SUM(1+1)', false, "'\t@SUM(1+1)"],
+    ['\r=1+1', false, "'\r=1+1"],
+    ['\n+1', false, "'\n+1"],
+    [' -5', false, "' -5"],
+    ['\t \r\n=x', false, "'\t \r\n=x"],
+    ['\u000b=x', false, "'\u000b=x"],
+    ['\u00a0=x', false, "'\u00a0=x"],
+    ["'\t=x", false, "''\t=x"],
+    ['\tAnna', false, '\tAnna'],
+    [' Anna = Bob', false, ' Anna = Bob'],
+    ['\t', false, '\t'],
+    ['+31201234501', true, '+31201234501'],
   ])('export %j (trusted %j) -> %j', (value, trusted, expected) => {
     expect(neutralizeCell(value, trusted)).toBe(expected);
     expect(unescapeFormulaCell(neutralizeCell(value, trusted))).toBe(value);
@@ -83,7 +104,7 @@ describe('formula neutralizing, as a property', () => {
   }
 
   // Weighted towards the characters the rule is about, so most strings exercise it.
-  const ALPHABET = ["'", "'", "'", '=', '+', '-', '@', 'a', ' ', '"', ';', ',', 'é', '\n'];
+  const ALPHABET = ["'", "'", "'", '=', '+', '-', '@', 'a', ' ', '"', ';', ',', 'é', '\n', '\t', '\r'];
 
   function randomString(random: () => number): string {
     const length = Math.floor(random() * 8);
@@ -110,10 +131,11 @@ describe('formula neutralizing, as a property', () => {
     expect(quoted).toBeGreaterThan(500);
   });
 
-  it('no exported free-text cell starts with a formula character', () => {
+  it('no exported free-text cell starts with a formula character, after whitespace or not', () => {
     const random = seededRandom(7);
     for (let i = 0; i < 5_000; i++) {
-      expect(neutralizeCell(randomString(random))).not.toMatch(/^[=+\-@]/);
+      // Nor after leading whitespace or control characters, which a spreadsheet skips.
+      expect(neutralizeCell(randomString(random))).not.toMatch(/^[\p{Cc}\s]*[=+\-@]/u);
     }
   });
 });

@@ -44,8 +44,12 @@ export function parsePhoneCell(raw: string): PhoneCell {
 // (`'=x` -> `''=x`) and import removes exactly one (`''=x` -> `'=x`). The cases SPEC names
 // (`=x` <-> `'=x`) are unchanged; a `'` not followed (after more `'`) by a formula character is
 // never touched on either side.
+// A spreadsheet skips leading whitespace and control characters before it looks for a formula:
+// `\t=HYPERLINK(…)`, `\r=1+1` and ` @SUM(…)` are evaluated as `=…`/`@…` are. So "before a formula
+// character" allows any run of them (tab, CR, LF, space, other whitespace and control characters)
+// after the `'`s, on both sides alike, which keeps export and import exact inverses.
 const APOSTROPHE = 0x27;
-const NEUTRALIZED = /^'+[=+\-@]/;
+const NEUTRALIZED = /^'+[\p{Cc}\s]*[=+\-@]/u;
 
 /** A cell that export neutralized (`'=…`, `''=…`) loses exactly one leading `'` on import. */
 export function unescapeFormulaCell(raw: string): string {
@@ -53,10 +57,11 @@ export function unescapeFormulaCell(raw: string): string {
   return raw.charCodeAt(0) === APOSTROPHE && NEUTRALIZED.test(raw) ? raw.slice(1) : raw;
 }
 
-const NEEDS_NEUTRALIZING = /^'*[=+\-@]/;
+const NEEDS_NEUTRALIZING = /^'*[\p{Cc}\s]*[=+\-@]/u;
 
 /**
- * Export's formula-injection guard: a free-text cell that a spreadsheet would evaluate gets a
+ * Export's formula-injection guard: a free-text cell that a spreadsheet would evaluate (its first
+ * character after leading whitespace/control characters is `=`, `+`, `-` or `@`) gets a
  * leading `'`, and so does one that already starts with `'`s before a formula character, so that
  * import (which strips one `'`) gives the stored value back. Callers pass `isTrustedNumber` for
  * validated E.164 numbers, which stay as they are.
