@@ -89,4 +89,11 @@ describe('CSV import: reopening a past import', () => {
     await screen.findByTestId('upload');
     expect(requests.filter((request) => !request.startsWith('GET'))).toEqual([]);
   });
+
+  it('asks for the customer once, though the header, the sync notice and the default behaviour read it', async () => {
+    const requests = stubImportApi();
+    await renderImportPage();
+    await screen.findByRole('button', { name: 'Open import checked.csv' });
+    expect(requests.filter((request) => request === 'GET /v1/customers/c1')).toHaveLength(1);
+  });
 });
