@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoveryFile, writeDiscovery } from '../../src/server-discovery.ts';
+import { prepareMigratedDataDir } from './migrated-data-dir.ts';
 
 const hubBin = fileURLToPath(new URL('../../bin/hub', import.meta.url));
 
@@ -24,6 +25,8 @@ afterAll(async () => {
 describe('hub serve whose discovery file cannot be written', { timeout: 180_000 }, () => {
   it('closes its listeners, names the file and the reason, and exits 1', async () => {
     const dataDir = path.join(workDir, 'data');
+    // A migrated data dir: the server gets to its discovery file without an initdb and migrations.
+    await prepareMigratedDataDir(dataDir);
     // A directory where the file goes: unwritable for any user, root included.
     await mkdir(discoveryFile(dataDir), { recursive: true });
     const env: NodeJS.ProcessEnv = {
