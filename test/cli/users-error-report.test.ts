@@ -13,6 +13,7 @@ import { buildApp } from '../../src/http/app.ts';
 import { discoveryFile, writeDiscovery } from '../../src/server-discovery.ts';
 import { createApiToken } from '../helpers/factories.ts';
 import { runHubWithEnv, useTestCli, type CliResult } from './cli-harness.ts';
+import { prepareMigratedDataDir } from './migrated-data-dir.ts';
 
 const cli = useTestCli();
 
@@ -304,6 +305,8 @@ describe('without a server (the CLI opens the data dir itself)', () => {
 
   it('imports with --error-report and prints the report of that job', { timeout: 300_000 }, async () => {
     workDir = await mkdtemp(path.join(tmpdir(), 'hub-error-report-'));
+    // A migrated data dir: the first start of one is not what this tests.
+    await prepareMigratedDataDir(path.join(workDir, 'data'));
     const hub = (...argv: string[]) =>
       runHubWithEnv({ HUB_DATA_DIR: path.join(workDir, 'data') }, workDir, argv);
     await writeFile(path.join(workDir, 'errors.csv'), WITH_ERRORS);
