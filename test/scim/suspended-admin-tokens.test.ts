@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/db/schema.ts';
 import { hashPassword } from '../../src/services/auth/passwords.ts';
+import { createToken } from '../../src/services/tokens/token-service.ts';
 import { useTestApp, type TestApp } from '../helpers/app.ts';
 import { createScimCustomer, PATCH_OP, SCIM_JSON, scimUser } from './scim-harness.ts';
 
@@ -157,5 +158,44 @@ describe('a customer admin whose user the directory suspends', () => {
     expect(created.statusCode, created.body).toBe(201);
     expect(await apiStatus(harness, tokens.api.token)).toBe(401);
     expect(await scimStatus(harness, scim.customerId, tokens.scim.token)).toBe(401);
+  });
+
+  it('lets a request that signed in before the suspension create no token after it', async () => {
+    const harness = testApp();
+    const scim = await createScimCustomer(harness);
+    const email = 'late.request@customer.example';
+    await createCustomerAdmin(harness.database.db, harness.partnerId, scim.customerId, email);
+    const admin = await harness.database.db
+      .selectFrom('admin_accounts')
+      .select('id')
+      .where('email', '=', email)
+      .executeTakeFirstOrThrow();
+    const created = await scim.request('POST', '/Users', scimUser(email, { active: false }));
+    expect(created.statusCode, created.body).toBe(201);
+    // The session was checked before the directory's write committed: the actor is still the admin.
+    const context = {
+      db: harness.database.db,
+      actor: {
+        type: 'admin' as const,
+        id: admin.id,
+        label: email,
+        role: 'customer_full_admin' as const,
+        partnerId: harness.partnerId,
+        customerId: scim.customerId,
+      },
+      requestId: 'late',
+      locale: 'en' as const,
+    };
+    await expect(
+      createToken(context, { name: 'too late', role: 'customer_full_admin' }),
+    ).rejects.toMatchObject({
+      code: 'unauthenticated',
+    });
+    const made = await harness.database.db
+      .selectFrom('api_tokens')
+      .select('id')
+      .where('name', '=', 'too late')
+      .execute();
+    expect(made).toHaveLength(0);
   });
 });

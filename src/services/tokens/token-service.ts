@@ -13,6 +13,7 @@ import type { Executor, ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
 import { decodeInstantCursor } from '../checked-cursor.ts';
 import { toPage, type Page } from '../paging.ts';
+import { creatingAdminStands } from './creating-admin-stands.ts';
 import {
   creatingTokenIdOf,
   lockLiveCreatingToken,
@@ -118,6 +119,13 @@ async function creatorOf(context: ServiceContext, expiresAt: Date | undefined): 
   return { createdBy: parent?.created_by ?? null, creatingTokenId: parent?.id ?? null };
 }
 
+function creatingAdminGone(): AppError {
+  return new AppError('unauthenticated', {
+    en: 'Your account can no longer sign in. Sign in again.',
+    nl: 'Uw account kan zich niet meer aanmelden. Meld u opnieuw aan.',
+  });
+}
+
 function creatingTokenRevoked(): AppError {
   return new AppError('unauthenticated', {
     en: 'The API token this request was made with has been revoked.',
@@ -175,6 +183,8 @@ export async function createToken(
     // A token revoked while this request ran creates nothing (its revocation found no child).
     if (creatingTokenId !== null && !(await lockLiveCreatingToken(trx, creatingTokenId)))
       throw creatingTokenRevoked();
+    // Likewise an admin disabled, demoted or suspended by the directory while this request ran.
+    if (!(await creatingAdminStands(trx, actor))) throw creatingAdminGone();
     const inserted = await insertApiToken(trx, {
       partnerId,
       customerId,
