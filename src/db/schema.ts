@@ -96,6 +96,8 @@ export interface ApiTokensTable {
   partner_id: string;
   customer_id: string | null;
   created_by: string | null;
+  /** The token this one was created with (migration 0022, ADR 0085); null when made by a person. */
+  created_by_token_id: Generated<string | null>;
   name: string;
   role: Role;
   token_hash: string;

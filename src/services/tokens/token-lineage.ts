@@ -1,28 +1,10 @@
 // Which API token created which (ADR 0085): a token minted with a token records it in
 // `api_tokens.created_by_token_id` (migration 0022), and revoking a token revokes every token
 // below it, in the revocation's transaction, each audited like any other revocation.
-//
-// The column is declared here rather than in db/schema.ts, whose owner adds it there later: the
-// queries below see the table with it (`withTables`), and `select *` rows carry it at run time.
 import { sql } from 'kysely';
 import type { ApiTokenRow, Role } from '../../db/schema.ts';
 import { recordAudits } from '../audit/record-audit.ts';
 import type { Executor, ServiceContext } from '../context.ts';
-
-// A type alias, not an interface: `withTables` wants an index-signature-compatible record.
-type TokenLineageColumns = {
-  api_tokens: { created_by_token_id: string | null };
-};
-
-function withLineage(executor: Executor) {
-  return executor.withTables<TokenLineageColumns>();
-}
-
-/** The token that created `row`, read from a row selected with all its columns (null: none recorded). */
-export function creatingTokenIdOf(row: ApiTokenRow): string | null {
-  const value: unknown = (row as unknown as Record<string, unknown>)['created_by_token_id'];
-  return typeof value === 'string' ? value : null;
-}
 
 /**
  * Share-locks the creating token while a token is created with it, and tells whether it is still
@@ -46,7 +28,7 @@ export async function recordCreatingToken(
   tokenId: string,
   creatingTokenId: string,
 ): Promise<ApiTokenRow> {
-  return withLineage(trx)
+  return trx
     .updateTable('api_tokens')
     .set({ created_by_token_id: creatingTokenId })
     .where('id', '=', tokenId)

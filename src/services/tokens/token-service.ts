@@ -14,12 +14,7 @@ import { requireCustomer } from '../customers/customer-service.ts';
 import { decodeInstantCursor } from '../checked-cursor.ts';
 import { toPage, type Page } from '../paging.ts';
 import { creatingAdminStands } from './creating-admin-stands.ts';
-import {
-  creatingTokenIdOf,
-  lockLiveCreatingToken,
-  recordCreatingToken,
-  revokeDescendantTokens,
-} from './token-lineage.ts';
+import { lockLiveCreatingToken, recordCreatingToken, revokeDescendantTokens } from './token-lineage.ts';
 
 export interface TokenView {
   readonly id: string;
@@ -49,7 +44,7 @@ function toTokenView(row: ApiTokenRow, names: ReadonlyMap<string, string>): Toke
     revokedAt: row.revoked_at?.toISOString() ?? null,
     lastUsedAt: row.last_used_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
-    createdByTokenId: creatingTokenIdOf(row),
+    createdByTokenId: row.created_by_token_id,
   };
 }
 
@@ -75,7 +70,7 @@ function auditState(row: ApiTokenRow): Record<string, unknown> {
     prefix: row.prefix,
     expiresAt: row.expires_at?.toISOString() ?? null,
     revokedAt: row.revoked_at?.toISOString() ?? null,
-    createdByTokenId: creatingTokenIdOf(row),
+    createdByTokenId: row.created_by_token_id,
   };
 }
 
