@@ -22,12 +22,16 @@ declare module 'vitest' {
   }
 }
 
-/** Migrates an embedded database once in workDir/pglite and dumps it (tar) into workDir. */
-async function makePGliteTemplate(workDir: string): Promise<string> {
+/**
+ * Migrates an embedded database once in workDir/pglite and (for in-process tests on PGlite) dumps
+ * it (tar) into workDir.
+ */
+async function makePGliteTemplate(workDir: string, dump: boolean): Promise<string> {
   const dataDir = path.join(workDir, 'pglite');
   const database = await openDatabase({ kind: 'pglite', dataDir });
   await migrate(database);
   await database.close();
+  if (!dump) return dataDir;
   const dumpFile = path.join(workDir, 'template.tar');
   await writeFile(dumpFile, Buffer.from(await (await dumpPGlite(dataDir)).arrayBuffer()));
   return dumpFile;
@@ -35,10 +39,10 @@ async function makePGliteTemplate(workDir: string): Promise<string> {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const workDir = await mkdtemp(path.join(tmpdir(), 'hub-test-template-'));
-  const pgliteTemplate = makePGliteTemplate(workDir);
+  const serverUrl = process.env.DATABASE_URL;
+  const pgliteTemplate = makePGliteTemplate(workDir, !serverUrl);
   // Awaited below; this only keeps a failure of the PostgreSQL set-up from leaving it unhandled.
   pgliteTemplate.catch(() => undefined);
-  const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
     const template = `hub_tpl_${randomBytes(4).toString('hex')}`;
     const admin = await openDatabase({ kind: 'postgres', url: adminUrl(serverUrl), poolSize: 1 });
