@@ -14,6 +14,8 @@ export interface ScimTokensTable {
   token_hash: string;
   prefix: string;
   created_by: string | null;
+  /** The API token this one was created with (migration 0023, ADR 0085); null when made by a person. */
+  created_by_token_id: Generated<string | null>;
   expires_at: Timestamp | null;
   revoked_at: Timestamp | null;
   last_used_at: Timestamp | null;

@@ -22,6 +22,8 @@ export interface NewScimToken {
   readonly prefix: string;
   readonly createdBy: string | null;
   readonly createdByAdminId: string | null;
+  /** The API token the token is created with (ADR 0085); null for a person or the CLI. */
+  readonly createdByTokenId: string | null;
   readonly expiresAt: Date | null;
 }
 
@@ -35,6 +37,7 @@ export async function insertScimToken(executor: Executor, token: NewScimToken): 
       prefix: token.prefix,
       created_by: token.createdBy,
       created_by_admin_id: token.createdByAdminId,
+      created_by_token_id: token.createdByTokenId,
       expires_at: token.expiresAt,
     })
     .returning([
@@ -44,6 +47,7 @@ export async function insertScimToken(executor: Executor, token: NewScimToken): 
       'token_hash',
       'prefix',
       'created_by',
+      'created_by_token_id',
       'expires_at',
       'revoked_at',
       'last_used_at',

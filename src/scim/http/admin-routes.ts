@@ -19,6 +19,7 @@ const tokenOutput = z
     name: z.string(),
     prefix: z.string(),
     createdBy: z.string().nullable(),
+    createdByTokenId: z.string().nullable().describe('The API token this one was created with'),
     createdAt: z.string(),
     expiresAt: z.string().nullable(),
     lastUsedAt: z.string().nullable(),

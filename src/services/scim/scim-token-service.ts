@@ -1,6 +1,6 @@
 // SCIM bearer tokens per customer (SPEC §7) and the directory-sync switch (SPEC §5). Tokens are
 // random, shown once, stored as SHA-256 hashes; a token works only while the customer's sync is on.
-import { notFound, validationFailed } from '../../domain/errors.ts';
+import { AppError, notFound, validationFailed } from '../../domain/errors.ts';
 import { updateCustomer } from '../../db/repositories/customers.ts';
 import {
   apiTokenCreatorId,
@@ -17,6 +17,7 @@ import { assertCanWrite } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { hashToken, randomToken } from '../auth/secrets.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
+import { lockLiveCreatingToken } from '../tokens/token-lineage.ts';
 import { decodeInstantCursor } from '../checked-cursor.ts';
 import { isUuidLike } from '../db-errors.ts';
 import { toPage, type Page } from '../paging.ts';
@@ -28,6 +29,8 @@ export interface ScimTokenView {
   readonly name: string;
   readonly prefix: string;
   readonly createdBy: string | null;
+  /** The API token this one was created with (ADR 0085); null when made by a person or the CLI. */
+  readonly createdByTokenId: string | null;
   readonly createdAt: string;
   readonly expiresAt: string | null;
   readonly lastUsedAt: string | null;
@@ -49,6 +52,7 @@ function toView(row: ScimTokenRow): ScimTokenView {
     name: row.name,
     prefix: row.prefix,
     createdBy: row.created_by,
+    createdByTokenId: row.created_by_token_id,
     createdAt: new Date(row.created_at).toISOString(),
     expiresAt: iso(row.expires_at),
     lastUsedAt: iso(row.last_used_at),
@@ -81,9 +85,15 @@ export async function createScimToken(
     ]);
   }
   const token = randomToken(SCIM_TOKEN_PREFIX);
+  const creatingTokenId = context.actor.type === 'token' ? context.actor.id : null;
   const row = await context.db.transaction().execute(async (trx) => {
+    // An API token revoked while this request ran creates nothing: its revocation (and the cascade
+    // below it, ADR 0085) either waits for this transaction and finds the new token, or came first.
+    if (creatingTokenId !== null && !(await lockLiveCreatingToken(trx, creatingTokenId)))
+      throw creatingTokenRevoked();
     const created = await insertScimToken(trx, {
       createdByAdminId: await creatingAdminId(trx, context.actor),
+      createdByTokenId: creatingTokenId,
       customerId: customer.id,
       name: input.name?.trim() || 'SCIM',
       tokenHash: hashToken(token),
@@ -102,6 +112,13 @@ export async function createScimToken(
     return created;
   });
   return { token, tokenInfo: toView(row) };
+}
+
+function creatingTokenRevoked(): AppError {
+  return new AppError('unauthenticated', {
+    en: 'The API token this request was made with has been revoked.',
+    nl: 'Het API-token waarmee dit verzoek is gedaan, is ingetrokken.',
+  });
 }
 
 /** The admin whose authority a new token carries: the admin, or the admin behind an API token. */

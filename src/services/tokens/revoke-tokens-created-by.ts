@@ -51,11 +51,6 @@ export async function revokeTokensCreatedBy(
       after: { revokedAt: token.revoked_at?.toISOString() ?? null, reason },
     });
   }
-  const descendantApiTokens = await revokeDescendantTokens(
-    trx,
-    context,
-    apiTokens.map((token) => token.id),
-  );
   const revokedScimTokens = scimTokens ? await revokeScimTokensCreatedBy(trx, adminId) : [];
   for (const token of revokedScimTokens) {
     await recordAudit(trx, context, {
@@ -68,6 +63,13 @@ export async function revokeTokensCreatedBy(
       after: { revokedAt: token.revokedAt.toISOString(), reason },
     });
   }
+  // After the admin's own SCIM tokens, so those keep the admin's reason; the cascade revokes the
+  // SCIM tokens made with a revoked token that the admin does not answer for (ADR 0085).
+  const descendantApiTokens = await revokeDescendantTokens(
+    trx,
+    context,
+    apiTokens.map((token) => token.id),
+  );
   return {
     apiTokens: apiTokens.length,
     scimTokens: revokedScimTokens.length,
