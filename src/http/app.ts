@@ -14,17 +14,13 @@ import Fastify, {
   type RawRequestDefaultExpression,
   type RawServerDefault,
 } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config, TrustProxy } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { errorBody, sendError, text } from './errors.ts';
 import { authenticationPlugin } from './plugins/authentication.ts';
 import { sendFrameworkError } from './plugins/framework-errors.ts';
+import { documentedRulesTransform, JSON_DEPTH_RULE } from './openapi-rules.ts';
 import { inputHygienePlugin } from './plugins/input-hygiene.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { apiRateLimitHook, rateLimitedError } from './plugins/rate-limit-keys.ts';
@@ -142,7 +138,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
         version: options.version ?? '0.1.0',
         description:
           'Admin API of Wholesale Hub, the Wholesale API shaped like the public Webex Wholesale provisioning API, and SCIM 2.0. ' +
-          'The admin API refuses a query parameter an operation does not list (400 `unknown_query_parameter`, naming the parameters it accepts); the Wholesale API and SCIM ignore unknown ones.',
+          'The admin API refuses a query parameter an operation does not list (400 `unknown_query_parameter`, naming the parameters it accepts); the Wholesale API and SCIM ignore unknown ones. ' +
+          JSON_DEPTH_RULE,
       },
       components: {
         securitySchemes: {
@@ -152,7 +149,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       },
       security: [{ bearerAuth: [] }, { sessionCookie: [] }],
     },
-    transform: jsonSchemaTransform,
+    // jsonSchemaTransform, after adding the rules hooks enforce outside each route's schema.
+    transform: documentedRulesTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -26,7 +26,9 @@ const tokenOutput = z
     createdByTokenId: z
       .string()
       .nullable()
-      .describe('The API token this one was created with; revoking that one revokes this one too'),
+      .describe(
+        'The API token this one was created with; null when created by a person or before this was recorded. Revoking that token revokes this one too.',
+      ),
   })
   .describe('ApiToken');
 

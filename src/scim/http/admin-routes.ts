@@ -19,7 +19,12 @@ const tokenOutput = z
     name: z.string(),
     prefix: z.string(),
     createdBy: z.string().nullable(),
-    createdByTokenId: z.string().nullable().describe('The API token this one was created with'),
+    createdByTokenId: z
+      .string()
+      .nullable()
+      .describe(
+        'The API token this one was created with; null when created by a person or before this was recorded. Revoking that token revokes this one too.',
+      ),
     createdAt: z.string(),
     expiresAt: z.string().nullable(),
     lastUsedAt: z.string().nullable(),
