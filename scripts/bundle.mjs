@@ -1,8 +1,9 @@
 // @ts-check
-// Compiles an entry point and the TypeScript it imports into one ES module under dist/ with
-// esbuild (packages stay in node_modules), and rebuilds it only when a source it was built from
-// changed. bin/hub runs the server, worker and CLI from this bundle, not through tsx: tsx's loader
-// holds ~55 MB per process (ADR 0014), which is a fifth of the memory budget of SPEC §11.
+// Compiles an entry point and the TypeScript it imports into an ES module under dist/ with esbuild
+// (packages stay in node_modules), and rebuilds it only when a source it was built from changed.
+// What the code loads with `import()` goes to chunks beside it, loaded only when imported.
+// bin/hub runs the server, worker and CLI from this bundle, not through tsx: tsx's loader holds
+// ~55 MB per process (ADR 0014), which is a fifth of the memory budget of SPEC §11.
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,7 +25,7 @@ const projectRoot = path.resolve(path.dirname(builder), '..');
 export async function ensureBundle(entry, name, root = projectRoot) {
   const outfile = path.join(root, 'dist', `${name}.mjs`);
   const inputsFile = `${outfile}.inputs.json`;
-  if (!isFresh(root, outfile, inputsFile)) await build(root, entry, outfile, inputsFile);
+  if (!isFresh(root, outfile, inputsFile)) await build(root, entry, name, outfile, inputsFile);
   return outfile;
 }
 
@@ -47,15 +48,26 @@ function isFresh(root, outfile, inputsFile) {
 /**
  * @param {string} root
  * @param {string} entry
+ * @param {string} name
  * @param {string} outfile
  * @param {string} inputsFile
  */
-async function build(root, entry, outfile, inputsFile) {
+async function build(root, entry, name, outfile, inputsFile) {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
     absWorkingDir: root,
     entryPoints: [entry],
-    outfile,
+    // Split: without it esbuild inlines what `import()` loads, and hoists its packages' imports to
+    // the top of the one file, so every CLI command loaded all of them (kysely, Fastify, PGlite…)
+    // before commander parsed (ADR 0014). Chunks sit in dist/ itself, as the entry does, because
+    // src/project-paths.ts finds the root from its module's URL, whichever file it lands in.
+    // Their names hash their content: a rebuild never changes a chunk a running process may
+    // still load.
+    splitting: true,
+    outdir: path.dirname(outfile),
+    entryNames: name,
+    chunkNames: `${name}-chunk-[hash]`,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -68,9 +80,12 @@ async function build(root, entry, outfile, inputsFile) {
   });
   await mkdir(path.dirname(outfile), { recursive: true });
   // Written aside and renamed: processes that start at once (tests, a server and its CLI) never
-  // import a half-written bundle.
+  // import a half-written bundle. The entry (and its map) last: its chunks are in place first.
   const suffix = `.${process.pid}.tmp`;
-  for (const file of result.outputFiles) {
+  const isEntry = (/** @type {{ path: string }} */ file) =>
+    file.path === outfile || file.path === `${outfile}.map` ? 1 : 0;
+  const files = [...result.outputFiles].sort((a, b) => isEntry(a) - isEntry(b));
+  for (const file of files) {
     writeFileSync(file.path + suffix, file.contents);
     renameSync(file.path + suffix, file.path);
   }

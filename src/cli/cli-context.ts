@@ -2,7 +2,6 @@
 // context acting as the operator on the default partner (or on --partner).
 import type { Runtime } from '../runtime.ts';
 import type { Actor } from '../services/access/actor.ts';
-import { findPartner } from '../services/bootstrap/ensure-deployment.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
@@ -57,6 +56,8 @@ export function createCliContext(
     },
     async serviceContext(options) {
       const current = await this.runtime();
+      // Imported on use, as the runtime is: every command loads this module (ADR 0014).
+      const { findPartner } = await import('../services/bootstrap/ensure-deployment.ts');
       const partner = options.partner
         ? await findPartner(current.database.db, options.partner)
         : current.deployment.defaultPartner;

@@ -4,8 +4,6 @@
 import type { Command } from 'commander';
 import { isAppError } from '../domain/errors.ts';
 import type { CustomerRow } from '../db/schema.ts';
-import { requireCustomer } from '../services/customers/customer-service.ts';
-import { requireLocation } from '../services/locations/location-service.ts';
 import type { ServiceContext } from '../services/context.ts';
 import type { CliContext } from './cli-context.ts';
 import { CliUsageError } from './exit-codes.ts';
@@ -20,6 +18,8 @@ export async function customerByRef(
   ref: string,
   label = '--customer',
 ): Promise<CustomerRow> {
+  // The services are imported on use: program.ts loads this module for every command (ADR 0014).
+  const { requireCustomer } = await import('../services/customers/customer-service.ts');
   try {
     return await requireCustomer(context, ref);
   } catch (error) {
@@ -44,6 +44,7 @@ export async function orRejectUnknown<T>(lookup: () => Promise<T>, message: stri
 }
 
 async function checkLocation(context: ServiceContext, customer: CustomerRow, ref: string): Promise<void> {
+  const { requireLocation } = await import('../services/locations/location-service.ts');
   try {
     await requireLocation(context.db, customer.id, ref);
   } catch (error) {

@@ -1,13 +1,12 @@
 // Runs one CLI invocation and answers its exit code. With the embedded database held by a running
 // server, the invocation is sent to that server, which runs it against its own database.
 import { loadConfig, type Config } from '../config.ts';
-import { openRuntime, type Runtime } from '../runtime.ts';
+import type { Runtime } from '../runtime.ts';
 import { createCliContext } from './cli-context.ts';
 import { EXIT_OK, EXIT_REJECTED, describeError, exitCodeFor } from './exit-codes.ts';
 import { forwardToServer } from './forward-to-server.ts';
 import type { CliIo } from './io.ts';
 import { CommanderError, buildProgram, optionsOfRunningCommand } from './program.ts';
-import { createLogger } from '../runtime.ts';
 
 /** Commands that must run in this process: they open the database themselves. */
 const LOCAL_ONLY = new Set(['serve', 'worker', 'restore', 'migrate-to', 'help', '--help', '-h', '--version']);
@@ -49,14 +48,18 @@ export async function runCli(
     io,
     options.runtime
       ? async () => options.runtime as Runtime
-      : async () =>
-          openRuntime(
+      : async () => {
+          // Imported when a command first needs it: the database clients, pino and migrations
+          // are no part of `--help`, a parse error or a forwarded command (ADR 0014).
+          const { createLogger, openRuntime } = await import('../runtime.ts');
+          return openRuntime(
             config as Config,
             createLogger(
               { ...(config as Config), logLevel: logLevelFor(argv, config as Config) },
               process.stderr,
             ),
-          ),
+          );
+        },
     !options.runtime,
   );
   const program = buildProgram(cli, io);

@@ -1,8 +1,6 @@
 // Commands that start background work (provisioning a customer) wait for it, as SPEC §2 asks.
 // Outside a server there may be no worker at all, so the CLI runs one for those job kinds itself.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createWorker } from '../jobs/worker.ts';
-import { jobDefinitions } from '../jobs/registry.ts';
 import type { CliContext } from './cli-context.ts';
 import type { CliIo } from './io.ts';
 
@@ -45,6 +43,12 @@ export async function waitUntil<T>(
   check: () => Promise<T | null>,
   timeoutMs = 120_000,
 ): Promise<T> {
+  // The job handlers are imported by the command that waits, not by every `hub` command
+  // (ADR 0014).
+  const [{ createWorker }, { jobDefinitions }] = await Promise.all([
+    import('../jobs/worker.ts'),
+    import('../jobs/registry.ts'),
+  ]);
   const runtime = await cli.runtime();
   const worker = cli.insideServer
     ? null

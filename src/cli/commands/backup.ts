@@ -8,17 +8,24 @@ import type { Command } from 'commander';
 import { loadConfig, type Config } from '../../config.ts';
 import { conflict } from '../../domain/errors.ts';
 import { readDiscovery } from '../../server-discovery.ts';
-import {
-  backupEmbedded,
-  backupOpenDatabase,
-  restoreEmbedded,
-  type BackupResult,
-} from '../../services/backup/embedded-backup.ts';
-import { migrateToPostgres, type MigrateToOptions } from '../../services/backup/migrate-to-postgres.ts';
-import { backupPostgres, usePgRestoreInstead } from '../../services/backup/postgres-backup.ts';
+import type { BackupResult } from '../../services/backup/embedded-backup.ts';
+import type { MigrateToOptions } from '../../services/backup/migrate-to-postgres.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../exit-codes.ts';
 import type { CliIo } from '../io.ts';
+
+/**
+ * The backup services, imported when one of these commands runs: they load PGlite and pg, which
+ * `hub --help` and the other commands do not need (ADR 0014).
+ */
+async function backupServices() {
+  const [embedded, migrateTo, postgres] = await Promise.all([
+    import('../../services/backup/embedded-backup.ts'),
+    import('../../services/backup/migrate-to-postgres.ts'),
+    import('../../services/backup/postgres-backup.ts'),
+  ]);
+  return { ...embedded, ...migrateTo, ...postgres };
+}
 
 /** The configuration of this process: these commands never run inside a server. */
 function localConfig(cli: CliContext): Config {
@@ -60,6 +67,7 @@ function formatBytes(bytes: number): string {
 
 /** In a server (a forwarded command): its open database. Else the database the environment names. */
 async function backUp(cli: CliContext, out: string, options: { force: boolean }): Promise<BackupResult> {
+  const { backupEmbedded, backupOpenDatabase, backupPostgres } = await backupServices();
   if (cli.insideServer) {
     const { config, database } = await cli.runtime();
     if (config.database.kind !== 'pglite') throw new Error('expected the embedded database');
@@ -109,6 +117,7 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
     )
     .action(async (file: string, options: { force: boolean; json: boolean }) => {
       const config = localConfig(cli);
+      const { restoreEmbedded, usePgRestoreInstead } = await backupServices();
       const source = path.resolve(cli.io.cwd, file);
       if (config.database.kind === 'postgres') throw usePgRestoreInstead(source);
       const result = await restoreEmbedded(source, await refuseWhileServerRuns(config), {
@@ -146,6 +155,7 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
         );
       }
       await refuseWhileServerRuns(config);
+      const { migrateToPostgres } = await backupServices();
       const runtime = await cli.runtime();
       const result = await migrateToPostgres(runtime.database, options.databaseUrl, {
         batchSize: Number(options.batchSize),

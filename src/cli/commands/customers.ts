@@ -1,14 +1,6 @@
 // `hub customers create|list|get|delete`.
 import type { Command } from 'commander';
 import { isSellableId, SELLABLE_IDS } from '../../domain/packages/catalog.ts';
-import {
-  DELETE_CUSTOMER_JOB,
-  PROVISION_CUSTOMER_JOB,
-  createCustomer,
-  deleteCustomer,
-  getCustomerView,
-  listCustomerViews,
-} from '../../services/customers/customer-service.ts';
 import type { CustomerView } from '../../services/customers/customer-view.ts';
 import { isAppError } from '../../domain/errors.ts';
 import type { CliContext } from '../cli-context.ts';
@@ -16,6 +8,9 @@ import { allPages, printList } from '../list-output.ts';
 import { CliUsageError } from '../exit-codes.ts';
 import { customerByRef } from '../references.ts';
 import { waitUntil } from '../wait-for-jobs.ts';
+
+// Imported when an action runs, not by `hub --help` and the other commands (ADR 0014).
+const customerService = () => import('../../services/customers/customer-service.ts');
 
 /** `webex_calling,webex_suite:50` → sold packages with optional limits. */
 export function parsePackages(value: string): { id: string; limit: number | null }[] {
@@ -98,6 +93,7 @@ export function registerCustomerCommands(program: Command, cli: CliContext): voi
       ].join('\n'),
     )
     .action(async (options: CreateOptions) => {
+      const { PROVISION_CUSTOMER_JOB, createCustomer, getCustomerView } = await customerService();
       const context = await cli.serviceContext({ partner: options.partner });
       const created = await createCustomer(context, {
         name: options.name,
@@ -141,6 +137,7 @@ export function registerCustomerCommands(program: Command, cli: CliContext): voi
     .option('--partner <partner>')
     .option('--json', 'print JSON', false)
     .action(async (options: { search?: string; partner?: string; json: boolean }) => {
+      const { listCustomerViews } = await customerService();
       const context = await cli.serviceContext({ partner: options.partner });
       // The operator's service scope is every partner's customers; the CLI's is one partner, the
       // one --partner names (as `customers get` and every --customer find them).
@@ -162,6 +159,7 @@ export function registerCustomerCommands(program: Command, cli: CliContext): voi
     .option('--partner <partner>')
     .option('--json', 'print JSON', false)
     .action(async (ref: string, options: { partner?: string; json: boolean }) => {
+      const { getCustomerView } = await customerService();
       const context = await cli.serviceContext({ partner: options.partner });
       const customer = await getCustomerView(context, (await customerByRef(context, ref, 'customer')).id);
       cli.print(options.json, customer, () => describeCustomer(customer));
@@ -173,6 +171,7 @@ export function registerCustomerCommands(program: Command, cli: CliContext): voi
     .option('--partner <partner>')
     .option('--json', 'print JSON', false)
     .action(async (ref: string, options: { partner?: string; json: boolean }) => {
+      const { DELETE_CUSTOMER_JOB, deleteCustomer, getCustomerView } = await customerService();
       const context = await cli.serviceContext({ partner: options.partner });
       const customer = await getCustomerView(context, (await customerByRef(context, ref, 'customer')).id);
       await deleteCustomer(context, customer.id);

@@ -3,10 +3,7 @@
 // the person's free account, and their import row results and uploaded files. Live users and admins
 // with the address are named, not removed.
 import type { Command } from 'commander';
-import {
-  erasePersonEverywhere,
-  type DeploymentErasureResult,
-} from '../../services/privacy/erase-person-everywhere.ts';
+import type { DeploymentErasureResult } from '../../services/privacy/erase-person-everywhere.ts';
 import type { CliContext } from '../cli-context.ts';
 
 function describeErasure(email: string, result: DeploymentErasureResult): string {
@@ -19,6 +16,9 @@ function describeErasure(email: string, result: DeploymentErasureResult): string
   ].join('\n');
 }
 
+// Imported when an action runs, not by `hub --help` and the other commands (ADR 0014).
+const erasure = () => import('../../services/privacy/erase-person-everywhere.ts');
+
 export function registerEraseCommand(program: Command, cli: CliContext): void {
   program
     .command('erase')
@@ -26,6 +26,7 @@ export function registerEraseCommand(program: Command, cli: CliContext): void {
     .requiredOption('--email <email>', "the person's email address")
     .option('--json', 'print JSON', false)
     .action(async (options: { email: string; json: boolean }) => {
+      const { erasePersonEverywhere } = await erasure();
       const context = await cli.serviceContext({});
       const result = await erasePersonEverywhere(context, options.email);
       cli.print(options.json, result, () => describeErasure(options.email.trim().toLowerCase(), result));

@@ -1,6 +1,6 @@
 // `hub housekeeping`: runs now what the worker runs every hour (ADR 0057), and says what it removed.
 import type { Command } from 'commander';
-import { runHousekeeping, type HousekeepingReport } from '../../services/housekeeping/housekeeping.ts';
+import type { HousekeepingReport } from '../../services/housekeeping/housekeeping.ts';
 import type { CliContext } from '../cli-context.ts';
 
 function describeReport(report: HousekeepingReport): string {
@@ -15,6 +15,9 @@ function describeReport(report: HousekeepingReport): string {
   ].join('\n');
 }
 
+// Imported when an action runs, not by `hub --help` and the other commands (ADR 0014).
+const housekeeping = () => import('../../services/housekeeping/housekeeping.ts');
+
 export function registerHousekeepingCommand(program: Command, cli: CliContext): void {
   program
     .command('housekeeping')
@@ -23,6 +26,7 @@ export function registerHousekeepingCommand(program: Command, cli: CliContext): 
     )
     .option('--json', 'print JSON', false)
     .action(async (options: { json: boolean }) => {
+      const { runHousekeeping } = await housekeeping();
       const runtime = await cli.runtime();
       const report = await runHousekeeping(runtime.database.db);
       cli.print(options.json, report, () => describeReport(report));

@@ -1,12 +1,6 @@
 // `hub locations create|list|delete` (SPEC §4): a customer's locations, thin over the location service.
 import type { Command } from 'commander';
-import {
-  createLocation,
-  deleteLocation,
-  getLocationView,
-  listLocationViews,
-  type LocationView,
-} from '../../services/locations/location-service.ts';
+import type { LocationView } from '../../services/locations/location-service.ts';
 import { isAppError } from '../../domain/errors.ts';
 import type { CliContext } from '../cli-context.ts';
 import { printList } from '../list-output.ts';
@@ -34,6 +28,9 @@ interface CreateOptions {
   json: boolean;
 }
 
+// Imported when an action runs, not by `hub --help` and the other commands (ADR 0014).
+const locationService = () => import('../../services/locations/location-service.ts');
+
 export function registerLocationCommands(program: Command, cli: CliContext): void {
   const locations = program.command('locations').description("A customer's locations");
 
@@ -53,6 +50,7 @@ export function registerLocationCommands(program: Command, cli: CliContext): voi
     .option('--partner <partner>', 'partner id or name (default: the default partner)')
     .option('--json', 'print JSON', false)
     .action(async (options: CreateOptions) => {
+      const { createLocation } = await locationService();
       const context = await cli.serviceContext({ partner: options.partner });
       const location = await createLocation(context, options.customer, {
         name: options.name,
@@ -75,6 +73,7 @@ export function registerLocationCommands(program: Command, cli: CliContext): voi
     .option('--partner <partner>')
     .option('--json', 'print JSON', false)
     .action(async (options: { customer: string; partner?: string; json: boolean }) => {
+      const { listLocationViews } = await locationService();
       const context = await cli.serviceContext({ partner: options.partner });
       const items = await listLocationViews(context, options.customer);
       await printList(cli.io, [items], {
@@ -91,6 +90,7 @@ export function registerLocationCommands(program: Command, cli: CliContext): voi
     .option('--partner <partner>')
     .option('--json', 'print JSON', false)
     .action(async (ref: string, options: { customer: string; partner?: string; json: boolean }) => {
+      const { deleteLocation, getLocationView } = await locationService();
       const context = await cli.serviceContext({ partner: options.partner });
       const location = await getLocationView(context, options.customer, ref).catch((error: unknown) => {
         if (isAppError(error) && error.code === 'not_found')

@@ -1,11 +1,6 @@
 // `hub numbers add|list|remove` (SPEC §4): a customer's number inventory, per location.
 import type { Command } from 'commander';
-import {
-  addNumbers,
-  listNumbers,
-  removeNumbers,
-  type PhoneNumberView,
-} from '../../services/numbers/number-service.ts';
+import type { PhoneNumberView } from '../../services/numbers/number-service.ts';
 import type { CliContext } from '../cli-context.ts';
 import { allPages, printList } from '../list-output.ts';
 import { CliUsageError } from '../exit-codes.ts';
@@ -23,6 +18,9 @@ interface ListOptions {
   json: boolean;
 }
 
+// Imported when an action runs, not by `hub --help` and the other commands (ADR 0014).
+const numberService = () => import('../../services/numbers/number-service.ts');
+
 export function registerNumberCommands(program: Command, cli: CliContext): void {
   const numbers = program.command('numbers').description("A customer's phone numbers");
 
@@ -38,6 +36,7 @@ export function registerNumberCommands(program: Command, cli: CliContext): void 
         ranges: string[],
         options: { customer: string; location: string; partner?: string; json: boolean },
       ) => {
+        const { addNumbers } = await numberService();
         const context = await cli.serviceContext({ partner: options.partner });
         const result = await addNumbers(context, options.customer, options.location, ranges);
         cli.print(
@@ -60,6 +59,7 @@ export function registerNumberCommands(program: Command, cli: CliContext): void 
     .option('--partner <partner>')
     .option('--json', 'print JSON', false)
     .action(async (options: ListOptions) => {
+      const { listNumbers } = await numberService();
       if (options.free && options.taken) throw new CliUsageError('Give --free or --taken, not both.');
       const context = await cli.serviceContext({ partner: options.partner });
       const state = options.free ? 'free' : options.taken ? 'taken' : undefined;
@@ -84,6 +84,7 @@ export function registerNumberCommands(program: Command, cli: CliContext): void 
         given: string[],
         options: { customer: string; location?: string; partner?: string; json: boolean },
       ) => {
+        const { removeNumbers } = await numberService();
         const context = await cli.serviceContext({ partner: options.partner });
         const removed = await removeNumbers(context, options.customer, {
           numbers: given,

@@ -1,12 +1,7 @@
 // `hub partners create|list|get` (SPEC §1): the operator's view of the deployment's partners.
 import type { Command } from 'commander';
-import {
-  createPartner,
-  getPartnerView,
-  listPartnerViews,
-  type PartnerView,
-} from '../../services/partners/partner-service.ts';
-import { findPartner } from '../../services/bootstrap/ensure-deployment.ts';
+import type { PartnerView } from '../../services/partners/partner-service.ts';
+import type { findPartner } from '../../services/bootstrap/ensure-deployment.ts';
 import { conflict, isAppError } from '../../domain/errors.ts';
 import type { CliContext } from '../cli-context.ts';
 import { allPages, printList } from '../list-output.ts';
@@ -30,6 +25,7 @@ async function withNamesake(
 ): Promise<unknown> {
   const taken = isAppError(error) && error.details.some((detail) => detail.code === 'partner_name_taken');
   if (!taken) return error;
+  const { findPartner } = await import('../../services/bootstrap/ensure-deployment.ts');
   const namesake = await findPartner(db, name);
   if (!namesake) return error;
   return conflict(
@@ -41,6 +37,9 @@ async function withNamesake(
   );
 }
 
+// Imported when an action runs, not by `hub --help` and the other commands (ADR 0014).
+const partnerService = () => import('../../services/partners/partner-service.ts');
+
 export function registerPartnerCommands(program: Command, cli: CliContext): void {
   const partners = program.command('partners').description('Partners (service providers) of this deployment');
 
@@ -51,6 +50,7 @@ export function registerPartnerCommands(program: Command, cli: CliContext): void
     .option('--default-language <tag>', 'e.g. en, nl, nl_NL', 'en')
     .option('--json', 'print JSON', false)
     .action(async (options: { name: string; defaultLanguage: string; json: boolean }) => {
+      const { createPartner } = await partnerService();
       if (!options.name.trim() || options.name.trim().length > 200)
         throw new CliUsageError('--name must be 1 to 200 characters.');
       if (!LANGUAGE.test(options.defaultLanguage))
@@ -73,6 +73,7 @@ export function registerPartnerCommands(program: Command, cli: CliContext): void
     .description('List partners')
     .option('--json', 'print JSON', false)
     .action(async (options: { json: boolean }) => {
+      const { listPartnerViews } = await partnerService();
       const context = await cli.serviceContext({});
       const pages = allPages((cursor) => listPartnerViews(context, { cursor, limit: 200 }));
       await printList(cli.io, pages, { json: options.json, describe: describePartner, empty: '' });
@@ -83,7 +84,9 @@ export function registerPartnerCommands(program: Command, cli: CliContext): void
     .description('Show a partner (id or name)')
     .option('--json', 'print JSON', false)
     .action(async (ref: string, options: { json: boolean }) => {
+      const { getPartnerView } = await partnerService();
       const context = await cli.serviceContext({});
+      const { findPartner } = await import('../../services/bootstrap/ensure-deployment.ts');
       const row = await findPartner(context.db, ref);
       if (!row)
         throw new CliUsageError(`partner "${ref}": no partner has this id or name. See: hub partners list`);

@@ -3,15 +3,7 @@
 // `hub scim sync status|enable|disable --customer C`: the directory-sync switch, as
 // /v1/customers/{id}/directory-sync sets it (creating a token switches it on; this switches it off).
 import type { Command } from 'commander';
-import {
-  createScimToken,
-  getDirectorySync,
-  listScimTokenViews,
-  revokeScimTokenById,
-  setDirectorySync,
-  type DirectorySyncView,
-  type ScimTokenView,
-} from '../../services/scim/scim-token-service.ts';
+import type { DirectorySyncView, ScimTokenView } from '../../services/scim/scim-token-service.ts';
 import type { CliContext } from '../cli-context.ts';
 import { readDiscovery } from '../../server-discovery.ts';
 import { allPages, printList } from '../list-output.ts';
@@ -35,6 +27,9 @@ interface CommonOptions {
   json: boolean;
 }
 
+// Imported when an action runs, not by `hub --help` and the other commands (ADR 0014).
+const scimTokenService = () => import('../../services/scim/scim-token-service.ts');
+
 export function registerScimCommands(program: Command, cli: CliContext): void {
   const scim = program.command('scim').description('SCIM 2.0 directory synchronization');
   const tokens = scim.command('tokens').description("A customer's SCIM bearer tokens");
@@ -50,6 +45,7 @@ export function registerScimCommands(program: Command, cli: CliContext): void {
     .option('--json', 'print JSON', false)
     .action(
       async (options: CommonOptions & { name: string; expiresInDays?: number; enableSync: boolean }) => {
+        const { createScimToken, setDirectorySync } = await scimTokenService();
         const context = await cli.serviceContext({ partner: options.partner });
         const created = await createScimToken(context, options.customer, {
           name: options.name,
@@ -80,6 +76,7 @@ export function registerScimCommands(program: Command, cli: CliContext): void {
     .option('--partner <partner>')
     .option('--json', 'print JSON', false)
     .action(async (options: CommonOptions) => {
+      const { listScimTokenViews } = await scimTokenService();
       const context = await cli.serviceContext({ partner: options.partner });
       const pages = allPages((cursor) =>
         listScimTokenViews(context, options.customer, { cursor, limit: 200 }),
@@ -98,6 +95,7 @@ export function registerScimCommands(program: Command, cli: CliContext): void {
     .option('--partner <partner>')
     .option('--json', 'print JSON', false)
     .action(async (id: string, options: CommonOptions) => {
+      const { revokeScimTokenById } = await scimTokenService();
       const context = await cli.serviceContext({ partner: options.partner });
       const revoked = await orRejectUnknown(
         () => revokeScimTokenById(context, options.customer, id),
@@ -126,6 +124,7 @@ function registerSyncCommands(scim: Command, cli: CliContext): void {
     .option('--partner <partner>', 'partner id or name (default: the default partner)')
     .option('--json', 'print JSON', false)
     .action(async (options: CommonOptions) => {
+      const { getDirectorySync } = await scimTokenService();
       const context = await cli.serviceContext({ partner: options.partner });
       const current = await getDirectorySync(context, options.customer);
       cli.print(options.json, current, () => describeSync(current));
@@ -145,6 +144,7 @@ function registerSyncCommands(scim: Command, cli: CliContext): void {
       .option('--partner <partner>', 'partner id or name (default: the default partner)')
       .option('--json', 'print JSON', false)
       .action(async (options: CommonOptions) => {
+        const { setDirectorySync } = await scimTokenService();
         const context = await cli.serviceContext({ partner: options.partner });
         const changed = await setDirectorySync(context, options.customer, enabled);
         cli.print(options.json, changed, () => describeSync(changed));

@@ -2,16 +2,36 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { loadConfig, requirePublicUrlForEmail } from '../../config.ts';
-import { buildApp } from '../../http/app.ts';
-import { startWorkerProbes } from '../../http/worker-probes.ts';
-import { startWorker } from '../../jobs/worker.ts';
-import { jobDefinitions } from '../../jobs/registry.ts';
 import type { Runtime } from '../../runtime.ts';
 import { removeDiscovery, writeDiscovery } from '../../server-discovery.ts';
-import { seedDemo, type DemoCredentials } from '../../services/bootstrap/seed-demo.ts';
+import type { DemoCredentials } from '../../services/bootstrap/seed-demo.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../exit-codes.ts';
-import { startCliListener, type CliListener } from '../cli-listener.ts';
+import type { CliListener } from '../cli-listener.ts';
+
+/**
+ * The server's and the worker's code (Fastify and its plugins, the job handlers), imported when
+ * `serve` or `worker` runs: every `hub` command registers this file, and loading Fastify alone
+ * took longer than most commands run (ADR 0014).
+ */
+async function serverModules() {
+  const [app, probes, worker, registry, demo, listener] = await Promise.all([
+    import('../../http/app.ts'),
+    import('../../http/worker-probes.ts'),
+    import('../../jobs/worker.ts'),
+    import('../../jobs/registry.ts'),
+    import('../../services/bootstrap/seed-demo.ts'),
+    import('../cli-listener.ts'),
+  ]);
+  return {
+    buildApp: app.buildApp,
+    startWorkerProbes: probes.startWorkerProbes,
+    startWorker: worker.startWorker,
+    jobDefinitions: registry.jobDefinitions,
+    seedDemo: demo.seedDemo,
+    startCliListener: listener.startCliListener,
+  };
+}
 
 /** How long a stopping server waits for the requests it is still handling. */
 const SHUTDOWN_DRAIN_MS = 10_000;
@@ -68,6 +88,7 @@ export async function serve(
   options: { demo: boolean; out: (text: string) => void },
 ): Promise<void> {
   const { config, database, deployment, logger } = runtime;
+  const { buildApp, jobDefinitions, seedDemo, startCliListener, startWorker } = await serverModules();
   const credentials = options.demo ? await seedDemo(runtime) : null;
   const app = await buildApp({ config, database, secret: deployment.secret, logger });
   try {
@@ -180,7 +201,9 @@ export function registerServeCommands(program: Command, cli: CliContext): void {
     .action(async (options: { demo: boolean }) => {
       // Before the database opens: a start refused for its configuration changes nothing.
       requirePublicUrlForEmail(loadConfig());
-      await serve(await cli.runtime({ service: true }), { demo: options.demo, out: cli.io.out });
+      // The server's code is imported while the database opens, as it was when imported statically.
+      const [runtime] = await Promise.all([cli.runtime({ service: true }), serverModules()]);
+      await serve(runtime, { demo: options.demo, out: cli.io.out });
     });
 
   program
@@ -193,7 +216,10 @@ export function registerServeCommands(program: Command, cli: CliContext): void {
     )
     .action(async (options: { probePort?: number }) => {
       requirePublicUrlForEmail(loadConfig());
-      const runtime = await cli.runtime({ service: true });
+      const [runtime, { jobDefinitions, startWorker, startWorkerProbes }] = await Promise.all([
+        cli.runtime({ service: true }),
+        serverModules(),
+      ]);
       const probes =
         options.probePort === undefined
           ? null

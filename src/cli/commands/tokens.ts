@@ -2,12 +2,7 @@
 // The secret is printed once, on creation; only its hash is stored.
 import type { Command } from 'commander';
 import { ROLES, type Role } from '../../db/schema.ts';
-import {
-  createToken,
-  listTokenViews,
-  revokeToken,
-  type TokenView,
-} from '../../services/tokens/token-service.ts';
+import type { TokenView } from '../../services/tokens/token-service.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import type { CliContext } from '../cli-context.ts';
 import { allPages, printList } from '../list-output.ts';
@@ -54,6 +49,9 @@ interface CreateOptions {
   json: boolean;
 }
 
+// Imported when an action runs, not by `hub --help` and the other commands (ADR 0014).
+const tokenService = () => import('../../services/tokens/token-service.ts');
+
 export function registerTokenCommands(program: Command, cli: CliContext): void {
   const tokens = program.command('tokens').description('API tokens (bearer tokens of the REST API)');
 
@@ -79,6 +77,7 @@ export function registerTokenCommands(program: Command, cli: CliContext): void {
       ].join('\n'),
     )
     .action(async (options: CreateOptions) => {
+      const { createToken } = await tokenService();
       const context = await cli.serviceContext({ partner: options.partner });
       // The service says why a partner role takes no customer; only a customer role's is looked up.
       const customerRole = options.role.startsWith('customer_');
@@ -106,6 +105,7 @@ export function registerTokenCommands(program: Command, cli: CliContext): void {
     .option('--partner <partner>')
     .option('--json', 'print JSON', false)
     .action(async (options: { partner?: string; json: boolean }) => {
+      const { listTokenViews } = await tokenService();
       const context = await cli.serviceContext({ partner: options.partner });
       const ofPartner = await tokenIdsOfPartner(context);
       const pages = allPages(async (cursor) => {
@@ -121,6 +121,7 @@ export function registerTokenCommands(program: Command, cli: CliContext): void {
     .option('--partner <partner>')
     .option('--json', 'print JSON', false)
     .action(async (id: string, options: { partner?: string; json: boolean }) => {
+      const { revokeToken } = await tokenService();
       const context = await cli.serviceContext({ partner: options.partner });
       const unknown = `token "${id}": no API token of this partner has this id. See: hub tokens list`;
       if (!(await tokenIdsOfPartner(context)).has(id)) throw new CliUsageError(unknown);

@@ -5,7 +5,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { addUsers } from '../../services/provisioning/add-users.ts';
 import { createUserInput } from '../../http/schemas/users.ts';
 import { PACKAGE_IDS } from '../../domain/packages/catalog.ts';
 import type { CliContext } from '../cli-context.ts';
@@ -55,6 +54,9 @@ interface Options {
   json: boolean;
 }
 
+// Imported when an action runs, not by `hub --help` and the other commands (ADR 0014).
+const addUsersService = () => import('../../services/provisioning/add-users.ts');
+
 export function registerUsersAddBatchCommand(program: Command, cli: CliContext): void {
   usersCommand(program)
     .command('add-batch')
@@ -67,6 +69,7 @@ export function registerUsersAddBatchCommand(program: Command, cli: CliContext):
     .option('--partner <partner>', 'partner id or name (default: the default partner)')
     .option('--json', 'print JSON', false)
     .action(async (file: string, options: Options) => {
+      const { addUsers } = await addUsersService();
       const text = await readFile(path.resolve(cli.io.cwd, file), 'utf8').catch((error: unknown) => {
         const code = (error as NodeJS.ErrnoException).code;
         throw new CliUsageError(

@@ -11,13 +11,15 @@ import { pipeline } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
 import type { Command } from 'commander';
 import type { ServiceContext } from '../../services/context.ts';
-import { errorReportCsv, getImport } from '../../services/imports/import-queries.ts';
 import type { ImportView } from '../../services/imports/import-view.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../exit-codes.ts';
 import type { CliIo } from '../io.ts';
 import { orRejectUnknown } from '../references.ts';
 import { usersCommand } from './users.ts';
+
+// Imported when an action runs, not by `hub --help` and the other commands (ADR 0014).
+const importQueries = () => import('../../services/imports/import-queries.ts');
 
 /** States in which the job still changes its rows: its report would be incomplete. */
 const UNFINISHED = new Set(['queued', 'validating', 'applying']);
@@ -42,6 +44,7 @@ export async function importByRef(
   customerRef: string,
   importId: string,
 ): Promise<ImportView> {
+  const { getImport } = await importQueries();
   return orRejectUnknown(
     () => getImport(context, customerRef, importId),
     `import "${importId}": customer ${customerRef} has no import with this id.`,
@@ -65,6 +68,7 @@ export async function writeErrorReport(
     cli.io.err(`Import ${view.id} has no error report: ${why}. Nothing was written.\n`);
     return false;
   }
+  const { errorReportCsv } = await importQueries();
   const report = await errorReportCsv(context, view.customerId, view.id);
   const rows = `${errors} row${errors === 1 ? '' : 's'} with errors`;
   if (target === undefined) {

@@ -5,10 +5,12 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
-import { exportUsersCsv } from '../../services/exports/export-users.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../exit-codes.ts';
 import { usersCommand } from './users.ts';
+
+// Imported when an action runs, not by `hub --help` and the other commands (ADR 0014).
+const exportService = () => import('../../services/exports/export-users.ts');
 
 export function registerUserExportCommands(program: Command, cli: CliContext): void {
   usersCommand(program)
@@ -23,6 +25,7 @@ export function registerUserExportCommands(program: Command, cli: CliContext): v
       '\nExamples:\n  hub users export --customer DEVRIES-001 --out users.csv\n  hub users export --customer DEVRIES-001 > users.csv',
     )
     .action(async (options: { customer: string; out?: string; partner?: string; json: boolean }) => {
+      const { exportUsersCsv } = await exportService();
       // Without --out the CSV itself is stdout: a JSON summary there would corrupt it.
       if (options.json && !options.out)
         throw new CliUsageError('--json needs --out: without it the CSV itself is written to stdout.');

@@ -11,12 +11,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Command } from 'commander';
 import { AppError, isAppError } from '../../domain/errors.ts';
 import type { Locale } from '../../domain/messages/locale.ts';
-import { createWorker } from '../../jobs/worker.ts';
-import { jobDefinitions } from '../../jobs/registry.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import { createImport } from '../../services/imports/create-import.ts';
 import type { RowResultView } from '../../services/imports/import-results.ts';
-import { allImportRows, getImport } from '../../services/imports/import-queries.ts';
 import type { ImportView } from '../../services/imports/import-view.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../exit-codes.ts';
@@ -25,6 +21,20 @@ import type { CliIo } from '../io.ts';
 import { inBatches, printJsonObjectWithList } from '../list-output.ts';
 import { importByRef, outputFileOption, writeErrorReport } from './users-error-report.ts';
 import { usersCommand } from './users.ts';
+
+/**
+ * The import services and the job worker, imported when an import command runs, not by
+ * `hub --help` and the other commands (ADR 0014).
+ */
+async function importServices() {
+  const [worker, registry, create, queries] = await Promise.all([
+    import('../../jobs/worker.ts'),
+    import('../../jobs/registry.ts'),
+    import('../../services/imports/create-import.ts'),
+    import('../../services/imports/import-queries.ts'),
+  ]);
+  return { ...worker, ...registry, ...create, ...queries };
+}
 
 interface ImportOptions {
   customer: string;
@@ -98,6 +108,7 @@ async function waitForImport(
   importId: string,
   showProgress: boolean,
 ): Promise<ImportView> {
+  const { createWorker, getImport, jobDefinitions } = await importServices();
   const runtime = await cli.runtime();
   // Outside a server nobody else runs jobs: run a worker here (all kinds, so a customer's earlier
   // jobs, which the import queues behind, run too).
@@ -231,6 +242,7 @@ async function printHuman(
   context: ServiceContext,
   customerId: string,
 ): Promise<void> {
+  const { allImportRows } = await importServices();
   const shown: ImportCliResult['rows'] = [];
   const details = new Map<number, RowDetail>();
   let changing = 0;
@@ -329,6 +341,7 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
         options.errorReport === undefined
           ? undefined
           : await outputFileOption(cli.io.cwd, '--error-report', options.errorReport);
+      const { createImport } = await importServices();
       const runtime = await cli.runtime();
       const context = await cli.serviceContext({ partner: options.partner });
       let created: ImportView;
@@ -422,6 +435,7 @@ async function reportImport(
   view: ImportView,
   json: boolean,
 ): Promise<void> {
+  const { allImportRows } = await importServices();
   // Written as the row results are read, a batch at a time: 60,000 rows built into one result
   // (and one string) weighed hundreds of MB in a server with a 256 MB heap.
   const head = {

@@ -3,7 +3,6 @@
 // package needs it.
 import type { Command } from 'commander';
 import { PACKAGE_IDS, type PackageId } from '../../domain/packages/catalog.ts';
-import { changeUserPackage } from '../../services/provisioning/change-package.ts';
 import type { CliContext } from '../cli-context.ts';
 import { findUser, packageOption, usersCommand } from './users.ts';
 
@@ -18,6 +17,9 @@ interface Options {
   partner?: string;
   json: boolean;
 }
+
+// Imported when an action runs, not by `hub --help` and the other commands (ADR 0014).
+const changePackageService = () => import('../../services/provisioning/change-package.ts');
 
 export function registerUsersSetPackageCommand(program: Command, cli: CliContext): void {
   usersCommand(program)
@@ -34,6 +36,7 @@ export function registerUsersSetPackageCommand(program: Command, cli: CliContext
     .option('--partner <partner>', 'partner id or name (default: the default partner)')
     .option('--json', 'print JSON', false)
     .action(async (options: Options) => {
+      const { changeUserPackage } = await changePackageService();
       const context = await cli.serviceContext({ partner: options.partner });
       const userId = (await findUser(context, options.customer, options.user, '--user')).id;
       const result = await changeUserPackage(context, options.customer, userId, {

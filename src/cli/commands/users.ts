@@ -6,16 +6,13 @@ import { isPackageId, PACKAGE_IDS, type PackageId } from '../../domain/packages/
 import { isAppError } from '../../domain/errors.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { isUuidLike } from '../../services/db-errors.ts';
-import {
-  createUserWithWarnings,
-  deleteUser,
-  getUser,
-  listUserViews,
-} from '../../services/users/user-service.ts';
 import type { UserView } from '../../services/users/user-view.ts';
 import type { CliContext } from '../cli-context.ts';
 import { allPages, printList } from '../list-output.ts';
 import { CliUsageError } from '../exit-codes.ts';
+
+// Imported when an action runs, not by `hub --help` and the other commands (ADR 0014).
+const userService = () => import('../../services/users/user-service.ts');
 
 /** The `users` group, shared with the other users-*.ts command files (whichever registers first). */
 export function usersCommand(program: Command): Command {
@@ -56,6 +53,7 @@ export async function findUser(
   ref: string,
   label = 'user',
 ): Promise<UserView> {
+  const { getUser, listUserViews } = await userService();
   const missing = () =>
     new CliUsageError(
       `${label} "${ref}": customer ${customer} has no user with this id or email. See: hub users list --customer ${customer}`,
@@ -126,6 +124,7 @@ export function registerUserCommands(program: Command, cli: CliContext): void {
     .option('--partner <partner>', 'partner id or name (default: the default partner)')
     .option('--json', 'print JSON', false)
     .action(async (options: AddOptions) => {
+      const { createUserWithWarnings } = await userService();
       const context = await cli.serviceContext({ partner: options.partner });
       const { user, warnings } = await createUserWithWarnings(context, options.customer, {
         email: options.email,
@@ -158,6 +157,7 @@ export function registerUserCommands(program: Command, cli: CliContext): void {
     .option('--partner <partner>')
     .option('--json', 'print JSON', false)
     .action(async (options: ListOptions) => {
+      const { listUserViews } = await userService();
       const context = await cli.serviceContext({ partner: options.partner });
       const pages = allPages((cursor) =>
         listUserViews(context, options.customer, {
@@ -190,6 +190,7 @@ export function registerUserCommands(program: Command, cli: CliContext): void {
     .option('--partner <partner>')
     .option('--json', 'print JSON', false)
     .action(async (ref: string, options: { customer: string; partner?: string; json: boolean }) => {
+      const { deleteUser } = await userService();
       const context = await cli.serviceContext({ partner: options.partner });
       const user = await findUser(context, options.customer, ref);
       await deleteUser(context, options.customer, user.id);
