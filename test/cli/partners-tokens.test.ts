@@ -142,6 +142,31 @@ describe('hub tokens', () => {
     });
   });
 
+  it('lists a token made with another token as created with it, and revokes it with it', async () => {
+    const parent = (await cli().hub('tokens', 'create', '--role', 'partner_full_admin', '--json')).json<
+      TokenView & { token: string }
+    >();
+    const minted = await (app as App).inject({
+      method: 'POST',
+      url: '/v1/tokens',
+      headers: { authorization: `Bearer ${parent.token}` },
+      payload: { name: 'minted with a token', role: 'partner_readonly_admin' },
+    });
+    expect(minted.statusCode).toBe(201);
+    const child = minted.json<TokenView>();
+    const line = (text: string) => text.split('\n').find((entry) => entry.startsWith(child.id)) ?? '';
+
+    const listed = await cli().hub('tokens', 'list');
+    expect(line(listed.stdout)).toContain(`created with token ${parent.id}`);
+    expect(line(listed.stdout)).toMatch(/\(no expiry\)$/);
+    expect(listed.stdout.split('\n').find((entry) => entry.startsWith(parent.id))).not.toContain(
+      'created with',
+    );
+
+    await cli().hub('tokens', 'revoke', parent.id);
+    expect(line((await cli().hub('tokens', 'list')).stdout)).toMatch(/created with token .*\(revoked\)$/);
+  });
+
   it('prints only the token on stdout without --json, the rest on stderr', async () => {
     const created = await cli().hub('tokens', 'create', '--role', 'partner_readonly_admin');
     expect(created.exitCode).toBe(0);

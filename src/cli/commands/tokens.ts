@@ -23,7 +23,9 @@ function daysOption(value: string): number {
 
 function describeToken(token: TokenView): string {
   const state = token.revokedAt ? 'revoked' : token.expiresAt ? `expires ${token.expiresAt}` : 'no expiry';
-  return `${token.id}  ${token.prefix}…  ${token.name}  ${token.role}${token.customerId ? `  customer ${token.customerId}` : ''}  (${state})`;
+  // The creating token is named: revoking it revokes this one too (ADR 0085).
+  const createdWith = token.createdByTokenId ? `  created with token ${token.createdByTokenId}` : '';
+  return `${token.id}  ${token.prefix}…  ${token.name}  ${token.role}${token.customerId ? `  customer ${token.customerId}` : ''}${createdWith}  (${state})`;
 }
 
 /**
