@@ -16,6 +16,11 @@ export interface ApiToken {
   revokedAt: string | null;
   lastUsedAt: string | null;
   createdAt: string;
+  /**
+   * The API token this one was created with; null when a person created it (session or CLI).
+   * Revoking that token revokes this one too (ADR 0085). Older servers leave it out.
+   */
+  createdByTokenId?: string | null;
 }
 
 /** The create answer: the only time the secret is seen. */

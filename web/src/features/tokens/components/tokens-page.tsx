@@ -37,6 +37,15 @@ export function TokensPage({ customer }: TokensPageProps = {}) {
   const mayManage = roles.length > 0 && !(customer && pages.isError);
   const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const when = (value: string | null) => (value ? format.format(new Date(value)) : '—');
+  const byId = new Map(pages.items.map((token) => [token.id, token]));
+  // A token still working: revoking its creator revokes it too (ADR 0085).
+  const isLive = (token: ApiToken) =>
+    !token.revokedAt && !(token.expiresAt && Date.parse(token.expiresAt) <= Date.now());
+  const madeWith = (token: ApiToken) =>
+    pages.items.filter(
+      (other) => other.id !== token.id && other.createdByTokenId === token.id && isLive(other),
+    ).length;
+  const cascade = toRevoke ? madeWith(toRevoke) : 0;
   const askRevoke = (token: ApiToken) => {
     revoke.reset();
     setToRevoke(token);
@@ -82,7 +91,16 @@ export function TokensPage({ customer }: TokensPageProps = {}) {
         >
           {pages.items.map((token) => (
             <Table.Tr key={token.id}>
-              <Table.Td>{token.name}</Table.Td>
+              <Table.Td>
+                {token.name}
+                {token.createdByTokenId ? (
+                  <Text size="xs" c="dimmed" data-testid="token-created-with">
+                    {t('tokens.createdWithToken', {
+                      token: creatorLabel(byId.get(token.createdByTokenId), token.createdByTokenId),
+                    })}
+                  </Text>
+                ) : null}
+              </Table.Td>
               <Table.Td>{t(`admins.roles.${token.role}`)}</Table.Td>
               {customer ? null : (
                 <Table.Td>
@@ -149,8 +167,18 @@ export function TokensPage({ customer }: TokensPageProps = {}) {
         onCancel={() => setToRevoke(null)}
         loading={revoke.isPending}
       >
+        {cascade > 0 ? (
+          <Text size="sm" data-testid="token-revoke-cascade">
+            {cascade === 1 ? t('tokens.revokeCascadeOne') : t('tokens.revokeCascadeMany', { count: cascade })}
+          </Text>
+        ) : null}
         {revoke.isError ? <ErrorAlert error={revoke.error} /> : null}
       </ConfirmDialog>
     </>
   );
+}
+
+/** The token a token was created with: its name and prefix when listed, else its id. */
+function creatorLabel(creator: ApiToken | undefined, id: string): string {
+  return creator ? `${creator.name} (${creator.prefix}…)` : id;
 }
