@@ -167,6 +167,20 @@ describe('/openapi.json states the API rules enforced outside the route schemas'
     const schema = document.paths[path]?.[method]?.responses[status]?.content?.['application/json']?.schema;
     expect(findProperty(document, schema, 'createdByTokenId')?.description).toContain(CREATED_BY_TOKEN_ID);
   });
+
+  it('documents every .csv operation as answering text/csv, not any content', async () => {
+    const document = await servedDocument();
+    const downloads = operations(document).filter(
+      ([method, path]) => method === 'get' && path.endsWith('.csv'),
+    );
+    expect(downloads.map(([, path]) => path).sort()).toEqual([
+      '/v1/customers/{customerId}/imports/{importId}/error-report.csv',
+      '/v1/customers/{customerId}/users/export.csv',
+      '/v1/customers/{customerId}/users/template.csv',
+    ]);
+    for (const [, , operation] of downloads)
+      expect(Object.keys(operation.responses['200']?.content ?? {})).toEqual(['text/csv']);
+  });
 });
 
 describe('the document tells the truth about those rules', () => {

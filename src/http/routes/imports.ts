@@ -17,7 +17,7 @@ import { attachmentDisposition } from '../attachment-disposition.ts';
 import { pageQuery, setNextLink } from '../paging.ts';
 import { refuseUnstorable } from '../plugins/input-hygiene.ts';
 import { closeUnreadUpload, refuseDeclaredTooLarge } from '../upload-size-guard.ts';
-import { customerParams, errorResponse, errorResponses } from '../schemas/common.ts';
+import { csvDownload, customerParams, errorResponse, errorResponses } from '../schemas/common.ts';
 
 const countsOutput = z.object({
   add: z.number(),
@@ -262,6 +262,10 @@ export async function importRoutes(app: App): Promise<void> {
         tags: ['imports'],
         summary: 'Failed rows as uploaded, plus Error and Line columns',
         params: importParams,
+        response: {
+          200: csvDownload('The failed rows as uploaded (same separator), plus Error and Line columns'),
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {

@@ -2,7 +2,7 @@
 import { exportUsersCsv, templateCsv } from '../../services/exports/export-users.ts';
 import type { App } from '../app.ts';
 import { attachmentDisposition } from '../attachment-disposition.ts';
-import { customerParams } from '../schemas/common.ts';
+import { csvDownload, customerParams, errorResponses } from '../schemas/common.ts';
 
 export async function userCsvRoutes(app: App): Promise<void> {
   app.get(
@@ -12,6 +12,10 @@ export async function userCsvRoutes(app: App): Promise<void> {
         tags: ['users'],
         summary: 'Export all users as CSV (SPEC §6 column order)',
         params: customerParams,
+        response: {
+          200: csvDownload('Every user of the customer, one row each, in the import columns'),
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {
@@ -30,6 +34,7 @@ export async function userCsvRoutes(app: App): Promise<void> {
         tags: ['users'],
         summary: 'CSV template: the headers and one example row',
         params: customerParams,
+        response: { 200: csvDownload('The import columns and one example row'), ...errorResponses },
       },
     },
     async (request, reply) => {

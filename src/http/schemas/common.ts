@@ -19,6 +19,17 @@ export const errorResponses = {
   429: errorResponse,
 } as const;
 
+/**
+ * A CSV download's 200 answer, for the OpenAPI document: the file itself (UTF-8), not JSON. Fastify
+ * sends the stream as it is, unserialized; `unknown` (not `string`) lets the handler send a stream.
+ */
+export function csvDownload(description: string) {
+  return {
+    description,
+    content: { 'text/csv': { schema: z.unknown().describe('The CSV file, UTF-8') } },
+  } as const;
+}
+
 export const customerParams = z.object({
   customerId: z.string().min(1).describe('Customer id (or its externalId)'),
 });
