@@ -41,6 +41,8 @@ const tokens = [
   // Its creator is not in the list (another admin's token, or not on this page): named by id.
   { ...base, id: 't6', name: 'Orphan', prefix: 'whk_kl12', createdByTokenId: 'tok_unlisted' },
   { ...base, id: 't7', name: 'Grandchild', prefix: 'whk_mn34', createdByTokenId: 't3' },
+  // Made with a revoked token: the server's revocation reaches it through that token.
+  { ...base, id: 't8', name: 'Heir', prefix: 'whk_op56', createdByTokenId: 't4' },
 ];
 
 beforeEach(() => {
@@ -80,19 +82,19 @@ describe('API token lineage', () => {
     expect(within(row(table, 'Deploy bot')).queryByTestId('token-created-with')).toBeNull();
   });
 
-  it('says in the revoke confirmation how many live listed tokens go with it', async () => {
+  it('says in the revoke confirmation how many live listed tokens go with it, down the chain', async () => {
     await renderPage(<TokensPage />);
     fireEvent.click(await screen.findByRole('button', { name: 'Revoke Deploy bot' }));
     const dialog = await screen.findByRole('dialog', { name: 'Revoke token?' });
     expect(within(dialog).getByTestId('token-revoke-cascade').textContent).toBe(
-      'Revoking it also revokes the 2 tokens created with it.',
+      'Revoking it also revokes the 4 tokens created with it, directly or through another token.',
     );
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
 
     fireEvent.click(screen.getByRole('button', { name: 'Revoke Report sync' }));
     const second = await screen.findByRole('dialog', { name: 'Revoke token?' });
     expect(within(second).getByTestId('token-revoke-cascade').textContent).toBe(
-      'Revoking it also revokes the token created with it.',
+      'Revoking it also revokes the token created with it, directly or through another token.',
     );
     fireEvent.click(within(second).getByRole('button', { name: 'Cancel' }));
 

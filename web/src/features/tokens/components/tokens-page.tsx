@@ -41,10 +41,20 @@ export function TokensPage({ customer }: TokensPageProps = {}) {
   // A token still working: revoking its creator revokes it too (ADR 0085).
   const isLive = (token: ApiToken) =>
     !token.revokedAt && !(token.expiresAt && Date.parse(token.expiresAt) <= Date.now());
-  const madeWith = (token: ApiToken) =>
-    pages.items.filter(
-      (other) => other.id !== token.id && other.createdByTokenId === token.id && isLive(other),
-    ).length;
+  // The server revokes the whole chain below a token, through revoked tokens too: so is it counted
+  // here (among the tokens listed), the live ones only.
+  const madeWith = (token: ApiToken) => {
+    const below = new Set<string>();
+    for (let reached = [token.id]; reached.length > 0;) {
+      const next = pages.items.filter(
+        (other) => other.createdByTokenId && reached.includes(other.createdByTokenId) && !below.has(other.id),
+      );
+      next.forEach((other) => below.add(other.id));
+      reached = next.map((other) => other.id);
+    }
+    below.delete(token.id);
+    return pages.items.filter((other) => below.has(other.id) && isLive(other)).length;
+  };
   const cascade = toRevoke ? madeWith(toRevoke) : 0;
   const askRevoke = (token: ApiToken) => {
     revoke.reset();
