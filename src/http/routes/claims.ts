@@ -12,7 +12,7 @@ import { MAX_CLAIM } from '../../services/provisioning/add-users.ts';
 import type { App } from '../app.ts';
 import { toErrorResponse } from '../errors.ts';
 import { setNextLink } from '../paging.ts';
-import { customerParams, errorResponses } from '../schemas/common.ts';
+import { customerParams, errorResponse, errorResponses } from '../schemas/common.ts';
 import type { FastifyRequest } from 'fastify';
 
 const claimOutput = z.object({
@@ -113,10 +113,15 @@ export async function claimRoutes(app: App): Promise<void> {
       schema: {
         tags: ['claims'],
         summary: 'Claim any number of free accounts listed in a CSV file (text/csv body)',
+        // The document's media type of the body: the one parser above (swagger only, not Fastify).
+        consumes: ['text/csv'],
         params: customerParams,
         querystring: z.object({ package: z.enum(PACKAGE_IDS).optional() }),
         body: z.string().describe('CSV with a "User ID/Email (Required)" or "email" column'),
-        response: { 200: claimOutput, ...errorResponses },
+        // The file's size limit is the CSV parser's (above), not a route bodyLimit, so the
+        // document's rules (openapi-rules.ts) do not see it: the 413 is listed here, as the
+        // imports upload lists its own.
+        response: { 200: claimOutput, 413: errorResponse, ...errorResponses },
       },
     },
     async (request) =>
