@@ -9,6 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
+import { pruneChunks } from './prune-chunks.mjs';
 
 const builder = fileURLToPath(import.meta.url);
 const projectRoot = path.resolve(path.dirname(builder), '..');
@@ -91,4 +92,11 @@ async function build(root, entry, name, outfile, inputsFile) {
   }
   writeFileSync(inputsFile + suffix, JSON.stringify(Object.keys(result.metafile.inputs)));
   renameSync(inputsFile + suffix, inputsFile);
+  // Chunks of older builds pile up in dist/ (one set per edit). They are kept for a day after a
+  // build stops using them, for processes still running an older build (prune-chunks.mjs).
+  try {
+    pruneChunks(path.dirname(outfile), name, new Set(files.map((file) => path.basename(file.path))));
+  } catch {
+    // Housekeeping only: the bundle is built, and runs, whether or not old chunks could go.
+  }
 }
