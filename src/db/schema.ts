@@ -8,6 +8,8 @@ type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | 
 export interface ProvisioningError {
   code: string;
   description: string;
+  /** Dutch text of `description`, where the writer gave one (customer provisioning errors). */
+  descriptionNl?: string;
 }
 
 export interface PartnersTable {

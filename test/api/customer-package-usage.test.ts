@@ -216,7 +216,7 @@ describe('the customer view counts the users of each sold package', () => {
       },
       transformResult: async (args) => args.result,
     };
-    const views = await loadCustomerViews(database.db.withPlugin(counting), rows);
+    const views = await loadCustomerViews(database.db.withPlugin(counting), rows, 'en');
     expect(queries).toBe(2);
     expect(views.map((view) => view.packages.find((entry) => entry.id === 'webex_suite')?.used)).toEqual([
       1, 0,

@@ -42,9 +42,12 @@ async function createCustomer(
   return response.json() as { id: string; status: string };
 }
 
-async function fetchCustomer(id: string) {
+async function fetchCustomer(id: string, language = 'en') {
   const { app, tokens, auth } = harness();
-  return app.inject({ url: `/v1/customers/${id}`, headers: auth(tokens.partnerFull) });
+  return app.inject({
+    url: `/v1/customers/${id}`,
+    headers: { ...auth(tokens.partnerFull), 'accept-language': language },
+  });
 }
 
 describe('provisioning', () => {
@@ -99,6 +102,23 @@ describe('provisioning', () => {
     expect(body.errors).toEqual([
       { code: 'provisioning_failed', description: 'Webex Meetings could not be enabled.' },
     ]);
+    // The Dutch UI reads the same error in Dutch.
+    expect((await fetchCustomer(customer.id, 'nl')).json().errors).toEqual([
+      { code: 'provisioning_failed', description: 'Webex Meetings kon niet worden ingeschakeld.' },
+    ]);
+  });
+
+  it("words a failed first location in the reader's language", async () => {
+    const { drainJobs } = harness();
+    backend.failNext({ step: 'create_location', times: 1 });
+    const customer = await createCustomer();
+    await drainJobs();
+    expect((await fetchCustomer(customer.id)).json().errors).toEqual([
+      { code: 'location_failed', description: 'The location "Head Office" could not be created.' },
+    ]);
+    expect((await fetchCustomer(customer.id, 'nl')).json().errors).toEqual([
+      { code: 'location_failed', description: 'De locatie "Head Office" kon niet worden aangemaakt.' },
+    ]);
   });
 
   it("names an admin email taken in this partner, and only calls another partner's taken", async () => {
@@ -112,6 +132,13 @@ describe('provisioning', () => {
         code: 'admin_invite_failed',
         description:
           'The customer full admin could not be invited: shared-owner@pizza.example already has an admin account.',
+      },
+    ]);
+    expect((await fetchCustomer(again.id, 'nl')).json().errors).toEqual([
+      {
+        code: 'admin_invite_failed',
+        description:
+          'De volledige beheerder van de klant kon niet worden uitgenodigd: shared-owner@pizza.example heeft al een beheerdersaccount.',
       },
     ]);
     expect(own.id).not.toBe(again.id);
@@ -132,6 +159,10 @@ describe('provisioning', () => {
       'The customer full admin could not be invited: theirs@pizza.example is already associated with an existing account.',
     );
     expect(error.description).not.toMatch(/admin account/);
+    const [dutch] = (await fetchCustomer(foreign.id, 'nl')).json().errors;
+    expect(dutch.description).toBe(
+      'De volledige beheerder van de klant kon niet worden uitgenodigd: theirs@pizza.example is al gekoppeld aan een bestaand account.',
+    );
   });
 });
 

@@ -188,7 +188,7 @@ describe('toPublicCustomer', () => {
     });
   });
 
-  it('puts package errors on the package and org errors on the customer', () => {
+  it('puts package errors on the package and org errors on the customer, in English', () => {
     const shape = toPublicCustomer({
       ...record,
       status: 'provisioned_with_errors',
@@ -196,9 +196,14 @@ describe('toPublicCustomer', () => {
         {
           code: 'provisioning_failed',
           description: 'Webex Calling could not be enabled.',
+          descriptionNl: 'Webex Calling kon niet worden ingeschakeld.',
           packageId: 'webex_calling',
         },
-        { code: 'admin_invite_failed', description: 'The customer full admin could not be invited.' },
+        {
+          code: 'admin_invite_failed',
+          description: 'The customer full admin could not be invited.',
+          descriptionNl: 'De volledige beheerder van de klant kon niet worden uitgenodigd.',
+        },
       ],
     });
     expect(shape.orgId).toBeUndefined();

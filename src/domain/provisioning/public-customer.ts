@@ -9,6 +9,8 @@ import { toPublicError, type WholesaleCode, type WholesaleCodeName } from './who
 export interface ProvisioningErrorRecord {
   readonly code: string;
   readonly description: string;
+  /** Dutch text for the admin API's Dutch readers; the public API answers `description`. */
+  readonly descriptionNl?: string | undefined;
   /** Set when the error concerns one sold package rather than the organization. */
   readonly packageId?: string | undefined;
 }

@@ -162,7 +162,7 @@ export async function createCustomer(
       payload: { customerId: row.id },
       queueKey: row.id,
     });
-    const view = await loadCustomerView(trx, row);
+    const view = await loadCustomerView(trx, row, context.locale);
     await recordAudit(trx, context, {
       partnerId: row.partner_id,
       customerId: row.id,
@@ -195,7 +195,10 @@ export async function listCustomerViews(
     limit: input.limit,
   });
   const page = toPage(rows, input.limit, (row) => ({ key: row.name.toLowerCase(), id: row.id }));
-  return { items: await loadCustomerViews(context.db, page.items), nextCursor: page.nextCursor };
+  return {
+    items: await loadCustomerViews(context.db, page.items, context.locale),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /** Finds a customer the actor may see, by id or externalId; otherwise 404. */
@@ -212,7 +215,7 @@ export async function requireCustomer(
 
 export async function getCustomerView(context: ServiceContext, ref: string): Promise<CustomerView> {
   const row = await requireCustomer(context, ref);
-  return loadCustomerView(context.db, row);
+  return loadCustomerView(context.db, row, context.locale);
 }
 
 export interface UpdateCustomerInput {
@@ -255,7 +258,7 @@ export async function updateCustomerDetails(
     if (!existing) throw notFound('Customer', 'Klant');
     if (input.packages !== undefined) assertMayChangeSoldPackages(context.actor);
     if (!canStart('update', existing.status)) throw customerBusy(existing.status);
-    const before = await loadCustomerView(trx, existing);
+    const before = await loadCustomerView(trx, existing, context.locale);
     const soldBefore = before.packages.map((entry) => entry.id);
     const soldAfter = input.packages?.map((entry) => entry.id) ?? soldBefore;
     const added = soldAfter.filter((id) => !soldBefore.includes(id));
@@ -289,7 +292,7 @@ export async function updateCustomerDetails(
           }
         : {}),
     });
-    const after = await loadCustomerView(trx, row);
+    const after = await loadCustomerView(trx, row, context.locale);
     await recordAudit(trx, context, {
       partnerId: row.partner_id,
       customerId: row.id,
@@ -365,7 +368,7 @@ export async function deleteCustomer(context: ServiceContext, customerId: string
   return context.db.transaction().execute(async (trx) => {
     const existing = await lockCustomer(trx, customerScope(context.actor), customerId);
     if (!existing) throw notFound('Customer', 'Klant');
-    if (existing.status === 'deleting') return await loadCustomerView(trx, existing);
+    if (existing.status === 'deleting') return await loadCustomerView(trx, existing, context.locale);
     const row = await updateCustomer(trx, existing.id, { status: 'deleting' });
     await enqueueJob(trx, { kind: DELETE_CUSTOMER_JOB, payload: { customerId: row.id }, queueKey: row.id });
     await recordAudit(trx, context, {
@@ -377,7 +380,7 @@ export async function deleteCustomer(context: ServiceContext, customerId: string
       before: { status: existing.status },
       after: { status: 'deleting' },
     });
-    return await loadCustomerView(trx, row);
+    return await loadCustomerView(trx, row, context.locale);
   });
 }
 

@@ -1,5 +1,6 @@
 // The customer as the admin API, the CLI and the web app see it (camelCase, settings grouped).
 import type { CustomerRow, ProvisioningError } from '../../db/schema.ts';
+import type { Locale } from '../../domain/messages/locale.ts';
 import {
   countPackageUsageByCustomer,
   listCustomerPackages,
@@ -12,6 +13,19 @@ export interface CustomerPackageView {
   readonly limit: number | null;
   /** Users of the customer holding it, counted as the limit rule counts them (SPEC §2). */
   readonly used: number;
+}
+
+export interface CustomerErrorView {
+  readonly code: string;
+  readonly description: string;
+}
+
+/** A stored provisioning error in the reader's language: Dutch where it has a Dutch text. */
+export function localizedError(error: ProvisioningError, locale: Locale): CustomerErrorView {
+  return {
+    code: error.code,
+    description: locale === 'nl' && error.descriptionNl ? error.descriptionNl : error.description,
+  };
 }
 
 /** Customer id → package or add-on id → users holding it. */
@@ -33,7 +47,8 @@ export interface CustomerView {
   };
   readonly language: string;
   readonly status: CustomerRow['status'];
-  readonly errors: ProvisioningError[];
+  /** In the reader's language: the Dutch text where the error has one. */
+  readonly errors: CustomerErrorView[];
   readonly packages: CustomerPackageView[];
   readonly settings: {
     readonly defaultPackage: string | null;
@@ -51,17 +66,22 @@ export interface CustomerView {
 export async function loadCustomerViews(
   executor: Executor,
   rows: readonly CustomerRow[],
+  locale: Locale,
 ): Promise<CustomerView[]> {
   const ids = rows.map((row) => row.id);
   const [packages, usage] = await Promise.all([
     listCustomerPackages(executor, ids),
     countPackageUsageByCustomer(executor, ids),
   ]);
-  return rows.map((row) => toCustomerView(row, packages, usage));
+  return rows.map((row) => toCustomerView(row, packages, usage, locale));
 }
 
-export async function loadCustomerView(executor: Executor, row: CustomerRow): Promise<CustomerView> {
-  const [view] = await loadCustomerViews(executor, [row]);
+export async function loadCustomerView(
+  executor: Executor,
+  row: CustomerRow,
+  locale: Locale,
+): Promise<CustomerView> {
+  const [view] = await loadCustomerViews(executor, [row], locale);
   if (!view) throw new Error(`No view for customer ${row.id}`);
   return view;
 }
@@ -70,6 +90,7 @@ export function toCustomerView(
   row: CustomerRow,
   packages: readonly CustomerPackageRow[],
   usage: PackageUsage,
+  locale: Locale,
 ): CustomerView {
   const used = usage.get(row.id);
   return {
@@ -88,7 +109,7 @@ export function toCustomerView(
     },
     language: row.language,
     status: row.status,
-    errors: row.errors,
+    errors: row.errors.map((error) => localizedError(error, locale)),
     packages: packages
       .filter((entry) => entry.customer_id === row.id)
       .map((entry) => ({

@@ -2,9 +2,11 @@
 // locations, enables the sold packages and invites the customer's full admin (outbox); an update
 // enables and disables the packages that changed; deletion removes the org downstream first.
 // Backend faults become the customer's status and errors, never a retried job: the partner sees
-// `provisioned_with_errors` or `error` with `errors[{code, description}]`.
+// `provisioned_with_errors` or `error` with `errors[{code, description}]`. Each error is stored
+// with its Dutch text too (`descriptionNl`): the job has no reader, so the admin API picks the
+// text in the language of whoever reads the customer; the public API answers the English one.
 import type { Kysely } from 'kysely';
-import { PACKAGES, isPackageId } from '../../domain/packages/catalog.ts';
+import { packageDisplayName } from '../../domain/packages/catalog.ts';
 import { statusAfter } from '../../domain/provisioning/customer-lifecycle.ts';
 import type { ProvisioningErrorRecord } from '../../domain/provisioning/public-customer.ts';
 import { findAdminByEmail, insertAdmin } from '../../db/repositories/admins.ts';
@@ -39,10 +41,6 @@ function jobContext(db: Kysely<DB>, customer: CustomerRow, jobId: string | undef
     locale: 'en',
     ...(jobId ? { jobId } : {}),
   };
-}
-
-function packageName(packageId: string): string {
-  return isPackageId(packageId) ? PACKAGES[packageId].displayName : packageId;
 }
 
 async function attempt(
@@ -89,13 +87,15 @@ async function inviteCustomerAdmin(
   if (existing) {
     if (existing.customer_id === customer.id) return null;
     // Another partner's account is not this partner's business: say only that the email is taken.
-    const why =
-      existing.partner_id === customer.partner_id
-        ? 'already has an admin account'
-        : 'is already associated with an existing account';
+    const ownPartner = existing.partner_id === customer.partner_id;
+    const why = ownPartner
+      ? 'already has an admin account'
+      : 'is already associated with an existing account';
+    const whyNl = ownPartner ? 'heeft al een beheerdersaccount' : 'is al gekoppeld aan een bestaand account';
     return {
       code: 'admin_invite_failed',
       description: `The customer full admin could not be invited: ${customer.admin_email} ${why}.`,
+      descriptionNl: `De volledige beheerder van de klant kon niet worden uitgenodigd: ${customer.admin_email} ${whyNl}.`,
     };
   }
   await context.db.transaction().execute(async (trx) => {
@@ -147,6 +147,8 @@ export async function runCustomerProvisioning(
         errors.push({
           code: 'provisioning_failed',
           description: `The organization could not be created: ${fault.message}`,
+          // The backend's text is English: a Dutch reader gets the failure without it.
+          descriptionNl: 'De organisatie kon niet worden aangemaakt.',
         }),
     );
     if (!created) {
@@ -178,6 +180,7 @@ export async function runCustomerProvisioning(
         errors.push({
           code: 'location_failed',
           description: `The location "${location.name}" could not be created.`,
+          descriptionNl: `De locatie "${location.name}" kon niet worden aangemaakt.`,
         }),
     );
   }
@@ -189,7 +192,8 @@ export async function runCustomerProvisioning(
       () =>
         errors.push({
           code: 'provisioning_failed',
-          description: `${packageName(packageId)} could not be enabled.`,
+          description: `${packageDisplayName(packageId, 'en')} could not be enabled.`,
+          descriptionNl: `${packageDisplayName(packageId, 'nl')} kon niet worden ingeschakeld.`,
           packageId,
         }),
     );
@@ -200,7 +204,8 @@ export async function runCustomerProvisioning(
       () =>
         errors.push({
           code: 'provisioning_failed',
-          description: `${packageName(packageId)} could not be disabled.`,
+          description: `${packageDisplayName(packageId, 'en')} could not be disabled.`,
+          descriptionNl: `${packageDisplayName(packageId, 'nl')} kon niet worden uitgeschakeld.`,
         }),
     );
   }
@@ -243,6 +248,8 @@ export async function runCustomerDeletion(db: Kysely<DB>, customerId: string, jo
         {
           code: 'provisioning_failed',
           description: 'The organization could not be deleted; delete the customer again to retry.',
+          descriptionNl:
+            'De organisatie kon niet worden verwijderd; verwijder de klant opnieuw om het nog eens te proberen.',
         },
       ],
       'customer.delete_failed',
