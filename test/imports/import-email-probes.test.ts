@@ -71,7 +71,9 @@ describe('emails of other organizations in an import', () => {
     for (let row = 2 + EMAIL_PROBES_PER_MINUTE; row <= OTHERS + 2; row += 1) {
       expect(codes[row]).toEqual(['email_checks_rate_limited']);
     }
-    expect(outcome.rows.at(-1)?.messages[0]).toContain(`than ${EMAIL_PROBES_PER_MINUTE} a minute`);
+    expect(outcome.rows.at(-1)?.messages[0]).toContain(
+      `more than ${EMAIL_PROBES_PER_MINUTE} email addresses a minute`,
+    );
     expect((await probesAudited()).sort()).toEqual(otherEmails.slice(0, EMAIL_PROBES_PER_MINUTE).sort());
   });
 

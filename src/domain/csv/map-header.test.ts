@@ -56,7 +56,7 @@ describe('mapHeader', () => {
   it('rejects two headers for the same field', () => {
     expect(mapHeader(['User ID/Email (Required)', 'First Name', 'Voornaam'])).toEqual({
       ok: false,
-      error: { code: 'duplicate_column', column: 'First Name', headers: ['First Name', 'Voornaam'] },
+      error: { code: 'duplicate_column', column: 'firstName', headers: ['First Name', 'Voornaam'] },
     });
   });
 

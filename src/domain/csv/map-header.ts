@@ -5,6 +5,7 @@ import { EMAIL_COLUMN_KEY, USER_COLUMNS, type UserColumn } from './user-columns.
 
 export type FileIssue =
   | { code: 'missing_email_column' }
+  /** `column` is the field's key (`firstName`): each message names it by its header in its locale. */
   | { code: 'duplicate_column'; column: string; headers: readonly string[] }
   | { code: 'unknown_columns'; headers: readonly string[] }
   | { code: 'empty_file' }
@@ -60,7 +61,7 @@ export function mapHeader(headers: readonly string[]): HeaderMapping {
     if (previous !== undefined) {
       return {
         ok: false,
-        error: { code: 'duplicate_column', column: column.english, headers: [previous, header.trim()] },
+        error: { code: 'duplicate_column', column: column.key, headers: [previous, header.trim()] },
       };
     }
     seen.set(column.key, header.trim());

@@ -21,7 +21,31 @@ describe('rowIssueMessage', () => {
       { code: 'other_separator', params: { separator: ';' } },
       3,
       'nl',
-      'Rij 3: Deze rij scheidt haar waarden met ";", anders dan de kopregel: sla haar op met het scheidingsteken van het bestand.',
+      'Rij 3: Deze rij gebruikt ";" als scheidingsteken, anders dan de kopregel: gebruik het scheidingsteken van het bestand.',
+    ],
+    [
+      { code: 'calling_fields_ignored', params: { package: 'webex_meetings' } },
+      4,
+      'nl',
+      'Rij 4: De kolommen Toestel, Telefoonnummer en Locatie worden genegeerd: Webex Meetings is geen belpakket.',
+    ],
+    [
+      { code: 'calling_fields_ignored', params: { package: 'webex_meetings' } },
+      4,
+      'en',
+      'Row 4: Extension, Phone Number and Location are ignored: Webex Meetings does not include calling.',
+    ],
+    [
+      { code: 'package_required' },
+      2,
+      'nl',
+      'Rij 2: Een nieuwe gebruiker heeft een pakket nodig (WAAR in één pakketkolom) en de klant heeft geen standaardpakketsjabloon.',
+    ],
+    [
+      { code: 'email_checks_rate_limited', column: 'email', params: { limit: 30 } },
+      5,
+      'en',
+      `Row 5, User ID/Email (Required): Not checked: the file names more than 30 email addresses a minute that belong to users of other organizations. Remove the rows reported with "${EMAIL_TAKEN_TEXT}" and import the file again.`,
     ],
     [
       { code: 'invalid_boolean', column: 'webex_meetings', params: { value: 'YES' } },
@@ -154,6 +178,16 @@ describe('rowIssueMessage', () => {
 describe('fileIssueMessage', () => {
   it.each([
     [{ code: 'missing_email_column' }, 'en', 'The file has no "User ID/Email (Required)" column.'],
+    [
+      { code: 'duplicate_column', column: 'firstName', headers: ['First Name', 'Voornaam'] },
+      'nl',
+      'Twee kolommen horen bij hetzelfde veld (Voornaam): First Name en Voornaam.',
+    ],
+    [
+      { code: 'duplicate_column', column: 'firstName', headers: ['First Name', 'Voornaam'] },
+      'en',
+      'Two columns are the same field (First Name): First Name and Voornaam.',
+    ],
     [
       { code: 'unknown_columns', headers: ['Shoe size'] },
       'nl',

@@ -36,7 +36,7 @@ const ROW_TEXTS: Record<RowErrorCode | RowWarningCode, Texts> = {
   email_taken_elsewhere: { en: () => EMAIL_TAKEN_TEXT, nl: () => EMAIL_TAKEN_TEXT },
   email_checks_rate_limited: {
     en: (p) =>
-      `Not checked: the file names more emails of users in other organizations than ${p.limit} a minute. Remove the rows reported with "${EMAIL_TAKEN_TEXT}" and import the file again.`,
+      `Not checked: the file names more than ${p.limit} email addresses a minute that belong to users of other organizations. Remove the rows reported with "${EMAIL_TAKEN_TEXT}" and import the file again.`,
     nl: (p) =>
       `Niet gecontroleerd: het bestand bevat meer e-mailadressen van gebruikers in andere organisaties dan er per minuut kunnen worden gecontroleerd (${p.limit}). Verwijder de rijen met de melding "${EMAIL_TAKEN_TEXT}" en importeer het bestand opnieuw.`,
   },
@@ -46,9 +46,9 @@ const ROW_TEXTS: Record<RowErrorCode | RowWarningCode, Texts> = {
   },
   package_required: {
     en: () =>
-      'A new user needs a package (TRUE in one package column), and the customer has no default package.',
+      'A new user needs a package (TRUE in one package column), and the customer has no default package template.',
     nl: () =>
-      'Een nieuwe gebruiker heeft een pakket nodig (WAAR in één pakketkolom) en de klant heeft geen standaardpakket.',
+      'Een nieuwe gebruiker heeft een pakket nodig (WAAR in één pakketkolom) en de klant heeft geen standaardpakketsjabloon.',
   },
   package_not_sold: {
     en: (p) => `${p.packageName} was not sold to this customer.`,
@@ -158,7 +158,7 @@ const ROW_TEXTS: Record<RowErrorCode | RowWarningCode, Texts> = {
     en: (p) =>
       `This row separates its values with "${p.separator}", unlike the header row: save it with the file's separator.`,
     nl: (p) =>
-      `Deze rij scheidt haar waarden met "${p.separator}", anders dan de kopregel: sla haar op met het scheidingsteken van het bestand.`,
+      `Deze rij gebruikt "${p.separator}" als scheidingsteken, anders dan de kopregel: gebruik het scheidingsteken van het bestand.`,
   },
   preferred_site_missing: {
     en: (p) =>
@@ -179,9 +179,10 @@ const ROW_TEXTS: Record<RowErrorCode | RowWarningCode, Texts> = {
     nl: () => 'Er bestaat geen gebruiker met dit e-mailadres en de rij wijst niets toe: er is niets gedaan.',
   },
   calling_fields_ignored: {
-    en: (p) => `Extension, Phone Number and Location are ignored: ${p.packageName} has no calling.`,
+    en: (p) => `Extension, Phone Number and Location are ignored: ${p.packageName} does not include calling.`,
+    // The file's own Dutch headers (Toestel, Telefoonnummer, Locatie), so the admin finds the columns.
     nl: (p) =>
-      `De kolommen Toestel, Telefoonnummer en Locatie worden genegeerd: ${p.packageName} bevat geen bellen.`,
+      `De kolommen ${columnLabel('extension', 'nl')}, ${columnLabel('phoneNumber', 'nl')} en ${columnLabel('location', 'nl')} worden genegeerd: ${p.packageName} is geen belpakket.`,
   },
 };
 
@@ -248,8 +249,8 @@ export function fileIssueMessage(issue: FileIssue, locale: Locale): string {
         : 'The file has no "User ID/Email (Required)" column.';
     case 'duplicate_column':
       return nl
-        ? `Twee kolommen horen bij hetzelfde veld (${issue.column}): ${issue.headers.join(' en ')}.`
-        : `Two columns are the same field (${issue.column}): ${issue.headers.join(' and ')}.`;
+        ? `Twee kolommen horen bij hetzelfde veld (${columnLabel(issue.column, 'nl') ?? issue.column}): ${issue.headers.join(' en ')}.`
+        : `Two columns are the same field (${columnLabel(issue.column, 'en') ?? issue.column}): ${issue.headers.join(' and ')}.`;
     case 'unknown_columns':
       return nl
         ? `Onbekende kolommen worden genegeerd: ${issue.headers.join(', ')}.`
