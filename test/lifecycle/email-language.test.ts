@@ -111,7 +111,7 @@ describe('Dutch customers', () => {
     expect(added.json().results[0]).toMatchObject({ result: 'pending_user_migration' });
     const email = await lastEmailTo('kaasboer@free.example');
     expect(email.template).toBe('consent-move');
-    expect(email.subject).toBe('Kaashandel Gouda nodigt u uit om uw Webex-account over te zetten');
+    expect(email.subject).toBe('Kaashandel Gouda nodigt u uit om uw Webex-account te migreren');
     expect(email.body_text).toContain('Gaat u akkoord? Open dan binnen 14 dagen deze link:');
     expect(email.body_text).toMatch(/token=/);
   });

@@ -58,7 +58,7 @@ export async function resendConsentEmail(
     throw conflict(
       {
         en: 'The subscriber is not in pending_user_migration state.',
-        nl: 'De abonnee wacht niet op een accountverhuizing.',
+        nl: 'De abonnee wacht niet op gebruikersmigratie.',
       },
       [
         {

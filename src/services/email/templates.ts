@@ -97,7 +97,7 @@ const TEMPLATES: Renderers = {
       ].join('\n'),
     }),
     nl: ({ link, customerName, email }) => ({
-      subject: `${customerName} nodigt u uit om uw Webex-account over te zetten`,
+      subject: `${customerName} nodigt u uit om uw Webex-account te migreren`,
       text: [
         `${customerName} wil uw account (${email}) aan de organisatie toevoegen.`,
         '',
