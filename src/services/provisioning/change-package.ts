@@ -8,6 +8,7 @@ import type { PackageId } from '../../domain/packages/catalog.ts';
 import { canStart, customerBusy } from '../../domain/provisioning/customer-lifecycle.ts';
 import { licenceChangeSteps, repairSteps } from '../../domain/provisioning/licence-change.ts';
 import { planUserChange } from '../../domain/users/plan-user-change.ts';
+import type { PlanningContext } from '../../domain/users/planning-context.ts';
 import { findLocation } from '../../db/repositories/locations.ts';
 import { findUser, lockUser, toUserState } from '../../db/repositories/users.ts';
 import type { CustomerRow, UserRow } from '../../db/schema.ts';
@@ -31,7 +32,15 @@ export interface ChangePackageInput {
   readonly location?: string | undefined;
   readonly extension?: string | undefined;
   readonly phoneNumber?: string | undefined;
+  /**
+   * A caller's own rule on location, extension and phone number (the Wholesale API's): run in the
+   * transaction, on the locked user and the customer's locations, before planning. False: planned
+   * without them. It may throw to refuse the change. Absent: they are planned as given.
+   */
+  readonly usesCallingFields?: ((user: UserRow, locations: LocationLookup) => boolean) | undefined;
 }
+
+type LocationLookup = Pick<PlanningContext, 'locationById'>;
 
 export interface PackageChangeResult {
   readonly user: UserView;
@@ -87,14 +96,16 @@ export async function changeUserPackage(
       },
       { purpose: 'locked' },
     );
+    const calling: Pick<ChangePackageInput, 'location' | 'extension' | 'phoneNumber'> =
+      (input.usesCallingFields?.(existing, state) ?? true) ? input : {};
     const change = toDesiredChange(
       existing.email,
       {
         package: input.package,
         attendantConsole: input.attendantConsole,
-        location: input.location,
-        extension: input.extension,
-        phoneNumber: input.phoneNumber,
+        location: calling.location,
+        extension: calling.extension,
+        phoneNumber: calling.phoneNumber,
       },
       (ref) => state.locationById(ref)?.name ?? ref,
     );

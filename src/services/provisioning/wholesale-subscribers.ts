@@ -17,6 +17,7 @@ import { assertCanWrite, customerScope } from '../access/policy.ts';
 import { resendConsentEmail } from '../accounts/consent.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadPlanningState } from '../users/planning-state.ts';
+import { unknownLocationError } from '../users/refuse-unusable-location.ts';
 import { toDesiredChange } from '../users/user-input.ts';
 import { deleteUser } from '../users/user-service.ts';
 import { addOneUser } from './add-users.ts';
@@ -27,6 +28,7 @@ import {
   refuseWhileOverProbeBudget,
 } from './email-probes.ts';
 import { changeUserPackage } from './change-package.ts';
+import { callingParametersUse } from './subscriber-calling-parameters.ts';
 import { requireWholesaleCustomer } from './wholesale-customers.ts';
 import { wholesaleInvalid, wholesaleNotFound } from './wholesale-errors.ts';
 
@@ -144,17 +146,26 @@ export async function updateWholesaleSubscriber(
   const row = await requireSubscriber(context, id);
   const customer = await requireWholesaleCustomer(context, row.customer_id);
   const choice = packageChoice(input);
-  // "If this subscriber is an existing Webex Calling entitled user, these attributes are optional
-  // and if provided are ignored" (public description of the update): a user who already has a
-  // location and a number or extension keeps them.
-  const entitled = row.location_id !== null && (row.extension !== null || row.phone_number !== null);
-  const parameters = entitled ? undefined : input.provisioningParameters;
+  const parameters = input.provisioningParameters;
   await changeUserPackage(context, customer, row.id, {
     package: choice.packageId,
     attendantConsole: choice.attendantConsole,
     location: parameters?.locationId,
     extension: parameters?.extension,
     phoneNumber: parameters?.primaryPhoneNumber,
+    // Decided in the update's transaction, on the locked user and the customer's locations it
+    // plans with (subscriber-calling-parameters.ts says which apply and why).
+    usesCallingFields: (user, locations) => {
+      const use = callingParametersUse({
+        subscriber: user,
+        packageId: choice.packageId,
+        locationId: parameters?.locationId,
+        // Our ids are stored in lower case; PostgreSQL compares UUIDs in any case.
+        isOwnLocation: (locationId) => locations.locationById(locationId.toLowerCase()) !== null,
+      });
+      if (use.kind === 'unknown_location') throw unknownLocationError(use.locationId, context);
+      return use.kind === 'use';
+    },
   });
   return toPublic(await requireSubscriber(context, row.id));
 }

@@ -20,7 +20,6 @@ import {
   subscriberUpdateSchema,
   onBehalfQuerySchema,
 } from './schemas.ts';
-import { refuseLocationOutsideSubscriber, withoutUnusedCallingParameters } from './subscriber-location.ts';
 
 export async function wholesaleSubscriberRoutes(app: App): Promise<void> {
   app.get(
@@ -94,16 +93,10 @@ export async function wholesaleSubscriberRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) => {
-      const context = request.serviceContext();
-      await refuseLocationOutsideSubscriber(
-        context,
-        request.params.subscriberId,
-        request.body.provisioningParameters?.locationId,
-      );
       const subscriber = await updateWholesaleSubscriber(
-        context,
+        request.serviceContext(),
         request.params.subscriberId,
-        withoutUnusedCallingParameters(request.body),
+        request.body,
       );
       return reply.header('location', resourcePath('subscribers', subscriber.id)).send(subscriber);
     },
