@@ -114,7 +114,7 @@ describe('a screen loaded on first use', () => {
 
   it.each([
     ['en', 'You are offline', 'The connection is gone', 'Try again', 'Reload page'],
-    ['nl', 'U bent offline', 'De verbinding is weg', 'Opnieuw proberen', 'Pagina opnieuw laden'],
+    ['nl', 'U bent offline', 'De verbinding is verbroken', 'Opnieuw proberen', 'Pagina opnieuw laden'],
   ])(
     '(%s) says the connection is gone when the browser is offline',
     async (language, title, text, retry, reload) => {

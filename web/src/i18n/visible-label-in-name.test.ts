@@ -1,5 +1,5 @@
-// A button whose aria-label adds the row it acts on ("Delete +31 20 123 45 00") must still contain
-// its visible text ("Delete"): speech-input users say what they see (WCAG 2.5.3, axe's
+// A button whose aria-label adds the row it acts on ("Remove +31 20 123 45 00") must still contain
+// its visible text ("Remove"): speech-input users say what they see (WCAG 2.5.3, axe's
 // label-content-name-mismatch). Checked here per translation, so a rewording cannot break it.
 import { describe, expect, it } from 'vitest';
 import en from './locales/en.json';
@@ -9,7 +9,7 @@ import nl from './locales/nl.json';
 const pairs = [
   ['editLocation.edit', 'editLocation.editNamed'],
   ['common.delete', 'locations.deleteNamed'],
-  ['common.delete', 'numbers.removeNamed'],
+  ['numbers.remove', 'numbers.removeNamed'],
   ['admins.resend', 'admins.resendNamed'],
   ['admins.changeRole', 'admins.changeRoleNamed'],
   ['admins.remove', 'admins.removeNamed'],

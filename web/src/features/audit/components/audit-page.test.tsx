@@ -227,7 +227,7 @@ describe('audit log', () => {
       'Toegevoegd: — → 10',
     ]);
     expect(
-      within(table).getByText('Rol: Klantbeheerder (alleen lezen) → Klantbeheerder (volledig)'),
+      within(table).getByText('Rol: Klantbeheerder (alleen-lezen) → Klantbeheerder (volledig)'),
     ).toBeTruthy();
   });
 

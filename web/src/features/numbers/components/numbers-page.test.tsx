@@ -53,17 +53,17 @@ afterEach(() => {
 
 const removals = () => calls.filter((call) => call.url.endsWith('/numbers/remove'));
 
-describe('numbers: delete', () => {
+describe('numbers: remove', () => {
   it('asks in a dialog that names the number and its location before removing it', async () => {
     await renderPage(<NumbersPage />, {
       path: '/control/c1/numbers',
       pattern: '/control/:customerId/numbers',
     });
-    fireEvent.click(await screen.findByRole('button', { name: 'Delete +31201234509' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Delete number?' });
-    expect(within(dialog).getByText(/Delete \+31201234509 from location Amsterdam\?/)).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove +31201234509' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Remove number?' });
+    expect(within(dialog).getByText(/Remove \+31201234509 from location Amsterdam\?/)).toBeTruthy();
     expect(removals()).toEqual([]);
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Remove' }));
     await waitFor(() => expect(removals()).toHaveLength(1));
     expect(JSON.parse(removals()[0]?.body ?? '{}')).toEqual({ numbers: ['+31201234509'] });
   });
@@ -73,7 +73,7 @@ describe('numbers: delete', () => {
       path: '/control/c1/numbers',
       pattern: '/control/:customerId/numbers',
     });
-    fireEvent.click(await screen.findByRole('button', { name: 'Delete +31201234509' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove +31201234509' }));
     fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(removals()).toEqual([]);

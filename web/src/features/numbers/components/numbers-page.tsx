@@ -184,7 +184,7 @@ export function NumbersPage() {
                     onClick={() => askRemove(entry)}
                     aria-label={t('numbers.removeNamed', { number: entry.phoneNumber })}
                   >
-                    {t('common.delete')}
+                    {t('numbers.remove')}
                   </Button>
                 ) : null}
               </Table.Td>
@@ -201,7 +201,7 @@ export function NumbersPage() {
           number: toRemove?.phoneNumber ?? '',
           location: toRemove?.locationName ?? '',
         })}
-        confirmLabel={t('common.delete')}
+        confirmLabel={t('numbers.remove')}
         onConfirm={confirmRemove}
         onCancel={closeConfirm}
         loading={remove.isPending}

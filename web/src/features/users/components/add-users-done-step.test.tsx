@@ -74,7 +74,7 @@ describe('Add users manually: the Done step', () => {
   it('is not a success when no user was added', async () => {
     await addOneUser(stubBatch(failed));
     expect(doneStep()?.hasAttribute('data-completed')).toBe(false);
-    expect(screen.getByTestId('done-step-not-all-added').textContent).toContain('No user added');
+    expect(screen.getByTestId('done-step-not-all-added').textContent).toContain('No users added');
   }, 60_000);
 
   it('is complete when every user was added', async () => {

@@ -98,13 +98,13 @@ describe('Add users manually: packages and failed rows', () => {
     expect((await screen.findByTestId('add-users-result')).textContent).toContain(
       '1 user added, 1 not added',
     );
-    // Not every user was added: "Done" is not shown as a success, only the steps before it are complete.
+    // Some users were not added: "Done" is not shown as a success, only the steps before it are complete.
     const step = (label: string) => screen.getByText(label).closest('button');
     for (const label of ['Enter users', 'Review']) {
       expect(step(label)?.hasAttribute('data-completed'), label).toBe(true);
     }
     expect(step('Done')?.hasAttribute('data-completed')).toBe(false);
-    expect(screen.getByTestId('done-step-not-all-added').textContent).toContain('Not every user added');
+    expect(screen.getByTestId('done-step-not-all-added').textContent).toContain('Some users not added');
 
     fireEvent.click(screen.getByRole('button', { name: 'Fix the failed rows' }));
     expect(screen.getByTestId('manual-row-1')).toBeTruthy();

@@ -235,7 +235,9 @@ describe('change-package dialog', () => {
     // Only a new number makes it a change.
     fireEvent.change(screen.getByRole('textbox', { name: 'Extension' }), { target: { value: '1235' } });
     expect(change.disabled).toBe(false);
-    expect(screen.getByTestId('same-package').textContent).toMatch(/new calling number information/);
+    expect(screen.getByTestId('same-package').textContent).toMatch(
+      /“Change” saves the new calling number information/,
+    );
     fireEvent.change(screen.getByRole('textbox', { name: 'Extension' }), { target: { value: '1234' } });
     expect(change.disabled).toBe(true);
     expect(requests.some((request) => request.url.endsWith('/package'))).toBe(false);
@@ -298,7 +300,7 @@ describe('change-package dialog', () => {
       fireEvent.click(addOn() as HTMLInputElement);
       // Adding the add-on alone is a change.
       expect(change.disabled).toBe(false);
-      expect(screen.getByTestId('same-package').textContent).toMatch(/Change adds Attendant Console/);
+      expect(screen.getByTestId('same-package').textContent).toMatch(/“Change” adds Attendant Console/);
       fireEvent.click(change);
       await vi.waitFor(() =>
         expect(requests.find((request) => request.url.endsWith('/package'))?.body).toEqual({
@@ -333,7 +335,7 @@ describe('change-package dialog', () => {
       expect(change.disabled).toBe(true);
       fireEvent.click(addOn() as HTMLInputElement);
       expect(change.disabled).toBe(false);
-      expect(screen.getByTestId('same-package').textContent).toMatch(/Change removes Attendant Console/);
+      expect(screen.getByTestId('same-package').textContent).toMatch(/“Change” removes Attendant Console/);
       fireEvent.click(change);
       await vi.waitFor(() =>
         expect(requests.find((request) => request.url.endsWith('/package'))?.body).toEqual({
