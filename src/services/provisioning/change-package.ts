@@ -58,7 +58,7 @@ function pendingMigration() {
   return conflict(
     {
       en: 'The user has not yet consented to the move of their account; change the package afterwards.',
-      nl: 'De gebruiker heeft nog geen toestemming gegeven voor de verhuizing van het account; wijzig het pakket daarna.',
+      nl: 'De gebruiker heeft nog geen toestemming gegeven voor de migratie van het account; wijzig het pakket daarna.',
     },
     [
       {
