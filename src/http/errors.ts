@@ -7,7 +7,7 @@ import { byteSizeText } from '../domain/messages/byte-size.ts';
 import type { Locale } from '../domain/messages/locale.ts';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../services/db-errors.ts';
 import { localeOf } from './locale.ts';
-import { validationMessage } from './validation-message.ts';
+import { validationDetails } from './validation-message.ts';
 
 const STATUS: Readonly<Record<ErrorCode, number>> = {
   validation_failed: 400,
@@ -180,15 +180,11 @@ export function toErrorResponse(
 ): { status: number; body: ErrorBody } {
   if (error instanceof AppError) return fromAppError(request, error);
   if (hasZodFastifySchemaValidationErrors(error)) {
+    // The field is the request property's path, the description a reason in the reader's language.
     const locale = detailLocale(request);
-    const details = error.validation.map((issue) => {
-      const field = issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || undefined;
-      return {
-        code: 'invalid_field',
-        description: `${error.validationContext ?? 'request'}${field ? `.${field}` : ''}: ${validationMessage(issue, locale)}`,
-        ...(field ? { field } : {}),
-      };
-    });
+    const details = error.validation.flatMap((issue) =>
+      validationDetails(issue, error.validationContext, locale),
+    );
     return { status: 400, body: errorBody(request, text(request, 'invalid'), details) };
   }
   const fastifyError = error as Partial<FastifyError>;

@@ -1,8 +1,8 @@
-// Request validation texts follow the request's language: zod's own Dutch where zod wrote the
-// English text, our Dutch for the messages our schemas write, English for anything else.
+// Request validation failures name the property's path as the field and give a readable reason in
+// the request's language, never zod's own text; one detail per unknown key.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { validationMessage, type ValidationIssue } from './validation-message.ts';
+import { validationDetails, type ValidationIssue } from './validation-message.ts';
 
 /** The issues of `schema` for `input`, shaped as fastify-type-provider-zod hands them on. */
 function issuesOf(schema: z.ZodType, input: unknown): ValidationIssue[] {
@@ -18,70 +18,141 @@ function issuesOf(schema: z.ZodType, input: unknown): ValidationIssue[] {
 
 const language = z.string().regex(/^[a-z]{2}([_-][A-Za-z]{2})?$/, 'a language such as en, nl or nl_NL');
 
-describe('validationMessage', () => {
+describe('validationDetails', () => {
   it.each([
-    // [case, schema, input, English text, Dutch text]
+    // [case, schema, input, field, English text, Dutch text]
     [
       'too short string',
-      z.string().min(2),
-      'A',
-      'Too small: expected string to have >=2 characters',
-      'Te kort: verwacht dat string >=2 tekens heeft',
+      z.object({ code: z.string().min(2) }),
+      { code: 'A' },
+      'code',
+      'code is too short: at least 2 characters.',
+      'code is te kort: minstens 2 tekens.',
     ],
     [
-      'too long string',
-      z.string().max(3),
-      'ABCD',
-      'Too big: expected string to have <=3 characters',
-      'Te lang: verwacht dat string <=3 tekens heeft',
+      'empty string',
+      z.object({ name: z.string().min(1) }),
+      { name: '' },
+      'name',
+      'name may not be empty.',
+      'name mag niet leeg zijn.',
     ],
     [
-      'missing field',
-      z.object({ name: z.string() }),
-      {},
-      'Invalid input: expected string, received undefined',
-      'Ongeldige invoer: verwacht string, ontving undefined',
+      'too long nested string',
+      z.object({ address: z.object({ addressLine1: z.string().max(50) }) }),
+      { address: { addressLine1: 'x'.repeat(51) } },
+      'address.addressLine1',
+      'address.addressLine1 is too long: at most 50 characters.',
+      'address.addressLine1 is te lang: hoogstens 50 tekens.',
     ],
+    ['missing field', z.object({ name: z.string() }), {}, 'name', 'name is required.', 'name is verplicht.'],
     [
       'wrong type',
       z.object({ limit: z.number() }),
       { limit: 'x' },
-      'Invalid input: expected number, received string',
-      'Ongeldige invoer: verwacht getal, ontving string',
+      'limit',
+      'limit must be a number.',
+      'limit moet een getal zijn.',
     ],
     [
       'a query number that is not a number',
       z.object({ max: z.coerce.number() }),
       { max: 'abc' },
-      'Invalid input: expected number, received NaN',
-      'Ongeldige invoer: verwacht getal, ontving NaN',
+      'max',
+      'max must be a number.',
+      'max moet een getal zijn.',
+    ],
+    [
+      'a number over its maximum',
+      z.object({ max: z.coerce.number().max(100) }),
+      { max: '500' },
+      'max',
+      'max is too large: at most 100.',
+      'max is te groot: hoogstens 100.',
     ],
     [
       'enum',
-      z.enum(['en', 'nl']),
-      'fr',
-      'Invalid option: expected one of "en"|"nl"',
-      'Ongeldige optie: verwacht één van "en"|"nl"',
+      z.object({ package: z.enum(['webex_calling', 'webex_meetings']) }),
+      { package: 'x' },
+      'package',
+      'package must be one of: "webex_calling", "webex_meetings".',
+      'package moet een van deze waarden zijn: "webex_calling", "webex_meetings".',
     ],
-    ['email format', z.email(), 'nope', 'Invalid email address', 'Ongeldig: emailadres'],
+    [
+      'email format',
+      z.object({ email: z.email() }),
+      { email: 'nope' },
+      'email',
+      'email is not a valid email address.',
+      'email is geen geldig e-mailadres.',
+    ],
+    [
+      'an empty list',
+      z.object({ users: z.array(z.string()).min(1) }),
+      { users: [] },
+      'users',
+      'users needs at least 1 item.',
+      'users moet minstens 1 element bevatten.',
+    ],
     [
       'our own message',
-      language,
-      'english',
-      'a language such as en, nl or nl_NL',
-      'een taal zoals en, nl of nl_NL',
+      z.object({ language: language }),
+      { language: 'english' },
+      'language',
+      'language: a language such as en, nl or nl_NL',
+      'language: een taal zoals en, nl of nl_NL',
+    ],
+    [
+      'our own message that names the field',
+      z.object({ country: z.string().regex(/^[A-Z]{2}$/, 'country must be an ISO code') }),
+      { country: 'nl' },
+      'country',
+      'country must be an ISO code',
+      'country must be an ISO code',
     ],
     [
       'a schema message without Dutch stays English',
-      z.string().refine(() => false, 'Something only we say'),
+      z.object({ x: z.string().refine(() => false, 'Something only we say') }),
+      { x: 'x' },
       'x',
-      'Something only we say',
-      'Something only we say',
+      'x: Something only we say',
+      'x: Something only we say',
     ],
-  ] as const)('%s', (_case, schema, input, english, dutch) => {
+  ] as const)('%s', (_case, schema, input, field, english, dutch) => {
     const [issue] = issuesOf(schema, input);
     if (!issue) throw new Error('no issue');
-    expect(validationMessage(issue, 'en')).toBe(english);
-    expect(validationMessage(issue, 'nl')).toBe(dutch);
+    expect(validationDetails(issue, 'body', 'en')).toEqual([
+      { code: 'invalid_field', field, description: english },
+    ]);
+    expect(validationDetails(issue, 'body', 'nl')).toEqual([
+      { code: 'invalid_field', field, description: dutch },
+    ]);
+  });
+
+  it('gives one detail per unknown key, its field the key (nested: the path)', () => {
+    const schema = z.strictObject({ name: z.string(), address: z.strictObject({ city: z.string() }) });
+    const issues = issuesOf(schema, { name: 'a', bogus: 1, other: 2, address: { city: 'c', zip: 1 } });
+    const details = issues.flatMap((issue) => validationDetails(issue, 'body', 'en'));
+    expect(details.map((detail) => detail.field).sort()).toEqual(['address.zip', 'bogus', 'other']);
+    expect(details.find((detail) => detail.field === 'bogus')?.description).toBe(
+      'Unknown field "bogus": this request does not take it. Leave it out or check its spelling.',
+    );
+    const [dutch] = issuesOf(z.strictObject({}), { bogus: 1 }).flatMap((issue) =>
+      validationDetails(issue, 'body', 'nl'),
+    );
+    expect(dutch?.description).toBe(
+      'Onbekend veld "bogus": dit verzoek kent het niet. Laat het weg of controleer de spelling.',
+    );
+  });
+
+  it('names the request part when the issue is about it as a whole', () => {
+    const [issue] = issuesOf(z.object({ a: z.string() }), 'text');
+    if (!issue) throw new Error('no issue');
+    expect(validationDetails(issue, 'body', 'en')).toEqual([
+      { code: 'invalid_field', description: 'The request body must be an object.' },
+    ]);
+    expect(validationDetails(issue, 'body', 'nl')[0]?.description).toBe(
+      'De inhoud van het verzoek moet een object zijn.',
+    );
   });
 });

@@ -76,8 +76,8 @@ describe('error details in the language of the request', () => {
       request: () => ['/v1/customers', { ...customer, externalId: 'LANG-003', name: '' }],
       status: 400,
       detail: { code: 'invalid_field', field: 'name' },
-      en: 'body.name: Too small: expected string to have >=1 characters',
-      nl: 'body.name: Te kort: verwacht dat string >=1 tekens heeft',
+      en: 'name may not be empty.',
+      nl: 'name mag niet leeg zijn.',
     },
     {
       name: 'an unknown time zone on a location',

@@ -202,15 +202,17 @@ describe('unknown keys in admin API write bodies', () => {
   it.each(Object.entries(CASES))('%s: 400 naming the key, and nothing changed', async (_name, entry) => {
     const before = JSON.stringify(await read(entry.state()));
     for (const [language, text] of [
-      ['en', `Unrecognized key: "${entry.key}"`],
-      ['nl', `Onbekende key: "${entry.key}"`],
+      ['en', `Unknown field "${entry.key}"`],
+      ['nl', `Onbekend veld "${entry.key}"`],
     ] as const) {
       const response = await send(entry.method, entry.url(), entry.body, language);
       expect(response.statusCode, response.body).toBe(400);
-      const errors = response.json().errors as { code: string; description: string }[];
+      const errors = response.json().errors as { code: string; description: string; field?: string }[];
       // One error only: the rest of the body is valid, the stray key is what is refused.
       expect(errors).toHaveLength(1);
       expect(errors[0]?.code).toBe('invalid_field');
+      // The field is the key's path (`address.zip`, `packages.0.max`), ending in the key itself.
+      expect(errors[0]?.field?.split('.').at(-1)).toBe(entry.key);
       expect(errors[0]?.description).toContain(text);
     }
     expect(JSON.stringify(await read(entry.state()))).toBe(before);

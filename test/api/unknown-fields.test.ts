@@ -7,7 +7,7 @@ const harness = useTestApp();
 let customerId = '';
 let userId = '';
 
-function send(method: 'POST' | 'PATCH' | 'GET', url: string, payload?: object, language = 'en') {
+function send(method: 'POST' | 'PATCH' | 'PUT' | 'GET', url: string, payload?: object, language = 'en') {
   const { app, tokens, auth } = harness();
   return app.inject({
     method,
@@ -73,15 +73,22 @@ describe('unknown keys in user bodies', () => {
         ],
       },
     ],
+    [
+      'PUT a package',
+      'PUT',
+      () => `/v1/customers/${customerId}/users/${userId}/package`,
+      { package: 'webex_meetings', locationId: 'x' },
+    ],
   ] as const)('%s: 400 naming the key, and nothing changed', async (_name, method, url, payload) => {
     for (const [language, text] of [
-      ['en', 'Unrecognized key: "locationId"'],
-      ['nl', 'Onbekende key: "locationId"'],
+      ['en', 'Unknown field "locationId"'],
+      ['nl', 'Onbekend veld "locationId"'],
     ] as const) {
       const response = await send(method, url(), payload, language);
       expect(response.statusCode, response.body).toBe(400);
       const [detail] = response.json().errors;
       expect(detail.code).toBe('invalid_field');
+      expect(detail.field).toMatch(/^(users\.0\.)?locationId$/);
       expect(detail.description).toContain(text);
     }
     const users = await send('GET', `/v1/customers/${customerId}/users`);
@@ -94,5 +101,58 @@ describe('unknown keys in user bodies', () => {
     const response = await send('PATCH', `/v1/customers/${customerId}/users/${userId}`, { title: 'Baker' });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json().title).toBe('Baker');
+  });
+});
+
+describe('validation details name the request property', () => {
+  it('gives one detail per unknown key, its field the key', async () => {
+    const response = await send('PATCH', `/v1/customers/${customerId}/users/${userId}`, {
+      title: 'Boss',
+      bogus: 1,
+      other: 2,
+    });
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json().errors).toEqual([
+      {
+        code: 'invalid_field',
+        field: 'bogus',
+        description:
+          'Unknown field "bogus": this request does not take it. Leave it out or check its spelling.',
+      },
+      {
+        code: 'invalid_field',
+        field: 'other',
+        description:
+          'Unknown field "other": this request does not take it. Leave it out or check its spelling.',
+      },
+    ]);
+  });
+
+  it.each([
+    ['en', 'max must be a number.'],
+    ['nl', 'max moet een getal zijn.'],
+  ] as const)(
+    'a query number that is no number (%s): field max, a readable reason',
+    async (language, text) => {
+      const response = await send('GET', `/v1/customers/${customerId}/users?max=abc`, undefined, language);
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json().errors).toEqual([{ code: 'invalid_field', field: 'max', description: text }]);
+    },
+  );
+
+  it.each([
+    ['en', 'address.addressLine1 is too long: at most 50 characters.'],
+    ['nl', 'address.addressLine1 is te lang: hoogstens 50 tekens.'],
+  ] as const)('a nested field too long (%s): its path as the field', async (language, text) => {
+    const response = await send(
+      'PATCH',
+      `/v1/customers/${customerId}`,
+      { address: { addressLine1: 'x'.repeat(51) } },
+      language,
+    );
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json().errors).toEqual([
+      { code: 'invalid_field', field: 'address.addressLine1', description: text },
+    ]);
   });
 });

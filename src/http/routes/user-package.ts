@@ -17,7 +17,8 @@ export async function userPackageRoutes(app: App): Promise<void> {
         summary:
           "Change a user's package (give the calling number information when the new package needs it)",
         params: userParams,
-        body: z.object({
+        // Strict, as every admin body: a stray key is a 400 naming it, not a 200 that ignored it.
+        body: z.strictObject({
           package: z.enum(PACKAGE_IDS),
           attendantConsole: z
             .boolean()
