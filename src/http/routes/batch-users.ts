@@ -4,6 +4,7 @@
 // while directory sync is on (the directory creates the users, ADR 0067).
 import { z } from 'zod';
 import { addUsers, MAX_MANUAL_ADD } from '../../services/provisioning/add-users.ts';
+import { withApiField } from '../../services/users/user-input.ts';
 import type { App } from '../app.ts';
 import { toErrorResponse } from '../errors.ts';
 import { customerParams, errorResponses } from '../schemas/common.ts';
@@ -54,7 +55,7 @@ export async function batchUserRoutes(app: App): Promise<void> {
           status: result.result === 'created' ? 201 : 202,
           user: result.user,
           errors: [],
-          warnings: result.warnings,
+          warnings: result.warnings.map(withApiField),
         };
       });
       return {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { PACKAGE_IDS } from '../../domain/packages/catalog.ts';
 import { changeUserPackage } from '../../services/provisioning/change-package.ts';
+import { withApiField } from '../../services/users/user-input.ts';
 import type { App } from '../app.ts';
 import { customerParams, errorResponses } from '../schemas/common.ts';
 import { lifecycleUserOutput, warningOutput } from './user-lifecycle-schemas.ts';
@@ -36,12 +37,15 @@ export async function userPackageRoutes(app: App): Promise<void> {
         },
       },
     },
-    async (request) =>
-      changeUserPackage(
+    async (request) => {
+      const { user, warnings } = await changeUserPackage(
         request.serviceContext(),
         request.params.customerId,
         request.params.userId,
         request.body,
-      ),
+      );
+      // A warning names the request property (`attendantConsole`), not the planner's column.
+      return { user, warnings: warnings.map(withApiField) };
+    },
   );
 }

@@ -20,6 +20,7 @@ import { requireCustomer } from '../customers/customer-service.ts';
 import { retryingDeadlocks } from '../db-errors.ts';
 import { applyUserPlan, planErrorsToAppError, userExistsError } from '../users/apply-user-plan.ts';
 import { loadPlanningState } from '../users/planning-state.ts';
+import { unusableLocationError } from '../users/refuse-unusable-location.ts';
 import { toDesiredChange, type UserFieldsInput } from '../users/user-input.ts';
 import { toUserView, type UserView } from '../users/user-view.ts';
 import {
@@ -56,6 +57,14 @@ export interface AddUsersOptions {
    * while directory sync is on (ADR 0067). Manual add and claims are refused then.
    */
   readonly allowWhileDirectorySync?: boolean;
+  /**
+   * A `location` the new user would not get. `refuse` (default: the admin API's create and batch,
+   * the CLI): a 400 for this user, as PATCH and PUT …/package answer it, an unknown one whatever the
+   * package, a known one for a package without a location `location_not_used`. `plan`: the
+   * planner's rule (unknown on a calling package: an error; on another: `calling_fields_ignored`),
+   * which the Wholesale API's subscriber create keeps.
+   */
+  readonly unusableLocation?: 'refuse' | 'plan';
 }
 
 /** SPEC §5, ADR 0067: while directory sync is on, the directory creates the customer's users. */
@@ -210,6 +219,17 @@ export async function addUsers(
         }
 
         const change = toDesiredChange(email, input, (ref) => state.locationById(ref)?.name ?? ref);
+        // The package the user would get: the one given, else the customer's template. Without
+        // either the planner's `package_required` is the answer, not the location.
+        const target = input.package ?? state.defaultPackageTemplate;
+        const locationError =
+          (options.unusableLocation ?? 'refuse') === 'refuse' && target !== null
+            ? unusableLocationError(change.location, target, state, context)
+            : null;
+        if (locationError) {
+          fail(locationError);
+          continue;
+        }
         const plan = planUserChange({
           current: null,
           change,
@@ -294,18 +314,21 @@ export async function addUsers(
 }
 
 /**
- * The single-user form (Wholesale subscriber create): the failure is thrown. Adds while directory
- * sync is on; the admin API's single create refuses that first (refuseWhileDirectorySync).
+ * The single-user form (Wholesale subscriber create, admin API create): the failure is thrown. Adds
+ * while directory sync is on; the admin API's single create refuses that first
+ * (refuseWhileDirectorySync) and passes `refuse` for a location the user would not get.
  */
 export async function addOneUser(
   context: ServiceContext,
   customer: CustomerRow,
   input: NewUserInput,
+  unusableLocation: 'refuse' | 'plan' = 'plan',
 ): Promise<Extract<AddUserResult, { result: 'created' | 'pending_user_migration' }>> {
   const [result] = await addUsers(context, customer.id, [input], {
     mode: 'add',
     max: MAX_MANUAL_ADD,
     allowWhileDirectorySync: true,
+    unusableLocation,
   });
   if (!result) throw new Error('addUsers answered no result');
   if (result.result === 'failed') throw result.error;

@@ -13,6 +13,7 @@ import type { CustomerRow, NewUser, UserRow } from '../../db/schema.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Executor, ServiceContext } from '../context.ts';
 import { isForeignKeyViolation, isUniqueViolation } from '../db-errors.ts';
+import { apiFieldOf } from './user-input.ts';
 
 /** Plan errors that are conflicts with another user's data (SPEC §7: conflict 409). */
 const CONFLICT_CODES: ReadonlySet<RowErrorCode> = new Set(['extension_taken', 'number_taken']);
@@ -30,7 +31,7 @@ export function planErrorsToAppError(plan: UserPlan, context: ServiceContext): E
   const details: ErrorDetail[] = plan.errors.map((issue) => ({
     code: issue.code,
     description: issueText(issue, context.locale),
-    ...(issue.column ? { field: issue.column } : {}),
+    ...(issue.column ? { field: apiFieldOf(issue.column) } : {}),
   }));
   if (plan.errors.length > 0 && plan.errors.every((issue) => CONFLICT_CODES.has(issue.code))) {
     return conflict(
@@ -80,7 +81,7 @@ function takenError(issue: RowError): AppError {
         code: issue.code,
         description: issueText(issue, 'en'),
         descriptionNl: issueText(issue, 'nl'),
-        ...(issue.column ? { field: issue.column } : {}),
+        ...(issue.column ? { field: apiFieldOf(issue.column) } : {}),
       },
     ],
   );

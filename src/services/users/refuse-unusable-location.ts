@@ -1,6 +1,7 @@
 // A `location` the API was given but the planner would not use: refused, never a 200 that changed
 // nothing. For a package without locations the planner only warns (`calling_fields_ignored`, which
-// a CSV row shows); PATCH user and PUT …/package both refuse it here, with the same code and text.
+// a CSV row shows); the admin API's create, its 25-user batch, PATCH user and PUT …/package all
+// refuse it here, with the same code and text.
 import { validationFailed, type AppError } from '../../domain/errors.ts';
 import { issueText } from '../../domain/messages/row-messages.ts';
 import type { PackageId } from '../../domain/packages/catalog.ts';

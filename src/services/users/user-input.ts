@@ -1,5 +1,10 @@
 // Maps the API's user fields onto the planner's channel-neutral DesiredUserChange.
-import type { BasicLicence, PackageId } from '../../domain/packages/catalog.ts';
+import {
+  ADD_ON_IDS,
+  SELLABLE_IDS,
+  type BasicLicence,
+  type PackageId,
+} from '../../domain/packages/catalog.ts';
 import type { DesiredUserChange, ImportBehaviour } from '../../domain/users/desired-change.ts';
 import type { TextField } from '../../domain/users/user-fields.ts';
 
@@ -55,6 +60,26 @@ const TEXT_INPUTS: readonly TextField[] = [
   'callerIdFirstName',
   'callerIdLastName',
 ];
+
+/**
+ * The request property a planner issue is about. The planner names CSV column keys (user-columns.ts):
+ * a package's own id, `attendant_console`, `jabberWithTeams`, `basic_messaging`; an API error's
+ * `field` names what the client sent instead (`package`, `attendantConsole`, …). The package id
+ * stays in the description.
+ */
+export function apiFieldOf(column: string): string {
+  if ((SELLABLE_IDS as readonly string[]).includes(column))
+    return (ADD_ON_IDS as readonly string[]).includes(column) ? 'attendantConsole' : 'package';
+  if (column === 'jabberWithTeams') return 'jabberWithWebexTeams';
+  const basic = BASIC_LICENCE_INPUTS.find(([, licence]) => licence === column);
+  if (basic) return `basicLicences.${basic[0]}`;
+  return column;
+}
+
+/** A warning or error detail with its planner column as the request property (apiFieldOf). */
+export function withApiField<T extends { readonly field?: string | undefined }>(detail: T): T {
+  return detail.field === undefined ? detail : { ...detail, field: apiFieldOf(detail.field) };
+}
 
 /** `locationName` resolves a location id to its name: the planner matches locations by name. */
 export function toDesiredChange(

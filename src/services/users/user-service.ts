@@ -21,7 +21,7 @@ import { holdingOf, pushLicenceSteps } from '../provisioning/user-licences.ts';
 import { applyUserPlan, planErrorsToAppError } from './apply-user-plan.ts';
 import { loadPlanningState, lockUsageOfCustomer } from './planning-state.ts';
 import { unusableLocationError } from './refuse-unusable-location.ts';
-import { apiBehaviour, toDesiredChange, type UserFieldsInput } from './user-input.ts';
+import { apiBehaviour, toDesiredChange, withApiField, type UserFieldsInput } from './user-input.ts';
 import { toUserView, type UserView } from './user-view.ts';
 import { deleteUserRow } from '../../db/repositories/users.ts';
 
@@ -71,8 +71,9 @@ export async function createUserWithWarnings(
   assertCanWrite(context.actor);
   const customer = await requireCustomer(context, customerRef);
   refuseWhileDirectorySync(customer);
-  const { user, warnings } = await addOneUser(context, customer, input);
-  return { user, warnings };
+  // A location the user would not get is refused, as PATCH and PUT …/package refuse it.
+  const { user, warnings } = await addOneUser(context, customer, input, 'refuse');
+  return { user, warnings: warnings.map(withApiField) };
 }
 
 export async function getUser(
