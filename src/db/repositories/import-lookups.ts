@@ -77,3 +77,22 @@ export async function findExtensionHolders(
   );
   return new Map(result.rows.map((row) => [row.extension, row.holder]));
 }
+
+/**
+ * Locks the customer's users with these ids (FOR UPDATE, in id order so two lockers of overlapping
+ * sets cannot deadlock) and answers each one's version: a user missing from the answer was deleted.
+ * An import batch calls it in its transaction, after the customer's usage lock (ADR 0073, 0086).
+ */
+export async function lockUserVersions(
+  executor: Executor,
+  customerId: string,
+  ids: readonly string[],
+): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const result = await sql<{ id: string; version: number }>`
+    select id, version from users
+    where customer_id = ${customerId} and id = any(${ids}::uuid[])
+    order by id
+    for update`.execute(executor);
+  return new Map(result.rows.map((row) => [row.id, row.version]));
+}

@@ -45,7 +45,13 @@ import {
 import type { ServiceContext } from '../context.ts';
 import { countRow, emptyCounts, toResultRow } from './import-results.ts';
 import { UPLOADER_NO_LONGER_STANDS } from './import-failures.ts';
-import { loadImportPlanning, type PreparedBatch } from './planning-state.ts';
+import {
+  loadImportPlanning,
+  type ImportPlanning,
+  type PlannedOnUser,
+  type PreparedBatch,
+} from './planning-state.ts';
+import { planOnCurrentUsers } from './plan-on-current-users.ts';
 import { batchesOf, preparedAhead, WriteBehind } from './batch-pipeline.ts';
 import { writeBatch } from './write-batch.ts';
 import { retryingDeadlocks } from '../db-errors.ts';
@@ -433,9 +439,10 @@ async function apply(
     probeGate,
   );
   const counts: ImportCounts = resumeAfter > 0 ? { ...emptyCounts(), ...imp.counts } : emptyCounts();
-  // Rows that committed batches refused for a limit reached after they were planned (ADR 0073):
-  // counted as planned above, as errors in what is stored.
-  const refusedAtCommit = emptyCounts();
+  // Rows that committed batches wrote otherwise than planned (ADR 0073, 0086): refused for a limit
+  // reached after they were planned, or planned again on a user changed since. Counted as planned
+  // above; this is how what was stored differs.
+  const changedAtCommit = emptyCounts();
   let rowsDone = resumeAfter > 0 ? imp.rows_done : 0;
 
   const writes = new WriteBehind();
@@ -451,17 +458,25 @@ async function apply(
       // The import's progress through this batch, committed with it (a copy: the next batch
       // counts on while this one is written).
       const progress = { rowsDone, counts: { ...counts }, appliedThroughRow: lastRow };
+      const { plannedOn } = prepared;
       await writes.start(async () => {
         addCounts(
-          refusedAtCommit,
-          await commitBatch(db, imp, context, customer, { planned, progress, refusedAtCommit }, options),
+          changedAtCommit,
+          await commitBatch(
+            db,
+            imp,
+            context,
+            customer,
+            { planning, planned, plannedOn, progress, changedAtCommit },
+            options,
+          ),
         );
         await options.afterBatchCommitted?.(lastRow);
       });
       await stopPoint(options);
     }
     await writes.settle();
-    addCounts(counts, refusedAtCommit);
+    addCounts(counts, changedAtCommit);
   } catch (error) {
     await writes.settle().catch(() => undefined);
     if (error instanceof UploaderNoLongerStands) {
@@ -505,9 +520,9 @@ function recount(before: readonly CsvRowPlan[], after: readonly CsvRowPlan[]): I
 /**
  * One batch in one transaction: its users, audit rows, row results and the resume point. Progress
  * (rows done, counts) is that of the import up to and including this batch, as planned; the rows
- * earlier batches refused at commit (`refusedAtCommit`) and this batch's are counted in. A
- * cancelled import stores no results, and the batch rolls back. Answers what this batch's refusals
- * change in the counts.
+ * earlier batches wrote otherwise than planned (`changedAtCommit`) and this batch's are counted
+ * in. A cancelled import stores no results, and the batch rolls back. Answers how this batch's
+ * rows as written change the counts.
  */
 async function commitBatch(
   db: Kysely<DB>,
@@ -515,9 +530,11 @@ async function commitBatch(
   context: ServiceContext,
   customer: CustomerRow,
   batch: {
+    readonly planning: Pick<ImportPlanning, 'replanRows'>;
     readonly planned: readonly CsvRowPlan[];
+    readonly plannedOn: ReadonlyMap<string, PlannedOnUser>;
     readonly progress: BatchProgress & { appliedThroughRow: number };
-    readonly refusedAtCommit: ImportCounts;
+    readonly changedAtCommit: ImportCounts;
   },
   options: RunImportOptions,
 ): Promise<ImportCounts> {
@@ -540,18 +557,21 @@ async function commitBatch(
       if (!(await actorStillStands(trx, uploader, { holdUntilCommit: true }))) {
         throw new UploaderNoLongerStands();
       }
-      const written = await writeBatch(trx, { ...context, actor: uploader }, customer, planned);
-      const refused = recount(planned, written);
+      // The users the batch modifies or removes, locked and compared with what they were planned
+      // on: a change another channel committed since is not overwritten (ADR 0086).
+      const current = await planOnCurrentUsers(trx, customer.id, batch.planning, planned, batch.plannedOn);
+      const written = await writeBatch(trx, { ...context, actor: uploader }, customer, current);
+      const changed = recount(planned, written);
       const counts = { ...progress.counts };
-      addCounts(counts, batch.refusedAtCommit);
-      addCounts(counts, refused);
+      addCounts(counts, batch.changedAtCommit);
+      addCounts(counts, changed);
       const results = written.map((row) => toResultRow(imp.id, row));
       // Relaxed commit: a commit lost in a server crash is lost together with its resume point, so
       // the batch simply runs again; no batch need wait for its WAL flush.
       const stored = await saveBatchResults(trx, imp.id, results, { ...progress, counts }, 'applying', true);
       if (!stored) throw new ImportInterrupted();
       await options.beforeBatchCommit?.(progress.appliedThroughRow);
-      return refused;
+      return changed;
     }),
   );
 }
