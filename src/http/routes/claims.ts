@@ -13,6 +13,7 @@ import type { App } from '../app.ts';
 import { toErrorResponse } from '../errors.ts';
 import { setNextLink } from '../paging.ts';
 import { customerParams, errorResponse, errorResponses } from '../schemas/common.ts';
+import { refuseUnconsumedMediaType } from '../schemas/upload-body.ts';
 import type { FastifyRequest } from 'fastify';
 
 const claimOutput = z.object({
@@ -123,6 +124,8 @@ export async function claimRoutes(app: App): Promise<void> {
         // imports upload lists its own.
         response: { 200: claimOutput, 413: errorResponse, ...errorResponses },
       },
+      // Only the media types of `consumes`: a JSON string would otherwise be read as the file (415).
+      preParsing: refuseUnconsumedMediaType,
     },
     async (request) =>
       present(

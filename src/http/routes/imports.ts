@@ -1,6 +1,6 @@
 // /v1/customers/{customerId}/imports (SPEC §6): upload (multipart or a text/csv body), status,
 // list, per-row results, error report, cancel, apply a dry run.
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { isAppError, validationFailed } from '../../domain/errors.ts';
 import { createImport, fileTooLarge } from '../../services/imports/create-import.ts';
@@ -18,6 +18,7 @@ import { pageQuery, setNextLink } from '../paging.ts';
 import { refuseUnstorable } from '../plugins/input-hygiene.ts';
 import { closeUnreadUpload, refuseDeclaredTooLarge } from '../upload-size-guard.ts';
 import { csvDownload, customerParams, errorResponse, errorResponses } from '../schemas/common.ts';
+import { IMPORT_UPLOAD_MEDIA_TYPES, refuseUnconsumedMediaType } from '../schemas/upload-body.ts';
 
 const countsOutput = z.object({
   add: z.number(),
@@ -102,9 +103,14 @@ async function* refuseTruncated(
   if (file.truncated) throw fileTooLarge(maxBytes);
 }
 
+/** The raw body stream the parsers above pass on. */
+function isReadable(body: unknown): body is Readable {
+  return body instanceof Readable;
+}
+
 export async function importRoutes(app: App): Promise<void> {
   // A raw CSV body is streamed to the service, which enforces the size limit itself (413).
-  for (const type of ['text/csv', 'application/csv', 'application/octet-stream']) {
+  for (const type of IMPORT_UPLOAD_MEDIA_TYPES.filter((media) => media !== 'multipart/form-data')) {
     app.addContentTypeParser(type, (_request, payload, done) => done(null, payload));
   }
 
@@ -114,12 +120,19 @@ export async function importRoutes(app: App): Promise<void> {
       schema: {
         tags: ['imports'],
         summary: 'Upload a user CSV (multipart field `file`, or a text/csv body)',
+        description: [
+          'Send the file as the multipart field `file` (form fields `behaviour` and `dryRun` sent before it override the query parameters), or as the body itself (`text/csv`, `application/csv`, `application/octet-stream`). Any other media type, JSON included, is refused with 415 `unsupported_media_type`.',
+          'Answers 202 with the import (`queued`) and its path in `Location`. The import runs in the background, behind earlier imports of the customer: poll `GET …/imports/{importId}` until `status` is `validated` (a dry run: apply it with `POST …/imports/{importId}/apply`, which answers 202 again), `completed`, `completed_with_errors`, `failed` or `cancelled`. Per-row results: `GET …/imports/{importId}/rows`; the failed rows as CSV: `GET …/imports/{importId}/error-report.csv`.',
+        ].join('\n\n'),
+        // The media types the route reads: its guard (preParsing) and the document's request body.
+        consumes: [...IMPORT_UPLOAD_MEDIA_TYPES],
         params: customerParams,
         querystring: uploadQuery,
         response: { 202: importOutput, 413: errorResponse, ...errorResponses },
       },
-      // A Content-Length over the limit is refused before the body is read.
-      preParsing: refuseDeclaredTooLarge(app.config.importMaxBytes),
+      // Another media type is refused (415), then a Content-Length over the limit (413), before
+      // the body is read.
+      preParsing: [refuseUnconsumedMediaType, refuseDeclaredTooLarge(app.config.importMaxBytes)],
     },
     async (request, reply) => {
       let body: AsyncIterable<Uint8Array>;
@@ -158,8 +171,18 @@ export async function importRoutes(app: App): Promise<void> {
         if (form.data.behaviour !== undefined) behaviour = form.data.behaviour;
         if (form.data.dryRun !== undefined) dryRun = form.data.dryRun;
         body = refuseTruncated(file.file, app.config.importMaxBytes);
+      } else if (isReadable(request.body)) {
+        body = request.body;
       } else {
-        body = request.body as Readable;
+        // No body at all (a request with a body and another media type never gets here).
+        throw validationFailed([
+          {
+            code: 'file_required',
+            field: 'file',
+            description: 'Send the CSV as the multipart field `file` or as a text/csv body.',
+            descriptionNl: 'Stuur de CSV als multipartveld `file` of als text/csv-inhoud.',
+          },
+        ]);
       }
       const created = await createImport(request.serviceContext(), {
         customerRef: request.params.customerId,
