@@ -46,8 +46,26 @@ it.each([
   ['an email', 'sanne@', ['sanne@search.example']],
   ['a name nobody has', 'Bram Vries', []],
   ['a LIKE wildcard, as text', '%', []],
+  ['any case', 'BRAM', ['bram@search.example']],
+  // A prefix, not a part: the customers list finds a part of the name, this list does not.
+  ['the middle of a name', 'anse', []],
+  ['the middle of an email', 'search.example', []],
 ])('finds by %s (%j)', async (_case, search, emails) => {
   const found = await api('GET', `/v1/customers/${customerId}/users?search=${encodeURIComponent(search)}`);
   expect(found.statusCode, found.body).toBe(200);
   expect(found.json<{ items: { email: string }[] }>().items.map((user) => user.email)).toEqual(emails);
+});
+
+it('documents the search as a prefix of email or name in the OpenAPI document', async () => {
+  const response = await harness().app.inject({ url: '/openapi.json' });
+  expect(response.statusCode).toBe(200);
+  const document = response.json<{
+    paths: Record<string, { get?: { parameters?: { name: string; description?: string }[] } }>;
+  }>();
+  const search = document.paths['/v1/customers/{customerId}/users']?.get?.parameters?.find(
+    (parameter) => parameter.name === 'search',
+  );
+  expect(search?.description).toMatch(/^The start of the email, first name, last name/);
+  expect(search?.description).toContain('case-insensitive');
+  expect(search?.description).toContain('unlike the customers list');
 });

@@ -35,7 +35,14 @@ export async function userRoutes(app: App): Promise<void> {
         summary: 'List users (search by name or email, filter by package, status, location)',
         params: customerParams,
         querystring: z.object({
-          search: z.string().max(200).optional(),
+          // As repositories/users.ts listUsers matches: a prefix, unlike the customers list's search.
+          search: z
+            .string()
+            .max(200)
+            .optional()
+            .describe(
+              'The start of the email, first name, last name, display name, or first and last name together (case-insensitive; spaces as typed count as one; % and _ are plain text). A prefix: unlike the customers list, which finds any part of the name, text in the middle of a name finds nothing.',
+            ),
           package: z.enum([...PACKAGE_IDS, 'none']).optional(),
           status: z.enum(['provisioned', 'pending_user_migration', 'error']).optional(),
           location: z.string().optional(),
