@@ -20,7 +20,13 @@ import type { Database } from '../db/client.ts';
 import { errorBody, sendError, text } from './errors.ts';
 import { authenticationPlugin } from './plugins/authentication.ts';
 import { sendFrameworkError } from './plugins/framework-errors.ts';
-import { documentedRulesTransform, JSON_DEPTH_RULE } from './openapi-rules.ts';
+import {
+  ADMIN_TAGS,
+  BEARER_AUTH_DESCRIPTION,
+  documentedRulesTransform,
+  JSON_DEPTH_RULE,
+  rateLimitRule,
+} from './openapi-rules.ts';
 import { inputHygienePlugin } from './plugins/input-hygiene.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { apiRateLimitHook, rateLimitedError } from './plugins/rate-limit-keys.ts';
@@ -139,11 +145,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
         description:
           'Admin API of Wholesale Hub, the Wholesale API shaped like the public Webex Wholesale provisioning API, and SCIM 2.0. ' +
           'The admin API refuses a query parameter an operation does not list (400 `unknown_query_parameter`, naming the parameters it accepts); the Wholesale API and SCIM ignore unknown ones. ' +
-          JSON_DEPTH_RULE,
+          JSON_DEPTH_RULE +
+          ' ' +
+          rateLimitRule(options.config.rateLimits),
       },
+      tags: [...ADMIN_TAGS],
       components: {
         securitySchemes: {
-          bearerAuth: { type: 'http', scheme: 'bearer' },
+          bearerAuth: { type: 'http', scheme: 'bearer', description: BEARER_AUTH_DESCRIPTION },
           sessionCookie: { type: 'apiKey', in: 'cookie', name: 'hub_session' },
         },
       },

@@ -7,14 +7,25 @@
 //   gets a sentence in its description and lists the 400 answer.
 // - A route with a body limit of its own (the public routes: routes/public-body-limit.ts) lists
 //   the 413 answer with that limit.
+// - An admin operation that reads a body lists the 415 that any other media type gets (the JSON
+//   parser's, or an upload's guard: schemas/upload-body.ts), and an upload documents the body
+//   its `consumes` names (multipart with the field `file`, or the file itself).
+// - Every admin answer carries the `trackingId` header; a 429 `Retry-After` and `X-RateLimit-*`
+//   (plugins/rate-limit-keys.ts); a list page `Link` to the next (paging.ts); the 201/202 of the
+//   routes below that send it `Location`.
+// - A 204 has no content; a nullable enum lists `null` (OpenAPI 3.0.3: `nullable` does not add
+//   null to an `enum`, so strict validators refused the null the API answers).
 // The route's schema is never changed in place: Fastify validates and serializes with it.
 import type { FastifySchema, RouteOptions } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Config } from '../config.ts';
 import { INVALID_JSON_CODE } from './plugins/input-hygiene.ts';
 import { MAX_JSON_DEPTH } from './plugins/json-depth.ts';
+import { isRateLimitedPath } from './plugins/rate-limit-keys.ts';
 import { acceptedQueryParameters, isStrictQueryRoute } from './plugins/strict-query.ts';
 import { errorResponse } from './schemas/common.ts';
+import { consumedMediaTypes, uploadRequestBody } from './schemas/upload-body.ts';
 
 /** The sentence an operation whose query parameters are closed carries in its description. */
 export function closedQuerySentence(accepted: readonly string[]): string {
@@ -25,6 +36,37 @@ export function closedQuerySentence(accepted: readonly string[]): string {
 
 /** The document's general rule on nesting, for its info description. */
 export const JSON_DEPTH_RULE = `A JSON request body that nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep is refused with 400 \`${INVALID_JSON_CODE}\`.`;
+
+/** The document's rule on rate limits, with the deployment's numbers, for its info description. */
+export function rateLimitRule(
+  limits: Pick<Config['rateLimits'], 'apiPerMinute' | 'apiPerIpPerMinute'>,
+): string {
+  return (
+    `Rate limits: every \`/v1\` and \`/scim\` request counts against its client IP (${limits.apiPerIpPerMinute} a minute) and against each credential it presents, API token or session (${limits.apiPerMinute} a minute each). ` +
+    'Answers carry `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset` (seconds) of the count nearest its limit; over a limit the answer is 429 with `Retry-After` (seconds).'
+  );
+}
+
+/** The description of the bearer token scheme: what it is and how to get one. */
+export const BEARER_AUTH_DESCRIPTION =
+  'An API token, sent as `Authorization: Bearer <token>`. Create one with `POST /v1/tokens` (`name` and `role`, and `customerId` for a customer role), signed in or with a token that may grant that role; the answer shows the token once (`token`). ' +
+  'On the server: `hub tokens create --role partner_full_admin --name "…"` prints it.';
+
+/** Tag descriptions that explain a flow spanning several operations. */
+export const ADMIN_TAGS: readonly { readonly name: string; readonly description: string }[] = [
+  {
+    name: 'customers',
+    description:
+      'A customer is provisioned in the background: `POST /v1/customers` answers 202 with the customer (`status: provisioning`) and its path in `Location`; poll `GET /v1/customers/{customerId}` until `status` is no longer `provisioning` (`provisioned`, `provisioned_with_errors` or `error`, with `errors`). ' +
+      'A change of the sold packages (PATCH, 202, `updating`) runs the same way; a delete (202, `deleting`) ends with 404, or `error`.',
+  },
+  {
+    name: 'imports',
+    description:
+      'A user CSV import is a job: the upload answers 202 with the import (`queued`) and its path in `Location`; poll it until `status` is `validated` (a dry run: `POST …/apply` answers 202 and runs it), `completed`, `completed_with_errors`, `failed` or `cancelled`. ' +
+      'Per-row results: `…/rows`; the failed rows as CSV: `…/error-report.csv`.',
+  },
+];
 
 /** "16 KiB", "5 MiB", else bytes. */
 export function formatByteLimit(bytes: number): string {
@@ -38,12 +80,30 @@ const UNDESCRIBED_RESPONSES: Readonly<Record<string, unknown>> = {
   200: { description: 'Default Response', content: { '*/*': { schema: z.unknown() } } },
 };
 
-type RouteSchema = FastifySchema & { description?: string; response?: Record<string, unknown> };
+type RouteSchema = FastifySchema & {
+  description?: string;
+  consumes?: readonly string[];
+  response?: Record<string, unknown>;
+};
+
+type DocumentedRoute = Pick<RouteOptions, 'url' | 'bodyLimit'> & { readonly method?: RouteOptions['method'] };
+
+/** The media types an operation reads, or null when it reads no body. */
+function bodyMediaTypes(schema: RouteSchema): readonly string[] | null {
+  const consumes = consumedMediaTypes(schema);
+  if (consumes !== undefined) return consumes;
+  return schema.body === undefined ? null : ['application/json'];
+}
+
+/** The description of the 415 of an operation that reads these media types. */
+export function unsupportedMediaTypeDescription(types: readonly string[]): string {
+  return `The body's media type (Content-Type) is not one this operation reads: ${types.join(', ')}`;
+}
 
 /** The route's schema with the rules above added to its description and responses. */
 export function withDocumentedRules(
   schema: RouteSchema | undefined,
-  route: Pick<RouteOptions, 'url' | 'bodyLimit'>,
+  route: DocumentedRoute,
 ): RouteSchema | undefined {
   const given: RouteSchema = schema ?? {};
   const listed = given.response ?? {};
@@ -62,15 +122,144 @@ export function withDocumentedRules(
       content: { 'application/json': { schema: errorResponse } },
     };
   }
+  const admin = isStrictQueryRoute(route.url);
+  const bodyTypes = bodyMediaTypes(given);
+  if (admin && bodyTypes !== null && listed['415'] === undefined) {
+    added['415'] = {
+      description: unsupportedMediaTypeDescription(bodyTypes),
+      content: { 'application/json': { schema: errorResponse } },
+    };
+  }
+  if (admin && isRateLimitedPath(route.url) && listed['429'] === undefined) added['429'] = errorResponse;
   if (description === given.description && Object.keys(added).length === 0) return schema;
   // Without a response schema the document shows swagger's default 200: it stays, beside the errors.
   const response = { ...(given.response ?? UNDESCRIBED_RESPONSES), ...added };
   return { ...given, ...(description === undefined ? {} : { description }), response };
 }
 
-/** The swagger `transform`: the rules above, then zod schemas to JSON schemas. */
-export const documentedRulesTransform: typeof jsonSchemaTransform = (input) =>
-  jsonSchemaTransform({
+type JsonObject = Record<string, unknown>;
+
+function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A copy of a JSON schema in which every `nullable` enum lists `null` too. */
+export function withNullInNullableEnums(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withNullInNullableEnums);
+  if (!isJsonObject(value)) return value;
+  const copy: JsonObject = {};
+  for (const [key, item] of Object.entries(value)) copy[key] = withNullInNullableEnums(item);
+  if (copy.nullable === true && Array.isArray(copy.enum) && !copy.enum.includes(null))
+    copy.enum = [...copy.enum, null];
+  return copy;
+}
+
+/** A header as @fastify/swagger reads it from a response schema's `headers`. */
+type HeaderSchema = { readonly type: 'string' | 'integer'; readonly description: string };
+
+export const TRACKING_ID_HEADER: Readonly<Record<string, HeaderSchema>> = {
+  trackingId: {
+    type: 'string',
+    description:
+      "The request's tracking id (the client's `trackingId` header when valid, else a new one); the server logs it.",
+  },
+};
+
+export const RATE_LIMITED_HEADERS: Readonly<Record<string, HeaderSchema>> = {
+  'Retry-After': { type: 'integer', description: 'Seconds until the limit allows a request again' },
+  'X-RateLimit-Limit': { type: 'integer', description: 'Requests a minute the exceeded count allows' },
+  'X-RateLimit-Remaining': { type: 'integer', description: 'Requests left in the window: 0' },
+  'X-RateLimit-Reset': { type: 'integer', description: 'Seconds until the window ends' },
+};
+
+const NEXT_PAGE_HEADER: Readonly<Record<string, HeaderSchema>> = {
+  Link: {
+    type: 'string',
+    description:
+      'When another page follows: `<path?…>; rel="next"`, the next page (same filters and `max`). Absent on the last page.',
+  },
+};
+
+/** The 201/202 answers that send `Location`, by `METHOD url`: what it points to. */
+export const LOCATION_HEADERS: Readonly<Record<string, string>> = {
+  'POST /v1/customers':
+    'The customer, `/v1/customers/{id}`: poll it until `status` is no longer `provisioning`.',
+  'PATCH /v1/customers/:customerId':
+    'The customer, `/v1/customers/{id}`: poll it until `status` is no longer `updating`.',
+  'DELETE /v1/customers/:customerId':
+    'The customer, `/v1/customers/{id}`: it answers 404 once deleted (or `status: error`).',
+  'POST /v1/customers/:customerId/locations': 'The location, `/v1/customers/{customerId}/locations/{id}`.',
+  'POST /v1/customers/:customerId/users': 'The user, `/v1/customers/{customerId}/users/{id}`.',
+  'POST /v1/customers/:customerId/imports':
+    'The import, `/v1/customers/{customerId}/imports/{id}`: poll it until its job ends.',
+  'POST /v1/customers/:customerId/imports/:importId/apply':
+    'The import, `/v1/customers/{customerId}/imports/{id}`: poll it until its job ends.',
+  'POST /v1/admins': 'The admin, `/v1/admins/{id}`.',
+  'POST /v1/tokens': 'The token, `/v1/tokens/{id}`.',
+  'POST /v1/partners': 'The partner, `/v1/partners/{id}`.',
+};
+
+/** Whether an operation answers pages with a `Link` to the next (a cursor, or the rows' `after`). */
+function isPaged(schema: RouteSchema): boolean {
+  const accepted = acceptedQueryParameters(schema.querystring) ?? [];
+  return accepted.includes('cursor') || accepted.includes('after');
+}
+
+function withHeaders(answer: unknown, headers: Readonly<Record<string, HeaderSchema>>): unknown {
+  if (!isJsonObject(answer)) return answer;
+  const given = isJsonObject(answer.headers) ? answer.headers : {};
+  return { ...answer, headers: { ...given, ...headers } };
+}
+
+/**
+ * The JSON schema the zod transform made, with the rules that are about the answer as sent (its
+ * headers, a 204's lack of content) and the nullable enums' `null`. `given` is the route's schema.
+ */
+export function withDocumentedAnswers(
+  transformed: JsonObject,
+  given: RouteSchema | undefined,
+  route: DocumentedRoute,
+): JsonObject {
+  const result: JsonObject = {};
+  for (const [key, value] of Object.entries(transformed)) {
+    result[key] = ['body', 'querystring', 'params', 'headers'].includes(key)
+      ? withNullInNullableEnums(value)
+      : value;
+  }
+  const consumes = consumedMediaTypes(given);
+  if (consumes !== undefined && given?.body === undefined) result.body = uploadRequestBody(consumes);
+  if (!isJsonObject(transformed.response)) return result;
+
+  const admin = isStrictQueryRoute(route.url);
+  const method = typeof route.method === 'string' ? route.method.toUpperCase() : undefined;
+  const location = method === undefined ? undefined : LOCATION_HEADERS[`${method} ${route.url}`];
+  const paged = given !== undefined && isPaged(given);
+  const response: JsonObject = {};
+  for (const [status, schema] of Object.entries(transformed.response)) {
+    let answer =
+      status === '204' ? { type: 'null', description: 'No content' } : withNullInNullableEnums(schema);
+    if (admin) {
+      answer = withHeaders(answer, TRACKING_ID_HEADER);
+      if (status === '429') answer = withHeaders(answer, RATE_LIMITED_HEADERS);
+      if (status === '200' && paged) answer = withHeaders(answer, NEXT_PAGE_HEADER);
+      if ((status === '201' || status === '202') && location !== undefined)
+        answer = withHeaders(answer, { Location: { type: 'string', description: location } });
+    }
+    response[status] = answer;
+  }
+  return { ...result, response };
+}
+
+/** The swagger `transform`: the rules above, then zod schemas to JSON schemas, then the answers' rules. */
+export const documentedRulesTransform: typeof jsonSchemaTransform = (input) => {
+  const given = input.schema as RouteSchema | undefined;
+  const transformed = jsonSchemaTransform({
     ...input,
-    schema: withDocumentedRules(input.schema as RouteSchema | undefined, input.route) as typeof input.schema,
+    schema: withDocumentedRules(given, input.route) as typeof input.schema,
   });
+  if (!isJsonObject(transformed.schema) || transformed.schema.hide === true) return transformed;
+  return {
+    ...transformed,
+    schema: withDocumentedAnswers(transformed.schema, given, input.route) as typeof transformed.schema,
+  };
+};
