@@ -30,7 +30,7 @@ export async function batchUserRoutes(app: App): Promise<void> {
         tags: ['users'],
         summary: `Add up to ${MAX_MANUAL_ADD} users at once (each validated like a CSV row)`,
         description:
-          'Refused as a whole with 409 `directory_sync_on` while directory sync is on: the directory creates the users (ADR 0067).',
+          'Refused as a whole with 409 `directory_sync_on` while directory sync is on: the directory creates the users (ADR 0067). Unlike a CSV row, which only warns, a user with a `location` it would not get fails with 400: `unknown_location`, or `location_not_used` for a package without a location (as on create and PATCH).',
         params: customerParams,
         body: z.strictObject({ users: z.array(createUserInput).min(1) }),
         response: {
