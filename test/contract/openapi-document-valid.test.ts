@@ -118,12 +118,10 @@ describe('the served OpenAPI document', () => {
     });
   });
 
-  it('has no catch-all, /Me or alias spelling among the SCIM paths', () => {
-    const scimPaths = Object.keys(document.paths).filter((path) => path.startsWith(SCIM));
-    expect(scimPaths.filter((path) => /\{\*\}|\/me(\/|$)/i.test(path))).toEqual([]);
-    const lowerCased = new Set(scimPaths.map((path) => path.toLowerCase()));
-    expect(lowerCased.size).toBe(scimPaths.length);
-    expect(scimPaths.filter((path) => path.endsWith('/'))).toEqual([]);
+  it('has no catch-all route (they only answer 404 or 501) and no method OpenAPI 3.0 lacks', () => {
+    expect(Object.keys(document.paths).filter((path) => path.includes('{*}'))).toEqual([]);
+    const methods = new Set(Object.values(document.paths).flatMap((item) => Object.keys(item)));
+    expect([...methods].filter((method) => !METHODS.has(method))).toEqual([]);
   });
 
   it('documents a bearer scheme for the SCIM token', () => {
@@ -135,21 +133,52 @@ describe('the served OpenAPI document', () => {
 
 describe('the SCIM operations', () => {
   const scimOperations = () => operations().filter(({ path }) => path.startsWith(SCIM));
+  const tagged = (tag: string) => scimOperations().filter(({ operation }) => operation.tags?.[0] === tag);
+  const byId = (operationId: string) =>
+    scimOperations().find(({ operation }) => operation.operationId === operationId)?.operation;
 
-  it('are exactly the documented set', () => {
-    const ids = scimOperations().map(({ operation }) => operation.operationId);
+  it('are exactly the documented set under the tag scim; the others are compatibility spellings and /Me', () => {
+    const ids = tagged('scim').map(({ operation }) => operation.operationId);
     expect(ids.sort()).toEqual(Object.keys(SCIM_STATUSES).sort());
+    const others = scimOperations().filter(({ operation }) => operation.tags?.[0] !== 'scim');
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.filter(({ operation }) => operation.tags?.[0] !== 'scim-compatibility')).toEqual([]);
+  });
+
+  it('document a spelling (lower case, trailing slash, /serviceConfiguration) as the operation it spells', () => {
+    const spellings = tagged('scim-compatibility').filter(({ path }) => !/\/me$/i.test(path));
+    expect(spellings.map(({ method, path }) => `${method} ${path}`)).toEqual(
+      expect.arrayContaining([`get ${SCIM}/users`, `get ${SCIM}/Users/`, `get ${SCIM}/serviceConfiguration`]),
+    );
+    for (const { operation } of spellings) {
+      const spelled = (operation.operationId ?? '')
+        .replace(/(LowerCase)?(TrailingSlash)?$/, '')
+        .replace('getServiceConfiguration', 'getServiceProviderConfig');
+      expect(operation.responses, operation.operationId).toEqual(byId(spelled)?.responses);
+    }
+  });
+
+  it('document /Me as 501', () => {
+    for (const method of ['get', 'post', 'put', 'patch', 'delete'])
+      expect(Object.keys(document.paths[`${SCIM}/Me`]?.[method]?.responses ?? {})).toContain('501');
+  });
+
+  it('all list 401, 403 and 429 and none shows the default response', () => {
+    for (const { method, path, operation } of scimOperations()) {
+      expect(Object.keys(operation.responses), `${method} ${path}`).toEqual(
+        expect.arrayContaining(EVERY_SCIM_OPERATION),
+      );
+      const descriptions = Object.values(operation.responses).map(
+        (response) => resolved(response).description,
+      );
+      expect(descriptions, `${method} ${path}`).not.toContain('Default Response');
+      expect(operation.security).toEqual([{ scimBearer: [] }]);
+    }
   });
 
   it.each(Object.entries(SCIM_STATUSES))('%s documents the statuses it answers', (operationId, statuses) => {
-    const found = scimOperations().find(({ operation }) => operation.operationId === operationId);
-    const responses = found?.operation.responses ?? {};
+    const responses = byId(operationId)?.responses ?? {};
     expect(Object.keys(responses)).toEqual(expect.arrayContaining([...statuses, ...EVERY_SCIM_OPERATION]));
-    expect(Object.values(responses).map((response) => resolved(response).description)).not.toContain(
-      'Default Response',
-    );
-    expect(found?.operation.tags).toEqual(['scim']);
-    expect(found?.operation.security).toEqual([{ scimBearer: [] }]);
   });
 
   it('answer errors in application/scim+json with the SCIM error schema', () => {
@@ -168,7 +197,8 @@ describe('the SCIM operations', () => {
   });
 
   it('take their request bodies as application/scim+json and application/json', () => {
-    const bodies = scimOperations().filter(
+    // /Me takes no body: it answers 501 whatever is sent.
+    const bodies = tagged('scim').filter(
       ({ method }) => method === 'post' || method === 'put' || method === 'patch',
     );
     expect(bodies.length).toBeGreaterThan(0);

@@ -145,6 +145,15 @@ describe('SCIM answers are the documented ones', () => {
     expectDocumented('deleteUser', deleted);
   });
 
+  it('the compatibility spellings and /Me (501)', async () => {
+    expectDocumented('listUsersLowerCase', await scim.request('GET', '/users'));
+    expectDocumented('listGroupsTrailingSlash', await scim.request('GET', '/Groups/'));
+    expectDocumented('getServiceConfiguration', await scim.request('GET', '/serviceConfiguration'));
+    const me = await scim.request('GET', '/Me');
+    expect(me.statusCode, me.body).toBe(501);
+    expectDocumented('getMe', me);
+  });
+
   it('the discovery endpoints', async () => {
     expectDocumented('getServiceProviderConfig', await scim.request('GET', '/ServiceProviderConfig'));
     expectDocumented('listResourceTypes', await scim.request('GET', '/ResourceTypes'));

@@ -29,6 +29,7 @@ export const SCIM_MEDIA_TYPE = 'application/scim+json';
 /** What a SCIM request body may be sent as (scim-plugin.ts parses both). */
 export const SCIM_REQUEST_MEDIA_TYPES = [SCIM_MEDIA_TYPE, 'application/json'] as const;
 export const SCIM_TAG = 'scim';
+export const SCIM_COMPATIBILITY_TAG = 'scim-compatibility';
 export const SCIM_SECURITY_SCHEME = 'scimBearer';
 
 export function schemaRef(name: string): OpenApiObject {
@@ -454,6 +455,13 @@ const RESPONSES: OpenApiObject = {
     headers: { 'Retry-After': headerRef('ScimRetryAfter') },
     content: errorContent({ detail: 'Too many requests', status: '429' }),
   },
+  ScimError501: {
+    description: 'Not supported: a SCIM token stands for the directory, not for a user, so there is no /Me.',
+    content: errorContent({
+      detail: 'The /Me endpoint is not supported: a SCIM token stands for the directory, not for a user.',
+      status: '501',
+    }),
+  },
   ScimError503: {
     description:
       'The customer is being provisioned, updated or deleted, or the database is unreachable: retry after Retry-After seconds.',
@@ -562,9 +570,15 @@ export const SCIM_TAG_OBJECT: OpenApiObject = {
   name: SCIM_TAG,
   description:
     "SCIM 2.0 (RFC 7643/7644) for a customer's directory (Entra ID, Okta, …), under `/scim/v2/{customerId}`. " +
-    'Requests are `application/scim+json` or `application/json`; answers are `application/scim+json` with the SCIM error schema on failure. ' +
-    'The endpoints also answer in lower case (`/users`, `/groups`, …), a list also at `/Users/` and `/Groups/`, and the service provider config also at `/serviceConfiguration`. ' +
-    '`/Me` answers 501: a SCIM token stands for the directory, not for a user. Any other path answers 404.',
+    'Requests are `application/scim+json` or `application/json`; answers are `application/scim+json`, with the SCIM error schema on failure. ' +
+    'Any path not documented answers 404.',
+};
+
+export const SCIM_COMPATIBILITY_TAG_OBJECT: OpenApiObject = {
+  name: SCIM_COMPATIBILITY_TAG,
+  description:
+    'Spellings some directories send, answered exactly as the `scim` operation each names (lower case, a trailing slash, `/serviceConfiguration`), ' +
+    'and `/Me`, which answers 501: a SCIM token stands for the directory, not for a user. Client code should call the `scim` operations.',
 };
 
 /** The components to merge into the document's own. */

@@ -1,26 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { isLeftOutScimPath, SCIM_PATH_PREFIX, withScimDocumentation } from './scim-openapi.ts';
+import { SCIM_PATH_PREFIX, scimSpelling, withScimDocumentation } from './scim-openapi.ts';
 
-describe('isLeftOutScimPath', () => {
+describe('scimSpelling', () => {
   it.each([
-    ['/Users', false],
-    ['/Users/{id}', false],
-    ['/Users/.search', false],
-    ['/Bulk', false],
-    ['/ServiceProviderConfig', false],
-    ['/users', true],
-    ['/users/{id}', true],
-    ['/Users/', true],
-    ['/groups/', true],
-    ['/serviceConfiguration', true],
-    ['/serviceconfiguration', true],
-    ['/Me', true],
-    ['/me/{*}', true],
-    ['/{*}', true],
-    // A route added later, not in the table yet: documented, not hidden.
-    ['/Devices', false],
-  ])('%s → %s', (subPath, leftOut) => {
-    expect(isLeftOutScimPath(subPath)).toBe(leftOut);
+    ['/Users', { kind: 'documented', canonical: '/Users', variant: '' }],
+    ['/Users/{id}', { kind: 'documented', canonical: '/Users/{id}', variant: '' }],
+    ['/Users/.search', { kind: 'documented', canonical: '/Users/.search', variant: '' }],
+    ['/users', { kind: 'documented', canonical: '/Users', variant: 'LowerCase' }],
+    ['/users/{id}', { kind: 'documented', canonical: '/Users/{id}', variant: 'LowerCase' }],
+    ['/Users/', { kind: 'documented', canonical: '/Users', variant: 'TrailingSlash' }],
+    ['/groups/', { kind: 'documented', canonical: '/Groups', variant: 'LowerCaseTrailingSlash' }],
+    ['/bulk', { kind: 'documented', canonical: '/Bulk', variant: 'LowerCase' }],
+    [
+      '/serviceConfiguration',
+      {
+        kind: 'documented',
+        canonical: '/ServiceProviderConfig',
+        baseId: 'getServiceConfiguration',
+        variant: '',
+      },
+    ],
+    [
+      '/serviceconfiguration',
+      {
+        kind: 'documented',
+        canonical: '/ServiceProviderConfig',
+        baseId: 'getServiceConfiguration',
+        variant: 'LowerCase',
+      },
+    ],
+    ['/Me', { kind: 'documented', canonical: '/Me', variant: '' }],
+    ['/me', { kind: 'documented', canonical: '/Me', variant: 'LowerCase' }],
+    ['/Me/{*}', { kind: 'left-out' }],
+    ['/me/{*}', { kind: 'left-out' }],
+    ['/{*}', { kind: 'left-out' }],
+    // A route added later, not in the table yet.
+    ['/Devices', { kind: 'unknown' }],
+  ])('%s', (subPath, expected) => {
+    expect(scimSpelling(subPath)).toEqual(expected);
   });
 });
 
@@ -34,6 +51,7 @@ describe('withScimDocumentation', () => {
       [`${SCIM_PATH_PREFIX}/Users`]: { get: swaggerDefault, post: swaggerDefault },
       [`${SCIM_PATH_PREFIX}/users`]: { get: swaggerDefault },
       [`${SCIM_PATH_PREFIX}/Devices`]: { get: swaggerDefault },
+      [`${SCIM_PATH_PREFIX}/Me`]: { get: swaggerDefault, trace: swaggerDefault, query: swaggerDefault },
       [`${SCIM_PATH_PREFIX}/{*}`]: { get: swaggerDefault, query: swaggerDefault },
     },
     components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } }, schemas: {} },
@@ -45,7 +63,9 @@ describe('withScimDocumentation', () => {
     expect(Object.keys(paths)).toEqual([
       '/v1/customers',
       `${SCIM_PATH_PREFIX}/Users`,
+      `${SCIM_PATH_PREFIX}/users`,
       `${SCIM_PATH_PREFIX}/Devices`,
+      `${SCIM_PATH_PREFIX}/Me`,
     ]);
     expect(paths['/v1/customers']?.get).toBe(swaggerDefault);
     expect(paths[`${SCIM_PATH_PREFIX}/Users`]?.post).toMatchObject({
@@ -54,6 +74,21 @@ describe('withScimDocumentation', () => {
       security: [{ scimBearer: [] }],
     });
     expect(Object.keys(paths[`${SCIM_PATH_PREFIX}/Users`]?.post?.responses ?? {})).toContain('201');
+  });
+
+  it('documents a spelling as the operation it spells, under a name and tag of its own', () => {
+    const canonical = paths[`${SCIM_PATH_PREFIX}/Users`]?.get;
+    const spelled = paths[`${SCIM_PATH_PREFIX}/users`]?.get;
+    expect(spelled).toMatchObject({ operationId: 'listUsersLowerCase', tags: ['scim-compatibility'] });
+    expect(spelled?.responses).toEqual(canonical?.responses);
+    expect(spelled?.description).toContain('listUsers');
+  });
+
+  it('documents /Me as 501 for the methods RFC 7644 gives it, and no other', () => {
+    const me = paths[`${SCIM_PATH_PREFIX}/Me`];
+    expect(Object.keys(me ?? {})).toEqual(['get']);
+    expect(me?.get).toMatchObject({ operationId: 'getMe', tags: ['scim-compatibility'] });
+    expect(Object.keys(me?.get?.responses ?? {})).toContain('501');
   });
 
   it('gives a SCIM operation it does not know the tag, the SCIM token and the error answers', () => {
@@ -67,6 +102,10 @@ describe('withScimDocumentation', () => {
       securitySchemes: { bearerAuth: { type: 'http' }, scimBearer: { type: 'http', scheme: 'bearer' } },
       schemas: { ScimUser: { type: 'object' }, ScimError: { type: 'object' } },
     });
-    expect(documented.tags).toEqual([{ name: 'customers' }, expect.objectContaining({ name: 'scim' })]);
+    expect(documented.tags).toEqual([
+      { name: 'customers' },
+      expect.objectContaining({ name: 'scim' }),
+      expect.objectContaining({ name: 'scim-compatibility' }),
+    ]);
   });
 });

@@ -6,9 +6,13 @@
 // parameters, the tag `scim`, the SCIM token as its security and a stable operationId.
 // Nothing here changes how a request is handled.
 //
-// Routes that are spellings of a documented one (`/users`, `/Users/`, `/serviceConfiguration`) or
-// exist only to refuse (`/Me` → 501, the catch-all → 404) are left out: the tag's description names
-// them. A SCIM path the table does not know yet stays, with the tag, security and error answers.
+// The spellings some directories send (`/users`, `/Users/`, `/serviceConfiguration`) are answered
+// as the operation they spell: documented the same, under names of their own (`listUsersLowerCase`)
+// and the tag `scim-compatibility`, so generated clients keep them apart and every route stays in
+// the document (test/api/tenancy-matrix.test.ts walks it). `/Me` answers 501 and is documented as
+// such for the methods RFC 7644 gives it; its other methods (QUERY is no OpenAPI 3.0 method) and
+// the catch-alls (`/{*}` → 404, `/Me/{*}` → 501) are left out. A SCIM path the table does not know
+// yet stays, with the tag, security and error answers.
 import {
   headerRef,
   parameterRef,
@@ -19,6 +23,8 @@ import {
   SCIM_REQUEST_MEDIA_TYPES,
   SCIM_SECURITY_SCHEME,
   SCIM_SECURITY_SCHEME_OBJECT,
+  SCIM_COMPATIBILITY_TAG,
+  SCIM_COMPATIBILITY_TAG_OBJECT,
   SCIM_TAG,
   SCIM_TAG_OBJECT,
 } from './scim-openapi-components.ts';
@@ -210,17 +216,65 @@ export const SCIM_OPERATIONS: Readonly<Record<string, Partial<Record<Method, Sci
   },
 };
 
-/** Spellings of a documented path and routes that only refuse: not in the document (see above). */
-const LEFT_OUT = new Set(['/users/', '/groups/', '/serviceconfiguration', '/me', '/me/{*}', '/{*}']);
+/** `/Me` (RFC 7644 §3.11): the methods the RFC gives it answer 501 (scim-plugin.ts). */
+const ME_OPERATIONS: Partial<Record<Method, ScimOperation>> = Object.fromEntries(
+  (
+    [
+      ['get', 'getMe'],
+      ['post', 'createMe'],
+      ['put', 'replaceMe'],
+      ['patch', 'patchMe'],
+      ['delete', 'deleteMe'],
+    ] as const
+  ).map(([method, operationId]) => [
+    method,
+    {
+      operationId,
+      summary: 'Not supported (501)',
+      description:
+        'A SCIM token stands for the directory, not for a user: there is no authenticated user to alias.',
+      responses: { 501: responseRef('ScimError501') },
+      errors: [],
+    },
+  ]),
+);
+const ME = '/Me';
 
-export function isLeftOutScimPath(subPath: string): boolean {
+/** How a SCIM route's path relates to the documented ones. */
+export type ScimSpelling =
+  /** A catch-all (`/{*}` → 404, `/Me/{*}` → 501): not in the document. */
+  | { readonly kind: 'left-out' }
+  /** A path the table does not know (yet): documented with what every SCIM operation has. */
+  | { readonly kind: 'unknown' }
+  | {
+      readonly kind: 'documented';
+      /** The table's path this one is answered as. */
+      readonly canonical: string;
+      /** Another name the spelling's operations are derived from (`/serviceConfiguration`). */
+      readonly baseId?: string;
+      /** '' for the table's own spelling, else what sets this one apart: `LowerCase`, `TrailingSlash`. */
+      readonly variant: string;
+    };
+
+export function scimSpelling(subPath: string): ScimSpelling {
   const lower = subPath.toLowerCase();
-  if (LEFT_OUT.has(lower)) return true;
-  // A lower-case (or other) spelling of a documented path.
-  return (
-    SCIM_OPERATIONS[subPath] === undefined &&
-    Object.keys(SCIM_OPERATIONS).some((documented) => documented.toLowerCase() === lower)
-  );
+  if (lower === '/{*}' || lower.startsWith(`${ME.toLowerCase()}/`)) return { kind: 'left-out' };
+  const trailingSlash = subPath.length > 1 && subPath.endsWith('/');
+  const path = trailingSlash ? subPath.slice(0, -1) : subPath;
+  const serviceConfiguration = path.toLowerCase() === '/serviceconfiguration';
+  const canonical = serviceConfiguration
+    ? '/ServiceProviderConfig'
+    : [...Object.keys(SCIM_OPERATIONS), ME].find((known) => known.toLowerCase() === path.toLowerCase());
+  if (canonical === undefined) return { kind: 'unknown' };
+  // How the spelling's own name is spelled where it is not the table's path.
+  const named = serviceConfiguration ? '/serviceConfiguration' : canonical;
+  const variant = `${path === named ? '' : 'LowerCase'}${trailingSlash ? 'TrailingSlash' : ''}`;
+  return {
+    kind: 'documented',
+    canonical,
+    ...(serviceConfiguration ? { baseId: 'getServiceConfiguration' } : {}),
+    variant,
+  };
 }
 
 function errorResponses(statuses: readonly number[]): OpenApiObject {
@@ -237,12 +291,17 @@ function pathParameters(subPath: string): OpenApiValue[] {
 
 const SECURITY: OpenApiValue = [{ [SCIM_SECURITY_SCHEME]: [] }];
 
-function documentedOperation(subPath: string, operation: ScimOperation): OpenApiObject {
+function documentedOperation(
+  subPath: string,
+  operation: ScimOperation,
+  naming: { operationId: string; tag: string; description?: string },
+): OpenApiObject {
+  const description = naming.description ?? operation.description;
   return {
-    operationId: operation.operationId,
+    operationId: naming.operationId,
     summary: operation.summary,
-    ...(operation.description !== undefined ? { description: operation.description } : {}),
-    tags: [SCIM_TAG],
+    ...(description !== undefined ? { description } : {}),
+    tags: [naming.tag],
     security: SECURITY,
     parameters: [...pathParameters(subPath), ...(operation.parameters ?? []).map(parameterRef)],
     ...(operation.body !== undefined
@@ -270,6 +329,39 @@ function undocumentedOperation(operation: OpenApiObject): OpenApiObject {
   };
 }
 
+/** The path item of a documented spelling: the table's operations, under their names for it. */
+function documentedItem(
+  subPath: string,
+  spelling: Extract<ScimSpelling, { kind: 'documented' }>,
+  item: OpenApiObject,
+): OpenApiObject {
+  const isMe = spelling.canonical === ME;
+  const table = isMe ? ME_OPERATIONS : (SCIM_OPERATIONS[spelling.canonical] ?? {});
+  const alias = spelling.variant !== '' || spelling.baseId !== undefined;
+  const documented: OpenApiObject = {};
+  for (const [key, operation] of Object.entries(item)) {
+    const known = table[key as Method];
+    if (known !== undefined) {
+      const operationId = `${spelling.baseId ?? known.operationId}${spelling.variant}`;
+      documented[key] = documentedOperation(subPath, known, {
+        operationId,
+        tag: alias || isMe ? SCIM_COMPATIBILITY_TAG : SCIM_TAG,
+        ...(alias
+          ? {
+              description: `Answered as \`${known.operationId}\` (\`${key.toUpperCase()} ${spelling.canonical}\`): the spelling some directories send.`,
+            }
+          : {}),
+      });
+    } else if (isMe) {
+      // TRACE, OPTIONS, HEAD and QUERY (no OpenAPI 3.0 method) of the app.all route: nothing to tell.
+      continue;
+    } else if (isObject(operation) && isObject(operation.responses)) {
+      documented[key] = undocumentedOperation(operation);
+    } else documented[key] = operation;
+  }
+  return documented;
+}
+
 function isObject(value: OpenApiValue | undefined): value is OpenApiObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -288,24 +380,29 @@ export function withScimDocumentation(document: OpenApiObject): OpenApiObject {
       continue;
     }
     const subPath = path.slice(SCIM_PATH_PREFIX.length);
-    if (isLeftOutScimPath(subPath)) continue;
-    const table = SCIM_OPERATIONS[subPath] ?? {};
-    const documentedItem: OpenApiObject = {};
-    for (const [key, operation] of Object.entries(item)) {
-      const known = table[key as Method];
-      if (known !== undefined) documentedItem[key] = documentedOperation(subPath, known);
-      else if (isObject(operation) && isObject(operation.responses))
-        documentedItem[key] = undocumentedOperation(operation);
-      else documentedItem[key] = operation;
-    }
-    documentedPaths[path] = documentedItem;
+    const spelling = scimSpelling(subPath);
+    if (spelling.kind === 'left-out') continue;
+    documentedPaths[path] =
+      spelling.kind === 'documented'
+        ? documentedItem(subPath, spelling, item)
+        : Object.fromEntries(
+            Object.entries(item).map(([key, operation]) => [
+              key,
+              isObject(operation) && isObject(operation.responses)
+                ? undocumentedOperation(operation)
+                : operation,
+            ]),
+          );
   }
 
   const components = isObject(document.components) ? document.components : {};
-  const tags = Array.isArray(document.tags) ? document.tags : [];
+  const ours = new Set([SCIM_TAG, SCIM_COMPATIBILITY_TAG]);
+  const tags = (Array.isArray(document.tags) ? document.tags : []).filter(
+    (tag) => !isObject(tag) || typeof tag.name !== 'string' || !ours.has(tag.name),
+  );
   return {
     ...document,
-    tags: [...tags.filter((tag) => !isObject(tag) || tag.name !== SCIM_TAG), SCIM_TAG_OBJECT],
+    tags: [...tags, SCIM_TAG_OBJECT, SCIM_COMPATIBILITY_TAG_OBJECT],
     paths: documentedPaths,
     components: {
       ...components,
