@@ -27,6 +27,7 @@ import {
   JSON_DEPTH_RULE,
   rateLimitRule,
 } from './openapi-rules.ts';
+import { completeOpenApiDocument } from './openapi-document-completion.ts';
 import { inputHygienePlugin } from './plugins/input-hygiene.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { apiRateLimitHook, rateLimitedError } from './plugins/rate-limit-keys.ts';
@@ -160,6 +161,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     // jsonSchemaTransform, after adding the rules hooks enforce outside each route's schema.
     transform: documentedRulesTransform,
+    // Then on the built document: SCIM as it answers, an operationId on every operation.
+    transformObject: completeOpenApiDocument,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
