@@ -2,7 +2,7 @@
 // the request's language, never zod's own text; one detail per unknown key.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { validationDetails, type ValidationIssue } from './validation-message.ts';
+import { validationDetails, zodIssueDetails, type ValidationIssue } from './validation-message.ts';
 
 /** The issues of `schema` for `input`, shaped as fastify-type-provider-zod hands them on. */
 function issuesOf(schema: z.ZodType, input: unknown): ValidationIssue[] {
@@ -95,6 +95,22 @@ describe('validationDetails', () => {
       'users moet minstens 1 element bevatten.',
     ],
     [
+      'a union of a boolean and text values (a query flag)',
+      z.object({ dryRun: z.union([z.boolean(), z.enum(['true', 'false'])]) }),
+      { dryRun: 'yes' },
+      'dryRun',
+      'dryRun must be true or false, or one of: "true", "false".',
+      'dryRun moet true of false zijn, of een van deze waarden zijn: "true", "false".',
+    ],
+    [
+      'a union of objects',
+      z.object({ owner: z.union([z.object({ id: z.string() }), z.object({ email: z.email() })]) }),
+      { owner: { name: 'x' } },
+      'owner',
+      'owner is not valid.',
+      'owner is niet geldig.',
+    ],
+    [
       'our own message',
       z.object({ language: language }),
       { language: 'english' },
@@ -154,5 +170,19 @@ describe('validationDetails', () => {
     expect(validationDetails(issue, 'body', 'nl')[0]?.description).toBe(
       'De inhoud van het verzoek moet een object zijn.',
     );
+  });
+
+  it('gives the details of zod issues a route checks itself in both languages (zodIssueDetails)', () => {
+    const form = z.object({ behaviour: z.enum(['add-only', 'add-remove']).optional() });
+    const result = form.safeParse({ behaviour: 'all' });
+    if (result.success) throw new Error('expected a validation failure');
+    expect(zodIssueDetails(result.error.issues, 'body')).toEqual([
+      {
+        code: 'invalid_field',
+        field: 'behaviour',
+        description: 'behaviour must be one of: "add-only", "add-remove".',
+        descriptionNl: 'behaviour moet een van deze waarden zijn: "add-only", "add-remove".',
+      },
+    ]);
   });
 });

@@ -4,6 +4,7 @@
 // own text ("Too big: expected string to have <=50 characters"). A message a schema writes itself
 // (a regex's "a language such as en, nl or nl_NL") is kept, with Dutch from CUSTOM_NL where known.
 import { z } from 'zod';
+import type { ErrorDetail } from '../domain/errors.ts';
 import type { Locale } from '../domain/messages/locale.ts';
 
 /** An issue as fastify-type-provider-zod hands it on: zod's issue with `code` as `keyword`. */
@@ -21,6 +22,9 @@ export interface ValidationDetail {
 }
 
 type ZodIssue = Parameters<ReturnType<typeof z.locales.en>['localeError']>[0];
+
+/** A part of the request, as fastify names it in a validation error's context. */
+export type RequestPart = 'body' | 'querystring' | 'params' | 'headers';
 
 /** Dutch for the messages our admin schemas write themselves. */
 const CUSTOM_NL: Readonly<Record<string, string>> = {
@@ -116,6 +120,51 @@ function quoted(value: unknown): string {
 
 type Texts = { en: string; nl: string };
 
+/**
+ * What a detail is about, in both languages: the field's path (`search`, `users.1.lastName`), else
+ * the request part as a whole ("The request body"). Never `part.field`: the field names the place.
+ */
+export function subjectOf(field: string | undefined, part: string | undefined): Texts {
+  if (field) return { en: field, nl: field };
+  return PART[part ?? ''] ?? { en: 'The request', nl: 'Het verzoek' };
+}
+
+/** A zod issue as fastify-type-provider-zod hands it on (its code as `keyword`, its path as a pointer). */
+export function asValidationIssue(issue: z.core.$ZodIssue): ValidationIssue {
+  const { code, path, message, ...params } = issue;
+  return { keyword: code, instancePath: `/${path.map(String).join('/')}`, message, params };
+}
+
+function withoutAffixes(text: string, prefix: string, suffix: string): string | undefined {
+  return text.startsWith(prefix) && text.endsWith(suffix)
+    ? text.slice(prefix.length, text.length - suffix.length)
+    : undefined;
+}
+
+/**
+ * "dryRun must be true or false, or one of: …" for a union whose every branch failed on the value
+ * itself with one type or value issue; undefined otherwise (a branch of objects, say).
+ */
+function unionReason(issue: ValidationIssue, subject: string): Texts | undefined {
+  const branches = issue.params['errors'];
+  if (!Array.isArray(branches) || branches.length === 0) return undefined;
+  const en: string[] = [];
+  const nl: string[] = [];
+  for (const branch of branches as unknown[]) {
+    if (!Array.isArray(branch) || branch.length !== 1) return undefined;
+    const inner = branch[0] as z.core.$ZodIssue;
+    if (inner.path.length > 0 || (inner.code !== 'invalid_type' && inner.code !== 'invalid_value'))
+      return undefined;
+    const texts = reason(asValidationIssue(inner), subject);
+    const english = withoutAffixes(texts.en, `${subject} must be `, '.');
+    const dutch = withoutAffixes(texts.nl, `${subject} moet `, '.');
+    if (english === undefined || dutch === undefined) return undefined;
+    en.push(english);
+    nl.push(dutch);
+  }
+  return { en: `${subject} must be ${en.join(', or ')}.`, nl: `${subject} moet ${nl.join(', of ')}.` };
+}
+
 /** The reason, as a sentence about `subject` (the field's path, or the request part). */
 function reason(issue: ValidationIssue, subject: string): Texts {
   const p = issue.params;
@@ -178,6 +227,13 @@ function reason(issue: ValidationIssue, subject: string): Texts {
       if (format) return { en: `${subject} is ${format.en}.`, nl: `${subject} is ${format.nl}.` };
       return { en: `${subject} has the wrong format.`, nl: `${subject} heeft niet de juiste vorm.` };
     }
+    case 'invalid_union':
+      return (
+        unionReason(issue, subject) ?? {
+          en: `${subject} is not valid.`,
+          nl: `${subject} is niet geldig.`,
+        }
+      );
     case 'not_multiple_of':
       return {
         en: `${subject} must be a multiple of ${String(p['divisor'])}.`,
@@ -225,8 +281,21 @@ export function validationDetails(
   const description =
     own !== undefined
       ? withSchemaMessage(own, field, locale)
-      : reason(issue, field ?? (PART[part ?? ''] ?? { en: 'The request', nl: 'Het verzoek' })[locale])[
-          locale
-        ];
+      : reason(issue, subjectOf(field, part)[locale])[locale];
   return [{ code: 'invalid_field', ...(field ? { field } : {}), description }];
+}
+
+/**
+ * The details of input a route checks with zod itself (a multipart form's fields), in both
+ * languages: the same fields and sentences as for a request part fastify validates.
+ */
+export function zodIssueDetails(issues: readonly z.core.$ZodIssue[], part: RequestPart): ErrorDetail[] {
+  return issues.flatMap((zodIssue) => {
+    const issue = asValidationIssue(zodIssue);
+    const dutch = validationDetails(issue, part, 'nl');
+    return validationDetails(issue, part, 'en').map((detail, index) => ({
+      ...detail,
+      descriptionNl: dutch[index]?.description ?? detail.description,
+    }));
+  });
 }

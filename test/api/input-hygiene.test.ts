@@ -225,8 +225,11 @@ const ADMIN_CASES: readonly Case[] = [
   },
 ];
 
-function reasonPattern(reason: Case['reason']): RegExp {
-  return reason === 'NUL' ? /NUL character/ : /unpaired UTF-16 surrogate/;
+/** The English sentence after the field's path. */
+function reasonText(reason: Case['reason']): string {
+  return reason === 'NUL'
+    ? 'contains the NUL character (U+0000), which cannot be stored.'
+    : 'contains an unpaired UTF-16 surrogate (U+D800–U+DFFF), which is not valid Unicode.';
 }
 
 describe('the admin API refuses text the database cannot store', () => {
@@ -240,8 +243,8 @@ describe('the admin API refuses text the database cannot store', () => {
       errors: [{ code: 'invalid_character', field: testCase.field }],
       trackingId: expect.any(String),
     });
-    expect(body.errors[0].description).toMatch(`${testCase.part}.${testCase.field}: `);
-    expect(body.errors[0].description).toMatch(reasonPattern(testCase.reason));
+    // The field's path starts the sentence, as in every validation detail; no `part.field:` prefix.
+    expect(body.errors[0].description).toBe(`${testCase.field} ${reasonText(testCase.reason)}`);
     expect(await storedCounts()).toEqual(before);
   });
 
@@ -254,7 +257,7 @@ describe('the admin API refuses text the database cannot store', () => {
         {
           code: 'invalid_character',
           field: 'search',
-          description: 'querystring.search: bevat het NUL-teken (U+0000), dat niet kan worden opgeslagen',
+          description: 'search bevat het NUL-teken (U+0000), dat niet kan worden opgeslagen.',
         },
       ],
     });
@@ -324,14 +327,24 @@ describe('a CSV upload', () => {
     const before = await importCount();
     const response = await upload(multipart(`users${NUL}.csv`));
     expect(response.statusCode, response.body).toBe(400);
-    expect(response.json().errors[0]).toMatchObject({ code: 'invalid_character', field: 'file.filename' });
+    expect(response.json().errors[0]).toEqual({
+      code: 'invalid_character',
+      field: 'file.filename',
+      description: 'file.filename contains the NUL character (U+0000), which cannot be stored.',
+    });
     expect(await importCount()).toBe(before);
   });
 
   it('refuses a multipart option with a NUL as an invalid option', async () => {
     const response = await upload(multipart('users.csv', { behaviour: `add-only${NUL}` }));
     expect(response.statusCode, response.body).toBe(400);
-    expect(response.json().errors[0]).toMatchObject({ field: 'behaviour' });
+    expect(response.json().errors).toEqual([
+      {
+        code: 'invalid_field',
+        field: 'behaviour',
+        description: 'behaviour must be one of: "add-only", "add-remove".',
+      },
+    ]);
   });
 
   it('refuses a NUL in the claims CSV body, which the route reads as text', async () => {
@@ -344,7 +357,9 @@ describe('a CSV upload', () => {
     });
     expect(response.statusCode, response.body).toBe(400);
     expect(response.json().errors[0]).toMatchObject({ code: 'invalid_character' });
-    expect(response.json().errors[0].description).toMatch(/^body: contains the NUL character/);
+    expect(response.json().errors[0].description).toBe(
+      'The request body contains the NUL character (U+0000), which cannot be stored.',
+    );
   });
 
   it('takes an emoji in the file name', async () => {
@@ -418,8 +433,7 @@ describe('the Wholesale API refuses it in the public error shape', () => {
     const body = publicErrorResponseSchema.parse(response.json());
     expect(body.errors).toHaveLength(1);
     expect(body.errors[0]?.errorCode).toBe(10001);
-    expect(body.errors[0]?.description).toMatch(`${testCase.part}.${testCase.field}: `);
-    expect(body.errors[0]?.description).toMatch(reasonPattern(testCase.reason));
+    expect(body.errors[0]?.description).toBe(`${testCase.field} ${reasonText(testCase.reason)}`);
     expect(await storedCounts()).toEqual(before);
   });
 });
@@ -473,8 +487,7 @@ describe('SCIM refuses it with the SCIM error, scimType invalidValue', () => {
     expect(response.headers['content-type']).toContain('application/scim+json');
     const body = response.json();
     expect(body).toMatchObject({ schemas: [ERROR_SCHEMA], scimType: 'invalidValue', status: '400' });
-    expect(body.detail).toMatch(`${testCase.part}.${testCase.field}: `);
-    expect(body.detail).toMatch(reasonPattern(testCase.reason));
+    expect(body.detail).toContain(` ${testCase.field} ${reasonText(testCase.reason)}`);
     expect(await storedCounts()).toEqual(before);
   });
 
@@ -487,7 +500,7 @@ describe('SCIM refuses it with the SCIM error, scimType invalidValue', () => {
     });
     expect(response.statusCode, response.body).toBe(400);
     expect(response.json()).toMatchObject({ schemas: [ERROR_SCHEMA], scimType: 'invalidValue' });
-    expect(response.json().detail).toMatch('params.customerId: ');
+    expect(response.json().detail).toContain(' customerId contains the NUL character');
   });
 
   it('accepts an emoji in a SCIM user', async () => {

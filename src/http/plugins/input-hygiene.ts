@@ -12,40 +12,45 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { validationFailed, type ErrorDetail } from '../../domain/errors.ts';
+import { subjectOf, type RequestPart } from '../validation-message.ts';
 import { MAX_JSON_DEPTH, jsonNestsDeeperThan } from './json-depth.ts';
 import { fieldName, findUnstorableText, type UnstorableText } from './unstorable-text.ts';
 
 /** Where a value came from, as the zod validation details call it. */
-type InputPart = 'params' | 'querystring' | 'body';
+type InputPart = Extract<RequestPart, 'params' | 'querystring' | 'body'>;
 
-function reasonText(found: UnstorableText): { en: string; nl: string } {
+/** A sentence about `subject` (the field's path, or the request part): what is wrong with it. */
+function reasonText(found: UnstorableText, subject: { en: string; nl: string }): { en: string; nl: string } {
   switch (found.reason) {
     case 'nul':
       return {
-        en: 'contains the NUL character (U+0000), which cannot be stored',
-        nl: 'bevat het NUL-teken (U+0000), dat niet kan worden opgeslagen',
+        en: `${subject.en} contains the NUL character (U+0000), which cannot be stored.`,
+        nl: `${subject.nl} bevat het NUL-teken (U+0000), dat niet kan worden opgeslagen.`,
       };
     case 'lone_surrogate':
       return {
-        en: 'contains an unpaired UTF-16 surrogate (U+D800–U+DFFF), which is not valid Unicode',
-        nl: 'bevat een los UTF-16-surrogaat (U+D800–U+DFFF), wat geen geldige Unicode is',
+        en: `${subject.en} contains an unpaired UTF-16 surrogate (U+D800–U+DFFF), which is not valid Unicode.`,
+        nl: `${subject.nl} bevat een los UTF-16-surrogaat (U+D800–U+DFFF), wat geen geldige Unicode is.`,
       };
     case 'forbidden_key':
       return {
-        en: `the key "${found.key ?? ''}" is not allowed`,
-        nl: `de sleutel "${found.key ?? ''}" is niet toegestaan`,
+        en: `${subject.en} is refused: the key "${found.key ?? ''}" is not allowed.`,
+        nl: `${subject.nl} is geweigerd: de sleutel "${found.key ?? ''}" is niet toegestaan.`,
       };
   }
 }
 
+/**
+ * The detail as the validation errors word theirs (validation-message.ts): `field` is the
+ * property's path, the description a sentence that starts with it (else with the request part).
+ */
 export function unstorableTextDetail(part: InputPart, found: UnstorableText): ErrorDetail {
   const field = fieldName(found.path);
-  const where = field ? `${part}.${field}` : part;
-  const reason = reasonText(found);
+  const reason = reasonText(found, subjectOf(field, part));
   return {
     code: found.reason === 'forbidden_key' ? 'forbidden_key' : 'invalid_character',
-    description: `${where}: ${reason.en}`,
-    descriptionNl: `${where}: ${reason.nl}`,
+    description: reason.en,
+    descriptionNl: reason.nl,
     ...(field ? { field } : {}),
   };
 }

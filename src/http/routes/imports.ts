@@ -17,6 +17,7 @@ import { attachmentDisposition } from '../attachment-disposition.ts';
 import { pageQuery, setNextLink } from '../paging.ts';
 import { refuseUnstorable } from '../plugins/input-hygiene.ts';
 import { closeUnreadUpload, refuseDeclaredTooLarge } from '../upload-size-guard.ts';
+import { zodIssueDetails } from '../validation-message.ts';
 import { csvDownload, customerParams, errorResponse, errorResponses } from '../schemas/common.ts';
 import { IMPORT_UPLOAD_MEDIA_TYPES, refuseUnconsumedMediaType } from '../schemas/upload-body.ts';
 
@@ -147,6 +148,7 @@ export async function importRoutes(app: App): Promise<void> {
               code: 'file_required',
               field: 'file',
               description: 'Send the CSV as the multipart field `file`.',
+              descriptionNl: 'Stuur de CSV als multipartveld `file`.',
             },
           ]);
         // The multipart file's name is stored: the hygiene hooks never see a part the route reads.
@@ -159,15 +161,9 @@ export async function importRoutes(app: App): Promise<void> {
         };
         // Checked as the query string is: a misspelt option must not run another kind of import
         // (a `dryRun=yes` read as false would apply the file).
+        // The same details as the query string's: the form field's name, our sentence in en and nl.
         const form = uploadQuery.safeParse({ behaviour: field('behaviour'), dryRun: field('dryRun') });
-        if (!form.success)
-          throw validationFailed(
-            form.error.issues.map((issue) => ({
-              code: 'invalid_option',
-              field: String(issue.path[0] ?? ''),
-              description: `${String(issue.path[0] ?? 'option')}: ${issue.message}`,
-            })),
-          );
+        if (!form.success) throw validationFailed(zodIssueDetails(form.error.issues, 'body'));
         if (form.data.behaviour !== undefined) behaviour = form.data.behaviour;
         if (form.data.dryRun !== undefined) dryRun = form.data.dryRun;
         body = refuseTruncated(file.file, app.config.importMaxBytes);
