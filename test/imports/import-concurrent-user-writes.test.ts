@@ -298,6 +298,48 @@ describe('an import racing other writes to the users it changes', () => {
     expect(outcome.view.counts).toMatchObject({ modify: 3, error: 1 });
   });
 
+  it('does not refuse a row for a limit when its user took that package meanwhile', async () => {
+    const customer = await customerSelling([
+      { id: 'webex_voice' },
+      { id: 'webex_meetings', limit: 4 },
+      { id: 'webex_calling' },
+    ]);
+    const [first, ...others] = await meetingsUsers(customer, 3);
+    if (!first) throw new Error('no first user');
+    const voiceEmail = `voice@${customer.domain}`;
+    const voice = await api('POST', `/v1/customers/${customer.id}/users`, {
+      email: voiceEmail,
+      package: 'webex_voice',
+    });
+    expect(voice.statusCode, voice.body).toBe(201);
+    const voiceId = voice.json<{ id: string }>().id;
+    // Row 3 moves the Webex Voice user onto the last free Webex Meetings place.
+    const importId = await upload(customer.context, customer.id, [
+      `${EMAIL},Title,${NEW_USER_COLUMNS}`,
+      ...[first.email, voiceEmail, ...others.map((user) => user.email)].map(
+        (email) => `${email},Engineer,${NEW_USER_CELLS}`,
+      ),
+    ]);
+    await runRacing(importId, async () => {
+      // The user takes that place itself before the row is written.
+      const changed = await api('PUT', `/v1/customers/${customer.id}/users/${voiceId}/package`, {
+        package: 'webex_meetings',
+      });
+      expect(changed.statusCode, changed.body).toBe(200);
+    });
+
+    // As a sequential import: the user holds Webex Meetings already, so the row only sets the title.
+    expect(await storedUser(voiceId)).toMatchObject({ package: 'webex_meetings', title: 'Engineer' });
+    const usage = await countPackageUsage(harness().database.db, customer.id);
+    expect(usage.get('webex_meetings')).toBe(4);
+    const audits = await importAudits(importId, voiceId);
+    expect(audits.map((audit) => audit.action)).toEqual(['user.update']);
+    expect(audits[0]?.before).toMatchObject({ packageId: 'webex_meetings', title: null });
+    const outcome = await collectOutcome(customer.context, customer.id, importId);
+    expect(outcome.byRow[FIRST_ROW + 1]).toBe('modify');
+    expect(outcome.view.counts).toMatchObject({ modify: 4, error: 0 });
+  });
+
   it('adds a user deleted after the lookup again, as the row would now', async () => {
     const customer = await customerSelling();
     const users = await meetingsUsers(customer, 4);

@@ -3,7 +3,11 @@
 // audits), or the audit log would describe imported users differently.
 import { describe, expect, it } from 'vitest';
 import type { ImportAuditSource } from '../../src/db/repositories/import-audit.ts';
-import { insertImportedUsers, updateImportedUsers } from '../../src/db/repositories/import-users.ts';
+import {
+  deleteImportedUsers,
+  insertImportedUsers,
+  updateImportedUsers,
+} from '../../src/db/repositories/import-users.ts';
 import { emptyUser, type UserState } from '../../src/domain/users/user-state.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { createGeneratedCustomer } from './import-setup.ts';
@@ -107,8 +111,8 @@ describe('insertImportedUsers', () => {
     // Bert takes the extension Anna hands on. Bert comes first both in the batch and in the
     // table, so a one-step update would write him while Anna still holds it.
     const ids = await updateImportedUsers(db, customer.customerId, [
-      { before: bert, after: { ...bert, extension: '1000001', title: 'Bakker' } },
-      { before: anna, after: { ...anna, extension: '1000002' } },
+      { before: bert, after: { ...bert, extension: '1000001', title: 'Bakker' }, version: 1 },
+      { before: anna, after: { ...anna, extension: '1000002' }, version: 1 },
     ]);
 
     expect(Object.fromEntries(ids)).toEqual(Object.fromEntries(inserted.map((row) => [row.email, row.id])));
@@ -164,8 +168,8 @@ describe('insertImportedUsers', () => {
       customer.customerId,
       pairs.flatMap(({ index, giver, taker, giverAfter, takerAfter }) => {
         const changes = [
-          { before: giver, after: giverAfter },
-          { before: taker, after: takerAfter },
+          { before: giver, after: giverAfter, version: 1 },
+          { before: taker, after: takerAfter, version: 1 },
         ];
         return index % 4 < 2 ? changes : changes.reverse();
       }),
@@ -183,5 +187,59 @@ describe('insertImportedUsers', () => {
           extension: user.extension,
           phone_number: user.phoneNumber,
         });
+  });
+
+  it('writes and deletes only users still at the version their change was planned on (ADR 0086)', async () => {
+    const { customer, source } = await customerWithOneLocation('GUARDED', 70);
+    const { db } = database();
+    const users = ['kept', 'changed', 'removed', 'touched'].map((name, index) => ({
+      ...emptyUser(`${name}@guarded.example`),
+      packageId: 'webex_suite' as const,
+      extension: `300000${index}`,
+    }));
+    const [kept, changed, removed, touched] = users;
+    if (!kept || !changed || !removed || !touched) throw new Error('four users');
+    await insertImportedUsers(db, customer.customerId, users, source);
+    // Another writer changes two of them after the batch was planned on version 1.
+    await db
+      .updateTable('users')
+      .set({ department: 'Elsewhere', version: 2 })
+      .where('email', 'in', [changed.email, touched.email])
+      .execute();
+
+    const updated = await updateImportedUsers(db, customer.customerId, [
+      { before: kept, after: { ...kept, title: 'Import' }, version: 1 },
+      { before: changed, after: { ...changed, title: 'Import', extension: '3000009' }, version: 1 },
+    ]);
+    const deleted = await deleteImportedUsers(db, customer.customerId, [
+      { email: removed.email, version: 1 },
+      { email: touched.email, version: 1 },
+    ]);
+
+    expect([...updated.keys()]).toEqual([kept.email]);
+    expect(deleted.map((row) => row.email)).toEqual([removed.email]);
+    const stored = await db
+      .selectFrom('users')
+      .select(['email', 'title', 'department', 'extension', 'version'])
+      .where('customer_id', '=', customer.customerId)
+      .orderBy('email')
+      .execute();
+    expect(stored).toEqual([
+      {
+        email: changed.email,
+        title: null,
+        department: 'Elsewhere',
+        extension: changed.extension,
+        version: 2,
+      },
+      { email: kept.email, title: 'Import', department: null, extension: kept.extension, version: 2 },
+      {
+        email: touched.email,
+        title: null,
+        department: 'Elsewhere',
+        extension: touched.extension,
+        version: 2,
+      },
+    ]);
   });
 });

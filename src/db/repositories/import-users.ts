@@ -80,6 +80,8 @@ export async function* streamCustomerUsers(
 interface NewImportedUser {
   readonly customerId: string;
   readonly columns: ReturnType<typeof userStateColumns>;
+  /** The version the change was planned on (updates only). */
+  readonly plannedVersion?: number;
 }
 
 type UserColumnName = keyof ReturnType<typeof userStateColumns>;
@@ -160,9 +162,26 @@ export async function insertImportedUsers(
   return result.rows;
 }
 
+const STATE_COLUMNS = USER_COLUMNS.filter((column) => column.name !== 'customer_id');
+const UPDATE_COLUMNS: readonly UnnestColumn<NewImportedUser>[] = [
+  ...STATE_COLUMNS,
+  { name: 'planned_version', type: 'integer', value: (user) => user.plannedVersion ?? null },
+];
+const STATE_ASSIGNMENTS = sql.raw(
+  STATE_COLUMNS.map((column) => `${column.name} = r.${column.name}`).join(', '),
+);
+
+/** A modified user's planned change, and the version of the stored user it was planned on. */
+export interface ImportedUserChange {
+  readonly before: UserState;
+  readonly after: UserState;
+  readonly version: number;
+}
+
 /**
  * Writes the planned state of a batch's modified users, set-based. Answers each updated user's id
- * by (lower-case) email.
+ * by (lower-case) email. A user whose version is no longer the one its change was planned on is
+ * not written and not in the answer: another writer changed it since (ADR 0086).
  *
  * One UPDATE applies its rows in no particular order, and the unique indexes on extension and
  * number are checked row by row: when one row hands on an extension that a later row takes, the
@@ -172,42 +191,52 @@ export async function insertImportedUsers(
 export async function updateImportedUsers(
   executor: Executor,
   customerId: string,
-  changes: readonly { before: UserState; after: UserState }[],
+  changes: readonly ImportedUserChange[],
 ): Promise<Map<string, string>> {
   if (changes.length === 0) return new Map();
-  const releasing = changes
-    .filter(
-      ({ before, after }) => before.extension !== after.extension || before.phoneNumber !== after.phoneNumber,
-    )
-    .map(({ before }) => before.email);
+  const releasing = changes.filter(
+    ({ before, after }) => before.extension !== after.extension || before.phoneNumber !== after.phoneNumber,
+  );
+  // Releasing bumps no version: the UPDATE below still finds the version it was planned on.
   if (releasing.length > 0)
     await sql`
       update users set extension = null, phone_number = null
-      where customer_id = ${customerId} and lower(email) = any(${releasing}::text[])`.execute(executor);
-  const users = changes.map(({ after }) => after);
-  const rows = users.map((user) => ({ customerId, columns: userStateColumns(user) }));
-  const stateColumns = USER_COLUMNS.filter((column) => column.name !== 'customer_id');
-  const assignments = sql.raw(stateColumns.map((column) => `${column.name} = r.${column.name}`).join(', '));
+      from unnest(${releasing.map(({ before }) => before.email)}::text[],
+        ${releasing.map(({ version }) => version)}::integer[]) as k (email, version)
+      where users.customer_id = ${customerId} and lower(users.email) = k.email
+        and users.version = k.version`.execute(executor);
+  const rows = changes.map(({ after, version }) => ({
+    customerId,
+    columns: userStateColumns(after),
+    plannedVersion: version,
+  }));
   const result = await sql<{ id: string; email: string }>`
-    update users set ${assignments}, version = version + 1, updated_at = now()
-    from (${unnestRows(stateColumns, rows)}) as r
+    update users set ${STATE_ASSIGNMENTS}, version = version + 1, updated_at = now()
+    from (${unnestRows(UPDATE_COLUMNS, rows)}) as r
     where users.customer_id = ${customerId} and lower(users.email) = r.email
+      and users.version = r.planned_version
     returning users.id, lower(users.email) as email`.execute(executor);
   return new Map(result.rows.map((row) => [row.email, row.id]));
 }
 
+/**
+ * Deletes a batch's removed users, each only while its version is the one its removal was planned
+ * on (ADR 0086). Answers the users deleted.
+ */
 export async function deleteImportedUsers(
   executor: Executor,
   customerId: string,
-  emails: readonly string[],
+  removals: readonly { email: string; version: number }[],
 ): Promise<{ id: string; email: string }[]> {
-  if (emails.length === 0) return [];
-  return executor
-    .deleteFrom('users')
-    .where('customer_id', '=', customerId)
-    .where(sql<boolean>`lower(email) = any(${emails}::text[])`)
-    .returning(['id', 'email'])
-    .execute();
+  if (removals.length === 0) return [];
+  const result = await sql<{ id: string; email: string }>`
+    delete from users
+    using unnest(${removals.map(({ email }) => email)}::text[],
+      ${removals.map(({ version }) => version)}::integer[]) as k (email, version)
+    where users.customer_id = ${customerId} and lower(users.email) = k.email
+      and users.version = k.version
+    returning users.id, users.email`.execute(executor);
+  return result.rows;
 }
 
 export async function markUsersPendingMigration(

@@ -53,7 +53,7 @@ import {
 } from './planning-state.ts';
 import { planOnCurrentUsers } from './plan-on-current-users.ts';
 import { batchesOf, preparedAhead, WriteBehind } from './batch-pipeline.ts';
-import { writeBatch } from './write-batch.ts';
+import { PlannedUsersChanged, writeBatch } from './write-batch.ts';
 import { retryingDeadlocks } from '../db-errors.ts';
 
 /**
@@ -524,19 +524,43 @@ function recount(before: readonly CsvRowPlan[], after: readonly CsvRowPlan[]): I
  * in. A cancelled import stores no results, and the batch rolls back. Answers how this batch's
  * rows as written change the counts.
  */
+interface BatchToCommit {
+  readonly planning: Pick<ImportPlanning, 'replanRows'>;
+  readonly planned: readonly CsvRowPlan[];
+  /** The stored users the rows were planned on (ADR 0086). */
+  readonly plannedOn: ReadonlyMap<string, PlannedOnUser>;
+  readonly progress: BatchProgress & { appliedThroughRow: number };
+  readonly changedAtCommit: ImportCounts;
+}
+
 async function commitBatch(
   db: Kysely<DB>,
   imp: ImportRow,
   context: ServiceContext,
   customer: CustomerRow,
-  batch: {
-    readonly planning: Pick<ImportPlanning, 'replanRows'>;
-    readonly planned: readonly CsvRowPlan[];
-    readonly plannedOn: ReadonlyMap<string, PlannedOnUser>;
-    readonly progress: BatchProgress & { appliedThroughRow: number };
-    readonly changedAtCommit: ImportCounts;
-  },
+  batch: BatchToCommit,
   options: RunImportOptions,
+): Promise<ImportCounts> {
+  // Optimistic first (ADR 0086): the batch's writes are guarded by the versions its users were
+  // planned on, which costs nothing when no other channel changed them since the lookup. When one
+  // did, the batch rolls back and runs again with its users locked first and those rows planned
+  // again on what is stored now.
+  try {
+    return await commitBatchOnce(db, imp, context, customer, batch, options, 'as planned');
+  } catch (error) {
+    if (!(error instanceof PlannedUsersChanged)) throw error;
+    return commitBatchOnce(db, imp, context, customer, batch, options, 'on locked users');
+  }
+}
+
+async function commitBatchOnce(
+  db: Kysely<DB>,
+  imp: ImportRow,
+  context: ServiceContext,
+  customer: CustomerRow,
+  batch: BatchToCommit,
+  options: RunImportOptions,
+  rows: 'as planned' | 'on locked users',
 ): Promise<ImportCounts> {
   const { planned, progress } = batch;
   // A deadlock with a concurrent writer (a SCIM group write meets a renamed member) rolls the whole
@@ -557,10 +581,19 @@ async function commitBatch(
       if (!(await actorStillStands(trx, uploader, { holdUntilCommit: true }))) {
         throw new UploaderNoLongerStands();
       }
-      // The users the batch modifies or removes, locked and compared with what they were planned
-      // on: a change another channel committed since is not overwritten (ADR 0086).
-      const current = await planOnCurrentUsers(trx, customer.id, batch.planning, planned, batch.plannedOn);
-      const written = await writeBatch(trx, { ...context, actor: uploader }, customer, current);
+      // Run again after a guard missed: the users the batch modifies or removes, locked and
+      // compared with what they were planned on, and the rows of those that changed planned again.
+      const current =
+        rows === 'as planned'
+          ? { planned, plannedOn: batch.plannedOn }
+          : await planOnCurrentUsers(trx, customer.id, batch.planning, planned, batch.plannedOn);
+      const written = await writeBatch(
+        trx,
+        { ...context, actor: uploader },
+        customer,
+        current.planned,
+        current.plannedOn,
+      );
       const changed = recount(planned, written);
       const counts = { ...progress.counts };
       addCounts(counts, batch.changedAtCommit);
