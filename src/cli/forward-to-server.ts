@@ -14,6 +14,7 @@ import { productVersion } from '../project-paths.ts';
 import { cliEndpointUrl, discoveryFile, readDiscovery, type ServerDiscovery } from '../server-discovery.ts';
 import { EXIT_FAILED, describeError } from './exit-codes.ts';
 import { readerGone, type AwaitedWork, type CliIo, type ForwardedEvent } from './io.ts';
+import { EXIT_CODE_FOR_SIGNAL, type InterruptSignal } from './interrupt-signals.ts';
 import { silenceWatchdog } from './silence-watchdog.ts';
 
 /** The path of the endpoint on the server's CLI listener (the main HTTP app answers 404 for it). */
@@ -31,10 +32,15 @@ export function keepAliveIntervalMs(timeoutMs: number): number {
 }
 
 /** The exit code of a command stopped with Ctrl+C (128 + SIGINT), as the shell reports it. */
-export const EXIT_INTERRUPTED = 130;
+export const EXIT_INTERRUPTED = EXIT_CODE_FOR_SIGNAL.SIGINT;
 
 class ServerSilent extends Error {}
-class Interrupted extends Error {}
+/** Ctrl+C (SIGINT) or SIGTERM: the exit code says which, as for a command run here. */
+class Interrupted extends Error {
+  constructor(readonly signal: InterruptSignal) {
+    super(signal);
+  }
+}
 /** This CLI's own stdout reader left: nothing it is sent would be read. */
 class ReaderGone extends Error {}
 
@@ -71,9 +77,12 @@ export async function forwardToServer(
   let started = false;
   let serverVersion: string | null = null;
   const relayed: RelayState = { awaiting: null };
-  // Ctrl+C ends only the wait: the server runs the command to its end whatever the CLI does.
-  const onInterrupt = () => abort.abort(new Interrupted());
+  // Ctrl+C or SIGTERM ends only the wait: the server runs the command to its end whatever the CLI
+  // does.
+  const onInterrupt = () => abort.abort(new Interrupted('SIGINT'));
+  const onTerminate = () => abort.abort(new Interrupted('SIGTERM'));
   process.on('SIGINT', onInterrupt);
+  process.on('SIGTERM', onTerminate);
   try {
     stillAlive();
     const response = await fetch(`${cliUrl}${FORWARDED_CLI_PATH}`, {
@@ -111,7 +120,7 @@ export async function forwardToServer(
     }
     if (abort.signal.aborted && abort.signal.reason instanceof Interrupted) {
       io.err(interruptedMessage(server, argv, relayed.awaiting));
-      return EXIT_INTERRUPTED;
+      return EXIT_CODE_FOR_SIGNAL[abort.signal.reason.signal];
     }
     if (error instanceof UnreadableLine) {
       abort.abort();
@@ -132,6 +141,7 @@ export async function forwardToServer(
     return EXIT_FAILED;
   } finally {
     process.off('SIGINT', onInterrupt);
+    process.off('SIGTERM', onTerminate);
     watchdog.stop();
   }
 }

@@ -5,6 +5,7 @@ import type { Runtime } from '../runtime.ts';
 import { createCliContext } from './cli-context.ts';
 import { EXIT_OK, EXIT_REJECTED, describeError, exitCodeFor } from './exit-codes.ts';
 import { forwardToServer } from './forward-to-server.ts';
+import { CliInterrupted } from './interrupt-signals.ts';
 import type { CliIo } from './io.ts';
 import { CommanderError, buildProgram, optionsOfRunningCommand } from './program.ts';
 
@@ -70,6 +71,11 @@ export async function runCli(
     if (error instanceof CommanderError) {
       // --help and --version end with exit code 0; parse errors are rejected input.
       return error.exitCode === 0 ? EXIT_OK : EXIT_REJECTED;
+    }
+    // Stopped by Ctrl+C / SIGTERM: not an error, a message saying what is left to do.
+    if (error instanceof CliInterrupted) {
+      io.err(error.message);
+      return error.exitCode;
     }
     io.err(`Error: ${describeError(error, optionsOfRunningCommand(program))}\n`);
     return exitCodeFor(error);

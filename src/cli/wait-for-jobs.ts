@@ -24,15 +24,23 @@ export function serverStoppingMessage(work: string, follow: string | null): stri
 
 /**
  * Waits `ms` between two looks at a job, or throws ServerStopping (with `message()`) as soon as
- * the server running this forwarded command begins to stop.
+ * the server running this forwarded command begins to stop. `interrupted`: aborted by Ctrl+C in a
+ * terminal; the pause then ends with an AbortError the caller turns into its own message.
  */
-export async function pauseUnlessStopping(io: CliIo, ms: number, message: () => string): Promise<void> {
-  const signal = io.stopping;
-  if (signal?.aborted) throw new ServerStopping(message());
+export async function pauseUnlessStopping(
+  io: CliIo,
+  ms: number,
+  message: () => string,
+  interrupted?: AbortSignal,
+): Promise<void> {
+  const stopping = io.stopping;
+  if (stopping?.aborted) throw new ServerStopping(message());
+  // A forwarded command has `stopping`, a terminal's `interrupted`: never both.
+  const signal = stopping ?? interrupted;
   try {
     await sleep(ms, undefined, signal ? { signal } : {});
   } catch (error) {
-    if (signal?.aborted) throw new ServerStopping(message());
+    if (stopping?.aborted) throw new ServerStopping(message());
     throw error;
   }
 }

@@ -176,7 +176,8 @@ export function createWorker(options: WorkerOptions): Worker & { loop(): void } 
     },
     async drain() {
       let count = 0;
-      while (await runOne()) count += 1;
+      // Stopped (a CLI's Ctrl+C): the job it released must not be claimed again by this drain.
+      while (!abort.signal.aborted && (await runOne())) count += 1;
       return count;
     },
   };

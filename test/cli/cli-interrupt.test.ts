@@ -45,8 +45,8 @@ async function serverSending(events: readonly object[]): Promise<string> {
   return url;
 }
 
-/** Runs bin/hub, sends it SIGINT once its stderr shows `ready`, and answers how it ended. */
-function interruptWhen(ready: string, argv: readonly string[]) {
+/** Runs bin/hub, sends it `signal` once its stderr shows `ready`, and answers how it ended. */
+function interruptWhen(ready: string, argv: readonly string[], signal: NodeJS.Signals = 'SIGINT') {
   return new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, HUB_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
     delete env.DATABASE_URL;
@@ -57,7 +57,7 @@ function interruptWhen(ready: string, argv: readonly string[]) {
       stderr += chunk.toString();
       if (!sent && stderr.includes(ready)) {
         sent = true;
-        child.kill('SIGINT');
+        child.kill(signal);
       }
     });
     child.stdout.resume();
@@ -85,6 +85,21 @@ describe('Ctrl+C on a forwarded command', { timeout: 300_000 }, () => {
     );
     expect(result.stderr).toContain('hub users import-status IMPORT-1 --customer CUSTOMER-1 --wait');
     expect(result.stderr).toContain(`GET ${url}/v1/customers/CUSTOMER-1/imports/IMPORT-1`);
+  });
+
+  it('does the same at SIGTERM, with exit 143', async () => {
+    await serverSending([
+      { err: '', awaiting: { kind: 'import', id: 'IMPORT-2', customerId: 'CUSTOMER-1' } },
+      { err: 'waiting for the import\n' },
+    ]);
+    const result = await interruptWhen(
+      'waiting for the import',
+      ['users', 'import', 'big.csv', '--customer', 'BIG-001'],
+      'SIGTERM',
+    );
+    expect(result.code).toBe(143);
+    expect(result.stderr).toContain('Stopped waiting. The import IMPORT-2 keeps running in the server');
+    expect(result.stderr).toContain('hub users import-status IMPORT-2 --customer CUSTOMER-1 --wait');
   });
 
   it('says that any other command may still finish in the server', async () => {

@@ -7,7 +7,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Command } from 'commander';
 import { AppError, isAppError } from '../../domain/errors.ts';
 import type { Locale } from '../../domain/messages/locale.ts';
@@ -16,6 +15,8 @@ import type { RowResultView } from '../../services/imports/import-results.ts';
 import type { ImportView } from '../../services/imports/import-view.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../exit-codes.ts';
+import { importWaitReason } from '../import-wait-reason.ts';
+import { CliInterrupted, watchInterrupts } from '../interrupt-signals.ts';
 import { pauseUnlessStopping, serverStoppingMessage } from '../wait-for-jobs.ts';
 import type { CliIo } from '../io.ts';
 import { inBatches, printJsonObjectWithList } from '../list-output.ts';
@@ -101,12 +102,26 @@ function progressBar(view: ImportView): string {
   return `\r${view.status.padEnd(10)} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${rowsDone}/${total} rows`;
 }
 
+/** How often a waiting CLI looks at its import (and redraws its bar). */
+const LOOK_INTERVAL_MS = 250;
+
+/** What a CLI that stops waiting says: the import is not done, and how to resume or follow it. */
+function stoppedWaitingMessage(importId: string, customerId: string): string {
+  return (
+    `Stopped waiting. The import ${importId} is not done: it went back to the queue and continues where it stopped ` +
+    'when a CLI waits for it or a worker runs (hub serve, hub worker).\n' +
+    `Resume and follow it with: hub users import-status ${importId} --customer ${customerId} --wait\n`
+  );
+}
+
 async function waitForImport(
   cli: CliContext,
   context: ServiceContext,
   customerId: string,
   importId: string,
   showProgress: boolean,
+  /** Said once the wait began: from then on Ctrl+C / SIGTERM stop it cleanly. */
+  announcement?: string,
 ): Promise<ImportView> {
   const { createWorker, getImport, jobDefinitions } = await importServices();
   const runtime = await cli.runtime();
@@ -115,26 +130,73 @@ async function waitForImport(
   const worker = cli.insideServer
     ? null
     : createWorker({ db: runtime.database.db, logger: runtime.logger, definitions: jobDefinitions });
-  let draining = worker ? worker.drain() : null;
-  for (;;) {
-    const view = await getImport(context, customerId, importId);
-    if (showProgress) cli.io.err(progressBar(view));
-    if (!WAITING.has(view.status)) {
-      if (showProgress) cli.io.err('\n');
-      await draining;
-      return view;
-    }
-    if (draining) {
-      // drain() returns when no job is runnable; a job waiting on a lock needs another round.
-      const finished = await Promise.race([draining.then(() => true), sleep(250).then(() => false)]);
-      if (finished) draining = worker ? worker.drain() : null;
-    } else
-      await pauseUnlessStopping(cli.io, 250, () =>
-        serverStoppingMessage(
-          `import ${importId}`,
-          `hub users import-status ${importId} --customer ${customerId} --wait`,
-        ),
+  // Ctrl+C / SIGTERM in a terminal: the worker releases the job (as `hub worker` does when it
+  // stops), so the next command resumes it at once instead of after the job lock expires.
+  const interrupts = worker ? watchInterrupts() : null;
+  if (announcement) cli.io.err(announcement);
+  // The worker's current drain, and how the last one failed (set in its callback).
+  const drain: { running: Promise<void> | null; failure: { error: unknown } | null } = {
+    running: null,
+    failure: null,
+  };
+  const rethrowDrainFailure = () => {
+    if (drain.failure) throw drain.failure.error;
+  };
+  let barShown = false;
+  let reasonSaid: string | null = null;
+  try {
+    for (;;) {
+      rethrowDrainFailure();
+      const view = await getImport(context, customerId, importId);
+      if (!WAITING.has(view.status)) {
+        if (showProgress) {
+          cli.io.err(progressBar(view));
+          cli.io.err('\n');
+        }
+        await drain.running;
+        rethrowDrainFailure();
+        return view;
+      }
+      const reason = await importWaitReason(context.db, importId, worker?.id ?? null);
+      if (reason !== null && reason !== reasonSaid) {
+        cli.io.err(`${barShown ? '\n' : ''}${reason}\n`);
+        barShown = false;
+      }
+      reasonSaid = reason;
+      if (showProgress) {
+        cli.io.err(progressBar(view));
+        barShown = true;
+      }
+      // drain() returns when no job is runnable (one waiting on a lock needs another round): the
+      // next round starts at the next look, not at once, which redrew the bar every 2 ms.
+      if (worker && !drain.running)
+        drain.running = worker
+          .drain()
+          .then(
+            () => undefined,
+            (error: unknown) => void (drain.failure = { error }),
+          )
+          .finally(() => (drain.running = null));
+      await pauseUnlessStopping(
+        cli.io,
+        LOOK_INTERVAL_MS,
+        () =>
+          serverStoppingMessage(
+            `import ${importId}`,
+            `hub users import-status ${importId} --customer ${customerId} --wait`,
+          ),
+        interrupts?.signal,
       );
+    }
+  } catch (error) {
+    const received = interrupts?.received() ?? null;
+    if (received === null || !worker) throw error;
+    if (barShown) cli.io.err('\n');
+    await worker.stop();
+    await drain.running;
+    throw new CliInterrupted(received, stoppedWaitingMessage(importId, customerId));
+  } finally {
+    interrupts?.dispose();
   }
 }
 
@@ -317,6 +379,9 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
         '--error-report: the rows in error, with the file\'s own columns plus "Error" and "Line" (the',
         'same CSV as "hub users error-report" and the API); written once the import has finished,',
         'also after a dry run. Without rows in error nothing is written (stderr says so).',
+        'stderr names the import as soon as it is uploaded. Ctrl+C (or SIGTERM) stops waiting, says',
+        'how to resume it (hub users import-status ID --wait) and exits 130 (143 for SIGTERM): with',
+        'no server the import goes back to the queue where it stopped; with one it keeps running there.',
         '',
         'Examples:',
         '  hub users import users.csv --customer DEVRIES-001 --dry-run',
@@ -369,12 +434,15 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
       }
       // A forwarded CLI stopped with Ctrl+C from here on says which import keeps running.
       cli.io.awaiting({ kind: 'import', id: created.id, customerId: created.customerId });
+      // Its id before the wait (minutes for a large file): a script killed meanwhile, or a person
+      // who stops it, knows which import to follow.
       const view = await waitForImport(
         cli,
         context,
         created.customerId,
         created.id,
         cli.io.interactive && !options.json,
+        `Import ${created.id} uploaded; waiting for it (Ctrl+C stops waiting).\n`,
       );
       // Before the result, which ends with the exit code of a failed or cancelled import: the rows
       // it found in error are reported all the same.
@@ -388,13 +456,18 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
     .requiredOption('--customer <customer>', 'customer id or externalId')
     .option('--wait', 'wait until the import has finished (or its dry run is done)', false)
     .option('--partner <partner>')
-    .option('--json', 'print JSON (the same object as hub users import --json)', false)
+    .option(
+      '--json',
+      'print JSON: the object of hub users import --json; for an import still running, its counts and rows so far plus "progress": {rowsDone, rowsTotal}',
+      false,
+    )
     .addHelpText(
       'after',
       [
         '',
         'For an import started by "hub users import" (its id is in the first line of its output and',
         'in the message a stopped CLI prints), or through the API. Exit codes as hub users import;',
+        'with no server, --wait runs (resumes) the import here.',
         'an import still running without --wait exits 0 with its progress.',
         '',
         'Example:',
@@ -409,8 +482,8 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
         : known;
       if (WAITING.has(view.status)) {
         const { rowsDone, rowsTotal } = view.progress;
-        const progress = { ...view.progress };
-        if (options.json) cli.print(true, { jobId: view.id, status: view.status, progress }, () => '');
+        // SPEC §9's object as far as the import got (counts and rows so far), plus its progress.
+        if (options.json) await printImportJson(cli, context, view, { progress: { ...view.progress } });
         else
           cli.io.out(
             `Import ${view.id}: ${view.status}, ${rowsDone} of ${rowsTotal ?? '?'} rows. Add --wait to wait for it.\n`,
@@ -428,6 +501,30 @@ interface ImportStatusOptions {
   json: boolean;
 }
 
+/** SPEC §9's object for an import, its rows as far as there are any, then `tail`'s members. */
+async function printImportJson(
+  cli: CliContext,
+  context: ServiceContext,
+  view: ImportView,
+  tail: Readonly<Record<string, unknown>>,
+): Promise<void> {
+  const { allImportRows } = await importServices();
+  // Written as the row results are read, a batch at a time: 60,000 rows built into one result
+  // (and one string) weighed hundreds of MB in a server with a 256 MB heap.
+  await printJsonObjectWithList(
+    cli.io,
+    {
+      jobId: view.id,
+      status: view.status,
+      counts: inSpecOrder(view.counts),
+      fileWarnings: view.fileWarnings,
+    },
+    'rows',
+    inBatches(cliRows(allImportRows(context, view.id))),
+    tail,
+  );
+}
+
 /** Prints a finished import's result (SPEC §9's object with --json) and fails as its state says. */
 async function reportImport(
   cli: CliContext,
@@ -435,23 +532,13 @@ async function reportImport(
   view: ImportView,
   json: boolean,
 ): Promise<void> {
-  const { allImportRows } = await importServices();
-  // Written as the row results are read, a batch at a time: 60,000 rows built into one result
-  // (and one string) weighed hundreds of MB in a server with a 256 MB heap.
   const head = {
     jobId: view.id,
     status: view.status,
     counts: inSpecOrder(view.counts),
     fileWarnings: view.fileWarnings,
   };
-  if (json)
-    await printJsonObjectWithList(
-      cli.io,
-      head,
-      'rows',
-      inBatches(cliRows(allImportRows(context, view.id))),
-      view.fileError ? { fileError: view.fileError } : {},
-    );
+  if (json) await printImportJson(cli, context, view, view.fileError ? { fileError: view.fileError } : {});
   else
     await printHuman(cli.io, { ...head, fileError: view.fileError ?? undefined }, context, view.customerId);
   if (view.status === 'validated' && !json)
