@@ -72,7 +72,12 @@ const rowOutput = z
       z.object({
         severity: z.enum(['error', 'warning']),
         code: z.string(),
-        column: z.string().optional(),
+        column: z
+          .string()
+          .optional()
+          .describe(
+            "The CSV column the issue is about, by the column's key: `firstName`, `email`, `extension`, `phoneNumber`, `location`, a package's column by its package id (`webex_calling_standard`), the add-on's `attendant_console`. The same keys as the row's `changes[].field` (except that a package change is the one field `package`, with package ids as values), the audit log and the web's column labels; not the user API's property names (which say `package` and `attendantConsole`). Absent when the issue is about the row as a whole.",
+          ),
         params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
       }),
     ),
