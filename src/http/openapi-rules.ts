@@ -250,6 +250,97 @@ export function withDocumentedAnswers(
   return { ...result, response };
 }
 
+/**
+ * The admin answers' shared headers, each stated once under `components.headers` by the name
+ * there: 560 answers repeated trackingId's description, 74 the four of a 429 (OAS 3.0.3 takes a
+ * Reference Object in a response's `headers`).
+ */
+const SHARED_HEADERS: readonly {
+  readonly component: string;
+  readonly name: string;
+  readonly header: HeaderSchema;
+}[] = [
+  ...Object.entries(TRACKING_ID_HEADER).map(([name, header]) => ({ component: 'TrackingId', name, header })),
+  ...Object.entries(RATE_LIMITED_HEADERS).map(([name, header]) => ({
+    component: name.replaceAll('-', ''),
+    name,
+    header,
+  })),
+  ...Object.entries(NEXT_PAGE_HEADER).map(([name, header]) => ({ component: 'NextPageLink', name, header })),
+];
+
+/** A header as @fastify/swagger writes it into the document: the description beside the schema. */
+function headerObject(header: HeaderSchema): JsonObject {
+  return { description: header.description, schema: { type: header.type } };
+}
+
+/** Plain JSON with its object keys sorted: two header objects compare by content, not key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    isJsonObject(item)
+      ? Object.fromEntries(
+          Object.keys(item)
+            .sort()
+            .map((key) => [key, item[key]]),
+        )
+      : item,
+  );
+}
+
+/**
+ * The document with each response header that is one of SHARED_HEADERS (same name, same content)
+ * replaced by a `$ref` to it under `components.headers`, beside the headers already there (SCIM's).
+ * A header worded otherwise (the Wholesale API's `Link`, a `Location`) stays as it is.
+ */
+export function withSharedHeaders(source: Readonly<JsonObject>): JsonObject {
+  const shared = new Map(
+    SHARED_HEADERS.map(({ component, name, header }) => [
+      name,
+      { component, text: canonical(headerObject(header)) },
+    ]),
+  );
+  const used = new Set<string>();
+  const withRefs = (headers: JsonObject): JsonObject =>
+    Object.fromEntries(
+      Object.entries(headers).map(([name, header]) => {
+        const known = shared.get(name);
+        if (known === undefined || canonical(header) !== known.text) return [name, header];
+        used.add(known.component);
+        return [name, { $ref: `#/components/headers/${known.component}` }];
+      }),
+    );
+  const mapObject = (value: unknown, each: (item: JsonObject) => JsonObject): unknown =>
+    isJsonObject(value)
+      ? Object.fromEntries(
+          Object.entries(value).map(([key, item]) => [key, isJsonObject(item) ? each(item) : item]),
+        )
+      : value;
+  const paths = mapObject(
+    source.paths,
+    (pathItem) =>
+      mapObject(pathItem, (operation) =>
+        isJsonObject(operation.responses)
+          ? {
+              ...operation,
+              responses: mapObject(operation.responses, (answer) =>
+                isJsonObject(answer.headers) ? { ...answer, headers: withRefs(answer.headers) } : answer,
+              ),
+            }
+          : operation,
+      ) as JsonObject,
+  );
+  if (used.size === 0) return source;
+  const components = isJsonObject(source.components) ? source.components : {};
+  const given = isJsonObject(components.headers) ? components.headers : {};
+  const headers = Object.fromEntries(
+    SHARED_HEADERS.filter(({ component }) => used.has(component)).map(({ component, header }) => [
+      component,
+      headerObject(header),
+    ]),
+  );
+  return { ...source, paths, components: { ...components, headers: { ...given, ...headers } } };
+}
+
 /** The swagger `transform`: the rules above, then zod schemas to JSON schemas, then the answers' rules. */
 export const documentedRulesTransform: typeof jsonSchemaTransform = (input) => {
   const given = input.schema as RouteSchema | undefined;

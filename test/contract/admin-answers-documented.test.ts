@@ -15,12 +15,16 @@ const LIMIT = 12;
 const harness = useTestApp({ env: { RATE_LIMIT_API_PER_MINUTE: String(LIMIT) } });
 
 type Schema = Record<string, unknown>;
+type Header = { schema: Schema; description?: string };
 type Answer = {
   description?: string;
-  headers?: Record<string, { schema: Schema; description?: string }>;
+  headers?: Record<string, Header | { $ref: string }>;
   content?: Record<string, { schema: Schema }>;
 };
-type OpenApi = { paths: Record<string, Record<string, { responses: Record<string, Answer> }>> };
+type OpenApi = {
+  paths: Record<string, Record<string, { responses: Record<string, Answer> }>>;
+  components: { headers?: Record<string, Header> };
+};
 
 // OpenAPI 3.0 schemas carry keywords JSON Schema lacks (nullable, example): not strict.
 const ajv = new Ajv({ strict: false, validateFormats: false });
@@ -30,6 +34,15 @@ let document: OpenApi;
 async function freshToken(): Promise<{ authorization: string }> {
   const { auth, database, partnerId } = harness();
   return auth(await createApiToken(database.db, { partnerId, role: 'partner_full_admin' }));
+}
+
+/** A header object, or the one under components.headers that a Reference Object points at. */
+function resolvedHeader(header: Header | { $ref: string }): Header {
+  if (!('$ref' in header)) return header;
+  const name = header.$ref.replace('#/components/headers/', '');
+  const shared = document.components.headers?.[name];
+  expect(shared, `${header.$ref} points at nothing`).toBeDefined();
+  return shared ?? { schema: {} };
 }
 
 function documented(path: string, method: string, status: number): Answer {
@@ -48,7 +61,8 @@ function expectDocumented(response: LightMyRequestResponse, path: string, method
     const validate = ajv.compile(schema);
     expect(validate(response.json()), JSON.stringify(validate.errors)).toBe(true);
   }
-  for (const [name, header] of Object.entries(answer.headers ?? {})) {
+  for (const [name, given] of Object.entries(answer.headers ?? {})) {
+    const header = resolvedHeader(given);
     const value = response.headers[name.toLowerCase()];
     expect(value, `header ${name}`).toBeDefined();
     const numeric = header.schema.type === 'integer' || header.schema.type === 'number';

@@ -11,6 +11,7 @@ import {
   withDocumentedAnswers,
   withDocumentedRules,
   withNullInNullableEnums,
+  withSharedHeaders,
 } from '../../src/http/openapi-rules.ts';
 import { errorResponse } from '../../src/http/schemas/common.ts';
 
@@ -177,6 +178,73 @@ describe('withDocumentedAnswers', () => {
       'multipart/form-data',
       'text/csv',
     ]);
+  });
+});
+
+describe('withSharedHeaders', () => {
+  // As @fastify/swagger writes a response header: the description beside the schema.
+  const trackingId = {
+    description: TRACKING_ID_HEADER.trackingId?.description,
+    schema: { type: 'string' },
+  };
+  const retryAfter = {
+    schema: { type: 'integer' },
+    description: RATE_LIMITED_HEADERS['Retry-After']?.description,
+  };
+  const scimHeader = { description: 'SCIM', schema: { type: 'string' } };
+  const otherLink = { description: 'Offsets, as the public API pages', schema: { type: 'string' } };
+  const document = {
+    openapi: '3.0.3',
+    paths: {
+      '/v1/customers': {
+        get: {
+          responses: {
+            200: { description: 'OK', headers: { trackingId, Link: otherLink } },
+            429: { description: 'Error', headers: { trackingId, 'Retry-After': retryAfter } },
+          },
+        },
+        parameters: [],
+      },
+    },
+    components: { headers: { ScimETag: scimHeader }, schemas: { A: { type: 'string' } } },
+  };
+
+  it('refers to one shared header object each, under components.headers beside those there', () => {
+    expect(withSharedHeaders(document)).toEqual({
+      openapi: '3.0.3',
+      paths: {
+        '/v1/customers': {
+          get: {
+            responses: {
+              200: {
+                description: 'OK',
+                // Worded otherwise than the admin list's Link: left as it is.
+                headers: { trackingId: { $ref: '#/components/headers/TrackingId' }, Link: otherLink },
+              },
+              429: {
+                description: 'Error',
+                headers: {
+                  trackingId: { $ref: '#/components/headers/TrackingId' },
+                  'Retry-After': { $ref: '#/components/headers/RetryAfter' },
+                },
+              },
+            },
+          },
+          parameters: [],
+        },
+      },
+      components: {
+        headers: { ScimETag: scimHeader, TrackingId: trackingId, RetryAfter: retryAfter },
+        schemas: { A: { type: 'string' } },
+      },
+    });
+    // The given document is left as it was.
+    expect(document.paths['/v1/customers'].get.responses[200].headers.trackingId).toBe(trackingId);
+  });
+
+  it('leaves a document without any of the shared headers as it is', () => {
+    const plain = { paths: { '/x': { get: { responses: { 200: { description: 'OK' } } } } }, components: {} };
+    expect(withSharedHeaders(plain)).toBe(plain);
   });
 });
 
