@@ -17,13 +17,17 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 function send(
   method: Method,
   url: string,
-  options: { payload?: object; language?: string; token?: string } = {},
+  options: { payload?: object | string; contentType?: string; language?: string; token?: string } = {},
 ) {
   const { app, tokens, auth } = harness();
   return app.inject({
     method,
     url,
-    headers: { ...auth(options.token ?? tokens.partnerFull), 'accept-language': options.language ?? 'en' },
+    headers: {
+      ...auth(options.token ?? tokens.partnerFull),
+      'accept-language': options.language ?? 'en',
+      ...(options.contentType ? { 'content-type': options.contentType } : {}),
+    },
     ...(options.payload ? { payload: options.payload } : {}),
   });
 }
@@ -171,7 +175,9 @@ describe('unknown query parameters on the admin lists', () => {
 interface WriteCase {
   readonly method: Method;
   readonly url: () => string;
-  readonly payload?: object;
+  readonly payload?: object | string;
+  /** The body's media type when it is not JSON (an upload reads only its own types). */
+  readonly contentType?: string;
   readonly param: string;
   readonly description: string;
   /** What must read the same before and after the refused request. */
@@ -236,7 +242,8 @@ const WRITES_AND_READS: Record<string, WriteCase> = {
   'POST import': {
     method: 'POST',
     url: () => `${c()}/imports`,
-    payload: {},
+    payload: 'User ID/Email (Required)\nnew.user@example.com\n',
+    contentType: 'text/csv',
     param: 'dry_run',
     description: 'This request accepts: behaviour, dryRun.',
     state: () => `${c()}/imports`,
@@ -250,6 +257,7 @@ describe('unknown query parameters on routes without a list', () => {
       const before = await read(entry.state());
       const response = await send(entry.method, `${entry.url()}?${entry.param}=true`, {
         ...(entry.payload ? { payload: entry.payload } : {}),
+        ...(entry.contentType ? { contentType: entry.contentType } : {}),
       });
       expect(response.statusCode, response.body).toBe(400);
       expect(response.json().errors).toEqual([
