@@ -205,6 +205,12 @@ describe('hub backup / hub restore (embedded database)', { timeout: 300_000 }, (
       JSON.stringify({ pid: process.ppid, url: 'http://127.0.0.1:9', cliSecret: 'x' }),
     );
     try {
+      // The file is checked first: a wrong path is input to fix (exit 2), whatever runs.
+      for (const file of ['nowhere.tar.gz', 'notes.txt']) {
+        const wrong = await hub('restore', file, '--json');
+        expect(wrong.exitCode, wrong.stderr).toBe(2);
+        expect(wrong.stderr).toContain('not a backup of the embedded database');
+      }
       const restore = await hub('restore', 'hub-backup.tar.gz', '--force');
       expect(restore.exitCode).toBe(1);
       expect(restore.stderr).toContain(`A server (pid ${process.ppid}`);

@@ -2,7 +2,7 @@
 // database, `hub backup` is sent to it (SPEC §9) and the server archives its open database;
 // restore and migrate-to run in this process only (LOCAL_ONLY in run-cli.ts): they need the data
 // dir to themselves, so they refuse while a server holds it.
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../../config.ts';
@@ -32,6 +32,35 @@ function localConfig(cli: CliContext): Config {
   if (cli.insideServer)
     throw new CliUsageError('This command runs only from a terminal, not through a server.');
   return loadConfig();
+}
+
+/** The gzip magic bytes every backup begins with (restoreEmbedded checks them again, and more). */
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+/** Refuses (exit 2) a path that is no file, or a file that is no gzip, before anything else. */
+async function refuseWhatIsNoBackup(source: string): Promise<void> {
+  const reason = await open(source, 'r').then(
+    async (handle) => {
+      try {
+        const head = Buffer.alloc(2);
+        const { bytesRead } = await handle.read(head, 0, 2, 0);
+        return bytesRead === 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1]
+          ? null
+          : 'not a gzip file';
+      } finally {
+        await handle.close();
+      }
+    },
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return 'no such file';
+      if (error.code === 'EISDIR') return 'a directory, not a file';
+      throw error;
+    },
+  );
+  if (reason)
+    throw new CliUsageError(
+      `The file is not a backup of the embedded database (made by hub backup): ${source}: ${reason}`,
+    );
 }
 
 async function refuseWhileServerRuns(config: Config): Promise<string> {
@@ -120,6 +149,8 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
       const { restoreEmbedded, usePgRestoreInstead } = await backupServices();
       const source = path.resolve(cli.io.cwd, file);
       if (config.database.kind === 'postgres') throw usePgRestoreInstead(source);
+      // The file first (exit 2), then the server: a wrong path is not fixed by stopping a server.
+      await refuseWhatIsNoBackup(source);
       const result = await restoreEmbedded(source, await refuseWhileServerRuns(config), {
         force: options.force,
       });
