@@ -181,6 +181,54 @@ describe('hub users error-report', () => {
     expect(await readFile(path.join(cli().cwd, 'again.csv'))).toEqual(reportBytes);
   });
 
+  it('--json says what was written where; without --out the CSV is in it', async () => {
+    const written = await cli().hub(
+      'users',
+      'error-report',
+      jobWithErrors,
+      '--customer',
+      'REPORT-1',
+      '--out',
+      'json.csv',
+      '--json',
+    );
+    expect(written.exitCode, written.stderr).toBe(0);
+    expect(written.json()).toEqual({
+      importId: jobWithErrors,
+      file: path.join(cli().cwd, 'json.csv'),
+      errorRows: 2,
+    });
+    expect(await readFile(path.join(cli().cwd, 'json.csv'))).toEqual(reportBytes);
+
+    const inline = await cli().hub(
+      'users',
+      'error-report',
+      jobWithErrors,
+      '--customer',
+      'REPORT-1',
+      '--json',
+    );
+    expect(inline.exitCode, inline.stderr).toBe(0);
+    expect(inline.json()).toEqual({
+      importId: jobWithErrors,
+      file: null,
+      errorRows: 2,
+      csv: reportBytes.toString('utf8'),
+    });
+
+    const none = await cli().hub(
+      'users',
+      'error-report',
+      jobWithoutErrors,
+      '--customer',
+      'REPORT-1',
+      '--json',
+    );
+    expect(none.exitCode, none.stderr).toBe(0);
+    expect(none.json()).toEqual({ importId: jobWithoutErrors, file: null, errorRows: 0, csv: null });
+    expect(none.stderr).toContain('has no error report');
+  });
+
   it('writes nothing for a job without rows in error, and says so (exit 0)', async () => {
     const result = await cli().hub(
       'users',

@@ -107,6 +107,28 @@ interface ErrorReportOptions {
   customer: string;
   out?: string;
   partner?: string;
+  json: boolean;
+}
+
+/** `hub users error-report --json`: what was written where; without --out, the CSV itself. */
+interface ErrorReportJson {
+  readonly importId: string;
+  /** The file written (--out), or null: no --out, or no report. */
+  readonly file: string | null;
+  /** The rows with errors, as many as the report has (0: there is no report). */
+  readonly errorRows: number;
+  /** Without --out: the report's text (the CSV, BOM included), or null when there is none. */
+  readonly csv?: string | null;
+}
+
+/** The report's CSV as one string (for --json without --out). */
+async function reportText(context: ServiceContext, view: ImportView): Promise<string> {
+  const { errorReportCsv } = await importQueries();
+  const decoder = new StringDecoder('utf8');
+  let text = '';
+  for await (const chunk of await errorReportCsv(context, view.customerId, view.id))
+    text += typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
+  return text + decoder.end();
 }
 
 export function registerUserErrorReportCommand(program: Command, cli: CliContext): void {
@@ -116,6 +138,11 @@ export function registerUserErrorReportCommand(program: Command, cli: CliContext
     .requiredOption('--customer <customer>', 'customer id or externalId')
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--partner <partner>')
+    .option(
+      '--json',
+      'print {"importId", "file", "errorRows"} (with --out: the file written; without: also "csv", the report as a string)',
+      false,
+    )
     .addHelpText(
       'after',
       [
@@ -141,6 +168,20 @@ export function registerUserErrorReportCommand(program: Command, cli: CliContext
           `Import ${view.id} is still ${view.status}: its error report is complete once it has finished. ` +
             `Wait for it with: hub users import-status ${view.id} --customer ${options.customer} --wait`,
         );
-      await writeErrorReport(cli, context, view, target);
+      if (!options.json) {
+        await writeErrorReport(cli, context, view, target);
+        return;
+      }
+      // stdout holds the JSON: without --out the CSV goes into it rather than beside it.
+      const hasReport = view.counts.error > 0;
+      const written = target !== undefined && (await writeErrorReport(cli, context, view, target));
+      if (target === undefined && !hasReport) await writeErrorReport(cli, context, view, undefined);
+      const result: ErrorReportJson = {
+        importId: view.id,
+        file: written ? (target ?? null) : null,
+        errorRows: view.counts.error,
+        ...(target === undefined ? { csv: hasReport ? await reportText(context, view) : null } : {}),
+      };
+      cli.print(true, result, () => '');
     });
 }
