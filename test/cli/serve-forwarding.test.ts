@@ -94,6 +94,10 @@ describe('hub serve with the CLI at the same time', { timeout: 300_000 }, () => 
     expect(new URL(discovery.cliUrl ?? '').port).not.toBe(new URL(discovery.url).port);
     const ready = await fetch(`${discovery.url}/readyz`);
     expect(ready.status).toBe(200);
+    // It names the host it listens on (HOST=127.0.0.1), not localhost (which may be ::1).
+    for (let attempt = 0; attempt < 600 && !serverOutput.includes('is running at'); attempt += 1)
+      await sleep(100);
+    expect(serverOutput).toContain(`Wholesale Hub is running at ${discovery.url} (`);
   });
 
   it('answers 404 on its main listener to a forwarded command, even from this machine with the secret', async () => {

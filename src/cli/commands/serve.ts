@@ -120,7 +120,7 @@ export async function serve(
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = config.publicUrl ?? `http://localhost:${port}`;
+  const url = config.publicUrl ?? `http://${displayHost(config.host)}:${port}`;
   if (cliListener) {
     try {
       await writeDiscovery(config.dataDir, {
@@ -240,4 +240,13 @@ export function registerServeCommands(program: Command, cli: CliContext): void {
       await worker.stop();
       await probes?.close();
     });
+}
+
+/**
+ * The host of the URL the server says it runs at: the one it listens on (HOST=127.0.0.1 printed
+ * localhost, which may resolve to ::1 where nothing listens); all interfaces: localhost.
+ */
+export function displayHost(host: string): string {
+  if (host === '' || host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
 }
