@@ -16,3 +16,22 @@ export async function listAuditEvents(
     .limit(filter.limit + 1)
     .execute();
 }
+
+/**
+ * The names of the given locations of this customer, in one query for a page of events. A
+ * location of another customer is never named, whatever id an event holds.
+ */
+export async function auditLocationNames(
+  executor: Executor,
+  customerId: string,
+  locationIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (locationIds.length === 0) return new Map();
+  const rows = await executor
+    .selectFrom('locations')
+    .select(['id', 'name'])
+    .where('customer_id', '=', customerId)
+    .where('id', 'in', [...locationIds])
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

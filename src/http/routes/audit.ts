@@ -17,6 +17,11 @@ const auditEventOutput = z
     after: z.record(z.string(), z.unknown()).nullable(),
     requestId: z.string().nullable(),
     jobId: z.string().nullable(),
+    locationNames: z
+      .record(z.string(), z.string())
+      .describe(
+        "The current names of this customer's locations the event refers to (a locationId in before or after, a location target), by location id. A deleted location has no entry.",
+      ),
   })
   .describe('AuditEvent');
 

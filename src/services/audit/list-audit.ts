@@ -1,9 +1,10 @@
 // The audit log of one customer (SPEC §1), as admins read it.
-import { listAuditEvents } from '../../db/repositories/audit-events.ts';
+import { auditLocationNames, listAuditEvents } from '../../db/repositories/audit-events.ts';
 import { validationFailed } from '../../domain/errors.ts';
 import type { ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
 import type { Page } from '../paging.ts';
+import { auditLocationIds } from './audit-location-ids.ts';
 
 export interface AuditEventView {
   readonly id: number;
@@ -16,6 +17,11 @@ export interface AuditEventView {
   readonly after: Record<string, unknown> | null;
   readonly requestId: string | null;
   readonly jobId: string | null;
+  /**
+   * The current names of the customer's locations the event refers to (its states' `locationId`s, a
+   * location target), by id. A deleted location has no entry: the log shows its id.
+   */
+  readonly locationNames: Record<string, string>;
 }
 
 /**
@@ -36,6 +42,15 @@ function auditCursorId(cursor: string | undefined): number | null {
   ]);
 }
 
+function namesOf(ids: ReadonlySet<string> | undefined, names: ReadonlyMap<string, string>) {
+  const named: Record<string, string> = {};
+  for (const id of ids ?? []) {
+    const name = names.get(id);
+    if (name !== undefined) named[id] = name;
+  }
+  return named;
+}
+
 export async function listCustomerAudit(
   context: ServiceContext,
   customerRef: string,
@@ -49,8 +64,14 @@ export async function listCustomerAudit(
     action: input.action,
   });
   const items = rows.slice(0, input.limit);
+  // One lookup for the page, only among this customer's locations (tenancy: an id in an event
+  // never names another customer's location).
+  const idsByEvent = items.map(auditLocationIds);
+  const names = await auditLocationNames(context.db, customer.id, [
+    ...new Set(idsByEvent.flatMap((ids) => [...ids])),
+  ]);
   return {
-    items: items.map((row) => ({
+    items: items.map((row, index) => ({
       id: row.id,
       occurredAt: row.occurred_at.toISOString(),
       actor: { type: row.actor_type, id: row.actor_id, label: row.actor_label },
@@ -61,6 +82,7 @@ export async function listCustomerAudit(
       after: row.after,
       requestId: row.request_id,
       jobId: row.job_id,
+      locationNames: namesOf(idsByEvent[index], names),
     })),
     nextCursor: rows.length > input.limit ? String(items[items.length - 1]?.id) : null,
   };
