@@ -189,7 +189,12 @@ describe('users add-batch, export and import: files', () => {
     const result = await cli().hub('users', 'add-batch', file, '--customer', 'UX-1', '--json');
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('user 2 (gold@ux.example), package:');
+    // The whole batch is refused, as POST …/users/batch refuses it (400), in the API's words.
+    expect(result.stderr).toContain('nothing was added');
+    expect(result.stderr).toContain(
+      'user 2 (gold@ux.example): package must be one of: "webex_voice", "webex_calling",',
+    );
+    expect(result.stderr).not.toContain('Invalid option');
     const missing = await cli().hub('users', 'add-batch', 'nope.json', '--customer', 'UX-1');
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toContain('No such file: nope.json');

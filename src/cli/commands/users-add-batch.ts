@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { createUserInput } from '../../http/schemas/users.ts';
+import { asValidationIssue, validationDetails } from '../../http/validation-message.ts';
 import { PACKAGE_IDS } from '../../domain/packages/catalog.ts';
 import type { CliContext } from '../cli-context.ts';
 import { isAppError } from '../../domain/errors.ts';
@@ -36,16 +37,21 @@ function errorMessages(error: unknown): string[] {
   );
 }
 
-/** `user 2 (p2@example.com), package: Invalid option: …`: which entry and which field. */
-function describeIssue(entries: readonly unknown[], issue: z.core.$ZodIssue): string {
+/**
+ * `user 2 (p2@example.com): package must be one of: "webex_voice", …`: which entry, then the API's
+ * own sentence naming the field (and the allowed values), not zod's raw text.
+ */
+function describeIssue(entries: readonly unknown[], issue: z.core.$ZodIssue): string[] {
   const [index, ...field] = issue.path;
-  if (typeof index !== 'number') return `  - ${issue.message}`;
+  const inEntry = typeof index === 'number' ? { ...issue, path: field } : issue;
+  const details = validationDetails(asValidationIssue(inEntry), 'body', 'en');
+  if (typeof index !== 'number') return details.map((detail) => `  - ${detail.description}`);
   const entry = entries[index];
   const email =
     typeof entry === 'object' && entry !== null && 'email' in entry && typeof entry.email === 'string'
       ? ` (${entry.email})`
       : '';
-  return `  - user ${index + 1}${email}${field.length ? `, ${field.join('.')}` : ''}: ${issue.message}`;
+  return details.map((detail) => `  - user ${index + 1}${email}: ${detail.description}`);
 }
 
 interface Options {
@@ -68,6 +74,15 @@ export function registerUsersAddBatchCommand(program: Command, cli: CliContext):
     .requiredOption('--customer <customer>', 'customer id or externalId')
     .option('--partner <partner>', 'partner id or name (default: the default partner)')
     .option('--json', 'print JSON', false)
+    .addHelpText(
+      'after',
+      [
+        '',
+        'As POST /v1/customers/{id}/users/batch: a user with an unknown field, or a package not in the',
+        'list above, refuses the whole file (exit 2, nothing added, stderr names the user and field);',
+        'a user the checks refuse (email, location, number…) fails on its own: exit 0, counts.failed.',
+      ].join('\n'),
+    )
     .action(async (file: string, options: Options) => {
       const { addUsers } = await addUsersService();
       const text = await readFile(path.resolve(cli.io.cwd, file), 'utf8').catch((error: unknown) => {
@@ -87,8 +102,11 @@ export function registerUsersAddBatchCommand(program: Command, cli: CliContext):
         throw new CliUsageError(`${file} is not a list of users: give a JSON array, or {"users": [...]}.`);
       const result = usersSchema.safeParse(entries);
       if (!result.success) {
-        const issues = result.error.issues.slice(0, 5).map((issue) => describeIssue(entries, issue));
-        throw new CliUsageError(`${file} has users that cannot be added:\n${issues.join('\n')}`);
+        // As POST …/users/batch does (400), a user the schema refuses refuses the whole batch.
+        const issues = result.error.issues.slice(0, 5).flatMap((issue) => describeIssue(entries, issue));
+        throw new CliUsageError(
+          `${file} has users that cannot be added; nothing was added:\n${issues.join('\n')}`,
+        );
       }
       const users = result.data;
       const context = await cli.serviceContext({ partner: options.partner });
