@@ -1,5 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
-import { fetchAllLocations } from '../../../lib/fetch-all-locations.ts';
 import { useCursorPages } from '../../../lib/use-cursor-pages.ts';
 
 export interface AuditEvent {
@@ -12,6 +10,11 @@ export interface AuditEvent {
   after: Record<string, unknown> | null;
   requestId: string | null;
   jobId: string | null;
+  /**
+   * The server's names of the locations the event refers to, by id (users' states hold ids). A
+   * deleted location has no entry; an older server sends none: the id is shown then.
+   */
+  locationNames?: Record<string, string>;
 }
 
 export function useAuditPages(customerId: string, action: string) {
@@ -23,16 +26,4 @@ export function useAuditPages(customerId: string, action: string) {
       max: 50,
     },
   );
-}
-
-/**
- * The customer's location names by id: a user's audit states hold location ids, admins know names.
- * Shares the locations list's cache; while it loads, or for a deleted location, the id is shown.
- */
-export function useLocationNames(customerId: string): ReadonlyMap<string, string> {
-  const locations = useQuery({
-    queryKey: ['customers', customerId, 'locations', 'list'],
-    queryFn: () => fetchAllLocations<{ id: string; name: string }>(customerId),
-  });
-  return new Map((locations.data ?? []).map((location) => [location.id, location.name]));
 }

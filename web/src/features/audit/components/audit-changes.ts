@@ -292,11 +292,9 @@ export function auditFieldChanges(event: AuditEvent): AuditFieldChange[] {
 }
 
 /** `Extension: 1001 → 1010`, one line a field. */
-export function auditChangesText(
-  event: AuditEvent,
-  t: TFunction,
-  locations: ReadonlyMap<string, string> = new Map(),
-): string {
+export function auditChangesText(event: AuditEvent, t: TFunction): string {
+  // The server names the event's locations (only the customer's own), so no location list is fetched.
+  const locations = new Map(Object.entries(event.locationNames ?? {}));
   const text = (field: string, value: unknown) => valueText(field, value, t, locations);
   return auditFieldChanges(event)
     .map(

@@ -89,6 +89,7 @@ describe('audit log', () => {
           packageId: 'webex_suite',
           addOns: { attendant_console: true },
         },
+        locationNames: { 'loc-1': 'Amsterdam HQ' },
       },
     ];
     await show();
@@ -101,6 +102,32 @@ describe('audit log', () => {
       'Package: Webex Meetings → Webex Suite',
       'Attendant Console: No → Yes',
     ]);
+  });
+
+  it("names locations as the server names them, and never fetches the customer's locations", async () => {
+    const user = { email: 'ann@devries.example', locationId: null };
+    events = [
+      {
+        ...(events[0] as object),
+        before: user,
+        after: { ...user, locationId: 'loc-1' },
+        locationNames: { 'loc-1': 'Utrecht office' },
+      },
+      {
+        ...(events[0] as object),
+        id: 8,
+        before: { ...user, locationId: 'loc-1' },
+        // A deleted location (or an older server) has no name: its id is shown.
+        after: { ...user, locationId: 'loc-gone' },
+        locationNames: { 'loc-1': 'Utrecht office' },
+      },
+    ];
+    await show();
+    const table = await screen.findByRole('table', { name: 'Audit log' });
+    expect(await within(table).findByText('Location: — → Utrecht office')).toBeTruthy();
+    expect(within(table).getByText('Location: Utrecht office → loc-gone')).toBeTruthy();
+    expect(urls.some((url) => url.includes('/audit'))).toBe(true);
+    expect(urls.filter((url) => url.includes('/locations'))).toEqual([]);
   });
 
   it('reads the change list an import stored as "before" (older rows) as the changes', async () => {
@@ -172,7 +199,7 @@ describe('audit log', () => {
     // Mantine's dropdown is still in its opening transition in jsdom: its options count as hidden.
     fireEvent.click(await screen.findByRole('option', { name: 'User added', hidden: true }));
     await waitFor(() => expect(urls.some((url) => url.includes('action=user.create'))).toBe(true));
-    // Other requests (the customer's name, its locations) carry no filter.
+    // Other requests (the customer's name) carry no filter.
     const filtered = urls.filter((url) => url.includes('action='));
     expect(filtered.every((url) => url.startsWith('/v1/customers/c1/audit?'))).toBe(true);
   });

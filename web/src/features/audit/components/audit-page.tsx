@@ -6,7 +6,7 @@ import { useParams } from 'react-router';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { PagedTable } from '../../../components/ui/paged-table.tsx';
-import { useAuditPages, useLocationNames } from '../api/audit.ts';
+import { useAuditPages } from '../api/audit.ts';
 import { actionLabel, actionLabels, auditChangesText, targetLabel } from './audit-changes.ts';
 import { ChangedFieldsText } from './changed-fields-text.tsx';
 import { RawAuditDetails } from './raw-audit-details.tsx';
@@ -23,7 +23,6 @@ export function AuditPage() {
   const { customerId = '' } = useParams();
   const [action, setAction] = useState<string | null>(null);
   const pages = useAuditPages(customerId, action ?? '');
-  const locations = useLocationNames(customerId);
   const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
   return (
     <>
@@ -75,7 +74,7 @@ export function AuditPage() {
                 <Text size="sm">{targetLabel(event.target.type, t)}</Text>
               </Table.Td>
               <Table.Td>
-                <ChangedFieldsText text={auditChangesText(event, t, locations) || '—'} />
+                <ChangedFieldsText text={auditChangesText(event, t) || '—'} />
                 <RawAuditDetails event={event} />
               </Table.Td>
             </Table.Tr>
