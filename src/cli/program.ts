@@ -63,8 +63,13 @@ export function buildProgram(cli: CliContext, io: CliIo): Command {
     // "(default: false)" after each --json, --dry-run and --force.
     .configureHelp({
       optionDescription(this: Help, option: Option): string {
-        if (option.isBoolean() && option.defaultValue === false) return option.description;
-        return Help.prototype.optionDescription.call(this, option);
+        const description =
+          option.isBoolean() && option.defaultValue === false
+            ? option.description
+            : Help.prototype.optionDescription.call(this, option);
+        // Commander's own mark is lost with its own check (requireAllOptionsAtOnce).
+        if (!REQUIRED.has(option)) return description;
+        return description ? `(required) ${description}` : '(required)';
       },
     })
     .addHelpText('after', ROOT_HELP);
@@ -89,6 +94,9 @@ export function buildProgram(cli: CliContext, io: CliIo): Command {
   return program;
 }
 
+/** The options a command requires (its `requiredOption`s): its help marks them "(required)". */
+const REQUIRED = new WeakSet<Option>();
+
 /**
  * Commander stops at the first required option missing: `hub customers create` with none named
  * --name, then --external-id on the next try, and so on. Its own check is turned off, and the
@@ -101,7 +109,10 @@ function requireAllOptionsAtOnce(program: Command): void {
     const mandatory = command.options.filter((option) => option.mandatory);
     if (mandatory.length > 0) {
       required.set(command, mandatory);
-      for (const option of mandatory) option.makeOptionMandatory(false);
+      for (const option of mandatory) {
+        option.makeOptionMandatory(false);
+        REQUIRED.add(option);
+      }
     }
     command.commands.forEach(collect);
   };

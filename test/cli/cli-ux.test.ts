@@ -157,6 +157,20 @@ describe('messages that list what is allowed', () => {
     expect(root.stdout).toContain('hub users import users.csv --customer DEVRIES-001 --dry-run');
   });
 
+  it('marks the required options in --help, and still names every missing one at once', async () => {
+    const help = await cli().hub('locations', 'create', '--help');
+    expect(help.exitCode).toBe(0);
+    for (const option of ['--customer <customer>', '--name <name>', '--country <code>', '--timezone <zone>'])
+      expect(help.stdout).toMatch(new RegExp(`${option} +\\(required\\)`));
+    expect(help.stdout).not.toMatch(/--city <city> +\(required\)/);
+    expect(help.stdout).not.toMatch(/--json +\(required\)/);
+    const missing = await cli().hub('locations', 'create');
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain(
+      "required options '--customer <customer>', '--name <name>', '--country <code>', '--timezone <zone>' not specified",
+    );
+  });
+
   it('says a rejected file reason once', async () => {
     const file = path.join(cli().cwd, 'not-csv.csv');
     await writeFile(file, Buffer.from([0, 1, 2, 3, 0, 255, 254, 0, 7, 8, 0, 0]));
