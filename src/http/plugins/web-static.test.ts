@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppPath, webStaticPlugin } from './web-static.ts';
@@ -24,12 +25,22 @@ describe('isAppPath', () => {
 describe('webStaticPlugin', () => {
   let root: string;
   const app = Fastify();
+  const indexHtml = '<!doctype html><div id="root"></div>';
+  const appJs = 'console.log(1)';
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(tmpdir(), 'web-static-'));
     await mkdir(path.join(root, 'assets'));
-    await writeFile(path.join(root, 'index.html'), '<!doctype html><div id="root"></div>');
-    await writeFile(path.join(root, 'assets', 'app-1.js'), 'console.log(1)');
+    // As the build writes them: a Brotli and a gzip copy next to each file, except small ones.
+    for (const [file, text] of [
+      ['index.html', indexHtml],
+      ['assets/app-1.js', appJs],
+    ] as const) {
+      await writeFile(path.join(root, file), text);
+      await writeFile(path.join(root, `${file}.br`), brotliCompressSync(text));
+      await writeFile(path.join(root, `${file}.gz`), gzipSync(text));
+    }
+    await writeFile(path.join(root, 'assets', 'small-1.css'), 'body{}');
     await app.register(webStaticPlugin, { root });
     app.get('/v1/ping', async () => ({ ok: true }));
   });
@@ -61,5 +72,68 @@ describe('webStaticPlugin', () => {
     expect(gone.statusCode).toBe(404);
     expect(gone.body).not.toContain('<div id="root">');
     expect(gone.headers['cache-control'] ?? '').not.toContain('immutable');
+  });
+
+  describe('pre-compressed copies', () => {
+    it.each([
+      ['br, gzip, deflate', 'br', brotliDecompressSync],
+      ['gzip, deflate, br;q=0.5', 'gzip', gunzipSync],
+      ['gzip', 'gzip', gunzipSync],
+      ['br', 'br', brotliDecompressSync],
+    ] as const)(
+      'sends an asset to Accept-Encoding "%s" as %s, cached for good',
+      async (accept, encoding, decode) => {
+        const response = await app.inject({
+          url: '/assets/app-1.js',
+          headers: { 'accept-encoding': accept },
+        });
+        expect(response.statusCode).toBe(200);
+        expect(response.headers['content-encoding']).toBe(encoding);
+        expect(response.headers['content-type']).toMatch(/^text\/javascript|^application\/javascript/);
+        expect(response.headers.vary).toMatch(/accept-encoding/i);
+        expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+        expect(decode(response.rawPayload).toString()).toBe(appJs);
+      },
+    );
+
+    it.each([
+      ['no Accept-Encoding', {}],
+      ['Accept-Encoding: identity', { 'accept-encoding': 'identity' }],
+      ['only encodings there is no copy for', { 'accept-encoding': 'deflate, zstd' }],
+    ])('sends the plain asset to a client with %s, varying on Accept-Encoding', async (_case, headers) => {
+      const response = await app.inject({ url: '/assets/app-1.js', headers });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-encoding']).toBeUndefined();
+      expect(response.headers.vary).toMatch(/accept-encoding/i);
+      expect(response.headers['cache-control']).toContain('immutable');
+      expect(response.body).toBe(appJs);
+    });
+
+    it('sends a file the build left without copies plain to a client that accepts Brotli', async () => {
+      const response = await app.inject({ url: '/assets/small-1.css', headers: { 'accept-encoding': 'br' } });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-encoding']).toBeUndefined();
+      expect(response.body).toBe('body{}');
+    });
+
+    it('sends index.html compressed and never cached, at / and at a deep link', async () => {
+      for (const url of ['/', '/index.html', '/control/c1/users']) {
+        const response = await app.inject({ url, headers: { 'accept-encoding': 'gzip, br' } });
+        expect(response.statusCode, url).toBe(200);
+        expect(response.headers['content-encoding'], url).toBe('br');
+        expect(response.headers['content-type'], url).toMatch(/^text\/html/);
+        expect(response.headers['cache-control'], url).toBe('no-cache');
+        expect(response.headers.vary, url).toMatch(/accept-encoding/i);
+        expect(brotliDecompressSync(response.rawPayload).toString(), url).toBe(indexHtml);
+      }
+    });
+
+    it('has no URL for a compressed copy itself', async () => {
+      for (const url of ['/assets/app-1.js.br', '/assets/app-1.js.gz']) {
+        const response = await app.inject({ url, headers: { 'accept-encoding': 'br, gzip' } });
+        expect(response.statusCode, url).toBe(404);
+        expect(response.headers['content-encoding'], url).toBeUndefined();
+      }
+    });
   });
 });

@@ -1,7 +1,9 @@
 // Serves the built web app (web/dist) at `/`, with the SPA fallback: any GET that is not an API,
 // SCIM, docs or probe path and names no file gets index.html, so deep links such as
 // /control/<id>/users work after a reload; a missing file under /assets/ is a 404. Without a build
-// the server runs API-only.
+// the server runs API-only. The build writes a Brotli and a gzip copy next to each text file
+// (web/vite.config.ts): a browser that accepts one gets it, with `Vary: Accept-Encoding` on every
+// such answer (compressed or not, so a shared cache keeps them apart); others get the plain file.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -31,6 +33,10 @@ function hasOverlongSegment(url: string, maxLength: number): boolean {
   });
 }
 
+function isCompressedCopy(file: string): boolean {
+  return file.endsWith('.br') || file.endsWith('.gz');
+}
+
 export const webStaticPlugin = fp(
   async (app: FastifyInstance, options: { root?: string }) => {
     const root = options.root ?? WEB_DIST_DIR;
@@ -43,6 +49,9 @@ export const webStaticPlugin = fp(
       prefix: '/',
       wildcard: false,
       index: ['index.html'],
+      preCompressed: true,
+      // The copies are only ever sent in their file's place, never at a URL of their own.
+      globIgnore: ['**/*.br', '**/*.gz'],
       // Hashed assets never change; index.html must always be fresh.
       setHeaders: (reply, filePath) => {
         reply.header(
@@ -68,7 +77,13 @@ export const webStaticPlugin = fp(
         return reply.callNotFound();
       }
       const wanted = (request.url.split('?')[0] ?? '/').replace(/^\/+/, '');
-      if (wanted && !wanted.includes('..') && existsSync(path.join(root, wanted)) && path.extname(wanted)) {
+      if (
+        wanted &&
+        !wanted.includes('..') &&
+        !isCompressedCopy(wanted) &&
+        existsSync(path.join(root, wanted)) &&
+        path.extname(wanted)
+      ) {
         return reply.sendFile(wanted);
       }
       // A hashed chunk that is gone (a tab left open across a release asks for the old one) is a
