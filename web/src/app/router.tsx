@@ -1,4 +1,7 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { isValidElement } from 'react';
+import type { ComponentType } from 'react';
+import { createBrowserRouter, matchRoutes, Navigate } from 'react-router';
+import type { RouteObject } from 'react-router';
 import { AppLayout } from './layout/app-layout.tsx';
 import { RequireAuth } from './layout/require-auth.tsx';
 import { HomeRedirect } from './layout/home-redirect.tsx';
@@ -12,68 +15,77 @@ import { AcceptInvitePage } from '../features/auth/components/accept-invite-page
 import { ForgotPasswordPage } from '../features/auth/components/forgot-password-page.tsx';
 import { ResetPasswordPage } from '../features/auth/components/reset-password-page.tsx';
 
+/** Each screen's import, to start it before the screen renders (see `startFirstScreenImport`). */
+const screenImports = new Map<unknown, () => Promise<unknown>>();
+
+function screen<Name extends string, Module extends Record<Name, ComponentType>>(
+  load: () => Promise<Module>,
+  name: Name,
+): ComponentType {
+  const page = lazyPage(load, name);
+  screenImports.set(page, load);
+  return page;
+}
+
 // The sign-in pages and the shell are in the first chunk: every visit starts with one of them, and
 // the pages around sign-in are a few kB together. Every other screen is its own chunk, fetched the
 // first time it is shown.
-const CustomersPage = lazyPage(
+const CustomersPage = screen(
   () => import('../features/customers/components/customers-page.tsx'),
   'CustomersPage',
 );
-const CreateCustomerPage = lazyPage(
+const CreateCustomerPage = screen(
   () => import('../features/customers/components/create-customer-page.tsx'),
   'CreateCustomerPage',
 );
-const CustomerDetailPage = lazyPage(
+const CustomerDetailPage = screen(
   () => import('../features/customers/components/customer-detail-page.tsx'),
   'CustomerDetailPage',
 );
-const CustomerOverviewPage = lazyPage(
+const CustomerOverviewPage = screen(
   () => import('../features/customers/components/customer-overview-page.tsx'),
   'CustomerOverviewPage',
 );
-const UsersPage = lazyPage(() => import('../features/users/components/users-page.tsx'), 'UsersPage');
-const UserDetailPage = lazyPage(
+const UsersPage = screen(() => import('../features/users/components/users-page.tsx'), 'UsersPage');
+const UserDetailPage = screen(
   () => import('../features/users/components/user-detail-page.tsx'),
   'UserDetailPage',
 );
-const AddUsersPage = lazyPage(
-  () => import('../features/users/components/add-users-page.tsx'),
-  'AddUsersPage',
-);
-const CsvImportPage = lazyPage(
+const AddUsersPage = screen(() => import('../features/users/components/add-users-page.tsx'), 'AddUsersPage');
+const CsvImportPage = screen(
   () => import('../features/imports/components/csv-import-page.tsx'),
   'CsvImportPage',
 );
-const ClaimUsersPage = lazyPage(
+const ClaimUsersPage = screen(
   () => import('../features/claims/components/claim-users-page.tsx'),
   'ClaimUsersPage',
 );
-const DirectorySyncPage = lazyPage(
+const DirectorySyncPage = screen(
   () => import('../features/directory-sync/components/directory-sync-page.tsx'),
   'DirectorySyncPage',
 );
-const LocationsPage = lazyPage(
+const LocationsPage = screen(
   () => import('../features/locations/components/locations-page.tsx'),
   'LocationsPage',
 );
-const NumbersPage = lazyPage(() => import('../features/numbers/components/numbers-page.tsx'), 'NumbersPage');
-const SettingsPage = lazyPage(
+const NumbersPage = screen(() => import('../features/numbers/components/numbers-page.tsx'), 'NumbersPage');
+const SettingsPage = screen(
   () => import('../features/settings/components/settings-page.tsx'),
   'SettingsPage',
 );
-const AuditPage = lazyPage(() => import('../features/audit/components/audit-page.tsx'), 'AuditPage');
-const AdminsPage = lazyPage(() => import('../features/admins/components/admins-page.tsx'), 'AdminsPage');
-const CustomerAdminsPage = lazyPage(
+const AuditPage = screen(() => import('../features/audit/components/audit-page.tsx'), 'AuditPage');
+const AdminsPage = screen(() => import('../features/admins/components/admins-page.tsx'), 'AdminsPage');
+const CustomerAdminsPage = screen(
   () => import('../features/admins/components/customer-admins-page.tsx'),
   'CustomerAdminsPage',
 );
-const TokensPage = lazyPage(() => import('../features/tokens/components/tokens-page.tsx'), 'TokensPage');
-const CustomerTokensPage = lazyPage(
+const TokensPage = screen(() => import('../features/tokens/components/tokens-page.tsx'), 'TokensPage');
+const CustomerTokensPage = screen(
   () => import('../features/tokens/components/customer-tokens-page.tsx'),
   'CustomerTokensPage',
 );
 
-export const router = createBrowserRouter([
+const routes: RouteObject[] = [
   {
     // Outside the shell (the sign-in pages): a failure replaces the page.
     errorElement: <RouteError standalone />,
@@ -122,4 +134,24 @@ export const router = createBrowserRouter([
       },
     ],
   },
-]);
+];
+
+/**
+ * Starts fetching the code of the screen the page was opened at, alongside the app's first
+ * request (`/v1/auth/me`): the screen renders only once the shell knows who is signed in, and
+ * importing its code only then would add a round trip or more to every first load. The browser
+ * keeps the module it fetched, so the screen's own import later finds it there (or in flight). A
+ * signed-out visitor fetches a screen's code that the sign-in page then does not use: static and
+ * cached, with no data of anyone's in it. A failure is left for the screen's own import to show.
+ */
+function startFirstScreenImport(): void {
+  const element = matchRoutes(routes, window.location)?.at(-1)?.route.element;
+  if (!isValidElement(element)) return;
+  void screenImports
+    .get(element.type)?.()
+    .catch(() => undefined);
+}
+
+startFirstScreenImport();
+
+export const router = createBrowserRouter(routes);
