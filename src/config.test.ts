@@ -41,6 +41,16 @@ describe('loadConfig: TRUST_PROXY', () => {
   );
 });
 
+describe('loadConfig: the per-recipient email limit', () => {
+  it('defaults to one sign-up or reset email per address in 5 minutes and 5 a day', () => {
+    expect(loadConfig({}).rateLimits).toMatchObject({ emailCooldownMinutes: 5, emailsPerRecipientPerDay: 5 });
+    expect(
+      loadConfig({ RATE_LIMIT_EMAIL_COOLDOWN_MINUTES: '15', RATE_LIMIT_EMAIL_PER_RECIPIENT_PER_DAY: '3' })
+        .rateLimits,
+    ).toMatchObject({ emailCooldownMinutes: 15, emailsPerRecipientPerDay: 3 });
+  });
+});
+
 describe('loadConfig: empty values', () => {
   it('takes an empty value for unset, so PORT= keeps the default port instead of a random one', () => {
     expect(loadConfig({ PORT: '' }).port).toBe(3000);
@@ -90,6 +100,16 @@ describe('loadConfig: a readable refusal at start-up', () => {
     ['RATE_LIMIT_API_PER_MINUTE', 'ten', /RATE_LIMIT_API_PER_MINUTE="ten" is not valid/],
     ['RATE_LIMIT_API_PER_MINUTE', '1.5', /RATE_LIMIT_API_PER_MINUTE="1.5" is not valid/],
     ['RATE_LIMIT_API_PER_IP_PER_MINUTE', '10/min', /RATE_LIMIT_API_PER_IP_PER_MINUTE="10\/min" is not valid/],
+    [
+      'RATE_LIMIT_EMAIL_COOLDOWN_MINUTES',
+      '0',
+      /RATE_LIMIT_EMAIL_COOLDOWN_MINUTES="0" is not valid.*from 1 to 1440.*e\.g\. RATE_LIMIT_EMAIL_COOLDOWN_MINUTES=5/,
+    ],
+    [
+      'RATE_LIMIT_EMAIL_PER_RECIPIENT_PER_DAY',
+      '5/day',
+      /RATE_LIMIT_EMAIL_PER_RECIPIENT_PER_DAY="5\/day" is not valid: it takes a whole number from 1 to 1000/,
+    ],
     ['IMPORT_MAX_BYTES', '100MB', /IMPORT_MAX_BYTES="100MB" is not valid.*e\.g\. IMPORT_MAX_BYTES=104857600/],
     ['SESSION_TTL_HOURS', '1e3', /SESSION_TTL_HOURS="1e3" is not valid/],
     ['DB_POOL_SIZE', '0', /DB_POOL_SIZE="0" is not valid/],

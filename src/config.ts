@@ -58,6 +58,8 @@ const environmentSchema = z.object({
   RATE_LIMIT_API_PER_IP_PER_MINUTE: positiveInt.optional(),
   RATE_LIMIT_SIGN_IN_PER_ACCOUNT: positiveInt.default(10),
   RATE_LIMIT_SIGN_IN_WINDOW_MINUTES: positiveInt.default(15),
+  RATE_LIMIT_EMAIL_COOLDOWN_MINUTES: wholeNumber.pipe(z.number().int().min(1).max(1_440)).default(5),
+  RATE_LIMIT_EMAIL_PER_RECIPIENT_PER_DAY: wholeNumber.pipe(z.number().int().min(1).max(1_000)).default(5),
   IMPORT_MAX_BYTES: positiveInt.default(100 * 1024 * 1024),
   SESSION_TTL_HOURS: positiveInt.default(12),
   SESSION_MAX_HOURS: positiveInt.default(7 * 24),
@@ -110,6 +112,14 @@ const EXPECTED: Record<Variable, { readonly takes: string; readonly example: str
     example: '10',
   },
   RATE_LIMIT_SIGN_IN_WINDOW_MINUTES: { takes: 'a whole number of minutes above 0', example: '15' },
+  RATE_LIMIT_EMAIL_COOLDOWN_MINUTES: {
+    takes: 'a whole number of minutes from 1 to 1440 (between two sign-up or reset emails to one address)',
+    example: '5',
+  },
+  RATE_LIMIT_EMAIL_PER_RECIPIENT_PER_DAY: {
+    takes: 'a whole number from 1 to 1000 (sign-up and reset emails to one address in 24 hours)',
+    example: '5',
+  },
   IMPORT_MAX_BYTES: { takes: 'a whole number of bytes above 0', example: '104857600' },
   SESSION_TTL_HOURS: { takes: 'a whole number of hours above 0', example: '12' },
   SESSION_MAX_HOURS: { takes: 'a whole number of hours above 0', example: '168' },
@@ -200,6 +210,12 @@ export interface Config {
     /** Failed sign-ins per email address (account or not) in one window, all IPs together. */
     signInFailuresPerAccount: number;
     signInAccountWindowMinutes: number;
+    /**
+     * Unsolicited emails (sign-up verification, password reset) to one address: at most one per
+     * cooldown and this many in 24 hours, all nodes together (ADR 0002, 2026-11-27).
+     */
+    emailCooldownMinutes: number;
+    emailsPerRecipientPerDay: number;
   };
   readonly importMaxBytes: number;
   readonly trustProxy: TrustProxy;
@@ -277,6 +293,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       apiPerIpPerMinute: env.RATE_LIMIT_API_PER_IP_PER_MINUTE ?? env.RATE_LIMIT_API_PER_MINUTE,
       signInFailuresPerAccount: env.RATE_LIMIT_SIGN_IN_PER_ACCOUNT,
       signInAccountWindowMinutes: env.RATE_LIMIT_SIGN_IN_WINDOW_MINUTES,
+      emailCooldownMinutes: env.RATE_LIMIT_EMAIL_COOLDOWN_MINUTES,
+      emailsPerRecipientPerDay: env.RATE_LIMIT_EMAIL_PER_RECIPIENT_PER_DAY,
     },
     importMaxBytes: env.IMPORT_MAX_BYTES,
     trustProxy: toTrustProxy(env.TRUST_PROXY),

@@ -8,6 +8,7 @@ import { ensureDeployment, type Deployment } from './services/bootstrap/ensure-d
 import { configureLinkBase, linkBaseOf } from './services/accounts/links.ts';
 import { setMailTransport, smtpTransport } from './services/email/mail-transport.ts';
 import { configureJobLockSeconds } from './jobs/worker.ts';
+import { configureRecipientEmailLimit } from './services/email/recipient-email-limit.ts';
 import { scrubLogLine } from './log-scrubbing.ts';
 
 export interface Runtime {
@@ -65,6 +66,11 @@ export async function openRuntime(config: Config, logger: Logger = createLogger(
     // Outbox rows are sent by SMTP when configured, else kept as `stored`.
     setMailTransport(config.smtp ? smtpTransport(config.smtp) : null);
     configureJobLockSeconds(config.jobLockSeconds);
+    // The sign-up and reset jobs hold back emails to an address mailed too recently (ADR 0002).
+    configureRecipientEmailLimit({
+      cooldownMinutes: config.rateLimits.emailCooldownMinutes,
+      perDay: config.rateLimits.emailsPerRecipientPerDay,
+    });
     if (config.smtp && !config.publicUrl) {
       logger.warn(
         { linkBase: linkBaseOf(config) },

@@ -3,7 +3,9 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { DB, Role } from '../../src/db/schema.ts';
 import { hashPassword } from '../../src/services/auth/passwords.ts';
+import { forgetHits } from '../../src/db/repositories/rate-limit-hit-reset.ts';
 import { setMailTransport, type OutgoingMail } from '../../src/services/email/mail-transport.ts';
+import { recipientEmailKeys } from '../../src/services/email/recipient-email-limit.ts';
 import { createTestApp, useTestApp } from '../helpers/app.ts';
 
 const PASSWORD = 'correct horse battery';
@@ -390,6 +392,8 @@ describe('/v1/auth', () => {
     it('keeps mail as `stored` when no SMTP is configured', async () => {
       const { app, database, drainJobs } = harness();
       await drainJobs();
+      // The reset test above mailed this address: its cooldown (ADR 0002, 2026-11-27) has passed.
+      await forgetHits(database.db, recipientEmailKeys('forgot@partner.example').cooldown);
       await app.inject({
         method: 'POST',
         url: '/v1/auth/password-reset',
@@ -431,6 +435,8 @@ describe('/v1/auth', () => {
       expect(sent).toEqual([{ to: 'mail@partner.example', subject: email?.subject, text: email?.body_text }]);
 
       failuresLeft = Number.POSITIVE_INFINITY;
+      // The address's cooldown on reset emails (ADR 0002, 2026-11-27) has passed.
+      await forgetHits(database.db, recipientEmailKeys('mail@partner.example').cooldown);
       await app.inject({
         method: 'POST',
         url: '/v1/auth/password-reset',

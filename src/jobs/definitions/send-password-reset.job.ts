@@ -2,6 +2,7 @@
 // (ADR 0002). Run as a job so the request that asked answers alike for every email.
 import { z } from 'zod';
 import { PASSWORD_RESET_JOB, sendPasswordReset } from '../../services/auth/account-flows.ts';
+import { logSuppressedEmail } from '../../services/email/recipient-email-limit.ts';
 import { defineJob } from '../job-definition.ts';
 
 export const sendPasswordResetJob = defineJob({
@@ -13,7 +14,8 @@ export const sendPasswordResetJob = defineJob({
     publicUrl: z.string().min(1),
     locale: z.enum(['en', 'nl']),
   }),
-  async handle(payload, { db }) {
-    await sendPasswordReset(db, payload);
+  async handle(payload, { db, logger }) {
+    const suppressed = await sendPasswordReset(db, payload);
+    if (suppressed) logSuppressedEmail(logger, suppressed);
   },
 });

@@ -3,6 +3,7 @@
 // the request that asked answers alike, in text and timing, for every email (ADR 0002).
 import { SIGNUP_JOB, signUp } from '../../services/accounts/free-accounts.ts';
 import { signUpRequestSchema } from '../../services/accounts/sign-up-request.ts';
+import { logSuppressedEmail } from '../../services/email/recipient-email-limit.ts';
 import { defineJob } from '../job-definition.ts';
 
 export const signUpJob = defineJob({
@@ -10,7 +11,8 @@ export const signUpJob = defineJob({
   version: 1,
   maxAttempts: 3,
   payloadSchema: signUpRequestSchema,
-  async handle(payload, { db, job }) {
-    await signUp(db, payload, job.id);
+  async handle(payload, { db, job, logger }) {
+    const suppressed = await signUp(db, payload, job.id);
+    if (suppressed) logSuppressedEmail(logger, suppressed);
   },
 });

@@ -19,6 +19,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { invalidLink } from '../auth/invalid-link.ts';
 import { hashToken, randomToken } from '../auth/secrets.ts';
 import { queueEmail } from '../email/email-service.ts';
+import { takeRecipientEmailSlot, type SuppressedEmail } from '../email/recipient-email-limit.ts';
 import { EMAIL_TAKEN_TEXT } from '../../domain/provisioning/wholesale-codes.ts';
 import { enqueueJob, lockJobPayloadEmail } from '../../jobs/queue.ts';
 import { isTombstone } from '../../domain/privacy/tombstone.ts';
@@ -179,19 +180,27 @@ export async function requestSignUp(
  * an email that is taken (by a user or an active free account) gets no email. Run again (a retry,
  * a takeover), it sends a fresh link that voids the earlier one.
  */
-export async function signUp(db: ServiceContext['db'], input: SignUpRequest, jobId?: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+export async function signUp(
+  db: ServiceContext['db'],
+  input: SignUpRequest,
+  jobId?: string,
+): Promise<SuppressedEmail | undefined> {
+  return db.transaction().execute(async (trx) => {
     // An erasure of the person writes its tombstone into this job's payload (ADR 0002, 0024). The
     // job's row, locked first, orders the two: an erasure that came first is seen here (also by a
     // job taken over after it, whose payload is the tombstone), and one that comes later waits for
     // this transaction and then erases what it wrote.
-    if (jobId !== undefined && (await lockJobPayloadEmail(trx, jobId)) !== input.email) return;
-    if (isTombstone(input.email)) return;
+    if (jobId !== undefined && (await lockJobPayloadEmail(trx, jobId)) !== input.email) return undefined;
+    if (isTombstone(input.email)) return undefined;
     const email = checkedEmail(input.email);
     const context = signupContext(db, email, input.requestId, jobId);
-    if (await isUserEmail(trx, email)) return;
+    if (await isUserEmail(trx, email)) return undefined;
     const existing = await findFreeAccountByEmail(trx, email);
-    if (existing?.status === 'active') return;
+    if (existing?.status === 'active') return undefined;
+    // Within the per-recipient limit (ADR 0002, 2026-11-27) nothing is written: no account, no new
+    // link voiding the one already sent, no audit row. The job logs why; the request answered 202.
+    const suppressed = await takeRecipientEmailSlot(trx, email, 'signup-verification');
+    if (suppressed) return suppressed;
     const account =
       existing ??
       (await insertFreeAccount(trx, {
@@ -210,6 +219,7 @@ export async function signUp(db: ServiceContext['db'], input: SignUpRequest, job
       targetId: account.id,
       after: { email },
     });
+    return undefined;
   });
 }
 

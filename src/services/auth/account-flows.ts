@@ -19,6 +19,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { Executor, Locale, ServiceContext } from '../context.ts';
 import { emailLocale } from '../email/email-language.ts';
 import { queueEmail } from '../email/email-service.ts';
+import { takeRecipientEmailSlot, type SuppressedEmail } from '../email/recipient-email-limit.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
 import { checkPasswordStrength, hashPassword } from './passwords.ts';
 import { invalidLink } from './invalid-link.ts';
@@ -162,12 +163,21 @@ export async function requestPasswordReset(db: Kysely<DB>, input: PasswordResetR
   });
 }
 
-/** The job's work: a reset link for an active account, nothing for any other email. */
-export async function sendPasswordReset(db: Kysely<DB>, input: PasswordResetRequest): Promise<void> {
+/**
+ * The job's work: a reset link for an active account, nothing for any other email. An address
+ * that got an unsolicited email within the per-recipient limit gets none (ADR 0002, 2026-11-27):
+ * no new link is written and the one it holds stays valid; the answer says why, for the job's log.
+ */
+export async function sendPasswordReset(
+  db: Kysely<DB>,
+  input: PasswordResetRequest,
+): Promise<SuppressedEmail | undefined> {
   const admin = await findAdminByEmail(db, input.email);
-  if (!admin || admin.status !== 'active') return;
+  if (!admin || admin.status !== 'active') return undefined;
   const token = randomToken('', 32);
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    const suppressed = await takeRecipientEmailSlot(trx, admin.email, 'password_reset');
+    if (suppressed) return suppressed;
     await revokeActionTokens(trx, admin.id, 'password_reset');
     await insertActionToken(trx, {
       tokenHash: hashToken(token),
@@ -184,6 +194,7 @@ export async function sendPasswordReset(db: Kysely<DB>, input: PasswordResetRequ
       locale,
       values: { link: `${input.publicUrl}/reset-password/${token}` },
     });
+    return undefined;
   });
 }
 
