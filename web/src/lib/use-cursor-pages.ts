@@ -27,6 +27,13 @@ interface AddressedPage<T> {
 /** How long a page that came with a later one counts as fresh ("previous" right after a jump). */
 const SKIPPED_PAGE_FRESH_MS = 30_000;
 
+/**
+ * How long a page off screen stays in the cache (the query client's default is 5 minutes). Paging
+ * through a big list would otherwise keep every page visited (about 100 kB each); "previous" within
+ * half a minute still shows the page at once, later it is asked for again.
+ */
+export const OFF_SCREEN_PAGE_GC_MS = 30_000;
+
 const firstPage: PageAddress = { url: null, skip: 0 };
 
 /** `url` with its `max` set to `rows`: a next link repeats the `max` of the request that gave it. */
@@ -113,11 +120,13 @@ export function useCursorPages<T>(
       : await fetchPage<T>(path, { ...query, max: rows }, signal);
     const pages = splitPages(answer, at.url, at.skip, pageSize);
     // The pages skipped came with it: "previous" shows them without asking again.
-    pages
-      .slice(0, -1)
-      .forEach((page, index) =>
-        queryClient.setQueryData(keyOf({ url: at.url, skip: index }), { ...page, skipped: true }),
-      );
+    pages.slice(0, -1).forEach((page, index) => {
+      const queryKey = keyOf({ url: at.url, skip: index });
+      // Made with the list's gcTime first: setQueryData alone would make it with the default (a
+      // query keeps the longest gcTime it was ever given).
+      queryClient.getQueryCache().build(queryClient, { queryKey, gcTime: OFF_SCREEN_PAGE_GC_MS });
+      queryClient.setQueryData(queryKey, { ...page, skipped: true });
+    });
     return pages[pages.length - 1] ?? { items: [], next: null };
   };
 
@@ -126,6 +135,7 @@ export function useCursorPages<T>(
     queryFn: ({ signal }) => fetchAt(address, signal),
     placeholderData: keepPreviousData,
     staleTime: (current) => (current.state.data?.skipped ? SKIPPED_PAGE_FRESH_MS : 0),
+    gcTime: OFF_SCREEN_PAGE_GC_MS,
     enabled,
     // Keep a page live while something on it is still changing (e.g. a customer being provisioned).
     refetchInterval: (current) =>
