@@ -1,4 +1,5 @@
 import { Badge } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { tKey } from '../../i18n/t-key.ts';
 
@@ -47,18 +48,28 @@ const statusLabelKeys: Record<string, string> = {
   disabled: tKey('status.disabled'),
 };
 
+/** The Mantine colour of a status's badge (gray for a status it does not know). */
+export function statusColor(status: string): string {
+  return statusColors[status] ?? 'gray';
+}
+
+/** A status's label in the current language (the status itself for one it does not know). */
+export function statusLabel(t: TFunction, status: string): string {
+  const key = statusLabelKeys[status];
+  return key ? t(key) : status;
+}
+
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
-  const key = statusLabelKeys[status];
   return (
     <Badge
-      color={statusColors[status] ?? 'gray'}
+      color={statusColor(status)}
       data-status={status}
       tt="none"
       style={{ overflow: 'visible', flexShrink: 0 }}
       styles={{ label: { overflow: 'visible' } }}
     >
-      {key ? t(key) : status}
+      {statusLabel(t, status)}
     </Badge>
   );
 }

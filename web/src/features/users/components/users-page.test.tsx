@@ -3,7 +3,15 @@ import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { useLocation } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderPage } from '../../../testing/render-with-providers.tsx';
+import type * as userTypes from '../api/user-types.ts';
+import { fullName } from '../api/user-types.ts';
 import { UsersPage } from './users-page.tsx';
+
+// fullName is called once for each row drawn: counting its calls counts the rows drawn.
+vi.mock('../api/user-types.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof userTypes>();
+  return { ...original, fullName: vi.fn(original.fullName) };
+});
 
 const requested: string[] = [];
 
@@ -24,11 +32,12 @@ function user(index: number) {
  * The users API as the server pages it: `max` rows from the (opaque) cursor on, and a
  * `Link: rel="next"` with the same query while rows follow.
  */
-function stubUsers(total: number) {
+function stubUsers(total: number, { before }: { before?: (url: string) => Promise<void> } = {}) {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string) => {
       requested.push(url);
+      await before?.(url);
       const json = { 'Content-Type': 'application/json' };
       if (!url.startsWith('/v1/customers/c1/users?'))
         return new Response(JSON.stringify({ items: [] }), { headers: json });
@@ -78,6 +87,8 @@ const listRequests = () => requested.filter((entry) => entry.startsWith('/v1/cus
 // Mantine's first render in jsdom is slow, and cursor paging walks page by page: wait longer than 1 s.
 const findText = (text: string) => screen.findByText(text, {}, { timeout: 10_000 });
 const waitLong = { timeout: 10_000 };
+/** The skeleton's name, while a page is loading. */
+const LOADING = 'Loading…';
 
 describe('users list state in the URL', () => {
   it('restores search, filter and page from the query string (a reload)', async () => {
@@ -132,6 +143,58 @@ describe('users list: opening a page far into a big customer', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     expect(await findText('User401 Smit')).toBeTruthy();
     expect(listRequests()[2]).toBe('/v1/customers/c1/users?max=50&cursor=400');
+  });
+});
+
+describe('users list: drawing only the page asked for', () => {
+  it('keeps the skeleton while ?page=8 is reached through page 4, and never draws page 4', async () => {
+    let release: () => void = () => undefined;
+    const secondRequest = new Promise<void>((resolve) => (release = resolve));
+    stubUsers(30_000, {
+      before: (entry) => (entry.includes('cursor=200') ? secondRequest : Promise.resolve()),
+    });
+    // Every user name that ever enters the page, however briefly.
+    const drawn = new Set<string>();
+    const observer = new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of record.addedNodes)
+          for (const name of node.textContent?.match(/User\d+ Smit/g) ?? []) drawn.add(name);
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    try {
+      await renderUsers('/control/c1/users?page=8');
+      // Pages 1-4 have come (one request of 200 rows); pages 5-8 are on their way.
+      await vi.waitFor(() => expect(listRequests()).toHaveLength(2), waitLong);
+      expect(screen.getByLabelText(LOADING)).toBeTruthy();
+      expect(screen.queryByTestId('users-table')).toBeNull();
+      release();
+      expect(await findText('User351 Smit')).toBeTruthy();
+      expect(screen.getByText('Page 8')).toBeTruthy();
+      expect([...drawn].filter((name) => Number(/\d+/.exec(name)?.[0]) <= 200)).toEqual([]);
+    } finally {
+      release();
+      observer.disconnect();
+    }
+  });
+
+  it('does not draw a row again when the page re-renders with the same users', async () => {
+    await renderUsers('/control/c1/users');
+    expect(await findText('Anna Smit')).toBeTruthy();
+    const rowsDrawn = vi.mocked(fullName);
+    expect(rowsDrawn).toHaveBeenCalled();
+    rowsDrawn.mockClear();
+    // Typing re-renders the page at once; the search itself waits for a pause in typing.
+    fireEvent.change(screen.getByRole('textbox', { name: 'Search users' }), { target: { value: 'be' } });
+    expect((screen.getByRole('textbox', { name: 'Search users' }) as HTMLInputElement).value).toBe('be');
+    expect(screen.getByText('Anna Smit')).toBeTruthy();
+    expect(rowsDrawn).not.toHaveBeenCalled();
+    // The counter does count: the search's answer (new users, though this stub ignores the search)
+    // draws its rows.
+    await vi.waitFor(
+      () => expect(listRequests().some((entry) => entry.includes('search=be'))).toBe(true),
+      waitLong,
+    );
+    await vi.waitFor(() => expect(rowsDrawn).toHaveBeenCalled(), waitLong);
   });
 });
 

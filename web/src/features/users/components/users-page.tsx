@@ -1,19 +1,19 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Badge, Group, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { MouseEvent } from 'react';
+import { Group, Paper, Select, Table, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { Pager } from '../../../components/ui/pager.tsx';
-import { StatusBadge } from '../../../components/ui/status-badge.tsx';
 import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
 import { userPackages } from '../../../lib/package-catalog.ts';
 import { useUserPages } from '../api/list-users.ts';
-import { fullName } from '../api/user-types.ts';
 import { ManageUsersMenu } from './manage-users-menu.tsx';
-import { PackageName } from './package-name.tsx';
+import { usePageOnScreen } from './use-page-on-screen.ts';
+import { openClickedRow, staleRowsClass, UserRow, userRowLabels } from './user-row.tsx';
 
 const statuses = ['provisioned', 'pending_user_migration', 'error'];
 
@@ -88,6 +88,21 @@ export function UsersPage() {
     }
   }, [pageNumber, wantedPage, pageEmpty, hasNext, isFetching, isError, goToPage, goPrevious, updateParams]);
 
+  // The page the URL asks for, once it is here: not a page on the way to it (the skeleton stays
+  // while `?page=8` is reached through page 4), nor an empty page past the end (stepped back from).
+  const arrived =
+    pages.isSuccess &&
+    !pages.isPlaceholderData &&
+    pageNumber === wantedPage &&
+    !(pageNumber > 1 && pageEmpty);
+  const rows = usePageOnScreen(pages.items, arrived);
+  // Translated once for all rows, and the same object while the language is: rows stay memoised.
+  const rowLabels = useMemo(() => userRowLabels(t), [t]);
+  const openRow = useCallback(
+    (event: MouseEvent<HTMLTableSectionElement>) => openClickedRow(event.target, (to) => void navigate(to)),
+    [navigate],
+  );
+
   return (
     <>
       <PageHeader
@@ -127,11 +142,11 @@ export function UsersPage() {
             w={220}
           />
         </Group>
-        {pages.isPending ? (
-          <TableSkeleton />
-        ) : pages.isError ? (
+        {pages.isError ? (
           <ErrorAlert error={pages.error} />
-        ) : pages.items.length === 0 ? (
+        ) : rows === null ? (
+          <TableSkeleton />
+        ) : rows.length === 0 ? (
           <EmptyState
             title={filtered ? t('users.noMatches') : t('users.empty')}
             description={filtered ? t('customers.noMatchesHint') : t('users.emptyHint')}
@@ -147,36 +162,11 @@ export function UsersPage() {
                   <Table.Th>{t('users.status')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
-              <Table.Tbody style={{ opacity: pages.isPlaceholderData ? 0.6 : 1 }}>
-                {pages.items.map((user) => {
-                  const to = `/control/${customerId}/users/${user.id}`;
-                  return (
-                    <Table.Tr key={user.id} style={{ cursor: 'pointer' }} onClick={() => void navigate(to)}>
-                      <Table.Td>
-                        <Text
-                          component={Link}
-                          to={to}
-                          fw={500}
-                          c="blue.8"
-                          onClick={(event) => event.stopPropagation()}
-                        >
-                          {fullName(user)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{user.email}</Table.Td>
-                      <Table.Td>
-                        <PackageName id={user.package} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={4}>
-                          <StatusBadge status={user.status} />
-                          {user.suspended ? <Badge color="gray">{t('status.suspended')}</Badge> : null}
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
+              <tbody className={pages.isPlaceholderData ? staleRowsClass : undefined} onClick={openRow}>
+                {rows.map((user) => (
+                  <UserRow key={user.id} user={user} customerId={customerId} labels={rowLabels} />
+                ))}
+              </tbody>
             </Table>
           </Table.ScrollContainer>
         )}
