@@ -42,9 +42,13 @@ function encodeBody(body: unknown, headers: Headers): BodyInit | undefined {
 
 async function readBody(response: Response): Promise<unknown> {
   if (response.status === 204) return undefined;
-  const text = await response.text();
+  return parseBodyText(await response.text(), response.headers.get('Content-Type'));
+}
+
+/** An answer's body as `send` reads it: JSON when it says so, else the text (shared with uploads). */
+export function parseBodyText(text: string, contentType: string | null): unknown {
   if (!text) return undefined;
-  const type = response.headers.get('Content-Type') ?? '';
+  const type = contentType ?? '';
   if (type.includes('json')) {
     try {
       return JSON.parse(text) as unknown;
@@ -55,17 +59,27 @@ async function readBody(response: Response): Promise<unknown> {
   return text;
 }
 
+/**
+ * The headers every request of the app sends: JSON accepted, the page's language, and the CSRF
+ * token on a write. Shared with the upload, which goes by XMLHttpRequest for its progress.
+ */
+export function requestHeaders(method: string, extra?: Record<string, string>): Headers {
+  const headers = new Headers(extra);
+  headers.set('Accept', headers.get('Accept') ?? 'application/json');
+  headers.set('Accept-Language', i18n.language?.startsWith('nl') ? 'nl' : 'en');
+  const csrfToken = getCsrfToken();
+  if (method !== 'GET' && csrfToken) headers.set('X-CSRF-Token', csrfToken);
+  return headers;
+}
+
 /** Sends one request with the session cookie; answers the parsed body and the raw response. */
 export async function send(
   path: string,
   options: RequestOptions = {},
 ): Promise<{ data: unknown; response: Response }> {
-  const headers = new Headers(options.headers);
-  headers.set('Accept', headers.get('Accept') ?? 'application/json');
-  headers.set('Accept-Language', i18n.language?.startsWith('nl') ? 'nl' : 'en');
   const method = options.method ?? 'GET';
   const csrfToken = getCsrfToken();
-  if (method !== 'GET' && csrfToken) headers.set('X-CSRF-Token', csrfToken);
+  const headers = requestHeaders(method, options.headers);
   const init: RequestInit = {
     method,
     credentials: 'include',
@@ -84,7 +98,8 @@ export async function send(
   return { data, response };
 }
 
-async function refreshCsrfToken(): Promise<boolean> {
+/** Fetches the session's CSRF token once (a page opened without the shell has none yet). */
+export async function refreshCsrfToken(): Promise<boolean> {
   try {
     const response = await fetch('/v1/auth/me', {
       credentials: 'include',

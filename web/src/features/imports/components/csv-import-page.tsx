@@ -35,11 +35,13 @@ import type { ImportBehaviour, ImportJob } from '../api/import-types.ts';
 import { messageText, progressOf } from '../api/import-types.ts';
 import type { LocalPreview } from '../api/local-preview.ts';
 import { previewCsvText } from '../api/local-preview.ts';
+import { isAbortError } from '../api/upload-with-progress.ts';
 import { CancelApplyButton } from './cancel-apply-button.tsx';
 import { ImportCounts } from './import-counts.tsx';
 import { ImportRowsSection } from './import-rows-section.tsx';
 import { packagesNeedingLocation } from './packages-needing-location.ts';
 import { RecentImports } from './recent-imports.tsx';
+import { UploadProgressPanel } from './upload-progress.tsx';
 
 function JobProgress({ job, label }: { job: ImportJob; label: string }) {
   const { t } = useTranslation();
@@ -107,6 +109,10 @@ export function CsvImportPage() {
   const [reopened, setReopened] = useState(false);
 
   const upload = useUploadImport(customerId);
+  // Leaving the page stops an upload still under way: nobody would see where it went.
+  const cancelUpload = upload.cancel;
+  useEffect(() => cancelUpload, [cancelUpload]);
+  const uploadCancelled = upload.isError && isAbortError(upload.error);
   const apply = useApplyImport(customerId);
   const cancel = useCancelImport(customerId);
   const dryRun = useImportJob(customerId, dryRunJobId, 'dry-run');
@@ -284,7 +290,17 @@ export function CsvImportPage() {
               {t('imports.mandatoryHint', { packages: packagesNeedingLocation(t, i18n.language) })}
             </Alert>
           </Paper>
-          {upload.isError ? <ErrorAlert error={upload.error} title={t('imports.fileRejected')} /> : null}
+          {upload.isPending && upload.progress ? (
+            <UploadProgressPanel progress={upload.progress} onCancel={upload.cancel} />
+          ) : null}
+          {uploadCancelled ? (
+            <Alert color="gray" data-testid="upload-cancelled">
+              {t('imports.uploadCancelled')}
+            </Alert>
+          ) : null}
+          {upload.isError && !uploadCancelled ? (
+            <ErrorAlert error={upload.error} title={t('imports.fileRejected')} />
+          ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => void navigate(usersPath)}>
               {t('common.cancel')}

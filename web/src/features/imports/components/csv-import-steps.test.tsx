@@ -5,6 +5,7 @@ import { cleanup, configure, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderPage } from '../../../testing/render-with-providers.tsx';
 import type { ImportStatus } from '../api/import-types.ts';
+import { createFakeUploadXhr } from '../testing/fake-upload-xhr.ts';
 import { CsvImportPage } from './csv-import-page.tsx';
 
 configure({ asyncUtilTimeout: 10_000 });
@@ -18,6 +19,8 @@ const counts = { add: 1, modify: 0, remove: 0, unchanged: 0, error: 0 };
 
 /** The API of customer c1: a dry run `d1` that validates, and an apply `a1` that ends in `applyStatus`. */
 function stubImportApi(applyStatus: ImportStatus, failure: string | null) {
+  // The upload goes by XMLHttpRequest (for its progress): answered by the same stub.
+  vi.stubGlobal('XMLHttpRequest', createFakeUploadXhr({ answerByFetch: true }).XMLHttpRequest);
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init?: RequestInit) => {
