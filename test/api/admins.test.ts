@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CustomerView } from '../../src/services/customers/customer-view.ts';
 import { useTestApp } from '../helpers/app.ts';
@@ -293,6 +294,12 @@ describe('/v1/admins', () => {
     const created = (
       await invite(tokens.partnerFull, { email: 'again@partner.example', role: 'partner_readonly_admin' })
     ).json();
+    // The cooldown between invite emails to one address (ADR 0002, 2026-11-27) has passed.
+    await database.db
+      .updateTable('action_tokens')
+      .set({ created_at: sql<Date>`now() - interval '1 hour'` })
+      .where('subject_id', '=', created.id)
+      .execute();
     const resent = await app.inject({
       method: 'POST',
       url: `/v1/admins/${created.id}/invite`,

@@ -225,3 +225,67 @@ describe('per-recipient limit on password-reset emails', () => {
     expect(statuses[10]).toBe(429);
   });
 });
+
+describe('per-recipient limit on re-sent admin invites', () => {
+  async function invite(email: string) {
+    const { app, auth, tokens } = harness();
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/admins',
+      headers: auth(tokens.partnerFull),
+      payload: { email, role: 'partner_readonly_admin' },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    return (response.json() as { id: string }).id;
+  }
+  function resend(adminId: string) {
+    const { app, auth, tokens } = harness();
+    return app.inject({
+      method: 'POST',
+      url: `/v1/admins/${adminId}/invite`,
+      headers: { ...auth(tokens.partnerFull), 'accept-language': 'nl' },
+    });
+  }
+  /** Moves the account's invite links back in time, as if `minutes` had gone by. */
+  async function age(adminId: string, minutes: number): Promise<void> {
+    await harness()
+      .database.db.updateTable('action_tokens')
+      .set({ created_at: sql<Date>`created_at - make_interval(mins => ${minutes})` })
+      .where('subject_id', '=', adminId)
+      .execute();
+  }
+  const inviteToken = (body: string | undefined) => /\/invite\/([\w-]+)/.exec(body ?? '')?.[1] ?? '';
+
+  it('refuses a re-send within the cooldown with 429, and the link already sent still works', async () => {
+    const email = `invitee-${randomUUID().slice(0, 8)}@partner.example`;
+    const adminId = await invite(email);
+    const refused = await resend(adminId);
+    expect(refused.statusCode, refused.body).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(200);
+    expect(refused.json()).toMatchObject({
+      message: 'Er is kort geleden al een uitnodiging naar dit adres gestuurd. Probeer het later opnieuw.',
+    });
+    const sent = await outboxTo(email);
+    expect(sent).toHaveLength(1);
+    const accepted = await post('/v1/auth/accept-invite', {
+      token: inviteToken(sent[0]?.body_text),
+      password: 'a long enough password',
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+  });
+
+  it('re-sends after the cooldown, up to the daily number', async () => {
+    const email = `invitee-${randomUUID().slice(0, 8)}@partner.example`;
+    const adminId = await invite(email);
+    for (let resends = 1; resends < PER_DAY; resends += 1) {
+      await age(adminId, 6);
+      expect((await resend(adminId)).statusCode).toBe(200);
+    }
+    await age(adminId, 6);
+    expect((await resend(adminId)).statusCode).toBe(429);
+    expect(await outboxTo(email)).toHaveLength(PER_DAY);
+    // A day after the first, the count starts again.
+    await age(adminId, 24 * 60);
+    expect((await resend(adminId)).statusCode).toBe(200);
+  });
+});

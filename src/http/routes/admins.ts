@@ -12,6 +12,7 @@ import type { App } from '../app.ts';
 import { pageQuery, setNextLink } from '../paging.ts';
 import { errorResponses } from '../schemas/common.ts';
 import { emailLinkBase } from './public-url.ts';
+import { addRetryAfter } from './retry-after.ts';
 import { ROLES } from '../../db/schema.ts';
 
 export const roleSchema = z.enum(ROLES);
@@ -37,6 +38,8 @@ const adminOutput = z
 const adminParams = z.object({ adminId: z.string().min(1) });
 
 export async function adminRoutes(app: App): Promise<void> {
+  // A re-sent invite within the per-recipient email limit (ADR 0002) says when to try again.
+  addRetryAfter(app);
   app.get(
     '/v1/admins',
     {

@@ -1,6 +1,7 @@
 // Invites and password resets: a single-use random token (stored hashed in action_tokens) sent by
 // email through the outbox. Invite links live 7 days, reset links 1 hour.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { AppError } from '../../domain/errors.ts';
 import {
   consumeActionToken,
   deleteAdminSessions,
@@ -19,7 +20,11 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { Executor, Locale, ServiceContext } from '../context.ts';
 import { emailLocale } from '../email/email-language.ts';
 import { queueEmail } from '../email/email-service.ts';
-import { takeRecipientEmailSlot, type SuppressedEmail } from '../email/recipient-email-limit.ts';
+import {
+  recipientEmailLimit,
+  takeRecipientEmailSlot,
+  type SuppressedEmail,
+} from '../email/recipient-email-limit.ts';
 import { enqueueJob } from '../../jobs/queue.ts';
 import { checkPasswordStrength, hashPassword } from './passwords.ts';
 import { invalidLink } from './invalid-link.ts';
@@ -59,6 +64,50 @@ async function adminRecipient(
 export const INVITE_TTL_HOURS = 7 * 24;
 export const RESET_TTL_HOURS = 1;
 
+/** An invite re-sent within the per-recipient limit: the admin who asked is told, and when. */
+export class InviteSentRecently extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('rate_limited', {
+      en: 'An invite was sent to this address a short while ago. Try again later.',
+      nl: 'Er is kort geleden al een uitnodiging naar dit adres gestuurd. Probeer het later opnieuw.',
+    });
+  }
+}
+
+/**
+ * Re-sending is the one way to mail an invited address again, and any admin who may manage the
+ * account can do it as often as the API limit allows: the same per-recipient limit as sign-up and
+ * reset emails applies (ADR 0002, 2026-11-27), counted from the account's own invite links (one
+ * per email sent). The admin asking knows the account exists, so the refusal is a plain 429. An
+ * account's first invite (created, or provisioned) has no earlier link and is never refused.
+ */
+async function assertInviteMayBeSent(trx: Executor, adminId: string): Promise<void> {
+  const { cooldownMinutes, perDay } = recipientEmailLimit();
+  // Two re-sends at once queue here, so the second sees the first one's link.
+  await trx.selectFrom('admin_accounts').select('id').where('id', '=', adminId).forUpdate().execute();
+  const sent = await trx
+    .selectFrom('action_tokens')
+    .select([
+      sql<number>`count(*)::int`.as('today'),
+      sql<
+        number | null
+      >`ceil(extract(epoch from (max(created_at) + make_interval(mins => ${cooldownMinutes}) - now())))::int`.as(
+        'cooldown_left',
+      ),
+      sql<number | null>`ceil(extract(epoch from (min(created_at) + interval '1 day' - now())))::int`.as(
+        'day_left',
+      ),
+    ])
+    .where('subject_id', '=', adminId)
+    .where('purpose', '=', 'invite')
+    .where('created_at', '>', sql<Date>`now() - interval '1 day'`)
+    .executeTakeFirst();
+  const cooldownLeft = Number(sent?.cooldown_left ?? 0);
+  if (cooldownLeft > 0) throw new InviteSentRecently(cooldownLeft);
+  if (Number(sent?.today ?? 0) >= perDay)
+    throw new InviteSentRecently(Math.max(1, Number(sent?.day_left ?? 1)));
+}
+
 /** Writes the invite token and its email in the caller's transaction. */
 export async function sendInvite(
   trx: Executor,
@@ -66,6 +115,7 @@ export async function sendInvite(
   admin: AdminAccountRow,
   publicUrl: string,
 ): Promise<void> {
+  await assertInviteMayBeSent(trx, admin.id);
   const token = randomToken('', 32);
   await revokeActionTokens(trx, admin.id, 'invite');
   await insertActionToken(trx, {
