@@ -29,6 +29,7 @@ import {
 } from './openapi-rules.ts';
 import { completeOpenApiDocument } from './openapi-document-completion.ts';
 import { inputHygienePlugin } from './plugins/input-hygiene.ts';
+import { jsonCompressionPlugin } from './plugins/json-compression.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { apiRateLimitHook, rateLimitedError } from './plugins/rate-limit-keys.ts';
 import { sharedRouteRateLimitStore } from './rate-limit/shared-route-store.ts';
@@ -108,6 +109,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // CSP, framing, referrer, nosniff, HSTS and no-store (ADR 0078): first, so answers that an
   // early hook sends (400, 401, 429) carry them too.
   await app.register(securityHeadersPlugin, { publicUrl: options.config.publicUrl });
+  // JSON answers of 64 kB and more go out Brotli/gzip-compressed; the hot 50-row pages do not.
+  await app.register(jsonCompressionPlugin);
   // Before any other hook reads the input: text the database cannot store is a 400 (SPEC §7).
   await app.register(inputHygienePlugin);
   // The admin API's routes refuse a query parameter they do not know (400 naming it); the
