@@ -15,7 +15,6 @@ import type { RowResultView } from '../../services/imports/import-results.ts';
 import type { ImportView } from '../../services/imports/import-view.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../exit-codes.ts';
-import { importWaitReason } from '../import-wait-reason.ts';
 import { CliInterrupted, watchInterrupts } from '../interrupt-signals.ts';
 import { pauseUnlessStopping, serverStoppingMessage } from '../wait-for-jobs.ts';
 import type { CliIo } from '../io.ts';
@@ -28,13 +27,14 @@ import { usersCommand } from './users.ts';
  * `hub --help` and the other commands (ADR 0014).
  */
 async function importServices() {
-  const [worker, registry, create, queries] = await Promise.all([
+  const [worker, registry, create, queries, waitReason] = await Promise.all([
     import('../../jobs/worker.ts'),
     import('../../jobs/registry.ts'),
     import('../../services/imports/create-import.ts'),
     import('../../services/imports/import-queries.ts'),
+    import('../import-wait-reason.ts'),
   ]);
-  return { ...worker, ...registry, ...create, ...queries };
+  return { ...worker, ...registry, ...create, ...queries, ...waitReason };
 }
 
 interface ImportOptions {
@@ -123,7 +123,7 @@ async function waitForImport(
   /** Said once the wait began: from then on Ctrl+C / SIGTERM stop it cleanly. */
   announcement?: string,
 ): Promise<ImportView> {
-  const { createWorker, getImport, jobDefinitions } = await importServices();
+  const { createWorker, getImport, importWaitReason, jobDefinitions } = await importServices();
   const runtime = await cli.runtime();
   // Outside a server nobody else runs jobs: run a worker here (all kinds, so a customer's earlier
   // jobs, which the import queues behind, run too).
