@@ -92,6 +92,7 @@ export async function forwardToServer(
         argv,
         cwd: io.cwd,
         interactive: io.interactive,
+        ...(io.outColumns === undefined ? {} : { outColumns: io.outColumns }),
         keepAliveMs: keepAliveIntervalMs(timeoutMs),
       }),
       signal: abort.signal,

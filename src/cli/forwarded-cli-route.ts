@@ -76,6 +76,8 @@ export function registerForwardedCliRoute(app: ForwardedCliApp, options: Forward
           argv: z.array(z.string()),
           cwd: z.string(),
           interactive: z.boolean().default(false),
+          /** The CLI's terminal width, when its stdout is a terminal (lists are tables then). */
+          outColumns: z.number().int().min(20).max(1000).optional(),
           /** How often to send a keep-alive line while the command runs (the CLI's timeout / 3). */
           keepAliveMs: z.number().int().positive().optional(),
         }),
@@ -88,10 +90,11 @@ export function registerForwardedCliRoute(app: ForwardedCliApp, options: Forward
       if (typeof given !== 'string' || !safeEqual(given, options.cliSecret))
         return reply.status(403).send({ message: 'Forbidden' });
       // NDJSON, one event per write, so the CLI prints output (and progress) as it comes.
-      const { argv, cwd, interactive, keepAliveMs } = request.body;
+      const { argv, cwd, interactive, keepAliveMs, outColumns } = request.body;
       const events = forwardedCommandStream((io) => options.run(argv, io), {
         cwd,
         interactive,
+        outColumns,
         keepAliveMs,
         stopping: options.stopping,
         onAbandoned: () =>

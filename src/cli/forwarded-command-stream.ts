@@ -22,6 +22,8 @@ export function forwardedCommandStream(
   options: {
     cwd: string;
     interactive: boolean;
+    /** The CLI's terminal width when its stdout is a terminal (lists are tables then). */
+    outColumns?: number | undefined;
     keepAliveMs?: number | undefined;
     /** The CLI went away (Ctrl+C, its own timeout) before the command ended; the command runs on. */
     onAbandoned?: (() => void) | undefined;
@@ -58,12 +60,19 @@ export function forwardedCommandStream(
   // The response closed before the command ended (the CLI left): a list stops fetching pages then,
   // instead of reading every page (46 s of database work for 60,000 users) to throw it away.
   const cliGone = () => events.destroyed;
-  void run(streamingIo(options.cwd, options.interactive, send, drained, cliGone, options.stopping)).then(
-    finish,
-    (error: unknown) => {
-      send({ err: `Error: ${error instanceof Error ? error.message : String(error)}\n` });
-      finish(EXIT_FAILED);
-    },
-  );
+  void run(
+    streamingIo(
+      options.cwd,
+      options.interactive,
+      send,
+      drained,
+      cliGone,
+      options.stopping,
+      options.outColumns,
+    ),
+  ).then(finish, (error: unknown) => {
+    send({ err: `Error: ${error instanceof Error ? error.message : String(error)}\n` });
+    finish(EXIT_FAILED);
+  });
   return events;
 }

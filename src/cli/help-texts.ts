@@ -12,7 +12,10 @@ Environment:
 Output and exit codes:
   --json prints machine-readable output on stdout; messages and warnings go to stderr.
   0 done (an import that ran, even with row errors), 1 failed,
-  2 input rejected (a bad option, an unknown customer/location/package, a rejected file).
+  2 input rejected (a bad option, an unknown customer/location/package, a rejected file),
+  130 / 143 stopped by Ctrl+C / SIGTERM (an import says how to resume it).
+  Without --json, lists are a table fitting the terminal (columns dropped or cut to fit), or,
+  piped, one tab-separated record per line; one object is "key: value" lines. Scripts: --json.
 
 Examples:
   hub customers create --name "Bakkerij De Vries" --external-id DEVRIES-001 \\

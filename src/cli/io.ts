@@ -40,6 +40,11 @@ export interface CliIo {
   readonly stopping?: AbortSignal;
   /** True when stderr is a terminal (progress bars only then). */
   readonly interactive: boolean;
+  /**
+   * The width of the terminal stdout is (80 when it does not say); absent when stdout is piped or a
+   * file: lists are then a tab-separated record per line instead of a table (text-table.ts).
+   */
+  readonly outColumns?: number;
   /** The directory relative file arguments are read from. */
   readonly cwd: string;
 }
@@ -54,8 +59,11 @@ export function readerGone(io: CliIo): boolean {
  * stdout: the next write fails with EPIPE, which unhandled crashed the CLI with a stack trace
  * before the database was closed. Output is then dropped and the command finishes as it would.
  */
+/** The terminal width a table fits when the terminal does not say. */
+const DEFAULT_COLUMNS = 80;
+
 export function createProcessIo(
-  stdout: Writable = process.stdout,
+  stdout: Writable & { isTTY?: boolean; columns?: number } = process.stdout,
   stderr: Writable & { isTTY?: boolean } = process.stderr,
   cwd = process.cwd(),
 ): CliIo {
@@ -74,6 +82,7 @@ export function createProcessIo(
     // Ctrl+C ends this process, and the wait with it: nothing to tell.
     awaiting: () => undefined,
     interactive: Boolean(stderr.isTTY),
+    ...(stdout.isTTY ? { outColumns: stdout.columns || DEFAULT_COLUMNS } : {}),
     cwd,
   };
 }
@@ -142,10 +151,12 @@ export function streamingIo(
   drained: () => Promise<void>,
   cliGone: () => boolean = () => false,
   stopping?: AbortSignal,
+  outColumns?: number,
 ): CliIo {
   return {
     interactive,
     cwd,
+    ...(outColumns === undefined ? {} : { outColumns }),
     ...(stopping ? { stopping } : {}),
     out: (text) => send({ out: text }),
     err: (text) => send({ err: text }),

@@ -57,7 +57,11 @@ describe('printList when the reader leaves', () => {
     async ({ json }) => {
       const io = leavingIo(2);
       const { counter, pages } = countedPages();
-      await printList(io, pages, { json, describe: (item) => item.id, empty: 'None.' });
+      await printList(io, pages, {
+        json,
+        columns: [{ header: 'ID', value: (item) => item.id }],
+        empty: 'None.',
+      });
       expect(counter.fetched).toBeLessThanOrEqual(3);
       expect(io.writes).toHaveLength(2);
       expect(io.errors).toEqual([]);
@@ -67,7 +71,11 @@ describe('printList when the reader leaves', () => {
   it('fetches nothing for a reader gone before the first page', async () => {
     const io = leavingIo(0);
     const { counter, pages } = countedPages();
-    await printList(io, pages, { json: true, describe: (item) => item.id, empty: 'None.' });
+    await printList(io, pages, {
+      json: true,
+      columns: [{ header: 'ID', value: (item) => item.id }],
+      empty: 'None.',
+    });
     expect(counter.fetched).toBe(0);
   });
 
@@ -76,7 +84,11 @@ describe('printList when the reader leaves', () => {
     async ({ json }) => {
       const io = leavingIo(null);
       const { counter, pages } = countedPages();
-      await printList(io, pages, { json, describe: (item) => item.id, empty: 'None.' });
+      await printList(io, pages, {
+        json,
+        columns: [{ header: 'ID', value: (item) => item.id }],
+        empty: 'None.',
+      });
       expect(counter.fetched).toBe(PAGES);
       const all = Array.from({ length: PAGES }, (_, page) => [
         { id: `${page}-a` },

@@ -38,7 +38,11 @@ describe('printList', () => {
     '--json with $name prints what JSON.stringify(all, null, 2) printed',
     async ({ pages }) => {
       const io = recordingIo();
-      await printList(io, pages, { json: true, describe: (item) => item.id, empty: 'None.' });
+      await printList(io, pages, {
+        json: true,
+        columns: [{ header: 'ID', value: (item) => item.id }],
+        empty: 'None.',
+      });
       expect(io.text()).toBe(`${JSON.stringify(pages.flat(), null, 2)}\n`);
     },
   );
@@ -51,10 +55,45 @@ describe('printList', () => {
     'the human output with $name has a line per item',
     async ({ pages, expected }) => {
       const io = recordingIo();
-      await printList(io, pages, { json: false, describe: (item) => item.id, empty: 'None.' });
+      await printList(io, pages, {
+        json: false,
+        columns: [{ header: 'ID', value: (item) => item.id }],
+        empty: 'None.',
+      });
       expect(io.text()).toBe(expected);
     },
   );
+
+  it('on a terminal prints an aligned table with a header that fits its width; piped, tab-separated records', async () => {
+    type Row = { id: string; name: string; note: string };
+    const rows: Row[] = [
+      { id: '3f2c0000-0000-4000-8000-000000000001', name: 'Bakkerij De Vries', note: 'x'.repeat(60) },
+      { id: '3f2c0000-0000-4000-8000-000000000002', name: 'Jansen', note: 'short' },
+    ];
+    const columns = [
+      { header: 'ID', value: (row: Row) => row.id },
+      { header: 'NAME', value: (row: Row) => row.name },
+      { header: 'NOTE', value: (row: Row) => row.note, dropOrder: 0 },
+    ];
+    const terminal = { ...recordingIo(), outColumns: 60 };
+    await printList(terminal, [rows.slice(0, 1), rows.slice(1)], { json: false, columns, empty: 'None.' });
+    const lines = terminal.text().trimEnd().split('\n');
+    expect(lines).toEqual([
+      'ID                                    NAME',
+      '3f2c0000-0000-4000-8000-000000000001  Bakkerij De Vries',
+      '3f2c0000-0000-4000-8000-000000000002  Jansen',
+    ]);
+    // A column that stays is cut with "…" to fit.
+    const kept = columns.map(({ header, value }) => ({ header, value }));
+    const wide = { ...recordingIo(), outColumns: 80 };
+    await printList(wide, [rows], { json: false, columns: kept, empty: 'None.' });
+    for (const line of wide.text().trimEnd().split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    expect(wide.text()).toContain('NOTE');
+    expect(wide.text()).toContain('…');
+    const piped = recordingIo();
+    await printList(piped, [rows], { json: false, columns, empty: 'None.' });
+    expect(piped.text()).toBe(rows.map((row) => `${row.id}\t${row.name}\t${row.note}\n`).join(''));
+  });
 
   it('writes each page as it comes and waits for the reader before the next', async () => {
     const io = recordingIo();
@@ -67,7 +106,11 @@ describe('printList', () => {
       if (cursor === 'p2') return { items: [b], nextCursor: 'p3' };
       return { items: [c], nextCursor: null };
     });
-    await printList(io, pages, { json: true, describe: (item) => item.id, empty: 'None.' });
+    await printList(io, pages, {
+      json: true,
+      columns: [{ header: 'ID', value: (item) => item.id }],
+      empty: 'None.',
+    });
     expect(fetched).toEqual([undefined, 'p2', 'p3']);
     const writes = io.steps.filter((step) => step !== 'drained');
     expect(writes).toHaveLength(4);

@@ -4,6 +4,14 @@
 // the command waits for the reader (`io.drained()`) before it fetches the next page, and fetches
 // none once the reader left (`| head` done, a forwarded CLI stopped): no one would read it.
 import { readerGone, type CliIo } from './io.ts';
+import {
+  tabSeparated,
+  tableHeader,
+  tableLayout,
+  tableRow,
+  type Column,
+  type TableLayout,
+} from './text-table.ts';
 
 /** One page of a paged service call: its items and the cursor of the next page, if any. */
 export interface ListPage<T> {
@@ -25,15 +33,32 @@ export async function* allPages<T>(
 
 export interface ListOutput<T> {
   readonly json: boolean;
-  /** One line of the human output. */
-  readonly describe: (item: T) => string;
+  /**
+   * The human output's columns: on a terminal an aligned table that fits it, piped a record per
+   * line with tab-separated fields (text-table.ts).
+   */
+  readonly columns: readonly Column<T>[];
   /** The human output of an empty list (e.g. "No users."). */
   readonly empty: string;
 }
 
+/** The human lines of a page of a list; the terminal table's layout comes from its first page. */
+function humanLines<T>(
+  io: CliIo,
+  output: ListOutput<T>,
+  items: readonly T[],
+  state: { layout?: TableLayout<T> },
+) {
+  if (io.outColumns === undefined) return items.map((item) => tabSeparated(output.columns, item));
+  const first = state.layout === undefined;
+  state.layout ??= tableLayout(output.columns, items, io.outColumns);
+  const rows = items.map((item) => tableRow(state.layout as TableLayout<T>, item));
+  return first ? [tableHeader(state.layout), ...rows] : rows;
+}
+
 /**
  * Prints a list: with --json the very text `JSON.stringify(items, null, 2)` gave before (one JSON
- * document, the array), else a line per item; written a page at a time.
+ * document, the array), else a line per item (a table on a terminal); written a page at a time.
  */
 export async function printList<T>(
   io: CliIo,
@@ -41,9 +66,12 @@ export async function printList<T>(
   output: ListOutput<T>,
 ): Promise<void> {
   let count = 0;
+  const table: { layout?: TableLayout<T> } = {};
   for await (const items of whileReaderStays(io, pages)) {
     if (items.length === 0) continue;
-    const pieces = items.map((item) => (output.json ? jsonArrayElement(item) : output.describe(item)));
+    const pieces = output.json
+      ? items.map((item) => jsonArrayElement(item))
+      : humanLines(io, output, items, table);
     const separator = output.json ? ',\n' : '\n';
     const lead = count === 0 ? (output.json ? '[\n' : '') : separator;
     io.out(`${lead}${pieces.join(separator)}`);

@@ -11,6 +11,8 @@ import {
   RecordingBackend,
   useProvisioningBackend,
 } from '../../src/services/provisioning/provisioning-backend.ts';
+import { bufferedIo } from '../../src/cli/io.ts';
+import { runCli } from '../../src/cli/run-cli.ts';
 import { runHubWithEnv, useTestCli } from './cli-harness.ts';
 
 const cli = useTestCli();
@@ -169,6 +171,32 @@ describe('messages that list what is allowed', () => {
     expect(missing.stderr).toContain(
       "required options '--customer <customer>', '--name <name>', '--country <code>', '--timezone <zone>' not specified",
     );
+  });
+
+  it('on an 80-column terminal, lists are aligned tables and one object is key: value lines', async () => {
+    const terminal = (argv: string[]) => {
+      const io = { ...bufferedIo(cli().cwd), outColumns: 80 };
+      const out: string[] = [];
+      io.out = (text: string) => void out.push(text);
+      return runCli(argv, io, { runtime: cli().runtime }).then(() => out.join(''));
+    };
+    for (const argv of [
+      ['customers', 'list'],
+      ['users', 'list', '--customer', 'UX-1'],
+      ['tokens', 'list'],
+      ['locations', 'list', '--customer', 'UX-1'],
+    ]) {
+      const lines = (await terminal(argv)).trimEnd().split('\n');
+      for (const line of lines) expect(line.length, `${argv.join(' ')}: ${line}`).toBeLessThanOrEqual(80);
+      // A header row (an empty list says so instead: "No users.").
+      expect(lines[0], argv.join(' ')).toMatch(/^([A-Z]+( [A-Z]+)? {2,}[A-Z]|No \w+\.$)/);
+    }
+    expect((await terminal(['customers', 'list'])).split('\n')[0]).toMatch(
+      /^EXTERNAL ID {2,}NAME {2,}STATUS/,
+    );
+    const customer = await terminal(['customers', 'get', 'UX-1']);
+    expect(customer).toMatch(/^externalId: +UX-1$/m);
+    for (const line of customer.trimEnd().split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 
   it('says a rejected file reason once', async () => {

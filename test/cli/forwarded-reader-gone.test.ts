@@ -26,7 +26,11 @@ function countingList(gate: Promise<void>) {
       if (page === 2) await gate;
       return { items: [{ id: `user-${page}` }], nextCursor: page + 1 < PAGES ? String(page + 1) : null };
     });
-    await printList(io, pages, { json: true, describe: (item) => item.id, empty: 'No users.' });
+    await printList(io, pages, {
+      json: true,
+      columns: [{ header: 'ID', value: (item) => item.id }],
+      empty: 'No users.',
+    });
     ended();
     return 0;
   };

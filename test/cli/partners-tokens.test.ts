@@ -54,7 +54,8 @@ describe('hub partners', () => {
       ['Telco Noord', false],
     ]);
     const shown = await cli().hub('partners', 'get', 'Telco Noord');
-    expect(shown.stdout).toContain('Telco Noord  (nl)');
+    expect(shown.stdout).toMatch(/^name: +Telco Noord$/m);
+    expect(shown.stdout).toMatch(/^defaultLanguage: +nl$/m);
   });
 
   it('scopes customers by --partner (name or id)', async () => {
@@ -157,14 +158,17 @@ describe('hub tokens', () => {
     const line = (text: string) => text.split('\n').find((entry) => entry.startsWith(child.id)) ?? '';
 
     const listed = await cli().hub('tokens', 'list');
-    expect(line(listed.stdout)).toContain(`created with token ${parent.id}`);
-    expect(line(listed.stdout)).toMatch(/\(no expiry\)$/);
+    // Piped: a tab-separated record per token, the creating token in its own field.
+    expect(line(listed.stdout).split('\t')).toContain(parent.id);
+    expect(line(listed.stdout)).toMatch(/\tno expiry$/);
     expect(listed.stdout.split('\n').find((entry) => entry.startsWith(parent.id))).not.toContain(
-      'created with',
+      `\t${parent.id}\t`,
     );
 
     await cli().hub('tokens', 'revoke', parent.id);
-    expect(line((await cli().hub('tokens', 'list')).stdout)).toMatch(/created with token .*\(revoked\)$/);
+    expect(line((await cli().hub('tokens', 'list')).stdout)).toMatch(
+      new RegExp(`\\t${parent.id}\\trevoked$`),
+    );
   });
 
   it('prints only the token on stdout without --json, the rest on stderr', async () => {

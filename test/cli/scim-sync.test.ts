@@ -52,7 +52,9 @@ describe('hub scim sync', () => {
 
     const disabled = await cli().hub('scim', 'sync', 'disable', '--customer', 'SYNC-1');
     expect(disabled.exitCode, disabled.stderr).toBe(0);
-    expect(disabled.stdout).toContain('Directory sync is off for customer');
+    expect(disabled.stdout).toMatch(/^directorySync: +off$/m);
+    expect(disabled.stdout).toContain('Users are added by the web app, the API, CSV and the CLI.');
+    for (const line of disabled.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
     expect(await syncState()).toMatchObject({
       enabled: false,
       scimBasePath: expect.stringMatching(/^\/scim\/v2\//),

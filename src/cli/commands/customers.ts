@@ -5,6 +5,7 @@ import type { CustomerView } from '../../services/customers/customer-view.ts';
 import { isAppError } from '../../domain/errors.ts';
 import type { CliContext } from '../cli-context.ts';
 import { allPages, printList } from '../list-output.ts';
+import { keyValueLines, type Column } from '../text-table.ts';
 import { CliUsageError } from '../exit-codes.ts';
 import { customerByRef } from '../references.ts';
 import { waitUntil } from '../wait-for-jobs.ts';
@@ -33,12 +34,31 @@ function provisioningErrors(customer: CustomerView): string {
   return customer.errors.map((error) => `  - ${error.description}`).join('\n');
 }
 
-/** One line per customer; each sold package with its usage: `webex_suite (3/50 used)`, `webex_calling (2 used)`. */
-export function describeCustomer(customer: CustomerView): string {
-  const packages = customer.packages
+/** Each sold package with its usage: `webex_suite (3/50 used)`, `webex_calling (2 used)`. */
+export function describePackages(customer: CustomerView): string {
+  return customer.packages
     .map((entry) => `${entry.id} (${entry.used}${entry.limit === null ? '' : `/${entry.limit}`} used)`)
     .join(', ');
-  return `${customer.id}  ${customer.externalId}  ${customer.name}  [${customer.status}]${packages ? `  ${packages}` : ''}`;
+}
+
+/** `customers list`: on a terminal the packages go first, then the id (the externalId names it too). */
+export const CUSTOMER_COLUMNS: readonly Column<CustomerView>[] = [
+  { header: 'ID', value: (customer) => customer.id, dropOrder: 1 },
+  { header: 'EXTERNAL ID', value: (customer) => customer.externalId },
+  { header: 'NAME', value: (customer) => customer.name },
+  { header: 'STATUS', value: (customer) => customer.status },
+  { header: 'PACKAGES', value: describePackages, dropOrder: 0 },
+];
+
+/** A customer as `key: value` lines (`customers get`, `customers create`). */
+export function describeCustomer(customer: CustomerView): string {
+  return keyValueLines([
+    ['id', customer.id],
+    ['externalId', customer.externalId],
+    ['name', customer.name],
+    ['status', customer.status],
+    ['packages', describePackages(customer) || '(none)'],
+  ]);
 }
 
 interface CreateOptions {
@@ -119,7 +139,7 @@ export function registerCustomerCommands(program: Command, cli: CliContext): voi
             return current.status === 'provisioning' ? null : current;
           })
         : created;
-      cli.print(options.json, customer, () => `Created customer ${describeCustomer(customer)}`);
+      cli.print(options.json, customer, () => `Created customer:\n${describeCustomer(customer)}`);
       // The customer exists (its JSON is printed) but provisioning failed: exit 1 with the reasons.
       // Not process.exitCode: runCli answers the exit code, and in a server that is not our process.
       if (customer.status === 'error')
@@ -148,7 +168,7 @@ export function registerCustomerCommands(program: Command, cli: CliContext): voi
       });
       await printList(cli.io, pages, {
         json: options.json,
-        describe: describeCustomer,
+        columns: CUSTOMER_COLUMNS,
         empty: 'No customers.',
       });
     });

@@ -4,13 +4,28 @@ import type { LocationView } from '../../services/locations/location-service.ts'
 import { isAppError } from '../../domain/errors.ts';
 import type { CliContext } from '../cli-context.ts';
 import { printList } from '../list-output.ts';
+import { keyValueLines, type Column } from '../text-table.ts';
 import { CliUsageError } from '../exit-codes.ts';
 
+const place = (location: LocationView) =>
+  [location.address.addressLine1, location.address.city, location.country].filter(Boolean).join(', ');
+
+/** `locations list`: on a terminal the address goes first, then the id (the name names it too). */
+const LOCATION_COLUMNS: readonly Column<LocationView>[] = [
+  { header: 'ID', value: (location) => location.id, dropOrder: 1 },
+  { header: 'NAME', value: (location) => location.name },
+  { header: 'ADDRESS', value: place, dropOrder: 0 },
+  { header: 'TIME ZONE', value: (location) => location.timeZone },
+];
+
+/** A location as `key: value` lines (`locations create`). */
 function describeLocation(location: LocationView): string {
-  const place = [location.address.addressLine1, location.address.city, location.country]
-    .filter(Boolean)
-    .join(', ');
-  return `${location.id}  ${location.name}  (${place})  ${location.timeZone}`;
+  return keyValueLines([
+    ['id', location.id],
+    ['name', location.name],
+    ['address', place(location)],
+    ['timeZone', location.timeZone],
+  ]);
 }
 
 interface CreateOptions {
@@ -63,7 +78,7 @@ export function registerLocationCommands(program: Command, cli: CliContext): voi
         timeZone: options.timezone,
         language: options.language,
       });
-      cli.print(options.json, location, () => `Created location ${describeLocation(location)}`);
+      cli.print(options.json, location, () => `Created location:\n${describeLocation(location)}`);
     });
 
   locations
@@ -78,7 +93,7 @@ export function registerLocationCommands(program: Command, cli: CliContext): voi
       const items = await listLocationViews(context, options.customer);
       await printList(cli.io, [items], {
         json: options.json,
-        describe: describeLocation,
+        columns: LOCATION_COLUMNS,
         empty: 'No locations.',
       });
     });

@@ -3,11 +3,16 @@ import type { Command } from 'commander';
 import type { PhoneNumberView } from '../../services/numbers/number-service.ts';
 import type { CliContext } from '../cli-context.ts';
 import { allPages, printList } from '../list-output.ts';
+import type { Column } from '../text-table.ts';
 import { CliUsageError } from '../exit-codes.ts';
 
-function describeNumber(number: PhoneNumberView): string {
-  return `${number.phoneNumber}  ${number.locationName}  ${number.state}${number.userEmail ? `  ${number.userEmail}` : ''}`;
-}
+/** `numbers list`: every column fits 80 columns but the user's email, cut when long. */
+const NUMBER_COLUMNS: readonly Column<PhoneNumberView>[] = [
+  { header: 'NUMBER', value: (number) => number.phoneNumber },
+  { header: 'LOCATION', value: (number) => number.locationName },
+  { header: 'STATE', value: (number) => number.state },
+  { header: 'USER', value: (number) => number.userEmail ?? '' },
+];
 
 interface ListOptions {
   customer: string;
@@ -66,7 +71,7 @@ export function registerNumberCommands(program: Command, cli: CliContext): void 
       const pages = allPages((cursor) =>
         listNumbers(context, options.customer, { location: options.location, state, cursor, limit: 200 }),
       );
-      await printList(cli.io, pages, { json: options.json, describe: describeNumber, empty: 'No numbers.' });
+      await printList(cli.io, pages, { json: options.json, columns: NUMBER_COLUMNS, empty: 'No numbers.' });
     });
 
   numbers

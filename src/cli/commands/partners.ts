@@ -5,10 +5,25 @@ import type { findPartner } from '../../services/bootstrap/ensure-deployment.ts'
 import { conflict, isAppError } from '../../domain/errors.ts';
 import type { CliContext } from '../cli-context.ts';
 import { allPages, printList } from '../list-output.ts';
+import { keyValueLines, type Column } from '../text-table.ts';
 import { CliUsageError } from '../exit-codes.ts';
 
+/** `partners list`. */
+const PARTNER_COLUMNS: readonly Column<PartnerView>[] = [
+  { header: 'ID', value: (partner) => partner.id },
+  { header: 'NAME', value: (partner) => partner.name },
+  { header: 'LANGUAGE', value: (partner) => partner.defaultLanguage },
+  { header: 'DEFAULT', value: (partner) => (partner.isDefault ? 'default' : '') },
+];
+
+/** A partner as `key: value` lines (`partners get`, `partners create`). */
 function describePartner(partner: PartnerView): string {
-  return `${partner.id}  ${partner.name}  (${partner.defaultLanguage})${partner.isDefault ? '  [default]' : ''}`;
+  return keyValueLines([
+    ['id', partner.id],
+    ['name', partner.name],
+    ['defaultLanguage', partner.defaultLanguage],
+    ['default', partner.isDefault ? 'yes' : 'no'],
+  ]);
 }
 
 /** The language tags the product speaks; a partner's default must be one it can show. */
@@ -65,7 +80,7 @@ export function registerPartnerCommands(program: Command, cli: CliContext): void
       }).catch(async (error: unknown) => {
         throw await withNamesake(context.db, options.name, error);
       });
-      cli.print(options.json, partner, () => `Created partner ${describePartner(partner)}`);
+      cli.print(options.json, partner, () => `Created partner:\n${describePartner(partner)}`);
     });
 
   partners
@@ -76,7 +91,7 @@ export function registerPartnerCommands(program: Command, cli: CliContext): void
       const { listPartnerViews } = await partnerService();
       const context = await cli.serviceContext({});
       const pages = allPages((cursor) => listPartnerViews(context, { cursor, limit: 200 }));
-      await printList(cli.io, pages, { json: options.json, describe: describePartner, empty: '' });
+      await printList(cli.io, pages, { json: options.json, columns: PARTNER_COLUMNS, empty: '' });
     });
 
   partners

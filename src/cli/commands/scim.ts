@@ -7,6 +7,7 @@ import type { DirectorySyncView, ScimTokenView } from '../../services/scim/scim-
 import type { CliContext } from '../cli-context.ts';
 import { readDiscovery } from '../../server-discovery.ts';
 import { allPages, printList } from '../list-output.ts';
+import { keyValueLines, type Column } from '../text-table.ts';
 import { CliUsageError } from '../exit-codes.ts';
 import { orRejectUnknown } from '../references.ts';
 
@@ -16,9 +17,25 @@ function daysOption(value: string): number {
   return Number(value);
 }
 
+const scimTokenState = (token: ScimTokenView) =>
+  token.revokedAt ? 'revoked' : token.expiresAt ? `expires ${token.expiresAt}` : 'no expiry';
+
+/** `scim tokens list`. */
+const SCIM_TOKEN_COLUMNS: readonly Column<ScimTokenView>[] = [
+  { header: 'ID', value: (token) => token.id },
+  { header: 'PREFIX', value: (token) => `${token.prefix}…` },
+  { header: 'NAME', value: (token) => token.name },
+  { header: 'STATE', value: scimTokenState },
+];
+
+/** A SCIM token as `key: value` lines (`scim tokens create`, on stderr). */
 function describeToken(token: ScimTokenView): string {
-  const state = token.revokedAt ? 'revoked' : token.expiresAt ? `expires ${token.expiresAt}` : 'no expiry';
-  return `${token.id}  ${token.prefix}…  ${token.name}  (${state})`;
+  return keyValueLines([
+    ['id', token.id],
+    ['prefix', `${token.prefix}…`],
+    ['name', token.name],
+    ['state', scimTokenState(token)],
+  ]);
 }
 
 interface CommonOptions {
@@ -61,7 +78,7 @@ export function registerScimCommands(program: Command, cli: CliContext): void {
         );
         if (!options.json) {
           cli.io.err(
-            `Created ${describeToken(created.tokenInfo)}\n` +
+            `Created SCIM token:\n${describeToken(created.tokenInfo)}\n` +
               (sync ? await tenantUrlLines(cli, sync.scimBasePath) : '') +
               'Store the token now: it is not shown again.\n',
           );
@@ -83,7 +100,7 @@ export function registerScimCommands(program: Command, cli: CliContext): void {
       );
       await printList(cli.io, pages, {
         json: options.json,
-        describe: describeToken,
+        columns: SCIM_TOKEN_COLUMNS,
         empty: 'No SCIM tokens.',
       });
     });
@@ -107,10 +124,17 @@ export function registerScimCommands(program: Command, cli: CliContext): void {
   registerSyncCommands(scim, cli);
 }
 
+/** The directory-sync switch as `key: value` lines, then what it means (each under 80 columns). */
 function describeSync(sync: DirectorySyncView): string {
-  return sync.enabled
-    ? `Directory sync is on for customer ${sync.customerId}: the directory creates and changes its users.`
-    : `Directory sync is off for customer ${sync.customerId}: users are added by the web app, the API, CSV and the CLI.`;
+  return [
+    keyValueLines([
+      ['customer', sync.customerId],
+      ['directorySync', sync.enabled ? 'on' : 'off'],
+    ]),
+    sync.enabled
+      ? 'The directory creates and changes the users.'
+      : 'Users are added by the web app, the API, CSV and the CLI.',
+  ].join('\n');
 }
 
 function registerSyncCommands(scim: Command, cli: CliContext): void {

@@ -6,6 +6,7 @@ import type { TokenView } from '../../services/tokens/token-service.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import type { CliContext } from '../cli-context.ts';
 import { allPages, printList } from '../list-output.ts';
+import { keyValueLines, type Column } from '../text-table.ts';
 import { CliUsageError } from '../exit-codes.ts';
 import { checksItsOwnReferences, customerByRef, orRejectUnknown } from '../references.ts';
 
@@ -21,11 +22,32 @@ function daysOption(value: string): number {
   return Number(value);
 }
 
+const tokenState = (token: TokenView) =>
+  token.revokedAt ? 'revoked' : token.expiresAt ? `expires ${token.expiresAt}` : 'no expiry';
+
+/** `tokens list`: on a terminal the creating token goes first, then the customer. */
+const TOKEN_COLUMNS: readonly Column<TokenView>[] = [
+  { header: 'ID', value: (token) => token.id },
+  { header: 'PREFIX', value: (token) => `${token.prefix}…`, dropOrder: 2 },
+  { header: 'NAME', value: (token) => token.name },
+  { header: 'ROLE', value: (token) => token.role },
+  { header: 'CUSTOMER', value: (token) => token.customerId ?? '', dropOrder: 1 },
+  { header: 'CREATED WITH', value: (token) => token.createdByTokenId ?? '', dropOrder: 0 },
+  { header: 'STATE', value: tokenState },
+];
+
+/** A token as `key: value` lines (`tokens create`, on stderr). */
 function describeToken(token: TokenView): string {
-  const state = token.revokedAt ? 'revoked' : token.expiresAt ? `expires ${token.expiresAt}` : 'no expiry';
-  // The creating token is named: revoking it revokes this one too (ADR 0085).
-  const createdWith = token.createdByTokenId ? `  created with token ${token.createdByTokenId}` : '';
-  return `${token.id}  ${token.prefix}…  ${token.name}  ${token.role}${token.customerId ? `  customer ${token.customerId}` : ''}${createdWith}  (${state})`;
+  return keyValueLines([
+    ['id', token.id],
+    ['prefix', `${token.prefix}…`],
+    ['name', token.name],
+    ['role', token.role],
+    ['customer', token.customerId],
+    // The creating token is named: revoking it revokes this one too (ADR 0085).
+    ['createdWithToken', token.createdByTokenId],
+    ['state', tokenState(token)],
+  ]);
 }
 
 /**
@@ -98,7 +120,9 @@ export function registerTokenCommands(program: Command, cli: CliContext): void {
       });
       cli.print(options.json, created, () => created.token);
       if (!options.json)
-        cli.io.err(`Created ${describeToken(created)}\nStore the token now: it is not shown again.\n`);
+        cli.io.err(
+          `Created token:\n${describeToken(created)}\nStore the token now: it is not shown again.\n`,
+        );
     });
 
   tokens
@@ -114,7 +138,7 @@ export function registerTokenCommands(program: Command, cli: CliContext): void {
         const page = await listTokenViews(context, { cursor, limit: 200 });
         return { items: page.items.filter((token) => ofPartner.has(token.id)), nextCursor: page.nextCursor };
       });
-      await printList(cli.io, pages, { json: options.json, describe: describeToken, empty: 'No tokens.' });
+      await printList(cli.io, pages, { json: options.json, columns: TOKEN_COLUMNS, empty: 'No tokens.' });
     });
 
   tokens

@@ -9,6 +9,7 @@ import { isUuidLike } from '../../services/db-errors.ts';
 import type { UserView } from '../../services/users/user-view.ts';
 import type { CliContext } from '../cli-context.ts';
 import { allPages, printList } from '../list-output.ts';
+import { keyValueLines, type Column } from '../text-table.ts';
 import { CliUsageError } from '../exit-codes.ts';
 
 // Imported when an action runs, not by `hub --help` and the other commands (ADR 0014).
@@ -22,10 +23,32 @@ export function usersCommand(program: Command): Command {
   );
 }
 
+const fullName = (user: UserView) => [user.firstName, user.lastName].filter(Boolean).join(' ');
+const calling = (user: UserView) =>
+  [user.locationName, user.extension, user.phoneNumber].filter(Boolean).join(' ');
+
+/** `users list`: on a terminal the id goes first (the email names the user too), then calling. */
+const USER_COLUMNS: readonly Column<UserView>[] = [
+  { header: 'ID', value: (user) => user.id, dropOrder: 0 },
+  { header: 'EMAIL', value: (user) => user.email },
+  { header: 'NAME', value: fullName, dropOrder: 2 },
+  { header: 'PACKAGE', value: (user) => user.package ?? 'no package' },
+  { header: 'CALLING', value: calling, dropOrder: 1 },
+  { header: 'STATUS', value: (user) => user.status },
+];
+
+/** A user as `key: value` lines (`users get`, `users add`). */
 function describeUser(user: UserView): string {
-  const name = [user.firstName, user.lastName].filter(Boolean).join(' ');
-  const calling = [user.locationName, user.extension, user.phoneNumber].filter(Boolean).join(' ');
-  return `${user.id}  ${user.email}  ${name}  ${user.package ?? 'no package'}${calling ? `  ${calling}` : ''}  [${user.status}]`;
+  return keyValueLines([
+    ['id', user.id],
+    ['email', user.email],
+    ['name', fullName(user)],
+    ['package', user.package ?? 'no package'],
+    ['location', user.locationName],
+    ['extension', user.extension],
+    ['phoneNumber', user.phoneNumber],
+    ['status', user.status],
+  ]);
 }
 
 export function packageOption(value: string): PackageId {
@@ -144,7 +167,11 @@ export function registerUserCommands(program: Command, cli: CliContext): void {
       // Warnings (e.g. no preferred Webex site) go to stderr, as `users set-package` prints them.
       for (const warning of warnings) cli.io.err(`warning: ${warning.description}\n`);
       // The JSON is the API's answer: the user with its warnings.
-      cli.print(options.json, { ...user, warnings: [...warnings] }, () => `Added user ${describeUser(user)}`);
+      cli.print(
+        options.json,
+        { ...user, warnings: [...warnings] },
+        () => `Added user:\n${describeUser(user)}`,
+      );
     });
 
   users
@@ -168,7 +195,7 @@ export function registerUserCommands(program: Command, cli: CliContext): void {
           limit: 200,
         }),
       );
-      await printList(cli.io, pages, { json: options.json, describe: describeUser, empty: 'No users.' });
+      await printList(cli.io, pages, { json: options.json, columns: USER_COLUMNS, empty: 'No users.' });
     });
 
   users
