@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
-import { Group, Paper, Select, Table, TextInput } from '@mantine/core';
+import { Paper, Table } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -9,13 +9,12 @@ import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { Pager } from '../../../components/ui/pager.tsx';
 import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
-import { userPackages } from '../../../lib/package-catalog.ts';
 import { useUserPages } from '../api/list-users.ts';
 import { ManageUsersMenu } from './manage-users-menu.tsx';
 import { usePageOnScreen } from './use-page-on-screen.ts';
+import type { UserFilterName } from './users-filters.tsx';
+import { UsersFilters } from './users-filters.tsx';
 import { openClickedRow, staleRowsClass, UserRow, userRowLabels } from './user-row.tsx';
-
-const statuses = ['provisioned', 'pending_user_migration', 'error'];
 
 /** `?page=` as a page number: anything that is not a whole number of at least 1 means the first page. */
 function pageNumberOf(value: string | null): number {
@@ -103,45 +102,38 @@ export function UsersPage() {
     [navigate],
   );
 
-  return (
-    <>
+  // The header and the filter bar stay as they are while paging (see UsersFilters): the filters'
+  // callback reads the latest updateParams, which setSearchParams renews on every URL change.
+  const latestUpdateParams = useRef(updateParams);
+  useEffect(() => {
+    latestUpdateParams.current = updateParams;
+  }, [updateParams]);
+  const changeFilter = useCallback(
+    (name: UserFilterName, value: string | null) => latestUpdateParams.current({ [name]: value, page: null }),
+    [],
+  );
+  const header = useMemo(
+    () => (
       <PageHeader
         title={t('users.title')}
         description={t('users.description')}
         actions={<ManageUsersMenu customerId={customerId} />}
       />
+    ),
+    [t, customerId],
+  );
+
+  return (
+    <>
+      {header}
       <Paper>
-        <Group mb="md" gap="sm" wrap="wrap">
-          <TextInput
-            placeholder={t('users.searchPlaceholder')}
-            aria-label={t('users.search')}
-            value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
-            w={300}
-            maw="100%"
-          />
-          <Select
-            placeholder={t('users.allPackages')}
-            aria-label={t('users.packageFilter')}
-            clearable
-            value={packageFilter}
-            onChange={(value) => updateParams({ package: value, page: null })}
-            data={[
-              { value: 'none', label: t('users.noPackage') },
-              ...userPackages.map((entry) => ({ value: entry.id, label: t(entry.nameKey) })),
-            ]}
-            w={220}
-          />
-          <Select
-            placeholder={t('customers.allStatuses')}
-            aria-label={t('users.statusFilter')}
-            clearable
-            value={status}
-            onChange={(value) => updateParams({ status: value, page: null })}
-            data={statuses.map((value) => ({ value, label: t(`status.${value}`) }))}
-            w={220}
-          />
-        </Group>
+        <UsersFilters
+          search={search}
+          packageFilter={packageFilter}
+          status={status}
+          onSearchChange={setSearch}
+          onFilterChange={changeFilter}
+        />
         {pages.isError ? (
           <ErrorAlert error={pages.error} />
         ) : rows === null ? (
