@@ -61,6 +61,7 @@ const environmentSchema = z.object({
   RATE_LIMIT_EMAIL_COOLDOWN_MINUTES: wholeNumber.pipe(z.number().int().min(1).max(1_440)).default(5),
   RATE_LIMIT_EMAIL_PER_RECIPIENT_PER_DAY: wholeNumber.pipe(z.number().int().min(1).max(1_000)).default(5),
   IMPORT_MAX_BYTES: positiveInt.default(100 * 1024 * 1024),
+  RESTORE_MAX_UNPACKED_MB: wholeNumber.pipe(z.number().int().min(1).max(4_096)).default(1_024),
   SESSION_TTL_HOURS: positiveInt.default(12),
   SESSION_MAX_HOURS: positiveInt.default(7 * 24),
   DB_POOL_SIZE: positiveInt.default(10),
@@ -121,6 +122,10 @@ const EXPECTED: Record<Variable, { readonly takes: string; readonly example: str
     example: '5',
   },
   IMPORT_MAX_BYTES: { takes: 'a whole number of bytes above 0', example: '104857600' },
+  RESTORE_MAX_UNPACKED_MB: {
+    takes: 'a whole number of MB from 1 to 4096 (the most a backup may unpack to in hub restore)',
+    example: '1024',
+  },
   SESSION_TTL_HOURS: { takes: 'a whole number of hours above 0', example: '12' },
   SESSION_MAX_HOURS: { takes: 'a whole number of hours above 0', example: '168' },
   DB_POOL_SIZE: { takes: 'a whole number of connections above 0', example: '10' },
@@ -218,6 +223,11 @@ export interface Config {
     emailsPerRecipientPerDay: number;
   };
   readonly importMaxBytes: number;
+  /**
+   * `hub restore` refuses a backup that unpacks to more (RESTORE_MAX_UNPACKED_MB): PGlite holds the
+   * whole unpacked archive in memory while it loads it.
+   */
+  readonly restoreMaxUnpackedBytes: number;
   readonly trustProxy: TrustProxy;
   /** A session ends after this many hours without use (each use extends it), */
   readonly sessionTtlHours: number;
@@ -297,6 +307,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       emailsPerRecipientPerDay: env.RATE_LIMIT_EMAIL_PER_RECIPIENT_PER_DAY,
     },
     importMaxBytes: env.IMPORT_MAX_BYTES,
+    restoreMaxUnpackedBytes: env.RESTORE_MAX_UNPACKED_MB * 1024 * 1024,
     trustProxy: toTrustProxy(env.TRUST_PROXY),
     sessionTtlHours: env.SESSION_TTL_HOURS,
     sessionMaxHours: env.SESSION_MAX_HOURS,

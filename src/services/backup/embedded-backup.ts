@@ -4,7 +4,7 @@
 // its open database, streamed file by file (data-dir-tar.ts); restore runs only with no server.
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, openAsBlob } from 'node:fs';
-import { open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { open, readdir, rename, rm, stat, statfs } from 'node:fs/promises';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
@@ -13,11 +13,19 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { AppError } from '../../domain/errors.ts';
 import { conflict, validationFailed } from '../../domain/errors.ts';
+import { loadConfig } from '../../config.ts';
 import { makeDirectory } from '../../lib/make-directory.ts';
 import { keepPrivate, PRIVATE_FOLDER, type Database } from '../../db/client.ts';
 import { lockDataDir } from '../../db/data-dir-lock.ts';
 import { dataDirTar } from './data-dir-tar.ts';
 import { moveIntoPlace } from './move-into-place.ts';
+import {
+  ArchiveRefusal,
+  checkBackupArchive,
+  MAX_ARCHIVE_ENTRIES,
+  MAX_ARCHIVE_ENTRY_BYTES,
+  type ArchiveSummary,
+} from './restore-archive-guard.ts';
 
 export const EMBEDDED_BACKUP_FORMAT = 'pglite-datadir-tar-gz';
 
@@ -169,6 +177,87 @@ function notABackup(file: string, reason: string): AppError {
   });
 }
 
+/**
+ * A backup the guard refused (restore-archive-guard.ts): too big, too many entries, or entries no
+ * hub backup holds. Rejected input (exit 2), with the reason and the limit in the detail.
+ */
+function refusedBackup(file: string, refusal: ArchiveRefusal): AppError {
+  if (refusal.code === 'not_a_backup') return notABackup(file, refusal.reason);
+  return validationFailed(
+    [{ code: refusal.code, field: 'file', description: `${file}: ${refusal.reason}` }],
+    {
+      en: 'The backup is refused before anything is restored: it is not what hub backup writes, or larger than allowed.',
+      nl: 'De back-up wordt geweigerd voordat er iets wordt teruggezet: hij is niet wat hub backup schrijft, of groter dan toegestaan.',
+    },
+  );
+}
+
+/**
+ * Why PGlite could not load a backup, readable: its file system throws Emscripten `ErrnoError`s,
+ * plain objects with no message (and no errno when the host's error had a code Emscripten does not
+ * map), which printed as "undefined".
+ */
+export function describeLoadFailure(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  if (typeof error === 'object' && error !== null) {
+    const { name, errno } = error as { name?: unknown; errno?: unknown };
+    const label = typeof name === 'string' ? name : 'an error';
+    return typeof errno === 'number'
+      ? `${label} ${errno} while writing the data dir`
+      : `${label} without a reason while writing the data dir (a file too large for it, or no space left)`;
+  }
+  return error === undefined || error === null ? 'it gave no reason' : String(error);
+}
+
+/** The nearest folder of `target` that exists: where the restored data dir will take space. */
+async function existingAncestor(target: string): Promise<string> {
+  let folder = target;
+  while (!(await stat(folder).catch(() => null))) {
+    const parent = path.dirname(folder);
+    if (parent === folder) break;
+    folder = parent;
+  }
+  return folder;
+}
+
+/**
+ * Streams the backup through the guard before PGlite reads it whole into memory, and checks the
+ * file system holds what it unpacks to; the data dir is not touched until both pass.
+ */
+async function checkArchive(
+  file: string,
+  pgliteDir: string,
+  maxUnpackedBytes: number,
+): Promise<ArchiveSummary> {
+  const summary = await checkBackupArchive(file, {
+    maxUnpackedBytes,
+    maxEntries: MAX_ARCHIVE_ENTRIES,
+    maxEntryBytes: MAX_ARCHIVE_ENTRY_BYTES,
+  }).catch((error: unknown) => {
+    if (error instanceof ArchiveRefusal) throw refusedBackup(file, error);
+    throw error;
+  });
+  const folder = await existingAncestor(path.dirname(pgliteDir));
+  const space = await statfs(folder);
+  const free = space.bavail * space.bsize;
+  if (summary.unpackedBytes > free) {
+    throw validationFailed(
+      [
+        {
+          code: 'not_enough_space',
+          field: 'file',
+          description: `${file}: it unpacks to ${Math.ceil(summary.unpackedBytes / 1024 / 1024)} MB and ${folder} has ${Math.floor(free / 1024 / 1024)} MB free; nothing was restored`,
+        },
+      ],
+      {
+        en: 'There is not enough disk space to restore this backup.',
+        nl: 'Er is niet genoeg schijfruimte om deze back-up terug te zetten.',
+      },
+    );
+  }
+  return summary;
+}
+
 /** The backup as a file-backed Blob (not read into memory here), after a look at its first bytes. */
 async function openBackup(file: string): Promise<Blob> {
   const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
@@ -189,9 +278,12 @@ async function openBackup(file: string): Promise<Blob> {
 export async function restoreEmbedded(
   file: string,
   pgliteDir: string,
-  options: { force: boolean },
+  /** maxUnpackedBytes: RESTORE_MAX_UNPACKED_MB of the environment when not given. */
+  options: { force: boolean; maxUnpackedBytes?: number },
 ): Promise<RestoreResult> {
   const backup = await openBackup(file);
+  // Before the data dir is made or locked, and before PGlite unpacks the whole file in memory.
+  await checkArchive(file, pgliteDir, options.maxUnpackedBytes ?? loadConfig().restoreMaxUnpackedBytes);
   // Nobody may have the data dir open while it is replaced (ADR 0052).
   await makeDirectory(path.dirname(pgliteDir), { mode: PRIVATE_FOLDER });
   const lock = lockDataDir(pgliteDir);
@@ -223,7 +315,7 @@ async function restoreInto(
   let migrations: number;
   try {
     const pglite = await PGlite.create({ dataDir: staging, loadDataDir: backup }).catch((error: unknown) => {
-      throw notABackup(file, `PGlite could not load it (${(error as Error).message})`);
+      throw notABackup(file, `PGlite could not load it (${describeLoadFailure(error)})`);
     });
     try {
       await keepPrivate(staging);
