@@ -1,3 +1,4 @@
+import { PACKAGE_IDS } from '../../domain/packages/catalog.ts';
 import type { JsonObject } from '../json.ts';
 import {
   CORE_GROUP_SCHEMA,
@@ -217,14 +218,8 @@ const productAttributes: SchemaAttribute[] = [
     'string',
     "The Wholesale package of the user (e.g. webex_calling); empty for none. Without it a new user gets the customer's default package template.",
     {
-      canonicalValues: [
-        'webex_voice',
-        'webex_calling',
-        'webex_calling_standard',
-        'webex_suite',
-        'webex_meetings',
-        'cx_essentials',
-      ],
+      // The ids of SPEC §3's catalog, the one list of packages.
+      canonicalValues: PACKAGE_IDS,
     },
   ),
   attr('location', 'string', 'Name of the customer location of the user (needed by calling packages).'),
