@@ -6,7 +6,7 @@ export type JobOutcome = 'succeeded' | 'retried' | 'failed' | 'released';
 
 export const jobRunsTotal = new Counter({
   name: 'hub_job_runs_total',
-  help: 'Job runs in this process by kind and outcome (retried: failed, will run again; released: handed back at shutdown)',
+  help: 'Job runs in this process by kind and outcome (retried: failed, will run again; released: handed back at shutdown or after a lost database connection)',
   labelNames: ['kind', 'outcome'],
   registers: [],
 });

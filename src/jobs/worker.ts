@@ -5,7 +5,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../db/schema.ts';
+import { isDatabaseUnavailable } from '../services/db-errors.ts';
 import { runHousekeeping } from '../services/housekeeping/housekeeping.ts';
+import { isDatabaseConnectionLost } from './connection-loss.ts';
 import type { JobDefinition } from './job-definition.ts';
 import { recordJobRun } from './job-metrics.ts';
 import { loopRetryDelayMs } from './loop-backoff.ts';
@@ -23,6 +25,13 @@ export interface WorkerOptions {
 }
 
 const HOUR_MS = 3_600_000;
+
+/** More than this many lost connections in a row in one job's runs count as its failure. */
+const MAX_RELEASES_FOR_CONNECTION_LOSS = 20;
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
 /** JOB_LOCK_SECONDS (60 by default): set once at start-up by openRuntime, as the mail transport is. */
 let configuredLockSeconds = 60;
@@ -60,6 +69,8 @@ export function createWorker(options: WorkerOptions): Worker & { loop(): void } 
   let loopDone: Promise<void> = Promise.resolve();
   const onEnqueued = () => wake?.();
   const housekeepingIntervalMs = options.housekeepingIntervalMs ?? HOUR_MS;
+  /** Jobs of this worker released after a lost database connection, by id: how many times in a row. */
+  const connectionLosses = new Map<string, number>();
   let housekeepingDueAt = 0;
 
   /** Between jobs, never during one: it is short, and a long import must not wait on it. */
@@ -72,6 +83,55 @@ export function createWorker(options: WorkerOptions): Worker & { loop(): void } 
     } catch (error) {
       options.logger.warn({ err: error }, 'housekeeping failed; it runs again at its next turn');
     }
+  }
+
+  /**
+   * Writes a job's outcome (its release, its failure) through a database that may be away: again
+   * with the loop's backoff for as long as the database is unavailable, so the claim is given up
+   * seconds after the database is back, not when the lock expires (JOB_LOCK_SECONDS). Answers false
+   * when the worker stops first (the lock then expires as it would have); other errors are thrown.
+   */
+  async function persistently(logger: Logger, what: string, write: () => Promise<void>): Promise<boolean> {
+    for (let failures = 1; ; failures += 1) {
+      try {
+        await write();
+        if (failures > 1) logger.info({ failures: failures - 1 }, `could ${what} once the database was back`);
+        return true;
+      } catch (error) {
+        if (!isDatabaseUnavailable(error)) throw error;
+        if (abort.signal.aborted) {
+          logger.warn(
+            { reason: errorText(error) },
+            `could not ${what} before shutting down: it is taken over when its lock expires`,
+          );
+          return false;
+        }
+        const retryInMs = loopRetryDelayMs(failures, pollIntervalMs);
+        // Without the stack: a line per try, doubling, for as long as the database is away.
+        logger.warn(
+          { reason: errorText(error), failures, retryInMs },
+          `could not ${what}: database unavailable`,
+        );
+        await sleep(retryInMs, undefined, { signal: abort.signal }).catch(() => undefined);
+      }
+    }
+  }
+
+  /**
+   * A job that loses its connection every time it runs (a query that crashes its server process,
+   * say) would go round without end: past this many losses in a row in this worker, the loss is
+   * an ordinary failure and uses up an attempt.
+   */
+  function mayReleaseAfterConnectionLoss(jobId: string): boolean {
+    const losses = (connectionLosses.get(jobId) ?? 0) + 1;
+    if (losses > MAX_RELEASES_FOR_CONNECTION_LOSS) {
+      connectionLosses.delete(jobId);
+      return false;
+    }
+    // Jobs released here and finished by another worker leave their count behind: keep it small.
+    if (connectionLosses.size >= 1000) connectionLosses.clear();
+    connectionLosses.set(jobId, losses);
+    return true;
   }
 
   async function runOne(): Promise<boolean> {
@@ -108,6 +168,7 @@ export function createWorker(options: WorkerOptions): Worker & { loop(): void } 
         signal: abort.signal,
       });
       await completeJob(options.db, job.id, id);
+      connectionLosses.delete(job.id);
       recordJobRun(job.kind, 'succeeded', seconds());
       logger.info('job succeeded');
     } catch (error) {
@@ -122,9 +183,24 @@ export function createWorker(options: WorkerOptions): Worker & { loop(): void } 
         logger.info('job interrupted by shutdown; released to the queue');
         return true;
       }
+      if (isDatabaseConnectionLost(error) && mayReleaseAfterConnectionLoss(job.id)) {
+        logger.warn(
+          { reason: errorText(error) },
+          'job stopped: the database connection was lost; it goes back to the queue without using an attempt',
+        );
+        if (await persistently(logger, 'release the job', () => releaseJob(options.db, job.id, id))) {
+          recordJobRun(job.kind, 'released', seconds());
+          logger.info('job released to the queue after the lost database connection');
+        }
+        return true;
+      }
+      connectionLosses.delete(job.id);
       logger.error({ err: error }, 'job failed');
-      await failJob(options.db, job, id, error instanceof Error ? error.message : String(error));
-      recordJobRun(job.kind, job.attempts >= job.max_attempts ? 'failed' : 'retried', seconds());
+      const recorded = await persistently(logger, 'record the job failure', () =>
+        failJob(options.db, job, id, errorText(error)),
+      );
+      if (recorded)
+        recordJobRun(job.kind, job.attempts >= job.max_attempts ? 'failed' : 'retried', seconds());
     } finally {
       clearInterval(heartbeatTimer);
     }

@@ -6,6 +6,7 @@ import type { DB } from '../../db/schema.ts';
 import { findImportById, updateImport } from '../../db/repositories/import-jobs.ts';
 import { IMPORT_JOB_KIND } from '../../services/imports/import-job-kind.ts';
 import { ImportInterrupted, runImport } from '../../services/imports/run-import.ts';
+import { isDatabaseConnectionLost } from '../connection-loss.ts';
 import { defineJob } from '../job-definition.ts';
 import { importRowsProcessedTotal } from '../job-metrics.ts';
 
@@ -23,8 +24,13 @@ export const importUsersJob = defineJob({
     } catch (error) {
       // Cancelled by a user: the job is done. Shutdown or takeover: let the worker see the abort.
       if (error instanceof ImportInterrupted && !signal.aborted) return;
-      if (!(error instanceof ImportInterrupted) && job.attempts >= job.max_attempts) {
-        // The queue gives up after this attempt: the import must not stay "applying" forever.
+      if (
+        !(error instanceof ImportInterrupted) &&
+        !isDatabaseConnectionLost(error) &&
+        job.attempts >= job.max_attempts
+      ) {
+        // The queue gives up after this attempt: the import must not stay "applying" forever. A
+        // lost database connection uses no attempt: the worker hands the job back to the queue.
         const failure = error instanceof Error ? error.message : String(error);
         await updateImport(db, importId, { status: 'failed', failure, finished_at: sql`now()` }, [
           'queued',
