@@ -216,7 +216,7 @@ const productAttributes: SchemaAttribute[] = [
   attr(
     'package',
     'string',
-    "The Wholesale package of the user (e.g. webex_calling); empty for none. Without it a new user gets the customer's default package template.",
+    "The Wholesale package of the user (e.g. webex_calling); absent when the user has none. Without it a new user gets the customer's default package template. A held package can be changed to another, not cleared: remove or an empty value answers 400 mutability (remove the user instead); a PUT that leaves it out keeps it.",
     {
       // The ids of SPEC §3's catalog, the one list of packages.
       canonicalValues: PACKAGE_IDS,
