@@ -4,6 +4,7 @@ import type { ErrorDetail } from '../errors.ts';
 import { packageDisplayName } from '../packages/catalog.ts';
 import type { FileIssue } from '../csv/map-header.ts';
 import { columnByKey } from '../csv/user-columns.ts';
+import type { Channel } from '../users/desired-change.ts';
 import type { IssueParams, RowErrorCode, RowIssue, RowWarningCode } from '../users/plan-issues.ts';
 import type { Locale } from './locale.ts';
 import { byteSizeText } from './byte-size.ts';
@@ -210,9 +211,34 @@ export function columnLabel(key: string | undefined, locale: Locale): string | n
   return (locale === 'nl' ? column.dutch : column.english).replace(/\*$/, '');
 }
 
-/** The reason alone, e.g. `Location "X" does not exist.` */
-export function issueText(issue: RowIssue, locale: Locale): string {
-  return ROW_TEXTS[issue.code][locale](enrich(issue.params, locale));
+/**
+ * The few issues whose CSV wording names the file's columns, worded for the channel that raised
+ * them instead: a manual add or a SCIM create has no "package column" to set TRUE in.
+ */
+const CHANNEL_TEXTS: Partial<
+  Record<RowErrorCode | RowWarningCode, Partial<Record<Exclude<Channel, 'csv'>, Texts>>>
+> = {
+  package_required: {
+    api: {
+      en: () => 'A new user needs a package: set `package`, or give the customer a default package template.',
+      nl: () =>
+        'Een nieuwe gebruiker heeft een pakket nodig: geef `package` op, of geef de klant een standaardpakketsjabloon.',
+    },
+    // The product extension's URN (src/scim/schema-urns.ts), spelt out: the domain does not import the SCIM edge.
+    scim: {
+      en: () =>
+        'A new user needs a package: set "package" in the extension urn:wholesale-hub:params:scim:schemas:extension:product:2.0:User, or give the customer a default package template.',
+      nl: () =>
+        'Een nieuwe gebruiker heeft een pakket nodig: geef "package" op in de extensie urn:wholesale-hub:params:scim:schemas:extension:product:2.0:User, of geef de klant een standaardpakketsjabloon.',
+    },
+  },
+};
+
+/** The reason alone, e.g. `Location "X" does not exist.`; `channel`: who asked (CSV wording by default). */
+export function issueText(issue: RowIssue, locale: Locale, channel: Channel = 'csv'): string {
+  const texts =
+    (channel === 'csv' ? undefined : CHANNEL_TEXTS[issue.code]?.[channel]) ?? ROW_TEXTS[issue.code];
+  return texts[locale](enrich(issue.params, locale));
 }
 
 /**

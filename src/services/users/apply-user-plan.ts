@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import { conflict, validationFailed, type AppError, type ErrorDetail } from '../../domain/errors.ts';
 import { EMAIL_TAKEN_TEXT, issueText } from '../../domain/messages/row-messages.ts';
+import type { Channel } from '../../domain/users/desired-change.ts';
 import type { RowError, RowErrorCode } from '../../domain/users/plan-issues.ts';
 import type { UserPlan } from '../../domain/users/plan-user-change.ts';
 import { deleteUserRow, insertUser, updateUserRow, userStateColumns } from '../../db/repositories/users.ts';
@@ -22,7 +23,11 @@ const CONFLICT_CODES: ReadonlySet<RowErrorCode> = new Set(['extension_taken', 'n
  * Plan errors as the API reports them: the public text for a taken email (409); an extension or
  * number held by another user (409) when nothing else is wrong with the request; else 400.
  */
-export function planErrorsToAppError(plan: UserPlan, context: ServiceContext): Error {
+export function planErrorsToAppError(
+  plan: UserPlan,
+  context: ServiceContext,
+  channel: Exclude<Channel, 'csv'> = 'api',
+): Error {
   if (plan.errors.some((issue) => issue.code === 'email_taken_elsewhere')) {
     return conflict(EMAIL_TAKEN_TEXT, [
       { code: 'email_taken', field: 'email', description: EMAIL_TAKEN_TEXT },
@@ -30,7 +35,7 @@ export function planErrorsToAppError(plan: UserPlan, context: ServiceContext): E
   }
   const details: ErrorDetail[] = plan.errors.map((issue) => ({
     code: issue.code,
-    description: issueText(issue, context.locale),
+    description: issueText(issue, context.locale, channel),
     ...(issue.column ? { field: apiFieldOf(issue.column) } : {}),
   }));
   if (plan.errors.length > 0 && plan.errors.every((issue) => CONFLICT_CODES.has(issue.code))) {
