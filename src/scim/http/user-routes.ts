@@ -17,15 +17,22 @@ import type { AttributePath } from '../filter/ast.ts';
 import { filterToSql } from '../filter/filter-to-sql.ts';
 import type { SqlColumn } from '../filter/filter-to-sql.ts';
 import { parseAttributePath } from '../filter/attribute-path.ts';
+import { getCi, isJsonObject } from '../json.ts';
 import type { JsonObject } from '../json.ts';
 import { applyPatch } from '../patch/apply-patch.ts';
 import { parsePatchRequest } from '../patch/parse-patch-request.ts';
 import { projectAttributes } from '../resources/project-attributes.ts';
 import type { Projection } from '../resources/project-attributes.ts';
 import { sortResources } from '../resources/sort-resources.ts';
-import { canonicalSchemaUrn, ENTERPRISE_USER_SCHEMA, isCoreSchema } from '../schema-urns.ts';
+import {
+  canonicalSchemaUrn,
+  ENTERPRISE_USER_SCHEMA,
+  isCoreSchema,
+  PRODUCT_USER_SCHEMA,
+} from '../schema-urns.ts';
 import { assertActiveStaysAssigned } from '../users/active-stays-assigned.ts';
 import { parseScimUser } from '../users/scim-user-input.ts';
+import type { ScimUserInput } from '../users/scim-user-input.ts';
 import { etagOf, renderScimUser } from '../users/render-scim-user.ts';
 import type { StoredScimUser } from '../users/render-scim-user.ts';
 import { listResponse, parseListQuery, parseProjection } from './list-response.ts';
@@ -117,7 +124,7 @@ async function patchUser(request: FastifyRequest<IdParams>): Promise<ScimUserRec
     const patched = applyPatch(before, operations);
     assertActiveStaysAssigned(patched);
     delete patched.groups;
-    const input = parseScimUser(patched, before);
+    const input = clearsRemovedPackage(parseScimUser(patched, before), before);
     try {
       return await replaceScimUser(state.context, state.customerId, record.id, input, record.version);
     } catch (error) {
@@ -126,6 +133,24 @@ async function patchUser(request: FastifyRequest<IdParams>): Promise<ScimUserRec
       if (!raced || ifMatch !== undefined || attempt >= 2) throw error;
     }
   }
+}
+
+/**
+ * A PATCH result is the whole resource: a package it no longer has (`remove` of
+ * `…:User:package` or of the extension) is a clear, as `replace` with "" is, not "left out" as
+ * in a PUT (RFC 7644 §3.5.1 lets a PUT leave readWrite attributes unasserted). The service
+ * refuses clearing a held package (400 mutability) instead of answering 204 and keeping it.
+ */
+function clearsRemovedPackage(input: ScimUserInput, before: JsonObject): ScimUserInput {
+  if (input.product.packageId !== undefined || !hasPackage(before)) return input;
+  return { ...input, product: { ...input.product, packageId: null } };
+}
+
+function hasPackage(resource: JsonObject): boolean {
+  const product = resource[PRODUCT_USER_SCHEMA];
+  if (!isJsonObject(product)) return false;
+  const value = getCi(product, 'package');
+  return typeof value === 'string' && value.trim() !== '';
 }
 
 /** Endpoint paths as RFC 7644 spells them, and lower-cased as some clients send them. */

@@ -3,7 +3,7 @@
 // CSV. Only what SCIM adds lives here: userName (unique per customer), externalId, the stored SCIM
 // document, `active` (suspension), clearing fields that a replace leaves out, and versions (ETags).
 import { AppError, conflict, notFound, validationFailed } from '../../domain/errors.ts';
-import { EMAIL_TAKEN_TEXT } from '../../domain/messages/row-messages.ts';
+import { EMAIL_TAKEN_TEXT, issueText } from '../../domain/messages/row-messages.ts';
 import { isPackageId } from '../../domain/packages/catalog.ts';
 import type { DesiredUserChange } from '../../domain/users/desired-change.ts';
 import { planUserChange } from '../../domain/users/plan-user-change.ts';
@@ -56,7 +56,10 @@ export interface ScimUserWrite {
   readonly preferredLanguage: string | null;
   readonly department: string | null;
   readonly manager: string | null;
-  /** `undefined`: keep; `null`: clear (package: none is not allowed by the rules, see docs). */
+  /**
+   * `undefined`: keep; `null`: clear. A held package is never cleared: no other channel sets a user
+   * to no package, so it is refused (PACKAGE_NOT_CLEARABLE).
+   */
   readonly product: {
     readonly packageId?: string | null;
     readonly location?: string | null;
@@ -67,6 +70,8 @@ export interface ScimUserWrite {
 
 export const VERSION_MISMATCH = 'version_mismatch';
 export const USER_NAME_TAKEN = 'user_name_taken';
+/** Detail code of a write that clears the package of a user who holds one (SCIM: 400 `mutability`). */
+export const PACKAGE_NOT_CLEARABLE = 'package_not_clearable';
 
 const TEXT_COLUMNS: ReadonlyArray<[TextField, keyof ScimUserWrite, keyof UserUpdate]> = [
   ['firstName', 'firstName', 'first_name'],
@@ -96,6 +101,28 @@ function userNameTaken(userName: string): AppError {
       nl: `userName "${userName}" wordt al gebruikt in deze organisatie.`,
     },
     [{ code: USER_NAME_TAKEN, field: 'userName', description: 'userName is unique within the customer.' }],
+  );
+}
+
+/**
+ * The admin API has no "no package" change (PUT …/package and PATCH take a package id only), and a
+ * CSV row that leaves a user without one removes the user (SPEC §6). SCIM does not invent a third
+ * meaning: clearing a held package is refused, naming the way that exists (DELETE).
+ */
+function packageNotClearable(current: string): AppError {
+  return validationFailed(
+    [
+      {
+        code: PACKAGE_NOT_CLEARABLE,
+        field: 'package',
+        description: `The user holds ${current}; give another package, or remove the user (DELETE) to end the subscription.`,
+        descriptionNl: `De gebruiker heeft ${current}; geef een ander pakket op, of verwijder de gebruiker (DELETE) om het abonnement te beëindigen.`,
+      },
+    ],
+    {
+      en: '"urn:wholesale-hub:params:scim:schemas:extension:product:2.0:User:package" cannot be cleared: a user holds a package until removed.',
+      nl: '"urn:wholesale-hub:params:scim:schemas:extension:product:2.0:User:package" kan niet worden leeggemaakt: een gebruiker houdt een pakket tot hij wordt verwijderd.',
+    },
   );
 }
 
@@ -207,6 +234,8 @@ async function write(
           const current = await findScimUser(trx, customer.id, existing.id);
           if (current?.version !== expectedVersion) throw versionMismatch();
         }
+        if (input.product.packageId === null && existing.package !== null)
+          throw packageNotClearable(existing.package);
       }
       await checkUserName(trx, customer.id, input.userName, existing?.id);
       const currentEmail = existing?.email.toLowerCase();
@@ -238,7 +267,7 @@ async function write(
       if (plan.action === 'error') {
         if (plan.errors.some((issue) => issue.code === 'email_taken_elsewhere'))
           throw new EmailTakenElsewhere();
-        throw planErrorsToAppError(plan, context);
+        throw planErrorsToAppError(plan, context, 'scim');
       }
       const extra = extraColumns(input, existing, emailChanges ? input.email : undefined);
       let row = await applyUserPlan(trx, context, customer, plan, existing, extra);
@@ -248,7 +277,11 @@ async function write(
       }
       if (!row)
         throw validationFailed([
-          { code: 'package_required', field: 'package', description: 'A package is required.' },
+          {
+            code: 'package_required',
+            field: 'package',
+            description: issueText({ code: 'package_required' }, context.locale, 'scim'),
+          },
         ]);
       // A suspended user's admin account can no longer sign in; its tokens go too (ADR 0085).
       if (row.suspended) await revokeTokensOfAdminSuspendedByDirectory(trx, context, customer.id, row.email);
