@@ -14,8 +14,12 @@ export type PackageId = (typeof PACKAGE_IDS)[number];
 export const ADD_ON_IDS = ['attendant_console'] as const;
 export type AddOnId = (typeof ADD_ON_IDS)[number];
 
+/** Packages sold to the customer itself, never held by a user. */
+export const CUSTOMER_LEVEL_IDS = ['common_area_calling'] as const;
+export type CustomerLevelId = (typeof CUSTOMER_LEVEL_IDS)[number];
+
 /** Packages a customer may be sold: the user packages, the add-on and the customer-level package. */
-export const SELLABLE_IDS = [...PACKAGE_IDS, ...ADD_ON_IDS, 'common_area_calling'] as const;
+export const SELLABLE_IDS = [...PACKAGE_IDS, ...ADD_ON_IDS, ...CUSTOMER_LEVEL_IDS] as const;
 export type SellableId = (typeof SELLABLE_IDS)[number];
 
 export type CallingTier = 'none' | 'voice' | 'standard' | 'professional';
@@ -124,6 +128,32 @@ export const ADD_ONS: Readonly<Record<AddOnId, AddOnDefinition>> = {
     csvHeaderNl: 'Attendant Console',
   },
 };
+
+export interface CustomerLevelDefinition {
+  readonly id: CustomerLevelId;
+  readonly displayName: string;
+  readonly displayNameNl: string;
+  /** A calling package: selling it makes the Wholesale API require a first location (SPEC §2). */
+  readonly calling: boolean;
+}
+
+export const CUSTOMER_LEVEL_PACKAGES: Readonly<Record<CustomerLevelId, CustomerLevelDefinition>> = {
+  common_area_calling: {
+    id: 'common_area_calling',
+    displayName: 'Common Area Calling',
+    displayNameNl: 'Common Area Calling',
+    calling: true,
+  },
+};
+
+/**
+ * Sellables that mean calling (SPEC §2: selling one requires a first location): the user packages
+ * with any calling, Voice included, and the customer-level calling packages. Derived, never listed.
+ */
+export const CALLING_SELLABLE_IDS: readonly SellableId[] = [
+  ...PACKAGE_IDS.filter((id) => PACKAGES[id].calling !== 'none'),
+  ...CUSTOMER_LEVEL_IDS.filter((id) => CUSTOMER_LEVEL_PACKAGES[id].calling),
+];
 
 /** Package columns in export order (SPEC §6), then the add-on. */
 export const PACKAGE_EXPORT_ORDER: readonly PackageId[] = [

@@ -2,7 +2,7 @@
 // The route's zod schemas parse the requests; these functions apply the public API's rules that a
 // schema cannot express (supported packages, the first location a calling package needs, the
 // add-on dependency) and turn the result into what the services store.
-import { isSellableId, type SellableId } from '../packages/catalog.ts';
+import { ADD_ONS, CALLING_SELLABLE_IDS, isSellableId, type SellableId } from '../packages/catalog.ts';
 import type { CustomerStatus } from './customer-lifecycle.ts';
 import { toPublicError, type WholesaleCode, type WholesaleCodeName } from './wholesale-codes.ts';
 
@@ -180,14 +180,7 @@ export interface CustomerChanges {
 export type MappingResult<T> = { ok: true; value: T } | { ok: false; errors: WholesaleCodeName[] };
 
 /** Customer-level packages that mean calling: the user calling packages and common area calling. */
-const CALLING_PACKAGES: ReadonlySet<string> = new Set([
-  'common_area_calling',
-  'webex_calling',
-  'webex_calling_standard',
-  'webex_suite',
-  'webex_voice',
-  'cx_essentials',
-]);
+const CALLING_PACKAGES: ReadonlySet<string> = new Set(CALLING_SELLABLE_IDS);
 
 /** SPEC §2: the Wholesale API requires a first location whenever a calling package is sold. */
 export function requiresFirstLocation(packages: readonly string[]): boolean {
@@ -195,7 +188,7 @@ export function requiresFirstLocation(packages: readonly string[]): boolean {
 }
 
 /** "`attendant_console` is dependent on: `webex_calling`, `webex_suite`, `cx_essentials`". */
-export const ATTENDANT_CONSOLE_HOSTS: readonly string[] = ['webex_calling', 'webex_suite', 'cx_essentials'];
+export const ATTENDANT_CONSOLE_HOSTS: readonly string[] = ADD_ONS.attendant_console.allowedWith;
 
 function toAddress(input: PublicAddressInput): AddressDraft {
   return {
