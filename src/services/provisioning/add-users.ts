@@ -9,7 +9,7 @@ import { conflict, validationFailed } from '../../domain/errors.ts';
 import { warningDetail, type WarningDetail } from '../../domain/messages/row-messages.ts';
 import { canStart, customerBusy } from '../../domain/provisioning/customer-lifecycle.ts';
 import { licenceChangeSteps } from '../../domain/provisioning/licence-change.ts';
-import { planUserChange } from '../../domain/users/plan-user-change.ts';
+import { planUserChange, type UserPlan } from '../../domain/users/plan-user-change.ts';
 import { deleteFreeAccount, freeAccountsByEmail } from '../../db/repositories/free-accounts.ts';
 import { emailsTakenElsewhere } from '../../db/repositories/users.ts';
 import type { CustomerRow, UserRow } from '../../db/schema.ts';
@@ -19,7 +19,7 @@ import { queueConsentEmail } from '../accounts/consent.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
 import { retryingDeadlocks } from '../db-errors.ts';
 import { applyUserPlan, planErrorsToAppError, userExistsError } from '../users/apply-user-plan.ts';
-import { loadPlanningState } from '../users/planning-state.ts';
+import { loadPlanningState, type PlanningState } from '../users/planning-state.ts';
 import { unusableLocationError } from '../users/refuse-unusable-location.ts';
 import { toDesiredChange, type UserFieldsInput } from '../users/user-input.ts';
 import { toUserView, type UserView } from '../users/user-view.ts';
@@ -142,13 +142,17 @@ function notClaimable(email: string): AppError {
   ]);
 }
 
-export async function addUsers(
+/**
+ * What an add refuses for the whole request before its transaction: the caller's role, the
+ * number of users, the customer's state, directory sync, and (audited, rate-limited) the emails
+ * other customers' users hold, which it answers.
+ */
+async function startAdding(
   context: ServiceContext,
   customerRef: string,
   inputs: readonly NewUserInput[],
-  options: AddUsersOptions = { mode: 'add', max: MAX_MANUAL_ADD },
-  claimableDomains: readonly string[] = [],
-): Promise<AddUserResult[]> {
+  options: AddUsersOptions,
+): Promise<{ customer: CustomerRow; emails: string[]; taken: ReadonlySet<string> }> {
   assertCanWrite(context.actor);
   if (inputs.length === 0) throw noUsersGiven();
   if (inputs.length > options.max) throw tooManyUsers(inputs.length, options.max);
@@ -171,6 +175,81 @@ export async function addUsers(
     return { taken: found, overBudget: recorded.overBudget };
   });
   if (overBudget) throw new ProbeRateLimited();
+  return { customer, emails, taken };
+}
+
+function planningKeys(emails: readonly string[], inputs: readonly NewUserInput[]) {
+  return {
+    emails,
+    extensions: inputs.flatMap((input) => (input.extension ? [input.extension] : [])),
+    phoneNumbers: inputs.flatMap((input) => (input.phoneNumber ? [input.phoneNumber] : [])),
+  };
+}
+
+/** Why this email cannot be added, or null: refused before anything about the user is planned. */
+function refuseEmail(
+  email: string,
+  known: {
+    readonly seen: ReadonlySet<string>;
+    readonly taken: ReadonlySet<string>;
+    readonly rowsByEmail: ReadonlyMap<string, unknown>;
+  },
+): AppError | null {
+  if (known.seen.has(email)) return duplicateError(email);
+  if (known.taken.has(email)) return emailTakenError();
+  if (known.rowsByEmail.has(email)) return userExistsError(email);
+  return null;
+}
+
+/** The new user's plan, or why it cannot be added: what the planner and the location rule say. */
+function planNewUser(
+  context: ServiceContext,
+  email: string,
+  input: NewUserInput,
+  state: PlanningState['state'],
+  options: AddUsersOptions,
+): { ok: true; plan: UserPlan } | { ok: false; error: AppError } {
+  const change = toDesiredChange(email, input, (ref) => state.locationById(ref)?.name ?? ref);
+  // The package the user would get: the one given, else the customer's template. Without
+  // either the planner's `package_required` is the answer, not the location.
+  const target = input.package ?? state.defaultPackageTemplate;
+  const locationError =
+    (options.unusableLocation ?? 'refuse') === 'refuse' && target !== null
+      ? unusableLocationError(change.location, target, state, context)
+      : null;
+  if (locationError) return { ok: false, error: locationError };
+  const plan = planUserChange({
+    current: null,
+    change,
+    behaviour: 'add-only',
+    channel: 'api',
+    context: state,
+  });
+  if (plan.action === 'add') return { ok: true, plan };
+  return {
+    ok: false,
+    error:
+      plan.action === 'error'
+        ? (planErrorsToAppError(plan, context) as AppError)
+        : validationFailed([
+            {
+              code: 'package_required',
+              field: 'package',
+              description: 'A package is required.',
+              descriptionNl: 'Een pakket is verplicht.',
+            },
+          ]),
+  };
+}
+
+export async function addUsers(
+  context: ServiceContext,
+  customerRef: string,
+  inputs: readonly NewUserInput[],
+  options: AddUsersOptions = { mode: 'add', max: MAX_MANUAL_ADD },
+  claimableDomains: readonly string[] = [],
+): Promise<AddUserResult[]> {
+  const { customer, emails, taken } = await startAdding(context, customerRef, inputs, options);
 
   let results: AddUserResult[] = [];
   let pushes: UserRow[] = [];
@@ -183,11 +262,7 @@ export async function addUsers(
       results = new Array<AddUserResult>(inputs.length);
       pushes = [];
       takenMeanwhile = [];
-      const { state, rowsByEmail } = await loadPlanningState(trx, customer, {
-        emails,
-        extensions: inputs.flatMap((input) => (input.extension ? [input.extension] : [])),
-        phoneNumbers: inputs.flatMap((input) => (input.phoneNumber ? [input.phoneNumber] : [])),
-      });
+      const { state, rowsByEmail } = await loadPlanningState(trx, customer, planningKeys(emails, inputs));
       const freeAccounts = await freeAccountsByEmail(trx, emails);
       const seen = new Set<string>();
       for (const [index, input] of inputs.entries()) {
@@ -195,17 +270,10 @@ export async function addUsers(
         const fail = (error: AppError) => {
           results[index] = { email, result: 'failed', error };
         };
-        if (seen.has(email)) {
-          fail(duplicateError(email));
-          continue;
-        }
+        const refused = refuseEmail(email, { seen, taken, rowsByEmail });
         seen.add(email);
-        if (taken.has(email)) {
-          fail(emailTakenError());
-          continue;
-        }
-        if (rowsByEmail.has(email)) {
-          fail(userExistsError(email));
+        if (refused) {
+          fail(refused);
           continue;
         }
         const freeAccount = freeAccounts.get(email);
@@ -218,40 +286,12 @@ export async function addUsers(
           continue;
         }
 
-        const change = toDesiredChange(email, input, (ref) => state.locationById(ref)?.name ?? ref);
-        // The package the user would get: the one given, else the customer's template. Without
-        // either the planner's `package_required` is the answer, not the location.
-        const target = input.package ?? state.defaultPackageTemplate;
-        const locationError =
-          (options.unusableLocation ?? 'refuse') === 'refuse' && target !== null
-            ? unusableLocationError(change.location, target, state, context)
-            : null;
-        if (locationError) {
-          fail(locationError);
+        const planned = planNewUser(context, email, input, state, options);
+        if (!planned.ok) {
+          fail(planned.error);
           continue;
         }
-        const plan = planUserChange({
-          current: null,
-          change,
-          behaviour: 'add-only',
-          channel: 'api',
-          context: state,
-        });
-        if (plan.action !== 'add') {
-          fail(
-            plan.action === 'error'
-              ? (planErrorsToAppError(plan, context) as AppError)
-              : validationFailed([
-                  {
-                    code: 'package_required',
-                    field: 'package',
-                    description: 'A package is required.',
-                    descriptionNl: 'Een pakket is verplicht.',
-                  },
-                ]),
-          );
-          continue;
-        }
+        const { plan } = planned;
         const pending = freeAccount !== undefined && options.mode === 'add';
         // The planner saw every key this batch touches; a write that still collides (another
         // request took the email or number, or deleted the location, a moment ago) fails this user
@@ -313,6 +353,13 @@ export async function addUsers(
   return results;
 }
 
+const ONE_USER_OPTIONS: AddUsersOptions = {
+  mode: 'add',
+  max: MAX_MANUAL_ADD,
+  allowWhileDirectorySync: true,
+  unusableLocation: 'plan',
+};
+
 /**
  * The single-user form (Wholesale subscriber create, admin API create): the failure is thrown. Adds
  * while directory sync is on; the admin API's single create refuses that first
@@ -324,13 +371,35 @@ export async function addOneUser(
   input: NewUserInput,
   unusableLocation: 'refuse' | 'plan' = 'plan',
 ): Promise<Extract<AddUserResult, { result: 'created' | 'pending_user_migration' }>> {
-  const [result] = await addUsers(context, customer.id, [input], {
-    mode: 'add',
-    max: MAX_MANUAL_ADD,
-    allowWhileDirectorySync: true,
-    unusableLocation,
-  });
+  const [result] = await addUsers(context, customer.id, [input], { ...ONE_USER_OPTIONS, unusableLocation });
   if (!result) throw new Error('addUsers answered no result');
   if (result.result === 'failed') throw result.error;
   return result;
+}
+
+/**
+ * The Wholesale subscriber precheck: the refusals of addOneUser (`plan`), thrown as it throws
+ * them, by the very steps it takes, up to the write. `email` stops after the email's own checks
+ * (a precheck without a package). Writes nothing but the probe audit a create writes too.
+ */
+export async function checkOneUser(
+  context: ServiceContext,
+  customer: CustomerRow,
+  input: NewUserInput,
+  upTo: 'email' | 'plan',
+): Promise<void> {
+  const inputs = [input];
+  const start = await startAdding(context, customer.id, inputs, ONE_USER_OPTIONS);
+  const email = start.emails[0] ?? '';
+  const { state, rowsByEmail } = await loadPlanningState(
+    context.db,
+    start.customer,
+    planningKeys(start.emails, inputs),
+    { purpose: 'check' },
+  );
+  const refused = refuseEmail(email, { seen: new Set(), taken: start.taken, rowsByEmail });
+  if (refused) throw refused;
+  if (upTo === 'email') return;
+  const planned = planNewUser(context, email, input, state, ONE_USER_OPTIONS);
+  if (!planned.ok) throw planned.error;
 }

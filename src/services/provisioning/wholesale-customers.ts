@@ -1,14 +1,12 @@
 // Wholesale API customers (SPEC §2, §7): the public request shapes mapped onto our customer
 // lifecycle. Create and update answer at once and continue in the provisioning job (202).
+import { randomUUID } from 'node:crypto';
 import { conflict, isAppError } from '../../domain/errors.ts';
-import { checkCountry } from '../../domain/customers/customer-input.ts';
 import { canStart, customerBusy } from '../../domain/provisioning/customer-lifecycle.ts';
 import {
-  ATTENDANT_CONSOLE_HOSTS,
   customerChangesFromUpdate,
   customerDraftFromCreate,
   packagesRemovedInUse,
-  requiresFirstLocation,
   toPublicCustomer,
   type CustomerRecord,
   type LocationDraft,
@@ -18,8 +16,7 @@ import {
   type PublicCustomerUpdateInput,
   type PublicProvisioningParametersInput,
 } from '../../domain/provisioning/public-customer.ts';
-import { PRECHECK_SUCCESS, type WholesaleCodeName } from '../../domain/provisioning/wholesale-codes.ts';
-import { isSellableId } from '../../domain/packages/catalog.ts';
+import { PRECHECK_SUCCESS } from '../../domain/provisioning/wholesale-codes.ts';
 import {
   countPackageUsage,
   listCustomerPackages,
@@ -150,6 +147,25 @@ export async function createWholesaleCustomer(
   context: ServiceContext,
   request: PublicCustomerCreateInput,
 ): Promise<string> {
+  const id = await provisionCustomer(context, request, 'create');
+  if (id === null) throw new Error('the create answered no customer');
+  return id;
+}
+
+/** Thrown in the create's transaction by its precheck, before anything is stored: all was accepted. */
+class CreateWouldSucceed extends Error {}
+
+/**
+ * The create and its precheck are one path: every refusal of the create, in its order, up to the
+ * first write (createCustomer's own field checks included). `check` stops there, inside the
+ * create's transaction, before the customer is stored; nothing is written but the probe audit a
+ * create writes too. Answers the new customer's id, or null for `check`.
+ */
+async function provisionCustomer(
+  context: ServiceContext,
+  request: PublicCustomerCreateInput,
+  mode: 'create' | 'check',
+): Promise<string | null> {
   const draft = customerDraftFromCreate(request);
   if (!draft.ok) throw wholesaleInvalid(draft.errors);
   const { value } = draft;
@@ -165,34 +181,38 @@ export async function createWholesaleCustomer(
   // the check above too. The create holds a lock on the email until it commits.
   let heldMeanwhile = false;
   const refuseHeldEmail = async (trx: Executor): Promise<void> => {
+    if (mode === 'check') throw new CreateWouldSucceed();
     heldMeanwhile = await isPrimaryEmailHeldExclusively(trx, value.adminEmail);
     if (heldMeanwhile) throw emailTakenError();
   };
-  const view = await createCustomer(
-    context,
-    {
-      name: value.name,
-      externalId: value.externalId,
-      adminEmail: value.adminEmail,
-      country: value.address.country,
-      address: {
-        addressLine1: value.address.addressLine1,
-        addressLine2: value.address.addressLine2,
-        city: value.address.city,
-        stateOrProvince: value.address.stateOrProvince,
-        zipCode: value.address.zipCode,
+  try {
+    const view = await createCustomer(
+      context,
+      {
+        name: value.name,
+        externalId: value.externalId,
+        adminEmail: value.adminEmail,
+        country: value.address.country,
+        address: {
+          addressLine1: value.address.addressLine1,
+          addressLine2: value.address.addressLine2,
+          city: value.address.city,
+          stateOrProvince: value.address.stateOrProvince,
+          zipCode: value.address.zipCode,
+        },
+        language: value.language,
+        packages: value.packages.map((entry) => ({ id: entry.packageId, limit: entry.limit })),
+        firstLocation: locationInput(value.firstLocation),
       },
-      language: value.language,
-      packages: value.packages.map((entry) => ({ id: entry.packageId, limit: entry.limit })),
-      firstLocation: locationInput(value.firstLocation),
-    },
-    { beforeInsert: refuseHeldEmail },
-  ).catch(async (error: unknown) => {
+      { beforeInsert: refuseHeldEmail },
+    );
+    return view.id;
+  } catch (error) {
+    if (error instanceof CreateWouldSucceed) return null;
     // The loser of the race probed an email as the check above does: audited, and limited (429).
     if (heldMeanwhile) await isPrimaryEmailTaken(context, value.adminEmail);
     throw error;
-  });
-  return view.id;
+  }
 }
 
 /** PUT /v1/wholesale/customers/{id}: the package list replaces the old one; work continues in the job. */
@@ -310,42 +330,42 @@ export async function deleteWholesaleCustomer(context: ServiceContext, ref: stri
 
 export interface CustomerPrecheckInput {
   readonly packages?: readonly string[] | undefined;
+  readonly orgId?: string | undefined;
   readonly externalId?: string | undefined;
   readonly address: PublicAddressInput;
-  readonly customerInfo?: { primaryEmail: string } | undefined;
+  readonly customerInfo?:
+    { name?: string | undefined; primaryEmail: string; language?: string | undefined } | undefined;
   readonly provisioningParameters?: PublicProvisioningParametersInput | undefined;
 }
 
-/** POST /v1/wholesale/customers/validate: the likely success of a create, without creating. */
+/**
+ * What a precheck leaves out stands for a part the create accepts, and is judged by nothing else:
+ * no packages (no first location needed), a name, a new random externalId no customer holds, an
+ * admin email of the reserved .invalid domain no account can hold.
+ */
+const UNJUDGED = { name: 'Precheck', primaryEmail: 'precheck@precheck.invalid' } as const;
+
+function asCreateRequest(request: CustomerPrecheckInput): PublicCustomerCreateInput {
+  return {
+    ...request,
+    packages: request.packages ?? [],
+    externalId: request.externalId ?? `precheck-${randomUUID()}`,
+    customerInfo: {
+      name: request.customerInfo?.name ?? UNJUDGED.name,
+      primaryEmail: request.customerInfo?.primaryEmail ?? UNJUDGED.primaryEmail,
+      language: request.customerInfo?.language,
+    },
+  };
+}
+
+/**
+ * POST /v1/wholesale/customers/validate: the create's own path, stopped before its first write
+ * (provisionCustomer), so the precheck refuses what the create refuses, with the same answer.
+ */
 export async function precheckWholesaleCustomer(context: ServiceContext, request: CustomerPrecheckInput) {
   // Creating customers is the partner's business: a customer role may not learn through the
   // precheck which externalIds its partner uses (404, as for the create itself).
   assertPartnerRole(context.actor);
-  const codes: WholesaleCodeName[] = [];
-  if (checkCountry(request.address.country).length > 0) codes.push('invalid_request');
-  const packages = request.packages ?? [];
-  if (packages.some((id) => !isSellableId(id))) codes.push('package_not_supported');
-  // The add-on's dependency, as the create checks it: a precheck must not promise what fails.
-  if (
-    packages.includes('attendant_console') &&
-    !packages.some((id) => ATTENDANT_CONSOLE_HOSTS.includes(id))
-  ) {
-    codes.push('add_on_not_allowed');
-  }
-  if (
-    request.packages &&
-    requiresFirstLocation(packages) &&
-    !request.provisioningParameters?.calling?.location
-  ) {
-    codes.push('first_location_required');
-  }
-  if (request.externalId && (await isExternalIdTaken(context, request.externalId))) {
-    codes.push('external_id_taken');
-  }
-  // The create's own rule (an admin account holds it; a user may share it), probe-audited and limited.
-  if (request.customerInfo && (await isPrimaryEmailTaken(context, request.customerInfo.primaryEmail))) {
-    codes.push('email_taken');
-  }
-  if (codes.length > 0) throw wholesaleInvalid(codes);
+  await provisionCustomer(context, asCreateRequest(request), 'check');
   return PRECHECK_SUCCESS;
 }

@@ -10,17 +10,13 @@ import {
   type PublicSubscriberShape,
   type PublicSubscriberStatus,
 } from '../../domain/provisioning/public-subscriber.ts';
-import { planUserChange } from '../../domain/users/plan-user-change.ts';
-import { emailsTakenElsewhere, toUserState } from '../../db/repositories/users.ts';
 import { findSubscriber, listSubscribers, type SubscriberRow } from '../../db/repositories/wholesale.ts';
 import { assertCanWrite, customerScope } from '../access/policy.ts';
 import { resendConsentEmail } from '../accounts/consent.ts';
 import type { ServiceContext } from '../context.ts';
-import { loadPlanningState } from '../users/planning-state.ts';
 import { unknownLocationError } from '../users/refuse-unusable-location.ts';
-import { toDesiredChange } from '../users/user-input.ts';
 import { deleteUser } from '../users/user-service.ts';
-import { addOneUser } from './add-users.ts';
+import { addOneUser, checkOneUser, type NewUserInput } from './add-users.ts';
 import {
   ProbeRateLimited,
   probingAsOneStep,
@@ -119,16 +115,7 @@ export async function createWholesaleSubscriber(
   const customer = await requireWholesaleCustomer(context, input.customerId);
   const choice = packageChoice(input);
   const parameters = input.provisioningParameters;
-  const result = await addOneUser(context, customer, {
-    email: input.email,
-    firstName: parameters.firstName,
-    lastName: parameters.lastName,
-    package: choice.packageId,
-    attendantConsole: choice.attendantConsole || undefined,
-    phoneNumber: parameters.primaryPhoneNumber,
-    extension: parameters.extension,
-    location: parameters.locationId,
-  });
+  const result = await addOneUser(context, customer, newUserInput(input.email, choice, parameters));
   return toPublic(await requireSubscriber(context, result.user.id));
 }
 
@@ -192,78 +179,65 @@ export interface SubscriberPrecheckInput {
   readonly provisioningParameters?: SubscriberParameters | undefined;
 }
 
+function newUserInput(
+  email: string,
+  choice: ReturnType<typeof packageChoice> | null,
+  parameters: SubscriberParameters,
+): NewUserInput {
+  return {
+    email,
+    firstName: parameters.firstName,
+    lastName: parameters.lastName,
+    package: choice?.packageId,
+    attendantConsole: choice?.attendantConsole || undefined,
+    phoneNumber: parameters.primaryPhoneNumber,
+    extension: parameters.extension,
+    location: parameters.locationId,
+  };
+}
+
 /**
- * POST /v1/wholesale/subscribers/validate: the same plan a create would make, without writing.
- * Without a customer only the email is checked.
+ * POST /v1/wholesale/subscribers/validate: the create's own refusals, by its own steps up to the
+ * write (checkOneUser), so the two cannot disagree. Without a package only the email is judged;
+ * without a customer only whether the email is anyone's.
  */
 export async function precheckWholesaleSubscriber(context: ServiceContext, input: SubscriberPrecheckInput) {
-  const email = input.email.toLowerCase();
-  const customer = input.customerId ? await requireWholesaleCustomer(context, input.customerId) : null;
+  if (!input.customerId) {
+    await refuseEmailOfAnyUser(context, input.email.toLowerCase());
+    return PRECHECK_SUCCESS;
+  }
+  // The create's order: the customer, the package, then what adding the user refuses.
+  const customer = await requireWholesaleCustomer(context, input.customerId);
+  const hasPackage = input.package !== undefined || input.packages !== undefined;
+  const choice = hasPackage ? packageChoice(input) : null;
+  await checkOneUser(
+    context,
+    customer,
+    newUserInput(input.email, choice, input.provisioningParameters ?? {}),
+    choice ? 'plan' : 'email',
+  );
+  return PRECHECK_SUCCESS;
+}
+
+/** A precheck without a customer (no create stands behind it): is the email anyone's? A probe. */
+async function refuseEmailOfAnyUser(context: ServiceContext, email: string): Promise<void> {
   // Budget check, lookup and the probe's record as one step for the actor (parallel prechecks
   // cannot all pass a budget none has used yet).
   const verdict = await probingAsOneStep(context, async (probing) => {
     await refuseWhileOverProbeBudget(probing);
-    const taken = customer
-      ? (await emailsTakenElsewhere(probing.db, customer.id, [email])).size > 0
-      : (await probing.db
-          .selectFrom('users')
-          .select('id')
-          .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
-          .executeTakeFirst()) !== undefined;
+    const taken =
+      (await probing.db
+        .selectFrom('users')
+        .select('id')
+        .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
+        .executeTakeFirst()) !== undefined;
     if (!taken) return 'free';
-    const scope = customer
-      ? { partnerId: customer.partner_id, customerId: customer.id }
-      : { partnerId: context.actor.partnerId, customerId: null };
+    const scope = { partnerId: context.actor.partnerId, customerId: null };
     return (await recordEmailProbes(probing, scope, [email])).overBudget ? 'over budget' : 'taken';
   });
   // A precheck that finds an existing user is a probe too: audited and rate-limited (SPEC §5).
   if (verdict === 'over budget') throw new ProbeRateLimited();
   if (verdict === 'taken') throw wholesaleInvalid(['email_taken']);
-  if (!customer) return PRECHECK_SUCCESS;
-  const hasPackage = input.package !== undefined || input.packages !== undefined;
-  const choice = hasPackage ? packageChoice(input) : null;
-  const parameters = input.provisioningParameters ?? {};
-  // Writes nothing: a read without the usage lock. The create that may follow plans again under
-  // the lock, in its own transaction (addOneUser, ADR 0073).
-  const { state, rowsByEmail } = await loadPlanningState(
-    context.db,
-    customer,
-    {
-      emails: [email],
-      extensions: parameters.extension ? [parameters.extension] : [],
-      phoneNumbers: parameters.primaryPhoneNumber ? [parameters.primaryPhoneNumber] : [],
-    },
-    { purpose: 'check' },
-  );
-  const existing = rowsByEmail.get(email);
-  if (existing && !choice) throw wholesaleInvalid(['email_taken']);
-  if (!choice) return PRECHECK_SUCCESS;
-  const change = toDesiredChange(
-    email,
-    {
-      firstName: parameters.firstName,
-      lastName: parameters.lastName,
-      package: choice.packageId,
-      attendantConsole: choice.attendantConsole || undefined,
-      phoneNumber: parameters.primaryPhoneNumber,
-      extension: parameters.extension,
-      location: parameters.locationId,
-    },
-    (ref) => state.locationById(ref)?.name ?? ref,
-  );
-  const plan = planUserChange({
-    current: existing ? toUserState(existing) : null,
-    change,
-    behaviour: 'add-only',
-    channel: 'api',
-    context: state,
-  });
-  if (plan.action === 'error') {
-    throw wholesaleInvalid(
-      plan.errors.map((issue) => ROW_CODE_TO_WHOLESALE[issue.code] ?? 'invalid_request'),
-    );
-  }
-  return PRECHECK_SUCCESS;
 }
 
 /** The planner's codes → the Wholesale API's (shared with the edge's error mapping). */

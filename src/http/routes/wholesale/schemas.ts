@@ -152,6 +152,12 @@ const emailSchema = z.string().trim().pipe(z.email());
 
 // ---- customers --------------------------------------------------------------------------------
 
+const customerInfoSchema = z.object({
+  name: text(200).refine((name) => !name.includes('%'), 'name must not contain %'),
+  primaryEmail: emailSchema,
+  language: languageSchema.optional(),
+});
+
 export const customerCreateSchema = z
   .object({
     provisioningId: text(),
@@ -159,13 +165,7 @@ export const customerCreateSchema = z
     orgId: z.string().trim().optional(),
     externalId: text(200),
     address: publicAddressInputSchema,
-    customerInfo: z
-      .object({
-        name: text(200).refine((name) => !name.includes('%'), 'name must not contain %'),
-        primaryEmail: emailSchema,
-        language: languageSchema.optional(),
-      })
-      .optional(),
+    customerInfo: customerInfoSchema.optional(),
     provisioningParameters: provisioningParametersSchema.optional(),
     subPartnerAdminEmail: z.string().optional(),
   })
@@ -183,16 +183,13 @@ export const customerUpdateSchema = z
   .describe('WholesaleCustomerUpdate');
 export type CustomerUpdateRequest = z.infer<typeof customerUpdateSchema>;
 
-export const customerValidateSchema = z
-  .object({
-    provisioningId: z.string().optional(),
-    packages: z.array(customerPackageSchema).optional(),
-    orgId: z.string().optional(),
-    externalId: z.string().trim().optional(),
-    address: publicAddressInputSchema,
-    customerInfo: z.object({ name: z.string().trim().optional(), primaryEmail: emailSchema }).optional(),
-    provisioningParameters: provisioningParametersSchema.optional(),
-  })
+/**
+ * The create's body with only the address required (public description): every field given is
+ * judged by the create's own field rules, so the precheck refuses what the create's edge refuses.
+ */
+export const customerValidateSchema = customerCreateSchema
+  .partial({ provisioningId: true, packages: true, externalId: true })
+  .extend({ customerInfo: customerInfoSchema.partial({ name: true }).optional() })
   .describe('WholesaleCustomerValidate');
 export type CustomerValidateRequest = z.infer<typeof customerValidateSchema>;
 
@@ -341,7 +338,7 @@ export const subscriberValidateSchema = z
     customerId: z.string().trim().optional(),
     email: emailSchema,
     package: subscriberPackageSchema.optional(),
-    packages: z.array(subscriberPackagesItemSchema).optional(),
+    packages: z.array(subscriberPackagesItemSchema).min(1).optional(),
     provisioningParameters: subscriberParametersSchema.optional(),
     customerInfo: z.object({ primaryEmail: emailSchema }).optional(),
   })
