@@ -54,6 +54,7 @@ export async function openRuntime(config: Config, logger: Logger = createLogger(
           url: config.database.url,
           poolSize: config.database.poolSize,
           connectTimeoutMs: config.database.connectTimeoutMs,
+          logger,
         }
       : { kind: 'pglite', dataDir: config.database.dataDir, optimizedWasm: config.database.optimizedWasm },
   );

@@ -10,6 +10,12 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { makeDirectory } from '../lib/make-directory.ts';
+import {
+  connectionNotices,
+  SILENT_NOTICES,
+  type ConnectionNotices,
+  type NoticeLogger,
+} from './connection-notices.ts';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
@@ -52,6 +58,8 @@ export type DatabaseTarget =
       poolSize?: number;
       /** How long a new connection may take to be ready for queries (DB_CONNECT_TIMEOUT_SECONDS). */
       connectTimeoutMs?: number;
+      /** Where lost and restored connections are told (the app's JSON log); silent without. */
+      logger?: NoticeLogger;
     }
   | {
       kind: 'pglite';
@@ -84,7 +92,7 @@ const parseBytea = (text: string): Uint8Array => {
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return target.kind === 'postgres'
-    ? openPostgres(target.url, target.poolSize, target.connectTimeoutMs)
+    ? openPostgres(target.url, target.poolSize, target.connectTimeoutMs, target.logger)
     : openPGlite(target);
 }
 
@@ -115,10 +123,18 @@ function clientWithConnectTimeout(connectTimeoutMs: number): typeof pg.Client {
 }
 
 /** pg's own words for its connect timeout are "timeout expired": say what did not happen, and where. */
-function describeConnectFailure(error: unknown, server: string, connectTimeoutMs: number): unknown {
-  if (!(error instanceof Error) || error.message !== 'timeout expired') return error;
+function describeConnectFailure(
+  error: unknown,
+  server: string,
+  connectTimeoutMs: number,
+  notices: ConnectionNotices,
+): unknown {
+  if (!(error instanceof Error) || error.message !== 'timeout expired') {
+    notices.lost(error instanceof Error ? error.message : String(error));
+    return error;
+  }
   const message = `PostgreSQL at ${server} did not complete a new connection within ${connectTimeoutMs / 1000} s (DB_CONNECT_TIMEOUT_SECONDS)`;
-  process.emitWarning(message);
+  notices.lost(message);
   // ETIMEDOUT, as a TCP connect timeout: start-up then names DATABASE_URL as for any unreachable server.
   return Object.assign(new Error(message, { cause: error }), { code: 'ETIMEDOUT' });
 }
@@ -137,7 +153,12 @@ async function openPostgres(
   url: string,
   poolSize = 10,
   connectTimeoutMs = DEFAULT_CONNECT_TIMEOUT_MS,
+  logger: NoticeLogger = SILENT_NOTICES,
 ): Promise<Database> {
+  const server = serverOf(url);
+  // One warning per outage and one line when it is back, in the app's JSON log (not a plain-text
+  // process warning per lost client).
+  const notices = connectionNotices(logger, server);
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
@@ -151,23 +172,19 @@ async function openPostgres(
   });
   // An idle client can be cut off by the server (restart, DROP DATABASE … WITH (FORCE)); the pool
   // replaces it on next use, so this must not crash the process.
-  pool.on('error', (error) => {
-    process.emitWarning(`PostgreSQL idle client error: ${error.message}`);
-  });
+  pool.on('error', (error) => notices.lost(error.message));
   // A client in use has no listener of the pool's: a connection cut during a query (a network
   // reset, a failover) emitted an unhandled 'error' and ended the whole process. The query itself
   // fails with the error, and the pool drops the broken client when it is released.
   pool.on('connect', (client) => {
-    client.on('error', (error) => {
-      process.emitWarning(`PostgreSQL connection lost: ${error.message}`);
-    });
+    notices.connected();
+    client.on('error', (error) => notices.lost(error.message));
   });
-  const server = serverOf(url);
   // Every checkout goes through here, so a connect timeout reads the same in a request's error,
   // a /readyz warning and a migration at start-up.
   const checkout = () =>
     pool.connect().catch((error: unknown) => {
-      throw describeConnectFailure(error, server, connectTimeoutMs);
+      throw describeConnectFailure(error, server, connectTimeoutMs, notices);
     });
   const db = new Kysely<DB>({
     dialect: new PostgresDialect({ pool: { connect: checkout, end: () => pool.end() } }),
