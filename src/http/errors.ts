@@ -5,7 +5,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type ErrorDetail } from '../domain/errors.ts';
 import { byteSizeText } from '../domain/messages/byte-size.ts';
 import type { Locale } from '../domain/messages/locale.ts';
-import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../services/db-errors.ts';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, sqlState } from '../services/db-errors.ts';
 import { localeOf } from './locale.ts';
 import { validationDetails } from './validation-message.ts';
 
@@ -262,14 +262,37 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
   const { status, body } = toErrorResponse(request, error);
   // request.log already carries the trackingId (requestIdLogLabel in app.ts): naming it here too
   // wrote the key twice in one JSON line, which Elasticsearch rejects.
-  if (status >= 500) request.log.error({ err: error }, 'request failed');
+  if (status === 503 && isKnownDatabaseOutage(error)) logDatabaseUnavailable(request, error);
+  else if (status >= 500) request.log.error({ err: error }, 'request failed');
   else request.log.info({ status, code: body.errors[0]?.code }, body.message);
   setDatabaseRetryAfter(reply, error);
   return reply.status(status).send(body);
 }
 
+/** The database could not serve the request (answered 503 + Retry-After): a known, passing state. */
+export function isKnownDatabaseOutage(error: unknown): boolean {
+  return !(error instanceof AppError) && isDatabaseUnavailable(error);
+}
+
+/**
+ * A 503 for an unavailable database, logged at warn without the stack: with the database down and
+ * 8 clients, 444 answers in 5 s wrote 888 KB of level-50 lines, each with the same stack trace.
+ */
+export function logDatabaseUnavailable(request: FastifyRequest, error: unknown): void {
+  const reason = error instanceof Error ? error.message : String(error);
+  const code = sqlState(error);
+  request.log.warn(
+    {
+      status: 503,
+      code: 'database_unavailable',
+      reason,
+      ...(code === undefined ? {} : { sqlState: code }),
+    },
+    'request failed: database unavailable',
+  );
+}
+
 /** A 503 for an unavailable database tells the client when to try again (RFC 9110 §10.2.3). */
 export function setDatabaseRetryAfter(reply: FastifyReply, error: unknown): void {
-  if (!(error instanceof AppError) && isDatabaseUnavailable(error))
-    reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+  if (isKnownDatabaseOutage(error)) reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
 }
