@@ -2,7 +2,9 @@ import { tKey } from '../i18n/t-key.ts';
 
 /**
  * The web app's copy of SPEC §3's catalog (the browser cannot import server code). Display names are
- * product names and the same in both languages, except Customer Assist (Klantassistentie).
+ * product names and the same in both languages, except Customer Assist (Klantassistentie). Every
+ * package fact the forms judge by lives here, nowhere else in web/, and
+ * test/contract/web-package-catalog.test.ts compares each field with the server's catalog.
  */
 export interface WebPackage {
   id: string;
@@ -10,6 +12,10 @@ export interface WebPackage {
   /** SPEC §3 "number + location required": the change dialog and manual add ask for them. */
   requiresNumberAndLocation: boolean;
   calling: boolean;
+  /** SPEC §3's professional calling packages, which may never become Calling Standard. */
+  professionalCalling: boolean;
+  /** SPEC §3: the Attendant Console add-on may be held next to this package. */
+  allowsAttendantConsole: boolean;
   /**
    * SPEC §3's order for customer full admins, who may not move lower (Meetings = Voice < Calling
    * Standard < Calling = Customer Assist < Suite), as the server ranks them; null for the extras.
@@ -23,6 +29,8 @@ export const userPackages: WebPackage[] = [
     nameKey: tKey('packages.webex_voice'),
     requiresNumberAndLocation: false,
     calling: true,
+    professionalCalling: false,
+    allowsAttendantConsole: false,
     rank: 1,
   },
   {
@@ -30,6 +38,8 @@ export const userPackages: WebPackage[] = [
     nameKey: tKey('packages.webex_calling'),
     requiresNumberAndLocation: true,
     calling: true,
+    professionalCalling: true,
+    allowsAttendantConsole: true,
     rank: 3,
   },
   {
@@ -37,6 +47,8 @@ export const userPackages: WebPackage[] = [
     nameKey: tKey('packages.webex_calling_standard'),
     requiresNumberAndLocation: true,
     calling: true,
+    professionalCalling: false,
+    allowsAttendantConsole: false,
     rank: 2,
   },
   {
@@ -44,6 +56,8 @@ export const userPackages: WebPackage[] = [
     nameKey: tKey('packages.webex_meetings'),
     requiresNumberAndLocation: false,
     calling: false,
+    professionalCalling: false,
+    allowsAttendantConsole: false,
     rank: 1,
   },
   {
@@ -51,6 +65,8 @@ export const userPackages: WebPackage[] = [
     nameKey: tKey('packages.webex_suite'),
     requiresNumberAndLocation: true,
     calling: true,
+    professionalCalling: true,
+    allowsAttendantConsole: true,
     rank: 4,
   },
   {
@@ -58,6 +74,8 @@ export const userPackages: WebPackage[] = [
     nameKey: tKey('packages.cx_essentials'),
     requiresNumberAndLocation: true,
     calling: true,
+    professionalCalling: true,
+    allowsAttendantConsole: true,
     rank: 3,
   },
 ];
@@ -68,6 +86,8 @@ export const sellableExtras: WebPackage[] = [
     nameKey: tKey('packages.attendant_console'),
     requiresNumberAndLocation: false,
     calling: false,
+    professionalCalling: false,
+    allowsAttendantConsole: false,
     rank: null,
   },
   {
@@ -75,6 +95,8 @@ export const sellableExtras: WebPackage[] = [
     nameKey: tKey('packages.common_area_calling'),
     requiresNumberAndLocation: false,
     calling: true,
+    professionalCalling: false,
+    allowsAttendantConsole: false,
     rank: null,
   },
 ];

@@ -32,17 +32,12 @@ export interface ChoiceFacts {
   holdsAttendantConsole?: boolean;
 }
 
-/** SPEC §3: Attendant Console only with Webex Calling, Webex Suite or Customer Assist. */
-const attendantConsoleBases = new Set(['webex_calling', 'webex_suite', 'cx_essentials']);
-
+/** SPEC §3: Attendant Console only with the packages the catalog allows it with. */
 export function allowsAttendantConsole(packageId: string | null | undefined): boolean {
-  return packageId !== null && packageId !== undefined && attendantConsoleBases.has(packageId);
+  return findPackage(packageId)?.allowsAttendantConsole ?? false;
 }
 
 const attendantConsole = sellableExtras.find((entry) => entry.id === 'attendant_console') as WebPackage;
-
-/** SPEC §3: the professional calling packages, which may never become Calling Standard. */
-const professionalCalling = new Set(['webex_calling', 'webex_suite', 'cx_essentials']);
 
 /**
  * The packages a form offers: only those the customer was sold (all while that is unknown), the
@@ -108,7 +103,8 @@ function addOnChoice(
 }
 
 function forbiddenChange(from: string | null, to: WebPackage, facts: ChoiceFacts): string | null {
-  if (from && to.id === 'webex_calling_standard' && professionalCalling.has(from)) {
+  // SPEC §3: a professional calling package may never become Calling Standard.
+  if (to.id === 'webex_calling_standard' && findPackage(from)?.professionalCalling) {
     return tKey('changePackage.forbiddenStandard');
   }
   const fromRank = findPackage(from)?.rank ?? null;
