@@ -160,7 +160,7 @@ describe('an email promised to a customer still being provisioned', () => {
     expect(first.statusCode, first.body).toBe(202);
     // No job has run: the first customer's admin account does not exist yet.
     const checked = await precheck(email);
-    expect(checked.statusCode, checked.body).toBe(400);
+    expect(checked.statusCode, checked.body).toBe(409);
     expect(errorCodes(checked.body)).toEqual([WHOLESALE_CODES.email_taken.errorCode]);
     const second = await create(email);
     expect(second.statusCode, second.body).toBe(409);

@@ -181,9 +181,9 @@ async function provisionCustomer(
   // the check above too. The create holds a lock on the email until it commits.
   let heldMeanwhile = false;
   const refuseHeldEmail = async (trx: Executor): Promise<void> => {
-    if (mode === 'check') throw new CreateWouldSucceed();
     heldMeanwhile = await isPrimaryEmailHeldExclusively(trx, value.adminEmail);
     if (heldMeanwhile) throw emailTakenError();
+    if (mode === 'check') throw new CreateWouldSucceed();
   };
   try {
     const view = await createCustomer(
