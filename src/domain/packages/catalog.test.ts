@@ -2,6 +2,7 @@
 // Each table below is SPEC's, written out once here so a wrong flag in the catalog fails.
 import { describe, expect, it } from 'vitest';
 import { ATTENDANT_CONSOLE_HOSTS, requiresFirstLocation } from '../provisioning/public-customer.ts';
+import { WHOLESALE_CODES } from '../provisioning/wholesale-codes.ts';
 import {
   ADD_ONS,
   CALLING_SELLABLE_IDS,
@@ -67,4 +68,10 @@ describe('sets derived from the catalog', () => {
       expect(ATTENDANT_CONSOLE_HOSTS.includes(id)).toBe(allowed);
     },
   );
+
+  it('names the add-on hosts of the catalog in the Wholesale API error text', () => {
+    expect(WHOLESALE_CODES.add_on_not_allowed.description).toBe(
+      'attendant_console is only available with webex_calling, webex_suite or cx_essentials.',
+    );
+  });
 });

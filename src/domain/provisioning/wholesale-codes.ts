@@ -2,6 +2,7 @@
 // public description publishes only a few (10022 with the existing-user text, infoCode 100 for a
 // passed precheck); the rest are ours, one stable number per internal code, listed here once so
 // the API, the tests and the docs agree. Texts the public API uses stay exactly as published.
+import { ADD_ONS } from '../packages/catalog.ts';
 
 export const PRECHECK_SUCCESS = {
   message: 'success',
@@ -16,6 +17,12 @@ export const LICENSE_CHANGE_NOT_REVERTIBLE_TEXT =
   'Cannot update user attributes. License change cannot be reverted.';
 export const LICENSE_UPDATE_FAILED_TEXT = 'Cannot update user license.';
 export const REPAIR_REMEDY_TEXT = 'Unassign the package from the user, then assign it again.';
+
+/** The add-on's packages as the catalog lists them: "webex_calling, webex_suite or cx_essentials". */
+function attendantConsoleHosts(): string {
+  const hosts = ADD_ONS.attendant_console.allowedWith;
+  return hosts.length < 2 ? hosts.join('') : `${hosts.slice(0, -1).join(', ')} or ${hosts.at(-1)}`;
+}
 
 export interface WholesaleCode {
   readonly errorCode: number;
@@ -39,7 +46,7 @@ export const WHOLESALE_CODES = {
   },
   add_on_not_allowed: {
     errorCode: 10009,
-    description: 'attendant_console is only available with webex_calling, webex_suite or cx_essentials.',
+    description: `attendant_console is only available with ${attendantConsoleHosts()}.`,
   },
   number_or_extension_required: {
     errorCode: 10010,
