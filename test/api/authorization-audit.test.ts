@@ -144,7 +144,8 @@ describe('the Wholesale customer precheck is partner-level', () => {
     const free = await precheck(tokens.partnerReadonly, { externalId: 'AUDIT-unused' });
     expect(free.statusCode, free.body).toBe(200);
     const taken = await precheck(tokens.partnerReadonly, { externalId: 'AUDIT-sibling' });
-    expect(taken.statusCode).toBe(400);
+    // The create's answer to a taken externalId (the precheck stands for its create): 409.
+    expect(taken.statusCode).toBe(409);
   });
 
   it('audits a taken primary email as a probe and limits such probes per actor', async () => {
@@ -160,7 +161,7 @@ describe('the Wholesale customer precheck is partner-level', () => {
       const response = await precheck(prober, { customerInfo: { primaryEmail: 'boss@foreign.example' } });
       statuses.push(response.statusCode);
     }
-    expect(statuses.slice(0, EMAIL_PROBES_PER_MINUTE - 1).every((status) => status === 400)).toBe(true);
+    expect(statuses.slice(0, EMAIL_PROBES_PER_MINUTE - 1).every((status) => status === 409)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
     const audited = await database.db
       .selectFrom('audit_events')

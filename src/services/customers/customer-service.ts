@@ -76,13 +76,12 @@ export interface CreateCustomerOptions {
   readonly beforeInsert?: (trx: Executor) => Promise<void>;
 }
 
-export async function createCustomer(
-  context: ServiceContext,
-  input: CreateCustomerInput,
-  options: CreateCustomerOptions = {},
-): Promise<CustomerView> {
-  assertPartnerAdmin(context.actor);
-  const details: ErrorDetail[] = [
+/**
+ * What a customer create refuses in its input, before anything is looked up or stored: the
+ * create's own checks, also run alone by the Wholesale customer precheck (wholesale-customers.ts).
+ */
+export function checkCreateCustomerInput(input: CreateCustomerInput): ErrorDetail[] {
+  return [
     ...checkCustomerName(input.name),
     ...(input.externalId.trim()
       ? []
@@ -110,6 +109,15 @@ export async function createCustomer(
     ...checkSoldPackages(input.packages),
     ...(input.firstLocation ? checkLocationInput(input.firstLocation, 'firstLocation') : []),
   ];
+}
+
+export async function createCustomer(
+  context: ServiceContext,
+  input: CreateCustomerInput,
+  options: CreateCustomerOptions = {},
+): Promise<CustomerView> {
+  assertPartnerAdmin(context.actor);
+  const details = checkCreateCustomerInput(input);
   if (details.length > 0) throw validationFailed(details);
 
   return context.db.transaction().execute(async (trx) => {

@@ -1,7 +1,7 @@
 // Wholesale API customers (SPEC §2, §7): the public request shapes mapped onto our customer
 // lifecycle. Create and update answer at once and continue in the provisioning job (202).
 import { randomUUID } from 'node:crypto';
-import { conflict, isAppError } from '../../domain/errors.ts';
+import { conflict, isAppError, validationFailed } from '../../domain/errors.ts';
 import { canStart, customerBusy } from '../../domain/provisioning/customer-lifecycle.ts';
 import {
   customerChangesFromUpdate,
@@ -39,10 +39,12 @@ import {
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Executor, ServiceContext } from '../context.ts';
 import {
+  checkCreateCustomerInput,
   createCustomer,
   deleteCustomer,
   requireCustomer,
   PROVISION_CUSTOMER_JOB,
+  type CreateCustomerInput,
 } from '../customers/customer-service.ts';
 import { isUniqueViolation } from '../db-errors.ts';
 import { isPrimaryEmailHeldExclusively, isPrimaryEmailTaken } from './customer-primary-email.ts';
@@ -152,14 +154,11 @@ export async function createWholesaleCustomer(
   return id;
 }
 
-/** Thrown in the create's transaction by its precheck, before anything is stored: all was accepted. */
-class CreateWouldSucceed extends Error {}
-
 /**
- * The create and its precheck are one path: every refusal of the create, in its order, up to the
- * first write (createCustomer's own field checks included). `check` stops there, inside the
- * create's transaction, before the customer is stored; nothing is written but the probe audit a
- * create writes too. Answers the new customer's id, or null for `check`.
+ * The create and its precheck are one path: every refusal of the create, in its order, up to its
+ * first write (createCustomer's own input checks, checkCreateCustomerInput, included). `check`
+ * stops there and writes nothing but the probe audit a create writes too; only the role differs
+ * (the precheck's caller says which may check). Answers the new customer's id, or null for `check`.
  */
 async function provisionCustomer(
   context: ServiceContext,
@@ -171,44 +170,44 @@ async function provisionCustomer(
   const { value } = draft;
   // The role before the email: a caller who may not create customers learns nothing of it. A
   // create its own partner refuses (a taken externalId, 409) is refused before any email probe.
-  assertPartnerAdmin(context.actor);
+  if (mode === 'create') assertPartnerAdmin(context.actor);
   if (await isExternalIdTaken(context, value.externalId)) throw externalIdTaken(value.externalId);
   // The precheck's rule: a primary email an admin account holds cannot become this customer's
   // admin, so the create refuses it now (10022) instead of accepting a customer whose admin
   // invite is bound to fail in the background.
   if (await isPrimaryEmailTaken(context, value.adminEmail)) throw emailTakenError();
+  const input: CreateCustomerInput = {
+    name: value.name,
+    externalId: value.externalId,
+    adminEmail: value.adminEmail,
+    country: value.address.country,
+    address: {
+      addressLine1: value.address.addressLine1,
+      addressLine2: value.address.addressLine2,
+      city: value.address.city,
+      stateOrProvince: value.address.stateOrProvince,
+      zipCode: value.address.zipCode,
+    },
+    language: value.language,
+    packages: value.packages.map((entry) => ({ id: entry.packageId, limit: entry.limit })),
+    firstLocation: locationInput(value.firstLocation),
+  };
   // Checked again where it counts: a simultaneous create with the same new email may have passed
   // the check above too. The create holds a lock on the email until it commits.
   let heldMeanwhile = false;
   const refuseHeldEmail = async (trx: Executor): Promise<void> => {
     heldMeanwhile = await isPrimaryEmailHeldExclusively(trx, value.adminEmail);
     if (heldMeanwhile) throw emailTakenError();
-    if (mode === 'check') throw new CreateWouldSucceed();
   };
   try {
-    const view = await createCustomer(
-      context,
-      {
-        name: value.name,
-        externalId: value.externalId,
-        adminEmail: value.adminEmail,
-        country: value.address.country,
-        address: {
-          addressLine1: value.address.addressLine1,
-          addressLine2: value.address.addressLine2,
-          city: value.address.city,
-          stateOrProvince: value.address.stateOrProvince,
-          zipCode: value.address.zipCode,
-        },
-        language: value.language,
-        packages: value.packages.map((entry) => ({ id: entry.packageId, limit: entry.limit })),
-        firstLocation: locationInput(value.firstLocation),
-      },
-      { beforeInsert: refuseHeldEmail },
-    );
-    return view.id;
+    if (mode === 'create')
+      return (await createCustomer(context, input, { beforeInsert: refuseHeldEmail })).id;
+    // What createCustomer checks before its transaction, then its check inside one, storing nothing.
+    const details = checkCreateCustomerInput(input);
+    if (details.length > 0) throw validationFailed(details);
+    await context.db.transaction().execute(refuseHeldEmail);
+    return null;
   } catch (error) {
-    if (error instanceof CreateWouldSucceed) return null;
     // The loser of the race probed an email as the check above does: audited, and limited (429).
     if (heldMeanwhile) await isPrimaryEmailTaken(context, value.adminEmail);
     throw error;

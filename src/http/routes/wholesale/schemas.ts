@@ -188,6 +188,7 @@ export type CustomerUpdateRequest = z.infer<typeof customerUpdateSchema>;
  * judged by the create's own field rules, so the precheck refuses what the create's edge refuses.
  */
 export const customerValidateSchema = customerCreateSchema
+  .omit({ subPartnerAdminEmail: true })
   .partial({ provisioningId: true, packages: true, externalId: true })
   .extend({ customerInfo: customerInfoSchema.partial({ name: true }).optional() })
   .describe('WholesaleCustomerValidate');
