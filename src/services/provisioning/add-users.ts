@@ -143,17 +143,19 @@ function notClaimable(email: string): AppError {
 }
 
 /**
- * What an add refuses for the whole request before its transaction: the caller's role, the
- * number of users, the customer's state, directory sync, and (audited, rate-limited) the emails
- * other customers' users hold, which it answers.
+ * What an add refuses for the whole request before its transaction: the caller's role (not for a
+ * precheck, which read-only admins may run too), the number of users, the customer's state,
+ * directory sync, and (audited, rate-limited) the emails other customers' users hold, which it
+ * answers.
  */
 async function startAdding(
   context: ServiceContext,
   customerRef: string,
   inputs: readonly NewUserInput[],
   options: AddUsersOptions,
+  purpose: 'add' | 'check' = 'add',
 ): Promise<{ customer: CustomerRow; emails: string[]; taken: ReadonlySet<string> }> {
-  assertCanWrite(context.actor);
+  if (purpose === 'add') assertCanWrite(context.actor);
   if (inputs.length === 0) throw noUsersGiven();
   if (inputs.length > options.max) throw tooManyUsers(inputs.length, options.max);
   const customer = await requireCustomer(context, customerRef);
@@ -379,8 +381,9 @@ export async function addOneUser(
 
 /**
  * The Wholesale subscriber precheck: the refusals of addOneUser (`plan`), thrown as it throws
- * them, by the very steps it takes, up to the write. `email` stops after the email's own checks
- * (a precheck without a package). Writes nothing but the probe audit a create writes too.
+ * them, by the very steps it takes (but the write role), up to the write. `email` stops after the
+ * email's own checks (a precheck without a package). Writes nothing but the probe audit a create
+ * writes too.
  */
 export async function checkOneUser(
   context: ServiceContext,
@@ -389,7 +392,7 @@ export async function checkOneUser(
   upTo: 'email' | 'plan',
 ): Promise<void> {
   const inputs = [input];
-  const start = await startAdding(context, customer.id, inputs, ONE_USER_OPTIONS);
+  const start = await startAdding(context, customer.id, inputs, ONE_USER_OPTIONS, 'check');
   const email = start.emails[0] ?? '';
   const { state, rowsByEmail } = await loadPlanningState(
     context.db,
