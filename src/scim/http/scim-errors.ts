@@ -2,7 +2,11 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../domain/errors.ts';
 import { INVALID_JSON_CODE } from '../../http/plugins/input-hygiene.ts';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../../services/db-errors.ts';
-import { PACKAGE_NOT_CLEARABLE, VERSION_MISMATCH } from '../../services/scim/scim-user-service.ts';
+import {
+  CALLING_FIELD_NOT_CLEARABLE,
+  PACKAGE_NOT_CLEARABLE,
+  VERSION_MISMATCH,
+} from '../../services/scim/scim-user-service.ts';
 import { errorBody } from '../bulk/run-bulk.ts';
 import { ScimError } from '../errors.ts';
 import type { JsonObject } from '../json.ts';
@@ -37,7 +41,12 @@ export function toScimError(error: unknown): ScimError {
         if (error.details.some((d) => d.code === INVALID_JSON_CODE))
           return new ScimError(400, 'invalidSyntax', detail);
         // A held package cannot be cleared: the attribute's current state forbids it (RFC 7644 §3.12).
-        if (error.details.some((d) => d.code === PACKAGE_NOT_CLEARABLE))
+        // So can a calling user's location or extension (SPEC §3 releases them with the package only).
+        if (
+          error.details.some(
+            (d) => d.code === PACKAGE_NOT_CLEARABLE || d.code === CALLING_FIELD_NOT_CLEARABLE,
+          )
+        )
           return new ScimError(400, 'mutability', detail);
         return new ScimError(400, 'invalidValue', detail);
       case 'forbidden':

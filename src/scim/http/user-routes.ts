@@ -30,9 +30,9 @@ import {
   isCoreSchema,
   PRODUCT_USER_SCHEMA,
 } from '../schema-urns.ts';
-import { assertActiveStaysAssigned } from '../users/active-stays-assigned.ts';
+import { assertActiveNotNull, assertActiveStaysAssigned } from '../users/active-stays-assigned.ts';
 import { parseScimUser } from '../users/scim-user-input.ts';
-import type { ScimUserInput } from '../users/scim-user-input.ts';
+import type { ScimProductFields, ScimUserInput } from '../users/scim-user-input.ts';
 import { etagOf, renderScimUser } from '../users/render-scim-user.ts';
 import type { StoredScimUser } from '../users/render-scim-user.ts';
 import { listResponse, parseListQuery, parseProjection } from './list-response.ts';
@@ -124,7 +124,7 @@ async function patchUser(request: FastifyRequest<IdParams>): Promise<ScimUserRec
     const patched = applyPatch(before, operations);
     assertActiveStaysAssigned(patched);
     delete patched.groups;
-    const input = clearsRemovedPackage(parseScimUser(patched, before), before);
+    const input = clearsRemovedProductFields(parseScimUser(patched, before), before);
     try {
       return await replaceScimUser(state.context, state.customerId, record.id, input, record.version);
     } catch (error) {
@@ -136,20 +136,23 @@ async function patchUser(request: FastifyRequest<IdParams>): Promise<ScimUserRec
 }
 
 /**
- * A PATCH result is the whole resource: a package it no longer has (`remove` of
- * `…:User:package` or of the extension) is a clear, as `replace` with "" is, not "left out" as
- * in a PUT (RFC 7644 §3.5.1 lets a PUT leave readWrite attributes unasserted). The service
- * refuses clearing a held package (400 mutability) instead of answering 204 and keeping it.
+ * A PATCH result is the whole resource: a package, location or extension it no longer has (`remove`
+ * of `…:User:package` or of the extension) is a clear, as `replace` with "" is, not "left out" as in
+ * a PUT (RFC 7644 §3.5.1 lets a PUT leave readWrite attributes unasserted). The service refuses
+ * clearing a held value (400 mutability) instead of answering 204 and keeping it.
  */
-function clearsRemovedPackage(input: ScimUserInput, before: JsonObject): ScimUserInput {
-  if (input.product.packageId !== undefined || !hasPackage(before)) return input;
-  return { ...input, product: { ...input.product, packageId: null } };
+function clearsRemovedProductFields(input: ScimUserInput, before: JsonObject): ScimUserInput {
+  const product: { -readonly [K in keyof ScimProductFields]: ScimProductFields[K] } = { ...input.product };
+  if (product.packageId === undefined && hasProductValue(before, 'package')) product.packageId = null;
+  if (product.location === undefined && hasProductValue(before, 'location')) product.location = null;
+  if (product.extension === undefined && hasProductValue(before, 'extension')) product.extension = null;
+  return { ...input, product };
 }
 
-function hasPackage(resource: JsonObject): boolean {
+function hasProductValue(resource: JsonObject, attribute: string): boolean {
   const product = resource[PRODUCT_USER_SCHEMA];
   if (!isJsonObject(product)) return false;
-  const value = getCi(product, 'package');
+  const value = getCi(product, attribute);
   return typeof value === 'string' && value.trim() !== '';
 }
 
@@ -199,6 +202,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
 
     app.put<IdParams>(`${base}/:id`, async (request, reply) => {
       const state = scimState(request);
+      assertActiveNotNull(request.body);
       const input = parseScimUser(request.body);
       const record = await replaceScimUser(
         state.context,

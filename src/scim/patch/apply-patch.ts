@@ -70,7 +70,14 @@ class Patcher {
     value: JsonValue,
     op: 'add' | 'replace' | 'remove',
   ): void {
-    if (name.toLowerCase() === 'schemas' || this.schema.readOnly.has(name.toLowerCase())) return;
+    const key = name.toLowerCase();
+    if (key === 'schemas') return;
+    if (this.schema.readOnly.has(key)) {
+      // Okta echoes `id` (and some clients `meta`) in path-less values: ignored. Any other read-only
+      // attribute (a User's `groups`) would be a 204 that changes nothing: refused (RFC 7644 §3.5.2).
+      if (key === 'id' || key === 'meta') return;
+      throw mutability(`The attribute "${name}" is read-only`);
+    }
     this.setAttribute(doc, name, value, op);
   }
 

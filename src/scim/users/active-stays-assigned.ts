@@ -1,5 +1,5 @@
 import { invalidValue } from '../errors.ts';
-import { getCi } from '../json.ts';
+import { getCi, isJsonObject } from '../json.ts';
 import type { JsonObject } from '../json.ts';
 
 // RFC 7644 §3.5.2.2: `remove` of a single-valued attribute leaves it unassigned (so does a replace
@@ -13,6 +13,19 @@ export function assertActiveStaysAssigned(patched: JsonObject): void {
   if (active === undefined || active === null) {
     throw invalidValue(
       '"active" cannot be removed or set to null: replace it with true (active) or false (suspended)',
+    );
+  }
+}
+
+/**
+ * A PUT may leave `active` out (not asserted: the state is kept, ADR 0069), but `"active": null`
+ * asks to unassign it, which the product cannot do: 400 invalidValue, as for a PATCH, rather than
+ * a 200 that keeps the state.
+ */
+export function assertActiveNotNull(body: unknown): void {
+  if (isJsonObject(body) && getCi(body, 'active') === null) {
+    throw invalidValue(
+      '"active" cannot be set to null: send true (active) or false (suspended), or leave it out to keep the state',
     );
   }
 }

@@ -80,6 +80,9 @@ export function parseScimUser(body: unknown, stored?: JsonObject): ScimUserInput
   const product = isJsonObject(document[PRODUCT_USER_SCHEMA])
     ? (document[PRODUCT_USER_SCHEMA] as JsonObject)
     : undefined;
+  // Read before blanks go: an empty package, location or extension is a clear the service judges.
+  const productInput = product === undefined ? {} : productFields(product);
+  dropBlankStrings(document);
   const storedUserName = typeof before.userName === 'string' ? before.userName : undefined;
   checkAttribute('userName', 'scimUserName', document.userName, storedUserName);
   if (typeof externalId === 'string')
@@ -116,9 +119,26 @@ export function parseScimUser(body: unknown, stored?: JsonObject): ScimUserInput
     manager: isJsonObject(manager)
       ? text(getCi(manager, 'value') ?? null, 'manager.value')
       : text(manager ?? null, 'manager'),
-    product: product === undefined ? {} : productFields(product),
+    product: productInput,
     document,
   };
+}
+
+/**
+ * An empty string is no value: RFC 7643 §2.5 makes unassigned and null one state, and the modelled
+ * attributes (`title`, `name.givenName`…) already read "" as a clear. Stored-only attributes
+ * (`nickName`, `name.middleName`, `addresses[].locality`, the enterprise `costCenter`…) follow, so a
+ * replace with "" leaves them unassigned rather than stored and shown as "". `active` keeps its ""
+ * (not a boolean: 400) and the product extension its own reading (a held value cannot be cleared).
+ */
+function dropBlankStrings(value: JsonObject): void {
+  for (const [key, item] of Object.entries(value)) {
+    if (key === 'active' || key === PRODUCT_USER_SCHEMA) continue;
+    if (typeof item === 'string' && item.trim() === '') delete value[key];
+    else if (isJsonObject(item)) dropBlankStrings(item);
+    else if (Array.isArray(item))
+      for (const element of item) if (isJsonObject(element)) dropBlankStrings(element);
+  }
 }
 
 function productFields(product: JsonObject): ScimProductFields {

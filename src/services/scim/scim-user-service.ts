@@ -5,6 +5,7 @@
 import { AppError, conflict, notFound, validationFailed } from '../../domain/errors.ts';
 import { EMAIL_TAKEN_TEXT, issueText } from '../../domain/messages/row-messages.ts';
 import { isPackageId } from '../../domain/packages/catalog.ts';
+import { keepsCallingFields } from '../../domain/packages/rules.ts';
 import type { DesiredUserChange } from '../../domain/users/desired-change.ts';
 import { planUserChange } from '../../domain/users/plan-user-change.ts';
 import type { TextField } from '../../domain/users/user-fields.ts';
@@ -72,6 +73,8 @@ export const VERSION_MISMATCH = 'version_mismatch';
 export const USER_NAME_TAKEN = 'user_name_taken';
 /** Detail code of a write that clears the package of a user who holds one (SCIM: 400 `mutability`). */
 export const PACKAGE_NOT_CLEARABLE = 'package_not_clearable';
+/** Detail code of a write that clears a calling user's location or extension (SCIM: 400 `mutability`). */
+export const CALLING_FIELD_NOT_CLEARABLE = 'calling_field_not_clearable';
 
 const TEXT_COLUMNS: ReadonlyArray<[TextField, keyof ScimUserWrite, keyof UserUpdate]> = [
   ['firstName', 'firstName', 'first_name'],
@@ -124,6 +127,39 @@ function packageNotClearable(current: string): AppError {
       nl: '"urn:wholesale-hub:params:scim:schemas:extension:product:2.0:User:package" kan niet worden leeggemaakt: een gebruiker houdt een pakket tot hij wordt verwijderd.',
     },
   );
+}
+
+/**
+ * The admin API has no way to clear a user's location or extension either (PATCH …/users/{id} takes
+ * a location or an extension, never null): they go with a move to a package without calling, which
+ * releases them (SPEC §3). A SCIM clear of a held one is refused alike (400 mutability), unless the
+ * same write moves the user to such a package; never a 2xx that keeps the value.
+ */
+function assertCallingFieldsKept(input: ScimUserWrite, existing: UserRow): void {
+  const target = input.product.packageId ?? existing.package;
+  if (!keepsCallingFields(target !== null && isPackageId(target) ? target : null)) return;
+  const held: ReadonlyArray<[string, string | null, string | null | undefined]> = [
+    ['location', existing.location_id, input.product.location],
+    ['extension', existing.extension, input.product.extension],
+  ];
+  for (const [attribute, current, given] of held) {
+    if (given !== null || current === null) continue;
+    const path = `urn:wholesale-hub:params:scim:schemas:extension:product:2.0:User:${attribute}`;
+    throw validationFailed(
+      [
+        {
+          code: CALLING_FIELD_NOT_CLEARABLE,
+          field: attribute,
+          description: `${target} keeps the user's ${attribute}: give another ${attribute}, or move the user to a package without calling, which releases location, extension and number.`,
+          descriptionNl: `${target} houdt de ${attribute === 'location' ? 'locatie' : 'extensie'} van de gebruiker: geef een andere op, of zet de gebruiker op een pakket zonder bellen, dat locatie, extensie en nummer vrijgeeft.`,
+        },
+      ],
+      {
+        en: `"${path}" cannot be cleared while the user's package includes calling.`,
+        nl: `"${path}" kan niet worden leeggemaakt zolang het pakket van de gebruiker bellen bevat.`,
+      },
+    );
+  }
 }
 
 /** Thrown inside the write's transaction; answered (and audited as a probe) after it rolled back. */
@@ -236,6 +272,7 @@ async function write(
         }
         if (input.product.packageId === null && existing.package !== null)
           throw packageNotClearable(existing.package);
+        assertCallingFieldsKept(input, existing);
       }
       await checkUserName(trx, customer.id, input.userName, existing?.id);
       const currentEmail = existing?.email.toLowerCase();
