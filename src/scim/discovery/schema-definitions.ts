@@ -222,8 +222,16 @@ const productAttributes: SchemaAttribute[] = [
       canonicalValues: PACKAGE_IDS,
     },
   ),
-  attr('location', 'string', 'Name of the customer location of the user (needed by calling packages).'),
-  attr('extension', 'string', 'The internal extension of the user (digits).'),
+  attr(
+    'location',
+    'string',
+    'Name of the customer location of the user (needed by calling packages). While the package includes calling, a held location can be changed, not cleared (400 mutability); a package without calling releases it.',
+  ),
+  attr(
+    'extension',
+    'string',
+    'The internal extension of the user (digits). While the package includes calling, a held extension can be changed, not cleared (400 mutability); a package without calling releases it.',
+  ),
 ];
 
 function schema(id: string, name: string, description: string, attributes: SchemaAttribute[]): JsonObject {
