@@ -27,14 +27,15 @@ import { usersCommand } from './users.ts';
  * `hub --help` and the other commands (ADR 0014).
  */
 async function importServices() {
-  const [worker, registry, create, queries, waitReason] = await Promise.all([
+  const [worker, registry, create, queries, waitReason, connectionLoss] = await Promise.all([
     import('../../jobs/worker.ts'),
     import('../../jobs/registry.ts'),
     import('../../services/imports/create-import.ts'),
     import('../../services/imports/import-queries.ts'),
     import('../import-wait-reason.ts'),
+    import('../../jobs/connection-loss.ts'),
   ]);
-  return { ...worker, ...registry, ...create, ...queries, ...waitReason };
+  return { ...worker, ...registry, ...create, ...queries, ...waitReason, ...connectionLoss };
 }
 
 interface ImportOptions {
@@ -105,12 +106,32 @@ function progressBar(view: ImportView): string {
 /** How often a waiting CLI looks at its import (and redraws its bar). */
 const LOOK_INTERVAL_MS = 250;
 
+/** How to resume or follow an import this CLI stopped waiting for. */
+function resumeHint(importId: string, customerId: string): string {
+  return `Resume and follow it with: hub users import-status ${importId} --customer ${customerId} --wait\n`;
+}
+
 /** What a CLI that stops waiting says: the import is not done, and how to resume or follow it. */
 function stoppedWaitingMessage(importId: string, customerId: string): string {
   return (
     `Stopped waiting. The import ${importId} is not done: it went back to the queue and continues where it stopped ` +
     'when a CLI waits for it or a worker runs (hub serve, hub worker).\n' +
-    `Resume and follow it with: hub users import-status ${importId} --customer ${customerId} --wait\n`
+    resumeHint(importId, customerId)
+  );
+}
+
+/**
+ * What a CLI says when the database connection is lost while it waits (PostgreSQL restarted, a
+ * failover): the import was not failed and goes on; a bare "terminating connection due to
+ * administrator command" left the person guessing. Exit 1: this command did not finish it.
+ */
+function databaseLostMessage(importId: string, customerId: string, error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  return (
+    `Lost the connection to the database (${reason}). The import ${importId} is not done and was not failed: ` +
+    'it continues where it stopped (after its last committed batch) once the database is back, ' +
+    'when a worker runs (hub serve, hub worker) or a CLI waits for it.\n' +
+    resumeHint(importId, customerId)
   );
 }
 
@@ -123,7 +144,8 @@ async function waitForImport(
   /** Said once the wait began: from then on Ctrl+C / SIGTERM stop it cleanly. */
   announcement?: string,
 ): Promise<ImportView> {
-  const { createWorker, getImport, importWaitReason, jobDefinitions } = await importServices();
+  const { createWorker, getImport, importWaitReason, isDatabaseConnectionLost, jobDefinitions } =
+    await importServices();
   const runtime = await cli.runtime();
   // Outside a server nobody else runs jobs: run a worker here (all kinds, so a customer's earlier
   // jobs, which the import queues behind, run too).
@@ -190,6 +212,14 @@ async function waitForImport(
     }
   } catch (error) {
     const received = interrupts?.received() ?? null;
+    if (received === null && isDatabaseConnectionLost(error)) {
+      if (barShown) cli.io.err('\n');
+      // The worker hands the job back if the database answers before it stops; else the job is
+      // taken over when its lock expires. Either way it resumes after its last committed batch.
+      await worker?.stop();
+      await drain.running;
+      throw new Error(databaseLostMessage(importId, customerId, error));
+    }
     if (received === null || !worker) throw error;
     if (barShown) cli.io.err('\n');
     await worker.stop();
