@@ -175,7 +175,8 @@ export function createWorker(options: WorkerOptions): Worker & { loop(): void } 
       if (abort.signal.aborted) {
         await releaseJob(options.db, job.id, id).catch((releaseError: unknown) =>
           logger.warn(
-            { err: releaseError },
+            // The database being away is said in a line, not a stack.
+            isDatabaseUnavailable(releaseError) ? { reason: errorText(releaseError) } : { err: releaseError },
             'could not release the job: it is taken over when its lock expires',
           ),
         );
