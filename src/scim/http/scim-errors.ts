@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../domain/errors.ts';
+import { isKnownDatabaseOutage, logDatabaseUnavailable } from '../../http/errors.ts';
 import { INVALID_JSON_CODE } from '../../http/plugins/input-hygiene.ts';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../../services/db-errors.ts';
 import {
@@ -89,13 +90,11 @@ export function scimErrorBody(error: ScimError): JsonObject {
 
 export function sendScimError(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
   const scimError = toScimError(error);
-  if (scimError.status >= 500)
-    request.log.error({ err: error, trackingId: request.id }, 'SCIM request failed');
-  else
-    request.log.info(
-      { trackingId: request.id, status: scimError.status, scimType: scimError.scimType },
-      scimError.message,
-    );
+  // request.log carries the trackingId already (requestIdLogLabel in app.ts); naming it again wrote
+  // the key twice in one JSON line. A database outage is a passing state: one short warn line.
+  if (scimError.status === 503 && isKnownDatabaseOutage(error)) logDatabaseUnavailable(request, error);
+  else if (scimError.status >= 500) request.log.error({ err: error }, 'SCIM request failed');
+  else request.log.info({ status: scimError.status, scimType: scimError.scimType }, scimError.message);
   if (scimError.status === 401) reply.header('WWW-Authenticate', 'Bearer realm="scim"');
   const retryAfter =
     (error as { retryAfter?: unknown }).retryAfter ??

@@ -12,7 +12,12 @@ import {
 } from '../../../domain/provisioning/wholesale-codes.ts';
 import { ProbeRateLimited } from '../../../services/provisioning/email-probes.ts';
 import { ROW_CODE_TO_WHOLESALE } from '../../../services/provisioning/wholesale-subscribers.ts';
-import { setDatabaseRetryAfter, toErrorResponse } from '../../errors.ts';
+import {
+  isKnownDatabaseOutage,
+  logDatabaseUnavailable,
+  setDatabaseRetryAfter,
+  toErrorResponse,
+} from '../../errors.ts';
 import type { PublicErrorResponse } from './schemas.ts';
 
 /**
@@ -69,8 +74,10 @@ export function toPublicErrorResponse(
 
 export function sendPublicError(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
   const { status, body } = toPublicErrorResponse(request, error);
-  if (status >= 500 && status !== 501)
-    request.log.error({ err: error, trackingId: request.id }, 'request failed');
+  // request.log carries the trackingId already (requestIdLogLabel in app.ts); naming it again wrote
+  // the key twice in one JSON line. A database outage is a passing state: one short warn line.
+  if (status === 503 && isKnownDatabaseOutage(error)) logDatabaseUnavailable(request, error);
+  else if (status >= 500 && status !== 501) request.log.error({ err: error }, 'request failed');
   if (error instanceof ProbeRateLimited) reply.header('retry-after', String(error.retryAfterSeconds));
   setDatabaseRetryAfter(reply, error);
   return reply.status(status).send(body);
