@@ -1,7 +1,6 @@
 // A CLI waiting for its import when the database connection is lost (PostgreSQL restarted, a
 // failover) says so, that the import goes on, and how to follow it; exit 1, no stack. It quit
 // with a bare "Error: terminating connection due to administrator command". PostgreSQL only.
-import { randomBytes } from 'node:crypto';
 import { writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,42 +15,31 @@ import { findImportById } from '../../src/db/repositories/import-jobs.ts';
 import type { Runtime } from '../../src/runtime.ts';
 import { ensureDeployment } from '../../src/services/bootstrap/ensure-deployment.ts';
 import { createTestCustomer } from '../helpers/factories.ts';
-import { adminUrl, dropDatabase, withDatabaseName } from '../helpers/postgres-admin.ts';
-import { startTcpProxy, type TcpProxy } from '../ops/tcp-proxy.ts';
+import { createDatabaseBehindProxy, type DatabaseBehindProxy } from '../ops/database-behind-proxy.ts';
 
 const target = inject('testDatabase');
 
 describe.skipIf(target.kind !== 'postgres')('hub users import when the database connection is lost', () => {
-  const name = `hub_test_${randomBytes(6).toString('hex')}`;
-  let admin: Database | undefined;
+  let database: DatabaseBehindProxy | undefined;
   let direct: Database | undefined;
   let throughProxy: Database | undefined;
-  let proxy: TcpProxy | undefined;
 
   beforeAll(async () => {
     if (target.kind !== 'postgres') return;
-    admin = await openDatabase({ kind: 'postgres', url: adminUrl(target.serverUrl), poolSize: 1 });
-    await admin.withScriptConnection((run) => run(`create database ${name} template ${target.template}`));
-    const url = new URL(withDatabaseName(target.serverUrl, name));
-    direct = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 2 });
-    proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
-    url.hostname = '127.0.0.1';
-    url.port = String(proxy.port);
-    throughProxy = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 3 });
+    database = await createDatabaseBehindProxy(target);
+    direct = await openDatabase({ kind: 'postgres', url: database.directUrl, poolSize: 2 });
+    throughProxy = await openDatabase({ kind: 'postgres', url: database.proxiedUrl, poolSize: 3 });
   });
 
   afterAll(async () => {
     await throughProxy?.close();
-    await proxy?.close();
     await direct?.close();
-    if (admin) {
-      await dropDatabase(admin, name);
-      await admin.close();
-    }
+    await database?.close();
   });
 
   it('says the connection was lost, that the import goes on, and how to follow it', async () => {
-    if (!direct || !throughProxy || !proxy) throw new Error('Only inside tests');
+    if (!direct || !throughProxy || !database) throw new Error('Only inside tests');
+    const { proxy } = database;
     const cwd = await mkdtemp(path.join(tmpdir(), 'hub-cli-test-'));
     const deployment = await ensureDeployment(direct.db, undefined);
     const customer = await createTestCustomer(direct.db, deployment.defaultPartner.id, { provision: true });

@@ -1,43 +1,31 @@
 // The PostgreSQL client tells a lost connection in the app's JSON log, once per outage, and says
 // when it is back: it wrote a plain-text `(node:PID) Warning: …` line per lost client to stderr
 // (process.emitWarning), breaking the one-JSON-object-per-line rule of docs/operations.md § Logs.
-import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { sql } from 'kysely';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client.ts';
-import { adminUrl, dropDatabase, withDatabaseName } from '../helpers/postgres-admin.ts';
-import { startTcpProxy, type TcpProxy } from './tcp-proxy.ts';
+import { openDatabase } from '../../src/db/client.ts';
+import { createDatabaseBehindProxy, type DatabaseBehindProxy } from './database-behind-proxy.ts';
 
 const target = inject('testDatabase');
 
 describe.skipIf(target.kind !== 'postgres')('PostgreSQL connection notices', () => {
-  const name = `hub_test_${randomBytes(6).toString('hex')}`;
-  let admin: Database | undefined;
-  let proxy: TcpProxy | undefined;
-  let url: URL | undefined;
+  let behindProxy: DatabaseBehindProxy | undefined;
 
   beforeAll(async () => {
     if (target.kind !== 'postgres') return;
-    admin = await openDatabase({ kind: 'postgres', url: adminUrl(target.serverUrl), poolSize: 1 });
-    await admin.withScriptConnection((run) => run(`create database ${name} template ${target.template}`));
-    url = new URL(withDatabaseName(target.serverUrl, name));
-    proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
-    url.hostname = '127.0.0.1';
-    url.port = String(proxy.port);
+    behindProxy = await createDatabaseBehindProxy(target);
   });
 
   afterAll(async () => {
-    await proxy?.close();
-    if (admin) {
-      await dropDatabase(admin, name);
-      await admin.close();
-    }
+    await behindProxy?.close();
   });
 
   it('writes one JSON warning when connections are lost and one info line when back, no process warning', async () => {
-    if (!url || !proxy) throw new Error('Only inside tests');
+    if (!behindProxy) throw new Error('Only inside tests');
+    const { proxy } = behindProxy;
+    const url = new URL(behindProxy.proxiedUrl);
     const written: string[] = [];
     const stream = new Writable({
       write(chunk: Buffer, _encoding, done) {

@@ -2,7 +2,6 @@
 // cut) uses no attempt: its worker hands it back to the queue as soon as the database answers
 // again. It stayed `running` until its lock expired (JOB_LOCK_SECONDS) and lost an attempt, so a
 // few short outages could fail a long import. PostgreSQL only: PGlite has no connection to lose.
-import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { setTimeout } from 'node:timers/promises';
 import { sql } from 'kysely';
@@ -13,8 +12,8 @@ import { openDatabase, type Database } from '../../src/db/client.ts';
 import { defineJob } from '../../src/jobs/job-definition.ts';
 import { enqueueJob } from '../../src/jobs/queue.ts';
 import { startWorker, type Worker } from '../../src/jobs/worker.ts';
-import { adminUrl, dropDatabase, withDatabaseName } from '../helpers/postgres-admin.ts';
-import { startTcpProxy, type TcpProxy } from './tcp-proxy.ts';
+import { createDatabaseBehindProxy, type DatabaseBehindProxy } from './database-behind-proxy.ts';
+import type { TcpProxy } from './tcp-proxy.ts';
 
 const target = inject('testDatabase');
 
@@ -52,41 +51,30 @@ async function untilFinished(db: Database['db'], jobId: string) {
 }
 
 describe.skipIf(target.kind !== 'postgres')('a job whose database connection is lost', () => {
-  const name = `hub_test_${randomBytes(6).toString('hex')}`;
-  let admin: Database | undefined;
+  let database: DatabaseBehindProxy | undefined;
   /** The worker's database, reached through the proxy that the test cuts. */
   let throughProxy: Database | undefined;
   /** The same database reached directly: the test's view while the worker's is cut. */
   let direct: Database | undefined;
-  let proxy: TcpProxy | undefined;
   let worker: Worker | undefined;
 
   beforeAll(async () => {
     if (target.kind !== 'postgres') return;
-    admin = await openDatabase({ kind: 'postgres', url: adminUrl(target.serverUrl), poolSize: 1 });
-    await admin.withScriptConnection((run) => run(`create database ${name} template ${target.template}`));
-    const url = new URL(withDatabaseName(target.serverUrl, name));
-    direct = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 2 });
-    proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
-    url.hostname = '127.0.0.1';
-    url.port = String(proxy.port);
-    throughProxy = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 3 });
+    database = await createDatabaseBehindProxy(target);
+    direct = await openDatabase({ kind: 'postgres', url: database.directUrl, poolSize: 2 });
+    throughProxy = await openDatabase({ kind: 'postgres', url: database.proxiedUrl, poolSize: 3 });
   });
 
   afterAll(async () => {
     await worker?.stop();
     await throughProxy?.close();
-    await proxy?.close();
     await direct?.close();
-    if (admin) {
-      await dropDatabase(admin, name);
-      await admin.close();
-    }
+    await database?.close();
   });
 
   function databases(): { workerDb: Database['db']; db: Database['db']; cut: TcpProxy } {
-    if (!throughProxy || !direct || !proxy) throw new Error('Only inside tests');
-    return { workerDb: throughProxy.db, db: direct.db, cut: proxy };
+    if (!throughProxy || !direct || !database) throw new Error('Only inside tests');
+    return { workerDb: throughProxy.db, db: direct.db, cut: database.proxy };
   }
 
   it('releases the job once the database is back, without using an attempt', async () => {
