@@ -4,6 +4,7 @@
 // "Invalid option: expected one of …"). Nothing is imported.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../helpers/app.ts';
+import { createTestCustomer } from '../helpers/factories.ts';
 
 const harness = useTestApp();
 
@@ -12,21 +13,8 @@ const CSV = 'User ID/Email (Required),First Name\nolga@formoptions.example,Olga\
 let customerId = '';
 
 beforeAll(async () => {
-  const { app, auth, tokens } = harness();
-  const created = await app.inject({
-    method: 'POST',
-    url: '/v1/customers',
-    headers: auth(tokens.partnerFull),
-    payload: {
-      name: 'Form Options BV',
-      externalId: 'FORMOPTIONS-1',
-      adminEmail: 'beheer@formoptions.example',
-      country: 'NL',
-      packages: [{ id: 'webex_calling' }],
-    },
-  });
-  expect(created.statusCode, created.body).toBe(202);
-  customerId = created.json<{ id: string }>().id;
+  const { database, partnerId } = harness();
+  customerId = (await createTestCustomer(database.db, partnerId, { provision: true })).id;
 });
 
 function multipart(fields: Record<string, string>): { type: string; payload: string } {

@@ -6,6 +6,7 @@
 // claims CSV read a JSON string as if it were the file.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../helpers/app.ts';
+import { createTestCustomer } from '../helpers/factories.ts';
 
 const harness = useTestApp();
 
@@ -16,21 +17,8 @@ const CLAIMS_CSV = (customerId: string) => `/v1/customers/${customerId}/claims/c
 let customerId = '';
 
 beforeAll(async () => {
-  const { app, auth, tokens } = harness();
-  const created = await app.inject({
-    method: 'POST',
-    url: '/v1/customers',
-    headers: auth(tokens.partnerFull),
-    payload: {
-      name: 'Media Type BV',
-      externalId: 'MEDIATYPE-1',
-      adminEmail: 'beheer@mediatype.example',
-      country: 'NL',
-      packages: [{ id: 'webex_calling' }],
-    },
-  });
-  expect(created.statusCode, created.body).toBe(202);
-  customerId = created.json<{ id: string }>().id;
+  const { database, partnerId } = harness();
+  customerId = (await createTestCustomer(database.db, partnerId, { provision: true })).id;
 });
 
 async function post(url: string, contentType: string | undefined, payload: string) {

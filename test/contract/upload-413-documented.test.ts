@@ -6,6 +6,7 @@
 import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../helpers/app.ts';
+import { createTestCustomer } from '../helpers/factories.ts';
 
 const LIMIT = 1000;
 const harness = useTestApp({ env: { IMPORT_MAX_BYTES: String(LIMIT) } });
@@ -57,21 +58,8 @@ describe('an upload over the limit answers the documented 413', () => {
   let customerId = '';
 
   beforeAll(async () => {
-    const { app, auth, tokens } = harness();
-    const created = await app.inject({
-      method: 'POST',
-      url: '/v1/customers',
-      headers: auth(tokens.partnerFull),
-      payload: {
-        name: 'Upload Limit BV',
-        externalId: 'UPLOADLIMIT-1',
-        adminEmail: 'beheer@uploadlimit.example',
-        country: 'NL',
-        packages: [{ id: 'webex_calling' }],
-      },
-    });
-    expect(created.statusCode, created.body).toBeLessThan(300);
-    customerId = created.json<{ id: string }>().id;
+    const { database, partnerId } = harness();
+    customerId = (await createTestCustomer(database.db, partnerId, { provision: true })).id;
   });
 
   it.each([IMPORT, CLAIMS_CSV])('POST %s', async (path) => {
