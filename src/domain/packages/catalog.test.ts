@@ -10,6 +10,7 @@ import {
   PACKAGE_IDS,
   PACKAGES,
   SELLABLE_IDS,
+  packageDisplayName,
   type CallingTier,
   type PackageId,
   type SellableId,
@@ -73,5 +74,43 @@ describe('sets derived from the catalog', () => {
     expect(WHOLESALE_CODES.add_on_not_allowed.description).toBe(
       'attendant_console is only available with webex_calling, webex_suite or cx_essentials.',
     );
+  });
+});
+
+// SPEC §3 and §6 names, in English and Dutch, for every id a customer can be sold: a message that
+// names a package (a limit below use, a package in use) must never show a raw id.
+const DISPLAY_NAMES: readonly [SellableId, string, string][] = [
+  ['webex_voice', 'Webex Voice', 'Webex Voice'],
+  ['webex_calling', 'Webex Calling', 'Webex Calling'],
+  ['webex_calling_standard', 'Webex Calling Standard', 'Webex Calling Standard'],
+  ['webex_meetings', 'Webex Meetings', 'Webex Meetings'],
+  ['webex_suite', 'Webex Suite', 'Webex Suite'],
+  ['cx_essentials', 'Customer Assist', 'Klantassistentie'],
+  ['attendant_console', 'Attendant Console', 'Attendant Console'],
+  ['common_area_calling', 'Common Area Calling', 'Common Area Calling'],
+];
+
+describe('packageDisplayName names every sellable of the catalog', () => {
+  it('lists every sellable in the name table', () => {
+    expect(DISPLAY_NAMES.map(([id]) => id).sort()).toEqual([...SELLABLE_IDS].sort());
+  });
+
+  it.each(DISPLAY_NAMES)('%s is "%s" in English and "%s" in Dutch', (id, en, nl) => {
+    expect([packageDisplayName(id, 'en'), packageDisplayName(id, 'nl')]).toEqual([en, nl]);
+  });
+
+  it.each(SELLABLE_IDS.flatMap((id) => (['en', 'nl'] as const).map((locale) => [id, locale] as const)))(
+    '%s has a %s name that is not its id',
+    (id, locale) => {
+      expect(packageDisplayName(id, locale)).not.toBe(id);
+    },
+  );
+
+  it.each([
+    ['', 'en', 'no package'],
+    ['', 'nl', 'geen pakket'],
+    ['webex_teleport', 'en', 'webex_teleport'],
+  ] as const)('%j in %s is %j', (id, locale, name) => {
+    expect(packageDisplayName(id, locale)).toBe(name);
   });
 });

@@ -113,6 +113,7 @@ export const PACKAGES: Readonly<Record<PackageId, PackageDefinition>> = {
 export interface AddOnDefinition {
   readonly id: AddOnId;
   readonly displayName: string;
+  readonly displayNameNl: string;
   /** The packages the add-on may be held with. */
   readonly allowedWith: readonly PackageId[];
   readonly csvHeader: string;
@@ -123,6 +124,7 @@ export const ADD_ONS: Readonly<Record<AddOnId, AddOnDefinition>> = {
   attendant_console: {
     id: 'attendant_console',
     displayName: 'Attendant Console',
+    displayNameNl: 'Attendant Console',
     allowedWith: ['webex_calling', 'webex_suite', 'cx_essentials'],
     csvHeader: 'Attendant Console',
     csvHeaderNl: 'Attendant Console',
@@ -177,9 +179,26 @@ export function isSellableId(value: string): value is SellableId {
   return (SELLABLE_IDS as readonly string[]).includes(value);
 }
 
-/** A sellable's name as people read it, in English or Dutch; an unknown id as it is. */
+function isAddOnId(value: string): value is AddOnId {
+  return (ADD_ON_IDS as readonly string[]).includes(value);
+}
+
+function isCustomerLevelId(value: string): value is CustomerLevelId {
+  return (CUSTOMER_LEVEL_IDS as readonly string[]).includes(value);
+}
+
+/**
+ * A sellable's name as people read it, in English or Dutch: every id of the catalog has one (user
+ * packages, the add-on and the customer-level packages); '' is "no package"; an unknown id as it is.
+ */
 export function packageDisplayName(id: string, locale: 'en' | 'nl'): string {
-  if (isPackageId(id)) return locale === 'nl' ? PACKAGES[id].displayNameNl : PACKAGES[id].displayName;
-  if (id === 'attendant_console') return ADD_ONS.attendant_console.displayName;
+  const definition = isPackageId(id)
+    ? PACKAGES[id]
+    : isAddOnId(id)
+      ? ADD_ONS[id]
+      : isCustomerLevelId(id)
+        ? CUSTOMER_LEVEL_PACKAGES[id]
+        : null;
+  if (definition) return locale === 'nl' ? definition.displayNameNl : definition.displayName;
   return id === '' ? (locale === 'nl' ? 'geen pakket' : 'no package') : id;
 }
