@@ -16,6 +16,7 @@ import { EXIT_FAILED, describeError } from './exit-codes.ts';
 import { readerGone, type AwaitedWork, type CliIo, type ForwardedEvent } from './io.ts';
 import { EXIT_CODE_FOR_SIGNAL, type InterruptSignal } from './interrupt-signals.ts';
 import { silenceWatchdog } from './silence-watchdog.ts';
+import { stoppedWaitingJson, stoppedWaitingText } from './stopped-waiting.ts';
 
 /** The path of the endpoint on the server's CLI listener (the main HTTP app answers 404 for it). */
 export const FORWARDED_CLI_PATH = '/internal/cli';
@@ -44,11 +45,21 @@ class Interrupted extends Error {
 /** This CLI's own stdout reader left: nothing it is sent would be read. */
 class ReaderGone extends Error {}
 
+const awaitedImport = z.object({ kind: z.literal('import'), id: z.string(), customerId: z.string() });
+const awaitedCustomerWork = z.object({
+  kind: z.enum(['customer-provisioning', 'customer-deletion']),
+  customerId: z.string(),
+  externalId: z.string(),
+  partner: z.string().optional(),
+});
+
 const forwardedEvent = z.union([
   z.object({ out: z.string() }),
   z.object({
     err: z.string(),
-    awaiting: z.object({ kind: z.literal('import'), id: z.string(), customerId: z.string() }).optional(),
+    awaiting: awaitedImport.optional(),
+    // Work of a kind a newer server knows and this CLI not: read as no work named.
+    waitingFor: z.union([awaitedImport, awaitedCustomerWork]).optional().catch(undefined),
   }),
   z.object({ exitCode: z.number().int() }),
 ]);
@@ -76,11 +87,21 @@ export async function forwardToServer(
   const stillAlive = () => watchdog.alive();
   let started = false;
   let serverVersion: string | null = null;
-  const relayed: RelayState = { awaiting: null };
+  const relayed: RelayState = { awaiting: null, outWritten: false };
   // Ctrl+C or SIGTERM ends only the wait: the server runs the command to its end whatever the CLI
-  // does.
-  const onInterrupt = () => abort.abort(new Interrupted('SIGINT'));
-  const onTerminate = () => abort.abort(new Interrupted('SIGTERM'));
+  // does. Only the first is caught: a second one ends the process at once.
+  const stopListening = () => {
+    process.off('SIGINT', onInterrupt);
+    process.off('SIGTERM', onTerminate);
+  };
+  const onInterrupt = () => {
+    stopListening();
+    abort.abort(new Interrupted('SIGINT'));
+  };
+  const onTerminate = () => {
+    stopListening();
+    abort.abort(new Interrupted('SIGTERM'));
+  };
   process.on('SIGINT', onInterrupt);
   process.on('SIGTERM', onTerminate);
   try {
@@ -120,8 +141,18 @@ export async function forwardToServer(
       return EXIT_INTERRUPTED;
     }
     if (abort.signal.aborted && abort.signal.reason instanceof Interrupted) {
+      const { signal } = abort.signal.reason;
+      // A script's --json gets an object, unless the command's own output began (it would be cut).
+      if (argv.includes('--json') && !relayed.outWritten) {
+        const json = stoppedWaitingJson(signal, relayed.awaiting, {
+          in: 'server',
+          pid: server.pid,
+          url: server.url,
+        });
+        io.out(`${JSON.stringify(json, null, 2)}\n`);
+      }
       io.err(interruptedMessage(server, argv, relayed.awaiting));
-      return EXIT_CODE_FOR_SIGNAL[abort.signal.reason.signal];
+      return EXIT_CODE_FOR_SIGNAL[signal];
     }
     if (error instanceof UnreadableLine) {
       abort.abort();
@@ -141,8 +172,7 @@ export async function forwardToServer(
     );
     return EXIT_FAILED;
   } finally {
-    process.off('SIGINT', onInterrupt);
-    process.off('SIGTERM', onTerminate);
+    stopListening();
     watchdog.stop();
   }
 }
@@ -153,12 +183,7 @@ export function interruptedMessage(
   argv: readonly string[],
   awaiting: AwaitedWork | null,
 ): string {
-  if (awaiting)
-    return (
-      `Stopped waiting. The import ${awaiting.id} keeps running in the server (pid ${server.pid}) and will finish there.\n` +
-      `Follow it with: hub users import-status ${awaiting.id} --customer ${awaiting.customerId} --wait\n` +
-      `or over the API (hub tokens create): GET ${server.url}/v1/customers/${awaiting.customerId}/imports/${awaiting.id}\n`
-    );
+  if (awaiting) return stoppedWaitingText(awaiting, { in: 'server', pid: server.pid, url: server.url });
   return (
     `Stopped waiting. "hub ${argv.join(' ')}" keeps running in the server (pid ${server.pid}) and may still finish: ` +
     'check before running it again.\n'
@@ -195,6 +220,8 @@ function silenceMessage(server: ServerDiscovery, timeoutMs: number, started: boo
 interface RelayState {
   /** The background work the command said it waits for, last. */
   awaiting: AwaitedWork | null;
+  /** Whether the command wrote to stdout. */
+  outWritten: boolean;
 }
 
 interface RelayOptions {
@@ -227,9 +254,12 @@ async function relayForwardedEvents(
       if (line === '') continue;
       const event = parseEvent(line);
       if ('exitCode' in event) return event.exitCode;
-      if ('out' in event) io.out(event.out);
-      else {
-        if (event.awaiting) state.awaiting = event.awaiting;
+      if ('out' in event) {
+        io.out(event.out);
+        if (event.out !== '') state.outWritten = true;
+      } else {
+        const work = event.waitingFor ?? event.awaiting;
+        if (work) state.awaiting = work;
         if (event.err !== '') io.err(event.err);
       }
     }

@@ -9,13 +9,17 @@ export const EXIT_CODE_FOR_SIGNAL = { SIGINT: 130, SIGTERM: 143 } as const;
 
 export type InterruptSignal = keyof typeof EXIT_CODE_FOR_SIGNAL;
 
-/** A command that stopped at SIGINT/SIGTERM: its message is printed as is, its exit code 130/143. */
+/**
+ * A command that stopped at SIGINT/SIGTERM: its message is printed as is on stderr, `json` (with
+ * --json) on stdout, and its exit code is 130/143.
+ */
 export class CliInterrupted extends Error {
   override readonly name = 'CliInterrupted';
   readonly exitCode: number;
   constructor(
     readonly signal: InterruptSignal,
     message: string,
+    readonly json?: object,
   ) {
     super(message);
     this.exitCode = EXIT_CODE_FOR_SIGNAL[signal];

@@ -2,12 +2,25 @@
 // for a forwarded CLI call: events streamed back to that CLI as they are written.
 import type { Writable } from 'node:stream';
 
-/** Background work in the server that a command waits for. */
-export interface AwaitedWork {
+/** An import's job that `hub users import` (or `import-status --wait`) waits for. */
+export interface AwaitedImport {
   readonly kind: 'import';
   readonly id: string;
   readonly customerId: string;
 }
+
+/** A customer's provisioning (`customers create`, `get --wait`) or deletion a command waits for. */
+export interface AwaitedCustomerWork {
+  readonly kind: 'customer-provisioning' | 'customer-deletion';
+  readonly customerId: string;
+  /** The partner's own id: what the commands that check on it take. */
+  readonly externalId: string;
+  /** The --partner the command was given (the check needs it too); absent: the default partner. */
+  readonly partner?: string;
+}
+
+/** Background work a command waits for (in the server, or run by this CLI). */
+export type AwaitedWork = AwaitedImport | AwaitedCustomerWork;
 
 export interface CliIo {
   out(text: string): void;
@@ -131,11 +144,12 @@ export function bufferedIo(cwd: string): CliIo & { stdout: string; stderr: strin
 /**
  * One line of a forwarded command's NDJSON response: output as written, then the exit code. The
  * work a command waits for rides on an empty `err` event: a CLI older than `awaiting` reads the
- * event as known (zod drops the unknown key) and prints nothing.
+ * event as known (zod drops the unknown key) and prints nothing. An import goes in `awaiting`;
+ * other work in `waitingFor`, as a CLI that knows only imports refuses any other kind there.
  */
 export type ForwardedEvent =
   | { readonly out: string }
-  | { readonly err: string; readonly awaiting?: AwaitedWork }
+  | { readonly err: string; readonly awaiting?: AwaitedImport; readonly waitingFor?: AwaitedWork }
   | { readonly exitCode: number };
 
 /**
@@ -162,6 +176,7 @@ export function streamingIo(
     err: (text) => send({ err: text }),
     drained,
     readerGone: cliGone,
-    awaiting: (work) => send({ err: '', awaiting: work }),
+    awaiting: (work) =>
+      send(work.kind === 'import' ? { err: '', awaiting: work } : { err: '', waitingFor: work }),
   };
 }

@@ -74,6 +74,7 @@ export async function runCli(
     }
     // Stopped by Ctrl+C / SIGTERM: not an error, a message saying what is left to do.
     if (error instanceof CliInterrupted) {
+      if (error.json) io.out(`${JSON.stringify(error.json, null, 2)}\n`);
       io.err(error.message);
       return error.exitCode;
     }

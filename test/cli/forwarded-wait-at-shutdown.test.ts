@@ -100,6 +100,7 @@ it(
       io,
     );
     const work = await waiting;
+    if (work.kind !== 'import') throw new Error(`waited for ${work.kind}, not an import`);
     await listener.close();
     expect(await listener.drain(10_000)).toBe(true);
 

@@ -16,6 +16,7 @@ import type { ImportView } from '../../services/imports/import-view.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../exit-codes.ts';
 import { CliInterrupted, watchInterrupts } from '../interrupt-signals.ts';
+import { stoppedWaitingJson, stoppedWaitingText } from '../stopped-waiting.ts';
 import { pauseUnlessStopping, serverStoppingMessage } from '../wait-for-jobs.ts';
 import type { CliIo } from '../io.ts';
 import { inBatches, printJsonObjectWithList } from '../list-output.ts';
@@ -111,15 +112,6 @@ function resumeHint(importId: string, customerId: string): string {
   return `Resume and follow it with: hub users import-status ${importId} --customer ${customerId} --wait\n`;
 }
 
-/** What a CLI that stops waiting says: the import is not done, and how to resume or follow it. */
-function stoppedWaitingMessage(importId: string, customerId: string): string {
-  return (
-    `Stopped waiting. The import ${importId} is not done: it went back to the queue and continues where it stopped ` +
-    'when a CLI waits for it or a worker runs (hub serve, hub worker).\n' +
-    resumeHint(importId, customerId)
-  );
-}
-
 /**
  * What a CLI says when the database connection is lost while it waits (PostgreSQL restarted, a
  * failover): the import was not failed and goes on; a bare "terminating connection due to
@@ -141,6 +133,8 @@ async function waitForImport(
   customerId: string,
   importId: string,
   showProgress: boolean,
+  /** --json: a stopped wait prints its object on stdout too. */
+  json: boolean,
   /** Said once the wait began: from then on Ctrl+C / SIGTERM stop it cleanly. */
   announcement?: string,
 ): Promise<ImportView> {
@@ -224,7 +218,12 @@ async function waitForImport(
     if (barShown) cli.io.err('\n');
     await worker.stop();
     await drain.running;
-    throw new CliInterrupted(received, stoppedWaitingMessage(importId, customerId));
+    const work = { kind: 'import', id: importId, customerId } as const;
+    throw new CliInterrupted(
+      received,
+      stoppedWaitingText(work, { in: 'this-cli' }),
+      json ? stoppedWaitingJson(received, work, { in: 'this-cli' }) : undefined,
+    );
   } finally {
     interrupts?.dispose();
   }
@@ -472,6 +471,7 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
         created.customerId,
         created.id,
         cli.io.interactive && !options.json,
+        options.json,
         `Import ${created.id} uploaded; waiting for it (Ctrl+C stops waiting).\n`,
       );
       // Before the result, which ends with the exit code of a failed or cancelled import: the rows
@@ -508,7 +508,14 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
       const context = await cli.serviceContext({ partner: options.partner });
       const known = await importByRef(context, options.customer, importId);
       const view = options.wait
-        ? await waitForImport(cli, context, known.customerId, known.id, cli.io.interactive && !options.json)
+        ? await waitForImport(
+            cli,
+            context,
+            known.customerId,
+            known.id,
+            cli.io.interactive && !options.json,
+            options.json,
+          )
         : known;
       if (WAITING.has(view.status)) {
         const { rowsDone, rowsTotal } = view.progress;
