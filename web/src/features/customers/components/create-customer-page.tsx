@@ -32,6 +32,7 @@ import {
   validateWizardStep,
   wizardSteps,
 } from './customer-wizard-values.ts';
+import { focusFirstInvalidField } from '../../../lib/invalid-field-focus.ts';
 
 const languages = [
   { value: 'nl_NL', label: 'Nederlands' },
@@ -65,6 +66,7 @@ export function CreateCustomerPage() {
     if (!step) return true;
     const errors = validateWizardStep(step, form.getValues());
     showErrors(errors);
+    if (Object.keys(errors).length > 0) focusFirstInvalidField(document);
     return Object.keys(errors).length === 0;
   };
   const next = () => {
@@ -77,6 +79,7 @@ export function CreateCustomerPage() {
       if (Object.keys(errors).length > 0) {
         setActive(index);
         showErrors(errors);
+        focusFirstInvalidField(document);
         return;
       }
     }

@@ -17,6 +17,7 @@ import { failedRowsToFix, resultFailed } from './failed-rows.ts';
 import { packageChoices } from './package-choices.ts';
 import { PackageName } from './package-name.tsx';
 import { resultWarnings } from './result-warnings.ts';
+import { focusFirstInvalidField } from '../../../lib/invalid-field-focus.ts';
 
 const doneStep = 2;
 
@@ -48,7 +49,8 @@ export function AddUsersPage() {
 
   const toReview = () => {
     setShowErrors(true);
-    if (!hasErrors(errors)) setStep(1);
+    if (hasErrors(errors)) focusFirstInvalidField(document);
+    else setStep(1);
   };
   const submit = () => add.mutate(toNewUsers(rows), { onSuccess: () => setStep(doneStep) });
   const results = add.data ?? [];
