@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Box, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { LanguageSwitch } from './language-switch.tsx';
 import { useDocumentTitle } from './use-document-title.ts';
+import { useRouteHeadingFocus } from './use-route-heading-focus.ts';
 
 /** The centered card of the signed-out pages (sign-in, sign-up, invite, password reset). */
 export function AuthCardLayout({
@@ -14,6 +15,7 @@ export function AuthCardLayout({
   children: ReactNode;
 }) {
   useDocumentTitle([title]);
+  const heading = useRouteHeadingFocus<HTMLHeadingElement>();
   return (
     <Box mih="100vh" bg="gray.0" p="md">
       {/* Landmarks, as in the signed-in layout: the language choice in a banner, the card as main. */}
@@ -27,7 +29,7 @@ export function AuthCardLayout({
               <Text fw={700} c="blue.8" size="sm" tt="uppercase" lts={1}>
                 Wholesale Hub
               </Text>
-              <Title order={1} size="h2">
+              <Title order={1} size="h2" ref={heading} tabIndex={-1}>
                 {title}
               </Title>
               {subtitle ? (

@@ -3,6 +3,7 @@ import { Group, Stack, Text, Title } from '@mantine/core';
 import { useParams } from 'react-router';
 import { useCustomerName } from '../../lib/use-customer-name.ts';
 import { useDocumentTitle } from './use-document-title.ts';
+import { useRouteHeadingFocus } from './use-route-heading-focus.ts';
 
 interface PageHeaderProps {
   title: ReactNode;
@@ -20,6 +21,7 @@ export function PageHeader({ title, description, actions, above, documentTitle }
   const { customerId = '' } = useParams();
   const customerName = useCustomerName(customerId).data;
   useDocumentTitle([documentTitle ?? (typeof title === 'string' ? title : undefined), customerName]);
+  const heading = useRouteHeadingFocus<HTMLHeadingElement>();
   return (
     <Stack gap={4} mb="lg">
       {above}
@@ -27,7 +29,7 @@ export function PageHeader({ title, description, actions, above, documentTitle }
         {/* Grows and wraps its text beside the actions: a long description (a customer's API tokens)
             pushed the actions below it on a wide screen. The basis still lets them wrap on a phone. */}
         <Stack gap={2} style={{ flex: '1 1 20rem', minWidth: 0 }}>
-          <Title order={1} size="h2">
+          <Title order={1} size="h2" ref={heading} tabIndex={-1}>
             {title}
           </Title>
           {description ? (
