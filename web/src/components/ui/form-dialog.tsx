@@ -50,7 +50,10 @@ export function FormDialog({
   );
 }
 
-/** The green "Saved" toast an edit dialog shows before it closes. */
+/**
+ * The green "Saved" toast an edit dialog shows before it closes. A polite status, not Mantine's
+ * default alert: news that all went well waits until the screen reader has finished speaking.
+ */
 export function showSaved(title: string, message: string): void {
-  notifications.show({ color: 'green', title, message });
+  notifications.show({ color: 'green', role: 'status', title, message });
 }

@@ -42,6 +42,7 @@ export function ChangeRoleDialog({ admin, roles, onClose }: ChangeRoleDialogProp
         onSuccess: (saved) => {
           notifications.show({
             color: 'green',
+            role: 'status',
             title: t('admins.roleChanged'),
             message: t('admins.roleChangedText', {
               email: saved.email,

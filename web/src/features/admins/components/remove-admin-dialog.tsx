@@ -15,6 +15,7 @@ export function RemoveAdminDialog({ admin, onClose }: { admin: AdminAccount; onC
       onSuccess: () => {
         notifications.show({
           color: 'green',
+          role: 'status',
           title: t('admins.removed'),
           message: t('admins.removedText', { email: admin.email }),
         });

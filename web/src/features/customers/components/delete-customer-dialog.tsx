@@ -25,6 +25,7 @@ export function DeleteCustomerDialog({ customer, onClose }: DeleteCustomerDialog
       onSuccess: () => {
         notifications.show({
           color: 'green',
+          role: 'status',
           title: t('deleteCustomer.started'),
           message: t('deleteCustomer.startedText', { name: customer.name }),
         });

@@ -55,6 +55,7 @@ export function RemoveRangeDialog({ customerId, opened, onClose }: RemoveRangeDi
         onSuccess: (result) => {
           notifications.show({
             color: 'green',
+            role: 'status',
             message: t('numbers.removedCount', { count: result?.removed?.length ?? 0 }),
           });
           setFirst('');

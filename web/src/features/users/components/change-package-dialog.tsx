@@ -116,6 +116,7 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
           .filter(Boolean);
         notifications.show({
           color: warnings.length > 0 ? 'yellow' : 'green',
+          role: warnings.length > 0 ? 'alert' : 'status',
           title: t('changePackage.changed'),
           message: warnings.length > 0 ? warnings.join(' ') : t('changePackage.changedText'),
         });

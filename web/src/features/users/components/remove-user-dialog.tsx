@@ -25,6 +25,7 @@ export function RemoveUserDialog({ customerId, user, opened, onClose }: RemoveUs
       onSuccess: () => {
         notifications.show({
           color: 'green',
+          role: 'status',
           title: t('removeUser.removed'),
           message: t('removeUser.removedText', { name }),
         });
