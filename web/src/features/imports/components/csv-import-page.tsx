@@ -18,6 +18,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { FileDropZone } from '../../../components/ui/file-drop-zone.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
+import { ProgressAnnouncement } from '../../../components/ui/progress-announcement.tsx';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
 import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
 import { useDirectorySyncEnabled } from '../../../lib/use-directory-sync-enabled.ts';
@@ -50,16 +51,18 @@ function JobProgress({ job, label }: { job: ImportJob; label: string }) {
   const finished =
     job.status === 'completed' || job.status === 'completed_with_errors' || job.status === 'validated';
   const percent = finished ? 100 : total ? Math.min(100, Math.round((done / total) * 100)) : 0;
+  const rows = total ? t('imports.progressRows', { done, count: total }) : t('imports.progressStarting');
   return (
     <Stack gap={6}>
       <Group justify="space-between">
         <Text size="sm" fw={500}>
           {label}
         </Text>
-        <Text size="sm" c="dimmed" aria-live="polite">
-          {total ? t('imports.progressRows', { done, count: total }) : t('imports.progressStarting')}
+        <Text size="sm" c="dimmed">
+          {rows}
         </Text>
       </Group>
+      <ProgressAnnouncement text={`${label} ${rows}`} percent={percent} state={job.status} />
       <Progress
         value={percent}
         color={

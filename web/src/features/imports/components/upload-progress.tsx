@@ -1,5 +1,6 @@
 import { Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ProgressAnnouncement } from '../../../components/ui/progress-announcement.tsx';
 import { byteSizeText } from '../api/byte-size-text.ts';
 import type { UploadProgress } from '../api/upload-with-progress.ts';
 
@@ -17,6 +18,11 @@ export function UploadProgressPanel({
   const { t, i18n } = useTranslation();
   const percent =
     progress.total > 0 ? Math.min(100, Math.floor((progress.loaded / progress.total) * 100)) : 0;
+  const sent = t('imports.uploadProgress', {
+    sent: byteSizeText(progress.loaded, i18n.language),
+    total: byteSizeText(progress.total, i18n.language),
+    percent,
+  });
   return (
     <Paper data-testid="upload-progress-panel">
       <Stack gap={6}>
@@ -25,13 +31,10 @@ export function UploadProgressPanel({
             {t('imports.uploading')}
           </Text>
           <Text size="sm" c="dimmed" data-testid="upload-progress-text">
-            {t('imports.uploadProgress', {
-              sent: byteSizeText(progress.loaded, i18n.language),
-              total: byteSizeText(progress.total, i18n.language),
-              percent,
-            })}
+            {sent}
           </Text>
         </Group>
+        <ProgressAnnouncement text={`${t('imports.uploading')} ${sent}`} percent={percent} />
         <Progress
           value={percent}
           size="lg"
