@@ -411,8 +411,27 @@ const errorContent = (example: OpenApiObject): OpenApiObject => ({
   [SCIM_MEDIA_TYPE]: { schema: schemaRef('ScimError'), example: { schemas: [ERROR_SCHEMA], ...example } },
 });
 
+/**
+ * The rate limit's headers (src/http/plugins/rate-limit-keys.ts): its hook runs for every /scim
+ * request before authentication, so every SCIM answer carries them, a 401 and a 429 included.
+ */
+export const SCIM_RATE_LIMIT_HEADERS: OpenApiObject = {
+  'X-RateLimit-Limit': headerRef('ScimRateLimitLimit'),
+  'X-RateLimit-Remaining': headerRef('ScimRateLimitRemaining'),
+  'X-RateLimit-Reset': headerRef('ScimRateLimitReset'),
+};
+
+/** An answer with the rate limit's headers beside its own. */
+export function withRateLimitHeaders(response: OpenApiValue): OpenApiValue {
+  if (typeof response !== 'object' || response === null || Array.isArray(response)) return response;
+  if (response.$ref !== undefined) return response;
+  const given = response.headers;
+  const own = typeof given === 'object' && given !== null && !Array.isArray(given) ? given : {};
+  return { ...response, headers: { ...own, ...SCIM_RATE_LIMIT_HEADERS } };
+}
+
 /** The SCIM error answers, by status. Names are `ScimError<status>`. */
-const RESPONSES: OpenApiObject = {
+const ERROR_RESPONSES: OpenApiObject = {
   ScimError400: {
     description:
       'The request is malformed or a value is refused (`invalidSyntax`, `invalidValue`, `invalidFilter`, `invalidPath`, `noTarget`, `mutability`). A body of another media type than JSON is `invalidSyntax`.',
@@ -451,8 +470,9 @@ const RESPONSES: OpenApiObject = {
     content: errorContent({ scimType: 'tooMany', detail: 'The request is too large', status: '413' }),
   },
   ScimError429: {
-    description: 'Too many requests from this client address or with this token; wait Retry-After seconds.',
-    headers: { 'Retry-After': headerRef('ScimRetryAfter') },
+    description:
+      'Too many requests from this client address or with this token; wait Retry-After seconds. X-RateLimit-Remaining is 0.',
+    headers: { 'Retry-After': headerRef('ScimRateLimitRetryAfter') },
     content: errorContent({ detail: 'Too many requests', status: '429' }),
   },
   ScimError501: {
@@ -469,6 +489,10 @@ const RESPONSES: OpenApiObject = {
     content: errorContent({ detail: 'Try again shortly.', status: '503' }),
   },
 };
+
+const RESPONSES: OpenApiObject = Object.fromEntries(
+  Object.entries(ERROR_RESPONSES).map(([name, response]) => [name, withRateLimitHeaders(response)]),
+);
 
 const PARAMETERS: OpenApiObject = {
   ScimCustomerId: {
@@ -554,6 +578,23 @@ const HEADERS: OpenApiObject = {
   },
   ScimLocation: { description: "The created resource's URL.", schema: { type: 'string', format: 'uri' } },
   ScimRetryAfter: { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } },
+  ScimRateLimitRetryAfter: {
+    description: 'Seconds until the exceeded count allows a request again.',
+    schema: { type: 'integer', minimum: 1 },
+  },
+  ScimRateLimitLimit: {
+    description:
+      'Requests a minute allowed by the count nearest its limit: the client address, or the SCIM token.',
+    schema: { type: 'integer', minimum: 1 },
+  },
+  ScimRateLimitRemaining: {
+    description: "Requests left in that count's window (0 on a 429).",
+    schema: { type: 'integer', minimum: 0 },
+  },
+  ScimRateLimitReset: {
+    description: "Seconds until that count's window ends.",
+    schema: { type: 'integer', minimum: 0 },
+  },
   ScimWwwAuthenticate: { description: 'The scheme to authenticate with.', schema: { type: 'string' } },
 };
 

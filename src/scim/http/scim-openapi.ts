@@ -2,7 +2,7 @@
 // own (their bodies are read by the SCIM parsers, whose rules a JSON schema would only duplicate
 // and could contradict), so swagger shows them as `200 "Default Response"`. The document is
 // completed here instead, after swagger built it: each operation gets what it really answers
-// (status codes, SCIM media type, schemas, ETag / Location headers), its request body, its
+// (status codes, SCIM media type, schemas, ETag / Location / rate-limit headers), its request body, its
 // parameters, the tag `scim`, the SCIM token as its security and a stable operationId.
 // Nothing here changes how a request is handled.
 //
@@ -27,6 +27,7 @@ import {
   SCIM_COMPATIBILITY_TAG_OBJECT,
   SCIM_TAG,
   SCIM_TAG_OBJECT,
+  withRateLimitHeaders,
 } from './scim-openapi-components.ts';
 import type { OpenApiObject, OpenApiValue } from './scim-openapi-components.ts';
 
@@ -277,6 +278,13 @@ export function scimSpelling(subPath: string): ScimSpelling {
   };
 }
 
+/** An operation's own answers with the rate limit's headers (the error components have them). */
+function withRateLimitHeadersOnEach(responses: OpenApiObject): OpenApiObject {
+  return Object.fromEntries(
+    Object.entries(responses).map(([status, response]) => [status, withRateLimitHeaders(response)]),
+  );
+}
+
 function errorResponses(statuses: readonly number[]): OpenApiObject {
   const all = [...new Set([...statuses, ...EVERY_OPERATION_ERRORS])].sort((a, b) => a - b);
   return Object.fromEntries(all.map((status) => [String(status), responseRef(`ScimError${status}`)]));
@@ -314,7 +322,7 @@ function documentedOperation(
           },
         }
       : {}),
-    responses: { ...operation.responses, ...errorResponses(operation.errors) },
+    responses: { ...withRateLimitHeadersOnEach(operation.responses), ...errorResponses(operation.errors) },
   };
 }
 
@@ -325,7 +333,7 @@ function undocumentedOperation(operation: OpenApiObject): OpenApiObject {
     ...operation,
     tags: [SCIM_TAG],
     security: SECURITY,
-    responses: { ...responses, ...errorResponses([]) },
+    responses: { ...withRateLimitHeadersOnEach(responses), ...errorResponses([]) },
   };
 }
 
