@@ -57,8 +57,11 @@ export async function claimNextJob(
   workerId: string,
   lockSeconds: number,
   kinds: readonly string[],
+  /** Only jobs of this queue (a customer's): a CLI waiting for its own job leaves the rest alone. */
+  queueKey?: string,
 ): Promise<JobRow | undefined> {
   if (kinds.length === 0) return undefined;
+  const ofQueue = queueKey === undefined ? sql`` : sql`and candidate.queue_key = ${queueKey}`;
   const result = await sql<JobRow>`
     update jobs set
       status = 'running',
@@ -68,7 +71,7 @@ export async function claimNextJob(
       updated_at = now()
     where id = (
       select candidate.id from jobs candidate
-      where candidate.kind in (${sql.join(kinds)})
+      where candidate.kind in (${sql.join(kinds)}) ${ofQueue}
         and (
           (candidate.status = 'queued' and candidate.run_at <= now())
           or (candidate.status = 'running' and candidate.locked_until < now())

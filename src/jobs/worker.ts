@@ -22,6 +22,12 @@ export interface WorkerOptions {
   readonly workerId?: string;
   /** How often the loop runs housekeeping (ADR 0057); 0 turns it off. */
   readonly housekeepingIntervalMs?: number;
+  /**
+   * Only jobs of this queue (a customer's id): a CLI that runs a worker while it waits for its own
+   * job must not take other jobs (emails, other customers'), which it would run with its own
+   * configuration (no SMTP_URL: the emails ended `stored`, never sent).
+   */
+  readonly queueKey?: string;
 }
 
 const HOUR_MS = 3_600_000;
@@ -135,7 +141,7 @@ export function createWorker(options: WorkerOptions): Worker & { loop(): void } 
   }
 
   async function runOne(): Promise<boolean> {
-    const job = await claimNextJob(options.db, id, lockSeconds, kinds);
+    const job = await claimNextJob(options.db, id, lockSeconds, kinds, options.queueKey);
     if (!job) return false;
     const definition = byKind.get(job.kind);
     const logger = options.logger.child({ jobId: job.id, jobKind: job.kind, attempt: job.attempts });

@@ -29,7 +29,7 @@ import { usersCommand } from './users.ts';
  */
 async function importServices() {
   const [worker, registry, create, queries, waitReason, connectionLoss] = await Promise.all([
-    import('../../jobs/worker.ts'),
+    import('../../jobs/customer-queue-worker.ts'),
     import('../../jobs/registry.ts'),
     import('../../services/imports/create-import.ts'),
     import('../../services/imports/import-queries.ts'),
@@ -138,14 +138,15 @@ async function waitForImport(
   /** Said once the wait began: from then on Ctrl+C / SIGTERM stop it cleanly. */
   announcement?: string,
 ): Promise<ImportView> {
-  const { createWorker, getImport, importWaitReason, isDatabaseConnectionLost, jobDefinitions } =
+  const { createCustomerQueueWorker, getImport, importWaitReason, isDatabaseConnectionLost } =
     await importServices();
   const runtime = await cli.runtime();
-  // Outside a server nobody else runs jobs: run a worker here (all kinds, so a customer's earlier
-  // jobs, which the import queues behind, run too).
+  // Outside a server the import may have no worker: run one here for this customer's queue only
+  // (the import and the customer's earlier jobs it queues behind). Other jobs (emails, other
+  // customers') belong to the servers and workers sharing the database (src/jobs/customer-queue-worker.ts).
   const worker = cli.insideServer
     ? null
-    : createWorker({ db: runtime.database.db, logger: runtime.logger, definitions: jobDefinitions });
+    : createCustomerQueueWorker({ db: runtime.database.db, logger: runtime.logger, customerId });
   // Ctrl+C / SIGTERM in a terminal: the worker releases the job (as `hub worker` does when it
   // stops), so the next command resumes it at once instead of after the job lock expires.
   const interrupts = worker ? watchInterrupts() : null;
