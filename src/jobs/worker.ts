@@ -60,6 +60,8 @@ export interface Worker {
 
 export function startWorker(options: WorkerOptions): Worker {
   const worker = createWorker(options);
+  // The id is what `jobs.locked_by` holds: it ties a claimed job to this process.
+  options.logger.info({ workerId: worker.id, pid: process.pid }, 'worker started');
   worker.loop();
   return worker;
 }
