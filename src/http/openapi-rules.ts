@@ -58,7 +58,8 @@ export const ADMIN_TAGS: readonly { readonly name: string; readonly description:
     name: 'customers',
     description:
       'A customer is provisioned in the background: `POST /v1/customers` answers 202 with the customer (`status: provisioning`) and its path in `Location`; poll `GET /v1/customers/{customerId}` until `status` is no longer `provisioning` (`provisioned`, `provisioned_with_errors` or `error`, with `errors`). ' +
-      'A change of the sold packages (PATCH, 202, `updating`) runs the same way; a delete (202, `deleting`) ends with 404, or `error`.',
+      'A change of the sold packages (PATCH, 202, `updating`) runs the same way; a delete (202, `deleting`) ends with 404, or `error`. ' +
+      "Package limits (ADR 0091): a request that is valid but runs into the customer's stored users answers 409 — a PATCH that removes a package users hold (`package_in_use`) or sets a limit below them (`limit_below_usage`), and a user create, batch user or package change whose package's limit is used up (`package_limit_reached`); a package the customer was not sold is 400 (`package_not_sold`).",
   },
   {
     name: 'imports',

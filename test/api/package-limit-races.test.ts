@@ -1,7 +1,8 @@
 // ADR 0073: a package limit holds under concurrency. Many requests through every door that can
 // raise a package's usage (admin create, batch add, package change, Wholesale subscriber create,
 // SCIM create) race for the last free places of one customer; exactly the free places are taken
-// and every other request is refused with `package_limit_reached`. Real parallel connections:
+// and every other request is refused with `package_limit_reached` (409, ADR 0091; SCIM: 400
+// invalidValue). Real parallel connections:
 // PostgreSQL only (PGlite runs one transaction at a time).
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, inject, it } from 'vitest';
@@ -82,17 +83,17 @@ const suiteUser = (n: number) => ({
 });
 
 describe.runIf(inject('testDatabase').kind === 'postgres')('package limits under concurrent writers', () => {
-  it('admin create: 10 parallel creates of a package limited to 2 give 2×201 and 8×400', async () => {
+  it('admin create: 10 parallel creates of a package limited to 2 give 2×201 and 8×409', async () => {
     const customerId = await customerWithLimits({ webex_suite: 2 });
     const responses = await Promise.all(
       Array.from({ length: PARALLEL }, (_, n) =>
         api('POST', `/v1/customers/${customerId}/users`, suiteUser(n)),
       ),
     );
-    expect(statuses(responses)).toEqual({ 201: 2, 400: 8 });
+    expect(statuses(responses)).toEqual({ 201: 2, 409: 8 });
     expectRefusedForLimit(
       responses.filter((response) => response.statusCode !== 201),
-      400,
+      409,
     );
     expect((await usage(customerId)).webex_suite).toBe(2);
   });
@@ -110,10 +111,10 @@ describe.runIf(inject('testDatabase').kind === 'postgres')('package limits under
         }),
       ),
     );
-    expect(statuses(responses)).toEqual({ 201: 3, 400: 7 });
+    expect(statuses(responses)).toEqual({ 201: 3, 409: 7 });
     expectRefusedForLimit(
       responses.filter((response) => response.statusCode !== 201),
-      400,
+      409,
     );
     expect((await usage(customerId)).attendant_console).toBe(3);
   });
@@ -140,13 +141,13 @@ describe.runIf(inject('testDatabase').kind === 'postgres')('package limits under
     expect(created).toHaveLength(3);
     expect(failed).toHaveLength(2 * PARALLEL - 3);
     for (const result of failed) {
-      expect(result.status).toBe(400);
+      expect(result.status).toBe(409);
       expect(result.errors.map((error) => error.code)).toContain('package_limit_reached');
     }
     expect((await usage(customerId)).webex_meetings).toBe(3);
   });
 
-  it('package change: 8 parallel changes to a package limited to 2 give 2×200 and 6×400', async () => {
+  it('package change: 8 parallel changes to a package limited to 2 give 2×200 and 6×409', async () => {
     const customerId = await customerWithLimits({ webex_meetings: 2 });
     const batch = await api('POST', `/v1/customers/${customerId}/users/batch`, {
       users: Array.from({ length: 8 }, (_, n) => ({
@@ -166,10 +167,10 @@ describe.runIf(inject('testDatabase').kind === 'postgres')('package limits under
         api('PUT', `/v1/customers/${customerId}/users/${id}/package`, { package: 'webex_meetings' }),
       ),
     );
-    expect(statuses(responses)).toEqual({ 200: 2, 400: 6 });
+    expect(statuses(responses)).toEqual({ 200: 2, 409: 6 });
     expectRefusedForLimit(
       responses.filter((response) => response.statusCode !== 200),
-      400,
+      409,
     );
     expect(await usage(customerId)).toMatchObject({ webex_meetings: 2, webex_voice: 6 });
   });
@@ -186,7 +187,7 @@ describe.runIf(inject('testDatabase').kind === 'postgres')('package limits under
         }),
       ),
     );
-    expect(statuses(responses)).toEqual({ 200: 1, 400: 5 });
+    expect(statuses(responses)).toEqual({ 200: 1, 409: 5 });
     for (const response of responses.filter((candidate) => candidate.statusCode !== 200)) {
       const body = response.json() as { errors: { errorCode: number }[] };
       expect(
@@ -265,7 +266,7 @@ describe.runIf(inject('testDatabase').kind === 'postgres')('package limits under
     }
     for (const response of [...singles, ...changes, ...subscribers]) {
       if (response.statusCode < 300) succeeded += 1;
-      else expect(response.statusCode, response.body).toBe(400);
+      else expect(response.statusCode, response.body).toBe(409);
     }
     expect(succeeded).toBe(4);
     expect((await usage(customerId)).webex_meetings).toBe(4);
@@ -299,7 +300,7 @@ describe.runIf(inject('testDatabase').kind === 'postgres')('package limits under
     // Either order is fine; a limit below what is held, or held above the limit, is not.
     if (update?.statusCode === 200 || update?.statusCode === 202) expect(stored.limit).toBe(5);
     else {
-      expect(update?.statusCode, update?.body).toBe(400);
+      expect(update?.statusCode, update?.body).toBe(409);
       expect(codesOf(update as LightMyRequestResponse)).toContain('limit_below_usage');
       expect(stored.limit).toBe(10);
     }
@@ -307,7 +308,7 @@ describe.runIf(inject('testDatabase').kind === 'postgres')('package limits under
     expect(held).toBe(3 + adds.filter((added) => added.statusCode === 201).length);
     expectRefusedForLimit(
       adds.filter((added) => added.statusCode !== 201),
-      400,
+      409,
     );
   });
 });

@@ -91,7 +91,7 @@ describe('package refusals name the request property', () => {
     ]);
   });
 
-  it('a package limit used up: field package, on create and in the batch', async () => {
+  it('a package limit used up: 409 (ADR 0091), field package, on create and in the batch', async () => {
     const user = {
       email: 'suite2@error-fields.example',
       package: 'webex_suite',
@@ -99,12 +99,13 @@ describe('package refusals name the request property', () => {
       extension: '5002',
     };
     const single = await api('POST', users(), user);
-    expect(single.statusCode, single.body).toBe(400);
+    expect(single.statusCode, single.body).toBe(409);
     expect(single.json().errors).toEqual([
       expect.objectContaining({ code: 'package_limit_reached', field: 'package' }),
     ]);
     const batch = await api('POST', `${users()}/batch`, { users: [user] });
     expect(batch.statusCode, batch.body).toBe(200);
+    expect(batch.json().results[0].status).toBe(409);
     expect(batch.json().results[0].errors).toEqual([
       expect.objectContaining({ code: 'package_limit_reached', field: 'package' }),
     ]);

@@ -17,6 +17,7 @@ import { SCIM_CONTENT_TYPE } from './media-type.ts';
 // `scimType` where one applies, `detail`, and `status` as a string. Domain errors map here, once.
 
 const CUSTOMER_BUSY = 'customer_busy';
+const PACKAGE_LIMIT_REACHED = 'package_limit_reached';
 /** Seconds a directory should wait before retrying while the customer is busy (503). */
 export const BUSY_RETRY_AFTER_SECONDS = 60;
 
@@ -36,6 +37,10 @@ export function toScimError(error: unknown): ScimError {
         if (error.details.some((d) => d.code === CUSTOMER_BUSY)) return new ScimError(503, undefined, detail);
         if (error.details.some((d) => d.code === VERSION_MISMATCH))
           return new ScimError(412, undefined, detail);
+        // A used-up package limit is no uniqueness clash (Entra ID would read "the user exists"):
+        // SCIM has no type for it, so it stays the value the customer cannot take now (ADR 0091).
+        if (error.details.some((d) => d.code === PACKAGE_LIMIT_REACHED))
+          return new ScimError(400, 'invalidValue', detail);
         return new ScimError(409, 'uniqueness', detail);
       case 'validation_failed':
         // A body that is no JSON at all is syntax; a value the product refuses is a value.

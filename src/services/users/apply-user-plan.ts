@@ -20,8 +20,15 @@ import { apiFieldOf } from './user-input.ts';
 const CONFLICT_CODES: ReadonlySet<RowErrorCode> = new Set(['extension_taken', 'number_taken']);
 
 /**
+ * A package limit the customer's other users have used up: a conflict with stored state, 409 as the
+ * customer PATCH answers a limit below use (ADR 0091).
+ */
+const LIMIT_CODES: ReadonlySet<RowErrorCode> = new Set(['package_limit_reached']);
+
+/**
  * Plan errors as the API reports them: the public text for a taken email (409); an extension or
- * number held by another user (409) when nothing else is wrong with the request; else 400.
+ * number held by another user, or a used-up package limit (409, ADR 0091), when nothing else is
+ * wrong with the request; else 400.
  */
 export function planErrorsToAppError(
   plan: UserPlan,
@@ -38,11 +45,32 @@ export function planErrorsToAppError(
     description: issueText(issue, context.locale, channel),
     ...(issue.column ? { field: apiFieldOf(issue.column) } : {}),
   }));
+  if (plan.errors.length > 0 && plan.errors.every((issue) => LIMIT_CODES.has(issue.code))) {
+    return conflict(
+      {
+        en: "The package's limit is used up: raise the customer's limit or free a place first.",
+        nl: 'De limiet van het pakket is bereikt: verhoog de limiet van de klant of maak eerst een plaats vrij.',
+      },
+      details,
+    );
+  }
   if (plan.errors.length > 0 && plan.errors.every((issue) => CONFLICT_CODES.has(issue.code))) {
     return conflict(
       {
         en: 'The extension or phone number is already used by another user.',
         nl: 'Het toestelnummer of telefoonnummer is al aan een andere gebruiker toegewezen.',
+      },
+      details,
+    );
+  }
+  if (
+    plan.errors.length > 0 &&
+    plan.errors.every((issue) => CONFLICT_CODES.has(issue.code) || LIMIT_CODES.has(issue.code))
+  ) {
+    return conflict(
+      {
+        en: "The package's limit is used up, and the extension or phone number is already used by another user.",
+        nl: 'De limiet van het pakket is bereikt en het toestelnummer of telefoonnummer is al aan een andere gebruiker toegewezen.',
       },
       details,
     );
