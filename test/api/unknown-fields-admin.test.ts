@@ -108,8 +108,8 @@ const CASES: Record<string, Case> = {
   'PATCH customer': {
     method: 'PATCH',
     url: c,
-    body: { name: 'Renamed', externalId: 'NEW' },
-    key: 'externalId',
+    body: { name: 'Renamed', timeZone: 'Europe/Amsterdam' },
+    key: 'timeZone',
     state: c,
   },
   'PATCH customer, in the address': {

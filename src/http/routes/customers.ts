@@ -80,7 +80,7 @@ const createBody = z.strictObject({
   firstLocation: locationInput.optional(),
 });
 
-const updateBody = createBody.omit({ externalId: true, firstLocation: true }).partial();
+const updateBody = createBody.omit({ firstLocation: true }).partial();
 
 export async function customerRoutes(app: App): Promise<void> {
   app.get(

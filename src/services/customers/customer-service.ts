@@ -76,6 +76,37 @@ export interface CreateCustomerOptions {
   readonly beforeInsert?: (trx: Executor) => Promise<void>;
 }
 
+/** SPEC §2: the partner's own id of the customer may not be blank; create and update say it alike. */
+function checkExternalId(externalId: string | undefined): ErrorDetail[] {
+  if (externalId === undefined || externalId.trim()) return [];
+  return [
+    {
+      code: 'required',
+      field: 'externalId',
+      description: 'externalId is required.',
+      descriptionNl: 'externalId is verplicht.',
+    },
+  ];
+}
+
+/** SPEC §2: externalId is unique per partner; the 409 of a create and of an update. */
+function externalIdTakenError(externalId: string): AppError {
+  return conflict(
+    {
+      en: `A customer with external ID "${externalId}" already exists.`,
+      nl: `Er bestaat al een klant met externe ID "${externalId}".`,
+    },
+    [
+      {
+        code: 'external_id_taken',
+        field: 'externalId',
+        description: 'externalId is already used by another customer of this partner.',
+        descriptionNl: 'Deze externe ID wordt al gebruikt door een andere klant van deze partner.',
+      },
+    ],
+  );
+}
+
 /**
  * What a customer create refuses in its input, before anything is looked up or stored: the
  * create's own checks, also run alone by the Wholesale customer precheck (wholesale-customers.ts).
@@ -83,16 +114,7 @@ export interface CreateCustomerOptions {
 export function checkCreateCustomerInput(input: CreateCustomerInput): ErrorDetail[] {
   return [
     ...checkCustomerName(input.name),
-    ...(input.externalId.trim()
-      ? []
-      : [
-          {
-            code: 'required',
-            field: 'externalId',
-            description: 'externalId is required.',
-            descriptionNl: 'externalId is verplicht.',
-          },
-        ]),
+    ...checkExternalId(input.externalId),
     ...(isEmail(input.adminEmail)
       ? []
       : [
@@ -141,22 +163,7 @@ export async function createCustomer(
         status: 'provisioning',
       });
     } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw conflict(
-          {
-            en: `A customer with external ID "${input.externalId}" already exists.`,
-            nl: `Er bestaat al een klant met externe ID "${input.externalId}".`,
-          },
-          [
-            {
-              code: 'external_id_taken',
-              field: 'externalId',
-              description: 'externalId is already used by another customer of this partner.',
-              descriptionNl: 'Deze externe ID wordt al gebruikt door een andere klant van deze partner.',
-            },
-          ],
-        );
-      }
+      if (isUniqueViolation(error)) throw externalIdTakenError(input.externalId);
       throw error;
     }
     const packages = (input.packages ?? []).map((entry) => ({
@@ -228,6 +235,8 @@ export async function getCustomerView(context: ServiceContext, ref: string): Pro
 
 export interface UpdateCustomerInput {
   readonly name?: string | undefined;
+  /** The partner's own id: unique per partner, as on create (the Wholesale PUT changes it too). */
+  readonly externalId?: string | undefined;
   readonly adminEmail?: string | undefined;
   readonly country?: string | undefined;
   readonly address?: CustomerAddressInput | undefined;
@@ -244,6 +253,7 @@ export async function updateCustomerDetails(
   assertCanWrite(context.actor);
   const details = [
     ...checkCustomerName(input.name),
+    ...checkExternalId(input.externalId),
     ...(input.adminEmail !== undefined && !isEmail(input.adminEmail)
       ? [
           {
@@ -282,24 +292,32 @@ export async function updateCustomerDetails(
         queueKey: existing.id,
       });
     }
-    const row = await updateCustomer(trx, existing.id, {
-      ...(goesDownstream ? { status: 'updating' as const, errors: '[]' } : {}),
-      ...(input.name !== undefined ? { name: input.name.trim() } : {}),
-      ...(input.adminEmail !== undefined ? { admin_email: input.adminEmail.trim().toLowerCase() } : {}),
-      ...(input.country !== undefined ? { country: input.country } : {}),
-      ...(input.language !== undefined
-        ? { language: canonicalLanguageTag(input.language) ?? input.language }
-        : {}),
-      ...(input.address
-        ? {
-            address_line1: input.address.addressLine1 ?? null,
-            address_line2: input.address.addressLine2 ?? null,
-            city: input.address.city ?? null,
-            state_or_province: input.address.stateOrProvince ?? null,
-            zip_code: input.address.zipCode ?? null,
-          }
-        : {}),
-    });
+    let row: CustomerRow;
+    try {
+      row = await updateCustomer(trx, existing.id, {
+        ...(goesDownstream ? { status: 'updating' as const, errors: '[]' } : {}),
+        ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+        ...(input.externalId !== undefined ? { external_id: input.externalId.trim() } : {}),
+        ...(input.adminEmail !== undefined ? { admin_email: input.adminEmail.trim().toLowerCase() } : {}),
+        ...(input.country !== undefined ? { country: input.country } : {}),
+        ...(input.language !== undefined
+          ? { language: canonicalLanguageTag(input.language) ?? input.language }
+          : {}),
+        ...(input.address
+          ? {
+              address_line1: input.address.addressLine1 ?? null,
+              address_line2: input.address.addressLine2 ?? null,
+              city: input.address.city ?? null,
+              state_or_province: input.address.stateOrProvince ?? null,
+              zip_code: input.address.zipCode ?? null,
+            }
+          : {}),
+      });
+    } catch (error) {
+      // The same 409 as a create with a taken externalId, not a 400 or a 500.
+      if (isUniqueViolation(error)) throw externalIdTakenError(input.externalId ?? '');
+      throw error;
+    }
     const after = await loadCustomerView(trx, row, context.locale);
     await recordAudit(trx, context, {
       partnerId: row.partner_id,
