@@ -13,7 +13,10 @@ Output and exit codes:
   --json prints machine-readable output on stdout; messages and warnings go to stderr.
   0 done (an import that ran, even with row errors), 1 failed,
   2 input rejected (a bad option, an unknown customer/location/package, a rejected file),
-  130 / 143 stopped by Ctrl+C / SIGTERM (an import says how to resume it).
+  130 / 143 stopped by Ctrl+C / SIGTERM. A command that waits (users import, customers create,
+  delete, get --wait) then says what is still running and the command to check on it (with
+  --json also as an object on stdout); a second Ctrl+C quits at once. customers create/delete
+  take --no-wait, and --timeout SECONDS (default 120; exit 1, the work goes on).
   Without --json, lists are a table fitting the terminal (columns dropped or cut to fit), or,
   piped, one tab-separated record per line; one object is "key: value" lines. Scripts: --json.
 

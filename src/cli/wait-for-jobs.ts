@@ -128,6 +128,9 @@ async function stopOwnWorker(worker: Worker, db: Kysely<DB>, running: Promise<vo
 }
 
 export async function waitUntil<T>(cli: CliContext, wait: WaitForWork<T>): Promise<T> {
+  // A forwarded CLI stopped with Ctrl+C from here on names what goes on in the server. First, before
+  // the awaits below: in a server the inline worker may take the job up at once.
+  cli.io.awaiting(wait.work);
   // The job handlers are imported by the command that waits, not by every `hub` command
   // (ADR 0014).
   const [{ createWorker }, { jobDefinitions }] = await Promise.all([
@@ -143,8 +146,6 @@ export async function waitUntil<T>(cli: CliContext, wait: WaitForWork<T>): Promi
         definitions: jobDefinitions.filter((definition) => wait.kinds.includes(definition.kind)),
       });
   const interrupts = worker ? watchInterrupts() : null;
-  // A forwarded CLI stopped with Ctrl+C from here on names what goes on in the server.
-  cli.io.awaiting(wait.work);
   const what = describeWork(wait.work);
   // The worker's current drain, run beside the looks so that a step that hangs does not stop them
   // (nor Ctrl+C, nor the timeout), and how the last one failed.

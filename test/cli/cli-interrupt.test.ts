@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeDiscovery } from '../../src/server-discovery.ts';
+import { runHub } from './hub-child.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const hubBin = path.join(root, 'bin', 'hub');
@@ -100,6 +101,51 @@ describe('Ctrl+C on a forwarded command', { timeout: 300_000 }, () => {
     expect(result.code).toBe(143);
     expect(result.stderr).toContain('Stopped waiting. The import IMPORT-2 keeps running in the server');
     expect(result.stderr).toContain('hub users import-status IMPORT-2 --customer CUSTOMER-1 --wait');
+  });
+
+  it("names a customer's provisioning that goes on in the server and how to check on it; --json an object", async () => {
+    await serverSending([
+      {
+        err: '',
+        waitingFor: {
+          kind: 'customer-provisioning',
+          customerId: 'C-1',
+          externalId: 'ACME 1',
+          partner: 'Acme',
+        },
+      },
+      { err: 'provisioning\n' },
+    ]);
+    const result = await runHub(['customers', 'create', '--name', 'X', '--json'], {
+      dataDir,
+      cwd: dataDir,
+      signal: { send: 'SIGTERM', ready: /provisioning/ },
+    });
+    expect(result.code).toBe(143);
+    expect(result.stderr).toBe(
+      'provisioning\n' +
+        `Stopped waiting. Customer ACME 1 is still provisioning in the server (pid ${process.ppid}), which finishes it. ` +
+        "Check on it with: hub customers get 'ACME 1' --partner Acme\n",
+    );
+    expect(JSON.parse(result.stdout)).toEqual({
+      stoppedWaiting: true,
+      signal: 'SIGTERM',
+      work: { kind: 'customer-provisioning', customerId: 'C-1', externalId: 'ACME 1', partner: 'Acme' },
+      continuesInBackground: true,
+      check: "hub customers get 'ACME 1' --partner Acme",
+    });
+  });
+
+  it('reads work of a kind it does not know as none named (a newer server)', async () => {
+    await serverSending([{ err: '', waitingFor: { kind: 'sync', id: 'S-1' } }, { err: 'syncing\n' }]);
+    const result = await runHub(['scim', 'sync', '--json'], {
+      dataDir,
+      cwd: dataDir,
+      signal: { send: 'SIGINT', ready: /syncing/ },
+    });
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain('Stopped waiting. "hub scim sync --json" keeps running in the server');
+    expect(JSON.parse(result.stdout)).toMatchObject({ stoppedWaiting: true, work: null, check: null });
   });
 
   it('says that any other command may still finish in the server', async () => {

@@ -3,57 +3,27 @@
 // shutdown), prints the import's id and how to resume it, and exits 130 / 143. It used to die
 // without a word, leaving the job locked for JOB_LOCK_SECONDS. The locks here last a day: a job
 // left locked would make the resuming `import-status --wait` hang until the test limit.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_SETUP_COMMANDS } from '../helpers/fixture-setup-commands.ts';
+import { runHub, type HubRun } from './hub-child.ts';
 import { prepareMigratedDataDir } from './migrated-data-dir.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const hubBin = path.join(root, 'bin', 'hub');
 /** Large enough that the import still runs when the signal comes (seconds, not milliseconds). */
 const ROWS = 40_000;
 
 let workDir = '';
 let dataDir = '';
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function start(argv: readonly string[], lockSeconds = '86400'): ChildProcess {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    HUB_DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-    JOB_LOCK_SECONDS: lockSeconds,
-  };
-  delete env.DATABASE_URL;
-  return spawn(process.execPath, [hubBin, ...argv], { cwd: workDir, env });
-}
-
-/** Runs bin/hub; sends it `signal` once its stderr shows `ready` (none: runs it to its end). */
-function hub(argv: readonly string[], signal?: { ready: RegExp; send: NodeJS.Signals }): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = start(argv);
-    let stdout = '';
-    let stderr = '';
-    let sent = false;
-    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      if (signal && !sent && signal.ready.test(stderr)) {
-        sent = true;
-        child.kill(signal.send);
-      }
-    });
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
+/** Runs bin/hub with day-long job locks; sends it `signal` once its stderr shows `ready`. */
+function hub(argv: readonly string[], signal?: { ready: RegExp; send: NodeJS.Signals }): Promise<HubRun> {
+  return runHub(argv, {
+    dataDir,
+    cwd: workDir,
+    env: { JOB_LOCK_SECONDS: '86400' },
+    ...(signal ? { signal } : {}),
   });
 }
 
@@ -84,8 +54,17 @@ describe('stopping a direct import', { timeout: 600_000 }, () => {
         send,
       });
       expect(stopped.code, stopped.stderr).toBe(exitCode);
-      expect(stopped.stdout).toBe('');
       const importId = /Import ([\w-]+) uploaded/.exec(stopped.stderr)?.[1] ?? '';
+      // --json: what to follow, as an object a script reads.
+      expect(JSON.parse(stopped.stdout)).toEqual({
+        stoppedWaiting: true,
+        signal: send,
+        work: { kind: 'import', id: importId, customerId: expect.any(String) },
+        continuesInBackground: false,
+        check: expect.stringMatching(
+          new RegExp(`^hub users import-status ${importId} --customer \\S+ --wait$`),
+        ),
+      });
       expect(stopped.stderr).toContain(`Stopped waiting. The import ${importId} is not done`);
       expect(stopped.stderr).toMatch(
         new RegExp(`Resume and follow it with: hub users import-status ${importId} --customer \\S+ --wait\n`),
