@@ -9,6 +9,8 @@ import { mkdtemp, readFile, rm, stat, writeFile, chmod } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
+import { PerformanceObserver, constants as perfConstants } from 'node:perf_hooks';
+import { Session } from 'node:inspector/promises';
 import { parse } from 'csv-parse';
 import { sql } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
@@ -39,6 +41,11 @@ const DRY_ONLY = process.env.BENCH_IMPORT_DRY_ONLY === '1';
  * instead of bin/hub's own (the flags the server and worker run with).
  */
 const NODE_FLAGS = process.env.BENCH_IMPORT_NODE_FLAGS?.split(/\s+/).filter(Boolean) ?? hubNodeFlags();
+/**
+ * BENCH_IMPORT_ALLOCATION_PROFILE=FILE: a sampling profile of what the dry run allocates, garbage
+ * included (a .heapprofile for Chrome DevTools), written to FILE.
+ */
+const ALLOCATION_PROFILE = process.env.BENCH_IMPORT_ALLOCATION_PROFILE;
 /** BENCH_IMPORT_BATCH_SIZE=500: rows per batch instead of the import's default. */
 const BATCH_SIZE = process.env.BENCH_IMPORT_BATCH_SIZE
   ? Number(process.env.BENCH_IMPORT_BATCH_SIZE)
@@ -53,6 +60,10 @@ interface Figures {
   csvParseSeconds: number;
   uploadSeconds: number;
   dryRunSeconds: number;
+  /** CPU time (user + system, all threads) and garbage-collection pauses of the importing process during the dry run. */
+  dryRunCpuSeconds: number;
+  /** Scavenges count the young-generation garbage: each one is a semi-space full of allocation. */
+  dryRunGc: GcFigures;
   applySeconds: number;
   reimportSeconds: number;
   copySeconds: number;
@@ -66,6 +77,55 @@ interface Figures {
   /** RSS of the importing process before its first import (after a GC). */
   baselineRssMB: number;
   counts: ImportCounts;
+}
+
+/** Sums the garbage collector's pauses from now until `stop`. */
+function gcPauses(): { stop: () => Promise<GcFigures> } {
+  let milliseconds = 0;
+  let minor = 0;
+  let major = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      milliseconds += entry.duration;
+      const kind = (entry as { detail?: { kind?: number } }).detail?.kind;
+      if (kind === perfConstants.NODE_PERFORMANCE_GC_MINOR) minor += 1;
+      else if (kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR) major += 1;
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    async stop() {
+      // Entries are delivered asynchronously: let the last ones arrive.
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      observer.disconnect();
+      return { seconds: milliseconds / 1000, minor, major };
+    },
+  };
+}
+
+/** V8's sampling heap profiler, keeping the samples of objects the garbage collector freed. */
+async function allocationSampler(): Promise<{ stop: () => Promise<unknown> }> {
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.enable');
+  await session.post('HeapProfiler.startSampling', {
+    samplingInterval: 32 * 1024,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  return {
+    async stop() {
+      const { profile } = await session.post('HeapProfiler.stopSampling');
+      session.disconnect();
+      return profile;
+    },
+  };
+}
+
+interface GcFigures {
+  seconds: number;
+  minor: number;
+  major: number;
 }
 
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
@@ -237,7 +297,16 @@ async function child(kind: Kind, url: string, file: string, workDir: string): Pr
 
   const [dry, uploadSeconds] = await time(() => upload(true));
   await settle(database);
+  // Wall time is noisy on a shared machine: the process's own CPU and GC time tell the work done.
+  const allocations = ALLOCATION_PROFILE ? await allocationSampler() : null;
+  const gc = gcPauses();
+  const cpuBefore = process.cpuUsage();
   const [, dryRunSeconds] = await time(() => runImport(database.db, dry.id, { batchSize: BATCH_SIZE }));
+  const cpu = process.cpuUsage(cpuBefore);
+  if (allocations && ALLOCATION_PROFILE)
+    await writeFile(ALLOCATION_PROFILE, JSON.stringify(await allocations.stop()));
+  const dryRunCpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const dryRunGc = await gc.stop();
   const rssAfterDryRunMB = memory.peaks().rssMB;
   (globalThis as { gc?: () => void }).gc?.();
   const liveHeapAfterDryRunMB = Math.round(process.memoryUsage().heapUsed / 1048576);
@@ -252,6 +321,8 @@ async function child(kind: Kind, url: string, file: string, workDir: string): Pr
       csvParseSeconds: NaN,
       uploadSeconds,
       dryRunSeconds,
+      dryRunCpuSeconds,
+      dryRunGc,
       applySeconds: NaN,
       reimportSeconds: NaN,
       copySeconds: NaN,
@@ -300,6 +371,8 @@ async function child(kind: Kind, url: string, file: string, workDir: string): Pr
     csvParseSeconds: NaN,
     uploadSeconds,
     dryRunSeconds,
+    dryRunCpuSeconds,
+    dryRunGc,
     applySeconds,
     reimportSeconds,
     copySeconds,
@@ -326,6 +399,7 @@ function report(figures: Figures): string {
     `  bare csv-parse pass   ${rate(figures.csvParseSeconds)}   (fastest of ${CSV_PARSE_PASSES})`,
     `  upload (store file)   ${figures.uploadSeconds.toFixed(2)} s`,
     `  dry run               ${rate(figures.dryRunSeconds)}   = ${ratio(figures.csvParseSeconds, figures.dryRunSeconds)} x csv-parse (target >= 0.7)`,
+    `  dry run work          ${figures.dryRunCpuSeconds.toFixed(2)} s CPU in the importing process, ${figures.dryRunGc.seconds.toFixed(2)} s in GC pauses (${figures.dryRunGc.minor} scavenges, ${figures.dryRunGc.major} mark-compacts)`,
     `  apply (validate+write) ${rate(figures.applySeconds)}`,
     `  re-import (unchanged) ${rate(figures.reimportSeconds)}`,
     `  bare COPY             ${rate(figures.copySeconds)}   apply = ${ratio(figures.applySeconds, figures.copySeconds)} x COPY (target <= 3, aim 2)`,
