@@ -281,7 +281,7 @@ export async function updateCustomerDetails(
     const soldAfter = input.packages?.map((entry) => entry.id) ?? soldBefore;
     const added = soldAfter.filter((id) => !soldBefore.includes(id));
     const removed = soldBefore.filter((id) => !soldAfter.includes(id));
-    if (input.packages) await replaceSoldPackages(trx, existing.id, input.packages);
+    if (input.packages) await replaceSoldPackages(trx, existing, input.packages);
     // A change of the sold packages goes downstream like the Wholesale API's update: `updating`
     // until the provisioning job has applied it (SPEC §2).
     const goesDownstream = added.length > 0 || removed.length > 0;
@@ -334,12 +334,25 @@ export async function updateCustomerDetails(
 
 async function replaceSoldPackages(
   trx: Executor,
-  customerId: string,
+  customer: CustomerRow,
   packages: readonly SoldPackageInput[],
 ): Promise<void> {
+  const customerId = customer.id;
   const usage = await countPackageUsage(trx, customerId);
   const kept = new Set(packages.map((entry) => entry.id));
   const removedInUse: ErrorDetail[] = [];
+  // The default package template (settings) is in use too: new users and CSV rows without a
+  // package get it, and a package no longer sold cannot be assigned (SPEC §2). The settings refuse
+  // an unsold template; removing the template's package is refused alike.
+  const template = customer.default_package;
+  if (template !== null && !kept.has(template)) {
+    removedInUse.push({
+      code: 'package_in_use',
+      field: 'packages',
+      description: `${packageDisplayName(template, 'en')} is the default package for new users (settings) and cannot be removed: choose another default package first.`,
+      descriptionNl: `${packageDisplayName(template, 'nl')} is het standaardpakket voor nieuwe gebruikers (instellingen) en kan niet worden verwijderd: kies eerst een ander standaardpakket.`,
+    });
+  }
   const limitsBelowUse: ErrorDetail[] = [];
   for (const [packageId, holders] of usage) {
     if (holders > 0 && !kept.has(packageId)) {
