@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { DB } from '../db/schema.ts';
+import type { DB, JobRow } from '../db/schema.ts';
 import { isDatabaseUnavailable } from '../services/db-errors.ts';
 import { runHousekeeping } from '../services/housekeeping/housekeeping.ts';
 import { isDatabaseConnectionLost } from './connection-loss.ts';
@@ -28,9 +28,20 @@ export interface WorkerOptions {
    * configuration (no SMTP_URL: the emails ended `stored`, never sent).
    */
   readonly queueKey?: string;
+  /** How long stop() waits for the loop's running job before releasing it (STOP_GRACE_MS). */
+  readonly stopGraceMs?: number;
 }
 
 const HOUR_MS = 3_600_000;
+
+/**
+ * How long a stopping worker waits for its running job to end (jobs stop at their next safe point
+ * when the worker stops: an import after its batch, an email send at once). Past it, the job is
+ * released to the queue, not left to its lock's expiry: the next worker (often this deployment,
+ * restarted) resumes it at once, and job handlers are idempotent (job-definition.ts). Below the
+ * usual 30 s between SIGTERM and SIGKILL, with room for the rest of the shutdown.
+ */
+export const STOP_GRACE_MS = 20_000;
 
 /** More than this many lost connections in a row in one job's runs count as its failure. */
 const MAX_RELEASES_FOR_CONNECTION_LOSS = 20;
@@ -52,7 +63,10 @@ export function configureJobLockSeconds(seconds: number): void {
 
 export interface Worker {
   readonly id: string;
-  /** Resolves when the loop has stopped and the running job (if any) has returned. */
+  /**
+   * Resolves when the loop has stopped and its running job (if any) has returned, or after the
+   * stop grace, its job then released to the queue. A job a caller's drain() runs is the caller's.
+   */
   stop(): Promise<void>;
   /** Runs queued jobs until none is runnable (tests use this instead of waiting). */
   drain(): Promise<number>;
@@ -80,6 +94,9 @@ export function createWorker(options: WorkerOptions): Worker & { loop(): void } 
   /** Jobs of this worker released after a lost database connection, by id: how many times in a row. */
   const connectionLosses = new Map<string, number>();
   let housekeepingDueAt = 0;
+  const stopGraceMs = options.stopGraceMs ?? STOP_GRACE_MS;
+  /** The job the loop runs now (drain()'s jobs are its caller's to wait for). */
+  let loopJob: { readonly id: string; readonly kind: string } | null = null;
 
   /** Between jobs, never during one: it is short, and a long import must not wait on it. */
   async function housekeepIfDue(): Promise<void> {
@@ -142,9 +159,19 @@ export function createWorker(options: WorkerOptions): Worker & { loop(): void } 
     return true;
   }
 
-  async function runOne(): Promise<boolean> {
+  async function runOne(fromLoop = false): Promise<boolean> {
     const job = await claimNextJob(options.db, id, lockSeconds, kinds, options.queueKey);
     if (!job) return false;
+    if (!fromLoop) return runClaimed(job);
+    loopJob = job;
+    try {
+      return await runClaimed(job);
+    } finally {
+      loopJob = null;
+    }
+  }
+
+  async function runClaimed(job: JobRow): Promise<boolean> {
     const definition = byKind.get(job.kind);
     const logger = options.logger.child({ jobId: job.id, jobKind: job.kind, attempt: job.attempts });
     if (!definition) {
@@ -223,7 +250,7 @@ export function createWorker(options: WorkerOptions): Worker & { loop(): void } 
       while (!abort.signal.aborted) {
         let worked = false;
         try {
-          worked = await runOne();
+          worked = await runOne(true);
           if (failures > 0) options.logger.info({ failures }, 'worker loop recovered');
           failures = 0;
         } catch (error) {
@@ -257,7 +284,28 @@ export function createWorker(options: WorkerOptions): Worker & { loop(): void } 
     async stop() {
       abort.abort();
       wake?.();
-      await loopDone;
+      let timer: NodeJS.Timeout | undefined;
+      const ended = await Promise.race([
+        loopDone.then(() => true),
+        new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), stopGraceMs))),
+      ]);
+      clearTimeout(timer);
+      const job = loopJob;
+      if (ended || !job) return;
+      // Its handler does not stop (a step that does not answer): give the job back now. Should the
+      // handler still end later, its completion is not recorded (the claim is no longer this worker's).
+      try {
+        await releaseJob(options.db, job.id, id);
+        options.logger.warn(
+          { jobId: job.id, jobKind: job.kind, waitedMs: stopGraceMs },
+          'job still running at shutdown; released to the queue',
+        );
+      } catch (error) {
+        options.logger.warn(
+          { jobId: job.id, jobKind: job.kind, reason: errorText(error) },
+          'job still running at shutdown and could not be released: it is taken over when its lock expires',
+        );
+      }
     },
     async drain() {
       let count = 0;

@@ -10,11 +10,15 @@ export const deliverEmailJob = defineJob({
   version: 1,
   maxAttempts: 5,
   payloadSchema: z.object({ emailId: z.string().uuid() }),
-  async handle({ emailId }, { db, job, logger }) {
-    const result = await deliverEmail(db, emailId, mailTransport(), {
-      current: job.attempts,
-      max: job.max_attempts,
-    });
+  async handle({ emailId }, { db, job, logger, signal }) {
+    // A stopping worker ends the send (a mail server that does not answer held it for minutes).
+    const result = await deliverEmail(
+      db,
+      emailId,
+      mailTransport(),
+      { current: job.attempts, max: job.max_attempts },
+      signal,
+    );
     if (result.outcome === 'failed') logger.warn({ emailId, error: result.error }, 'email not delivered');
     if (result.outcome === 'retry') throw new Error(`SMTP send failed: ${result.error ?? 'unknown error'}`);
   },

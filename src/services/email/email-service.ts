@@ -46,6 +46,8 @@ export async function deliverEmail(
   emailId: string,
   transport: MailTransport | null,
   attempt: { current: number; max: number },
+  /** The worker's: aborted at shutdown, the send stops and the row stays pending for the next run. */
+  signal?: AbortSignal,
 ): Promise<{ outcome: DeliveryOutcome; error?: string }> {
   const email = await findOutboxEmail(db, emailId);
   if (!email || email.status !== 'pending') return { outcome: 'skipped' };
@@ -54,8 +56,10 @@ export async function deliverEmail(
     return { outcome: 'stored' };
   }
   try {
-    await transport.send({ to: email.to_address, subject: email.subject, text: email.body_text });
+    await transport.send({ to: email.to_address, subject: email.subject, text: email.body_text }, signal);
   } catch (error) {
+    // Not a failed attempt: the job goes back to the queue as it is (not `failed` on the last one).
+    if (signal?.aborted) throw error;
     const message = error instanceof Error ? error.message : String(error);
     const final = attempt.current >= attempt.max;
     await settleOutboxEmail(db, email.id, { status: final ? 'failed' : 'pending', error: message });
