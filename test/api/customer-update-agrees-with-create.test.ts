@@ -323,3 +323,15 @@ describe('PATCH /v1/customers/{id}: who and when', () => {
     expect(packages.statusCode, packages.body).toBe(403);
   });
 });
+
+describe('the served document says which status a package limit in the way gets (ADR 0091)', () => {
+  it('the customers tag names 409 for a used-up limit and for a limit below use', async () => {
+    const document = (await harness().app.inject({ url: '/openapi.json' })).json<{
+      tags: { name: string; description?: string }[];
+    }>();
+    const customers = document.tags.find((tag) => tag.name === 'customers')?.description ?? '';
+    expect(customers).toContain('409');
+    for (const code of ['package_limit_reached', 'limit_below_usage', 'package_in_use'])
+      expect(customers).toContain(`\`${code}\``);
+  });
+});
