@@ -17,6 +17,7 @@ import { loadConfig } from '../../config.ts';
 import { makeDirectory } from '../../lib/make-directory.ts';
 import { keepPrivate, PRIVATE_FOLDER, type Database } from '../../db/client.ts';
 import { lockDataDir } from '../../db/data-dir-lock.ts';
+import { listMigrations, migrationsFromANewerRelease } from '../../db/migrate.ts';
 import { dataDirTar } from './data-dir-tar.ts';
 import { moveIntoPlace } from './move-into-place.ts';
 import {
@@ -193,6 +194,26 @@ function refusedBackup(file: string, refusal: ArchiveRefusal): AppError {
 }
 
 /**
+ * A backup taken by a newer release: its database has applied migrations this release does not
+ * have (ADR 0090). Rejected input (exit 2), as the guard's refusals are; nothing is restored.
+ */
+function backupFromANewerRelease(file: string, newer: readonly string[]): AppError {
+  return validationFailed(
+    [
+      {
+        code: 'backup_from_a_newer_release',
+        field: 'file',
+        description: `${file}: it was taken by a newer release of Wholesale Hub (it has applied ${newer.join(', ')}, which this release does not have); nothing was restored. Restore it with that release (or a later one), or restore a backup taken by this release`,
+      },
+    ],
+    {
+      en: 'The backup is refused before anything is restored: a newer release of Wholesale Hub took it.',
+      nl: 'De back-up wordt geweigerd voordat er iets wordt teruggezet: een nieuwere versie van Wholesale Hub heeft hem gemaakt.',
+    },
+  );
+}
+
+/**
  * Why PGlite could not load a backup, readable: its file system throws Emscripten `ErrnoError`s,
  * plain objects with no message (and no errno when the host's error had a code Emscripten does not
  * map), which printed as "undefined".
@@ -319,12 +340,15 @@ async function restoreInto(
     });
     try {
       await keepPrivate(staging);
-      const result = await pglite
-        .query<{ count: number }>('select count(*)::int as count from schema_migrations')
-        .catch(() => {
-          throw notABackup(file, 'it holds no Wholesale Hub database (no schema_migrations table)');
-        });
-      migrations = result.rows[0]?.count ?? 0;
+      const result = await pglite.query<{ name: string }>('select name from schema_migrations').catch(() => {
+        throw notABackup(file, 'it holds no Wholesale Hub database (no schema_migrations table)');
+      });
+      const applied = result.rows.map((row) => row.name);
+      // Refused here, before the data dir is replaced: the next start would refuse it anyway
+      // (ADR 0090), with the current database already moved aside.
+      const newer = migrationsFromANewerRelease(applied, await listMigrations());
+      if (newer.length > 0) throw backupFromANewerRelease(file, newer);
+      migrations = applied.length;
     } finally {
       await pglite.close();
     }
