@@ -135,10 +135,25 @@ export async function seedDemo(runtime: Runtime): Promise<DemoCredentials | null
     });
   }
   const credentials: DemoCredentials = { email: DEMO_EMAIL, password, token, customerId: customer.id };
-  // On PostgreSQL nothing else has made the data dir: the database lives elsewhere.
-  await makeDirectory(runtime.config.dataDir);
-  await writeFile(credentialsFile(runtime.config.dataDir), JSON.stringify(credentials, null, 2), {
-    mode: 0o600,
-  });
+  await keepCredentials(runtime, credentials);
   return credentials;
+}
+
+/**
+ * Writes the credentials for later starts to print. A data dir that cannot be written (on
+ * PostgreSQL nothing else needs it) costs only that: the database is seeded already and its
+ * password exists nowhere else, so the login is still answered, and printed, this once.
+ */
+async function keepCredentials(runtime: Runtime, credentials: DemoCredentials): Promise<void> {
+  const file = credentialsFile(runtime.config.dataDir);
+  try {
+    // On PostgreSQL nothing else has made the data dir: the database lives elsewhere.
+    await makeDirectory(runtime.config.dataDir);
+    await writeFile(file, JSON.stringify(credentials, null, 2), { mode: 0o600 });
+  } catch (error) {
+    runtime.logger.warn(
+      { file, reason: (error as Error).message },
+      'could not keep the demo credentials in the data dir (HUB_DATA_DIR): the login below is printed this once only, note it',
+    );
+  }
 }
