@@ -52,7 +52,7 @@ import {
   type PreparedBatch,
 } from './planning-state.ts';
 import { planOnCurrentUsers } from './plan-on-current-users.ts';
-import { batchesOf, preparedAhead, WriteBehind } from './batch-pipeline.ts';
+import { batchesOf, preparedAhead, readAhead, WriteBehind } from './batch-pipeline.ts';
 import { PlannedUsersChanged, writeBatch } from './write-batch.ts';
 import { retryingDeadlocks } from '../db-errors.ts';
 
@@ -225,7 +225,7 @@ async function validate(
   // The total is known from here on, so progress has its denominator during the dry run too.
   if (!(await updateImport(db, imp.id, { rows_total: scan.rows }, ['validating']))) return null;
   if (!imp.dry_run) return scan;
-  const opened = await openCsv(readFileChunks(db, imp.id), {
+  const opened = await openCsv(readAhead(readFileChunks(db, imp.id)), {
     ...STORED_FILE,
     simple: scan.simple,
     encoding: scan.encoding,
@@ -322,7 +322,7 @@ function scanStoredFile(
   options: RunImportOptions,
 ): Promise<FileEmailScanResult> {
   async function* chunks(): AsyncGenerator<Uint8Array> {
-    for await (const chunk of readFileChunks(db, importId)) {
+    for await (const chunk of readAhead(readFileChunks(db, importId))) {
       yield chunk;
       await stopPoint(options);
     }
@@ -419,7 +419,7 @@ async function apply(
     await fail(db, imp.id, known.error, null);
     return;
   }
-  const opened = await openCsv(readFileChunks(db, imp.id), {
+  const opened = await openCsv(readAhead(readFileChunks(db, imp.id)), {
     ...STORED_FILE,
     simple: known.simple,
     encoding: known.encoding,
