@@ -432,7 +432,9 @@ describe('/v1/auth', () => {
       await drainJobs();
       [email] = await outbox(database.db, 'mail@partner.example');
       expect(email).toMatchObject({ status: 'sent', attempts: 2 });
-      expect(sent).toEqual([{ to: 'mail@partner.example', subject: email?.subject, text: email?.body_text }]);
+      expect(sent).toEqual([
+        { id: email?.id, to: 'mail@partner.example', subject: email?.subject, text: email?.body_text },
+      ]);
 
       failuresLeft = Number.POSITIVE_INFINITY;
       // The address's cooldown on reset emails (ADR 0002, 2026-11-27) has passed.

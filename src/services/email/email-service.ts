@@ -56,7 +56,10 @@ export async function deliverEmail(
     return { outcome: 'stored' };
   }
   try {
-    await transport.send({ to: email.to_address, subject: email.subject, text: email.body_text }, signal);
+    await transport.send(
+      { id: email.id, to: email.to_address, subject: email.subject, text: email.body_text },
+      signal,
+    );
   } catch (error) {
     // Not a failed attempt: the job goes back to the queue as it is (not `failed` on the last one).
     if (signal?.aborted) throw error;

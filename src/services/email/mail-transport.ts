@@ -6,6 +6,11 @@ import nodemailer from 'nodemailer';
 import SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 
 export interface OutgoingMail {
+  /**
+   * The outbox row's id: the Message-ID is made from it, the same at every attempt, so that a
+   * receiving server can drop the copy a re-send delivers (delivery is at least once, ADR 0002).
+   */
+  readonly id?: string;
   readonly to: string;
   readonly subject: string;
   readonly text: string;
@@ -34,6 +39,12 @@ export function mailTransport(): MailTransport | null {
  * A query parameter of SMTP_URL (e.g. `?socketTimeout=60000`) overrides one (nodemailer's names).
  */
 export const SMTP_TIMEOUT_MS = 30_000;
+
+/** `<outbox-id@domain of SMTP_FROM>`: the from address's domain is one the sender may speak for. */
+export function stableMessageId(outboxId: string, from: string): string {
+  const domain = /@([^\s@<>]+)>?\s*$/.exec(from)?.[1] ?? 'wholesale-hub.local';
+  return `<${outboxId}@${domain}>`;
+}
 
 export function smtpTransport(smtp: { url: string; from: string; timeoutMs?: number }): MailTransport {
   const timeoutMs = smtp.timeoutMs ?? SMTP_TIMEOUT_MS;
@@ -68,6 +79,7 @@ export function smtpTransport(smtp: { url: string; from: string; timeoutMs?: num
         to: mail.to,
         subject: mail.subject,
         text: mail.text,
+        ...(mail.id ? { messageId: stableMessageId(mail.id, smtp.from) } : {}),
       });
       if (!signal) {
         await sending;
