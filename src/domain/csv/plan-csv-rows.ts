@@ -35,14 +35,6 @@ export class SeenEmailsMap implements SeenEmails {
   }
 }
 
-/** A record read into the change it asks for, as the planner plans it. */
-interface ReadRecord extends RowChange {
-  readonly record: CsvRecord;
-  readonly cells: readonly string[];
-  /** Normalized (lower-case) email, '' when the cell is blank. */
-  readonly email: string;
-}
-
 export interface CsvRowPlan {
   readonly rowNumber: number;
   readonly line: number;
@@ -109,24 +101,25 @@ export class CsvRowPlanner {
   }
 
   planRecord(record: CsvRecord): CsvRowPlan {
-    return this.plan(this.read(record));
-  }
-
-  private read(record: CsvRecord): ReadRecord {
     const cells = record.cells();
     const { change, cellErrors } = rowToChange(this.columns, cells);
-    return { record, cells, change, cellErrors, email: normalizeEmail(change.email) };
+    return this.plan(record, cells, change, cellErrors, normalizeEmail(change.email));
   }
 
-  private plan(read: ReadRecord): CsvRowPlan {
-    const otherSeparator = otherSeparatorOf(read.cells, this.columns.length);
-    if (otherSeparator) return this.otherSeparator(read, otherSeparator);
-    const { record, cells, change, cellErrors, email } = read;
-    const duplicateErrors: RowError[] = [];
+  private plan(
+    record: CsvRecord,
+    cells: readonly string[],
+    change: RowChange['change'],
+    cellErrors: RowChange['cellErrors'],
+    email: string,
+  ): CsvRowPlan {
+    const otherSeparator = otherSeparatorOf(cells, this.columns.length);
+    if (otherSeparator) return this.otherSeparator(record, cells, otherSeparator);
+    let duplicateError: RowError | null = null;
     if (email !== '') {
       const firstRow = this.seenEmails.firstRowOf(email, record.rowNumber);
       if (firstRow !== undefined)
-        duplicateErrors.push({ code: 'duplicate_email_in_file', column: 'email', params: { row: firstRow } });
+        duplicateError = { code: 'duplicate_email_in_file', column: 'email', params: { row: firstRow } };
     }
     const current = email === '' ? null : this.state.user(email);
     // Before the probe gate: a row refused for directory sync tells nothing about the email.
@@ -142,7 +135,11 @@ export class CsvRowPlanner {
               channel: 'csv',
               context: this.state,
             });
-    const errors = [...duplicateErrors, ...cellErrors, ...plan.errors];
+    // Most rows have no error: their plan's (empty) list is used as it is, with no copy per row.
+    const errors =
+      duplicateError === null && cellErrors.length === 0
+        ? plan.errors
+        : [...(duplicateError ? [duplicateError] : []), ...cellErrors, ...plan.errors];
     const action: PlanAction = errors.length > 0 ? 'error' : plan.action;
     if (action !== 'error') this.state.apply(plan, record.rowNumber);
     return {
@@ -169,7 +166,7 @@ export class CsvRowPlanner {
    * A row saved with the other separator reads as one cell: "email required" or "not a valid
    * email" would hide why. Nothing else of it is read, and its email counts for no other rule.
    */
-  private otherSeparator({ record, cells }: ReadRecord, found: OtherSeparator): CsvRowPlan {
+  private otherSeparator(record: CsvRecord, cells: readonly string[], found: OtherSeparator): CsvRowPlan {
     const errors: RowError[] = [{ code: 'other_separator', params: { separator: found.separator } }];
     const plan: UserPlan = {
       action: 'error',

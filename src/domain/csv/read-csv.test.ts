@@ -154,6 +154,25 @@ describe('openCsv', () => {
     expect(checked).toBe(rows.length);
   });
 
+  it('keeps characters whole where a chunk after the first MiB is decoded a slice of bytes at a time', async () => {
+    // Chunks after the sniffed start are decoded 64 KiB of bytes at a time: rows of varying
+    // length put 3- and 4-byte characters across every slice boundary.
+    const header = 'User ID/Email (Required),Last Name\n';
+    const rows: string[] = [];
+    for (let row = 0, length = 0; length < 1_500_000; row += 1) {
+      rows.push(`u${row}@x.nl,De 😀€ ${'x'.repeat(row % 11)}\n`);
+      length += rows[row]?.length ?? 0;
+    }
+    const opened = await openCsv(bytesSource(utf8(header + rows.join('')), 300_000));
+    if (!opened.ok) throw new Error(opened.error.code);
+    let checked = 0;
+    for await (const record of opened.records) {
+      expect(record.cells()[1]).toMatch(/^De 😀€ x*$/u);
+      checked += 1;
+    }
+    expect(checked).toBe(rows.length);
+  });
+
   it.each([
     ['binary', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]), 'binary_file'],
     ['empty', new Uint8Array([]), 'empty_file'],

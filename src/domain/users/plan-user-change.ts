@@ -125,14 +125,20 @@ type PackageDecision =
 
 function decidePackage(input: PlanInput): PackageDecision {
   const { current, change, behaviour, channel, context } = input;
-  const chosen = PACKAGE_IDS.filter((id) => change.packages[id] === true);
-  if (chosen.length > 1) {
-    return {
-      kind: 'error',
-      error: { code: 'multiple_packages', column: chosen[1], params: { packages: chosen.join(', ') } },
-    };
+  // A loop, not a filter: no array per row for the one package (or none) nearly every row asks for.
+  let asked: PackageId | null = null;
+  for (const id of PACKAGE_IDS) {
+    if (change.packages[id] !== true) continue;
+    if (asked !== null) {
+      const chosen = PACKAGE_IDS.filter((each) => change.packages[each] === true);
+      return {
+        kind: 'error',
+        error: { code: 'multiple_packages', column: chosen[1], params: { packages: chosen.join(', ') } },
+      };
+    }
+    asked = id;
   }
-  if (chosen[0]) return { kind: 'target', packageId: chosen[0] };
+  if (asked !== null) return { kind: 'target', packageId: asked };
   if (current === null) {
     // FALSE on the template's column declines it only where FALSE means something (add-remove);
     // add-only ignores FALSE (SPEC §6 table).
@@ -218,20 +224,22 @@ export function planUserChange(input: PlanInput): UserPlan {
   }
 
   if (target !== null && target !== from) {
-    const violations = [
-      checkPackageChange(from, target),
-      checkFullAdminChange({
-        from,
-        to: target,
-        isCustomerFullAdmin: isFullAdmin,
-        isOnlyCustomerFullAdmin: isFullAdmin && context.customerFullAdminCount <= 1,
-      }),
-      checkPackageAvailable(target, context.soldPackages, context.usage(target)),
-    ];
-    for (const violation of violations) if (violation) errors.push(violationToError(violation));
+    // In this order (the row's messages follow it), without an array of them per row.
+    const changeViolation = checkPackageChange(from, target);
+    if (changeViolation) errors.push(violationToError(changeViolation));
+    const adminViolation = checkFullAdminChange({
+      from,
+      to: target,
+      isCustomerFullAdmin: isFullAdmin,
+      isOnlyCustomerFullAdmin: isFullAdmin && context.customerFullAdminCount <= 1,
+    });
+    if (adminViolation) errors.push(violationToError(adminViolation));
+    const availability = checkPackageAvailable(target, context.soldPackages, context.usage(target));
+    if (availability) errors.push(violationToError(availability));
   }
 
-  const base = current ?? emptyUser(email);
+  // One empty user for every row that adds one: it is only read.
+  const base = current ?? NO_USER;
 
   // Free text. While directory sync is on, the directory owns names (SPEC §5).
   const text = pickText(base);
@@ -465,6 +473,9 @@ export function planUserChange(input: PlanInput): UserPlan {
   if (changes.length === 0) return result('unchanged', email, current, current, [], [], warnings);
   return result('modify', email, current, after, changes, [], warnings);
 }
+
+/** What a row that adds a user starts from (read, never changed; its email is not read). */
+const NO_USER: UserState = emptyUser('');
 
 /** A literal with every field (not Object.fromEntries): keeps V8's fast object shapes on hot paths. */
 function pickText(user: UserTextFields): Record<TextField, string | null> {

@@ -21,10 +21,14 @@ export function rowStatus(row: Pick<CsvRowPlan, 'action' | 'warnings'>): 'ok' | 
 }
 
 export function toResultRow(importId: string, row: CsvRowPlan): ImportResultRow {
-  const issues: StoredIssue[] = [
-    ...row.errors.map((issue) => ({ severity: 'error' as const, ...issue })),
-    ...row.warnings.map((issue) => ({ severity: 'warning' as const, ...issue })),
-  ];
+  // Most rows have no issue: no array is built for them.
+  const issues: StoredIssue[] | null =
+    row.errors.length === 0 && row.warnings.length === 0
+      ? null
+      : [
+          ...row.errors.map((issue) => ({ severity: 'error' as const, ...issue })),
+          ...row.warnings.map((issue) => ({ severity: 'warning' as const, ...issue })),
+        ];
   return {
     import_id: importId,
     row_number: row.rowNumber,
@@ -32,7 +36,7 @@ export function toResultRow(importId: string, row: CsvRowPlan): ImportResultRow 
     email: row.email,
     action: row.action,
     status: rowStatus(row),
-    issues: issues.length > 0 ? issues : null,
+    issues,
     changes: row.action === 'modify' ? [...row.plan.changes] : null,
     cells: row.action === 'error' ? [...row.cells] : null,
   };
