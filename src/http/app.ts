@@ -39,6 +39,8 @@ import { strictQueryPlugin } from './plugins/strict-query.ts';
 import { webStaticPlugin } from './plugins/web-static.ts';
 import { registerRoutes } from './routes/index.ts';
 import { scimPlugin } from '../scim/http/scim-plugin.ts';
+import { sendScimError } from '../scim/http/scim-errors.ts';
+import { ScimError } from '../scim/errors.ts';
 
 export interface AppOptions {
   readonly config: Config;
@@ -62,6 +64,7 @@ export type App = FastifyInstance<
 >;
 
 const TRACKING_HEADER = 'trackingid';
+const SCIM_PREFIX = /^\/scim(\/|\?|$)/;
 
 /** TRUST_PROXY as Fastify takes it: a number of hops becomes "the first n hops". */
 function fastifyTrustProxy(
@@ -98,13 +101,24 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
   app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send(
-        errorBody(request, text(request, 'notFound'), [
-          { code: 'not_found', description: text(request, 'notFound') },
-        ]),
-      ),
+    // /scim outside a customer's /scim/v2/:customerId (whose catch-all answers the rest): SCIM's shape.
+    SCIM_PREFIX.test(request.url)
+      ? sendScimError(
+          request,
+          reply,
+          new ScimError(
+            404,
+            undefined,
+            `No SCIM endpoint ${request.method} ${request.url.split('?')[0] ?? ''}`,
+          ),
+        )
+      : reply
+          .status(404)
+          .send(
+            errorBody(request, text(request, 'notFound'), [
+              { code: 'not_found', description: text(request, 'notFound') },
+            ]),
+          ),
   );
   // CSP, framing, referrer, nosniff, HSTS and no-store (ADR 0078): first, so answers that an
   // early hook sends (400, 401, 429) carry them too.

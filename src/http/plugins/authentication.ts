@@ -27,6 +27,11 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     public?: boolean;
+    /**
+     * A catch-all that answers the paths no route serves (404, or 405 for a known path): no
+     * authentication, so an unknown API path is a 404 with or without credentials.
+     */
+    catchAll?: boolean;
   }
 }
 
@@ -133,6 +138,7 @@ export const authenticationPlugin = fp(
     const tokens = new PrincipalCache<Actor>({ ttlMs: TOKEN_CACHE_TTL_MS });
     app.addHook('onRequest', async (request, reply) => {
       if (!request.url.startsWith('/v1/')) return;
+      if (request.is404 || request.routeOptions.config.catchAll) return;
       await authenticate(options.db, options.sessions, tokens, request, reply);
       if (!request.actor && !request.routeOptions.config.public) throw unauthenticated();
     });

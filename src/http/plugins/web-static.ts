@@ -63,7 +63,8 @@ export const webStaticPlugin = fp(
       },
     });
     const maxParamLength = app.initialConfig.maxParamLength ?? 100;
-    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    // A catch-all (authentication.ts): an unknown /v1 path answers 404 before any 401.
+    app.get('/*', { schema: { hide: true }, config: { catchAll: true } }, (request, reply) => {
       if (!isAppPath(request.url)) {
         // An API path whose parameter is over the router's limit matched no API route and fell
         // through to this one: answer as the router would without it (414 in the API's shape).

@@ -48,6 +48,8 @@ async function scimRoutes(app: FastifyInstance): Promise<void> {
   });
   app.setErrorHandler((error, request, reply) => sendScimError(request, reply, error));
   app.addHook('onRequest', async (request) => {
+    // An unknown SCIM path is a 404 whatever the token (the catch-all below).
+    if (request.routeOptions.config.catchAll) return;
     await authenticateScimRequest(request, app.config.publicUrl);
   });
   await app.register(discoveryRoutes);
@@ -66,7 +68,7 @@ async function scimRoutes(app: FastifyInstance): Promise<void> {
     });
   }
   // Not setNotFoundHandler: it does not apply under a prefix with a parameter.
-  app.all('/*', async (request) => {
+  app.all('/*', { config: { catchAll: true } }, async (request) => {
     throw new ScimError(
       404,
       undefined,

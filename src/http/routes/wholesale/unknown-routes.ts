@@ -66,7 +66,7 @@ export function registerUnknownRoutes(app: App, served: readonly ServedRoute[]):
   // A copy: the catch-alls below are routes too, and must not count as served paths.
   const known = [...served];
   for (const prefix of WHOLESALE_PREFIXES) {
-    app.all(`${prefix}/*`, { schema: { hide: true } }, async (request, reply) => {
+    app.all(`${prefix}/*`, { schema: { hide: true }, config: { catchAll: true } }, async (request, reply) => {
       const path = request.url.split('?')[0] ?? request.url;
       const allowed = allowedMethods(known, path);
       if (allowed.length === 0) throw routeNotFound(request.method, path);
