@@ -158,7 +158,19 @@ async function openPostgres(
   const server = serverOf(url);
   // One warning per outage and one line when it is back, in the app's JSON log (not a plain-text
   // process warning per lost client).
-  const notices = connectionNotices(logger, server);
+  const logged = connectionNotices(logger, server);
+  // "Lost" only once there was a connection to lose: a server never reached (at start-up, say) is
+  // the caller's error to report (runtime.ts names DATABASE_URL), not a lost connection.
+  let connectedOnce = false;
+  const notices: ConnectionNotices = {
+    lost(reason) {
+      if (connectedOnce) logged.lost(reason);
+    },
+    connected() {
+      connectedOnce = true;
+      logged.connected();
+    },
+  };
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
