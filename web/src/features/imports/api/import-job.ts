@@ -16,8 +16,18 @@ export interface UploadInput {
 /** How often a running job is asked for again, for the live progress bar. */
 const pollIntervalMs = 700;
 
-function importJobKey(customerId: string, jobId: string | null, phase: 'dry-run' | 'apply') {
+export function importJobKey(customerId: string, jobId: string | null, phase: 'dry-run' | 'apply') {
   return ['customers', customerId, 'imports', jobId, phase];
+}
+
+/** The job as the server has it now (GET), for the polls and for a re-read after a refusal. */
+export function fetchImportJob(customerId: string, jobId: string, signal?: AbortSignal): Promise<ImportJob> {
+  return apiRequest<ImportJob>(`${importsPath(customerId)}/${encodeURIComponent(jobId)}`, { signal });
+}
+
+/** A job whose apply was asked for (here, in another tab, by a second click): no longer a dry run. */
+export function isBeingApplied(job: ImportJob | undefined): boolean {
+  return job?.dryRun === false;
 }
 
 /**
@@ -71,12 +81,17 @@ export function useImportJob(customerId: string, jobId: string | null, phase: 'd
   return useQuery({
     queryKey: importJobKey(customerId, jobId, phase),
     enabled: Boolean(jobId),
-    queryFn: ({ signal }) =>
-      apiRequest<ImportJob>(`${importsPath(customerId)}/${encodeURIComponent(jobId ?? '')}`, { signal }),
-    // A job the upload just answered is as fresh as a poll: the next ask comes after the interval.
-    staleTime: pollIntervalMs,
+    queryFn: ({ signal }) => fetchImportJob(customerId, jobId ?? '', signal),
+    // A job the upload just answered is as fresh as a poll: the next ask comes after the interval. A job
+    // that stopped moving is not asked for again when the page shows it (the URL changes in a transition,
+    // which may mount the view later than the interval): a refused apply or Start over reads it again.
+    staleTime: (query) => (query.state.data && isDone(query.state.data.status) ? Infinity : pollIntervalMs),
+    // The dry-run view stops asking once the job is being applied: the apply view polls it from then on.
     refetchInterval: (query) =>
-      query.state.data && isDone(query.state.data.status) ? false : pollIntervalMs,
+      query.state.data &&
+      (isDone(query.state.data.status) || (phase === 'dry-run' && isBeingApplied(query.state.data)))
+        ? false
+        : pollIntervalMs,
   });
 }
 
@@ -111,7 +126,10 @@ export function useApplyImport(customerId: string) {
       });
       const job = (data ?? {}) as Partial<ImportJob>;
       // Applying may continue in the same job or in a new one: follow whichever the server names.
-      return job.id ?? response.headers.get('Location')?.split('/').filter(Boolean).pop() ?? jobId;
+      const id = job.id ?? response.headers.get('Location')?.split('/').filter(Boolean).pop() ?? jobId;
+      // The job the answer carries goes into the cache, as after an upload: no extra GET to show it.
+      if (job.id === id && job.status) queryClient.setQueryData(importJobKey(customerId, id, 'apply'), job);
+      return id;
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customers', customerId, 'users'] }),
   });

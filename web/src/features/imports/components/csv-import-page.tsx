@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { FileDropZone } from '../../../components/ui/file-drop-zone.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
@@ -26,6 +26,9 @@ import { useDefaultImportBehaviour } from '../api/customer-settings.ts';
 import {
   errorReportUrl,
   exportUrl,
+  fetchImportJob,
+  importJobKey,
+  isBeingApplied,
   templateUrl,
   useApplyImport,
   useCancelImport,
@@ -106,10 +109,21 @@ export function CsvImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<LocalPreview | null>(null);
   const [behaviour, setBehaviour] = useState<ImportBehaviour | null>(null);
-  const [dryRunJobId, setDryRunJobId] = useState<string | null>(null);
-  const [applyJobId, setApplyJobId] = useState<string | null>(null);
-  // A past import opened from the history: leaving it must not cancel it (a fresh dry run is cancelled).
-  const [reopened, setReopened] = useState(false);
+  // The import on screen is in the address (`?job=<id>`): a reload, back/forward or a shared link opens
+  // it again, and what it shows (preview, progress, results) follows the job's state on the server.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const dryRunJobId = searchParams.get('job');
+  // The job this page's Apply was answered for, until the polled job says itself that it is applied.
+  const [appliedHere, setAppliedHere] = useState<string | null>(null);
+  // Only a dry run uploaded here is cancelled by Start over: one opened from the history or a link is not.
+  const uploadedHere = useRef(new Set<string>());
+  // Set by the first click, before React renders the button as loading: a second click sends nothing.
+  const submitting = useRef(false);
+  // Start over found the job being applied (a second click, another tab): said, and not cancelled.
+  const [applyingNotCancelled, setApplyingNotCancelled] = useState(false);
+  const openJob = (id: string | null, replace = false) => {
+    setSearchParams(id ? { job: id } : {}, { replace });
+  };
 
   const upload = useUploadImport(customerId);
   // Leaving the page stops an upload still under way: nobody would see where it went.
@@ -119,6 +133,8 @@ export function CsvImportPage() {
   const apply = useApplyImport(customerId);
   const cancel = useCancelImport(customerId);
   const dryRun = useImportJob(customerId, dryRunJobId, 'dry-run');
+  const applyJobId =
+    dryRunJobId && (appliedHere === dryRunJobId || isBeingApplied(dryRun.data)) ? dryRunJobId : null;
   const applied = useImportJob(customerId, applyJobId, 'apply');
   const chosenBehaviour = behaviour ?? defaultBehaviour.data ?? 'add-only';
   // ADR 0067: while directory sync is on, rows for new emails are row errors (the directory adds).
@@ -157,36 +173,67 @@ export function CsvImportPage() {
   const stopped = appliedJob?.status === 'failed' || appliedJob?.status === 'cancelled';
   const stepperActive = step === 3 ? (stopped ? 2 : 4) : step;
 
+  // Each request's own promise, not mutate()'s callbacks: TanStack Query runs those only for the latest
+  // call, so an answer to an earlier one would be lost.
   const startDryRun = () => {
-    if (!file) return;
-    upload.mutate(
-      { file, behaviour: chosenBehaviour, dryRun: true },
-      { onSuccess: (id) => setDryRunJobId(id) },
-    );
+    if (!file || submitting.current) return;
+    submitting.current = true;
+    upload
+      .mutateAsync({ file, behaviour: chosenBehaviour, dryRun: true })
+      .then((id) => {
+        uploadedHere.current.add(id);
+        openJob(id);
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        submitting.current = false;
+      });
+  };
+  /** The job as the server has it now: the page shows whatever that is (preview, progress, results). */
+  const rereadJob = async (id: string) => {
+    const job = await queryClient
+      .fetchQuery({
+        queryKey: importJobKey(customerId, id, 'dry-run'),
+        queryFn: ({ signal }) => fetchImportJob(customerId, id, signal),
+        staleTime: 0,
+      })
+      .catch(() => undefined);
+    if (isBeingApplied(job)) apply.reset();
+    return job;
   };
   const startApply = () => {
-    if (!dryRunJobId) return;
-    apply.mutate(dryRunJobId, {
-      onSuccess: (id) => setApplyJobId(id),
-    });
+    if (!dryRunJobId || submitting.current) return;
+    submitting.current = true;
+    const id = dryRunJobId;
+    apply
+      .mutateAsync(id)
+      .then((appliedId) => {
+        setAppliedHere(appliedId);
+        if (appliedId !== id) openJob(appliedId, true);
+      })
+      // Refused (409: applied meanwhile, by another tab or click): the job's real state decides the view.
+      .catch(() => rereadJob(id))
+      .finally(() => {
+        submitting.current = false;
+      });
   };
-  const startOver = () => {
-    if (
-      !reopened &&
-      dryRunJobId &&
-      !applyJobId &&
-      dryRunJob &&
-      !['failed', 'cancelled'].includes(dryRunJob.status)
-    ) {
-      cancel.mutate(dryRunJobId);
+  const startOver = async () => {
+    setApplyingNotCancelled(false);
+    if (dryRunJobId && !applyJobId && uploadedHere.current.has(dryRunJobId)) {
+      // Read again first: cancelling a job that is being applied would stop the import half way.
+      const job = await rereadJob(dryRunJobId);
+      if (isBeingApplied(job)) {
+        setApplyingNotCancelled(true);
+        return;
+      }
+      if (job && ['queued', 'validating', 'validated'].includes(job.status)) cancel.mutate(dryRunJobId);
     }
     setFile(null);
     setPreview(null);
-    setDryRunJobId(null);
-    setApplyJobId(null);
-    setReopened(false);
+    setAppliedHere(null);
     upload.reset();
     apply.reset();
+    openJob(null);
   };
   // The same views as after an upload: a dry run not applied opens its preview (with Apply), an applied
   // import its results. Applying continues the same job, so both phases read the one id.
@@ -195,9 +242,8 @@ export function CsvImportPage() {
     setPreview(null);
     upload.reset();
     apply.reset();
-    setReopened(true);
-    setDryRunJobId(job.id);
-    setApplyJobId(job.dryRun ? null : job.id);
+    setAppliedHere(null);
+    openJob(job.id);
   };
 
   return (
@@ -308,7 +354,12 @@ export function CsvImportPage() {
             <Button variant="default" onClick={() => void navigate(usersPath)}>
               {t('common.cancel')}
             </Button>
-            <Button onClick={startDryRun} disabled={!file} loading={upload.isPending} data-testid="upload">
+            <Button
+              onClick={startDryRun}
+              disabled={!file || upload.isPending}
+              loading={upload.isPending}
+              data-testid="upload"
+            >
               {t('imports.upload')}
             </Button>
           </Group>
@@ -361,12 +412,12 @@ export function CsvImportPage() {
           ) : null}
           {apply.isError ? <ErrorAlert error={apply.error} /> : null}
           <Group justify="space-between">
-            <Button variant="default" onClick={startOver}>
+            <Button variant="default" onClick={() => void startOver()}>
               {t('imports.startOver')}
             </Button>
             <Button
               onClick={startApply}
-              disabled={!validated}
+              disabled={!validated || apply.isPending}
               loading={apply.isPending}
               data-testid="apply-import"
             >
@@ -378,6 +429,11 @@ export function CsvImportPage() {
 
       {step === 2 && appliedJob ? (
         <Paper>
+          {applyingNotCancelled ? (
+            <Alert color="yellow" mb="md" data-testid="applying-not-cancelled">
+              {t('imports.applyingNotCancelled')}
+            </Alert>
+          ) : null}
           <JobProgress job={appliedJob} label={t('imports.applying')} />
           <Group justify="flex-end" mt="md">
             <CancelApplyButton customerId={customerId} jobId={applyJobId ?? appliedJob.id} />
@@ -433,7 +489,7 @@ export function CsvImportPage() {
             />
           </Paper>
           <Group justify="flex-end">
-            <Button variant="default" onClick={startOver}>
+            <Button variant="default" onClick={() => void startOver()}>
               {t('imports.another')}
             </Button>
             <Button onClick={() => void navigate(usersPath)}>{t('common.close')}</Button>
