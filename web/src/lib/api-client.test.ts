@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchAll, fetchPage, send } from './api-client.ts';
-import { ApiError } from './api-error.ts';
+import { ApiError, NetworkError, parseRetryAfter } from './api-error.ts';
 import { parseNextLink } from './link-header.ts';
 
 function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
@@ -121,5 +121,43 @@ describe('CSRF token', () => {
     expect(data).toEqual({ ok: true });
     expect(seen).toEqual([null, 'csrf-1']);
     setCsrfToken(null);
+  });
+});
+
+describe('send when the server is away', () => {
+  it('turns the browser’s network failure into a NetworkError, and passes an abort on', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
+    await expect(send('/v1/customers')).rejects.toBeInstanceOf(NetworkError);
+    const controller = new AbortController();
+    controller.abort();
+    const abort = new DOMException('aborted', 'AbortError');
+    vi.stubGlobal('fetch', vi.fn().mockRejectedValue(abort));
+    await expect(send('/v1/customers', { signal: controller.signal })).rejects.toBe(abort);
+  });
+
+  it('keeps a 503’s Retry-After', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi
+        .fn()
+        .mockResolvedValue(
+          new Response('<html>busy</html>', { status: 503, headers: { 'Retry-After': '20' } }),
+        ),
+    );
+    const error = await send('/v1/customers').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).retryAfterSeconds).toBe(20);
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it.each([
+    [null, null],
+    ['', null],
+    ['120', 120],
+    ['Fri, 27 Nov 2026 12:00:30 GMT', 30],
+    ['soon', null],
+  ])('%s → %s', (header, expected) => {
+    expect(parseRetryAfter(header, Date.parse('Fri, 27 Nov 2026 12:00:00 GMT'))).toBe(expected);
   });
 });

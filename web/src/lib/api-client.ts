@@ -1,5 +1,5 @@
 import i18n from '../i18n/i18n.ts';
-import { parseApiError } from './api-error.ts';
+import { NetworkError, parseApiError, parseRetryAfter } from './api-error.ts';
 import { getCsrfToken, setCsrfToken } from './csrf-token.ts';
 import { parseNextLink } from './link-header.ts';
 
@@ -87,14 +87,28 @@ export async function send(
     body: encodeBody(options.body, headers),
   };
   if (options.signal) init.signal = options.signal;
-  const response = await fetch(buildUrl(path, options.query), init);
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), init);
+  } catch (error) {
+    // An abort is the caller's own doing (TanStack Query cancelling a query): pass it on as it is.
+    if (options.signal?.aborted || (error instanceof Error && error.name === 'AbortError')) throw error;
+    throw new NetworkError(error);
+  }
   const data = await readBody(response);
   if (response.status === 403 && method !== 'GET' && !csrfToken && (await refreshCsrfToken())) {
     // A page opened without the shell (sign-up, a reload) has a session cookie but no CSRF token
     // yet: fetch it once and send the write again.
     return send(path, options);
   }
-  if (!response.ok) throw parseApiError(response.status, data, response.headers.get('trackingId'));
+  if (!response.ok) {
+    throw parseApiError(
+      response.status,
+      data,
+      response.headers.get('trackingId'),
+      parseRetryAfter(response.headers.get('Retry-After')),
+    );
+  }
   return { data, response };
 }
 

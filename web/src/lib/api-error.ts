@@ -11,13 +11,22 @@ export class ApiError extends Error {
   readonly status: number;
   readonly errors: ApiErrorDetail[];
   readonly trackingId: string | null;
+  /** A 503's `Retry-After` in seconds, when the server (or a proxy) said when to come back. */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(status: number, message: string, errors: ApiErrorDetail[], trackingId: string | null) {
+  constructor(
+    status: number,
+    message: string,
+    errors: ApiErrorDetail[],
+    trackingId: string | null,
+    retryAfterSeconds: number | null = null,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.errors = errors;
     this.trackingId = trackingId;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   /** The first code the server gave, for callers that branch on a specific failure. */
@@ -30,12 +39,41 @@ export function isApiError(value: unknown): value is ApiError {
   return value instanceof ApiError;
 }
 
+/**
+ * The request never got an answer (server down, connection gone). The browser's own text ("Failed
+ * to fetch") is English and says nothing useful, so the app words it itself.
+ */
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : 'Network error', { cause });
+    this.name = 'NetworkError';
+  }
+}
+
+export function isNetworkError(value: unknown): value is NetworkError {
+  return value instanceof NetworkError;
+}
+
+/** `Retry-After` as seconds: a number of seconds or an HTTP date; null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
 /** Reads the error body defensively: a proxy or a crash may answer with HTML or nothing. */
-export function parseApiError(status: number, body: unknown, headerTrackingId: string | null): ApiError {
+export function parseApiError(
+  status: number,
+  body: unknown,
+  headerTrackingId: string | null,
+  retryAfterSeconds: number | null = null,
+): ApiError {
   const record = isRecord(body) ? body : {};
   const rawErrors = Array.isArray(record.errors) ? record.errors : [];
   const errors: ApiErrorDetail[] = rawErrors.filter(isRecord).map((entry) => ({
@@ -48,7 +86,7 @@ export function parseApiError(status: number, body: unknown, headerTrackingId: s
       ? record.message
       : (errors[0]?.description ?? `HTTP ${status}`);
   const trackingId = typeof record.trackingId === 'string' ? record.trackingId : headerTrackingId;
-  return new ApiError(status, message, errors, trackingId);
+  return new ApiError(status, message, errors, trackingId, retryAfterSeconds);
 }
 
 /**

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Page, QueryParams } from './api-client.ts';
 import { fetchPage } from './api-client.ts';
+import { outageRefetchInterval } from './query-client.ts';
 
 /** The most rows the API answers in one page (`max`, SPEC §7). */
 export const MAX_ROWS_PER_REQUEST = 200;
@@ -138,8 +139,11 @@ export function useCursorPages<T>(
     gcTime: OFF_SCREEN_PAGE_GC_MS,
     enabled,
     // Keep a page live while something on it is still changing (e.g. a customer being provisioned).
+    // An outage's error polls until the server is back (see query-client.ts).
     refetchInterval: (current) =>
-      pollWhile && current.state.data && pollWhile(current.state.data.items) ? 2000 : false,
+      pollWhile && current.state.data && pollWhile(current.state.data.items)
+        ? 2000
+        : outageRefetchInterval(current),
   });
   const next = result.data?.next ?? null;
   const goNext = useCallback(() => {

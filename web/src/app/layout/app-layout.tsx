@@ -35,7 +35,8 @@ function CustomerName({ customerId }: { customerId: string }) {
   const name = customer.data?.name;
   return (
     <Text fw={600} size="sm" truncate="end" title={name} data-testid="control-hub-customer">
-      {name ?? '…'}
+      {/* "…" only while it loads: a customer that failed to load (unknown id) leaves no name. */}
+      {name ?? (customer.isPending ? '…' : null)}
     </Text>
   );
 }

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { MantineProvider } from '@mantine/core';
-import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { theme } from '../../app/theme.ts';
 import i18n from '../../i18n/i18n.ts';
-import { ApiError } from '../../lib/api-error.ts';
+import { ApiError, NetworkError } from '../../lib/api-error.ts';
 import { polyfillBrowser } from '../../testing/render-with-providers.tsx';
 import { ErrorAlert } from './error-alert.tsx';
 
@@ -62,5 +62,70 @@ describe('ErrorAlert', () => {
     const alert = await show(error);
     expect(alert.textContent).toContain('Something went wrong');
     expect(alert.textContent).toContain('Tracking ID: trk-500');
+  });
+});
+
+describe('ErrorAlert for outages and loads', () => {
+  async function showWith(
+    error: unknown,
+    language: string,
+    props: { action?: 'load' | 'save'; onRetry?: () => void } = {},
+  ) {
+    polyfillBrowser();
+    await i18n.changeLanguage(language);
+    render(
+      <MantineProvider theme={theme}>
+        <ErrorAlert error={error} {...props} />
+      </MantineProvider>,
+    );
+    return screen.getByRole('alert');
+  }
+
+  it.each([
+    ['en', 'The server could not be reached'],
+    ['nl', 'De server is niet bereikbaar'],
+  ])('words a network failure itself (%s), not the browser’s "Failed to fetch"', async (language, text) => {
+    const alert = await showWith(new NetworkError(new TypeError('Failed to fetch')), language);
+    expect(alert.textContent).toContain(text);
+    expect(alert.textContent).not.toContain('Failed to fetch');
+  });
+
+  it('words a proxy’s 503 without a body, and one that says when to come back', async () => {
+    expect((await showWith(new ApiError(503, 'HTTP 503', [], null), 'nl')).textContent).toContain(
+      'De server kan dit nu niet verwerken',
+    );
+    cleanup();
+    const later = await showWith(new ApiError(503, 'HTTP 503', [], null, 30), 'en');
+    expect(later.textContent).toContain('Try again in 30 s');
+    expect(later.textContent).not.toContain('HTTP 503');
+  });
+
+  it('titles a failed load as a load, even a refusal, and offers to try again', async () => {
+    const onRetry = vi.fn();
+    const alert = await showWith(taken, 'en', { action: 'load', onRetry });
+    expect(alert.textContent).toContain('This could not be loaded');
+    expect(alert.textContent).not.toContain('could not be saved');
+    cleanup();
+    const outage = await showWith(new NetworkError(new TypeError('Failed to fetch')), 'nl', {
+      action: 'load',
+      onRetry,
+    });
+    expect(outage.textContent).toContain('Dit kon niet worden geladen');
+    fireEvent.click(screen.getByRole('button', { name: 'Opnieuw proberen' }));
+    expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+
+  it('says a 401 means the session ended, not the server’s developer wording', async () => {
+    const alert = await showWith(
+      new ApiError(
+        401,
+        'Sign in, or send a valid API token as "Authorization: Bearer <token>"',
+        [{ code: 'unauthenticated', description: 'Sign in first' }],
+        null,
+      ),
+      'en',
+    );
+    expect(alert.textContent).toContain('Your session has ended');
+    expect(alert.textContent).not.toContain('Bearer');
   });
 });

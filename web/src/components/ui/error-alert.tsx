@@ -1,16 +1,38 @@
-import { Alert, List, Text } from '@mantine/core';
+import { Alert, Button, List, Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { isApiError, isRefusal } from '../../lib/api-error.ts';
+import { isApiError, isNetworkError, isRefusal } from '../../lib/api-error.ts';
+
+/** Whether the failed request loaded something or saved something: the title says which. */
+export type FailedAction = 'load' | 'save';
+
+/**
+ * The message of a failure the server could not explain in the admin's language: no answer at all,
+ * a proxy's 5xx without a body, a 503 that says when to come back. `null`: show the server's own.
+ */
+function outageMessage(error: unknown, t: TFunction): string | null {
+  if (isNetworkError(error)) return t('common.networkErrorText');
+  if (!isApiError(error) || error.status < 500) return null;
+  if (error.status === 503 && error.retryAfterSeconds !== null)
+    return t('common.unavailableRetryAfter', { seconds: error.retryAfterSeconds });
+  // The server's own error body has a message of its own; a proxy's answer leaves "HTTP 502".
+  if ([502, 503, 504].includes(error.status) || error.message === `HTTP ${error.status}`)
+    return t('common.serverErrorText');
+  return null;
+}
 
 /**
  * Shows a failed request the way the server explained it. A refusal the admin can fix (a 4xx with
- * its reasons) reads as such, without a tracking id; a crash or outage keeps the id for support.
+ * its reasons) reads as such, without a tracking id; a crash or outage keeps the id for support,
+ * is worded by the app itself when the server could not explain it, and offers to try again.
  */
 export function ErrorAlert({
   error,
   title,
   refusedTitle,
   fieldsShown = [],
+  action = 'save',
+  onRetry,
 }: {
   error: unknown;
   /** Replaces the title for every failure. */
@@ -19,24 +41,37 @@ export function ErrorAlert({
   refusedTitle?: string;
   /** The form's fields that show their own server message: their details are not repeated here. */
   fieldsShown?: readonly string[];
+  /** `load` for a screen's data: titled as a load failure, never as "could not be saved". */
+  action?: FailedAction;
+  /** Offered as a "Try again" button. */
+  onRetry?: () => void;
 }) {
   const { t } = useTranslation();
   const apiError = isApiError(error) ? error : null;
   const refused = isRefusal(error);
-  const message = apiError?.message ?? (error instanceof Error ? error.message : t('common.unexpectedError'));
-  const details = (apiError?.errors ?? []).filter(
-    (detail) =>
-      detail.description &&
-      detail.description !== message &&
-      !fieldsShown.some((field) => detail.field === field || detail.field?.endsWith(`.${field}`)),
-  );
+  const sessionEnded = apiError?.status === 401;
+  const message = sessionEnded
+    ? t('common.sessionEndedText')
+    : (outageMessage(error, t) ??
+      apiError?.message ??
+      (error instanceof Error ? error.message : t('common.unexpectedError')));
+  const details = sessionEnded
+    ? []
+    : (apiError?.errors ?? []).filter(
+        (detail) =>
+          detail.description &&
+          detail.description !== message &&
+          !fieldsShown.some((field) => detail.field === field || detail.field?.endsWith(`.${field}`)),
+      );
+  const defaultTitle = sessionEnded
+    ? t('common.sessionEndedTitle')
+    : action === 'load'
+      ? t('common.loadFailedTitle')
+      : refused
+        ? (refusedTitle ?? t('common.refusedTitle'))
+        : t('common.errorTitle');
   return (
-    <Alert
-      color="red"
-      variant="light"
-      title={title ?? (refused ? (refusedTitle ?? t('common.refusedTitle')) : t('common.errorTitle'))}
-      role="alert"
-    >
+    <Alert color="red" variant="light" title={title ?? defaultTitle} role="alert">
       <Text size="sm">{message}</Text>
       {details.length > 0 ? (
         <List size="sm" mt="xs">
@@ -45,10 +80,15 @@ export function ErrorAlert({
           ))}
         </List>
       ) : null}
-      {apiError?.trackingId && !refused ? (
+      {apiError?.trackingId && !refused && !sessionEnded ? (
         <Text size="xs" c="dimmed" mt="xs">
           {t('common.trackingId', { id: apiError.trackingId })}
         </Text>
+      ) : null}
+      {onRetry && !refused && !sessionEnded ? (
+        <Button size="xs" variant="light" color="red" mt="sm" onClick={onRetry}>
+          {t('common.tryAgain')}
+        </Button>
       ) : null}
     </Alert>
   );

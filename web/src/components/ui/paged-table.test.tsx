@@ -2,6 +2,7 @@
 import { Table } from '@mantine/core';
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { NetworkError } from '../../lib/api-error.ts';
 import { renderPage } from '../../testing/render-with-providers.tsx';
 import type { PagedTableState } from './paged-table.tsx';
 import { PagedTable } from './paged-table.tsx';
@@ -66,5 +67,22 @@ describe('paged table', () => {
     expect(screen.queryByRole('table')).toBeNull();
     if (text) expect(screen.getByText(text)).toBeTruthy();
     else expect(screen.getByLabelText('Loading…')).toBeTruthy();
+  });
+
+  it('hides the pager under an error and offers to load the page again', async () => {
+    const refetch = vi.fn();
+    await show(
+      state({
+        isError: true,
+        error: new NetworkError(new TypeError('Failed to fetch')),
+        hasPrevious: true,
+        refetch,
+      }),
+    );
+    expect(screen.getByRole('alert').textContent).toContain('This could not be loaded');
+    expect(screen.queryByRole('button', { name: 'Next' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Previous' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(refetch).toHaveBeenCalledOnce();
   });
 });

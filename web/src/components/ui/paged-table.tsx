@@ -18,6 +18,8 @@ export interface PagedTableState {
   readonly hasNext: boolean;
   goPrevious(): void;
   goNext(): void;
+  /** Loads the page again: offered as "Try again" when it failed. */
+  refetch?(): unknown;
 }
 
 interface PagedTableProps {
@@ -37,8 +39,9 @@ interface PagedTableProps {
 }
 
 /**
- * The list pages' one table: a skeleton while the first page loads, the server's error, the empty
- * state, else the rows (dimmed while the next page loads, so nothing jumps), and the pager.
+ * The list pages' one table: a skeleton while the first page loads, the server's error (with "Try
+ * again", and no pager under it), the empty state, else the rows (dimmed while the next page
+ * loads, so nothing jumps), and the pager.
  */
 export function PagedTable({
   pages,
@@ -55,7 +58,11 @@ export function PagedTable({
       {pages.isPending ? (
         <TableSkeleton />
       ) : pages.isError ? (
-        <ErrorAlert error={pages.error} />
+        <ErrorAlert
+          error={pages.error}
+          action="load"
+          {...(pages.refetch ? { onRetry: () => void pages.refetch?.() } : {})}
+        />
       ) : pages.items.length === 0 ? (
         empty
       ) : (
@@ -68,14 +75,17 @@ export function PagedTable({
           </Table>
         </Table.ScrollContainer>
       )}
-      <Pager
-        pageNumber={pages.pageNumber}
-        hasPrevious={pages.hasPrevious}
-        hasNext={pages.hasNext}
-        onPrevious={pages.goPrevious}
-        onNext={pages.goNext}
-        loading={pages.isFetching}
-      />
+      {/* No paging away from an error: "Try again" is the way on. */}
+      {pages.isError ? null : (
+        <Pager
+          pageNumber={pages.pageNumber}
+          hasPrevious={pages.hasPrevious}
+          hasNext={pages.hasNext}
+          onPrevious={pages.goPrevious}
+          onNext={pages.goNext}
+          loading={pages.isFetching}
+        />
+      )}
     </>
   );
 }

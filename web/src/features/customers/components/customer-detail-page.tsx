@@ -1,8 +1,10 @@
 import { Anchor, Button, Group, Paper, Skeleton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
+import { isApiError } from '../../../lib/api-error.ts';
 import { useCustomer } from '../api/get-customer.ts';
 import { CustomerActions } from './customer-actions.tsx';
 import { CustomerFacts } from './customer-facts.tsx';
@@ -25,10 +27,16 @@ export function CustomerDetailPage() {
     );
   }
   if (customer.isError) {
+    // An unknown (or deleted) customer is not a failure to load: say it is not there.
+    const notFound = isApiError(customer.error) && customer.error.status === 404;
     return (
       <>
         <PageHeader above={back} title={t('customers.title')} />
-        <ErrorAlert error={customer.error} />
+        {notFound ? (
+          <EmptyState title={t('common.notFoundTitle')} description={t('common.notFoundText')} />
+        ) : (
+          <ErrorAlert error={customer.error} action="load" onRetry={() => void customer.refetch()} />
+        )}
       </>
     );
   }

@@ -135,7 +135,7 @@ export function UsersPage() {
           onFilterChange={changeFilter}
         />
         {pages.isError ? (
-          <ErrorAlert error={pages.error} />
+          <ErrorAlert error={pages.error} action="load" onRetry={() => void pages.refetch()} />
         ) : rows === null ? (
           <TableSkeleton />
         ) : rows.length === 0 ? (
@@ -162,14 +162,17 @@ export function UsersPage() {
             </Table>
           </Table.ScrollContainer>
         )}
-        <Pager
-          pageNumber={pages.pageNumber}
-          hasPrevious={pages.hasPrevious}
-          hasNext={pages.hasNext}
-          onPrevious={() => updateParams({ page: pageNumber > 2 ? String(pageNumber - 1) : null })}
-          onNext={() => updateParams({ page: String(pageNumber + 1) })}
-          loading={pages.isFetching}
-        />
+        {/* No paging away from an error: "Try again" is the way on. */}
+        {pages.isError ? null : (
+          <Pager
+            pageNumber={pages.pageNumber}
+            hasPrevious={pages.hasPrevious}
+            hasNext={pages.hasNext}
+            onPrevious={() => updateParams({ page: pageNumber > 2 ? String(pageNumber - 1) : null })}
+            onNext={() => updateParams({ page: String(pageNumber + 1) })}
+            loading={pages.isFetching}
+          />
+        )}
       </Paper>
     </>
   );
