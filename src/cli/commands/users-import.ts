@@ -46,6 +46,7 @@ interface ImportOptions {
   partner?: string;
   json: boolean;
   errorReport?: string;
+  wait: boolean;
 }
 
 /**
@@ -393,6 +394,10 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
     .option('--partner <partner>')
     .option('--json', 'print JSON', false)
     .option(
+      '--no-wait',
+      "upload and return at once with the import's id (status queued); follow it with hub users import-status ID --wait",
+    )
+    .option(
       '--error-report <file>',
       'when rows have errors, write the error report (those rows as uploaded, plus an Error column) to this file',
     )
@@ -418,6 +423,7 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
         '  hub users import users.csv --customer DEVRIES-001 --dry-run',
         '  hub users import users.csv --customer DEVRIES-001 --behaviour add-remove --json',
         '  hub users import users.csv --customer DEVRIES-001 --error-report errors.csv',
+        '  hub users import users.csv --customer DEVRIES-001 --no-wait --json   # then import-status --wait',
       ].join('\n'),
     )
     .action(async (file: string, options: ImportOptions) => {
@@ -428,6 +434,10 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
       ) {
         throw new CliUsageError(`--behaviour must be add-only or add-remove, not "${options.behaviour}".`);
       }
+      if (!options.wait && options.errorReport !== undefined)
+        throw new CliUsageError(
+          '--error-report needs the import to finish: without --no-wait, or use hub users error-report once it has.',
+        );
       const filePath = path.resolve(cli.io.cwd, file);
       const info = await stat(filePath).catch(() => null);
       if (!info) throw new CliUsageError(`No such file: ${file}`);
@@ -462,6 +472,10 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
             'No error report: the file was rejected before any row was read. Nothing was written.\n',
           );
         throw error;
+      }
+      if (!options.wait) {
+        await reportQueued(cli, context, created, options.json);
+        return;
       }
       // A forwarded CLI stopped with Ctrl+C from here on says which import keeps running.
       cli.io.awaiting({ kind: 'import', id: created.id, customerId: created.customerId });
@@ -562,6 +576,25 @@ async function printImportJson(
     inBatches(cliRows(allImportRows(context, view.id))),
     tail,
   );
+}
+
+/**
+ * `--no-wait`: the import just uploaded, SPEC §9's object as far as it got (no rows yet) with --json,
+ * and how to follow it. With no server nothing runs it until a worker runs or a CLI waits for it.
+ */
+async function reportQueued(
+  cli: CliContext,
+  context: ServiceContext,
+  view: ImportView,
+  json: boolean,
+): Promise<void> {
+  const follow = `hub users import-status ${view.id} --customer ${view.customerId} --wait`;
+  if (json) await printImportJson(cli, context, view, {});
+  else cli.io.out(`Import ${view.id}: ${view.status}\n`);
+  const runs = cli.insideServer
+    ? 'It runs in the server.'
+    : 'It runs when a worker runs (hub serve, hub worker) or a CLI waits for it.';
+  cli.io.err(`Import ${view.id} uploaded, not waited for. ${runs} Follow it with: ${follow}\n`);
 }
 
 /** Prints a finished import's result (SPEC §9's object with --json) and fails as its state says. */
