@@ -250,6 +250,22 @@ export class ConfigError extends Error {
 }
 
 /**
+ * The environment names something this process cannot use (a database it cannot reach or sign in
+ * to). Exit 1, not ConfigError's 2: the setting may be right and the database down for a while.
+ */
+export class StartupError extends Error {
+  override readonly name = 'StartupError';
+}
+
+/**
+ * What the environment refuses at start-up, said in one form: the message alone, as "Invalid
+ * configuration in the environment: …" is, not with the "Error: " of a command that failed.
+ */
+export function isStartupConfigurationError(error: unknown): boolean {
+  return error instanceof ConfigError || error instanceof StartupError;
+}
+
+/**
  * `hub serve` and `hub worker` send the outbox when SMTP_URL is set, and the links in those emails
  * (invites, password resets) must point at the address their readers reach, which only
  * HUB_PUBLIC_URL says. The fallback, this process's own http://localhost:PORT, is never right for

@@ -1,7 +1,7 @@
 // Opens what every process needs — configuration, database (migrated), the deployment's default
 // partner and secret — and closes it again. Used by the server, the worker and the CLI.
 import pino, { type Logger } from 'pino';
-import { withoutPassword, type Config } from './config.ts';
+import { StartupError, withoutPassword, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { ensureDeployment, type Deployment } from './services/bootstrap/ensure-deployment.ts';
@@ -83,7 +83,7 @@ export async function openRuntime(config: Config, logger: Logger = createLogger(
   } catch (error) {
     await database.close();
     throw config.database.kind === 'postgres' && isUnreachable(error)
-      ? new Error(
+      ? new StartupError(
           `Cannot use the PostgreSQL database of DATABASE_URL=${withoutPassword(config.database.url)}: ${describe(error)}`,
           { cause: error },
         )

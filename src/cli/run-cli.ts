@@ -1,6 +1,6 @@
 // Runs one CLI invocation and answers its exit code. With the embedded database held by a running
 // server, the invocation is sent to that server, which runs it against its own database.
-import { loadConfig, type Config } from '../config.ts';
+import { isStartupConfigurationError, loadConfig, type Config } from '../config.ts';
 import type { Runtime } from '../runtime.ts';
 import { createCliContext } from './cli-context.ts';
 import { EXIT_OK, EXIT_REJECTED, describeError, exitCodeFor } from './exit-codes.ts';
@@ -78,7 +78,9 @@ export async function runCli(
       io.err(error.message);
       return error.exitCode;
     }
-    io.err(`Error: ${describeError(error, optionsOfRunningCommand(program))}\n`);
+    // Start-up configuration errors read as loadConfig's above: the message alone.
+    const prefix = isStartupConfigurationError(error) ? '' : 'Error: ';
+    io.err(`${prefix}${describeError(error, optionsOfRunningCommand(program))}\n`);
     return exitCodeFor(error);
   } finally {
     await cli.close().catch((error: unknown) => io.err(`Error while closing: ${describeError(error)}\n`));
