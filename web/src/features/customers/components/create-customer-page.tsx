@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   Alert,
   Button,
@@ -46,6 +46,8 @@ export function CreateCustomerPage() {
   const navigate = useNavigate();
   const create = useCreateCustomer();
   const [active, setActive] = useState(0);
+  // Set by the first click, before React renders the button as loading: a double click creates once.
+  const submitting = useRef(false);
   const form = useForm<CustomerWizardValues>({
     initialValues: emptyWizardValues(sellablePackages.map((entry) => entry.id)),
   });
@@ -74,6 +76,7 @@ export function CreateCustomerPage() {
   };
   const back = () => setActive((current) => Math.max(current - 1, 0));
   const submit = () => {
+    if (submitting.current) return;
     for (const [index, step] of wizardSteps.entries()) {
       const errors = validateWizardStep(step, form.getValues());
       if (Object.keys(errors).length > 0) {
@@ -83,15 +86,19 @@ export function CreateCustomerPage() {
         return;
       }
     }
-    create.mutate(toNewCustomer(form.getValues()), {
-      onSuccess: (id) => void navigate(`/partner/customers/${id}`),
+    submitting.current = true;
+    // The request's own promise, not mutate()'s callbacks (TanStack Query runs those of the latest call only).
+    create.mutateAsync(toNewCustomer(form.getValues())).then(
+      // Created: the guard stays set while the page goes to the new customer.
+      (id) => void navigate(`/partner/customers/${id}`),
       // A refusal about a field (an External ID already used) sends the admin to the step holding it.
-      onError: (error) => {
+      (error: unknown) => {
+        submitting.current = false;
         const { byField, stepIndex } = wizardServerErrors(error, t);
         form.setErrors(byField);
         if (stepIndex !== null) setActive(stepIndex);
       },
-    });
+    );
   };
 
   const calling = sellsCalling(values);
@@ -300,7 +307,7 @@ export function CreateCustomerPage() {
           {active < wizardSteps.length - 1 ? (
             <Button onClick={next}>{t('common.next')}</Button>
           ) : (
-            <Button onClick={submit} loading={create.isPending}>
+            <Button onClick={submit} loading={create.isPending} disabled={create.isPending}>
               {t('wizard.create')}
             </Button>
           )}

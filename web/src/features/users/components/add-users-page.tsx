@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert, Anchor, Button, Group, Paper, Stack, Stepper, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -52,7 +52,20 @@ export function AddUsersPage() {
     if (hasErrors(errors)) focusFirstInvalidField(document);
     else setStep(1);
   };
-  const submit = () => add.mutate(toNewUsers(rows), { onSuccess: () => setStep(doneStep) });
+  // Set by the first click, before React renders the button as loading: a double click adds the users once
+  // (a second request would answer "already exists" for each, and its answer would replace the results).
+  const submitting = useRef(false);
+  const submit = () => {
+    if (submitting.current) return;
+    submitting.current = true;
+    add
+      .mutateAsync(toNewUsers(rows))
+      .then(() => setStep(doneStep))
+      .catch(() => undefined)
+      .finally(() => {
+        submitting.current = false;
+      });
+  };
   const results = add.data ?? [];
   const failed = results.filter(resultFailed).length;
   const warned = results.filter(
@@ -179,7 +192,7 @@ export function AddUsersPage() {
             <Button variant="default" onClick={() => setStep(0)}>
               {t('common.back')}
             </Button>
-            <Button onClick={submit} loading={add.isPending}>
+            <Button onClick={submit} loading={add.isPending} disabled={add.isPending}>
               {t('common.next')}
             </Button>
           </Group>
