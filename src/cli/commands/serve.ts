@@ -36,6 +36,13 @@ async function serverModules() {
 /** How long a stopping server waits for the requests it is still handling. */
 const SHUTDOWN_DRAIN_MS = 10_000;
 
+/**
+ * How long a stopping server goes on answering before it closes its port, every answer with
+ * `Connection: close`: closing at once reset requests just sent on keep-alive connections
+ * (ECONNRESET, 4 of 10 in flight). docs/operations.md: leave the load balancer first.
+ */
+const SHUTDOWN_LAME_DUCK_MS = 1_000;
+
 function portOption(value: string): number {
   if (!/^\d{1,5}$/.test(value) || Number(value) > 65535)
     throw new CliUsageError(`--probe-port must be a port number (0–65535), e.g. 9464; got "${value}".`);
@@ -152,7 +159,11 @@ export async function serve(
 
 /** What a running server stops, as `stopServing` uses it. */
 export interface ServingParts {
-  readonly app: { close(): Promise<unknown>; drainRequests(timeoutMs: number): Promise<boolean> };
+  readonly app: {
+    close(): Promise<unknown>;
+    drainRequests(timeoutMs: number): Promise<boolean>;
+    beginDraining?(): void;
+  };
   readonly cliListener: Pick<CliListener, 'close' | 'drain'> | null;
   readonly worker: { stop(): Promise<void> } | null;
   readonly logger: Pick<Runtime['logger'], 'warn'>;
@@ -167,6 +178,10 @@ export interface ServingParts {
 export async function stopServing(parts: ServingParts): Promise<void> {
   const { app, cliListener, worker, logger } = parts;
   if (cliListener) await removeDiscovery(parts.dataDir, process.pid);
+  if (app.beginDraining) {
+    app.beginDraining();
+    await new Promise((resolve) => setTimeout(resolve, SHUTDOWN_LAME_DUCK_MS));
+  }
   await Promise.all([app.close(), cliListener?.close()]);
   // close() does not wait for handlers whose clients left, nor for a forwarded command whose CLI
   // left (it runs on in the server); the database closes after them.

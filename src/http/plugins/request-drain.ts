@@ -13,6 +13,12 @@ declare module 'fastify' {
      * after close(), so that no new request comes in.
      */
     drainRequests(timeoutMs: number): Promise<boolean>;
+    /**
+     * The shutdown's first step, before close(): every response from now on closes its connection
+     * (`Connection: close`), so keep-alive clients open a new one (elsewhere) for their next request
+     * instead of sending it on a connection close() would then reset.
+     */
+    beginDraining(): void;
   }
 }
 
@@ -53,6 +59,7 @@ export const requestDrainPlugin = fp(
     app.addHook('preClose', async () => {
       closing = true;
     });
+    app.decorate('beginDraining', () => void (closing = true));
 
     app.addHook('onSend', async (request, reply) => {
       if (closing && !reply.raw.headersSent) reply.header('connection', 'close');
