@@ -115,7 +115,7 @@ describe.runIf(inject('testDatabase').kind === 'postgres')('an import racing API
     expect(responses).toHaveLength(10);
     expect(await meetingsUsage(customer.id)).toBe(10);
     for (const response of responses.filter((candidate) => candidate.statusCode !== 201)) {
-      expect(response.statusCode, response.body).toBe(400);
+      expect(response.statusCode, response.body).toBe(409);
       expect(response.body).toContain('package_limit_reached');
     }
     const outcome = await collectOutcome(customer.context, customer.id, importId);
