@@ -29,11 +29,13 @@ export function PageHeader({ title, description, actions, above, documentTitle }
         {/* Grows and wraps its text beside the actions: a long description (a customer's API tokens)
             pushed the actions below it on a wide screen. The basis still lets them wrap on a phone. */}
         <Stack gap={2} style={{ flex: '1 1 20rem', minWidth: 0 }}>
-          <Title order={1} size="h2" ref={heading} tabIndex={-1}>
+          {/* A long unbroken name or email (a customer's, a user's) wraps anywhere rather than widen the
+              page past the screen and over the actions: all of it stays readable. */}
+          <Title order={1} size="h2" ref={heading} tabIndex={-1} style={{ overflowWrap: 'anywhere' }}>
             {title}
           </Title>
           {description ? (
-            <Text c="dimmed" size="sm">
+            <Text c="dimmed" size="sm" style={{ overflowWrap: 'anywhere' }}>
               {description}
             </Text>
           ) : null}

@@ -34,12 +34,14 @@ import { RemoveUserDialog } from './remove-user-dialog.tsx';
 import { PackageName } from './package-name.tsx';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
+  // A grid cell no wider than its column, its value wrapped anywhere: a 200-character email or display
+  // name stays whole and readable instead of running over the next column.
   return (
-    <Stack gap={2}>
+    <Stack gap={2} miw={0}>
       <Text size="xs" c="dimmed" fw={600} tt="uppercase">
         {label}
       </Text>
-      <Text size="sm" component="div">
+      <Text size="sm" component="div" style={{ overflowWrap: 'anywhere' }}>
         {children}
       </Text>
     </Stack>
