@@ -223,3 +223,24 @@ describe('users list: the customer view', () => {
     expect(requested.filter((entry) => entry === '/v1/customers/c1')).toHaveLength(1);
   });
 });
+
+describe('users list: a page that could not be loaded', () => {
+  it('says so in the admin’s words, offers Try again, hides the pager, and loads on Try again', async () => {
+    let serverUp = false;
+    stubUsers(60, {
+      before: async () => {
+        if (!serverUp) throw new TypeError('Failed to fetch');
+      },
+    });
+    await renderUsers('/control/c1/users');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('This could not be loaded');
+    expect(alert.textContent).toContain('The server could not be reached');
+    expect(alert.textContent).not.toContain('Failed to fetch');
+    expect(screen.queryByRole('button', { name: 'Next' })).toBeNull();
+    serverUp = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('Anna Smit')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Next' })).toBeTruthy();
+  });
+});
