@@ -103,3 +103,27 @@ describe('Partner Hub customers for a customer admin', () => {
     expect(await screen.findByText('partner page')).toBeTruthy();
   });
 });
+
+describe('the Control Hub header for a customer that is not there', () => {
+  it('stops saying "…" once the customer is known to be missing', async () => {
+    vi.mocked(fetch).mockImplementation(async (input) => {
+      const url = String(input);
+      if (url.startsWith('/v1/auth/me'))
+        return new Response(JSON.stringify(partnerAdmin), {
+          headers: { 'Content-Type': 'application/json' },
+        });
+      return new Response(JSON.stringify({ message: 'Customer not found', errors: [] }), {
+        status: 404,
+        headers: { 'Content-Type': 'application/json' },
+      });
+    });
+    await renderPage(<AppLayout />, { path: '/control/nope/users', pattern: '/control/:customerId/*' });
+    const name = await screen.findByTestId('control-hub-customer');
+    await vi.waitFor(() => {
+      expect(vi.mocked(fetch).mock.calls.some(([url]) => String(url).startsWith('/v1/customers/nope'))).toBe(
+        true,
+      );
+    });
+    await vi.waitFor(() => expect(name.textContent).toBe(''));
+  });
+});
