@@ -13,6 +13,8 @@
 // - Every admin answer carries the `trackingId` header; a 429 `Retry-After` and `X-RateLimit-*`
 //   (plugins/rate-limit-keys.ts); a list page `Link` to the next (paging.ts); the 201/202 of the
 //   routes below that send it `Location`.
+// - Every admin and Wholesale operation may answer 503 with `Retry-After` while the database is
+//   unavailable (errors.ts setDatabaseRetryAfter): any request may meet an outage.
 // - A 204 has no content; a nullable enum lists `null` (OpenAPI 3.0.3: `nullable` does not add
 //   null to an `enum`, so strict validators refused the null the API answers).
 // The route's schema is never changed in place: Fastify validates and serializes with it.
@@ -24,6 +26,7 @@ import { INVALID_JSON_CODE } from './plugins/input-hygiene.ts';
 import { MAX_JSON_DEPTH } from './plugins/json-depth.ts';
 import { isRateLimitedPath } from './plugins/rate-limit-keys.ts';
 import { acceptedQueryParameters, isStrictQueryRoute } from './plugins/strict-query.ts';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../services/db-errors.ts';
 import { errorResponse } from './schemas/common.ts';
 import { consumedMediaTypes, uploadRequestBody } from './schemas/upload-body.ts';
 
@@ -132,6 +135,12 @@ export function withDocumentedRules(
     };
   }
   if (admin && isRateLimitedPath(route.url) && listed['429'] === undefined) added['429'] = errorResponse;
+  if (admin && listed['503'] === undefined) {
+    added['503'] = {
+      description: DATABASE_UNAVAILABLE_DESCRIPTION,
+      content: { 'application/json': { schema: errorResponse } },
+    };
+  }
   if (description === given.description && Object.keys(added).length === 0) return schema;
   // Without a response schema the document shows swagger's default 200: it stays, beside the errors.
   const response = { ...(given.response ?? UNDESCRIBED_RESPONSES), ...added };
@@ -171,6 +180,16 @@ export const RATE_LIMITED_HEADERS: Readonly<Record<string, HeaderSchema>> = {
   'X-RateLimit-Limit': { type: 'integer', description: 'Requests a minute the exceeded count allows' },
   'X-RateLimit-Remaining': { type: 'integer', description: 'Requests left in the window: 0' },
   'X-RateLimit-Reset': { type: 'integer', description: 'Seconds until the window ends' },
+};
+
+/** The 503 of a database outage: the header any `/v1` answer carries then (errors.ts). */
+export const DATABASE_UNAVAILABLE_DESCRIPTION = `The database is unavailable for a moment (code \`database_unavailable\`): try again after \`Retry-After\` seconds (${DATABASE_RETRY_AFTER_SECONDS})`;
+
+export const DATABASE_RETRY_AFTER_HEADER: Readonly<Record<string, HeaderSchema>> = {
+  'Retry-After': {
+    type: 'integer',
+    description: `Seconds to wait before trying again (${DATABASE_RETRY_AFTER_SECONDS}); sent when the database is unavailable`,
+  },
 };
 
 const NEXT_PAGE_HEADER: Readonly<Record<string, HeaderSchema>> = {
@@ -239,6 +258,8 @@ export function withDocumentedAnswers(
   for (const [status, schema] of Object.entries(transformed.response)) {
     let answer =
       status === '204' ? { type: 'null', description: 'No content' } : withNullInNullableEnums(schema);
+    if (status === '503' && route.url.startsWith('/v1/'))
+      answer = withHeaders(answer, DATABASE_RETRY_AFTER_HEADER);
     if (admin) {
       answer = withHeaders(answer, TRACKING_ID_HEADER);
       if (status === '429') answer = withHeaders(answer, RATE_LIMITED_HEADERS);

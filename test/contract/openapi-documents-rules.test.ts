@@ -148,6 +148,26 @@ describe('/openapi.json states the API rules enforced outside the route schemas'
     expect(problems).toEqual([]);
   });
 
+  it('lists the 503 with Retry-After of a database outage on every admin and Wholesale operation', async () => {
+    const document = await servedDocument();
+    type Header = { $ref?: string; description?: string; schema?: { type?: string } };
+    // The Wholesale operations Wholesale Hub does not offer answer 501 (not-implemented.ts).
+    const api = operations(document).filter(
+      ([, path, operation]) => path.startsWith('/v1/') && operation.responses['501'] === undefined,
+    );
+    expect(api.length).toBeGreaterThan(80);
+    const problems: string[] = [];
+    for (const [method, path, operation] of api) {
+      const response = operation.responses['503'] as
+        (Response & { headers?: Record<string, Header> }) | undefined;
+      const retryAfter = response?.headers?.['Retry-After'];
+      if (response === undefined) problems.push(`${method} ${path}: no 503`);
+      else if (retryAfter?.schema?.type !== 'integer' || !retryAfter.description?.includes('database'))
+        problems.push(`${method} ${path}: 503 without the Retry-After header`);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('states the JSON nesting limit in the info description, next to the other general rules', async () => {
     const document = await servedDocument();
     expect(document.info.description).toContain('unknown_query_parameter');

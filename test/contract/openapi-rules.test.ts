@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   closedQuerySentence,
+  DATABASE_RETRY_AFTER_HEADER,
+  DATABASE_UNAVAILABLE_DESCRIPTION,
   formatByteLimit,
   RATE_LIMITED_HEADERS,
   rateLimitRule,
@@ -16,8 +18,13 @@ import {
 import { errorResponse } from '../../src/http/schemas/common.ts';
 
 const ok = z.object({ id: z.string() });
-// Every admin route lists its 429 (schemas/common.ts errorResponses): the tests of other rules too.
-const listed = { 200: ok, 429: errorResponse };
+// Every admin route lists its 429 (schemas/common.ts errorResponses), and gets the outage's 503
+// (below): the tests of other rules list both, so they see only their own rule's change.
+const outage = {
+  description: DATABASE_UNAVAILABLE_DESCRIPTION,
+  content: { 'application/json': { schema: errorResponse } },
+};
+const listed = { 200: ok, 429: errorResponse, 503: outage };
 const query = z.object({ max: z.coerce.number().optional() });
 
 describe('withDocumentedRules', () => {
@@ -51,12 +58,20 @@ describe('withDocumentedRules', () => {
     );
   });
 
-  it('keeps the default 200 of a route without a response schema, beside the 400 and 429', () => {
+  it('keeps the default 200 of a route without a response schema, beside the 400, 429 and 503', () => {
     const documented = withDocumentedRules(
       { summary: 'CSV' },
       { url: '/v1/customers/:customerId/users/export.csv' },
     );
-    expect(Object.keys(documented?.response ?? {})).toEqual(['200', '400', '429']);
+    expect(Object.keys(documented?.response ?? {})).toEqual(['200', '400', '429', '503']);
+  });
+
+  it("lists a database outage's 503 on an admin route, not on the Wholesale API's (it lists its own)", () => {
+    const own = { 200: ok, 429: errorResponse };
+    expect(withDocumentedRules({ response: own }, { url: '/v1/tokens' })?.response?.['503']).toEqual(outage);
+    expect(
+      withDocumentedRules({ response: own }, { url: '/v1/wholesale/customers' })?.response?.['503'],
+    ).toBeUndefined();
   });
 
   it('lists the 413 with the limit of a route that has a body limit of its own', () => {
@@ -153,6 +168,7 @@ describe('withDocumentedAnswers', () => {
     ],
     ['a 202 that sends Location', '202', '/v1/customers', {}, 'POST', ['trackingId', 'Location']],
     ['a 201 that sends none', '201', '/v1/customers/:customerId/numbers', {}, 'POST', ['trackingId']],
+    ['a 503: Retry-After', '503', '/v1/customers/:customerId', {}, 'GET', ['Retry-After', 'trackingId']],
   ])('headers of %s', (_name, status, url, schema, method, headers) => {
     const documented = answers({ [status]: json }, schema, url, method);
     expect(Object.keys(documented[status]?.headers ?? {})).toEqual(headers);
@@ -166,6 +182,12 @@ describe('withDocumentedAnswers', () => {
 
   it('adds no headers outside the admin API', () => {
     expect(answers({ 429: json }, {}, '/v1/wholesale/customers')['429']).toEqual(json);
+  });
+
+  it("states the Wholesale API's 503 Retry-After, as its error handler sends it in an outage", () => {
+    expect(answers({ 503: json }, {}, '/v1/wholesale/customers')['503']?.headers).toEqual(
+      DATABASE_RETRY_AFTER_HEADER,
+    );
   });
 
   it("documents an upload's body from its consumes", () => {
