@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 import { useState } from 'react';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useSubmitOnce } from './use-submit-once.ts';
 import { sortErrorsByField, type SortedErrors, type Translate } from './field-errors.ts';
 
 /** What an edit dialog knows of its form: its fields, how to check them, and what to send. */
@@ -25,6 +26,8 @@ export interface PatchForm<Field extends string> {
   /** The server's objections that belong to no field (or a failure without details). */
   readonly server: SortedErrors;
   readonly showAlert: boolean;
+  /** The save is on its way: the Save button spins and is disabled. */
+  readonly saving: boolean;
   submit(event: FormEvent): void;
 }
 
@@ -40,11 +43,14 @@ export function usePatchForm<Field extends string, Patch extends object, Saved>(
   const [values, setValues] = useState<Record<Field, string>>(initial);
   const [checked, setChecked] = useState<Partial<Record<Field, string>>>({});
   const [sent, setSent] = useState<Record<Field, string> | null>(null);
+  // A double click on Save sends the patch once.
+  const submitOnce = useSubmitOnce();
 
   const server = sortErrorsByField(mutation.error, fields, t, sent ?? values);
   return {
     values,
     server,
+    saving: submitOnce.pending,
     showAlert: mutation.isError && (server.other.length > 0 || Object.keys(server.byField).length === 0),
     set(field, value) {
       setValues((current) => ({ ...current, [field]: value }));
@@ -64,7 +70,7 @@ export function usePatchForm<Field extends string, Patch extends object, Saved>(
         return;
       }
       setSent(values);
-      mutation.mutate(patch, { onSuccess: options.onSaved });
+      submitOnce.run(() => mutation.mutateAsync(patch), { onSuccess: options.onSaved });
     },
   };
 }

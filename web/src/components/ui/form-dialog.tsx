@@ -10,7 +10,7 @@ export interface FormDialogProps {
   readonly title: string;
   readonly onClose: () => void;
   readonly onSubmit: (event: FormEvent<HTMLFormElement>) => void;
-  /** The save is on its way: the Save button spins. */
+  /** The save is on its way: the Save button spins and is disabled (a second click sends nothing). */
   readonly saving: boolean;
   /** The server's refusal, shown above the buttons; null hides it. */
   readonly error: unknown;
@@ -40,7 +40,7 @@ export function FormDialog({
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={saving}>
+            <Button type="submit" loading={saving} disabled={saving}>
               {t('common.save')}
             </Button>
           </Group>

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import type { AdminRole } from '../../../lib/grantable-roles.ts';
 import type { AdminAccount } from '../api/admins.ts';
 import { useChangeAdminRole } from '../api/admins.ts';
+import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
 
 const READ_ONLY_ROLES: readonly AdminRole[] = ['partner_readonly_admin', 'customer_readonly_admin'];
 
@@ -30,29 +31,27 @@ interface ChangeRoleDialogProps {
 export function ChangeRoleDialog({ admin, roles, onClose }: ChangeRoleDialogProps) {
   const { t } = useTranslation();
   const change = useChangeAdminRole();
+  const changeOnce = useSubmitOnce();
   const [role, setRole] = useState<string>(admin.role);
   const chosen = roles.find((entry) => entry === role);
   const consequence = chosen ? demotionConsequence(admin.role, chosen) : null;
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     if (!chosen || chosen === admin.role) return;
-    change.mutate(
-      { adminId: admin.id, role: chosen },
-      {
-        onSuccess: (saved) => {
-          notifications.show({
-            color: 'green',
-            role: 'status',
-            title: t('admins.roleChanged'),
-            message: t('admins.roleChangedText', {
-              email: saved.email,
-              role: t(`admins.roles.${saved.role}`),
-            }),
-          });
-          onClose();
-        },
+    changeOnce.run(() => change.mutateAsync({ adminId: admin.id, role: chosen }), {
+      onSuccess: (saved) => {
+        notifications.show({
+          color: 'green',
+          role: 'status',
+          title: t('admins.roleChanged'),
+          message: t('admins.roleChangedText', {
+            email: saved.email,
+            role: t(`admins.roles.${saved.role}`),
+          }),
+        });
+        onClose();
       },
-    );
+    });
   };
   return (
     <Modal opened onClose={onClose} title={t('admins.changeRoleTitle', { email: admin.email })} centered>
@@ -77,7 +76,7 @@ export function ChangeRoleDialog({ admin, roles, onClose }: ChangeRoleDialogProp
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={change.isPending} disabled={!chosen || chosen === admin.role}>
+            <Button type="submit" loading={changeOnce.pending} disabled={!chosen || chosen === admin.role}>
               {t('common.save')}
             </Button>
           </Group>

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { showSaved } from '../../../components/ui/form-dialog.tsx';
 import type { AdminRole } from '../../../lib/grantable-roles.ts';
 import { useInviteAdmin } from '../api/admins.ts';
+import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
 
 interface InviteAdminDialogProps {
   opened: boolean;
@@ -18,6 +19,7 @@ interface InviteAdminDialogProps {
 export function InviteAdminDialog({ opened, onClose, roles, customerId }: InviteAdminDialogProps) {
   const { t } = useTranslation();
   const invite = useInviteAdmin();
+  const inviteOnce = useSubmitOnce();
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<string | null>(null);
@@ -33,13 +35,14 @@ export function InviteAdminDialog({ opened, onClose, roles, customerId }: Invite
     const chosen = roles.find((entry) => entry === role);
     if (!chosen) return;
     const displayName = name.trim();
-    invite.mutate(
-      {
-        email: email.trim(),
-        role: chosen,
-        ...(customerId ? { customerId } : {}),
-        ...(displayName ? { displayName } : {}),
-      },
+    inviteOnce.run(
+      () =>
+        invite.mutateAsync({
+          email: email.trim(),
+          role: chosen,
+          ...(customerId ? { customerId } : {}),
+          ...(displayName ? { displayName } : {}),
+        }),
       {
         // The new admin only appears as a row among others: say that the email went out.
         onSuccess: () => {
@@ -79,7 +82,7 @@ export function InviteAdminDialog({ opened, onClose, roles, customerId }: Invite
             <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={invite.isPending} disabled={!role || !email.trim()}>
+            <Button type="submit" loading={inviteOnce.pending} disabled={!role || !email.trim()}>
               {t('admins.sendInvite')}
             </Button>
           </Group>

@@ -5,13 +5,15 @@ import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import type { AdminAccount } from '../api/admins.ts';
 import { useRemoveAdmin } from '../api/admins.ts';
+import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
 
 /** Names the account before deleting it; the server's refusal (e.g. one's own account) stays readable here. */
 export function RemoveAdminDialog({ admin, onClose }: { admin: AdminAccount; onClose: () => void }) {
   const { t } = useTranslation();
   const remove = useRemoveAdmin();
+  const removeOnce = useSubmitOnce();
   const confirm = () =>
-    remove.mutate(admin.id, {
+    removeOnce.run(() => remove.mutateAsync(admin.id), {
       onSuccess: () => {
         notifications.show({
           color: 'green',
@@ -30,7 +32,7 @@ export function RemoveAdminDialog({ admin, onClose }: { admin: AdminAccount; onC
       confirmLabel={t('admins.remove')}
       onConfirm={confirm}
       onCancel={onClose}
-      loading={remove.isPending}
+      loading={removeOnce.pending}
     >
       <Text size="sm" c="dimmed">
         {t('admins.removeConsequence')}

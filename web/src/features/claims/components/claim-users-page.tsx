@@ -35,6 +35,7 @@ import {
   useDomains,
   useVerifyDomain,
 } from '../api/claims.ts';
+import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
 
 /** A DNS name such as acme.nl: letters, digits, dots and hyphens, ending in a top-level domain. */
 function isDomainName(value: string): boolean {
@@ -79,12 +80,14 @@ export function ClaimUsersPage() {
   const { customerId = '' } = useParams();
   const domains = useDomains(customerId);
   const addDomain = useAddDomain(customerId);
+  const addDomainOnce = useSubmitOnce();
   const verify = useVerifyDomain(customerId);
   const anyVerified = (domains.data ?? []).some(isVerified);
   // ADR 0067: claiming creates users, which the directory does while sync is on (the API answers 409).
   const syncOn = useDirectorySyncEnabled(customerId).data === true;
   const claimable = useClaimableAccounts(customerId, anyVerified);
   const claim = useClaimAccounts(customerId);
+  const claimOnce = useSubmitOnce();
   const [domain, setDomain] = useState('');
   // Checked (and its error shown) after the field is left or the form sent, not while typing.
   const [domainChecked, setDomainChecked] = useState(false);
@@ -102,7 +105,7 @@ export function ClaimUsersPage() {
       domainInput.current?.focus();
       return;
     }
-    addDomain.mutate(domain.trim().toLowerCase(), {
+    addDomainOnce.run(() => addDomain.mutateAsync(domain.trim().toLowerCase()), {
       onSuccess: () => {
         setDomain('');
         setDomainChecked(false);
@@ -163,7 +166,7 @@ export function ClaimUsersPage() {
                 // error shows below the input.
                 mt="calc(var(--mantine-font-size-sm) * var(--mantine-line-height))"
                 disabled={domain.trim() === ''}
-                loading={addDomain.isPending}
+                loading={addDomainOnce.pending}
               >
                 {t('claims.addDomain')}
               </Button>
@@ -233,9 +236,11 @@ export function ClaimUsersPage() {
             </Title>
             <Button
               disabled={selected.length === 0 || syncOn}
-              loading={claim.isPending}
+              loading={claimOnce.pending}
               onClick={() =>
-                claim.mutate({ accountIds: selected, packageId }, { onSuccess: () => setSelected([]) })
+                claimOnce.run(() => claim.mutateAsync({ accountIds: selected, packageId }), {
+                  onSuccess: () => setSelected([]),
+                })
               }
             >
               {t('claims.claimSelected', { count: selected.length })}

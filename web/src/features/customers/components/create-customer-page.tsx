@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   Button,
@@ -33,6 +33,7 @@ import {
   wizardSteps,
 } from './customer-wizard-values.ts';
 import { focusFirstInvalidField } from '../../../lib/invalid-field-focus.ts';
+import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
 
 const languages = [
   { value: 'nl_NL', label: 'Nederlands' },
@@ -46,8 +47,8 @@ export function CreateCustomerPage() {
   const navigate = useNavigate();
   const create = useCreateCustomer();
   const [active, setActive] = useState(0);
-  // Set by the first click, before React renders the button as loading: a double click creates once.
-  const submitting = useRef(false);
+  // A double click creates once; the guard stays set while the page goes to the new customer.
+  const submitOnce = useSubmitOnce();
   const form = useForm<CustomerWizardValues>({
     initialValues: emptyWizardValues(sellablePackages.map((entry) => entry.id)),
   });
@@ -76,7 +77,6 @@ export function CreateCustomerPage() {
   };
   const back = () => setActive((current) => Math.max(current - 1, 0));
   const submit = () => {
-    if (submitting.current) return;
     for (const [index, step] of wizardSteps.entries()) {
       const errors = validateWizardStep(step, form.getValues());
       if (Object.keys(errors).length > 0) {
@@ -86,19 +86,16 @@ export function CreateCustomerPage() {
         return;
       }
     }
-    submitting.current = true;
-    // The request's own promise, not mutate()'s callbacks (TanStack Query runs those of the latest call only).
-    create.mutateAsync(toNewCustomer(form.getValues())).then(
-      // Created: the guard stays set while the page goes to the new customer.
-      (id) => void navigate(`/partner/customers/${id}`),
+    submitOnce.run(() => create.mutateAsync(toNewCustomer(form.getValues())), {
+      stayLockedOnSuccess: true,
+      onSuccess: (id) => void navigate(`/partner/customers/${id}`),
       // A refusal about a field (an External ID already used) sends the admin to the step holding it.
-      (error: unknown) => {
-        submitting.current = false;
+      onError: (error) => {
         const { byField, stepIndex } = wizardServerErrors(error, t);
         form.setErrors(byField);
         if (stepIndex !== null) setActive(stepIndex);
       },
-    );
+    });
   };
 
   const calling = sellsCalling(values);
@@ -307,7 +304,7 @@ export function CreateCustomerPage() {
           {active < wizardSteps.length - 1 ? (
             <Button onClick={next}>{t('common.next')}</Button>
           ) : (
-            <Button onClick={submit} loading={create.isPending} disabled={create.isPending}>
+            <Button onClick={submit} loading={submitOnce.pending} disabled={submitOnce.pending}>
               {t('wizard.create')}
             </Button>
           )}

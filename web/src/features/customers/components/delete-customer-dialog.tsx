@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import type { Customer } from '../api/customer-types.ts';
 import { useDeleteCustomer } from '../api/delete-customer.ts';
+import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
 
 interface DeleteCustomerDialogProps {
   customer: Customer;
@@ -20,8 +21,9 @@ export function DeleteCustomerDialog({ customer, onClose }: DeleteCustomerDialog
   const { t } = useTranslation();
   const navigate = useNavigate();
   const remove = useDeleteCustomer(customer.id);
+  const removeOnce = useSubmitOnce();
   const confirm = () =>
-    remove.mutate(undefined, {
+    removeOnce.run(() => remove.mutateAsync(), {
       onSuccess: () => {
         notifications.show({
           color: 'green',
@@ -45,7 +47,7 @@ export function DeleteCustomerDialog({ customer, onClose }: DeleteCustomerDialog
       confirmLabel={t('deleteCustomer.confirm')}
       onConfirm={confirm}
       onCancel={onClose}
-      loading={remove.isPending}
+      loading={removeOnce.pending}
     >
       <List size="sm" spacing={4}>
         <List.Item>{t('deleteCustomer.users')}</List.Item>

@@ -54,7 +54,7 @@ export function EditCustomerDialog({ customer, onClose }: EditCustomerDialogProp
         : LANGUAGES,
     [initial.language],
   );
-  const { values, set, errorOf, showAlert, submit } = usePatchForm({
+  const { values, set, errorOf, showAlert, saving, submit } = usePatchForm({
     initial,
     fields: EDIT_CUSTOMER_FIELD_NAMES,
     check: (current, translate) => editCustomerErrors(current, translate),
@@ -72,7 +72,7 @@ export function EditCustomerDialog({ customer, onClose }: EditCustomerDialogProp
       title={t('editCustomer.title', { name: customer.name })}
       onClose={onClose}
       onSubmit={submit}
-      saving={update.isPending}
+      saving={saving}
       error={showAlert ? update.error : null}
       testId="edit-customer-form"
     >

@@ -8,6 +8,7 @@ import { soldPackages } from '../api/customer-types.ts';
 import { useUpdateCustomer } from '../api/update-customer.ts';
 import type { PackageChoices } from './edit-packages-values.ts';
 import { invalidLimits, limitsBelowUse, packageChoicesOf, packagesPatchOf } from './edit-packages-values.ts';
+import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
 
 interface EditPackagesDialogProps {
   customer: Customer;
@@ -23,6 +24,7 @@ interface EditPackagesDialogProps {
 export function EditPackagesDialog({ customer, onClose }: EditPackagesDialogProps) {
   const { t } = useTranslation();
   const update = useUpdateCustomer(customer.id);
+  const updateOnce = useSubmitOnce();
   const ids = useMemo(() => sellablePackages.map((entry) => entry.id), []);
   const initial = useMemo(() => packageChoicesOf(customer, ids), [customer, ids]);
   const used = useMemo(
@@ -49,22 +51,19 @@ export function EditPackagesDialog({ customer, onClose }: EditPackagesDialogProp
       onClose();
       return;
     }
-    update.mutate(
-      { packages },
-      {
-        onSuccess: (saved) => {
-          showSaved(t('common.saved'), t('editPackages.savedText', { name: saved.name }));
-          onClose();
-        },
+    updateOnce.run(() => update.mutateAsync({ packages }), {
+      onSuccess: (saved) => {
+        showSaved(t('common.saved'), t('editPackages.savedText', { name: saved.name }));
+        onClose();
       },
-    );
+    });
   };
   return (
     <FormDialog
       title={t('editPackages.title', { name: customer.name })}
       onClose={onClose}
       onSubmit={submit}
-      saving={update.isPending}
+      saving={updateOnce.pending}
       error={update.isError ? update.error : null}
     >
       <Text size="sm" c="dimmed">

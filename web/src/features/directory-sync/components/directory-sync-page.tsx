@@ -32,6 +32,7 @@ import {
   useSetDirectorySync,
 } from '../api/directory-sync.ts';
 import type { ScimToken } from '../api/directory-sync.ts';
+import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
 
 /** Directory synchronization: the SCIM URL and token an identity provider needs, and the last sync. */
 export function DirectorySyncPage() {
@@ -43,8 +44,11 @@ export function DirectorySyncPage() {
   const setSync = useSetDirectorySync(customerId);
   const tokens = useScimTokens(customerId);
   const create = useCreateScimToken(customerId);
+  const createOnce = useSubmitOnce();
   const revoke = useRevokeScimToken(customerId);
+  const revokeOnce = useSubmitOnce();
   const rotate = useRotateScimToken(customerId);
+  const rotateOnce = useSubmitOnce();
   const shownToken = rotate.data?.token ?? create.data?.token ?? null;
   // Revoking stops the identity provider's sync at once: asked first, as for API tokens.
   const [toRevoke, setToRevoke] = useState<ScimToken | null>(null);
@@ -109,9 +113,9 @@ export function DirectorySyncPage() {
               <Button
                 onClick={() => {
                   rotate.reset();
-                  create.mutate(`scim-${new Date().toISOString().slice(0, 10)}`);
+                  createOnce.run(() => create.mutateAsync(`scim-${new Date().toISOString().slice(0, 10)}`));
                 }}
-                loading={create.isPending}
+                loading={createOnce.pending}
               >
                 {t('directorySync.newToken')}
               </Button>
@@ -175,7 +179,7 @@ export function DirectorySyncPage() {
                               variant="subtle"
                               onClick={() => {
                                 create.reset();
-                                rotate.mutate(token.id);
+                                rotateOnce.run(() => rotate.mutateAsync(token.id));
                               }}
                             >
                               {t('directorySync.rotate')}
@@ -208,10 +212,11 @@ export function DirectorySyncPage() {
         message={t('directorySync.revokeConfirmText', { name: toRevoke?.name ?? toRevoke?.id ?? '' })}
         confirmLabel={t('directorySync.revoke')}
         onConfirm={() => {
-          if (toRevoke) revoke.mutate(toRevoke.id, { onSuccess: () => setToRevoke(null) });
+          if (toRevoke)
+            revokeOnce.run(() => revoke.mutateAsync(toRevoke.id), { onSuccess: () => setToRevoke(null) });
         }}
         onCancel={() => setToRevoke(null)}
-        loading={revoke.isPending}
+        loading={revokeOnce.pending}
       >
         {revoke.isError ? <ErrorAlert error={revoke.error} /> : null}
       </ConfirmDialog>

@@ -46,6 +46,7 @@ import { ImportRowsSection } from './import-rows-section.tsx';
 import { packagesNeedingLocation } from './packages-needing-location.ts';
 import { RecentImports } from './recent-imports.tsx';
 import { UploadProgressPanel } from './upload-progress.tsx';
+import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
 
 function JobProgress({ job, label }: { job: ImportJob; label: string }) {
   const { t } = useTranslation();
@@ -117,8 +118,8 @@ export function CsvImportPage() {
   const [appliedHere, setAppliedHere] = useState<string | null>(null);
   // Only a dry run uploaded here is cancelled by Start over: one opened from the history or a link is not.
   const uploadedHere = useRef(new Set<string>());
-  // Set by the first click, before React renders the button as loading: a second click sends nothing.
-  const submitting = useRef(false);
+  // Upload and Apply share one guard: a second click sends nothing while either is on its way.
+  const submitOnce = useSubmitOnce();
   // Start over found the job being applied (a second click, another tab): said, and not cancelled.
   const [applyingNotCancelled, setApplyingNotCancelled] = useState(false);
   const openJob = (id: string | null, replace = false) => {
@@ -176,18 +177,13 @@ export function CsvImportPage() {
   // Each request's own promise, not mutate()'s callbacks: TanStack Query runs those only for the latest
   // call, so an answer to an earlier one would be lost.
   const startDryRun = () => {
-    if (!file || submitting.current) return;
-    submitting.current = true;
-    upload
-      .mutateAsync({ file, behaviour: chosenBehaviour, dryRun: true })
-      .then((id) => {
+    if (!file) return;
+    submitOnce.run(() =>
+      upload.mutateAsync({ file, behaviour: chosenBehaviour, dryRun: true }).then((id) => {
         uploadedHere.current.add(id);
         openJob(id);
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        submitting.current = false;
-      });
+      }),
+    );
   };
   /** The job as the server has it now: the page shows whatever that is (preview, progress, results). */
   const rereadJob = async (id: string) => {
@@ -202,20 +198,19 @@ export function CsvImportPage() {
     return job;
   };
   const startApply = () => {
-    if (!dryRunJobId || submitting.current) return;
-    submitting.current = true;
+    if (!dryRunJobId) return;
     const id = dryRunJobId;
-    apply
-      .mutateAsync(id)
-      .then((appliedId) => {
-        setAppliedHere(appliedId);
-        if (appliedId !== id) openJob(appliedId, true);
-      })
-      // Refused (409: applied meanwhile, by another tab or click): the job's real state decides the view.
-      .catch(() => rereadJob(id))
-      .finally(() => {
-        submitting.current = false;
-      });
+    // The re-read is part of the send: a click while it runs still sends nothing.
+    submitOnce.run(() =>
+      apply.mutateAsync(id).then(
+        (appliedId) => {
+          setAppliedHere(appliedId);
+          if (appliedId !== id) openJob(appliedId, true);
+        },
+        // Refused (409: applied meanwhile, by another tab or click): the job's real state decides the view.
+        () => rereadJob(id),
+      ),
+    );
   };
   const startOver = async () => {
     setApplyingNotCancelled(false);

@@ -39,7 +39,7 @@ export function EditLocationDialog({ customerId, location, onClose }: EditLocati
   const update = useUpdateLocation(customerId, location.id);
   const initial = useMemo(() => editLocationValuesOf(location), [location]);
   const zones = useMemo(timeZoneOptions, []);
-  const { values, set, errorOf, showAlert, submit } = usePatchForm({
+  const { values, set, errorOf, showAlert, saving, submit } = usePatchForm({
     initial,
     fields: EDIT_LOCATION_FIELD_NAMES,
     check: (current, translate) => editLocationErrors(current, translate),
@@ -57,7 +57,7 @@ export function EditLocationDialog({ customerId, location, onClose }: EditLocati
       title={t('editLocation.title', { name: location.name })}
       onClose={onClose}
       onSubmit={submit}
-      saving={update.isPending}
+      saving={saving}
       error={showAlert ? update.error : null}
       testId="edit-location-form"
     >

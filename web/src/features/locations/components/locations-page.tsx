@@ -14,6 +14,7 @@ import { useCanWrite } from '../../../lib/permissions.tsx';
 import type { Location } from '../api/locations.ts';
 import { useCreateLocation, useDeleteLocation, useLocations } from '../api/locations.ts';
 import { EditLocationButton } from './edit-location-button.tsx';
+import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
 
 function AddLocationDialog({
   customerId,
@@ -26,6 +27,7 @@ function AddLocationDialog({
 }) {
   const { t } = useTranslation();
   const create = useCreateLocation(customerId);
+  const createOnce = useSubmitOnce();
   const form = useForm({
     initialValues: {
       name: '',
@@ -44,8 +46,13 @@ function AddLocationDialog({
     },
   });
   const submit = form.onSubmit((values) =>
-    create.mutate(
-      { ...values, name: values.name.trim(), country: values.country.trim().toUpperCase() },
+    createOnce.run(
+      () =>
+        create.mutateAsync({
+          ...values,
+          name: values.name.trim(),
+          country: values.country.trim().toUpperCase(),
+        }),
       {
         onSuccess: () => {
           form.reset();
@@ -75,7 +82,7 @@ function AddLocationDialog({
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={create.isPending}>
+          <Button type="submit" loading={createOnce.pending}>
             {t('common.save')}
           </Button>
         </Group>
@@ -89,6 +96,7 @@ export function LocationsPage() {
   const { customerId = '' } = useParams();
   const locations = useLocations(customerId);
   const remove = useDeleteLocation(customerId);
+  const removeOnce = useSubmitOnce();
   const [adding, { open, close }] = useDisclosure(false);
   const canWrite = useCanWrite();
   // Deleting cannot be undone: the admin confirms in a dialog that names the location first.
@@ -101,7 +109,7 @@ export function LocationsPage() {
     openConfirm();
   };
   const confirmDelete = () => {
-    if (toDelete) remove.mutate(toDelete.id, { onSuccess: closeConfirm });
+    if (toDelete) removeOnce.run(() => remove.mutateAsync(toDelete.id), { onSuccess: closeConfirm });
   };
   return (
     <>
@@ -173,7 +181,7 @@ export function LocationsPage() {
         confirmLabel={t('common.delete')}
         onConfirm={confirmDelete}
         onCancel={closeConfirm}
-        loading={remove.isPending}
+        loading={removeOnce.pending}
       >
         {remove.isError ? (
           <ErrorAlert error={remove.error} refusedTitle={t('locations.deleteRefusedTitle')} />

@@ -24,6 +24,7 @@ import { useCanWrite } from '../../../lib/permissions.tsx';
 import type { PhoneNumber } from '../api/numbers.ts';
 import { useAddNumbers, useLocationChoices, useNumberPages, useRemoveNumbers } from '../api/numbers.ts';
 import { RemoveRangeDialog } from './remove-range-dialog.tsx';
+import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
 
 function AddNumbersDialog({
   customerId,
@@ -37,6 +38,7 @@ function AddNumbersDialog({
   const { t } = useTranslation();
   const locations = useLocationChoices(customerId);
   const add = useAddNumbers(customerId);
+  const addOnce = useSubmitOnce();
   const [location, setLocation] = useState<string | null>(null);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -50,7 +52,7 @@ function AddNumbersDialog({
       return;
     }
     setError(null);
-    add.mutate({ location, numbers }, { onSuccess: onClose });
+    addOnce.run(() => add.mutateAsync({ location, numbers }), { onSuccess: onClose });
   };
   return (
     <Modal opened={opened} onClose={onClose} title={t('numbers.add')} centered>
@@ -76,7 +78,7 @@ function AddNumbersDialog({
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={submit} loading={add.isPending}>
+          <Button onClick={submit} loading={addOnce.pending}>
             {t('numbers.add')}
           </Button>
         </Group>
@@ -93,6 +95,7 @@ export function NumbersPage() {
   const locations = useLocationChoices(customerId);
   const pages = useNumberPages(customerId, location, state);
   const remove = useRemoveNumbers(customerId);
+  const removeOnce = useSubmitOnce();
   const [adding, { open, close }] = useDisclosure(false);
   // A whole range in one confirmation, not one dialog per number (SPEC §4).
   const [removingRange, { open: openRemoveRange, close: closeRemoveRange }] = useDisclosure(false);
@@ -106,7 +109,8 @@ export function NumbersPage() {
     openConfirm();
   };
   const confirmRemove = () => {
-    if (toRemove) remove.mutate([toRemove.phoneNumber], { onSuccess: closeConfirm });
+    if (toRemove)
+      removeOnce.run(() => remove.mutateAsync([toRemove.phoneNumber]), { onSuccess: closeConfirm });
   };
   return (
     <>
@@ -204,7 +208,7 @@ export function NumbersPage() {
         confirmLabel={t('numbers.remove')}
         onConfirm={confirmRemove}
         onCancel={closeConfirm}
-        loading={remove.isPending}
+        loading={removeOnce.pending}
       >
         {remove.isError ? <ErrorAlert error={remove.error} /> : null}
       </ConfirmDialog>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { useLocationChoices, useRemoveNumberRange } from '../api/numbers.ts';
 import { rangeEntry, rangeSize } from './range-size.ts';
+import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
 
 interface RemoveRangeDialogProps {
   customerId: string;
@@ -20,6 +21,7 @@ export function RemoveRangeDialog({ customerId, opened, onClose }: RemoveRangeDi
   const { t } = useTranslation();
   const locations = useLocationChoices(customerId);
   const remove = useRemoveNumberRange(customerId);
+  const removeOnce = useSubmitOnce();
   const [location, setLocation] = useState<string | null>(null);
   const [first, setFirst] = useState('');
   const [last, setLast] = useState('');
@@ -49,21 +51,18 @@ export function RemoveRangeDialog({ customerId, opened, onClose }: RemoveRangeDi
   };
   const confirm = () => {
     if (!location) return;
-    remove.mutate(
-      { location, range: rangeEntry(first, last) },
-      {
-        onSuccess: (result) => {
-          notifications.show({
-            color: 'green',
-            role: 'status',
-            message: t('numbers.removedCount', { count: result?.removed?.length ?? 0 }),
-          });
-          setFirst('');
-          setLast('');
-          close();
-        },
+    removeOnce.run(() => remove.mutateAsync({ location, range: rangeEntry(first, last) }), {
+      onSuccess: (result) => {
+        notifications.show({
+          color: 'green',
+          role: 'status',
+          message: t('numbers.removedCount', { count: result?.removed?.length ?? 0 }),
+        });
+        setFirst('');
+        setLast('');
+        close();
       },
-    );
+    });
   };
   const lastShown = last.trim() || first.trim();
 
@@ -100,7 +99,7 @@ export function RemoveRangeDialog({ customerId, opened, onClose }: RemoveRangeDi
             <Button variant="default" onClick={() => setConfirming(false)}>
               {t('numbers.removeRangeBack')}
             </Button>
-            <Button color="red" onClick={confirm} loading={remove.isPending} disabled={remove.isError}>
+            <Button color="red" onClick={confirm} loading={removeOnce.pending} disabled={remove.isError}>
               {typeof size === 'number'
                 ? t('numbers.removeRangeConfirmButton', { count: size })
                 : t('numbers.removeRangeConfirmButtonUncounted')}

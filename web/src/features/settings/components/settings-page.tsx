@@ -25,6 +25,7 @@ import { useCanWrite } from '../../../lib/permissions.tsx';
 import type { CustomerSettings } from '../api/settings.ts';
 import { extensionLengthRange, isExtensionLength } from './extension-length.ts';
 import { useSaveSettings, useSettings } from '../api/settings.ts';
+import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
 
 interface SettingsForm {
   defaultPackage: string | null;
@@ -43,6 +44,7 @@ export function SettingsPage() {
   const { customerId = '' } = useParams();
   const settings = useSettings(customerId);
   const save = useSaveSettings(customerId);
+  const saveOnce = useSubmitOnce();
   const canWrite = useCanWrite();
   const form = useForm<SettingsForm>({
     initialValues: {
@@ -69,14 +71,15 @@ export function SettingsPage() {
   }, [settings.data, setValues, resetDirty]);
 
   const submit = form.onSubmit((values) =>
-    save.mutate(
-      {
-        defaultPackage: values.defaultPackage,
-        autoAssignBasicLicences: values.autoAssignBasicLicences,
-        defaultPreferredWebexSite: values.defaultPreferredWebexSite.trim() || null,
-        extensionLength: Number(values.extensionLength),
-        defaultImportBehaviour: values.defaultImportBehaviour,
-      },
+    saveOnce.run(
+      () =>
+        save.mutateAsync({
+          defaultPackage: values.defaultPackage,
+          autoAssignBasicLicences: values.autoAssignBasicLicences,
+          defaultPreferredWebexSite: values.defaultPreferredWebexSite.trim() || null,
+          extensionLength: Number(values.extensionLength),
+          defaultImportBehaviour: values.defaultImportBehaviour,
+        }),
       {
         // A refusal about one setting (extensions of another length in use) is shown at that setting.
         onError: (error) => {
@@ -162,7 +165,7 @@ export function SettingsPage() {
               {save.isError ? <ErrorAlert error={save.error} fieldsShown={Object.keys(form.values)} /> : null}
               {save.isSuccess && !form.isDirty() ? <Alert color="green">{t('common.saved')}</Alert> : null}
               <Group justify="flex-end">
-                <Button type="submit" loading={save.isPending} disabled={!canWrite}>
+                <Button type="submit" loading={saveOnce.pending} disabled={!canWrite}>
                   {t('common.save')}
                 </Button>
               </Group>

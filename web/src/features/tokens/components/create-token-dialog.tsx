@@ -6,6 +6,7 @@ import type { AdminRole } from '../../../lib/grantable-roles.ts';
 import type { ExpiryChoice } from '../api/token-expiry.ts';
 import { expiresAtFor, expiryChoices } from '../api/token-expiry.ts';
 import { useCreateToken } from '../api/tokens.ts';
+import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
 
 interface CreateTokenDialogProps {
   opened: boolean;
@@ -19,6 +20,7 @@ interface CreateTokenDialogProps {
 export function CreateTokenDialog({ opened, onClose, roles, customerId }: CreateTokenDialogProps) {
   const { t } = useTranslation();
   const create = useCreateToken();
+  const createOnce = useSubmitOnce();
   const [name, setName] = useState('');
   const [role, setRole] = useState<string | null>(null);
   const [expiry, setExpiry] = useState<ExpiryChoice>('never');
@@ -46,12 +48,14 @@ export function CreateTokenDialog({ opened, onClose, roles, customerId }: Create
     const chosen = roles.find((entry) => entry === role);
     if (!chosen || !name.trim()) return;
     const expiresAt = expiresAtFor(expiry, new Date());
-    create.mutate({
-      name: name.trim(),
-      role: chosen,
-      ...(customerId ? { customerId } : {}),
-      ...(expiresAt ? { expiresAt } : {}),
-    });
+    createOnce.run(() =>
+      create.mutateAsync({
+        name: name.trim(),
+        role: chosen,
+        ...(customerId ? { customerId } : {}),
+        ...(expiresAt ? { expiresAt } : {}),
+      }),
+    );
   };
   return (
     // A click beside the dialog must not lose the secret before it was copied: Done or Close only.
@@ -140,7 +144,7 @@ export function CreateTokenDialog({ opened, onClose, roles, customerId }: Create
               <Button variant="default" onClick={close}>
                 {t('common.cancel')}
               </Button>
-              <Button type="submit" loading={create.isPending} disabled={!role || !name.trim()}>
+              <Button type="submit" loading={createOnce.pending} disabled={!role || !name.trim()}>
                 {t('tokens.create')}
               </Button>
             </Group>

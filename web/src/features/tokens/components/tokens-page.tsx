@@ -13,6 +13,7 @@ import type { ApiToken } from '../api/tokens.ts';
 import { useRevokeToken, useSignedInTokenAdmin, useTokenPages } from '../api/tokens.ts';
 import { isCustomerRole, tokenRolesGrantableBy } from '../api/token-roles.ts';
 import { CreateTokenDialog } from './create-token-dialog.tsx';
+import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
 
 interface TokensPageProps {
   /**
@@ -28,6 +29,7 @@ export function TokensPage({ customer }: TokensPageProps = {}) {
   const pages = useTokenPages(customer?.id);
   const me = useSignedInTokenAdmin();
   const revoke = useRevokeToken();
+  const revokeOnce = useSubmitOnce();
   const [creating, { open, close }] = useDisclosure(false);
   // Revoking cannot be undone: the admin confirms in a dialog that names the token first.
   const [toRevoke, setToRevoke] = useState<ApiToken | null>(null);
@@ -61,7 +63,8 @@ export function TokensPage({ customer }: TokensPageProps = {}) {
     setToRevoke(token);
   };
   const confirmRevoke = () => {
-    if (toRevoke) revoke.mutate(toRevoke.id, { onSuccess: () => setToRevoke(null) });
+    if (toRevoke)
+      revokeOnce.run(() => revoke.mutateAsync(toRevoke.id), { onSuccess: () => setToRevoke(null) });
   };
   // A customer admin's tokens are its customer's: the Partner Hub URL leads to its own Control Hub.
   const ownCustomer = me.data && isCustomerRole(me.data.role) ? me.data.customerId : null;
@@ -175,7 +178,7 @@ export function TokensPage({ customer }: TokensPageProps = {}) {
         confirmLabel={t('tokens.revoke')}
         onConfirm={confirmRevoke}
         onCancel={() => setToRevoke(null)}
-        loading={revoke.isPending}
+        loading={revokeOnce.pending}
       >
         {cascade > 0 ? (
           <Text size="sm" data-testid="token-revoke-cascade">

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Anchor, Button, Group, Paper, Stack, Stepper, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -18,6 +18,7 @@ import { packageChoices } from './package-choices.ts';
 import { PackageName } from './package-name.tsx';
 import { resultWarnings } from './result-warnings.ts';
 import { focusFirstInvalidField } from '../../../lib/invalid-field-focus.ts';
+import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
 
 const doneStep = 2;
 
@@ -52,20 +53,11 @@ export function AddUsersPage() {
     if (hasErrors(errors)) focusFirstInvalidField(document);
     else setStep(1);
   };
-  // Set by the first click, before React renders the button as loading: a double click adds the users once
-  // (a second request would answer "already exists" for each, and its answer would replace the results).
-  const submitting = useRef(false);
-  const submit = () => {
-    if (submitting.current) return;
-    submitting.current = true;
-    add
-      .mutateAsync(toNewUsers(rows))
-      .then(() => setStep(doneStep))
-      .catch(() => undefined)
-      .finally(() => {
-        submitting.current = false;
-      });
-  };
+  // A double click adds the users once (a second request would answer "already exists" for each, and
+  // its answer would replace the results).
+  const submitOnce = useSubmitOnce();
+  const submit = () =>
+    submitOnce.run(() => add.mutateAsync(toNewUsers(rows)), { onSuccess: () => setStep(doneStep) });
   const results = add.data ?? [];
   const failed = results.filter(resultFailed).length;
   const warned = results.filter(
@@ -192,7 +184,7 @@ export function AddUsersPage() {
             <Button variant="default" onClick={() => setStep(0)}>
               {t('common.back')}
             </Button>
-            <Button onClick={submit} loading={add.isPending} disabled={add.isPending}>
+            <Button onClick={submit} loading={submitOnce.pending} disabled={submitOnce.pending}>
               {t('common.next')}
             </Button>
           </Group>

@@ -29,6 +29,7 @@ import { asksForCallingFields, callingFieldErrors } from './calling-fields-rules
 import { findPackage } from '../../../lib/package-catalog.ts';
 import { packageChoices } from './package-choices.ts';
 import { warningInLanguage } from './result-warnings.ts';
+import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
 
 interface ChangePackageDialogProps {
   customerId: string;
@@ -44,6 +45,7 @@ const CALLING_FIELDS = ['extension'] as const;
 export function ChangePackageDialog({ customerId, user, opened, onClose }: ChangePackageDialogProps) {
   const { t } = useTranslation();
   const change = useChangePackage(customerId, user.id);
+  const changeOnce = useSubmitOnce();
   const locations = useLocationOptions(customerId);
   const queryClient = useQueryClient();
   const sold = useSoldPackages(customerId);
@@ -106,7 +108,7 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
       if (phoneNumber.trim()) body.phoneNumber = phoneNumber.trim();
     }
     setRefusedFields({});
-    change.mutate(body, {
+    changeOnce.run(() => change.mutateAsync(body), {
       onError: (error) => setRefusedFields(sortErrorsByField(error, CALLING_FIELDS, t).byField),
       onSuccess: (result) => {
         // The limits' usage moved: the next change must see it.
@@ -238,7 +240,7 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
           </Button>
           <Button
             onClick={submit}
-            loading={change.isPending}
+            loading={changeOnce.pending}
             disabled={!packageId || chosenDisabled || nothingChanged}
           >
             {t('changePackage.change')}

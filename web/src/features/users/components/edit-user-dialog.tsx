@@ -84,7 +84,7 @@ export function EditUserDialog({ customerId, user, directorySync, opened, onClos
   const jabberShown = showsJabber(user.package);
   const initialBasic = useMemo(() => basicLicencesOf(user), [user]);
   const [basic, setBasic] = useState(initialBasic);
-  const { values, set, errorOf, showAlert, submit } = usePatchForm({
+  const { values, set, errorOf, showAlert, saving, submit } = usePatchForm({
     initial,
     fields: EDIT_USER_FIELD_NAMES,
     check: (current, translate) => editUserErrors(current, initial, translate),
@@ -107,7 +107,7 @@ export function EditUserDialog({ customerId, user, directorySync, opened, onClos
       title={t('editUser.title')}
       onClose={onClose}
       onSubmit={submit}
-      saving={update.isPending}
+      saving={saving}
       error={showAlert ? update.error : null}
       testId="edit-user-form"
     >

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { useRemoveUser } from '../api/remove-user.ts';
 import type { User } from '../api/user-types.ts';
 import { fullName } from '../api/user-types.ts';
+import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
 
 interface RemoveUserDialogProps {
   customerId: string;
@@ -19,9 +20,10 @@ export function RemoveUserDialog({ customerId, user, opened, onClose }: RemoveUs
   const { t } = useTranslation();
   const navigate = useNavigate();
   const remove = useRemoveUser(customerId, user.id);
+  const removeOnce = useSubmitOnce();
   const name = fullName(user);
   const confirm = () =>
-    remove.mutate(undefined, {
+    removeOnce.run(() => remove.mutateAsync(), {
       onSuccess: () => {
         notifications.show({
           color: 'green',
@@ -55,7 +57,7 @@ export function RemoveUserDialog({ customerId, user, opened, onClose }: RemoveUs
           <Button variant="default" onClick={onClose} disabled={remove.isPending}>
             {t('common.cancel')}
           </Button>
-          <Button color="red" onClick={confirm} loading={remove.isPending}>
+          <Button color="red" onClick={confirm} loading={removeOnce.pending}>
             {t('removeUser.confirm')}
           </Button>
         </Group>

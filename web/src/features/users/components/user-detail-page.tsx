@@ -32,6 +32,7 @@ import { ChangePackageDialog } from './change-package-dialog.tsx';
 import { EditUserDialog } from './edit-user-dialog.tsx';
 import { RemoveUserDialog } from './remove-user-dialog.tsx';
 import { PackageName } from './package-name.tsx';
+import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   // A grid cell no wider than its column, its value wrapped anywhere: a 200-character email or display
@@ -51,6 +52,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 function ProvisioningErrors({ customerId, user }: { customerId: string; user: User }) {
   const { t } = useTranslation();
   const repair = useRepairUser(customerId, user.id);
+  const repairOnce = useSubmitOnce();
   const canWrite = useCanWrite();
   if (user.status !== 'error' && (user.errors ?? []).length === 0) return null;
   return (
@@ -72,8 +74,8 @@ function ProvisioningErrors({ customerId, user }: { customerId: string; user: Us
       <Button
         color="red"
         variant="light"
-        onClick={() => repair.mutate()}
-        loading={repair.isPending}
+        onClick={() => repairOnce.run(() => repair.mutateAsync())}
+        loading={repairOnce.pending}
         disabled={!canWrite}
       >
         {t('userDetail.repair')}
