@@ -134,6 +134,10 @@ export const metricsPlugin = fp(
     const probe = { schema: { hide: true }, config: { public: true }, logLevel: 'warn' } as const;
     app.get('/healthz', probe, async () => ({ status: 'ok' }));
     app.get('/readyz', probe, async (request, reply) => {
+      // A draining server (SIGTERM's lame-duck second) still answers, but a load balancer should
+      // stop sending it new requests now, before its port closes. Liveness (/healthz) stays 200.
+      if (app.hasDecorator('isDraining') && app.isDraining())
+        return reply.status(503).send({ status: 'draining', database: database.kind });
       try {
         await withinTimeout(sql`select 1`.execute(database.db), timeoutMs);
         return { status: 'ready', database: database.kind };

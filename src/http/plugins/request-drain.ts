@@ -19,6 +19,8 @@ declare module 'fastify' {
      * instead of sending it on a connection close() would then reset.
      */
     beginDraining(): void;
+    /** True from beginDraining() (or close()) on: /readyz answers 503 so a load balancer stops sending. */
+    isDraining(): boolean;
   }
 }
 
@@ -60,6 +62,7 @@ export const requestDrainPlugin = fp(
       closing = true;
     });
     app.decorate('beginDraining', () => void (closing = true));
+    app.decorate('isDraining', () => closing);
 
     app.addHook('onSend', async (request, reply) => {
       if (closing && !reply.raw.headersSent) reply.header('connection', 'close');
