@@ -238,17 +238,32 @@ export async function updateWholesaleCustomer(
     const next: string[] = changes.value.packages.map((entry) => entry.packageId);
     const usage = Object.fromEntries(await countPackageUsage(trx, existing.id));
     const inUse = packagesRemovedInUse(current, next, usage);
-    if (inUse.length > 0) {
+    // The default package template (settings) is in use too: new users and CSV rows without a
+    // package get it. Refused as the admin PATCH refuses it (customer-service replaceSoldPackages).
+    const template = existing.default_package;
+    const templateRemoved = template !== null && !next.includes(template);
+    if (inUse.length > 0 || templateRemoved) {
       throw conflict(
         {
           en: 'A package that users still hold cannot be removed.',
           nl: 'Een pakket dat gebruikers nog hebben, kan niet worden verwijderd.',
         },
-        inUse.map((packageId) => ({
-          code: 'package_in_use',
-          field: 'packages',
-          description: `${packageId} is held by ${usage[packageId] ?? 0} user(s) and cannot be removed.`,
-        })),
+        [
+          ...(templateRemoved
+            ? [
+                {
+                  code: 'package_in_use',
+                  field: 'packages',
+                  description: `${template} is the default package for new users (settings) and cannot be removed: choose another default package first.`,
+                },
+              ]
+            : []),
+          ...inUse.map((packageId) => ({
+            code: 'package_in_use',
+            field: 'packages',
+            description: `${packageId} is held by ${usage[packageId] ?? 0} user(s) and cannot be removed.`,
+          })),
+        ],
       );
     }
     const belowUsage = changes.value.packages.filter(
