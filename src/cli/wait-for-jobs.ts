@@ -115,6 +115,35 @@ async function releaseClaims(db: Kysely<DB>, workerId: string): Promise<void> {
 }
 
 /**
+ * A CLI worker's current drain, run beside a waiting loop's looks so that a step that hangs does
+ * not stop them (nor Ctrl+C, nor a timeout), and how the last one failed (set in its callback).
+ */
+export interface BackgroundDrain {
+  running: Promise<void> | null;
+  failure: { error: unknown } | null;
+}
+
+export function newBackgroundDrain(): BackgroundDrain {
+  return { running: null, failure: null };
+}
+
+/**
+ * Starts the worker's next drain round unless one runs. drain() returns when no job is runnable
+ * (one waiting on a lock needs another round): the caller starts the next at its next look, not at
+ * once, which redrew the import's bar every 2 ms.
+ */
+export function drainInBackground(worker: Worker, drain: BackgroundDrain): void {
+  if (drain.running) return;
+  drain.running = worker
+    .drain()
+    .then(
+      () => undefined,
+      (error: unknown) => void (drain.failure = { error }),
+    )
+    .finally(() => (drain.running = null));
+}
+
+/**
  * Stops this CLI's worker. A job still running after STOP_GRACE_MS (a step that does not answer)
  * is given back to the queue: the steps are idempotent, so the next run redoes it whole.
  */
@@ -147,12 +176,7 @@ export async function waitUntil<T>(cli: CliContext, wait: WaitForWork<T>): Promi
       });
   const interrupts = worker ? watchInterrupts() : null;
   const what = describeWork(wait.work);
-  // The worker's current drain, run beside the looks so that a step that hangs does not stop them
-  // (nor Ctrl+C, nor the timeout), and how the last one failed.
-  const drain: { running: Promise<void> | null; failure: { error: unknown } | null } = {
-    running: null,
-    failure: null,
-  };
+  const drain = newBackgroundDrain();
   const timeoutMs = wait.timeoutMs ?? DEFAULT_WAIT_SECONDS * 1000;
   const deadline = Date.now() + timeoutMs;
   try {
@@ -167,14 +191,7 @@ export async function waitUntil<T>(cli: CliContext, wait: WaitForWork<T>): Promi
       // The forwarded CLI left (Ctrl+C): nobody reads the answer; the server's worker goes on.
       if (cli.insideServer && readerGone(cli.io)) throw new Error(`The CLI stopped waiting for ${what}.`);
       if (Date.now() >= deadline) break;
-      if (worker && !drain.running)
-        drain.running = worker
-          .drain()
-          .then(
-            () => undefined,
-            (error: unknown) => void (drain.failure = { error }),
-          )
-          .finally(() => (drain.running = null));
+      if (worker) drainInBackground(worker, drain);
       await pauseUnlessStopping(
         cli.io,
         LOOK_INTERVAL_MS,

@@ -17,7 +17,12 @@ import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../exit-codes.ts';
 import { CliInterrupted, watchInterrupts } from '../interrupt-signals.ts';
 import { stoppedWaitingJson, stoppedWaitingText } from '../stopped-waiting.ts';
-import { pauseUnlessStopping, serverStoppingMessage } from '../wait-for-jobs.ts';
+import {
+  drainInBackground,
+  newBackgroundDrain,
+  pauseUnlessStopping,
+  serverStoppingMessage,
+} from '../wait-for-jobs.ts';
 import type { CliIo } from '../io.ts';
 import { inBatches, printJsonObjectWithList } from '../list-output.ts';
 import { importByRef, outputFileOption, writeErrorReport } from './users-error-report.ts';
@@ -152,11 +157,7 @@ async function waitForImport(
   // stops), so the next command resumes it at once instead of after the job lock expires.
   const interrupts = worker ? watchInterrupts() : null;
   if (announcement) cli.io.err(announcement);
-  // The worker's current drain, and how the last one failed (set in its callback).
-  const drain: { running: Promise<void> | null; failure: { error: unknown } | null } = {
-    running: null,
-    failure: null,
-  };
+  const drain = newBackgroundDrain();
   const rethrowDrainFailure = () => {
     if (drain.failure) throw drain.failure.error;
   };
@@ -185,16 +186,7 @@ async function waitForImport(
         cli.io.err(progressBar(view));
         barShown = true;
       }
-      // drain() returns when no job is runnable (one waiting on a lock needs another round): the
-      // next round starts at the next look, not at once, which redrew the bar every 2 ms.
-      if (worker && !drain.running)
-        drain.running = worker
-          .drain()
-          .then(
-            () => undefined,
-            (error: unknown) => void (drain.failure = { error }),
-          )
-          .finally(() => (drain.running = null));
+      if (worker) drainInBackground(worker, drain);
       await pauseUnlessStopping(
         cli.io,
         LOOK_INTERVAL_MS,
