@@ -17,8 +17,10 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
+import { isApiError } from '../../../lib/api-error.ts';
 import { useCanWrite } from '../../../lib/permissions.tsx';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
 import { useDirectorySyncEnabled } from '../../../lib/use-directory-sync-enabled.ts';
@@ -108,10 +110,16 @@ export function UserDetailPage() {
     );
   }
   if (user.isError) {
+    // An unknown (or removed) user is not a failure to load: say it is not there, as for a customer.
+    const notFound = isApiError(user.error) && user.error.status === 404;
     return (
       <>
         <PageHeader above={back} title={t('users.title')} />
-        <ErrorAlert error={user.error} />
+        {notFound ? (
+          <EmptyState title={t('common.notFoundTitle')} description={t('common.notFoundText')} />
+        ) : (
+          <ErrorAlert error={user.error} />
+        )}
       </>
     );
   }
