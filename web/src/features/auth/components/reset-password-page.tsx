@@ -3,6 +3,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { AuthCardLayout } from '../../../components/ui/auth-card-layout.tsx';
 import { useResetPassword } from '../api/account-flows.ts';
 import { SetPasswordForm } from './set-password-form.tsx';
+import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
 
 export function ResetPasswordPage() {
   const { t } = useTranslation();
@@ -10,11 +11,12 @@ export function ResetPasswordPage() {
   const [searchParams] = useSearchParams();
   const token = params.token ?? searchParams.get('token') ?? '';
   const reset = useResetPassword();
+  const resetOnce = useSubmitOnce();
   return (
     <AuthCardLayout title={t('auth.resetTitle')}>
       <SetPasswordForm
-        onSubmit={(password) => reset.mutate({ token, password })}
-        pending={reset.isPending}
+        onSubmit={(password) => resetOnce.run(() => reset.mutateAsync({ token, password }))}
+        pending={resetOnce.pending}
         error={reset.error}
         done={reset.isSuccess}
         doneMessage={t('auth.resetDone')}

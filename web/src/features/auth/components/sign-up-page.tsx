@@ -5,11 +5,13 @@ import { Link } from 'react-router';
 import { AuthCardLayout } from '../../../components/ui/auth-card-layout.tsx';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { useSignUp } from '../api/account-flows.ts';
+import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
 
 /** Free-account sign-up (SPEC §5): the address is verified through an email before the account works. */
 export function SignUpPage() {
   const { t } = useTranslation();
   const signUp = useSignUp();
+  const signUpOnce = useSubmitOnce();
   const form = useForm({
     initialValues: { firstName: '', lastName: '', email: '' },
     validate: {
@@ -24,7 +26,9 @@ export function SignUpPage() {
         <Alert color="green">{t('auth.signUpDone')}</Alert>
       ) : (
         <form
-          onSubmit={form.onSubmit((values) => signUp.mutate({ ...values, email: values.email.trim() }))}
+          onSubmit={form.onSubmit((values) =>
+            signUpOnce.run(() => signUp.mutateAsync({ ...values, email: values.email.trim() })),
+          )}
           noValidate
         >
           <Stack>
@@ -34,7 +38,7 @@ export function SignUpPage() {
               <TextInput label={t('users.lastName')} required {...form.getInputProps('lastName')} />
             </Group>
             <TextInput label={t('auth.email')} type="email" required {...form.getInputProps('email')} />
-            <Button type="submit" loading={signUp.isPending}>
+            <Button type="submit" loading={signUpOnce.pending}>
               {t('auth.signUp')}
             </Button>
           </Stack>
