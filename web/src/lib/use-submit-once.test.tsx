@@ -4,6 +4,7 @@
 import type { ReactElement } from 'react';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ForgotPasswordPage } from '../features/auth/components/forgot-password-page.tsx';
 import { RemoveAdminDialog } from '../features/admins/components/remove-admin-dialog.tsx';
 import type { AdminAccount } from '../features/admins/api/admins.ts';
 import type { Customer } from '../features/customers/api/customer-types.ts';
@@ -127,6 +128,19 @@ const cases: DoubleClickCase[] = [
     reachSubmit: async () =>
       within(await screen.findByRole('dialog')).getByRole('button', { name: 'Delete' }),
     expected: { method: 'DELETE', url: '/v1/customers/c1' },
+  },
+  {
+    form: 'Enter twice on the forgot-password page',
+    byEnter: true,
+    page: <ForgotPasswordPage />,
+    path: '/',
+    pattern: '*',
+    reachSubmit: async () => {
+      const email = await screen.findByRole('textbox', { name: /Email/ });
+      fireEvent.change(email, { target: { value: 'jan@acme.nl' } });
+      return screen.getByRole('button', { name: 'Send reset link' });
+    },
+    expected: { method: 'POST', url: '/v1/auth/password-reset' },
   },
 ];
 
