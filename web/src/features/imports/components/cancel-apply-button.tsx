@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { useCancelApply } from '../api/import-job.ts';
+import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
 
 /**
  * Stops an import while it is queued or being applied, after a question that says what stays: the
@@ -13,6 +14,7 @@ export function CancelApplyButton({ customerId, jobId }: { customerId: string; j
   const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   const cancel = useCancelApply(customerId, jobId);
+  const cancelOnce = useSubmitOnce();
   const close = () => {
     setAsking(false);
     cancel.reset();
@@ -28,8 +30,8 @@ export function CancelApplyButton({ customerId, jobId }: { customerId: string; j
         message={t('imports.cancelApplyMessage')}
         confirmLabel={t('imports.cancelApply')}
         dismissLabel={t('imports.keepApplying')}
-        loading={cancel.isPending}
-        onConfirm={() => cancel.mutate(undefined, { onSuccess: () => setAsking(false) })}
+        loading={cancelOnce.pending}
+        onConfirm={() => cancelOnce.run(() => cancel.mutateAsync(), { onSuccess: () => setAsking(false) })}
         onCancel={close}
       >
         {cancel.isError ? (
