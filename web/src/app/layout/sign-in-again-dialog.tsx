@@ -40,7 +40,7 @@ export function SignInAgainDialog({ email }: { email: string }) {
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm">{t('common.sessionEndedText')}</Text>
-          {login.isError ? <ErrorAlert error={login.error} title={t('auth.signInFailed')} /> : null}
+          {login.isError ? <ErrorAlert error={login.error} title={t('auth.signInFailed')} signIn /> : null}
           <TextInput
             label={t('auth.email')}
             type="email"

@@ -69,7 +69,7 @@ describe('ErrorAlert for outages and loads', () => {
   async function showWith(
     error: unknown,
     language: string,
-    props: { action?: 'load' | 'save'; onRetry?: () => void } = {},
+    props: { action?: 'load' | 'save'; onRetry?: () => void; signIn?: boolean } = {},
   ) {
     polyfillBrowser();
     await i18n.changeLanguage(language);
@@ -127,5 +127,20 @@ describe('ErrorAlert for outages and loads', () => {
     );
     expect(alert.textContent).toContain('Your session has ended');
     expect(alert.textContent).not.toContain('Bearer');
+  });
+
+  it("shows a sign-in's 401 as the server words it: the email or password, not an ended session", async () => {
+    const alert = await showWith(
+      new ApiError(
+        401,
+        'Het e-mailadres of wachtwoord is niet juist.',
+        [{ code: 'unauthenticated', description: 'Het e-mailadres of wachtwoord is niet juist.' }],
+        null,
+      ),
+      'nl',
+      { signIn: true },
+    );
+    expect(alert.textContent).toContain('Het e-mailadres of wachtwoord is niet juist.');
+    expect(alert.textContent).not.toContain(i18n.t('common.sessionEndedTitle'));
   });
 });

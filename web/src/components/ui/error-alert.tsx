@@ -33,6 +33,7 @@ export function ErrorAlert({
   fieldsShown = [],
   action = 'save',
   onRetry,
+  signIn = false,
 }: {
   error: unknown;
   /** Replaces the title for every failure. */
@@ -45,11 +46,16 @@ export function ErrorAlert({
   action?: FailedAction;
   /** Offered as a "Try again" button. */
   onRetry?: () => void;
+  /**
+   * The failed request was a sign-in: its 401 is the refusal of the email and password, worded by
+   * the server, not a session that ended meanwhile.
+   */
+  signIn?: boolean;
 }) {
   const { t } = useTranslation();
   const apiError = isApiError(error) ? error : null;
   const refused = isRefusal(error);
-  const sessionEnded = apiError?.status === 401;
+  const sessionEnded = apiError?.status === 401 && !signIn;
   const message = sessionEnded
     ? t('common.sessionEndedText')
     : (outageMessage(error, t) ??

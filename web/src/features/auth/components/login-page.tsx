@@ -39,7 +39,7 @@ export function LoginPage() {
     <AuthCardLayout title={t('auth.signInTitle')} subtitle={t('auth.signInSubtitle')}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          {login.isError ? <ErrorAlert error={login.error} title={t('auth.signInFailed')} /> : null}
+          {login.isError ? <ErrorAlert error={login.error} title={t('auth.signInFailed')} signIn /> : null}
           <TextInput
             label={t('auth.email')}
             type="email"
