@@ -55,19 +55,19 @@ describe('moving between screens', () => {
     await page.unroute(/\/assets\/[^/]+\.js$/, holdChunks);
   });
 
-  it('says the connection is gone, and loads the screen on the next visit once it is back', async () => {
+  // The partner's Admins screen is part of the first load's code now (too small for a chunk of its
+  // own): offline, its code is there and its data waits for the connection (TanStack Query pauses
+  // queries while the browser is offline). A screen whose code fails offline is the next test's.
+  it('shows a screen whose code is loaded while offline, and loads its data once the connection is back', async () => {
     await browser.context.setOffline(true);
     await nav('Admins').click();
-    await main().getByRole('heading', { name: 'You are offline' }).waitFor();
-    expect(await main().getByRole('button', { name: 'Try again' }).count()).toBe(1);
-    expect(await main().getByRole('button', { name: 'Reload page' }).count()).toBe(1);
-    await browser.context.setOffline(false);
-    await nav('Customers').click();
-    await main().getByRole('heading', { name: 'Customers', level: 1 }).waitFor();
-    const chunks = trackChunks();
-    await nav('Admins').click();
     await main().getByRole('heading', { name: 'Admins', level: 1 }).waitFor();
-    expect(chunks.length, 'the failed chunk was asked for again').toBeGreaterThan(0);
+    await browser.context.setOffline(false);
+    await main()
+      .getByRole('cell', { name: 'Demo Admin' })
+      .or(main().getByText('Demo Admin'))
+      .first()
+      .waitFor();
   });
 
   it('loads a screen that failed offline on "Try again" once the connection is back', async () => {
