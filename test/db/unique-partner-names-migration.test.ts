@@ -1,36 +1,21 @@
 // Migration 0014 makes partner names unique (ignoring case and surrounding spaces): a deployment
 // whose API let namesakes in keeps every partner, the oldest of each group keeps its name, the
 // others get the first free " (n)" suffix, and from then on the index refuses a namesake.
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client.ts';
+import type { Database } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { sqlState } from '../../src/services/db-errors.ts';
-import { adminUrl, dropDatabase, withDatabaseName } from '../helpers/postgres-admin.ts';
+import { openEmptyDatabase } from '../helpers/empty-database.ts';
 import { applyMigrationsBefore } from '../helpers/migrations-before.ts';
 
 const UNIQUE_NAMES = '0014_unique_partner_names.sql';
 const target = inject('testDatabase');
 
 let database: Database;
-let dropCreated = async () => undefined as void;
-
-/** An empty database of the kind under test: in-memory PGlite, or a new PostgreSQL database. */
-async function emptyDatabase(): Promise<Database> {
-  if (target.kind === 'pglite') return openDatabase({ kind: 'pglite', dataDir: null });
-  const name = `hub_test_${randomBytes(6).toString('hex')}`;
-  const admin = await openDatabase({ kind: 'postgres', url: adminUrl(target.serverUrl), poolSize: 1 });
-  await admin.withScriptConnection((run) => run(`create database ${name}`));
-  dropCreated = async () => {
-    await dropDatabase(admin, name);
-    await admin.close();
-  };
-  return openDatabase({ kind: 'postgres', url: withDatabaseName(target.serverUrl, name), poolSize: 2 });
-}
 
 /** The schema as a deployment had it before 0014. */
 async function databaseBefore0014(): Promise<Database> {
-  const opened = await emptyDatabase();
+  const opened = await openEmptyDatabase();
   await applyMigrationsBefore(opened, UNIQUE_NAMES);
   return opened;
 }
@@ -62,7 +47,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await database?.close();
-  await dropCreated();
 });
 
 describe(`migration 0014 on ${target.kind}`, () => {

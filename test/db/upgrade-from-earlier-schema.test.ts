@@ -3,19 +3,18 @@
 // is put on the schema of that day; today's migrations run over it; then today's app must take the
 // same sign-ins, session, API and SCIM tokens, read the finished import and its error report, apply
 // the dry run left waiting, and list the audit trail.
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { openDatabase, type Database } from '../../src/db/client.ts';
+import type { Database } from '../../src/db/client.ts';
 import { listMigrations, migrate } from '../../src/db/migrate.ts';
 import { buildApp, type App } from '../../src/http/app.ts';
 import { jobDefinitions } from '../../src/jobs/registry.ts';
 import { createWorker } from '../../src/jobs/worker.ts';
 import { ensureDeployment } from '../../src/services/bootstrap/ensure-deployment.ts';
 import { applyMigrationsBefore } from '../helpers/migrations-before.ts';
-import { adminUrl, dropDatabase, withDatabaseName } from '../helpers/postgres-admin.ts';
+import { openEmptyDatabase } from '../helpers/empty-database.ts';
 
 const FIRST_AFTER_THAT_RELEASE = '0009_rate_limit_hits.sql';
 const THAT_RELEASE_MIGRATIONS = [
@@ -52,23 +51,9 @@ let database: Database;
 let app: App;
 let drainJobs: () => Promise<number>;
 let applied: string[] = [];
-let dropCreated = async () => undefined as void;
-
-/** An empty database of the kind under test: in-memory PGlite, or a new PostgreSQL database. */
-async function emptyDatabase(): Promise<Database> {
-  if (target.kind === 'pglite') return openDatabase({ kind: 'pglite', dataDir: null });
-  const name = `hub_test_${randomBytes(6).toString('hex')}`;
-  const admin = await openDatabase({ kind: 'postgres', url: adminUrl(target.serverUrl), poolSize: 1 });
-  await admin.withScriptConnection((run) => run(`create database ${name}`));
-  dropCreated = async () => {
-    await dropDatabase(admin, name);
-    await admin.close();
-  };
-  return openDatabase({ kind: 'postgres', url: withDatabaseName(target.serverUrl, name), poolSize: 3 });
-}
 
 beforeAll(async () => {
-  database = await emptyDatabase();
+  database = await openEmptyDatabase(3);
   await applyMigrationsBefore(database, FIRST_AFTER_THAT_RELEASE);
   const data = await readFile(new URL('./upgrade-from-earlier-schema.data.sql', import.meta.url), 'utf8');
   await database.withScriptConnection(async (run) => {
@@ -97,7 +82,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await database?.close();
-  await dropCreated();
 });
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

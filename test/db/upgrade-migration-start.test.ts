@@ -3,7 +3,6 @@
 // a release must refuse a database a newer release migrated (a newer backup restored, an older
 // node restarted after a newer one migrated) instead of running its code on a schema it does not
 // know.
-import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.ts';
 import {
@@ -14,8 +13,8 @@ import {
   migrationsFromANewerRelease,
 } from '../../src/db/migrate.ts';
 import { createTestDatabase } from '../helpers/database.ts';
+import { createEmptyPostgresDatabase } from '../helpers/empty-database.ts';
 import { lockWaiters } from '../helpers/lock-waiters.ts';
-import { adminUrl, dropDatabase, withDatabaseName } from '../helpers/postgres-admin.ts';
 
 const target = inject('testDatabase');
 const cleanups: Array<() => Promise<void>> = [];
@@ -70,14 +69,9 @@ describe.skipIf(target.kind !== 'postgres')(
     /** The URL of a new, empty database on the test server. */
     async function emptyDatabaseUrl(): Promise<string> {
       if (target.kind !== 'postgres') throw new Error('PostgreSQL only');
-      const name = `hub_test_${randomBytes(6).toString('hex')}`;
-      const admin = await openDatabase({ kind: 'postgres', url: adminUrl(target.serverUrl), poolSize: 1 });
-      await admin.withScriptConnection((run) => run(`create database ${name}`));
-      cleanups.push(async () => {
-        await dropDatabase(admin, name);
-        await admin.close();
-      });
-      return withDatabaseName(target.serverUrl, name);
+      const created = await createEmptyPostgresDatabase(target.serverUrl);
+      cleanups.push(() => created.drop());
+      return created.url;
     }
 
     async function node(url: string): Promise<Database> {

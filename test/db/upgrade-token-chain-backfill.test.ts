@@ -1,32 +1,18 @@
 // Tokens minted with an API token before the upgrade that records token chains (0022/0023): the
 // audit trail names the creating token, and migration 0024 records it, so revoking a token after
 // the upgrade also revokes what was minted with it before (ADR 0085, ADR 0090).
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client.ts';
+import type { Database } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { revokeToken } from '../../src/services/tokens/token-service.ts';
 import { operatorContext } from '../helpers/factories.ts';
 import { applyMigrationsBefore } from '../helpers/migrations-before.ts';
-import { adminUrl, dropDatabase, withDatabaseName } from '../helpers/postgres-admin.ts';
+import { openEmptyDatabase } from '../helpers/empty-database.ts';
 
 const BACKFILL = '0024_token_chains_from_audit.sql';
 const target = inject('testDatabase');
 
 let database: Database;
-let dropCreated = async () => undefined as void;
-
-async function emptyDatabase(): Promise<Database> {
-  if (target.kind === 'pglite') return openDatabase({ kind: 'pglite', dataDir: null });
-  const name = `hub_test_${randomBytes(6).toString('hex')}`;
-  const admin = await openDatabase({ kind: 'postgres', url: adminUrl(target.serverUrl), poolSize: 1 });
-  await admin.withScriptConnection((run) => run(`create database ${name}`));
-  dropCreated = async () => {
-    await dropDatabase(admin, name);
-    await admin.close();
-  };
-  return openDatabase({ kind: 'postgres', url: withDatabaseName(target.serverUrl, name), poolSize: 2 });
-}
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const PARTNER = id(1);
@@ -56,7 +42,7 @@ function created(
 }
 
 beforeAll(async () => {
-  database = await emptyDatabase();
+  database = await openEmptyDatabase();
   await applyMigrationsBefore(database, BACKFILL);
   // As a release before 0022 left them: no creating token recorded anywhere, only the audit trail.
   await database.withScriptConnection((run) =>
@@ -87,7 +73,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await database?.close();
-  await dropCreated();
 });
 
 /** id -> a column, as stored (text), in id order. */
