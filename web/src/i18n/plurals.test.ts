@@ -18,6 +18,15 @@ type Row = {
 
 const counted: Row[] = [
   {
+    key: 'common.pagePastEndText',
+    values: {},
+    one: { en: 'There is 1 page: this is the last page.', nl: 'Er is 1 pagina: dit is de laatste pagina.' },
+    two: {
+      en: 'There are 2 pages: this is the last page.',
+      nl: "Er zijn 2 pagina's: dit is de laatste pagina.",
+    },
+  },
+  {
     key: 'validation.passwordTooShort',
     values: {},
     one: { en: 'Use at least 1 character', nl: 'Gebruik minstens 1 teken' },

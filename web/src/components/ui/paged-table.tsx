@@ -4,6 +4,8 @@ import { Table } from '@mantine/core';
 import { ErrorAlert } from './error-alert.tsx';
 import { Pager } from './pager.tsx';
 import { TableSkeleton } from './table-skeleton.tsx';
+import { UrlPageNotices } from './url-page-notices.tsx';
+import type { UrlPage } from './use-url-page.ts';
 
 /** What a list page's cursor paging (`useCursorPages`) offers this table. */
 export interface PagedTableState {
@@ -36,6 +38,8 @@ interface PagedTableProps {
   testId?: string;
   /** Row padding; dense tables (the audit log) use `xs`. */
   verticalSpacing?: MantineSpacing;
+  /** The page kept in the URL (`useUrlPage`): the pager moves it, and its walk and past-the-end notices show. */
+  urlPage?: UrlPage;
 }
 
 /**
@@ -52,10 +56,12 @@ export function PagedTable({
   children,
   testId,
   verticalSpacing,
+  urlPage,
 }: PagedTableProps) {
   return (
     <>
-      {pages.isPending ? (
+      {urlPage && !pages.isError ? <UrlPageNotices urlPage={urlPage} /> : null}
+      {pages.isPending || urlPage?.walk ? (
         <TableSkeleton />
       ) : pages.isError ? (
         <ErrorAlert
@@ -81,8 +87,8 @@ export function PagedTable({
           pageNumber={pages.pageNumber}
           hasPrevious={pages.hasPrevious}
           hasNext={pages.hasNext}
-          onPrevious={pages.goPrevious}
-          onNext={pages.goNext}
+          onPrevious={urlPage ? urlPage.goPrevious : pages.goPrevious}
+          onNext={urlPage ? urlPage.goNext : pages.goNext}
           loading={pages.isFetching}
         />
       )}

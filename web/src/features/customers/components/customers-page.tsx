@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { Button, Group, Paper, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { PagedTable } from '../../../components/ui/paged-table.tsx';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
+import { pageNumberOf, useUrlPage } from '../../../components/ui/use-url-page.ts';
 import { findPackage } from '../../../lib/package-catalog.ts';
 import { useCanWrite } from '../../../lib/permissions.tsx';
 import { useCustomerPages } from '../api/list-customers.ts';
@@ -21,7 +22,20 @@ export function CustomersPage() {
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<string | null>(null);
   const [debouncedSearch] = useDebouncedValue(search, 300);
-  const pages = useCustomerPages(debouncedSearch, status);
+  // The page lives in the URL (?page=), so a reload or a shared link shows the same page.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const pages = useCustomerPages(debouncedSearch, status, pageNumberOf(searchParams.get('page')));
+  const urlPage = useUrlPage(pages, JSON.stringify([debouncedSearch.trim(), status]));
+  // A new search or filter starts again at the first page: the page leaves the URL as it is typed.
+  const toFirstPage = () =>
+    setSearchParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.delete('page');
+        return next;
+      },
+      { replace: true },
+    );
 
   return (
     <>
@@ -42,7 +56,10 @@ export function CustomersPage() {
             placeholder={t('customers.searchPlaceholder')}
             aria-label={t('customers.search')}
             value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
+            onChange={(event) => {
+              setSearch(event.currentTarget.value);
+              toFirstPage();
+            }}
             w={320}
             maw="100%"
           />
@@ -51,13 +68,17 @@ export function CustomersPage() {
             aria-label={t('customers.statusFilter')}
             clearable
             value={status}
-            onChange={setStatus}
+            onChange={(value) => {
+              setStatus(value);
+              toFirstPage();
+            }}
             data={statuses.map((value) => ({ value, label: t(`status.${value}`) }))}
             w={220}
           />
         </Group>
         <PagedTable
           pages={pages}
+          urlPage={urlPage}
           label={t('customers.title')}
           testId="customers-table"
           minWidth={720}

@@ -134,6 +134,26 @@ describe('users list state in the URL', () => {
     expect(await findText('Bea Smit')).toBeTruthy();
     await vi.waitFor(() => expect(url()).toBe('/control/c1/users?page=2'), waitLong);
   });
+
+  it('says that a page past the end does not exist and how many pages there are, on the last page', async () => {
+    await renderUsers('/control/c1/users?page=999');
+    expect(await findText('Bea Smit')).toBeTruthy();
+    await vi.waitFor(() => expect(url()).toBe('/control/c1/users?page=2'), waitLong);
+    const notice = await screen.findByTestId('page-past-end');
+    expect(notice.getAttribute('role')).toBe('status');
+    expect(notice.textContent).toContain('Page 999 does not exist');
+    expect(notice.textContent).toContain('There are 2 pages: this is the last page.');
+    fireEvent.click(screen.getByRole('button', { name: 'Go to the first page' }));
+    expect(await findText('Anna Smit')).toBeTruthy();
+    expect(url()).toBe('/control/c1/users');
+    expect(screen.queryByTestId('page-past-end')).toBeNull();
+  });
+
+  it('says nothing of a page past the end when the page asked for exists', async () => {
+    await renderUsers('/control/c1/users?page=2');
+    expect(await findText('Bea Smit')).toBeTruthy();
+    expect(screen.queryByTestId('page-past-end')).toBeNull();
+  });
 });
 
 describe('users list: opening a page far into a big customer', () => {
@@ -160,6 +180,30 @@ describe('users list: opening a page far into a big customer', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     expect(await findText('User401 Smit')).toBeTruthy();
     expect(listRequests()[2]).toBe('/v1/customers/c1/users?max=50&cursor=400');
+  });
+});
+
+describe('users list: walking to a page far away', () => {
+  it('shows how far the walk to ?page=300 has come, and Stop here settles on the page reached', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    stubUsers(100_000, { before: (entry) => (entry.includes('cursor=400') ? held : Promise.resolve()) });
+    try {
+      await renderUsers('/control/c1/users?page=300');
+      const walk = await screen.findByTestId('page-walk', {}, waitLong);
+      await vi.waitFor(() => expect(listRequests()).toHaveLength(3), waitLong);
+      expect(walk.textContent).toContain('Going to page 300: page 12 of 300 reached');
+      expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('4');
+      fireEvent.click(screen.getByRole('button', { name: 'Stop here' }));
+      expect(url()).toBe('/control/c1/users?page=12');
+      release();
+      expect(await findText('User551 Smit')).toBeTruthy();
+      expect(screen.getByText('Page 12')).toBeTruthy();
+      expect(screen.queryByTestId('page-walk')).toBeNull();
+      expect(listRequests()).toHaveLength(3);
+    } finally {
+      release();
+    }
   });
 });
 

@@ -9,18 +9,14 @@ import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { Pager } from '../../../components/ui/pager.tsx';
 import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
+import { UrlPageNotices } from '../../../components/ui/url-page-notices.tsx';
+import { pageNumberOf, useUrlPage } from '../../../components/ui/use-url-page.ts';
 import { useUserPages } from '../api/list-users.ts';
 import { ManageUsersMenu } from './manage-users-menu.tsx';
 import { usePageOnScreen } from './use-page-on-screen.ts';
 import type { UserFilterName } from './users-filters.tsx';
 import { UsersFilters } from './users-filters.tsx';
 import { openClickedRow, staleRowsClass, UserRow, userRowLabels } from './user-row.tsx';
-
-/** `?page=` as a page number: anything that is not a whole number of at least 1 means the first page. */
-function pageNumberOf(value: string | null): number {
-  const number = Number(value);
-  return Number.isInteger(number) && number >= 1 ? number : 1;
-}
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -32,7 +28,8 @@ export function UsersPage() {
   const urlSearch = searchParams.get('q') ?? '';
   const packageFilter = searchParams.get('package');
   const status = searchParams.get('status');
-  const wantedPage = pageNumberOf(searchParams.get('page'));
+  // The page the first request reaches for (see useUrlPage for the rest of the way).
+  const initialPage = pageNumberOf(searchParams.get('page'));
   const updateParams = useCallback(
     (changes: Record<string, string | null>, replace = false) =>
       setSearchParams(
@@ -66,34 +63,14 @@ export function UsersPage() {
     if (urlSearch !== search.trim()) setSearch(urlSearch);
   }, [urlSearch, search]);
 
-  const pages = useUserPages(customerId, { search: urlSearch, package: packageFilter, status }, wantedPage);
+  const pages = useUserPages(customerId, { search: urlSearch, package: packageFilter, status }, initialPage);
   const filtered = Boolean(urlSearch || packageFilter || status);
 
-  // Cursor paging cannot jump to page N by itself: the hook reaches it with one request per 200
-  // rows from the last cursor it knows (after a reload, a shared link or back/forward). A page past
-  // the end comes back empty: step back to the last page with users and settle the URL there.
-  const { pageNumber, hasNext, isFetching, isError, goToPage, goPrevious } = pages;
-  const pageEmpty = pages.items.length === 0;
-  useEffect(() => {
-    if (isFetching || isError) return;
-    if (pageNumber > 1 && pageEmpty) {
-      // Settled in the URL at once, so a stale "next" of the page before cannot lead here again.
-      updateParams({ page: pageNumber > 2 ? String(pageNumber - 1) : null }, true);
-      goPrevious();
-    } else if (pageNumber > wantedPage) goPrevious();
-    else if (pageNumber < wantedPage) {
-      if (hasNext) goToPage(wantedPage);
-      else updateParams({ page: pageNumber > 1 ? String(pageNumber) : null }, true);
-    }
-  }, [pageNumber, wantedPage, pageEmpty, hasNext, isFetching, isError, goToPage, goPrevious, updateParams]);
-
-  // The page the URL asks for, once it is here: not a page on the way to it (the skeleton stays
-  // while `?page=8` is reached through page 4), nor an empty page past the end (stepped back from).
-  const arrived =
-    pages.isSuccess &&
-    !pages.isPlaceholderData &&
-    pageNumber === wantedPage &&
-    !(pageNumber > 1 && pageEmpty);
+  // ?page=N is reached through the pages before it (cursor paging), with progress and a way to
+  // stop; a page past the end settles on the last page and says so (see useUrlPage).
+  const filterKey = JSON.stringify([urlSearch, packageFilter, status]);
+  const urlPage = useUrlPage(pages, filterKey);
+  const { arrived } = urlPage;
   const rows = usePageOnScreen(pages.items, arrived);
   // Translated once for all rows, and the same object while the language is: rows stay memoised.
   const rowLabels = useMemo(() => userRowLabels(t), [t]);
@@ -134,6 +111,7 @@ export function UsersPage() {
           onSearchChange={setSearch}
           onFilterChange={changeFilter}
         />
+        {pages.isError ? null : <UrlPageNotices urlPage={urlPage} />}
         {pages.isError ? (
           <ErrorAlert error={pages.error} action="load" onRetry={() => void pages.refetch()} />
         ) : rows === null ? (
@@ -168,8 +146,8 @@ export function UsersPage() {
             pageNumber={pages.pageNumber}
             hasPrevious={pages.hasPrevious}
             hasNext={pages.hasNext}
-            onPrevious={() => updateParams({ page: pageNumber > 2 ? String(pageNumber - 1) : null })}
-            onNext={() => updateParams({ page: String(pageNumber + 1) })}
+            onPrevious={urlPage.goPrevious}
+            onNext={urlPage.goNext}
             loading={pages.isFetching}
           />
         )}
