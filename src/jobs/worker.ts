@@ -1,5 +1,7 @@
 // Runs jobs from the queue: inline in the server process by default, or as `hub worker`.
-// Several workers on several nodes may share one PostgreSQL; claims never overlap.
+// Several workers on several nodes may share one PostgreSQL; claims never overlap. A worker runs a
+// claim loop per lane (worker-lanes.ts, ADR 0093), one job at a time in each, and housekeeping in
+// a loop of its own.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
@@ -12,6 +14,7 @@ import type { JobDefinition } from './job-definition.ts';
 import { recordJobRun } from './job-metrics.ts';
 import { loopRetryDelayMs } from './loop-backoff.ts';
 import { claimNextJob, completeJob, extendJobLock, failJob, jobSignals, releaseJob } from './queue.ts';
+import { lanesFor, type WorkerLane } from './worker-lanes.ts';
 
 export interface WorkerOptions {
   readonly db: Kysely<DB>;
@@ -68,7 +71,7 @@ export interface Worker {
    * stop grace, its job then released to the queue. A job a caller's drain() runs is the caller's.
    */
   stop(): Promise<void>;
-  /** Runs queued jobs until none is runnable (tests use this instead of waiting). */
+  /** Runs queued jobs of every lane, one at a time in seq order, until none is runnable (tests). */
   drain(): Promise<number>;
 }
 
@@ -86,27 +89,44 @@ export function createWorker(options: WorkerOptions): Worker & { loop(): void } 
   const pollIntervalMs = options.pollIntervalMs ?? 500;
   const byKind = new Map(options.definitions.map((definition) => [definition.kind, definition]));
   const kinds = [...byKind.keys()];
+  const lanes = lanesFor(kinds);
   const abort = new AbortController();
-  let wake: (() => void) | null = null;
+  /** Each lane's way to end its pause at once: a job was enqueued, or the worker stops. */
+  const wakers = new Set<() => void>();
   let loopDone: Promise<void> = Promise.resolve();
-  const onEnqueued = () => wake?.();
+  const wakeLanes = () => {
+    for (const wake of wakers) wake();
+  };
   const housekeepingIntervalMs = options.housekeepingIntervalMs ?? HOUR_MS;
   /** Jobs of this worker released after a lost database connection, by id: how many times in a row. */
   const connectionLosses = new Map<string, number>();
-  let housekeepingDueAt = 0;
   const stopGraceMs = options.stopGraceMs ?? STOP_GRACE_MS;
-  /** The job the loop runs now (drain()'s jobs are its caller's to wait for). */
-  let loopJob: { readonly id: string; readonly kind: string } | null = null;
+  /** The jobs the lanes run now, one at most per lane (drain()'s jobs are its caller's to wait for). */
+  const loopJobs = new Set<{ readonly id: string; readonly kind: string; readonly lane: string }>();
 
-  /** Between jobs, never during one: it is short, and a long import must not wait on it. */
-  async function housekeepIfDue(): Promise<void> {
-    if (housekeepingIntervalMs <= 0 || Date.now() < housekeepingDueAt) return;
-    housekeepingDueAt = Date.now() + housekeepingIntervalMs;
-    try {
-      const report = await runHousekeeping(options.db);
-      options.logger.info({ housekeeping: report }, 'housekeeping done');
-    } catch (error) {
-      options.logger.warn({ err: error }, 'housekeeping failed; it runs again at its next turn');
+  /**
+   * Housekeeping in a loop of its own, at start and then every interval: no lane waits on it, and
+   * it does not wait for a long import to end. A database that is away gets it again with the
+   * loops' backoff, once it is back; other failures wait for the next turn.
+   */
+  async function housekeepingLoop(): Promise<void> {
+    if (housekeepingIntervalMs <= 0) return;
+    let failures = 0;
+    while (!abort.signal.aborted) {
+      let pauseMs = housekeepingIntervalMs;
+      try {
+        const report = await runHousekeeping(options.db);
+        failures = 0;
+        options.logger.info({ housekeeping: report }, 'housekeeping done');
+      } catch (error) {
+        if (abort.signal.aborted) break;
+        if (isDatabaseUnavailable(error)) {
+          failures += 1;
+          pauseMs = Math.min(housekeepingIntervalMs, loopRetryDelayMs(failures, pollIntervalMs));
+        }
+        options.logger.warn({ err: error }, 'housekeeping failed; it runs again at its next turn');
+      }
+      await sleep(pauseMs, undefined, { signal: abort.signal }).catch(() => undefined);
     }
   }
 
@@ -159,21 +179,23 @@ export function createWorker(options: WorkerOptions): Worker & { loop(): void } 
     return true;
   }
 
-  async function runOne(fromLoop = false): Promise<boolean> {
-    const job = await claimNextJob(options.db, id, lockSeconds, kinds, options.queueKey);
+  /** Claims and runs the oldest runnable job of the lane's kinds, or (drain()) of every kind. */
+  async function runOne(lane?: WorkerLane): Promise<boolean> {
+    const job = await claimNextJob(options.db, id, lockSeconds, lane?.kinds ?? kinds, options.queueKey);
     if (!job) return false;
-    if (!fromLoop) return runClaimed(job);
-    loopJob = job;
+    if (!lane) return runClaimed(job, options.logger);
+    const running = { id: job.id, kind: job.kind, lane: lane.name };
+    loopJobs.add(running);
     try {
-      return await runClaimed(job);
+      return await runClaimed(job, options.logger.child({ lane: lane.name }));
     } finally {
-      loopJob = null;
+      loopJobs.delete(running);
     }
   }
 
-  async function runClaimed(job: JobRow): Promise<boolean> {
+  async function runClaimed(job: JobRow, parentLogger: Logger): Promise<boolean> {
     const definition = byKind.get(job.kind);
-    const logger = options.logger.child({ jobId: job.id, jobKind: job.kind, attempt: job.attempts });
+    const logger = parentLogger.child({ jobId: job.id, jobKind: job.kind, attempt: job.attempts });
     if (!definition) {
       await failJob(
         options.db,
@@ -243,26 +265,29 @@ export function createWorker(options: WorkerOptions): Worker & { loop(): void } 
     return true;
   }
 
-  async function loopBody(): Promise<void> {
-    jobSignals.on('enqueued', onEnqueued);
+  /** One lane's claim loop: its jobs one after another, a pause when it has none runnable. */
+  async function laneLoop(lane: WorkerLane): Promise<void> {
+    const logger = options.logger.child({ lane: lane.name });
+    let wake: (() => void) | null = null;
+    const waker = () => wake?.();
+    wakers.add(waker);
     try {
       let failures = 0;
       while (!abort.signal.aborted) {
         let worked = false;
         try {
-          worked = await runOne(true);
-          if (failures > 0) options.logger.info({ failures }, 'worker loop recovered');
+          worked = await runOne(lane);
+          if (failures > 0) logger.info({ failures }, 'worker loop recovered');
           failures = 0;
         } catch (error) {
           if (abort.signal.aborted) break;
           failures += 1;
-          options.logger.error(
+          logger.error(
             { err: error, failures, retryInMs: loopRetryDelayMs(failures, pollIntervalMs) },
             'worker loop error',
           );
         }
         if (worked) continue;
-        if (!abort.signal.aborted && failures === 0) await housekeepIfDue();
         await Promise.race([
           sleep(loopRetryDelayMs(failures, pollIntervalMs), undefined, { signal: abort.signal }).catch(
             () => undefined,
@@ -272,7 +297,16 @@ export function createWorker(options: WorkerOptions): Worker & { loop(): void } 
         wake = null;
       }
     } finally {
-      jobSignals.off('enqueued', onEnqueued);
+      wakers.delete(waker);
+    }
+  }
+
+  async function loopBody(): Promise<void> {
+    jobSignals.on('enqueued', wakeLanes);
+    try {
+      await Promise.all([...lanes.map((lane) => laneLoop(lane)), housekeepingLoop()]);
+    } finally {
+      jobSignals.off('enqueued', wakeLanes);
     }
   }
 
@@ -283,29 +317,33 @@ export function createWorker(options: WorkerOptions): Worker & { loop(): void } 
     },
     async stop() {
       abort.abort();
-      wake?.();
+      wakeLanes();
       let timer: NodeJS.Timeout | undefined;
       const ended = await Promise.race([
         loopDone.then(() => true),
         new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), stopGraceMs))),
       ]);
       clearTimeout(timer);
-      const job = loopJob;
-      if (ended || !job) return;
-      // Its handler does not stop (a step that does not answer): give the job back now. Should the
+      if (ended) return;
+      // Their handlers do not stop (a step that does not answer): give the jobs back now. Should a
       // handler still end later, its completion is not recorded (the claim is no longer this worker's).
-      try {
-        await releaseJob(options.db, job.id, id);
-        options.logger.warn(
-          { jobId: job.id, jobKind: job.kind, waitedMs: stopGraceMs },
-          'job still running at shutdown; released to the queue',
-        );
-      } catch (error) {
-        options.logger.warn(
-          { jobId: job.id, jobKind: job.kind, reason: errorText(error) },
-          'job still running at shutdown and could not be released: it is taken over when its lock expires',
-        );
-      }
+      await Promise.all(
+        [...loopJobs].map(async (job) => {
+          const fields = { jobId: job.id, jobKind: job.kind, lane: job.lane };
+          try {
+            await releaseJob(options.db, job.id, id);
+            options.logger.warn(
+              { ...fields, waitedMs: stopGraceMs },
+              'job still running at shutdown; released to the queue',
+            );
+          } catch (error) {
+            options.logger.warn(
+              { ...fields, reason: errorText(error) },
+              'job still running at shutdown and could not be released: it is taken over when its lock expires',
+            );
+          }
+        }),
+      );
     },
     async drain() {
       let count = 0;
