@@ -78,12 +78,15 @@ export interface Worker {
 export function startWorker(options: WorkerOptions): Worker {
   const worker = createWorker(options);
   // The id is what `jobs.locked_by` holds: it ties a claimed job to this process.
-  options.logger.info({ workerId: worker.id, pid: process.pid }, 'worker started');
+  const lanes = Object.fromEntries(worker.lanes.map((lane) => [lane.name, lane.kinds]));
+  options.logger.info({ workerId: worker.id, pid: process.pid, lanes }, 'worker started');
   worker.loop();
   return worker;
 }
 
-export function createWorker(options: WorkerOptions): Worker & { loop(): void } {
+export function createWorker(
+  options: WorkerOptions,
+): Worker & { loop(): void; readonly lanes: readonly WorkerLane[] } {
   const id = options.workerId ?? `worker-${randomUUID().slice(0, 8)}`;
   const lockSeconds = options.lockSeconds ?? configuredLockSeconds;
   const pollIntervalMs = options.pollIntervalMs ?? 500;
@@ -312,6 +315,7 @@ export function createWorker(options: WorkerOptions): Worker & { loop(): void } 
 
   return {
     id,
+    lanes,
     loop() {
       loopDone = loopBody();
     },

@@ -5,6 +5,7 @@
 // run. A customer's jobs still run strictly one after another, in enqueue order, across lanes and
 // workers. A fake mail server here holds every send until the test lets it go.
 import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
 import pino from 'pino';
 import { z } from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import { insertOutboxEmail } from '../../src/db/repositories/outbox.ts';
 import { deliverEmailJob } from '../../src/jobs/definitions/deliver-email.job.ts';
 import { defineJob } from '../../src/jobs/job-definition.ts';
 import { claimNextJob, enqueueJob, findJob } from '../../src/jobs/queue.ts';
+import { jobDefinitions } from '../../src/jobs/registry.ts';
 import { createWorker, startWorker, type Worker } from '../../src/jobs/worker.ts';
 import { DELIVER_EMAIL_JOB } from '../../src/services/email/email-service.ts';
 import { setMailTransport, type MailTransport } from '../../src/services/email/mail-transport.ts';
@@ -249,6 +251,32 @@ describe('worker lanes', () => {
     for (const id of [importJob.id, emailJob.id])
       expect(await findJob(db, id)).toMatchObject({ status: 'queued', locked_by: null, attempts: 0 });
     neverEnds.open();
+  });
+
+  it('names its lanes and their kinds when it starts', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+        done();
+      },
+    });
+    const worker = startWorker({
+      db: database().db,
+      logger: pino({ level: 'info' }, sink),
+      definitions: jobDefinitions,
+      housekeepingIntervalMs: 0,
+    });
+    await worker.stop();
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        msg: 'worker started',
+        lanes: {
+          customers: ['provision-customer', 'delete-customer', IMPORT_JOB_KIND],
+          email: [DELIVER_EMAIL_JOB, 'send-password-reset', 'sign-up'],
+        },
+      }),
+    );
   });
 
   it('drain() runs the queued jobs of every lane', async () => {
