@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'validation_failed'
   | 'not_found'
   | 'conflict'
+  | 'precondition_failed'
   | 'forbidden'
   | 'unauthenticated'
   | 'rate_limited'

@@ -15,7 +15,7 @@
 //   routes below that send it `Location`.
 // - Every admin and Wholesale operation may answer 503 with `Retry-After` while the database is
 //   unavailable (errors.ts setDatabaseRetryAfter): any request may meet an outage.
-// - A 204 has no content; a nullable enum lists `null` (OpenAPI 3.0.3: `nullable` does not add
+// - A 204 and a 304 have no content; a nullable enum lists `null` (OpenAPI 3.0.3: `nullable` does not add
 //   null to an `enum`, so strict validators refused the null the API answers).
 // The route's schema is never changed in place: Fastify validates and serializes with it.
 import type { FastifySchema, RouteOptions } from 'fastify';
@@ -257,7 +257,11 @@ export function withDocumentedAnswers(
   const response: JsonObject = {};
   for (const [status, schema] of Object.entries(transformed.response)) {
     let answer =
-      status === '204' ? { type: 'null', description: 'No content' } : withNullInNullableEnums(schema);
+      status === '204'
+        ? { type: 'null', description: 'No content' }
+        : status === '304' // a conditional GET's (edit-etag.ts): no content either
+          ? { type: 'null', description: 'Not modified: If-None-Match names the current version' }
+          : withNullInNullableEnums(schema);
     if (status === '503' && route.url.startsWith('/v1/'))
       answer = withHeaders(answer, DATABASE_RETRY_AFTER_HEADER);
     if (admin) {

@@ -5,10 +5,21 @@ import {
   createCustomer,
   deleteCustomer,
   getCustomerView,
+  getVersionedCustomerView,
   listCustomerViews,
-  updateCustomerDetails,
+  updateVersionedCustomerDetails,
 } from '../../services/customers/customer-service.ts';
 import type { App } from '../app.ts';
+import {
+  conditionalGetHeaders,
+  conditionalWriteHeaders,
+  ETAG_HEADER,
+  etagOfVersion,
+  ifMatchVersions,
+  ifNoneMatchHits,
+  notModifiedResponse,
+  preconditionFailedResponse,
+} from '../edit-etag.ts';
 import { partnerAdminsOnly } from './partner-level-guards.ts';
 import { pageQuery, setNextLink } from '../paging.ts';
 import { addressInput, addressOutput, customerParams, errorResponses } from '../schemas/common.ts';
@@ -82,6 +93,9 @@ const createBody = z.strictObject({
 
 const updateBody = createBody.omit({ firstLocation: true }).partial();
 
+/** The customer as GET and PATCH answer it, with its version in `ETag` (ADR 0092). */
+const versionedCustomerOutput = customerOutput.meta({ headers: ETAG_HEADER });
+
 export async function customerRoutes(app: App): Promise<void> {
   app.get(
     '/v1/customers',
@@ -130,10 +144,19 @@ export async function customerRoutes(app: App): Promise<void> {
         tags: ['customers'],
         summary: 'Get a customer',
         params: customerParams,
-        response: { 200: customerOutput, ...errorResponses },
+        headers: conditionalGetHeaders,
+        response: { 200: versionedCustomerOutput, ...notModifiedResponse, ...errorResponses },
       },
     },
-    async (request) => getCustomerView(request.serviceContext(), request.params.customerId),
+    async (request, reply) => {
+      const { view, version } = await getVersionedCustomerView(
+        request.serviceContext(),
+        request.params.customerId,
+      );
+      reply.header('etag', etagOfVersion(version));
+      if (ifNoneMatchHits(request, version)) return reply.status(304).send(null);
+      return view;
+    },
   );
 
   app.patch(
@@ -142,15 +165,29 @@ export async function customerRoutes(app: App): Promise<void> {
       schema: {
         tags: ['customers'],
         summary: 'Update a customer (202 while a change of sold packages is applied)',
+        description:
+          'Send the `ETag` of the customer as read as `If-Match`: a change by someone else since then is refused with 412 `precondition_failed` instead of being overwritten (ADR 0092).',
         params: customerParams,
+        headers: conditionalWriteHeaders,
         body: updateBody,
-        response: { 200: customerOutput, 202: customerOutput, ...errorResponses },
+        response: {
+          200: versionedCustomerOutput,
+          202: versionedCustomerOutput,
+          ...errorResponses,
+          ...preconditionFailedResponse,
+        },
       },
     },
     async (request, reply) => {
       const context = request.serviceContext();
       const { id } = await getCustomerView(context, request.params.customerId);
-      const customer = await updateCustomerDetails(context, id, request.body);
+      const { view: customer, version } = await updateVersionedCustomerDetails(
+        context,
+        id,
+        request.body,
+        ifMatchVersions(request),
+      );
+      reply.header('etag', etagOfVersion(version));
       // A change of the sold packages continues in the background (status `updating`).
       if (customer.status === 'updating') {
         return reply.status(202).header('location', `/v1/customers/${customer.id}`).send(customer);

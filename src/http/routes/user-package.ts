@@ -4,6 +4,13 @@ import { PACKAGE_IDS } from '../../domain/packages/catalog.ts';
 import { changeUserPackage } from '../../services/provisioning/change-package.ts';
 import { withApiField } from '../../services/users/user-input.ts';
 import type { App } from '../app.ts';
+import {
+  conditionalWriteHeaders,
+  ETAG_HEADER,
+  etagOfVersion,
+  ifMatchVersions,
+  preconditionFailedResponse,
+} from '../edit-etag.ts';
 import { customerParams, errorResponses } from '../schemas/common.ts';
 import { lifecycleUserOutput, warningOutput } from './user-lifecycle-schemas.ts';
 
@@ -17,7 +24,10 @@ export async function userPackageRoutes(app: App): Promise<void> {
         tags: ['users'],
         summary:
           "Change a user's package (give the calling number information when the new package needs it)",
+        description:
+          'Send the `ETag` of the user as read (GET …/users/{userId}) as `If-Match`: a change by someone else since then is refused with 412 `precondition_failed` (ADR 0092). The answer carries the new `ETag`.',
         params: userParams,
+        headers: conditionalWriteHeaders,
         // Strict, as every admin body: a stray key is a 400 naming it, not a 200 that ignored it.
         body: z.strictObject({
           package: z.enum(PACKAGE_IDS),
@@ -32,18 +42,22 @@ export async function userPackageRoutes(app: App): Promise<void> {
           phoneNumber: z.string().max(32).optional(),
         }),
         response: {
-          200: z.object({ user: lifecycleUserOutput, warnings: z.array(warningOutput) }),
+          200: z
+            .object({ user: lifecycleUserOutput, warnings: z.array(warningOutput) })
+            .meta({ headers: ETAG_HEADER }),
           ...errorResponses,
+          ...preconditionFailedResponse,
         },
       },
     },
-    async (request) => {
-      const { user, warnings } = await changeUserPackage(
+    async (request, reply) => {
+      const { user, warnings, version } = await changeUserPackage(
         request.serviceContext(),
         request.params.customerId,
         request.params.userId,
-        request.body,
+        { ...request.body, expectedVersions: ifMatchVersions(request) },
       );
+      reply.header('etag', etagOfVersion(version));
       // A warning names the request property (`attendantConsole`), not the planner's column.
       return { user, warnings: warnings.map(withApiField) };
     },

@@ -4,11 +4,21 @@ import { PACKAGE_IDS } from '../../domain/packages/catalog.ts';
 import {
   createUserWithWarnings,
   deleteUser,
-  getUser,
+  getVersionedUser,
   listUserViews,
-  updateUser,
+  updateVersionedUser,
 } from '../../services/users/user-service.ts';
 import type { App } from '../app.ts';
+import {
+  conditionalGetHeaders,
+  conditionalWriteHeaders,
+  ETAG_HEADER,
+  etagOfVersion,
+  ifMatchVersions,
+  ifNoneMatchHits,
+  notModifiedResponse,
+  preconditionFailedResponse,
+} from '../edit-etag.ts';
 import { precompiledOkSerializer } from '../plugins/precompiled-serializer.ts';
 import { pageQuery, setNextLink } from '../paging.ts';
 import { customerParams, errorResponses } from '../schemas/common.ts';
@@ -25,6 +35,9 @@ const createdUserOutput = userOutput
       .describe('Warnings that did not block the add, e.g. preferred_site_missing'),
   })
   .describe('CreatedUser');
+
+/** The user as GET and PATCH answer it, with its version in `ETag` (ADR 0092). */
+const versionedUserOutput = userOutput.meta({ headers: ETAG_HEADER });
 
 export async function userRoutes(app: App): Promise<void> {
   app.get(
@@ -97,10 +110,20 @@ export async function userRoutes(app: App): Promise<void> {
         tags: ['users'],
         summary: 'Get a user',
         params: userParams,
-        response: { 200: userOutput, ...errorResponses },
+        headers: conditionalGetHeaders,
+        response: { 200: versionedUserOutput, ...notModifiedResponse, ...errorResponses },
       },
     },
-    async (request) => getUser(request.serviceContext(), request.params.customerId, request.params.userId),
+    async (request, reply) => {
+      const { view, version } = await getVersionedUser(
+        request.serviceContext(),
+        request.params.customerId,
+        request.params.userId,
+      );
+      reply.header('etag', etagOfVersion(version));
+      if (ifNoneMatchHits(request, version)) return reply.status(304).send(null);
+      return view;
+    },
   );
 
   app.patch(
@@ -109,13 +132,25 @@ export async function userRoutes(app: App): Promise<void> {
       schema: {
         tags: ['users'],
         summary: 'Update a user',
+        description:
+          'Send the `ETag` of the user as read as `If-Match`: a change by someone else since then (an admin, an import, SCIM) is refused with 412 `precondition_failed` instead of being overwritten (ADR 0092).',
         params: userParams,
+        headers: conditionalWriteHeaders,
         body: updateUserInput,
-        response: { 200: userOutput, ...errorResponses },
+        response: { 200: versionedUserOutput, ...errorResponses, ...preconditionFailedResponse },
       },
     },
-    async (request) =>
-      updateUser(request.serviceContext(), request.params.customerId, request.params.userId, request.body),
+    async (request, reply) => {
+      const { view, version } = await updateVersionedUser(
+        request.serviceContext(),
+        request.params.customerId,
+        request.params.userId,
+        request.body,
+        ifMatchVersions(request),
+      );
+      reply.header('etag', etagOfVersion(version));
+      return view;
+    },
   );
 
   app.delete(

@@ -42,6 +42,8 @@ export function toScimError(error: unknown): ScimError {
         if (error.details.some((d) => d.code === PACKAGE_LIMIT_REACHED))
           return new ScimError(400, 'invalidValue', detail);
         return new ScimError(409, 'uniqueness', detail);
+      case 'precondition_failed':
+        return new ScimError(412, undefined, detail);
       case 'validation_failed':
         // A body that is no JSON at all is syntax; a value the product refuses is a value.
         if (error.details.some((d) => d.code === INVALID_JSON_CODE))

@@ -35,6 +35,7 @@ import {
   customerScope,
 } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { assertExpectedVersion, type ExpectedVersions } from '../concurrency/edit-version.ts';
 import type { Executor, ServiceContext } from '../context.ts';
 import { isUniqueViolation } from '../db-errors.ts';
 import {
@@ -229,8 +230,21 @@ export async function requireCustomer(
 }
 
 export async function getCustomerView(context: ServiceContext, ref: string): Promise<CustomerView> {
+  return (await getVersionedCustomerView(context, ref)).view;
+}
+
+/** The customer with the stored version it was read at: the admin API's ETag (ADR 0092). */
+export interface VersionedCustomerView {
+  readonly view: CustomerView;
+  readonly version: number;
+}
+
+export async function getVersionedCustomerView(
+  context: ServiceContext,
+  ref: string,
+): Promise<VersionedCustomerView> {
   const row = await requireCustomer(context, ref);
-  return loadCustomerView(context.db, row, context.locale);
+  return { view: await loadCustomerView(context.db, row, context.locale), version: row.version };
 }
 
 export interface UpdateCustomerInput {
@@ -250,6 +264,20 @@ export async function updateCustomerDetails(
   customerId: string,
   input: UpdateCustomerInput,
 ): Promise<CustomerView> {
+  return (await updateVersionedCustomerDetails(context, customerId, input)).view;
+}
+
+/**
+ * updateCustomerDetails, refused with 412 when the customer's version is not one of
+ * `expectedVersions` (checked under the customer's row lock, before anything is written); answers
+ * the version after the change.
+ */
+export async function updateVersionedCustomerDetails(
+  context: ServiceContext,
+  customerId: string,
+  input: UpdateCustomerInput,
+  expectedVersions?: ExpectedVersions,
+): Promise<VersionedCustomerView> {
   assertCanWrite(context.actor);
   const details = [
     ...checkCustomerName(input.name),
@@ -274,6 +302,7 @@ export async function updateCustomerDetails(
   return context.db.transaction().execute(async (trx) => {
     const existing = await lockCustomer(trx, customerScope(context.actor), customerId);
     if (!existing) throw notFound('Customer', 'Klant');
+    assertExpectedVersion(expectedVersions, existing.version, 'customer');
     if (input.packages !== undefined) assertMayChangeSoldPackages(context.actor);
     if (!canStart('update', existing.status)) throw customerBusy(existing.status);
     const before = await loadCustomerView(trx, existing, context.locale);
@@ -328,7 +357,7 @@ export async function updateCustomerDetails(
       before,
       after,
     });
-    return after;
+    return { view: after, version: row.version };
   });
 }
 

@@ -13,6 +13,7 @@ import { findLocation } from '../../db/repositories/locations.ts';
 import { findUser, lockUser, toUserState } from '../../db/repositories/users.ts';
 import type { CustomerRow, UserRow } from '../../db/schema.ts';
 import { assertCanWrite } from '../access/policy.ts';
+import { assertExpectedVersion, type ExpectedVersions } from '../concurrency/edit-version.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
@@ -38,6 +39,8 @@ export interface ChangePackageInput {
    * without them. It may throw to refuse the change. Absent: they are planned as given.
    */
   readonly usesCallingFields?: ((user: UserRow, locations: LocationLookup) => boolean) | undefined;
+  /** The user versions the change was prepared from (If-Match, ADR 0092); absent: any. */
+  readonly expectedVersions?: ExpectedVersions;
 }
 
 type LocationLookup = Pick<PlanningContext, 'locationById'>;
@@ -45,6 +48,8 @@ type LocationLookup = Pick<PlanningContext, 'locationById'>;
 export interface PackageChangeResult {
   readonly user: UserView;
   readonly warnings: WarningDetail[];
+  /** The user's stored version after the change: the admin API's ETag. */
+  readonly version: number;
 }
 
 async function viewOf(context: ServiceContext, row: UserRow): Promise<UserView> {
@@ -85,6 +90,7 @@ export async function changeUserPackage(
     const locked = await lockUsageOfCustomer(trx, customer.id);
     const existing = isUuidLike(userId) ? await lockUser(trx, customer.id, userId) : undefined;
     if (!existing) throw notFound('User', 'Gebruiker');
+    assertExpectedVersion(input.expectedVersions, existing.version, 'user');
     if (existing.status === 'pending_user_migration') throw pendingMigration();
     const { state } = await loadPlanningState(
       trx,
@@ -129,6 +135,7 @@ export async function changeUserPackage(
   return {
     user: await viewOf(context, after),
     warnings: outcome.warnings.map((issue) => warningDetail(issue, context.locale)),
+    version: after.version,
   };
 }
 

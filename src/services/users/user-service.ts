@@ -8,6 +8,7 @@ import { toUserState, findUser, listUsers, lockUser } from '../../db/repositorie
 import { findLocation } from '../../db/repositories/locations.ts';
 import type { UserRow, UserStatus } from '../../db/schema.ts';
 import { assertCanWrite } from '../access/policy.ts';
+import { assertExpectedVersion, type ExpectedVersions } from '../concurrency/edit-version.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
@@ -81,10 +82,24 @@ export async function getUser(
   customerRef: string,
   userId: string,
 ): Promise<UserView> {
+  return (await getVersionedUser(context, customerRef, userId)).view;
+}
+
+/** A view with the stored version it was read at: the admin API's ETag (ADR 0092). */
+export interface Versioned<T> {
+  readonly view: T;
+  readonly version: number;
+}
+
+export async function getVersionedUser(
+  context: ServiceContext,
+  customerRef: string,
+  userId: string,
+): Promise<Versioned<UserView>> {
   const customer = await requireCustomer(context, customerRef);
   const row = isUuidLike(userId) ? await findUser(context.db, customer.id, userId) : undefined;
   if (!row) throw notFound('User', 'Gebruiker');
-  return viewOf(context, row);
+  return { view: await viewOf(context, row), version: row.version };
 }
 
 export async function updateUser(
@@ -93,12 +108,27 @@ export async function updateUser(
   userId: string,
   input: UserFieldsInput,
 ): Promise<UserView> {
+  return (await updateVersionedUser(context, customerRef, userId, input)).view;
+}
+
+/**
+ * updateUser, refused with 412 when the user's version is not one of `expectedVersions` (checked
+ * under the user's row lock, before anything is written); answers the version after the change.
+ */
+export async function updateVersionedUser(
+  context: ServiceContext,
+  customerRef: string,
+  userId: string,
+  input: UserFieldsInput,
+  expectedVersions?: ExpectedVersions,
+): Promise<Versioned<UserView>> {
   assertCanWrite(context.actor);
   const customer = await requireCustomer(context, customerRef);
   const row = await context.db.transaction().execute(async (trx) => {
     const locked = await lockUsageOfCustomer(trx, customer.id); // before the user's row (ADR 0073)
     const existing = isUuidLike(userId) ? await lockUser(trx, customer.id, userId) : undefined;
     if (!existing) throw notFound('User', 'Gebruiker');
+    assertExpectedVersion(expectedVersions, existing.version, 'user');
     const { state } = await loadPlanningState(trx, locked, planningKeys(existing.email, input), {
       purpose: 'locked',
     });
@@ -123,7 +153,7 @@ export async function updateUser(
   // Licences follow the committed change downstream (a package or add-on change).
   const steps = licenceChangeSteps(holdingOf(row.before), holdingOf(row.after));
   const current = steps.length > 0 ? await pushLicenceSteps(context, customer, row.after, steps) : row.after;
-  return viewOf(context, current);
+  return { view: await viewOf(context, current), version: current.version };
 }
 
 /**
