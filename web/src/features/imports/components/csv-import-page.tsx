@@ -48,7 +48,34 @@ import { RecentImports } from './recent-imports.tsx';
 import { UploadProgressPanel } from './upload-progress.tsx';
 import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
 
-function JobProgress({ job, label }: { job: ImportJob; label: string }) {
+/**
+ * What a screen reader hears of the dry run, from one polite status that stays in the page from
+ * queued to validated: the check's progress at each quarter, then its outcome (counts) once. A
+ * status mounted only with the outcome in it is often not read at all.
+ */
+function DryRunAnnouncement({ job }: { job: ImportJob }) {
+  const { t } = useTranslation();
+  const { done, total } = progressOf(job);
+  const rows = total ? t('imports.progressRows', { done, count: total }) : t('imports.progressStarting');
+  const counts = job.counts ?? {};
+  const text =
+    job.status === 'validated'
+      ? t('imports.dryRunDone', {
+          outcome: t('imports.outcomeCountsWould', {
+            add: counts.add ?? 0,
+            modify: counts.modify ?? 0,
+            remove: counts.remove ?? 0,
+            count: counts.error ?? 0,
+          }),
+        })
+      : job.status === 'failed'
+        ? t('imports.fileRejected')
+        : `${t('imports.validating')} ${rows}`;
+  const percent = job.status === 'validated' ? 100 : total ? Math.min(100, (done / total) * 100) : 0;
+  return <ProgressAnnouncement text={text} percent={percent} state={job.status} />;
+}
+
+function JobProgress({ job, label, announce = true }: { job: ImportJob; label: string; announce?: boolean }) {
   const { t } = useTranslation();
   const { done, total } = progressOf(job);
   // A finished job has been through every row, whatever the counter of applied rows says.
@@ -66,7 +93,10 @@ function JobProgress({ job, label }: { job: ImportJob; label: string }) {
           {rows}
         </Text>
       </Group>
-      <ProgressAnnouncement text={`${label} ${rows}`} percent={percent} state={job.status} />
+      {/* Off where the page has one status for all of the job's states (the dry run's). */}
+      {announce ? (
+        <ProgressAnnouncement text={`${label} ${rows}`} percent={percent} state={job.status} />
+      ) : null}
       <Progress
         value={percent}
         color={
@@ -373,8 +403,9 @@ export function CsvImportPage() {
               </Title>
               <StatusBadge status={dryRunJob.status} />
             </Group>
+            <DryRunAnnouncement job={dryRunJob} />
             {dryRunJob.status === 'queued' || dryRunJob.status === 'validating' ? (
-              <JobProgress job={dryRunJob} label={t('imports.validating')} />
+              <JobProgress job={dryRunJob} label={t('imports.validating')} announce={false} />
             ) : null}
             {dryRunJob.status === 'failed' ? (
               <Alert color="red" role="alert" title={t('imports.fileRejected')}>
