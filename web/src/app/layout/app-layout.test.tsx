@@ -48,7 +48,7 @@ describe('app layout on a narrow screen', () => {
     const menu = screen.getByTestId('mobile-header-actions');
     expect(menu.closest('nav')?.id).toBe('main-navigation');
     expect(await within(menu).findByRole('link', { name: 'Back to Partner Hub' })).toBeTruthy();
-    expect(within(menu).getByRole('radio', { name: 'NL' })).toBeTruthy();
+    expect(within(menu).getByRole('radio', { name: 'Nederlands' })).toBeTruthy();
     expect(within(menu).getByRole('button', { name: 'Sign out' })).toBeTruthy();
     expect(within(menu).getByText('admin@partner.example')).toBeTruthy();
     // The burger says which panel it opens.

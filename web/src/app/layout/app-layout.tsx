@@ -24,6 +24,7 @@ import { CanWriteProvider } from '../../lib/permissions.tsx';
 import { useLogout } from '../../features/auth/api/logout.ts';
 import { useCustomer } from '../../features/customers/api/get-customer.ts';
 import { controlHubNav, partnerHubNav } from './nav-items.ts';
+import { OfflinePausedNotice } from './offline-paused-notice.tsx';
 import './skip-link.css';
 
 /**
@@ -182,6 +183,8 @@ export function AppLayout() {
               shows a screen on that old screen (old heading, nothing announced) until the new code
               arrives; a new boundary per address shows the loading status at once. Only this
               boundary remounts, not the shell around it. */}
+          {/* Offline, a screen's data load is paused (not failed): said here once for every screen. */}
+          <OfflinePausedNotice />
           <Suspense key={location.pathname} fallback={<PageLoading />}>
             <Outlet />
           </Suspense>
