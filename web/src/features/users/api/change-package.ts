@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
+import { ifMatchHeaders } from '../../../lib/versioned-request.ts';
 import type { ProvisioningError, User } from './user-types.ts';
 import { usersPath } from './user-types.ts';
 
@@ -13,7 +14,8 @@ export interface PackageChange {
   phoneNumber?: string;
 }
 
-export function useChangePackage(customerId: string, userId: string) {
+/** `etag`: of the user as the dialog was opened on, sent as If-Match (412 when changed since). */
+export function useChangePackage(customerId: string, userId: string, etag?: string | null) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (change: PackageChange) =>
@@ -22,6 +24,7 @@ export function useChangePackage(customerId: string, userId: string) {
         {
           method: 'PUT',
           body: change,
+          headers: ifMatchHeaders(etag),
         },
       ),
     // Not only the users: the customer's package usage ("x of y in use") and free numbers moved too.

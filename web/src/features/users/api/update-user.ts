@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { ifMatchHeaders, sendWithEtag, type WithEtag } from '../../../lib/versioned-request.ts';
 import { userQueryKey } from './get-user.ts';
 import type { User } from './user-types.ts';
 import { usersPath } from './user-types.ts';
@@ -43,14 +43,20 @@ export type BasicLicencesPatch = Partial<
 /** The Jabber settings, by the API's field names (SPEC §3: FALSE when never given). */
 export type JabberField = 'jabberCalling' | 'jabberWithWebexTeams';
 
-export function useUpdateUser(customerId: string, userId: string) {
+/**
+ * Saves the patch as a change of the version the form was loaded from (`etag`, sent as If-Match):
+ * a change by someone else since then makes it fail with 412 instead of overwriting theirs.
+ */
+export function useUpdateUser(customerId: string, userId: string, etag?: string | null) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (patch: UserPatch) =>
-      apiRequest<UserDetails>(`${usersPath(customerId)}/${encodeURIComponent(userId)}`, {
-        method: 'PATCH',
-        body: patch,
-      }),
+    mutationFn: async (patch: UserPatch): Promise<WithEtag<UserDetails>> => {
+      const saved = await sendWithEtag<UserDetails>(
+        `${usersPath(customerId)}/${encodeURIComponent(userId)}`,
+        { method: 'PATCH', body: patch, headers: ifMatchHeaders(etag) },
+      );
+      return { ...saved.data, etag: saved.etag };
+    },
     onSuccess: (user) => {
       queryClient.setQueryData(userQueryKey(customerId, userId), user);
       return queryClient.invalidateQueries({ queryKey: ['customers', customerId, 'users'] });

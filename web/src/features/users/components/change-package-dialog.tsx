@@ -16,10 +16,13 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
+import { isStaleEdit, StaleEditAlert } from '../../../components/ui/stale-edit-alert.tsx';
+import type { WithEtag } from '../../../lib/versioned-request.ts';
 import { sortErrorsByField } from '../../../lib/field-errors.ts';
 import type { PackageChange } from '../api/change-package.ts';
 import { useChangePackage } from '../api/change-package.ts';
 import { useCustomerFullAdminEmails } from '../api/customer-full-admins.ts';
+import { useEditedUser } from '../api/edited-user.ts';
 import { useExtensionLength } from '../api/extension-length.ts';
 import { useFreeNumbers } from '../api/list-free-numbers.ts';
 import { useLocationOptions } from '../api/list-locations.ts';
@@ -33,7 +36,8 @@ import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
 
 interface ChangePackageDialogProps {
   customerId: string;
-  user: User;
+  /** The user as read, with the ETag the change sends back as If-Match. */
+  user: WithEtag<User>;
   opened: boolean;
   onClose: () => void;
 }
@@ -42,9 +46,41 @@ interface ChangePackageDialogProps {
 /** The fields that show a server refusal under them (the phone number's picker shows it in the alert). */
 const CALLING_FIELDS = ['extension'] as const;
 
-export function ChangePackageDialog({ customerId, user, opened, onClose }: ChangePackageDialogProps) {
+/**
+ * A change after someone else changed the user is refused (412): the dialog says so and offers
+ * Reload, which starts the choice afresh from the user as it is now (ADR 0092).
+ */
+export function ChangePackageDialog(props: ChangePackageDialogProps) {
+  const edited = useEditedUser(props.customerId, props.user);
+  return (
+    <ChangePackageForm
+      key={edited.generation}
+      {...props}
+      user={edited.user}
+      onReload={edited.reload}
+      reloading={edited.reloading}
+      reloadError={edited.reloadError}
+    />
+  );
+}
+
+interface ChangePackageFormProps extends ChangePackageDialogProps {
+  onReload: () => void;
+  reloading: boolean;
+  reloadError: unknown;
+}
+
+function ChangePackageForm({
+  customerId,
+  user,
+  opened,
+  onClose,
+  onReload,
+  reloading,
+  reloadError,
+}: ChangePackageFormProps) {
   const { t } = useTranslation();
-  const change = useChangePackage(customerId, user.id);
+  const change = useChangePackage(customerId, user.id, user.etag);
   const changeOnce = useSubmitOnce();
   const locations = useLocationOptions(customerId);
   const queryClient = useQueryClient();
@@ -233,7 +269,12 @@ export function ChangePackageDialog({ customerId, user, opened, onClose }: Chang
                 : t('changePackage.samePackage')}
           </Alert>
         ) : null}
-        {change.isError ? <ErrorAlert error={change.error} fieldsShown={CALLING_FIELDS} /> : null}
+        {isStaleEdit(change.error) ? (
+          <StaleEditAlert record="user" onReload={onReload} reloading={reloading} />
+        ) : change.isError ? (
+          <ErrorAlert error={change.error} fieldsShown={CALLING_FIELDS} />
+        ) : null}
+        {reloadError ? <ErrorAlert error={reloadError} action="load" /> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

@@ -1,12 +1,16 @@
 import { useMemo, useState } from 'react';
 import { Alert, Autocomplete, Checkbox, Fieldset, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { FormDialog, showSaved } from '../../../components/ui/form-dialog.tsx';
+import { isStaleEdit, StaleEditAlert } from '../../../components/ui/stale-edit-alert.tsx';
+import type { WithEtag } from '../../../lib/versioned-request.ts';
 import { timeZoneOptions } from '../../../lib/time-zone-options.ts';
 import { usePatchForm } from '../../../lib/use-patch-form.ts';
 import { tKey } from '../../../i18n/t-key.ts';
 import type { BasicLicencesPatch, UserDetails } from '../api/update-user.ts';
 import { useUpdateUser } from '../api/update-user.ts';
+import { useEditedUser } from '../api/edited-user.ts';
 import { fullName } from '../api/user-types.ts';
 import type { EditUserField } from './edit-user-values.ts';
 import {
@@ -67,16 +71,51 @@ function basicLicencesPatch(current: BasicLicenceValues, initial: BasicLicenceVa
 
 interface EditUserDialogProps {
   customerId: string;
-  user: UserDetails;
+  /** The user as read, with the ETag the save sends back as If-Match. */
+  user: WithEtag<UserDetails>;
   directorySync: boolean;
   opened: boolean;
   onClose: () => void;
 }
 
-/** Edits a user's names and profile fields; the server's objections appear under their fields. */
-export function EditUserDialog({ customerId, user, directorySync, opened, onClose }: EditUserDialogProps) {
+/**
+ * Edits a user's names and profile fields; the server's objections appear under their fields. A
+ * save after someone else changed the user is refused (412): the dialog says so and offers Reload,
+ * which starts the form afresh from the user as it is now.
+ */
+export function EditUserDialog(props: EditUserDialogProps) {
+  const edited = useEditedUser(props.customerId, props.user);
+  return (
+    <EditUserForm
+      key={edited.generation}
+      {...props}
+      user={edited.user}
+      onReload={edited.reload}
+      reloading={edited.reloading}
+      reloadError={edited.reloadError}
+    />
+  );
+}
+
+interface EditUserFormProps extends EditUserDialogProps {
+  onReload: () => void;
+  reloading: boolean;
+  reloadError: unknown;
+}
+
+function EditUserForm({
+  customerId,
+  user,
+  directorySync,
+  opened,
+  onClose,
+  onReload,
+  reloading,
+  reloadError,
+}: EditUserFormProps) {
   const { t } = useTranslation();
-  const update = useUpdateUser(customerId, user.id);
+  const update = useUpdateUser(customerId, user.id, user.etag);
+  const stale = isStaleEdit(update.error);
   const initial = useMemo(() => editUserValuesOf(user), [user]);
   const zones = useMemo(timeZoneOptions, []);
   const initialJabber = useMemo(() => jabberValuesOf(user), [user]);
@@ -108,7 +147,7 @@ export function EditUserDialog({ customerId, user, directorySync, opened, onClos
       onClose={onClose}
       onSubmit={submit}
       saving={saving}
-      error={showAlert ? update.error : null}
+      error={showAlert && !stale ? update.error : null}
       testId="edit-user-form"
     >
       {directorySync ? (
@@ -185,6 +224,8 @@ export function EditUserDialog({ customerId, user, directorySync, opened, onClos
           </Stack>
         </Fieldset>
       ) : null}
+      {stale ? <StaleEditAlert record="user" onReload={onReload} reloading={reloading} /> : null}
+      {reloadError ? <ErrorAlert error={reloadError} action="load" /> : null}
     </FormDialog>
   );
 }
