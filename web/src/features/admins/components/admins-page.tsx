@@ -14,13 +14,13 @@ import {
   grantableCustomerRoles,
   grantablePartnerRoles,
   useAdminPages,
-  useResendInvite,
   useSignedInAdmin,
 } from '../api/admins.ts';
 import { mayManageAdmin, roleChoicesFor } from '../api/role-choices.ts';
 import { ChangeRoleDialog } from './change-role-dialog.tsx';
 import { InviteAdminDialog } from './invite-admin-dialog.tsx';
 import { RemoveAdminDialog } from './remove-admin-dialog.tsx';
+import { ResendInviteButton } from './resend-invite-button.tsx';
 
 interface AdminsPageProps {
   /**
@@ -35,7 +35,8 @@ export function AdminsPage({ customer }: AdminsPageProps = {}) {
   const canWrite = useCanWrite();
   const pages = useAdminPages(customer?.id);
   const me = useSignedInAdmin();
-  const resend = useResendInvite();
+  // The last resend's failure (each row sends its own: see ResendInviteButton).
+  const [resendError, setResendError] = useState<unknown>(null);
   const [inviting, { open, close }] = useDisclosure(false);
   const [changing, setChanging] = useState<AdminAccount | null>(null);
   const [removing, setRemoving] = useState<AdminAccount | null>(null);
@@ -59,7 +60,7 @@ export function AdminsPage({ customer }: AdminsPageProps = {}) {
         actions={mayInvite ? <Button onClick={open}>{t('admins.invite')}</Button> : null}
       />
       <Paper>
-        {resend.isError ? <ErrorAlert error={resend.error} /> : null}
+        {resendError ? <ErrorAlert error={resendError} /> : null}
         <PagedTable
           pages={pages}
           label={t('admins.title')}
@@ -110,17 +111,7 @@ export function AdminsPage({ customer }: AdminsPageProps = {}) {
               <Table.Td ta="right">
                 <Group gap={4} justify="flex-end" wrap="nowrap">
                   {mayInvite && admin.status === 'invited' ? (
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      onClick={() => resend.mutate(admin.id)}
-                      loading={resend.isPending && resend.variables === admin.id}
-                      aria-label={t('admins.resendNamed', { email: admin.email })}
-                    >
-                      {resend.isSuccess && resend.variables === admin.id
-                        ? t('admins.resent')
-                        : t('admins.resend')}
-                    </Button>
+                    <ResendInviteButton admin={admin} onOutcome={setResendError} />
                   ) : null}
                   {mayManage(admin) ? (
                     <>
