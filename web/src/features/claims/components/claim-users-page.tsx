@@ -33,9 +33,10 @@ import {
   useClaimAccounts,
   useClaimableAccounts,
   useDomains,
-  useVerifyDomain,
 } from '../api/claims.ts';
+import type { VerifiedDomain } from '../api/claims.ts';
 import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
+import { VerifyDomainButton } from './verify-domain-button.tsx';
 
 /** A DNS name such as acme.nl: letters, digits, dots and hyphens, ending in a top-level domain. */
 function isDomainName(value: string): boolean {
@@ -81,7 +82,18 @@ export function ClaimUsersPage() {
   const domains = useDomains(customerId);
   const addDomain = useAddDomain(customerId);
   const addDomainOnce = useSubmitOnce();
-  const verify = useVerifyDomain(customerId);
+  // Each domain's Verify sends its own lookup (VerifyDomainButton); the page keeps what the lookups
+  // said: the domains whose record was not found (a 200 with verified:false), and the last failure.
+  const [notFoundDomains, setNotFoundDomains] = useState<readonly string[]>([]);
+  const [verifyError, setVerifyError] = useState<unknown>(null);
+  const verifyStarted = (domain: string) => {
+    setVerifyError(null);
+    setNotFoundDomains((current) => current.filter((entry) => entry !== domain));
+  };
+  const verifyAnswered = (domain: string, answer: VerifiedDomain) => {
+    if (!isVerified(answer))
+      setNotFoundDomains((current) => [...current.filter((entry) => entry !== domain), domain]);
+  };
   const anyVerified = (domains.data ?? []).some(isVerified);
   // ADR 0067: claiming creates users, which the directory does while sync is on (the API answers 409).
   const syncOn = useDirectorySyncEnabled(customerId).data === true;
@@ -115,8 +127,6 @@ export function ClaimUsersPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const [packageId, setPackageId] = useState<string | null>(null);
   const accounts = claimable.data ?? [];
-  // The domain whose last lookup found no TXT record (the API answers 200 with verified:false).
-  const notFound = verify.isSuccess && verify.variables && !isVerified(verify.data) ? verify.variables : null;
   const toggle = (id: string) =>
     setSelected((current) =>
       current.includes(id)
@@ -173,7 +183,7 @@ export function ClaimUsersPage() {
             </Group>
           </form>
           {addDomain.isError ? <ErrorAlert error={addDomain.error} /> : null}
-          {verify.isError ? <ErrorAlert error={verify.error} title={t('claims.verifyFailed')} /> : null}
+          {verifyError ? <ErrorAlert error={verifyError} title={t('claims.verifyFailed')} /> : null}
           {domains.isPending ? (
             <TableSkeleton rows={2} />
           ) : domains.isError ? (
@@ -196,16 +206,16 @@ export function ClaimUsersPage() {
                         </Badge>
                       </Group>
                       {!isVerified(entry) ? (
-                        <Button
-                          size="xs"
-                          onClick={() => verify.mutate(entry.domain)}
-                          loading={verify.isPending && verify.variables === entry.domain}
-                        >
-                          {t('claims.verify')}
-                        </Button>
+                        <VerifyDomainButton
+                          customerId={customerId}
+                          domain={entry.domain}
+                          onStart={verifyStarted}
+                          onAnswer={verifyAnswered}
+                          onError={setVerifyError}
+                        />
                       ) : null}
                     </Group>
-                    {!isVerified(entry) && notFound === entry.domain ? (
+                    {!isVerified(entry) && notFoundDomains.includes(entry.domain) ? (
                       // The lookup answered 200 with verified:false: say so, and which record to create.
                       <Alert
                         color="orange"
