@@ -137,7 +137,10 @@ export function useUrlPage(list: UrlPagedList, filterKey: string): UrlPage {
   const goPreviousPage = useCallback(() => choose(pageNumber - 1, false), [choose, pageNumber]);
   const goFirst = useCallback(() => choose(1, false), [choose]);
 
+  // Not over an empty list: its empty state says more than "there is 1 page".
   const shownPastEnd =
+    arrived &&
+    !pageEmpty &&
     pastEnd &&
     pastEnd.filterKey === filterKey &&
     pastEnd.pages === wantedPage &&
