@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { ifMatchHeaders, sendWithEtag } from '../../../lib/versioned-request.ts';
 import type { Customer } from './customer-types.ts';
 import { customerQueryKey } from './get-customer.ts';
 
@@ -23,14 +23,21 @@ export type CustomerPatch = Partial<{
   packages: { id: string; limit?: number }[];
 }>;
 
-export function useUpdateCustomer(customerId: string) {
+/**
+ * `etag`: of the customer as the form was loaded, sent as If-Match: a change by someone else since
+ * then makes the save fail with 412 instead of overwriting theirs (ADR 0092).
+ */
+export function useUpdateCustomer(customerId: string, etag?: string | null) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (patch: CustomerPatch) =>
-      apiRequest<Customer>(`/v1/customers/${encodeURIComponent(customerId)}`, {
-        method: 'PATCH',
-        body: patch,
-      }),
+    mutationFn: async (patch: CustomerPatch) =>
+      (
+        await sendWithEtag<Customer>(`/v1/customers/${encodeURIComponent(customerId)}`, {
+          method: 'PATCH',
+          body: patch,
+          headers: ifMatchHeaders(etag),
+        })
+      ).data,
     onSuccess: (saved, patch) => {
       // The answer is the stored customer: show it at once, then refresh what is derived from it
       // (other screens' sold packages, settings) and the lists that name it.

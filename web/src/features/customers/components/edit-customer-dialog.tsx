@@ -1,12 +1,14 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FormDialog, showSaved } from '../../../components/ui/form-dialog.tsx';
+import { isStaleEdit } from '../../../components/ui/stale-edit-alert.tsx';
 import { tKey } from '../../../i18n/t-key.ts';
 import { usePatchForm } from '../../../lib/use-patch-form.ts';
 import type { Customer } from '../api/customer-types.ts';
 import { useUpdateCustomer } from '../api/update-customer.ts';
 import { countryOptions } from './country-options.ts';
+import { EditedCustomerDialog, type EditedCustomer } from './edited-customer-dialog.tsx';
 import type { EditCustomerField } from './edit-customer-values.ts';
 import {
   EDIT_CUSTOMER_FIELDS,
@@ -40,11 +42,26 @@ interface EditCustomerDialogProps {
   onClose: () => void;
 }
 
-/** SPEC §2 fields a partner admin may change after creation; the externalId and packages stay. */
+/**
+ * SPEC §2 fields a partner admin may change after creation; the externalId and packages stay. The
+ * form starts from the customer as read when it opens; a save after someone else changed it is
+ * refused (412) and the dialog offers Reload (ADR 0092).
+ */
 export function EditCustomerDialog({ customer, onClose }: EditCustomerDialogProps) {
+  return (
+    <EditedCustomerDialog customerId={customer.id} onClose={onClose}>
+      {(edited) => <EditCustomerForm edited={edited} onClose={onClose} />}
+    </EditedCustomerDialog>
+  );
+}
+
+function EditCustomerForm({ edited, onClose }: { edited: EditedCustomer; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const uiLanguage = i18n.language?.startsWith('nl') ? 'nl' : 'en';
-  const update = useUpdateCustomer(customer.id);
+  // As read when the form started: a refresh behind it moves neither the values nor the ETag.
+  const [customer] = useState(edited.customer);
+  const update = useUpdateCustomer(customer.id, customer.etag);
+  const stale = isStaleEdit(update.error);
   const initial = useMemo(() => editCustomerValuesOf(customer), [customer]);
   const countries = useMemo(() => countryOptions(uiLanguage), [uiLanguage]);
   const languages = useMemo(
@@ -73,7 +90,7 @@ export function EditCustomerDialog({ customer, onClose }: EditCustomerDialogProp
       onClose={onClose}
       onSubmit={submit}
       saving={saving}
-      error={showAlert ? update.error : null}
+      error={showAlert && !stale ? update.error : null}
       testId="edit-customer-form"
     >
       <TextInput
@@ -111,6 +128,7 @@ export function EditCustomerDialog({ customer, onClose }: EditCustomerDialogProp
           );
         })}
       </SimpleGrid>
+      {stale ? edited.staleNotice : null}
     </FormDialog>
   );
 }

@@ -2,10 +2,12 @@ import { useMemo, useState } from 'react';
 import { Checkbox, NumberInput, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FormDialog, showSaved } from '../../../components/ui/form-dialog.tsx';
+import { isStaleEdit } from '../../../components/ui/stale-edit-alert.tsx';
 import { findPackage, sellablePackages } from '../../../lib/package-catalog.ts';
 import type { Customer } from '../api/customer-types.ts';
 import { soldPackages } from '../api/customer-types.ts';
 import { useUpdateCustomer } from '../api/update-customer.ts';
+import { EditedCustomerDialog, type EditedCustomer } from './edited-customer-dialog.tsx';
 import type { PackageChoices } from './edit-packages-values.ts';
 import { invalidLimits, limitsBelowUse, packageChoicesOf, packagesPatchOf } from './edit-packages-values.ts';
 import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
@@ -22,8 +24,19 @@ interface EditPackagesDialogProps {
  * refusal when the counts changed meanwhile.
  */
 export function EditPackagesDialog({ customer, onClose }: EditPackagesDialogProps) {
+  return (
+    <EditedCustomerDialog customerId={customer.id} onClose={onClose}>
+      {(edited) => <EditPackagesForm edited={edited} onClose={onClose} />}
+    </EditedCustomerDialog>
+  );
+}
+
+/** The form on the customer as read when it started, saved with its ETag (ADR 0092). */
+function EditPackagesForm({ edited, onClose }: { edited: EditedCustomer; onClose: () => void }) {
+  const [customer] = useState(edited.customer);
   const { t } = useTranslation();
-  const update = useUpdateCustomer(customer.id);
+  const update = useUpdateCustomer(customer.id, customer.etag);
+  const stale = isStaleEdit(update.error);
   const updateOnce = useSubmitOnce();
   const ids = useMemo(() => sellablePackages.map((entry) => entry.id), []);
   const initial = useMemo(() => packageChoicesOf(customer, ids), [customer, ids]);
@@ -64,7 +77,7 @@ export function EditPackagesDialog({ customer, onClose }: EditPackagesDialogProp
       onClose={onClose}
       onSubmit={submit}
       saving={updateOnce.pending}
-      error={update.isError ? update.error : null}
+      error={update.isError && !stale ? update.error : null}
     >
       <Text size="sm" c="dimmed">
         {t('editPackages.hint')}
@@ -124,6 +137,7 @@ export function EditPackagesDialog({ customer, onClose }: EditPackagesDialogProp
           })}
         </Table.Tbody>
       </Table>
+      {stale ? edited.staleNotice : null}
     </FormDialog>
   );
 }
