@@ -280,6 +280,39 @@ describe('users: ETag and If-Match', () => {
     expect(refused.statusCode, refused.body).toBe(412);
   });
 
+  it('two saves at once from the same version: one wins, the other gets 412 (check and write are atomic)', async () => {
+    const userId = await createUser('etag-race@precondition.example');
+    const url = `/v1/customers/${customerId}/users/${userId}`;
+    const etag = etagOf(await api('GET', url));
+    const answers = await Promise.all(
+      ['Ilse', 'Joost'].map((firstName) =>
+        api('PATCH', url, { payload: { firstName }, headers: { 'if-match': etag } }),
+      ),
+    );
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 412]);
+    const winner = answers.find((answer) => answer.statusCode === 200);
+    const stored = await api('GET', url);
+    expect(stored.json<{ firstName: string }>().firstName).toBe(
+      winner?.json<{ firstName: string }>().firstName,
+    );
+    expect(await auditCount(userId, 'user.update')).toBe(1);
+  });
+
+  it('a Wholesale API subscriber update in between makes the ETag stale', async () => {
+    const userId = await createUser('etag-wholesale@precondition.example');
+    const url = `/v1/customers/${customerId}/users/${userId}`;
+    const stale = etagOf(await api('GET', url));
+    const updated = await api('PUT', `/v1/wholesale/subscribers/${userId}`, {
+      payload: { packages: ['webex_voice'] },
+    });
+    expect(updated.statusCode, updated.body).toBeLessThan(300);
+    const refused = await api('PATCH', url, {
+      payload: { firstName: 'Overwritten' },
+      headers: { 'if-match': stale },
+    });
+    expect(refused.statusCode, refused.body).toBe(412);
+  });
+
   it('a SCIM change in between makes the ETag stale', async () => {
     const scim = await createScimCustomer(harness());
     const created = await scim.request('POST', '/Users', scimUser('etag-scim@precondition.example'));
