@@ -17,7 +17,10 @@ export interface NewJob {
   readonly runAt?: Date;
 }
 
-/** In-process nudge so an inline worker starts a fresh job at once instead of at its next poll. */
+/**
+ * In-process nudge so an inline worker starts a fresh job at once instead of at its next poll:
+ * `enqueued` carries the job's kind, so that only the lane that runs it looks.
+ */
 export const jobSignals = new EventEmitter();
 
 export async function enqueueJob(executor: Executor, job: NewJob): Promise<JobRow> {
@@ -33,7 +36,7 @@ export async function enqueueJob(executor: Executor, job: NewJob): Promise<JobRo
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  jobSignals.emit('enqueued');
+  jobSignals.emit('enqueued', job.kind);
   return row;
 }
 

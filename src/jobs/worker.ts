@@ -94,12 +94,13 @@ export function createWorker(
   const kinds = [...byKind.keys()];
   const lanes = lanesFor(kinds);
   const abort = new AbortController();
-  /** Each lane's way to end its pause at once: a job was enqueued, or the worker stops. */
-  const wakers = new Set<() => void>();
+  /** Each lane's way to end its pause at once: a job of its kinds was enqueued, or the worker stops. */
+  const wakers = new Map<WorkerLane, () => void>();
   let loopDone: Promise<void> = Promise.resolve();
-  const wakeLanes = () => {
-    for (const wake of wakers) wake();
+  const wakeLanes = (kind?: string) => {
+    for (const [lane, wake] of wakers) if (kind === undefined || lane.kinds.includes(kind)) wake();
   };
+  const onEnqueued = (kind: string) => wakeLanes(kind);
   const housekeepingIntervalMs = options.housekeepingIntervalMs ?? HOUR_MS;
   /** Jobs of this worker released after a lost database connection, by id: how many times in a row. */
   const connectionLosses = new Map<string, number>();
@@ -127,7 +128,11 @@ export function createWorker(
           failures += 1;
           pauseMs = Math.min(housekeepingIntervalMs, loopRetryDelayMs(failures, pollIntervalMs));
         }
-        options.logger.warn({ err: error }, 'housekeeping failed; it runs again at its next turn');
+        options.logger.warn(
+          // The database being away is said in a line, not a stack, at each try.
+          isDatabaseUnavailable(error) ? { reason: errorText(error), retryInMs: pauseMs } : { err: error },
+          'housekeeping failed; it runs again at its next turn',
+        );
       }
       await sleep(pauseMs, undefined, { signal: abort.signal }).catch(() => undefined);
     }
@@ -273,7 +278,7 @@ export function createWorker(
     const logger = options.logger.child({ lane: lane.name });
     let wake: (() => void) | null = null;
     const waker = () => wake?.();
-    wakers.add(waker);
+    wakers.set(lane, waker);
     try {
       let failures = 0;
       while (!abort.signal.aborted) {
@@ -300,16 +305,16 @@ export function createWorker(
         wake = null;
       }
     } finally {
-      wakers.delete(waker);
+      wakers.delete(lane);
     }
   }
 
   async function loopBody(): Promise<void> {
-    jobSignals.on('enqueued', wakeLanes);
+    jobSignals.on('enqueued', onEnqueued);
     try {
       await Promise.all([...lanes.map((lane) => laneLoop(lane)), housekeepingLoop()]);
     } finally {
-      jobSignals.off('enqueued', wakeLanes);
+      jobSignals.off('enqueued', onEnqueued);
     }
   }
 

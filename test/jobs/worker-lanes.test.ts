@@ -9,7 +9,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { z } from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Kysely } from 'kysely';
+import type { Kysely, KyselyPlugin } from 'kysely';
 import type { DB } from '../../src/db/schema.ts';
 import { insertOutboxEmail } from '../../src/db/repositories/outbox.ts';
 import { deliverEmailJob } from '../../src/jobs/definitions/deliver-email.job.ts';
@@ -128,9 +128,11 @@ describe('worker lanes', () => {
     });
     start([deliverEmailJob, customerJob(IMPORT_JOB_KIND, runs)]);
 
+    // The mail server holds the first email's send...
+    await expect.poll(() => smtp.started, poll).toEqual(['user0@example.com']);
+    // ...and the import, queued after all 25, runs meanwhile.
     await expect.poll(() => statusOf(db, importJob.id), poll).toBe('succeeded');
     expect(runs).toEqual(['import started', 'import done']);
-    // The first email's send is still held: none has gone out.
     expect(smtp.started).toEqual(['user0@example.com']);
     expect(smtp.sent).toEqual([]);
 
@@ -154,6 +156,7 @@ describe('worker lanes', () => {
     const email = await queueDeliverEmail(db, 'forgot@example.com');
     start([deliverEmailJob, customerJob(IMPORT_JOB_KIND, runs, importHeld.opened)]);
 
+    await expect.poll(() => runs, poll).toEqual(['import started']);
     await expect.poll(() => statusOf(db, email.id), poll).toBe('succeeded');
     expect(smtp.sent).toEqual(['forgot@example.com']);
     expect(runs).toEqual(['import started']);
@@ -201,7 +204,7 @@ describe('worker lanes', () => {
 
     await expect.poll(() => statusOf(db, importB.id), poll).toBe('succeeded');
     await expect.poll(() => statusOf(db, otherEmail.id), poll).toBe('succeeded');
-    expect(await statusOf(db, provisionA.id)).toBe('running');
+    await expect.poll(() => statusOf(db, provisionA.id), poll).toBe('running');
     expect(await statusOf(db, emailOfA.id)).toBe('queued');
     expect(await statusOf(db, importA.id)).toBe('queued');
     // No worker, whatever kinds it runs, may take A's later jobs while its first one runs.
@@ -251,6 +254,41 @@ describe('worker lanes', () => {
     for (const id of [importJob.id, emailJob.id])
       expect(await findJob(db, id)).toMatchObject({ status: 'queued', locked_by: null, attempts: 0 });
     neverEnds.open();
+  });
+
+  it('wakes the lane of a job enqueued in this process at once, not at its next poll', async () => {
+    const { db } = database();
+    setMailTransport(null);
+    const runs: string[] = [];
+    let claims = 0;
+    const counting: KyselyPlugin = {
+      transformQuery: ({ node }) => node,
+      async transformResult({ result }) {
+        claims += 1;
+        return result;
+      },
+    };
+    const worker = startWorker({
+      db: db.withPlugin(counting),
+      logger,
+      definitions: [deliverEmailJob, customerJob(IMPORT_JOB_KIND, runs)],
+      // Only a wake can start the jobs within the test.
+      pollIntervalMs: 3_600_000,
+      housekeepingIntervalMs: 0,
+    });
+    workers.push(worker);
+    // Each lane's first look found nothing: both now wait.
+    await expect.poll(() => claims, poll).toBe(2);
+
+    const email = await queueDeliverEmail(db, 'user@example.com');
+    await expect.poll(() => statusOf(db, email.id), poll).toBe('succeeded');
+    const importJob = await enqueueJob(db, {
+      kind: IMPORT_JOB_KIND,
+      payload: { name: 'import' },
+      queueKey: randomUUID(),
+    });
+    await expect.poll(() => statusOf(db, importJob.id), poll).toBe('succeeded');
+    expect(runs).toEqual(['import started', 'import done']);
   });
 
   it('names its lanes and their kinds when it starts', async () => {
