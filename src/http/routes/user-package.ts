@@ -1,7 +1,7 @@
 // PUT /v1/customers/{customerId}/users/{userId}/package: change a user's package (SPEC §3, §5).
 import { z } from 'zod';
 import { PACKAGE_IDS } from '../../domain/packages/catalog.ts';
-import { changeUserPackage } from '../../services/provisioning/change-package.ts';
+import { changeVersionedUserPackage } from '../../services/provisioning/change-package.ts';
 import { withApiField } from '../../services/users/user-input.ts';
 import type { App } from '../app.ts';
 import {
@@ -51,7 +51,7 @@ export async function userPackageRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { user, warnings, version } = await changeUserPackage(
+      const { user, warnings, version } = await changeVersionedUserPackage(
         request.serviceContext(),
         request.params.customerId,
         request.params.userId,

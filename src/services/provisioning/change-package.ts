@@ -48,7 +48,10 @@ type LocationLookup = Pick<PlanningContext, 'locationById'>;
 export interface PackageChangeResult {
   readonly user: UserView;
   readonly warnings: WarningDetail[];
-  /** The user's stored version after the change: the admin API's ETag. */
+}
+
+/** The change's result and the user's stored version after it: the admin API's ETag (ADR 0092). */
+export interface VersionedPackageChangeResult extends PackageChangeResult {
   readonly version: number;
 }
 
@@ -81,6 +84,17 @@ export async function changeUserPackage(
   userId: string,
   input: ChangePackageInput,
 ): Promise<PackageChangeResult> {
+  const { user, warnings } = await changeVersionedUserPackage(context, customerRef, userId, input);
+  return { user, warnings };
+}
+
+/** changeUserPackage, answering the user's version after the change too. */
+export async function changeVersionedUserPackage(
+  context: ServiceContext,
+  customerRef: string | CustomerRow,
+  userId: string,
+  input: ChangePackageInput,
+): Promise<VersionedPackageChangeResult> {
   assertCanWrite(context.actor);
   const customer =
     typeof customerRef === 'string' ? await requireCustomer(context, customerRef) : customerRef;
