@@ -73,7 +73,13 @@ export const conditionalWriteHeaders = z.looseObject({
 });
 
 /** The 412 of a conditional change whose If-Match is no longer current (code `precondition_failed`). */
-export const preconditionFailedResponse = { 412: errorResponse } as const;
+export const preconditionFailedResponse = {
+  412: {
+    description:
+      'If-Match names a version that is no longer current (code `precondition_failed`): someone changed the record since you read it, and nothing was written. Read it again (GET), then make the change again.',
+    content: { 'application/json': { schema: errorResponse } },
+  },
+} as const;
 
 /** The 304 of a conditional GET: no body. */
 export const notModifiedResponse = {
