@@ -2,7 +2,8 @@
 // CLI can send its commands to that server instead of failing to open the same PGlite data dir
 // (SPEC §9). The file is readable by its owner only: it holds the secret of the CLI endpoint, which
 // the server serves on a loopback listener of its own (ADR 0081), at `cliUrl`.
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -63,9 +64,15 @@ function writeFailureReason(error: unknown): string {
  */
 export async function writeDiscovery(dataDir: string, discovery: ServerDiscovery): Promise<void> {
   const file = discoveryFile(dataDir);
+  // Written whole under another name, then renamed over the old one in one step: a CLI reading
+  // while the server starts sees the whole file or none (never half of it), and the file always
+  // has the owner-only mode of a new file, even where one with a looser mode was left behind.
+  const written = `${file}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    await writeFile(file, JSON.stringify(discovery), { mode: 0o600 });
+    await writeFile(written, JSON.stringify(discovery), { mode: 0o600, flag: 'wx' });
+    await rename(written, file);
   } catch (error) {
+    await rm(written, { force: true });
     throw new Error(
       `Cannot write the server discovery file ${file}: ${writeFailureReason(error)}. ` +
         'bin/hub finds the running server through it. Make HUB_DATA_DIR writable by this user ' +
