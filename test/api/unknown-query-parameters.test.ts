@@ -84,7 +84,10 @@ const LISTS: Record<string, ListCase> = {
   customers: { url: () => '/v1/customers', accepted: 'search, status, externalId, max, cursor' },
   locations: { url: () => `${c()}/locations`, accepted: 'max, cursor' },
   numbers: { url: () => `${c()}/numbers`, accepted: 'location, state, max, cursor' },
-  users: { url: () => `${c()}/users`, accepted: 'search, package, status, location, max, cursor' },
+  users: {
+    url: () => `${c()}/users`,
+    accepted: 'search, package, status, location, max, cursor, offset, count',
+  },
   imports: { url: () => `${c()}/imports`, accepted: 'max, cursor' },
   audit: { url: () => `${c()}/audit`, accepted: 'action, max, cursor' },
   admins: { url: () => '/v1/admins', accepted: 'customerId, max, cursor' },

@@ -1,11 +1,11 @@
 // SQL for a customer's users, and the mapping between a row and the planner's UserState.
 // Every statement names the customer: a user of another customer is never read or written.
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import { isPackageId } from '../../domain/packages/catalog.ts';
 import type { UserState } from '../../domain/users/user-state.ts';
 import type { Executor } from '../../services/context.ts';
 import type { CursorPosition } from '../../services/paging.ts';
-import type { NewUser, UserRow, UserStatus, UserUpdate } from '../schema.ts';
+import type { DB, NewUser, UserRow, UserStatus, UserUpdate } from '../schema.ts';
 
 export function toUserState(row: UserRow): UserState {
   return {
@@ -183,12 +183,17 @@ export async function deleteUserRow(executor: Executor, customerId: string, user
   await executor.deleteFrom('users').where('customer_id', '=', customerId).where('id', '=', userId).execute();
 }
 
-export interface UserListFilter {
+export interface UserListSearch {
   readonly search?: string | undefined;
   readonly packageId?: string | undefined;
   readonly status?: UserStatus | undefined;
   readonly locationId?: string | undefined;
+}
+
+export interface UserListFilter extends UserListSearch {
   readonly after: CursorPosition | null;
+  /** Rows skipped before the page (instead of `after`). */
+  readonly offset?: number | undefined;
   readonly limit: number;
 }
 
@@ -196,21 +201,13 @@ export interface UserListRow extends UserRow {
   location_name: string | null;
 }
 
-export async function listUsers(
-  executor: Executor,
+/** The users list's search and filters, the same for its pages and its count. */
+function whereListed<O>(
+  query: SelectQueryBuilder<DB, 'users', O>,
   customerId: string,
-  filter: UserListFilter,
-): Promise<UserListRow[]> {
-  let query = executor
-    .selectFrom('users')
-    .leftJoin('locations', (join) =>
-      join
-        .onRef('locations.id', '=', 'users.location_id')
-        .onRef('locations.customer_id', '=', 'users.customer_id'),
-    )
-    .selectAll('users')
-    .select('locations.name as location_name')
-    .where('users.customer_id', '=', customerId);
+  filter: UserListSearch,
+): SelectQueryBuilder<DB, 'users', O> {
+  let filtered = query.where('users.customer_id', '=', customerId);
   if (filter.search) {
     const prefix = `${filter.search
       .trim()
@@ -220,7 +217,7 @@ export async function listUsers(
     // Prefix of the email, first name, last name, display name, or first and last name together
     // (the name the list shows): each has a text_pattern_ops index (migrations 0006 and 0017),
     // written exactly as indexed.
-    query = query.where((eb) =>
+    filtered = filtered.where((eb) =>
       eb.or([
         eb(sql`lower(users.email)`, 'like', prefix),
         eb(sql`lower(users.first_name)`, 'like', prefix),
@@ -230,10 +227,31 @@ export async function listUsers(
       ]),
     );
   }
-  if (filter.packageId === 'none') query = query.where('users.package', 'is', null);
-  else if (filter.packageId) query = query.where('users.package', '=', filter.packageId);
-  if (filter.status) query = query.where('users.status', '=', filter.status);
-  if (filter.locationId) query = query.where('users.location_id', '=', filter.locationId);
+  if (filter.packageId === 'none') filtered = filtered.where('users.package', 'is', null);
+  else if (filter.packageId) filtered = filtered.where('users.package', '=', filter.packageId);
+  if (filter.status) filtered = filtered.where('users.status', '=', filter.status);
+  if (filter.locationId) filtered = filtered.where('users.location_id', '=', filter.locationId);
+  return filtered;
+}
+
+export async function listUsers(
+  executor: Executor,
+  customerId: string,
+  filter: UserListFilter,
+): Promise<UserListRow[]> {
+  let query = whereListed(
+    executor
+      .selectFrom('users')
+      .leftJoin('locations', (join) =>
+        join
+          .onRef('locations.id', '=', 'users.location_id')
+          .onRef('locations.customer_id', '=', 'users.customer_id'),
+      )
+      .selectAll('users')
+      .select('locations.name as location_name'),
+    customerId,
+    filter,
+  );
   // A search sorts on `lower(email) || ''`: the same order, but it keeps the planner from walking
   // the email index and filtering (slow for a selective prefix) instead of combining the three
   // prefix indexes and sorting the few matches.
@@ -243,11 +261,25 @@ export async function listUsers(
       sql<boolean>`(${sortKey}, users.id) > (${filter.after.key}, ${filter.after.id}::uuid)`,
     );
   }
-  return query
+  query = query
     .orderBy(sortKey)
     .orderBy('users.id')
-    .limit(filter.limit + 1)
-    .execute();
+    .limit(filter.limit + 1);
+  // In the same order on the same index: the rows skipped are read, none sorted (ADR 0094).
+  if (filter.offset) query = query.offset(filter.offset);
+  return query.execute();
+}
+
+/** How many users the list's search and filters match, on all its pages (asked for with `count=true`). */
+export async function countListedUsers(
+  executor: Executor,
+  customerId: string,
+  filter: UserListSearch,
+): Promise<number> {
+  const row = await whereListed(executor.selectFrom('users'), customerId, filter)
+    .select((eb) => eb.fn.countAll<string>().as('total'))
+    .executeTakeFirstOrThrow();
+  return Number(row.total);
 }
 
 export async function customerFullAdminEmails(executor: Executor, customerId: string): Promise<string[]> {

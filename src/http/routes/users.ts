@@ -20,7 +20,7 @@ import {
   preconditionFailedResponse,
 } from '../edit-etag.ts';
 import { precompiledOkSerializer } from '../plugins/precompiled-serializer.ts';
-import { pageQuery, setNextLink } from '../paging.ts';
+import { offsetPageHeaders, offsetQuery, pageQuery, setNextLink } from '../paging.ts';
 import { customerParams, errorResponses } from '../schemas/common.ts';
 import { createUserInput, updateUserInput, userOutput } from '../schemas/users.ts';
 import { warningOutput } from './user-lifecycle-schemas.ts';
@@ -60,19 +60,26 @@ export async function userRoutes(app: App): Promise<void> {
           status: z.enum(['provisioned', 'pending_user_migration', 'error']).optional(),
           location: z.string().optional(),
           ...pageQuery,
+          // Page N in one request (the users list's `?page=N`, ADR 0094), and its page count.
+          ...offsetQuery,
         }),
-        response: { 200: z.object({ items: z.array(userOutput) }), ...errorResponses },
+        response: {
+          200: z.object({ items: z.array(userOutput) }).meta({ headers: offsetPageHeaders }),
+          ...errorResponses,
+        },
       },
       // The busiest read of the API (SPEC §11): its pages skip zod's per-response encoding.
       serializerCompiler: precompiledOkSerializer,
     },
     async (request, reply) => {
-      const { max, ...filter } = request.query;
+      const { max, count, ...filter } = request.query;
       const page = await listUserViews(request.serviceContext(), request.params.customerId, {
         ...filter,
+        count: count === 'true',
         limit: max,
       });
       setNextLink(request, reply, page.nextCursor);
+      if (page.total !== null) reply.header('x-total-count', String(page.total));
       return { items: [...page.items] };
     },
   );

@@ -4,7 +4,7 @@ import { notFound } from '../../domain/errors.ts';
 import type { WarningDetail } from '../../domain/messages/row-messages.ts';
 import { licenceChangeSteps } from '../../domain/provisioning/licence-change.ts';
 import { planUserChange } from '../../domain/users/plan-user-change.ts';
-import { toUserState, findUser, listUsers, lockUser } from '../../db/repositories/users.ts';
+import { countListedUsers, toUserState, findUser, listUsers, lockUser } from '../../db/repositories/users.ts';
 import { findLocation } from '../../db/repositories/locations.ts';
 import type { UserRow, UserStatus } from '../../db/schema.ts';
 import { assertCanWrite } from '../access/policy.ts';
@@ -15,7 +15,7 @@ import { requireCustomer } from '../customers/customer-service.ts';
 import { isUuidLike, retryingDeadlocks } from '../db-errors.ts';
 import { requireLocation } from '../locations/location-service.ts';
 import { decodeIdCursor } from '../checked-cursor.ts';
-import { toPage, type Page } from '../paging.ts';
+import { offsetWithCursor, toPage, type Page } from '../paging.ts';
 import { addOneUser, refuseWhileDirectorySync } from '../provisioning/add-users.ts';
 import { removeUserDownstream } from '../provisioning/remove-user-downstream.ts';
 import { holdingOf, pushLicenceSteps } from '../provisioning/user-licences.ts';
@@ -196,24 +196,43 @@ export interface ListUsersInput {
   readonly status?: UserStatus | undefined;
   readonly location?: string | undefined;
   readonly cursor?: string | undefined;
+  /** Rows skipped before the page; refused together with `cursor`. */
+  readonly offset?: number | undefined;
+  /** Also count the rows the search and filters match, on all pages (only when asked: SPEC §11). */
+  readonly count?: boolean | undefined;
   readonly limit: number;
+}
+
+export interface UserViewPage extends Page<UserView> {
+  /** The rows matching the search and filters on all pages; null unless `count` was asked. */
+  readonly total: number | null;
 }
 
 export async function listUserViews(
   context: ServiceContext,
   customerRef: string,
   input: ListUsersInput,
-): Promise<Page<UserView>> {
+): Promise<UserViewPage> {
+  if (input.offset !== undefined && input.cursor) throw offsetWithCursor();
   const customer = await requireCustomer(context, customerRef);
   const location = input.location ? await requireLocation(context.db, customer.id, input.location) : null;
-  const rows = await listUsers(context.db, customer.id, {
+  const search = {
     search: input.search,
     packageId: input.package,
     status: input.status,
     locationId: location?.id,
+  };
+  const rows = await listUsers(context.db, customer.id, {
+    ...search,
     after: decodeIdCursor(input.cursor),
+    offset: input.offset,
     limit: input.limit,
   });
+  const total = input.count ? await countListedUsers(context.db, customer.id, search) : null;
   const page = toPage(rows, input.limit, (row) => ({ key: row.email.toLowerCase(), id: row.id }));
-  return { items: page.items.map((row) => toUserView(row, row.location_name)), nextCursor: page.nextCursor };
+  return {
+    items: page.items.map((row) => toUserView(row, row.location_name)),
+    nextCursor: page.nextCursor,
+    total,
+  };
 }
