@@ -115,6 +115,16 @@ describe('loadConfig: a readable refusal at start-up', () => {
     ['DB_POOL_SIZE', '0', /DB_POOL_SIZE="0" is not valid/],
     ['JOB_LOCK_SECONDS', '1', /JOB_LOCK_SECONDS="1" is not valid: it takes a whole number of seconds from 5/],
     [
+      'WORKER_CUSTOMER_LOOPS',
+      '0',
+      /WORKER_CUSTOMER_LOOPS="0" is not valid: it takes a whole number from 1 to 32/,
+    ],
+    [
+      'WORKER_CUSTOMER_LOOPS',
+      '33',
+      /WORKER_CUSTOMER_LOOPS="33" is not valid.*e\.g\. WORKER_CUSTOMER_LOOPS=2/,
+    ],
+    [
       'LOG_LEVEL',
       'verbose',
       /LOG_LEVEL="verbose" is not valid: it takes one of fatal, error, warn, info, debug, trace, silent/,
@@ -160,5 +170,7 @@ describe('loadConfig: a readable refusal at start-up', () => {
     });
     expect(config).toMatchObject({ logLevel: 'info', jobLockSeconds: 30 });
     expect(loadConfig({}).jobLockSeconds).toBe(60);
+    expect(loadConfig({}).workerCustomerLoops).toBe(2);
+    expect(loadConfig({ WORKER_CUSTOMER_LOOPS: '4' }).workerCustomerLoops).toBe(4);
   });
 });

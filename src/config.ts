@@ -67,6 +67,7 @@ const environmentSchema = z.object({
   DB_POOL_SIZE: positiveInt.default(10),
   DB_CONNECT_TIMEOUT_SECONDS: wholeNumber.pipe(z.number().min(1).max(600)).default(10),
   JOB_LOCK_SECONDS: wholeNumber.pipe(z.number().min(5).max(86_400)).default(60),
+  WORKER_CUSTOMER_LOOPS: wholeNumber.pipe(z.number().int().min(1).max(32)).default(2),
   HUB_CLI_TIMEOUT_SECONDS: wholeNumber.pipe(z.number().min(1).max(3_600)).default(30),
   PGLITE_OPTIMIZED_WASM: z.enum(['true', 'false']).default('false'),
   TRUST_PROXY: z.string().default('false').refine(isTrustProxySetting),
@@ -134,6 +135,10 @@ const EXPECTED: Record<Variable, { readonly takes: string; readonly example: str
     example: '10',
   },
   JOB_LOCK_SECONDS: { takes: 'a whole number of seconds from 5 to 86400', example: '60' },
+  WORKER_CUSTOMER_LOOPS: {
+    takes: "a whole number from 1 to 32 (customers' jobs a worker runs side by side)",
+    example: '2',
+  },
   HUB_CLI_TIMEOUT_SECONDS: {
     takes: 'a whole number of seconds from 1 to 3600 (how long the CLI waits for a running server to answer)',
     example: '30',
@@ -239,6 +244,11 @@ export interface Config {
    */
   readonly jobLockSeconds: number;
   /**
+   * Claim loops of each worker's `customers` lane: different customers' jobs run side by side, one
+   * customer's still one after another (ADR 0093).
+   */
+  readonly workerCustomerLoops: number;
+  /**
    * How long a CLI command sent to a running server waits for a sign of life: the answer, then
    * each next output line or keep-alive (a long command keeps sending them), not the whole command.
    */
@@ -328,6 +338,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     sessionTtlHours: env.SESSION_TTL_HOURS,
     sessionMaxHours: env.SESSION_MAX_HOURS,
     jobLockSeconds: env.JOB_LOCK_SECONDS,
+    workerCustomerLoops: env.WORKER_CUSTOMER_LOOPS,
     cliTimeoutMs: env.HUB_CLI_TIMEOUT_SECONDS * 1000,
   };
 }

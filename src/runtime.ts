@@ -7,7 +7,7 @@ import { migrate } from './db/migrate.ts';
 import { ensureDeployment, type Deployment } from './services/bootstrap/ensure-deployment.ts';
 import { configureLinkBase, linkBaseOf } from './services/accounts/links.ts';
 import { setMailTransport, smtpTransport } from './services/email/mail-transport.ts';
-import { configureJobLockSeconds } from './jobs/worker.ts';
+import { configureJobLockSeconds, configureWorkerLanes } from './jobs/worker.ts';
 import { configureRecipientEmailLimit } from './services/email/recipient-email-limit.ts';
 import { scrubLogLine } from './log-scrubbing.ts';
 
@@ -67,6 +67,10 @@ export async function openRuntime(config: Config, logger: Logger = createLogger(
     // Outbox rows are sent by SMTP when configured, else kept as `stored`.
     setMailTransport(config.smtp ? smtpTransport(config.smtp) : null);
     configureJobLockSeconds(config.jobLockSeconds);
+    configureWorkerLanes({
+      customerLoops: config.workerCustomerLoops,
+      ...(config.database.kind === 'postgres' ? { poolSize: config.database.poolSize } : {}),
+    });
     // The sign-up and reset jobs hold back emails to an address mailed too recently (ADR 0002).
     configureRecipientEmailLimit({
       cooldownMinutes: config.rateLimits.emailCooldownMinutes,

@@ -12,15 +12,19 @@ export interface WorkerLane {
   readonly kinds: readonly string[];
 }
 
+/** The lane of a customer's work: it runs several loops (WORKER_CUSTOMER_LOOPS, worker.ts). */
+export const CUSTOMERS_LANE = 'customers';
+
 /**
- * One loop per lane, in every worker (inline or `hub worker`): each holds at most one database
- * connection at a time for its job (plus its heartbeat), so a worker uses up to this many
- * connections of DB_POOL_SIZE, and one more while housekeeping runs (docs/operations.md).
+ * Loops per lane in every worker (inline or `hub worker`): WORKER_CUSTOMER_LOOPS for `customers`,
+ * one for each other lane. Each loop holds about one database connection at a time for its job
+ * (plus its heartbeat), so a worker uses about one connection of DB_POOL_SIZE per loop, and one
+ * more while housekeeping runs (worker-connections.ts, docs/operations.md).
  */
 export const WORKER_LANES: readonly WorkerLane[] = [
   // A customer's work, each kind with the customer as its queue_key: what a partner admin waits
   // for (the import's progress bar, SPEC §6; a new customer's status).
-  { name: 'customers', kinds: ['provision-customer', 'delete-customer', 'import-users'] },
+  { name: CUSTOMERS_LANE, kinds: ['provision-customer', 'delete-customer', 'import-users'] },
   // Emails and the account work that writes them, none with a queue_key: what a person waits for
   // in their inbox (a password reset, a sign-up's link, an invite). The sends can be slow.
   { name: 'email', kinds: ['deliver-email', 'send-password-reset', 'sign-up'] },

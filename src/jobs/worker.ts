@@ -1,7 +1,8 @@
 // Runs jobs from the queue: inline in the server process by default, or as `hub worker`.
-// Several workers on several nodes may share one PostgreSQL; claims never overlap. A worker runs a
-// claim loop per lane (worker-lanes.ts, ADR 0093), one job at a time in each, and housekeeping in
-// a loop of its own.
+// Several workers on several nodes may share one PostgreSQL; claims never overlap. A worker runs
+// claim loops per lane (worker-lanes.ts, ADR 0093), one job at a time in each: several for the
+// `customers` lane (WORKER_CUSTOMER_LOOPS), so that one customer's long import does not hold up
+// the others', one for each other lane; and housekeeping in a loop of its own.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
@@ -14,7 +15,8 @@ import type { JobDefinition } from './job-definition.ts';
 import { recordJobRun } from './job-metrics.ts';
 import { loopRetryDelayMs } from './loop-backoff.ts';
 import { claimNextJob, completeJob, extendJobLock, failJob, jobSignals, releaseJob } from './queue.ts';
-import { lanesFor, type WorkerLane } from './worker-lanes.ts';
+import { suggestedPoolSize, workerConnections } from './worker-connections.ts';
+import { CUSTOMERS_LANE, lanesFor, type WorkerLane } from './worker-lanes.ts';
 
 export interface WorkerOptions {
   readonly db: Kysely<DB>;
@@ -33,6 +35,19 @@ export interface WorkerOptions {
   readonly queueKey?: string;
   /** How long stop() waits for the loop's running job before releasing it (STOP_GRACE_MS). */
   readonly stopGraceMs?: number;
+  /**
+   * Claim loops of the `customers` lane (WORKER_CUSTOMER_LOOPS, configureWorkerLanes by default).
+   * A worker of one customer's queue (`queueKey`) runs one: that queue's jobs run one at a time.
+   */
+  readonly customerLoops?: number;
+  /** The worker runs in the server's process (inline): HTTP requests share its connection pool. */
+  readonly sharesPoolWithHttp?: boolean;
+}
+
+/** A claim loop of a lane: `index` tells a lane's loops apart in the logs (`loop`). */
+interface LaneLoop {
+  readonly lane: WorkerLane;
+  readonly index: number;
 }
 
 const HOUR_MS = 3_600_000;
@@ -64,6 +79,31 @@ export function configureJobLockSeconds(seconds: number): void {
   configuredLockSeconds = seconds;
 }
 
+/**
+ * Claim loops of the `customers` lane unless WORKER_CUSTOMER_LOOPS says otherwise: two customers'
+ * jobs run side by side (a second customer's small import beside a first one's long one), and a
+ * worker holds one connection more than with one loop (docs/operations.md).
+ */
+export const DEFAULT_CUSTOMER_LOOPS = 2;
+
+/** WORKER_CUSTOMER_LOOPS and DB_POOL_SIZE (PostgreSQL), set once at start-up by openRuntime. */
+let configuredLanes: { readonly customerLoops: number; readonly poolSize: number | undefined } = {
+  customerLoops: DEFAULT_CUSTOMER_LOOPS,
+  poolSize: undefined,
+};
+
+/**
+ * How many loops the `customers` lane of the workers this process starts runs, and the pool they
+ * draw from (undefined on PGlite: one connection, the loops take turns on it), for the start-up
+ * warning when the pool leaves too little room for the loops (and for HTTP, inline).
+ */
+export function configureWorkerLanes(settings: {
+  readonly customerLoops: number;
+  readonly poolSize?: number;
+}): void {
+  configuredLanes = { customerLoops: settings.customerLoops, poolSize: settings.poolSize };
+}
+
 export interface Worker {
   readonly id: string;
   /**
@@ -79,34 +119,80 @@ export function startWorker(options: WorkerOptions): Worker {
   const worker = createWorker(options);
   // The id is what `jobs.locked_by` holds: it ties a claimed job to this process.
   const lanes = Object.fromEntries(worker.lanes.map((lane) => [lane.name, lane.kinds]));
-  options.logger.info({ workerId: worker.id, pid: process.pid, lanes }, 'worker started');
+  const { laneLoops } = worker;
+  options.logger.info({ workerId: worker.id, pid: process.pid, lanes, laneLoops }, 'worker started');
+  warnOfSmallPool(options, laneLoops);
   worker.loop();
   return worker;
 }
 
-export function createWorker(
-  options: WorkerOptions,
-): Worker & { loop(): void; readonly lanes: readonly WorkerLane[] } {
+/**
+ * One line at start when DB_POOL_SIZE leaves too little room: the loops' jobs would wait for each
+ * other's connections (and, inline, requests for the jobs'), which is what the loops are for not
+ * to do. A warning, not a refusal: the worker still runs, only slower when every loop is busy.
+ */
+function warnOfSmallPool(options: WorkerOptions, laneLoops: Readonly<Record<string, number>>): void {
+  const poolSize = configuredLanes.poolSize;
+  if (poolSize === undefined) return;
+  const needs = {
+    loops: Object.values(laneLoops).reduce((sum, count) => sum + count, 0),
+    housekeeping: (options.housekeepingIntervalMs ?? HOUR_MS) > 0,
+    sharesPoolWithHttp: options.sharesPoolWithHttp ?? false,
+  };
+  const suggested = suggestedPoolSize(needs);
+  if (poolSize >= suggested) return;
+  options.logger.warn(
+    {
+      poolSize,
+      workerConnections: workerConnections(needs),
+      suggestedPoolSize: suggested,
+      laneLoops,
+      sharesPoolWithHttp: needs.sharesPoolWithHttp,
+    },
+    `DB_POOL_SIZE=${poolSize} is too small for this worker's loops${needs.sharesPoolWithHttp ? ' and the HTTP requests' : ''}: set DB_POOL_SIZE to ${suggested} or more, or WORKER_CUSTOMER_LOOPS lower`,
+  );
+}
+
+export function createWorker(options: WorkerOptions): Worker & {
+  loop(): void;
+  readonly lanes: readonly WorkerLane[];
+  /** Claim loops per lane name. */
+  readonly laneLoops: Readonly<Record<string, number>>;
+} {
   const id = options.workerId ?? `worker-${randomUUID().slice(0, 8)}`;
   const lockSeconds = options.lockSeconds ?? configuredLockSeconds;
   const pollIntervalMs = options.pollIntervalMs ?? 500;
   const byKind = new Map(options.definitions.map((definition) => [definition.kind, definition]));
   const kinds = [...byKind.keys()];
   const lanes = lanesFor(kinds);
+  // One customer's queue runs one job at a time anyway (the claim's `not exists older`).
+  const customerLoops =
+    options.queueKey === undefined ? Math.max(1, options.customerLoops ?? configuredLanes.customerLoops) : 1;
+  const loops: LaneLoop[] = lanes.flatMap((lane) =>
+    Array.from({ length: lane.name === CUSTOMERS_LANE ? customerLoops : 1 }, (_, index) => ({ lane, index })),
+  );
+  const laneLoops = Object.fromEntries(
+    lanes.map((lane) => [lane.name, loops.filter((loop) => loop.lane === lane).length]),
+  );
   const abort = new AbortController();
-  /** Each lane's way to end its pause at once: a job of its kinds was enqueued, or the worker stops. */
-  const wakers = new Map<WorkerLane, () => void>();
+  /** Each loop's way to end its pause at once: a job of its kinds was enqueued, or the worker stops. */
+  const wakers = new Map<LaneLoop, () => void>();
   let loopDone: Promise<void> = Promise.resolve();
   const wakeLanes = (kind?: string) => {
-    for (const [lane, wake] of wakers) if (kind === undefined || lane.kinds.includes(kind)) wake();
+    for (const [loop, wake] of wakers) if (kind === undefined || loop.lane.kinds.includes(kind)) wake();
   };
   const onEnqueued = (kind: string) => wakeLanes(kind);
   const housekeepingIntervalMs = options.housekeepingIntervalMs ?? HOUR_MS;
   /** Jobs of this worker released after a lost database connection, by id: how many times in a row. */
   const connectionLosses = new Map<string, number>();
   const stopGraceMs = options.stopGraceMs ?? STOP_GRACE_MS;
-  /** The jobs the lanes run now, one at most per lane (drain()'s jobs are its caller's to wait for). */
-  const loopJobs = new Set<{ readonly id: string; readonly kind: string; readonly lane: string }>();
+  /** The jobs the loops run now, one at most per loop (drain()'s jobs are its caller's to wait for). */
+  const loopJobs = new Set<{
+    readonly id: string;
+    readonly kind: string;
+    readonly lane: string;
+    readonly loop: number;
+  }>();
 
   /**
    * Housekeeping in a loop of its own, at start and then every interval: no lane waits on it, and
@@ -187,15 +273,15 @@ export function createWorker(
     return true;
   }
 
-  /** Claims and runs the oldest runnable job of the lane's kinds, or (drain()) of every kind. */
-  async function runOne(lane?: WorkerLane): Promise<boolean> {
-    const job = await claimNextJob(options.db, id, lockSeconds, lane?.kinds ?? kinds, options.queueKey);
+  /** Claims and runs the oldest runnable job of the loop's lane's kinds, or (drain()) of every kind. */
+  async function runOne(loop?: LaneLoop): Promise<boolean> {
+    const job = await claimNextJob(options.db, id, lockSeconds, loop?.lane.kinds ?? kinds, options.queueKey);
     if (!job) return false;
-    if (!lane) return runClaimed(job, options.logger);
-    const running = { id: job.id, kind: job.kind, lane: lane.name };
+    if (!loop) return runClaimed(job, options.logger);
+    const running = { id: job.id, kind: job.kind, lane: loop.lane.name, loop: loop.index };
     loopJobs.add(running);
     try {
-      return await runClaimed(job, options.logger.child({ lane: lane.name }));
+      return await runClaimed(job, options.logger.child({ lane: loop.lane.name, loop: loop.index }));
     } finally {
       loopJobs.delete(running);
     }
@@ -273,18 +359,21 @@ export function createWorker(
     return true;
   }
 
-  /** One lane's claim loop: its jobs one after another, a pause when it has none runnable. */
-  async function laneLoop(lane: WorkerLane): Promise<void> {
-    const logger = options.logger.child({ lane: lane.name });
+  /**
+   * One claim loop of a lane: its jobs one after another, a pause when it has none runnable. A
+   * lane's loops claim side by side; the claim keeps a customer's jobs one at a time in seq order.
+   */
+  async function laneLoop(loop: LaneLoop): Promise<void> {
+    const logger = options.logger.child({ lane: loop.lane.name, loop: loop.index });
     let wake: (() => void) | null = null;
     const waker = () => wake?.();
-    wakers.set(lane, waker);
+    wakers.set(loop, waker);
     try {
       let failures = 0;
       while (!abort.signal.aborted) {
         let worked = false;
         try {
-          worked = await runOne(lane);
+          worked = await runOne(loop);
           if (failures > 0) logger.info({ failures }, 'worker loop recovered');
           failures = 0;
         } catch (error) {
@@ -305,14 +394,14 @@ export function createWorker(
         wake = null;
       }
     } finally {
-      wakers.delete(lane);
+      wakers.delete(loop);
     }
   }
 
   async function loopBody(): Promise<void> {
     jobSignals.on('enqueued', onEnqueued);
     try {
-      await Promise.all([...lanes.map((lane) => laneLoop(lane)), housekeepingLoop()]);
+      await Promise.all([...loops.map((loop) => laneLoop(loop)), housekeepingLoop()]);
     } finally {
       jobSignals.off('enqueued', onEnqueued);
     }
@@ -321,6 +410,7 @@ export function createWorker(
   return {
     id,
     lanes,
+    laneLoops,
     loop() {
       loopDone = loopBody();
     },
@@ -338,7 +428,7 @@ export function createWorker(
       // handler still end later, its completion is not recorded (the claim is no longer this worker's).
       await Promise.all(
         [...loopJobs].map(async (job) => {
-          const fields = { jobId: job.id, jobKind: job.kind, lane: job.lane };
+          const fields = { jobId: job.id, jobKind: job.kind, lane: job.lane, loop: job.loop };
           try {
             await releaseJob(options.db, job.id, id);
             options.logger.warn(

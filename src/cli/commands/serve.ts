@@ -146,7 +146,7 @@ export async function serve(
   // Started only once the server listens and can be found: a worker left running by a failed
   // start would keep the process alive, polling a database that is being closed.
   const worker = config.inlineWorker
-    ? startWorker({ db: database.db, logger, definitions: jobDefinitions })
+    ? startWorker({ db: database.db, logger, definitions: jobDefinitions, sharesPoolWithHttp: true })
     : null;
   options.out(
     `Wholesale Hub is running at ${url} (${database.kind === 'pglite' ? `${runtime.createdDatabase ? 'a new ' : ''}embedded database in ${config.dataDir}` : 'PostgreSQL'})\n`,
