@@ -122,6 +122,8 @@ export interface LocationsTable {
   zip_code: string | null;
   time_zone: string;
   language: string | null;
+  /** Moved by every update (migration 0025): the admin API's ETag (ADR 0092). */
+  version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

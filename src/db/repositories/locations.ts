@@ -56,7 +56,7 @@ export async function updateLocationRow(
 ): Promise<LocationRow | undefined> {
   return executor
     .updateTable('locations')
-    .set({ ...toColumns(values), updated_at: sql`now()` })
+    .set({ ...toColumns(values), updated_at: sql`now()`, version: sql`version + 1` })
     .where('customer_id', '=', customerId)
     .where('id', '=', locationId)
     .returningAll()
@@ -100,6 +100,24 @@ export async function findLocation(
     .selectAll()
     .where('customer_id', '=', customerId)
     .where('id', '=', locationId)
+    .executeTakeFirst();
+}
+
+/**
+ * The location's row, locked until the transaction ends (FOR UPDATE): an edit compares its If-Match
+ * with the version under this lock, so no other write moves the version in between (ADR 0092).
+ */
+export async function lockLocation(
+  executor: Executor,
+  customerId: string,
+  locationId: string,
+): Promise<LocationRow | undefined> {
+  return executor
+    .selectFrom('locations')
+    .selectAll()
+    .where('customer_id', '=', customerId)
+    .where('id', '=', locationId)
+    .forUpdate()
     .executeTakeFirst();
 }
 

@@ -3,11 +3,21 @@ import { z } from 'zod';
 import {
   createLocation,
   deleteLocation,
-  getLocationView,
+  getVersionedLocationView,
   listLocationViewPage,
-  updateLocation,
+  updateVersionedLocation,
 } from '../../services/locations/location-service.ts';
 import type { App } from '../app.ts';
+import {
+  conditionalGetHeaders,
+  conditionalWriteHeaders,
+  ETAG_HEADER,
+  etagOfVersion,
+  ifMatchVersions,
+  ifNoneMatchHits,
+  notModifiedResponse,
+  preconditionFailedResponse,
+} from '../edit-etag.ts';
 import { pageQuery, setNextLink } from '../paging.ts';
 import { addressOutput, customerParams, errorResponses } from '../schemas/common.ts';
 
@@ -38,6 +48,9 @@ export const locationOutput = z
     language: z.string().nullable(),
   })
   .describe('Location');
+
+/** The location as GET and PATCH answer it, with its version in `ETag` (ADR 0092). */
+const versionedLocationOutput = locationOutput.meta({ headers: ETAG_HEADER });
 
 const locationParams = customerParams.extend({
   locationId: z.string().min(1).describe('Location id or name'),
@@ -96,11 +109,20 @@ export async function locationRoutes(app: App): Promise<void> {
         tags: ['locations'],
         summary: 'Get a location',
         params: locationParams,
-        response: { 200: locationOutput, ...errorResponses },
+        headers: conditionalGetHeaders,
+        response: { 200: versionedLocationOutput, ...notModifiedResponse, ...errorResponses },
       },
     },
-    async (request) =>
-      getLocationView(request.serviceContext(), request.params.customerId, request.params.locationId),
+    async (request, reply) => {
+      const { view, version } = await getVersionedLocationView(
+        request.serviceContext(),
+        request.params.customerId,
+        request.params.locationId,
+      );
+      reply.header('etag', etagOfVersion(version));
+      if (ifNoneMatchHits(request, version)) return reply.status(304).send(null);
+      return view;
+    },
   );
 
   app.patch(
@@ -109,18 +131,25 @@ export async function locationRoutes(app: App): Promise<void> {
       schema: {
         tags: ['locations'],
         summary: 'Edit a location',
+        description:
+          'Send the `ETag` of the location as read as `If-Match`: a change by someone else since then is refused with 412 `precondition_failed` instead of being overwritten (ADR 0092).',
         params: locationParams,
+        headers: conditionalWriteHeaders,
         body: locationInput.partial(),
-        response: { 200: locationOutput, ...errorResponses },
+        response: { 200: versionedLocationOutput, ...errorResponses, ...preconditionFailedResponse },
       },
     },
-    async (request) =>
-      updateLocation(
+    async (request, reply) => {
+      const { view, version } = await updateVersionedLocation(
         request.serviceContext(),
         request.params.customerId,
         request.params.locationId,
         request.body,
-      ),
+        ifMatchVersions(request),
+      );
+      reply.header('etag', etagOfVersion(version));
+      return view;
+    },
   );
 
   app.delete(

@@ -1,8 +1,21 @@
 // /v1/customers/{customerId}/settings (SPEC §2): read and change a customer's settings (audited).
 import { z } from 'zod';
 import { PACKAGE_IDS } from '../../domain/packages/catalog.ts';
-import { getCustomerSettings, updateCustomerSettings } from '../../services/settings/customer-settings.ts';
+import {
+  getVersionedCustomerSettings,
+  updateVersionedCustomerSettings,
+} from '../../services/settings/customer-settings.ts';
 import type { App } from '../app.ts';
+import {
+  conditionalGetHeaders,
+  conditionalWriteHeaders,
+  ETAG_HEADER,
+  etagOfVersion,
+  ifMatchVersions,
+  ifNoneMatchHits,
+  notModifiedResponse,
+  preconditionFailedResponse,
+} from '../edit-etag.ts';
 import { customerParams, errorResponses } from '../schemas/common.ts';
 
 const settingsOutput = z
@@ -14,6 +27,12 @@ const settingsOutput = z
     defaultImportBehaviour: z.enum(['add-only', 'add-remove']),
   })
   .describe('CustomerSettings');
+
+/**
+ * The settings as GET and PATCH answer them, with the customer's version in `ETag` (ADR 0092): the
+ * settings are part of the customer's record, so any change of the customer makes the ETag stale.
+ */
+const versionedSettingsOutput = settingsOutput.meta({ headers: ETAG_HEADER });
 
 const settingsPatch = z.strictObject({
   defaultPackage: z
@@ -35,10 +54,19 @@ export async function settingsRoutes(app: App): Promise<void> {
         tags: ['settings'],
         summary: "Get the customer's settings",
         params: customerParams,
-        response: { 200: settingsOutput, ...errorResponses },
+        headers: conditionalGetHeaders,
+        response: { 200: versionedSettingsOutput, ...notModifiedResponse, ...errorResponses },
       },
     },
-    async (request) => getCustomerSettings(request.serviceContext(), request.params.customerId),
+    async (request, reply) => {
+      const { settings, version } = await getVersionedCustomerSettings(
+        request.serviceContext(),
+        request.params.customerId,
+      );
+      reply.header('etag', etagOfVersion(version));
+      if (ifNoneMatchHits(request, version)) return reply.status(304).send(null);
+      return settings;
+    },
   );
 
   for (const method of ['PATCH', 'PUT'] as const) {
@@ -48,13 +76,24 @@ export async function settingsRoutes(app: App): Promise<void> {
       schema: {
         tags: ['settings'],
         summary: "Change the customer's settings (only the fields given)",
+        description:
+          'Send the `ETag` of the settings as read as `If-Match`: a change of the customer or its settings by someone else since then is refused with 412 `precondition_failed` instead of being overwritten (ADR 0092).',
         params: customerParams,
+        headers: conditionalWriteHeaders,
         body: settingsPatch,
-        response: { 200: settingsOutput, ...errorResponses },
+        response: { 200: versionedSettingsOutput, ...errorResponses, ...preconditionFailedResponse },
         ...(method === 'PUT' ? { hide: true } : {}),
       },
-      handler: async (request) =>
-        updateCustomerSettings(request.serviceContext(), request.params.customerId, request.body),
+      handler: async (request, reply) => {
+        const { settings, version } = await updateVersionedCustomerSettings(
+          request.serviceContext(),
+          request.params.customerId,
+          request.body,
+          ifMatchVersions(request),
+        );
+        reply.header('etag', etagOfVersion(version));
+        return settings;
+      },
     });
   }
 }

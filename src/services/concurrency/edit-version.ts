@@ -9,7 +9,7 @@ import { AppError } from '../../domain/errors.ts';
  */
 export type ExpectedVersions = readonly number[] | undefined;
 
-export type EditedRecord = 'customer' | 'user';
+export type EditedRecord = 'customer' | 'user' | 'location' | 'settings';
 
 const TEXT: Record<EditedRecord, { en: string; nl: string }> = {
   customer: {
@@ -19,6 +19,16 @@ const TEXT: Record<EditedRecord, { en: string; nl: string }> = {
   user: {
     en: 'The user was changed by someone else since you loaded it.',
     nl: 'De gebruiker is door iemand anders gewijzigd sinds u deze hebt geladen.',
+  },
+  location: {
+    en: 'The location was changed by someone else since you loaded it.',
+    nl: 'De locatie is door iemand anders gewijzigd sinds u deze hebt geladen.',
+  },
+  // The settings are columns of the customer's row and share its version: any change of the
+  // customer makes a settings ETag stale (ADR 0092, Update).
+  settings: {
+    en: 'The customer or its settings were changed by someone else since you loaded them.',
+    nl: 'De klant of de instellingen ervan zijn door iemand anders gewijzigd sinds u ze hebt geladen.',
   },
 };
 

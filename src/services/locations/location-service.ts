@@ -9,6 +9,7 @@ import {
   insertLocation,
   listLocationPage,
   listLocations,
+  lockLocation,
   locationUsage,
   updateLocationRow,
   type LocationValues,
@@ -16,6 +17,7 @@ import {
 import type { LocationRow } from '../../db/schema.ts';
 import { assertCanWrite } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { assertExpectedVersion, type ExpectedVersions } from '../concurrency/edit-version.ts';
 import type { Executor, ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
 import { isUniqueViolation, isUuidLike, retryingForeignKeyRace } from '../db-errors.ts';
@@ -225,8 +227,23 @@ export async function getLocationView(
   customerRef: string,
   locationRef: string,
 ): Promise<LocationView> {
+  return (await getVersionedLocationView(context, customerRef, locationRef)).view;
+}
+
+/** The location with the stored version it was read at: the admin API's ETag (ADR 0092). */
+export interface VersionedLocationView {
+  readonly view: LocationView;
+  readonly version: number;
+}
+
+export async function getVersionedLocationView(
+  context: ServiceContext,
+  customerRef: string,
+  locationRef: string,
+): Promise<VersionedLocationView> {
   const customer = await requireCustomer(context, customerRef);
-  return toLocationView(await requireLocation(context.db, customer.id, locationRef));
+  const row = await requireLocation(context.db, customer.id, locationRef);
+  return { view: toLocationView(row), version: row.version };
 }
 
 export async function updateLocation(
@@ -235,12 +252,30 @@ export async function updateLocation(
   locationRef: string,
   input: Partial<LocationInput>,
 ): Promise<LocationView> {
+  return (await updateVersionedLocation(context, customerRef, locationRef, input)).view;
+}
+
+/**
+ * updateLocation, refused with 412 when the location's version is not one of `expectedVersions`
+ * (compared under the location's row lock, before anything is written or audited); answers the
+ * version after the change.
+ */
+export async function updateVersionedLocation(
+  context: ServiceContext,
+  customerRef: string,
+  locationRef: string,
+  input: Partial<LocationInput>,
+  expectedVersions?: ExpectedVersions,
+): Promise<VersionedLocationView> {
   assertCanWrite(context.actor);
   const details = checkLocationInput(input, '', false);
   if (details.length > 0) throw validationFailed(details);
   const customer = await requireCustomer(context, customerRef);
   return context.db.transaction().execute(async (trx) => {
-    const existing = await requireLocation(trx, customer.id, locationRef);
+    const found = await requireLocation(trx, customer.id, locationRef);
+    const existing = await lockLocation(trx, customer.id, found.id);
+    if (!existing) throw notFound('Location', 'Locatie');
+    assertExpectedVersion(expectedVersions, existing.version, 'location');
     try {
       const row = await updateLocationRow(trx, customer.id, existing.id, withCanonicalLanguage(input));
       if (!row) throw notFound('Location', 'Locatie');
@@ -254,7 +289,7 @@ export async function updateLocation(
         before: toLocationView(existing),
         after: view,
       });
-      return view;
+      return { view, version: row.version };
     } catch (error) {
       if (isUniqueViolation(error)) throw nameTaken(input.name ?? existing.name);
       throw error;

@@ -8,6 +8,7 @@ import { listCustomerPackages, lockCustomer, updateCustomer } from '../../db/rep
 import type { CustomerRow, ImportBehaviour } from '../../db/schema.ts';
 import { assertCanWrite, customerScope } from '../access/policy.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { assertExpectedVersion, type ExpectedVersions } from '../concurrency/edit-version.ts';
 import type { ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
 import { counted, isSingular } from '../../domain/messages/counted.ts';
@@ -39,7 +40,25 @@ export async function getCustomerSettings(
   context: ServiceContext,
   customerRef: string,
 ): Promise<CustomerSettings> {
-  return toSettings(await requireCustomer(context, customerRef));
+  return (await getVersionedCustomerSettings(context, customerRef)).settings;
+}
+
+/**
+ * The settings with the version of the customer's row they were read at: the admin API's ETag
+ * (ADR 0092). The settings are columns of that row, so they share its version (no column of their
+ * own): every write of the customer moves it (updateCustomer).
+ */
+export interface VersionedCustomerSettings {
+  readonly settings: CustomerSettings;
+  readonly version: number;
+}
+
+export async function getVersionedCustomerSettings(
+  context: ServiceContext,
+  customerRef: string,
+): Promise<VersionedCustomerSettings> {
+  const row = await requireCustomer(context, customerRef);
+  return { settings: toSettings(row), version: row.version };
 }
 
 export async function updateCustomerSettings(
@@ -47,6 +66,20 @@ export async function updateCustomerSettings(
   customerRef: string,
   patch: CustomerSettingsPatch,
 ): Promise<CustomerSettings> {
+  return (await updateVersionedCustomerSettings(context, customerRef, patch)).settings;
+}
+
+/**
+ * updateCustomerSettings, refused with 412 when the customer's version is not one of
+ * `expectedVersions` (compared under the customer's row lock, before anything is written or
+ * audited); answers the version after the change.
+ */
+export async function updateVersionedCustomerSettings(
+  context: ServiceContext,
+  customerRef: string,
+  patch: CustomerSettingsPatch,
+  expectedVersions?: ExpectedVersions,
+): Promise<VersionedCustomerSettings> {
   assertCanWrite(context.actor);
   const found = await requireCustomer(context, customerRef);
   if (patch.extensionLength !== undefined && (patch.extensionLength < 2 || patch.extensionLength > 10)) {
@@ -62,6 +95,7 @@ export async function updateCustomerSettings(
   return context.db.transaction().execute(async (trx) => {
     const existing = await lockCustomer(trx, customerScope(context.actor), found.id);
     if (!existing) throw validationFailed([]);
+    assertExpectedVersion(expectedVersions, existing.version, 'settings');
     const details: ErrorDetail[] = [];
     if (patch.defaultPackage) {
       const sold = await listCustomerPackages(trx, [existing.id]);
@@ -132,6 +166,6 @@ export async function updateCustomerSettings(
       before,
       after,
     });
-    return after;
+    return { settings: after, version: row.version };
   });
 }

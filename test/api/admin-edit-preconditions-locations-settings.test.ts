@@ -1,0 +1,289 @@
+// Optimistic concurrency of the location edit and the customer settings (ADR 0092, Update): GET
+// answers a weak ETag of the stored version (a location's own, the settings' that of the customer
+// row they live in); PATCH with an If-Match that is no longer current answers 412
+// `precondition_failed`, writes and audits nothing; without If-Match the write goes through as before.
+import type { LightMyRequestResponse } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/app.ts';
+import { createApiToken, createPartner, createTestCustomer } from '../helpers/factories.ts';
+
+const harness = useTestApp();
+
+let customerId = '';
+let otherToken = '';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
+
+async function api(
+  method: Method,
+  url: string,
+  options: { payload?: unknown; headers?: Record<string, string>; token?: string } = {},
+): Promise<LightMyRequestResponse> {
+  const { app, tokens, auth } = harness();
+  return app.inject({
+    method,
+    url,
+    headers: { ...auth(options.token ?? tokens.partnerFull), ...options.headers },
+    ...(options.payload === undefined ? {} : { payload: options.payload as Record<string, unknown> }),
+  });
+}
+
+function etagOf(response: LightMyRequestResponse): string {
+  const etag = response.headers.etag;
+  expect(typeof etag, `no ETag on ${response.statusCode} ${response.body}`).toBe('string');
+  return String(etag);
+}
+
+async function auditCount(targetId: string, action: string): Promise<number> {
+  const rows = await harness()
+    .database.db.selectFrom('audit_events')
+    .select('id')
+    .where('target_id', '=', targetId)
+    .where('action', '=', action)
+    .execute();
+  return rows.length;
+}
+
+async function createLocation(name: string): Promise<string> {
+  const response = await api('POST', `/v1/customers/${customerId}/locations`, {
+    payload: { name, country: 'NL', timeZone: 'Europe/Amsterdam', city: 'Utrecht' },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json<{ id: string }>().id;
+}
+
+beforeAll(async () => {
+  const { database, partnerId } = harness();
+  const customer = await createTestCustomer(database.db, partnerId, {
+    name: 'Precondition Dairy',
+    provision: true,
+  });
+  customerId = customer.id;
+  const otherPartner = await createPartner(database.db, 'Other Dairy Partner');
+  otherToken = await createApiToken(database.db, { partnerId: otherPartner, role: 'partner_full_admin' });
+});
+
+describe('locations: ETag and If-Match', () => {
+  it('GET answers a weak ETag that stays put while nothing changes; If-None-Match answers 304', async () => {
+    const locationId = await createLocation('Etag Get');
+    const url = `/v1/customers/${customerId}/locations/${locationId}`;
+    const first = await api('GET', url);
+    expect(first.statusCode).toBe(200);
+    expect(etagOf(first)).toMatch(/^W\/"\d+"$/);
+    expect(etagOf(await api('GET', url))).toBe(etagOf(first));
+    const cached = await api('GET', url, { headers: { 'if-none-match': etagOf(first) } });
+    expect(cached.statusCode).toBe(304);
+    expect(cached.body).toBe('');
+  });
+
+  it('PATCH with a stale If-Match answers 412, changes and audits nothing', async () => {
+    const locationId = await createLocation('Etag Stale');
+    const url = `/v1/customers/${customerId}/locations/${locationId}`;
+    const stale = etagOf(await api('GET', url));
+    // Another admin's edit through the same path, without If-Match.
+    const first = await api('PATCH', url, { payload: { city: 'Amersfoort' } });
+    expect(first.statusCode, first.body).toBe(200);
+    const audits = await auditCount(locationId, 'location.update');
+
+    const refused = await api('PATCH', url, {
+      payload: { city: 'Overwritten' },
+      headers: { 'if-match': stale },
+    });
+    expect(refused.statusCode, refused.body).toBe(412);
+    const body = refused.json<{ message: string; errors: { code: string }[] }>();
+    expect(body.errors.map((error) => error.code)).toEqual(['precondition_failed']);
+    expect(body.message).toMatch(/location was changed/i);
+    const after = await api('GET', url);
+    expect(after.json<{ address: { city: string } }>().address.city).toBe('Amersfoort');
+    expect(await auditCount(locationId, 'location.update')).toBe(audits);
+  });
+
+  it('the 412 speaks Dutch to Accept-Language: nl', async () => {
+    const locationId = await createLocation('Etag Dutch');
+    const refused = await api('PATCH', `/v1/customers/${customerId}/locations/${locationId}`, {
+      payload: { city: 'Overwritten' },
+      headers: { 'if-match': 'W/"999999"', 'accept-language': 'nl' },
+    });
+    expect(refused.statusCode).toBe(412);
+    expect(refused.json<{ message: string }>().message).toMatch(/locatie is door iemand anders gewijzigd/);
+  });
+
+  it('PATCH with the current If-Match answers 200 and the new ETag, which the next GET answers', async () => {
+    const locationId = await createLocation('Etag Current');
+    const url = `/v1/customers/${customerId}/locations/${locationId}`;
+    const current = etagOf(await api('GET', url));
+    const saved = await api('PATCH', url, { payload: { city: 'Zeist' }, headers: { 'if-match': current } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const next = etagOf(saved);
+    expect(next).not.toBe(current);
+    expect(etagOf(await api('GET', url))).toBe(next);
+    // The ETag it answered is good for the next conditional save.
+    const again = await api('PATCH', url, { payload: { city: 'Bunnik' }, headers: { 'if-match': next } });
+    expect(again.statusCode, again.body).toBe(200);
+  });
+
+  it('PATCH without If-Match keeps last-write-wins and still moves the ETag', async () => {
+    const locationId = await createLocation('Etag Blind');
+    const url = `/v1/customers/${customerId}/locations/${locationId}`;
+    const before = etagOf(await api('GET', url));
+    const blind = await api('PATCH', url, { payload: { city: 'Houten' } });
+    expect(blind.statusCode, blind.body).toBe(200);
+    expect(etagOf(blind)).not.toBe(before);
+  });
+
+  it('a location addressed by name is the same record with the same ETag', async () => {
+    const locationId = await createLocation('Etag By Name');
+    const byId = etagOf(await api('GET', `/v1/customers/${customerId}/locations/${locationId}`));
+    const stale = await api('PATCH', `/v1/customers/${customerId}/locations/Etag%20By%20Name`, {
+      payload: { city: 'Nieuwegein' },
+      headers: { 'if-match': 'W/"999999"' },
+    });
+    expect(stale.statusCode).toBe(412);
+    const saved = await api('PATCH', `/v1/customers/${customerId}/locations/Etag%20By%20Name`, {
+      payload: { city: 'Nieuwegein' },
+      headers: { 'if-match': byId },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+  });
+
+  it("another partner's location is 404 with or without If-Match, never 412", async () => {
+    const locationId = await createLocation('Etag Tenant');
+    const url = `/v1/customers/${customerId}/locations/${locationId}`;
+    const etag = etagOf(await api('GET', url));
+    expect((await api('GET', url, { token: otherToken })).statusCode).toBe(404);
+    for (const headers of [{ 'if-match': etag }, { 'if-match': 'W/"999999"' }, {}] as Record<
+      string,
+      string
+    >[]) {
+      const patch = await api('PATCH', url, { token: otherToken, payload: { city: 'Hijacked' }, headers });
+      expect(patch.statusCode).toBe(404);
+    }
+    const missing = await api(
+      'PATCH',
+      `/v1/customers/${customerId}/locations/00000000-0000-4000-8000-000000000000`,
+      {
+        payload: { city: 'Nowhere' },
+        headers: { 'if-match': etag },
+      },
+    );
+    expect(missing.statusCode).toBe(404);
+  });
+});
+
+describe('settings: ETag and If-Match', () => {
+  const url = () => `/v1/customers/${customerId}/settings`;
+
+  it('GET answers a weak ETag; If-None-Match answers 304', async () => {
+    const got = await api('GET', url());
+    expect(got.statusCode).toBe(200);
+    const etag = etagOf(got);
+    expect(etag).toMatch(/^W\/"\d+"$/);
+    const cached = await api('GET', url(), { headers: { 'if-none-match': etag } });
+    expect(cached.statusCode).toBe(304);
+  });
+
+  it.each(['PATCH', 'PUT'] as const)(
+    '%s with a stale If-Match answers 412, changes and audits nothing',
+    async (method) => {
+      const stale = etagOf(await api('GET', url()));
+      const first = await api('PATCH', url(), { payload: { defaultPreferredWebexSite: 'first.webex.com' } });
+      expect(first.statusCode, first.body).toBe(200);
+      const audits = await auditCount(customerId, 'customer.settings.update');
+
+      const refused = await api(method, url(), {
+        payload: { defaultPreferredWebexSite: 'overwritten.webex.com' },
+        headers: { 'if-match': stale },
+      });
+      expect(refused.statusCode, refused.body).toBe(412);
+      expect(refused.json<{ errors: { code: string }[] }>().errors[0]?.code).toBe('precondition_failed');
+      const after = await api('GET', url());
+      expect(after.json<{ defaultPreferredWebexSite: string }>().defaultPreferredWebexSite).toBe(
+        'first.webex.com',
+      );
+      expect(await auditCount(customerId, 'customer.settings.update')).toBe(audits);
+    },
+  );
+
+  it('PATCH with the current If-Match answers 200 and the new ETag; without If-Match 200 as before', async () => {
+    const current = etagOf(await api('GET', url()));
+    const saved = await api('PATCH', url(), {
+      payload: { autoAssignBasicLicences: false },
+      headers: { 'if-match': current },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const next = etagOf(saved);
+    expect(next).not.toBe(current);
+    expect(etagOf(await api('GET', url()))).toBe(next);
+
+    const blind = await api('PATCH', url(), { payload: { autoAssignBasicLicences: true } });
+    expect(blind.statusCode, blind.body).toBe(200);
+    expect(etagOf(blind)).not.toBe(next);
+  });
+
+  it('a customer edit in between makes the settings ETag stale (the settings share its version)', async () => {
+    const before = etagOf(await api('GET', url()));
+    const renamed = await api('PATCH', `/v1/customers/${customerId}`, {
+      payload: { name: 'Precondition Dairy 2' },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const refused = await api('PATCH', url(), {
+      payload: { defaultImportBehaviour: 'add-remove' },
+      headers: { 'if-match': before },
+    });
+    expect(refused.statusCode, refused.body).toBe(412);
+    expect(etagOf(await api('GET', url()))).toBe(etagOf(renamed));
+  });
+
+  it("another partner's customer's settings are 404 with or without If-Match, never 412", async () => {
+    const etag = etagOf(await api('GET', url()));
+    expect((await api('GET', url(), { token: otherToken })).statusCode).toBe(404);
+    for (const headers of [{ 'if-match': etag }, { 'if-match': 'W/"999999"' }, {}] as Record<
+      string,
+      string
+    >[]) {
+      const patch = await api('PATCH', url(), {
+        token: otherToken,
+        payload: { extensionLength: 6 },
+        headers,
+      });
+      expect(patch.statusCode).toBe(404);
+    }
+  });
+});
+
+describe('the OpenAPI document', () => {
+  type Operation = {
+    parameters?: { in: string; name: string }[];
+    responses: Record<string, { headers?: Record<string, unknown>; content?: unknown; description?: string }>;
+  };
+  async function operation(path: string, method: string): Promise<Operation> {
+    const response = await harness().app.inject({ method: 'GET', url: '/openapi.json' });
+    const document = response.json<{ paths: Record<string, Record<string, Operation>> }>();
+    const found = document.paths[path]?.[method];
+    expect(found, `${method} ${path}`).toBeDefined();
+    return found as Operation;
+  }
+  const headerNames = (op: Operation) =>
+    (op.parameters ?? []).filter((parameter) => parameter.in === 'header').map((parameter) => parameter.name);
+
+  it.each([
+    ['/v1/customers/{customerId}/locations/{locationId}', 'patch'],
+    ['/v1/customers/{customerId}/settings', 'patch'],
+  ])('%s %s: If-Match, the 412 and the ETag of the 200', async (path, method) => {
+    const op = await operation(path, method);
+    expect(headerNames(op)).toContain('if-match');
+    expect(op.responses['412']?.description).toMatch(/precondition_failed/);
+    expect(Object.keys(op.responses['200']?.headers ?? {})).toContain('ETag');
+  });
+
+  it.each([['/v1/customers/{customerId}/locations/{locationId}'], ['/v1/customers/{customerId}/settings']])(
+    'GET %s: the ETag of the 200, If-None-Match and the 304',
+    async (path) => {
+      const op = await operation(path, 'get');
+      expect(Object.keys(op.responses['200']?.headers ?? {})).toContain('ETag');
+      expect(headerNames(op)).toContain('if-none-match');
+      expect(op.responses['304']).toBeDefined();
+      expect(op.responses['304']?.content).toBeUndefined();
+    },
+  );
+});
