@@ -275,10 +275,12 @@ describe('worker lanes', () => {
       // Only a wake can start the jobs within the test.
       pollIntervalMs: 3_600_000,
       housekeepingIntervalMs: 0,
+      customerLoops: 2,
     });
     workers.push(worker);
-    // Each lane's first look found nothing: both now wait.
-    await expect.poll(() => claims, poll).toBe(2);
+    // Each loop's first look (two of the customers lane, one of the email lane) found nothing: all
+    // now wait.
+    await expect.poll(() => claims, poll).toBe(3);
 
     const email = await queueDeliverEmail(db, 'user@example.com');
     await expect.poll(() => statusOf(db, email.id), poll).toBe('succeeded');
