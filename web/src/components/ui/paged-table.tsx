@@ -85,6 +85,7 @@ export function PagedTable({
       {pages.isError ? null : (
         <Pager
           pageNumber={pages.pageNumber}
+          pageCount={urlPage?.pageCount}
           hasPrevious={pages.hasPrevious}
           hasNext={pages.hasNext}
           onPrevious={urlPage ? urlPage.goPrevious : pages.goPrevious}

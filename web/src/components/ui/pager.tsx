@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 
 interface PagerProps {
   pageNumber: number;
+  /** The list's pages, where it knows them: "Page 3 of 12". */
+  pageCount?: number | null;
   hasPrevious: boolean;
   hasNext: boolean;
   onPrevious: () => void;
@@ -10,12 +12,22 @@ interface PagerProps {
   loading?: boolean;
 }
 
-export function Pager({ pageNumber, hasPrevious, hasNext, onPrevious, onNext, loading }: PagerProps) {
+export function Pager({
+  pageNumber,
+  pageCount,
+  hasPrevious,
+  hasNext,
+  onPrevious,
+  onNext,
+  loading,
+}: PagerProps) {
   const { t } = useTranslation();
   return (
     <Group justify="flex-end" gap="sm" mt="sm" aria-label={t('common.paging')} role="navigation">
       <Text size="sm" c="dimmed" aria-live="polite">
-        {t('common.page', { page: pageNumber })}
+        {pageCount
+          ? t('common.pageOf', { page: pageNumber, pages: pageCount })
+          : t('common.page', { page: pageNumber })}
       </Text>
       <Button variant="default" size="xs" disabled={!hasPrevious} onClick={onPrevious}>
         {t('common.previous')}

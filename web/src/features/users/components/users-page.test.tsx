@@ -29,8 +29,8 @@ function user(index: number) {
 }
 
 /**
- * The users API as the server pages it: `max` rows from the (opaque) cursor on, and a
- * `Link: rel="next"` with the same query while rows follow.
+ * The users API as the server pages it: `max` rows from the `offset` or the (opaque) cursor on, a
+ * `Link: rel="next"` (a cursor) while rows follow, and `X-Total-Count` when asked (`count=true`).
  */
 function stubUsers(total: number, { before }: { before?: (url: string) => Promise<void> } = {}) {
   vi.stubGlobal(
@@ -42,13 +42,16 @@ function stubUsers(total: number, { before }: { before?: (url: string) => Promis
       if (!url.startsWith('/v1/customers/c1/users?'))
         return new Response(JSON.stringify({ items: [] }), { headers: json });
       const query = new URL(url, 'http://localhost').searchParams;
-      const from = Number(query.get('cursor') ?? 0);
+      const from = Number(query.get('cursor') ?? query.get('offset') ?? 0);
       const max = Number(query.get('max') ?? 50);
       const items = Array.from({ length: Math.max(0, Math.min(max, total - from)) }, (_, i) =>
         user(from + i + 1),
       );
       const headers: Record<string, string> = { ...json };
+      if (query.get('count') === 'true') headers['X-Total-Count'] = String(total);
       if (from + max < total) {
+        query.delete('offset');
+        query.delete('count');
         query.set('cursor', String(from + max));
         headers.Link = `</v1/customers/c1/users?${query.toString()}>; rel="next"`;
       }
@@ -94,11 +97,11 @@ describe('users list state in the URL', () => {
   it('restores search, filter and page from the query string (a reload)', async () => {
     await renderUsers('/control/c1/users?q=anna&status=error&page=2');
     expect(await findText('Bea Smit')).toBeTruthy();
-    expect(screen.getByText('Page 2')).toBeTruthy();
+    expect(screen.getByText('Page 2 of 2')).toBeTruthy();
     expect((screen.getByRole('textbox', { name: 'Search users' }) as HTMLInputElement).value).toBe('anna');
-    const first = requested.find((entry) => entry.startsWith('/v1/customers/c1/users?'));
-    expect(first).toMatch(/search=anna/);
-    expect(first).toMatch(/status=error/);
+    expect(listRequests()).toEqual([
+      '/v1/customers/c1/users?search=anna&status=error&max=50&offset=50&count=true',
+    ]);
   });
 
   it('writes the page and the search into the URL', async () => {
@@ -125,7 +128,7 @@ describe('users list state in the URL', () => {
     // The search typed after the first render is kept: the filter does not write an old URL back.
     await vi.waitFor(() => expect(url()).toBe('/control/c1/users?q=smit&status=error'), waitLong);
     await vi.waitFor(() =>
-      expect(listRequests().at(-1)).toBe('/v1/customers/c1/users?search=smit&status=error&max=50'),
+      expect(listRequests().at(-1)).toBe('/v1/customers/c1/users?search=smit&status=error&max=50&count=true'),
     );
   });
 
@@ -139,6 +142,12 @@ describe('users list state in the URL', () => {
     await renderUsers('/control/c1/users?page=999');
     expect(await findText('Bea Smit')).toBeTruthy();
     await vi.waitFor(() => expect(url()).toBe('/control/c1/users?page=2'), waitLong);
+    // Page 999 by offset answers no users and the count; the last page is the next request.
+    expect(listRequests()).toEqual([
+      '/v1/customers/c1/users?max=50&offset=49900&count=true',
+      '/v1/customers/c1/users?max=50&offset=50',
+    ]);
+    expect(screen.getByText('Page 2 of 2')).toBeTruthy();
     const notice = await screen.findByTestId('page-past-end');
     expect(notice.getAttribute('role')).toBe('status');
     expect(notice.textContent).toContain('Page 999 does not exist');
@@ -157,63 +166,62 @@ describe('users list state in the URL', () => {
 });
 
 describe('users list: opening a page far into a big customer', () => {
-  it('fetches page 3 with the pages before it in one request, and goes back without asking again', async () => {
+  it('fetches page 3 by offset in one request, counting the list once, and pages back by offset', async () => {
     stubUsers(30_000);
     await renderUsers('/control/c1/users?page=3');
     expect(await findText('User101 Smit')).toBeTruthy();
-    expect(screen.getByText('Page 3')).toBeTruthy();
-    expect(listRequests()).toEqual(['/v1/customers/c1/users?max=150']);
+    expect(screen.getByText('Page 3 of 600')).toBeTruthy();
+    expect(listRequests()).toEqual(['/v1/customers/c1/users?max=50&offset=100&count=true']);
     fireEvent.click(screen.getByRole('button', { name: 'Previous' }));
     expect(await findText('Bea Smit')).toBeTruthy();
     expect(url()).toBe('/control/c1/users?page=2');
-    expect(listRequests()).toHaveLength(1);
+    // The size is known: the page before is not counted again.
+    expect(listRequests()[1]).toBe('/v1/customers/c1/users?max=50&offset=50');
+    expect(screen.getByText('Page 2 of 600')).toBeTruthy();
   });
 
-  it('reaches page 8 with one request per 200 rows, then pages on one page at a time', async () => {
+  it('reaches page 8 in one request, then pages on one page at a time', async () => {
     stubUsers(30_000);
     await renderUsers('/control/c1/users?page=8');
     expect(await findText('User351 Smit')).toBeTruthy();
-    expect(listRequests()).toEqual([
-      '/v1/customers/c1/users?max=200',
-      '/v1/customers/c1/users?max=200&cursor=200',
-    ]);
+    expect(listRequests()).toEqual(['/v1/customers/c1/users?max=50&offset=350&count=true']);
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     expect(await findText('User401 Smit')).toBeTruthy();
-    expect(listRequests()[2]).toBe('/v1/customers/c1/users?max=50&cursor=400');
+    expect(url()).toBe('/control/c1/users?page=9');
+    expect(listRequests()[1]).toBe('/v1/customers/c1/users?max=50&offset=400');
   });
 });
 
-describe('users list: walking to a page far away', () => {
-  it('shows how far the walk to ?page=300 has come, and Stop here settles on the page reached', async () => {
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    stubUsers(100_000, { before: (entry) => (entry.includes('cursor=400') ? held : Promise.resolve()) });
-    try {
-      await renderUsers('/control/c1/users?page=300');
-      const walk = await screen.findByTestId('page-walk', {}, waitLong);
-      await vi.waitFor(() => expect(listRequests()).toHaveLength(3), waitLong);
-      expect(walk.textContent).toContain('Going to page 300: page 12 of 300 reached');
-      expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('4');
-      fireEvent.click(screen.getByRole('button', { name: 'Stop here' }));
-      expect(url()).toBe('/control/c1/users?page=12');
-      release();
-      expect(await findText('User551 Smit')).toBeTruthy();
-      expect(screen.getByText('Page 12')).toBeTruthy();
-      expect(screen.queryByTestId('page-walk')).toBeNull();
-      expect(listRequests()).toHaveLength(3);
-    } finally {
-      release();
-    }
+describe('users list: a page far away', () => {
+  it('opens ?page=300 of 100k users in one request, with no walk to show or stop', async () => {
+    stubUsers(100_000);
+    await renderUsers('/control/c1/users?page=300');
+    expect(await findText('User14951 Smit')).toBeTruthy();
+    expect(screen.getByText('Page 300 of 2000')).toBeTruthy();
+    expect(listRequests()).toEqual(['/v1/customers/c1/users?max=50&offset=14950&count=true']);
+    expect(screen.queryByTestId('page-walk')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Stop here' })).toBeNull();
+    expect(url()).toBe('/control/c1/users?page=300');
+  });
+
+  it('settles a page past the end of 100k users on page 2000, in two requests', async () => {
+    stubUsers(100_000);
+    await renderUsers('/control/c1/users?page=2500');
+    expect(await findText('User99951 Smit')).toBeTruthy();
+    await vi.waitFor(() => expect(url()).toBe('/control/c1/users?page=2000'), waitLong);
+    expect(listRequests()).toEqual([
+      '/v1/customers/c1/users?max=1&count=true',
+      '/v1/customers/c1/users?max=50&offset=99950',
+    ]);
+    expect((await screen.findByTestId('page-past-end')).textContent).toContain('There are 2000 pages');
   });
 });
 
 describe('users list: drawing only the page asked for', () => {
-  it('keeps the skeleton while ?page=8 is reached through page 4, and never draws page 4', async () => {
+  it('keeps the skeleton while ?page=8 loads, and draws no other page', async () => {
     let release: () => void = () => undefined;
-    const secondRequest = new Promise<void>((resolve) => (release = resolve));
-    stubUsers(30_000, {
-      before: (entry) => (entry.includes('cursor=200') ? secondRequest : Promise.resolve()),
-    });
+    const held = new Promise<void>((resolve) => (release = resolve));
+    stubUsers(30_000, { before: (entry) => (entry.includes('offset=350') ? held : Promise.resolve()) });
     // Every user name that ever enters the page, however briefly.
     const drawn = new Set<string>();
     const observer = new MutationObserver((records) => {
@@ -224,14 +232,13 @@ describe('users list: drawing only the page asked for', () => {
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     try {
       await renderUsers('/control/c1/users?page=8');
-      // Pages 1-4 have come (one request of 200 rows); pages 5-8 are on their way.
-      await vi.waitFor(() => expect(listRequests()).toHaveLength(2), waitLong);
+      await vi.waitFor(() => expect(listRequests()).toHaveLength(1), waitLong);
       expect(screen.getByLabelText(LOADING)).toBeTruthy();
       expect(screen.queryByTestId('users-table')).toBeNull();
       release();
       expect(await findText('User351 Smit')).toBeTruthy();
-      expect(screen.getByText('Page 8')).toBeTruthy();
-      expect([...drawn].filter((name) => Number(/\d+/.exec(name)?.[0]) <= 200)).toEqual([]);
+      expect(screen.getByText('Page 8 of 600')).toBeTruthy();
+      expect([...drawn].filter((name) => Number(/\d+/.exec(name)?.[0]) <= 350)).toEqual([]);
     } finally {
       release();
       observer.disconnect();

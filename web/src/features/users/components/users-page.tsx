@@ -10,8 +10,8 @@ import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { Pager } from '../../../components/ui/pager.tsx';
 import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
 import { UrlPageNotices } from '../../../components/ui/url-page-notices.tsx';
-import { pageNumberOf, useUrlPage } from '../../../components/ui/use-url-page.ts';
-import { useUserPages } from '../api/list-users.ts';
+import { pageNumberOf, useUrlOffsetPage } from '../../../components/ui/use-url-page.ts';
+import { lastReachableUsersPage, useUserPage } from '../api/list-users.ts';
 import { ManageUsersMenu } from './manage-users-menu.tsx';
 import { usePageOnScreen } from './use-page-on-screen.ts';
 import type { UserFilterName } from './users-filters.tsx';
@@ -28,8 +28,8 @@ export function UsersPage() {
   const urlSearch = searchParams.get('q') ?? '';
   const packageFilter = searchParams.get('package');
   const status = searchParams.get('status');
-  // The page the first request reaches for (see useUrlPage for the rest of the way).
-  const initialPage = pageNumberOf(searchParams.get('page'));
+  // The page in the URL, fetched in one request (offset paging, ADR 0094).
+  const urlPageNumber = pageNumberOf(searchParams.get('page'));
   const updateParams = useCallback(
     (changes: Record<string, string | null>, replace = false) =>
       setSearchParams(
@@ -63,13 +63,13 @@ export function UsersPage() {
     if (urlSearch !== search.trim()) setSearch(urlSearch);
   }, [urlSearch, search]);
 
-  const pages = useUserPages(customerId, { search: urlSearch, package: packageFilter, status }, initialPage);
+  const pages = useUserPage(customerId, { search: urlSearch, package: packageFilter, status }, urlPageNumber);
   const filtered = Boolean(urlSearch || packageFilter || status);
 
-  // ?page=N is reached through the pages before it (cursor paging), with progress and a way to
-  // stop; a page past the end settles on the last page and says so (see useUrlPage).
+  // ?page=N is one request by offset; a page past the end settles on the last page (the answer's
+  // count names it) and says so (see useUrlOffsetPage).
   const filterKey = JSON.stringify([urlSearch, packageFilter, status]);
-  const urlPage = useUrlPage(pages, filterKey);
+  const urlPage = useUrlOffsetPage({ ...pages, lastReachablePage: lastReachableUsersPage }, filterKey);
   const { arrived } = urlPage;
   const rows = usePageOnScreen(pages.items, arrived);
   // Translated once for all rows, and the same object while the language is: rows stay memoised.
@@ -144,6 +144,9 @@ export function UsersPage() {
         {pages.isError ? null : (
           <Pager
             pageNumber={pages.pageNumber}
+            pageCount={
+              pages.pageCount !== null && pages.pageNumber <= pages.pageCount ? pages.pageCount : null
+            }
             hasPrevious={pages.hasPrevious}
             hasNext={pages.hasNext}
             onPrevious={urlPage.goPrevious}
