@@ -1,30 +1,21 @@
 import { useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { getWithEtag, type WithEtag } from '../../../lib/versioned-request.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import type { WithEtag } from '../../../lib/versioned-request.ts';
 import type { Customer } from './customer-types.ts';
-import { customerQueryKey } from './get-customer.ts';
-
-function editedCustomerQuery(customerId: string) {
-  return {
-    // Under the customer's key: the invalidations of a save reach it, and it goes with the dialog.
-    queryKey: [...customerQueryKey(customerId), 'edited'] as const,
-    queryFn: ({ signal }: { signal: AbortSignal }) =>
-      getWithEtag<Customer>(`/v1/customers/${encodeURIComponent(customerId)}`, signal),
-    gcTime: 0,
-    refetchOnWindowFocus: false,
-  };
-}
+import { customerQuery } from './get-customer.ts';
 
 /**
- * The customer an edit dialog works on, read when it opens with its ETag (the shared customer view
- * carries none): a save sends it back as If-Match, so a change someone else made meanwhile is refused
- * (412) instead of overwritten (ADR 0092). `reload` reads the customer again after a 412;
- * `generation` changes with it, as the key that starts the form afresh from the reloaded customer.
+ * The customer an edit dialog works on: the shared customer view with its ETag as it was when the
+ * dialog opened (no read of its own). It is held, so a background refresh of the view (the page's
+ * polling, a focus refetch) moves neither the form's starting point nor the ETag a save sends as
+ * If-Match: a change someone else made meanwhile is refused (412) instead of overwritten (ADR 0092).
+ * `reload` reads the customer again after a 412, through the shared query so the page behind the
+ * dialog shows the other person's change too; `generation` changes with it, as the key that starts
+ * the form afresh from the reloaded customer.
  */
-export function useEditedCustomer(customerId: string) {
+export function useEditedCustomer(opened: WithEtag<Customer>) {
   const queryClient = useQueryClient();
-  const opened = useQuery(editedCustomerQuery(customerId));
-  const [reloaded, setReloaded] = useState<WithEtag<Customer> | null>(null);
+  const [customer, setCustomer] = useState(opened);
   const [generation, setGeneration] = useState(0);
   const [reloading, setReloading] = useState(false);
   const [reloadError, setReloadError] = useState<unknown>(null);
@@ -32,24 +23,14 @@ export function useEditedCustomer(customerId: string) {
     setReloading(true);
     setReloadError(null);
     try {
-      const fresh = await queryClient.fetchQuery({ ...editedCustomerQuery(customerId), staleTime: 0 });
-      setReloaded(fresh);
+      const fresh = await queryClient.fetchQuery({ ...customerQuery(opened.id), staleTime: 0 });
+      setCustomer(fresh);
       setGeneration((current) => current + 1);
-      // The page behind the dialog shows the other person's change too.
-      void queryClient.invalidateQueries({ queryKey: customerQueryKey(customerId), exact: true });
     } catch (error) {
       setReloadError(error);
     } finally {
       setReloading(false);
     }
   };
-  return {
-    customer: reloaded ?? opened.data,
-    loadError: opened.error,
-    retryLoad: () => void opened.refetch(),
-    generation,
-    reload: () => void reload(),
-    reloading,
-    reloadError,
-  };
+  return { customer, generation, reload: () => void reload(), reloading, reloadError };
 }

@@ -3,8 +3,13 @@ import { customerViewQuery } from '../../../lib/customer-view-query.ts';
 import type { Customer } from './customer-types.ts';
 import { isSettled } from './customer-types.ts';
 
+/** The shared customer query (`customerViewQuery`): the customer with its ETag (ADR 0092). */
+export function customerQuery(customerId: string) {
+  return customerViewQuery<Customer>(customerId);
+}
+
 export function customerQueryKey(customerId: string) {
-  return customerViewQuery<Customer>(customerId).queryKey;
+  return customerQuery(customerId).queryKey;
 }
 
 /**
@@ -13,7 +18,7 @@ export function customerQueryKey(customerId: string) {
  */
 export function useCustomer(customerId: string) {
   return useQuery({
-    ...customerViewQuery<Customer>(customerId),
+    ...customerQuery(customerId),
     refetchInterval: (query) => (query.state.data && !isSettled(query.state.data.status) ? 1000 : false),
   });
 }

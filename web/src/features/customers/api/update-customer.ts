@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ifMatchHeaders, sendWithEtag } from '../../../lib/versioned-request.ts';
+import { ifMatchHeaders, sendWithEtag, type WithEtag } from '../../../lib/versioned-request.ts';
 import type { Customer } from './customer-types.ts';
 import { customerQueryKey } from './get-customer.ts';
 
@@ -30,17 +30,17 @@ export type CustomerPatch = Partial<{
 export function useUpdateCustomer(customerId: string, etag?: string | null) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (patch: CustomerPatch) =>
-      (
-        await sendWithEtag<Customer>(`/v1/customers/${encodeURIComponent(customerId)}`, {
-          method: 'PATCH',
-          body: patch,
-          headers: ifMatchHeaders(etag),
-        })
-      ).data,
+    mutationFn: async (patch: CustomerPatch): Promise<WithEtag<Customer>> => {
+      const { data, etag: saved } = await sendWithEtag<Customer>(
+        `/v1/customers/${encodeURIComponent(customerId)}`,
+        { method: 'PATCH', body: patch, headers: ifMatchHeaders(etag) },
+      );
+      return { ...data, etag: saved };
+    },
     onSuccess: (saved, patch) => {
-      // The answer is the stored customer: show it at once, then refresh what is derived from it
-      // (other screens' sold packages, settings) and the lists that name it.
+      // The answer is the stored customer with its new ETag: show it at once (the next edit dialog
+      // opens on it), then refresh what is derived from it (other screens' sold packages, settings)
+      // and the lists that name it.
       queryClient.setQueryData(customerQueryKey(customerId), saved);
       return Promise.all([
         queryClient.invalidateQueries({

@@ -5,6 +5,7 @@ import { FormDialog, showSaved } from '../../../components/ui/form-dialog.tsx';
 import { isStaleEdit } from '../../../components/ui/stale-edit-alert.tsx';
 import { tKey } from '../../../i18n/t-key.ts';
 import { usePatchForm } from '../../../lib/use-patch-form.ts';
+import type { WithEtag } from '../../../lib/versioned-request.ts';
 import type { Customer } from '../api/customer-types.ts';
 import { useUpdateCustomer } from '../api/update-customer.ts';
 import { countryOptions } from './country-options.ts';
@@ -38,18 +39,19 @@ const LANGUAGES = [
 ];
 
 interface EditCustomerDialogProps {
-  customer: Customer;
+  /** The customer as the page shows it (the shared customer view), with its ETag. */
+  customer: WithEtag<Customer>;
   onClose: () => void;
 }
 
 /**
  * SPEC §2 fields a partner admin may change after creation; the externalId and packages stay. The
- * form starts from the customer as read when it opens; a save after someone else changed it is
- * refused (412) and the dialog offers Reload (ADR 0092).
+ * form starts from the customer as the page showed it when the dialog opened, and saves with its
+ * ETag; a save after someone else changed it is refused (412) and the dialog offers Reload (ADR 0092).
  */
 export function EditCustomerDialog({ customer, onClose }: EditCustomerDialogProps) {
   return (
-    <EditedCustomerDialog customerId={customer.id} onClose={onClose}>
+    <EditedCustomerDialog customer={customer}>
       {(edited) => <EditCustomerForm edited={edited} onClose={onClose} />}
     </EditedCustomerDialog>
   );

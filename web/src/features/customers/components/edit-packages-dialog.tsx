@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { FormDialog, showSaved } from '../../../components/ui/form-dialog.tsx';
 import { isStaleEdit } from '../../../components/ui/stale-edit-alert.tsx';
 import { findPackage, sellablePackages } from '../../../lib/package-catalog.ts';
+import type { WithEtag } from '../../../lib/versioned-request.ts';
 import type { Customer } from '../api/customer-types.ts';
 import { soldPackages } from '../api/customer-types.ts';
 import { useUpdateCustomer } from '../api/update-customer.ts';
@@ -13,7 +14,8 @@ import { invalidLimits, limitsBelowUse, packageChoicesOf, packagesPatchOf } from
 import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
 
 interface EditPackagesDialogProps {
-  customer: Customer;
+  /** The customer as the page shows it (the shared customer view), with its ETag. */
+  customer: WithEtag<Customer>;
   onClose: () => void;
 }
 
@@ -25,7 +27,7 @@ interface EditPackagesDialogProps {
  */
 export function EditPackagesDialog({ customer, onClose }: EditPackagesDialogProps) {
   return (
-    <EditedCustomerDialog customerId={customer.id} onClose={onClose}>
+    <EditedCustomerDialog customer={customer}>
       {(edited) => <EditPackagesForm edited={edited} onClose={onClose} />}
     </EditedCustomerDialog>
   );

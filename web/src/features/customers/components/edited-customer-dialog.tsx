@@ -1,6 +1,4 @@
 import { Fragment, type ReactNode } from 'react';
-import { Button, Group, Loader, Modal, Stack } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { StaleEditAlert } from '../../../components/ui/stale-edit-alert.tsx';
 import type { WithEtag } from '../../../lib/versioned-request.ts';
@@ -15,41 +13,20 @@ export interface EditedCustomer {
 }
 
 /**
- * Reads the customer with its ETag when an edit dialog opens (a short "Loading…" dialog meanwhile),
- * then renders the form; Reload after a 412 renders it afresh from the customer as it is now.
+ * Renders an edit form at once on the customer as the page shows it (the shared customer view, which
+ * carries its ETag), held from the moment the dialog opens; Reload after a 412 renders it afresh
+ * from the customer as it is now.
  */
 export function EditedCustomerDialog({
-  customerId,
-  onClose,
+  customer,
   children,
 }: {
-  customerId: string;
-  onClose: () => void;
+  /** The customer as the page shows it when the dialog opens, with its ETag. */
+  customer: WithEtag<Customer>;
   /** The form, started afresh (remounted) by each Reload. */
   children: (edited: EditedCustomer) => ReactNode;
 }) {
-  const { t } = useTranslation();
-  const edited = useEditedCustomer(customerId);
-  if (!edited.customer) {
-    return (
-      <Modal opened onClose={onClose} title={t('common.loading')} size="lg" centered>
-        <Stack>
-          {edited.loadError ? (
-            <ErrorAlert error={edited.loadError} action="load" onRetry={edited.retryLoad} />
-          ) : (
-            <Group justify="center">
-              <Loader size="sm" />
-            </Group>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-    );
-  }
+  const edited = useEditedCustomer(customer);
   const staleNotice = (
     <>
       <StaleEditAlert record="customer" onReload={edited.reload} reloading={edited.reloading} />
