@@ -14,6 +14,8 @@ export function isStaleEdit(error: unknown): boolean {
 const TEXT = {
   user: tKey('staleEdit.userText'),
   customer: tKey('staleEdit.customerText'),
+  location: tKey('staleEdit.locationText'),
+  settings: tKey('staleEdit.settingsText'),
 } as const;
 
 /**

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../../lib/api-client.ts';
+import { ifMatchHeaders, sendWithEtag, type WithEtag } from '../../../lib/versioned-request.ts';
 import type { Location } from './locations.ts';
 
 /** A location as the admin API answers it, with the whole address. */
@@ -25,14 +25,28 @@ export type LocationPatch = Partial<{
   language: string | null;
 }>;
 
-export function useUpdateLocation(customerId: string, locationId: string) {
+export function locationPath(customerId: string, locationId: string): string {
+  return `/v1/customers/${encodeURIComponent(customerId)}/locations/${encodeURIComponent(locationId)}`;
+}
+
+/**
+ * `etag`: of the location as the form was loaded, sent as If-Match: a change by someone else since
+ * then makes the save fail with 412 instead of overwriting theirs (ADR 0092).
+ */
+export function useUpdateLocation(customerId: string, locationId: string, etag?: string | null) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (patch: LocationPatch) =>
-      apiRequest<LocationDetails>(
-        `/v1/customers/${encodeURIComponent(customerId)}/locations/${encodeURIComponent(locationId)}`,
-        { method: 'PATCH', body: patch },
-      ),
+    mutationFn: async (patch: LocationPatch): Promise<WithEtag<LocationDetails>> => {
+      const { data, etag: saved } = await sendWithEtag<LocationDetails>(
+        locationPath(customerId, locationId),
+        {
+          method: 'PATCH',
+          body: patch,
+          headers: ifMatchHeaders(etag),
+        },
+      );
+      return { ...data, etag: saved };
+    },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customers', customerId, 'locations'] }),
   });
 }

@@ -15,21 +15,37 @@ const hq: LocationDetails = {
   language: null,
 };
 
-const requests: { url: string; method: string; body: unknown }[] = [];
-let patchAnswer: () => Response;
+const requests: { url: string; method: string; body: unknown; ifMatch?: string | null }[] = [];
+let patchAnswer: (ifMatch: string | null) => Response;
+/** The location the server holds now, and its version (ADR 0092). */
+let stored: { location: LocationDetails; etag: string };
 
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (body: unknown, status = 200, etag?: string) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', ...(etag ? { ETag: etag } : {}) },
+  });
 
 beforeEach(() => {
   requests.length = 0;
-  patchAnswer = () => json({ ...hq, name: 'Amsterdam Zuid' });
+  stored = { location: hq, etag: 'W/"3"' };
+  patchAnswer = () => json({ ...hq, name: 'Amsterdam Zuid' }, 200, 'W/"4"');
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init?: RequestInit) => {
       const method = init?.method ?? 'GET';
-      requests.push({ url, method, body: init?.body ? JSON.parse(String(init.body)) : null });
-      return method === 'PATCH' ? patchAnswer() : json({ items: [hq] });
+      const ifMatch = new Headers(init?.headers).get('If-Match');
+      requests.push({
+        url,
+        method,
+        body: init?.body ? JSON.parse(String(init.body)) : null,
+        ...(method === 'PATCH' ? { ifMatch } : {}),
+      });
+      if (method === 'PATCH') return patchAnswer(ifMatch);
+      // One location with its ETag (the edit dialog's read), else the list.
+      return url.endsWith('/locations/l1')
+        ? json(stored.location, 200, stored.etag)
+        : json({ items: [stored.location] });
     }),
   );
 });
@@ -47,7 +63,7 @@ async function openEdit() {
   fireEvent.click(
     await screen.findByRole('button', { name: 'Edit location Amsterdam HQ' }, { timeout: 10_000 }),
   );
-  return screen.findByRole('dialog');
+  return screen.findByRole('dialog', { name: 'Edit location Amsterdam HQ' });
 }
 
 const patches = () => requests.filter((request) => request.method === 'PATCH');
@@ -69,8 +85,70 @@ describe('edit location', () => {
         url: '/v1/customers/c1/locations/l1',
         method: 'PATCH',
         body: { name: 'Amsterdam Zuid', zipCode: null },
+        ifMatch: 'W/"3"',
       },
     ]);
+  });
+
+  it('on 412 says someone else changed the location, keeps the input, and Reload starts afresh with the new ETag', async () => {
+    patchAnswer = (ifMatch) => {
+      if (ifMatch !== stored.etag) {
+        return json(
+          {
+            message: 'The location was changed by someone else since you loaded it.',
+            errors: [
+              { code: 'precondition_failed', description: 'If-Match does not name the current version.' },
+            ],
+            trackingId: 'WH_412',
+          },
+          412,
+        );
+      }
+      stored = { location: { ...stored.location, name: 'Amsterdam Zuid' }, etag: 'W/"9"' };
+      return json(stored.location, 200, stored.etag);
+    };
+    const dialog = await openEdit();
+    const nameBox = () => within(dialog).getByRole('textbox', { name: /Location name/ }) as HTMLInputElement;
+    expect(nameBox().value).toBe('Amsterdam HQ');
+    // Someone else changes the city while this admin edits the name.
+    stored = { location: { ...hq, address: { ...hq.address, city: 'Diemen' } }, etag: 'W/"4"' };
+    fireEvent.change(nameBox(), { target: { value: 'Amsterdam Zuid' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    expect(
+      await within(dialog).findByText(/Someone else changed this location while you were editing/),
+    ).toBeTruthy();
+    expect(patches()).toEqual([
+      {
+        url: '/v1/customers/c1/locations/l1',
+        method: 'PATCH',
+        body: { name: 'Amsterdam Zuid' },
+        ifMatch: 'W/"3"',
+      },
+    ]);
+    expect(nameBox().value).toBe('Amsterdam Zuid');
+    // The refusal is said once, by the notice: not also as a generic error.
+    expect(within(dialog).queryByText(/The location was changed by someone else/)).toBeNull();
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Reload' }));
+    await vi.waitFor(() =>
+      expect((screen.getByRole('textbox', { name: 'City' }) as HTMLInputElement).value).toBe('Diemen'),
+    );
+    const reloaded = screen.getByRole('dialog');
+    const reloadedName = within(reloaded).getByRole('textbox', { name: /Location name/ }) as HTMLInputElement;
+    expect(reloadedName.value).toBe('Amsterdam HQ');
+    expect(within(reloaded).queryByText(/Someone else changed this location/)).toBeNull();
+
+    fireEvent.change(reloadedName, { target: { value: 'Amsterdam Zuid' } });
+    fireEvent.click(within(reloaded).getByRole('button', { name: 'Save' }));
+    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: 10_000 });
+    expect(patches().at(-1)).toEqual({
+      url: '/v1/customers/c1/locations/l1',
+      method: 'PATCH',
+      body: { name: 'Amsterdam Zuid' },
+      ifMatch: 'W/"4"',
+    });
+    expect(stored.location.address?.city).toBe('Diemen');
   });
 
   it("shows the server's validation messages under their fields", async () => {

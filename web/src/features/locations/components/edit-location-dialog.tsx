@@ -1,10 +1,14 @@
-import { useMemo } from 'react';
-import { Autocomplete, SimpleGrid, TextInput } from '@mantine/core';
+import { Fragment, useMemo, useState, type ReactNode } from 'react';
+import { Autocomplete, Button, Group, Loader, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { FormDialog, showSaved } from '../../../components/ui/form-dialog.tsx';
+import { isStaleEdit, StaleEditAlert } from '../../../components/ui/stale-edit-alert.tsx';
 import { tKey } from '../../../i18n/t-key.ts';
 import { timeZoneOptions } from '../../../lib/time-zone-options.ts';
 import { usePatchForm } from '../../../lib/use-patch-form.ts';
+import type { WithEtag } from '../../../lib/versioned-request.ts';
+import { useEditedLocation } from '../api/edited-location.ts';
 import type { LocationDetails } from '../api/update-location.ts';
 import { useUpdateLocation } from '../api/update-location.ts';
 import type { EditLocationField } from './edit-location-values.ts';
@@ -33,10 +37,69 @@ interface EditLocationDialogProps {
   onClose: () => void;
 }
 
-/** SPEC §4 "Locations can be edited": name, address, time zone and language; country stays. */
+/**
+ * SPEC §4 "Locations can be edited": name, address, time zone and language; country stays. The form
+ * starts from the location read with its ETag when the dialog opens (a short "Loading…" meanwhile:
+ * the list's row carries no ETag) and saves with it as If-Match; a save after someone else changed
+ * the location is refused (412) and the dialog offers Reload, which starts the form afresh (ADR 0092).
+ */
 export function EditLocationDialog({ customerId, location, onClose }: EditLocationDialogProps) {
   const { t } = useTranslation();
-  const update = useUpdateLocation(customerId, location.id);
+  const edited = useEditedLocation(customerId, location.id);
+  if (!edited.location) {
+    return (
+      <Modal opened onClose={onClose} title={t('common.loading')} size="lg" centered>
+        <Stack>
+          {edited.loadError ? (
+            <ErrorAlert error={edited.loadError} action="load" onRetry={edited.retryLoad} />
+          ) : (
+            <Group justify="center">
+              <Loader size="sm" />
+            </Group>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    );
+  }
+  const staleNotice = (
+    <>
+      <StaleEditAlert record="location" onReload={edited.reload} reloading={edited.reloading} />
+      {edited.reloadError ? <ErrorAlert error={edited.reloadError} action="load" /> : null}
+    </>
+  );
+  return (
+    <Fragment key={edited.generation}>
+      <EditLocationForm
+        customerId={customerId}
+        opened={edited.location}
+        staleNotice={staleNotice}
+        onClose={onClose}
+      />
+    </Fragment>
+  );
+}
+
+function EditLocationForm({
+  customerId,
+  opened,
+  staleNotice,
+  onClose,
+}: {
+  customerId: string;
+  opened: WithEtag<LocationDetails>;
+  staleNotice: ReactNode;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  // As read when the form started: a refresh behind it moves neither the values nor the ETag.
+  const [location] = useState(opened);
+  const update = useUpdateLocation(customerId, location.id, location.etag);
+  const stale = isStaleEdit(update.error);
   const initial = useMemo(() => editLocationValuesOf(location), [location]);
   const zones = useMemo(timeZoneOptions, []);
   const { values, set, errorOf, showAlert, saving, submit } = usePatchForm({
@@ -58,7 +121,7 @@ export function EditLocationDialog({ customerId, location, onClose }: EditLocati
       onClose={onClose}
       onSubmit={submit}
       saving={saving}
-      error={showAlert ? update.error : null}
+      error={showAlert && !stale ? update.error : null}
       testId="edit-location-form"
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -90,6 +153,7 @@ export function EditLocationDialog({ customerId, location, onClose }: EditLocati
           description={t('editLocation.countryFixed')}
         />
       </SimpleGrid>
+      {stale ? staleNotice : null}
     </FormDialog>
   );
 }

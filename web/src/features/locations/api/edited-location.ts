@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { getWithEtag, type WithEtag } from '../../../lib/versioned-request.ts';
+import { locationPath, type LocationDetails } from './update-location.ts';
+
+function editedLocationQuery(customerId: string, locationId: string) {
+  return {
+    // Under the locations' key: a save's invalidation reaches it, and it goes with the dialog.
+    queryKey: ['customers', customerId, 'locations', locationId, 'edited'] as const,
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      getWithEtag<LocationDetails>(locationPath(customerId, locationId), signal),
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+  };
+}
+
+/**
+ * The location an edit dialog works on, read with its ETag when the dialog opens (the list's rows
+ * carry none): a save sends it back as If-Match, so a change someone else made meanwhile is refused
+ * (412) instead of overwritten (ADR 0092). `reload` reads it again after a 412; `generation` changes
+ * with it, as the key that starts the form afresh from the reloaded location.
+ */
+export function useEditedLocation(customerId: string, locationId: string) {
+  const queryClient = useQueryClient();
+  const opened = useQuery(editedLocationQuery(customerId, locationId));
+  const [reloaded, setReloaded] = useState<WithEtag<LocationDetails> | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const [reloading, setReloading] = useState(false);
+  const [reloadError, setReloadError] = useState<unknown>(null);
+  const reload = async () => {
+    setReloading(true);
+    setReloadError(null);
+    try {
+      const fresh = await queryClient.fetchQuery({
+        ...editedLocationQuery(customerId, locationId),
+        staleTime: 0,
+      });
+      setReloaded(fresh);
+      setGeneration((current) => current + 1);
+      // The list behind the dialog shows the other person's change too.
+      void queryClient.invalidateQueries({ queryKey: ['customers', customerId, 'locations', 'list'] });
+    } catch (error) {
+      setReloadError(error);
+    } finally {
+      setReloading(false);
+    }
+  };
+  return {
+    location: reloaded ?? opened.data,
+    loadError: opened.error,
+    retryLoad: () => void opened.refetch(),
+    generation,
+    reload: () => void reload(),
+    reloading,
+    reloadError,
+  };
+}
