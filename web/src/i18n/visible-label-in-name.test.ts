@@ -14,6 +14,7 @@ const pairs = [
   ['admins.changeRole', 'admins.changeRoleNamed'],
   ['admins.remove', 'admins.removeNamed'],
   ['tokens.revoke', 'tokens.revokeNamed'],
+  ['claims.verify', 'claims.verifyNamed'],
   ['common.copy', 'claims.copyRecordName'],
   ['common.copy', 'claims.copyRecordValue'],
   ['common.copied', 'claims.recordNameCopied'],

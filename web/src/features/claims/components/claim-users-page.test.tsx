@@ -45,7 +45,7 @@ describe('claim users: verify a domain', () => {
       path: '/control/c1/users/claim',
       pattern: '/control/:customerId/users/claim',
     });
-    fireEvent.click(await screen.findByRole('button', { name: 'Verify' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Verify acme.nl' }));
     const alert = await screen.findByTestId('txt-not-found');
     expect(within(alert).getByText('TXT record not found for acme.nl')).toBeTruthy();
     expect(within(alert).getByText('_wholesale-hub-challenge.acme.nl')).toBeTruthy();
@@ -57,7 +57,7 @@ describe('claim users: verify a domain', () => {
       path: '/control/c1/users/claim',
       pattern: '/control/:customerId/users/claim',
     });
-    expect(await screen.findByRole('button', { name: 'Verify' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Verify acme.nl' })).toBeTruthy();
     expect(screen.queryByTestId('txt-not-found')).toBeNull();
   });
 

@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 // "Verify" is sent once per domain however fast it is clicked, and one domain's lookup on its way
 // leaves the other domains' Verify buttons usable.
-import { cleanup, configure, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, configure, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderPage } from '../../../testing/render-with-providers.tsx';
+import i18n from '../../../i18n/i18n.ts';
 import { ClaimUsersPage } from './claim-users-page.tsx';
 
 configure({ asyncUtilTimeout: 10_000 });
@@ -49,12 +50,15 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-/** The Verify button in the card of `domain`. */
-async function verifyButton(domain: string) {
-  const name = await screen.findByText(domain, { selector: 'p' });
-  const card = name.closest<HTMLElement>('.mantine-Paper-root');
+/** The Verify button in the card of `domain`: its name says which domain it verifies. */
+async function verifyButton(domain: string, name = `Verify ${domain}`) {
+  const shown = await screen.findByText(domain, { selector: 'p' });
+  const card = shown.closest<HTMLElement>('.mantine-Paper-root');
   if (!card) throw new Error(`no card for ${domain}`);
-  return within(card).getByRole('button', { name: 'Verify' });
+  const button = within(card).getByRole('button', { name });
+  // Its visible text stays "Verify" (speech input: say what you see, WCAG 2.5.3).
+  expect(button.textContent).toBe(name.startsWith('Verify') ? 'Verify' : 'Verifiëren');
+  return button;
 }
 
 describe('verify a domain per row', () => {
@@ -81,4 +85,28 @@ describe('verify a domain per row', () => {
     const notFound = await screen.findByTestId('txt-not-found');
     expect(notFound.textContent).toContain('TXT record not found for acme.nl');
   });
+});
+
+describe('a Verify button per domain', () => {
+  afterEach(async () => {
+    await i18n.changeLanguage('en');
+  });
+
+  it.each([
+    ['en', (domain: string) => `Verify ${domain}`],
+    ['nl', (domain: string) => `${domain} verifiëren`],
+  ])(
+    'is named after its domain (%s), so a screen reader tells the buttons apart',
+    async (language, named) => {
+      await renderPage(<ClaimUsersPage />, {
+        path: '/control/c1/users/claim',
+        pattern: '/control/:customerId/users/claim',
+      });
+      // After the render, which starts in English.
+      await act(() => i18n.changeLanguage(language));
+      for (const domain of ['acme.nl', 'beta.nl']) {
+        expect(await verifyButton(domain, named(domain))).toBeTruthy();
+      }
+    },
+  );
 });
