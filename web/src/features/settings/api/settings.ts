@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client.ts';
 import { isApiError } from '../../../lib/api-error.ts';
+import { getWithEtag, ifMatchHeaders, sendWithEtag, type WithEtag } from '../../../lib/versioned-request.ts';
 
 export interface CustomerSettings {
   defaultPackage: string | null;
@@ -14,13 +15,21 @@ function settingsPath(customerId: string): string {
   return `/v1/customers/${encodeURIComponent(customerId)}/settings`;
 }
 
-/** The settings resource; the customer's own `settings` block stands in until that route exists. */
+export function settingsQueryKey(customerId: string) {
+  return ['customers', customerId, 'settings'] as const;
+}
+
+/**
+ * The settings resource with its ETag (ADR 0092: the version of the customer they belong to), which
+ * a save sends back as If-Match; the customer's own `settings` block stands in until that route
+ * exists (without an ETag: such a save is last-write-wins).
+ */
 export function useSettings(customerId: string) {
   return useQuery({
-    queryKey: ['customers', customerId, 'settings'],
-    queryFn: async () => {
+    queryKey: settingsQueryKey(customerId),
+    queryFn: async ({ signal }): Promise<WithEtag<CustomerSettings>> => {
       try {
-        return await apiRequest<CustomerSettings>(settingsPath(customerId));
+        return await getWithEtag<CustomerSettings>(settingsPath(customerId), signal);
       } catch (error) {
         if (!isApiError(error) || error.status !== 404) throw error;
         const customer = await apiRequest<{ settings: CustomerSettings }>(
@@ -32,20 +41,36 @@ export function useSettings(customerId: string) {
   });
 }
 
+/** A save of the settings as the form shows them, with the ETag of the settings the form started from. */
+export interface SettingsSave {
+  readonly settings: CustomerSettings;
+  readonly etag: string | null | undefined;
+}
+
 export function useSaveSettings(customerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (settings: CustomerSettings) => {
-      try {
-        return await apiRequest<CustomerSettings>(settingsPath(customerId), {
-          method: 'PATCH',
+    mutationFn: async ({ settings, etag }: SettingsSave): Promise<WithEtag<CustomerSettings>> => {
+      const write = async (method: 'PATCH' | 'PUT') => {
+        const { data, etag: saved } = await sendWithEtag<CustomerSettings>(settingsPath(customerId), {
+          method,
           body: settings,
+          headers: ifMatchHeaders(etag),
         });
+        return { ...data, etag: saved };
+      };
+      try {
+        return await write('PATCH');
       } catch (error) {
         if (!isApiError(error) || (error.status !== 404 && error.status !== 405)) throw error;
-        return apiRequest<CustomerSettings>(settingsPath(customerId), { method: 'PUT', body: settings });
+        return write('PUT');
       }
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customers', customerId] }),
+    onSuccess: (saved) => {
+      // The answer is the stored settings with the new ETag; the customer view (whose version the
+      // save moved, and which shows the settings too) is read again.
+      queryClient.setQueryData(settingsQueryKey(customerId), saved);
+      return queryClient.invalidateQueries({ queryKey: ['customers', customerId] });
+    },
   });
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { NumberInputHandlers } from '@mantine/core';
 import {
   ActionIcon,
@@ -18,6 +18,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
+import { isStaleEdit, StaleEditAlert } from '../../../components/ui/stale-edit-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { sortErrorsByField } from '../../../lib/field-errors.ts';
 import { userPackages } from '../../../lib/package-catalog.ts';
@@ -26,6 +27,7 @@ import type { CustomerSettings } from '../api/settings.ts';
 import { extensionLengthRange, isExtensionLength } from './extension-length.ts';
 import { useSaveSettings, useSettings } from '../api/settings.ts';
 import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
+import type { WithEtag } from '../../../lib/versioned-request.ts';
 
 interface SettingsForm {
   defaultPackage: string | null;
@@ -61,26 +63,56 @@ export function SettingsPage() {
     validateInputOnChange: ['extensionLength'],
   });
   const extensionLengthHandlers = useRef<NumberInputHandlers>(null);
-  const { setValues, resetDirty } = form;
+  const { setValues, resetDirty, isDirty } = form;
+  // The settings the form was started from, with their ETag: a save sends that ETag as If-Match, so
+  // a change someone else made since is refused (412) instead of overwritten (ADR 0092).
+  const [base, setBase] = useState<WithEtag<CustomerSettings> | null>(null);
+  const [reloading, setReloading] = useState(false);
+  const startFrom = useCallback(
+    (fresh: WithEtag<CustomerSettings>) => {
+      setBase(fresh);
+      setValues(toForm(fresh));
+      resetDirty(toForm(fresh));
+    },
+    [setValues, resetDirty],
+  );
   useEffect(() => {
-    if (settings.data) {
-      setValues(toForm(settings.data));
-      resetDirty(toForm(settings.data));
+    if (!settings.data || settings.data === base) return;
+    // A refresh while the admin is editing keeps their input and the ETag it started from: the
+    // values shown and the version a save names stay one pair. Untouched, the form follows.
+    if (base !== null && isDirty()) return;
+    startFrom(settings.data);
+  }, [settings.data, base, isDirty, startFrom]);
+  const stale = isStaleEdit(save.error);
+  const reload = async () => {
+    setReloading(true);
+    try {
+      const fresh = await settings.refetch();
+      if (fresh.data) {
+        startFrom(fresh.data);
+        save.reset();
+      }
+    } finally {
+      setReloading(false);
     }
-    // Only when fresh data arrives: the form's setters are stable.
-  }, [settings.data, setValues, resetDirty]);
+  };
 
   const submit = form.onSubmit((values) =>
     saveOnce.run(
       () =>
         save.mutateAsync({
-          defaultPackage: values.defaultPackage,
-          autoAssignBasicLicences: values.autoAssignBasicLicences,
-          defaultPreferredWebexSite: values.defaultPreferredWebexSite.trim() || null,
-          extensionLength: Number(values.extensionLength),
-          defaultImportBehaviour: values.defaultImportBehaviour,
+          settings: {
+            defaultPackage: values.defaultPackage,
+            autoAssignBasicLicences: values.autoAssignBasicLicences,
+            defaultPreferredWebexSite: values.defaultPreferredWebexSite.trim() || null,
+            extensionLength: Number(values.extensionLength),
+            defaultImportBehaviour: values.defaultImportBehaviour,
+          },
+          etag: base?.etag,
         }),
       {
+        // The form goes on from what was stored, and its new ETag.
+        onSuccess: startFrom,
         // A refusal about one setting (extensions of another length in use) is shown at that setting.
         onError: (error) => {
           const { byField } = sortErrorsByField(error, Object.keys(values), t);
@@ -162,7 +194,11 @@ export function SettingsPage() {
                   <Radio value="add-remove" label={t('imports.addRemove')} />
                 </Stack>
               </Radio.Group>
-              {save.isError ? <ErrorAlert error={save.error} fieldsShown={Object.keys(form.values)} /> : null}
+              {stale ? (
+                <StaleEditAlert record="settings" onReload={() => void reload()} reloading={reloading} />
+              ) : save.isError ? (
+                <ErrorAlert error={save.error} fieldsShown={Object.keys(form.values)} />
+              ) : null}
               {save.isSuccess && !form.isDirty() ? <Alert color="green">{t('common.saved')}</Alert> : null}
               <Group justify="flex-end">
                 <Button type="submit" loading={saveOnce.pending} disabled={!canWrite}>
