@@ -187,6 +187,60 @@ describe('the customers lane runs several loops', () => {
     expect(mostAtOnce).toBeGreaterThan(1);
   });
 
+  it("runs customer B's small import to the end while customer A's import writes batch after batch (PGlite: turns on one connection)", async () => {
+    const { db } = database();
+    let stopA = false;
+    let batchesOfA = 0;
+    let batchesWhenBDone = -1;
+    // A stand-in for a long import: a transaction per batch, back to back, with the next batch's
+    // lookups already asking for the connection while the batch writes (run-import's pipeline).
+    // On PGlite each of them waits its turn for the one connection, as B's queries do.
+    const longImport = defineJob({
+      kind: IMPORT_JOB_KIND,
+      version: 1,
+      payloadSchema: z.object({ name: z.string() }),
+      async handle(_payload, { db: jobDb }) {
+        while (!stopA) {
+          await Promise.all([
+            jobDb.transaction().execute(async (trx) => {
+              for (let row = 0; row < 20; row += 1)
+                await trx.selectFrom('jobs').select('id').where('queue_key', '=', `row-${row}`).execute();
+            }),
+            jobDb.selectFrom('jobs').select('id').limit(5).execute(),
+          ]);
+          batchesOfA += 1;
+          // Planning a batch gives the event loop turns (batch-pipeline.ts, every 100 rows).
+          await turn();
+        }
+      },
+    });
+    const smallImport = defineJob({
+      kind: 'provision-customer',
+      version: 1,
+      payloadSchema: z.object({ name: z.string() }),
+      async handle(_payload, { db: jobDb }) {
+        // A small import's queries, one after another.
+        for (let query = 0; query < 30; query += 1)
+          await jobDb.selectFrom('jobs').select('id').limit(1).execute();
+        batchesWhenBDone = batchesOfA;
+      },
+    });
+    const a = await enqueueFor(randomUUID(), 'A');
+    start([longImport, smallImport]);
+    await expect.poll(() => batchesOfA, poll).toBeGreaterThan(2);
+    const b = await enqueueFor(randomUUID(), 'B', 'provision-customer');
+
+    try {
+      await expect.poll(() => statusOf(db, b.id), poll).toBe('succeeded');
+      // A was still writing its batches when B ended: B's queries got their turns between them.
+      expect(await statusOf(db, a.id)).toBe('running');
+      expect(batchesWhenBDone).toBeGreaterThan(2);
+    } finally {
+      stopA = true;
+    }
+    await expect.poll(() => statusOf(db, a.id), poll).toBe('succeeded');
+  });
+
   it("lets only one of two racing claims take a customer's jobs", async () => {
     const { db } = database();
     const customer = randomUUID();
