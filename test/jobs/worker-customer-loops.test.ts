@@ -4,6 +4,9 @@
 // (the claim's `not exists` an older queued or running job of the same queue_key). On PGlite the
 // loops take turns on its one connection; on PostgreSQL each holds a connection of its own.
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { setImmediate as turn } from 'node:timers/promises';
 import { Writable } from 'node:stream';
 import pino from 'pino';
@@ -22,6 +25,8 @@ import {
   type Worker,
 } from '../../src/jobs/worker.ts';
 import { IMPORT_JOB_KIND } from '../../src/services/imports/import-job-kind.ts';
+import { loadConfig } from '../../src/config.ts';
+import { openRuntime } from '../../src/runtime.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 
 const logger = pino({ level: 'silent' });
@@ -323,4 +328,20 @@ describe('the customers lane runs several loops', () => {
     expect(warnings[0]).toMatchObject({ poolSize: 4, workerConnections: 3, suggestedPoolSize: 5 });
     expect(String(warnings[0]?.msg)).toContain('DB_POOL_SIZE');
   });
+});
+
+it('takes WORKER_CUSTOMER_LOOPS from the environment through openRuntime', async () => {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'hub-customer-loops-'));
+  const runtime = await openRuntime(
+    loadConfig({ HUB_DATA_DIR: dataDir, WORKER_CUSTOMER_LOOPS: '3', LOG_LEVEL: 'silent' }),
+    logger,
+  );
+  try {
+    const worker = createWorker({ db: runtime.database.db, logger, definitions: jobDefinitions });
+    expect(worker.laneLoops).toEqual({ customers: 3, email: 1 });
+  } finally {
+    configureWorkerLanes({ customerLoops: DEFAULT_CUSTOMER_LOOPS });
+    await runtime.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
 });
