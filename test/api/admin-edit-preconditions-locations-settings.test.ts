@@ -131,6 +131,24 @@ describe('locations: ETag and If-Match', () => {
     expect(etagOf(blind)).not.toBe(before);
   });
 
+  it('two saves at once from the same version: one wins, the other gets 412 (check and write are atomic)', async () => {
+    const locationId = await createLocation('Etag Race');
+    const url = `/v1/customers/${customerId}/locations/${locationId}`;
+    const etag = etagOf(await api('GET', url));
+    const answers = await Promise.all(
+      ['Leiden', 'Delft'].map((city) =>
+        api('PATCH', url, { payload: { city }, headers: { 'if-match': etag } }),
+      ),
+    );
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 412]);
+    const winner = answers.find((answer) => answer.statusCode === 200);
+    const stored = await api('GET', url);
+    expect(stored.json<{ address: { city: string } }>().address.city).toBe(
+      winner?.json<{ address: { city: string } }>().address.city,
+    );
+    expect(await auditCount(locationId, 'location.update')).toBe(1);
+  });
+
   it('a location addressed by name is the same record with the same ETag', async () => {
     const locationId = await createLocation('Etag By Name');
     const byId = etagOf(await api('GET', `/v1/customers/${customerId}/locations/${locationId}`));
@@ -232,6 +250,21 @@ describe('settings: ETag and If-Match', () => {
     });
     expect(refused.statusCode, refused.body).toBe(412);
     expect(etagOf(await api('GET', url()))).toBe(etagOf(renamed));
+  });
+
+  it('two settings saves at once from the same version: one wins, the other gets 412', async () => {
+    const etag = etagOf(await api('GET', url()));
+    const answers = await Promise.all(
+      ['race-a.webex.com', 'race-b.webex.com'].map((site) =>
+        api('PATCH', url(), { payload: { defaultPreferredWebexSite: site }, headers: { 'if-match': etag } }),
+      ),
+    );
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 412]);
+    const winner = answers.find((answer) => answer.statusCode === 200);
+    const stored = await api('GET', url());
+    expect(stored.json<{ defaultPreferredWebexSite: string }>().defaultPreferredWebexSite).toBe(
+      winner?.json<{ defaultPreferredWebexSite: string }>().defaultPreferredWebexSite,
+    );
   });
 
   it("another partner's customer's settings are 404 with or without If-Match, never 412", async () => {
