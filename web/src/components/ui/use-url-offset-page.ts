@@ -1,9 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router';
-import type { PastEnd, UrlPage } from './use-url-page.ts';
-import { pageNumberOf } from './use-url-page.ts';
-
-const pageParam = (page: number): string | null => (page > 1 ? String(page) : null);
+import type { RememberedPastEnd, UrlPage } from './use-url-page.ts';
+import { pastEndToShow, usePageParam } from './use-url-page.ts';
 
 /** What `useUrlOffsetPage` needs of a list that fetches the page the URL names in one request. */
 export interface UrlOffsetPagedList {
@@ -27,23 +24,8 @@ export interface UrlOffsetPagedList {
  * again) and `pastEnd` says which page was asked for, as `useUrlPage` does for a cursor list.
  */
 export function useUrlOffsetPage(list: UrlOffsetPagedList, filterKey: string): UrlPage {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const wantedPage = pageNumberOf(searchParams.get('page'));
-  const setPage = useCallback(
-    (page: number, replace: boolean) =>
-      setSearchParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          const value = pageParam(page);
-          if (value) next.set('page', value);
-          else next.delete('page');
-          return next;
-        },
-        { replace },
-      ),
-    [setSearchParams],
-  );
-  const [pastEnd, setPastEnd] = useState<(PastEnd & { filterKey: string }) | null>(null);
+  const { wantedPage, setPage } = usePageParam();
+  const [pastEnd, setPastEnd] = useState<RememberedPastEnd | null>(null);
 
   const { pageNumber, pageCount, lastReachablePage, isFetching, isError, isSuccess, isPlaceholderData } =
     list;
@@ -84,16 +66,7 @@ export function useUrlOffsetPage(list: UrlOffsetPagedList, filterKey: string): U
   const goFirst = useCallback(() => choose(1, false), [choose]);
   const stay = useCallback(() => undefined, []);
 
-  // Not over an empty list: its empty state says more than "there is 1 page".
-  const shownPastEnd =
-    arrived &&
-    !pageEmpty &&
-    pastEnd &&
-    pastEnd.filterKey === filterKey &&
-    pastEnd.pages === wantedPage &&
-    pastEnd.asked > pastEnd.pages
-      ? { asked: pastEnd.asked, pages: pastEnd.pages }
-      : null;
+  const shownPastEnd = pastEndToShow(pastEnd, { arrived, pageEmpty, filterKey, wantedPage });
   return {
     wantedPage,
     pageCount,

@@ -50,16 +50,11 @@ export function pageNumberOf(value: string | null): number {
 
 const pageParam = (page: number): string | null => (page > 1 ? String(page) : null);
 
-/**
- * The page of a cursor-paged list kept in the URL (`?page=`), so a reload, a shared link and
- * back/forward show the same page. Cursor paging cannot jump to page N by itself: the list is walked
- * there (one request per 200 rows, see useCursorPages) with `walk` telling how far it got. A page
- * past the end comes back empty (or the list ends before it): the list steps back to its last page,
- * the URL is settled there (so it tells the truth), and `pastEnd` says which page was asked for.
- *
- * `filterKey` is the list's search and filters: a new one starts again at the first page.
- */
-export function useUrlPage(list: UrlPagedList, filterKey: string): UrlPage {
+/** The page `?page=` asks for, and how to change it (`replace` keeps Back from leading to the page left). */
+export function usePageParam(): {
+  wantedPage: number;
+  setPage: (page: number, replace: boolean) => void;
+} {
   const [searchParams, setSearchParams] = useSearchParams();
   const wantedPage = pageNumberOf(searchParams.get('page'));
   const setPage = useCallback(
@@ -76,10 +71,45 @@ export function useUrlPage(list: UrlPagedList, filterKey: string): UrlPage {
       ),
     [setSearchParams],
   );
+  return { wantedPage, setPage };
+}
+
+/** A page past the end as remembered by a URL-paged list: the filters it was asked under. */
+export type RememberedPastEnd = PastEnd & { readonly filterKey: string };
+
+/**
+ * The page past the end to tell of: only once the page the URL settled on is on screen under the
+ * same filters, and not over an empty list (its empty state says more than "there is 1 page").
+ */
+export function pastEndToShow(
+  pastEnd: RememberedPastEnd | null,
+  shown: { arrived: boolean; pageEmpty: boolean; filterKey: string; wantedPage: number },
+): PastEnd | null {
+  return shown.arrived &&
+    !shown.pageEmpty &&
+    pastEnd &&
+    pastEnd.filterKey === shown.filterKey &&
+    pastEnd.pages === shown.wantedPage &&
+    pastEnd.asked > pastEnd.pages
+    ? { asked: pastEnd.asked, pages: pastEnd.pages }
+    : null;
+}
+
+/**
+ * The page of a cursor-paged list kept in the URL (`?page=`), so a reload, a shared link and
+ * back/forward show the same page. Cursor paging cannot jump to page N by itself: the list is walked
+ * there (one request per 200 rows, see useCursorPages) with `walk` telling how far it got. A page
+ * past the end comes back empty (or the list ends before it): the list steps back to its last page,
+ * the URL is settled there (so it tells the truth), and `pastEnd` says which page was asked for.
+ *
+ * `filterKey` is the list's search and filters: a new one starts again at the first page.
+ */
+export function useUrlPage(list: UrlPagedList, filterKey: string): UrlPage {
+  const { wantedPage, setPage } = usePageParam();
 
   // The page first asked for when the list turned out to end before it, and the page the URL was
   // settled on since; shown while the URL still names that page under the same filters.
-  const [pastEnd, setPastEnd] = useState<(PastEnd & { filterKey: string }) | null>(null);
+  const [pastEnd, setPastEnd] = useState<RememberedPastEnd | null>(null);
   const asked = useRef<number | null>(null);
   // The page a walk of more than one request is heading for (not a plain "next").
   const [walkingTo, setWalkingTo] = useState<number | null>(null);
@@ -139,16 +169,7 @@ export function useUrlPage(list: UrlPagedList, filterKey: string): UrlPage {
   const goPreviousPage = useCallback(() => choose(pageNumber - 1, false), [choose, pageNumber]);
   const goFirst = useCallback(() => choose(1, false), [choose]);
 
-  // Not over an empty list: its empty state says more than "there is 1 page".
-  const shownPastEnd =
-    arrived &&
-    !pageEmpty &&
-    pastEnd &&
-    pastEnd.filterKey === filterKey &&
-    pastEnd.pages === wantedPage &&
-    pastEnd.asked > pastEnd.pages
-      ? { asked: pastEnd.asked, pages: pastEnd.pages }
-      : null;
+  const shownPastEnd = pastEndToShow(pastEnd, { arrived, pageEmpty, filterKey, wantedPage });
   return {
     wantedPage,
     arrived,
