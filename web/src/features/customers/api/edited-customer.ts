@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { useHeldForEdit } from '../../../lib/use-held-for-edit.ts';
 import type { WithEtag } from '../../../lib/versioned-request.ts';
 import type { Customer } from './customer-types.ts';
 import { customerQuery } from './get-customer.ts';
@@ -15,22 +15,8 @@ import { customerQuery } from './get-customer.ts';
  */
 export function useEditedCustomer(opened: WithEtag<Customer>) {
   const queryClient = useQueryClient();
-  const [customer, setCustomer] = useState(opened);
-  const [generation, setGeneration] = useState(0);
-  const [reloading, setReloading] = useState(false);
-  const [reloadError, setReloadError] = useState<unknown>(null);
-  const reload = async () => {
-    setReloading(true);
-    setReloadError(null);
-    try {
-      const fresh = await queryClient.fetchQuery({ ...customerQuery(opened.id), staleTime: 0 });
-      setCustomer(fresh);
-      setGeneration((current) => current + 1);
-    } catch (error) {
-      setReloadError(error);
-    } finally {
-      setReloading(false);
-    }
-  };
-  return { customer, generation, reload: () => void reload(), reloading, reloadError };
+  const { held, ...edit } = useHeldForEdit(opened, () =>
+    queryClient.fetchQuery({ ...customerQuery(opened.id), staleTime: 0 }),
+  );
+  return { customer: held, ...edit };
 }

@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useHeldForEdit } from '../../../lib/use-held-for-edit.ts';
 import { getWithEtag, type WithEtag } from '../../../lib/versioned-request.ts';
 import { locationPath, type LocationDetails } from './update-location.ts';
 
@@ -23,35 +23,19 @@ function editedLocationQuery(customerId: string, locationId: string) {
 export function useEditedLocation(customerId: string, locationId: string) {
   const queryClient = useQueryClient();
   const opened = useQuery(editedLocationQuery(customerId, locationId));
-  const [reloaded, setReloaded] = useState<WithEtag<LocationDetails> | null>(null);
-  const [generation, setGeneration] = useState(0);
-  const [reloading, setReloading] = useState(false);
-  const [reloadError, setReloadError] = useState<unknown>(null);
-  const reload = async () => {
-    setReloading(true);
-    setReloadError(null);
-    try {
-      const fresh = await queryClient.fetchQuery({
-        ...editedLocationQuery(customerId, locationId),
-        staleTime: 0,
-      });
-      setReloaded(fresh);
-      setGeneration((current) => current + 1);
-      // The list behind the dialog shows the other person's change too.
-      void queryClient.invalidateQueries({ queryKey: ['customers', customerId, 'locations', 'list'] });
-    } catch (error) {
-      setReloadError(error);
-    } finally {
-      setReloading(false);
-    }
-  };
+  const { held: reloaded, ...edit } = useHeldForEdit<WithEtag<LocationDetails> | null>(null, async () => {
+    const fresh = await queryClient.fetchQuery({
+      ...editedLocationQuery(customerId, locationId),
+      staleTime: 0,
+    });
+    // The list behind the dialog shows the other person's change too.
+    void queryClient.invalidateQueries({ queryKey: ['customers', customerId, 'locations', 'list'] });
+    return fresh;
+  });
   return {
     location: reloaded ?? opened.data,
     loadError: opened.error,
     retryLoad: () => void opened.refetch(),
-    generation,
-    reload: () => void reload(),
-    reloading,
-    reloadError,
+    ...edit,
   };
 }

@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { useHeldForEdit } from '../../../lib/use-held-for-edit.ts';
 import type { WithEtag } from '../../../lib/versioned-request.ts';
 import { userQuery } from './get-user.ts';
 import type { User } from './user-types.ts';
@@ -12,23 +12,11 @@ import type { User } from './user-types.ts';
  */
 export function useEditedUser<T extends User>(customerId: string, opened: WithEtag<T>) {
   const queryClient = useQueryClient();
-  const [user, setUser] = useState(opened);
-  const [generation, setGeneration] = useState(0);
-  const [reloading, setReloading] = useState(false);
-  const [reloadError, setReloadError] = useState<unknown>(null);
-  const reload = async () => {
-    setReloading(true);
-    setReloadError(null);
-    try {
-      const fresh = await queryClient.fetchQuery({ ...userQuery(customerId, opened.id), staleTime: 0 });
+  const { held, ...edit } = useHeldForEdit(
+    opened,
+    async () =>
       // The fresh user has every field the opened one had: the same GET answered both.
-      setUser(fresh as WithEtag<T>);
-      setGeneration((current) => current + 1);
-    } catch (error) {
-      setReloadError(error);
-    } finally {
-      setReloading(false);
-    }
-  };
-  return { user, generation, reload: () => void reload(), reloading, reloadError };
+      (await queryClient.fetchQuery({ ...userQuery(customerId, opened.id), staleTime: 0 })) as WithEtag<T>,
+  );
+  return { user: held, ...edit };
 }

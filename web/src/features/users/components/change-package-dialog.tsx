@@ -17,6 +17,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { isStaleEdit, StaleEditAlert } from '../../../components/ui/stale-edit-alert.tsx';
+import { staleEditReloadProps, type StaleEditReloadProps } from '../../../lib/use-held-for-edit.ts';
 import type { WithEtag } from '../../../lib/versioned-request.ts';
 import { sortErrorsByField } from '../../../lib/field-errors.ts';
 import type { PackageChange } from '../api/change-package.ts';
@@ -57,18 +58,12 @@ export function ChangePackageDialog(props: ChangePackageDialogProps) {
       key={edited.generation}
       {...props}
       user={edited.user}
-      onReload={edited.reload}
-      reloading={edited.reloading}
-      reloadError={edited.reloadError}
+      {...staleEditReloadProps(edited)}
     />
   );
 }
 
-interface ChangePackageFormProps extends ChangePackageDialogProps {
-  onReload: () => void;
-  reloading: boolean;
-  reloadError: unknown;
-}
+type ChangePackageFormProps = ChangePackageDialogProps & StaleEditReloadProps;
 
 function ChangePackageForm({
   customerId,

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { FormDialog, showSaved } from '../../../components/ui/form-dialog.tsx';
 import { isStaleEdit, StaleEditAlert } from '../../../components/ui/stale-edit-alert.tsx';
+import { staleEditReloadProps, type StaleEditReloadProps } from '../../../lib/use-held-for-edit.ts';
 import type { WithEtag } from '../../../lib/versioned-request.ts';
 import { timeZoneOptions } from '../../../lib/time-zone-options.ts';
 import { usePatchForm } from '../../../lib/use-patch-form.ts';
@@ -86,22 +87,11 @@ interface EditUserDialogProps {
 export function EditUserDialog(props: EditUserDialogProps) {
   const edited = useEditedUser(props.customerId, props.user);
   return (
-    <EditUserForm
-      key={edited.generation}
-      {...props}
-      user={edited.user}
-      onReload={edited.reload}
-      reloading={edited.reloading}
-      reloadError={edited.reloadError}
-    />
+    <EditUserForm key={edited.generation} {...props} user={edited.user} {...staleEditReloadProps(edited)} />
   );
 }
 
-interface EditUserFormProps extends EditUserDialogProps {
-  onReload: () => void;
-  reloading: boolean;
-  reloadError: unknown;
-}
+type EditUserFormProps = EditUserDialogProps & StaleEditReloadProps;
 
 function EditUserForm({
   customerId,
