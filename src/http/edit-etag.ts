@@ -3,10 +3,10 @@
 // vary with Accept-Language (localized errors) and with data the version does not cover (package
 // usage counts, a location's name). If-Match compares by version (weak comparison, as SCIM's does,
 // RFC 7644 §3.14), so a client can send back exactly the ETag it was given.
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ExpectedVersions } from '../services/concurrency/edit-version.ts';
-import { errorResponse } from './schemas/common.ts';
+import { errorResponse, errorResponses } from './schemas/common.ts';
 
 export function etagOfVersion(version: number): string {
   return `W/"${version}"`;
@@ -41,6 +41,29 @@ export function ifNoneMatchHits(request: FastifyRequest, version: number): boole
   const header = headerText(request, 'if-none-match');
   if (header === undefined) return false;
   return header.split(',').some((tag) => tag.trim() === '*' || versionOfTag(tag) === version);
+}
+
+// ---- Answers -------------------------------------------------------------------------------
+
+/** The answer of a write: the record, with its new version in `ETag`. */
+export function withEtag<T>(reply: FastifyReply, view: T, version: number): T {
+  reply.header('etag', etagOfVersion(version));
+  return view;
+}
+
+/**
+ * The answer of a conditional GET, `ETag` on both: 304 without a body when If-None-Match names the
+ * current version, else the record.
+ */
+export function answerConditionalGet<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  view: T,
+  version: number,
+): T | FastifyReply {
+  reply.header('etag', etagOfVersion(version));
+  if (ifNoneMatchHits(request, version)) return reply.status(304).send(null);
+  return view;
 }
 
 // ---- OpenAPI ---------------------------------------------------------------------------------
@@ -85,3 +108,13 @@ export const preconditionFailedResponse = {
 export const notModifiedResponse = {
   304: z.null().describe('Not modified: If-None-Match names the current version'),
 } as const;
+
+/** The responses of a conditional GET: the record with its `ETag`, 304, the usual errors. */
+export function conditionalGetResponses<T extends z.ZodType>(versionedOutput: T) {
+  return { 200: versionedOutput, ...notModifiedResponse, ...errorResponses };
+}
+
+/** The responses of a conditional change: the record with its new `ETag`, the usual errors, 412. */
+export function conditionalWriteResponses<T extends z.ZodType>(versionedOutput: T) {
+  return { 200: versionedOutput, ...errorResponses, ...preconditionFailedResponse };
+}

@@ -11,14 +11,14 @@ import {
 } from '../../services/customers/customer-service.ts';
 import type { App } from '../app.ts';
 import {
+  answerConditionalGet,
   conditionalGetHeaders,
+  conditionalGetResponses,
   conditionalWriteHeaders,
+  conditionalWriteResponses,
   ETAG_HEADER,
-  etagOfVersion,
   ifMatchVersions,
-  ifNoneMatchHits,
-  notModifiedResponse,
-  preconditionFailedResponse,
+  withEtag,
 } from '../edit-etag.ts';
 import { partnerAdminsOnly } from './partner-level-guards.ts';
 import { pageQuery, setNextLink } from '../paging.ts';
@@ -145,7 +145,7 @@ export async function customerRoutes(app: App): Promise<void> {
         summary: 'Get a customer',
         params: customerParams,
         headers: conditionalGetHeaders,
-        response: { 200: versionedCustomerOutput, ...notModifiedResponse, ...errorResponses },
+        response: conditionalGetResponses(versionedCustomerOutput),
       },
     },
     async (request, reply) => {
@@ -153,9 +153,7 @@ export async function customerRoutes(app: App): Promise<void> {
         request.serviceContext(),
         request.params.customerId,
       );
-      reply.header('etag', etagOfVersion(version));
-      if (ifNoneMatchHits(request, version)) return reply.status(304).send(null);
-      return view;
+      return answerConditionalGet(request, reply, view, version);
     },
   );
 
@@ -170,24 +168,19 @@ export async function customerRoutes(app: App): Promise<void> {
         params: customerParams,
         headers: conditionalWriteHeaders,
         body: updateBody,
-        response: {
-          200: versionedCustomerOutput,
-          202: versionedCustomerOutput,
-          ...errorResponses,
-          ...preconditionFailedResponse,
-        },
+        response: { ...conditionalWriteResponses(versionedCustomerOutput), 202: versionedCustomerOutput },
       },
     },
     async (request, reply) => {
       const context = request.serviceContext();
       const { id } = await getCustomerView(context, request.params.customerId);
-      const { view: customer, version } = await updateVersionedCustomerDetails(
+      const { view, version } = await updateVersionedCustomerDetails(
         context,
         id,
         request.body,
         ifMatchVersions(request),
       );
-      reply.header('etag', etagOfVersion(version));
+      const customer = withEtag(reply, view, version);
       // A change of the sold packages continues in the background (status `updating`).
       if (customer.status === 'updating') {
         return reply.status(202).header('location', `/v1/customers/${customer.id}`).send(customer);

@@ -9,14 +9,14 @@ import {
 } from '../../services/locations/location-service.ts';
 import type { App } from '../app.ts';
 import {
+  answerConditionalGet,
   conditionalGetHeaders,
+  conditionalGetResponses,
   conditionalWriteHeaders,
+  conditionalWriteResponses,
   ETAG_HEADER,
-  etagOfVersion,
   ifMatchVersions,
-  ifNoneMatchHits,
-  notModifiedResponse,
-  preconditionFailedResponse,
+  withEtag,
 } from '../edit-etag.ts';
 import { pageQuery, setNextLink } from '../paging.ts';
 import { addressOutput, customerParams, errorResponses } from '../schemas/common.ts';
@@ -110,7 +110,7 @@ export async function locationRoutes(app: App): Promise<void> {
         summary: 'Get a location',
         params: locationParams,
         headers: conditionalGetHeaders,
-        response: { 200: versionedLocationOutput, ...notModifiedResponse, ...errorResponses },
+        response: conditionalGetResponses(versionedLocationOutput),
       },
     },
     async (request, reply) => {
@@ -119,9 +119,7 @@ export async function locationRoutes(app: App): Promise<void> {
         request.params.customerId,
         request.params.locationId,
       );
-      reply.header('etag', etagOfVersion(version));
-      if (ifNoneMatchHits(request, version)) return reply.status(304).send(null);
-      return view;
+      return answerConditionalGet(request, reply, view, version);
     },
   );
 
@@ -136,7 +134,7 @@ export async function locationRoutes(app: App): Promise<void> {
         params: locationParams,
         headers: conditionalWriteHeaders,
         body: locationInput.partial(),
-        response: { 200: versionedLocationOutput, ...errorResponses, ...preconditionFailedResponse },
+        response: conditionalWriteResponses(versionedLocationOutput),
       },
     },
     async (request, reply) => {
@@ -147,8 +145,7 @@ export async function locationRoutes(app: App): Promise<void> {
         request.body,
         ifMatchVersions(request),
       );
-      reply.header('etag', etagOfVersion(version));
-      return view;
+      return withEtag(reply, view, version);
     },
   );
 

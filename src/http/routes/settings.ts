@@ -7,16 +7,16 @@ import {
 } from '../../services/settings/customer-settings.ts';
 import type { App } from '../app.ts';
 import {
+  answerConditionalGet,
   conditionalGetHeaders,
+  conditionalGetResponses,
   conditionalWriteHeaders,
+  conditionalWriteResponses,
   ETAG_HEADER,
-  etagOfVersion,
   ifMatchVersions,
-  ifNoneMatchHits,
-  notModifiedResponse,
-  preconditionFailedResponse,
+  withEtag,
 } from '../edit-etag.ts';
-import { customerParams, errorResponses } from '../schemas/common.ts';
+import { customerParams } from '../schemas/common.ts';
 
 const settingsOutput = z
   .object({
@@ -55,7 +55,7 @@ export async function settingsRoutes(app: App): Promise<void> {
         summary: "Get the customer's settings",
         params: customerParams,
         headers: conditionalGetHeaders,
-        response: { 200: versionedSettingsOutput, ...notModifiedResponse, ...errorResponses },
+        response: conditionalGetResponses(versionedSettingsOutput),
       },
     },
     async (request, reply) => {
@@ -63,9 +63,7 @@ export async function settingsRoutes(app: App): Promise<void> {
         request.serviceContext(),
         request.params.customerId,
       );
-      reply.header('etag', etagOfVersion(version));
-      if (ifNoneMatchHits(request, version)) return reply.status(304).send(null);
-      return settings;
+      return answerConditionalGet(request, reply, settings, version);
     },
   );
 
@@ -81,7 +79,7 @@ export async function settingsRoutes(app: App): Promise<void> {
         params: customerParams,
         headers: conditionalWriteHeaders,
         body: settingsPatch,
-        response: { 200: versionedSettingsOutput, ...errorResponses, ...preconditionFailedResponse },
+        response: conditionalWriteResponses(versionedSettingsOutput),
         ...(method === 'PUT' ? { hide: true } : {}),
       },
       handler: async (request, reply) => {
@@ -91,8 +89,7 @@ export async function settingsRoutes(app: App): Promise<void> {
           request.body,
           ifMatchVersions(request),
         );
-        reply.header('etag', etagOfVersion(version));
-        return settings;
+        return withEtag(reply, settings, version);
       },
     });
   }

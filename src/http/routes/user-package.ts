@@ -6,12 +6,12 @@ import { withApiField } from '../../services/users/user-input.ts';
 import type { App } from '../app.ts';
 import {
   conditionalWriteHeaders,
+  conditionalWriteResponses,
   ETAG_HEADER,
-  etagOfVersion,
   ifMatchVersions,
-  preconditionFailedResponse,
+  withEtag,
 } from '../edit-etag.ts';
-import { customerParams, errorResponses } from '../schemas/common.ts';
+import { customerParams } from '../schemas/common.ts';
 import { lifecycleUserOutput, warningOutput } from './user-lifecycle-schemas.ts';
 
 export const userParams = customerParams.extend({ userId: z.string().min(1) });
@@ -41,13 +41,11 @@ export async function userPackageRoutes(app: App): Promise<void> {
           extension: z.string().max(10).optional(),
           phoneNumber: z.string().max(32).optional(),
         }),
-        response: {
-          200: z
+        response: conditionalWriteResponses(
+          z
             .object({ user: lifecycleUserOutput, warnings: z.array(warningOutput) })
             .meta({ headers: ETAG_HEADER }),
-          ...errorResponses,
-          ...preconditionFailedResponse,
-        },
+        ),
       },
     },
     async (request, reply) => {
@@ -57,9 +55,8 @@ export async function userPackageRoutes(app: App): Promise<void> {
         request.params.userId,
         { ...request.body, expectedVersions: ifMatchVersions(request) },
       );
-      reply.header('etag', etagOfVersion(version));
       // A warning names the request property (`attendantConsole`), not the planner's column.
-      return { user, warnings: warnings.map(withApiField) };
+      return withEtag(reply, { user, warnings: warnings.map(withApiField) }, version);
     },
   );
 }

@@ -10,14 +10,14 @@ import {
 } from '../../services/users/user-service.ts';
 import type { App } from '../app.ts';
 import {
+  answerConditionalGet,
   conditionalGetHeaders,
+  conditionalGetResponses,
   conditionalWriteHeaders,
+  conditionalWriteResponses,
   ETAG_HEADER,
-  etagOfVersion,
   ifMatchVersions,
-  ifNoneMatchHits,
-  notModifiedResponse,
-  preconditionFailedResponse,
+  withEtag,
 } from '../edit-etag.ts';
 import { precompiledOkSerializer } from '../plugins/precompiled-serializer.ts';
 import { offsetPageHeaders, offsetQuery, pageQuery, setNextLink } from '../paging.ts';
@@ -118,7 +118,7 @@ export async function userRoutes(app: App): Promise<void> {
         summary: 'Get a user',
         params: userParams,
         headers: conditionalGetHeaders,
-        response: { 200: versionedUserOutput, ...notModifiedResponse, ...errorResponses },
+        response: conditionalGetResponses(versionedUserOutput),
       },
     },
     async (request, reply) => {
@@ -127,9 +127,7 @@ export async function userRoutes(app: App): Promise<void> {
         request.params.customerId,
         request.params.userId,
       );
-      reply.header('etag', etagOfVersion(version));
-      if (ifNoneMatchHits(request, version)) return reply.status(304).send(null);
-      return view;
+      return answerConditionalGet(request, reply, view, version);
     },
   );
 
@@ -144,7 +142,7 @@ export async function userRoutes(app: App): Promise<void> {
         params: userParams,
         headers: conditionalWriteHeaders,
         body: updateUserInput,
-        response: { 200: versionedUserOutput, ...errorResponses, ...preconditionFailedResponse },
+        response: conditionalWriteResponses(versionedUserOutput),
       },
     },
     async (request, reply) => {
@@ -155,8 +153,7 @@ export async function userRoutes(app: App): Promise<void> {
         request.body,
         ifMatchVersions(request),
       );
-      reply.header('etag', etagOfVersion(version));
-      return view;
+      return withEtag(reply, view, version);
     },
   );
 
