@@ -90,17 +90,21 @@ export async function listLocationPage(
     .execute();
 }
 
+/** The select of one location of the customer, as findLocation and lockLocation read it. */
+function selectLocation(executor: Executor, customerId: string, locationId: string) {
+  return executor
+    .selectFrom('locations')
+    .selectAll()
+    .where('customer_id', '=', customerId)
+    .where('id', '=', locationId);
+}
+
 export async function findLocation(
   executor: Executor,
   customerId: string,
   locationId: string,
 ): Promise<LocationRow | undefined> {
-  return executor
-    .selectFrom('locations')
-    .selectAll()
-    .where('customer_id', '=', customerId)
-    .where('id', '=', locationId)
-    .executeTakeFirst();
+  return selectLocation(executor, customerId, locationId).executeTakeFirst();
 }
 
 /**
@@ -112,13 +116,7 @@ export async function lockLocation(
   customerId: string,
   locationId: string,
 ): Promise<LocationRow | undefined> {
-  return executor
-    .selectFrom('locations')
-    .selectAll()
-    .where('customer_id', '=', customerId)
-    .where('id', '=', locationId)
-    .forUpdate()
-    .executeTakeFirst();
+  return selectLocation(executor, customerId, locationId).forUpdate().executeTakeFirst();
 }
 
 /** SPEC §4: names match case-insensitively after trimming. */
