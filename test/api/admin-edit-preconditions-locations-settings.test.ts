@@ -2,71 +2,24 @@
 // answers a weak ETag of the stored version (a location's own, the settings' that of the customer
 // row they live in); PATCH with an If-Match that is no longer current answers 412
 // `precondition_failed`, writes and audits nothing; without If-Match the write goes through as before.
-import type { LightMyRequestResponse } from 'fastify';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp } from '../helpers/app.ts';
-import { createApiToken, createPartner, createTestCustomer } from '../helpers/factories.ts';
+import { describe, expect, it } from 'vitest';
+import { headerNames, useConditionalRequests } from '../helpers/conditional-requests.ts';
 
-const harness = useTestApp();
-
-let customerId = '';
-let otherToken = '';
-
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
-
-async function api(
-  method: Method,
-  url: string,
-  options: { payload?: unknown; headers?: Record<string, string>; token?: string } = {},
-): Promise<LightMyRequestResponse> {
-  const { app, tokens, auth } = harness();
-  return app.inject({
-    method,
-    url,
-    headers: { ...auth(options.token ?? tokens.partnerFull), ...options.headers },
-    ...(options.payload === undefined ? {} : { payload: options.payload as Record<string, unknown> }),
-  });
-}
-
-function etagOf(response: LightMyRequestResponse): string {
-  const etag = response.headers.etag;
-  expect(typeof etag, `no ETag on ${response.statusCode} ${response.body}`).toBe('string');
-  return String(etag);
-}
-
-async function auditCount(targetId: string, action: string): Promise<number> {
-  const rows = await harness()
-    .database.db.selectFrom('audit_events')
-    .select('id')
-    .where('target_id', '=', targetId)
-    .where('action', '=', action)
-    .execute();
-  return rows.length;
-}
+const { customerId, otherPartnerToken, api, etagOf, auditCount, openApiOperation } =
+  useConditionalRequests('Precondition Dairy');
 
 async function createLocation(name: string): Promise<string> {
-  const response = await api('POST', `/v1/customers/${customerId}/locations`, {
+  const response = await api('POST', `/v1/customers/${customerId()}/locations`, {
     payload: { name, country: 'NL', timeZone: 'Europe/Amsterdam', city: 'Utrecht' },
   });
   expect(response.statusCode, response.body).toBe(201);
   return response.json<{ id: string }>().id;
 }
 
-beforeAll(async () => {
-  const { database, partnerId } = harness();
-  const customer = await createTestCustomer(database.db, partnerId, {
-    name: 'Precondition Dairy',
-    provision: true,
-  });
-  customerId = customer.id;
-  const otherPartner = await createPartner(database.db, 'Other Dairy Partner');
-  otherToken = await createApiToken(database.db, { partnerId: otherPartner, role: 'partner_full_admin' });
-});
-
 describe('locations: ETag and If-Match', () => {
   it('GET answers a weak ETag that stays put while nothing changes; If-None-Match answers 304', async () => {
     const locationId = await createLocation('Etag Get');
-    const url = `/v1/customers/${customerId}/locations/${locationId}`;
+    const url = `/v1/customers/${customerId()}/locations/${locationId}`;
     const first = await api('GET', url);
     expect(first.statusCode).toBe(200);
     expect(etagOf(first)).toMatch(/^W\/"\d+"$/);
@@ -78,7 +31,7 @@ describe('locations: ETag and If-Match', () => {
 
   it('PATCH with a stale If-Match answers 412, changes and audits nothing', async () => {
     const locationId = await createLocation('Etag Stale');
-    const url = `/v1/customers/${customerId}/locations/${locationId}`;
+    const url = `/v1/customers/${customerId()}/locations/${locationId}`;
     const stale = etagOf(await api('GET', url));
     // Another admin's edit through the same path, without If-Match.
     const first = await api('PATCH', url, { payload: { city: 'Amersfoort' } });
@@ -100,7 +53,7 @@ describe('locations: ETag and If-Match', () => {
 
   it('the 412 speaks Dutch to Accept-Language: nl', async () => {
     const locationId = await createLocation('Etag Dutch');
-    const refused = await api('PATCH', `/v1/customers/${customerId}/locations/${locationId}`, {
+    const refused = await api('PATCH', `/v1/customers/${customerId()}/locations/${locationId}`, {
       payload: { city: 'Overwritten' },
       headers: { 'if-match': 'W/"999999"', 'accept-language': 'nl' },
     });
@@ -110,7 +63,7 @@ describe('locations: ETag and If-Match', () => {
 
   it('PATCH with the current If-Match answers 200 and the new ETag, which the next GET answers', async () => {
     const locationId = await createLocation('Etag Current');
-    const url = `/v1/customers/${customerId}/locations/${locationId}`;
+    const url = `/v1/customers/${customerId()}/locations/${locationId}`;
     const current = etagOf(await api('GET', url));
     const saved = await api('PATCH', url, { payload: { city: 'Zeist' }, headers: { 'if-match': current } });
     expect(saved.statusCode, saved.body).toBe(200);
@@ -124,7 +77,7 @@ describe('locations: ETag and If-Match', () => {
 
   it('PATCH without If-Match keeps last-write-wins and still moves the ETag', async () => {
     const locationId = await createLocation('Etag Blind');
-    const url = `/v1/customers/${customerId}/locations/${locationId}`;
+    const url = `/v1/customers/${customerId()}/locations/${locationId}`;
     const before = etagOf(await api('GET', url));
     const blind = await api('PATCH', url, { payload: { city: 'Houten' } });
     expect(blind.statusCode, blind.body).toBe(200);
@@ -133,7 +86,7 @@ describe('locations: ETag and If-Match', () => {
 
   it('two saves at once from the same version: one wins, the other gets 412 (check and write are atomic)', async () => {
     const locationId = await createLocation('Etag Race');
-    const url = `/v1/customers/${customerId}/locations/${locationId}`;
+    const url = `/v1/customers/${customerId()}/locations/${locationId}`;
     const etag = etagOf(await api('GET', url));
     const answers = await Promise.all(
       ['Leiden', 'Delft'].map((city) =>
@@ -151,13 +104,13 @@ describe('locations: ETag and If-Match', () => {
 
   it('a location addressed by name is the same record with the same ETag', async () => {
     const locationId = await createLocation('Etag By Name');
-    const byId = etagOf(await api('GET', `/v1/customers/${customerId}/locations/${locationId}`));
-    const stale = await api('PATCH', `/v1/customers/${customerId}/locations/Etag%20By%20Name`, {
+    const byId = etagOf(await api('GET', `/v1/customers/${customerId()}/locations/${locationId}`));
+    const stale = await api('PATCH', `/v1/customers/${customerId()}/locations/Etag%20By%20Name`, {
       payload: { city: 'Nieuwegein' },
       headers: { 'if-match': 'W/"999999"' },
     });
     expect(stale.statusCode).toBe(412);
-    const saved = await api('PATCH', `/v1/customers/${customerId}/locations/Etag%20By%20Name`, {
+    const saved = await api('PATCH', `/v1/customers/${customerId()}/locations/Etag%20By%20Name`, {
       payload: { city: 'Nieuwegein' },
       headers: { 'if-match': byId },
     });
@@ -166,19 +119,23 @@ describe('locations: ETag and If-Match', () => {
 
   it("another partner's location is 404 with or without If-Match, never 412", async () => {
     const locationId = await createLocation('Etag Tenant');
-    const url = `/v1/customers/${customerId}/locations/${locationId}`;
+    const url = `/v1/customers/${customerId()}/locations/${locationId}`;
     const etag = etagOf(await api('GET', url));
-    expect((await api('GET', url, { token: otherToken })).statusCode).toBe(404);
+    expect((await api('GET', url, { token: otherPartnerToken() })).statusCode).toBe(404);
     for (const headers of [{ 'if-match': etag }, { 'if-match': 'W/"999999"' }, {}] as Record<
       string,
       string
     >[]) {
-      const patch = await api('PATCH', url, { token: otherToken, payload: { city: 'Hijacked' }, headers });
+      const patch = await api('PATCH', url, {
+        token: otherPartnerToken(),
+        payload: { city: 'Hijacked' },
+        headers,
+      });
       expect(patch.statusCode).toBe(404);
     }
     const missing = await api(
       'PATCH',
-      `/v1/customers/${customerId}/locations/00000000-0000-4000-8000-000000000000`,
+      `/v1/customers/${customerId()}/locations/00000000-0000-4000-8000-000000000000`,
       {
         payload: { city: 'Nowhere' },
         headers: { 'if-match': etag },
@@ -189,7 +146,7 @@ describe('locations: ETag and If-Match', () => {
 });
 
 describe('settings: ETag and If-Match', () => {
-  const url = () => `/v1/customers/${customerId}/settings`;
+  const url = () => `/v1/customers/${customerId()}/settings`;
 
   it('GET answers a weak ETag; If-None-Match answers 304', async () => {
     const got = await api('GET', url());
@@ -206,7 +163,7 @@ describe('settings: ETag and If-Match', () => {
       const stale = etagOf(await api('GET', url()));
       const first = await api('PATCH', url(), { payload: { defaultPreferredWebexSite: 'first.webex.com' } });
       expect(first.statusCode, first.body).toBe(200);
-      const audits = await auditCount(customerId, 'customer.settings.update');
+      const audits = await auditCount(customerId(), 'customer.settings.update');
 
       const refused = await api(method, url(), {
         payload: { defaultPreferredWebexSite: 'overwritten.webex.com' },
@@ -218,7 +175,7 @@ describe('settings: ETag and If-Match', () => {
       expect(after.json<{ defaultPreferredWebexSite: string }>().defaultPreferredWebexSite).toBe(
         'first.webex.com',
       );
-      expect(await auditCount(customerId, 'customer.settings.update')).toBe(audits);
+      expect(await auditCount(customerId(), 'customer.settings.update')).toBe(audits);
     },
   );
 
@@ -240,7 +197,7 @@ describe('settings: ETag and If-Match', () => {
 
   it('a customer edit in between makes the settings ETag stale (the settings share its version)', async () => {
     const before = etagOf(await api('GET', url()));
-    const renamed = await api('PATCH', `/v1/customers/${customerId}`, {
+    const renamed = await api('PATCH', `/v1/customers/${customerId()}`, {
       payload: { name: 'Precondition Dairy 2' },
     });
     expect(renamed.statusCode, renamed.body).toBe(200);
@@ -269,13 +226,13 @@ describe('settings: ETag and If-Match', () => {
 
   it("another partner's customer's settings are 404 with or without If-Match, never 412", async () => {
     const etag = etagOf(await api('GET', url()));
-    expect((await api('GET', url(), { token: otherToken })).statusCode).toBe(404);
+    expect((await api('GET', url(), { token: otherPartnerToken() })).statusCode).toBe(404);
     for (const headers of [{ 'if-match': etag }, { 'if-match': 'W/"999999"' }, {}] as Record<
       string,
       string
     >[]) {
       const patch = await api('PATCH', url(), {
-        token: otherToken,
+        token: otherPartnerToken(),
         payload: { extensionLength: 6 },
         headers,
       });
@@ -285,25 +242,11 @@ describe('settings: ETag and If-Match', () => {
 });
 
 describe('the OpenAPI document', () => {
-  type Operation = {
-    parameters?: { in: string; name: string }[];
-    responses: Record<string, { headers?: Record<string, unknown>; content?: unknown; description?: string }>;
-  };
-  async function operation(path: string, method: string): Promise<Operation> {
-    const response = await harness().app.inject({ method: 'GET', url: '/openapi.json' });
-    const document = response.json<{ paths: Record<string, Record<string, Operation>> }>();
-    const found = document.paths[path]?.[method];
-    expect(found, `${method} ${path}`).toBeDefined();
-    return found as Operation;
-  }
-  const headerNames = (op: Operation) =>
-    (op.parameters ?? []).filter((parameter) => parameter.in === 'header').map((parameter) => parameter.name);
-
   it.each([
     ['/v1/customers/{customerId}/locations/{locationId}', 'patch'],
     ['/v1/customers/{customerId}/settings', 'patch'],
   ])('%s %s: If-Match, the 412 and the ETag of the 200', async (path, method) => {
-    const op = await operation(path, method);
+    const op = await openApiOperation(path, method);
     expect(headerNames(op)).toContain('if-match');
     expect(op.responses['412']?.description).toMatch(/precondition_failed/);
     expect(Object.keys(op.responses['200']?.headers ?? {})).toContain('ETag');
@@ -312,7 +255,7 @@ describe('the OpenAPI document', () => {
   it.each([['/v1/customers/{customerId}/locations/{locationId}'], ['/v1/customers/{customerId}/settings']])(
     'GET %s: the ETag of the 200, If-None-Match and the 304',
     async (path) => {
-      const op = await operation(path, 'get');
+      const op = await openApiOperation(path, 'get');
       expect(Object.keys(op.responses['200']?.headers ?? {})).toContain('ETag');
       expect(headerNames(op)).toContain('if-none-match');
       expect(op.responses['304']).toBeDefined();
