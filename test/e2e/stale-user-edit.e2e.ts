@@ -8,6 +8,7 @@ import type { BrowserSession } from './helpers/browser.ts';
 import { openBrowser } from './helpers/browser.ts';
 import type { HubServer } from './helpers/hub-server.ts';
 import { startHubServer } from './helpers/hub-server.ts';
+import { openControlHub, signIn } from './helpers/sign-in.ts';
 
 const run = Date.now().toString(36);
 let server: HubServer;
@@ -33,13 +34,8 @@ beforeAll(async () => {
   server = await startHubServer();
   browser = await openBrowser('en-US');
   page = browser.page;
-  await page.goto(`${server.baseUrl}/login`);
-  await page.getByRole('textbox', { name: 'Email' }).fill(server.email);
-  await page.getByLabel(/^Password/).fill(server.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByTestId('customers-table').getByRole('link', { name: 'Bakkerij De Vries' }).click();
-  await page.getByTestId('open-control-hub').click();
-  await page.getByTestId('hub-name').filter({ hasText: 'Control Hub' }).waitFor();
+  await signIn(page, server);
+  await openControlHub(page);
   customerId = /\/control\/([^/]+)/.exec(page.url())?.[1] ?? '';
   const user = await apiWrite('POST', `/v1/customers/${customerId}/users`, {
     email: `stale.${run}@devries.example`,
