@@ -8,14 +8,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setImmediate as turn } from 'node:timers/promises';
-import { Writable } from 'node:stream';
 import pino from 'pino';
 import { z } from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../src/db/schema.ts';
 import { defineJob } from '../../src/jobs/job-definition.ts';
-import { claimNextJob, enqueueJob, findJob } from '../../src/jobs/queue.ts';
+import { claimNextJob, enqueueJob } from '../../src/jobs/queue.ts';
 import { jobDefinitions } from '../../src/jobs/registry.ts';
 import {
   configureWorkerLanes,
@@ -28,32 +25,17 @@ import { IMPORT_JOB_KIND } from '../../src/services/imports/import-job-kind.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openRuntime } from '../../src/runtime.ts';
 import { useTestDatabase } from '../helpers/database.ts';
+import {
+  capturedLog,
+  expectStopHandsBack,
+  gate,
+  heldUntil,
+  jobIgnoringStop,
+  poll,
+  statusOf,
+} from './worker-test-kit.ts';
 
 const logger = pino({ level: 'silent' });
-const poll = { timeout: 10_000, interval: 20 };
-
-function gate() {
-  let open: () => void = () => undefined;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  return { opened, open };
-}
-
-/** Resolves with `release`; rejects when the worker stops first (as an import does at its next batch). */
-function heldUntil(release: Promise<void>, signal: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const stop = () => reject(new Error('worker stopping'));
-    signal.addEventListener('abort', stop, { once: true });
-    void release.then(() => {
-      signal.removeEventListener('abort', stop);
-      resolve();
-    });
-  });
-}
-
-async function statusOf(db: Kysely<DB>, jobId: string) {
-  return (await findJob(db, jobId))?.status;
-}
-
 describe('the customers lane runs several loops', () => {
   const database = useTestDatabase();
   const workers: Worker[] = [];
@@ -264,32 +246,18 @@ describe('the customers lane runs several loops', () => {
   it("releases each loop's running job at stop when it does not stop in the grace", async () => {
     const { db } = database();
     const neverEnds = gate();
-    const stubborn = defineJob({
-      kind: IMPORT_JOB_KIND,
-      version: 1,
-      payloadSchema: z.object({ name: z.string() }),
-      async handle() {
-        await neverEnds.opened;
-      },
-    });
     const a = await enqueueFor(randomUUID(), 'A1');
     const b = await enqueueFor(randomUUID(), 'B1');
     const worker = createWorker({
       db,
       logger,
-      definitions: [stubborn],
+      definitions: [jobIgnoringStop(IMPORT_JOB_KIND, neverEnds.opened)],
       pollIntervalMs: 10,
       housekeepingIntervalMs: 0,
       stopGraceMs: 50,
       customerLoops: 2,
     });
-    worker.loop();
-    await expect.poll(() => statusOf(db, a.id), poll).toBe('running');
-    await expect.poll(() => statusOf(db, b.id), poll).toBe('running');
-
-    await worker.stop();
-    for (const id of [a.id, b.id])
-      expect(await findJob(db, id)).toMatchObject({ status: 'queued', locked_by: null, attempts: 0 });
+    await expectStopHandsBack(db, worker, [a.id, b.id]);
     neverEnds.open();
   });
 
@@ -304,17 +272,11 @@ describe('the customers lane runs several loops', () => {
   });
 
   it('says in its start log how many loops each lane runs, and warns once when the pool is too small for them', async () => {
-    const lines: Record<string, unknown>[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-        done();
-      },
-    });
+    const { logger: infoLogger, lines } = capturedLog();
     configureWorkerLanes({ customerLoops: 2, poolSize: 4 });
     const worker = startWorker({
       db: database().db,
-      logger: pino({ level: 'info' }, sink),
+      logger: infoLogger,
       definitions: jobDefinitions,
       housekeepingIntervalMs: 0,
       sharesPoolWithHttp: true,

@@ -5,7 +5,6 @@
 // run. A customer's jobs still run strictly one after another, in enqueue order, across lanes and
 // workers. A fake mail server here holds every send until the test lets it go.
 import { randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
 import pino from 'pino';
 import { z } from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,34 +13,24 @@ import type { DB } from '../../src/db/schema.ts';
 import { insertOutboxEmail } from '../../src/db/repositories/outbox.ts';
 import { deliverEmailJob } from '../../src/jobs/definitions/deliver-email.job.ts';
 import { defineJob } from '../../src/jobs/job-definition.ts';
-import { claimNextJob, enqueueJob, findJob } from '../../src/jobs/queue.ts';
+import { claimNextJob, enqueueJob } from '../../src/jobs/queue.ts';
 import { jobDefinitions } from '../../src/jobs/registry.ts';
 import { createWorker, startWorker, type Worker } from '../../src/jobs/worker.ts';
 import { DELIVER_EMAIL_JOB } from '../../src/services/email/email-service.ts';
 import { setMailTransport, type MailTransport } from '../../src/services/email/mail-transport.ts';
 import { IMPORT_JOB_KIND } from '../../src/services/imports/import-job-kind.ts';
 import { useTestDatabase } from '../helpers/database.ts';
+import {
+  capturedLog,
+  expectStopHandsBack,
+  gate,
+  heldUntil,
+  jobIgnoringStop,
+  poll,
+  statusOf,
+} from './worker-test-kit.ts';
 
 const logger = pino({ level: 'silent' });
-
-/** A promise the test resolves when it chooses. */
-function gate() {
-  let open: () => void = () => undefined;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  return { opened, open };
-}
-
-/** Resolves with `release`; rejects when the worker stops first (as a send or an import does). */
-function heldUntil(release: Promise<void>, signal?: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const stop = () => reject(new Error('worker stopping'));
-    signal?.addEventListener('abort', stop, { once: true });
-    void release.then(() => {
-      signal?.removeEventListener('abort', stop);
-      resolve();
-    });
-  });
-}
 
 /** A mail server that takes every send and answers none of them until released. */
 function heldMailServer() {
@@ -83,12 +72,6 @@ function customerJob(kind: string, runs: string[], hold?: Promise<void>) {
     },
   });
 }
-
-async function statusOf(db: Kysely<DB>, jobId: string) {
-  return (await findJob(db, jobId))?.status;
-}
-
-const poll = { timeout: 10_000, interval: 20 };
 
 describe('worker lanes', () => {
   const database = useTestDatabase();
@@ -227,32 +210,20 @@ describe('worker lanes', () => {
   it("releases every lane's running job at stop when the jobs do not stop in the grace", async () => {
     const { db } = database();
     const neverEnds = gate();
-    const stubborn = (kind: string) =>
-      defineJob({
-        kind,
-        version: 1,
-        payloadSchema: z.object({}),
-        async handle() {
-          await neverEnds.opened;
-        },
-      });
     const importJob = await enqueueJob(db, { kind: IMPORT_JOB_KIND, payload: {}, queueKey: randomUUID() });
     const emailJob = await enqueueJob(db, { kind: DELIVER_EMAIL_JOB, payload: {} });
     const worker = createWorker({
       db,
       logger,
-      definitions: [stubborn(IMPORT_JOB_KIND), stubborn(DELIVER_EMAIL_JOB)],
+      definitions: [
+        jobIgnoringStop(IMPORT_JOB_KIND, neverEnds.opened),
+        jobIgnoringStop(DELIVER_EMAIL_JOB, neverEnds.opened),
+      ],
       pollIntervalMs: 10,
       housekeepingIntervalMs: 0,
       stopGraceMs: 50,
     });
-    worker.loop();
-    await expect.poll(() => statusOf(db, importJob.id), poll).toBe('running');
-    await expect.poll(() => statusOf(db, emailJob.id), poll).toBe('running');
-
-    await worker.stop();
-    for (const id of [importJob.id, emailJob.id])
-      expect(await findJob(db, id)).toMatchObject({ status: 'queued', locked_by: null, attempts: 0 });
+    await expectStopHandsBack(db, worker, [importJob.id, emailJob.id]);
     neverEnds.open();
   });
 
@@ -294,16 +265,10 @@ describe('worker lanes', () => {
   });
 
   it('names its lanes and their kinds when it starts', async () => {
-    const lines: Record<string, unknown>[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-        done();
-      },
-    });
+    const { logger: infoLogger, lines } = capturedLog();
     const worker = startWorker({
       db: database().db,
-      logger: pino({ level: 'info' }, sink),
+      logger: infoLogger,
       definitions: jobDefinitions,
       housekeepingIntervalMs: 0,
     });
