@@ -4,6 +4,8 @@ import { Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CanWriteProvider } from '../../../lib/permissions.tsx';
 import { renderPage } from '../../../testing/render-with-providers.tsx';
+import { acmeCustomer } from '../../../testing/acme-customer.ts';
+import { jsonResponse } from '../../../testing/json-response.ts';
 import type { Customer } from '../api/customer-types.ts';
 import { CustomerDetailPage } from './customer-detail-page.tsx';
 import { CustomerOverviewPage } from './customer-overview-page.tsx';
@@ -12,22 +14,9 @@ import { CustomerOverviewPage } from './customer-overview-page.tsx';
 configure({ asyncUtilTimeout: 10_000 });
 
 const acme: Customer = {
-  id: 'c1',
-  name: 'Acme BV',
-  externalId: 'ACME-1',
-  adminEmail: 'admin@acme.example',
-  country: 'NL',
-  language: 'nl_NL',
-  status: 'provisioned',
+  ...acmeCustomer,
   errors: [],
   packages: [{ id: 'webex_calling', limit: 10, used: 3 }],
-  address: {
-    addressLine1: 'Damrak 1',
-    addressLine2: null,
-    city: 'Amsterdam',
-    stateOrProvince: null,
-    zipCode: '1012 LG',
-  },
 };
 
 const requests: { url: string; method: string; body: unknown }[] = [];
@@ -35,24 +24,21 @@ let signedInRole = 'partner_full_admin';
 let patchAnswer: (body: Record<string, unknown>) => Response;
 let customerAnswer: Customer = acme;
 
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-
 beforeEach(() => {
   requests.length = 0;
   signedInRole = 'partner_full_admin';
   customerAnswer = acme;
-  patchAnswer = (body) => json({ ...acme, ...body });
+  patchAnswer = (body) => jsonResponse({ ...acme, ...body });
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init?: RequestInit) => {
       const method = init?.method ?? 'GET';
       const body = init?.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : null;
       requests.push({ url, method, body });
-      if (url.includes('/v1/auth/me')) return json({ id: 'me', role: signedInRole, partnerId: 'p1' });
+      if (url.includes('/v1/auth/me')) return jsonResponse({ id: 'me', role: signedInRole, partnerId: 'p1' });
       if (method === 'PATCH') return patchAnswer(body ?? {});
-      if (method === 'DELETE') return json({ ...acme, status: 'deleting' }, 202);
-      return json(customerAnswer);
+      if (method === 'DELETE') return jsonResponse({ ...acme, status: 'deleting' }, 202);
+      return jsonResponse(customerAnswer);
     }),
   );
 });
@@ -120,7 +106,7 @@ describe('edit customer', () => {
 
   it("shows the server's objections under their fields and keeps the dialog open", async () => {
     patchAnswer = () =>
-      json(
+      jsonResponse(
         {
           message: 'The request is not valid.',
           errors: [
@@ -242,7 +228,7 @@ describe('change packages', () => {
     // The page's counts are stale: nobody held it when it loaded; someone does now.
     customerAnswer = { ...acme, packages: [{ id: 'webex_calling', limit: 10, used: 0 }] };
     patchAnswer = () =>
-      json(
+      jsonResponse(
         {
           message: 'A package in use cannot be removed.',
           errors: [

@@ -9,6 +9,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { cleanup, configure, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderPage } from '../../../testing/render-with-providers.tsx';
+import { acmeCustomer } from '../../../testing/acme-customer.ts';
+import { jsonResponse } from '../../../testing/json-response.ts';
 import type { Customer } from '../api/customer-types.ts';
 import { customerQueryKey, useCustomer } from '../api/get-customer.ts';
 import { EditCustomerDialog } from './edit-customer-dialog.tsx';
@@ -17,25 +19,13 @@ import { EditPackagesDialog } from './edit-packages-dialog.tsx';
 configure({ asyncUtilTimeout: 10_000 });
 
 const acme: Customer = {
-  id: 'c1',
-  name: 'Acme BV',
-  externalId: 'ACME-1',
-  adminEmail: 'admin@acme.example',
-  country: 'NL',
-  language: 'nl_NL',
-  status: 'provisioned',
+  ...acmeCustomer,
   errors: [],
   packages: [
     { id: 'webex_calling', limit: 10, used: 3 },
     { id: 'webex_meetings', limit: null, used: 0 },
   ],
-  address: {
-    addressLine1: 'Damrak 1',
-    addressLine2: null,
-    city: 'Amsterdam',
-    stateOrProvince: null,
-    zipCode: null,
-  },
+  address: { ...acmeCustomer.address, zipCode: null },
 };
 
 /**
@@ -70,12 +60,6 @@ const requests: { url: string; method: string; ifMatch: string | null; body: unk
 /** The customer the server holds now, and its version. */
 let stored: { customer: Customer; etag: string };
 
-const json = (body: unknown, status = 200, etag?: string) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json', ...(etag ? { ETag: etag } : {}) },
-  });
-
 beforeEach(() => {
   requests.length = 0;
   stored = { customer: acme, etag: 'W/"7"' };
@@ -86,9 +70,9 @@ beforeEach(() => {
       const ifMatch = new Headers(init?.headers).get('If-Match');
       const body = init?.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : null;
       requests.push({ url, method, ifMatch, body });
-      if (method === 'GET') return json(stored.customer, 200, stored.etag);
+      if (method === 'GET') return jsonResponse(stored.customer, 200, stored.etag);
       if (ifMatch !== null && ifMatch !== stored.etag) {
-        return json(
+        return jsonResponse(
           {
             message: 'The customer was changed by someone else since you loaded it.',
             errors: [
@@ -100,7 +84,7 @@ beforeEach(() => {
         );
       }
       stored = { customer: { ...stored.customer, ...body }, etag: 'W/"99"' };
-      return json(stored.customer, 200, stored.etag);
+      return jsonResponse(stored.customer, 200, stored.etag);
     }),
   );
 });

@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Customer } from '../api/customer-types.ts';
+import { acmeCustomer } from '../../../testing/acme-customer.ts';
 import { editCustomerErrors, editCustomerPatch, editCustomerValuesOf } from './edit-customer-values.ts';
 
-const customer: Customer = {
-  id: 'c1',
-  name: 'Acme BV',
-  externalId: 'ACME-1',
-  adminEmail: 'admin@acme.example',
-  country: 'NL',
-  language: 'nl_NL',
-  status: 'provisioned',
-  address: {
-    addressLine1: 'Damrak 1',
-    addressLine2: null,
-    city: 'Amsterdam',
-    stateOrProvince: null,
-    zipCode: '1012 LG',
-  },
-};
+const customer = acmeCustomer;
 
 const t = (key: string, values?: Record<string, unknown>) =>
   values ? `${key} ${JSON.stringify(values)}` : key;

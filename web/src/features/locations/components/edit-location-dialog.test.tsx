@@ -3,6 +3,7 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CanWriteProvider } from '../../../lib/permissions.tsx';
 import { renderPage } from '../../../testing/render-with-providers.tsx';
+import { jsonResponse } from '../../../testing/json-response.ts';
 import type { LocationDetails } from '../api/update-location.ts';
 import { LocationsPage } from './locations-page.tsx';
 
@@ -20,16 +21,10 @@ let patchAnswer: (ifMatch: string | null) => Response;
 /** The location the server holds now, and its version (ADR 0092). */
 let stored: { location: LocationDetails; etag: string };
 
-const json = (body: unknown, status = 200, etag?: string) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json', ...(etag ? { ETag: etag } : {}) },
-  });
-
 beforeEach(() => {
   requests.length = 0;
   stored = { location: hq, etag: 'W/"3"' };
-  patchAnswer = () => json({ ...hq, name: 'Amsterdam Zuid' }, 200, 'W/"4"');
+  patchAnswer = () => jsonResponse({ ...hq, name: 'Amsterdam Zuid' }, 200, 'W/"4"');
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init?: RequestInit) => {
@@ -44,8 +39,8 @@ beforeEach(() => {
       if (method === 'PATCH') return patchAnswer(ifMatch);
       // One location with its ETag (the edit dialog's read), else the list.
       return url.endsWith('/locations/l1')
-        ? json(stored.location, 200, stored.etag)
-        : json({ items: [stored.location] });
+        ? jsonResponse(stored.location, 200, stored.etag)
+        : jsonResponse({ items: [stored.location] });
     }),
   );
 });
@@ -93,7 +88,7 @@ describe('edit location', () => {
   it('on 412 says someone else changed the location, keeps the input, and Reload starts afresh with the new ETag', async () => {
     patchAnswer = (ifMatch) => {
       if (ifMatch !== stored.etag) {
-        return json(
+        return jsonResponse(
           {
             message: 'The location was changed by someone else since you loaded it.',
             errors: [
@@ -105,7 +100,7 @@ describe('edit location', () => {
         );
       }
       stored = { location: { ...stored.location, name: 'Amsterdam Zuid' }, etag: 'W/"9"' };
-      return json(stored.location, 200, stored.etag);
+      return jsonResponse(stored.location, 200, stored.etag);
     };
     const dialog = await openEdit();
     const nameBox = () => within(dialog).getByRole('textbox', { name: /Location name/ }) as HTMLInputElement;
@@ -153,7 +148,7 @@ describe('edit location', () => {
 
   it("shows the server's validation messages under their fields", async () => {
     patchAnswer = () =>
-      json(
+      jsonResponse(
         {
           message: 'A location named "Utrecht" already exists.',
           errors: [
