@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, configure, fireEvent, screen } from '@testing-library/react';
-import { useLocation } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderPage } from '../../../testing/render-with-providers.tsx';
+import { currentUrl, renderPageWithUrl } from '../../../testing/current-url.tsx';
 import { CustomersPage } from './customers-page.tsx';
 
 // Mantine's first render in jsdom is slow on a busy machine: wait for screens longer than 1 s.
@@ -45,20 +44,9 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function CurrentUrl() {
-  const location = useLocation();
-  return <output data-testid="url">{`${location.pathname}${location.search}`}</output>;
-}
-
 const renderCustomers = (path: string) =>
-  renderPage(
-    <>
-      <CustomersPage />
-      <CurrentUrl />
-    </>,
-    { path, pattern: '/partner/customers' },
-  );
-const url = () => screen.getByTestId('url').textContent ?? '';
+  renderPageWithUrl(<CustomersPage />, { path, pattern: '/partner/customers' });
+const url = currentUrl;
 
 describe('customers list paging in the URL', () => {
   it('opens the page that ?page= names, and Next writes the page into the URL', async () => {

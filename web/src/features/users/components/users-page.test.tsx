@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen } from '@testing-library/react';
-import { useLocation } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderPage } from '../../../testing/render-with-providers.tsx';
+import { currentUrl, renderPageWithUrl } from '../../../testing/current-url.tsx';
 import type * as userTypes from '../api/user-types.ts';
 import { fullName } from '../api/user-types.ts';
 import { UsersPage } from './users-page.tsx';
@@ -70,22 +69,10 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-/** Shows the router's current URL, as the address bar would. */
-function CurrentUrl() {
-  const location = useLocation();
-  return <output data-testid="url">{`${location.pathname}${location.search}`}</output>;
-}
-
 const renderUsers = (path: string) =>
-  renderPage(
-    <>
-      <UsersPage />
-      <CurrentUrl />
-    </>,
-    { path, pattern: '/control/:customerId/users' },
-  );
+  renderPageWithUrl(<UsersPage />, { path, pattern: '/control/:customerId/users' });
 
-const url = () => screen.getByTestId('url').textContent ?? '';
+const url = currentUrl;
 const listRequests = () => requested.filter((entry) => entry.startsWith('/v1/customers/c1/users?'));
 // Mantine's first render in jsdom is slow, and cursor paging walks page by page: wait longer than 1 s.
 const findText = (text: string) => screen.findByText(text, {}, { timeout: 10_000 });
