@@ -6,6 +6,7 @@ import { createMemoryRouter, Route, RouterProvider, Routes } from 'react-router'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import i18n from '../i18n/i18n.ts';
 import { polyfillBrowser, renderPage } from '../testing/render-with-providers.tsx';
+import { stubSignedInPartnerAdmin } from '../testing/stub-signed-in-admin.ts';
 import { AppLayout } from './layout/app-layout.tsx';
 import { RouteError } from './layout/route-error.tsx';
 import { lazyPage } from './lazy-page.ts';
@@ -14,17 +15,7 @@ import { theme } from './theme.ts';
 // Mantine's first render in jsdom is slow on a busy machine: wait for screens longer than 1 s.
 configure({ asyncUtilTimeout: 10_000 });
 
-beforeEach(() => {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string) => {
-      const body = url.startsWith('/v1/auth/me')
-        ? { id: 'a1', email: 'admin@partner.example', role: 'partner_full_admin', partnerId: 'p1' }
-        : { items: [] };
-      return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
-    }),
-  );
-});
+beforeEach(() => stubSignedInPartnerAdmin({ items: [] }));
 
 afterEach(() => {
   cleanup();

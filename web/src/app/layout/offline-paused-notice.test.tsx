@@ -5,22 +5,13 @@ import { onlineManager, useQuery } from '@tanstack/react-query';
 import { act, cleanup, configure, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderPage } from '../../testing/render-with-providers.tsx';
+import { stubSignedInPartnerAdmin } from '../../testing/stub-signed-in-admin.ts';
 import { AppLayout } from './app-layout.tsx';
 import { OfflinePausedNotice } from './offline-paused-notice.tsx';
 
 configure({ asyncUtilTimeout: 10_000 });
 
-beforeEach(() => {
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string) => {
-      const body = url.startsWith('/v1/auth/me')
-        ? { id: 'a1', email: 'admin@partner.example', role: 'partner_full_admin', partnerId: 'p1' }
-        : { name: 'Bakkerij De Vries' };
-      return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
-    }),
-  );
-});
+beforeEach(() => stubSignedInPartnerAdmin({ name: 'Bakkerij De Vries' }));
 
 afterEach(() => {
   cleanup();
