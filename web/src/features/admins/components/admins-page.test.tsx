@@ -4,6 +4,7 @@ import { Notifications } from '@mantine/notifications';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CanWriteProvider } from '../../../lib/permissions.tsx';
 import { renderPage } from '../../../testing/render-with-providers.tsx';
+import { invitedAdmin } from '../../../testing/admin-fixtures.ts';
 import { AdminsPage } from './admins-page.tsx';
 
 // Mantine's first render in jsdom is slow on a busy machine: wait for screens longer than 1 s.
@@ -29,18 +30,7 @@ const admins = [
     lastLoginAt: null,
     createdAt: '2026-01-01T00:00:00.000Z',
   },
-  {
-    id: 'a2',
-    email: 'new@example.com',
-    displayName: null,
-    role: 'partner_readonly_admin',
-    partnerId: 'p1',
-    customerId: null,
-    customerName: null,
-    status: 'invited',
-    lastLoginAt: null,
-    createdAt: '2026-01-02T00:00:00.000Z',
-  },
+  invitedAdmin('a2', 'new@example.com'),
 ];
 
 const customerAdmin = (id: string, email: string, customerId: string, customerName: string) => ({

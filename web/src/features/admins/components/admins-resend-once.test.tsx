@@ -4,23 +4,12 @@
 import { cleanup, configure, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderPage } from '../../../testing/render-with-providers.tsx';
+import { invitedAdmin } from '../../../testing/admin-fixtures.ts';
 import { AdminsPage } from './admins-page.tsx';
 
 configure({ asyncUtilTimeout: 10_000 });
 
-const invited = (id: string, email: string) => ({
-  id,
-  email,
-  displayName: null,
-  role: 'partner_readonly_admin',
-  partnerId: 'p1',
-  customerId: null,
-  customerName: null,
-  status: 'invited',
-  lastLoginAt: null,
-  createdAt: '2026-01-02T00:00:00.000Z',
-});
-const admins = [invited('a2', 'ann@example.com'), invited('a3', 'bob@example.com')];
+const admins = [invitedAdmin('a2', 'ann@example.com'), invitedAdmin('a3', 'bob@example.com')];
 
 const resends: string[] = [];
 let answer: () => void = () => undefined;
