@@ -3,43 +3,34 @@
 // condition) and sorts nothing. Comparing truncated times instead (date_trunc) left the index
 // serving the customer only, with a filter and a full sort of the customer's rows on every page.
 import { sql } from 'kysely';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { listImports } from '../../src/db/repositories/import-jobs.ts';
 import { listScimTokens } from '../../src/db/repositories/scim-tokens.ts';
-import { useTestDatabase } from '../helpers/database.ts';
 import { planOf } from '../helpers/query-plan.ts';
-import { createPartner, createTestCustomer } from '../helpers/factories.ts';
+import { usePlanCustomers } from '../helpers/plan-customers.ts';
 
 const ROWS = 3000;
 
 describe.runIf(inject('testDatabase').kind === 'postgres')('plans of the paged lists', () => {
-  const database = useTestDatabase();
-  let customerId = '';
-
-  beforeAll(async () => {
-    const { db } = database();
-    const partnerId = await createPartner(db);
-    customerId = (await createTestCustomer(db, partnerId)).id;
-    const other = (await createTestCustomer(db, partnerId)).id;
-    for (const owner of [customerId, other]) {
+  const { database, customerId } = usePlanCustomers(
+    async (db, owner) => {
       await sql`insert into imports (partner_id, customer_id, behaviour, actor, created_at)
-        select ${partnerId}::uuid, ${owner}::uuid, 'add-only', '{}'::jsonb,
+        select ${owner.partnerId}::uuid, ${owner.customerId}::uuid, 'add-only', '{}'::jsonb,
           '2026-01-01'::timestamptz + n * interval '1 microsecond'
         from generate_series(1, ${ROWS}) as n`.execute(db);
       await sql`insert into scim_tokens (customer_id, name, token_hash, prefix, created_at)
-        select ${owner}::uuid, 'token ' || n, md5(${owner}::text || n), 'scim_', 
+        select ${owner.customerId}::uuid, 'token ' || n, md5(${owner.customerId}::text || n), 'scim_', 
           '2026-01-01'::timestamptz + n * interval '1 microsecond'
         from generate_series(1, ${ROWS}) as n`.execute(db);
-    }
-    await sql`analyze imports`.execute(db);
-    await sql`analyze scim_tokens`.execute(db);
-  });
+    },
+    ['imports', 'scim_tokens'],
+  );
 
   const cursor = { at: '2026-01-01T00:00:00.001500Z', id: '80000000-0000-4000-8000-000000000000' };
 
   it('an imports page after a cursor reads the index backwards, the cursor its condition, no sort', async () => {
     const plan = await planOf(database().db, (executor) =>
-      listImports(executor, customerId, { limit: 50, before: cursor }),
+      listImports(executor, customerId(), { limit: 50, before: cursor }),
     );
     expect(plan).toMatch(/Index Scan Backward using imports_customer_created on imports/);
     expect(plan).toMatch(/Index Cond: \(\(customer_id = .*\) AND \(ROW\(created_at, id\) < ROW\(/);
@@ -49,14 +40,16 @@ describe.runIf(inject('testDatabase').kind === 'postgres')('plans of the paged l
   });
 
   it('the first imports page reads the index backwards with no sort', async () => {
-    const plan = await planOf(database().db, (executor) => listImports(executor, customerId, { limit: 50 }));
+    const plan = await planOf(database().db, (executor) =>
+      listImports(executor, customerId(), { limit: 50 }),
+    );
     expect(plan).toMatch(/Index Scan Backward using imports_customer_created on imports/);
     expect(plan).not.toMatch(/Sort/);
   });
 
   it('a SCIM tokens page after a cursor reads the index forwards, the cursor its condition, no sort', async () => {
     const plan = await planOf(database().db, (executor) =>
-      listScimTokens(executor, customerId, { limit: 50, after: cursor }),
+      listScimTokens(executor, customerId(), { limit: 50, after: cursor }),
     );
     expect(plan).toMatch(/Index Scan using scim_tokens_customer_created on scim_tokens/);
     expect(plan).toMatch(/Index Cond: \(\(customer_id = .*\) AND \(ROW\(created_at, id\) > ROW\(/);
@@ -69,7 +62,7 @@ describe.runIf(inject('testDatabase').kind === 'postgres')('plans of the paged l
     const seen: string[] = [];
     let after: { at: string; id: string } | null = null;
     for (let page = 0; page < 3; page += 1) {
-      const rows = await listScimTokens(db, customerId, { limit: 7, after });
+      const rows = await listScimTokens(db, customerId(), { limit: 7, after });
       const shown = rows.slice(0, 7);
       seen.push(...shown.map((row) => row.name));
       const last = shown[shown.length - 1];

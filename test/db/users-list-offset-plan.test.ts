@@ -2,34 +2,26 @@
 // and stops after offset + max rows: no sort of the customer's users. The count reads no other
 // customer's rows.
 import { sql } from 'kysely';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { countListedUsers, listUsers } from '../../src/db/repositories/users.ts';
-import { useTestDatabase } from '../helpers/database.ts';
-import { createPartner, createTestCustomer } from '../helpers/factories.ts';
+import { usePlanCustomers } from '../helpers/plan-customers.ts';
 import { planOf } from '../helpers/query-plan.ts';
 
 const ROWS = 3000;
 
 describe.runIf(inject('testDatabase').kind === 'postgres')('plan of a users page by offset', () => {
-  const database = useTestDatabase();
-  let customerId = '';
-
-  beforeAll(async () => {
-    const { db } = database();
-    const partnerId = await createPartner(db);
-    customerId = (await createTestCustomer(db, partnerId)).id;
-    const other = (await createTestCustomer(db, partnerId)).id;
-    for (const owner of [customerId, other]) {
+  const { database, customerId } = usePlanCustomers(
+    async (db, owner) => {
       await sql`insert into users (customer_id, email)
-        select ${owner}::uuid, 'user-' || n || '@' || ${owner}::text || '.example'
-        from generate_series(1, ${ROWS}) as n`.execute(db);
-    }
-    await sql`analyze users`.execute(db);
-  });
+      select ${owner.customerId}::uuid, 'user-' || n || '@' || ${owner.customerId}::text || '.example'
+      from generate_series(1, ${ROWS}) as n`.execute(db);
+    },
+    ['users'],
+  );
 
   it('reads the email index in order with the offset in the limit, no sort', async () => {
     const plan = await planOf(database().db, (executor) =>
-      listUsers(executor, customerId, { after: null, offset: 1500, limit: 50 }),
+      listUsers(executor, customerId(), { after: null, offset: 1500, limit: 50 }),
     );
     expect(plan).toMatch(/Index Scan using users_customer_email on users/);
     expect(plan).toMatch(/Index Cond: \(customer_id = /);
@@ -39,16 +31,16 @@ describe.runIf(inject('testDatabase').kind === 'postgres')('plan of a users page
 
   it('skips to the same rows a cursor reaches', async () => {
     const { db } = database();
-    const byOffset = await listUsers(db, customerId, { after: null, offset: 100, limit: 10 });
-    const before = await listUsers(db, customerId, { after: null, limit: 99 });
+    const byOffset = await listUsers(db, customerId(), { after: null, offset: 100, limit: 10 });
+    const before = await listUsers(db, customerId(), { after: null, limit: 99 });
     const last = before[99];
     expect(last).toBeDefined();
-    const byCursor = await listUsers(db, customerId, {
+    const byCursor = await listUsers(db, customerId(), {
       after: { key: last?.email.toLowerCase() ?? '', id: last?.id ?? '' },
       limit: 10,
     });
     expect(byOffset.map((row) => row.id)).toEqual(byCursor.map((row) => row.id));
-    expect(await countListedUsers(db, customerId, {})).toBe(ROWS);
-    expect(await countListedUsers(db, customerId, { search: 'user-1' })).toBe(1111);
+    expect(await countListedUsers(db, customerId(), {})).toBe(ROWS);
+    expect(await countListedUsers(db, customerId(), { search: 'user-1' })).toBe(1111);
   });
 });
