@@ -8,7 +8,7 @@ import type { BrowserSession } from './helpers/browser.ts';
 import { openBrowser } from './helpers/browser.ts';
 import type { HubServer } from './helpers/hub-server.ts';
 import { startHubServer } from './helpers/hub-server.ts';
-import { fill } from './helpers/ui.ts';
+import { signIn } from './helpers/sign-in.ts';
 
 let server: HubServer;
 let browser: BrowserSession;
@@ -18,11 +18,7 @@ beforeAll(async () => {
   server = await startHubServer();
   browser = await openBrowser('en-US');
   page = browser.page;
-  await page.goto(`${server.baseUrl}/`);
-  await fill(page, 'Email address', server.email);
-  await page.getByLabel(/^Password/).fill(server.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Customers', level: 1 }).waitFor();
+  await signIn(page, server);
 });
 
 afterAll(async () => {
