@@ -75,8 +75,11 @@ describe('customers list paging in the URL', () => {
     await renderCustomers('/partner/customers?page=2');
     expect(await screen.findByText('Customer 26')).toBeTruthy();
     fireEvent.change(screen.getByRole('textbox', { name: 'Search customers' }), { target: { value: 'x' } });
-    await vi.waitFor(() => expect(url()).toBe('/partner/customers'));
-    await vi.waitFor(() => expect(requested.some((entry) => entry.includes('search=x'))).toBe(true));
-    expect(await screen.findByText('Page 1')).toBeTruthy();
+    // The search waits 300 ms before it asks; on a loaded machine the default 1 s wait is too short.
+    await vi.waitFor(() => expect(url()).toBe('/partner/customers'), { timeout: 10_000 });
+    await vi.waitFor(() => expect(requested.some((entry) => entry.includes('search=x'))).toBe(true), {
+      timeout: 10_000,
+    });
+    expect(await screen.findByText('Page 1', {}, { timeout: 10_000 })).toBeTruthy();
   });
 });
