@@ -19,7 +19,7 @@ import {
   createWorker,
   DEFAULT_CUSTOMER_LOOPS,
   startWorker,
-  type Worker,
+  type WorkerOptions,
 } from '../../src/jobs/worker.ts';
 import { IMPORT_JOB_KIND } from '../../src/services/imports/import-job-kind.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -27,6 +27,7 @@ import { openRuntime } from '../../src/runtime.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import {
   capturedLog,
+  testWorkers,
   expectStopHandsBack,
   gate,
   heldUntil,
@@ -38,26 +39,16 @@ import {
 const logger = pino({ level: 'silent' });
 describe('the customers lane runs several loops', () => {
   const database = useTestDatabase();
-  const workers: Worker[] = [];
+  const workers = testWorkers(logger);
 
   afterEach(async () => {
-    await Promise.all(workers.splice(0).map((worker) => worker.stop()));
+    await workers.stopAll();
     configureWorkerLanes({ customerLoops: DEFAULT_CUSTOMER_LOOPS });
     await database().db.deleteFrom('jobs').execute();
   });
 
-  function start(definitions: Parameters<typeof startWorker>[0]['definitions'], db = database().db): Worker {
-    const worker = startWorker({
-      db,
-      logger,
-      definitions,
-      pollIntervalMs: 10,
-      housekeepingIntervalMs: 0,
-      stopGraceMs: 200,
-    });
-    workers.push(worker);
-    return worker;
-  }
+  const start = (definitions: WorkerOptions['definitions'], db = database().db) =>
+    workers.start(db, definitions);
 
   async function enqueueFor(customer: string, name: string, kind = IMPORT_JOB_KIND) {
     return enqueueJob(database().db, { kind, payload: { name }, queueKey: customer });
@@ -163,7 +154,7 @@ describe('the customers lane runs several loops', () => {
       housekeepingIntervalMs: 0,
       customerLoops: 3,
     });
-    workers.push(worker);
+    workers.add(worker);
     worker.loop();
 
     for (const job of jobs) await expect.poll(() => statusOf(db, job.id), poll).toBe('succeeded');

@@ -15,13 +15,14 @@ import { deliverEmailJob } from '../../src/jobs/definitions/deliver-email.job.ts
 import { defineJob } from '../../src/jobs/job-definition.ts';
 import { claimNextJob, enqueueJob } from '../../src/jobs/queue.ts';
 import { jobDefinitions } from '../../src/jobs/registry.ts';
-import { createWorker, startWorker, type Worker } from '../../src/jobs/worker.ts';
+import { createWorker, startWorker, type WorkerOptions } from '../../src/jobs/worker.ts';
 import { DELIVER_EMAIL_JOB } from '../../src/services/email/email-service.ts';
 import { setMailTransport, type MailTransport } from '../../src/services/email/mail-transport.ts';
 import { IMPORT_JOB_KIND } from '../../src/services/imports/import-job-kind.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import {
   capturedLog,
+  testWorkers,
   expectStopHandsBack,
   gate,
   heldUntil,
@@ -75,27 +76,16 @@ function customerJob(kind: string, runs: string[], hold?: Promise<void>) {
 
 describe('worker lanes', () => {
   const database = useTestDatabase();
-  const workers: Worker[] = [];
+  const workers = testWorkers(logger);
 
   afterEach(async () => {
-    await Promise.all(workers.splice(0).map((worker) => worker.stop()));
+    await workers.stopAll();
     setMailTransport(null);
     await database().db.deleteFrom('jobs').execute();
     await database().db.deleteFrom('outbox_emails').execute();
   });
 
-  function start(definitions: Parameters<typeof startWorker>[0]['definitions']): Worker {
-    const worker = startWorker({
-      db: database().db,
-      logger,
-      definitions,
-      pollIntervalMs: 10,
-      housekeepingIntervalMs: 0,
-      stopGraceMs: 200,
-    });
-    workers.push(worker);
-    return worker;
-  }
+  const start = (definitions: WorkerOptions['definitions']) => workers.start(database().db, definitions);
 
   it('starts an import queued behind a burst of emails while the mail server still holds them', async () => {
     const { db } = database();
@@ -248,7 +238,7 @@ describe('worker lanes', () => {
       housekeepingIntervalMs: 0,
       customerLoops: 2,
     });
-    workers.push(worker);
+    workers.add(worker);
     // Each loop's first look (two of the customers lane, one of the email lane) found nothing: all
     // now wait.
     await expect.poll(() => claims, poll).toBe(3);

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../src/db/schema.ts';
 import { defineJob } from '../../src/jobs/job-definition.ts';
 import { findJob } from '../../src/jobs/queue.ts';
-import type { createWorker } from '../../src/jobs/worker.ts';
+import { startWorker, type createWorker, type Worker, type WorkerOptions } from '../../src/jobs/worker.ts';
 
 /** How long and how often `expect.poll` looks for what a worker does in the background. */
 export const poll = { timeout: 10_000, interval: 20 };
@@ -74,4 +74,32 @@ export async function expectStopHandsBack(
   await worker.stop();
   for (const id of jobIds)
     expect(await findJob(db, id)).toMatchObject({ status: 'queued', locked_by: null, attempts: 0 });
+}
+
+/** The workers a test started; the file's afterEach stops them (`stopAll`) before it clears the jobs. */
+export function testWorkers(logger: Logger) {
+  const workers: Worker[] = [];
+  return {
+    /** Keeps a worker the test made itself, to be stopped with the others. */
+    add<W extends Worker>(worker: W): W {
+      workers.push(worker);
+      return worker;
+    },
+    /** A running worker that polls every 10 ms and waits 200 ms for its jobs at stop. */
+    start(db: Kysely<DB>, definitions: WorkerOptions['definitions']): Worker {
+      const worker = startWorker({
+        db,
+        logger,
+        definitions,
+        pollIntervalMs: 10,
+        housekeepingIntervalMs: 0,
+        stopGraceMs: 200,
+      });
+      workers.push(worker);
+      return worker;
+    },
+    async stopAll(): Promise<void> {
+      await Promise.all(workers.splice(0).map((worker) => worker.stop()));
+    },
+  };
 }
