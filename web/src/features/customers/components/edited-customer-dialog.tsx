@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from 'react';
-import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { StaleEditAlert } from '../../../components/ui/stale-edit-alert.tsx';
+import { staleEditReloadProps } from '../../../lib/use-held-for-edit.ts';
 import type { WithEtag } from '../../../lib/versioned-request.ts';
 import { useEditedCustomer } from '../api/edited-customer.ts';
 import type { Customer } from '../api/customer-types.ts';
@@ -27,11 +27,6 @@ export function EditedCustomerDialog({
   children: (edited: EditedCustomer) => ReactNode;
 }) {
   const edited = useEditedCustomer(customer);
-  const staleNotice = (
-    <>
-      <StaleEditAlert record="customer" onReload={edited.reload} reloading={edited.reloading} />
-      {edited.reloadError ? <ErrorAlert error={edited.reloadError} action="load" /> : null}
-    </>
-  );
+  const staleNotice = <StaleEditAlert record="customer" {...staleEditReloadProps(edited)} />;
   return <Fragment key={edited.generation}>{children({ customer: edited.customer, staleNotice })}</Fragment>;
 }

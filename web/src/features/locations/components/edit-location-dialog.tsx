@@ -6,6 +6,7 @@ import { FormDialog, showSaved } from '../../../components/ui/form-dialog.tsx';
 import { isStaleEdit, StaleEditAlert } from '../../../components/ui/stale-edit-alert.tsx';
 import { tKey } from '../../../i18n/t-key.ts';
 import { timeZoneOptions } from '../../../lib/time-zone-options.ts';
+import { staleEditReloadProps } from '../../../lib/use-held-for-edit.ts';
 import { usePatchForm } from '../../../lib/use-patch-form.ts';
 import type { WithEtag } from '../../../lib/versioned-request.ts';
 import { useEditedLocation } from '../api/edited-location.ts';
@@ -66,12 +67,7 @@ export function EditLocationDialog({ customerId, location, onClose }: EditLocati
       </Modal>
     );
   }
-  const staleNotice = (
-    <>
-      <StaleEditAlert record="location" onReload={edited.reload} reloading={edited.reloading} />
-      {edited.reloadError ? <ErrorAlert error={edited.reloadError} action="load" /> : null}
-    </>
-  );
+  const staleNotice = <StaleEditAlert record="location" {...staleEditReloadProps(edited)} />;
   return (
     <Fragment key={edited.generation}>
       <EditLocationForm

@@ -195,7 +195,13 @@ export function SettingsPage() {
                 </Stack>
               </Radio.Group>
               {stale ? (
-                <StaleEditAlert record="settings" onReload={() => void reload()} reloading={reloading} />
+                <StaleEditAlert
+                  record="settings"
+                  onReload={() => void reload()}
+                  reloading={reloading}
+                  // Reload is the page query's refetch, which does not throw: no reload error of its own.
+                  reloadError={null}
+                />
               ) : save.isError ? (
                 <ErrorAlert error={save.error} fieldsShown={Object.keys(form.values)} />
               ) : null}

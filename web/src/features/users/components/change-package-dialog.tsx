@@ -265,11 +265,10 @@ function ChangePackageForm({
           </Alert>
         ) : null}
         {isStaleEdit(change.error) ? (
-          <StaleEditAlert record="user" onReload={onReload} reloading={reloading} />
+          <StaleEditAlert record="user" onReload={onReload} reloading={reloading} reloadError={reloadError} />
         ) : change.isError ? (
           <ErrorAlert error={change.error} fieldsShown={CALLING_FIELDS} />
         ) : null}
-        {reloadError ? <ErrorAlert error={reloadError} action="load" /> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

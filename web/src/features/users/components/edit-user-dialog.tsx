@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, Autocomplete, Checkbox, Fieldset, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { FormDialog, showSaved } from '../../../components/ui/form-dialog.tsx';
 import { isStaleEdit, StaleEditAlert } from '../../../components/ui/stale-edit-alert.tsx';
 import { staleEditReloadProps, type StaleEditReloadProps } from '../../../lib/use-held-for-edit.ts';
@@ -214,8 +213,9 @@ function EditUserForm({
           </Stack>
         </Fieldset>
       ) : null}
-      {stale ? <StaleEditAlert record="user" onReload={onReload} reloading={reloading} /> : null}
-      {reloadError ? <ErrorAlert error={reloadError} action="load" /> : null}
+      {stale ? (
+        <StaleEditAlert record="user" onReload={onReload} reloading={reloading} reloadError={reloadError} />
+      ) : null}
     </FormDialog>
   );
 }
