@@ -6,6 +6,7 @@
 import { focusManager } from '@tanstack/react-query';
 import { act, cleanup, configure, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { jsonResponse } from '../../../testing/json-response.ts';
 import { renderPage } from '../../../testing/render-with-providers.tsx';
 import type { CustomerSettings } from '../api/settings.ts';
 import { SettingsPage } from './settings-page.tsx';
@@ -25,12 +26,6 @@ let reads = 0;
 /** The settings the server holds now, and the version of their customer. */
 let stored: { settings: CustomerSettings; etag: string };
 
-const json = (body: unknown, status = 200, etag?: string) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json', ...(etag ? { ETag: etag } : {}) },
-  });
-
 beforeEach(() => {
   writes.length = 0;
   reads = 0;
@@ -41,13 +36,13 @@ beforeEach(() => {
       const method = init?.method ?? 'GET';
       if (method === 'GET') {
         reads += 1;
-        return json(stored.settings, 200, stored.etag);
+        return jsonResponse(stored.settings, 200, stored.etag);
       }
       const ifMatch = new Headers(init?.headers).get('If-Match');
       const body = JSON.parse(String(init?.body)) as Partial<CustomerSettings>;
       writes.push({ method, ifMatch, body });
       if (ifMatch !== null && ifMatch !== stored.etag) {
-        return json(
+        return jsonResponse(
           {
             message: 'The customer or its settings were changed by someone else since you loaded them.',
             errors: [
@@ -62,7 +57,7 @@ beforeEach(() => {
         settings: { ...stored.settings, ...body },
         etag: `W/"${Number(/\d+/.exec(stored.etag)?.[0]) + 1}"`,
       };
-      return json(stored.settings, 200, stored.etag);
+      return jsonResponse(stored.settings, 200, stored.etag);
     }),
   );
 });
