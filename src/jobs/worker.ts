@@ -12,7 +12,12 @@ import { isDatabaseUnavailable } from '../services/db-errors.ts';
 import { runHousekeeping } from '../services/housekeeping/housekeeping.ts';
 import { isDatabaseConnectionLost } from './connection-loss.ts';
 import type { JobDefinition } from './job-definition.ts';
-import { recordJobRun } from './job-metrics.ts';
+import {
+  recordJobRun,
+  recordLaneLoopsStarted,
+  recordLaneLoopsStopped,
+  workerLaneBusyLoops,
+} from './job-metrics.ts';
 import { loopRetryDelayMs } from './loop-backoff.ts';
 import { claimNextJob, completeJob, extendJobLock, failJob, jobSignals, releaseJob } from './queue.ts';
 import { suggestedPoolSize, workerConnections } from './worker-connections.ts';
@@ -280,9 +285,11 @@ export function createWorker(options: WorkerOptions): Worker & {
     if (!loop) return runClaimed(job, options.logger);
     const running = { id: job.id, kind: job.kind, lane: loop.lane.name, loop: loop.index };
     loopJobs.add(running);
+    workerLaneBusyLoops.inc({ lane: loop.lane.name });
     try {
       return await runClaimed(job, options.logger.child({ lane: loop.lane.name, loop: loop.index }));
     } finally {
+      workerLaneBusyLoops.dec({ lane: loop.lane.name });
       loopJobs.delete(running);
     }
   }
@@ -400,9 +407,11 @@ export function createWorker(options: WorkerOptions): Worker & {
 
   async function loopBody(): Promise<void> {
     jobSignals.on('enqueued', onEnqueued);
+    recordLaneLoopsStarted(laneLoops);
     try {
       await Promise.all([...loops.map((loop) => laneLoop(loop)), housekeepingLoop()]);
     } finally {
+      recordLaneLoopsStopped(laneLoops);
       jobSignals.off('enqueued', onEnqueued);
     }
   }

@@ -6,7 +6,13 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Database } from '../../db/client.ts';
-import { importRowsProcessedTotal, jobRunDuration, jobRunsTotal } from '../../jobs/job-metrics.ts';
+import {
+  importRowsProcessedTotal,
+  jobRunDuration,
+  jobRunsTotal,
+  workerLaneBusyLoops,
+  workerLaneLoops,
+} from '../../jobs/job-metrics.ts';
 import { jobDefinitions } from '../../jobs/registry.ts';
 
 /**
@@ -47,6 +53,7 @@ export const metricsPlugin = fp(
     collectDefaultMetrics({ register: registry });
     for (const metric of [jobRunsTotal, jobRunDuration, importRowsProcessedTotal])
       registry.registerMetric(metric);
+    for (const metric of [workerLaneLoops, workerLaneBusyLoops]) registry.registerMetric(metric);
 
     const duration = new Histogram({
       name: 'hub_http_request_duration_seconds',
