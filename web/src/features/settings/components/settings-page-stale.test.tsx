@@ -7,6 +7,7 @@ import { focusManager } from '@tanstack/react-query';
 import { act, cleanup, configure, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse } from '../../../testing/json-response.ts';
+import { preconditionFailedResponse } from '../../../testing/precondition-failed.ts';
 import { renderPage } from '../../../testing/render-with-providers.tsx';
 import type { CustomerSettings } from '../api/settings.ts';
 import { SettingsPage } from './settings-page.tsx';
@@ -42,15 +43,8 @@ beforeEach(() => {
       const body = JSON.parse(String(init?.body)) as Partial<CustomerSettings>;
       writes.push({ method, ifMatch, body });
       if (ifMatch !== null && ifMatch !== stored.etag) {
-        return jsonResponse(
-          {
-            message: 'The customer or its settings were changed by someone else since you loaded them.',
-            errors: [
-              { code: 'precondition_failed', description: 'If-Match does not name the current version.' },
-            ],
-            trackingId: 'WH_412',
-          },
-          412,
+        return preconditionFailedResponse(
+          'The customer or its settings were changed by someone else since you loaded them.',
         );
       }
       stored = {
