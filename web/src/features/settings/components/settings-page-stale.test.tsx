@@ -118,6 +118,33 @@ describe('settings page when someone else changed the settings', () => {
     expect(writes.at(-1)?.ifMatch).toBe('W/"7"');
   });
 
+  it('a Reload that cannot read the settings says so and keeps the input and the notice', async () => {
+    await render();
+    await screen.findByRole('textbox', { name: /Extension length/ });
+    await waitFor(() => expect(lengthBox().value).toBe('4'));
+    fireEvent.change(lengthBox(), { target: { value: '6' } });
+    stored = { settings: defaults, etag: 'W/"6"' };
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(
+      await screen.findByText(/Someone else changed this customer or its settings while you were editing/),
+    ).toBeTruthy();
+
+    // The customer is gone when Reload asks (a 4xx is not retried).
+    const readsBefore = reads;
+    vi.mocked(fetch).mockImplementation(async () => {
+      reads += 1;
+      return jsonResponse({ message: 'Customer not found', errors: [] }, 404);
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Reload' }));
+    await waitFor(() => expect(reads).toBeGreaterThan(readsBefore));
+    expect(await screen.findByRole('button', { name: 'Reload' })).toBeTruthy();
+    await waitFor(() =>
+      expect(screen.getByText(/Someone else changed this customer or its settings/)).toBeTruthy(),
+    );
+    expect(lengthBox().value).toBe('6');
+    expect(await screen.findByText(/could not be loaded|Try again/i)).toBeTruthy();
+  });
+
   it('an untouched form follows a refresh, with the new ETag', async () => {
     await render();
     await screen.findByRole('textbox', { name: /Extension length/ });

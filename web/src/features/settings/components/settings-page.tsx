@@ -68,6 +68,7 @@ export function SettingsPage() {
   // a change someone else made since is refused (412) instead of overwritten (ADR 0092).
   const [base, setBase] = useState<WithEtag<CustomerSettings> | null>(null);
   const [reloading, setReloading] = useState(false);
+  const [reloadError, setReloadError] = useState<Error | null>(null);
   const startFrom = useCallback(
     (fresh: WithEtag<CustomerSettings>) => {
       setBase(fresh);
@@ -86,9 +87,13 @@ export function SettingsPage() {
   const stale = isStaleEdit(save.error);
   const reload = async () => {
     setReloading(true);
+    setReloadError(null);
     try {
       const fresh = await settings.refetch();
-      if (fresh.data) {
+      // A failed refetch still answers the settings read before: starting from those would drop
+      // the admin's input and the notice, and the next save would meet the same 412.
+      if (fresh.isError) setReloadError(fresh.error);
+      else if (fresh.data) {
         startFrom(fresh.data);
         save.reset();
       }
@@ -128,7 +133,9 @@ export function SettingsPage() {
       <Paper maw={720}>
         {settings.isPending ? (
           <Skeleton h={320} aria-busy="true" />
-        ) : settings.isError ? (
+        ) : settings.isError && base === null ? (
+          // Only when there is no form yet: a later read that fails (a Reload, a refresh) must not
+          // take away the form and what the admin typed in it.
           <ErrorAlert error={settings.error} />
         ) : (
           <form onSubmit={submit} noValidate>
@@ -199,8 +206,7 @@ export function SettingsPage() {
                   record="settings"
                   onReload={() => void reload()}
                   reloading={reloading}
-                  // Reload is the page query's refetch, which does not throw: no reload error of its own.
-                  reloadError={null}
+                  reloadError={reloadError}
                 />
               ) : save.isError ? (
                 <ErrorAlert error={save.error} fieldsShown={Object.keys(form.values)} />
