@@ -180,13 +180,38 @@ export function createWorker(options: WorkerOptions): Worker & {
     lanes.map((lane) => [lane.name, loops.filter((loop) => loop.lane === lane).length]),
   );
   const abort = new AbortController();
-  /** Each loop's way to end its pause at once: a job of its kinds was enqueued, or the worker stops. */
-  const wakers = new Map<LaneLoop, () => void>();
+  /**
+   * The loops pausing now, the first to pause first, each with its way to end its pause at once:
+   * a job of its lane was enqueued (one loop per job), or the worker stops (all).
+   */
+  const pausingLoops = new Map<LaneLoop, () => void>();
+  /**
+   * Lanes a job was enqueued for while none of their loops paused (each claiming or running a
+   * job): a claim that read the queue before that job was committed answers nothing, so the next
+   * loop of the lane to pause claims once more first. Without it the job waited for a poll.
+   */
+  const unheardLanes = new Set<WorkerLane>();
   let loopDone: Promise<void> = Promise.resolve();
-  const wakeLanes = (kind?: string) => {
-    for (const [loop, wake] of wakers) if (kind === undefined || loop.lane.kinds.includes(kind)) wake();
+  /**
+   * One pausing loop of the job's lane claims (taken out of the pausing ones at once, so a second
+   * job in the same turn wakes another); the others, which would only find nothing, pause on.
+   */
+  const onEnqueued = (kind: string) => {
+    for (const lane of lanes) {
+      if (!lane.kinds.includes(kind)) continue;
+      const woken = [...pausingLoops].find(([loop]) => loop.lane === lane);
+      if (!woken) {
+        unheardLanes.add(lane);
+        continue;
+      }
+      pausingLoops.delete(woken[0]);
+      woken[1]();
+    }
   };
-  const onEnqueued = (kind: string) => wakeLanes(kind);
+  const wakeAllLoops = () => {
+    for (const wake of pausingLoops.values()) wake();
+    pausingLoops.clear();
+  };
   const housekeepingIntervalMs = options.housekeepingIntervalMs ?? HOUR_MS;
   /** Jobs of this worker released after a lost database connection, by id: how many times in a row. */
   const connectionLosses = new Map<string, number>();
@@ -372,9 +397,6 @@ export function createWorker(options: WorkerOptions): Worker & {
    */
   async function laneLoop(loop: LaneLoop): Promise<void> {
     const logger = options.logger.child({ lane: loop.lane.name, loop: loop.index });
-    let wake: (() => void) | null = null;
-    const waker = () => wake?.();
-    wakers.set(loop, waker);
     try {
       let failures = 0;
       while (!abort.signal.aborted) {
@@ -392,16 +414,19 @@ export function createWorker(options: WorkerOptions): Worker & {
           );
         }
         if (worked) continue;
+        // In the same turn as the pause below: no job can come in between (after a failure the
+        // backoff holds, the job then waits for the next try).
+        if (failures === 0 && unheardLanes.delete(loop.lane)) continue;
         await Promise.race([
           sleep(loopRetryDelayMs(failures, pollIntervalMs), undefined, { signal: abort.signal }).catch(
             () => undefined,
           ),
-          new Promise<void>((resolve) => (wake = resolve)),
+          new Promise<void>((resolve) => pausingLoops.set(loop, resolve)),
         ]);
-        wake = null;
+        pausingLoops.delete(loop);
       }
     } finally {
-      wakers.delete(loop);
+      pausingLoops.delete(loop);
     }
   }
 
@@ -425,7 +450,7 @@ export function createWorker(options: WorkerOptions): Worker & {
     },
     async stop() {
       abort.abort();
-      wakeLanes();
+      wakeAllLoops();
       let timer: NodeJS.Timeout | undefined;
       const ended = await Promise.race([
         loopDone.then(() => true),
