@@ -220,6 +220,21 @@ export function planUserChange(input: PlanInput): UserPlan {
     });
     if (adminViolation)
       return result('error', email, current, current, [], [violationToError(adminViolation)], []);
+    // `REMOVE|<number>` must name the user's number in either behaviour (SPEC §6), also in a row
+    // that removes the user (and with them their number).
+    if (
+      change.removePhoneNumber !== undefined &&
+      !removesHeldNumber(change.removePhoneNumber, current, context)
+    )
+      return result(
+        'error',
+        email,
+        current,
+        current,
+        [],
+        [removeNumberNotHeld(change.removePhoneNumber)],
+        [],
+      );
     return result('remove', email, current, null, [{ field: from, before: true, after: false }], [], []);
   }
 
@@ -338,7 +353,7 @@ export function planUserChange(input: PlanInput): UserPlan {
     }
 
     if (change.removePhoneNumber !== undefined) {
-      if (removesHeldNumber(change.removePhoneNumber, base, country)) phoneNumber = null;
+      if (removesHeldNumber(change.removePhoneNumber, base, context)) phoneNumber = null;
       else errors.push(removeNumberNotHeld(change.removePhoneNumber));
     }
     if (change.phoneNumber !== undefined && locationId === null && !locationUnknown) {
@@ -391,11 +406,8 @@ export function planUserChange(input: PlanInput): UserPlan {
   } else {
     // `REMOVE|<number>` must name the user's number in either case (SPEC §6), also when the
     // package releases it anyway.
-    if (change.removePhoneNumber !== undefined) {
-      const country = base.locationId ? (context.locationById(base.locationId)?.country ?? null) : null;
-      if (!removesHeldNumber(change.removePhoneNumber, base, country))
-        errors.push(removeNumberNotHeld(change.removePhoneNumber));
-    }
+    if (change.removePhoneNumber !== undefined && !removesHeldNumber(change.removePhoneNumber, base, context))
+      errors.push(removeNumberNotHeld(change.removePhoneNumber));
     if (change.location !== undefined || change.extension !== undefined || change.phoneNumber !== undefined)
       warnings.push({
         code: 'calling_fields_ignored',
@@ -549,8 +561,14 @@ function planBasicLicences(
   return next;
 }
 
-/** Whether `REMOVE|<number>` names the number the user holds (SPEC §6). */
-function removesHeldNumber(given: string, base: UserState, country: string | null): boolean {
+/**
+ * Whether `REMOVE|<number>` names the number the user holds (SPEC §6). A national number is read
+ * with the country of the location the held number belongs to (SPEC §4): the user's stored
+ * location, also when the same row moves them to a location in another country.
+ */
+function removesHeldNumber(given: string, base: UserState, context: PlanningContext): boolean {
+  if (base.phoneNumber === null) return false;
+  const country = base.locationId ? (context.locationById(base.locationId)?.country ?? null) : null;
   const removal = normalizePhoneNumber(given, country);
   return removal.ok && removal.e164 === base.phoneNumber;
 }
