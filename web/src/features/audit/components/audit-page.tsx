@@ -8,6 +8,7 @@ import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { PagedTable } from '../../../components/ui/paged-table.tsx';
 import { useAuditPages } from '../api/audit.ts';
 import { actionLabel, actionLabels, auditChangesText, targetLabel } from './audit-changes.ts';
+import { actorLabel } from './audit-actor-label.ts';
 import { ChangedFieldsText } from './changed-fields-text.tsx';
 import { RawAuditDetails } from './raw-audit-details.tsx';
 
@@ -65,7 +66,7 @@ export function AuditPage() {
                 <Text size="sm">{format.format(new Date(event.occurredAt))}</Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{event.actor.label ?? event.actor.id ?? event.actor.type}</Text>
+                <Text size="sm">{actorLabel(event.actor, t)}</Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{actionLabel(event.action, t)}</Text>
