@@ -48,7 +48,8 @@ describe('printList', () => {
   );
 
   it.each([
-    { name: 'no item', pages: [[], []], expected: 'None.\n' },
+    // Piped, stdout holds records only: "None." goes to stderr (recordingIo drops it).
+    { name: 'no item', pages: [[], []], expected: '' },
     { name: 'one page', pages: [[a, b]], expected: 'a\nb\n' },
     { name: 'several pages', pages: [[a], [], [b, c]], expected: 'a\nb\nc\n' },
   ] as Array<{ name: string; pages: Item[][]; expected: string }>)(

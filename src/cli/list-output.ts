@@ -81,7 +81,11 @@ export async function printList<T>(
   // A reader that left gets no end: the command ends as it would, without an error.
   if (readerGone(io)) return;
   if (output.json) io.out(count === 0 ? '[]\n' : '\n]\n');
-  else io.out(count === 0 ? `${output.empty}\n` : '\n');
+  else if (count > 0) io.out('\n');
+  // Piped, stdout holds records only (a script's `while read` or `wc -l` took "No users." for
+  // one): the empty list's message goes to stderr. On a terminal it stands where the table would.
+  else if (io.outColumns === undefined) io.err(output.empty ? `${output.empty}\n` : '');
+  else io.out(`${output.empty}\n`);
   await io.drained();
 }
 

@@ -1,0 +1,63 @@
+// What a newcomer auditing `bin/hub` against SPEC §9 found: output a script reads (piped stdout)
+// holds records only, advice that names a command that does what it says, and options that refuse
+// a value the product cannot use (exit 2, naming the option).
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bufferedIo } from '../../src/cli/io.ts';
+import { runCli } from '../../src/cli/run-cli.ts';
+import { useTestCli } from './cli-harness.ts';
+
+const cli = useTestCli();
+
+beforeAll(async () => {
+  const created = await cli().hub(
+    'customers',
+    'create',
+    '--name',
+    'Audit One',
+    '--external-id',
+    'AUDIT-1',
+    '--admin-email',
+    'admin@audit.example',
+    '--country',
+    'NL',
+    '--packages',
+    'webex_meetings',
+  );
+  expect(created.exitCode, created.stderr).toBe(0);
+});
+
+describe('an empty list, piped', () => {
+  // SPEC §9: messages go to stderr; README: piped, a list is one record per line. "No users." on
+  // stdout was a record to `hub users list … | wc -l` (1) and to a `while read` loop.
+  it.each([
+    [['customers', 'list', '--search', 'no such customer']],
+    [['users', 'list', '--customer', 'AUDIT-1']],
+    [['locations', 'list', '--customer', 'AUDIT-1']],
+    [['numbers', 'list', '--customer', 'AUDIT-1']],
+    [['tokens', 'list', '--partner', 'Default partner']],
+    [['scim', 'tokens', 'list', '--customer', 'AUDIT-1']],
+  ])('hub %j writes no line on stdout and says it on stderr', async (argv) => {
+    const result = await cli().hub(...argv);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^No [\w ]+\.\n$/);
+  });
+
+  it('on a terminal still says so where the table would be', async () => {
+    // The buffer's own object: a copy's writes would land in the original.
+    const io = Object.assign(bufferedIo(cli().cwd), { outColumns: 80 });
+    const exitCode = await runCli(['users', 'list', '--customer', 'AUDIT-1'], io, {
+      runtime: cli().runtime,
+    });
+    expect(exitCode).toBe(0);
+    expect(io.stdout).toBe('No users.\n');
+  });
+
+  it('with --json is still an empty array', async () => {
+    const result = await cli().hub('users', 'list', '--customer', 'AUDIT-1', '--json');
+    expect(result.json()).toEqual([]);
+    expect(result.stderr).toBe('');
+  });
+});
