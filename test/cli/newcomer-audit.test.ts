@@ -61,3 +61,24 @@ describe('an empty list, piped', () => {
     expect(result.stderr).toBe('');
   });
 });
+
+describe('hub users import-status of a dry run', () => {
+  it('says how to apply it with a command that applies it', async () => {
+    const file = path.join(cli().cwd, 'dry-run.csv');
+    await writeFile(
+      file,
+      'First Name,Last Name,User ID/Email (Required),Webex Meetings,Preferred Webex Site\n' +
+        'Dee,Ry,dee@audit.example,TRUE,audit.webex.com\n',
+    );
+    const dryRun = await cli().hub('users', 'import', file, '--customer', 'AUDIT-1', '--dry-run', '--json');
+    expect(dryRun.exitCode, dryRun.stderr).toBe(0);
+    const { jobId } = dryRun.json<{ jobId: string }>();
+    const status = await cli().hub('users', 'import-status', jobId, '--customer', 'AUDIT-1');
+    expect(status.exitCode, status.stderr).toBe(0);
+    expect(status.stdout).toContain(`Import ${jobId}: validated`);
+    // "Run the same command without --dry-run" told to run import-status again, which applies nothing.
+    expect(status.stderr).not.toContain('the same command');
+    expect(status.stderr).toContain('Dry run: nothing was changed.');
+    expect(status.stderr).toContain('hub users import <file> --customer AUDIT-1');
+  });
+});

@@ -485,7 +485,7 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
       // Before the result, which ends with the exit code of a failed or cancelled import: the rows
       // it found in error are reported all the same.
       if (reportTarget !== undefined) await writeErrorReport(cli, context, view, reportTarget);
-      await reportImport(cli, context, view, options.json);
+      await reportImport(cli, context, view, options.json, DRY_RUN_DONE_BY_IMPORT);
     });
 
   usersCommand(program)
@@ -505,8 +505,8 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
         '',
         'For an import started by "hub users import" (its id is in the first line of its output and',
         'in the message a stopped CLI prints), or through the API. Exit codes as hub users import;',
-        'with no server, --wait runs (resumes) the import here.',
-        'an import still running without --wait exits 0 with its progress.',
+        'with no server, --wait runs (resumes) the import here. An import still running, without',
+        '--wait, exits 0 with its progress.',
         '',
         'Example:',
         '  hub users import-status 3f2c… --customer DEVRIES-001 --wait',
@@ -535,7 +535,7 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
           );
         return;
       }
-      await reportImport(cli, context, view, options.json);
+      await reportImport(cli, context, view, options.json, dryRunDoneByImportStatus(options.customer));
     });
 }
 
@@ -589,12 +589,28 @@ async function reportQueued(
   cli.io.err(`Import ${view.id} uploaded, not waited for. ${runs} Follow it with: ${follow}\n`);
 }
 
+const DRY_RUN_DONE_BY_IMPORT =
+  'Dry run: nothing was changed. Run the same command without --dry-run to apply it.\n';
+
+/**
+ * `import-status` of a dry run: running that command again applies nothing (the CLI has no command
+ * that applies a dry run; the web app and the API do), so it names the import that does.
+ */
+function dryRunDoneByImportStatus(customer: string): string {
+  return (
+    'Dry run: nothing was changed. To apply it, import the same file again without --dry-run: ' +
+    `hub users import <file> --customer ${customer}\n`
+  );
+}
+
 /** Prints a finished import's result (SPEC §9's object with --json) and fails as its state says. */
 async function reportImport(
   cli: CliContext,
   context: ServiceContext,
   view: ImportView,
   json: boolean,
+  /** What stderr says of a finished dry run (human output): how to apply it from here. */
+  dryRunDone: string,
 ): Promise<void> {
   const head = {
     jobId: view.id,
@@ -605,8 +621,7 @@ async function reportImport(
   if (json) await printImportJson(cli, context, view, view.fileError ? { fileError: view.fileError } : {});
   else
     await printHuman(cli.io, { ...head, fileError: view.fileError ?? undefined }, context, view.customerId);
-  if (view.status === 'validated' && !json)
-    cli.io.err('Dry run: nothing was changed. Run the same command without --dry-run to apply it.\n');
+  if (view.status === 'validated' && !json) cli.io.err(dryRunDone);
   if (view.status === 'failed') {
     if (view.fileError) throw new AppError('validation_failed', view.fileError);
     throw new Error(view.failure ?? 'The import failed.');
