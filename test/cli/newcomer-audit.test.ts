@@ -82,3 +82,38 @@ describe('hub users import-status of a dry run', () => {
     expect(status.stderr).toContain('hub users import <file> --customer AUDIT-1');
   });
 });
+
+describe('hub partners create --default-language', () => {
+  it.each(['xx', 'nl_XX', 'zz-ZZ'])('refuses "%s", which is no language, naming the option', async (tag) => {
+    const result = await cli().hub(
+      'partners',
+      'create',
+      '--name',
+      `Partner ${tag}`,
+      '--default-language',
+      tag,
+    );
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain(`--default-language "${tag}"`);
+    const listed = await cli().hub('partners', 'list', '--json');
+    expect(listed.json<{ name: string }[]>().map((partner) => partner.name)).not.toContain(`Partner ${tag}`);
+  });
+
+  it.each([
+    ['nl', 'nl'],
+    ['nl_NL', 'nl_NL'],
+    ['en-us', 'en_US'],
+  ])('takes "%s" (stored as %s)', async (tag, stored) => {
+    const result = await cli().hub(
+      'partners',
+      'create',
+      '--name',
+      `Partner ok ${tag}`,
+      '--default-language',
+      tag,
+      '--json',
+    );
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.json<{ defaultLanguage: string }>().defaultLanguage).toBe(stored);
+  });
+});

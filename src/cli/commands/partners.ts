@@ -26,9 +26,6 @@ function describePartner(partner: PartnerView): string {
   ]);
 }
 
-/** The language tags the product speaks; a partner's default must be one it can show. */
-const LANGUAGE = /^[a-z]{2}([_-][A-Z]{2})?$/;
-
 /**
  * The service's 409 repeats the name as typed (" demo partner"); the operator, who sees every
  * partner, is told the partner that holds the name as stored, with its id.
@@ -68,15 +65,19 @@ export function registerPartnerCommands(program: Command, cli: CliContext): void
       const { createPartner } = await partnerService();
       if (!options.name.trim() || options.name.trim().length > 200)
         throw new CliUsageError('--name must be 1 to 200 characters.');
-      if (!LANGUAGE.test(options.defaultLanguage))
+      // A language and region that exist (as a customer's --language), not just their shape: "xx"
+      // was stored; stored in one spelling (en-us → en_US), as customers' and locations' are.
+      const { canonicalLanguageTag } = await import('../../domain/locale/language-tag.ts');
+      const defaultLanguage = canonicalLanguageTag(options.defaultLanguage);
+      if (defaultLanguage === null)
         throw new CliUsageError(
-          `--default-language "${options.defaultLanguage}" is not a tag such as en, nl or nl_NL.`,
+          `--default-language "${options.defaultLanguage}" is not a language such as en, nl or nl_NL (ISO 639-1, optionally _ and an ISO 3166-1 alpha-2 region).`,
         );
       const context = await cli.serviceContext({});
       // A namesake is refused by the service (the unique index, ADR 0070): --partner finds names.
       const partner = await createPartner(context, {
         name: options.name,
-        defaultLanguage: options.defaultLanguage,
+        defaultLanguage,
       }).catch(async (error: unknown) => {
         throw await withNamesake(context.db, options.name, error);
       });
