@@ -11,7 +11,8 @@ export function parseLocale(header: string | undefined): Locale {
       const q = params.map((param) => param.trim()).find((param) => param.startsWith('q='));
       return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) : 1 };
     })
-    .filter((entry) => entry.tag && !Number.isNaN(entry.q))
+    // q=0 is "not acceptable" (RFC 9110 §12.4.2): it never picks a language.
+    .filter((entry) => entry.tag && !Number.isNaN(entry.q) && entry.q > 0)
     .sort((a, b) => b.q - a.q);
   for (const { tag } of ranked) {
     if (tag.startsWith('nl')) return 'nl';
