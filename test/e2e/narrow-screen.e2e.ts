@@ -77,4 +77,39 @@ describe('Control Hub on a 390 px screen', () => {
     const { scrollWidth, innerWidth } = await pageWidths();
     expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
   });
+
+  it('keeps Tab in the open menu, not on the page hidden behind it; Escape closes the menu', async () => {
+    await page.goto(`${controlHubUrl}/users`);
+    await page.getByRole('button', { name: 'Manage users' }).waitFor();
+    const burger = page.getByRole('button', { name: 'Toggle navigation' });
+    await burger.click();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('button', { name: 'Sign out' })
+      .waitFor();
+    // Past the menu's last item, a Tab must not land on the page the menu covers.
+    const inMain: string[] = [];
+    for (let step = 0; step < 20; step += 1) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const active = (globalThis as unknown as { document: { activeElement: FocusedElement | null } })
+          .document.activeElement;
+        return active?.closest('#main-content') ? (active.textContent ?? '').trim() || active.tagName : null;
+      });
+      if (focused) inMain.push(focused);
+    }
+    expect(inMain).toEqual([]);
+    await page.keyboard.press('Escape');
+    expect(await burger.getAttribute('aria-expanded')).toBe('false');
+    expect(await burger.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+    await page.getByRole('button', { name: 'Manage users' }).click();
+    await page.getByRole('menuitem', { name: 'Add users manually' }).waitFor();
+  });
 });
+
+/** The focused element, as far as the test reads it (the test files compile without the DOM lib). */
+interface FocusedElement {
+  tagName: string;
+  textContent: string | null;
+  closest: (selector: string) => unknown;
+}

@@ -12,9 +12,10 @@ import {
   Stack,
   Text,
   UnstyledButton,
+  useMantineTheme,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { Suspense } from 'react';
+import { useDisclosure, useMediaQuery, useWindowEvent } from '@mantine/hooks';
+import { Suspense, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useMatch, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../../components/ui/language-switch.tsx';
@@ -54,6 +55,18 @@ export function AppLayout() {
   const inControlHub = Boolean(customerId);
   const items = customerId ? controlHubNav(customerId) : partnerHubNav;
   const canUsePartnerHub = me.data ? isPartnerRole(me.data.role) : false;
+  const theme = useMantineTheme();
+  const wide = useMediaQuery(`(min-width: ${theme.breakpoints.sm})`);
+  const burgerRef = useRef<HTMLButtonElement>(null);
+  // On a narrow screen the open menu covers the page: the page is inert meanwhile, so Tab stays in
+  // what can be seen instead of moving on to links and fields hidden behind the menu, and Escape
+  // closes the menu, back on its button.
+  const menuCoversPage = opened && !wide;
+  useWindowEvent('keydown', (event) => {
+    if (event.key !== 'Escape' || !menuCoversPage || event.defaultPrevented) return;
+    close();
+    burgerRef.current?.focus();
+  });
 
   const isActive = (to: string, prefix?: boolean) =>
     location.pathname === to || (prefix === true && location.pathname.startsWith(`${to}/`));
@@ -87,6 +100,7 @@ export function AppLayout() {
         <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
           <Group gap="xs" wrap="nowrap" miw={0}>
             <Burger
+              ref={burgerRef}
               opened={opened}
               onClick={toggle}
               hiddenFrom="sm"
@@ -176,7 +190,7 @@ export function AppLayout() {
           </Stack>
         </AppShell.Section>
       </AppShell.Navbar>
-      <AppShell.Main bg="gray.0" id="main-content" tabIndex={-1}>
+      <AppShell.Main bg="gray.0" id="main-content" tabIndex={-1} inert={menuCoversPage}>
         <CanWriteProvider canWrite={me.data ? !isReadOnlyRole(me.data.role) : true}>
           {/* Screens load on first use: the shell stays while one is fetched. Keyed by the address:
               React Router navigates in a transition, and a transition keeps a boundary that already
