@@ -170,6 +170,46 @@ const cases: AuditCase[] = [
     },
   },
   {
+    name: 'SPEC §3: per package, a new user without number, extension and location (Voice and Meetings need none; a missing site is only a warning)',
+    lines: [
+      `${EMAIL},${JABBER},Webex Voice,Webex Calling,Webex Calling Standard,Webex Meetings,Webex Suite,Customer Assist`,
+      'p1@audit.example,FALSE,FALSE,TRUE,,,,,',
+      'p2@audit.example,FALSE,FALSE,,TRUE,,,,',
+      'p3@audit.example,FALSE,FALSE,,,TRUE,,,',
+      'p4@audit.example,FALSE,FALSE,,,,TRUE,,',
+      'p5@audit.example,FALSE,FALSE,,,,,TRUE,',
+      'p6@audit.example,FALSE,FALSE,,,,,,TRUE',
+    ],
+    actions: { 2: 'add', 3: 'error', 4: 'error', 5: 'add', 6: 'error', 7: 'error' },
+    messages: {
+      2: [],
+      3: [
+        'Row 3, Extension: Webex Calling needs an Extension or a Phone Number.',
+        'Row 3, Location: Webex Calling needs a Location.',
+        'Row 3, Preferred Webex Site: No Preferred Webex Site for Webex Calling: meetings may not work as expected until one is set.',
+      ],
+      5: [
+        'Row 5, Preferred Webex Site: No Preferred Webex Site for Webex Meetings: meetings may not work as expected until one is set.',
+      ],
+      7: [
+        'Row 7, Extension: Customer Assist needs an Extension or a Phone Number.',
+        'Row 7, Location: Customer Assist needs a Location.',
+        'Row 7, Preferred Webex Site: No Preferred Webex Site for Customer Assist: meetings may not work as expected until one is set.',
+      ],
+    },
+  },
+  {
+    name: 'SPEC §3: per package, a new user with an extension only and a location is added (number or extension suffices)',
+    lines: [
+      `${EMAIL},${NEW},Extension,Location,Webex Calling,Webex Calling Standard,Webex Suite,Customer Assist`,
+      'q1@audit.example,FALSE,FALSE,s,1301,Amsterdam HQ,TRUE,,,',
+      'q2@audit.example,FALSE,FALSE,s,1302,Rotterdam,,TRUE,,',
+      'q3@audit.example,FALSE,FALSE,s,1303,Brussel,,,TRUE,',
+      'q4@audit.example,FALSE,FALSE,s,1304,Amsterdam HQ,,,,TRUE',
+    ],
+    actions: { 2: 'add', 3: 'add', 4: 'add', 5: 'add' },
+  },
+  {
     name: 'SPEC §6: a row for an unknown email that only gives a number assigns nothing: unchanged, with a warning',
     lines: [`${EMAIL},Phone Number,Location`, 'nobody@audit.example,020 123 4520,Amsterdam HQ'],
     actions: { 2: 'unchanged' },
