@@ -12,11 +12,23 @@ function isNotFound(error: unknown): boolean {
   return isAppError(error) && error.code === 'not_found';
 }
 
-/** The customer `ref` (id or externalId) names; `label` is how the command line gave it. */
+/**
+ * ` --partner "Acme"` for a hint's listing command when the command was given --partner: without
+ * it the listing shows the default partner's, where the customer may well be.
+ */
+export function partnerHint(partner: string | undefined): string {
+  return partner === undefined ? '' : ` --partner ${JSON.stringify(partner)}`;
+}
+
+/**
+ * The customer `ref` (id or externalId) names; `label` is how the command line gave it, `partner`
+ * the --partner it was looked up in.
+ */
 export async function customerByRef(
   context: ServiceContext,
   ref: string,
   label = '--customer',
+  partner?: string,
 ): Promise<CustomerRow> {
   // The services are imported on use: program.ts loads this module for every command (ADR 0014).
   const { requireCustomer } = await import('../services/customers/customer-service.ts');
@@ -25,7 +37,7 @@ export async function customerByRef(
   } catch (error) {
     if (!isNotFound(error)) throw error;
     throw new CliUsageError(
-      `${label} "${ref}": no customer has this id or externalId. See: hub customers list`,
+      `${label} "${ref}": no customer has this id or externalId. See: hub customers list${partnerHint(partner)}`,
     );
   }
 }
@@ -43,14 +55,19 @@ export async function orRejectUnknown<T>(lookup: () => Promise<T>, message: stri
   }
 }
 
-async function checkLocation(context: ServiceContext, customer: CustomerRow, ref: string): Promise<void> {
+async function checkLocation(
+  context: ServiceContext,
+  customer: CustomerRow,
+  ref: string,
+  partner: string | undefined,
+): Promise<void> {
   const { requireLocation } = await import('../services/locations/location-service.ts');
   try {
     await requireLocation(context.db, customer.id, ref);
   } catch (error) {
     if (!isNotFound(error)) throw error;
     throw new CliUsageError(
-      `--location "${ref}": customer ${customer.external_id} has no location with this id or name. See: hub locations list --customer ${customer.external_id}`,
+      `--location "${ref}": customer ${customer.external_id} has no location with this id or name. See: hub locations list --customer ${customer.external_id}${partnerHint(partner)}`,
     );
   }
 }
@@ -71,10 +88,10 @@ export function checkReferencesBeforeAction(program: Command, cli: CliContext): 
   program.hook('preAction', async (_program, command) => {
     const options: Record<string, unknown> = command.opts();
     if (typeof options.customer !== 'string' || CHECKING_THEMSELVES.has(command)) return;
-    const context = await cli.serviceContext({
-      partner: typeof options.partner === 'string' ? options.partner : undefined,
-    });
-    const customer = await customerByRef(context, options.customer);
-    if (typeof options.location === 'string') await checkLocation(context, customer, options.location);
+    const partner = typeof options.partner === 'string' ? options.partner : undefined;
+    const context = await cli.serviceContext({ partner });
+    const customer = await customerByRef(context, options.customer, '--customer', partner);
+    if (typeof options.location === 'string')
+      await checkLocation(context, customer, options.location, partner);
   });
 }

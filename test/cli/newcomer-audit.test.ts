@@ -117,3 +117,51 @@ describe('hub partners create --default-language', () => {
     expect(result.json<{ defaultLanguage: string }>().defaultLanguage).toBe(stored);
   });
 });
+
+describe('an unknown --customer under --partner', () => {
+  // "See: hub customers list" listed the default partner's customers, where the customer may be.
+  it('points at the list of that partner', async () => {
+    const partner = await cli().hub('partners', 'create', '--name', 'Audit Other Partner');
+    expect(partner.exitCode, partner.stderr).toBe(0);
+    for (const argv of [
+      ['users', 'list', '--customer', 'AUDIT-1', '--partner', 'Audit Other Partner'],
+      ['customers', 'get', 'AUDIT-1', '--partner', 'Audit Other Partner'],
+      [
+        'tokens',
+        'create',
+        '--role',
+        'customer_full_admin',
+        '--customer',
+        'AUDIT-1',
+        '--partner',
+        'Audit Other Partner',
+      ],
+    ]) {
+      const result = await cli().hub(...argv);
+      expect(result.exitCode, argv.join(' ')).toBe(2);
+      expect(result.stderr, argv.join(' ')).toContain(
+        'no customer has this id or externalId. See: hub customers list --partner "Audit Other Partner"\n',
+      );
+    }
+    // Without --partner, the hint stays as it was.
+    const plain = await cli().hub('users', 'list', '--customer', 'NOPE');
+    expect(plain.stderr).toContain('See: hub customers list\n');
+  });
+
+  it("points at the locations of that partner's customer", async () => {
+    const result = await cli().hub(
+      'numbers',
+      'list',
+      '--customer',
+      'AUDIT-1',
+      '--location',
+      'Nowhere',
+      '--partner',
+      'Default partner',
+    );
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain(
+      'See: hub locations list --customer AUDIT-1 --partner "Default partner"\n',
+    );
+  });
+});

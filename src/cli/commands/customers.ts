@@ -242,7 +242,10 @@ export function registerCustomerCommands(program: Command, cli: CliContext): voi
       async (ref: string, options: { partner?: string; json: boolean; wait: boolean; timeout?: number }) => {
         const { DELETE_CUSTOMER_JOB, PROVISION_CUSTOMER_JOB, getCustomerView } = await customerService();
         const context = await cli.serviceContext({ partner: options.partner });
-        const found = await getCustomerView(context, (await customerByRef(context, ref, 'customer')).id);
+        const found = await getCustomerView(
+          context,
+          (await customerByRef(context, ref, 'customer', options.partner)).id,
+        );
         if (!options.wait || !STILL_RUNNING.has(found.status)) {
           cli.print(options.json, found, () => describeCustomer(found));
           return;
@@ -303,7 +306,10 @@ export function registerCustomerCommands(program: Command, cli: CliContext): voi
       async (ref: string, options: { partner?: string; json: boolean; wait: boolean; timeout?: number }) => {
         const { DELETE_CUSTOMER_JOB, deleteCustomer, getCustomerView } = await customerService();
         const context = await cli.serviceContext({ partner: options.partner });
-        const customer = await getCustomerView(context, (await customerByRef(context, ref, 'customer')).id);
+        const customer = await getCustomerView(
+          context,
+          (await customerByRef(context, ref, 'customer', options.partner)).id,
+        );
         const deleting = await deleteCustomer(context, customer.id);
         if (!options.wait) {
           cli.print(options.json, deleting, () => `Deleting customer:\n${describeCustomer(deleting)}`);

@@ -107,7 +107,7 @@ export function registerTokenCommands(program: Command, cli: CliContext): void {
       const customerRole = options.role.startsWith('customer_');
       const customerId =
         options.customer !== undefined && customerRole
-          ? (await customerByRef(context, options.customer)).id
+          ? (await customerByRef(context, options.customer, '--customer', options.partner)).id
           : options.customer;
       const created = await createToken(context, {
         name: options.name?.trim() || options.role,
