@@ -103,6 +103,30 @@ describe('runBulk', () => {
     expect((response.Operations as JsonObject[])[0]).toMatchObject({ status: '409' });
   });
 
+  it('refuses a POST whose bulkId an earlier operation took: references stay with the first (RFC 7644 §3.7)', async () => {
+    const { dispatch, calls } = recorder();
+    const response = await runBulk(
+      {
+        schemas: [BULK],
+        Operations: [
+          { method: 'POST', path: '/Users', bulkId: 'u', data: { userName: 'a@b.org' } },
+          { method: 'POST', path: '/Users', bulkId: 'u', data: { userName: 'c@d.org' } },
+          { method: 'DELETE', path: '/Users/bulkId:u' },
+        ],
+      },
+      dispatch,
+    );
+    expect(calls.map((call) => call.path)).toEqual(['/Users', '/Users/id1']);
+    const operations = response.Operations as JsonObject[];
+    expect(operations[1]).toMatchObject({
+      method: 'POST',
+      bulkId: 'u',
+      status: '400',
+      response: { scimType: 'invalidValue', status: '400' },
+    });
+    expect(operations[2]).toMatchObject({ method: 'DELETE', status: '204' });
+  });
+
   it('refuses more than 100 operations with 413', async () => {
     const { dispatch } = recorder();
     const operations = Array.from({ length: 101 }, () => ({ method: 'DELETE', path: '/Users/x' }));

@@ -53,11 +53,12 @@ export async function runBulk(body: unknown, dispatch: BulkDispatcher): Promise<
     throw invalidValue('"failOnErrors" must be a positive integer');
   }
   const created = new Map<string, string>();
+  const takenBulkIds = new Set<string>();
   const results: JsonObject[] = [];
   let errors = 0;
   for (const raw of operations) {
     if (typeof failOnErrors === 'number' && errors >= failOnErrors) break;
-    const result = await runOne(raw, dispatch, created);
+    const result = await runOne(raw, dispatch, created, takenBulkIds);
     if (Number(result.status) >= 400) errors++;
     results.push(result);
   }
@@ -68,6 +69,7 @@ async function runOne(
   raw: JsonValue,
   dispatch: BulkDispatcher,
   created: Map<string, string>,
+  takenBulkIds: Set<string>,
 ): Promise<JsonObject> {
   const operation = isJsonObject(raw) ? raw : {};
   const methodText = String(getCi(operation, 'method') ?? '').toUpperCase();
@@ -83,6 +85,13 @@ async function runOne(
     if (typeof pathValue !== 'string' || !pathValue.startsWith('/'))
       throw invalidSyntax('Each bulk operation needs a "path" such as "/Users"');
     if (method === 'POST' && typeof bulkId !== 'string') throw invalidSyntax('A bulk POST needs a "bulkId"');
+    // A bulkId is unique within the request (RFC 7644 §3.7): a second POST under one would make
+    // `bulkId:x` name two resources, so it is refused and references keep the first.
+    if (method === 'POST' && typeof bulkId === 'string') {
+      if (takenBulkIds.has(bulkId))
+        throw invalidValue(`The bulkId "${bulkId}" is already used by an earlier operation of this request`);
+      takenBulkIds.add(bulkId);
+    }
     const path = resolveReferences(pathValue, created) as string;
     // Each operation is dispatched below this customer's SCIM base: a path with `..`, encoded
     // characters or another resource type would reach other routes of the app (another
