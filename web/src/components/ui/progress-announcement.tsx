@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { VisuallyHidden } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 
 /** How far apart the announced steps are: 0, 25, 50, 75 and 100 %. */
 const stepPercent = 25;
@@ -20,7 +21,10 @@ export function ProgressAnnouncement({
   /** A change of state (done, failed, cancelled) is said at once, whatever the percent. */
   state?: string;
 }) {
-  const step = `${state}:${Math.floor(Math.min(100, Math.max(0, percent)) / stepPercent)}`;
+  // A language switch starts a new step too: the words held since the last step would otherwise
+  // stay in the language the admin just left.
+  const { i18n } = useTranslation();
+  const step = `${i18n.language}:${state}:${Math.floor(Math.min(100, Math.max(0, percent)) / stepPercent)}`;
   const [announced, setAnnounced] = useState({ step, text });
   // Adjusted while rendering (React's pattern for state derived from props): no extra frame.
   if (announced.step !== step) setAnnounced({ step, text });
