@@ -210,6 +210,12 @@ const cases: AuditCase[] = [
     actions: { 2: 'add', 3: 'add', 4: 'add', 5: 'add' },
   },
   {
+    name: 'SPEC §6 messages: an unreadable Jabber cell of a new user is named once, for what is wrong with it',
+    lines: [`${EMAIL},${NEW},Webex Meetings`, 'jab@audit.example,YES,FALSE,s,TRUE'],
+    actions: { 2: 'error' },
+    messages: { 2: ['Row 2, Jabber with Webex Teams: "YES" is not TRUE or FALSE.'] },
+  },
+  {
     name: 'SPEC §6: a row for an unknown email that only gives a number assigns nothing: unchanged, with a warning',
     lines: [`${EMAIL},Phone Number,Location`, 'nobody@audit.example,020 123 4520,Amsterdam HQ'],
     actions: { 2: 'unchanged' },

@@ -71,6 +71,18 @@ function otherSeparatorOf(cells: readonly string[], columns: number): OtherSepar
   return null;
 }
 
+/**
+ * A cell that could not be read already names its column and why: the planner, which saw no value
+ * there, would add "a new user needs TRUE or FALSE here" for the same Jabber cell, which the row
+ * did fill. One message per cell.
+ */
+function withoutShadowedErrors(errors: readonly RowError[], cellErrors: readonly RowError[]): RowError[] {
+  return errors.filter(
+    (error) =>
+      error.code !== 'jabber_required' || !cellErrors.some((cellError) => cellError.column === error.column),
+  );
+}
+
 export class CsvRowPlanner {
   /** Where a remembered row's email is (rememberRecord reads nothing else). */
   private readonly emailColumn: number;
@@ -139,7 +151,11 @@ export class CsvRowPlanner {
     const errors =
       duplicateError === null && cellErrors.length === 0
         ? plan.errors
-        : [...(duplicateError ? [duplicateError] : []), ...cellErrors, ...plan.errors];
+        : [
+            ...(duplicateError ? [duplicateError] : []),
+            ...cellErrors,
+            ...withoutShadowedErrors(plan.errors, cellErrors),
+          ];
     const action: PlanAction = errors.length > 0 ? 'error' : plan.action;
     if (action !== 'error') this.state.apply(plan, record.rowNumber);
     return {
