@@ -1,12 +1,13 @@
 // What a newcomer auditing `bin/hub` against SPEC §9 found: output a script reads (piped stdout)
 // holds records only, advice that names a command that does what it says, and options that refuse
 // a value the product cannot use (exit 2, naming the option).
-import { writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bufferedIo } from '../../src/cli/io.ts';
 import { runCli } from '../../src/cli/run-cli.ts';
-import { useTestCli } from './cli-harness.ts';
+import { runHubWithEnv, useTestCli } from './cli-harness.ts';
 
 const cli = useTestCli();
 
@@ -163,5 +164,21 @@ describe('an unknown --customer under --partner', () => {
     expect(result.stderr).toContain(
       'See: hub locations list --customer AUDIT-1 --partner "Default partner"\n',
     );
+  });
+});
+
+describe('hub restore of a directory', () => {
+  // Opening a directory succeeds on Linux; its read failed with a bare "EISDIR: illegal operation
+  // on a directory, read" and exit 1, where a wrong path is rejected input.
+  it('is rejected input (exit 2) that says the path is a directory', async () => {
+    const workDir = await mkdtemp(path.join(tmpdir(), 'hub-cli-restore-dir-'));
+    await mkdir(path.join(workDir, 'backups'));
+    const result = await runHubWithEnv({ HUB_DATA_DIR: path.join(workDir, 'data') }, workDir, [
+      'restore',
+      'backups',
+    ]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('a directory, not a file');
+    expect(result.stderr).not.toContain('EISDIR');
   });
 });

@@ -42,6 +42,8 @@ async function refuseWhatIsNoBackup(source: string): Promise<void> {
   const reason = await open(source, 'r').then(
     async (handle) => {
       try {
+        // A directory opens (on Linux); only reading it fails (EISDIR).
+        if ((await handle.stat()).isDirectory()) return 'a directory, not a file';
         const head = Buffer.alloc(2);
         const { bytesRead } = await handle.read(head, 0, 2, 0);
         return bytesRead === 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1]
