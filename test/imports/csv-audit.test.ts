@@ -138,6 +138,12 @@ const cases: AuditCase[] = [
     messages: { 2: [] },
   },
   {
+    name: 'SPEC §6: ; detected from the header line also when an unknown column holds as many commas',
+    lines: ['Gebruikers-ID/e-mail (verplicht);Opmerking, intern;Functie', 'anna@audit.example;x, y;Bakker'],
+    actions: { 2: 'modify' },
+    messages: { 2: [] },
+  },
+  {
     name: 'SPEC §6: duplicate emails differing in case: error on the later row',
     lines: [`${EMAIL},Title`, 'Anna@Audit.example,Baker', 'ANNA@audit.EXAMPLE,Chef'],
     actions: { 2: 'modify', 3: 'error' },

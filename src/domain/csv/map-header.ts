@@ -46,6 +46,11 @@ const COLUMN_BY_HEADER: ReadonlyMap<string, UserColumn> = new Map(
   ]),
 );
 
+/** Whether a header cell names a column of SPEC §6 (English or Dutch, as mapHeader reads it). */
+export function isKnownHeader(header: string): boolean {
+  return COLUMN_BY_HEADER.has(normalizeHeader(header));
+}
+
 export function mapHeader(headers: readonly string[]): HeaderMapping {
   const columns: MappedColumn[] = [];
   const seen = new Map<string, string>();
