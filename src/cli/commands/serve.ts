@@ -77,8 +77,17 @@ function waitForShutdown(): Promise<string> {
   });
 }
 
-function demoBanner(url: string, credentials: DemoCredentials | null): string {
-  if (!credentials) return '';
+/**
+ * What `serve` prints after "is running at": with --demo the sign-in, or why there is none (the
+ * seed adds demo data to an empty database only; one holding other data got no word before).
+ */
+export function demoBanner(url: string, credentials: DemoCredentials | null, demo = true): string {
+  if (!demo) return '';
+  if (!credentials)
+    return (
+      '  --demo: no demo data was added: this database already holds data that --demo did not add.\n' +
+      '  For the demo, start with an empty data dir (HUB_DATA_DIR=./demo-data, default ./data).\n'
+    );
   return [
     '',
     '  Demo data is ready:',
@@ -151,7 +160,7 @@ export async function serve(
   options.out(
     `Wholesale Hub is running at ${url} (${database.kind === 'pglite' ? `${runtime.createdDatabase ? 'a new ' : ''}embedded database in ${config.dataDir}` : 'PostgreSQL'})\n`,
   );
-  options.out(demoBanner(url, credentials));
+  options.out(demoBanner(url, credentials, options.demo));
   const signal = await waitForShutdown();
   logger.info({ signal }, 'shutting down');
   await stopServing({ app, cliListener, worker, logger, dataDir: config.dataDir });
