@@ -377,4 +377,32 @@ describe('SPEC §6 adversarial CSV files, through the import pipeline', () => {
       }
     }
   });
+  it('SPEC §4/§6 applied: REMOVE| of the own national number in a row that moves the user abroad frees the number and moves the user', async () => {
+    const applied = await runImportFile(
+      database(),
+      customer.context,
+      customer.customerId,
+      csv([`${EMAIL},Phone Number,Location`, 'anna@audit.example,REMOVE|020 123 4501,Brussel']),
+      'add-only',
+    );
+    expect(applied.byRow).toEqual({ 2: 'modify' });
+    const anna = await database()
+      .db.selectFrom('users')
+      .innerJoin('locations', 'locations.id', 'users.location_id')
+      .select(['users.phone_number', 'users.extension', 'locations.name'])
+      .where('users.email', '=', 'anna@audit.example')
+      .executeTakeFirstOrThrow();
+    expect(anna).toEqual({ phone_number: null, extension: '1001', name: 'Brussel' });
+    const taken = await runImportFile(
+      database(),
+      customer.context,
+      customer.customerId,
+      csv([
+        `${EMAIL},${NEW},Phone Number,Location,Webex Calling`,
+        'next@audit.example,FALSE,FALSE,s,+31201234501,Amsterdam HQ,TRUE',
+      ]),
+      'add-only',
+    );
+    expect(taken.byRow).toEqual({ 2: 'add' });
+  });
 });
