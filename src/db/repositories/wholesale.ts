@@ -82,9 +82,15 @@ export async function listSubscribers(
     query = query.where(sql`lower(users.email)`, '=', filter.email.toLowerCase());
   if (filter.statuses && filter.statuses.length > 0)
     query = query.where('users.status', 'in', [...filter.statuses]);
-  if (filter.createdAfter) query = query.where('users.created_at', '>', filter.createdAfter);
+  // The API shows these instants to the millisecond while the columns keep microseconds: "after
+  // X" is after X's millisecond, so a subscriber's own `created` leaves it out (as on PGlite,
+  // whose clock ticks in milliseconds). `>= X + 1 ms` is that, and keeps the index usable.
+  if (filter.createdAfter) {
+    query = query.where('users.created_at', '>=', afterMillisecond(filter.createdAfter));
+  }
   if (filter.statusChangedAfter) {
-    query = query.where(sql<boolean>`users.status_changed_at > ${filter.statusChangedAfter}`);
+    const from = afterMillisecond(filter.statusChangedAfter);
+    query = query.where(sql<boolean>`users.status_changed_at >= ${from}`);
   }
   const direction = filter.sortOrder === 'DESC' ? sql`desc` : sql`asc`;
   const column = filter.sortBy === 'lastStatusChange' ? sql`users.status_changed_at` : sql`users.created_at`;
@@ -94,6 +100,11 @@ export async function listSubscribers(
     .offset(filter.offset)
     .limit(filter.limit)
     .execute() as Promise<SubscriberRow[]>;
+}
+
+/** The first instant after `instant`'s millisecond (a Date holds whole milliseconds). */
+function afterMillisecond(instant: Date): Date {
+  return new Date(instant.getTime() + 1);
 }
 
 export async function findSubscriber(
