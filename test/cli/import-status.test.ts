@@ -96,11 +96,12 @@ it("refuses an import id that is not the customer's (exit 2), naming the option"
 it('exits 1 for an import cancelled before it finished, saying that what was applied stays', async () => {
   const dry = await cli().hub('users', 'import', file, '--customer', 'STATUS-1', '--dry-run', '--json');
   const jobId = dry.json<ImportCliResult>().jobId ?? '';
-  // As POST …/imports/{id}/cancel leaves it (the API's cancel is tested in test/imports).
+  // As POST …/imports/{id}/cancel leaves an applied one (applying clears dry_run) cancelled while
+  // applying (the API's cancel is tested in test/imports; a dry run never applied: newcomer-audit).
   await cli()
-    .runtime.database.db.withTables<{ imports: { id: string; status: string } }>()
+    .runtime.database.db.withTables<{ imports: { id: string; status: string; dry_run: boolean } }>()
     .updateTable('imports')
-    .set({ status: 'cancelled' })
+    .set({ status: 'cancelled', dry_run: false })
     .where('id', '=', jobId)
     .execute();
   for (const json of [[], ['--json']]) {

@@ -4,6 +4,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bufferedIo } from '../../src/cli/io.ts';
 import { runCli } from '../../src/cli/run-cli.ts';
@@ -180,5 +181,39 @@ describe('hub restore of a directory', () => {
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('a directory, not a file');
     expect(result.stderr).not.toContain('EISDIR');
+  });
+});
+
+describe('hub users import-status of a dry run that expired', () => {
+  // An unapplied dry run expires after 24 h (SPEC §6; housekeeping cancels it). import-status said
+  // "cancelled before it finished: rows applied before the cancel stay applied", of a dry run that
+  // applied nothing.
+  it('says nothing was changed, and how to apply the file', async () => {
+    const file = path.join(cli().cwd, 'expiring.csv');
+    await writeFile(
+      file,
+      'First Name,Last Name,User ID/Email (Required),Webex Meetings,Preferred Webex Site\n' +
+        'Ex,Pired,expired@audit.example,TRUE,audit.webex.com\n',
+    );
+    const dryRun = await cli().hub('users', 'import', file, '--customer', 'AUDIT-1', '--dry-run', '--json');
+    expect(dryRun.exitCode, dryRun.stderr).toBe(0);
+    const { jobId } = dryRun.json<{ jobId: string }>();
+    await sql`update imports set expires_at = now() - interval '1 hour' where id = ${jobId}`.execute(
+      cli().runtime.database.db,
+    );
+    const housekeeping = await cli().hub('housekeeping', '--json');
+    expect(housekeeping.json<{ expiredDryRuns: number }>().expiredDryRuns).toBeGreaterThanOrEqual(1);
+
+    const status = await cli().hub('users', 'import-status', jobId, '--customer', 'AUDIT-1');
+    expect(status.stdout).toContain(`Import ${jobId}: cancelled`);
+    expect(status.stderr).not.toContain('stay applied');
+    expect(status.stderr).toContain('nothing was changed');
+    expect(status.stderr).toContain('hub users import <file> --customer AUDIT-1');
+    // Not done (SPEC §9: exit 1), as any cancelled import.
+    expect(status.exitCode).toBe(1);
+    const users = await cli().hub('users', 'list', '--customer', 'AUDIT-1', '--json');
+    expect(users.json<{ email: string }[]>().map((user) => user.email)).not.toContain(
+      'expired@audit.example',
+    );
   });
 });

@@ -485,7 +485,7 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
       // Before the result, which ends with the exit code of a failed or cancelled import: the rows
       // it found in error are reported all the same.
       if (reportTarget !== undefined) await writeErrorReport(cli, context, view, reportTarget);
-      await reportImport(cli, context, view, options.json, DRY_RUN_DONE_BY_IMPORT);
+      await reportImport(cli, context, view, options.json, DRY_RUN_DONE_BY_IMPORT, options.customer);
     });
 
   usersCommand(program)
@@ -535,7 +535,14 @@ export function registerUserImportCommands(program: Command, cli: CliContext): v
           );
         return;
       }
-      await reportImport(cli, context, view, options.json, dryRunDoneByImportStatus(options.customer));
+      await reportImport(
+        cli,
+        context,
+        view,
+        options.json,
+        dryRunDoneByImportStatus(options.customer),
+        options.customer,
+      );
     });
 }
 
@@ -611,6 +618,8 @@ async function reportImport(
   json: boolean,
   /** What stderr says of a finished dry run (human output): how to apply it from here. */
   dryRunDone: string,
+  /** The --customer the command was given, for the command a message names. */
+  customer: string,
 ): Promise<void> {
   const head = {
     jobId: view.id,
@@ -629,6 +638,13 @@ async function reportImport(
   // A cancelled import did not run to its end, so it is not "done" (exit 1); the batches it
   // applied before the cancel stay, which a script must not take for a finished import.
   if (view.status === 'cancelled') {
+    // A dry run that was never applied (applying one clears dryRun) changed nothing: cancelled, or
+    // expired after 24 h unapplied (SPEC §6), which housekeeping records as cancelled.
+    if (view.dryRun)
+      throw new Error(
+        `Import ${view.id} was a dry run, ${view.failure === 'expired' ? 'expired (unapplied for 24 h)' : 'cancelled'} before it was applied: nothing was changed. ` +
+          `To apply the file, import it again: hub users import <file> --customer ${customer}`,
+      );
     throw new Error(
       `Import ${view.id} was cancelled before it finished: rows applied before the cancel stay applied, the rest were not.`,
     );
