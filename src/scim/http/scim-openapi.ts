@@ -209,7 +209,7 @@ export const SCIM_OPERATIONS: Readonly<Record<string, Partial<Record<Method, Sci
       operationId: 'runBulk',
       summary: 'Run several operations in one request',
       description:
-        'Operations run in order through the same rules as single requests; each one counts against the rate limit. A failed operation answers inside the response.',
+        'Operations run in order through the same rules as single requests; each one counts against the rate limit. A failed operation answers inside the response. A `bulkId` names one resource of the request: a later POST under a bulkId already taken fails with 400 `invalidValue`, and `bulkId:` references keep naming the first.',
       body: 'ScimBulkRequest',
       responses: { 200: answer('The result of each operation run.', 'ScimBulkResponse') },
       errors: [400, 413],
