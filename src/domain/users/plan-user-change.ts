@@ -353,7 +353,7 @@ export function planUserChange(input: PlanInput): UserPlan {
     }
 
     if (change.removePhoneNumber !== undefined) {
-      if (removesHeldNumber(change.removePhoneNumber, base, context)) phoneNumber = null;
+      if (removesHeldNumber(change.removePhoneNumber, base, context, country)) phoneNumber = null;
       else errors.push(removeNumberNotHeld(change.removePhoneNumber));
     }
     if (change.phoneNumber !== undefined && locationId === null && !locationUnknown) {
@@ -566,11 +566,21 @@ function planBasicLicences(
  * with the country of the location the held number belongs to (SPEC §4): the user's stored
  * location, also when the same row moves them to a location in another country.
  */
-function removesHeldNumber(given: string, base: UserState, context: PlanningContext): boolean {
+function removesHeldNumber(
+  given: string,
+  base: UserState,
+  context: PlanningContext,
+  rowCountry: string | null = null,
+): boolean {
   if (base.phoneNumber === null) return false;
-  const country = base.locationId ? (context.locationById(base.locationId)?.country ?? null) : null;
-  const removal = normalizePhoneNumber(given, country);
-  return removal.ok && removal.e164 === base.phoneNumber;
+  const held = base.phoneNumber;
+  const heldCountry = base.locationId ? (context.locationById(base.locationId)?.country ?? null) : null;
+  const names = (country: string | null): boolean => {
+    const removal = normalizePhoneNumber(given, country);
+    return removal.ok && removal.e164 === held;
+  };
+  // A number stored without a location (older data) is read with the row's location instead.
+  return names(heldCountry) || (heldCountry === null && rowCountry !== null && names(rowCountry));
 }
 
 /** A field rule's refusal as a row error on the field's column. */
