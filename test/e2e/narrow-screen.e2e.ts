@@ -1,6 +1,7 @@
 // On a phone (390 px wide): the audit log's filter stays within the page (nothing to scroll
 // sideways for), and the Control Hub header keeps naming the customer, cut with an ellipsis and
-// whole in its tooltip.
+// whole in its tooltip. The open menu keeps Tab to itself and closes on Escape; a flow's steps
+// wrap without lines that point at no step.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { BrowserSession } from './helpers/browser.ts';
@@ -104,6 +105,50 @@ describe('Control Hub on a 390 px screen', () => {
     expect(await burger.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
     await page.getByRole('button', { name: 'Manage users' }).click();
     await page.getByRole('menuitem', { name: 'Add users manually' }).waitFor();
+  });
+
+  it("wraps a flow's steps without connector lines that end at no step", async () => {
+    for (const [path, steps] of [
+      ['/partner/customers/new', 5],
+      [`${new URL(controlHubUrl).pathname}/users/csv`, 4],
+      [`${new URL(controlHubUrl).pathname}/users/add`, 3],
+    ] as const) {
+      await page.goto(`${server.baseUrl}${path}`);
+      const step = page.locator('.mantine-Stepper-step');
+      await step.first().waitFor();
+      expect(await step.count()).toBe(steps);
+      // Wrapped onto several rows, a line between two steps would run to the edge of the screen or
+      // start a row: each visible connector must sit between two steps on its own row.
+      const misplaced = await page.evaluate(() => {
+        interface Box {
+          left: number;
+          right: number;
+          top: number;
+          bottom: number;
+          width: number;
+        }
+        interface Element {
+          getBoundingClientRect: () => Box;
+        }
+        const view = globalThis as unknown as {
+          document: { querySelectorAll: (selector: string) => Element[] };
+        };
+        const stepBoxes = [...view.document.querySelectorAll('.mantine-Stepper-step')].map((element) =>
+          element.getBoundingClientRect(),
+        );
+        const sameRow = (a: Box, b: Box) => a.top < b.bottom && b.top < a.bottom;
+        return [...view.document.querySelectorAll('.mantine-Stepper-separator')]
+          .map((element) => element.getBoundingClientRect())
+          .filter((line) => line.width > 0)
+          .filter(
+            (line) =>
+              !stepBoxes.some((box) => sameRow(box, line) && box.right <= line.left + 1) ||
+              !stepBoxes.some((box) => sameRow(box, line) && box.left >= line.right - 1),
+          ).length;
+      });
+      expect(misplaced, path).toBe(0);
+    }
+    await screenshot(page, 'narrow-stepper');
   });
 });
 

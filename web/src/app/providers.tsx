@@ -9,6 +9,7 @@ import { useDialogFocusReturn } from './dialog-focus-return.ts';
 import { useInvalidFieldFocus } from '../lib/invalid-field-focus.ts';
 import { createAppTheme } from './theme.ts';
 import './reduced-motion.css';
+import './narrow-stepper.css';
 import { createQueryClient } from '../lib/query-client.ts';
 import { refetchOnLanguageChange } from '../lib/refetch-on-language-change.ts';
 
