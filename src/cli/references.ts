@@ -36,10 +36,32 @@ export async function customerByRef(
     return await requireCustomer(context, ref);
   } catch (error) {
     if (!isNotFound(error)) throw error;
+    const elsewhere = await partnersHavingExternalId(context, ref);
     throw new CliUsageError(
-      `${label} "${ref}": no customer has this id or externalId. See: hub customers list${partnerHint(partner)}`,
+      `${label} "${ref}": no customer has this id or externalId. See: hub customers list${partnerHint(partner)}` +
+        elsewhere
+          .map((name) => `\nPartner ${JSON.stringify(name)} has a customer ${ref}: add${partnerHint(name)}.`)
+          .join(''),
     );
   }
+}
+
+/**
+ * The other partners with a customer of this externalId: the operator (the CLI's actor) may act on
+ * any partner's, and a customer of another one needs only its --partner.
+ */
+async function partnersHavingExternalId(context: ServiceContext, ref: string): Promise<string[]> {
+  if (context.actor.role !== 'operator') return [];
+  const rows = await context.db
+    .selectFrom('customers')
+    .innerJoin('partners', 'partners.id', 'customers.partner_id')
+    .select('partners.name')
+    .where('customers.external_id', '=', ref)
+    .where('customers.partner_id', '!=', context.actor.partnerId)
+    .orderBy('partners.name')
+    .limit(5)
+    .execute();
+  return rows.map((row) => row.name);
 }
 
 /**

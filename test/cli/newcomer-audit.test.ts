@@ -217,3 +217,37 @@ describe('hub users import-status of a dry run that expired', () => {
     );
   });
 });
+
+describe("a --customer that is another partner's", () => {
+  // The operator sees every partner; "no customer has this id or externalId" of a customer that
+  // another partner has left the newcomer without the --partner to add.
+  it('names the partner that has it and the --partner to add (still exit 2)', async () => {
+    const partner = await cli().hub('partners', 'create', '--name', 'Audit Elsewhere');
+    expect(partner.exitCode, partner.stderr).toBe(0);
+    const created = await cli().hub(
+      'customers',
+      'create',
+      '--name',
+      'Elsewhere One',
+      '--external-id',
+      'ELSEWHERE-1',
+      '--admin-email',
+      'admin@elsewhere.example',
+      '--country',
+      'NL',
+      '--partner',
+      'Audit Elsewhere',
+    );
+    expect(created.exitCode, created.stderr).toBe(0);
+    for (const argv of [
+      ['users', 'list', '--customer', 'ELSEWHERE-1'],
+      ['customers', 'get', 'ELSEWHERE-1'],
+    ]) {
+      const result = await cli().hub(...argv);
+      expect(result.exitCode, argv.join(' ')).toBe(2);
+      expect(result.stderr, argv.join(' ')).toContain(
+        'Partner "Audit Elsewhere" has a customer ELSEWHERE-1: add --partner "Audit Elsewhere".',
+      );
+    }
+  });
+});
