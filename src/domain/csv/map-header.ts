@@ -29,13 +29,18 @@ export interface MappedColumn {
 export type HeaderMapping =
   { ok: true; columns: MappedColumn[]; warnings: FileIssue[] } | { ok: false; error: FileIssue };
 
-/** Lower-cased, trimmed header without the ` [SubscriptionId]` suffix and without a trailing `*`. */
+/**
+ * Lower-cased, trimmed header without the ` [SubscriptionId]` suffix and without a trailing `*`.
+ * Any run of whitespace inside it (a no-break space, two spaces) reads as one space: the reader
+ * cannot see the difference.
+ */
 export function normalizeHeader(header: string): string {
   return header
     .trim()
     .replace(/\s*\[[^\]]*\]\s*$/, '')
     .replace(/\*$/, '')
     .trim()
+    .replace(/\s+/g, ' ')
     .toLowerCase();
 }
 
