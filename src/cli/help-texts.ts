@@ -18,7 +18,8 @@ Output and exit codes:
   --json also as an object on stdout); a second Ctrl+C quits at once. customers create/delete
   take --no-wait, and --timeout SECONDS (default 120; exit 1, the work goes on).
   Without --json, lists are a table fitting the terminal (columns dropped or cut to fit), or,
-  piped, one tab-separated record per line; one object is "key: value" lines. Scripts: --json.
+  piped, one tab-separated record per line (none for an empty list: stderr says so); one object
+  is "key: value" lines. Scripts: --json.
 
 Examples:
   hub customers create --name "Bakkerij De Vries" --external-id DEVRIES-001 \\
