@@ -74,4 +74,18 @@ describe('Directory synchronization page', () => {
     await waitFor(() => expect(writes).toHaveLength(1));
     expect(writes[0]).toEqual({ method: 'DELETE', url: '/v1/customers/c1/scim-tokens/s1' });
   });
+
+  // Rotating revokes the old token at once (the server's rotate), so the identity provider stops
+  // syncing until it gets the new one: one stray click did that without a question, while Revoke asks.
+  it('rotates a SCIM token only after the admin confirms, saying the old one stops working', async () => {
+    await renderAs(true);
+    fireEvent.click(await screen.findByRole('button', { name: /Rotate/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'Rotate SCIM token?' });
+    expect(dialog.textContent).toContain('Entra ID');
+    expect(dialog.textContent).toContain('stops working at once');
+    expect(writes).toEqual([]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Rotate' }));
+    await waitFor(() => expect(writes).toHaveLength(1));
+    expect(writes[0]).toEqual({ method: 'POST', url: '/v1/customers/c1/scim-tokens/s1/rotate' });
+  });
 });

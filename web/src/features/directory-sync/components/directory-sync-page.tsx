@@ -52,6 +52,8 @@ export function DirectorySyncPage() {
   const shownToken = rotate.data?.token ?? create.data?.token ?? null;
   // Revoking stops the identity provider's sync at once: asked first, as for API tokens.
   const [toRevoke, setToRevoke] = useState<ScimToken | null>(null);
+  // Rotating revokes the old token at once as well (a new one replaces it): asked first too.
+  const [toRotate, setToRotate] = useState<ScimToken | null>(null);
   const url = scimBaseUrl(customerId, state.data);
   const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const when = (value: string | null | undefined) => (value ? format.format(new Date(value)) : '—');
@@ -179,7 +181,8 @@ export function DirectorySyncPage() {
                               variant="subtle"
                               onClick={() => {
                                 create.reset();
-                                rotateOnce.run(() => rotate.mutateAsync(token.id));
+                                rotate.reset();
+                                setToRotate(token);
                               }}
                             >
                               {t('directorySync.rotate')}
@@ -219,6 +222,20 @@ export function DirectorySyncPage() {
         loading={revokeOnce.pending}
       >
         {revoke.isError ? <ErrorAlert error={revoke.error} /> : null}
+      </ConfirmDialog>
+      <ConfirmDialog
+        opened={toRotate !== null}
+        title={t('directorySync.rotateConfirmTitle')}
+        message={t('directorySync.rotateConfirmText', { name: toRotate?.name ?? toRotate?.id ?? '' })}
+        confirmLabel={t('directorySync.rotate')}
+        onConfirm={() => {
+          if (toRotate)
+            rotateOnce.run(() => rotate.mutateAsync(toRotate.id), { onSuccess: () => setToRotate(null) });
+        }}
+        onCancel={() => setToRotate(null)}
+        loading={rotateOnce.pending}
+      >
+        {rotate.isError ? <ErrorAlert error={rotate.error} /> : null}
       </ConfirmDialog>
     </>
   );
