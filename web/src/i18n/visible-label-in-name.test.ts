@@ -14,6 +14,8 @@ const pairs = [
   ['admins.changeRole', 'admins.changeRoleNamed'],
   ['admins.remove', 'admins.removeNamed'],
   ['tokens.revoke', 'tokens.revokeNamed'],
+  ['directorySync.rotate', 'directorySync.rotateNamed'],
+  ['directorySync.revoke', 'directorySync.revokeNamed'],
   ['claims.verify', 'claims.verifyNamed'],
   ['common.copy', 'claims.copyRecordName'],
   ['common.copy', 'claims.copyRecordValue'],

@@ -64,6 +64,12 @@ describe('Directory synchronization page', () => {
     expect(screen.getByRole('button', { name: /Revoke/ })).toBeTruthy();
   });
 
+  it("names each token's buttons by the token, so the rows' Rotate and Revoke can be told apart", async () => {
+    await renderAs(true);
+    expect(await screen.findByRole('button', { name: 'Rotate Entra ID' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Revoke Entra ID' })).toBeTruthy();
+  });
+
   it('revokes a SCIM token only after the admin confirms, naming it', async () => {
     await renderAs(true);
     fireEvent.click(await screen.findByRole('button', { name: /Revoke/ }));

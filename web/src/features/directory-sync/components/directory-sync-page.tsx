@@ -179,6 +179,7 @@ export function DirectorySyncPage() {
                             <Button
                               size="xs"
                               variant="subtle"
+                              aria-label={t('directorySync.rotateNamed', { name: token.name ?? token.id })}
                               onClick={() => {
                                 create.reset();
                                 rotate.reset();
@@ -191,6 +192,7 @@ export function DirectorySyncPage() {
                               size="xs"
                               variant="subtle"
                               color="red"
+                              aria-label={t('directorySync.revokeNamed', { name: token.name ?? token.id })}
                               onClick={() => {
                                 revoke.reset();
                                 setToRevoke(token);
