@@ -14,6 +14,15 @@ describe('normalizePhoneNumber', () => {
     { raw: '201234503', country: 'NL', e164: '+31201234503', plusRestored: false },
     { raw: '+442079460000', country: 'NL', e164: '+442079460000', plusRestored: false },
     { raw: '+31201234501', country: null, e164: '+31201234501', plusRestored: false },
+    // National formats written with a slash or an en dash, as Belgian, German, Austrian and Dutch
+    // spreadsheets and word processors do.
+    { raw: '02/511.12.01', country: 'BE', e164: '+3225111201', plusRestored: false },
+    { raw: '030/1234567', country: 'DE', e164: '+49301234567', plusRestored: false },
+    { raw: '01/234 56 78', country: 'AT', e164: '+4312345678', plusRestored: false },
+    { raw: '020\u2013123\u20134501', country: 'NL', e164: '+31201234501', plusRestored: false },
+    // In the North American plan the leading 1 is how a number is dialled nationally: no `+` lost.
+    { raw: '1-212-555-1201', country: 'US', e164: '+12125551201', plusRestored: false },
+    { raw: '12125551201', country: 'CA', e164: '+12125551201', plusRestored: false },
   ])('$raw in $country -> $e164', ({ raw, country, e164, plusRestored }) => {
     expect(normalizePhoneNumber(raw, country)).toEqual({ ok: true, e164, plusRestored });
   });
@@ -24,6 +33,8 @@ describe('normalizePhoneNumber', () => {
     { raw: '12', country: 'NL' },
     { raw: '020 123 4503', country: null },
     { raw: '=1+2', country: 'NL' },
+    { raw: '020 123 4503 ext. 12', country: 'NL' },
+    { raw: '020#1234503', country: 'NL' },
   ])('rejects $raw', ({ raw, country }) => {
     expect(normalizePhoneNumber(raw, country)).toEqual({ ok: false, reason: 'invalid_phone_number' });
   });

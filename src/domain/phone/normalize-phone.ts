@@ -5,7 +5,12 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 export type PhoneNormalization =
   { ok: true; e164: string; plusRestored: boolean } | { ok: false; reason: 'invalid_phone_number' };
 
-const ALLOWED_CHARACTERS = /^[+\d\s\-().]+$/;
+// Spaces, dashes (also the en dash a word processor puts in), brackets, dots and the slash that
+// Belgian, German and Austrian national formats use (`02/511.12.01`). Anything else (`#`, `ext.`,
+// letters) is refused rather than guessed at.
+const ALLOWED_CHARACTERS = /^[+\d\s\-\u2013()./]+$/;
+/** The North American plan dials its own numbers nationally with a leading 1, its calling code. */
+const NANP_CALLING_CODE = '1';
 
 /**
  * libphonenumber costs ~10 µs a call, and an import reads each number twice (the batch's inventory
@@ -62,9 +67,11 @@ function normalizeUncached(raw: string, country: string | null): PhoneNormalizat
     const asNational = parsePhoneNumberFromString(trimmed, defaultCountry);
     const callingCode = asNational?.countryCallingCode;
     // libphonenumber silently reads `31201234567` as +31…; tell the caller the `+` was restored.
+    // Not in the North American plan, where `1 212 …` is the usual national dialling, not a loss.
     if (
       asNational?.isValid() &&
       callingCode &&
+      callingCode !== NANP_CALLING_CODE &&
       !digits.startsWith('0') &&
       digits.startsWith(callingCode) &&
       asNational.nationalNumber === digits.slice(callingCode.length)
