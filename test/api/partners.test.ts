@@ -64,6 +64,46 @@ describe('/v1/partners', () => {
     ]);
   });
 
+  it('refuses a default language that is no language (400, field named, en and nl) and stores one spelling', async () => {
+    const { app, auth, tokens } = harness();
+    for (const defaultLanguage of ['xx', 'nl_XX', 'en-ZZ']) {
+      const refused = await app.inject({
+        method: 'POST',
+        url: '/v1/partners',
+        headers: { ...auth(tokens.operator), 'accept-language': 'nl' },
+        payload: { name: `Telco ${defaultLanguage}`, defaultLanguage },
+      });
+      expect(refused.statusCode, defaultLanguage).toBe(400);
+      expect(refused.json().errors).toEqual([
+        expect.objectContaining({
+          code: 'invalid_language',
+          description: expect.stringContaining(`"${defaultLanguage}" is geen taal`),
+        }),
+      ]);
+    }
+    const created = await app.inject({
+      method: 'POST',
+      url: '/v1/partners',
+      headers: auth(tokens.operator),
+      payload: { name: 'Telco Zuid', defaultLanguage: 'nl-nl' },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().defaultLanguage).toBe('nl_NL');
+    const patched = await app.inject({
+      method: 'PATCH',
+      url: `/v1/partners/${created.json().id}`,
+      headers: auth(tokens.operator),
+      payload: { defaultLanguage: 'xx' },
+    });
+    expect(patched.statusCode).toBe(400);
+    expect(patched.json().errors[0].description).toContain('defaultLanguage: "xx" is not a language');
+    const read = await app.inject({
+      url: `/v1/partners/${created.json().id}`,
+      headers: auth(tokens.operator),
+    });
+    expect(read.json().defaultLanguage).toBe('nl_NL');
+  });
+
   it('answers 404 to everyone but the operator for the list, create and foreign partners', async () => {
     const { app, auth, tokens, defaultPartnerId } = harness();
     for (const token of [tokens.partnerFull, tokens.partnerReadonly, customerFull]) {

@@ -1,6 +1,8 @@
 // Partners (SPEC §1): the operator lists, creates and edits them; a partner's own admins read it
 // (and its full admins edit its settings). Anyone else is answered 404, as for any foreign row.
-import { conflict, forbidden, notFound } from '../../domain/errors.ts';
+import { conflict, forbidden, notFound, validationFailed } from '../../domain/errors.ts';
+import { checkLanguage } from '../../domain/customers/customer-input.ts';
+import { canonicalLanguageTag } from '../../domain/locale/language-tag.ts';
 import {
   findPartnerById,
   insertPartner,
@@ -117,17 +119,29 @@ export async function listPartnerViews(
   return { items: page.items.map(toPartnerView), nextCursor: page.nextCursor };
 }
 
+/**
+ * A partner's default language is a language and region that exist, as a customer's is (SPEC §2),
+ * stored in one spelling (nl-nl → nl_NL): the route checks only its shape ("xx" has it).
+ */
+function checkedDefaultLanguage(language: string | undefined): string | undefined {
+  if (language === undefined) return undefined;
+  const details = checkLanguage(language, 'defaultLanguage');
+  if (details.length > 0) throw validationFailed(details);
+  return canonicalLanguageTag(language) ?? language;
+}
+
 export async function createPartner(
   context: ServiceContext,
   input: { name: string; defaultLanguage?: string | undefined },
 ): Promise<PartnerView> {
   assertOperator(context.actor);
   const name = input.name.trim();
+  const defaultLanguage = checkedDefaultLanguage(input.defaultLanguage);
   return orNameTaken(name, () =>
     context.db.transaction().execute(async (trx) => {
       const row = await insertPartner(trx, {
         name,
-        defaultLanguage: input.defaultLanguage ?? 'en',
+        defaultLanguage: defaultLanguage ?? 'en',
       });
       await recordAudit(trx, context, {
         partnerId: row.id,
@@ -154,6 +168,7 @@ export async function updatePartnerSettings(
   if (!canSeePartner(context.actor, id)) throw partnerNotFound();
   assertCanManagePartner(context.actor);
   const name = input.name?.trim();
+  const defaultLanguage = checkedDefaultLanguage(input.defaultLanguage);
   return orNameTaken(name, () =>
     context.db.transaction().execute(async (trx) => {
       const existing = await requirePartner(context, id, trx);
@@ -168,7 +183,7 @@ export async function updatePartnerSettings(
       }
       const row = await updatePartner(trx, existing.id, {
         name,
-        defaultLanguage: input.defaultLanguage,
+        defaultLanguage,
       });
       await recordAudit(trx, context, {
         partnerId: row.id,
