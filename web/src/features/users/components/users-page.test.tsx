@@ -282,3 +282,14 @@ describe('users list: a page that could not be loaded', () => {
     expect(screen.getByRole('button', { name: 'Next' })).toBeTruthy();
   });
 });
+
+describe('users list without a match', () => {
+  // The list filters by search, package and status: the hint named only search and status (it was
+  // the customers list's, which has no package filter).
+  it('says which of its three filters to change', async () => {
+    stubUsers(0);
+    await renderUsers('/control/c1/users?package=webex_calling');
+    expect(await findText('No matching users')).toBeTruthy();
+    expect(screen.getByText('Try another search, package or status.')).toBeTruthy();
+  });
+});

@@ -120,7 +120,7 @@ export function UsersPage() {
         ) : rows.length === 0 ? (
           <EmptyState
             title={filtered ? t('users.noMatches') : t('users.empty')}
-            description={filtered ? t('customers.noMatchesHint') : t('users.emptyHint')}
+            description={filtered ? t('users.noMatchesHint') : t('users.emptyHint')}
           />
         ) : (
           <Table.ScrollContainer minWidth={760}>
