@@ -26,10 +26,10 @@ describe('lockDataDir', () => {
 
   it('holds the data dir for this process until released', () => {
     const lock = lockDataDir(dataDir);
-    expect(readFileSync(`${dataDir}.lock`, 'utf8')).toBe(String(process.pid));
+    expect(readFileSync(`${dataDir}.lock`, 'utf8').split('\n')[0]).toBe(String(process.pid));
     // A second handle, even in this process, would corrupt the data dir just the same.
     expect(() => lockDataDir(dataDir)).toThrow(DataDirInUse);
-    expect(() => lockDataDir(dataDir)).toThrow(`in use by another process (pid ${process.pid})`);
+    expect(() => lockDataDir(dataDir)).toThrow(`in use by another process (pid ${process.pid}`);
     lock.release();
     expect(existsSync(`${dataDir}.lock`)).toBe(false);
     lockDataDir(dataDir).release();
@@ -42,7 +42,7 @@ describe('lockDataDir', () => {
   ])('takes over a lock left by %s', (_case, content) => {
     writeFileSync(`${dataDir}.lock`, content());
     const lock = lockDataDir(dataDir);
-    expect(readFileSync(`${dataDir}.lock`, 'utf8')).toBe(String(process.pid));
+    expect(readFileSync(`${dataDir}.lock`, 'utf8').split('\n')[0]).toBe(String(process.pid));
     lock.release();
   });
 
@@ -51,6 +51,39 @@ describe('lockDataDir', () => {
     writeFileSync(`${dataDir}.lock`, String(process.ppid));
     expect(() => lockDataDir(dataDir)).toThrow(`(pid ${process.ppid})`);
     expect(readFileSync(`${dataDir}.lock`, 'utf8')).toBe(String(process.ppid));
+  });
+
+  it.each([
+    // A worker or another command has no server to send commands to: only "stop it" helps.
+    { command: 'hub worker', names: '(pid PID: hub worker). Stop it first.', server: false },
+    { command: 'hub users import', names: '(pid PID: hub users import). Stop it first.', server: false },
+    { command: 'hub serve', names: '(pid PID: hub serve).', server: true },
+    // A lock written before the command was recorded: as before, both ways out.
+    { command: null, names: '(pid PID).', server: true },
+  ])('names the command that holds it ($command)', ({ command, names, server }) => {
+    writeFileSync(`${dataDir}.lock`, command === null ? String(process.ppid) : `${process.ppid}\n${command}`);
+    const refusal = (() => {
+      try {
+        lockDataDir(dataDir);
+      } catch (error) {
+        return error as DataDirInUse;
+      }
+      throw new Error('the lock was taken');
+    })();
+    expect(refusal.message).toContain(names.replace('PID', String(process.ppid)));
+    expect(refusal.message.includes('the running server')).toBe(server);
+  });
+
+  it('records the hub command that holds it, without its options', () => {
+    const argv = process.argv;
+    process.argv = ['/usr/bin/node', '/srv/hub/dist/hub.mjs', 'users', 'import', '--customer', 'C', 'f.csv'];
+    try {
+      const lock = lockDataDir(dataDir);
+      expect(readFileSync(`${dataDir}.lock`, 'utf8')).toBe(`${process.pid}\nhub users import`);
+      lock.release();
+    } finally {
+      process.argv = argv;
+    }
   });
 
   it("leaves another process's lock alone when released late", () => {

@@ -1,17 +1,46 @@
 // One process at a time on an embedded (PGlite) data dir. PGlite has no lock of its own: a second
 // server on the same data dir started fine, and the two then lost each other's writes (and once
 // left the database unreadable). Every process that opens the data dir holds a lock file beside
-// it, naming its pid; a lock whose process is gone (killed, crashed) is taken over.
+// it, naming its pid and the command it runs (for the message); a lock whose process is gone (killed, crashed) is taken over.
 import { openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
+import path from 'node:path';
 import { AppError } from '../domain/errors.ts';
 
 export class DataDirInUse extends AppError {
-  constructor(dataDir: string, pid: number) {
+  constructor(dataDir: string, holder: LockHolder) {
+    const who = holder.command ? `pid ${holder.pid}: ${holder.command}` : `pid ${holder.pid}`;
+    // Only a server takes the CLI's commands: a worker or another command just has to end first.
+    const serverMayRun = holder.command === null || /^hub serve\b/.test(holder.command);
     super('conflict', {
-      en: `The embedded database in ${dataDir} is in use by another process (pid ${pid}). Stop it first, or use the running server (the CLI sends its commands to it).`,
-      nl: `De ingebedde database in ${dataDir} is in gebruik door een ander proces (pid ${pid}). Stop dat eerst of gebruik de draaiende server (de CLI stuurt zijn opdrachten daarheen).`,
+      en: `The embedded database in ${dataDir} is in use by another process (${who}). ${
+        serverMayRun
+          ? 'Stop it first, or use the running server (the CLI sends its commands to it).'
+          : 'Stop it first.'
+      }`,
+      nl: `De ingebedde database in ${dataDir} is in gebruik door een ander proces (${who}). ${
+        serverMayRun
+          ? 'Stop dat eerst of gebruik de draaiende server (de CLI stuurt zijn opdrachten daarheen).'
+          : 'Stop dat eerst.'
+      }`,
     });
   }
+}
+
+/** The process in a lock file: its pid, and the command it runs when it wrote one. */
+interface LockHolder {
+  readonly pid: number;
+  readonly command: string | null;
+}
+
+/**
+ * What this process runs, for the message another process gets: `hub worker`, `hub users import`.
+ * Only the words before the first option: an option's value may be a secret (`--database-url`).
+ */
+function ownCommand(): string {
+  const script = path.basename(process.argv[1] ?? 'node').replace(/\.m?js$/, '');
+  const words = process.argv.slice(2);
+  const firstOption = words.findIndex((word) => word.startsWith('-'));
+  return [script, ...(firstOption === -1 ? words : words.slice(0, firstOption))].join(' ').slice(0, 200);
 }
 
 function isAlive(pid: number): boolean {
@@ -23,10 +52,11 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function holderOf(lockFile: string): number | null {
+function holderOf(lockFile: string): LockHolder | null {
   try {
-    const pid = Number.parseInt(readFileSync(lockFile, 'utf8'), 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
+    const [pidLine = '', command = ''] = readFileSync(lockFile, 'utf8').split('\n');
+    const pid = Number.parseInt(pidLine, 10);
+    return Number.isInteger(pid) && pid > 0 ? { pid, command: command.trim() || null } : null;
   } catch {
     return null;
   }
@@ -51,12 +81,12 @@ export function lockDataDir(dataDir: string): DataDirLock {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = holderOf(lockFile);
       // Our own pid too: a second handle in one process corrupts the data dir just the same.
-      if (holder !== null && isAlive(holder)) throw new DataDirInUse(dataDir, holder);
+      if (holder !== null && isAlive(holder.pid)) throw new DataDirInUse(dataDir, holder);
       rmSync(lockFile, { force: true }); // left by a process that is gone
       continue;
     }
     try {
-      writeSync(descriptor, String(process.pid));
+      writeSync(descriptor, `${process.pid}\n${ownCommand()}`);
     } finally {
       closeSync(descriptor);
     }
@@ -65,11 +95,10 @@ export function lockDataDir(dataDir: string): DataDirLock {
       if (!held) return;
       held = false;
       process.off('exit', release);
-      if (holderOf(lockFile) === process.pid) rmSync(lockFile, { force: true });
+      if (holderOf(lockFile)?.pid === process.pid) rmSync(lockFile, { force: true });
     };
     process.on('exit', release);
     return { release };
   }
-  const holder = holderOf(lockFile);
-  throw new DataDirInUse(dataDir, holder ?? 0);
+  throw new DataDirInUse(dataDir, holderOf(lockFile) ?? { pid: 0, command: null });
 }

@@ -132,7 +132,8 @@ describe('hub serve with the CLI at the same time', { timeout: 300_000 }, () => 
       child.once('close', (code) => resolve({ code, stdout, stderr }));
     });
     expect(second.code).toBe(1);
-    expect(second.stderr).toContain(`in use by another process (pid ${server?.pid})`);
+    expect(second.stderr).toContain(`in use by another process (pid ${server?.pid}: hub serve)`);
+    expect(second.stderr).toContain('or use the running server');
     expect(await readServerFile()).toEqual(discovery);
   });
 
