@@ -323,6 +323,45 @@ describe('subscribers', () => {
     expect((notPending.json() as { errors: { errorCode: number }[] }).errors[0]?.errorCode).toBe(10019);
   });
 
+  it('consentMove re-sends within the per-recipient email limit: a second re-send at once is 429 with Retry-After, and mails nobody', async () => {
+    const { database } = harness();
+    const email = 'bob.brown@acme.com';
+    await insertFreeAccount(database.db, {
+      email,
+      firstName: 'Bob',
+      lastName: null,
+      source: 'operator',
+      active: true,
+    });
+    const created = await call('post', S, S, {
+      customerId,
+      email,
+      package: 'webex_meetings',
+      provisioningParameters: { firstName: 'Bob', lastName: 'Brown' },
+    });
+    expect(created.statusCode).toBe(202);
+    const { id } = created.json() as { id: string };
+    const consentMove = () =>
+      call(
+        'post',
+        '/v1/subscribers/{subscriberId}/emails/consentMove',
+        `/v1/subscribers/${id}/emails/consentMove`,
+      );
+    expect((await consentMove()).statusCode).toBe(204);
+    const again = await consentMove();
+    expect(again.statusCode).toBe(429);
+    expect(Number(again.headers['retry-after'])).toBeGreaterThan(0);
+    expect((again.json() as { errors: { description: string }[] }).errors[0]?.description).toContain(
+      'consent email was sent to this subscriber a short while ago',
+    );
+    const emails = await database.db
+      .selectFrom('outbox_emails')
+      .select('template')
+      .where('to_address', '=', email)
+      .execute();
+    expect(emails.map((row) => row.template)).toEqual(['consent-move', 'consent-move']);
+  });
+
   it('answers 404 in the public shape for an unknown subscriber', async () => {
     const response = await call('get', SI, `${S}/00000000-0000-4000-8000-000000000000`);
     expect(response.statusCode).toBe(404);

@@ -1,12 +1,19 @@
-// A 429 answered by a service (e.g. the existing-account probe limit) carries Retry-After, as SPEC
-// §7 asks; the rate-limit plugin sets it for its own 429s. Register inside a route plugin.
+// A 429 answered by a service (e.g. the existing-account probe limit, a re-sent invite or consent
+// email) carries Retry-After, as SPEC §7 asks; the rate-limit plugin sets it for its own 429s.
 import type { App } from '../app.ts';
-import { ProbeRateLimited } from '../../services/provisioning/email-probes.ts';
-import { InviteSentRecently } from '../../services/auth/account-flows.ts';
+import { AppError } from '../../domain/errors.ts';
 
+/** The wait a service's 429 names: a `rate_limited` AppError with its `retryAfterSeconds`. */
+export function retryAfterSecondsOf(error: unknown): number | undefined {
+  if (!(error instanceof AppError) || error.code !== 'rate_limited') return undefined;
+  const seconds = (error as { readonly retryAfterSeconds?: unknown }).retryAfterSeconds;
+  return typeof seconds === 'number' ? seconds : undefined;
+}
+
+/** Register inside a route plugin. */
 export function addRetryAfter(app: App): void {
   app.addHook('onError', async (_request, reply, error) => {
-    if (error instanceof ProbeRateLimited || error instanceof InviteSentRecently)
-      reply.header('retry-after', String(error.retryAfterSeconds));
+    const seconds = retryAfterSecondsOf(error);
+    if (seconds !== undefined) reply.header('retry-after', String(seconds));
   });
 }

@@ -17,6 +17,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { Executor, ServiceContext } from '../context.ts';
 import { holdingOf, NO_LICENCES, pushLicenceSteps } from '../provisioning/user-licences.ts';
 import { emailLocale } from '../email/email-language.ts';
+import { takeRecipientEmailSlot } from '../email/recipient-email-limit.ts';
 import { queueEmail } from '../email/email-service.ts';
 import type { EmailTemplate } from '../email/templates.ts';
 import { linkBase, signingKey } from './links.ts';
@@ -48,7 +49,26 @@ export async function queueConsentEmail(
   });
 }
 
-/** consentMove: re-sends the email of a user that is still waiting (204), else 409. */
+/**
+ * A consent email re-sent within the per-recipient limit (ADR 0002, 2026-11-27): consentMove could
+ * otherwise mail one person as often as the API limit allows (600 a minute). The partner asking
+ * knows the subscriber, so the refusal is a plain 429 with the wait.
+ */
+export class ConsentEmailSentRecently extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('rate_limited', {
+      en: 'A consent email was sent to this subscriber a short while ago. Try again later.',
+      nl: 'Er is kort geleden al een toestemmingsmail naar deze abonnee gestuurd. Probeer het later opnieuw.',
+    });
+  }
+}
+
+/**
+ * consentMove: re-sends the email of a user that is still waiting (204), else 409; within the
+ * per-recipient limit, 429. Re-sends take a slot of that limit (shared with sign-up and reset
+ * emails to the address); the email sent when the user was added takes none, so a re-send right
+ * after it goes out.
+ */
 export async function resendConsentEmail(
   context: ServiceContext,
   customer: CustomerRow,
@@ -70,6 +90,8 @@ export async function resendConsentEmail(
     );
   }
   await context.db.transaction().execute(async (trx) => {
+    const suppressed = await takeRecipientEmailSlot(trx, user.email, CONSENT_TEMPLATE);
+    if (suppressed) throw new ConsentEmailSentRecently(suppressed.retryAfterSeconds);
     await queueConsentEmail(trx, customer, user);
     await recordAudit(trx, context, {
       partnerId: customer.partner_id,

@@ -10,7 +10,7 @@ import {
   type WholesaleCode,
   type WholesaleCodeName,
 } from '../../../domain/provisioning/wholesale-codes.ts';
-import { ProbeRateLimited } from '../../../services/provisioning/email-probes.ts';
+import { retryAfterSecondsOf } from '../retry-after.ts';
 import { ROW_CODE_TO_WHOLESALE } from '../../../services/provisioning/wholesale-subscribers.ts';
 import {
   isKnownDatabaseOutage,
@@ -78,7 +78,8 @@ export function sendPublicError(request: FastifyRequest, reply: FastifyReply, er
   // the key twice in one JSON line. A database outage is a passing state: one short warn line.
   if (status === 503 && isKnownDatabaseOutage(error)) logDatabaseUnavailable(request, error);
   else if (status >= 500 && status !== 501) request.log.error({ err: error }, 'request failed');
-  if (error instanceof ProbeRateLimited) reply.header('retry-after', String(error.retryAfterSeconds));
+  const retryAfter = retryAfterSecondsOf(error);
+  if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
   setDatabaseRetryAfter(reply, error);
   return reply.status(status).send(body);
 }
