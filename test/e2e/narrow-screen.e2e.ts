@@ -150,6 +150,69 @@ describe('Control Hub on a 390 px screen', () => {
     }
     await screenshot(page, 'narrow-stepper');
   });
+
+  it('in Dutch, shows the "Geen limiet" of each package limit whole in Change packages', async () => {
+    const dutch = page.getByTestId('mobile-header-actions').getByText('NL', { exact: true });
+    const english = page.getByTestId('mobile-header-actions').getByText('EN', { exact: true });
+    const burger = page.getByRole('button', { name: /Toggle navigation|Navigatie tonen of verbergen/ });
+    /** Each visible limit field: how wide its placeholder is, and the room the field gives it. */
+    const limitFields = () =>
+      page.evaluate(() => {
+        interface Field {
+          placeholder: string;
+          clientWidth: number;
+          offsetParent: unknown;
+        }
+        interface Style {
+          paddingLeft: string;
+          paddingRight: string;
+          font: string;
+          fontWeight: string;
+          fontSize: string;
+          fontFamily: string;
+        }
+        const view = globalThis as unknown as {
+          document: {
+            querySelectorAll: (selector: string) => Field[];
+            createElement: (tag: 'canvas') => {
+              getContext: (kind: '2d') => { font: string; measureText: (text: string) => { width: number } };
+            };
+          };
+          getComputedStyle: (field: Field) => Style;
+        };
+        const context = view.document.createElement('canvas').getContext('2d');
+        return [...view.document.querySelectorAll('input[placeholder="Geen limiet"]')]
+          .filter((field) => field.offsetParent !== null)
+          .map((field) => {
+            const style = view.getComputedStyle(field);
+            context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+            const room = field.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+            return { text: Math.ceil(context.measureText(field.placeholder).width), room: Math.floor(room) };
+          });
+      });
+    await page.goto(`${server.baseUrl}/partner/customers`);
+    await burger.click();
+    await dutch.click();
+    await burger.click();
+    try {
+      await page.getByTestId('customers-table').getByRole('link', { name: demoCustomer }).click();
+      await page.getByRole('button', { name: 'Pakketten wijzigen' }).click();
+      await page.getByRole('dialog', { name: `Pakketten van ${demoCustomer} wijzigen` }).waitFor();
+      const inDialog = await limitFields();
+      expect(inDialog.length).toBeGreaterThan(0);
+      for (const field of inDialog) expect(field.room).toBeGreaterThanOrEqual(field.text);
+      // …without pushing the table past the dialog's edge.
+      const body = page.getByRole('dialog').locator('.mantine-Modal-body');
+      expect(await body.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(
+        0,
+      );
+      await page.keyboard.press('Escape');
+    } finally {
+      await page.goto(`${server.baseUrl}/partner/customers`);
+      await burger.click();
+      await english.click();
+    }
+  });
 });
 
 /** The focused element, as far as the test reads it (the test files compile without the DOM lib). */

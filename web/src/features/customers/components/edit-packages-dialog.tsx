@@ -122,6 +122,9 @@ function EditPackagesForm({ edited, onClose }: { edited: EditedCustomer; onClose
                     clampBehavior="none"
                     allowDecimal={false}
                     size="xs"
+                    // Room for the placeholder in either language: the column's width gives way to
+                    // the package names on a phone, and cut "Geen limiet" to "Geen limie".
+                    miw={104}
                     disabled={!choice.selected}
                     value={choice.limit}
                     error={
