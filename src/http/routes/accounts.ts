@@ -67,7 +67,7 @@ export async function accountRoutes(app: App): Promise<void> {
         tags: ['accounts'],
         summary: 'Confirm the email address of a sign-up',
         security: [],
-        body: z.object({ token: z.string().min(10).max(200) }),
+        body: z.object({ token: z.string().min(1).max(200) }),
         response: { 200: freeAccountOutput, ...errorResponses },
       },
     },

@@ -20,7 +20,7 @@ export async function consentRoutes(app: App): Promise<void> {
         tags: ['accounts'],
         summary: 'Consent to moving your account into an organization (token from the consent email)',
         security: [],
-        body: z.object({ token: z.string().min(10).max(2000) }),
+        body: z.object({ token: z.string().min(1).max(2000) }),
         response: {
           200: z.object({
             result: z.enum(['moved', 'already_moved']),
