@@ -12,6 +12,18 @@ import {
 describe('rowIssueMessage', () => {
   it.each([
     [
+      { code: 'invalid_email', column: 'email', params: { value: 'x@y.nl', localPartLength: 70 } },
+      5,
+      'en',
+      'Row 5, User ID/Email (Required): "x@y.nl" is not a valid email address: the part before the @ has 70 characters, at most 64 are allowed.',
+    ],
+    [
+      { code: 'invalid_email', column: 'email', params: { value: 'x@y.nl', localPartLength: 70 } },
+      5,
+      'nl',
+      'Rij 5, Gebruikers-ID/e-mail (verplicht): "x@y.nl" is geen geldig e-mailadres: het deel vóór de @ heeft 70 tekens, hoogstens 64 zijn toegestaan.',
+    ],
+    [
       { code: 'other_separator', params: { separator: ';' } },
       3,
       'en',

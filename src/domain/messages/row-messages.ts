@@ -22,13 +22,17 @@ const ROW_TEXTS: Record<RowErrorCode | RowWarningCode, Texts> = {
   email_required: { en: () => 'The email is required.', nl: () => 'Het e-mailadres is verplicht.' },
   invalid_email: {
     en: (p) =>
-      p.character === undefined
-        ? `"${p.value}" is not a valid email address.`
-        : `"${p.value}" is not a valid email address: it contains an invisible or look-alike character (${p.character}).`,
+      p.character !== undefined
+        ? `"${p.value}" is not a valid email address: it contains an invisible or look-alike character (${p.character}).`
+        : p.localPartLength !== undefined
+          ? `"${p.value}" is not a valid email address: the part before the @ has ${p.localPartLength} characters, at most 64 are allowed.`
+          : `"${p.value}" is not a valid email address.`,
     nl: (p) =>
-      p.character === undefined
-        ? `"${p.value}" is geen geldig e-mailadres.`
-        : `"${p.value}" is geen geldig e-mailadres: het bevat een onzichtbaar of gelijkend teken (${p.character}).`,
+      p.character !== undefined
+        ? `"${p.value}" is geen geldig e-mailadres: het bevat een onzichtbaar of gelijkend teken (${p.character}).`
+        : p.localPartLength !== undefined
+          ? `"${p.value}" is geen geldig e-mailadres: het deel vóór de @ heeft ${p.localPartLength} tekens, hoogstens 64 zijn toegestaan.`
+          : `"${p.value}" is geen geldig e-mailadres.`,
   },
   duplicate_email_in_file: {
     en: (p) => `This email is already used in row ${p.row} of this file.`,

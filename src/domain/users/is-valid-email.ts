@@ -42,7 +42,24 @@ export function emailProblem(email: string): EmailProblem | null {
 export function hasEmailShape(email: string): boolean {
   if (email.length > FIELD_MAX_LENGTH.email || !EMAIL_SHAPE.test(email)) return false;
   const local = email.slice(0, email.lastIndexOf('@'));
-  return local.length <= 64 && !local.startsWith('.') && !local.endsWith('.') && !local.includes('..');
+  return (
+    local.length <= LOCAL_PART_MAX_LENGTH &&
+    !local.startsWith('.') &&
+    !local.endsWith('.') &&
+    !local.includes('..')
+  );
+}
+
+/** SPEC §5's limit on the part before the `@`. */
+export const LOCAL_PART_MAX_LENGTH = 64;
+
+/**
+ * The length of the part before the (last) `@` when it is over SPEC §5's limit, else null: the
+ * reason worth naming, as "not a valid email address" alone leaves a 70-character name a puzzle.
+ */
+export function overlongLocalPart(email: string): number | null {
+  const at = email.lastIndexOf('@');
+  return at > LOCAL_PART_MAX_LENGTH ? at : null;
 }
 
 export function isValidEmail(email: string): boolean {

@@ -578,6 +578,25 @@ describe('planUserChange', () => {
     if (testCase.after) expect(plan.after).toMatchObject(testCase.after);
   });
 
+  it.each([
+    { email: `${'a'.repeat(65)}@x.nl`, localPartLength: 65 },
+    // Another shape problem as well: the length is still the reason worth naming.
+    { email: `${'a'.repeat(70)}@x`, localPartLength: 70 },
+    { email: `${'a'.repeat(64)}@x`, localPartLength: undefined },
+    { email: 'no-at-sign', localPartLength: undefined },
+  ])('names the length of a local part over 64 characters ($email)', ({ email, localPartLength }) => {
+    const context = customer();
+    const plan = planUserChange({
+      current: null,
+      change: { ...NEW_CALLING, email },
+      behaviour: 'add-only',
+      channel: 'csv',
+      context,
+    });
+    expect(plan.errors.map((error) => error.code)).toEqual(['invalid_email']);
+    expect(plan.errors[0]?.params?.['localPartLength']).toBe(localPartLength);
+  });
+
   it('reports field-level before -> after for a modify', () => {
     const context = customer();
     const plan = planUserChange({

@@ -22,7 +22,7 @@ import {
 import { normalizePhoneNumber } from '../phone/normalize-phone.ts';
 import type { Channel, DesiredUserChange, ImportBehaviour } from './desired-change.ts';
 import { codePointLabel, fieldProblem, type FieldProblem } from './field-rules.ts';
-import { emailProblem, lookalikeCharacter, normalizeEmail } from './is-valid-email.ts';
+import { emailProblem, lookalikeCharacter, normalizeEmail, overlongLocalPart } from './is-valid-email.ts';
 import type { RowError, RowWarning } from './plan-issues.ts';
 import type { PlanningContext } from './planning-context.ts';
 import { DIRECTORY_OWNED_FIELDS, TEXT_FIELDS, type TextField } from './user-fields.ts';
@@ -171,9 +171,11 @@ export function planUserChange(input: PlanInput): UserPlan {
   const emailIssue = emailProblem(email);
   if (emailIssue === 'shape' || (emailIssue === 'lookalike' && current === null)) {
     const character = emailIssue === 'lookalike' ? lookalikeCharacter(email) : null;
+    const localPartLength = character ? null : overlongLocalPart(email);
     const params = {
       value: change.email.trim(),
       ...(character ? { character: codePointLabel(character) } : {}),
+      ...(localPartLength !== null ? { localPartLength } : {}),
     };
     return result(
       'error',
