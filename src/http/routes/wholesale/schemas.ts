@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { isCountryCode } from '../../../domain/locale/country-code.ts';
 import { isLanguageTag } from '../../../domain/locale/language-tag.ts';
 import { FIELD_MAX_LENGTH } from '../../../domain/users/field-rules.ts';
+import { canonicalTimeZone } from '../../../domain/users/user-text-rules.ts';
 
 /** Every customer-level package the public API names; we support a subset (SELLABLE_IDS). */
 export const PUBLIC_CUSTOMER_PACKAGES = [
@@ -107,6 +108,29 @@ const languageSchema = z
   );
 export type PublicAddressInput = z.infer<typeof publicAddressInputSchema>;
 
+/**
+ * "Customer timezone", from the public "List of Time Zones for Wholesale Provisioning": IANA names
+ * (`America/Los_Angeles`), and `UTC`. Free text or an unknown zone is refused (400), not stored for
+ * a location to show as its time; a name in another case is stored in its IANA spelling.
+ */
+const timeZoneSchema = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const zone = canonicalTimeZone(value);
+    // Intl also takes abbreviations (`EST`, `CET`) that are no place's zone: the locations API
+    // refuses those too (a zone names a region, `Area/City`, or is UTC).
+    if (zone === null || !(zone.includes('/') || zone === 'UTC')) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'timezone must be an IANA time zone such as America/Los_Angeles',
+      });
+      return z.NEVER;
+    }
+    return zone;
+  })
+  .meta({ type: 'string', example: 'America/Los_Angeles' });
+
 export const publicAddressSchema = z
   .object({
     addressLine1: z.string().optional(),
@@ -122,8 +146,10 @@ export type PublicAddress = z.infer<typeof publicAddressSchema>;
 const locationInputSchema = z.object({
   name: text(80),
   address: publicAddressInputSchema,
-  timezone: text(),
+  timezone: timeZoneSchema,
   language: languageSchema,
+  // Checked as the string it is, and not kept: our locations have no emergency calling (SIP
+  // headers are the calling platform's business), and the public location shape has no such field.
   emergencyLocationIdentifier: z.string().trim().optional(),
 });
 
@@ -143,12 +169,20 @@ export type PublicPackageLimits = z.infer<typeof packageLimitsSchema>;
 
 export const provisioningParametersSchema = z.object({
   calling: z.object({ location: locationInputSchema }).optional(),
-  meetings: z.object({ timezone: z.string().trim().optional() }).optional(),
+  // Checked (400 for what is no time zone) and not kept: we provision no Meetings sites, our
+  // customer has no time zone of its own, and the public customer shape shows none.
+  meetings: z.object({ timezone: timeZoneSchema.optional() }).optional(),
   packages: z.object({ limits: packageLimitsSchema.optional() }).optional(),
 });
 export type PublicProvisioningParameters = z.infer<typeof provisioningParametersSchema>;
 
 const emailSchema = z.string().trim().pipe(z.email());
+
+/**
+ * "The email of the sub partner organization admin": checked as the email it is. Not kept: Wholesale
+ * Hub has no sub-partners (onBehalfOfSubPartnerOrgId names none, 404), so there is no such admin.
+ */
+const subPartnerAdminEmailSchema = emailSchema.optional();
 
 // ---- customers --------------------------------------------------------------------------------
 
@@ -167,7 +201,7 @@ export const customerCreateSchema = z
     address: publicAddressInputSchema,
     customerInfo: customerInfoSchema.optional(),
     provisioningParameters: provisioningParametersSchema.optional(),
-    subPartnerAdminEmail: z.string().optional(),
+    subPartnerAdminEmail: subPartnerAdminEmailSchema,
   })
   .describe('WholesaleCustomerCreate');
 export type CustomerCreateRequest = z.infer<typeof customerCreateSchema>;
@@ -178,7 +212,7 @@ export const customerUpdateSchema = z
     packages: z.array(customerPackageSchema).min(1),
     address: publicAddressInputSchema.optional(),
     provisioningParameters: provisioningParametersSchema.optional(),
-    subPartnerAdminEmail: z.string().optional(),
+    subPartnerAdminEmail: subPartnerAdminEmailSchema,
   })
   .describe('WholesaleCustomerUpdate');
 export type CustomerUpdateRequest = z.infer<typeof customerUpdateSchema>;
@@ -270,13 +304,29 @@ export const customerWithLocationSchema = publicCustomerSchema.meta({
 
 // ---- subscribers ------------------------------------------------------------------------------
 
+/** Digits and the separators normalize-phone.ts reads; two linear tests, no backtracking. */
+const PHONE_CHARACTERS = /^\+?[\d\s\-\u2013()./]+$/;
+
 const subscriberParametersSchema = z.object({
   firstName: z.string().trim().max(FIELD_MAX_LENGTH.firstName).optional(),
   lastName: z.string().trim().max(FIELD_MAX_LENGTH.lastName).optional(),
-  primaryPhoneNumber: z.string().trim().min(1).optional(),
+  // The shape any phone number has (E.164 or national, with the separators people write); which
+  // number it is, is read with the location's country where the parameters are used. A Meetings
+  // subscriber's parameters are ignored (subscriber-calling-parameters.ts), but not unchecked.
+  primaryPhoneNumber: z
+    .string()
+    .trim()
+    .min(1)
+    .max(FIELD_MAX_LENGTH.phoneNumber)
+    .refine(
+      (value) => PHONE_CHARACTERS.test(value) && /\d/.test(value),
+      'primaryPhoneNumber must be a phone number such as +12405551212',
+    )
+    .optional(),
   extension: z
     .string()
     .trim()
+    .max(FIELD_MAX_LENGTH.extension)
     .regex(/^[0-9]+$/, 'extension must be digits only')
     .optional(),
   locationId: z.string().trim().min(1).optional(),
