@@ -1,66 +1,156 @@
-// The help text's workflows in a real Chromium against the real server, in the help text's order:
-// sign in, create a customer, Open Control Hub, add 3 users manually, CSV add with one bad row
-// (preview, apply, progress, error report), change a user's package to Webex Calling with a
-// number, edit a user's title, repair a user whose licence change failed half-way, remove a user,
-// invite an admin who accepts from the mail and signs in, change an admin's role and remove the
-// admin, then switch to Dutch. Each main screen is saved under test-results/e2e/.
+// The help text's workflows in a real Chromium against the real server, in the help text's order,
+// once in English and once in Dutch (SPEC §8: "the help text's steps work in the same order, under
+// the same names"): sign in, create a customer, Open Control Hub, add 3 users manually, CSV add
+// with one bad row (preview, apply, progress, error report), change a user's package to Webex
+// Calling with a number, edit a user's title, repair a user whose licence change failed half-way,
+// remove a user, invite an admin who accepts from the mail and signs in, change an admin's role and
+// remove the admin, then switch to the other language. One set of steps: each language's browser
+// prefers that language, and every label comes from the help text (the names it gives its steps,
+// written out below) or from the app's own catalogue for that language. Each main screen is saved
+// under test-results/e2e/ (the Dutch ones with `-nl`).
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import en from '../../web/src/i18n/locales/en.json' with { type: 'json' };
+import nl from '../../web/src/i18n/locales/nl.json' with { type: 'json' };
 import type { BrowserSession } from './helpers/browser.ts';
 import { openBrowser, screenshot } from './helpers/browser.ts';
 import type { HubServer } from './helpers/hub-server.ts';
 import { startHubServer } from './helpers/hub-server.ts';
 import type { MailSink } from './helpers/mail-sink.ts';
 import { startMailSink } from './helpers/mail-sink.ts';
-import { csvWithOneBadRow, fill, selectOption } from './helpers/ui.ts';
+import { csvWithOneBadRow } from './helpers/ui.ts';
 
-// Unique per run, so the journey also works against a reused local server (HUB_E2E_URL).
-const run = Date.now().toString(36);
-const domain = `journey-${run}.example`;
-const customerName = `Journey Logistics ${run.toUpperCase()}`;
-const block = String(1000 + Math.floor(Math.random() * 9000));
-const firstNumber = `+31301${block}00`;
-const secondNumber = `+31301${block}01`;
+type Language = 'en' | 'nl';
+const languages: readonly Language[] = ['en', 'nl'];
+const catalogues: Record<Language, unknown> = { en, nl };
+const browserLocales: Record<Language, string> = { en: 'en-US', nl: 'nl-NL' };
+
+/**
+ * The names the help text (reference/help-text-steps.md) gives its steps: English, and the Dutch
+ * it puts in brackets. Written out, not read from the app: a Dutch label that drifts from the help
+ * text fails the Dutch journey.
+ */
+const helpTextNames = {
+  Customers: 'Klanten',
+  'Open Control Hub': 'Start Control Hub',
+  Users: 'Gebruikers',
+  'Manage users': 'Gebruikers beheren',
+  'Add users manually': 'Gebruikers handmatig toevoegen',
+  Next: 'Volgende',
+  Close: 'Sluiten',
+  'CSV add or modify': 'CSV toevoegen of bewerken',
+  'Add and remove services': 'Services toevoegen en verwijderen',
+  Package: 'Pakket',
+  Change: 'Wijzigen',
+  'Basic Messaging': 'Basisberichten',
+  'Basic Space Meetings': 'Basisruimtevergaderingen',
+  'Calling from Webex': 'Bellen via Webex',
+} as const;
+type HelpTextName = keyof typeof helpTextNames;
+
+/** The help text's name of a step in `language`. */
+function named(language: Language, name: HelpTextName): string {
+  return language === 'en' ? name : helpTextNames[name];
+}
+
+/**
+ * The app's own words for a key in `language`, `{{values}}` filled in; with a `count`, its plural
+ * form (`_one`/`_other`, the same rule in both languages).
+ */
+function catalogueText(
+  language: Language,
+  key: string,
+  values: Record<string, string | number> = {},
+): string {
+  const pluralKey = 'count' in values ? `${key}_${values.count === 1 ? 'one' : 'other'}` : key;
+  const found = pluralKey
+    .split('.')
+    .reduce<unknown>(
+      (node, part) =>
+        typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined,
+      catalogues[language],
+    );
+  if (typeof found !== 'string') throw new Error(`no ${language} text for ${pluralKey}`);
+  return found.replace(/\{\{(\w+)\}\}/g, (_whole, name: string) => String(values[name] ?? `{{${name}}}`));
+}
+
+/** A label at the start of an accessible name (a required field's name goes on with ` *`). */
+const startingWith = (label: string) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+
+/** Picks an option of a Mantine Select found by its label inside `scope` (a dialog, a form). */
+async function pick(page: Page, scope: Locator, label: string | RegExp, option: string): Promise<void> {
+  await scope.getByLabel(label).first().click();
+  await page.getByRole('option', { name: option }).first().click();
+}
+
 let server: HubServer;
 let mail: MailSink;
-let browser: BrowserSession;
-let page: Page;
-let controlHubUrl = '';
+const run = Date.now().toString(36);
 
 beforeAll(async () => {
   mail = await startMailSink();
   server = await startHubServer({ smtpUrl: mail.url });
-  browser = await openBrowser('en-US');
-  page = browser.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
   await server?.stop();
   await mail?.close();
 });
 
-/** On a user's page: opens the change-package dialog and fills in Webex Calling with a number. */
-async function pickWebexCalling(extension: string, phoneNumber: string) {
-  await page.getByTestId('package-arrow').click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Webex Calling', { exact: true }).check();
-  await dialog.getByTestId('calling-fields').waitFor();
-  await selectOption(page, /Location/, 'Amsterdam HQ');
-  await dialog.getByRole('textbox', { name: 'Extension' }).fill(extension);
-  await selectOption(page, /Phone number/, phoneNumber);
-  return dialog;
-}
+describe.each(languages)('a partner admin follows the help text in the browser (%s)', (language) => {
+  const other: Language = language === 'en' ? 'nl' : 'en';
+  const t = (key: string, values?: Record<string, string | number>) => catalogueText(language, key, values);
+  const name = (step: HelpTextName) => named(language, step);
+  const shot = (page: Page, screen: string) => screenshot(page, language === 'en' ? screen : `${screen}-nl`);
+  // Unique per run and language, so both journeys share one server (and the journey also works
+  // against a reused local server, HUB_E2E_URL).
+  const id = `${run}${language}`;
+  const domain = `journey-${id}.example`;
+  const customerName = `Journey Logistics ${id.toUpperCase()}`;
+  const block = String((language === 'en' ? 1000 : 5000) + Math.floor(Math.random() * 4000));
+  const firstNumber = `+31301${block}00`;
+  const secondNumber = `+31301${block}01`;
+  let browser: BrowserSession;
+  let page: Page;
+  let controlHubUrl = '';
 
-/** A flow that has finished shows every step of its stepper complete, the last one too. */
-async function expectEveryStepComplete(count: number) {
-  const steps = page.locator('.mantine-Stepper-step');
-  expect(await steps.count()).toBe(count);
-  for (const step of await steps.all()) expect(await step.getAttribute('data-completed')).toBe('true');
-}
+  beforeAll(async () => {
+    browser = await openBrowser(browserLocales[language]);
+    page = browser.page;
+  });
 
-describe('a partner admin follows the help text in the browser', () => {
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** On a user's page: opens the change-package dialog and fills in Webex Calling with a number. */
+  async function pickWebexCalling(extension: string, phoneNumber: string) {
+    // The help text: in the Package section, click the arrow (>).
+    await page.getByRole('heading', { name: name('Package'), exact: true }).waitFor();
+    await page.getByTestId('package-arrow').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Webex Calling', { exact: true }).check();
+    await dialog.getByTestId('calling-fields').waitFor();
+    await pick(page, dialog, startingWith(t('users.location')), 'Amsterdam HQ');
+    await dialog.getByRole('textbox', { name: t('users.extension') }).fill(extension);
+    await pick(page, dialog, startingWith(t('users.phoneNumber')), phoneNumber);
+    return dialog;
+  }
+
+  /** A flow that has finished shows every step of its stepper complete, the last one too. */
+  async function expectEveryStepComplete(count: number) {
+    const steps = page.locator('.mantine-Stepper-step');
+    expect(await steps.count()).toBe(count);
+    for (const step of await steps.all()) expect(await step.getAttribute('data-completed')).toBe('true');
+  }
+
+  async function signIn(on: Page, email: string, password: string) {
+    await on.getByRole('textbox', { name: t('auth.email') }).fill(email);
+    await on.getByLabel(startingWith(t('auth.password'))).fill(password);
+    await on.getByRole('button', { name: t('auth.signIn'), exact: true }).click();
+  }
+
   it('signs in to Partner Hub and sees the customers', async () => {
     // The first load carries the sign-in page and the shell only; a screen's code comes when it is
     // shown, and every piece of it may be cached for good (its name changes with its content).
@@ -75,46 +165,48 @@ describe('a partner admin follows the help text in the browser', () => {
     expect(firstLoad.length).toBeGreaterThan(0);
 
     await page.goto(`${server.baseUrl}/`);
-    await page.getByRole('heading', { name: 'Sign in to Partner Hub' }).waitFor();
+    await page.getByRole('heading', { name: t('auth.signInTitle') }).waitFor();
     expect([...new Set(scripts.map((script) => script.path))].sort()).toEqual(firstLoad);
-    await fill(page, 'Email address', server.email);
-    await page.getByLabel(/^Password/).fill(server.password);
-    await screenshot(page, '01-sign-in');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Customers' }).waitFor();
+    await shot(page, '01-sign-in');
+    await signIn(page, server.email, server.password);
+    await page.getByRole('heading', { name: name('Customers') }).waitFor();
     await page.getByTestId('customers-table').waitFor();
     const screenChunks = scripts.filter((script) => !firstLoad.includes(script.path));
     expect(screenChunks.length, 'the customers screen came in a chunk of its own').toBeGreaterThan(0);
     for (const script of scripts) expect(script.cacheControl, script.path).toContain('immutable');
-    await screenshot(page, '02-customers');
+    await shot(page, '02-customers');
   });
 
   it('creates a customer with the wizard and watches it become provisioned', async () => {
-    await page.getByRole('link', { name: 'Create customer' }).click();
-    await fill(page, 'Name', customerName);
-    await fill(page, /External ID/, `JOURNEY-${run}`);
-    await fill(page, /Admin email/, `admin@${domain}`);
-    await page.getByRole('button', { name: 'Next' }).click();
-    await fill(page, 'Address line 1', 'Damrak 1');
-    await fill(page, 'City', 'Amsterdam');
-    await fill(page, 'Postal code', '1012 LG');
-    await page.getByRole('button', { name: 'Next' }).click();
+    const textbox = (label: string | RegExp) => page.getByRole('textbox', { name: label });
+    await page.getByRole('link', { name: t('customers.create') }).click();
+    await textbox(startingWith(t('customers.name'))).fill(customerName);
+    await textbox(startingWith(t('customers.externalId'))).fill(`JOURNEY-${id}`);
+    await textbox(startingWith(t('customers.adminEmail'))).fill(`admin@${domain}`);
+    await page.getByRole('button', { name: name('Next') }).click();
+    await textbox(startingWith(t('address.line1'))).fill('Damrak 1');
+    await textbox(startingWith(t('address.city'))).fill('Amsterdam');
+    await textbox(startingWith(t('address.zipCode'))).fill('1012 LG');
+    await page.getByRole('button', { name: name('Next') }).click();
     await page.getByLabel('Webex Calling', { exact: true }).check();
     await page.getByLabel('Webex Meetings', { exact: true }).check();
-    await screenshot(page, '03-create-customer-packages');
-    await page.getByRole('button', { name: 'Next' }).click();
-    await fill(page, /Location name/, 'Amsterdam HQ');
-    await page.getByRole('textbox', { name: /Address line 1/ }).fill('Damrak 1');
-    await page.getByRole('textbox', { name: /City/ }).fill('Amsterdam');
-    await page.getByRole('button', { name: 'Next' }).click();
+    await shot(page, '03-create-customer-packages');
+    await page.getByRole('button', { name: name('Next') }).click();
+    await textbox(startingWith(t('locations.name'))).fill('Amsterdam HQ');
+    await textbox(startingWith(t('address.line1'))).fill('Damrak 1');
+    await textbox(startingWith(t('address.city'))).fill('Amsterdam');
+    await page.getByRole('button', { name: name('Next') }).click();
     await page.getByText(customerName).first().waitFor();
-    await page.getByRole('button', { name: 'Create customer' }).click();
+    await page.getByRole('button', { name: t('wizard.create') }).click();
     await page.getByRole('heading', { name: customerName }).waitFor();
     await page.locator('[data-status="provisioned"]').waitFor({ timeout: 60_000 });
-    await screenshot(page, '04-customer-detail');
+    await shot(page, '04-customer-detail');
     // Back in the list, search finds it by a part of its name.
-    await page.getByRole('link', { name: 'Customers' }).first().click();
-    await page.getByRole('textbox', { name: 'Search customers' }).fill(run.toUpperCase());
+    await page
+      .getByRole('link', { name: name('Customers') })
+      .first()
+      .click();
+    await page.getByRole('textbox', { name: t('customers.search') }).fill(id.toUpperCase());
     await page.getByTestId('customers-table').getByRole('link', { name: customerName }).click();
     await page.getByRole('heading', { name: customerName }).waitFor();
   });
@@ -123,48 +215,51 @@ describe('a partner admin follows the help text in the browser', () => {
     const renamed = `${customerName} Edited`;
     await page.getByTestId('edit-customer').click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('textbox', { name: /^Name/ }).fill(renamed);
-    await screenshot(page, '26-edit-customer');
-    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByRole('textbox', { name: startingWith(t('customers.name')) }).fill(renamed);
+    await shot(page, '26-edit-customer');
+    await dialog.getByRole('button', { name: t('common.save') }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.reload();
     await page.getByRole('heading', { name: renamed }).waitFor();
   });
 
   it('opens Control Hub and reaches Users', async () => {
-    await page.getByRole('link', { name: 'Open Control Hub' }).click();
+    await page.getByRole('link', { name: name('Open Control Hub') }).click();
     await page.getByTestId('hub-name').filter({ hasText: 'Control Hub' }).waitFor();
-    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+    await page.getByRole('heading', { name: t('overview.title') }).waitFor();
     controlHubUrl = page.url().replace(/\/$/, '');
-    await screenshot(page, '05-control-hub-overview');
+    await shot(page, '05-control-hub-overview');
     await page
-      .getByRole('navigation', { name: 'Main navigation' })
-      .getByRole('link', { name: 'Users' })
+      .getByRole('navigation', { name: t('nav.main') })
+      .getByRole('link', { name: name('Users') })
       .click();
     // Exact: the empty list's "No users yet" heading may already be there when this looks.
-    await page.getByRole('heading', { name: 'Users', exact: true }).waitFor();
-    await screenshot(page, '06-users-empty');
+    await page.getByRole('heading', { name: name('Users'), exact: true }).waitFor();
+    await shot(page, '06-users-empty');
   });
 
   it('adds numbers to the first location', async () => {
     await page
-      .getByRole('navigation', { name: 'Main navigation' })
-      .getByRole('link', { name: 'Numbers' })
+      .getByRole('navigation', { name: t('nav.main') })
+      .getByRole('link', { name: t('nav.numbers') })
       .click();
-    await page.getByRole('button', { name: 'Add numbers' }).click();
-    await selectOption(page, /Location/, 'Amsterdam HQ');
-    await page.getByRole('textbox', { name: /Numbers or ranges/ }).fill(`${firstNumber}-+31301${block}09`);
-    await page.getByRole('dialog').getByRole('button', { name: 'Add numbers' }).click();
+    await page.getByRole('button', { name: t('numbers.add') }).click();
+    const dialog = page.getByRole('dialog');
+    await pick(page, dialog, startingWith(t('users.location')), 'Amsterdam HQ');
+    await dialog
+      .getByRole('textbox', { name: startingWith(t('numbers.numbersLabel')) })
+      .fill(`${firstNumber}-+31301${block}09`);
+    await dialog.getByRole('button', { name: t('numbers.add') }).click();
     await page.getByRole('cell', { name: firstNumber, exact: true }).first().waitFor();
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
-    await screenshot(page, '07-numbers');
+    await dialog.waitFor({ state: 'detached' });
+    await shot(page, '07-numbers');
   });
 
   it('adds 3 users manually through Manage users', async () => {
     await page.goto(`${controlHubUrl}/users`);
-    await page.getByTestId('manage-users').click();
-    await page.getByRole('menuitem', { name: 'Add users manually' }).click();
-    await page.getByRole('heading', { name: 'Add users manually' }).waitFor();
+    await page.getByRole('button', { name: name('Manage users') }).click();
+    await page.getByRole('menuitem', { name: name('Add users manually') }).click();
+    await page.getByRole('heading', { name: name('Add users manually') }).waitFor();
     const people = [
       ['Anna', 'Manual', `anna.manual@${domain}`],
       ['Bram', 'Manual', `bram.manual@${domain}`],
@@ -173,33 +268,32 @@ describe('a partner admin follows the help text in the browser', () => {
     for (const [index, [first, last, email]] of people.entries()) {
       if (index > 0) await page.getByTestId('add-row').click();
       const row = page.getByTestId(`manual-row-${index + 1}`);
-      await row.getByRole('textbox', { name: /First name/ }).fill(first);
-      await row.getByRole('textbox', { name: /Last name/ }).fill(last);
-      await row.getByRole('textbox', { name: /Email address/ }).fill(email);
-      await row
-        .getByLabel(/Package/)
-        .first()
-        .click();
-      await page.getByRole('option', { name: 'Webex Meetings' }).click();
+      await row.getByRole('textbox', { name: startingWith(t('users.firstName')) }).fill(first);
+      await row.getByRole('textbox', { name: startingWith(t('users.lastName')) }).fill(last);
+      await row.getByRole('textbox', { name: startingWith(t('users.email')) }).fill(email);
+      await pick(page, row, startingWith(name('Package')), 'Webex Meetings');
     }
-    await screenshot(page, '08-add-users-manually');
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByText('These 3 users will be added.').waitFor();
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByTestId('add-users-result').filter({ hasText: '3 users added.' }).waitFor();
+    await shot(page, '08-add-users-manually');
+    await page.getByRole('button', { name: name('Next') }).click();
+    await page.getByText(t('addUsers.reviewText', { count: 3 })).waitFor();
+    await page.getByRole('button', { name: name('Next') }).click();
+    await page
+      .getByTestId('add-users-result')
+      .filter({ hasText: t('addUsers.allAdded', { count: 3 }) })
+      .waitFor();
     await expectEveryStepComplete(3);
-    await screenshot(page, '09-add-users-done');
-    await page.getByRole('button', { name: 'Close' }).click();
+    await shot(page, '09-add-users-done');
+    await page.getByRole('button', { name: name('Close') }).click();
     await page.getByRole('cell', { name: `anna.manual@${domain}` }).waitFor();
-    await screenshot(page, '10-users');
+    await shot(page, '10-users');
   });
 
   it('imports a CSV with one bad row: preview, apply, progress, error report', async () => {
-    await page.getByTestId('manage-users').click();
-    await page.getByRole('menuitem', { name: 'CSV add or modify' }).click();
+    await page.getByRole('button', { name: name('Manage users') }).click();
+    await page.getByRole('menuitem', { name: name('CSV add or modify') }).click();
     const [template] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Download template' }).click(),
+      page.getByRole('link', { name: t('imports.downloadTemplate') }).click(),
     ]);
     expect(await readFile((await template.path()) ?? '', 'utf8')).toContain('User ID/Email (Required)');
     await page.getByTestId('file-input').setInputFiles({
@@ -207,61 +301,72 @@ describe('a partner admin follows the help text in the browser', () => {
       mimeType: 'text/csv',
       buffer: Buffer.from(csvWithOneBadRow(domain)),
     });
-    await page.getByTestId('local-preview').filter({ hasText: '3 rows' }).waitFor();
-    await page.getByLabel('Add services only').check();
-    await screenshot(page, '11-csv-upload');
+    await page
+      .getByTestId('local-preview')
+      .filter({ hasText: t('imports.rowCount', { count: 3 }) })
+      .waitFor();
+    // Under "Select CSV import behaviour" the help text's choice is there by its name.
+    const behaviour = page.getByRole('radiogroup', { name: t('imports.behaviourLabel') });
+    await behaviour.getByRole('radio', { name: name('Add and remove services') }).waitFor();
+    await behaviour.getByRole('radio', { name: t('imports.addOnly') }).check();
+    await shot(page, '11-csv-upload');
     await page.getByTestId('upload').click();
     await page.getByTestId('import-counts').waitFor({ timeout: 60_000 });
     await expect(page.locator('[data-count="add"]').textContent()).resolves.toContain('2');
     await expect(page.locator('[data-count="error"]').textContent()).resolves.toContain('1');
-    await page
-      .locator('tr[data-action="error"]')
-      .filter({ hasText: `eva.broken@${domain}` })
-      .waitFor();
-    await screenshot(page, '12-csv-preview');
+    const badRow = page.locator('tr[data-action="error"]').filter({ hasText: `eva.broken@${domain}` });
+    await badRow.waitFor();
+    const shownReason = (await badRow.locator('p').last().textContent()) ?? '';
+    await shot(page, '12-csv-preview');
     await page.getByTestId('apply-import').click();
     await page.getByTestId('import-progress').first().waitFor();
-    await page.getByRole('heading', { name: 'Results' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('heading', { name: t('imports.resultsTitle') }).waitFor({ timeout: 60_000 });
     await page.locator('[data-percent="100"]').waitFor();
     await expectEveryStepComplete(4);
-    await screenshot(page, '13-csv-results');
+    await shot(page, '13-csv-results');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('error-report').click(),
     ]);
     const report = await readFile((await download.path()) ?? '', 'utf8');
     expect(report).toContain(`eva.broken@${domain}`);
-    expect(report).toMatch(/Error/);
+    // The report gives the row's reason as the preview showed it, in the language on screen.
+    expect(shownReason.length).toBeGreaterThan(0);
+    expect(report).toContain(shownReason);
     expect(report).not.toContain(`carla.csv@${domain}`);
   });
 
   it("changes a user's package to Webex Calling giving a number", async () => {
     await page.goto(`${controlHubUrl}/users`);
-    await page.getByRole('textbox', { name: 'Search users' }).fill('anna.manual');
+    await page.getByRole('textbox', { name: t('users.search') }).fill('anna.manual');
     await page.getByRole('link', { name: 'Anna Manual' }).click();
     await page.getByRole('heading', { name: 'Anna Manual' }).waitFor();
-    await screenshot(page, '14-user-detail');
+    // The basic licences under the names the help text gives their CSV columns.
+    for (const licence of ['Basic Messaging', 'Basic Space Meetings', 'Calling from Webex'] as const) {
+      await page.getByText(name(licence), { exact: true }).waitFor();
+    }
+    await shot(page, '14-user-detail');
     const dialog = await pickWebexCalling('1001', secondNumber);
-    await screenshot(page, '15-change-package');
-    await dialog.getByRole('button', { name: 'Change' }).click();
+    await shot(page, '15-change-package');
+    await dialog.getByRole('button', { name: name('Change') }).click();
     await page.getByTestId('user-package').filter({ hasText: 'Webex Calling' }).waitFor();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.getByText(secondNumber).first().waitFor();
-    await screenshot(page, '16-user-webex-calling');
+    await shot(page, '16-user-webex-calling');
     // The confirmation closes by itself; later screenshots should not carry it.
     await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached' });
   });
 
   it("edits a user's title on the user detail page", async () => {
     await page.goto(`${controlHubUrl}/users`);
-    await page.getByRole('textbox', { name: 'Search users' }).fill('bram.manual');
+    await page.getByRole('textbox', { name: t('users.search') }).fill('bram.manual');
     await page.getByRole('link', { name: 'Bram Manual' }).click();
     await page.getByRole('heading', { name: 'Bram Manual' }).waitFor();
     await page.getByTestId('edit-user').click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill('Team lead');
-    await screenshot(page, '24-edit-user');
-    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByRole('textbox', { name: t('editUser.jobTitle'), exact: true }).fill('Team lead');
+    await shot(page, '24-edit-user');
+    await dialog.getByRole('button', { name: t('common.save') }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByTestId('user-title').filter({ hasText: 'Team lead' }).waitFor();
     // A reload shows what the server stored, not what the form remembered.
@@ -275,84 +380,101 @@ describe('a partner admin follows the help text in the browser', () => {
     // Still on Bram's page: the downstream refuses the Webex Calling licence once.
     await server.failNextProvisioningStep({ step: 'assign_licence', subject: 'webex_calling' });
     const dialog = await pickWebexCalling('1002', firstNumber);
-    await dialog.getByRole('button', { name: 'Change' }).click();
+    await dialog.getByRole('button', { name: name('Change') }).click();
     await dialog.waitFor({ state: 'detached' });
     const errors = page.getByTestId('provisioning-errors');
+    // The downstream's own words, as the help text quotes them, in either language.
     await errors.getByText('Cannot update user license.').waitFor();
     await page.locator('[data-status="error"]').waitFor();
-    await screenshot(page, '28-user-provisioning-error');
-    await errors.getByRole('button', { name: 'Repair' }).click();
+    await shot(page, '28-user-provisioning-error');
+    await errors.getByRole('button', { name: t('userDetail.repair') }).click();
     await page.locator('[data-status="provisioned"]').waitFor();
     await errors.waitFor({ state: 'detached' });
     await page.getByTestId('user-package').filter({ hasText: 'Webex Calling' }).waitFor();
   });
 
   it('removes a user after confirming, and the list no longer has them', async () => {
+    const search = page.getByRole('textbox', { name: t('users.search') });
     await page.goto(`${controlHubUrl}/users`);
-    await page.getByRole('textbox', { name: 'Search users' }).fill('chris.manual');
+    await search.fill('chris.manual');
     await page.getByRole('link', { name: 'Chris Manual' }).click();
     await page.getByRole('heading', { name: 'Chris Manual' }).waitFor();
     await page.getByTestId('remove-user').click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByText(`Remove Chris Manual (chris.manual@${domain}) from this customer?`).waitFor();
-    await dialog.getByText(/phone number and extension go back to the pool/).waitFor();
-    await screenshot(page, '25-remove-user');
-    await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
-    await page.getByRole('heading', { name: 'Users' }).waitFor();
-    await page.getByText('Chris Manual was removed.', { exact: false }).first().waitFor();
-    await page.getByRole('textbox', { name: 'Search users' }).fill('chris.manual');
-    await page.getByText('No matching users').waitFor();
-    await page.getByRole('textbox', { name: 'Search users' }).fill('');
+    await dialog
+      .getByText(t('removeUser.question', { name: 'Chris Manual', email: `chris.manual@${domain}` }))
+      .waitFor();
+    await dialog.getByText(t('removeUser.pool')).waitFor();
+    await shot(page, '25-remove-user');
+    await dialog.getByRole('button', { name: t('removeUser.confirm'), exact: true }).click();
+    await page.getByRole('heading', { name: name('Users') }).waitFor();
+    await page
+      .getByText(t('removeUser.removedText', { name: 'Chris Manual' }))
+      .first()
+      .waitFor();
+    await search.fill('chris.manual');
+    await page.getByText(t('users.noMatches')).waitFor();
+    await search.fill('');
     await page.getByRole('cell', { name: `anna.manual@${domain}` }).waitFor();
     await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached' });
   });
 
   it('shows the other Control Hub screens', async () => {
-    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    const nav = page.getByRole('navigation', { name: t('nav.main') });
     const screens = [
-      ['Locations', '18-locations', page.getByRole('cell', { name: 'Amsterdam HQ' })],
-      ['Settings', '19-settings', page.getByRole('button', { name: 'Save' })],
-      ['Audit log', '20-audit-log', page.getByRole('cell', { name: 'Customer created' })],
+      ['locations', '18-locations', page.getByRole('cell', { name: 'Amsterdam HQ' })],
+      ['settings', '19-settings', page.getByRole('button', { name: t('common.save') })],
+      ['auditLog', '20-audit-log', page.getByRole('cell', { name: t('audit.actions.customer_create') })],
     ] as const;
-    for (const [name, shot, ready] of screens) {
-      await nav.getByRole('link', { name }).click();
-      await page.getByRole('heading', { name }).waitFor();
+    for (const [screen, file, ready] of screens) {
+      await nav.getByRole('link', { name: t(`nav.${screen}`) }).click();
+      await page.getByRole('heading', { name: t(`nav.${screen}`) }).waitFor();
       await ready.first().waitFor();
-      if (name === 'Settings') {
-        await page.getByRole('textbox', { name: 'Default preferred Webex site' }).fill('journey.webex.com');
-        await page.getByRole('button', { name: 'Save' }).click();
-        await page.getByText('Saved').waitFor();
+      if (screen === 'settings') {
+        await page.getByRole('textbox', { name: t('settings.defaultSite') }).fill('journey.webex.com');
+        await page.getByRole('button', { name: t('common.save') }).click();
+        await page.getByText(t('common.saved')).waitFor();
       }
-      await screenshot(page, shot);
+      await shot(page, file);
     }
-    for (const [item, heading, shot] of [
-      ['Claim users', 'Claim users', '21-claim-users'],
-      ['Directory synchronization', 'Directory synchronization', '22-directory-sync'],
+    for (const [item, file] of [
+      ['users.claimUsers', '21-claim-users'],
+      ['users.directorySync', '22-directory-sync'],
     ] as const) {
       await page.goto(`${controlHubUrl}/users`);
-      await page.getByTestId('manage-users').click();
-      await page.getByRole('menuitem', { name: item }).click();
-      await page.getByRole('heading', { name: heading }).waitFor();
-      if (item === 'Claim users') {
-        await page.getByRole('textbox', { name: 'Domain' }).fill(domain);
-        await page.getByRole('button', { name: 'Add domain' }).click();
+      await page.getByRole('button', { name: name('Manage users') }).click();
+      await page.getByRole('menuitem', { name: t(item) }).click();
+      await page.getByRole('heading', { name: t(item) }).waitFor();
+      if (item === 'users.claimUsers') {
+        await page.getByRole('textbox', { name: t('claims.domain') }).fill(domain);
+        await page.getByRole('button', { name: t('claims.addDomain') }).click();
         await page.getByText(`_wholesale-hub-challenge.${domain}`).waitFor();
       }
-      if (item === 'Directory synchronization') {
+      if (item === 'users.directorySync') {
         await page.getByTestId('scim-url').filter({ hasText: '/scim/v2/' }).waitFor();
-        await page.getByRole('button', { name: 'New token' }).click();
+        await page.getByRole('button', { name: t('directorySync.newToken') }).click();
         await page.getByTestId('scim-token').waitFor();
       }
-      await screenshot(page, shot);
+      await shot(page, file);
     }
     await page.goto(`${controlHubUrl}/users`);
     await page.getByRole('link', { name: 'Anna Manual' }).click();
     await page.getByTestId('user-package').waitFor();
   });
 
+  /** Invites an admin of the partner with `role` from the admins page; the row of that admin. */
+  async function invite(email: string, role: string) {
+    await page.getByRole('button', { name: t('admins.invite') }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: startingWith(t('admins.email')) }).fill(email);
+    await pick(page, dialog, startingWith(t('admins.role')), t(`admins.roles.${role}`));
+    await dialog.getByRole('button', { name: t('admins.sendInvite') }).click();
+    return page.getByRole('row').filter({ hasText: email });
+  }
+
   it('an invited admin accepts from the mail, sets a password and gets a read-only Partner Hub', async () => {
     const email = `reader.admin@${domain}`;
-    const password = `Reader-${run}-password`;
+    const password = `Reader-${id}-password`;
     await page.goto(`${server.baseUrl}/partner/admins`);
     // The customer's own admin (invited by the wizard) is listed with the customer's name.
     await page
@@ -360,69 +482,59 @@ describe('a partner admin follows the help text in the browser', () => {
       .filter({ has: page.getByRole('cell', { name: `admin@${domain}`, exact: true }) })
       .getByRole('link', { name: `${customerName} Edited` })
       .waitFor();
-    await page.getByRole('button', { name: 'Invite admin' }).click();
-    await page
-      .getByRole('dialog')
-      .getByRole('textbox', { name: /Email address/ })
-      .fill(email);
-    await selectOption(page, /Role/, 'Partner read-only admin');
-    await page.getByRole('dialog').getByRole('button', { name: 'Send invite' }).click();
-    const invite = await mail.waitFor((sent) => sent.to.includes(email));
-    const link = /https?:\/\/\S+\/invite\/\S+/.exec(invite.text)?.[0] ?? '';
+    await invite(email, 'partner_readonly_admin');
+    const mailed = await mail.waitFor((sent) => sent.to.includes(email));
+    const link = /https?:\/\/\S+\/invite\/\S+/.exec(mailed.text)?.[0] ?? '';
     expect(link).toMatch(/\/invite\//);
     // The invitee has their own browser: no session of the admin who invited them.
-    const invitee = await openBrowser('en-US');
+    const invitee = await openBrowser(browserLocales[language]);
     try {
-      const other = invitee.page;
-      await other.goto(link);
-      await other.getByRole('heading', { name: 'Accept your invitation' }).waitFor();
-      await other.getByLabel(/^New password/).fill(password);
-      await other.getByLabel(/^Confirm password/).fill(password);
-      await other.getByRole('button', { name: 'Set password' }).click();
-      await other.getByText('Your account is active. You can sign in now.').waitFor();
-      await other.getByRole('link', { name: 'Go to sign-in' }).click();
-      await fill(other, 'Email address', email);
-      await other.getByLabel(/^Password/).fill(password);
-      await other.getByRole('button', { name: 'Sign in' }).click();
-      await other.getByRole('heading', { name: 'Customers' }).waitFor();
-      await other.getByRole('textbox', { name: 'Search customers' }).fill(run.toUpperCase());
-      await other
+      const theirs = invitee.page;
+      await theirs.goto(link);
+      await theirs.getByRole('heading', { name: t('auth.inviteTitle') }).waitFor();
+      await theirs.getByLabel(startingWith(t('auth.newPassword'))).fill(password);
+      await theirs.getByLabel(startingWith(t('auth.confirmPassword'))).fill(password);
+      await theirs.getByRole('button', { name: t('auth.setPassword') }).click();
+      await theirs.getByText(t('auth.inviteDone')).waitFor();
+      await theirs.getByRole('link', { name: t('auth.goToSignIn') }).click();
+      await signIn(theirs, email, password);
+      await theirs.getByRole('heading', { name: name('Customers') }).waitFor();
+      await theirs.getByRole('textbox', { name: t('customers.search') }).fill(id.toUpperCase());
+      await theirs
         .getByTestId('customers-table')
         .getByRole('link', { name: `${customerName} Edited` })
         .waitFor();
       // Read-only: the list, but no way to create a customer or invite an admin.
-      expect(await other.getByRole('link', { name: 'Create customer' }).count()).toBe(0);
-      await other.goto(`${server.baseUrl}/partner/admins`);
-      await other.getByRole('row').filter({ hasText: email }).getByText('(you)').waitFor();
-      expect(await other.getByRole('button', { name: 'Invite admin' }).count()).toBe(0);
-      await screenshot(other, '29-invited-admin-read-only');
+      expect(await theirs.getByRole('link', { name: t('customers.create') }).count()).toBe(0);
+      await theirs.goto(`${server.baseUrl}/partner/admins`);
+      await theirs
+        .getByRole('row')
+        .filter({ hasText: email })
+        .getByText(`(${t('admins.you')})`)
+        .waitFor();
+      expect(await theirs.getByRole('button', { name: t('admins.invite') }).count()).toBe(0);
+      await shot(theirs, '29-invited-admin-read-only');
     } finally {
       await invitee.close();
     }
     await page.reload();
-    await page.getByRole('row').filter({ hasText: email }).getByText('Active').waitFor();
+    await page.getByRole('row').filter({ hasText: email }).getByText(t('status.active')).waitFor();
   });
 
   it("invites an admin, changes the admin's role, then removes the admin", async () => {
     const email = `helper.admin@${domain}`;
     await page.goto(`${server.baseUrl}/partner/admins`);
-    await page.getByRole('button', { name: 'Invite admin' }).click();
-    await page
-      .getByRole('dialog')
-      .getByRole('textbox', { name: /Email address/ })
-      .fill(email);
-    await selectOption(page, /Role/, 'Partner read-only admin');
-    await page.getByRole('dialog').getByRole('button', { name: 'Send invite' }).click();
-    const row = page.getByRole('row').filter({ hasText: email });
-    await row.getByText('Partner read-only admin').waitFor();
-    await page.getByRole('button', { name: `Change role of ${email}` }).click();
-    await selectOption(page, /New role/, 'Partner full admin');
-    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
-    await row.getByText('Partner full admin').waitFor();
-    await page.getByRole('button', { name: `Remove admin ${email}` }).click();
-    await page.getByRole('dialog').getByText(`Remove the admin account ${email}?`).waitFor();
-    await screenshot(page, '27-remove-admin');
-    await page.getByRole('dialog').getByRole('button', { name: 'Remove', exact: true }).click();
+    const row = await invite(email, 'partner_readonly_admin');
+    await row.getByText(t('admins.roles.partner_readonly_admin')).waitFor();
+    await page.getByRole('button', { name: t('admins.changeRoleNamed', { email }) }).click();
+    const dialog = page.getByRole('dialog');
+    await pick(page, dialog, startingWith(t('admins.newRole')), t('admins.roles.partner_full_admin'));
+    await dialog.getByRole('button', { name: t('common.save') }).click();
+    await row.getByText(t('admins.roles.partner_full_admin')).waitFor();
+    await page.getByRole('button', { name: t('admins.removeNamed', { email }) }).click();
+    await dialog.getByText(t('admins.removeQuestion', { email })).waitFor();
+    await shot(page, '27-remove-admin');
+    await dialog.getByRole('button', { name: t('admins.remove'), exact: true }).click();
     await row.waitFor({ state: 'detached' });
     // Back where the language switch is checked next: a user's detail page.
     await page.goto(`${controlHubUrl}/users`);
@@ -430,31 +542,38 @@ describe('a partner admin follows the help text in the browser', () => {
     await page.getByTestId('user-package').waitFor();
   });
 
-  it('switches to Dutch and shows the Dutch labels', async () => {
+  it(`switches to ${other} and shows the help text's names in it`, async () => {
     // The burger menu carries a second switch for narrow screens; click the one on screen.
-    await page.getByTestId('language-switch').filter({ visible: true }).getByText('NL').click();
-    await page.getByRole('heading', { name: 'Pakket' }).waitFor();
     await page
-      .getByRole('navigation', { name: 'Hoofdnavigatie' })
-      .getByRole('link', { name: 'Gebruikers' })
+      .getByTestId('language-switch')
+      .filter({ visible: true })
+      .getByText(other.toUpperCase(), { exact: true })
       .click();
-    await page.getByRole('button', { name: 'Gebruikers beheren' }).click();
-    await page.getByRole('menuitem', { name: 'Gebruikers handmatig toevoegen' }).waitFor();
-    await page.getByRole('menuitem', { name: 'CSV toevoegen of bewerken' }).waitFor();
-    await screenshot(page, '17-dutch-users');
+    await page.getByRole('heading', { name: named(other, 'Package'), exact: true }).waitFor();
+    await page
+      .getByRole('navigation', { name: catalogueText(other, 'nav.main') })
+      .getByRole('link', { name: named(other, 'Users') })
+      .click();
+    await page.getByRole('button', { name: named(other, 'Manage users') }).click();
+    await page.getByRole('menuitem', { name: named(other, 'Add users manually') }).waitFor();
+    await page.getByRole('menuitem', { name: named(other, 'CSV add or modify') }).waitFor();
+    await shot(page, `17-switched-to-${other}`);
     await page.keyboard.press('Escape');
     await page.reload();
-    await page.getByRole('heading', { name: 'Gebruikers' }).waitFor();
+    await page.getByRole('heading', { name: named(other, 'Users'), exact: true }).waitFor();
   });
 
-  it('lets a person sign up for a free account (in Dutch, as chosen)', async () => {
+  it(`lets a person sign up for a free account (in ${other}, as chosen)`, async () => {
+    const otherText = (key: string) => catalogueText(other, key);
     await page.goto(`${server.baseUrl}/signup`);
-    await page.getByRole('heading', { name: 'Gratis account maken' }).waitFor();
-    await page.getByRole('textbox', { name: /Voornaam/ }).fill('Frits');
-    await page.getByRole('textbox', { name: /Achternaam/ }).fill('Vrij');
-    await page.getByRole('textbox', { name: /E-mailadres/ }).fill(`frits.vrij@${domain}`);
-    await screenshot(page, '23-sign-up');
-    await page.getByRole('button', { name: 'Account maken' }).click();
-    await page.getByText('Controleer uw inbox').waitFor();
+    await page.getByRole('heading', { name: otherText('auth.signUpTitle') }).waitFor();
+    await page.getByRole('textbox', { name: startingWith(otherText('users.firstName')) }).fill('Frits');
+    await page.getByRole('textbox', { name: startingWith(otherText('users.lastName')) }).fill('Vrij');
+    await page
+      .getByRole('textbox', { name: startingWith(otherText('auth.email')) })
+      .fill(`frits.vrij@${domain}`);
+    await shot(page, '23-sign-up');
+    await page.getByRole('button', { name: otherText('auth.signUp') }).click();
+    await page.getByText(otherText('auth.signUpDone')).waitFor();
   });
 });
