@@ -17,7 +17,7 @@ import Fastify, {
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config, TrustProxy } from '../config.ts';
 import type { Database } from '../db/client.ts';
-import { errorBody, sendError, text } from './errors.ts';
+import { sendError } from './errors.ts';
 import { authenticationPlugin } from './plugins/authentication.ts';
 import { sendFrameworkError } from './plugins/framework-errors.ts';
 import {
@@ -38,9 +38,9 @@ import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { strictQueryPlugin } from './plugins/strict-query.ts';
 import { webStaticPlugin } from './plugins/web-static.ts';
 import { registerRoutes } from './routes/index.ts';
+import { recordRouteMethods } from './route-methods.ts';
+import { answerUnroutedRequest } from './unrouted-request.ts';
 import { scimPlugin } from '../scim/http/scim-plugin.ts';
-import { sendScimError } from '../scim/http/scim-errors.ts';
-import { ScimError } from '../scim/errors.ts';
 
 export interface AppOptions {
   readonly config: Config;
@@ -64,7 +64,6 @@ export type App = FastifyInstance<
 >;
 
 const TRACKING_HEADER = 'trackingid';
-const SCIM_PREFIX = /^\/scim(\/|\?|$)/;
 
 /** TRUST_PROXY as Fastify takes it: a number of hops becomes "the first n hops". */
 function fastifyTrustProxy(
@@ -94,32 +93,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('database', options.database);
   app.decorate('config', options.config);
+  // Before any route: the methods each path serves, for the 405's Allow header.
+  recordRouteMethods(app);
 
   await app.register(requestDrainPlugin);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('trackingId', request.id);
   });
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
-  app.setNotFoundHandler((request, reply) =>
-    // /scim outside a customer's /scim/v2/:customerId (whose catch-all answers the rest): SCIM's shape.
-    SCIM_PREFIX.test(request.url)
-      ? sendScimError(
-          request,
-          reply,
-          new ScimError(
-            404,
-            undefined,
-            `No SCIM endpoint ${request.method} ${request.url.split('?')[0] ?? ''}`,
-          ),
-        )
-      : reply
-          .status(404)
-          .send(
-            errorBody(request, text(request, 'notFound'), [
-              { code: 'not_found', description: text(request, 'notFound') },
-            ]),
-          ),
-  );
+  // A path no route serves: 404; a served path with another method: 405 with Allow. In each API's shape.
+  app.setNotFoundHandler(answerUnroutedRequest);
   // CSP, framing, referrer, nosniff, HSTS and no-store (ADR 0078): first, so answers that an
   // early hook sends (400, 401, 429) carry them too.
   await app.register(securityHeadersPlugin, { publicUrl: options.config.publicUrl });

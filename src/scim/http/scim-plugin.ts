@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { App } from '../../http/app.ts';
 import { decodeUtf8Body } from '../../http/plugins/input-hygiene.ts';
+import { answerUnroutedRequest } from '../../http/unrouted-request.ts';
 import { MAX_JSON_DEPTH, jsonNestsDeeperThan } from '../../http/plugins/json-depth.ts';
 import { ScimError } from '../errors.ts';
 import { scimAdminRoutes } from './admin-routes.ts';
@@ -68,13 +69,10 @@ async function scimRoutes(app: FastifyInstance): Promise<void> {
     });
   }
   // Not setNotFoundHandler: it does not apply under a prefix with a parameter.
-  app.all('/*', { config: { catchAll: true } }, async (request) => {
-    throw new ScimError(
-      404,
-      undefined,
-      `No SCIM endpoint ${request.method} ${request.url.split('?')[0] ?? ''}`,
-    );
-  });
+  // An unknown path is a 404; a known one with a method it does not serve a 405 with Allow.
+  app.all('/*', { config: { catchAll: true } }, async (request, reply) =>
+    answerUnroutedRequest(request, reply),
+  );
 }
 
 /** Register with `app.register(scimPlugin)`: SCIM at /scim/v2/:customerId, plus its admin routes under /v1. */

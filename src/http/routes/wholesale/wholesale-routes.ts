@@ -8,16 +8,15 @@ import { wholesalePrecheckRoutes } from './prechecks.ts';
 import { sendPublicError } from './public-errors.ts';
 import { refuseSubPartnerScope } from './sub-partner-scope.ts';
 import { wholesaleSubscriberRoutes } from './subscribers.ts';
-import { recordServedRoutes, registerUnknownRoutes } from './unknown-routes.ts';
+import { registerUnknownRoutes } from './unknown-routes.ts';
 
 export async function wholesaleRoutes(app: App): Promise<void> {
   app.setErrorHandler((error, request, reply) => sendPublicError(request, reply, error));
   app.addHook('preHandler', refuseSubPartnerScope);
-  const served = recordServedRoutes(app);
   await app.register(wholesalePrecheckRoutes);
   await app.register(wholesaleCustomerRoutes);
   await app.register(wholesaleSubscriberRoutes);
   await app.register(consentMoveRoutes);
   await app.register(wholesaleNotImplementedRoutes);
-  registerUnknownRoutes(app, served);
+  registerUnknownRoutes(app);
 }
