@@ -187,8 +187,14 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
           'This deployment already runs on PostgreSQL (DATABASE_URL is set). To copy it to another server use pg_dump and pg_restore.',
         );
       }
-      await refuseWhileServerRuns(config);
-      const { migrateToPostgres } = await backupServices();
+      const pgliteDir = await refuseWhileServerRuns(config);
+      const { migrateToPostgres, isEmptyDir } = await backupServices();
+      // Opening the runtime would start a new, empty embedded database here and copy that: a
+      // wrong HUB_DATA_DIR (another folder's ./data) "migrated" nothing, exit 0.
+      if (await isEmptyDir(pgliteDir))
+        throw new CliUsageError(
+          `There is no embedded database in ${config.dataDir} to copy (HUB_DATA_DIR, default ./data of the current folder). Set HUB_DATA_DIR to the data dir the server uses; nothing was copied.`,
+        );
       const runtime = await cli.runtime();
       const result = await migrateToPostgres(runtime.database, options.databaseUrl, {
         batchSize: Number(options.batchSize),
