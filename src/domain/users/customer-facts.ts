@@ -15,6 +15,8 @@ export interface CustomerFacts {
   readonly soldPackages: readonly SoldPackage[];
   readonly locations: readonly PlanningLocation[];
   readonly extensionLength: number;
+  /** The customer's own country (PlanningContext.customerCountry); absent: not known. */
+  readonly customerCountry?: string | null;
   readonly defaultPackageTemplate: PackageId | null;
   /** Absent: none (the setting's default). */
   readonly defaultPreferredWebexSite?: string | null;
@@ -26,6 +28,7 @@ export interface CustomerFacts {
 export abstract class FixedCustomerContext implements PlanningContext {
   readonly soldPackages: readonly SoldPackage[];
   readonly extensionLength: number;
+  readonly customerCountry: string | null;
   readonly defaultPackageTemplate: PackageId | null;
   readonly defaultPreferredWebexSite: string | null;
   readonly autoAssignBasicLicences: boolean;
@@ -38,6 +41,7 @@ export abstract class FixedCustomerContext implements PlanningContext {
   constructor(facts: CustomerFacts) {
     this.soldPackages = facts.soldPackages;
     this.extensionLength = facts.extensionLength;
+    this.customerCountry = facts.customerCountry?.trim().toUpperCase() || null;
     this.defaultPackageTemplate = facts.defaultPackageTemplate;
     this.defaultPreferredWebexSite = facts.defaultPreferredWebexSite?.trim() || null;
     this.autoAssignBasicLicences = facts.autoAssignBasicLicences;

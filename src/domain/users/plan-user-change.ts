@@ -425,7 +425,11 @@ export function planUserChange(input: PlanInput): UserPlan {
 
   if (change.callerIdNumber === null) callerIdNumber = null;
   else if (change.callerIdNumber !== undefined) {
-    const country = locationId ? (context.locationById(locationId)?.country ?? null) : null;
+    // The location's country; a user without a location (Meetings, say) has none, and a national
+    // Caller ID Number is then one of the customer's own country (SPEC §4: stored in E.164).
+    const country = locationId
+      ? (context.locationById(locationId)?.country ?? null)
+      : (context.customerCountry ?? null);
     const normalized = normalizePhoneNumber(change.callerIdNumber, country);
     if (normalized.ok) callerIdNumber = normalized.e164;
     else

@@ -26,6 +26,12 @@ export interface PlanningContext {
   /** Lower-case email of the user holding the extension, or null. */
   extensionHolder(extension: string): string | null;
   readonly extensionLength: number;
+  /**
+   * ISO 3166 alpha-2 of the customer (every customer has one): reads a national Caller ID Number of
+   * a user without a location, who has no location country to read it with. Absent: not known, and
+   * only international numbers are read.
+   */
+  readonly customerCountry?: string | null;
   readonly defaultPackageTemplate: PackageId | null;
   /** Preferred Webex site a created user without one gets (SPEC §2 setting), or null. */
   readonly defaultPreferredWebexSite: string | null;

@@ -113,6 +113,7 @@ export async function loadImportPlanning(
       usage: counted,
       repeatedEmailOfRow: (row) => repeatedEmails.emailOfFirstRow(row),
       extensionLength: customer.extension_length,
+      customerCountry: customer.country,
       defaultPackageTemplate:
         customer.default_package && isPackageId(customer.default_package) ? customer.default_package : null,
       defaultPreferredWebexSite: customer.default_preferred_webex_site,

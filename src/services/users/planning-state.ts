@@ -147,6 +147,7 @@ export async function loadPlanningState(
       numbers: numberRows.map((row) => ({ e164: row.e164, locationId: row.location_id })),
       users,
       extensionLength: customer.extension_length,
+      customerCountry: customer.country,
       defaultPackageTemplate: defaultPackage,
       defaultPreferredWebexSite: customer.default_preferred_webex_site,
       autoAssignBasicLicences: customer.auto_assign_basic_licences,
