@@ -29,6 +29,7 @@ import {
 } from './openapi-rules.ts';
 import { completeOpenApiDocument } from './openapi-document-completion.ts';
 import { inputHygienePlugin } from './plugins/input-hygiene.ts';
+import { queryPercentEncodingPlugin } from './plugins/query-percent-encoding.ts';
 import { jsonCompressionPlugin } from './plugins/json-compression.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { apiRateLimitHook, rateLimitedError } from './plugins/rate-limit-keys.ts';
@@ -108,6 +109,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(securityHeadersPlugin, { publicUrl: options.config.publicUrl });
   // JSON answers of 64 kB and more go out Brotli/gzip-compressed; the hot 50-row pages do not.
   await app.register(jsonCompressionPlugin);
+  // A query string that is not validly percent-encoded is a 400 naming the parameter (SPEC §7).
+  await app.register(queryPercentEncodingPlugin);
   // Before any other hook reads the input: text the database cannot store is a 400 (SPEC §7).
   await app.register(inputHygienePlugin);
   // The admin API's routes refuse a query parameter they do not know (400 naming it); the

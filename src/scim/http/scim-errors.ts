@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../domain/errors.ts';
 import { isKnownDatabaseOutage, logDatabaseUnavailable } from '../../http/errors.ts';
 import { INVALID_JSON_CODE } from '../../http/plugins/input-hygiene.ts';
+import { INVALID_QUERY_ENCODING } from '../../http/plugins/query-percent-encoding.ts';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../../services/db-errors.ts';
 import {
   CALLING_FIELD_NOT_CLEARABLE,
@@ -48,6 +49,11 @@ export function toScimError(error: unknown): ScimError {
         // A body that is no JSON at all is syntax; a value the product refuses is a value.
         if (error.details.some((d) => d.code === INVALID_JSON_CODE))
           return new ScimError(400, 'invalidSyntax', detail);
+        // A filter whose percent-encoding is broken is a filter the provider cannot read.
+        if (
+          error.details.some((d) => d.code === INVALID_QUERY_ENCODING && d.field?.toLowerCase() === 'filter')
+        )
+          return new ScimError(400, 'invalidFilter', detail);
         // A held package cannot be cleared: the attribute's current state forbids it (RFC 7644 §3.12).
         // So can a calling user's location or extension (SPEC §3 releases them with the package only).
         if (
