@@ -279,6 +279,9 @@ describe('subscriber writes check every field', () => {
     ['package not in the enum', ['package'], 'attendant_console'],
     ['packages empty', ['packages'], []],
     ['packages with an unknown package', ['packages'], ['webex_bogus']],
+    // "Currently accepts only one package in the list" (an add-on may join it).
+    ['packages with two packages', ['packages'], ['webex_meetings', 'webex_calling']],
+    ['both package and packages', ['packages'], ['webex_meetings']],
     ['provisioningParameters missing', ['provisioningParameters'], undefined],
     ...parameterCases,
   ];
@@ -321,6 +324,9 @@ describe('subscriber writes check every field', () => {
   it.each([
     ['provisioningId a number', ['provisioningId'], 5],
     ['customerId a number', ['customerId'], 5],
+    ['customerId empty', ['customerId'], ''],
+    ['email empty', ['email'], ''],
+    ['packages empty', ['packages'], []],
     ['email not an email', ['email'], 'jan at jansen'],
     ['customerInfo.primaryEmail not an email', ['customerInfo', 'primaryEmail'], 'nope'],
     ['package not in the enum', ['package'], 'webex_bogus'],

@@ -194,6 +194,8 @@ const customerInfoSchema = z.object({
 
 export const customerCreateSchema = z
   .object({
+    // Required and checked as published, then not kept: Wholesale Hub has no customer templates;
+    // every customer is provisioned the one way SPEC §2 describes.
     provisioningId: text(),
     packages: z.array(customerPackageSchema).min(1),
     orgId: z.string().trim().optional(),
@@ -385,8 +387,10 @@ export type SubscriberUpdateRequest = z.infer<typeof subscriberUpdateSchema>;
 
 export const subscriberValidateSchema = z
   .object({
+    // Checked as the string it is, not kept: Wholesale Hub has no customer templates.
     provisioningId: z.string().optional(),
-    customerId: z.string().trim().optional(),
+    // As the create takes it: an empty id names no customer, it does not stand for "none".
+    customerId: text().optional(),
     email: emailSchema,
     package: subscriberPackageSchema.optional(),
     packages: z.array(subscriberPackagesItemSchema).min(1).optional(),
