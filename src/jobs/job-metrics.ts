@@ -20,6 +20,17 @@ export const jobRunDuration = new Histogram({
   registers: [],
 });
 
+/**
+ * Jobs this process's workers took over from a worker whose lock had expired (it died, or hung
+ * past JOB_LOCK_SECONDS without a heartbeat): each is a lost run and a new attempt.
+ */
+export const jobTakeoversTotal = new Counter({
+  name: 'hub_job_takeovers_total',
+  help: "Jobs this process's workers took over from a worker whose lock had expired (died or hung), by kind",
+  labelNames: ['kind'],
+  registers: [],
+});
+
 export const importRowsProcessedTotal = new Counter({
   name: 'hub_import_rows_processed_total',
   help: 'CSV import rows processed in the apply phase (committed in a batch, rows with errors included) by the workers of this process',

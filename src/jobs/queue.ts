@@ -55,6 +55,31 @@ export async function lockJobPayloadEmail(executor: Executor, jobId: string): Pr
   return row?.email ?? null;
 }
 
+/** A job claimed from a worker whose lock had expired: that worker died, or stopped renewing it. */
+export interface JobTakeover {
+  readonly previousWorker: string | null;
+  readonly lockExpiredAt: Date;
+  /** By the database's clock, as the expiry itself: a worker's clock may be off. */
+  readonly lockExpiredSecondsAgo: number;
+}
+
+/**
+ * The takeover a claim made, by the row claimNextJob answered (kept beside the row, not in it: the
+ * row is the job's columns, handed to its handler as they are).
+ */
+const takeovers = new WeakMap<JobRow, JobTakeover>();
+
+export function takeoverOf(job: JobRow): JobTakeover | undefined {
+  return takeovers.get(job);
+}
+
+interface ClaimedRow extends JobRow {
+  readonly previous_status: string;
+  readonly previous_locked_by: string | null;
+  readonly previous_locked_until: Date | null;
+  readonly previous_lock_expired_seconds: number | null;
+}
+
 export async function claimNextJob(
   executor: Executor,
   workerId: string,
@@ -65,15 +90,21 @@ export async function claimNextJob(
 ): Promise<JobRow | undefined> {
   if (kinds.length === 0) return undefined;
   const ofQueue = queueKey === undefined ? sql`` : sql`and candidate.queue_key = ${queueKey}`;
-  const result = await sql<JobRow>`
+  // The candidate's state before the claim comes along, so a takeover can be told and logged.
+  const result = await sql<ClaimedRow>`
     update jobs set
       status = 'running',
       locked_by = ${workerId},
       locked_until = now() + make_interval(secs => ${lockSeconds}),
-      attempts = attempts + 1,
+      attempts = jobs.attempts + 1,
       updated_at = now()
-    where id = (
-      select candidate.id from jobs candidate
+    from (
+      select candidate.id,
+        candidate.status as previous_status,
+        candidate.locked_by as previous_locked_by,
+        candidate.locked_until as previous_locked_until,
+        round(extract(epoch from now() - candidate.locked_until))::int as previous_lock_expired_seconds
+      from jobs candidate
       where candidate.kind in (${sql.join(kinds)}) ${ofQueue}
         and (
           (candidate.status = 'queued' and candidate.run_at <= now())
@@ -89,9 +120,26 @@ export async function claimNextJob(
       order by candidate.seq
       limit 1
       for update skip locked
-    )
-    returning *`.execute(executor);
-  return result.rows[0];
+    ) claimed
+    where jobs.id = claimed.id
+    returning jobs.*, claimed.previous_status, claimed.previous_locked_by, claimed.previous_locked_until,
+      claimed.previous_lock_expired_seconds`.execute(executor);
+  const claimed = result.rows[0];
+  if (!claimed) return undefined;
+  const {
+    previous_status,
+    previous_locked_by,
+    previous_locked_until,
+    previous_lock_expired_seconds,
+    ...job
+  } = claimed;
+  if (previous_status === 'running' && previous_locked_until)
+    takeovers.set(job, {
+      previousWorker: previous_locked_by,
+      lockExpiredAt: new Date(previous_locked_until),
+      lockExpiredSecondsAgo: Math.max(0, Number(previous_lock_expired_seconds ?? 0)),
+    });
+  return job;
 }
 
 /** Keeps the claim alive while a long job runs. Answers false when the job was taken over. */

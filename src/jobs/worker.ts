@@ -16,10 +16,19 @@ import {
   recordJobRun,
   recordLaneLoopsStarted,
   recordLaneLoopsStopped,
+  jobTakeoversTotal,
   workerLaneBusyLoops,
 } from './job-metrics.ts';
 import { loopRetryDelayMs } from './loop-backoff.ts';
-import { claimNextJob, completeJob, extendJobLock, failJob, jobSignals, releaseJob } from './queue.ts';
+import {
+  claimNextJob,
+  completeJob,
+  extendJobLock,
+  failJob,
+  jobSignals,
+  releaseJob,
+  takeoverOf,
+} from './queue.ts';
 import { suggestedPoolSize, workerConnections } from './worker-connections.ts';
 import { CUSTOMERS_LANE, lanesFor, type WorkerLane } from './worker-lanes.ts';
 
@@ -322,6 +331,20 @@ export function createWorker(options: WorkerOptions): Worker & {
   async function runClaimed(job: JobRow, parentLogger: Logger): Promise<boolean> {
     const definition = byKind.get(job.kind);
     const logger = parentLogger.child({ jobId: job.id, jobKind: job.kind, attempt: job.attempts });
+    const takeover = takeoverOf(job);
+    if (takeover) {
+      // A run lost to a dead (or hung) worker: the operator sees which one and when, not only an
+      // attempt number one higher on the job's last line.
+      jobTakeoversTotal.inc({ kind: job.kind });
+      logger.warn(
+        {
+          previousWorker: takeover.previousWorker,
+          lockExpiredAt: takeover.lockExpiredAt.toISOString(),
+          lockExpiredSecondsAgo: takeover.lockExpiredSecondsAgo,
+        },
+        "job taken over: its worker's lock expired (the worker died or stopped renewing it); it runs again as a new attempt",
+      );
+    }
     if (!definition) {
       await failJob(
         options.db,

@@ -10,6 +10,7 @@ import {
   importRowsProcessedTotal,
   jobRunDuration,
   jobRunsTotal,
+  jobTakeoversTotal,
   workerLaneBusyLoops,
   workerLaneLoops,
 } from '../../jobs/job-metrics.ts';
@@ -51,7 +52,7 @@ export const metricsPlugin = fp(
     const timeoutMs = options.databaseTimeoutMs ?? DATABASE_CHECK_TIMEOUT_MS;
     const registry = new Registry();
     collectDefaultMetrics({ register: registry });
-    for (const metric of [jobRunsTotal, jobRunDuration, importRowsProcessedTotal])
+    for (const metric of [jobRunsTotal, jobRunDuration, importRowsProcessedTotal, jobTakeoversTotal])
       registry.registerMetric(metric);
     for (const metric of [workerLaneLoops, workerLaneBusyLoops]) registry.registerMetric(metric);
 
@@ -86,7 +87,7 @@ export const metricsPlugin = fp(
     });
     const oldestRunnable = new Gauge({
       name: 'hub_job_oldest_runnable_seconds',
-      help: "How long the oldest queued job whose run_at has come has waited (0 when none): stuck or missing workers show here, and so does a customer's job waiting behind that customer's long import",
+      help: "How long the oldest runnable job has waited (0 when none): a queued job whose run_at has come, or a running one whose worker's lock expired (it died) since that expiry. Stuck or missing workers show here, and so does a customer's job waiting behind that customer's long import",
       registers: [registry],
     });
     const knownKinds = new Set(options.jobKinds ?? jobDefinitions.map((definition) => definition.kind));
@@ -99,8 +100,12 @@ export const metricsPlugin = fp(
             select kind, status, count(*)::int as count from jobs
             where status in ('queued', 'running') group by kind, status`.execute(database.db),
           sql<{ seconds: number | null }>`
-            select extract(epoch from now() - min(run_at))::float8 as seconds from jobs
-            where status = 'queued' and run_at <= now()`.execute(database.db),
+            select extract(epoch from now() - min(runnable_since))::float8 as seconds from (
+              select run_at as runnable_since from jobs where status = 'queued' and run_at <= now()
+              union all
+              -- A dead worker's job waits for a takeover from its lock's expiry (no worker left: forever).
+              select locked_until from jobs where status = 'running' and locked_until < now()
+            ) runnable`.execute(database.db),
         ]),
         timeoutMs,
       );
