@@ -376,3 +376,20 @@ describe('a first location time zone is kept in its IANA spelling', () => {
     expect(zones).toEqual([method === 'POST' ? 'America/Los_Angeles' : 'Europe/Amsterdam']);
   });
 });
+
+describe('a refused time zone says what it wants', () => {
+  it('meetings.timezone Mars/Olympus: 10001 naming the field and an IANA example', async () => {
+    const body = withValue(
+      customerCreateBody(),
+      ['provisioningParameters', 'meetings', 'timezone'],
+      'Mars/Olympus',
+    );
+    const response = await send('POST', '/v1/wholesale/customers', body);
+    expect(response.statusCode, response.body).toBe(400);
+    const { errors } = response.json() as { errors: { errorCode: number; description: string }[] };
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.errorCode).toBe(10001);
+    expect(errors[0]?.description).toMatch(/timezone/);
+    expect(errors[0]?.description).toMatch(/America\/Los_Angeles/);
+  });
+});
