@@ -53,13 +53,28 @@ function portOption(value: string): number {
  * Node says `listen EADDRINUSE: address already in use 0.0.0.0:3000`: say which setting to change
  * and how, as a wrong value in the environment is reported (docs/operations.md).
  */
-export function describeListenFailure(error: unknown, host: string, port: number): unknown {
+export function describeListenFailure(
+  error: unknown,
+  host: string,
+  port: number,
+  /** Where the port came from: `hub worker --probe-port` is no PORT to set. */
+  portSetting: 'PORT' | '--probe-port' = 'PORT',
+): unknown {
   const code = (error as NodeJS.ErrnoException | null)?.code;
+  const otherPort = portSetting === 'PORT' ? (port === 3000 ? 3001 : 3000) : port === 9464 ? 9465 : 9464;
+  const setPort =
+    portSetting === 'PORT'
+      ? `set PORT to a free port, e.g. PORT=${otherPort}`
+      : `give --probe-port a free port, e.g. --probe-port ${otherPort}`;
+  const setHigherPort =
+    portSetting === 'PORT'
+      ? 'Set PORT to a higher port, e.g. PORT=3000'
+      : 'Give --probe-port a higher port, e.g. --probe-port 9464';
   const reason =
     code === 'EADDRINUSE'
-      ? `port ${port} is already in use by another process. Stop that process, or set PORT to a free port, e.g. PORT=${port === 3000 ? 3001 : 3000}.`
+      ? `port ${port} is already in use by another process. Stop that process, or ${setPort}.`
       : code === 'EACCES'
-        ? `this user may not listen on port ${port} (ports below 1024 need privileges). Set PORT to a higher port, e.g. PORT=3000.`
+        ? `this user may not listen on port ${port} (ports below 1024 need privileges). ${setHigherPort}.`
         : code === 'EADDRNOTAVAIL'
           ? `HOST=${host} is not an address of this machine. Set HOST to one of its addresses, or HOST=0.0.0.0 for all of them.`
           : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
@@ -252,6 +267,8 @@ export function registerServeCommands(program: Command, cli: CliContext): void {
               logger: runtime.logger,
               host: runtime.config.host,
               port: options.probePort,
+            }).catch((error: unknown) => {
+              throw describeListenFailure(error, runtime.config.host, options.probePort ?? 0, '--probe-port');
             });
       const worker = startWorker({
         db: runtime.database.db,
