@@ -462,6 +462,20 @@ describe.each(languages)('a partner admin follows the help text in the browser (
     await page.getByTestId('user-package').waitFor();
   });
 
+  /**
+   * How many pixels of a table are out of view in the boxes around it: 0 when the whole table,
+   * every row's last button too, shows without scrolling sideways.
+   */
+  function hiddenWidth(table: Locator): Promise<number> {
+    return table.evaluate((element) => {
+      let hidden = 0;
+      for (let box = element.parentElement; box && box.tagName !== 'MAIN'; box = box.parentElement) {
+        hidden = Math.max(hidden, box.scrollWidth - box.clientWidth);
+      }
+      return hidden;
+    });
+  }
+
   /** Invites an admin of the partner with `role` from the admins page; the row of that admin. */
   async function invite(email: string, role: string) {
     await page.getByRole('button', { name: t('admins.invite') }).click();
@@ -526,6 +540,9 @@ describe.each(languages)('a partner admin follows the help text in the browser (
     await page.goto(`${server.baseUrl}/partner/admins`);
     const row = await invite(email, 'partner_readonly_admin');
     await row.getByText(t('admins.roles.partner_readonly_admin')).waitFor();
+    // On a laptop screen the list shows whole in either language: an invited admin's three actions
+    // (resend, change role, remove) are not pushed out of view, cut off at the card's edge.
+    expect(await hiddenWidth(page.getByRole('table', { name: t('admins.title') }))).toBe(0);
     await page.getByRole('button', { name: t('admins.changeRoleNamed', { email }) }).click();
     const dialog = page.getByRole('dialog');
     await pick(page, dialog, startingWith(t('admins.newRole')), t('admins.roles.partner_full_admin'));

@@ -109,7 +109,10 @@ export function AdminsPage({ customer }: AdminsPageProps = {}) {
                 </Table.Td>
               )}
               <Table.Td ta="right">
-                <Group gap={4} justify="flex-end" wrap="nowrap">
+                {/* Wrapped where the row is short of room: the Dutch labels (Uitnodiging opnieuw
+                    versturen, Rol wijzigen, Verwijderen) do not fit side by side next to a laptop
+                    screen's other columns, and would push Remove out of view. */}
+                <Group gap={4} justify="flex-end">
                   {mayInvite && admin.status === 'invited' ? (
                     <ResendInviteButton admin={admin} onOutcome={setResendError} />
                   ) : null}
