@@ -57,7 +57,9 @@ export async function openRuntime(config: Config, logger: Logger = createLogger(
           logger,
         }
       : { kind: 'pglite', dataDir: config.database.dataDir, optimizedWasm: config.database.optimizedWasm },
-  );
+  ).catch((error: unknown) => {
+    throw unusableDataDir(config, error) ?? error;
+  });
   try {
     const applied = await migrate(database);
     if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
@@ -93,6 +95,32 @@ export async function openRuntime(config: Config, logger: Logger = createLogger(
         )
       : error;
   }
+}
+
+/**
+ * The embedded database's folder could not be made (HUB_DATA_DIR under a file, under /proc, on a
+ * read-only disk): the operator needs the setting behind the path, as for any other wrong value.
+ * Not the data dir held by another process: that error names the holder already (ADR 0052).
+ */
+function unusableDataDir(config: Config, error: unknown): StartupError | null {
+  if (config.database.kind !== 'pglite' || !(error instanceof Error)) return null;
+  if (!error.message.startsWith(`Cannot create ${config.database.dataDir}:`)) return null;
+  const code = (error.cause as NodeJS.ErrnoException | undefined)?.code;
+  const detail = error.message.slice(`Cannot create ${config.database.dataDir}: `.length);
+  const reason =
+    code === 'ENOTDIR'
+      ? `a part of that path is a file, not a folder (${detail}).`
+      : code === 'EACCES' || code === 'EPERM'
+        ? `this user may not create or write it (${detail}).`
+        : code === 'EROFS'
+          ? `its file system is read-only (${detail}).`
+          : /[.!?]$/.test(detail)
+            ? detail
+            : `${detail}.`;
+  return new StartupError(
+    `Cannot use the embedded database's folder ${config.database.dataDir} of HUB_DATA_DIR=${config.dataDir}: ${reason} HUB_DATA_DIR takes a folder this user can create and write, e.g. HUB_DATA_DIR=/var/lib/hub (or set DATABASE_URL for PostgreSQL).`,
+    { cause: error },
+  );
 }
 
 /**
