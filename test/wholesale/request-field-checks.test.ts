@@ -393,3 +393,24 @@ describe('a refused time zone says what it wants', () => {
     expect(errors[0]?.description).toMatch(/America\/Los_Angeles/);
   });
 });
+
+describe('the served OpenAPI document says which fields are accepted and not kept', () => {
+  it.each([
+    ['meetings.timezone', ['provisioningParameters', 'meetings', 'timezone'], /IANA time zone.*not kept/],
+    ['subPartnerAdminEmail', ['subPartnerAdminEmail'], /email address.*not kept/],
+    [
+      'emergencyLocationIdentifier',
+      ['provisioningParameters', 'calling', 'location', 'emergencyLocationIdentifier'],
+      /not kept/,
+    ],
+  ] as const)('customer create: %s', async (_field, path, text) => {
+    const { app } = harness();
+    const document = (await app.inject({ method: 'GET', url: '/openapi.json' })).json() as {
+      paths: Record<string, { post: { requestBody: { content: Record<string, { schema: unknown }> } } }>;
+    };
+    let schema = document.paths['/v1/wholesale/customers']?.post.requestBody.content['application/json']
+      ?.schema as { properties?: Record<string, unknown>; description?: string } | undefined;
+    for (const key of path) schema = schema?.properties?.[key] as typeof schema;
+    expect(schema?.description).toMatch(text);
+  });
+});

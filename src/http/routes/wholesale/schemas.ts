@@ -150,7 +150,11 @@ const locationInputSchema = z.object({
   language: languageSchema,
   // Checked as the string it is, and not kept: our locations have no emergency calling (SIP
   // headers are the calling platform's business), and the public location shape has no such field.
-  emergencyLocationIdentifier: z.string().trim().optional(),
+  emergencyLocationIdentifier: z
+    .string()
+    .trim()
+    .optional()
+    .describe('Accepted and not kept: Wholesale Hub locations have no emergency calling settings.'),
 });
 
 const packageLimitsSchema = z
@@ -171,7 +175,15 @@ export const provisioningParametersSchema = z.object({
   calling: z.object({ location: locationInputSchema }).optional(),
   // Checked (400 for what is no time zone) and not kept: we provision no Meetings sites, our
   // customer has no time zone of its own, and the public customer shape shows none.
-  meetings: z.object({ timezone: timeZoneSchema.optional() }).optional(),
+  meetings: z
+    .object({
+      timezone: timeZoneSchema
+        .optional()
+        .describe(
+          'An IANA time zone (400 otherwise). Accepted and not kept: Wholesale Hub provisions no Meetings sites.',
+        ),
+    })
+    .optional(),
   packages: z.object({ limits: packageLimitsSchema.optional() }).optional(),
 });
 export type PublicProvisioningParameters = z.infer<typeof provisioningParametersSchema>;
@@ -182,7 +194,9 @@ const emailSchema = z.string().trim().pipe(z.email());
  * "The email of the sub partner organization admin": checked as the email it is. Not kept: Wholesale
  * Hub has no sub-partners (onBehalfOfSubPartnerOrgId names none, 404), so there is no such admin.
  */
-const subPartnerAdminEmailSchema = emailSchema.optional();
+const subPartnerAdminEmailSchema = emailSchema
+  .optional()
+  .describe('An email address (400 otherwise). Accepted and not kept: Wholesale Hub has no sub-partners.');
 
 // ---- customers --------------------------------------------------------------------------------
 
