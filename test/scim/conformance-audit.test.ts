@@ -310,9 +310,9 @@ describe('SCIM conformance: ETags, schemas, errors, content types', () => {
       headers: { authorization: `Bearer ${scim.token}`, 'content-type': 'text/plain' },
       payload: 'hello',
     });
-    // Not JSON: refused in the error schema (415 would do too; no client sends text/plain).
-    expect(text.statusCode).toBe(400);
-    expect(text.json()).toMatchObject({ schemas: [ERROR_SCHEMA], scimType: 'invalidSyntax', status: '400' });
+    // Not JSON: 415 Unsupported Media Type in the error schema (test/api/scim-media-types.test.ts).
+    expect(text.statusCode).toBe(415);
+    expect(text.json()).toMatchObject({ schemas: [ERROR_SCHEMA], status: '415' });
     const broken = await scim.request('POST', '/Users', undefined, { 'content-type': 'application/json' });
     expect(broken.statusCode).toBeGreaterThanOrEqual(400);
   });

@@ -83,12 +83,13 @@ export function toScimError(error: unknown): ScimError {
     );
   const fastifyError = error as Partial<FastifyError>;
   const status = fastifyError.statusCode ?? 500;
-  // A body of a media type that is no JSON (text/plain, text/csv): SCIM reads it as bad syntax.
-  if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+  // A body of a media type that is no JSON (text/plain, text/csv): 415 (RFC 9110 §15.5.16), naming
+  // the two SCIM takes (SPEC §7). No scimType: RFC 7644 §3.12 defines its types for 400 only.
+  if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415)
     return new ScimError(
-      400,
-      'invalidSyntax',
-      'The request body must be JSON (application/scim+json or application/json).',
+      415,
+      undefined,
+      'The request body must be JSON, sent as application/scim+json or application/json.',
     );
   if (status === 400)
     return new ScimError(400, 'invalidSyntax', fastifyError.message ?? 'The request is not valid JSON.');

@@ -5,6 +5,7 @@ import { answerUnroutedRequest } from '../../http/unrouted-request.ts';
 import { MAX_JSON_DEPTH, jsonNestsDeeperThan } from '../../http/plugins/json-depth.ts';
 import { ScimError } from '../errors.ts';
 import { scimAdminRoutes } from './admin-routes.ts';
+import { refuseNonJsonBody } from './media-type.ts';
 import { bulkRoutes } from './bulk-route.ts';
 import { discoveryRoutes } from './discovery-routes.ts';
 import { groupRoutes } from './group-routes.ts';
@@ -53,6 +54,8 @@ async function scimRoutes(app: FastifyInstance): Promise<void> {
     if (request.routeOptions.config.catchAll) return;
     await authenticateScimRequest(request, app.config.publicUrl);
   });
+  // After authentication (401 first), before any parser reads the body.
+  app.addHook('preParsing', async (request) => refuseNonJsonBody(request));
   await app.register(discoveryRoutes);
   await app.register(userRoutes);
   await app.register(groupRoutes);
