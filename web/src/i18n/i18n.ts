@@ -3,6 +3,7 @@ import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 import nl from './locales/nl.json';
+import { numberFormatter } from './number-formatter.ts';
 
 export const supportedLanguages = ['en', 'nl'] as const;
 export type SupportedLanguage = (typeof supportedLanguages)[number];
@@ -35,13 +36,15 @@ i18n.on('languageChanged', (language) => {
 void i18n
   .use(LanguageDetector)
   .use(initReactI18next)
+  .use(numberFormatter)
   .init({
     resources: { en: { translation: en }, nl: { translation: nl } },
     supportedLngs: [...supportedLanguages],
     nonExplicitSupportedLngs: true,
     load: 'languageOnly',
     fallbackLng: 'en',
-    interpolation: { escapeValue: false },
+    // alwaysFormat: every number in a text is written the language's way (number-formatter.ts).
+    interpolation: { escapeValue: false, alwaysFormat: true },
     detection: {
       order: ['localStorage', 'navigator', 'htmlTag'],
       lookupLocalStorage: languageStorageKey,

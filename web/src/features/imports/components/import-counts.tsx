@@ -1,5 +1,6 @@
 import { Badge, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../i18n/number-formatter.ts';
 import { tKey } from '../../../i18n/t-key.ts';
 import type { ImportCounts as Counts } from '../api/import-types.ts';
 
@@ -13,12 +14,12 @@ const entries = [
 ] as const;
 
 export function ImportCounts({ counts }: { counts: Counts | undefined }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <Group gap="xs" data-testid="import-counts">
       {entries.map((entry) => (
         <Badge key={entry.key} color={entry.color} size="lg" data-count={entry.key}>
-          {t(entry.label)}: {counts?.[entry.key] ?? 0}
+          {t(entry.label)}: {formatNumber(counts?.[entry.key] ?? 0, i18n.language)}
         </Badge>
       ))}
     </Group>
