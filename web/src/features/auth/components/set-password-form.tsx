@@ -1,4 +1,5 @@
-import { Alert, Anchor, Button, PasswordInput, Stack } from '@mantine/core';
+import { Alert, Anchor, Button, Stack } from '@mantine/core';
+import { PasswordField } from '../../../components/ui/password-field.tsx';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -49,13 +50,13 @@ export function SetPasswordForm({
     <form onSubmit={form.onSubmit((values) => onSubmit(values.password))} noValidate>
       <Stack>
         {error ? <ErrorAlert error={error} title={errorTitle} /> : null}
-        <PasswordInput
+        <PasswordField
           label={t('auth.newPassword')}
           autoComplete="new-password"
           required
           {...form.getInputProps('password')}
         />
-        <PasswordInput
+        <PasswordField
           label={t('auth.confirmPassword')}
           autoComplete="new-password"
           required
