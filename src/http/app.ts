@@ -38,6 +38,7 @@ import { requestDrainPlugin } from './plugins/request-drain.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { strictQueryPlugin } from './plugins/strict-query.ts';
 import { webStaticPlugin } from './plugins/web-static.ts';
+import { wwwAuthenticatePlugin } from './plugins/www-authenticate.ts';
 import { registerRoutes } from './routes/index.ts';
 import { recordRouteMethods } from './route-methods.ts';
 import { answerUnroutedRequest } from './unrouted-request.ts';
@@ -107,6 +108,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   // CSP, framing, referrer, nosniff, HSTS and no-store (ADR 0078): first, so answers that an
   // early hook sends (400, 401, 429) carry them too.
   await app.register(securityHeadersPlugin, { publicUrl: options.config.publicUrl });
+  // Every 401 with its WWW-Authenticate challenge (RFC 9110 §11.6.1).
+  await app.register(wwwAuthenticatePlugin);
   // JSON answers of 64 kB and more go out Brotli/gzip-compressed; the hot 50-row pages do not.
   await app.register(jsonCompressionPlugin);
   // A query string that is not validly percent-encoded is a 400 naming the parameter (SPEC §7).
