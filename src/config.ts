@@ -291,6 +291,20 @@ export function requirePublicUrlForEmail(config: Config): void {
   );
 }
 
+/**
+ * `hub serve` with HUB_WORKER=off leaves its jobs to `hub worker` processes, which share them
+ * through PostgreSQL. On the embedded database none can run: the server holds the data dir, and a
+ * `hub worker` is refused while it does (ADR 0052). Such a server never provisioned a customer,
+ * ran an import or sent an email, and said nothing; so it is refused.
+ */
+export function requireWorkerForEmbeddedDatabase(config: Config): void {
+  if (config.inlineWorker || config.database.kind !== 'pglite') return;
+  throw new ConfigError(
+    'Invalid configuration in the environment:\n' +
+      '  HUB_WORKER="off" is not valid without DATABASE_URL: on the embedded database no "hub worker" can run beside this server (it holds the data dir), so no job would ever run. Unset it or set HUB_WORKER=inline, or set DATABASE_URL to run separate workers on PostgreSQL',
+  );
+}
+
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   // An empty value (PORT= in an env file) means unset, as in most tools: PORT= bound a random port.
   const given = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== ''));

@@ -1,7 +1,7 @@
 // `hub serve [--demo]` and `hub worker`: the long-running processes.
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import { loadConfig, requirePublicUrlForEmail } from '../../config.ts';
+import { loadConfig, requirePublicUrlForEmail, requireWorkerForEmbeddedDatabase } from '../../config.ts';
 import type { Runtime } from '../../runtime.ts';
 import { removeDiscovery, writeDiscovery } from '../../server-discovery.ts';
 import type { DemoCredentials } from '../../services/bootstrap/seed-demo.ts';
@@ -229,17 +229,20 @@ export function registerServeCommands(program: Command, cli: CliContext): void {
       [
         '',
         'Environment: PORT (default 3000), HOST (default 0.0.0.0), HUB_PUBLIC_URL (the URL in emails',
-        'and links; required with SMTP_URL), HUB_WORKER=off (run "hub worker" processes instead),',
-        'LOG_LEVEL (default info), HUB_DATA_DIR or DATABASE_URL. Stop with Ctrl+C or SIGTERM.',
+        'and links; required with SMTP_URL), HUB_WORKER=off (run "hub worker" processes instead;',
+        'needs DATABASE_URL), LOG_LEVEL (default info), HUB_DATA_DIR or DATABASE_URL. Stop with',
+        'Ctrl+C or SIGTERM.',
         '',
         'Examples:',
         '  hub serve --demo',
-        '  PORT=8080 HUB_WORKER=off hub serve',
+        '  DATABASE_URL=postgres://hub:secret@db.internal:5432/hub PORT=8080 HUB_WORKER=off hub serve',
       ].join('\n'),
     )
     .action(async (options: { demo: boolean }) => {
       // Before the database opens: a start refused for its configuration changes nothing.
-      requirePublicUrlForEmail(loadConfig());
+      const config = loadConfig();
+      requirePublicUrlForEmail(config);
+      requireWorkerForEmbeddedDatabase(config);
       // The server's code is imported while the database opens, as it was when imported statically.
       const [runtime] = await Promise.all([cli.runtime({ service: true }), serverModules()]);
       await serve(runtime, { demo: options.demo, out: cli.io.out });
