@@ -20,8 +20,9 @@ const served: ServedRoute[] = [
 describe('allowedMethods', () => {
   it.each([
     ['/v1/wholesale/customers', ['GET', 'POST']],
-    // As the router sees it: the parameter matches an empty segment.
-    ['/v1/wholesale/customers/', ['DELETE', 'GET', 'HEAD', 'PUT']],
+    // A parameter is never empty: a trailing slash is another path, not a customer "".
+    ['/v1/wholesale/customers/', []],
+    ['/v1/subscribers//emails/consentMove', []],
     ['/v1/wholesale/customers/abc', ['DELETE', 'GET', 'HEAD', 'PUT']],
     // A static route and the parameter both match `validate`: its methods are the union.
     ['/v1/wholesale/customers/validate', ['DELETE', 'GET', 'HEAD', 'POST', 'PUT']],

@@ -1,8 +1,11 @@
 // Which methods the app serves at a path, for the 405's `Allow` header (RFC 9110 §15.5.6): every
 // route is recorded as it is registered (an `onRoute` hook on the root instance, so routes of every
 // plugin count), and a request path is matched against the recorded route patterns the way the
-// router (find-my-way) matches them: a `:param` takes one segment, even an empty one, and a trailing
-// `*` the rest. Catch-alls (`config.catchAll`) answer the paths no route serves and do not count.
+// router (find-my-way) matches them: a `:param` takes (part of) one segment, and a trailing `*` the
+// rest. The router lets a parameter be empty (`/v1/customers/` reaches `/v1/customers/:customerId`,
+// whose schema refuses the empty id); here it may not, so `POST /v1/customers/` stays a 404 instead
+// of a 405 that offers the methods of a customer. Catch-alls (`config.catchAll`) answer the paths no
+// route serves and do not count.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 export interface ServedRoute {
@@ -14,7 +17,7 @@ export interface ServedRoute {
 function segmentPattern(segment: string): RegExp {
   const source = segment
     .split(/(:[A-Za-z0-9_]+(?:\([^)]*\))?)/)
-    .map((part) => (part.startsWith(':') ? '.*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .map((part) => (part.startsWith(':') ? '.+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
     .join('');
   return new RegExp(`^${source}$`);
 }

@@ -142,3 +142,9 @@ describe('SCIM', () => {
     expect(response.json()).toMatchObject({ schemas: [ERROR_SCHEMA], status: '404' });
   });
 });
+
+it('keeps a trailing slash after a collection a 404, not a 405 offering the methods of an item', async () => {
+  const response = await send('POST', '/v1/customers/');
+  expect(response.statusCode).toBe(404);
+  expect(response.headers['allow']).toBeUndefined();
+});
