@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Alert, Anchor, Button, Group, Paper, Stack, Stepper, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -59,6 +59,10 @@ export function AddUsersPage() {
   const submit = () =>
     submitOnce.run(() => add.mutateAsync(toNewUsers(rows)), { onSuccess: () => setStep(doneStep) });
   const results = add.data ?? [];
+  // Next replaces the step, and the button pressed with it: focus goes to the new step's first words
+  // (the users to add, then the outcome), not back to the start of the page, so a keyboard or
+  // screen-reader user goes on from there. A ref callback: it runs as the step appears.
+  const focusOnArrival = useCallback((element: HTMLElement | null) => element?.focus(), []);
   const failed = results.filter(resultFailed).length;
   const warned = results.filter(
     (result, index) => resultWarnings(result, rows[index]?.package, t).length > 0,
@@ -156,7 +160,9 @@ export function AddUsersPage() {
       ) : null}
       {step === 1 ? (
         <Paper>
-          <Text mb="sm">{t('addUsers.reviewText', { count: rows.length })}</Text>
+          <Text mb="sm" ref={focusOnArrival} tabIndex={-1}>
+            {t('addUsers.reviewText', { count: rows.length })}
+          </Text>
           <Table>
             <Table.Thead>
               <Table.Tr>
@@ -196,6 +202,8 @@ export function AddUsersPage() {
             color={failed > 0 ? 'orange' : warned > 0 ? 'yellow' : 'green'}
             mb="md"
             data-testid="add-users-result"
+            ref={focusOnArrival}
+            tabIndex={-1}
           >
             {failed > 0
               ? t('addUsers.someFailed', { count: rows.length - failed, failed })
