@@ -129,9 +129,19 @@ function unusableDataDir(config: Config, error: unknown): StartupError | null {
  */
 function isUnreachable(error: unknown): boolean {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  return /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ECONNRESET|28\w{3}|3D000|08\w{3})$/.test(
-    code,
-  );
+  if (
+    /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ECONNRESET|EPIPE|28\w{3}|3D000|08\w{3})$/.test(
+      code,
+    ) ||
+    // TLS the URL asks for and the server cannot give (a certificate not trusted, expired, for
+    // another host): node's codes, e.g. SELF_SIGNED_CERT_IN_CHAIN, ERR_TLS_CERT_ALTNAME_INVALID.
+    /CERT|^ERR_TLS_|^ERR_SSL_/.test(code)
+  )
+    return true;
+  // pg's own errors carry no code: a server without SSL for sslmode=require, or a connection
+  // closed before the sign-in (a proxy or firewall in between, too many connections).
+  const message = error instanceof Error ? error.message : '';
+  return /^(The server does not support SSL connections|Connection terminated unexpectedly)$/.test(message);
 }
 
 function describe(error: unknown): string {
