@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -133,6 +133,10 @@ function jobFailure(job: ImportJob): string {
 /** Help text "Add, modify or remove users by CSV": template, upload, behaviour, preview, apply, results. */
 export function CsvImportPage() {
   const { t, i18n } = useTranslation();
+  // Upload and Apply make way for the preview and the results: focus goes to their heading, not
+  // back to the start of the page, so a keyboard or screen-reader user goes on from there. A ref
+  // callback: it runs as the heading appears.
+  const focusOnArrival = useCallback((element: HTMLElement | null) => element?.focus(), []);
   const navigate = useNavigate();
   const { customerId = '' } = useParams();
   const usersPath = `/control/${customerId}/users`;
@@ -398,7 +402,7 @@ export function CsvImportPage() {
         <Stack>
           <Paper>
             <Group justify="space-between" mb="sm">
-              <Title order={2} size="h4">
+              <Title order={2} size="h4" ref={focusOnArrival} tabIndex={-1}>
                 {t('imports.previewTitle')}
               </Title>
               <StatusBadge status={dryRunJob.status} />
@@ -471,7 +475,7 @@ export function CsvImportPage() {
         <Stack>
           <Paper>
             <Group justify="space-between" mb="sm">
-              <Title order={2} size="h4">
+              <Title order={2} size="h4" ref={focusOnArrival} tabIndex={-1}>
                 {t('imports.resultsTitle')}
               </Title>
               <StatusBadge status={appliedJob.status} />
