@@ -70,3 +70,17 @@ describe('SCIM writes by media type', () => {
     expect(patched.statusCode, patched.body).toBeLessThan(300);
   });
 });
+
+it('documents the 415 on every SCIM operation that reads a body', async () => {
+  const document = (await harness().app.inject({ method: 'GET', url: '/openapi.json' })).json<{
+    paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+  }>();
+  const scimPaths = Object.entries(document.paths).filter(([path]) => path.startsWith('/scim/v2/'));
+  const withBody = scimPaths.flatMap(([path, operations]) =>
+    Object.entries(operations)
+      .filter(([method]) => ['post', 'put', 'patch'].includes(method) && !path.toLowerCase().includes('/me'))
+      .map(([method, operation]) => [`${method} ${path}`, operation.responses] as const),
+  );
+  expect(withBody.length).toBeGreaterThan(5);
+  for (const [key, responses] of withBody) expect(responses['415'], key).toBeDefined();
+});

@@ -434,7 +434,7 @@ export function withRateLimitHeaders(response: OpenApiValue): OpenApiValue {
 const ERROR_RESPONSES: OpenApiObject = {
   ScimError400: {
     description:
-      'The request is malformed or a value is refused (`invalidSyntax`, `invalidValue`, `invalidFilter`, `invalidPath`, `noTarget`, `mutability`). A body of another media type than JSON is `invalidSyntax`.',
+      'The request is malformed or a value is refused (`invalidSyntax`, `invalidValue`, `invalidFilter`, `invalidPath`, `noTarget`, `mutability`).',
     content: errorContent({ scimType: 'invalidValue', detail: '"userName" is required', status: '400' }),
   },
   ScimError401: {
@@ -468,6 +468,13 @@ const ERROR_RESPONSES: OpenApiObject = {
   ScimError413: {
     description: `The request is too large: a body over the server's limit, a PATCH of more than ${MAX_PATCH_OPERATIONS} operations or a Bulk over its limits (\`tooMany\`).`,
     content: errorContent({ scimType: 'tooMany', detail: 'The request is too large', status: '413' }),
+  },
+  ScimError415: {
+    description: 'The body is not JSON: send it as application/scim+json or application/json.',
+    content: errorContent({
+      detail: 'The request body must be JSON, sent as application/scim+json or application/json.',
+      status: '415',
+    }),
   },
   ScimError429: {
     description:

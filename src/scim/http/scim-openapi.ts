@@ -105,7 +105,7 @@ function resourceOperations(kind: 'User' | 'Group'): Record<string, Partial<Reco
         parameters: PROJECTION,
         body: resource,
         responses: { 201: answer(`The created ${lower}.`, resource, ['ETag', 'Location']) },
-        errors: [400, ...conflict, 413],
+        errors: [400, ...conflict, 413, 415],
       },
     },
     [`/${plural}/.search`]: {
@@ -114,7 +114,7 @@ function resourceOperations(kind: 'User' | 'Group'): Record<string, Partial<Reco
         summary: `Search ${lower}s with a query in the body`,
         body: 'ScimSearchRequest',
         responses: { 200: answer(`A page of ${lower}s.`, list) },
-        errors: [400, 413],
+        errors: [400, 413, 415],
       },
     },
     [`/${plural}/{id}`]: {
@@ -131,7 +131,7 @@ function resourceOperations(kind: 'User' | 'Group'): Record<string, Partial<Reco
         parameters: [...PROJECTION, 'ScimIfMatch'],
         body: resource,
         responses: { 200: answer(`The ${lower} as replaced.`, resource, ['ETag']) },
-        errors: [400, 404, ...conflict, 412, 413],
+        errors: [400, 404, ...conflict, 412, 413, 415],
       },
       patch: {
         operationId: `patch${kind}`,
@@ -144,7 +144,7 @@ function resourceOperations(kind: 'User' | 'Group'): Record<string, Partial<Reco
           200: answer(`The ${lower} as changed.`, resource, ['ETag']),
           204: { description: 'Changed. No body.', headers: { ETag: headerRef('ScimETag') } },
         },
-        errors: [400, 404, ...conflict, 412, 413],
+        errors: [400, 404, ...conflict, 412, 413, 415],
       },
       delete: {
         operationId: `delete${kind}`,
@@ -212,7 +212,7 @@ export const SCIM_OPERATIONS: Readonly<Record<string, Partial<Record<Method, Sci
         'Operations run in order through the same rules as single requests; each one counts against the rate limit. A failed operation answers inside the response. A `bulkId` names one resource of the request: a later POST under a bulkId already taken fails with 400 `invalidValue`, and `bulkId:` references keep naming the first.',
       body: 'ScimBulkRequest',
       responses: { 200: answer('The result of each operation run.', 'ScimBulkResponse') },
-      errors: [400, 413],
+      errors: [400, 413, 415],
     },
   },
 };
