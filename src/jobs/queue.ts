@@ -142,6 +142,21 @@ export async function claimNextJob(
   return job;
 }
 
+/**
+ * Ends the locks of every running job now, so the next claim takes them over (a takeover, logged
+ * as one). Only for a database no other process can be using: the embedded one, just opened by
+ * the process that holds its data dir; whoever locked them before has died. Answers how many.
+ */
+export async function expireLocksOfDeadProcess(executor: Executor): Promise<number> {
+  const result = await executor
+    .updateTable('jobs')
+    .set({ locked_until: sql`now()`, updated_at: sql`now()` })
+    .where('status', '=', 'running')
+    .where('locked_until', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 /** Keeps the claim alive while a long job runs. Answers false when the job was taken over. */
 export async function extendJobLock(
   executor: Executor,

@@ -84,6 +84,23 @@ export function describeListenFailure(
   return new Error(`Cannot listen on ${host}:${port}: ${reason}`, { cause: error });
 }
 
+/**
+ * On the embedded database this process alone holds the data dir (ADR 0052): a job still running
+ * is a dead process's (kill -9, the OOM killer, a power cut). Its worker takes it over now, as the
+ * takeover it is, instead of JOB_LOCK_SECONDS after that process's last heartbeat (a restarted
+ * server resumed a killed import after 60 s). A one-shot CLI leaves them: it may only be looking.
+ */
+async function takeOverJobsOfDeadProcess(runtime: Runtime): Promise<void> {
+  if (runtime.database.kind !== 'pglite') return;
+  const { expireLocksOfDeadProcess } = await import('../../jobs/queue.ts');
+  const jobs = await expireLocksOfDeadProcess(runtime.database.db);
+  if (jobs > 0)
+    runtime.logger.warn(
+      { jobs },
+      'jobs left running by a process that stopped without releasing them (killed, crashed): taken over now',
+    );
+}
+
 function waitForShutdown(): Promise<string> {
   return new Promise((resolve) => {
     const stop = (signal: string) => resolve(signal);
@@ -169,6 +186,7 @@ export async function serve(
   }
   // Started only once the server listens and can be found: a worker left running by a failed
   // start would keep the process alive, polling a database that is being closed.
+  if (config.inlineWorker) await takeOverJobsOfDeadProcess(runtime);
   const worker = config.inlineWorker
     ? startWorker({ db: database.db, logger, definitions: jobDefinitions, sharesPoolWithHttp: true })
     : null;
@@ -273,6 +291,7 @@ export function registerServeCommands(program: Command, cli: CliContext): void {
             }).catch((error: unknown) => {
               throw describeListenFailure(error, runtime.config.host, options.probePort ?? 0, '--probe-port');
             });
+      await takeOverJobsOfDeadProcess(runtime);
       const worker = startWorker({
         db: runtime.database.db,
         logger: runtime.logger,
