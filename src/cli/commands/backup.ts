@@ -6,7 +6,7 @@ import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../../config.ts';
-import { conflict } from '../../domain/errors.ts';
+import { conflict, isAppError, type AppError } from '../../domain/errors.ts';
 import { readDiscovery } from '../../server-discovery.ts';
 import type { BackupResult } from '../../services/backup/embedded-backup.ts';
 import type { MigrateToOptions } from '../../services/backup/migrate-to-postgres.ts';
@@ -89,6 +89,27 @@ function missingTargetDatabase(error: unknown, databaseUrl: string): CliUsageErr
   const port = url.port ? ` -p ${url.port}` : '';
   return new CliUsageError(
     `--database-url: the database "${name}" does not exist on ${url.hostname}. Create it first, e.g. createdb -h ${url.hostname}${port}${user} ${name}`,
+  );
+}
+
+/**
+ * A target that is not empty is refused (exit 1, as before); most often a server was started on
+ * it first (its start creates the deployment's rows): say so, and how to make it empty again.
+ */
+function nonEmptyTarget(error: unknown, databaseUrl: string): AppError | null {
+  if (!isAppError(error) || !error.details.some((detail) => detail.code === 'target_not_empty')) return null;
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  const user = url.username ? ` -U ${decodeURIComponent(url.username)}` : '';
+  const port = url.port ? ` -p ${url.port}` : '';
+  const server = `-h ${url.hostname}${port}${user}`;
+  const remake = `dropdb ${server} ${name} && createdb ${server} ${name}`;
+  return conflict(
+    {
+      en: `${error.message} Was a server started on it? Its start fills it. When nothing in it is needed, make it anew: ${remake}`,
+      nl: `${error.messageNl ?? error.message} Is er een server op gestart? Die vult haar bij de start. Is er niets in nodig, maak haar dan opnieuw: ${remake}`,
+    },
+    error.details,
   );
 }
 
@@ -200,7 +221,11 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
         batchSize: Number(options.batchSize),
         ...migrateProgress(cli.io),
       }).catch((error: unknown) => {
-        throw missingTargetDatabase(error, options.databaseUrl) ?? error;
+        throw (
+          missingTargetDatabase(error, options.databaseUrl) ??
+          nonEmptyTarget(error, options.databaseUrl) ??
+          error
+        );
       });
       cli.print(options.json, result, () =>
         [
