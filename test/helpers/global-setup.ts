@@ -1,4 +1,4 @@
-// Runs once per `vitest run`: migrates one template database, which every test file then
+// Runs once per `vitest run` (for all projects): migrates one template database, which every test file then
 // clones (PGlite: a data-dir dump loaded in memory; PostgreSQL: CREATE DATABASE … TEMPLATE).
 // A fresh initdb per file would cost seconds; a clone costs well under one.
 import { randomBytes } from 'node:crypto';
@@ -37,12 +37,20 @@ async function makePGliteTemplate(workDir: string, dump: boolean): Promise<strin
   return dumpFile;
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+interface Templates {
+  readonly testDatabase:
+    { kind: 'pglite'; dumpFile: string } | { kind: 'postgres'; serverUrl: string; template: string };
+  readonly pgliteTemplateDataDir: string;
+  teardown(): Promise<void>;
+}
+
+async function makeTemplates(): Promise<Templates> {
   const workDir = await mkdtemp(path.join(tmpdir(), 'hub-test-template-'));
   const serverUrl = process.env.DATABASE_URL;
   const pgliteTemplate = makePGliteTemplate(workDir, !serverUrl);
   // Awaited below; this only keeps a failure of the PostgreSQL set-up from leaving it unhandled.
   pgliteTemplate.catch(() => undefined);
+  const pgliteTemplateDataDir = path.join(workDir, 'pglite');
   if (serverUrl) {
     const template = `hub_tpl_${randomBytes(4).toString('hex')}`;
     const admin = await openDatabase({ kind: 'postgres', url: adminUrl(serverUrl), poolSize: 1 });
@@ -54,19 +62,44 @@ export default async function setup(project: TestProject): Promise<() => Promise
     });
     await migrate(database);
     await database.close();
-    project.provide('testDatabase', { kind: 'postgres', serverUrl, template });
     await pgliteTemplate;
-    project.provide('pgliteTemplateDataDir', path.join(workDir, 'pglite'));
-    return async () => {
-      await dropDatabase(admin, template);
-      await admin.close();
-      await rm(workDir, { recursive: true, force: true });
+    return {
+      testDatabase: { kind: 'postgres', serverUrl, template },
+      pgliteTemplateDataDir,
+      async teardown() {
+        await dropDatabase(admin, template);
+        await admin.close();
+        await rm(workDir, { recursive: true, force: true });
+      },
     };
   }
   const dumpFile = await pgliteTemplate;
-  project.provide('testDatabase', { kind: 'pglite', dumpFile });
-  project.provide('pgliteTemplateDataDir', path.join(workDir, 'pglite'));
+  return {
+    testDatabase: { kind: 'pglite', dumpFile },
+    pgliteTemplateDataDir,
+    teardown: () => rm(workDir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * The templates of this `vitest run`, made once for all projects that name this file (ADR 0095):
+ * each project loads its global set-up as a module of its own, so the one copy lives on the
+ * process. The last project to finish removes them.
+ */
+const SHARED_TEMPLATES = Symbol.for('wholesale-hub.test-templates');
+type SharedTemplates = { made: Promise<Templates>; users: number };
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const holder = globalThis as { [SHARED_TEMPLATES]?: SharedTemplates };
+  const shared = (holder[SHARED_TEMPLATES] ??= { made: makeTemplates(), users: 0 });
+  shared.users += 1;
+  const templates = await shared.made;
+  project.provide('testDatabase', templates.testDatabase);
+  project.provide('pgliteTemplateDataDir', templates.pgliteTemplateDataDir);
   return async () => {
-    await rm(workDir, { recursive: true, force: true });
+    shared.users -= 1;
+    if (shared.users > 0) return;
+    delete holder[SHARED_TEMPLATES];
+    await templates.teardown();
   };
 }
