@@ -28,6 +28,7 @@ import {
 import { generateUsersCsv } from '../test/imports/generate-users-csv.ts';
 import { ensureBundle } from '../scripts/bundle.mjs';
 import { hubNodeFlags } from './hub-node-flags.ts';
+import { dryRunFloorSeconds } from './dry-run-floor.ts';
 import { pgliteTarget, postgresTarget, type BenchTarget } from './support.ts';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
@@ -46,6 +47,11 @@ const NODE_FLAGS = process.env.BENCH_IMPORT_NODE_FLAGS?.split(/\s+/).filter(Bool
  * included (a .heapprofile for Chrome DevTools), written to FILE.
  */
 const ALLOCATION_PROFILE = process.env.BENCH_IMPORT_ALLOCATION_PROFILE;
+/**
+ * BENCH_IMPORT_FLOOR=1: also time the dry run's floor (./dry-run-floor.ts): reading, key lookups
+ * and storing a bare result per row, without any rule.
+ */
+const FLOOR = process.env.BENCH_IMPORT_FLOOR === '1';
 /** BENCH_IMPORT_BATCH_SIZE=500: rows per batch instead of the import's default. */
 const BATCH_SIZE = process.env.BENCH_IMPORT_BATCH_SIZE
   ? Number(process.env.BENCH_IMPORT_BATCH_SIZE)
@@ -64,6 +70,8 @@ interface Figures {
   dryRunCpuSeconds: number;
   /** Scavenges count the young-generation garbage: each one is a semi-space full of allocation. */
   dryRunGc: GcFigures;
+  /** The dry run's floor (BENCH_IMPORT_FLOOR=1), NaN when not measured. */
+  dryRunFloorSeconds: number;
   applySeconds: number;
   reimportSeconds: number;
   copySeconds: number;
@@ -313,6 +321,12 @@ async function child(kind: Kind, url: string, file: string, workDir: string): Pr
   const dryView = await getImport(customer.context, customer.customerId, dry.id);
   if (dryView.status !== 'validated')
     throw new Error(`dry run ended ${dryView.status}: ${dryView.fileError ?? dryView.failure ?? ''}`);
+  let dryRunFloor = NaN;
+  if (FLOOR) {
+    const floorImport = await upload(true);
+    await settle(database);
+    dryRunFloor = await dryRunFloorSeconds(database.db, customer.customerId, floorImport.id, BATCH_SIZE);
+  }
   if (DRY_ONLY) {
     const dryFigures: Figures = {
       database: kind === 'pglite' ? 'PGlite' : 'PostgreSQL',
@@ -323,6 +337,7 @@ async function child(kind: Kind, url: string, file: string, workDir: string): Pr
       dryRunSeconds,
       dryRunCpuSeconds,
       dryRunGc,
+      dryRunFloorSeconds: dryRunFloor,
       applySeconds: NaN,
       reimportSeconds: NaN,
       copySeconds: NaN,
@@ -373,6 +388,7 @@ async function child(kind: Kind, url: string, file: string, workDir: string): Pr
     dryRunSeconds,
     dryRunCpuSeconds,
     dryRunGc,
+    dryRunFloorSeconds: dryRunFloor,
     applySeconds,
     reimportSeconds,
     copySeconds,
@@ -400,6 +416,11 @@ function report(figures: Figures): string {
     `  upload (store file)   ${figures.uploadSeconds.toFixed(2)} s`,
     `  dry run               ${rate(figures.dryRunSeconds)}   = ${ratio(figures.csvParseSeconds, figures.dryRunSeconds)} x csv-parse (target >= 0.7)`,
     `  dry run work          ${figures.dryRunCpuSeconds.toFixed(2)} s CPU in the importing process, ${figures.dryRunGc.seconds.toFixed(2)} s in GC pauses (${figures.dryRunGc.minor} scavenges, ${figures.dryRunGc.major} mark-compacts)`,
+    ...(Number.isFinite(figures.dryRunFloorSeconds)
+      ? [
+          `  dry-run floor         ${rate(figures.dryRunFloorSeconds)}   = ${ratio(figures.csvParseSeconds, figures.dryRunFloorSeconds)} x csv-parse (read, key lookups, store a bare result; no rules)`,
+        ]
+      : []),
     `  apply (validate+write) ${rate(figures.applySeconds)}`,
     `  re-import (unchanged) ${rate(figures.reimportSeconds)}`,
     `  bare COPY             ${rate(figures.copySeconds)}   apply = ${ratio(figures.applySeconds, figures.copySeconds)} x COPY (target <= 3, aim 2)`,
