@@ -23,6 +23,37 @@ describe('rowIssueMessage', () => {
       'nl',
       'Rij 5, Gebruikers-ID/e-mail (verplicht): "x@y.nl" is geen geldig e-mailadres: het deel vóór de @ heeft 70 tekens, hoogstens 64 zijn toegestaan.',
     ],
+    // A + restored on the Phone Number or the Caller ID Number: one text, the column tells which.
+    [
+      {
+        code: 'phone_plus_restored',
+        column: 'phoneNumber',
+        params: { value: '31201234567', number: '+31201234567' },
+      },
+      2,
+      'en',
+      'Row 2, Phone Number: "31201234567" was read as +31201234567 (the leading + was missing).',
+    ],
+    [
+      {
+        code: 'phone_plus_restored',
+        column: 'callerIdNumber',
+        params: { value: '4930123456', number: '+4930123456' },
+      },
+      2,
+      'en',
+      'Row 2, Caller ID Number: "4930123456" was read as +4930123456 (the leading + was missing).',
+    ],
+    [
+      {
+        code: 'phone_plus_restored',
+        column: 'callerIdNumber',
+        params: { value: '4930123456', number: '+4930123456' },
+      },
+      2,
+      'nl',
+      'Rij 2, Nummer beller-ID: "4930123456" is gelezen als +4930123456 (de + aan het begin ontbrak).',
+    ],
     [
       { code: 'other_separator', params: { separator: ';' } },
       3,

@@ -246,6 +246,45 @@ const cases: Case[] = [
     warnings: ['phone_plus_restored'],
     after: { phoneNumber: '+31201234502' },
   },
+  // The Caller ID Number is read like the Phone Number (SPEC §4, issue 3): a `+` a spreadsheet
+  // stripped is restored with the same warning, on the Caller ID Number column.
+  {
+    name: 'Caller ID Number whose + a spreadsheet stripped (location country)',
+    change: { ...NEW_CALLING, callerIdNumber: '31201234567' },
+    action: 'add',
+    warnings: ['phone_plus_restored'],
+    after: { callerIdNumber: '+31201234567' },
+  },
+  {
+    name: 'Caller ID Number whose + a spreadsheet stripped (customer country, no location)',
+    change: change({ email: 'carla@x.nl', callerIdNumber: '4930123456' }),
+    context: { customerCountry: 'DE' },
+    action: 'modify',
+    warnings: ['phone_plus_restored'],
+    after: { callerIdNumber: '+4930123456' },
+  },
+  {
+    name: 'Caller ID Number in E.164 gives no warning',
+    change: { ...NEW_CALLING, callerIdNumber: '+31201234567' },
+    action: 'add',
+    warnings: [],
+    after: { callerIdNumber: '+31201234567' },
+  },
+  {
+    name: 'national Caller ID Number gives no warning',
+    change: change({ email: 'carla@x.nl', callerIdNumber: '030 123456' }),
+    context: { customerCountry: 'DE' },
+    action: 'modify',
+    warnings: [],
+    after: { callerIdNumber: '+4930123456' },
+  },
+  {
+    name: 'Caller ID Number and Phone Number that both lost their + warn once each',
+    change: { ...NEW_CALLING, phoneNumber: '31201234502', callerIdNumber: '31201234567' },
+    action: 'add',
+    warnings: ['phone_plus_restored', 'phone_plus_restored'],
+    after: { phoneNumber: '+31201234502', callerIdNumber: '+31201234567' },
+  },
   {
     name: 'invalid number',
     change: { ...NEW_CALLING, phoneNumber: 'call me' },
@@ -595,6 +634,22 @@ describe('planUserChange', () => {
     });
     expect(plan.errors.map((error) => error.code)).toEqual(['invalid_email']);
     expect(plan.errors[0]?.params?.['localPartLength']).toBe(localPartLength);
+  });
+
+  it.each([
+    { field: 'phoneNumber' as const, value: '31201234502', number: '+31201234502' },
+    { field: 'callerIdNumber' as const, value: ' 31201234567 ', number: '+31201234567' },
+  ])('names the column of a restored + ($field)', ({ field, value, number }) => {
+    const plan = planUserChange({
+      current: null,
+      change: { ...NEW_CALLING, [field]: value },
+      behaviour: 'add-only',
+      channel: 'csv',
+      context: customer(),
+    });
+    expect(plan.warnings).toEqual([
+      { code: 'phone_plus_restored', column: field, params: { value: value.trim(), number } },
+    ]);
   });
 
   it('reports field-level before -> after for a modify', () => {

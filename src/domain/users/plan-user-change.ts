@@ -375,13 +375,8 @@ export function planUserChange(input: PlanInput): UserPlan {
           params: { value: change.phoneNumber.trim() },
         });
       } else {
-        if (normalized.plusRestored) {
-          warnings.push({
-            code: 'phone_plus_restored',
-            column: 'phoneNumber',
-            params: { value: change.phoneNumber.trim(), number: normalized.e164 },
-          });
-        }
+        if (normalized.plusRestored)
+          warnings.push(plusRestored('phoneNumber', change.phoneNumber, normalized.e164));
         phoneNumber = normalized.e164;
       }
     }
@@ -431,8 +426,11 @@ export function planUserChange(input: PlanInput): UserPlan {
       ? (context.locationById(locationId)?.country ?? null)
       : (context.customerCountry ?? null);
     const normalized = normalizePhoneNumber(change.callerIdNumber, country);
-    if (normalized.ok) callerIdNumber = normalized.e164;
-    else
+    if (normalized.ok) {
+      if (normalized.plusRestored)
+        warnings.push(plusRestored('callerIdNumber', change.callerIdNumber, normalized.e164));
+      callerIdNumber = normalized.e164;
+    } else
       errors.push({
         code: 'invalid_phone_number',
         column: 'callerIdNumber',
@@ -594,6 +592,14 @@ export function fieldProblemError(column: string, problem: FieldProblem): RowErr
   return problem.kind === 'too_long'
     ? { code: 'value_too_long', column, params: { length: problem.length, limit: problem.limit } }
     : { code: 'forbidden_character', column, params: { character: problem.character } };
+}
+
+/**
+ * A number typed without its `+` that was read as international (a spreadsheet stripped it): one
+ * warning for the Phone Number and the Caller ID Number alike, on the column that held it.
+ */
+function plusRestored(column: 'phoneNumber' | 'callerIdNumber', given: string, e164: string): RowWarning {
+  return { code: 'phone_plus_restored', column, params: { value: given.trim(), number: e164 } };
 }
 
 function removeNumberNotHeld(given: string): RowError {
