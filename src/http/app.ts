@@ -28,6 +28,7 @@ import {
   rateLimitRule,
 } from './openapi-rules.ts';
 import { completeOpenApiDocument } from './openapi-document-completion.ts';
+import { emptyPathParameterPlugin } from './plugins/empty-path-parameter.ts';
 import { inputHygienePlugin } from './plugins/input-hygiene.ts';
 import { queryPercentEncodingPlugin } from './plugins/query-percent-encoding.ts';
 import { jsonCompressionPlugin } from './plugins/json-compression.ts';
@@ -173,6 +174,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  // A path with an empty id segment (`/v1/customers/`) answers as an unknown path: before authentication.
+  await app.register(emptyPathParameterPlugin);
   await app.register(authenticationPlugin, {
     db: options.database.db,
     sessions: { ttlHours: options.config.sessionTtlHours, maxHours: options.config.sessionMaxHours },
