@@ -28,6 +28,9 @@ export class DirectoryPlanningContext implements PlanningContext {
   get extensionLength(): number {
     return this.inner.extensionLength;
   }
+  get customerCountry(): string | null {
+    return this.inner.customerCountry ?? null;
+  }
   get defaultPackageTemplate() {
     return this.inner.defaultPackageTemplate;
   }
