@@ -6,22 +6,36 @@ import { openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../domain/errors.ts';
 
+/** A server on the embedded database runs its jobs itself (HUB_WORKER=off needs PostgreSQL). */
+const JOBS_IN_SERVER = {
+  en: 'A server on the embedded database runs the jobs itself, so no "hub worker" is needed beside it, nor can one run: the data dir takes one process at a time. Separate workers need PostgreSQL (DATABASE_URL).',
+  nl: 'Een server op de ingebedde database voert de taken zelf uit, dus naast hem is geen "hub worker" nodig, en er kan er ook geen draaien: de datamap neemt één proces tegelijk. Aparte workers hebben PostgreSQL nodig (DATABASE_URL).',
+} as const;
+
 export class DataDirInUse extends AppError {
-  constructor(dataDir: string, holder: LockHolder) {
+  /** `requester`: what this process runs (`hub worker`), as the lock file would record it. */
+  constructor(dataDir: string, holder: LockHolder, requester: string = ownCommand()) {
     const who = holder.command ? `pid ${holder.pid}: ${holder.command}` : `pid ${holder.pid}`;
     // Only a server takes the CLI's commands: a worker or another command just has to end first.
     const serverMayRun = holder.command === null || /^hub serve\b/.test(holder.command);
-    super('conflict', {
-      en: `The embedded database in ${dataDir} is in use by another process (${who}). ${
-        serverMayRun
+    // A worker has no use for the server's CLI: the server already runs the jobs a worker would.
+    const worker = /^hub worker\b/.test(requester);
+    const advice = (language: keyof typeof JOBS_IN_SERVER): string => {
+      const stop = language === 'en' ? 'Stop it first.' : 'Stop dat eerst.';
+      if (!serverMayRun) return stop;
+      if (!worker)
+        return language === 'en'
           ? 'Stop it first, or use the running server (the CLI sends its commands to it).'
-          : 'Stop it first.'
-      }`,
-      nl: `De ingebedde database in ${dataDir} is in gebruik door een ander proces (${who}). ${
-        serverMayRun
-          ? 'Stop dat eerst of gebruik de draaiende server (de CLI stuurt zijn opdrachten daarheen).'
-          : 'Stop dat eerst.'
-      }`,
+          : 'Stop dat eerst of gebruik de draaiende server (de CLI stuurt zijn opdrachten daarheen).';
+      // A lock written before the command was recorded may be a server's or not.
+      if (holder.command !== null) return JOBS_IN_SERVER[language];
+      return language === 'en'
+        ? `If it is a server ("hub serve"): ${JOBS_IN_SERVER.en} Otherwise stop it first.`
+        : `Is het een server ("hub serve"): ${JOBS_IN_SERVER.nl} Anders: stop dat eerst.`;
+    };
+    super('conflict', {
+      en: `The embedded database in ${dataDir} is in use by another process (${who}). ${advice('en')}`,
+      nl: `De ingebedde database in ${dataDir} is in gebruik door een ander proces (${who}). ${advice('nl')}`,
     });
   }
 }
