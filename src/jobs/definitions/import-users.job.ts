@@ -15,12 +15,12 @@ export const importUsersJob = defineJob({
   version: 1,
   payloadSchema: z.object({ importId: z.string().uuid() }),
   maxAttempts: 5,
-  async handle({ importId }, { db, job, signal, heartbeat }) {
+  async handle({ importId }, { db, job, signal, heartbeat, logger }) {
     // rows_done counts the rows the apply phase committed, and a resumed run starts from the count
     // it left: the difference is what this run processed, also when it ends in an error or a shutdown.
     const rowsDoneBefore = await rowsDone(db, importId);
     try {
-      await runImport(db, importId, { signal, heartbeat });
+      await runImport(db, importId, { signal, heartbeat, logger });
     } catch (error) {
       // Cancelled by a user: the job is done. Shutdown or takeover: let the worker see the abort.
       if (error instanceof ImportInterrupted && !signal.aborted) return;

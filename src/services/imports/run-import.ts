@@ -4,6 +4,7 @@
 // before it are not planned again, only remembered for the duplicate-email rule.
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
 import { sql } from 'kysely';
 import {
   CsvFileError,
@@ -69,6 +70,8 @@ export interface RunImportOptions {
   readonly batchSize?: number;
   readonly signal?: AbortSignal;
   readonly heartbeat?: () => Promise<boolean>;
+  /** The job runner's logger (the job's own lines): where a resume after a crash is said. */
+  readonly logger?: Logger;
   /** Test hook: called after each committed apply batch (a throw here simulates a crash). */
   readonly afterBatchCommitted?: (appliedThroughRow: number) => void | Promise<void>;
   /** Test hook: called inside a batch's transaction before it commits (a throw rolls it back). */
@@ -411,6 +414,12 @@ async function apply(
 ): Promise<void> {
   const batchSize = options.batchSize ?? DEFAULT_IMPORT_BATCH_SIZE;
   const resumeAfter = imp.applied_through_row;
+  // A resume is otherwise silent: the operator saw the job start again without a word.
+  if (resumeAfter > 0)
+    options.logger?.info(
+      { importId: imp.id, customerId: imp.customer_id, resumesAfterRow: resumeAfter },
+      `import resumes after row ${resumeAfter}: an earlier run stopped (a crash, a shutdown, a lost database connection) after committing the rows up to it`,
+    );
   // Rows of batches that did not commit may have results from the dead attempt: drop them.
   await deleteImportRows(db, imp.id, resumeAfter);
   // A run that validated the file passes what it read; a resumed one reads the file again.
