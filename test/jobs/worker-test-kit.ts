@@ -48,12 +48,20 @@ export async function statusOf(db: Kysely<DB>, jobId: string) {
   return (await findJob(db, jobId))?.status;
 }
 
-/** An info logger whose lines the test reads. */
-export function capturedLog(): { logger: Logger; lines: Record<string, unknown>[] } {
-  const lines: Record<string, unknown>[] = [];
+/** One JSON log line as pino writes it. */
+export interface LogLine {
+  readonly level: number;
+  readonly msg: string;
+  readonly [key: string]: unknown;
+}
+
+/** An info logger whose lines the test reads (a chunk may hold several lines). */
+export function capturedLog(): { logger: Logger; lines: LogLine[] } {
+  const lines: LogLine[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+      for (const text of chunk.toString('utf8').split('\n').filter(Boolean))
+        lines.push(JSON.parse(text) as LogLine);
       done();
     },
   });

@@ -2,35 +2,17 @@
 // so in the job's log: one info line naming the import, its customer and the row it resumes
 // after. It started again without a word, so an operator saw a job run twice and could not tell a
 // resume from a new import.
-import { Writable } from 'node:stream';
-import pino from 'pino';
+import type { Logger } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { findImportById } from '../../src/db/repositories/import-jobs.ts';
 import { importUsersJob } from '../../src/jobs/definitions/import-users.job.ts';
 import { createWorker } from '../../src/jobs/worker.ts';
+import { capturedLog } from '../jobs/worker-test-kit.ts';
 import { createImport } from '../../src/services/imports/create-import.ts';
 import { runImport } from '../../src/services/imports/run-import.ts';
 import { createTestDatabase } from '../helpers/database.ts';
 import { bytesBody, createGeneratedCustomer, type GeneratedCustomer } from '../imports/import-setup.ts';
-
-interface LogLine {
-  readonly level: number;
-  readonly msg: string;
-  readonly [key: string]: unknown;
-}
-
-function capturedLog() {
-  const lines: LogLine[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const text of chunk.toString('utf8').split('\n').filter(Boolean))
-        lines.push(JSON.parse(text) as LogLine);
-      done();
-    },
-  });
-  return { logger: pino({ level: 'info' }, stream), lines };
-}
 
 const RESUMES = /resum/i;
 
@@ -68,7 +50,7 @@ describe('an import resumed after a crash', () => {
     });
   }
 
-  function runWorker(logger: pino.Logger): Promise<number> {
+  function runWorker(logger: Logger): Promise<number> {
     return createWorker({
       db: database.db,
       logger,

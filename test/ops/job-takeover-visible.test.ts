@@ -4,33 +4,14 @@
 // `running` and hub_job_oldest_runnable_seconds stayed 0, so the alert the docs suggest for stuck
 // or missing workers never fired. Now: a warning naming the dead worker and how long ago its lock
 // ran out, hub_job_takeovers_total, and an orphaned job counts as runnable from its lock's expiry.
-import { Writable } from 'node:stream';
 import { sql } from 'kysely';
-import pino from 'pino';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { defineJob } from '../../src/jobs/job-definition.ts';
 import { claimNextJob, enqueueJob } from '../../src/jobs/queue.ts';
 import { createWorker } from '../../src/jobs/worker.ts';
+import { capturedLog } from '../jobs/worker-test-kit.ts';
 import { useTestApp } from '../helpers/app.ts';
-
-interface LogLine {
-  readonly level: number;
-  readonly msg: string;
-  readonly [key: string]: unknown;
-}
-
-function capturedLog() {
-  const lines: LogLine[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const text of chunk.toString('utf8').split('\n').filter(Boolean))
-        lines.push(JSON.parse(text) as LogLine);
-      done();
-    },
-  });
-  return { logger: pino({ level: 'info' }, stream), lines };
-}
 
 function sample(body: string, series: string): number | undefined {
   const line = body.split('\n').find((candidate) => candidate.startsWith(`${series} `));
