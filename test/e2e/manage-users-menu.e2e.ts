@@ -59,8 +59,13 @@ describe.each([
     await menu.waitFor();
     expect(await page.getByRole('main').getByRole('menu').count()).toBe(1);
 
-    // Arrow keys move through the entries; Enter on one follows its link.
+    // Arrow keys move through the entries; Enter on one follows its link. The menu takes focus a
+    // tick after it opens; an arrow key sent before that would land on the button.
+    await expect.poll(async () => menu.locator(':focus').count()).toBe(1);
+    const entryText = async (): Promise<string | null> => page.locator(':focus').textContent();
+    const first = await entryText();
     await page.keyboard.press('ArrowDown');
+    await expect.poll(entryText).not.toBe(first);
     expect(await page.locator(':focus').getAttribute('role')).toBe('menuitem');
 
     const box = await menu.boundingBox();
