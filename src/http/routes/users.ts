@@ -36,8 +36,20 @@ const createdUserOutput = userOutput
   })
   .describe('CreatedUser');
 
-/** The user as GET and PATCH answer it, with its version in `ETag` (ADR 0092). */
+/** The user as GET answers it, with its version in `ETag` (ADR 0092). */
 const versionedUserOutput = userOutput.meta({ headers: ETAG_HEADER });
+
+/** The changed user with its new `ETag`, and what the change warned about, as create answers it. */
+const updatedUserOutput = userOutput
+  .extend({
+    warnings: z
+      .array(warningOutput)
+      .describe(
+        'Warnings that did not block the change, e.g. phone_plus_restored, preferred_site_missing, add_on_dropped; empty when none',
+      ),
+  })
+  .describe('UpdatedUser')
+  .meta({ headers: ETAG_HEADER });
 
 export async function userRoutes(app: App): Promise<void> {
   app.get(
@@ -138,22 +150,22 @@ export async function userRoutes(app: App): Promise<void> {
         tags: ['users'],
         summary: 'Update a user',
         description:
-          'Send the `ETag` of the user as read as `If-Match`: a change by someone else since then (an admin, an import, SCIM) is refused with 412 `precondition_failed` instead of being overwritten (ADR 0092).',
+          'Send the `ETag` of the user as read as `If-Match`: a change by someone else since then (an admin, an import, SCIM) is refused with 412 `precondition_failed` instead of being overwritten (ADR 0092). The answer carries the warnings of the change, as create, the batch and PUT …/package answer them: a value read differently from how it was typed (`phone_plus_restored`), a missing preferred Webex site, an add-on the new package drops.',
         params: userParams,
         headers: conditionalWriteHeaders,
         body: updateUserInput,
-        response: conditionalWriteResponses(versionedUserOutput),
+        response: conditionalWriteResponses(updatedUserOutput),
       },
     },
     async (request, reply) => {
-      const { view, version } = await updateVersionedUser(
+      const { view, version, warnings } = await updateVersionedUser(
         request.serviceContext(),
         request.params.customerId,
         request.params.userId,
         request.body,
         ifMatchVersions(request),
       );
-      return withEtag(reply, view, version);
+      return withEtag(reply, { ...view, warnings: [...warnings] }, version);
     },
   );
 

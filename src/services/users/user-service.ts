@@ -1,7 +1,7 @@
 // User use cases of the admin API and the CLI: create, get, update, delete, list (SPEC §5).
 // Every rule comes from the one planner in src/domain/users; this file loads, plans and writes.
 import { notFound } from '../../domain/errors.ts';
-import type { WarningDetail } from '../../domain/messages/row-messages.ts';
+import { warningDetail, type WarningDetail } from '../../domain/messages/row-messages.ts';
 import { licenceChangeSteps } from '../../domain/provisioning/licence-change.ts';
 import { planUserChange } from '../../domain/users/plan-user-change.ts';
 import { countListedUsers, toUserState, findUser, listUsers, lockUser } from '../../db/repositories/users.ts';
@@ -111,9 +111,16 @@ export async function updateUser(
   return (await updateVersionedUser(context, customerRef, userId, input)).view;
 }
 
+/** The changed user, its version, and what the plan warned about (as create answers it). */
+export interface UpdatedUser extends Versioned<UserView> {
+  /** E.g. `phone_plus_restored`, `preferred_site_missing`, `add_on_dropped`: never a refusal. */
+  readonly warnings: readonly WarningDetail[];
+}
+
 /**
  * updateUser, refused with 412 when the user's version is not one of `expectedVersions` (checked
- * under the user's row lock, before anything is written); answers the version after the change.
+ * under the user's row lock, before anything is written); answers the version after the change
+ * and the plan's warnings, in the request's language, each naming the request property.
  */
 export async function updateVersionedUser(
   context: ServiceContext,
@@ -121,7 +128,7 @@ export async function updateVersionedUser(
   userId: string,
   input: UserFieldsInput,
   expectedVersions?: ExpectedVersions,
-): Promise<Versioned<UserView>> {
+): Promise<UpdatedUser> {
   assertCanWrite(context.actor);
   const customer = await requireCustomer(context, customerRef);
   const row = await context.db.transaction().execute(async (trx) => {
@@ -148,12 +155,17 @@ export async function updateVersionedUser(
     return {
       before: existing,
       after: (await applyUserPlan(trx, context, customer, plan, existing)) ?? existing,
+      warnings: plan.warnings,
     };
   });
   // Licences follow the committed change downstream (a package or add-on change).
   const steps = licenceChangeSteps(holdingOf(row.before), holdingOf(row.after));
   const current = steps.length > 0 ? await pushLicenceSteps(context, customer, row.after, steps) : row.after;
-  return { view: await viewOf(context, current), version: current.version };
+  return {
+    view: await viewOf(context, current),
+    version: current.version,
+    warnings: row.warnings.map((issue) => withApiField(warningDetail(issue, context.locale))),
+  };
 }
 
 /**
