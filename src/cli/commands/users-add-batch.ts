@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { createUserInput } from '../../http/schemas/users.ts';
+import { withApiField } from '../../services/users/user-input.ts';
 import { asValidationIssue, validationDetails } from '../../http/validation-message.ts';
 import { PACKAGE_IDS } from '../../domain/packages/catalog.ts';
 import type { CliContext } from '../cli-context.ts';
@@ -35,6 +36,18 @@ function errorMessages(error: unknown): string[] {
   return error.details.map((detail) =>
     detail.field ? `${detail.field}: ${detail.description}` : detail.description,
   );
+}
+
+/**
+ * A warning as a script can show or match it, named like the errors above: `field: description`,
+ * the field as the API's batch answer names it (`callerIdNumber`, `attendantConsole`).
+ */
+function warningMessage(warning: {
+  readonly field?: string | undefined;
+  readonly description: string;
+}): string {
+  const { field, description } = withApiField(warning);
+  return field ? `${field}: ${description}` : description;
 }
 
 /**
@@ -81,6 +94,8 @@ export function registerUsersAddBatchCommand(program: Command, cli: CliContext):
         'As POST /v1/customers/{id}/users/batch: a user with an unknown field, or a package not in the',
         'list above, refuses the whole file (exit 2, nothing added, stderr names the user and field);',
         'a user the checks refuse (email, location, number…) fails on its own: exit 0, counts.failed.',
+        'A warning (a number read with its missing +, no preferred Webex site…) never blocks a user: it',
+        'goes to stderr as "warning: <email>: <field>: <text>", and with --json into that user\'s warnings.',
       ].join('\n'),
     )
     .action(async (file: string, options: Options) => {
@@ -119,9 +134,12 @@ export function registerUsersAddBatchCommand(program: Command, cli: CliContext):
               result: entry.result,
               userId: entry.user.id,
               status: entry.user.status,
-              warnings: entry.warnings.map((w) => w.description),
+              warnings: entry.warnings.map(warningMessage),
             },
       );
+      // Messages go to stderr (SPEC §9), with or without --json, as `users add` prints its warnings.
+      for (const entry of presented)
+        for (const warning of entry.warnings ?? []) cli.io.err(`warning: ${entry.email}: ${warning}\n`);
       const counts = {
         created: presented.filter((entry) => entry.result === 'created').length,
         pendingUserMigration: presented.filter((entry) => entry.result === 'pending_user_migration').length,

@@ -3,6 +3,7 @@
 // package needs it.
 import type { Command } from 'commander';
 import { PACKAGE_IDS, type PackageId } from '../../domain/packages/catalog.ts';
+import { withApiField } from '../../services/users/user-input.ts';
 import type { CliContext } from '../cli-context.ts';
 import { findUser, packageOption, usersCommand } from './users.ts';
 
@@ -39,13 +40,15 @@ export function registerUsersSetPackageCommand(program: Command, cli: CliContext
       const { changeUserPackage } = await changePackageService();
       const context = await cli.serviceContext({ partner: options.partner });
       const userId = (await findUser(context, options.customer, options.user, '--user')).id;
-      const result = await changeUserPackage(context, options.customer, userId, {
+      const changed = await changeUserPackage(context, options.customer, userId, {
         package: options.package,
         attendantConsole: options.attendantConsole,
         location: options.location,
         extension: options.extension,
         phoneNumber: options.phoneNumber,
       });
+      // The JSON is PUT …/package's answer: a warning names the request property (`attendantConsole`).
+      const result = { ...changed, warnings: changed.warnings.map(withApiField) };
       for (const warning of result.warnings) cli.io.err(`warning: ${warning.description}\n`);
       cli.print(options.json, result, () => {
         const { user } = result;
