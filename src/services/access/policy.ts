@@ -45,6 +45,19 @@ export function assertMayChangeSoldPackages(actor: Actor): void {
   });
 }
 
+/**
+ * A customer's externalId is the partner's own id for it, and which ids the partner uses is
+ * partner-level (see assertPartnerRole): a customer role that could set it would learn its
+ * siblings' ids from a 409 and could break the partner's references. Saving it unchanged is fine.
+ */
+export function assertMayChangeExternalId(actor: Actor): void {
+  if (actor.customerId === null && !isCustomerRole(actor.role)) return;
+  throw forbidden({
+    en: "Only the partner can change a customer's external ID.",
+    nl: 'Alleen de partner kan de externe ID van een klant wijzigen.',
+  });
+}
+
 export function assertOperator(actor: Actor): void {
   if (actor.role !== 'operator') throw notFound('Resource', 'Bron');
 }

@@ -30,6 +30,7 @@ import { canonicalLanguageTag } from '../../domain/locale/language-tag.ts';
 import { packageDisplayName } from '../../domain/packages/catalog.ts';
 import {
   assertCanWrite,
+  assertMayChangeExternalId,
   assertMayChangeSoldPackages,
   assertPartnerAdmin,
   customerScope,
@@ -304,6 +305,8 @@ export async function updateVersionedCustomerDetails(
     if (!existing) throw notFound('Customer', 'Klant');
     assertExpectedVersion(expectedVersions, existing.version, 'customer');
     if (input.packages !== undefined) assertMayChangeSoldPackages(context.actor);
+    if (input.externalId !== undefined && input.externalId.trim() !== existing.external_id)
+      assertMayChangeExternalId(context.actor);
     if (!canStart('update', existing.status)) throw customerBusy(existing.status);
     const before = await loadCustomerView(trx, existing, context.locale);
     const soldBefore = before.packages.map((entry) => entry.id);
