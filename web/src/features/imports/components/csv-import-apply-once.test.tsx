@@ -100,7 +100,7 @@ describe('CSV import: applying once, and showing the job as the server has it', 
     const apply = await openCheckedImport();
     fireEvent.click(apply);
     fireEvent.click(apply);
-    await screen.findByText('2000 of 5000 rows');
+    await screen.findByText('2,000 of 5,000 rows');
     expect(applies(api.requests)).toHaveLength(1);
     expect(screen.getByTestId('cancel-import')).toBeTruthy();
     expect(screen.queryByText('The import changed meanwhile.')).toBeNull();
@@ -110,7 +110,7 @@ describe('CSV import: applying once, and showing the job as the server has it', 
     stubImportApi({ job: checked, appliedElsewhere: true });
     await renderImportPage();
     fireEvent.click(await openCheckedImport());
-    await screen.findByText('2000 of 5000 rows');
+    await screen.findByText('2,000 of 5,000 rows');
     expect(screen.getByTestId('cancel-import')).toBeTruthy();
   });
 
@@ -128,7 +128,7 @@ describe('CSV import: applying once, and showing the job as the server has it', 
     api.applyElsewhere();
     fireEvent.click(screen.getByRole('button', { name: 'Start over' }));
     await screen.findByTestId('applying-not-cancelled');
-    expect(screen.getByText('2000 of 5000 rows')).toBeTruthy();
+    expect(screen.getByText('2,000 of 5,000 rows')).toBeTruthy();
     expect(api.requests).not.toContain('POST /v1/customers/c1/imports/d1/cancel');
   });
 
@@ -141,6 +141,6 @@ describe('CSV import: applying once, and showing the job as the server has it', 
     await renderImportPage('/control/c1/users/csv?job=d1');
     expect(await screen.findByTestId(testId)).toBeTruthy();
     if (job === completed) expect(screen.getByRole('heading', { name: 'Results' })).toBeTruthy();
-    if (job === applying) expect(screen.getByText('2000 of 5000 rows')).toBeTruthy();
+    if (job === applying) expect(screen.getByText('2,000 of 5,000 rows')).toBeTruthy();
   });
 });

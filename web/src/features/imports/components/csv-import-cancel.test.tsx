@@ -72,7 +72,7 @@ async function applyCheckedImport() {
   const apply = await screen.findByTestId('apply-import');
   await vi.waitFor(() => expect(apply.hasAttribute('disabled')).toBe(false));
   fireEvent.click(apply);
-  await screen.findByText('2000 of 5000 rows');
+  await screen.findByText('2,000 of 5,000 rows');
 }
 
 describe('CSV import: cancelling while it is applied', () => {
@@ -96,12 +96,12 @@ describe('CSV import: cancelling while it is applied', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel import' }));
     await vi.waitFor(() => expect(requests).toContain('POST /v1/customers/c1/imports/d1/cancel'));
     expect((await screen.findByTestId('import-cancelled')).textContent).toContain(
-      'The 2000 rows applied before that stay applied',
+      'The 2,000 rows applied before that stay applied',
     );
     expect(screen.getByRole('heading', { name: 'Results' })).toBeTruthy();
     expect(screen.getByTestId('apply-step-stopped').textContent).toContain('Cancelled');
     expect(screen.getByTestId('import-counts').querySelector('[data-count="add"]')?.textContent).toContain(
-      '1997',
+      '1,997',
     );
     expect(screen.getByTestId('error-report').getAttribute('href')).toBe(
       '/v1/customers/c1/imports/d1/error-report.csv',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import i18n from '../../../i18n/i18n.ts';
 import { rowRange, rowsMatching, shownRowsLabel } from './import-row-range.ts';
 
 describe('rowsMatching', () => {
@@ -36,14 +37,35 @@ describe('shownRowsLabel', () => {
     [
       { from: 101, to: 200, total: 301, first: 102, last: 201 },
       'imports.rowsOfFile',
-      { from: 101, to: 200, total: 301, first: 102, last: 201, count: 100 },
+      { from: 101, to: 200, total: 301, first: '102', last: '201', count: 100 },
     ],
     [
       { from: 301, to: 301, total: 301, first: 302, last: 302 },
       'imports.rowOfFile',
-      { from: 301, to: 301, total: 301, first: 302, last: 302, count: 1 },
+      { from: 301, to: 301, total: 301, first: '302', last: '302', count: 1 },
     ],
   ])('%j', (shown, key, values) => {
     expect(shownRowsLabel(shown)).toEqual({ key, values });
+  });
+});
+
+describe('the label of a page of a big file', () => {
+  // The rows of the file are the rows a spreadsheet shows, looked up there by their number: written
+  // as the spreadsheet, the server's messages ("Row 12346, …") and the error report's Line column
+  // write them. The places among the rows are counts, written the language's way.
+  const shown = { from: 12301, to: 12350, total: 100000, first: 12302, last: 12351 };
+  it.each([
+    ['en', 'Rows 12302–12351 of the file (12,301–12,350 of 100,000)'],
+    ['nl', 'Rijen 12302–12351 van het bestand (12.301–12.350 van 100.000)'],
+  ])('%s: %s', (language, expected) => {
+    const label = shownRowsLabel(shown);
+    expect(i18n.getFixedT(language)(label.key, label.values)).toBe(expected);
+  });
+  it.each([
+    ['en', 'Row 100001 of the file (100,000 of 100,000)'],
+    ['nl', 'Rij 100001 van het bestand (100.000 van 100.000)'],
+  ])('one row, %s: %s', (language, expected) => {
+    const label = shownRowsLabel({ from: 100000, to: 100000, total: 100000, first: 100001, last: 100001 });
+    expect(i18n.getFixedT(language)(label.key, label.values)).toBe(expected);
   });
 });

@@ -40,14 +40,39 @@ export interface ShownRows {
 }
 
 /**
+ * A row number as the texts show it: the row a spreadsheet shows, an identifier a partner looks up
+ * in the file, so written as the spreadsheet writes it, "Row 12345" in either language, never
+ * "12,345" or "12.345". The server's row messages ("Row 12345, Extension: …") and the error report's
+ * Line column write it so too. Given to the texts as a string: their formatter writes numbers, the
+ * counts and places around it ("of 100,000"), the language's way (number-formatter.ts).
+ */
+export function rowNumberText(row: number): string {
+  return String(row);
+}
+
+/**
  * What the label above the rows says. The Row column shows spreadsheet numbers (2 for the first
  * record), so the label never says "rows 1–5": all rows on one page are "5 rows"; a page of more is
- * named by the rows of the file it shows, and where that page stands among the rows.
+ * named by the rows of the file it shows (as identifiers), and where that page stands among the
+ * rows (as counts).
  */
-export function shownRowsLabel(shown: ShownRows): { key: string; values: Record<string, number> } {
+export function shownRowsLabel(shown: ShownRows): {
+  key: string;
+  values: Record<string, number | string>;
+} {
   const count = shown.to - shown.from + 1;
   if (shown.from === 1 && shown.to === shown.total)
     return { key: tKey('imports.rowCount'), values: { count } };
   const key = count === 1 ? tKey('imports.rowOfFile') : tKey('imports.rowsOfFile');
-  return { key, values: { ...shown, count } };
+  return {
+    key,
+    values: {
+      from: shown.from,
+      to: shown.to,
+      total: shown.total,
+      first: rowNumberText(shown.first),
+      last: rowNumberText(shown.last),
+      count,
+    },
+  };
 }

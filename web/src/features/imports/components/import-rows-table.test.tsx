@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react';
+import { act, cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import i18n from '../../../i18n/i18n.ts';
 import { renderPage } from '../../../testing/render-with-providers.tsx';
@@ -85,6 +85,26 @@ describe('import rows', () => {
     expect(within(error).getByText('Row 5')).toBeTruthy();
     expect(within(error).getByText('Error')).toBeTruthy();
     expect(within(error).getByText(/is not allowed/)).toBeTruthy();
+  });
+
+  it('writes a row number as the spreadsheet shows it, in either language (Row 12345, not 12,345)', async () => {
+    screenIsPhone(true);
+    const big: ImportRow[] = [{ row: 12345, email: 'eva@devries.example', action: 'add', status: 'ok' }];
+    await renderPage(<ImportRowsTable rows={big} />);
+    const list = await screen.findByRole('list', { name: 'Rows of the file' });
+    expect(within(list).getByText('Row 12345')).toBeTruthy();
+    await act(async () => {
+      await i18n.changeLanguage('nl');
+    });
+    expect(within(list).getByText('Rij 12345')).toBeTruthy();
+  });
+
+  it('shows the row number in the Row column as the spreadsheet shows it', async () => {
+    screenIsPhone(false);
+    const big: ImportRow[] = [{ row: 12345, email: 'eva@devries.example', action: 'add', status: 'ok' }];
+    await renderPage(<ImportRowsTable rows={big} />);
+    const table = screen.getByRole('table', { name: 'Rows of the file' });
+    expect(within(table).getByRole('cell', { name: '12345' })).toBeTruthy();
   });
 
   it('keeps a warning orange on an error row, as on an OK row', async () => {

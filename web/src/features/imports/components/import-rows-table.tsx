@@ -6,6 +6,7 @@ import { tKey } from '../../../i18n/t-key.ts';
 import type { FieldChange, ImportRow, RowAction } from '../api/import-types.ts';
 import { messageText } from '../api/import-types.ts';
 import { fieldChangeText } from './field-change-text.ts';
+import { rowNumberText } from './import-row-range.ts';
 
 const actionColors: Record<RowAction, string> = {
   add: 'green',
@@ -99,7 +100,7 @@ export function ImportRowsTable({ rows }: { rows: ImportRow[] }) {
           >
             <Group justify="space-between" wrap="nowrap" gap="xs" mb={4}>
               <Text size="sm" fw={600}>
-                {t('imports.rowNumber', { row: row.row })}
+                {t('imports.rowNumber', { row: rowNumberText(row.row) })}
               </Text>
               <ActionBadge action={row.action} t={t} />
             </Group>
@@ -126,7 +127,7 @@ export function ImportRowsTable({ rows }: { rows: ImportRow[] }) {
         <Table.Tbody>
           {rows.map((row) => (
             <Table.Tr key={row.row} data-action={row.action}>
-              <Table.Td>{row.row}</Table.Td>
+              <Table.Td>{rowNumberText(row.row)}</Table.Td>
               <Table.Td>{row.email || '—'}</Table.Td>
               <Table.Td>
                 <ActionBadge action={row.action} t={t} />

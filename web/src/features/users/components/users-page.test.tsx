@@ -184,7 +184,7 @@ describe('users list: a page far away', () => {
     stubUsers(100_000);
     await renderUsers('/control/c1/users?page=300');
     expect(await findText('User14951 Smit')).toBeTruthy();
-    expect(screen.getByText('Page 300 of 2000')).toBeTruthy();
+    expect(screen.getByText('Page 300 of 2,000')).toBeTruthy();
     expect(listRequests()).toEqual(['/v1/customers/c1/users?max=50&offset=14950&count=true']);
     expect(screen.queryByTestId('page-walk')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Stop here' })).toBeNull();
@@ -200,7 +200,7 @@ describe('users list: a page far away', () => {
       '/v1/customers/c1/users?max=1&count=true',
       '/v1/customers/c1/users?max=50&offset=99950',
     ]);
-    expect((await screen.findByTestId('page-past-end')).textContent).toContain('There are 2000 pages');
+    expect((await screen.findByTestId('page-past-end')).textContent).toContain('There are 2,000 pages');
   });
 });
 
