@@ -21,6 +21,11 @@ import {
   onBehalfQuerySchema,
 } from './schemas.ts';
 
+// The public Subscriber has no `warnings` (only a customer's package carries them, of its
+// background provisioning): the rules' warnings stay out of the public answer.
+const NO_WARNINGS =
+  'The answer is the public Subscriber, which has no `warnings`: what the rules accept with a warning (a `primaryPhoneNumber` that lost its `+`, no preferred Webex site) is applied as on the admin API, whose user create, batch, PATCH and PUT …/package answer those warnings.';
+
 export async function wholesaleSubscriberRoutes(app: App): Promise<void> {
   app.get(
     '/v1/wholesale/subscribers',
@@ -45,6 +50,7 @@ export async function wholesaleSubscriberRoutes(app: App): Promise<void> {
       schema: {
         tags: [TAG],
         summary: 'Provision a Wholesale Subscriber (202 while a free account waits for consent)',
+        description: NO_WARNINGS,
         querystring: onBehalfQuerySchema,
         body: subscriberCreateSchema,
         response: {
@@ -86,6 +92,7 @@ export async function wholesaleSubscriberRoutes(app: App): Promise<void> {
       schema: {
         tags: [TAG],
         summary: 'Update a Wholesale Subscriber (change the package)',
+        description: NO_WARNINGS,
         params: subscriberIdParamsSchema,
         querystring: onBehalfQuerySchema,
         body: subscriberUpdateSchema,
