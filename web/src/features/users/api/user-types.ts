@@ -6,6 +6,8 @@ export interface ProvisioningError {
   remedy?: string;
   /** On warnings: the values the description names, e.g. `{ value, number }` (phone_plus_restored). */
   params?: Record<string, string | number>;
+  /** On warnings and errors: the request property it is about, e.g. `callerIdNumber`. */
+  field?: string;
 }
 
 /** A customer's user (subscriber) as the admin API answers it. */

@@ -240,7 +240,7 @@ export function AddUsersPage() {
                           size="sm"
                           data-testid={`result-warning-${index + 1}`}
                         >
-                          {t('addUsers.warning', { warning })}
+                          {warning}
                         </Text>
                       ))}
                     </Table.Td>

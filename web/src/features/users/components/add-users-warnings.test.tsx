@@ -28,7 +28,13 @@ beforeEach(() => {
               status: 201,
               user: { id: 'u1', email: 'anna@acme.nl' },
               errors: [],
-              warnings: [{ code: 'preferred_site_missing', description: siteWarning[language] }],
+              warnings: [
+                {
+                  code: 'preferred_site_missing',
+                  description: siteWarning[language],
+                  field: 'preferredWebexSite',
+                },
+              ],
             },
           ],
         };
@@ -61,7 +67,10 @@ describe('Add users manually: warnings', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Next' }));
 
-    expect((await screen.findByTestId('result-warning-1')).textContent).toBe(`Warning: ${siteWarning.en}`);
+    // SPEC §6: the message names the column it is about, as the API's `field` does.
+    expect((await screen.findByTestId('result-warning-1')).textContent).toBe(
+      `Warning, Preferred Webex Site: ${siteWarning.en}`,
+    );
     expect(screen.getByTestId('add-users-result').textContent).toBe(
       '1 user added. 1 user has a warning: see below.',
     );
@@ -72,10 +81,14 @@ describe('Add users manually: warnings', () => {
       '1 gebruiker toegevoegd. 1 gebruiker heeft een waarschuwing: zie hieronder.',
     );
     // Worded by its code in the language now shown, not left in the English the server answered in.
-    expect(screen.getByTestId('result-warning-1').textContent).toBe(`Waarschuwing: ${siteWarning.nl}`);
+    expect(screen.getByTestId('result-warning-1').textContent).toBe(
+      `Waarschuwing, Voorkeurssite voor Webex: ${siteWarning.nl}`,
+    );
     await act(async () => {
       await i18n.changeLanguage('en');
     });
-    expect(screen.getByTestId('result-warning-1').textContent).toBe(`Warning: ${siteWarning.en}`);
+    expect(screen.getByTestId('result-warning-1').textContent).toBe(
+      `Warning, Preferred Webex Site: ${siteWarning.en}`,
+    );
   }, 60_000);
 });

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { Notifications } from '@mantine/notifications';
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import i18n from '../../../i18n/i18n.ts';
 import { renderPage } from '../../../testing/render-with-providers.tsx';
 import type { User } from '../api/user-types.ts';
 import { ChangePackageDialog } from './change-package-dialog.tsx';
@@ -86,9 +87,10 @@ beforeEach(() => {
   );
 });
 
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   vi.unstubAllGlobals();
+  await i18n.changeLanguage('en');
 });
 
 async function renderDialog(shown: User = user) {
@@ -266,15 +268,42 @@ describe('change-package dialog', () => {
       {
         code: 'preferred_site_missing',
         description: 'Server words',
-        field: 'preferredSite',
+        field: 'preferredWebexSite',
         params: { package: 'webex_meetings' },
       },
     ];
     await renderDialog({ ...user, package: 'webex_voice' });
     fireEvent.click(screen.getByRole('radio', { name: 'Webex Meetings' }));
     fireEvent.click(screen.getByRole('button', { name: 'Change' }));
-    expect(await screen.findByText(/^No Preferred Webex Site for Webex Meetings/)).toBeTruthy();
-    expect(screen.queryByText('Server words')).toBeNull();
+    // SPEC §6: the message names the column it is about (the API's `field`) and the reason.
+    expect(
+      await screen.findByText(
+        'Warning, Preferred Webex Site: No Preferred Webex Site for Webex Meetings: meetings may not work as expected until one is set.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(/Server words/)).toBeNull();
+  });
+
+  it('names the column of each warning in Dutch, e.g. the Attendant Console that was dropped', async () => {
+    packageWarnings = [
+      {
+        code: 'add_on_dropped',
+        description: 'Attendant Console was removed: it is not available with Webex Meetings.',
+        field: 'attendantConsole',
+        params: { addOn: 'attendant_console', package: 'webex_meetings' },
+      },
+    ];
+    await renderDialog({ ...user, package: 'webex_voice' });
+    await act(async () => {
+      await i18n.changeLanguage('nl');
+    });
+    fireEvent.click(screen.getByRole('radio', { name: 'Webex Meetings' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Wijzigen' }));
+    expect(
+      await screen.findByText(
+        'Waarschuwing, Attendant Console: Attendant Console is verwijderd: het is niet beschikbaar bij Webex Meetings.',
+      ),
+    ).toBeTruthy();
   });
 
   describe('the Attendant Console add-on (SPEC §3)', () => {

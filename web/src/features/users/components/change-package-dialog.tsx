@@ -32,7 +32,7 @@ import type { User } from '../api/user-types.ts';
 import { asksForCallingFields, callingFieldErrors } from './calling-fields-rules.ts';
 import { findPackage } from '../../../lib/package-catalog.ts';
 import { packageChoices } from './package-choices.ts';
-import { warningInLanguage } from './result-warnings.ts';
+import { warningInLanguage, warningLine } from './result-warnings.ts';
 import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
 
 interface ChangePackageDialogProps {
@@ -144,9 +144,10 @@ function ChangePackageForm({
       onSuccess: (result) => {
         // The limits' usage moved: the next change must see it.
         void queryClient.invalidateQueries({ queryKey: soldPackagesKey(customerId) });
+        // Each warning with its column and reason (SPEC §6): "Warning, Preferred Webex Site: …".
         const warnings = (result?.warnings ?? [])
-          .map((warning) => warningInLanguage(warning, packageId, t))
-          .filter(Boolean);
+          .filter((warning) => warningInLanguage(warning, packageId, t))
+          .map((warning) => warningLine(warning, packageId, t));
         notifications.show({
           color: warnings.length > 0 ? 'yellow' : 'green',
           role: warnings.length > 0 ? 'alert' : 'status',

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { tKey } from '../../../i18n/t-key.ts';
+import { apiFieldLabel } from '../../../lib/api-field-label.ts';
 import { findPackage } from '../../../lib/package-catalog.ts';
 import type { BatchResult } from '../api/add-users.ts';
 import type { ProvisioningError } from '../api/user-types.ts';
@@ -55,8 +56,22 @@ export function warningInLanguage(warning: ProvisioningError, formPackage: strin
 }
 
 /**
- * The warnings of an added user in the current language (a refused user's are not shown):
- * by code where the app knows it, else as the server worded them.
+ * A warning as the admin reads it: the column it is about and the reason (SPEC §6), "Warning, Caller
+ * ID Number: …", the column by its header in the current language. The column is the API's
+ * `field`: the Phone Number and the Caller ID Number get the same `phone_plus_restored`, and only
+ * the column tells which number was read so. A warning without one is "Warning: …".
+ */
+export function warningLine(warning: ProvisioningError, formPackage: string, t: TFunction): string {
+  const text = warningInLanguage(warning, formPackage, t);
+  const field = apiFieldLabel(warning.field, t);
+  return field
+    ? t('addUsers.warningOnField', { field, warning: text })
+    : t('addUsers.warning', { warning: text });
+}
+
+/**
+ * The warnings of an added user in the current language (a refused user's are not shown), each
+ * with its column (warningLine): by code where the app knows it, else as the server worded them.
  */
 export function resultWarnings(
   result: BatchResult | undefined,
@@ -65,6 +80,6 @@ export function resultWarnings(
 ): string[] {
   if (!result || resultFailed(result)) return [];
   return (result.warnings ?? [])
-    .map((warning) => warningInLanguage(warning, packageId ?? '', t))
-    .filter(Boolean);
+    .filter((warning) => warningInLanguage(warning, packageId ?? '', t))
+    .map((warning) => warningLine(warning, packageId ?? '', t));
 }
