@@ -131,6 +131,29 @@ describe('PATCH …/users/{userId} answers its warnings', () => {
     expect(patched.warnings).toEqual((put.json() as { warnings: Warning[] }).warnings);
   });
 
+  it('a package change with a number without its +: PATCH answers as PUT …/package does, in Dutch', async () => {
+    const viaPatch = await addUser({ package: 'webex_meetings' });
+    const viaPut = await addUser({ package: 'webex_meetings' });
+    const change = (n: string) => ({
+      package: 'webex_calling',
+      location: 'Amsterdam HQ',
+      extension: `240${n}`,
+      phoneNumber: `3120123450${n}`,
+    });
+    const patched = await patch(viaPatch, change('2'), 'nl');
+    const put = await api('PUT', `/v1/customers/${customerId}/users/${viaPut}/package`, change('3'), 'nl');
+    expect(put.statusCode, put.body).toBe(200);
+    const fromPut = (put.json() as { warnings: Warning[] }).warnings;
+    expect(fromPut.map((warning) => warning.code)).toEqual(['phone_plus_restored']);
+    expect(patched.warnings).toEqual([
+      {
+        ...fromPut[0],
+        description: '"31201234502" is gelezen als +31201234502 (de + aan het begin ontbrak).',
+        params: { value: '31201234502', number: '+31201234502' },
+      },
+    ]);
+  });
+
   it('calling fields on a package without calling: calling_fields_ignored, as create says it', async () => {
     const userId = await addUser({ package: 'webex_meetings' });
     const patched = await patch(userId, { extension: '2104' });
