@@ -20,6 +20,7 @@ import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { wizardServerErrors } from './wizard-server-errors.ts';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
+import { formatNumber } from '../../../i18n/number-formatter.ts';
 import { sellablePackages } from '../../../lib/package-catalog.ts';
 import { useCreateCustomer } from '../api/create-customer.ts';
 import { countryName, countryOptions, rankCountries } from './country-options.ts';
@@ -281,9 +282,11 @@ export function CreateCustomerPage() {
                   .filter((entry) => values.packages[entry.id]?.selected)
                   .map((entry) => {
                     const limit = values.packages[entry.id]?.limit;
-                    return limit === '' || limit === undefined
-                      ? t(entry.nameKey)
-                      : `${t(entry.nameKey)} (${limit})`;
+                    if (limit === '' || limit === undefined) return t(entry.nameKey);
+                    // A limit is a count: 20,000 in English, 20.000 in Dutch, as "in use" says it.
+                    const number = Number(limit);
+                    const shown = Number.isInteger(number) ? formatNumber(number, i18n.language) : limit;
+                    return `${t(entry.nameKey)} (${shown})`;
                   })
                   .join(', ')}
               </Text>
