@@ -12,10 +12,53 @@ export const MODULE_MOCKING_TESTS = [
   'test/jobs/worker-wake.test.ts',
 ];
 
-// Three projects (ADR 0095). The server's test files share each worker's modules: importing the
+/**
+ * Server test files that run `hub` only on data dirs of their own (an embedded one, or a PostgreSQL
+ * database the file names itself): neither DATABASE_URL nor the test database reaches them, so they
+ * run the same in CI's PostgreSQL pass as in the first, and that pass skips them (ADR 0096). Their
+ * project hands them an unreachable DATABASE_URL and test database: a file listed here that does
+ * use either fails in `npm test` (test/contract/own-data-dir-tests.test.ts shows it).
+ */
+export const OWN_DATA_DIR_TESTS = [
+  'test/cli/backup-open-database.test.ts',
+  'test/cli/backup-restore.test.ts',
+  'test/cli/bundle.test.ts',
+  'test/cli/cli-interrupt.test.ts',
+  'test/cli/cli-paused.test.ts',
+  'test/cli/cli-timeout.test.ts',
+  'test/cli/customers-wait-interrupt.test.ts',
+  'test/cli/discovery-file-replaced-whole.test.ts',
+  'test/cli/discovery-removed-at-shutdown.test.ts',
+  'test/cli/forward-reader-gone.test.ts',
+  'test/cli/forwarded-backpressure.test.ts',
+  'test/cli/forwarded-cli-loopback.test.ts',
+  'test/cli/forwarded-reader-gone.test.ts',
+  'test/cli/import-interrupt-direct.test.ts',
+  'test/cli/import-wait-paced.test.ts',
+  'test/cli/launcher-flags.test.ts',
+  'test/cli/migrate-to.test.ts',
+  'test/cli/new-data-dir-notice-service.test.ts',
+  'test/cli/new-data-dir-notice.test.ts',
+  'test/cli/restore-from-newer-release.test.ts',
+  'test/cli/serve-discovery-unwritable.test.ts',
+  'test/cli/serve-forwarding.test.ts',
+  'test/cli/serve-port-taken.test.ts',
+  'test/cli/start-up-configuration-errors.test.ts',
+  'test/cli/worker-beside-server.test.ts',
+  'test/contract/own-data-dir-tests.test.ts',
+];
+
+/**
+ * What a file of OWN_DATA_DIR_TESTS gets for DATABASE_URL and, from global-setup.ts, for the test
+ * database: a server nothing listens on (port 1), so using either fails at once, naming this.
+ */
+export const UNREACHABLE_DATABASE_URL = 'postgres://own-data-dir-test@127.0.0.1:1/must_not_use_database_url';
+
+// Four projects (ADR 0095, 0096). The server's test files share each worker's modules: importing the
 // app's module graph anew for every file was a third of the suite's time. Files that mock a module
 // keep a registry of their own, and so do the web app's component tests (jsdom, fetch stubbed):
-// they never reach a database, so CI's PostgreSQL pass runs the two server projects only.
+// they never reach a database, so CI's PostgreSQL pass runs `server` and `server-isolated` only,
+// as it skips `server-own-data-dir`, whose files run the same on any DATABASE_URL.
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -30,9 +73,19 @@ export default defineConfig({
         test: {
           name: 'server',
           include: SERVER_TESTS,
-          exclude: [...NOT_UNIT_TESTS, ...MODULE_MOCKING_TESTS],
+          exclude: [...NOT_UNIT_TESTS, ...MODULE_MOCKING_TESTS, ...OWN_DATA_DIR_TESTS],
           globalSetup: ['test/helpers/global-setup.ts'],
           isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'server-own-data-dir',
+          include: OWN_DATA_DIR_TESTS,
+          globalSetup: ['test/helpers/global-setup.ts'],
+          isolate: false,
+          env: { DATABASE_URL: UNREACHABLE_DATABASE_URL },
         },
       },
       {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { dumpPGlite, openDatabase } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { UNREACHABLE_DATABASE_URL } from '../../vitest.config.ts';
 import { adminUrl, dropDatabase, withDatabaseName } from './postgres-admin.ts';
 
 declare module 'vitest' {
@@ -94,7 +95,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const shared = (holder[SHARED_TEMPLATES] ??= { made: makeTemplates(), users: 0 });
   shared.users += 1;
   const templates = await shared.made;
-  project.provide('testDatabase', templates.testDatabase);
+  // The files that run `hub` on data dirs of their own get a test database nothing answers on: one
+  // that does use it fails instead of passing unseen, since CI's PostgreSQL pass skips them (ADR 0096).
+  project.provide(
+    'testDatabase',
+    project.name === 'server-own-data-dir'
+      ? { kind: 'postgres', serverUrl: UNREACHABLE_DATABASE_URL, template: 'must_not_use_the_test_database' }
+      : templates.testDatabase,
+  );
   project.provide('pgliteTemplateDataDir', templates.pgliteTemplateDataDir);
   return async () => {
     shared.users -= 1;
