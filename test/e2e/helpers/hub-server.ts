@@ -4,11 +4,12 @@
 // downstream provisioning call fail, and sends its mail to the SMTP server the test passes.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 export interface HubServer {
   baseUrl: string;
@@ -87,6 +88,10 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
   // Always the embedded database: the browser tests need no PostgreSQL server.
   const { DATABASE_URL: _ignored, ...environment } = process.env;
   const faultsFile = path.join(dataDir, 'provisioning-fault.json');
+  const hubDataDir = path.join(dataDir, 'data');
+  // The migrated template of this run (global-setup.ts), not an initdb and every migration:
+  // the server still seeds its demo data itself, on an empty database of its own.
+  await cp(inject('e2eMigratedDataDir'), path.join(hubDataDir, 'pglite'), { recursive: true });
   const child = spawn(process.execPath, ['test/e2e/server/hub-e2e.mjs', 'serve', '--demo'], {
     cwd: root,
     env: {
@@ -95,7 +100,7 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
       ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
       PORT: String(port),
       HOST: '127.0.0.1',
-      HUB_DATA_DIR: path.join(dataDir, 'data'),
+      HUB_DATA_DIR: hubDataDir,
       HUB_PUBLIC_URL: baseUrl,
       LOG_LEVEL: 'warn',
       NO_COLOR: '1',
