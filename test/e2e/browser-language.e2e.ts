@@ -67,17 +67,20 @@ const DUTCH: SignInWords = {
 
 /** The signed-out page's words, and `<html lang>`, are all in one language. */
 async function expectSignInPageIn(page: Page, words: SignInWords): Promise<void> {
-  // Any first-level heading, then its text: a page in the other language fails at once, not after
-  // a wait for a heading that never comes.
+  // Any first-level heading, then its text, read until it holds: a page in the other language fails
+  // with the words it has, not after a wait for a heading that never comes. Read once, the text
+  // would be the old language's right after a click on the switch, before React draws the new one.
   const heading = page.getByRole('heading', { level: 1 });
   await heading.waitFor();
-  expect(await heading.textContent()).toBe(words.heading);
+  await expect.poll(async () => heading.textContent()).toBe(words.heading);
   expect(await page.getByRole('textbox', { name: words.email }).count()).toBe(1);
   expect(await page.getByLabel(words.password).count()).toBeGreaterThan(0);
   expect(await page.getByRole('button', { name: words.button, exact: true }).count()).toBe(1);
-  expect(
-    await page.evaluate(() => (globalThis as unknown as PageDocument).document.documentElement.lang),
-  ).toBe(words.lang);
+  await expect
+    .poll(async () =>
+      page.evaluate(() => (globalThis as unknown as PageDocument).document.documentElement.lang),
+    )
+    .toBe(words.lang);
 }
 
 async function chooseLanguage(page: Page, label: 'EN' | 'NL'): Promise<void> {

@@ -101,8 +101,11 @@ describe('Control Hub on a 390 px screen', () => {
     }
     expect(inMain).toEqual([]);
     await page.keyboard.press('Escape');
-    expect(await burger.getAttribute('aria-expanded')).toBe('false');
-    expect(await burger.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+    // The app closes the menu by a state change React draws after the key's event: read until then.
+    await expect.poll(async () => burger.getAttribute('aria-expanded')).toBe('false');
+    await expect
+      .poll(async () => burger.evaluate((element) => element === element.ownerDocument.activeElement))
+      .toBe(true);
     await page.getByRole('button', { name: 'Manage users' }).click();
     await page.getByRole('menuitem', { name: 'Add users manually' }).waitFor();
   });

@@ -141,8 +141,9 @@ describe.each(languages)('a partner admin follows the help text in the browser (
   /** A flow that has finished shows every step of its stepper complete, the last one too. */
   async function expectEveryStepComplete(count: number) {
     const steps = page.locator('.mantine-Stepper-step');
-    expect(await steps.count()).toBe(count);
-    for (const step of await steps.all()) expect(await step.getAttribute('data-completed')).toBe('true');
+    const completed = async () =>
+      Promise.all((await steps.all()).map(async (step) => step.getAttribute('data-completed')));
+    await expect.poll(completed).toEqual(Array.from({ length: count }, () => 'true'));
   }
 
   async function signIn(on: Page, email: string, password: string) {
@@ -280,7 +281,9 @@ describe.each(languages)('a partner admin follows the help text in the browser (
     // Next took its button away: focus goes on from the review's first words, not the page's start.
     const review = page.getByText(t('addUsers.reviewText', { count: 3 }));
     await review.waitFor();
-    expect(await review.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+    await expect
+      .poll(async () => review.evaluate((element) => element === element.ownerDocument.activeElement))
+      .toBe(true);
     await page.getByRole('button', { name: name('Next') }).click();
     await page
       .getByTestId('add-users-result')

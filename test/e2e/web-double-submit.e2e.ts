@@ -56,7 +56,7 @@ describe('CSV import: a double click on Apply, then a reload', () => {
     await page.getByTestId('local-preview').waitFor();
     await page.getByTestId('upload').click();
     await page.getByTestId('import-counts').waitFor({ timeout: 110_000 });
-    expect(page.url()).toMatch(/[?&]job=/);
+    await expect.poll(() => page.url()).toMatch(/[?&]job=/);
     await page.getByTestId('apply-import').dblclick();
     await page.getByRole('heading', { name: 'Results' }).waitFor({ timeout: 60_000 });
     expect(applies).toHaveLength(1);

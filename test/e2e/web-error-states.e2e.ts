@@ -73,6 +73,8 @@ describe('failures the admin can recover from', () => {
     await page.goto(`${server.baseUrl}/partner/customers`);
     await page.getByTestId('customers-table').getByRole('link').first().click();
     await page.getByTestId('open-control-hub').click();
+    // A link inside the app: the click returns before the router has moved the address there.
+    await page.waitForURL((url) => url.pathname.startsWith('/control/'));
     const customerPath = new URL(page.url()).pathname;
     await page.goto(`${server.baseUrl}${customerPath}/users/add`);
     const row = page.getByTestId('manual-row-1');
