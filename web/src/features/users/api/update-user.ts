@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ifMatchHeaders, sendWithEtag, type WithEtag } from '../../../lib/versioned-request.ts';
 import { userQueryKey } from './get-user.ts';
-import type { User } from './user-types.ts';
+import type { ProvisioningError, User } from './user-types.ts';
 import { usersPath } from './user-types.ts';
 
 /** The user's free-text fields the admin API answers next to those the list shows. */
@@ -44,20 +44,27 @@ export type BasicLicencesPatch = Partial<
 export type JabberField = 'jabberCalling' | 'jabberWithWebexTeams';
 
 /**
+ * The saved user and the warnings of the change, each naming its field (`phone_plus_restored` on
+ * `callerIdNumber`): PATCH answers them as create and the package change do.
+ */
+export type SavedUser = WithEtag<UserDetails> & { warnings: ProvisioningError[] };
+
+/**
  * Saves the patch as a change of the version the form was loaded from (`etag`, sent as If-Match):
  * a change by someone else since then makes it fail with 412 instead of overwriting theirs.
  */
 export function useUpdateUser(customerId: string, userId: string, etag?: string | null) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (patch: UserPatch): Promise<WithEtag<UserDetails>> => {
-      const saved = await sendWithEtag<UserDetails>(
+    mutationFn: async (patch: UserPatch): Promise<SavedUser> => {
+      const saved = await sendWithEtag<UserDetails & { warnings?: ProvisioningError[] }>(
         `${usersPath(customerId)}/${encodeURIComponent(userId)}`,
         { method: 'PATCH', body: patch, headers: ifMatchHeaders(etag) },
       );
-      return { ...saved.data, etag: saved.etag };
+      return { ...saved.data, etag: saved.etag, warnings: saved.data.warnings ?? [] };
     },
-    onSuccess: (user) => {
+    // The warnings belong to this save, not to the user: the cached user is kept without them.
+    onSuccess: ({ warnings: _warnings, ...user }) => {
       queryClient.setQueryData(userQueryKey(customerId, userId), user);
       return queryClient.invalidateQueries({ queryKey: ['customers', customerId, 'users'] });
     },

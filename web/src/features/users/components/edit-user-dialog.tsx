@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, Autocomplete, Checkbox, Fieldset, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { FormDialog, showSaved } from '../../../components/ui/form-dialog.tsx';
 import { isStaleEdit, StaleEditAlert } from '../../../components/ui/stale-edit-alert.tsx';
@@ -12,6 +13,7 @@ import type { BasicLicencesPatch, UserDetails } from '../api/update-user.ts';
 import { useUpdateUser } from '../api/update-user.ts';
 import { useEditedUser } from '../api/edited-user.ts';
 import { fullName } from '../api/user-types.ts';
+import { warningInLanguage, warningLine } from './result-warnings.ts';
 import type { EditUserField } from './edit-user-values.ts';
 import {
   EDIT_USER_FIELDS,
@@ -124,7 +126,20 @@ function EditUserForm({
     mutation: update,
     onUnchanged: onClose,
     onSaved: (saved) => {
-      showSaved(t('editUser.saved'), t('editUser.savedText', { name: fullName(saved) }));
+      const savedText = t('editUser.savedText', { name: fullName(saved) });
+      // Saved, with what the admin must know: each warning with its column and reason (SPEC §6),
+      // "Warning, Caller ID Number: … was read as +31…", in the language shown.
+      const warnings = saved.warnings
+        .filter((warning) => warningInLanguage(warning, saved.package ?? '', t))
+        .map((warning) => warningLine(warning, saved.package ?? '', t));
+      if (warnings.length > 0)
+        notifications.show({
+          color: 'yellow',
+          role: 'alert',
+          title: t('editUser.saved'),
+          message: `${savedText} ${warnings.join(' ')}`,
+        });
+      else showSaved(t('editUser.saved'), savedText);
       onClose();
     },
   });
