@@ -13,11 +13,12 @@ export const MODULE_MOCKING_TESTS = [
 ];
 
 /**
- * Server test files that run `hub` only on data dirs of their own (an embedded one, or a PostgreSQL
- * database the file names itself): neither DATABASE_URL nor the test database reaches them, so they
- * run the same in CI's PostgreSQL pass as in the first, and that pass skips them (ADR 0096). Their
- * project hands them an unreachable DATABASE_URL and test database: a file listed here that does
- * use either fails in `npm test` (test/contract/own-data-dir-tests.test.ts shows it).
+ * Server test files that run `hub` (or open a database) only on data dirs of their own: embedded
+ * ones, or a PostgreSQL database the file names itself. Neither DATABASE_URL nor the test database
+ * reaches them, so they run the same in CI's PostgreSQL pass as in the first, and that pass skips
+ * them (ADR 0096). Their project hands them an unreachable DATABASE_URL and test database: a file
+ * listed here that does use either fails in `npm test` (test/contract/own-data-dir-tests.test.ts
+ * shows it).
  */
 export const OWN_DATA_DIR_TESTS = [
   'test/cli/backup-open-database.test.ts',
@@ -46,6 +47,13 @@ export const OWN_DATA_DIR_TESTS = [
   'test/cli/start-up-configuration-errors.test.ts',
   'test/cli/worker-beside-server.test.ts',
   'test/contract/own-data-dir-tests.test.ts',
+  'test/db/import-row-batches-migration.test.ts',
+  'test/ops/embedded-restart-takes-over-jobs.test.ts',
+  'test/ops/migrate-to-non-empty-target.test.ts',
+  'test/ops/restore-archive-guard.test.ts',
+  'test/ops/start-up-errors.test.ts',
+  'test/ops/worker-probe-port-taken.test.ts',
+  'src/cli/startup-imports.test.ts',
 ];
 
 /**
