@@ -2,11 +2,13 @@
 // into it without a consent step — the customer has proven the domain. At most 250 at once (the
 // UI), any number by CSV (in chunks of 250). Never users of another customer, and never into or
 // out of an organization whose users a directory (sync) or an identity provider (SSO) owns.
-import { parse } from 'csv-parse/sync';
+import { CsvError, parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import type { AppError } from '../../domain/errors.ts';
 import { conflict, validationFailed } from '../../domain/errors.ts';
+import type { FileIssue } from '../../domain/csv/map-header.ts';
 import { emailInDomain } from '../../domain/domains/dns-challenge.ts';
+import { fileIssueMessage, type WarningDetail } from '../../domain/messages/row-messages.ts';
 import { isPackageId, type PackageId } from '../../domain/packages/catalog.ts';
 import { emptyUser } from '../../domain/users/user-state.ts';
 import { verifiedDomains } from '../../db/repositories/customer-domains.ts';
@@ -23,6 +25,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { ServiceContext } from '../context.ts';
 import { requireCustomer } from '../customers/customer-service.ts';
 import { addUsers, MAX_CLAIM, tooManyUsers, type AddUserResult } from '../provisioning/add-users.ts';
+import { withApiField } from '../users/user-input.ts';
 import { toUserView } from '../users/user-view.ts';
 
 export interface ClaimableAccountView {
@@ -79,6 +82,12 @@ export interface ClaimResult {
   readonly result: 'claimed' | 'failed';
   readonly userId?: string;
   readonly error?: AppError;
+  /**
+   * What the planner warned about the claimed user (e.g. `preferred_site_missing`), in the
+   * request's language, each naming the request property, as create and the batch answer them;
+   * empty for a failed claim and for one without a package (nothing is planned then).
+   */
+  readonly warnings: readonly WarningDetail[];
 }
 
 function refused(email: string, code: string, description: string, descriptionNl: string): ClaimResult {
@@ -86,6 +95,7 @@ function refused(email: string, code: string, description: string, descriptionNl
     email,
     result: 'failed',
     error: validationFailed([{ code, field: 'email', description, descriptionNl }]),
+    warnings: [],
   };
 }
 
@@ -204,8 +214,13 @@ export async function claimUsers(
       results.set(
         result.email,
         result.result === 'failed'
-          ? { email: result.email, result: 'failed', error: result.error }
-          : { email: result.email, result: 'claimed', userId: result.user.id },
+          ? { email: result.email, result: 'failed', error: result.error, warnings: [] }
+          : {
+              email: result.email,
+              result: 'claimed',
+              userId: result.user.id,
+              warnings: result.warnings.map(withApiField),
+            },
       );
     }
   } else if (claimable.length > 0) {
@@ -228,13 +243,50 @@ export async function claimUsers(
           targetId: row.id,
           after: toUserView(row, null),
         });
-        results.set(email, { email, result: 'claimed', userId: row.id });
+        results.set(email, { email, result: 'claimed', userId: row.id, warnings: [] });
       }
     });
   }
   return emails.map(
     (email) => results.get(email) ?? refused(email, 'not_claimable', 'Not claimed.', 'Niet geclaimd.'),
   );
+}
+
+/**
+ * The file's records by lower-cased header. A file the parser cannot read is the uploader's input:
+ * a 400 worded as the users import words it (malformed_csv), not a 500.
+ */
+function parsedClaimsCsv(csv: string): Record<string, string>[] {
+  try {
+    return parse(csv.replace(/^\uFEFF/, ''), {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      relax_column_count: true,
+      delimiter: csv.split(/\r?\n/)[0]?.includes(';') ? ';' : ',',
+    }) as Record<string, string>[];
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    const unclosed = error.code === 'CSV_QUOTE_NOT_CLOSED';
+    // An unclosed quote is found at the end of the file: the row it opened in is the record the
+    // parser was reading (the header is row 1). Other errors are found on their own line.
+    const records = (error as { records?: unknown }).records;
+    const lines = (error as { lines?: unknown }).lines;
+    const row = unclosed && typeof records === 'number' ? records + 2 : typeof lines === 'number' ? lines : 1;
+    const issue: FileIssue = {
+      code: 'malformed_csv',
+      row,
+      detail: error.message,
+      ...(unclosed ? { reason: 'unclosed_quote' as const } : {}),
+    };
+    throw validationFailed([
+      {
+        code: 'malformed_csv',
+        field: 'file',
+        description: fileIssueMessage(issue, 'en'),
+        descriptionNl: fileIssueMessage(issue, 'nl'),
+      },
+    ]);
+  }
 }
 
 /** Any number of emails from a CSV (a `User ID/Email (Required)` or `email` column), 250 at a time. */
@@ -249,12 +301,7 @@ export async function claimUsersFromCsv(
   const customer = await requireCustomer(context, customerRef);
   const owned = directoryOwned(customer);
   if (owned) throw owned;
-  const records = parse(csv.replace(/^\uFEFF/, ''), {
-    columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-    skip_empty_lines: true,
-    relax_column_count: true,
-    delimiter: csv.split(/\r?\n/)[0]?.includes(';') ? ';' : ',',
-  }) as Record<string, string>[];
+  const records = parsedClaimsCsv(csv);
   const column = ['user id/email (required)', 'gebruikers-id/e-mail (verplicht)', 'email', 'e-mail'].find(
     (name) => records.length === 0 || name in (records[0] ?? {}),
   );

@@ -1,0 +1,64 @@
+// Claiming free accounts from a CSV file (POST …/claims/csv, SPEC §5 and §7): a file the CSV
+// parser cannot read is the uploader's input, so it is a 400 that says what is wrong with the
+// file, as the users import says it (malformed_csv), not a 500 'Something went wrong on our side'.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/app.ts';
+
+describe('claims from a CSV file the parser cannot read', () => {
+  const harness = useTestApp();
+  let customerId = '';
+
+  beforeAll(async () => {
+    const { app, auth, tokens, drainJobs } = harness();
+    const created = await app.inject({
+      method: 'POST',
+      url: '/v1/customers',
+      headers: auth(tokens.partnerFull),
+      payload: {
+        name: 'Claims Org',
+        externalId: 'claims-csv',
+        adminEmail: 'admin@claims.example',
+        country: 'NL',
+      },
+    });
+    expect(created.statusCode).toBe(202);
+    customerId = created.json<{ id: string }>().id;
+    await drainJobs();
+  });
+
+  const upload = (csv: string, language = 'en') => {
+    const { app, auth, tokens } = harness();
+    return app.inject({
+      method: 'POST',
+      url: `/v1/customers/${customerId}/claims/csv`,
+      headers: { ...auth(tokens.partnerFull), 'content-type': 'text/csv', 'accept-language': language },
+      payload: csv,
+    });
+  };
+
+  it.each([
+    ['a quote that is never closed', 'User ID/Email (Required),Title\nanna@claims.example,"open\n'],
+    [
+      'a quote inside an unquoted field',
+      'User ID/Email (Required),=HYPERLINK("http://x")\nanna@claims.example,x\n',
+    ],
+  ])('answers 400 malformed_csv for %s', async (_name, csv) => {
+    const response = await upload(csv);
+    expect(response.statusCode).toBe(400);
+    const body = response.json<{ errors: { code: string; description: string }[] }>();
+    expect(body.errors.map((error) => error.code)).toEqual(['malformed_csv']);
+    expect(body.errors[0]?.description).toMatch(/^The file is not valid CSV/);
+  });
+
+  it('says it in Dutch to a Dutch client', async () => {
+    const response = await upload('User ID/Email (Required)\n"anna@claims.example\n', 'nl');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0].description).toMatch(/^Het bestand is geen geldig CSV-bestand/);
+  });
+
+  it('still reads a well-formed file', async () => {
+    const response = await upload('User ID/Email (Required)\nanna@claims.example\n');
+    expect(response.statusCode).toBe(200);
+    expect(response.json().counts).toEqual({ claimed: 0, failed: 1 });
+  });
+});
