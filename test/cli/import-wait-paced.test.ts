@@ -12,8 +12,12 @@ import { openDatabase } from '../../src/db/client.ts';
 import { runHubWithEnv } from './cli-harness.ts';
 import { prepareMigratedDataDir } from './migrated-data-dir.ts';
 
-/** How long the other process's lock lasts: the CLI takes the job over once it expired. */
-const LOCK_MS = 3_000;
+/**
+ * How long the other process's lock lasts: the CLI takes the job over once it expired. Long enough
+ * to outlast the CLI's own start (opening the embedded database), which took over 3 s on a loaded
+ * machine: a lock gone before the CLI's first look leaves it nothing to wait for or say.
+ */
+const LOCK_MS = 10_000;
 
 let workDir = '';
 let dataDir = '';

@@ -24,6 +24,7 @@ import {
 import { IMPORT_JOB_KIND } from '../../src/services/imports/import-job-kind.ts';
 import { loadConfig } from '../../src/config.ts';
 import { openRuntime } from '../../src/runtime.ts';
+import { prepareMigratedDataDir } from '../cli/migrated-data-dir.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import {
   capturedLog,
@@ -285,6 +286,9 @@ describe('the customers lane runs several loops', () => {
 
 it('takes WORKER_CUSTOMER_LOOPS from the environment through openRuntime', async () => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'hub-customer-loops-'));
+  // A copy of the migrated template, not a first start: an initdb and every migration took up to
+  // the whole test timeout on a loaded machine, and the first start is not what this checks.
+  await prepareMigratedDataDir(dataDir);
   const runtime = await openRuntime(
     loadConfig({ HUB_DATA_DIR: dataDir, WORKER_CUSTOMER_LOOPS: '3', LOG_LEVEL: 'silent' }),
     logger,
