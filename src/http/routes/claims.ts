@@ -14,6 +14,7 @@ import { toErrorResponse } from '../errors.ts';
 import { setNextLink } from '../paging.ts';
 import { customerParams, errorResponse, errorResponses } from '../schemas/common.ts';
 import { refuseUnconsumedMediaType } from '../schemas/upload-body.ts';
+import { warningOutput } from './user-lifecycle-schemas.ts';
 import type { FastifyRequest } from 'fastify';
 
 const claimOutput = z.object({
@@ -24,6 +25,11 @@ const claimOutput = z.object({
       result: z.enum(['claimed', 'failed']),
       userId: z.string().optional(),
       errors: z.array(z.object({ code: z.string(), description: z.string(), field: z.string().optional() })),
+      warnings: z
+        .array(warningOutput)
+        .describe(
+          'What did not block the claim of this user, as create and the batch answer it, in the request language: e.g. preferred_site_missing when the package needs a preferred Webex site and the customer has no default one; empty for a failed claim and for one without a package',
+        ),
     }),
   ),
 });
@@ -39,6 +45,7 @@ function present(request: FastifyRequest, results: readonly ClaimResult[]) {
       result: result.result,
       ...(result.userId ? { userId: result.userId } : {}),
       errors: result.error ? toErrorResponse(request, result.error).body.errors : [],
+      warnings: [...result.warnings],
     })),
   };
 }
