@@ -34,7 +34,10 @@ type IdParams = { Params: { customerId: string; id: string } };
 function groupColumn(path: AttributePath): SqlColumn | undefined {
   if (path.uri !== undefined && !isCoreSchema(path.uri)) return undefined;
   const key = (path.subAttr ? `${path.attr}.${path.subAttr}` : path.attr).toLowerCase();
-  return (SCIM_GROUP_COLUMNS as Record<string, SqlColumn>)[key];
+  // Own names only: a client's `constructor` must not find what every object inherits (a 500).
+  return Object.hasOwn(SCIM_GROUP_COLUMNS, key)
+    ? (SCIM_GROUP_COLUMNS as Record<string, SqlColumn>)[key]
+    : undefined;
 }
 
 function render(record: ScimGroupRecord, baseUrl: string): JsonObject {

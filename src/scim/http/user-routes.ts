@@ -49,7 +49,9 @@ function userColumn(path: AttributePath): SqlColumn | undefined {
   else if (canonicalSchemaUrn(path.uri) === ENTERPRISE_USER_SCHEMA && path.subAttr === undefined)
     key = `enterprise:${path.attr}`;
   else return undefined;
-  return SCIM_USER_COLUMNS[key.toLowerCase()];
+  // Own names only: a client's `constructor` must not find what every object inherits (a 500).
+  const name = key.toLowerCase();
+  return Object.hasOwn(SCIM_USER_COLUMNS, name) ? SCIM_USER_COLUMNS[name] : undefined;
 }
 
 function render(record: ScimUserRecord, baseUrl: string): JsonObject {
