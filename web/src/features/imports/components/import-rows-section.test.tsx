@@ -53,16 +53,22 @@ async function renderSection() {
   await renderPage(<ImportRowsSection customerId="c1" jobId="j1" phase="dry-run" counts={counts} ready />);
 }
 
-/** The range above the table (the pager below repeats it). */
+/**
+ * The range above the table (the pager below repeats it). A page is 100 table rows, which jsdom
+ * draws in well over vi.waitFor's default second on a busy CI machine.
+ */
 async function showsRange(text: string) {
-  await vi.waitFor(() => expect(screen.getByTestId('import-rows-range').textContent).toBe(text));
+  await vi.waitFor(() => expect(screen.getByTestId('import-rows-range').textContent).toBe(text), {
+    timeout: 15_000,
+  });
 }
 
 function shownRows(): number {
   return screen.getByTestId('import-rows').querySelectorAll('tbody tr').length;
 }
 
-describe('import rows section', () => {
+// Five pages of 100 rows take ~20 s in jsdom alone, near the suite's 30 s limit on a loaded machine.
+describe('import rows section', { timeout: 120_000 }, () => {
   it('reaches every row of a 301-row file page by page and says where it is', async () => {
     await renderSection();
     await showsRange('Rows 2–101 of the file (1–100 of 301)');
