@@ -227,6 +227,11 @@ describe('what the theme leaves to the app', () => {
     await page.getByTestId('import-counts').waitFor({ timeout: 60_000 });
     await page.getByTestId('apply-import').click();
     await page.locator('[data-percent="100"]').waitFor({ timeout: 60_000 });
+    // The bar is full with the last batch, the import done only when its job says so (a poll of the
+    // job later): its words change with the results, which can be seconds on a busy machine.
+    await page
+      .getByRole('heading', { name: text('nl', 'imports.resultsTitle') })
+      .waitFor({ timeout: 60_000 });
     // One polite status with the bar's words, kept on screen with the results.
     const announcement = page.getByTestId('progress-announcement');
     await expect
