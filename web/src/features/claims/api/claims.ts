@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, fetchAll, fetchPage } from '../../../lib/api-client.ts';
+import type { ProvisioningError } from '../../users/api/user-types.ts';
 
 export interface VerifiedDomain {
   domain: string;
@@ -19,9 +20,23 @@ export interface ClaimableAccount {
   displayName?: string | null;
 }
 
+/** One claimed or refused account of a claim's answer. */
+export interface ClaimedAccount {
+  email?: string;
+  result?: 'claimed' | 'failed';
+  userId?: string;
+  /** Why the account was not claimed; `field` is the request property it is about, if any. */
+  errors?: ProvisioningError[];
+  /**
+   * What did not block the claim but needs the admin's attention, e.g. `preferred_site_missing` on
+   * `preferredWebexSite`, with the values its text names in `params` (as the batch add answers them).
+   */
+  warnings?: ProvisioningError[];
+}
+
 export interface ClaimResult {
   counts: { claimed: number; failed: number };
-  results?: { email?: string; errors?: { description: string }[] }[];
+  results?: ClaimedAccount[];
 }
 
 export const maxClaimsAtOnce = 250;

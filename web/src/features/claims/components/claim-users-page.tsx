@@ -37,6 +37,7 @@ import {
 import type { VerifiedDomain } from '../api/claims.ts';
 import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
 import { VerifyDomainButton } from './verify-domain-button.tsx';
+import { claimResultLines } from './claim-result-lines.ts';
 
 /** A DNS name such as acme.nl: letters, digits, dots and hyphens, ending in a top-level domain. */
 function isDomainName(value: string): boolean {
@@ -100,6 +101,12 @@ export function ClaimUsersPage() {
   const claimable = useClaimableAccounts(customerId, anyVerified);
   const claim = useClaimAccounts(customerId);
   const claimOnce = useSubmitOnce();
+  const claimResults = claim.data?.results ?? [];
+  // The package the last claim asked for: a warning that does not name its package is about it.
+  const claimedPackage = claim.variables?.packageId ?? null;
+  const warned = claimResults.filter(
+    (account) => account.result !== 'failed' && (account.warnings ?? []).length > 0,
+  ).length;
   const [domain, setDomain] = useState('');
   // Checked (and its error shown) after the field is left or the form sent, not while typing.
   const [domainChecked, setDomainChecked] = useState(false);
@@ -258,12 +265,41 @@ export function ClaimUsersPage() {
           </Group>
           {claim.isError ? <ErrorAlert error={claim.error} /> : null}
           {claim.data ? (
-            <Alert color={claim.data.counts.failed > 0 ? 'orange' : 'green'}>
+            <Alert
+              color={claim.data.counts.failed > 0 ? 'orange' : warned > 0 ? 'yellow' : 'green'}
+              data-testid="claim-counts"
+            >
               {t('claims.claimedCounts', {
                 count: claim.data.counts.claimed,
                 failed: claim.data.counts.failed,
               })}
+              {warned > 0 ? ` ${t('addUsers.someWarned', { count: warned })}` : null}
             </Alert>
+          ) : null}
+          {claimResults.length > 0 ? (
+            // Per account: claimed or not, and each warning or reason with its column (SPEC §6), in
+            // the language now shown. The accounts list below no longer holds the claimed ones.
+            <Table mb="md" aria-label={t('claims.results')} data-testid="claim-results">
+              <Table.Tbody>
+                {claimResults.map((account, index) => (
+                  <Table.Tr key={`${account.email ?? ''}-${index}`}>
+                    <Table.Td>{account.email}</Table.Td>
+                    <Table.Td>
+                      {claimResultLines(account, claimedPackage, t).map((line, position) => (
+                        <Text
+                          key={`${position}-${line}`}
+                          size="sm"
+                          c={account.result === 'failed' ? 'red' : position === 0 ? 'green.8' : 'yellow.9'}
+                          data-testid={`claim-line-${index + 1}`}
+                        >
+                          {line}
+                        </Text>
+                      ))}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
           ) : null}
           <Select
             label={t('claims.packageLabel')}
