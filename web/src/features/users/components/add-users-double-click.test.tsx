@@ -63,6 +63,6 @@ describe('Add users: a double click', () => {
     fireEvent.click(add);
     await screen.findByTestId('add-users-result');
     expect(batches).toHaveLength(1);
-    expect(screen.queryByText('The email is already associated with an existing user.')).toBeNull();
+    expect(screen.queryByText(/The email is already associated with an existing user\./)).toBeNull();
   });
 });

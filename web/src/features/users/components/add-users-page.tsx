@@ -17,6 +17,7 @@ import { failedRowsToFix, resultFailed } from './failed-rows.ts';
 import { packageChoices } from './package-choices.ts';
 import { PackageName } from './package-name.tsx';
 import { resultWarnings } from './result-warnings.ts';
+import { addUsersErrorLines } from './add-users-error-lines.ts';
 import { focusFirstInvalidField } from '../../../lib/invalid-field-focus.ts';
 import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
 
@@ -219,9 +220,12 @@ export function AddUsersPage() {
                     <Table.Td>{row.email}</Table.Td>
                     <Table.Td>
                       {resultFailed(result) ? (
-                        <Text c="red" size="sm">
-                          {(result?.errors ?? []).map((error) => error.description).join(' ')}
-                        </Text>
+                        // Each reason on a line of its own, with the column it is about (SPEC §6).
+                        addUsersErrorLines(result, t).map((line) => (
+                          <Text key={line} c="red" size="sm" data-testid={`result-error-${index + 1}`}>
+                            {line}
+                          </Text>
+                        ))
                       ) : result?.result === 'pending_user_migration' ? (
                         <Text c="yellow.8" size="sm">
                           {t('addUsers.pendingMigration')}
