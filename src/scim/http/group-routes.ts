@@ -17,7 +17,6 @@ import { filterToSql } from '../filter/filter-to-sql.ts';
 import type { SqlColumn } from '../filter/filter-to-sql.ts';
 import { groupInputFromDocument, parseScimGroup, renderScimGroup } from '../groups/scim-group.ts';
 import type { JsonObject } from '../json.ts';
-import { applyPatch } from '../patch/apply-patch.ts';
 import { parsePatchRequest } from '../patch/parse-patch-request.ts';
 import { canonicalizeResource } from '../resources/canonicalize.ts';
 import { projectAttributes } from '../resources/project-attributes.ts';
@@ -26,6 +25,7 @@ import { isCoreSchema } from '../schema-urns.ts';
 import { etagOf } from '../users/render-scim-user.ts';
 import { listResponse, parseListQuery, parseProjection } from './list-response.ts';
 import type { RawListQuery } from './list-response.ts';
+import { patchedResource } from './patched-resource.ts';
 import { ifMatchVersion, ifNoneMatchHits, scimState, sendScim } from './scim-request.ts';
 import { spellings, wantsRepresentation } from './user-routes.ts';
 
@@ -84,7 +84,7 @@ async function patchGroup(request: FastifyRequest<IdParams>): Promise<ScimGroupR
     const record = await getScimGroup(state.context, state.customerId, request.params.id);
     if (ifMatch !== undefined && ifMatch !== record.version)
       throw new ScimError(412, undefined, 'The group changed since the version you sent (If-Match).');
-    const patched = applyPatch(render(record, state.baseUrl), operations);
+    const patched = patchedResource(render(record, state.baseUrl), operations);
     const input = groupInputFromDocument(canonicalizeResource(patched, 'Group'));
     try {
       return await replaceScimGroup(state.context, state.customerId, record.id, input, record.version);

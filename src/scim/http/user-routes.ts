@@ -19,7 +19,6 @@ import type { SqlColumn } from '../filter/filter-to-sql.ts';
 import { parseAttributePath } from '../filter/attribute-path.ts';
 import { getCi, isJsonObject } from '../json.ts';
 import type { JsonObject } from '../json.ts';
-import { applyPatch } from '../patch/apply-patch.ts';
 import { parsePatchRequest } from '../patch/parse-patch-request.ts';
 import { projectAttributes } from '../resources/project-attributes.ts';
 import type { Projection } from '../resources/project-attributes.ts';
@@ -37,6 +36,7 @@ import { etagOf, renderScimUser } from '../users/render-scim-user.ts';
 import type { StoredScimUser } from '../users/render-scim-user.ts';
 import { listResponse, parseListQuery, parseProjection } from './list-response.ts';
 import type { RawListQuery } from './list-response.ts';
+import { patchedResource } from './patched-resource.ts';
 import { ifMatchVersion, ifNoneMatchHits, scimState, sendScim } from './scim-request.ts';
 import { invalidValue } from '../errors.ts';
 
@@ -123,7 +123,7 @@ async function patchUser(request: FastifyRequest<IdParams>): Promise<ScimUserRec
     if (ifMatch !== undefined && ifMatch !== record.version)
       throw new ScimError(412, undefined, 'The user changed since the version you sent (If-Match).');
     const before = render(record, state.baseUrl);
-    const patched = applyPatch(before, operations);
+    const patched = patchedResource(before, operations);
     assertActiveStaysAssigned(patched);
     delete patched.groups;
     const input = clearsRemovedProductFields(parseScimUser(patched, before), before);
