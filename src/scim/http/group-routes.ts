@@ -110,12 +110,14 @@ export async function groupRoutes(app: FastifyInstance): Promise<void> {
 
     app.post(`${base}`, async (request, reply) => {
       const state = scimState(request);
+      // Before the write: a malformed `attributes` must not answer 400 for a group it created.
+      const projection = parseProjection(request.query as RawListQuery);
       const record = await createScimGroup(state.context, state.customerId, parseScimGroup(request.body));
       reply.header('Location', `${state.baseUrl}/Groups/${record.id}`);
       return sendScim(
         reply,
         201,
-        projectAttributes(render(record, state.baseUrl), parseProjection(request.query as RawListQuery)),
+        projectAttributes(render(record, state.baseUrl), projection),
         etagOf(record.version),
       );
     });
@@ -135,6 +137,7 @@ export async function groupRoutes(app: FastifyInstance): Promise<void> {
 
     app.put<IdParams>(`${base}/:id`, async (request, reply) => {
       const state = scimState(request);
+      const projection = parseProjection(request.query as RawListQuery);
       const record = await replaceScimGroup(
         state.context,
         state.customerId,
@@ -145,15 +148,15 @@ export async function groupRoutes(app: FastifyInstance): Promise<void> {
       return sendScim(
         reply,
         200,
-        projectAttributes(render(record, state.baseUrl), parseProjection(request.query as RawListQuery)),
+        projectAttributes(render(record, state.baseUrl), projection),
         etagOf(record.version),
       );
     });
 
     app.patch<IdParams>(`${base}/:id`, async (request, reply) => {
       const state = scimState(request);
-      const record = await patchGroup(request);
       const projection = parseProjection(request.query as RawListQuery);
+      const record = await patchGroup(request);
       if (!wantsRepresentation(request, projection))
         return reply.status(204).header('ETag', etagOf(record.version)).send();
       return sendScim(

@@ -177,15 +177,12 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
 
     app.post(`${base}`, async (request, reply) => {
       const state = scimState(request);
+      // Before the write: a malformed `attributes` must not answer 400 for a user it created.
+      const projection = parseProjection(request.query as RawListQuery);
       const record = await createScimUser(state.context, state.customerId, parseScimUser(request.body));
       const resource = render(record, state.baseUrl);
       reply.header('Location', `${state.baseUrl}/Users/${record.id}`);
-      return sendScim(
-        reply,
-        201,
-        projectAttributes(resource, parseProjection(request.query as RawListQuery)),
-        etagOf(record.version),
-      );
+      return sendScim(reply, 201, projectAttributes(resource, projection), etagOf(record.version));
     });
 
     app.get<IdParams>(`${base}/:id`, async (request, reply) => {
@@ -204,6 +201,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
 
     app.put<IdParams>(`${base}/:id`, async (request, reply) => {
       const state = scimState(request);
+      const projection = parseProjection(request.query as RawListQuery);
       assertActiveNotNull(request.body);
       const input = parseScimUser(request.body);
       const record = await replaceScimUser(
@@ -214,18 +212,13 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
         ifMatchVersion(request),
       );
       const resource = render(record, state.baseUrl);
-      return sendScim(
-        reply,
-        200,
-        projectAttributes(resource, parseProjection(request.query as RawListQuery)),
-        etagOf(record.version),
-      );
+      return sendScim(reply, 200, projectAttributes(resource, projection), etagOf(record.version));
     });
 
     app.patch<IdParams>(`${base}/:id`, async (request, reply: FastifyReply) => {
       const state = scimState(request);
-      const record = await patchUser(request);
       const projection = parseProjection(request.query as RawListQuery);
+      const record = await patchUser(request);
       if (!wantsRepresentation(request, projection))
         return reply.status(204).header('ETag', etagOf(record.version)).send();
       return sendScim(
