@@ -144,3 +144,84 @@ describe('ErrorAlert for outages and loads', () => {
     expect(alert.textContent).not.toContain(i18n.t('common.sessionEndedTitle'));
   });
 });
+
+describe('ErrorAlert naming the column of each reason (SPEC §6)', () => {
+  const refused = new ApiError(
+    400,
+    'The request is not valid.',
+    [
+      { code: 'invalid_phone_number', field: 'callerIdNumber', description: 'Not a phone number.' },
+      { code: 'extension_taken', field: 'extension', description: 'Extension 1235 is already used.' },
+      { code: 'sold_out', description: 'No licences left.' },
+    ],
+    null,
+  );
+  const labels: Record<string, Record<string, string>> = {
+    en: { callerIdNumber: 'Caller ID Number', extension: 'Extension' },
+    nl: { callerIdNumber: 'Nummer beller-ID', extension: 'Toestel' },
+  };
+  const fieldLabel = (field: string | undefined) => (field ? (labels[i18n.language]?.[field] ?? null) : null);
+
+  async function showLabelled(language: string, fieldsShown: readonly string[] = []) {
+    polyfillBrowser();
+    await i18n.changeLanguage(language);
+    render(
+      <MantineProvider theme={theme}>
+        <ErrorAlert error={refused} fieldLabel={fieldLabel} fieldsShown={fieldsShown} />
+      </MantineProvider>,
+    );
+    return [...screen.getByRole('alert').querySelectorAll('li')].map((item) => item.textContent);
+  }
+
+  it('writes "column: reason" for a detail with a field, the reason alone without one', async () => {
+    expect(await showLabelled('en')).toEqual([
+      'Caller ID Number: Not a phone number.',
+      'Extension: Extension 1235 is already used.',
+      'No licences left.',
+    ]);
+  });
+
+  it('names the column in Dutch', async () => {
+    expect(await showLabelled('nl')).toEqual([
+      'Nummer beller-ID: Not a phone number.',
+      'Toestel: Extension 1235 is already used.',
+      'No licences left.',
+    ]);
+  });
+
+  it('leaves out a detail shown under its input', async () => {
+    expect(await showLabelled('en', ['extension'])).toEqual([
+      'Caller ID Number: Not a phone number.',
+      'No licences left.',
+    ]);
+  });
+
+  it('names the column of a detail that says what the message says', async () => {
+    polyfillBrowser();
+    render(
+      <MantineProvider theme={theme}>
+        <ErrorAlert
+          error={
+            new ApiError(409, 'Taken.', [{ code: 'x', field: 'extension', description: 'Taken.' }], null)
+          }
+          fieldLabel={fieldLabel}
+        />
+      </MantineProvider>,
+    );
+    expect(screen.getByRole('alert').querySelector('li')?.textContent).toBe('Extension: Taken.');
+  });
+
+  it('shows the reason alone without a fieldLabel, as locations and settings do', async () => {
+    polyfillBrowser();
+    render(
+      <MantineProvider theme={theme}>
+        <ErrorAlert error={refused} />
+      </MantineProvider>,
+    );
+    expect([...screen.getByRole('alert').querySelectorAll('li')].map((item) => item.textContent)).toEqual([
+      'Not a phone number.',
+      'Extension 1235 is already used.',
+      'No licences left.',
+    ]);
+  });
+});

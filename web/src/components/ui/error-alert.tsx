@@ -1,6 +1,7 @@
 import { Alert, Button, List, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { ApiErrorDetail } from '../../lib/api-error.ts';
 import { isApiError, isNetworkError, isRefusal } from '../../lib/api-error.ts';
 
 /** Whether the failed request loaded something or saved something: the title says which. */
@@ -34,6 +35,7 @@ export function ErrorAlert({
   action = 'save',
   onRetry,
   signIn = false,
+  fieldLabel,
 }: {
   error: unknown;
   /** Replaces the title for every failure. */
@@ -51,6 +53,12 @@ export function ErrorAlert({
    * the server, not a session that ended meanwhile.
    */
   signIn?: boolean;
+  /**
+   * Names the field a detail is about ("Caller ID Number", in the admin's language), so the line
+   * reads "column: reason" (SPEC §6); null leaves the reason alone. Without it, reasons stand alone:
+   * the fields of locations and settings are no CSV columns.
+   */
+  fieldLabel?: (field: string | undefined, t: TFunction) => string | null;
 }) {
   const { t } = useTranslation();
   const apiError = isApiError(error) ? error : null;
@@ -61,14 +69,20 @@ export function ErrorAlert({
     : (outageMessage(error, t) ??
       apiError?.message ??
       (error instanceof Error ? error.message : t('common.unexpectedError')));
+  const labelOf = (field: string | undefined) => (fieldLabel ? fieldLabel(field, t) : null);
   const details = sessionEnded
     ? []
     : (apiError?.errors ?? []).filter(
         (detail) =>
           detail.description &&
-          detail.description !== message &&
+          // A reason the message already says is not repeated, unless the line adds its column.
+          (detail.description !== message || labelOf(detail.field) !== null) &&
           !fieldsShown.some((field) => detail.field === field || detail.field?.endsWith(`.${field}`)),
       );
+  const detailLine = (detail: ApiErrorDetail) => {
+    const field = labelOf(detail.field);
+    return field ? t('common.fieldReason', { field, reason: detail.description }) : detail.description;
+  };
   const defaultTitle = sessionEnded
     ? t('common.sessionEndedTitle')
     : action === 'load'
@@ -82,7 +96,7 @@ export function ErrorAlert({
       {details.length > 0 ? (
         <List size="sm" mt="xs">
           {details.map((detail, index) => (
-            <List.Item key={`${detail.code}-${index}`}>{detail.description}</List.Item>
+            <List.Item key={`${detail.code}-${index}`}>{detailLine(detail)}</List.Item>
           ))}
         </List>
       ) : null}

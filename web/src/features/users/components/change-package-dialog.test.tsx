@@ -306,6 +306,38 @@ describe('change-package dialog', () => {
     ).toBeTruthy();
   });
 
+  it('names the column of each refusal not shown under its input, in English and Dutch', async () => {
+    refusal = {
+      message: 'The change was refused.',
+      errors: [
+        { code: 'extension_taken', field: 'extension', description: 'Extension 1235 is already used.' },
+        { code: 'number_taken', field: 'phoneNumber', description: 'The number is taken.' },
+        { code: 'limit_reached', field: 'package', description: 'The limit is reached.' },
+        { code: 'not_allowed', field: 'attendantConsole', description: 'Not with this package.' },
+      ],
+    };
+    await renderDialog({ ...user, package: 'webex_calling', locationId: 'loc1', extension: '1234' });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Extension' }), { target: { value: '1235' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Change' }));
+    const alert = (await screen.findByText('This could not be saved')).closest('[role="alert"]');
+    const lines = () => [...(alert?.querySelectorAll('li') ?? [])].map((item) => item.textContent);
+    // The extension's refusal is under its input only.
+    expect(lines()).toEqual([
+      'Phone Number: The number is taken.',
+      'Package: The limit is reached.',
+      'Attendant Console: Not with this package.',
+    ]);
+    expect(screen.getAllByText('Extension 1235 is already used.')).toHaveLength(1);
+    await act(async () => {
+      await i18n.changeLanguage('nl');
+    });
+    expect(lines()).toEqual([
+      'Telefoonnummer: The number is taken.',
+      'Pakket: The limit is reached.',
+      'Attendant Console: Not with this package.',
+    ]);
+  });
+
   describe('the Attendant Console add-on (SPEC §3)', () => {
     const calling: User = {
       ...user,

@@ -20,6 +20,7 @@ import { isStaleEdit, StaleEditAlert } from '../../../components/ui/stale-edit-a
 import { staleEditReloadProps, type StaleEditReloadProps } from '../../../lib/use-held-for-edit.ts';
 import type { WithEtag } from '../../../lib/versioned-request.ts';
 import { sortErrorsByField } from '../../../lib/field-errors.ts';
+import { apiFieldLabel } from '../../../lib/api-field-label.ts';
 import type { PackageChange } from '../api/change-package.ts';
 import { useChangePackage } from '../api/change-package.ts';
 import { useCustomerFullAdminEmails } from '../api/customer-full-admins.ts';
@@ -268,7 +269,12 @@ function ChangePackageForm({
         {isStaleEdit(change.error) ? (
           <StaleEditAlert record="user" onReload={onReload} reloading={reloading} reloadError={reloadError} />
         ) : change.isError ? (
-          <ErrorAlert error={change.error} fieldsShown={CALLING_FIELDS} />
+          // The others (the phone number, the package, the add-on) are listed with their column.
+          <ErrorAlert
+            error={change.error}
+            fieldsShown={askCalling ? CALLING_FIELDS : []}
+            fieldLabel={apiFieldLabel}
+          />
         ) : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -2,7 +2,9 @@ import { useMemo, useState } from 'react';
 import { Alert, Autocomplete, Checkbox, Fieldset, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { FormDialog, showSaved } from '../../../components/ui/form-dialog.tsx';
+import { apiFieldLabel } from '../../../lib/api-field-label.ts';
 import { isStaleEdit, StaleEditAlert } from '../../../components/ui/stale-edit-alert.tsx';
 import { staleEditReloadProps, type StaleEditReloadProps } from '../../../lib/use-held-for-edit.ts';
 import type { WithEtag } from '../../../lib/versioned-request.ts';
@@ -114,9 +116,15 @@ function EditUserForm({
   const jabberShown = showsJabber(user.package);
   const initialBasic = useMemo(() => basicLicencesOf(user), [user]);
   const [basic, setBasic] = useState(initialBasic);
+  // The server's objections go under the inputs on screen; the others (the caller ID number of a
+  // package without calling, a licence) go to the alert, named by their column (SPEC §6).
+  const shownFields = useMemo(
+    () => EDIT_USER_FIELD_NAMES.filter((name) => isFieldShown(name, user.package)),
+    [user.package],
+  );
   const { values, set, errorOf, showAlert, saving, submit } = usePatchForm({
     initial,
-    fields: EDIT_USER_FIELD_NAMES,
+    fields: shownFields,
     check: (current, translate) => editUserErrors(current, initial, translate),
     patchOf: (current) => ({
       ...editUserPatch(current, initial, directorySync),
@@ -151,7 +159,8 @@ function EditUserForm({
       onClose={onClose}
       onSubmit={submit}
       saving={saving}
-      error={showAlert && !stale ? update.error : null}
+      // Shown below as the last of the fields, where FormDialog would, with each reason's column.
+      error={null}
       testId="edit-user-form"
     >
       {directorySync ? (
@@ -230,6 +239,8 @@ function EditUserForm({
       ) : null}
       {stale ? (
         <StaleEditAlert record="user" onReload={onReload} reloading={reloading} reloadError={reloadError} />
+      ) : showAlert ? (
+        <ErrorAlert error={update.error} fieldsShown={shownFields} fieldLabel={apiFieldLabel} />
       ) : null}
     </FormDialog>
   );
