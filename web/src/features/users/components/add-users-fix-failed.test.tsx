@@ -117,8 +117,8 @@ describe('Add users manually: packages and failed rows', () => {
     expect((row.getByRole('textbox', { name: /email address/i }) as HTMLInputElement).value).toBe(
       'bram@other.nl',
     );
-    expect(screen.getByTestId('row-error-1').textContent).toContain(
-      'The email is already associated with an existing user.',
+    expect(screen.getByTestId('row-error-1').textContent).toBe(
+      'Not added: The email is already associated with an existing user.',
     );
 
     // Corrected and sent again: only that row goes to the server.

@@ -13,7 +13,7 @@ import { DirectorySyncNotice } from '../../../components/ui/directory-sync-notic
 import { ManualRowFields } from './manual-row-fields.tsx';
 import type { ManualRow } from './manual-rows-rules.ts';
 import { canAddRow, emptyRow, hasErrors, manualRowErrors, toNewUsers } from './manual-rows-rules.ts';
-import { failedRowsToFix, resultFailed } from './failed-rows.ts';
+import { failedRowsToFix, resultFailed, type FailedRowErrors } from './failed-rows.ts';
 import { packageChoices } from './package-choices.ts';
 import { PackageName } from './package-name.tsx';
 import { resultWarnings } from './result-warnings.ts';
@@ -34,7 +34,7 @@ export function AddUsersPage() {
   const [rows, setRows] = useState<ManualRow[]>(() => [emptyRow()]);
   const [showErrors, setShowErrors] = useState(false);
   // The server's reason per row key, from the last submission, shown beside the rows to fix.
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [serverErrors, setServerErrors] = useState<FailedRowErrors>({});
   const sold = useSoldPackageIds(customerId);
   const packages = packageChoices(sold.data);
   const extensionLength = useExtensionLength(customerId).data ?? null;
@@ -123,7 +123,7 @@ export function AddUsersPage() {
               locations={locations.data ?? []}
               packages={packages}
               extensionLength={extensionLength}
-              {...(serverErrors[row.key] ? { serverError: serverErrors[row.key] } : {})}
+              {...(serverErrors[row.key] ? { serverErrors: serverErrors[row.key] } : {})}
               onChange={(change) => update(index, change)}
               {...(rows.length > 1 ? { onRemove: () => removeRow(index) } : {})}
             />
