@@ -2,7 +2,7 @@
 // Saving a user answers the warnings of the change (PATCH, as create and the package change do): the
 // admin reads each with the column it is about and the reason (SPEC §6), in the language shown. A
 // Caller ID Number typed without its + is read as international: "Warning, Caller ID Number: …".
-import { Notifications } from '@mantine/notifications';
+import { Notifications, notifications } from '@mantine/notifications';
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import i18n from '../../../i18n/i18n.ts';
@@ -40,6 +40,8 @@ beforeEach(() => {
 
 afterEach(async () => {
   cleanup();
+  // The notifications live in a store of their own: one test's toast would show in the next.
+  notifications.clean();
   vi.unstubAllGlobals();
   await i18n.changeLanguage('en');
 });
