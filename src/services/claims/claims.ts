@@ -252,18 +252,41 @@ export async function claimUsers(
   );
 }
 
+/** A file error worded as the users import words it (fileIssueMessage), on the field `file`. */
+function fileIssueError(issue: FileIssue): AppError {
+  const message = { en: fileIssueMessage(issue, 'en'), nl: fileIssueMessage(issue, 'nl') };
+  return validationFailed(
+    [{ code: issue.code, field: 'file', description: message.en, descriptionNl: message.nl }],
+    message,
+  );
+}
+
+interface ClaimsCsv {
+  /** The header's names, lower-cased: known from a header-only file too. */
+  readonly columns: readonly string[];
+  readonly records: readonly Record<string, string>[];
+}
+
 /**
- * The file's records by lower-cased header. A file the parser cannot read is the uploader's input:
- * a 400 worded as the users import words it (malformed_csv), not a 500.
+ * The file's header and its records by lower-cased header. A file without content (nothing, blank
+ * lines, a byte-order mark) is 400 empty_file and one the parser cannot read 400 malformed_csv,
+ * each as the users import says it, not a 200 of no claims or a 500.
  */
-function parsedClaimsCsv(csv: string): Record<string, string>[] {
+function parsedClaimsCsv(csv: string): ClaimsCsv {
+  const text = csv.replace(/^\uFEFF/, '');
+  // The users import's rule (domain/csv/read-csv.ts): a file of white space alone is empty.
+  if (text.trim() === '') throw fileIssueError({ code: 'empty_file' });
+  // The header is the first line with text: blank lines before it are skipped, as rows are.
+  const headerLine = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+  let columns: string[] = [];
   try {
-    return parse(csv.replace(/^\uFEFF/, ''), {
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+    const records = parse(text, {
+      columns: (header: string[]) => (columns = header.map((h) => h.trim().toLowerCase())),
       skip_empty_lines: true,
       relax_column_count: true,
-      delimiter: csv.split(/\r?\n/)[0]?.includes(';') ? ';' : ',',
+      delimiter: headerLine.includes(';') ? ';' : ',',
     }) as Record<string, string>[];
+    return { columns, records };
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const unclosed = error.code === 'CSV_QUOTE_NOT_CLOSED';
@@ -278,14 +301,7 @@ function parsedClaimsCsv(csv: string): Record<string, string>[] {
       detail: error.message,
       ...(unclosed ? { reason: 'unclosed_quote' as const } : {}),
     };
-    throw validationFailed([
-      {
-        code: 'malformed_csv',
-        field: 'file',
-        description: fileIssueMessage(issue, 'en'),
-        descriptionNl: fileIssueMessage(issue, 'nl'),
-      },
-    ]);
+    throw fileIssueError(issue);
   }
 }
 
@@ -301,9 +317,11 @@ export async function claimUsersFromCsv(
   const customer = await requireCustomer(context, customerRef);
   const owned = directoryOwned(customer);
   if (owned) throw owned;
-  const records = parsedClaimsCsv(csv);
+  const { columns, records } = parsedClaimsCsv(csv);
+  // Looked for in the header, not in a first record: a header-only file without an email column
+  // is refused, as the users import refuses it, where a header-only one with it claims nobody.
   const column = ['user id/email (required)', 'gebruikers-id/e-mail (verplicht)', 'email', 'e-mail'].find(
-    (name) => records.length === 0 || name in (records[0] ?? {}),
+    (name) => columns.includes(name),
   );
   if (!column) {
     throw validationFailed([
