@@ -59,7 +59,8 @@ async function waitUntilReady(baseUrl: string, child: ChildProcess, output: () =
   for (let attempt = 0; attempt < 600; attempt += 1) {
     if (child.exitCode !== null) throw new Error(`hub serve exited with ${child.exitCode}:\n${output()}`);
     try {
-      const response = await fetch(`${baseUrl}/readyz`);
+      // Bounded: a port held by something that accepts and never answers must not hang the start.
+      const response = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(5_000) });
       if (response.ok && parseDemoLogin(output())) return;
     } catch {
       // not listening yet
@@ -68,6 +69,9 @@ async function waitUntilReady(baseUrl: string, child: ChildProcess, output: () =
   }
   throw new Error(`hub serve did not become ready:\n${output()}`);
 }
+
+/** What `hub serve` says when another process took its port first (describeListenFailure). */
+const PORT_TAKEN = /port \d+ is already in use by another process/;
 
 export async function startHubServer(options: HubServerOptions = {}): Promise<HubServer> {
   // For a quick local loop against a server that is already running (never used in CI).
@@ -81,6 +85,18 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
       stop: async () => undefined,
     };
   }
+  // Test files run side by side (vitest.e2e.config.ts): another process may take the port that
+  // freePort() found before this server listens on it. The cure is a start on another port.
+  for (let attempt = 1; ; attempt += 1) {
+    const server = await launchHubServer(options);
+    if (server.ready) return server.ready;
+    if (attempt === 3 || !PORT_TAKEN.test(server.output)) throw server.failure;
+  }
+}
+
+type Launch = { ready: HubServer } | { ready?: undefined; failure: unknown; output: string };
+
+async function launchHubServer(options: HubServerOptions): Promise<Launch> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'hub-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -109,11 +125,20 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
   });
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  // 'close' comes after the process's output has been read to its end ('exit' may come before).
+  const closed = new Promise((resolve) => child.once('close', resolve));
   const output = () => log;
-  await waitUntilReady(baseUrl, child, output);
+  try {
+    await waitUntilReady(baseUrl, child, output);
+  } catch (failure) {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await closed;
+    await rm(dataDir, { recursive: true, force: true });
+    return { failure, output: log };
+  }
   const login = parseDemoLogin(log);
   if (!login) throw new Error(`no demo login in the server output:\n${log}`);
-  return {
+  const ready: HubServer = {
     baseUrl,
     ...login,
     output,
@@ -131,4 +156,5 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+  return { ready };
 }
