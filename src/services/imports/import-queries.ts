@@ -11,6 +11,7 @@ import { neutralizeCell } from '../../domain/csv/parse-cell.ts';
 import { readCsvHeader } from '../../domain/csv/read-csv.ts';
 import type { Delimiter } from '../../domain/csv/sniff-delimiter.ts';
 import {
+  deleteImportRows,
   expireDryRuns,
   findImport,
   listImportRows,
@@ -27,7 +28,7 @@ import { decodeInstantCursor } from '../checked-cursor.ts';
 import { isUuidLike } from '../db-errors.ts';
 import { toPage, type Page } from '../paging.ts';
 import { IMPORT_JOB_KIND } from './import-job-kind.ts';
-import { toRowResultView, type RowResultView } from './import-results.ts';
+import { emptyCounts, toRowResultView, type RowResultView } from './import-results.ts';
 import { toImportView, type ImportView } from './import-view.ts';
 
 async function requireImport(
@@ -200,6 +201,9 @@ export async function applyDryRun(
       payload: { importId: imp.id },
       queueKey: imp.customer_id,
     });
+    // Progress, counts and row results start afresh: they are what was applied, and nothing is
+    // until the first batch commits. An admin who cancels before then (while the file is checked
+    // again) must not read the dry run's "6,000 of 6,000" and its planned counts as applied.
     const updated = await updateImport(
       trx,
       imp.id,
@@ -209,11 +213,14 @@ export async function applyDryRun(
         job_id: job.id,
         expires_at: null,
         actor: JSON.stringify(context.actor),
+        rows_done: 0,
+        counts: JSON.stringify(emptyCounts()),
       },
       ['validated'],
     );
     if (!updated)
       throw conflict({ en: 'The import changed meanwhile.', nl: 'De import is intussen gewijzigd.' });
+    await deleteImportRows(trx, imp.id);
     return toImportView(updated, context.locale);
   });
 }
