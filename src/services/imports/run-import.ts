@@ -56,6 +56,7 @@ import { planOnCurrentUsers } from './plan-on-current-users.ts';
 import { batchesOf, preparedAhead, readAhead, WriteBehind } from './batch-pipeline.ts';
 import { PlannedUsersChanged, writeBatch } from './write-batch.ts';
 import { retryingDeadlocks } from '../db-errors.ts';
+import { passImportBatchGate } from './batch-gate.ts';
 
 /**
  * Rows per batch (one transaction each). 2,000 applied 100k rows ~10 % faster than 1,000 on
@@ -482,6 +483,7 @@ async function apply(
         );
         await options.afterBatchCommitted?.(lastRow);
       });
+      await passImportBatchGate();
       await stopPoint(options);
     }
     await writes.settle();

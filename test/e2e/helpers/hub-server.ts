@@ -21,6 +21,11 @@ export interface HubServer {
    * once. Absent when the test reuses a running server (HUB_E2E_URL), which has no hook.
    */
   failNextProvisioningStep?: (fault: { step: string; subject?: string }) => Promise<void>;
+  /**
+   * Holds every import before its next batch (test/e2e/server/install-import-hold.ts) until the
+   * answered `release` is called. Absent when the test reuses a running server (HUB_E2E_URL).
+   */
+  holdImports?: () => Promise<() => Promise<void>>;
   stop: () => Promise<void>;
 }
 
@@ -104,6 +109,7 @@ async function launchHubServer(options: HubServerOptions): Promise<Launch> {
   // Always the embedded database: the browser tests need no PostgreSQL server.
   const { DATABASE_URL: _ignored, ...environment } = process.env;
   const faultsFile = path.join(dataDir, 'provisioning-fault.json');
+  const importHoldFile = path.join(dataDir, 'import-hold');
   const hubDataDir = path.join(dataDir, 'data');
   // The migrated template of this run (global-setup.ts), not an initdb and every migration:
   // the server still seeds its demo data itself, on an empty database of its own.
@@ -113,6 +119,7 @@ async function launchHubServer(options: HubServerOptions): Promise<Launch> {
     env: {
       ...environment,
       HUB_E2E_FAULTS_FILE: faultsFile,
+      HUB_E2E_IMPORT_HOLD_FILE: importHoldFile,
       ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -146,6 +153,10 @@ async function launchHubServer(options: HubServerOptions): Promise<Launch> {
       // Written aside and renamed: the server never reads a half-written file.
       await writeFile(`${faultsFile}.tmp`, JSON.stringify(fault));
       await rename(`${faultsFile}.tmp`, faultsFile);
+    },
+    holdImports: async () => {
+      await writeFile(importHoldFile, '');
+      return () => rm(importHoldFile, { force: true });
     },
     stop: async () => {
       if (child.exitCode === null) {
