@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest, fetchAll, fetchPage } from '../../../lib/api-client.ts';
-import type { ProvisioningError } from '../../users/api/user-types.ts';
+import type { ProvisioningError } from '../../../lib/provisioning-error.ts';
 
 export interface VerifiedDomain {
   domain: string;

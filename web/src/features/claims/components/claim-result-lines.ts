@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { apiFieldLabel } from '../../../lib/api-field-label.ts';
-import { warningLine } from '../../users/components/result-warnings.ts';
+import { warningLine } from '../../../lib/warning-line.ts';
 import type { ClaimedAccount } from '../api/claims.ts';
 
 /**

@@ -1,14 +1,9 @@
-export type UserStatus = 'provisioned' | 'pending_user_migration' | 'error';
+import type { ProvisioningError } from '../../../lib/provisioning-error.ts';
 
-export interface ProvisioningError {
-  code: string;
-  description: string;
-  remedy?: string;
-  /** On warnings: the values the description names, e.g. `{ value, number }` (phone_plus_restored). */
-  params?: Record<string, string | number>;
-  /** On warnings and errors: the request property it is about, e.g. `callerIdNumber`. */
-  field?: string;
-}
+// An error or warning detail as the admin API answers it (in lib: the claims feature shows them too).
+export type { ProvisioningError };
+
+export type UserStatus = 'provisioned' | 'pending_user_migration' | 'error';
 
 /** A customer's user (subscriber) as the admin API answers it. */
 export interface User {
