@@ -443,15 +443,20 @@ async function nextPiece(pieces: AsyncIterator<RawPiece>, row: number): Promise<
     // Only the parser's own errors say the file is malformed: a failing byte source (a database
     // error, an import stopped between chunks) stays what it is.
     if (!(error instanceof CsvError)) throw error;
-    throw new CsvFileError({
-      code: 'malformed_csv',
-      row: rowOfParseError(error) ?? row,
-      detail: error.message,
-      // With relax_quotes and relax_column_count, an unclosed quote is the one way a file a
-      // spreadsheet wrote fails to parse; other codes keep only the parser's text.
-      ...(error.code === 'CSV_QUOTE_NOT_CLOSED' ? { reason: 'unclosed_quote' as const } : {}),
-    });
+    throw new CsvFileError(malformedCsvIssue(error, rowOfParseError(error) ?? row));
   }
+}
+
+/** The file issue of a csv-parse error on `row`, as every reader of an uploaded CSV words it. */
+export function malformedCsvIssue(error: Pick<CsvError, 'code' | 'message'>, row: number): FileIssue {
+  return {
+    code: 'malformed_csv',
+    row,
+    detail: error.message,
+    // With relax_quotes and relax_column_count, an unclosed quote is the one way a file a
+    // spreadsheet wrote fails to parse; other codes keep only the parser's text.
+    ...(error.code === 'CSV_QUOTE_NOT_CLOSED' ? { reason: 'unclosed_quote' as const } : {}),
+  };
 }
 
 /**

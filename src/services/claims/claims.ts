@@ -6,6 +6,8 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import type { AppError } from '../../domain/errors.ts';
 import { conflict, validationFailed } from '../../domain/errors.ts';
+import { malformedCsvIssue } from '../../domain/csv/read-csv.ts';
+import { sniffDelimiter } from '../../domain/csv/sniff-delimiter.ts';
 import type { FileIssue } from '../../domain/csv/map-header.ts';
 import { emailInDomain } from '../../domain/domains/dns-challenge.ts';
 import { fileIssueMessage, type WarningDetail } from '../../domain/messages/row-messages.ts';
@@ -284,24 +286,18 @@ function parsedClaimsCsv(csv: string): ClaimsCsv {
       columns: (header: string[]) => (columns = header.map((h) => h.trim().toLowerCase())),
       skip_empty_lines: true,
       relax_column_count: true,
-      delimiter: headerLine.includes(';') ? ';' : ',',
+      delimiter: sniffDelimiter(headerLine), // the users import's rule
     }) as Record<string, string>[];
     return { columns, records };
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    const unclosed = error.code === 'CSV_QUOTE_NOT_CLOSED';
     // An unclosed quote is found at the end of the file: the row it opened in is the record the
     // parser was reading (the header is row 1). Other errors are found on their own line.
     const records = (error as { records?: unknown }).records;
     const lines = (error as { lines?: unknown }).lines;
+    const unclosed = error.code === 'CSV_QUOTE_NOT_CLOSED';
     const row = unclosed && typeof records === 'number' ? records + 2 : typeof lines === 'number' ? lines : 1;
-    const issue: FileIssue = {
-      code: 'malformed_csv',
-      row,
-      detail: error.message,
-      ...(unclosed ? { reason: 'unclosed_quote' as const } : {}),
-    };
-    throw fileIssueError(issue);
+    throw fileIssueError(malformedCsvIssue(error, row));
   }
 }
 
