@@ -94,4 +94,52 @@ describe('edit-user dialog: the columns of a refusal', () => {
     await screen.findByRole('alert', {}, { timeout: 10_000 });
     expect(alertLines()).toEqual(['Caller ID Number: Not a phone number.']);
   });
+
+  // A refusal of fields on screen only: each reason under its input, and the alert says the save was
+  // refused. Changing a field takes its own reason away (it was about the value sent), never the
+  // alert: until the next save answers, the admin still sees that nothing was saved.
+  it('keeps saying the save was refused after the refused field is changed, until the next save', async () => {
+    refusal = {
+      message: 'The request is not valid.',
+      errors: [
+        { code: 'too_long', field: 'title', description: 'The title is too long.' },
+        { code: 'too_long', field: 'department', description: 'The department is too long.' },
+      ],
+    };
+    await renderPage(
+      <EditUserDialog
+        customerId="c1"
+        user={meetings}
+        directorySync={false}
+        opened
+        onClose={() => undefined}
+      />,
+    );
+    const title = () => screen.getByRole('textbox', { name: 'Title' });
+    const department = () => screen.getByRole('textbox', { name: 'Department' });
+    fireEvent.change(title(), { target: { value: 'Lead' } });
+    fireEvent.change(department(), { target: { value: 'Sales' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const alert = await screen.findByRole('alert', {}, { timeout: 10_000 });
+    expect(alert.textContent).toContain('This could not be saved');
+    expect(alert.textContent).toContain('The request is not valid.');
+    // Under their inputs, not repeated in the alert.
+    expect(title().getAttribute('aria-invalid')).toBe('true');
+    expect(department().getAttribute('aria-invalid')).toBe('true');
+    expect(alertLines()).toEqual([]);
+
+    fireEvent.change(title(), { target: { value: 'Team lead' } });
+    expect(title().getAttribute('aria-invalid')).not.toBe('true');
+    // The department was sent as it is now: its reason still applies and stays under it.
+    expect(department().getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('alert').textContent).toContain('This could not be saved');
+
+    fireEvent.change(department(), { target: { value: 'Sales team' } });
+    expect(department().getAttribute('aria-invalid')).not.toBe('true');
+    expect(screen.getByRole('alert').textContent).toContain('This could not be saved');
+    await act(async () => {
+      await i18n.changeLanguage('nl');
+    });
+    expect(screen.getByRole('alert').textContent).toContain('Dit kon niet worden opgeslagen');
+  });
 });
