@@ -1,5 +1,6 @@
 import { isJsonObject } from '../json.ts';
 import type { JsonObject, JsonValue } from '../json.ts';
+import { dropPrototypeKeys } from '../resources/drop-prototype-keys.ts';
 import { CORE_USER_SCHEMA, ENTERPRISE_USER_SCHEMA, PRODUCT_USER_SCHEMA } from '../schema-urns.ts';
 
 // A stored user as a SCIM User. The stored SCIM document gives everything as the directory sent it;
@@ -34,7 +35,10 @@ export function etagOf(version: string): string {
 }
 
 export function renderScimUser(user: StoredScimUser, baseUrl: string): JsonObject {
+  // A key that sets a prototype, stored before it was refused, is dropped before Object.assign
+  // would set the resource's prototype with it (resources/drop-prototype-keys.ts).
   const doc = structuredClone(user.document);
+  dropPrototypeKeys(doc);
   const resource: JsonObject = { schemas: [CORE_USER_SCHEMA], id: user.id };
   Object.assign(resource, doc);
   resource.userName = user.userName;
