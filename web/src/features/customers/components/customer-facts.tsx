@@ -3,6 +3,7 @@ import { Alert, Badge, Group, List, SimpleGrid, Stack, Text } from '@mantine/cor
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
 import { findPackage } from '../../../lib/package-catalog.ts';
+import { provisioningErrorText } from '../../../lib/provisioning-error.ts';
 import type { Customer } from '../api/customer-types.ts';
 import { isSettled, soldPackages } from '../api/customer-types.ts';
 import { languageName } from './language-name.ts';
@@ -84,7 +85,7 @@ export function CustomerFacts({ customer }: { customer: Customer }) {
           <List size="sm">
             {customer.errors.map((error, index) => (
               <List.Item key={`${error.code}-${index}`}>
-                {error.description} ({error.code})
+                {provisioningErrorText(error, t)} ({error.code})
               </List.Item>
             ))}
           </List>

@@ -12,7 +12,7 @@ const broken: User = {
   lastName: 'Smit',
   package: 'webex_calling',
   status: 'error',
-  errors: [{ code: 'license_change_failed', description: 'Cannot update user license.' }],
+  errors: [{ code: 'license_update_failed', description: 'Cannot update user license.' }],
 };
 
 const calls: string[] = [];

@@ -21,6 +21,7 @@ import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ErrorAlert } from '../../../components/ui/error-alert.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { isApiError } from '../../../lib/api-error.ts';
+import { provisioningErrorText } from '../../../lib/provisioning-error.ts';
 import { useCanWrite } from '../../../lib/permissions.tsx';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
 import { useDirectorySyncEnabled } from '../../../lib/use-directory-sync-enabled.ts';
@@ -66,7 +67,7 @@ function ProvisioningErrors({ customerId, user }: { customerId: string; user: Us
     >
       <List size="sm" mb="sm">
         {(user.errors ?? []).map((error, index) => (
-          <List.Item key={`${error.code}-${index}`}>{error.description}</List.Item>
+          <List.Item key={`${error.code}-${index}`}>{provisioningErrorText(error, t)}</List.Item>
         ))}
       </List>
       <Text size="sm" mb="sm">
