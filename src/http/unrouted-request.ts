@@ -1,9 +1,11 @@
 // The answer to a request no route serves, for all three APIs in one place: the app's not-found
 // handler, and the Wholesale API's and SCIM's catch-alls (they need their own, as Fastify sets no
 // not-found handler under a prefix with a parameter), all call it.
+// - A path some route serves, asked with OPTIONS: 204 with `Allow` naming the methods it serves
+//   (RFC 9110 §9.3.7), no body and no CORS headers (ADR 0098: this app configures no CORS).
 // - A path some route serves, asked with another method: 405 Method Not Allowed with `Allow`
-//   naming the methods it serves (RFC 9110 §15.5.6). OPTIONS included: this app answers no OPTIONS.
-// - Any other path: 404, as before.
+//   naming the methods it serves (RFC 9110 §15.5.6), OPTIONS among them.
+// - Any other path: 404, as before, OPTIONS too.
 // Each in the API's own error shape (SPEC §7), which the path tells: SCIM's error schema under
 // /scim, the public shape under the Wholesale API's paths, else the admin API's, in the caller's
 // language. No authentication ran: the answer says only what the OpenAPI document says already.
@@ -82,9 +84,26 @@ function sendNotFound(request: FastifyRequest, reply: FastifyReply): FastifyRepl
     );
 }
 
-/** 405 with `Allow` when a route serves the path with other methods, else 404. */
+/**
+ * The methods served at the request's path, with OPTIONS (answered here for every served path),
+ * sorted; empty when no route serves the path.
+ */
+function supportedMethods(request: FastifyRequest): string[] {
+  const served = allowedMethodsFor(request);
+  if (served.length === 0) return served;
+  return [...new Set([...served, 'OPTIONS'])].sort();
+}
+
+/**
+ * OPTIONS: 204 with `Allow` when a route serves the path. Another method: 405 with `Allow` when a
+ * route serves the path with other methods. Else 404.
+ */
 export function answerUnroutedRequest(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const allowed = allowedMethodsFor(request);
+  const allowed = supportedMethods(request);
+  // Before any authentication (the path's patterns are public in the OpenAPI document), and the
+  // same for every tenant: no route, service or database is reached.
+  if (allowed.length > 0 && request.method === 'OPTIONS')
+    return reply.status(204).header('allow', allowed.join(', ')).send();
   // The method is among them when the path only looks like a route's (the router refused it for
   // another reason): no 405 that names the very method it refuses.
   if (allowed.length > 0 && !allowed.includes(request.method))

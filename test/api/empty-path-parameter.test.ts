@@ -103,7 +103,7 @@ describe.each(Object.entries(credentials))('with %s', (_label, headers) => {
   ] as const)('%s {customer}%s answers 405 with Allow in the SCIM error schema', async (method, url) => {
     const response = await send(method, `${scim.base}${url}`, headers());
     expect(response.statusCode, response.body).toBe(405);
-    expect(response.headers['allow']).toBe('GET, HEAD');
+    expect(response.headers['allow']).toBe('GET, HEAD, OPTIONS');
     expect(response.json()).toMatchObject({ schemas: [ERROR_SCHEMA], status: '405' });
   });
 });

@@ -39,14 +39,14 @@ function send(
 
 describe('the admin API', () => {
   it.each([
-    ['PATCH', '/v1/customers', 'GET, HEAD, POST'],
-    ['DELETE', `/v1/customers/${ID}/imports`, 'GET, HEAD, POST'],
-    ['PUT', `/v1/customers/${ID}`, 'DELETE, GET, HEAD, PATCH'],
+    ['PATCH', '/v1/customers', 'GET, HEAD, OPTIONS, POST'],
+    ['DELETE', `/v1/customers/${ID}/imports`, 'GET, HEAD, OPTIONS, POST'],
+    ['PUT', `/v1/customers/${ID}`, 'DELETE, GET, HEAD, OPTIONS, PATCH'],
     // GET on a POST-only path passes the web app's GET catch-all first.
-    ['GET', `/v1/customers/${ID}/imports/${OTHER_ID}/apply`, 'POST'],
-    ['GET', `/v1/customers/${ID}/users/${OTHER_ID}/package`, 'PUT'],
-    ['DELETE', '/v1/auth/login', 'POST'],
-    ['POST', '/v1/auth/me', 'GET, HEAD'],
+    ['GET', `/v1/customers/${ID}/imports/${OTHER_ID}/apply`, 'OPTIONS, POST'],
+    ['GET', `/v1/customers/${ID}/users/${OTHER_ID}/package`, 'OPTIONS, PUT'],
+    ['DELETE', '/v1/auth/login', 'OPTIONS, POST'],
+    ['POST', '/v1/auth/me', 'GET, HEAD, OPTIONS'],
   ])('%s %s answers 405 with Allow: %s', async (method, url, allow) => {
     const response = await send(method, url);
     expect(response.statusCode, response.body).toBe(405);
@@ -63,7 +63,7 @@ describe('the admin API', () => {
     const response = await send('PATCH', '/v1/customers', { 'accept-language': 'nl' });
     expect(response.statusCode).toBe(405);
     expect(response.json()).toMatchObject({
-      message: 'De methode PATCH is hier niet toegestaan. Dit pad accepteert: GET, HEAD, POST.',
+      message: 'De methode PATCH is hier niet toegestaan. Dit pad accepteert: GET, HEAD, OPTIONS, POST.',
       errors: [{ code: 'method_not_allowed' }],
     });
   });
@@ -71,17 +71,17 @@ describe('the admin API', () => {
   it('answers 405 without credentials too: the path is known, the method is not', async () => {
     const response = await harness().app.inject({ method: 'PATCH', url: '/v1/customers' });
     expect(response.statusCode).toBe(405);
-    expect(response.headers['allow']).toBe('GET, HEAD, POST');
+    expect(response.headers['allow']).toBe('GET, HEAD, OPTIONS, POST');
   });
 
-  it('answers OPTIONS with 405 and Allow, and HEAD where GET is served as before', async () => {
+  it('answers OPTIONS with 204 and Allow (test/http/options-allow.test.ts), and HEAD where GET is served', async () => {
     const options = await send('OPTIONS', '/v1/customers');
-    expect(options.statusCode).toBe(405);
-    expect(options.headers['allow']).toBe('GET, HEAD, POST');
+    expect(options.statusCode).toBe(204);
+    expect(options.headers['allow']).toBe('GET, HEAD, OPTIONS, POST');
     expect((await send('HEAD', '/v1/customers')).statusCode).toBe(200);
     const head = await send('HEAD', `/v1/customers/${ID}/imports/${OTHER_ID}/apply`);
     expect(head.statusCode).toBe(405);
-    expect(head.headers['allow']).toBe('POST');
+    expect(head.headers['allow']).toBe('OPTIONS, POST');
   });
 
   it.each([
@@ -98,11 +98,11 @@ describe('the admin API', () => {
 
 describe('the Wholesale API', () => {
   it.each([
-    ['PATCH', '/v1/wholesale/customers', 'GET, HEAD, POST'],
+    ['PATCH', '/v1/wholesale/customers', 'GET, HEAD, OPTIONS, POST'],
     // The static `validate` and the `:customerId` parameter both match: the union.
-    ['PATCH', '/v1/wholesale/customers/validate', 'DELETE, GET, HEAD, POST, PUT'],
-    ['GET', `/v1/subscribers/${ID}/emails/consentMove`, 'POST'],
-    ['PATCH', '/v1/wholesale/subPartners', 'GET, HEAD'],
+    ['PATCH', '/v1/wholesale/customers/validate', 'DELETE, GET, HEAD, OPTIONS, POST, PUT'],
+    ['GET', `/v1/subscribers/${ID}/emails/consentMove`, 'OPTIONS, POST'],
+    ['PATCH', '/v1/wholesale/subPartners', 'GET, HEAD, OPTIONS'],
   ])('%s %s answers 405 with Allow: %s in the public shape', async (method, url, allow) => {
     const response = await send(method, url);
     expect(response.statusCode, response.body).toBe(405);
@@ -123,11 +123,11 @@ describe('the Wholesale API', () => {
 describe('SCIM', () => {
   const base = `/scim/v2/${ID}`;
   it.each([
-    ['PATCH', `${base}/Users`, 'GET, HEAD, POST'],
-    ['DELETE', `${base}/Groups`, 'GET, HEAD, POST'],
-    ['POST', `${base}/Users/${OTHER_ID}`, 'DELETE, GET, HEAD, PATCH, PUT'],
-    ['GET', `${base}/Bulk`, 'POST'],
-    ['POST', `${base}/ServiceProviderConfig`, 'GET, HEAD'],
+    ['PATCH', `${base}/Users`, 'GET, HEAD, OPTIONS, POST'],
+    ['DELETE', `${base}/Groups`, 'GET, HEAD, OPTIONS, POST'],
+    ['POST', `${base}/Users/${OTHER_ID}`, 'DELETE, GET, HEAD, OPTIONS, PATCH, PUT'],
+    ['GET', `${base}/Bulk`, 'OPTIONS, POST'],
+    ['POST', `${base}/ServiceProviderConfig`, 'GET, HEAD, OPTIONS'],
   ])('%s %s answers 405 with Allow: %s in the SCIM error schema', async (method, url, allow) => {
     const response = await send(method, url);
     expect(response.statusCode, response.body).toBe(405);

@@ -82,7 +82,7 @@ describe('unknown routes and methods under the Wholesale API', () => {
     const id = String(created.headers['location']).split('/').at(-1);
     const response = await send('PATCH', `/v1/wholesale/customers/${id}`, { externalId: 'x' });
     expect(response.status).toBe(405);
-    expect(response.headers['allow']).toBe('DELETE, GET, HEAD, PUT');
+    expect(response.headers['allow']).toBe('DELETE, GET, HEAD, OPTIONS, PUT');
     expect(publicError(response.body).errors).toEqual([
       {
         errorCode: WHOLESALE_CODES.method_not_allowed.errorCode,
@@ -91,7 +91,7 @@ describe('unknown routes and methods under the Wholesale API', () => {
     ]);
     const consent = await send('GET', `/v1/subscribers/${id}/emails/consentMove`);
     expect(consent.status).toBe(405);
-    expect(consent.headers['allow']).toBe('POST');
+    expect(consent.headers['allow']).toBe('OPTIONS, POST');
     publicError(consent.body);
   });
 
