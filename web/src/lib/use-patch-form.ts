@@ -25,6 +25,11 @@ export interface PatchForm<Field extends string> {
   errorOf(field: Field): string | undefined;
   /** The server's objections that belong to no field (or a failure without details). */
   readonly server: SortedErrors;
+  /**
+   * The last save was refused: shown even when every reason sits under its input, and kept when a
+   * refused field changes (its reason leaves the input, being about the value sent), so the admin
+   * sees that nothing was saved until the next save answers.
+   */
   readonly showAlert: boolean;
   /** The save is on its way: the Save button spins and is disabled. */
   readonly saving: boolean;
@@ -51,7 +56,7 @@ export function usePatchForm<Field extends string, Patch extends object, Saved>(
     values,
     server,
     saving: submitOnce.pending,
-    showAlert: mutation.isError && (server.other.length > 0 || Object.keys(server.byField).length === 0),
+    showAlert: mutation.isError,
     set(field, value) {
       setValues((current) => ({ ...current, [field]: value }));
       setChecked((current) => ({ ...current, [field]: undefined }));

@@ -176,6 +176,31 @@ describe('edit location', () => {
     ).toBe('true');
   });
 
+  // Every reason under its input: the alert still says nothing was saved, also once the refused
+  // field has changed (its reason leaves the input, as it was about the value sent).
+  it('keeps saying the save was refused after the refused field changes, until the next save', async () => {
+    patchAnswer = () =>
+      jsonResponse(
+        {
+          message: 'A location named "Utrecht" already exists.',
+          errors: [{ code: 'location_name_taken', description: 'Location names are unique.', field: 'name' }],
+          trackingId: 'WH_4',
+        },
+        409,
+      );
+    const dialog = await openEdit();
+    const name = () => within(dialog).getByRole('textbox', { name: /Location name/ });
+    fireEvent.change(name(), { target: { value: 'Utrecht' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(
+      await within(dialog).findByText('A location with this name already exists', {}, { timeout: 10_000 }),
+    ).toBeTruthy();
+    expect(within(dialog).getByRole('alert').textContent).toContain('This could not be saved');
+    fireEvent.change(name(), { target: { value: 'Utrecht Centrum' } });
+    expect(name().getAttribute('aria-invalid')).not.toBe('true');
+    expect(within(dialog).getByRole('alert').textContent).toContain('This could not be saved');
+  });
+
   it('checks a required name before asking the server', async () => {
     const dialog = await openEdit();
     fireEvent.change(within(dialog).getByRole('textbox', { name: /Location name/ }), {

@@ -122,7 +122,7 @@ function EditUserForm({
     () => EDIT_USER_FIELD_NAMES.filter((name) => isFieldShown(name, user.package)),
     [user.package],
   );
-  const { values, set, errorOf, saving, submit } = usePatchForm({
+  const { values, set, errorOf, showAlert, saving, submit } = usePatchForm({
     initial,
     fields: shownFields,
     check: (current, translate) => editUserErrors(current, initial, translate),
@@ -239,10 +239,7 @@ function EditUserForm({
       ) : null}
       {stale ? (
         <StaleEditAlert record="user" onReload={onReload} reloading={reloading} reloadError={reloadError} />
-      ) : update.isError ? (
-        // Shown for every refused save, even when each reason sits under its input: a reason leaves
-        // its input once that field changes (it was about the value sent), and the alert still says
-        // nothing was saved until the next save answers, as the add-location and settings forms do.
+      ) : showAlert ? (
         <ErrorAlert error={update.error} fieldsShown={shownFields} fieldLabel={apiFieldLabel} />
       ) : null}
     </FormDialog>
