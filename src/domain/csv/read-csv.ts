@@ -10,7 +10,7 @@ import {
   looksBinary,
   type TextEncoding,
 } from './detect-encoding.ts';
-import { mapHeader, type FileIssue, type MappedColumn } from './map-header.ts';
+import { mapHeader, type FileIssue, type HeaderMapping, type MappedColumn } from './map-header.ts';
 import { CellsRecord, LineRecord, isBlankLine, isFilled, type CsvRecord } from './csv-record.ts';
 import {
   NotSimpleCsv,
@@ -84,6 +84,11 @@ export interface OpenCsvOptions {
    * an incomplete character at its end is cut off, not taken for a sign of Windows-1252.
    */
   readonly startOnly?: boolean;
+  /**
+   * Reads the header (default: mapHeader, the user columns of SPEC §6). A file of other columns
+   * read with the same file rules (the claims CSV: read-csv-table.ts) gives its own.
+   */
+  readonly mapHeader?: (headers: readonly string[]) => HeaderMapping;
 }
 
 function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
@@ -230,7 +235,7 @@ export async function openCsv(
   }
   if (header === undefined) return { ok: false, error: { code: 'empty_file' } };
   const headers = splitRaw(header, delimiter);
-  const mapping = mapHeader(headers);
+  const mapping = (options.mapHeader ?? mapHeader)(headers);
   if (!mapping.ok) {
     stop();
     return { ok: false, error: mapping.error };

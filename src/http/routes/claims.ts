@@ -11,11 +11,14 @@ import {
 import { MAX_CLAIM } from '../../services/provisioning/add-users.ts';
 import type { App } from '../app.ts';
 import { toErrorResponse } from '../errors.ts';
+import { closeUnreadUpload, refuseDeclaredTooLarge } from '../upload-size-guard.ts';
 import { setNextLink } from '../paging.ts';
 import { customerParams, errorResponse, errorResponses } from '../schemas/common.ts';
 import { refuseUnconsumedMediaType } from '../schemas/upload-body.ts';
 import { warningOutput } from './user-lifecycle-schemas.ts';
 import type { FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
+import { isAppError } from '../../domain/errors.ts';
 
 const claimOutput = z.object({
   counts: z.object({ claimed: z.number(), failed: z.number() }),
@@ -51,11 +54,10 @@ function present(request: FastifyRequest, results: readonly ClaimResult[]) {
 }
 
 export async function claimRoutes(app: App): Promise<void> {
-  app.addContentTypeParser(
-    'text/csv',
-    { parseAs: 'string', bodyLimit: app.config.importMaxBytes },
-    (_request, body, done) => done(null, body),
-  );
+  // The raw bytes go to the service, which reads them as the users import reads its file (its
+  // encodings too: a string parser would decode a Windows-1252 file as UTF-8) and enforces the
+  // size limit itself (413), as the import does.
+  app.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));
 
   app.get(
     '/v1/customers/:customerId/claims',
@@ -125,24 +127,32 @@ export async function claimRoutes(app: App): Promise<void> {
         consumes: ['text/csv'],
         params: customerParams,
         querystring: z.object({ package: z.enum(PACKAGE_IDS).optional() }),
-        body: z.string().describe('CSV with a "User ID/Email (Required)" or "email" column'),
-        // The file's size limit is the CSV parser's (above), not a route bodyLimit, so the
+        description:
+          'CSV with a "User ID/Email (Required)" or "email" column, read as the user CSV import reads its file.',
+        // The file's size limit is the service's (above), not a route bodyLimit, so the
         // document's rules (openapi-rules.ts) do not see it: the 413 is listed here, as the
-        // imports upload lists its own.
+        // imports upload lists its own. The body is documented from `consumes`.
         response: { 200: claimOutput, 413: errorResponse, ...errorResponses },
       },
       // Only the media types of `consumes`: a JSON string would otherwise be read as the file (415).
-      preParsing: refuseUnconsumedMediaType,
+      // Then a Content-Length over the limit (413), before the body is read.
+      preParsing: [refuseUnconsumedMediaType, refuseDeclaredTooLarge(app.config.importMaxBytes)],
     },
-    async (request) =>
-      present(
-        request,
-        await claimUsersFromCsv(
-          request.serviceContext(),
-          request.params.customerId,
-          request.body,
-          request.query.package,
-        ),
-      ),
+    async (request, reply) => {
+      // No body at all (no Content-Type either) is an empty file.
+      const file = request.body instanceof Readable ? request.body : '';
+      const results = await claimUsersFromCsv(
+        request.serviceContext(),
+        request.params.customerId,
+        file,
+        request.query.package,
+        app.config.importMaxBytes,
+      ).catch((error: unknown) => {
+        // Cut off at the limit: the rest of the body is never read.
+        if (isAppError(error) && error.code === 'payload_too_large') closeUnreadUpload(reply);
+        throw error;
+      });
+      return present(request, results);
+    },
   );
 }

@@ -2,13 +2,13 @@
 // into it without a consent step — the customer has proven the domain. At most 250 at once (the
 // UI), any number by CSV (in chunks of 250). Never users of another customer, and never into or
 // out of an organization whose users a directory (sync) or an identity provider (SSO) owns.
-import { CsvError, parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import type { AppError } from '../../domain/errors.ts';
 import { conflict, validationFailed } from '../../domain/errors.ts';
-import { malformedCsvIssue } from '../../domain/csv/read-csv.ts';
-import { sniffDelimiter } from '../../domain/csv/sniff-delimiter.ts';
-import type { FileIssue } from '../../domain/csv/map-header.ts';
+import { normalizeHeader, type FileIssue } from '../../domain/csv/map-header.ts';
+import { DEFAULT_MAX_FILE_BYTES } from '../../domain/csv/read-csv.ts';
+import { readCsvTable } from '../../domain/csv/read-csv-table.ts';
+import { EMAIL_COLUMN_KEY, USER_COLUMNS } from '../../domain/csv/user-columns.ts';
 import { emailInDomain } from '../../domain/domains/dns-challenge.ts';
 import { fileIssueMessage, type WarningDetail } from '../../domain/messages/row-messages.ts';
 import { isPackageId, type PackageId } from '../../domain/packages/catalog.ts';
@@ -29,6 +29,7 @@ import { requireCustomer } from '../customers/customer-service.ts';
 import { addUsers, MAX_CLAIM, tooManyUsers, type AddUserResult } from '../provisioning/add-users.ts';
 import { withApiField } from '../users/user-input.ts';
 import { toUserView } from '../users/user-view.ts';
+import { claimsCsvBytes, type ClaimsCsvFile } from './claims-csv-upload.ts';
 
 export interface ClaimableAccountView {
   readonly id: string;
@@ -263,63 +264,33 @@ function fileIssueError(issue: FileIssue): AppError {
   );
 }
 
-interface ClaimsCsv {
-  /** The header's names, lower-cased: known from a header-only file too. */
-  readonly columns: readonly string[];
-  readonly records: readonly Record<string, string>[];
-}
+/**
+ * The headers of the email column, best first, as normalizeHeader reads a header: the user CSV's
+ * (SPEC §6, English and Dutch) and the plain `email` / `e-mail`.
+ */
+const EMAIL_HEADERS: readonly string[] = [
+  ...USER_COLUMNS.filter((column) => column.key === EMAIL_COLUMN_KEY).flatMap((column) => [
+    normalizeHeader(column.english),
+    normalizeHeader(column.dutch),
+  ]),
+  'email',
+  'e-mail',
+];
 
 /**
- * The file's header and its records by lower-cased header. A file without content (nothing, blank
- * lines, a byte-order mark) is 400 empty_file and one the parser cannot read 400 malformed_csv,
- * each as the users import says it, not a 200 of no claims or a 500.
+ * The emails of the file's email column, read by the users import's reader (read-csv-table.ts):
+ * its encodings, delimiters, line ends, quoting and blank rows (SPEC §6), and its file issues
+ * (empty_file, binary_file, malformed_csv) worded as the import words them, not a 200 of no
+ * claims or a 500. The column is looked for in the header, not in a first record: a header-only
+ * file without an email column is refused, as the users import refuses it, where a header-only
+ * one with it claims nobody.
  */
-function parsedClaimsCsv(csv: string): ClaimsCsv {
-  const text = csv.replace(/^\uFEFF/, '');
-  // The users import's rule (domain/csv/read-csv.ts): a file of white space alone is empty.
-  if (text.trim() === '') throw fileIssueError({ code: 'empty_file' });
-  // The header is the first line with text: blank lines before it are skipped, as rows are.
-  const headerLine = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
-  let columns: string[] = [];
-  try {
-    const records = parse(text, {
-      columns: (header: string[]) => (columns = header.map((h) => h.trim().toLowerCase())),
-      skip_empty_lines: true,
-      relax_column_count: true,
-      delimiter: sniffDelimiter(headerLine), // the users import's rule
-    }) as Record<string, string>[];
-    return { columns, records };
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    // An unclosed quote is found at the end of the file: the row it opened in is the record the
-    // parser was reading (the header is row 1). Other errors are found on their own line.
-    const records = (error as { records?: unknown }).records;
-    const lines = (error as { lines?: unknown }).lines;
-    const unclosed = error.code === 'CSV_QUOTE_NOT_CLOSED';
-    const row = unclosed && typeof records === 'number' ? records + 2 : typeof lines === 'number' ? lines : 1;
-    throw fileIssueError(malformedCsvIssue(error, row));
-  }
-}
-
-/** Any number of emails from a CSV (a `User ID/Email (Required)` or `email` column), 250 at a time. */
-export async function claimUsersFromCsv(
-  context: ServiceContext,
-  customerRef: string,
-  csv: string,
-  packageId?: PackageId,
-): Promise<ClaimResult[]> {
-  // Tenant and role first: even an empty file must not answer for another partner's customer.
-  assertCanWrite(context.actor);
-  const customer = await requireCustomer(context, customerRef);
-  const owned = directoryOwned(customer);
-  if (owned) throw owned;
-  const { columns, records } = parsedClaimsCsv(csv);
-  // Looked for in the header, not in a first record: a header-only file without an email column
-  // is refused, as the users import refuses it, where a header-only one with it claims nobody.
-  const column = ['user id/email (required)', 'gebruikers-id/e-mail (verplicht)', 'email', 'e-mail'].find(
-    (name) => columns.includes(name),
-  );
-  if (!column) {
+async function claimsCsvEmails(file: Uint8Array, maxBytes: number): Promise<string[]> {
+  const table = await readCsvTable(file, { maxBytes });
+  if (!table.ok) throw fileIssueError(table.error);
+  const headers = table.headers.map(normalizeHeader);
+  const column = EMAIL_HEADERS.map((name) => headers.indexOf(name)).find((index) => index >= 0);
+  if (column === undefined) {
     throw validationFailed([
       {
         code: 'email_column_missing',
@@ -328,9 +299,27 @@ export async function claimUsersFromCsv(
       },
     ]);
   }
-  const emails = [
-    ...new Set(records.map((record) => (record[column] ?? '').trim().toLowerCase()).filter(Boolean)),
+  return [
+    ...new Set(
+      table.records.map((record) => (record.cell(column) ?? '').trim().toLowerCase()).filter(Boolean),
+    ),
   ];
+}
+
+/** Any number of emails from a CSV (a `User ID/Email (Required)` or `email` column), 250 at a time. */
+export async function claimUsersFromCsv(
+  context: ServiceContext,
+  customerRef: string,
+  file: ClaimsCsvFile,
+  packageId?: PackageId,
+  maxBytes: number = DEFAULT_MAX_FILE_BYTES,
+): Promise<ClaimResult[]> {
+  // Tenant and role first: even an empty file must not answer for another partner's customer.
+  assertCanWrite(context.actor);
+  const customer = await requireCustomer(context, customerRef);
+  const owned = directoryOwned(customer);
+  if (owned) throw owned;
+  const emails = await claimsCsvEmails(await claimsCsvBytes(file, maxBytes), maxBytes);
   const results: ClaimResult[] = [];
   for (let start = 0; start < emails.length; start += MAX_CLAIM) {
     results.push(

@@ -1,0 +1,49 @@
+// A claims CSV over the file size limit (POST …/claims/csv) is refused as the users import refuses
+// one (POST …/imports): 413 with the same message and errors, in the request's language.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/app.ts';
+
+const harness = useTestApp({ env: { IMPORT_MAX_BYTES: '1000' } });
+
+describe('a claims CSV over the size limit', () => {
+  let customerId = '';
+
+  beforeAll(async () => {
+    const { app, auth, tokens, drainJobs } = harness();
+    const created = await app.inject({
+      method: 'POST',
+      url: '/v1/customers',
+      headers: auth(tokens.partnerFull),
+      payload: {
+        name: 'Limit Org',
+        externalId: 'claims-csv-limit',
+        adminEmail: 'admin@claims-limit.example',
+        country: 'NL',
+      },
+    });
+    expect(created.statusCode, created.body).toBe(202);
+    customerId = created.json<{ id: string }>().id;
+    await drainJobs();
+  });
+
+  it.each(['en', 'nl'])('is refused with the users import’s 413 (%s)', async (language) => {
+    const { app, auth, tokens } = harness();
+    const file = `User ID/Email (Required)\n${'someone@claims-limit.example\n'.repeat(60)}`;
+    const send = (path: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/v1/customers/${customerId}/${path}`,
+        headers: { ...auth(tokens.partnerFull), 'content-type': 'text/csv', 'accept-language': language },
+        payload: file,
+      });
+    const imported = await send('imports');
+    const claimed = await send('claims/csv');
+    expect(imported.statusCode).toBe(413);
+    expect(claimed.statusCode).toBe(413);
+    const body = (response: typeof claimed) => {
+      const { message, errors } = response.json<{ message: string; errors: unknown }>();
+      return { message, errors };
+    };
+    expect(body(claimed)).toEqual(body(imported));
+  });
+});
