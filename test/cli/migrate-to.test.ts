@@ -248,9 +248,9 @@ describe.skipIf(!available)('hub migrate-to (embedded → PostgreSQL)', { timeou
     expect(added.exitCode).toBe(0);
   });
 
-  it('refuses a target that is not empty (exit 1)', async () => {
+  it('refuses a target that is not empty (exit 2: rejected input)', async () => {
     const again = await embedded('migrate-to', '--database-url', targetUrl);
-    expect(again.exitCode).toBe(1);
+    expect(again.exitCode).toBe(2);
     expect(again.stderr).toContain('is not empty');
     expect(again.stderr).toContain('Table customers has rows.');
   });

@@ -1,4 +1,6 @@
-// `hub migrate-to` into a database that is not empty is refused (exit 1); most often a server was
+// `hub migrate-to` into a database that is not empty is refused as rejected input (exit 2, SPEC §9:
+// the --database-url names a database the command cannot take, and running it again unchanged never
+// succeeds, as `hub restore` into a data dir that holds a database); most often a server was
 // started on it first (the start creates the deployment's rows, so the operator sees tables they
 // never filled). The refusal did not say so, nor how to get an empty database again.
 import { randomBytes } from 'node:crypto';
@@ -46,13 +48,13 @@ describe.skipIf(!available)('hub migrate-to into a database that is not empty', 
     await rm(workDir, { recursive: true, force: true });
   });
 
-  it('is refused with exit code 1, saying why it may hold rows and how to empty it', async () => {
+  it('is refused with exit code 2, saying why it may hold rows and how to empty it', async () => {
     const result = await runHubWithEnv({ HUB_DATA_DIR: path.join(workDir, 'data') }, workDir, [
       'migrate-to',
       '--database-url',
       target.toString(),
     ]);
-    expect(result.exitCode, result.stderr).toBe(1);
+    expect(result.exitCode, result.stderr).toBe(2);
     expect(result.stderr).toContain('Was a server started on it?');
     expect(result.stderr).toContain('is not empty');
     expect(result.stderr).toContain('Table partners has rows.');

@@ -6,7 +6,7 @@ import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../../config.ts';
-import { conflict, isAppError, type AppError } from '../../domain/errors.ts';
+import { conflict, isAppError, validationFailed, type AppError } from '../../domain/errors.ts';
 import { readDiscovery } from '../../server-discovery.ts';
 import type { BackupResult } from '../../services/backup/embedded-backup.ts';
 import type { MigrateToOptions } from '../../services/backup/migrate-to-postgres.ts';
@@ -93,7 +93,9 @@ function missingTargetDatabase(error: unknown, databaseUrl: string): CliUsageErr
 }
 
 /**
- * A target that is not empty is refused (exit 1, as before); most often a server was started on
+ * A target that is not empty is rejected input (exit 2, SPEC §9), as a restore into a data dir that
+ * holds a database is: the --database-url names a database the command cannot take, and running it
+ * again unchanged never succeeds (exit 1 told a script to retry). Most often a server was started on
  * it first (its start creates the deployment's rows): say so, and how to make it empty again.
  */
 function nonEmptyTarget(error: unknown, databaseUrl: string): AppError | null {
@@ -104,13 +106,10 @@ function nonEmptyTarget(error: unknown, databaseUrl: string): AppError | null {
   const port = url.port ? ` -p ${url.port}` : '';
   const server = `-h ${url.hostname}${port}${user}`;
   const remake = `dropdb ${server} ${name} && createdb ${server} ${name}`;
-  return conflict(
-    {
-      en: `${error.message} Was a server started on it? Its start fills it. When nothing in it is needed, make it anew: ${remake}`,
-      nl: `${error.messageNl ?? error.message} Is er een server op gestart? Die vult haar bij de start. Is er niets in nodig, maak haar dan opnieuw: ${remake}`,
-    },
-    error.details,
-  );
+  return validationFailed(error.details, {
+    en: `${error.message} Was a server started on it? Its start fills it. When nothing in it is needed, make it anew: ${remake}`,
+    nl: `${error.messageNl ?? error.message} Is er een server op gestart? Die vult haar bij de start. Is er niets in nodig, maak haar dan opnieuw: ${remake}`,
+  });
 }
 
 function formatBytes(bytes: number): string {
@@ -195,7 +194,11 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
     .option('--json', 'print JSON', false)
     .addHelpText(
       'after',
-      '\nStop the server first; create the database first (e.g. createdb hub).\n\nExample:\n  hub migrate-to --database-url postgres://hub:secret@db.internal:5432/hub',
+      '\nStop the server first; create the database first (e.g. createdb hub).\n' +
+        'Exit 0 when copied (row counts verified); 2 when --database-url is no PostgreSQL URL, names a\n' +
+        'database that does not exist or is not empty, or no embedded database is there to copy; 1 when\n' +
+        'a server holds the data dir or the copy failed (the target is left without rows).\n' +
+        '\nExample:\n  hub migrate-to --database-url postgres://hub:secret@db.internal:5432/hub',
     )
     .action(async (options: { databaseUrl: string; batchSize: string; json: boolean }) => {
       if (!/^postgres(ql)?:\/\//.test(options.databaseUrl))
