@@ -1,5 +1,6 @@
 // A claims CSV over the file size limit (POST …/claims/csv) is refused as the users import refuses
 // one (POST …/imports): 413 with the same message and errors, in the request's language.
+import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../helpers/app.ts';
 
@@ -45,5 +46,22 @@ describe('a claims CSV over the size limit', () => {
       return { message, errors };
     };
     expect(body(claimed)).toEqual(body(imported));
+  });
+
+  // A body without a Content-Length (a stream: inject sends no length) is counted as it is read,
+  // as the import counts it.
+  it('is cut off at the limit when it declares no length', async () => {
+    const { app, auth, tokens } = harness();
+    const lines = Array.from({ length: 60 }, () => 'someone@claims-limit.example\n');
+    const response = await app.inject({
+      method: 'POST',
+      url: `/v1/customers/${customerId}/claims/csv`,
+      headers: { ...auth(tokens.partnerFull), 'content-type': 'text/csv' },
+      payload: Readable.from(['User ID/Email (Required)\n', ...lines]),
+    });
+    expect(response.statusCode, response.body).toBe(413);
+    expect(response.json<{ errors: { code: string }[] }>().errors.map((error) => error.code)).toEqual([
+      'file_too_large',
+    ]);
   });
 });
