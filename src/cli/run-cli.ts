@@ -3,11 +3,12 @@
 import { isStartupConfigurationError, loadConfig, type Config } from '../config.ts';
 import type { Runtime } from '../runtime.ts';
 import { createCliContext } from './cli-context.ts';
-import { EXIT_OK, EXIT_REJECTED, describeError, exitCodeFor } from './exit-codes.ts';
+import { EXIT_FAILED, EXIT_OK, EXIT_REJECTED, describeError, exitCodeFor } from './exit-codes.ts';
 import { forwardToServer } from './forward-to-server.ts';
 import { CliInterrupted } from './interrupt-signals.ts';
 import type { CliIo } from './io.ts';
 import { CommanderError, buildProgram, optionsOfRunningCommand } from './program.ts';
+import { awaitStartingServer } from './starting-server.ts';
 
 /** Commands that must run in this process: they open the database themselves. */
 const LOCAL_ONLY = new Set(['serve', 'worker', 'restore', 'migrate-to', 'help', '--help', '-h', '--version']);
@@ -95,5 +96,15 @@ async function forwardIfServerRuns(
 ): Promise<number | null> {
   if (config.database.kind !== 'pglite') return null;
   if (argv.length === 0 || LOCAL_ONLY.has(argv[0] ?? '')) return null;
-  return forwardToServer(config, argv, io);
+  const forwarded = await forwardToServer(config, argv, io);
+  if (forwarded !== null) return forwarded;
+  // No discovery file yet: a server may be starting, holding the data dir already.
+  switch (await awaitStartingServer(config, io)) {
+    case 'ready':
+      return forwardToServer(config, argv, io);
+    case 'still-starting':
+      return EXIT_FAILED;
+    case 'none':
+      return null;
+  }
 }

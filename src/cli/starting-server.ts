@@ -1,0 +1,71 @@
+// A server that is starting holds the embedded database (its lock file) before it writes the
+// discovery file the CLI finds it by: the migrations run and the listeners open in between (8.5 s
+// measured from `hub serve` on a loaded two-core machine). A command run in that window failed with
+// exit 1, though the server would have run it a moment later (SPEC §9): the CLI waits for it.
+import { readFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Config } from '../config.ts';
+import { readDiscovery } from '../server-discovery.ts';
+import type { CliIo } from './io.ts';
+
+/** How often the discovery file is looked for while the server starts. */
+const POLL_MS = 100;
+
+/**
+ * The pid of the `hub serve` that holds the data dir's lock, or null when none does. The lock file
+ * is "pid\ncommand" (src/db/data-dir-lock.ts); only a server takes the CLI's commands.
+ */
+async function startingServerPid(config: Config): Promise<number | null> {
+  if (config.database.kind !== 'pglite') return null;
+  let text: string;
+  try {
+    text = await readFile(`${config.database.dataDir}.lock`, 'utf8');
+  } catch {
+    return null;
+  }
+  const [pidLine = '', command = ''] = text.split('\n');
+  const pid = Number.parseInt(pidLine, 10);
+  return Number.isInteger(pid) &&
+    pid > 0 &&
+    pid !== process.pid &&
+    /^hub serve\b/.test(command.trim()) &&
+    isAlive(pid)
+    ? pid
+    : null;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * With no discovery file yet: `none` when no server is starting on the data dir (the command runs
+ * here), `ready` once the starting server listens (send the command to it), `still-starting` when
+ * it did not within HUB_CLI_TIMEOUT_SECONDS (said on stderr; the command failed). A server that
+ * stops while starting leaves the data dir free: `none`.
+ */
+export async function awaitStartingServer(
+  config: Config,
+  io: CliIo,
+): Promise<'none' | 'ready' | 'still-starting'> {
+  const pid = await startingServerPid(config);
+  if (pid === null) return 'none';
+  const seconds = config.cliTimeoutMs / 1000;
+  io.err(`A server (pid ${pid}) is starting on this data dir; waiting for it to take the command…\n`);
+  const deadline = Date.now() + config.cliTimeoutMs;
+  while (Date.now() < deadline) {
+    await sleep(POLL_MS);
+    if (await readDiscovery(config.dataDir)) return 'ready';
+    if (!isAlive(pid)) return 'none';
+  }
+  io.err(
+    `Error: the server (pid ${pid}) is still starting after ${seconds} s: it holds the embedded database in ${config.dataDir} but does not take commands yet. ` +
+      `See its log; to wait longer, set HUB_CLI_TIMEOUT_SECONDS (now ${seconds}).\n`,
+  );
+  return 'still-starting';
+}
