@@ -89,7 +89,21 @@ describe('provisioning', () => {
     await drainJobs();
     const body = (await fetchCustomer(customer.id)).json();
     expect(body.status).toBe('error');
-    expect(body.errors[0]).toMatchObject({ code: 'provisioning_failed' });
+    // The provisioning system's own text is English whatever the reader's language: the Dutch
+    // reader gets it too, labelled as that system's message, rather than no reason at all.
+    expect(body.errors).toEqual([
+      {
+        code: 'provisioning_failed',
+        description: 'The organization could not be created: The provisioning step create_org failed.',
+      },
+    ]);
+    expect((await fetchCustomer(customer.id, 'nl')).json().errors).toEqual([
+      {
+        code: 'provisioning_failed',
+        description:
+          'De organisatie kon niet worden aangemaakt. Melding van het inrichtingssysteem: The provisioning step create_org failed.',
+      },
+    ]);
   });
 
   it('ends provisioned_with_errors when one package fails, naming it', async () => {

@@ -147,8 +147,9 @@ export async function runCustomerProvisioning(
         errors.push({
           code: 'provisioning_failed',
           description: `The organization could not be created: ${fault.message}`,
-          // The backend's text is English: a Dutch reader gets the failure without it.
-          descriptionNl: 'De organisatie kon niet worden aangemaakt.',
+          // The backend's own text is in its language, not the reader's: a Dutch reader gets it
+          // as given, labelled as that system's message, since it is the only reason there is.
+          descriptionNl: `De organisatie kon niet worden aangemaakt. Melding van het inrichtingssysteem: ${fault.message}`,
         }),
     );
     if (!created) {
