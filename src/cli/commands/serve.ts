@@ -274,6 +274,23 @@ export function registerServeCommands(program: Command, cli: CliContext): void {
       "also serve /healthz, /readyz and /metrics (this worker's job counters) on this port, at HOST",
       portOption,
     )
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Beside servers: set DATABASE_URL (PostgreSQL) and start the servers with HUB_WORKER=off; run',
+        'as many workers as you like. On the embedded database a server runs the jobs itself and holds',
+        'the data dir, so no worker runs beside it; a worker alone there runs queued jobs (an import',
+        'started with --no-wait) while no server does.',
+        'Environment: DATABASE_URL or HUB_DATA_DIR, JOB_LOCK_SECONDS (default 60), WORKER_CUSTOMER_LOOPS',
+        '(default 2), DB_POOL_SIZE (default 10), LOG_LEVEL (default info), HOST (for --probe-port),',
+        'HUB_PUBLIC_URL (required with SMTP_URL). Stop with Ctrl+C or SIGTERM: a running import goes',
+        'back to the queue at its next batch and the next worker resumes it.',
+        '',
+        'Examples:',
+        '  DATABASE_URL=postgres://hub:secret@db.internal:5432/hub hub worker --probe-port 9464',
+      ].join('\n'),
+    )
     .action(async (options: { probePort?: number }) => {
       requirePublicUrlForEmail(loadConfig());
       const [runtime, { jobDefinitions, startWorker, startWorkerProbes }] = await Promise.all([
