@@ -112,6 +112,18 @@ function nonEmptyTarget(error: unknown, databaseUrl: string): AppError | null {
   });
 }
 
+/**
+ * A restore into a data dir that holds a database, in the CLI's words: the service's detail repeated
+ * the path under the API's field name ("dataDir"); the CLI names the variable that chooses it.
+ */
+function heldDataDir(error: unknown, dataDir: string): AppError | null {
+  if (!isAppError(error) || !error.details.some((each) => each.code === 'data_dir_not_empty')) return null;
+  return validationFailed([], {
+    en: `The data dir ${dataDir} (HUB_DATA_DIR) already holds a database. Give --force to replace it. The old one is moved aside, not deleted. Or set HUB_DATA_DIR to an empty data dir.`,
+    nl: `De datamap ${dataDir} (HUB_DATA_DIR) bevat al een database. Geef --force om die te vervangen. De oude wordt opzij gezet, niet gewist. Of zet HUB_DATA_DIR op een lege datamap.`,
+  });
+}
+
 function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
 }
@@ -175,6 +187,8 @@ export function registerBackupCommands(program: Command, cli: CliContext): void 
       await refuseWhatIsNoBackup(source);
       const result = await restoreEmbedded(source, await refuseWhileServerRuns(config), {
         force: options.force,
+      }).catch((error: unknown) => {
+        throw heldDataDir(error, config.dataDir) ?? error;
       });
       cli.print(options.json, result, () =>
         [
