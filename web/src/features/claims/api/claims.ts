@@ -104,3 +104,24 @@ export function useClaimAccounts(customerId: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customers', customerId] }),
   });
 }
+
+/**
+ * Claims any number of free accounts listed in a CSV file (SPEC §5): the file goes as it is, its
+ * bytes untouched, because the server reads its encoding (Windows-1252, a byte-order mark) as the
+ * users import does; a text decode here would turn "é" in Windows-1252 into a replacement sign.
+ * The Content-Type is said outright: Windows names a .csv `application/vnd.ms-excel`, which the
+ * endpoint refuses (415).
+ */
+export function useClaimAccountsFromCsv(customerId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, packageId }: { file: Blob; packageId: string | null }) =>
+      apiRequest<ClaimResult>(`${base(customerId)}/claims/csv`, {
+        method: 'POST',
+        query: { package: packageId },
+        headers: { 'Content-Type': 'text/csv' },
+        body: file,
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customers', customerId] }),
+  });
+}

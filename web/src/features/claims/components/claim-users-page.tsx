@@ -24,6 +24,7 @@ import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { TableSkeleton } from '../../../components/ui/table-skeleton.tsx';
 import { userPackages } from '../../../lib/package-catalog.ts';
 import { useDirectorySyncEnabled } from '../../../lib/use-directory-sync-enabled.ts';
+import { useCanWrite } from '../../../lib/permissions.tsx';
 import { DirectorySyncNotice } from '../../../components/ui/directory-sync-notice.tsx';
 import {
   isVerified,
@@ -37,7 +38,8 @@ import {
 import type { VerifiedDomain } from '../api/claims.ts';
 import { useSubmitOnce } from '../../../lib/use-submit-once.ts';
 import { VerifyDomainButton } from './verify-domain-button.tsx';
-import { claimResultLines } from './claim-result-lines.ts';
+import { ClaimByCsv } from './claim-by-csv.tsx';
+import { ClaimResults } from './claim-results.tsx';
 
 /** A DNS name such as acme.nl: letters, digits, dots and hyphens, ending in a top-level domain. */
 function isDomainName(value: string): boolean {
@@ -101,12 +103,10 @@ export function ClaimUsersPage() {
   const claimable = useClaimableAccounts(customerId, anyVerified);
   const claim = useClaimAccounts(customerId);
   const claimOnce = useSubmitOnce();
-  const claimResults = claim.data?.results ?? [];
   // The package the last claim asked for: a warning that does not name its package is about it.
   const claimedPackage = claim.variables?.packageId ?? null;
-  const warned = claimResults.filter(
-    (account) => account.result !== 'failed' && (account.warnings ?? []).length > 0,
-  ).length;
+  // Read-only admins see the page but nothing that claims (the server refuses them anyway).
+  const canWrite = useCanWrite();
   const [domain, setDomain] = useState('');
   // Checked (and its error shown) after the field is left or the form sent, not while typing.
   const [domainChecked, setDomainChecked] = useState(false);
@@ -251,55 +251,24 @@ export function ClaimUsersPage() {
             <Title order={2} size="h4">
               {t('claims.accounts')}
             </Title>
-            <Button
-              disabled={selected.length === 0 || syncOn}
-              loading={claimOnce.pending}
-              onClick={() =>
-                claimOnce.run(() => claim.mutateAsync({ accountIds: selected, packageId }), {
-                  onSuccess: () => setSelected([]),
-                })
-              }
-            >
-              {t('claims.claimSelected', { count: selected.length })}
-            </Button>
+            {canWrite ? (
+              <Button
+                disabled={selected.length === 0 || syncOn}
+                loading={claimOnce.pending}
+                onClick={() =>
+                  claimOnce.run(() => claim.mutateAsync({ accountIds: selected, packageId }), {
+                    onSuccess: () => setSelected([]),
+                  })
+                }
+              >
+                {t('claims.claimSelected', { count: selected.length })}
+              </Button>
+            ) : null}
           </Group>
           {claim.isError ? <ErrorAlert error={claim.error} /> : null}
           {claim.data ? (
-            <Alert
-              color={claim.data.counts.failed > 0 ? 'orange' : warned > 0 ? 'yellow' : 'green'}
-              data-testid="claim-counts"
-            >
-              {t('claims.claimedCounts', {
-                count: claim.data.counts.claimed,
-                failed: claim.data.counts.failed,
-              })}
-              {warned > 0 ? ` ${t('addUsers.someWarned', { count: warned })}` : null}
-            </Alert>
-          ) : null}
-          {claimResults.length > 0 ? (
-            // Per account: claimed or not, and each warning or reason with its column (SPEC §6), in
-            // the language now shown. The accounts list below no longer holds the claimed ones.
-            <Table mb="md" aria-label={t('claims.results')} data-testid="claim-results">
-              <Table.Tbody>
-                {claimResults.map((account, index) => (
-                  <Table.Tr key={`${account.email ?? ''}-${index}`}>
-                    <Table.Td>{account.email}</Table.Td>
-                    <Table.Td>
-                      {claimResultLines(account, claimedPackage, t).map((line, position) => (
-                        <Text
-                          key={`${position}-${line}`}
-                          size="sm"
-                          c={account.result === 'failed' ? 'red' : position === 0 ? 'green.8' : 'yellow.9'}
-                          data-testid={`claim-line-${index + 1}`}
-                        >
-                          {line}
-                        </Text>
-                      ))}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            // The accounts list below no longer holds the claimed ones.
+            <ClaimResults result={claim.data} claimedPackage={claimedPackage} testIdPrefix="claim" />
           ) : null}
           <Select
             label={t('claims.packageLabel')}
@@ -356,6 +325,7 @@ export function ClaimUsersPage() {
             {t('claims.limit', { max: maxClaimsAtOnce })}
           </Text>
         </Paper>
+        <ClaimByCsv customerId={customerId} syncOn={syncOn} anyVerified={anyVerified} />
       </Stack>
     </>
   );
