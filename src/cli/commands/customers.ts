@@ -134,7 +134,7 @@ export function registerCustomerCommands(program: Command, cli: CliContext): voi
     .option('--city <city>')
     .option('--state <state>')
     .option('--zip <zip>')
-    .option('--language <tag>', 'e.g. nl_NL, en_US')
+    .option('--language <tag>', 'e.g. nl_NL, en_US (default: en_US)')
     .option(
       '--packages <list>',
       `comma-separated package ids, each optionally with a limit (id:N), e.g. webex_calling,webex_suite:50; ids: ${SELLABLE_IDS.join(', ')}`,
