@@ -11,6 +11,7 @@
 // for a test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { accessibilityProblems } from './helpers/axe.ts';
 import type { BrowserSession } from './helpers/browser.ts';
 import { openBrowser, screenshot } from './helpers/browser.ts';
 import type { HubServer } from './helpers/hub-server.ts';
@@ -160,5 +161,7 @@ describe('claim users by CSV', () => {
     // Claimed accounts are users now, no longer free accounts to claim.
     await page.getByText('No free accounts to claim').waitFor();
     await screenshot(page, 'claim-users-csv-results');
+    // The page with its results passes axe (the accessibility test sees it before any claim).
+    expect(await accessibilityProblems(page, 'claim users, CSV results')).toEqual([]);
   });
 });
