@@ -226,6 +226,41 @@ describe('claim users by CSV file', () => {
     );
   });
 
+  it('gives the Dutch header in Dutch', async () => {
+    await renderClaim();
+    await act(() => i18n.changeLanguage('nl'));
+    const section = await screen.findByTestId('claim-csv');
+    expect(section.textContent).toContain('“Gebruikers-ID/e-mail (verplicht)” (of “email”)');
+    const template = within(section).getByRole('link', { name: 'Sjabloon downloaden' });
+    expect(decodeURIComponent(template.getAttribute('href') ?? '')).toBe(
+      'data:text/csv;charset=utf-8,Gebruikers-ID/e-mail (verplicht)\r\n',
+    );
+  });
+
+  it('keeps the upload off while directory sync is on (ADR 0067), with a file chosen', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        const body =
+          url === '/v1/customers/c1'
+            ? { id: 'c1', directorySyncEnabled: true }
+            : url.includes('/domains')
+              ? { items: [{ domain: 'acme.nl', status: 'verified', verified: true }] }
+              : { items: [] };
+        return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
+      }),
+    );
+    await renderClaim();
+    await screen.findByTestId('directory-sync-notice');
+    // The domain is verified: only the sync keeps the button off.
+    await screen.findByText('Verified');
+    chooseFile(new File(['email\nanna@acme.nl\n'], 'accounts.csv', { type: 'text/csv' }));
+    await screen.findByText('accounts.csv');
+    expect((screen.getByRole('button', { name: 'Claim from file' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+  });
+
   it('sends nothing before a file is chosen', async () => {
     await renderClaim();
     await screen.findByTestId('claim-csv');
