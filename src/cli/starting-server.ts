@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from '../config.ts';
-import { readDiscovery } from '../server-discovery.ts';
+import { discoveryFile, readDiscovery } from '../server-discovery.ts';
 import type { CliIo } from './io.ts';
 
 /** How often the discovery file is looked for while the server starts. */
@@ -56,7 +56,10 @@ export async function awaitStartingServer(
   const pid = await startingServerPid(config);
   if (pid === null) return 'none';
   const seconds = config.cliTimeoutMs / 1000;
-  io.err(`A server (pid ${pid}) is starting on this data dir; waiting for it to take the command…\n`);
+  // Also a server that is stopping: it removed the file first; once it is gone the command runs here.
+  io.err(
+    `A server (pid ${pid}) holds this data dir but takes no commands yet (it is starting, or stopping); waiting for it…\n`,
+  );
   const deadline = Date.now() + config.cliTimeoutMs;
   while (Date.now() < deadline) {
     await sleep(POLL_MS);
@@ -64,7 +67,7 @@ export async function awaitStartingServer(
     if (!isAlive(pid)) return 'none';
   }
   io.err(
-    `Error: the server (pid ${pid}) is still starting after ${seconds} s: it holds the embedded database in ${config.dataDir} but does not take commands yet. ` +
+    `Error: the server (pid ${pid}) still takes no commands after ${seconds} s: it holds the embedded database in ${config.dataDir} but has not written ${discoveryFile(config.dataDir)}. ` +
       `See its log; to wait longer, set HUB_CLI_TIMEOUT_SECONDS (now ${seconds}).\n`,
   );
   return 'still-starting';

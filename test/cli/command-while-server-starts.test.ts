@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runHubWithEnv } from './cli-harness.ts';
+import { prepareMigratedDataDir } from './migrated-data-dir.ts';
 
 let workDir = '';
 let standIn: ChildProcess | undefined;
@@ -75,7 +76,9 @@ describe('a command run while a server starts on the embedded database', () => {
     // The server writes its discovery file while the command already waits for it.
     setTimeout(() => void serverListens(dataDir), 300);
     const result = await command;
-    expect(result.stderr).toContain(`A server (pid ${standIn?.pid}) is starting`);
+    expect(result.stderr).toContain(
+      `A server (pid ${standIn?.pid}) holds this data dir but takes no commands yet`,
+    );
     expect(result.exitCode, result.stderr).toBe(0);
     expect(result.stdout).toBe('run by the server\n');
     expect(received).toEqual([['partners', 'list']]);
@@ -87,8 +90,21 @@ describe('a command run while a server starts on the embedded database', () => {
     const result = await runHubWithEnv({ HUB_DATA_DIR: dataDir }, workDir, ['partners', 'list', '--json']);
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain(`the server (pid ${standIn?.pid}) is still starting after 1 s`);
+    expect(result.stderr).toContain(`the server (pid ${standIn?.pid}) still takes no commands after 1 s`);
     expect(result.stderr).toContain('HUB_CLI_TIMEOUT_SECONDS');
+    expect(received).toEqual([]);
+  });
+
+  it('runs the command here when that server stops instead (its lock is then free)', async () => {
+    const dataDir = path.join(workDir, 'stopping');
+    await prepareMigratedDataDir(dataDir);
+    const stopping = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    await writeFile(path.join(dataDir, 'pglite.lock'), `${stopping.pid}\nhub serve`, { mode: 0o600 });
+    const command = runHubWithEnv({ HUB_DATA_DIR: dataDir }, workDir, ['partners', 'list', '--json']);
+    setTimeout(() => stopping.kill(), 300);
+    const result = await command;
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.json<{ isDefault: boolean }[]>()).toEqual([expect.objectContaining({ isDefault: true })]);
     expect(received).toEqual([]);
   });
 
@@ -97,6 +113,6 @@ describe('a command run while a server starts on the embedded database', () => {
     const result = await runHubWithEnv({ HUB_DATA_DIR: dataDir }, workDir, ['partners', 'list']);
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain(`in use by another process (pid ${standIn?.pid}: hub users import)`);
-    expect(result.stderr).not.toContain('is starting');
+    expect(result.stderr).not.toContain('takes no commands yet');
   });
 });
