@@ -1,6 +1,6 @@
 // `hub migrate-to` into a database that is not empty is refused as rejected input (exit 2, SPEC §9:
-// the --database-url names a database the command cannot take, and running it again unchanged never
-// succeeds, as `hub restore` into a data dir that holds a database); most often a server was
+// the --database-url names a destination the command cannot take, as `hub restore` into a data dir
+// that holds a database and `hub backup --out` over a file are); most often a server was
 // started on it first (the start creates the deployment's rows, so the operator sees tables they
 // never filled). The refusal did not say so, nor how to get an empty database again.
 import { randomBytes } from 'node:crypto';

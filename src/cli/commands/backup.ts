@@ -93,10 +93,12 @@ function missingTargetDatabase(error: unknown, databaseUrl: string): CliUsageErr
 }
 
 /**
- * A target that is not empty is rejected input (exit 2, SPEC §9), as a restore into a data dir that
- * holds a database is: the --database-url names a database the command cannot take, and running it
- * again unchanged never succeeds (exit 1 told a script to retry). Most often a server was started on
- * it first (its start creates the deployment's rows): say so, and how to make it empty again.
+ * A target that is not empty is rejected input (exit 2, SPEC §9), as the other destinations that
+ * must be empty are (hub backup --out over a file, hub restore into a data dir holding a database)
+ * and as a target that does not exist is: the --database-url names a database the command cannot
+ * take, and nothing was copied. (A conflict with what the deployment holds, a name taken, stays
+ * exit 1: ADR 0064.) Most often a server was started on it first (its start creates the
+ * deployment's rows): say so, and how to make it empty again.
  */
 function nonEmptyTarget(error: unknown, databaseUrl: string): AppError | null {
   if (!isAppError(error) || !error.details.some((detail) => detail.code === 'target_not_empty')) return null;
