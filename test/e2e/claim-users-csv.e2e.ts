@@ -2,7 +2,9 @@
 // two people sign up for free accounts and confirm them from the mail; the partner admin adds their
 // domain on the claim page, publishes the TXT record it shows, verifies it, and uploads a CSV of
 // the accounts (Dutch header, `;`, Windows-1252, CRLF, as Excel saves it in the Netherlands), then
-// reads per account that it was claimed, and that an address outside the domain was not.
+// reads per account that it was claimed, and that an address outside the domain was not. Then,
+// reading Dutch, a file over the size limit (the server's 413, sent before the body is read) is
+// refused whole, in Dutch.
 //
 // The record is published on a real DNS server on loopback (test/lifecycle/loopback-dns-server.ts),
 // so the server's own resolver code looks it up unchanged. The server process is pointed at it by
@@ -27,6 +29,7 @@ const domain = `claim-csv-${run}.example`;
 const renee = `renee.vrij@${domain}`;
 const sem = `sem.vrij@${domain}`;
 const outsider = `iemand@elders-${run}.example`;
+const maxFileBytes = 64 * 1024;
 
 /** Runs in the server process before the hub: every TXT lookup asks the loopback DNS server. */
 const dnsPreload = [
@@ -57,6 +60,8 @@ async function startHubWithLoopbackDns(): Promise<HubServer> {
     .join(' ')
     .trim();
   process.env.HUB_E2E_DNS_SERVER = dns.address;
+  // A small file limit, so a file over it is quick to make and to send.
+  process.env.IMPORT_MAX_BYTES = String(maxFileBytes);
   try {
     return await startHubServer({ smtpUrl: mail.url });
   } finally {
@@ -163,5 +168,27 @@ describe('claim users by CSV', () => {
     await screenshot(page, 'claim-users-csv-results');
     // The page with its results passes axe (the accessibility test sees it before any claim).
     expect(await accessibilityProblems(page, 'claim users, CSV results')).toEqual([]);
+  });
+
+  it('says in Dutch, once the admin reads Dutch, that a file over the limit was refused whole', async () => {
+    await page
+      .getByRole('radiogroup', { name: 'Language of the app' })
+      .getByText('NL', { exact: true })
+      .click();
+    const section = page.getByTestId('claim-csv');
+    await section.getByRole('heading', { name: 'Claimen uit een CSV-bestand' }).waitFor();
+    const rows = Array.from({ length: 3_000 }, (_, index) => `iemand.${index}@${domain}`);
+    const file = Buffer.from(['email', ...rows].join('\r\n'), 'utf8');
+    expect(file.length).toBeGreaterThan(maxFileBytes);
+    await section
+      .getByTestId('file-input')
+      .setInputFiles({ name: 'te-groot.csv', mimeType: 'text/csv', buffer: file });
+    await section.getByText('te-groot.csv').waitFor();
+    await section.getByRole('button', { name: 'Claimen uit bestand' }).click();
+    const refusal = section
+      .getByRole('alert')
+      .filter({ hasText: 'Er zijn geen accounts uit het bestand geclaimd' });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('Het bestand is groter dan');
   });
 });
