@@ -117,7 +117,14 @@ export async function startCliListener(options: CliListenerOptions): Promise<Cli
     const stopping = new AbortController();
     const app = await buildApp({ ...options, stopping: stopping.signal }, commands);
     try {
-      await app.listen({ host, port: 0 });
+      // Not Fastify's "Server listening at …": beside the main app's lines, an operator read a
+      // third address on a random port as a server of unknown purpose.
+      await app.listen({
+        host,
+        port: 0,
+        listenTextResolver: (address) =>
+          `Listening for bin/hub's CLI commands at ${address} (this machine only; not the API)`,
+      });
     } catch (error) {
       await app.close();
       firstError ??= error;
