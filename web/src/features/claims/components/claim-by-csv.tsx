@@ -41,8 +41,9 @@ export function ClaimByCsv({
   const upload = () => {
     if (!file) return;
     claimOnce.run(() => claim.mutateAsync({ file, packageId }), {
-      // Claimed once: the same file again would only answer "already a user" for each account.
-      onSuccess: () => setFile(null),
+      // Claimed once: the same file again would only answer "already a user" for each account. A
+      // file chosen while this one was on its way stays chosen.
+      onSuccess: () => setFile((current) => (current === file ? null : current)),
     });
   };
   return (

@@ -181,6 +181,11 @@ describe('claim users by CSV file', () => {
       `Warning, Preferred Webex Site: ${siteWarning}`,
     ]);
     expect(linesOf(results, 'bram@acme.nl')).toEqual(['Claimed']);
+    // Claimed once, the file is no longer chosen: a second press cannot send it again.
+    expect(within(screen.getByTestId('claim-csv')).queryByTestId('chosen-file')).toBeNull();
+    expect((screen.getByRole('button', { name: 'Claim from file' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
     expect(linesOf(results, 'cees@elders.nl')).toEqual([
       'Not claimed, User ID/Email: cees@elders.nl is not a free account in a verified domain of this organization.',
     ]);
