@@ -2,45 +2,19 @@
 // discovery file the CLI finds it by: the migrations run and the listeners open in between (8.5 s
 // measured from `hub serve` on a loaded two-core machine). A command run in that window failed with
 // exit 1, though the server would have run it a moment later (SPEC §9): the CLI waits for it.
-import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from '../config.ts';
 import { discoveryFile, readDiscovery } from '../server-discovery.ts';
+import { isAlive, liveDataDirHolder } from './data-dir-holder.ts';
 import type { CliIo } from './io.ts';
 
 /** How often the discovery file is looked for while the server starts. */
 const POLL_MS = 100;
 
-/**
- * The pid of the `hub serve` that holds the data dir's lock, or null when none does. The lock file
- * is "pid\ncommand" (src/db/data-dir-lock.ts); only a server takes the CLI's commands.
- */
+/** The pid of the `hub serve` that holds the data dir's lock, or null: only a server takes commands. */
 async function startingServerPid(config: Config): Promise<number | null> {
-  if (config.database.kind !== 'pglite') return null;
-  let text: string;
-  try {
-    text = await readFile(`${config.database.dataDir}.lock`, 'utf8');
-  } catch {
-    return null;
-  }
-  const [pidLine = '', command = ''] = text.split('\n');
-  const pid = Number.parseInt(pidLine, 10);
-  return Number.isInteger(pid) &&
-    pid > 0 &&
-    pid !== process.pid &&
-    /^hub serve\b/.test(command.trim()) &&
-    isAlive(pid)
-    ? pid
-    : null;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  const holder = await liveDataDirHolder(config);
+  return holder !== null && /^hub serve\b/.test(holder.command ?? '') ? holder.pid : null;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { DemoCredentials } from '../../services/bootstrap/seed-demo.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../exit-codes.ts';
 import type { CliListener } from '../cli-listener.ts';
+import { awaitOneShotCommand } from '../wait-for-one-shot-command.ts';
 
 /**
  * The server's and the worker's code (Fastify and its plugins, the job handlers), imported when
@@ -261,6 +262,8 @@ export function registerServeCommands(program: Command, cli: CliContext): void {
       const config = loadConfig();
       requirePublicUrlForEmail(config);
       requireWorkerForEmbeddedDatabase(config);
+      // A command that holds the data dir (a script's next line, quicker to open it) ends first.
+      await awaitOneShotCommand(config, cli.io);
       // The server's code is imported while the database opens, as it was when imported statically.
       const [runtime] = await Promise.all([cli.runtime({ service: true }), serverModules()]);
       await serve(runtime, { demo: options.demo, out: cli.io.out });
@@ -292,7 +295,9 @@ export function registerServeCommands(program: Command, cli: CliContext): void {
       ].join('\n'),
     )
     .action(async (options: { probePort?: number }) => {
-      requirePublicUrlForEmail(loadConfig());
+      const config = loadConfig();
+      requirePublicUrlForEmail(config);
+      await awaitOneShotCommand(config, cli.io);
       const [runtime, { jobDefinitions, startWorker, startWorkerProbes }] = await Promise.all([
         cli.runtime({ service: true }),
         serverModules(),
