@@ -11,6 +11,7 @@
 // a preloaded module (NODE_OPTIONS --import) that sets the name servers of node:dns's Resolver
 // before each TXT lookup: the hub has no setting for its name servers, and it must not get one
 // for a test.
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { accessibilityProblems } from './helpers/axe.ts';
@@ -140,6 +141,14 @@ describe('claim users by CSV', () => {
     await page.getByRole('checkbox', { name: renee }).waitFor();
 
     const section = page.getByTestId('claim-csv');
+    // The template downloads (a data: link, under the app's Content-Security-Policy) with the column.
+    const [template] = await Promise.all([
+      page.waitForEvent('download'),
+      section.getByRole('link', { name: 'Download template' }).click(),
+    ]);
+    expect(template.suggestedFilename()).toBe('claim-users.csv');
+    expect(await readFile(await template.path(), 'utf8')).toBe('User ID/Email (Required)\r\n');
+
     await section.getByTestId('file-input').setInputFiles({
       name: 'vrije-accounts.csv',
       mimeType: 'text/csv',
