@@ -52,7 +52,13 @@ export function createCliContext(
         }
         return opened;
       });
-      return runtime;
+      // A runtime that failed to open is not kept: a service that waited for the data dir's
+      // holder (wait-for-one-shot-command.ts) opens it again.
+      const opening = runtime;
+      opening.catch(() => {
+        if (runtime === opening) runtime = undefined;
+      });
+      return opening;
     },
     async serviceContext(options) {
       const current = await this.runtime();

@@ -8,7 +8,7 @@ import type { DemoCredentials } from '../../services/bootstrap/seed-demo.ts';
 import type { CliContext } from '../cli-context.ts';
 import { CliUsageError } from '../exit-codes.ts';
 import type { CliListener } from '../cli-listener.ts';
-import { awaitOneShotCommand } from '../wait-for-one-shot-command.ts';
+import { openServiceRuntime } from '../wait-for-one-shot-command.ts';
 
 /**
  * The server's and the worker's code (Fastify and its plugins, the job handlers), imported when
@@ -262,10 +262,9 @@ export function registerServeCommands(program: Command, cli: CliContext): void {
       const config = loadConfig();
       requirePublicUrlForEmail(config);
       requireWorkerForEmbeddedDatabase(config);
-      // A command that holds the data dir (a script's next line, quicker to open it) ends first.
-      await awaitOneShotCommand(config, cli.io);
-      // The server's code is imported while the database opens, as it was when imported statically.
-      const [runtime] = await Promise.all([cli.runtime({ service: true }), serverModules()]);
+      // The server's code is imported while the database opens, as it was when imported statically;
+      // a command that holds the data dir (a script's next line, quicker to open it) ends first.
+      const [runtime] = await Promise.all([openServiceRuntime(cli, config), serverModules()]);
       await serve(runtime, { demo: options.demo, out: cli.io.out });
     });
 
@@ -297,9 +296,8 @@ export function registerServeCommands(program: Command, cli: CliContext): void {
     .action(async (options: { probePort?: number }) => {
       const config = loadConfig();
       requirePublicUrlForEmail(config);
-      await awaitOneShotCommand(config, cli.io);
       const [runtime, { jobDefinitions, startWorker, startWorkerProbes }] = await Promise.all([
-        cli.runtime({ service: true }),
+        openServiceRuntime(cli, config),
         serverModules(),
       ]);
       const probes =
