@@ -53,6 +53,7 @@ async function startHubWithLoopbackDns(): Promise<HubServer> {
   const saved = {
     NODE_OPTIONS: process.env.NODE_OPTIONS,
     HUB_E2E_DNS_SERVER: process.env.HUB_E2E_DNS_SERVER,
+    IMPORT_MAX_BYTES: process.env.IMPORT_MAX_BYTES,
   };
   process.env.NODE_OPTIONS = [
     saved.NODE_OPTIONS ?? '',

@@ -2,6 +2,7 @@
 import { act, cleanup, configure, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import i18n from '../../../i18n/i18n.ts';
+import { CanWriteProvider } from '../../../lib/permissions.tsx';
 import { renderPage } from '../../../testing/render-with-providers.tsx';
 import { ClaimUsersPage } from './claim-users-page.tsx';
 
@@ -190,5 +191,21 @@ describe('claim users: add a domain', () => {
     // The focused field names its error: what a screen reader reads on arrival.
     const describedBy = (input.getAttribute('aria-describedby') ?? '').split(' ');
     expect(describedBy).toContain(error.id);
+  });
+
+  // The server refuses a read-only admin's domain changes (403): the page offers none, and still
+  // shows the domains, their state and the record to publish.
+  it('offers a read-only admin no Add domain and no Verify', async () => {
+    await renderPage(
+      <CanWriteProvider canWrite={false}>
+        <ClaimUsersPage />
+      </CanWriteProvider>,
+      { path: '/control/c1/users/claim', pattern: '/control/:customerId/users/claim' },
+    );
+    expect(await screen.findByText('acme.nl')).toBeTruthy();
+    expect(screen.getByText('_wholesale-hub-challenge.acme.nl')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Verify acme.nl' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Add domain' })).toBeNull();
+    expect(screen.queryByRole('textbox', { name: 'Domain' })).toBeNull();
   });
 });

@@ -105,7 +105,8 @@ export function ClaimUsersPage() {
   const claimOnce = useSubmitOnce();
   // The package the last claim asked for: a warning that does not name its package is about it.
   const claimedPackage = claim.variables?.packageId ?? null;
-  // Read-only admins see the page but nothing that claims (the server refuses them anyway).
+  // Read-only admins see the page but nothing that claims or changes a domain (the server refuses
+  // them anyway).
   const canWrite = useCanWrite();
   const [domain, setDomain] = useState('');
   // Checked (and its error shown) after the field is left or the form sent, not while typing.
@@ -161,34 +162,37 @@ export function ClaimUsersPage() {
             {t('claims.domains')}
           </Title>
           {/* A form: Enter adds too. The field says what is wrong once the admin leaves it or presses
-              Add domain; a disabled button alone named neither the field nor the reason. */}
-          <form onSubmit={submitDomain} noValidate>
-            <Group align="flex-start" mb="md">
-              <TextInput
-                ref={domainInput}
-                label={t('claims.domain')}
-                placeholder="acme.nl"
-                value={domain}
-                onChange={(event) => {
-                  setDomain(event.currentTarget.value);
-                  setDomainChecked(false);
-                }}
-                onBlur={() => setDomainChecked(domain.trim() !== '')}
-                error={domainError}
-                w={280}
-              />
-              <Button
-                type="submit"
-                // Lined up with the input under its label (one line of label text), also while the
-                // error shows below the input.
-                mt="calc(var(--mantine-font-size-sm) * var(--mantine-line-height))"
-                disabled={domain.trim() === ''}
-                loading={addDomainOnce.pending}
-              >
-                {t('claims.addDomain')}
-              </Button>
-            </Group>
-          </form>
+              Add domain; a disabled button alone named neither the field nor the reason. A read-only
+              admin gets neither (the server refuses its domain changes): only the domains' state. */}
+          {canWrite ? (
+            <form onSubmit={submitDomain} noValidate>
+              <Group align="flex-start" mb="md">
+                <TextInput
+                  ref={domainInput}
+                  label={t('claims.domain')}
+                  placeholder="acme.nl"
+                  value={domain}
+                  onChange={(event) => {
+                    setDomain(event.currentTarget.value);
+                    setDomainChecked(false);
+                  }}
+                  onBlur={() => setDomainChecked(domain.trim() !== '')}
+                  error={domainError}
+                  w={280}
+                />
+                <Button
+                  type="submit"
+                  // Lined up with the input under its label (one line of label text), also while the
+                  // error shows below the input.
+                  mt="calc(var(--mantine-font-size-sm) * var(--mantine-line-height))"
+                  disabled={domain.trim() === ''}
+                  loading={addDomainOnce.pending}
+                >
+                  {t('claims.addDomain')}
+                </Button>
+              </Group>
+            </form>
+          ) : null}
           {addDomain.isError ? <ErrorAlert error={addDomain.error} /> : null}
           {verifyError ? <ErrorAlert error={verifyError} title={t('claims.verifyFailed')} /> : null}
           {domains.isPending ? (
@@ -212,7 +216,7 @@ export function ClaimUsersPage() {
                           {isVerified(entry) ? t('claims.verified') : t('claims.unverified')}
                         </Badge>
                       </Group>
-                      {!isVerified(entry) ? (
+                      {canWrite && !isVerified(entry) ? (
                         <VerifyDomainButton
                           customerId={customerId}
                           domain={entry.domain}
