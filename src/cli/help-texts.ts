@@ -7,9 +7,9 @@ Environment:
   While a server holds the embedded database, commands are sent to it and print the same
   (while it is still starting, they wait for it).
   HUB_CLI_TIMEOUT_SECONDS
-                 how long such a command waits for the server's next sign of life (default: 30),
-                 or for a starting server, before it fails with exit code 1; a long import or
-                 provisioning keeps going.
+                 how long such a command waits for the server's next sign of life (default: 30)
+                 before it fails with exit code 1; a long import or provisioning keeps going.
+                 A command waits as long for a server that is still starting.
 
 Output and exit codes:
   --json prints machine-readable output on stdout; messages and warnings go to stderr.
