@@ -4,6 +4,7 @@
 // answered 500; found at the edge, it is a 400 that names the field.
 // Keys are checked too: `__proto__` (and `constructor.prototype`) would let a later object copy
 // change a prototype, which is what Fastify's JSON parser refused before this one took over.
+import { isPrototypeKey } from '../../domain/text/prototype-key.ts';
 import { unstorableReason } from '../../domain/text/unstorable-text.ts';
 
 export type UnstorableReason = 'nul' | 'lone_surrogate' | 'forbidden_key';
@@ -14,16 +15,6 @@ export interface UnstorableText {
   readonly reason: UnstorableReason;
   /** The key refused, for `forbidden_key`. */
   readonly key?: string;
-}
-
-function isForbiddenKey(key: string, value: unknown): boolean {
-  if (key === '__proto__') return true;
-  return (
-    key === 'constructor' &&
-    typeof value === 'object' &&
-    value !== null &&
-    Object.prototype.hasOwnProperty.call(value, 'prototype')
-  );
 }
 
 /**
@@ -74,7 +65,7 @@ export function findUnstorableText(value: unknown): UnstorableText | null {
     if (!isPlainData(current)) continue;
     const entries = Object.entries(current);
     for (const [key, child] of entries) {
-      if (isForbiddenKey(key, child))
+      if (isPrototypeKey(key, child))
         return { path: pathOf({ parent: place, key }), reason: 'forbidden_key', key };
       const reason = unstorableReason(key);
       if (reason) return { path: pathOf({ parent: place, key }), reason };

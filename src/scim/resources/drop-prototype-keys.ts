@@ -1,21 +1,9 @@
+import { isPrototypeKey } from '../../domain/text/prototype-key.ts';
 import type { JsonObject, JsonValue } from '../json.ts';
 
-// The keys the edge refuses in every request body (http/plugins/unstorable-text.ts): `__proto__`,
-// and a `constructor` holding a `prototype`. Copied into an object by assignment (Object.assign,
-// `target[key] = value`), the first sets that object's prototype and the second reaches the
-// prototype of a constructor. A User stored before PATCH refused them (4c3765b) may still hold one
-// among the attributes SCIM stores as given; it is dropped when the stored user is read (ADR 0097).
-
-/** True for a key the edge refuses: the same rule, so a read user passes the edge's check. */
-export function isPrototypeKey(key: string, value: unknown): boolean {
-  if (key === '__proto__') return true;
-  return (
-    key === 'constructor' &&
-    typeof value === 'object' &&
-    value !== null &&
-    Object.prototype.hasOwnProperty.call(value, 'prototype')
-  );
-}
+// A User stored before PATCH refused prototype keys (4c3765b) may still hold one among the
+// attributes SCIM stores as given; it is dropped when the stored user is read (ADR 0097), by the
+// rule the edge refuses them with (domain/text/prototype-key.ts).
 
 /**
  * Deletes every prototype key from `value` in place, at any depth (objects in arrays too), and
