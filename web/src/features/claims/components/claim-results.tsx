@@ -1,13 +1,31 @@
-import { Alert, Table, Text } from '@mantine/core';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Alert, Box, Group, SegmentedControl, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Pager } from '../../../components/ui/pager.tsx';
 import type { ClaimResult } from '../api/claims.ts';
 import { claimResultLines } from './claim-result-lines.ts';
+import type { ClaimResultsFilter, NumberedAccount } from './claim-results-view.ts';
+import {
+  accountsShown,
+  claimResultsPage,
+  claimResultsPageSize,
+  notClaimedCount,
+  warnedCount,
+} from './claim-results-view.ts';
+
+function isFilter(value: string): value is ClaimResultsFilter {
+  return value === 'all' || value === 'notClaimed' || value === 'warned';
+}
 
 /**
  * What a claim answered, the same for a claim of selected accounts and one from a CSV file: the
  * counts, then per account claimed or not, and each warning or reason with its column (SPEC §6), in
  * the language now shown. `claimedPackage` is the package the claim asked for, if any: a warning
  * that does not name its package is about it.
+ *
+ * A CSV file may hold thousands of accounts (SPEC §5): more than a page of them are shown a page
+ * at a time, with a filter to the accounts not claimed or claimed with a warning, the ones an admin
+ * has to act on. A result of one page shows every row, without filter or pages.
  */
 export function ClaimResults({
   result,
@@ -16,14 +34,43 @@ export function ClaimResults({
 }: {
   result: ClaimResult;
   claimedPackage: string | null;
-  /** `claim`: `claim-counts` and `claim-results`; `claim-csv`: `claim-csv-counts`, …. */
+  /** `claim`: `claim-counts`, `claim-results` and `claim-range`; `claim-csv`: `claim-csv-counts`, …. */
   testIdPrefix: string;
 }) {
   const { t } = useTranslation();
   const accounts = result.results ?? [];
-  const warned = accounts.filter(
-    (account) => account.result !== 'failed' && (account.warnings ?? []).length > 0,
-  ).length;
+  const warned = warnedCount(accounts);
+  const notClaimed = notClaimedCount(accounts);
+  const [filter, setFilter] = useState<ClaimResultsFilter>('all');
+  const [page, setPage] = useState(1);
+  // Another claim's answer starts on the first page of all its accounts.
+  const [pagedResult, setPagedResult] = useState(result);
+  if (pagedResult !== result) {
+    setPagedResult(result);
+    setFilter('all');
+    setPage(1);
+  }
+  const paged = accounts.length > claimResultsPageSize;
+  const shown = claimResultsPage(paged ? accountsShown(accounts, filter) : [], page);
+  const rows: readonly NumberedAccount[] = paged
+    ? shown.rows
+    : accounts.map((account, index) => ({ account, number: index + 1 }));
+
+  // The Previous or Next just pressed is disabled on the first or last page: the focus would be
+  // lost, so it goes to the rows that page brought.
+  const table = useRef<HTMLTableElement>(null);
+  const focusTable = useRef(false);
+  useEffect(() => {
+    if (!focusTable.current) return;
+    focusTable.current = false;
+    table.current?.focus();
+  });
+  const goTo = (target: number) => {
+    focusTable.current = target <= 1 || target >= shown.pageCount;
+    setPage(target);
+  };
+  const rangeId = useId();
+
   return (
     <>
       <Alert
@@ -34,11 +81,49 @@ export function ClaimResults({
         {t('claims.claimedCounts', { count: result.counts.claimed, failed: result.counts.failed })}
         {warned > 0 ? ` ${t('addUsers.someWarned', { count: warned })}` : null}
       </Alert>
+      {paged ? (
+        <Group justify="space-between" mb="sm">
+          <SegmentedControl
+            role="radiogroup"
+            aria-label={t('claims.resultsFilter')}
+            value={filter}
+            onChange={(value) => {
+              if (isFilter(value)) setFilter(value);
+              setPage(1);
+            }}
+            data={[
+              { value: 'all', label: t('claims.resultsAll', { number: accounts.length }) },
+              {
+                value: 'notClaimed',
+                label: t('claims.resultsNotClaimed', { number: notClaimed }),
+                disabled: notClaimed === 0 && filter !== 'notClaimed',
+              },
+              {
+                value: 'warned',
+                label: t('claims.resultsWarned', { number: warned }),
+                disabled: warned === 0 && filter !== 'warned',
+              },
+            ]}
+          />
+          <Text size="sm" c="dimmed" id={rangeId} data-testid={`${testIdPrefix}-range`}>
+            {shown.total > 0
+              ? t('claims.resultsRange', { from: shown.from, to: shown.to, total: shown.total })
+              : t('claims.resultsNoneShown')}
+          </Text>
+        </Group>
+      ) : null}
       {accounts.length > 0 ? (
-        <Table mb="md" aria-label={t('claims.results')} data-testid={`${testIdPrefix}-results`}>
+        <Table
+          ref={table}
+          tabIndex={-1}
+          mb={paged ? 0 : 'md'}
+          aria-label={t('claims.results')}
+          aria-describedby={paged ? rangeId : undefined}
+          data-testid={`${testIdPrefix}-results`}
+        >
           <Table.Tbody>
-            {accounts.map((account, index) => (
-              <Table.Tr key={`${account.email ?? ''}-${index}`}>
+            {rows.map(({ account, number }) => (
+              <Table.Tr key={`${account.email ?? ''}-${number}`}>
                 <Table.Td>{account.email}</Table.Td>
                 <Table.Td>
                   {claimResultLines(account, claimedPackage, t).map((line, position) => (
@@ -46,7 +131,7 @@ export function ClaimResults({
                       key={`${position}-${line}`}
                       size="sm"
                       c={account.result === 'failed' ? 'red' : position === 0 ? 'green.8' : 'yellow.9'}
-                      data-testid={`claim-line-${index + 1}`}
+                      data-testid={`claim-line-${number}`}
                     >
                       {line}
                     </Text>
@@ -56,6 +141,18 @@ export function ClaimResults({
             ))}
           </Table.Tbody>
         </Table>
+      ) : null}
+      {paged ? (
+        <Box mb="md">
+          <Pager
+            pageNumber={shown.page}
+            pageCount={shown.pageCount}
+            hasPrevious={shown.page > 1}
+            hasNext={shown.page < shown.pageCount}
+            onPrevious={() => goTo(shown.page - 1)}
+            onNext={() => goTo(shown.page + 1)}
+          />
+        </Box>
       ) : null}
     </>
   );
