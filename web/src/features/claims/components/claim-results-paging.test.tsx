@@ -141,6 +141,19 @@ describe('claim results of a big file', () => {
     expect(screen.getByRole('button', { name: 'Volgende' })).toBeTruthy();
     expect(screen.getByRole('table', { name: 'Resultaat van het claimen' })).toBe(table);
   });
+  it('offers no filter that would show nothing: with no warnings, “With warnings (0)” is disabled', async () => {
+    const results = Array.from({ length: 150 }, (_, index) => ({
+      email: `user${index + 1}@acme.nl`,
+      result: index === 149 ? ('failed' as const) : ('claimed' as const),
+      errors: index === 149 ? [{ code: 'x', description: 'Not a free account.' }] : [],
+      warnings: [],
+    }));
+    const { table } = await show({ counts: { claimed: 149, failed: 1 }, results });
+    expect(screen.getByRole('radio', { name: 'With warnings (0)' })).toHaveProperty('disabled', true);
+    fireEvent.click(screen.getByRole('radio', { name: 'Not claimed (1)' }));
+    expect(emailsIn(table)).toEqual(['user150@acme.nl']);
+    expect(screen.getByTestId('claim-csv-range').textContent).toBe('Account 1 of 1');
+  });
 });
 
 describe('claim results of a few accounts', () => {

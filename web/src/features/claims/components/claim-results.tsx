@@ -106,9 +106,11 @@ export function ClaimResults({
             ]}
           />
           <Text size="sm" c="dimmed" id={rangeId} data-testid={`${testIdPrefix}-range`}>
-            {shown.total > 0
-              ? t('claims.resultsRange', { from: shown.from, to: shown.to, total: shown.total })
-              : t('claims.resultsNoneShown')}
+            {shown.total === 0
+              ? t('claims.resultsNoneShown')
+              : shown.from === shown.to
+                ? t('claims.resultsRangeOne', { from: shown.from, total: shown.total })
+                : t('claims.resultsRange', { from: shown.from, to: shown.to, total: shown.total })}
           </Text>
         </Group>
       ) : null}
