@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { isProcessAlive } from './lib/process-alive.ts';
 
 export interface ServerDiscovery {
   readonly pid: number;
@@ -94,15 +95,6 @@ export async function removeDiscovery(dataDir: string, pid: number): Promise<voi
   if (current.pid === pid) await rm(discoveryFile(dataDir), { force: true });
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** The running server of this data dir, or null (a file left by a dead process is ignored). */
 export async function readDiscovery(dataDir: string): Promise<ServerDiscovery | null> {
   let parsed: ServerDiscovery;
@@ -111,5 +103,5 @@ export async function readDiscovery(dataDir: string): Promise<ServerDiscovery | 
   } catch {
     return null;
   }
-  return parsed.pid !== process.pid && isAlive(parsed.pid) ? parsed : null;
+  return parsed.pid !== process.pid && isProcessAlive(parsed.pid) ? parsed : null;
 }

@@ -5,15 +5,16 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from '../config.ts';
 import { discoveryFile, readDiscovery } from '../server-discovery.ts';
-import { isAlive, liveDataDirHolder } from './data-dir-holder.ts';
+import { isProcessAlive } from '../lib/process-alive.ts';
+import { liveDataDirHolder } from './data-dir-holder.ts';
 import type { CliIo } from './io.ts';
 
 /** How often the discovery file is looked for while the server starts. */
 const POLL_MS = 100;
 
 /** The pid of the `hub serve` that holds the data dir's lock, or null: only a server takes commands. */
-async function startingServerPid(config: Config): Promise<number | null> {
-  const holder = await liveDataDirHolder(config);
+function startingServerPid(config: Config): number | null {
+  const holder = liveDataDirHolder(config);
   return holder !== null && /^hub serve\b/.test(holder.command ?? '') ? holder.pid : null;
 }
 
@@ -27,7 +28,7 @@ export async function awaitStartingServer(
   config: Config,
   io: CliIo,
 ): Promise<'none' | 'ready' | 'still-starting'> {
-  const pid = await startingServerPid(config);
+  const pid = startingServerPid(config);
   if (pid === null) return 'none';
   const seconds = config.cliTimeoutMs / 1000;
   // Also a server that is stopping: it removed the file first; once it is gone the command runs here.
@@ -38,7 +39,7 @@ export async function awaitStartingServer(
   while (Date.now() < deadline) {
     await sleep(POLL_MS);
     if (await readDiscovery(config.dataDir)) return 'ready';
-    if (!isAlive(pid)) return 'none';
+    if (!isProcessAlive(pid)) return 'none';
   }
   io.err(
     `Error: the server (pid ${pid}) still takes no commands after ${seconds} s: it holds the embedded database in ${config.dataDir} but has not written ${discoveryFile(config.dataDir)}. ` +

@@ -31,7 +31,7 @@ export async function openServiceRuntime(cli: CliContext, config: Config): Promi
 
 /** True when a one-shot command held the data dir and it has ended (or gone on past the deadline, false). */
 async function awaitOneShotCommand(config: Config, cli: CliContext, deadline: number): Promise<boolean> {
-  const holder = await liveDataDirHolder(config);
+  const holder = liveDataDirHolder(config);
   if (holder === null) return Date.now() < deadline; // it ended meanwhile: open again
   if (holder.command === null || /^hub (serve|worker)\b/.test(holder.command)) return false;
   const dataDir = config.database.kind === 'pglite' ? config.database.dataDir : config.dataDir;
@@ -40,7 +40,7 @@ async function awaitOneShotCommand(config: Config, cli: CliContext, deadline: nu
   );
   while (Date.now() < deadline) {
     await sleep(POLL_MS);
-    if ((await liveDataDirHolder(config))?.pid !== holder.pid) return true;
+    if (liveDataDirHolder(config)?.pid !== holder.pid) return true;
   }
   return false;
 }

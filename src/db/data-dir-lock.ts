@@ -5,6 +5,7 @@
 import { openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../domain/errors.ts';
+import { isProcessAlive } from '../lib/process-alive.ts';
 
 /** A server on the embedded database runs its jobs itself (HUB_WORKER=off needs PostgreSQL). */
 const JOBS_IN_SERVER = {
@@ -41,7 +42,7 @@ export class DataDirInUse extends AppError {
 }
 
 /** The process in a lock file: its pid, and the command it runs when it wrote one. */
-interface LockHolder {
+export interface LockHolder {
   readonly pid: number;
   readonly command: string | null;
 }
@@ -57,15 +58,6 @@ function ownCommand(): string {
   return [script, ...(firstOption === -1 ? words : words.slice(0, firstOption))].join(' ').slice(0, 200);
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 function holderOf(lockFile: string): LockHolder | null {
   try {
     const [pidLine = '', command = ''] = readFileSync(lockFile, 'utf8').split('\n');
@@ -74,6 +66,15 @@ function holderOf(lockFile: string): LockHolder | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The live process, other than this one, recorded in `dataDir`'s lock file; null when there is
+ * none (no lock, or one left by a process that is gone).
+ */
+export function liveLockHolder(dataDir: string): LockHolder | null {
+  const holder = holderOf(`${dataDir}.lock`);
+  return holder !== null && holder.pid !== process.pid && isProcessAlive(holder.pid) ? holder : null;
 }
 
 /** A held lock: `release` removes it (once), and it is removed when the process exits. */
@@ -95,7 +96,7 @@ export function lockDataDir(dataDir: string): DataDirLock {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = holderOf(lockFile);
       // Our own pid too: a second handle in one process corrupts the data dir just the same.
-      if (holder !== null && isAlive(holder.pid)) throw new DataDirInUse(dataDir, holder);
+      if (holder !== null && isProcessAlive(holder.pid)) throw new DataDirInUse(dataDir, holder);
       rmSync(lockFile, { force: true }); // left by a process that is gone
       continue;
     }
