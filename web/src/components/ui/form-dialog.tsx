@@ -14,6 +14,11 @@ export interface FormDialogProps {
   readonly saving: boolean;
   /** The server's refusal, shown above the buttons; null hides it. */
   readonly error: unknown;
+  /**
+   * The fields whose server errors sit under their inputs: the refusal leaves them out, so a reason
+   * is never shown twice (ErrorAlert's `fieldsShown`).
+   */
+  readonly fieldsShown?: readonly string[];
   readonly testId?: string;
   readonly children: ReactNode;
 }
@@ -26,6 +31,7 @@ export function FormDialog({
   onSubmit,
   saving,
   error,
+  fieldsShown = [],
   testId,
   children,
 }: FormDialogProps) {
@@ -35,7 +41,7 @@ export function FormDialog({
       <form onSubmit={onSubmit} noValidate data-testid={testId}>
         <Stack>
           {children}
-          {error ? <ErrorAlert error={error} /> : null}
+          {error ? <ErrorAlert error={error} fieldsShown={fieldsShown} /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

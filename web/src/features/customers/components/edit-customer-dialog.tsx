@@ -93,6 +93,7 @@ function EditCustomerForm({ edited, onClose }: { edited: EditedCustomer; onClose
       onSubmit={submit}
       saving={saving}
       error={showAlert && !stale ? update.error : null}
+      fieldsShown={EDIT_CUSTOMER_FIELD_NAMES}
       testId="edit-customer-form"
     >
       <TextInput

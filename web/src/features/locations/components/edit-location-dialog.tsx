@@ -118,6 +118,7 @@ function EditLocationForm({
       onSubmit={submit}
       saving={saving}
       error={showAlert && !stale ? update.error : null}
+      fieldsShown={EDIT_LOCATION_FIELD_NAMES}
       testId="edit-location-form"
     >
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
