@@ -1,9 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { Alert, Box, Group, SegmentedControl, Table, Text } from '@mantine/core';
+import { Alert, Box, Button, Group, SegmentedControl, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Pager } from '../../../components/ui/pager.tsx';
 import type { ClaimResult } from '../api/claims.ts';
 import { claimResultLines } from './claim-result-lines.ts';
+import { downloadCsvFile } from './download-csv-file.ts';
+import { notClaimedCsv, notClaimedCsvName } from './not-claimed-csv.ts';
 import type { ClaimResultsFilter, NumberedAccount } from './claim-results-view.ts';
 import {
   accountsShown,
@@ -26,6 +28,9 @@ function isFilter(value: string): value is ClaimResultsFilter {
  * A CSV file may hold thousands of accounts (SPEC §5): more than a page of them are shown a page
  * at a time, with a filter to the accounts not claimed or claimed with a warning, the ones an admin
  * has to act on. A result of one page shows every row, without filter or pages.
+ *
+ * When an account was not claimed, the accounts not claimed can be downloaded as a CSV file with
+ * their reasons, for the admin to fix and upload again as is.
  */
 export function ClaimResults({
   result,
@@ -81,6 +86,17 @@ export function ClaimResults({
         {t('claims.claimedCounts', { count: result.counts.claimed, failed: result.counts.failed })}
         {warned > 0 ? ` ${t('addUsers.someWarned', { count: warned })}` : null}
       </Alert>
+      {notClaimed > 0 ? (
+        <Button
+          variant="default"
+          size="xs"
+          mb="sm"
+          // Made at the click, in the language shown then, from the whole result, not the page.
+          onClick={() => downloadCsvFile(notClaimedCsv(accounts, claimedPackage, t), notClaimedCsvName)}
+        >
+          {t('claims.downloadNotClaimed')}
+        </Button>
+      ) : null}
       {paged ? (
         <Group justify="space-between" mb="sm">
           <SegmentedControl
