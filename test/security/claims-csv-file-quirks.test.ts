@@ -84,6 +84,13 @@ const QUIRKS: readonly (readonly [string, Buffer, readonly string[]])[] = [
     ['nbsp@quirks.example'],
   ],
   [
+    // The export's formula guard (and the web's file of accounts not claimed) writes a cell that a
+    // spreadsheet would evaluate with a leading `'`; the import reads it without, and so must this.
+    'an email cell neutralized against formulas',
+    utf8("User ID/Email (Required)\n'-dash@quirks.example\n"),
+    ['-dash@quirks.example'],
+  ],
+  [
     'blank lines before the header and between rows',
     utf8('\n,,\nUser ID/Email (Required)\n\nblank@quirks.example\n,\n'),
     ['blank@quirks.example'],

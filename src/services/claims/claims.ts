@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { AppError } from '../../domain/errors.ts';
 import { conflict, validationFailed } from '../../domain/errors.ts';
 import { normalizeHeader, type FileIssue } from '../../domain/csv/map-header.ts';
+import { readEmailCell } from '../../domain/csv/row-to-change.ts';
 import { DEFAULT_MAX_FILE_BYTES } from '../../domain/csv/read-csv.ts';
 import { readCsvTable } from '../../domain/csv/read-csv-table.ts';
 import { EMAIL_COLUMN_KEY, USER_COLUMNS } from '../../domain/csv/user-columns.ts';
@@ -301,7 +302,9 @@ async function claimsCsvEmails(file: Uint8Array, maxBytes: number): Promise<stri
   }
   return [
     ...new Set(
-      table.records.map((record) => (record.cell(column) ?? '').trim().toLowerCase()).filter(Boolean),
+      // As the users import reads an email cell: one the export's formula guard wrote (`'-john@…`)
+      // without its `'`, trimmed and lower-cased.
+      table.records.map((record) => readEmailCell(record.cell(column))).filter(Boolean),
     ),
   ];
 }
