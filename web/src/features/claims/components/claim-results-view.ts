@@ -16,7 +16,7 @@ export interface NumberedAccount {
   readonly number: number;
 }
 
-function isNotClaimed(account: ClaimedAccount): boolean {
+export function isNotClaimed(account: ClaimedAccount): boolean {
   return account.result === 'failed';
 }
 

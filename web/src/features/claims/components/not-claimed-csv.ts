@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ClaimedAccount } from '../api/claims.ts';
 import { claimResultLines } from './claim-result-lines.ts';
+import { isNotClaimed } from './claim-results-view.ts';
 
 /** The file name of the accounts not claimed, offered under the claim results. */
 export const notClaimedCsvName = 'accounts-not-claimed.csv';
@@ -32,9 +33,9 @@ export function notClaimedCsv(
   t: TFunction,
 ): string {
   const header = [t('claims.csvEmailHeader'), t('claims.notClaimedCsvReason')];
-  // Not claimed is `failed`, as the results' filter and counts have it (claim-results-view.ts).
+  // Not claimed as the results' filter and counts have it.
   const rows = accounts
-    .filter((account) => account.result === 'failed')
+    .filter(isNotClaimed)
     .map((account) => [account.email ?? '', claimResultLines(account, claimedPackage, t).join('; ')]);
   return [header, ...rows].map((cells) => `${cells.map(csvCell).join(',')}\r\n`).join('');
 }
