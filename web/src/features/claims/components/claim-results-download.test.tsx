@@ -7,6 +7,7 @@ import i18n from '../../../i18n/i18n.ts';
 import { renderPage } from '../../../testing/render-with-providers.tsx';
 import type { ClaimResult } from '../api/claims.ts';
 import { ClaimResults } from './claim-results.tsx';
+import { OBJECT_URL_LIFETIME_MS } from './download-csv-file.ts';
 
 const made: Blob[] = [];
 
@@ -50,13 +51,22 @@ async function textOf(blob: Blob): Promise<string> {
 describe('download of the accounts not claimed', () => {
   it('makes a CSV file of the accounts not claimed, formulas neutralized', async () => {
     await renderPage(<ClaimResults result={mixed} claimedPackage={null} testIdPrefix="claim-csv" />);
-    fireEvent.click(screen.getByRole('button', { name: 'Download the accounts not claimed (CSV)' }));
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      fireEvent.click(screen.getByRole('button', { name: 'Download the accounts not claimed (CSV)' }));
+      // Kept while the browser may still read it, then let go.
+      vi.advanceTimersByTime(OBJECT_URL_LIFETIME_MS - 1);
+      expect(URL.revokeObjectURL).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1);
+      expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:test/1');
+    } finally {
+      vi.useRealTimers();
+    }
     expect(made).toHaveLength(1);
     expect(made[0]?.type).toBe('text/csv;charset=utf-8');
     expect(await textOf(made[0] as Blob)).toBe(
       'User ID/Email (Required),Reason\r\nb@acme.nl,Not claimed: =cmd|calc\r\n',
     );
-    expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:test/1');
   });
 
   it('writes the headers in Dutch when the page is Dutch', async () => {
