@@ -8,6 +8,7 @@
 // passed because the column was looked for in a first record there was not.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../helpers/app.ts';
+import { createTestCustomer } from '../helpers/factories.ts';
 
 interface ErrorBody {
   readonly message: string;
@@ -19,21 +20,8 @@ describe('claims from a CSV file without content', () => {
   let customerId = '';
 
   beforeAll(async () => {
-    const { app, auth, tokens, drainJobs } = harness();
-    const created = await app.inject({
-      method: 'POST',
-      url: '/v1/customers',
-      headers: auth(tokens.partnerFull),
-      payload: {
-        name: 'Empty Claims Org',
-        externalId: 'claims-csv-empty',
-        adminEmail: 'admin@empty-claims.example',
-        country: 'NL',
-      },
-    });
-    expect(created.statusCode).toBe(202);
-    customerId = created.json<{ id: string }>().id;
-    await drainJobs();
+    const { database, partnerId } = harness();
+    customerId = (await createTestCustomer(database.db, partnerId, { provision: true })).id;
   });
 
   const upload = (path: 'claims/csv' | 'imports', csv: string, language: string) => {

@@ -3,6 +3,7 @@
 import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../helpers/app.ts';
+import { createTestCustomer } from '../helpers/factories.ts';
 
 const harness = useTestApp({ env: { IMPORT_MAX_BYTES: '1000' } });
 
@@ -10,21 +11,8 @@ describe('a claims CSV over the size limit', () => {
   let customerId = '';
 
   beforeAll(async () => {
-    const { app, auth, tokens, drainJobs } = harness();
-    const created = await app.inject({
-      method: 'POST',
-      url: '/v1/customers',
-      headers: auth(tokens.partnerFull),
-      payload: {
-        name: 'Limit Org',
-        externalId: 'claims-csv-limit',
-        adminEmail: 'admin@claims-limit.example',
-        country: 'NL',
-      },
-    });
-    expect(created.statusCode, created.body).toBe(202);
-    customerId = created.json<{ id: string }>().id;
-    await drainJobs();
+    const { database, partnerId } = harness();
+    customerId = (await createTestCustomer(database.db, partnerId, { provision: true })).id;
   });
 
   it.each(['en', 'nl'])('is refused with the users import’s 413 (%s)', async (language) => {

@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { insertCustomerDomain, markDomainChecked } from '../../src/db/repositories/customer-domains.ts';
 import { insertFreeAccount } from '../../src/db/repositories/free-accounts.ts';
 import { useTestApp } from '../helpers/app.ts';
+import { createTestCustomer } from '../helpers/factories.ts';
 
 const DOMAIN = 'quirks.example';
 
@@ -102,21 +103,8 @@ describe('claims from a CSV file, read as the users import reads it', () => {
   let customerId = '';
 
   beforeAll(async () => {
-    const { app, auth, tokens, drainJobs, database } = harness();
-    const created = await app.inject({
-      method: 'POST',
-      url: '/v1/customers',
-      headers: auth(tokens.partnerFull),
-      payload: {
-        name: 'Quirks Org',
-        externalId: 'claims-csv-quirks',
-        adminEmail: 'admin@quirks-admin.example',
-        country: 'NL',
-      },
-    });
-    expect(created.statusCode, created.body).toBe(202);
-    customerId = created.json<{ id: string }>().id;
-    await drainJobs();
+    const { database, partnerId } = harness();
+    customerId = (await createTestCustomer(database.db, partnerId, { provision: true })).id;
     const domain = await insertCustomerDomain(database.db, customerId, DOMAIN, 'token');
     await markDomainChecked(database.db, customerId, domain.id, true);
     for (const email of [

@@ -3,27 +3,15 @@
 // file, as the users import says it (malformed_csv), not a 500 'Something went wrong on our side'.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../helpers/app.ts';
+import { createTestCustomer } from '../helpers/factories.ts';
 
 describe('claims from a CSV file the parser cannot read', () => {
   const harness = useTestApp();
   let customerId = '';
 
   beforeAll(async () => {
-    const { app, auth, tokens, drainJobs } = harness();
-    const created = await app.inject({
-      method: 'POST',
-      url: '/v1/customers',
-      headers: auth(tokens.partnerFull),
-      payload: {
-        name: 'Claims Org',
-        externalId: 'claims-csv',
-        adminEmail: 'admin@claims.example',
-        country: 'NL',
-      },
-    });
-    expect(created.statusCode).toBe(202);
-    customerId = created.json<{ id: string }>().id;
-    await drainJobs();
+    const { database, partnerId } = harness();
+    customerId = (await createTestCustomer(database.db, partnerId, { provision: true })).id;
   });
 
   const upload = (csv: string, language = 'en') => {
